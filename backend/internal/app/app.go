@@ -1,0 +1,106 @@
+// Package app builds the backend's HTTP handler from its parts and runs the server.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/httpx"
+)
+
+// App is the assembled backend.
+type App struct {
+	log     *slog.Logger
+	db      *bun.DB
+	cfg     config.Config
+	handler http.Handler
+}
+
+// New assembles the backend on an open database.
+func New(cfg config.Config, db *bun.DB, log *slog.Logger) *App {
+	a := &App{log: log, db: db, cfg: cfg}
+	a.handler = a.routes()
+	return a
+}
+
+// Handler returns the root handler (used by tests with httptest).
+func (a *App) Handler() http.Handler { return a.handler }
+
+// authOptions derives the auth service's options from the configuration.
+func (a *App) authOptions() auth.Options {
+	return auth.Options{Secret: a.cfg.TokenSecret, AccessTTL: a.cfg.AccessTokenTTL, SessionTTL: a.cfg.SessionTTL}
+}
+
+// middleware wraps the mux with what every request gets.
+func (a *App) middleware(mux http.Handler) http.Handler {
+	h := httpx.WithBodyLimit(a.cfg.MaxBodyBytes, mux)
+	h = httpx.WithTimeout(a.cfg.RequestTimeout, h)
+	h = httpx.WithLogAndRecover(a.log, h)
+	return httpx.WithRequestID(h)
+}
+
+// Serve listens on cfg.Addr until ctx ends, then shuts down gracefully: in-flight requests finish within the
+// shutdown timeout.
+func (a *App) Serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("app: listen %s: %w", a.cfg.Addr, err)
+	}
+	return a.ServeListener(ctx, ln)
+}
+
+// ServeListener serves on ln until ctx ends.
+func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       a.cfg.RequestTimeout + 10*time.Second,
+		WriteTimeout:      a.cfg.RequestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	go a.housekeeping(ctx)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.log.Info("serving", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("app: serve: %w", err)
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("app: shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// housekeeping purges expired idempotency keys, old sign-in failures and dead sessions every few minutes.
+func (a *App) housekeeping(ctx context.Context) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if _, err := a.db.ExecContext(ctx, "SELECT maintenance_purge()"); err != nil && ctx.Err() == nil {
+			a.log.Warn("housekeeping failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

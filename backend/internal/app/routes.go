@@ -1,0 +1,102 @@
+package app
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/role"
+	"github.com/1sales/app/backend/internal/tenant"
+	"github.com/1sales/app/backend/internal/unit"
+	"github.com/1sales/app/backend/internal/user"
+	"github.com/1sales/app/shared/api"
+)
+
+// routes lists every route of the API in one place. Wrappers, innermost last:
+//   - public: anyone;
+//   - signedIn: a valid access token of an active user with a live session;
+//   - admin: signedIn and the role's admin right (403 otherwise);
+//   - create: idempotent by Idempotency-Key.
+func (a *App) routes() http.Handler {
+	authSvc := auth.NewService(a.db, user.Me, a.authOptions())
+	keys := idempotency.New(a.db)
+	authH := auth.NewHandler(authSvc)
+	userH := user.NewHandler(user.NewService(a.db))
+	unitH := unit.NewHandler(unit.NewService(a.db))
+	roleH := role.NewHandler(role.NewService(a.db))
+	tenantH := tenant.NewHandler(a.db)
+
+	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
+	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
+	admin := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(requireAdmin(h))) }
+	adminCreate := func(h httpx.HandlerFunc) http.Handler {
+		return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", public(a.healthz))
+	mux.Handle("GET /readyz", public(a.readyz))
+
+	mux.Handle("POST /api/v1/auth/login", public(authH.Login))
+	mux.Handle("POST /api/v1/auth/refresh", public(authH.Refresh))
+	mux.Handle("POST /api/v1/auth/logout", public(authH.Logout))
+
+	mux.Handle("GET /api/v1/me", signedIn(userH.Me))
+	mux.Handle("POST /api/v1/me/password", signedIn(authH.ChangePassword))
+	mux.Handle("GET /api/v1/tenant", signedIn(tenantH.Get))
+
+	mux.Handle("GET /api/v1/users", signedIn(userH.List))
+	mux.Handle("POST /api/v1/users", adminCreate(userH.Create))
+	mux.Handle("GET /api/v1/users/{userID}", signedIn(userH.Get))
+	mux.Handle("PATCH /api/v1/users/{userID}", admin(userH.Update))
+
+	mux.Handle("GET /api/v1/units", signedIn(unitH.List))
+	mux.Handle("POST /api/v1/units", adminCreate(unitH.Create))
+	mux.Handle("GET /api/v1/units/{unitID}", signedIn(unitH.Get))
+	mux.Handle("PATCH /api/v1/units/{unitID}", admin(unitH.Update))
+	mux.Handle("DELETE /api/v1/units/{unitID}", admin(unitH.Delete))
+
+	mux.Handle("GET /api/v1/roles", signedIn(roleH.List))
+	mux.Handle("POST /api/v1/roles", adminCreate(roleH.Create))
+	mux.Handle("GET /api/v1/roles/{roleID}", signedIn(roleH.Get))
+	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(roleH.Update))
+	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(roleH.Delete))
+
+	mux.Handle("/", public(notFound))
+	return a.middleware(mux)
+}
+
+func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		if err := a.RequireAdmin(); err != nil {
+			return err
+		}
+		return next(w, r)
+	}
+}
+
+func notFound(http.ResponseWriter, *http.Request) error {
+	return httpx.NewError(http.StatusNotFound, api.CodeNotFound, "no such route")
+}
+
+func (a *App) healthz(w http.ResponseWriter, _ *http.Request) error {
+	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 only while the database answers, so a load balancer stops sending traffic otherwise.
+func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.db.PingContext(ctx); err != nil {
+		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable")
+	}
+	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}

@@ -1,0 +1,422 @@
+// Package auth signs users in and out, rotates refresh tokens, throttles failed sign-ins and turns an access
+// token into the request's access.Actor.
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// MeFunc describes a user for the answer to a sign-in; the user package provides it.
+type MeFunc func(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, error)
+
+// Options configure the service.
+type Options struct {
+	Secret     []byte
+	AccessTTL  time.Duration
+	SessionTTL time.Duration
+	// Throttle settings; zero values take the defaults (15 min window, 5 per account, 30 per address).
+	ThrottleWindow     time.Duration
+	ThrottlePerAccount int
+	ThrottlePerAddress int
+}
+
+// Service is the authentication service.
+type Service struct {
+	db         *bun.DB
+	tokens     tokenIssuer
+	sessionTTL time.Duration
+	throttle   throttle
+	me         MeFunc
+}
+
+// NewService builds the service.
+func NewService(bdb *bun.DB, me MeFunc, o Options) *Service {
+	if o.ThrottleWindow == 0 {
+		o.ThrottleWindow = 15 * time.Minute
+	}
+	if o.ThrottlePerAccount == 0 {
+		o.ThrottlePerAccount = 5
+	}
+	if o.ThrottlePerAddress == 0 {
+		o.ThrottlePerAddress = 30
+	}
+	return &Service{
+		db:         bdb,
+		tokens:     tokenIssuer{secret: o.Secret, ttl: o.AccessTTL},
+		sessionTTL: o.SessionTTL,
+		throttle:   throttle{db: bdb, window: o.ThrottleWindow, perAccount: o.ThrottlePerAccount, perAddress: o.ThrottlePerAddress},
+		me:         me,
+	}
+}
+
+var (
+	errInvalidCredentials = httpx.NewError(http.StatusUnauthorized, api.CodeInvalidCredentials, "e-mail or password is wrong")
+	errTokenInvalid       = httpx.NewError(http.StatusUnauthorized, api.CodeTokenInvalid, "refresh token is invalid or expired")
+	errTokenReused        = httpx.NewError(http.StatusUnauthorized, api.CodeTokenReused, "refresh token was used before; the session has ended")
+)
+
+// Client describes where a request comes from.
+type Client struct{ Addr, UserAgent string }
+
+// ClientOf reads the client's address (the direct peer: a proxy in front must be trusted explicitly, which this
+// service does not do yet) and user agent.
+func ClientOf(r *http.Request) Client {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ua := r.UserAgent()
+	if len(ua) > 300 {
+		ua = ua[:300]
+	}
+	return Client{Addr: host, UserAgent: ua}
+}
+
+// Login checks e-mail and password and opens a session.
+func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api.Session, error) {
+	var v httpx.Validation
+	if strings.TrimSpace(in.Email) == "" {
+		v.Field("email", api.FieldRequired)
+	}
+	if in.Password == "" {
+		v.Field("password", api.FieldRequired)
+	} else if len(in.Password) > MaxPasswordLength {
+		v.Field("password", api.FieldTooLong)
+	}
+	if err := v.Err(); err != nil {
+		return api.Session{}, err
+	}
+	if err := s.throttle.check(ctx, in.Email, c.Addr); err != nil {
+		return api.Session{}, err
+	}
+	var found struct {
+		UserID       uuid.UUID `bun:"user_id"`
+		TenantID     uuid.UUID `bun:"tenant_id"`
+		PasswordHash string    `bun:"password_hash"`
+		Active       bool      `bun:"active"`
+	}
+	err := s.db.NewRaw("SELECT * FROM auth_find_user(?)", strings.TrimSpace(in.Email)).Scan(ctx, &found)
+	switch {
+	case db.IsNoRows(err):
+		_, _ = VerifyPassword(in.Password, dummyHash()) // same time as for a known address
+		return api.Session{}, s.failed(ctx, in.Email, c)
+	case err != nil:
+		return api.Session{}, fmt.Errorf("auth: login: %w", err)
+	}
+	ok, err := VerifyPassword(in.Password, found.PasswordHash)
+	if err != nil {
+		return api.Session{}, fmt.Errorf("auth: login: %w", err)
+	}
+	if !ok || !found.Active {
+		return api.Session{}, s.failed(ctx, in.Email, c)
+	}
+	if err := s.throttle.clear(ctx, in.Email); err != nil {
+		return api.Session{}, fmt.Errorf("auth: login: %w", err)
+	}
+	var out api.Session
+	err = db.InTenant(ctx, s.db, found.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		sessionID := uuid.New()
+		if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
+			VALUES (?, ?, ?, ?, ?, ?)`, sessionID, found.TenantID, found.UserID, time.Now().Add(s.sessionTTL),
+			c.UserAgent, c.Addr).Exec(ctx); err != nil {
+			return fmt.Errorf("auth: create session: %w", err)
+		}
+		out, err = s.issue(ctx, tx, found.TenantID, found.UserID, sessionID)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) failed(ctx context.Context, email string, c Client) error {
+	if err := s.throttle.fail(ctx, email, c.Addr); err != nil {
+		return fmt.Errorf("auth: record failure: %w", err)
+	}
+	return errInvalidCredentials
+}
+
+// issue makes a new refresh token in the session and a new access token.
+func (s *Service) issue(ctx context.Context, tx bun.Tx, tenantID, userID, sessionID uuid.UUID) (api.Session, error) {
+	refresh, hash, err := newRefreshToken()
+	if err != nil {
+		return api.Session{}, err
+	}
+	if _, err := tx.NewRaw("INSERT INTO refresh_tokens (token_hash, tenant_id, session_id) VALUES (?, ?, ?)",
+		hash, tenantID, sessionID).Exec(ctx); err != nil {
+		return api.Session{}, fmt.Errorf("auth: store refresh token: %w", err)
+	}
+	access, exp, err := s.tokens.issue(tenantID, userID, sessionID, time.Now())
+	if err != nil {
+		return api.Session{}, err
+	}
+	me, err := s.me(ctx, tx, tenantID, userID)
+	if err != nil {
+		return api.Session{}, err
+	}
+	return api.Session{AccessToken: access, AccessExpiresAt: exp, RefreshToken: refresh, Me: me}, nil
+}
+
+// Refresh spends a refresh token and returns a new pair. Presenting a spent token means it was stolen or
+// replayed: the whole session (every token of the chain) is revoked.
+func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest) (api.Session, error) {
+	if in.RefreshToken == "" || len(in.RefreshToken) > 200 {
+		return api.Session{}, errTokenInvalid
+	}
+	hash := hashToken(in.RefreshToken)
+	var tenantID uuid.UUID
+	if err := s.db.NewRaw("SELECT auth_refresh_token_tenant(?)", hash).Scan(ctx, &tenantID); err != nil || tenantID == uuid.Nil {
+		if err != nil && !db.IsNoRows(err) && !isNullScan(err) {
+			return api.Session{}, fmt.Errorf("auth: refresh: %w", err)
+		}
+		return api.Session{}, errTokenInvalid
+	}
+	var out api.Session
+	reused := false
+	err := db.InTenant(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) error {
+		var row struct {
+			SessionID uuid.UUID  `bun:"session_id"`
+			UserID    uuid.UUID  `bun:"user_id"`
+			UsedAt    *time.Time `bun:"used_at"`
+			Revoked   bool       `bun:"revoked"`
+			Expired   bool       `bun:"expired"`
+			Active    bool       `bun:"active"`
+		}
+		err := tx.NewRaw(`SELECT rt.session_id, s.user_id, rt.used_at, s.revoked_at IS NOT NULL AS revoked,
+				s.expires_at < now() AS expired, u.active
+			FROM refresh_tokens AS rt JOIN sessions AS s ON s.id = rt.session_id JOIN users AS u ON u.id = s.user_id
+			WHERE rt.token_hash = ? FOR UPDATE OF rt, s`, hash).Scan(ctx, &row)
+		if db.IsNoRows(err) {
+			return errTokenInvalid
+		}
+		if err != nil {
+			return fmt.Errorf("auth: refresh: %w", err)
+		}
+		if row.UsedAt != nil {
+			reused = true
+			return revokeSession(ctx, tx, row.SessionID, "refresh_token_reused")
+		}
+		if row.Revoked || row.Expired || !row.Active {
+			return errTokenInvalid
+		}
+		if _, err := tx.NewRaw("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = ?", hash).Exec(ctx); err != nil {
+			return fmt.Errorf("auth: spend refresh token: %w", err)
+		}
+		if _, err := tx.NewRaw("UPDATE sessions SET last_used_at = now() WHERE id = ?", row.SessionID).Exec(ctx); err != nil {
+			return fmt.Errorf("auth: touch session: %w", err)
+		}
+		out, err = s.issue(ctx, tx, tenantID, row.UserID, row.SessionID)
+		return err
+	})
+	if err == nil && reused {
+		return api.Session{}, errTokenReused // the revocation is committed
+	}
+	return out, err
+}
+
+func isNullScan(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "converting NULL")
+}
+
+// Logout ends the session of a refresh token. It answers the same whether or not the token was valid.
+func (s *Service) Logout(ctx context.Context, in api.LogoutRequest) error {
+	if in.RefreshToken == "" || len(in.RefreshToken) > 200 {
+		return nil
+	}
+	hash := hashToken(in.RefreshToken)
+	var tenantID uuid.UUID
+	if err := s.db.NewRaw("SELECT auth_refresh_token_tenant(?)", hash).Scan(ctx, &tenantID); err != nil || tenantID == uuid.Nil {
+		return nil
+	}
+	return db.InTenant(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) error {
+		var sessionID uuid.UUID
+		if err := tx.NewRaw("SELECT session_id FROM refresh_tokens WHERE token_hash = ?", hash).Scan(ctx, &sessionID); err != nil {
+			return nil
+		}
+		return revokeSession(ctx, tx, sessionID, "logout")
+	})
+}
+
+func revokeSession(ctx context.Context, tx bun.IDB, sessionID uuid.UUID, reason string) error {
+	_, err := tx.NewRaw("UPDATE sessions SET revoked_at = now(), revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
+		reason, sessionID).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("auth: revoke session: %w", err)
+	}
+	return nil
+}
+
+// RevokeUserSessions ends every session of a user except keep (uuid.Nil keeps none), inside the caller's
+// tenant transaction. Access tokens die with their session on the next request.
+func RevokeUserSessions(ctx context.Context, tx bun.IDB, userID, keep uuid.UUID, reason string) error {
+	_, err := tx.NewRaw("UPDATE sessions SET revoked_at = now(), revoke_reason = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL",
+		reason, userID, keep).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("auth: revoke sessions of %s: %w", userID, err)
+	}
+	return nil
+}
+
+// Authenticate turns a bearer token into the actor, loaded fresh: the user must be active and the session not
+// revoked, and the role and unit tree are read now, so changes apply on the next request.
+func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Actor, error) {
+	id, err := s.tokens.parse(bearer)
+	if err != nil {
+		return nil, httpx.ErrUnauthenticated
+	}
+	var actor *access.Actor
+	err = db.InTenant(ctx, s.db, id.tenantID, func(ctx context.Context, tx bun.Tx) error {
+		var row struct {
+			UnitID   uuid.UUID       `bun:"unit_id"`
+			RoleID   uuid.UUID       `bun:"role_id"`
+			IsAdmin  bool            `bun:"is_admin"`
+			Grants   json.RawMessage `bun:"grants"`
+			UnitTree []uuid.UUID     `bun:"unit_tree,array"`
+		}
+		err := tx.NewRaw(`SELECT u.unit_id, u.role_id, r.is_admin, r.grants,
+				ARRAY(WITH RECURSIVE tree AS (
+					SELECT id FROM units WHERE id = u.unit_id
+					UNION ALL SELECT c.id FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
+				SELECT id FROM tree) AS unit_tree
+			FROM users AS u JOIN roles AS r ON r.id = u.role_id
+			JOIN sessions AS s ON s.user_id = u.id AND s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()
+			WHERE u.id = ? AND u.active`, id.sessionID, id.userID).Scan(ctx, &row)
+		if db.IsNoRows(err) {
+			return httpx.ErrUnauthenticated
+		}
+		if err != nil {
+			return fmt.Errorf("auth: load actor: %w", err)
+		}
+		var grants []api.Grant
+		if err := json.Unmarshal(row.Grants, &grants); err != nil {
+			return fmt.Errorf("auth: grants of role %s: %w", row.RoleID, err)
+		}
+		actor = access.NewActor(id.tenantID, id.userID, id.sessionID, row.UnitID, row.RoleID, row.UnitTree, row.IsAdmin, grants)
+		return nil
+	})
+	return actor, err
+}
+
+// Require wraps a handler so that it runs only for a signed-in user, with the actor in the context.
+func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h := r.Header.Get("Authorization")
+		const prefix = "Bearer "
+		if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
+			return httpx.ErrUnauthenticated
+		}
+		a, err := s.Authenticate(r.Context(), strings.TrimSpace(h[len(prefix):]))
+		if err != nil {
+			return err
+		}
+		return next(w, r.WithContext(access.WithActor(r.Context(), a)))
+	}
+}
+
+// ChangePassword changes the actor's own password after checking the current one, and ends their other sessions.
+func (s *Service) ChangePassword(ctx context.Context, a *access.Actor, in api.PasswordChange) error {
+	var v httpx.Validation
+	if in.CurrentPassword == "" {
+		v.Field("currentPassword", api.FieldRequired)
+	}
+	ValidatePassword(&v, "newPassword", in.NewPassword)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var hash string
+		if err := tx.NewRaw("SELECT password_hash FROM users WHERE id = ? FOR UPDATE", a.UserID).Scan(ctx, &hash); err != nil {
+			return fmt.Errorf("auth: change password: %w", err)
+		}
+		ok, err := VerifyPassword(in.CurrentPassword, hash)
+		if err != nil {
+			return fmt.Errorf("auth: change password: %w", err)
+		}
+		if !ok {
+			return httpx.FieldError("currentPassword", api.FieldWrongPassword)
+		}
+		newHash, err := HashPassword(in.NewPassword)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.NewRaw("UPDATE users SET password_hash = ?, version = version + 1, updated_at = now() WHERE id = ?",
+			newHash, a.UserID).Exec(ctx); err != nil {
+			return fmt.Errorf("auth: change password: %w", err)
+		}
+		return RevokeUserSessions(ctx, tx, a.UserID, a.SessionID, "password_changed")
+	})
+}
+
+// Handler serves the auth routes.
+type Handler struct{ svc *Service }
+
+// NewHandler builds the handler.
+func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
+
+// Login handles POST /api/v1/auth/login.
+func (h *Handler) Login(w http.ResponseWriter, r *http.Request) error {
+	var in api.LoginRequest
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	out, err := h.svc.Login(r.Context(), in, ClientOf(r))
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// Refresh handles POST /api/v1/auth/refresh.
+func (h *Handler) Refresh(w http.ResponseWriter, r *http.Request) error {
+	var in api.RefreshRequest
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	out, err := h.svc.Refresh(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// Logout handles POST /api/v1/auth/logout.
+func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) error {
+	var in api.LogoutRequest
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	if err := h.svc.Logout(r.Context(), in); err != nil {
+		return err
+	}
+	return httpx.NoContent(w)
+}
+
+// ChangePassword handles POST /api/v1/me/password.
+func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	var in api.PasswordChange
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	if err := h.svc.ChangePassword(r.Context(), a, in); err != nil {
+		return err
+	}
+	return httpx.NoContent(w)
+}

@@ -1,0 +1,82 @@
+// Package db opens the PostgreSQL connection pool, runs tenant-scoped transactions (which is what row-level
+// security keys on) and runs the embedded migrations.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/driver/pgdriver"
+	"github.com/uptrace/bun/extra/bunslog"
+)
+
+// Open connects to dsn and checks the connection.
+func Open(ctx context.Context, dsn string, log *slog.Logger) (*bun.DB, error) {
+	connector := pgdriver.NewConnector(pgdriver.WithDSN(dsn), pgdriver.WithTimeout(5*time.Second))
+	sqldb := sql.OpenDB(connector)
+	sqldb.SetMaxOpenConns(25)
+	sqldb.SetMaxIdleConns(25)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	bdb := bun.NewDB(sqldb, pgdialect.New())
+	if log != nil {
+		bdb.AddQueryHook(bunslog.NewQueryHook(
+			bunslog.WithLogger(log),
+			bunslog.WithQueryLogLevel(slog.LevelDebug),
+			bunslog.WithSlowQueryLogLevel(slog.LevelWarn),
+			bunslog.WithSlowQueryThreshold(200*time.Millisecond),
+			bunslog.WithErrorQueryLogLevel(slog.LevelDebug),
+		))
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := bdb.PingContext(pingCtx); err != nil {
+		_ = bdb.Close()
+		return nil, fmt.Errorf("db: connect: %w", err)
+	}
+	return bdb, nil
+}
+
+// InTenant runs fn in a transaction in which row-level security admits only tenantID's rows. Every query on tenant
+// data runs inside one; the application's own scoping comes on top of this.
+func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) error) error {
+	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.ExecContext(ctx, "SELECT set_config('app.tenant_id', ?, true)", tenantID.String()); err != nil {
+			return fmt.Errorf("db: set tenant: %w", err)
+		}
+		return fn(ctx, tx)
+	})
+}
+
+// PostgreSQL error codes the services map to API errors.
+const (
+	pgUniqueViolation     = "23505"
+	pgForeignKeyViolation = "23503"
+)
+
+// IsUniqueViolation reports whether err is a unique violation, optionally of the named constraint or index.
+func IsUniqueViolation(err error, constraint string) bool {
+	return isPG(err, pgUniqueViolation, constraint)
+}
+
+// IsForeignKeyViolation reports whether err is a foreign key violation, optionally of the named constraint.
+func IsForeignKeyViolation(err error, constraint string) bool {
+	return isPG(err, pgForeignKeyViolation, constraint)
+}
+
+func isPG(err error, code, constraint string) bool {
+	var pgErr pgdriver.Error
+	if !errors.As(err, &pgErr) || pgErr.Field('C') != code {
+		return false
+	}
+	return constraint == "" || pgErr.Field('n') == constraint
+}
+
+// IsNoRows reports whether err means that no row matched.
+func IsNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -1,0 +1,67 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/migrate"
+
+	"github.com/1sales/app/backend/migrations"
+)
+
+// migrationLockID is the advisory lock key that serialises concurrent `migrate` runs (several instances may start
+// at once behind a load balancer).
+const migrationLockID = 0x15a1e5
+
+var roleName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+// Migrate applies the embedded migrations as the schema owner under an advisory lock, then grants the
+// application role (which owns nothing, so row-level security applies to it) what it needs.
+func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logger) error {
+	if !roleName.MatchString(appRole) {
+		return fmt.Errorf("db: migrate: invalid application role name %q", appRole)
+	}
+	conn, err := owner.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", migrationLockID); err != nil {
+		return fmt.Errorf("db: migrate: lock: %w", err)
+	}
+	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", migrationLockID) }()
+
+	ms := migrate.NewMigrations()
+	if err := ms.Discover(migrations.Files); err != nil {
+		return fmt.Errorf("db: migrate: discover: %w", err)
+	}
+	m := migrate.NewMigrator(owner, ms, migrate.WithMarkAppliedOnSuccess(true))
+	if err := m.Init(ctx); err != nil {
+		return fmt.Errorf("db: migrate: init: %w", err)
+	}
+	group, err := m.Migrate(ctx)
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	if group.IsZero() {
+		log.Info("migrate: database is up to date")
+	} else {
+		log.Info("migrate: applied", "group", group.String())
+	}
+	for _, stmt := range []string{
+		"GRANT USAGE ON SCHEMA public TO " + appRole,
+		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + appRole,
+		// Reference and bookkeeping tables the service only reads.
+		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, bun_migrations, bun_migration_locks FROM " + appRole,
+		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,
+		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO " + appRole,
+	} {
+		if _, err := owner.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("db: migrate: %s: %w", stmt, err)
+		}
+	}
+	return nil
+}

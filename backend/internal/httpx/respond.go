@@ -1,0 +1,89 @@
+package httpx
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/1sales/app/shared/api"
+)
+
+// HandlerFunc is an http.HandlerFunc that returns an error; Handle writes it as the envelope.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// Handle adapts h to net/http: the one place where errors become responses and 5xx are logged.
+func Handle(log *slog.Logger, h HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			WriteError(w, r, log, err)
+		}
+	})
+}
+
+// WriteError writes err as the error envelope. Errors that are not *Error are internal: logged, and answered
+// with a generic 500 that reveals nothing.
+func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	e, ok := AsError(err)
+	if !ok {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			e = NewError(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "request body too large")
+		} else {
+			log.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
+			e = NewError(http.StatusInternalServerError, api.CodeInternal, "internal error")
+		}
+	} else if e.Status >= 500 {
+		log.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
+	}
+	for k, vs := range e.Header {
+		for _, v := range vs {
+			w.Header().Add(k, v)
+		}
+	}
+	JSON(w, e.Status, api.ErrorEnvelope{Error: api.Error{
+		Code: e.Code, Message: e.Message, Fields: e.Fields, RequestID: RequestID(r.Context()),
+	}})
+}
+
+// JSON writes v with status.
+func JSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	return json.NewEncoder(w).Encode(v)
+}
+
+// NoContent answers 204.
+func NoContent(w http.ResponseWriter) error {
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// SetETag sets the ETag of a versioned record.
+func SetETag(w http.ResponseWriter, version int64) {
+	w.Header().Set("ETag", `"`+strconv.FormatInt(version, 10)+`"`)
+}
+
+// Versioned writes a versioned record with its ETag.
+func Versioned(w http.ResponseWriter, status int, version int64, v any) error {
+	SetETag(w, version)
+	return JSON(w, status, v)
+}
+
+// IfMatch reads the version a PATCH or DELETE is based on. A missing header is 428, a malformed one 412: a
+// client must never change a record without saying which version it saw.
+func IfMatch(r *http.Request) (int64, error) {
+	h := strings.TrimSpace(r.Header.Get("If-Match"))
+	if h == "" {
+		return 0, ErrIfMatchRequired
+	}
+	h = strings.TrimPrefix(h, "W/")
+	v, err := strconv.ParseInt(strings.Trim(h, `"`), 10, 64)
+	if err != nil || v < 1 {
+		return 0, ErrVersionMismatch
+	}
+	return v, nil
+}

@@ -1,0 +1,334 @@
+// Package role manages roles: named permission matrices (record type x action -> scope) plus the admin right.
+package role
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// Role is a row of roles.
+type Role struct {
+	bun.BaseModel `bun:"table:roles,alias:ro"`
+
+	ID        uuid.UUID   `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID  uuid.UUID   `bun:"tenant_id,type:uuid"`
+	Name      string      `bun:"name"`
+	IsAdmin   bool        `bun:"is_admin"`
+	Grants    []api.Grant `bun:"grants,type:jsonb"`
+	Version   int64       `bun:"version"`
+	CreatedAt time.Time   `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt time.Time   `bun:"updated_at,nullzero,default:now()"`
+}
+
+// API converts to the wire type.
+func (r *Role) API() api.Role {
+	g := r.Grants
+	if g == nil {
+		g = []api.Grant{}
+	}
+	return api.Role{ID: r.ID.String(), Name: r.Name, IsAdmin: r.IsAdmin, Grants: g, Version: r.Version,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// Matrix builds a full grant matrix where scopeFor decides each cell.
+func Matrix(scopeFor func(api.RecordType, api.Action) api.Scope) []api.Grant {
+	var out []api.Grant
+	for _, rt := range api.AllRecordTypes {
+		for _, ac := range api.AllActions {
+			if s := scopeFor(rt, ac); s != api.ScopeNone {
+				out = append(out, api.Grant{RecordType: rt, Action: ac, Scope: s})
+			}
+		}
+	}
+	return out
+}
+
+// Defaults are the roles every new tenant starts with.
+func Defaults() []Role {
+	all := func(api.RecordType, api.Action) api.Scope { return api.ScopeAll }
+	return []Role{
+		{Name: "Administrator", IsAdmin: true, Grants: Matrix(all)},
+		{Name: "Vertriebsleitung", Grants: Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeUnit })},
+		{Name: "Außendienst", Grants: Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeOwn })},
+		{Name: "Innendienst", Grants: Matrix(func(rt api.RecordType, _ api.Action) api.Scope {
+			if rt == api.RecordLead {
+				return api.ScopeAll
+			}
+			return api.ScopeOwn
+		})},
+	}
+}
+
+// Service manages roles.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+// List returns the tenant's roles by name.
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]Role, error) {
+	var roles []Role
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewSelect().Model(&roles).OrderExpr("lower(ro.name)").Scan(ctx)
+	})
+	return roles, err
+}
+
+// Get returns one role.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Role, error) {
+	var r Role
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return Load(ctx, tx, id, &r, false)
+	})
+	return &r, err
+}
+
+// Load reads one row inside the caller's tenant transaction, optionally locking it for an update.
+func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, r *Role, lock bool) error {
+	q := tx.NewSelect().Model(r).Where("ro.id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return httpx.ErrNotFound
+		}
+		return fmt.Errorf("role: get %s: %w", id, err)
+	}
+	return nil
+}
+
+func validate(v *httpx.Validation, name string, grants []api.Grant) (string, []api.Grant) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		v.Field("name", api.FieldRequired)
+	case utf8.RuneCountInString(name) > 100:
+		v.Field("name", api.FieldTooLong)
+	}
+	seen := map[[2]string]bool{}
+	out := make([]api.Grant, 0, len(grants))
+	for i, g := range grants {
+		field := fmt.Sprintf("grants[%d]", i)
+		switch {
+		case !slices.Contains(api.AllRecordTypes, g.RecordType):
+			v.Field(field+".recordType", api.FieldInvalid)
+		case !slices.Contains(api.AllActions, g.Action):
+			v.Field(field+".action", api.FieldInvalid)
+		case !slices.Contains(api.AllScopes, g.Scope):
+			v.Field(field+".scope", api.FieldInvalid)
+		case seen[[2]string{string(g.RecordType), string(g.Action)}]:
+			v.Field(field, api.FieldInvalid) // one cell, one scope
+		default:
+			seen[[2]string{string(g.RecordType), string(g.Action)}] = true
+			if g.Scope != api.ScopeNone {
+				out = append(out, g)
+			}
+		}
+	}
+	return name, out
+}
+
+func nameTaken(err error) error {
+	if db.IsUniqueViolation(err, "roles_name_idx") {
+		return httpx.Conflict("a role with this name exists", "name", api.FieldTaken)
+	}
+	return err
+}
+
+// Create adds a role.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.RoleCreate) (*Role, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var v httpx.Validation
+	r := &Role{TenantID: a.TenantID, IsAdmin: in.IsAdmin, Version: 1}
+	r.Name, r.Grants = validate(&v, in.Name, in.Grants)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewInsert().Model(r).Returning("*").Exec(ctx)
+		return nameTaken(err)
+	})
+	return r, err
+}
+
+// Update changes a role; users holding it get the new rights on their next request.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.RolePatch) (*Role, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var r Role
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := Load(ctx, tx, id, &r, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(r.Version, version); err != nil {
+			return err
+		}
+		name, grants := r.Name, r.Grants
+		if in.Name != nil {
+			name = *in.Name
+		}
+		if in.Grants != nil {
+			grants = *in.Grants
+		}
+		var v httpx.Validation
+		r.Name, r.Grants = validate(&v, name, grants)
+		if in.IsAdmin != nil {
+			// An admin cannot take the admin right from their own role: someone must be able to undo it.
+			if !*in.IsAdmin && r.ID == a.RoleID {
+				v.Field("isAdmin", api.FieldInvalid)
+			}
+			r.IsAdmin = *in.IsAdmin
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		_, err := tx.NewUpdate().Model(&r).Column("name", "is_admin", "grants").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
+		return nameTaken(err)
+	})
+	return &r, err
+}
+
+// Delete removes a role no user holds.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	if err := a.RequireAdmin(); err != nil {
+		return err
+	}
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var r Role
+		if err := Load(ctx, tx, id, &r, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(r.Version, version); err != nil {
+			return err
+		}
+		n, err := tx.NewSelect().Table("users").Where("role_id = ?", id).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("role: delete %s: %w", id, err)
+		}
+		if n > 0 {
+			return httpx.Conflict("users still hold this role", "id", api.FieldInUse)
+		}
+		_, err = tx.NewDelete().Model(&r).WherePK().Exec(ctx)
+		return err
+	})
+}
+
+// Handler serves the role routes.
+type Handler struct{ svc *Service }
+
+// NewHandler builds the handler.
+func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
+
+// List handles GET /api/v1/roles.
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	roles, err := h.svc.List(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	out := api.RoleList{Items: make([]api.Role, len(roles))}
+	for i := range roles {
+		out.Items[i] = roles[i].API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// Get handles GET /api/v1/roles/{roleID}.
+func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "roleID")
+	if err != nil {
+		return err
+	}
+	ro, err := h.svc.Get(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, ro.Version, ro.API())
+}
+
+// Create handles POST /api/v1/roles.
+func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	var in api.RoleCreate
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	ro, err := h.svc.Create(r.Context(), a, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusCreated, ro.Version, ro.API())
+}
+
+// Update handles PATCH /api/v1/roles/{roleID}.
+func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "roleID")
+	if err != nil {
+		return err
+	}
+	version, err := httpx.IfMatch(r)
+	if err != nil {
+		return err
+	}
+	var in api.RolePatch
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	ro, err := h.svc.Update(r.Context(), a, id, version, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, ro.Version, ro.API())
+}
+
+// Delete handles DELETE /api/v1/roles/{roleID}.
+func (h *Handler) Delete(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "roleID")
+	if err != nil {
+		return err
+	}
+	version, err := httpx.IfMatch(r)
+	if err != nil {
+		return err
+	}
+	if err := h.svc.Delete(r.Context(), a, id, version); err != nil {
+		return err
+	}
+	return httpx.NoContent(w)
+}

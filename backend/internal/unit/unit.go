@@ -1,0 +1,314 @@
+// Package unit manages the sales hierarchy: a tree of units per tenant (e.g. Vertriebsleitung > Außendienst Nord).
+package unit
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// Unit is a row of units.
+type Unit struct {
+	bun.BaseModel `bun:"table:units,alias:un"`
+
+	ID        uuid.UUID  `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID  uuid.UUID  `bun:"tenant_id,type:uuid"`
+	ParentID  *uuid.UUID `bun:"parent_id,type:uuid"`
+	Name      string     `bun:"name"`
+	Version   int64      `bun:"version"`
+	CreatedAt time.Time  `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt time.Time  `bun:"updated_at,nullzero,default:now()"`
+}
+
+// API converts to the wire type.
+func (u *Unit) API() api.Unit {
+	out := api.Unit{ID: u.ID.String(), Name: u.Name, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+	if u.ParentID != nil {
+		p := u.ParentID.String()
+		out.ParentID = &p
+	}
+	return out
+}
+
+// Service manages units.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+// List returns the tenant's whole tree, parents before children.
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]Unit, error) {
+	var units []Unit
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewRaw(`WITH RECURSIVE tree AS (
+				SELECT un.*, 0 AS depth, ARRAY[lower(un.name)] AS path FROM units AS un WHERE un.parent_id IS NULL
+				UNION ALL
+				SELECT c.*, t.depth + 1, t.path || lower(c.name) FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
+			SELECT id, tenant_id, parent_id, name, version, created_at, updated_at FROM tree ORDER BY path`).Scan(ctx, &units)
+	})
+	return units, err
+}
+
+// Get returns one unit.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Unit, error) {
+	var u Unit
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return Load(ctx, tx, id, &u, false)
+	})
+	return &u, err
+}
+
+// Load reads one row inside the caller's tenant transaction, optionally locking it for an update.
+func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *Unit, lock bool) error {
+	q := tx.NewSelect().Model(u).Where("un.id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return httpx.ErrNotFound
+		}
+		return fmt.Errorf("unit: get %s: %w", id, err)
+	}
+	return nil
+}
+
+func validName(v *httpx.Validation, name string) string {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		v.Field("name", api.FieldRequired)
+	case utf8.RuneCountInString(name) > 200:
+		v.Field("name", api.FieldTooLong)
+	}
+	return name
+}
+
+// parentField checks that a parent exists in the tenant.
+func parentField(ctx context.Context, tx bun.IDB, v *httpx.Validation, raw string) uuid.UUID {
+	if strings.TrimSpace(raw) == "" {
+		v.Field("parentId", api.FieldRequired)
+		return uuid.Nil
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field("parentId", api.FieldInvalid)
+		return uuid.Nil
+	}
+	n, err := tx.NewSelect().Table("units").Where("id = ?", id).Count(ctx)
+	if err != nil || n == 0 {
+		v.Field("parentId", api.FieldNotFound)
+	}
+	return id
+}
+
+// Create adds a unit below an existing one. There is exactly one root per tenant, made when the tenant is.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UnitCreate) (*Unit, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	u := &Unit{TenantID: a.TenantID, Version: 1}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		u.Name = validName(&v, in.Name)
+		parent := parentField(ctx, tx, &v, in.ParentID)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		u.ParentID = &parent
+		if _, err := tx.NewInsert().Model(u).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("unit: create: %w", err)
+		}
+		return nil
+	})
+	return u, err
+}
+
+// Update renames or moves a unit. Moving a unit below itself or its own descendants is refused.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.UnitPatch) (*Unit, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var u Unit
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := Load(ctx, tx, id, &u, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(u.Version, version); err != nil {
+			return err
+		}
+		var v httpx.Validation
+		if in.Name != nil {
+			u.Name = validName(&v, *in.Name)
+		}
+		if in.ParentID != nil {
+			if u.ParentID == nil {
+				v.Field("parentId", api.FieldInvalid) // the root stays the root
+			} else if parent := parentField(ctx, tx, &v, *in.ParentID); parent != uuid.Nil {
+				var cycle bool
+				if err := tx.NewRaw(`WITH RECURSIVE below AS (
+						SELECT id FROM units WHERE id = ? UNION ALL
+						SELECT c.id FROM units AS c JOIN below AS b ON c.parent_id = b.id)
+					SELECT EXISTS (SELECT 1 FROM below WHERE id = ?)`, id, parent).Scan(ctx, &cycle); err != nil {
+					return fmt.Errorf("unit: cycle check: %w", err)
+				}
+				if cycle {
+					v.Field("parentId", api.FieldCycle)
+				}
+				u.ParentID = &parent
+			}
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		_, err := tx.NewUpdate().Model(&u).Column("name", "parent_id").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("unit: update %s: %w", id, err)
+		}
+		return nil
+	})
+	return &u, err
+}
+
+// Delete removes an empty unit: one without users and without units below it.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	if err := a.RequireAdmin(); err != nil {
+		return err
+	}
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var u Unit
+		if err := Load(ctx, tx, id, &u, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(u.Version, version); err != nil {
+			return err
+		}
+		if u.ParentID == nil {
+			return httpx.Conflict("the root unit cannot be deleted", "id", api.FieldInUse)
+		}
+		var users, children int
+		if err := tx.NewRaw("SELECT (SELECT count(*) FROM users WHERE unit_id = ?), (SELECT count(*) FROM units WHERE parent_id = ?)",
+			id, id).Scan(ctx, &users, &children); err != nil {
+			return fmt.Errorf("unit: delete %s: %w", id, err)
+		}
+		if users > 0 || children > 0 {
+			return httpx.Conflict("the unit still has users or units below it", "id", api.FieldInUse)
+		}
+		_, err := tx.NewDelete().Model(&u).WherePK().Exec(ctx)
+		return err
+	})
+}
+
+// Handler serves the unit routes.
+type Handler struct{ svc *Service }
+
+// NewHandler builds the handler.
+func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
+
+// List handles GET /api/v1/units.
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	units, err := h.svc.List(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	out := api.UnitList{Items: make([]api.Unit, len(units))}
+	for i := range units {
+		out.Items[i] = units[i].API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// Get handles GET /api/v1/units/{unitID}.
+func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "unitID")
+	if err != nil {
+		return err
+	}
+	u, err := h.svc.Get(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
+}
+
+// Create handles POST /api/v1/units.
+func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	var in api.UnitCreate
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	u, err := h.svc.Create(r.Context(), a, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusCreated, u.Version, u.API())
+}
+
+// Update handles PATCH /api/v1/units/{unitID}.
+func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "unitID")
+	if err != nil {
+		return err
+	}
+	version, err := httpx.IfMatch(r)
+	if err != nil {
+		return err
+	}
+	var in api.UnitPatch
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	u, err := h.svc.Update(r.Context(), a, id, version, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
+}
+
+// Delete handles DELETE /api/v1/units/{unitID}.
+func (h *Handler) Delete(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "unitID")
+	if err != nil {
+		return err
+	}
+	version, err := httpx.IfMatch(r)
+	if err != nil {
+		return err
+	}
+	if err := h.svc.Delete(r.Context(), a, id, version); err != nil {
+		return err
+	}
+	return httpx.NoContent(w)
+}

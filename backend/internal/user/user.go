@@ -1,0 +1,346 @@
+// Package user manages the users of a tenant: created, changed and deactivated by admins; listed for everyone
+// (so that records can be assigned to colleagues).
+package user
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/role"
+	"github.com/1sales/app/backend/internal/tenant"
+	"github.com/1sales/app/backend/internal/unit"
+	"github.com/1sales/app/shared/api"
+)
+
+// User is a row of users.
+type User struct {
+	bun.BaseModel `bun:"table:users,alias:us"`
+
+	ID           uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID     uuid.UUID `bun:"tenant_id,type:uuid"`
+	Email        string    `bun:"email"`
+	Name         string    `bun:"name"`
+	PasswordHash string    `bun:"password_hash"`
+	UnitID       uuid.UUID `bun:"unit_id,type:uuid"`
+	RoleID       uuid.UUID `bun:"role_id,type:uuid"`
+	Active       bool      `bun:"active"`
+	Version      int64     `bun:"version"`
+	CreatedAt    time.Time `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt    time.Time `bun:"updated_at,nullzero,default:now()"`
+}
+
+// API converts to the wire type.
+func (u *User) API() api.User {
+	return api.User{ID: u.ID.String(), Email: u.Email, Name: u.Name, UnitID: u.UnitID.String(), RoleID: u.RoleID.String(),
+		Active: u.Active, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+}
+
+// Service manages users.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+// Me describes the user (for /me and for the answer to a sign-in) inside a tenant transaction.
+func Me(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, error) {
+	var u User
+	if err := load(ctx, tx, userID, &u, false); err != nil {
+		return api.Me{}, err
+	}
+	t, err := tenant.Load(ctx, tx, tenantID)
+	if err != nil {
+		return api.Me{}, err
+	}
+	var r role.Role
+	if err := role.Load(ctx, tx, u.RoleID, &r, false); err != nil {
+		return api.Me{}, err
+	}
+	var un unit.Unit
+	if err := unit.Load(ctx, tx, u.UnitID, &un, false); err != nil {
+		return api.Me{}, err
+	}
+	return api.Me{User: u.API(), Tenant: t.API(), Role: r.API(), Unit: un.API()}, nil
+}
+
+func load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *User, lock bool) error {
+	q := tx.NewSelect().Model(u).Where("us.id = ?", id)
+	if lock {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return httpx.ErrNotFound
+		}
+		return fmt.Errorf("user: get %s: %w", id, err)
+	}
+	return nil
+}
+
+// List returns the tenant's users by name.
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]User, error) {
+	var users []User
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewSelect().Model(&users).OrderExpr("lower(us.name), us.id").Scan(ctx)
+	})
+	return users, err
+}
+
+// Get returns one user.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*User, error) {
+	var u User
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return load(ctx, tx, id, &u, false)
+	})
+	return &u, err
+}
+
+// NormalizeEmail validates an e-mail address and returns it trimmed; "" when invalid.
+func NormalizeEmail(raw string) string {
+	e := strings.TrimSpace(raw)
+	addr, err := mail.ParseAddress(e)
+	if err != nil || addr.Address != e || len(e) > 254 || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
+		return ""
+	}
+	return e
+}
+
+func validName(v *httpx.Validation, raw string) string {
+	name := strings.TrimSpace(raw)
+	switch {
+	case name == "":
+		v.Field("name", api.FieldRequired)
+	case utf8.RuneCountInString(name) > 200:
+		v.Field("name", api.FieldTooLong)
+	}
+	return name
+}
+
+// refField parses an ID field and checks that the row exists in the tenant.
+func refField(ctx context.Context, tx bun.IDB, v *httpx.Validation, field, table, raw string) uuid.UUID {
+	if strings.TrimSpace(raw) == "" {
+		v.Field(field, api.FieldRequired)
+		return uuid.Nil
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field(field, api.FieldInvalid)
+		return uuid.Nil
+	}
+	if n, err := tx.NewSelect().Table(table).Where("id = ?", id).Count(ctx); err != nil || n == 0 {
+		v.Field(field, api.FieldNotFound)
+	}
+	return id
+}
+
+func emailTaken(err error) error {
+	if db.IsUniqueViolation(err, "users_email_idx") {
+		return httpx.Conflict("a user with this e-mail address exists", "email", api.FieldTaken)
+	}
+	return err
+}
+
+// Create adds a user (admins only).
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate) (*User, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	u := &User{TenantID: a.TenantID, Active: true, Version: 1}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		if strings.TrimSpace(in.Email) == "" {
+			v.Field("email", api.FieldRequired)
+		} else if u.Email = NormalizeEmail(in.Email); u.Email == "" {
+			v.Field("email", api.FieldInvalid)
+		}
+		u.Name = validName(&v, in.Name)
+		auth.ValidatePassword(&v, "password", in.Password)
+		u.UnitID = refField(ctx, tx, &v, "unitId", "units", in.UnitID)
+		u.RoleID = refField(ctx, tx, &v, "roleId", "roles", in.RoleID)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		hash, err := auth.HashPassword(in.Password)
+		if err != nil {
+			return err
+		}
+		u.PasswordHash = hash
+		_, err = tx.NewInsert().Model(u).Returning("*").Exec(ctx)
+		return emailTaken(err)
+	})
+	return u, err
+}
+
+// Update changes a user (admins only). Deactivating a user, or setting a new password for them, ends all their
+// sessions at once.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.UserPatch) (*User, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var u User
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := load(ctx, tx, id, &u, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(u.Version, version); err != nil {
+			return err
+		}
+		var v httpx.Validation
+		endSessions := ""
+		if in.Name != nil {
+			u.Name = validName(&v, *in.Name)
+		}
+		if in.UnitID != nil {
+			u.UnitID = refField(ctx, tx, &v, "unitId", "units", *in.UnitID)
+		}
+		if in.RoleID != nil {
+			u.RoleID = refField(ctx, tx, &v, "roleId", "roles", *in.RoleID)
+		}
+		if in.Active != nil {
+			if !*in.Active && u.ID == a.UserID {
+				v.Field("active", api.FieldInvalid) // admins cannot lock themselves out
+			}
+			if u.Active && !*in.Active {
+				endSessions = "deactivated"
+			}
+			u.Active = *in.Active
+		}
+		if in.Password != nil {
+			auth.ValidatePassword(&v, "password", *in.Password)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if in.Password != nil {
+			hash, err := auth.HashPassword(*in.Password)
+			if err != nil {
+				return err
+			}
+			u.PasswordHash = hash
+			if u.ID != a.UserID {
+				endSessions = "password_reset"
+			}
+		}
+		if _, err := tx.NewUpdate().Model(&u).Column("name", "unit_id", "role_id", "active", "password_hash").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("user: update %s: %w", id, err)
+		}
+		if endSessions != "" {
+			return auth.RevokeUserSessions(ctx, tx, u.ID, uuid.Nil, endSessions)
+		}
+		return nil
+	})
+	return &u, err
+}
+
+// Handler serves the user routes and /me.
+type Handler struct {
+	svc *Service
+}
+
+// NewHandler builds the handler.
+func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
+
+// List handles GET /api/v1/users.
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	users, err := h.svc.List(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	out := api.UserList{Items: make([]api.User, len(users))}
+	for i := range users {
+		out.Items[i] = users[i].API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// Get handles GET /api/v1/users/{userID}.
+func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "userID")
+	if err != nil {
+		return err
+	}
+	u, err := h.svc.Get(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
+}
+
+// Create handles POST /api/v1/users.
+func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	var in api.UserCreate
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	u, err := h.svc.Create(r.Context(), a, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusCreated, u.Version, u.API())
+}
+
+// Update handles PATCH /api/v1/users/{userID}.
+func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	id, err := httpx.PathID(r, "userID")
+	if err != nil {
+		return err
+	}
+	version, err := httpx.IfMatch(r)
+	if err != nil {
+		return err
+	}
+	var in api.UserPatch
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	u, err := h.svc.Update(r.Context(), a, id, version, in)
+	if err != nil {
+		return err
+	}
+	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
+}
+
+// Me handles GET /api/v1/me.
+func (h *Handler) Me(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	var me api.Me
+	err = db.InTenant(r.Context(), h.svc.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		me, err = Me(ctx, tx, a.TenantID, a.UserID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return httpx.JSON(w, http.StatusOK, me)
+}

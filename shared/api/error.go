@@ -1,0 +1,57 @@
+package api
+
+// ErrorEnvelope is the one error shape of the whole API: {"error": {"code": ..., "message": ..., "fields": {...}}}.
+type ErrorEnvelope struct {
+	Error Error `json:"error"`
+}
+
+// Error carries a stable machine code (translated by the UI), an English message for logs and tools, per-field
+// codes for validation errors and the request ID for support.
+type Error struct {
+	Code      string            `json:"code"`
+	Message   string            `json:"message"`
+	Fields    map[string]string `json:"fields,omitempty"`
+	RequestID string            `json:"requestId,omitempty"`
+}
+
+// Stable error codes. Field codes (values of Error.Fields) are short words: required, invalid, too_long,
+// too_short, taken, unknown, not_found, type.
+const (
+	CodeMalformedJSON      = "request.malformed_json"
+	CodeUnknownField       = "request.unknown_field"
+	CodeBodyTooLarge       = "request.body_too_large"
+	CodeUnsupportedMedia   = "request.unsupported_media_type"
+	CodeValidation         = "validation.failed"
+	CodeUnauthenticated    = "auth.unauthenticated"
+	CodeInvalidCredentials = "auth.invalid_credentials"
+	CodeThrottled          = "auth.throttled"
+	CodeTokenInvalid       = "auth.token_invalid"
+	CodeTokenReused        = "auth.refresh_token_reused"
+	CodeWrongPassword      = "auth.wrong_password"
+	CodeForbidden          = "access.forbidden"
+	CodeNotFound           = "resource.not_found"
+	CodeConflict           = "resource.conflict"
+	CodePreconditionNeeded = "precondition.required"
+	CodeVersionMismatch    = "precondition.version_mismatch"
+	CodeIdempotencyReused  = "idempotency.key_reused"
+	CodeIdempotencyBusy    = "idempotency.in_progress"
+	CodeMethodNotAllowed   = "request.method_not_allowed"
+	CodeTimeout            = "request.timeout"
+	CodeInternal           = "internal"
+	CodeUnavailable        = "service.unavailable"
+)
+
+// Field codes.
+const (
+	FieldRequired      = "required"
+	FieldInvalid       = "invalid"
+	FieldTooLong       = "too_long"
+	FieldTooShort      = "too_short"
+	FieldTaken         = "taken"
+	FieldUnknown       = "unknown"
+	FieldNotFound      = "not_found"
+	FieldType          = "type"
+	FieldInUse         = "in_use"
+	FieldCycle         = "cycle"
+	FieldWrongPassword = "wrong_password"
+)

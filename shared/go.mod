@@ -1,0 +1,3 @@
+module github.com/1sales/app/shared
+
+go 1.26
