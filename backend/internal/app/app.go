@@ -37,7 +37,8 @@ func (a *App) Handler() http.Handler { return a.handler }
 
 // authOptions derives the auth service's options from the configuration.
 func (a *App) authOptions() auth.Options {
-	return auth.Options{Secret: a.cfg.TokenSecret, AccessTTL: a.cfg.AccessTokenTTL, SessionTTL: a.cfg.SessionTTL}
+	return auth.Options{Secret: a.cfg.TokenSecret, AccessTTL: a.cfg.AccessTokenTTL, SessionTTL: a.cfg.SessionTTL,
+		ThrottleWindow: a.cfg.LoginThrottleWindow}
 }
 
 // middleware wraps the mux with what every request gets.

@@ -26,7 +26,9 @@ type Config struct {
 	RequestTimeout  time.Duration
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
-	LogLevel        slog.Level
+	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
+	LoginThrottleWindow time.Duration
+	LogLevel            slog.Level
 }
 
 // Load reads the environment. need says which settings the subcommand requires.
@@ -50,6 +52,9 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, err)
 	}
 	if c.ShutdownTimeout, err = duration("ONESALES_SHUTDOWN_TIMEOUT", 20*time.Second); err != nil {
+		errs = append(errs, err)
+	}
+	if c.LoginThrottleWindow, err = duration("ONESALES_LOGIN_THROTTLE_WINDOW", 15*time.Minute); err != nil {
 		errs = append(errs, err)
 	}
 	c.MaxBodyBytes = 1 << 20

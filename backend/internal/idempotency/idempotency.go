@@ -124,19 +124,22 @@ func (k *Keys) Wrap(next httpx.HandlerFunc) httpx.HandlerFunc {
 		handlerErr := next(rec, r)
 		// Bookkeeping must not depend on the client still waiting.
 		ctx := context.WithoutCancel(r.Context())
-		return db.InTenant(ctx, k.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		err = db.InTenant(ctx, k.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 			if handlerErr != nil || rec.status >= 300 {
 				if _, err := tx.NewRaw("DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?", a.UserID, key).Exec(ctx); err != nil {
 					return fmt.Errorf("idempotency: release: %w", err)
 				}
-				return handlerErr
+				return nil
 			}
-			_, err := tx.NewRaw("UPDATE idempotency_keys SET status = ?, response = ?, etag = ? WHERE user_id = ? AND key = ?",
-				rec.status, rec.body.Bytes(), rec.Header().Get("ETag"), a.UserID, key).Exec(ctx)
-			if err != nil {
+			if _, err := tx.NewRaw("UPDATE idempotency_keys SET status = ?, response = ?, etag = ? WHERE user_id = ? AND key = ?",
+				rec.status, rec.body.Bytes(), rec.Header().Get("ETag"), a.UserID, key).Exec(ctx); err != nil {
 				return fmt.Errorf("idempotency: store answer: %w", err)
 			}
 			return nil
 		})
+		if handlerErr != nil {
+			return handlerErr
+		}
+		return err
 	}
 }

@@ -1,0 +1,225 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/shared/api"
+)
+
+// The actors of the authorization table: every seeded role, a signed-out caller, a deactivated user and the admin
+// of another tenant.
+const (
+	signedOut   = "signed-out"
+	deactivated = "deactivated"
+	otherTenant = "other-tenant-admin"
+	admin       = "admin"
+	manager     = "manager"
+	fieldRep    = "field-rep"
+	insideSales = "inside-sales"
+)
+
+var actors = []string{signedOut, deactivated, otherTenant, admin, manager, fieldRep, insideSales}
+
+// fixture gives each case fresh records to act on, so cases do not depend on each other.
+type fixture struct {
+	env *apptest.Env
+	t   *testing.T
+}
+
+func (f fixture) exec(query string, args ...any) uuid.UUID {
+	var id uuid.UUID
+	if err := f.env.DB.Owner.NewRaw(query, args...).Scan(context.Background(), &id); err != nil {
+		f.t.Fatalf("fixture: %v", err)
+	}
+	return id
+}
+
+// freshUnit makes an empty unit below the demo root.
+func (f fixture) freshUnit() uuid.UUID {
+	return f.exec("INSERT INTO units (tenant_id, parent_id, name) VALUES (?, ?, ?) RETURNING id",
+		f.env.Demo.TenantID, f.env.Demo.Units["Vertriebsleitung"], "Tabelle "+uuid.NewString()[:8])
+}
+
+// freshRole makes a role nobody holds.
+func (f fixture) freshRole() uuid.UUID {
+	return f.exec("INSERT INTO roles (tenant_id, name) VALUES (?, ?) RETURNING id", f.env.Demo.TenantID, "Rolle "+uuid.NewString()[:8])
+}
+
+func (f fixture) etag(table string, id uuid.UUID) string {
+	var v int64
+	if err := f.env.DB.Owner.NewRaw("SELECT version FROM ? WHERE id = ?", bunIdent(table), id).Scan(context.Background(), &v); err != nil {
+		f.t.Fatalf("fixture: version: %v", err)
+	}
+	return fmt.Sprintf(`"%d"`, v)
+}
+
+type routeCase struct {
+	method string
+	// prepare returns the path, the body and the If-Match header (if any) for one request.
+	prepare func(f fixture, s session) (path string, body any, ifMatch string)
+	want    map[string]int
+}
+
+type session struct {
+	access, refresh, email string
+}
+
+// every gives all actors the same status except the overrides.
+func every(status int, overrides map[string]int) map[string]int {
+	m := map[string]int{}
+	for _, a := range actors {
+		m[a] = status
+	}
+	for k, v := range overrides {
+		m[k] = v
+	}
+	return m
+}
+
+var unauth = map[string]int{signedOut: 401, deactivated: 401}
+
+func merge(ms ...map[string]int) map[string]int {
+	out := map[string]int{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func path(p string) func(fixture, session) (string, any, string) {
+	return func(fixture, session) (string, any, string) { return p, nil, "" }
+}
+
+func TestAuthorizationTable(t *testing.T) {
+	env := apptest.Start(t)
+	f := fixture{env: env, t: t}
+	adminToken := env.Token(apptest.Admin)
+
+	// A demo user who signs in and is then deactivated.
+	deactivatedEmail := "ehemalig@nordlicht.example"
+	resp := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/users", Token: adminToken, Body: api.UserCreate{
+		Email: deactivatedEmail, Name: "Ehemalige Kollegin", Password: apptest.Password,
+		UnitID: env.Demo.Units["Innendienst"].String(), RoleID: env.Demo.Roles["Innendienst"].String()}})
+	if resp.Status != http.StatusCreated {
+		t.Fatalf("create: %d %s", resp.Status, resp.Body)
+	}
+	var created api.User
+	resp.Decode(t, &created)
+	deactivatedSession := env.Login(deactivatedEmail)
+	if r := env.Do(apptest.Request{Method: "PATCH", Path: "/api/v1/users/" + created.ID, Token: adminToken,
+		Header: map[string]string{"If-Match": resp.Header.Get("ETag")}, Body: map[string]any{"active": false}}); r.Status != 200 {
+		t.Fatalf("deactivate: %d %s", r.Status, r.Body)
+	}
+
+	emails := map[string]string{admin: apptest.Admin, manager: apptest.Manager, fieldRep: apptest.FieldRepNord,
+		insideSales: apptest.InsideSales, otherTenant: apptest.OtherAdmin}
+
+	demoUser := env.Demo.Users[apptest.FieldRepSued]
+	demoUnit := env.Demo.Units["Außendienst Süd"]
+	demoRole := env.Demo.Roles["Außendienst"]
+	nord := env.Demo.Units["Außendienst Nord"].String()
+	repRole := demoRole.String()
+
+	cases := map[string]routeCase{
+		"GET /healthz": {method: "GET", prepare: path("/healthz"), want: every(200, nil)},
+		"GET /readyz":  {method: "GET", prepare: path("/readyz"), want: every(200, nil)},
+		"POST /api/v1/auth/login": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
+			email := s.email
+			if email == "" {
+				email = "unbekannt@nordlicht.example"
+			}
+			return "/api/v1/auth/login", api.LoginRequest{Email: email, Password: apptest.Password}, ""
+		}, want: every(200, unauth)},
+		"POST /api/v1/auth/refresh": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
+			return "/api/v1/auth/refresh", api.RefreshRequest{RefreshToken: s.refresh}, ""
+		}, want: every(200, unauth)},
+		"POST /api/v1/auth/logout": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
+			return "/api/v1/auth/logout", api.LogoutRequest{RefreshToken: "irrelevant-" + s.email}, ""
+		}, want: every(204, nil)},
+		"GET /api/v1/me":     {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
+		"GET /api/v1/tenant": {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
+		}, want: every(422, unauth)},
+
+		"GET /api/v1/users": {method: "GET", prepare: path("/api/v1/users"), want: every(200, unauth)},
+		"POST /api/v1/users": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/users", api.UserCreate{Email: "neu-" + uuid.NewString()[:8] + "@nordlicht.example", Name: "Neu",
+				Password: apptest.Password, UnitID: nord, RoleID: repRole}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
+		"GET /api/v1/users/{userID}": {method: "GET", prepare: path("/api/v1/users/" + demoUser.String()),
+			want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"PATCH /api/v1/users/{userID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/users/" + demoUser.String(), api.UserPatch{Name: ptr("Lena Fischer")}, f.etag("users", demoUser)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+
+		"GET /api/v1/units": {method: "GET", prepare: path("/api/v1/units"), want: every(200, unauth)},
+		"POST /api/v1/units": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/units", api.UnitCreate{Name: "Neue Einheit", ParentID: nord}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
+		"GET /api/v1/units/{unitID}": {method: "GET", prepare: path("/api/v1/units/" + demoUnit.String()),
+			want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"PATCH /api/v1/units/{unitID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.freshUnit()
+			return "/api/v1/units/" + id.String(), api.UnitPatch{Name: ptr("Umbenannt")}, f.etag("units", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/units/{unitID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.freshUnit()
+			return "/api/v1/units/" + id.String(), nil, f.etag("units", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		"GET /api/v1/roles": {method: "GET", prepare: path("/api/v1/roles"), want: every(200, unauth)},
+		"POST /api/v1/roles": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/roles", api.RoleCreate{Name: "Rolle " + uuid.NewString()[:8]}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
+		"GET /api/v1/roles/{roleID}": {method: "GET", prepare: path("/api/v1/roles/" + demoRole.String()),
+			want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"PATCH /api/v1/roles/{roleID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.freshRole()
+			return "/api/v1/roles/" + id.String(), api.RolePatch{Name: ptr("Neu " + uuid.NewString()[:8])}, f.etag("roles", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/roles/{roleID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.freshRole()
+			return "/api/v1/roles/" + id.String(), nil, f.etag("roles", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		"GET /api/v1/does-not-exist": {method: "GET", prepare: path("/api/v1/does-not-exist"), want: every(404, nil)},
+	}
+
+	assertEveryRouteCovered(t, cases)
+
+	for name, rc := range cases {
+		for _, actor := range actors {
+			t.Run(name+"/"+actor, func(t *testing.T) {
+				var s session
+				switch actor {
+				case signedOut:
+				case deactivated:
+					s = session{access: deactivatedSession.AccessToken, refresh: deactivatedSession.RefreshToken}
+				default:
+					ls := env.Login(emails[actor])
+					s = session{access: ls.AccessToken, refresh: ls.RefreshToken, email: emails[actor]}
+				}
+				p, body, ifMatch := rc.prepare(f, s)
+				req := apptest.Request{Method: rc.method, Path: p, Token: s.access, Body: body}
+				if ifMatch != "" {
+					req.Header = map[string]string{"If-Match": ifMatch}
+				}
+				resp := env.Do(req)
+				if want := rc.want[actor]; resp.Status != want {
+					t.Fatalf("%s %s as %s: got %d %s, want %d", rc.method, p, actor, resp.Status, resp.Body, want)
+				}
+			})
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

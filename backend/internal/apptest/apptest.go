@@ -1,0 +1,164 @@
+// Package apptest runs the real backend (real HTTP server, real PostgreSQL through testdb) for tests, with the
+// demo company and a second tenant provisioned, and a small JSON client.
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/seed"
+	"github.com/1sales/app/backend/internal/testdb"
+	"github.com/1sales/app/shared/api"
+)
+
+// Demo users by role, and the admin of the other tenant.
+const (
+	Admin        = "claudia.becker@nordlicht.example"
+	Manager      = "markus.weber@nordlicht.example"
+	FieldRepNord = "jonas.schmidt@nordlicht.example"
+	FieldRepSued = "lena.fischer@nordlicht.example"
+	InsideSales  = "sabine.wagner@nordlicht.example"
+	OtherAdmin   = "admin@andere-firma.example"
+	Password     = seed.DemoPassword
+)
+
+// Env is a running backend.
+type Env struct {
+	T      testing.TB
+	DB     *testdb.DB
+	Server *httptest.Server
+	Demo   *seed.Provisioned
+	Other  *seed.Provisioned
+	Config config.Config
+}
+
+// Option changes the configuration before the server starts.
+type Option func(*config.Config)
+
+// Start provisions a fresh database and serves the backend on a real local port until t ends.
+func Start(t testing.TB, opts ...Option) *Env {
+	t.Helper()
+	d := testdb.New(t)
+	ctx := context.Background()
+	demo, err := seed.Provision(ctx, d.Owner, seed.DemoTenant())
+	if err != nil {
+		t.Fatalf("apptest: demo: %v", err)
+	}
+	other, err := seed.Provision(ctx, d.Owner, seed.TenantSpec{
+		Name: "Andere Firma AG", Plan: api.PlanBasic,
+		Units: []seed.UnitSpec{{Name: "Zentrale"}},
+		Users: []seed.UserSpec{{Email: OtherAdmin, Name: "Olga Other", Password: Password, Role: "Administrator", Unit: "Zentrale"}},
+	})
+	if err != nil {
+		t.Fatalf("apptest: other tenant: %v", err)
+	}
+	cfg := config.Config{
+		AppRole: testdb.AppRole, TokenSecret: []byte("test-secret-test-secret-test-secret!"),
+		AccessTokenTTL: 15 * time.Minute, SessionTTL: 24 * time.Hour, RequestTimeout: 10 * time.Second,
+		MaxBodyBytes: 1 << 20, ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: 15 * time.Minute,
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv := httptest.NewServer(app.New(cfg, d.App, slog.New(slog.DiscardHandler)).Handler())
+	t.Cleanup(srv.Close)
+	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg}
+}
+
+// Response is a decoded answer.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// Decode unmarshals the body into v or fails the test.
+func (r *Response) Decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.Body, err)
+	}
+}
+
+// Error decodes the error envelope.
+func (r *Response) Error(t testing.TB) api.Error {
+	t.Helper()
+	var env api.ErrorEnvelope
+	r.Decode(t, &env)
+	return env.Error
+}
+
+// Request is one call; Body may be a string (sent as is), []byte or a value (marshalled).
+type Request struct {
+	Method, Path string
+	Token        string
+	Body         any
+	Header       map[string]string
+}
+
+// Do sends a request.
+func (e *Env) Do(req Request) *Response {
+	e.T.Helper()
+	var body io.Reader
+	switch b := req.Body.(type) {
+	case nil:
+	case string:
+		body = strings.NewReader(b)
+	case []byte:
+		body = bytes.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			e.T.Fatalf("marshal: %v", err)
+		}
+		body = bytes.NewReader(raw)
+	}
+	r, err := http.NewRequest(req.Method, e.Server.URL+req.Path, body)
+	if err != nil {
+		e.T.Fatalf("request: %v", err)
+	}
+	if body != nil {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	if req.Token != "" {
+		r.Header.Set("Authorization", "Bearer "+req.Token)
+	}
+	for k, v := range req.Header {
+		r.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		e.T.Fatalf("%s %s: %v", req.Method, req.Path, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.T.Fatalf("read: %v", err)
+	}
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: raw}
+}
+
+// Login signs in and returns the session, failing the test on any other answer.
+func (e *Env) Login(email string) api.Session {
+	e.T.Helper()
+	resp := e.Do(Request{Method: http.MethodPost, Path: "/api/v1/auth/login", Body: api.LoginRequest{Email: email, Password: Password}})
+	if resp.Status != http.StatusOK {
+		e.T.Fatalf("login %s: %d %s", email, resp.Status, resp.Body)
+	}
+	var s api.Session
+	resp.Decode(e.T, &s)
+	return s
+}
+
+// Token signs in and returns the access token.
+func (e *Env) Token(email string) string { return e.Login(email).AccessToken }
