@@ -95,7 +95,9 @@ func (a *Actor) RequireAdmin() error {
 type ctxKey struct{}
 
 // WithActor stores the actor in ctx.
-func WithActor(ctx context.Context, a *Actor) context.Context { return context.WithValue(ctx, ctxKey{}, a) }
+func WithActor(ctx context.Context, a *Actor) context.Context {
+	return context.WithValue(ctx, ctxKey{}, a)
+}
 
 // FromContext returns the request's actor. Routes behind the auth middleware always have one.
 func FromContext(ctx context.Context) (*Actor, error) {

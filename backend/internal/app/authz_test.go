@@ -190,11 +190,17 @@ func TestAuthorizationTable(t *testing.T) {
 			id := f.freshRole()
 			return "/api/v1/roles/" + id.String(), nil, f.etag("roles", id)
 		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
-
+	}
+	// Not routes, but every caller must get the envelope for them too.
+	unrouted := map[string]routeCase{
 		"GET /api/v1/does-not-exist": {method: "GET", prepare: path("/api/v1/does-not-exist"), want: every(404, nil)},
+		"PUT /api/v1/users":          {method: "PUT", prepare: path("/api/v1/users"), want: every(405, nil)},
 	}
 
 	assertEveryRouteCovered(t, cases)
+	for k, v := range unrouted {
+		cases[k] = v
+	}
 
 	for name, rc := range cases {
 		for _, actor := range actors {
@@ -216,6 +222,9 @@ func TestAuthorizationTable(t *testing.T) {
 				resp := env.Do(req)
 				if want := rc.want[actor]; resp.Status != want {
 					t.Fatalf("%s %s as %s: got %d %s, want %d", rc.method, p, actor, resp.Status, resp.Body, want)
+				}
+				if resp.Status >= 400 && resp.Error(t).Code == "" {
+					t.Fatalf("error without envelope: %s", resp.Body)
 				}
 			})
 		}

@@ -66,8 +66,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(roleH.Update))
 	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(roleH.Delete))
 
-	mux.Handle("/", public(notFound))
-	return a.middleware(mux)
+	return a.middleware(a.unmatched(mux))
 }
 
 func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {
@@ -83,9 +82,34 @@ func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {
 	}
 }
 
-func notFound(http.ResponseWriter, *http.Request) error {
-	return httpx.NewError(http.StatusNotFound, api.CodeNotFound, "no such route")
+// unmatched answers requests that match no route with the envelope: 405 with Allow when the path exists for
+// other methods, 404 otherwise (the mux itself would answer in plain text).
+func (a *App) unmatched(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		probe := &statusProbe{header: http.Header{}}
+		mux.ServeHTTP(probe, r)
+		if probe.status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", probe.header.Get("Allow"))
+			httpx.WriteError(w, r, a.log, httpx.NewError(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed, "method not allowed"))
+			return
+		}
+		httpx.WriteError(w, r, a.log, httpx.NewError(http.StatusNotFound, api.CodeNotFound, "no such route"))
+	})
 }
+
+// statusProbe records what the mux would answer without sending it.
+type statusProbe struct {
+	header http.Header
+	status int
+}
+
+func (p *statusProbe) Header() http.Header         { return p.header }
+func (p *statusProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *statusProbe) WriteHeader(code int)        { p.status = code }
 
 func (a *App) healthz(w http.ResponseWriter, _ *http.Request) error {
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -32,7 +32,9 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", migrationLockID); err != nil {
 		return fmt.Errorf("db: migrate: lock: %w", err)
 	}
-	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", migrationLockID) }()
+	defer func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", migrationLockID)
+	}()
 
 	ms := migrate.NewMigrations()
 	if err := ms.Discover(migrations.Files); err != nil {
