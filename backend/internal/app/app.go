@@ -43,7 +43,7 @@ func (a *App) authOptions() auth.Options {
 
 // middleware wraps the mux with what every request gets.
 func (a *App) middleware(mux http.Handler) http.Handler {
-	h := httpx.WithBodyLimit(a.cfg.MaxBodyBytes, mux)
+	h := httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, mux)
 	h = httpx.WithTimeout(a.cfg.RequestTimeout, h)
 	h = httpx.WithLogAndRecover(a.log, h)
 	return httpx.WithRequestID(h)

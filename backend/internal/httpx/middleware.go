@@ -80,10 +80,10 @@ func WithLogAndRecover(log *slog.Logger, next http.Handler) http.Handler {
 }
 
 // WithBodyLimit caps request bodies; reading past the cap fails with *http.MaxBytesError (413 envelope).
-func WithBodyLimit(limit int64, next http.Handler) http.Handler {
+func WithBodyLimit(log *slog.Logger, limit int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
-			WriteError(w, r, slog.Default(), &http.MaxBytesError{Limit: limit})
+			WriteError(w, r, log, &http.MaxBytesError{Limit: limit})
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -29,9 +30,14 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	e, ok := AsError(err)
 	if !ok {
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		switch {
+		case errors.As(err, &mbe):
 			e = NewError(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "request body too large")
-		} else {
+		case errors.Is(err, context.DeadlineExceeded):
+			log.WarnContext(r.Context(), "request timed out", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
+			e = NewError(http.StatusServiceUnavailable, api.CodeTimeout, "the request took too long")
+			e.Header = http.Header{"Retry-After": {"5"}}
+		default:
 			log.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
 			e = NewError(http.StatusInternalServerError, api.CodeInternal, "internal error")
 		}
