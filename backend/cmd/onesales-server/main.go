@@ -3,17 +3,23 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/seed"
+	"github.com/1sales/app/shared/api"
 )
 
 const usage = `usage: onesales-server <command>
@@ -22,24 +28,27 @@ commands:
   serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_ADDR)
   migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL)
   seed     create the demo company unless present (ONESALES_MIGRATION_DATABASE_URL)
+  create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
+           create a customer company with its first admin; the password is read from
+           ONESALES_ADMIN_PASSWORD or the first line of standard input (ONESALES_MIGRATION_DATABASE_URL)
 `
 
 func main() {
-	if len(os.Args) != 2 {
+	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1]); err != nil {
+	if err := run(ctx, os.Args[1], os.Args[2:]); err != nil {
 		slog.Error("onesales-server failed", "command", os.Args[1], "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, cmd string) error {
+func run(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
-	case "serve", "migrate", "seed":
+	case "serve", "migrate", "seed", "create-tenant":
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -65,12 +74,58 @@ func run(ctx context.Context, cmd string) error {
 		}
 		defer owner.Close()
 		return db.Migrate(ctx, owner, cfg.AppRole, log)
-	default:
+	case "seed":
 		owner, err := db.Open(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {
 			return err
 		}
 		defer owner.Close()
 		return seed.Demo(ctx, owner, log)
+	default:
+		return createTenant(ctx, cfg, log, args)
 	}
+}
+
+// createTenant provisions a customer company with its default roles, a root unit and the first admin.
+func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
+	fs := flag.NewFlagSet("create-tenant", flag.ContinueOnError)
+	name := fs.String("name", "", "company name")
+	plan := fs.String("plan", string(api.PlanBasic), "plan: basic or professional")
+	email := fs.String("admin-email", "", "e-mail of the first admin")
+	adminName := fs.String("admin-name", "", "name of the first admin")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *name == "" || *email == "" || *adminName == "" {
+		return errors.New("create-tenant: -name, -admin-email and -admin-name are required")
+	}
+	if p := api.Plan(*plan); p != api.PlanBasic && p != api.PlanProfessional {
+		return fmt.Errorf("create-tenant: unknown plan %q", *plan)
+	}
+	password := os.Getenv("ONESALES_ADMIN_PASSWORD")
+	if password == "" {
+		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return fmt.Errorf("create-tenant: read password from standard input: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	if len(password) < auth.MinPasswordLength {
+		return fmt.Errorf("create-tenant: the password needs at least %d characters", auth.MinPasswordLength)
+	}
+	owner, err := db.Open(ctx, cfg.MigrationDatabaseURL, log)
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	p, err := seed.Provision(ctx, owner, seed.TenantSpec{
+		Name: *name, Plan: api.Plan(*plan),
+		Units: []seed.UnitSpec{{Name: *name}},
+		Users: []seed.UserSpec{{Email: *email, Name: *adminName, Password: password, Role: "Administrator", Unit: *name}},
+	})
+	if err != nil {
+		return err
+	}
+	log.Info("tenant created", "tenantId", p.TenantID, "admin", *email)
+	return nil
 }
