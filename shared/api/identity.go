@@ -12,6 +12,9 @@ const (
 	PlanProfessional Plan = "professional"
 )
 
+// AllPlans lists the plans.
+var AllPlans = []Plan{PlanBasic, PlanProfessional}
+
 // Tenant is a customer company.
 type Tenant struct {
 	ID                  string `json:"id"`

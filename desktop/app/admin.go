@@ -1,0 +1,104 @@
+package app
+
+import "github.com/1sales/app/shared/api"
+
+// Admin manages users, units, roles and shows the tenant. The server decides who may do what; these methods only
+// pass the calls through the signed-in session.
+type Admin struct{ c *core }
+
+func (a *Admin) ListUsers() (api.UserList, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.UserList{}, err
+	}
+	return cl.ListUsers(a.c.ctx)
+}
+
+func (a *Admin) CreateUser(in api.UserCreate) (api.User, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.User{}, err
+	}
+	return cl.CreateUser(a.c.ctx, in)
+}
+
+// UpdateUser changes a user; version is the one the UI showed, so a concurrent change fails with 412.
+func (a *Admin) UpdateUser(id string, version int64, patch api.UserPatch) (api.User, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.User{}, err
+	}
+	return cl.UpdateUser(a.c.ctx, id, version, patch)
+}
+
+func (a *Admin) ListUnits() (api.UnitList, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.UnitList{}, err
+	}
+	return cl.ListUnits(a.c.ctx)
+}
+
+func (a *Admin) CreateUnit(in api.UnitCreate) (api.Unit, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Unit{}, err
+	}
+	return cl.CreateUnit(a.c.ctx, in)
+}
+
+func (a *Admin) UpdateUnit(id string, version int64, patch api.UnitPatch) (api.Unit, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Unit{}, err
+	}
+	return cl.UpdateUnit(a.c.ctx, id, version, patch)
+}
+
+func (a *Admin) DeleteUnit(id string, version int64) error {
+	cl, err := a.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.DeleteUnit(a.c.ctx, id, version)
+}
+
+func (a *Admin) ListRoles() (api.RoleList, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.RoleList{}, err
+	}
+	return cl.ListRoles(a.c.ctx)
+}
+
+func (a *Admin) CreateRole(in api.RoleCreate) (api.Role, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Role{}, err
+	}
+	return cl.CreateRole(a.c.ctx, in)
+}
+
+func (a *Admin) UpdateRole(id string, version int64, patch api.RolePatch) (api.Role, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Role{}, err
+	}
+	return cl.UpdateRole(a.c.ctx, id, version, patch)
+}
+
+func (a *Admin) DeleteRole(id string, version int64) error {
+	cl, err := a.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.DeleteRole(a.c.ctx, id, version)
+}
+
+func (a *Admin) Tenant() (api.Tenant, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Tenant{}, err
+	}
+	return cl.Tenant(a.c.ctx)
+}

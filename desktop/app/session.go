@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/1sales/app/desktop/client"
+	"github.com/1sales/app/desktop/secrets"
+	"github.com/1sales/app/desktop/settings"
+	"github.com/1sales/app/shared/api"
+)
+
+// Session signs the user in and out and keeps the preferences that belong to the sign-in.
+type Session struct{ c *core }
+
+// SessionState is what the UI needs at start and after every sign-in change.
+type SessionState struct {
+	SignedIn bool `json:"signedIn"`
+	// ServerURL and Email are the session's when signed in; otherwise they prefill the sign-in form.
+	ServerURL string `json:"serverUrl"`
+	Email     string `json:"email"`
+	Language  string `json:"language"`
+	// Me is set when signed in.
+	Me *api.Me `json:"me,omitempty"`
+}
+
+// LoginInput is the sign-in form.
+type LoginInput struct {
+	ServerURL string `json:"serverUrl"`
+	Email     string `json:"email"`
+	Password  string `json:"password"`
+}
+
+// State reports the session. Signed out, ServerURL is ONESALES_SERVER_URL if set, else the last server used.
+func (s *Session) State() (SessionState, error) {
+	c := s.c
+	prefs, err := c.settings.Load()
+	if err != nil {
+		c.log.Warn("reading settings failed, using defaults", "err", err)
+	}
+	out := SessionState{Language: prefs.Language}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cl != nil {
+		out.SignedIn, out.ServerURL, out.Email = true, c.server, c.email
+		me := *c.me
+		out.Me = &me
+		return out, nil
+	}
+	out.ServerURL, out.Email = prefs.ServerURL, prefs.Email
+	if c.cfg.ServerURL != "" {
+		out.ServerURL = c.cfg.ServerURL
+	}
+	return out, nil
+}
+
+// Login signs in, keeps the refresh token in the keyring and remembers server and e-mail for the next start.
+// Input the desktop can judge alone fails with status 0, code validation.failed and field codes for serverUrl,
+// email, password.
+func (s *Session) Login(in LoginInput) (api.Me, error) {
+	c := s.c
+	server, fields := normalizeServerURL(in.ServerURL), map[string]string{}
+	switch {
+	case strings.TrimSpace(in.ServerURL) == "":
+		fields["serverUrl"] = api.FieldRequired
+	case server == "":
+		fields["serverUrl"] = api.FieldInvalid
+	}
+	email := strings.TrimSpace(in.Email)
+	if email == "" {
+		fields["email"] = api.FieldRequired
+	}
+	if in.Password == "" {
+		fields["password"] = api.FieldRequired
+	}
+	if len(fields) > 0 {
+		return api.Me{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the sign-in form", Fields: fields}
+	}
+
+	cl := c.newClient(server)
+	sess, err := cl.Login(c.ctx, api.LoginRequest{Email: email, Password: in.Password})
+	if err != nil {
+		return api.Me{}, err
+	}
+	// The server's spelling of the address names the keyring entry, so that Resume finds it however it was typed.
+	account := sess.Me.User.Email
+	if account == "" {
+		account = email
+	}
+	c.install(cl, server, account, sess)
+	if err := c.settings.Update(func(p *settings.Settings) { p.ServerURL, p.Email = server, account }); err != nil {
+		c.log.Warn("saving server and e-mail failed", "err", err)
+	}
+	c.log.Info("signed in", "server", server)
+	return sess.Me, nil
+}
+
+// Resume signs in silently with the refresh token kept for the last server and e-mail. Without one, or when the
+// server refuses it (the stale entry is then removed), it answers SignedIn false and no error. A server that
+// cannot be reached is an error (network.unreachable), and the token is kept for the next try.
+func (s *Session) Resume() (SessionState, error) {
+	c := s.c
+	if _, err := c.session(); err == nil {
+		return s.State()
+	}
+	prefs, err := c.settings.Load()
+	if err != nil {
+		c.log.Warn("reading settings failed", "err", err)
+	}
+	if prefs.ServerURL == "" || prefs.Email == "" {
+		return s.State()
+	}
+	token, err := c.secrets.Get(prefs.ServerURL, prefs.Email)
+	if err != nil {
+		if !errors.Is(err, secrets.ErrNotFound) {
+			c.log.Warn("reading the refresh token failed", "err", err)
+		}
+		return s.State()
+	}
+
+	cl := c.newClient(prefs.ServerURL)
+	sess, err := cl.Refresh(c.ctx, token)
+	if err != nil {
+		ae, _ := client.AsAPIError(err)
+		if ae == nil || !refused(ae.Status) {
+			state, _ := s.State()
+			return state, err
+		}
+		c.log.Info("saved session refused", "code", ae.Code)
+		if err := c.secrets.Delete(prefs.ServerURL, prefs.Email); err != nil && !errors.Is(err, secrets.ErrNotFound) {
+			c.log.Warn("removing the stale refresh token failed", "err", err)
+		}
+		return s.State()
+	}
+	c.install(cl, prefs.ServerURL, prefs.Email, sess)
+	c.log.Info("session resumed", "server", prefs.ServerURL)
+	return s.State()
+}
+
+// refused reports answers that mean "this token will never work": the client's fault, not a passing condition.
+func refused(status int) bool {
+	return status >= 400 && status < 500 && status != http.StatusRequestTimeout && status != http.StatusTooManyRequests
+}
+
+// Logout ends the session: the keyring entry goes first (so the next start does not sign in again), then the
+// server is told (best effort), and the tokens are forgotten. It fails only when the keyring entry could not be
+// removed.
+func (s *Session) Logout() error {
+	c := s.c
+	c.persistMu.Lock()
+	c.mu.Lock()
+	cl, server, email := c.cl, c.server, c.email
+	c.cl, c.me = nil, nil
+	c.mu.Unlock()
+	if cl == nil {
+		c.persistMu.Unlock()
+		return nil
+	}
+	err := c.secrets.Delete(server, email)
+	c.persistMu.Unlock()
+
+	ctx, cancel := context.WithTimeout(c.ctx, 5*time.Second)
+	defer cancel()
+	if lerr := cl.Logout(ctx); lerr != nil {
+		c.log.Info("server logout failed; the session runs out on its own", "err", lerr)
+	}
+	c.log.Info("signed out", "server", server)
+	if err != nil && !errors.Is(err, secrets.ErrNotFound) {
+		c.log.Error("removing the refresh token failed", "err", err)
+		return localError(CodeSecretsUnavailable, "remove the saved sign-in: %v", err)
+	}
+	return nil
+}
+
+// Me asks the server for the signed-in user afresh.
+func (s *Session) Me() (api.Me, error) {
+	cl, err := s.c.session()
+	if err != nil {
+		return api.Me{}, err
+	}
+	me, err := cl.Me(s.c.ctx)
+	if err != nil {
+		return api.Me{}, err
+	}
+	s.c.mu.Lock()
+	if s.c.cl == cl {
+		s.c.me = &me
+	}
+	s.c.mu.Unlock()
+	return me, nil
+}
+
+// ChangePassword changes the signed-in user's password. The server ends the user's other sessions.
+func (s *Session) ChangePassword(in api.PasswordChange) error {
+	cl, err := s.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.ChangePassword(s.c.ctx, in)
+}
+
+// SetLanguage saves the UI language ("de" or "en").
+func (s *Session) SetLanguage(lang string) error {
+	if !settings.ValidLanguage(lang) {
+		return &client.APIError{Status: 0, Code: api.CodeValidation, Message: "unknown language",
+			Fields: map[string]string{"language": api.FieldInvalid}}
+	}
+	if err := s.c.settings.Update(func(p *settings.Settings) { p.Language = lang }); err != nil {
+		s.c.log.Error("saving the language failed", "err", err)
+		return localError(CodeSettingsUnavailable, "save the language: %v", err)
+	}
+	return nil
+}
+
+// normalizeServerURL returns the canonical form of an http(s) base URL (lower-case scheme and host, no trailing
+// slash), or "" when raw is not one. The canonical form names keyring entries, so "HTTPS://CRM.example.com/" and
+// "https://crm.example.com" must not become two.
+func normalizeServerURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" ||
+		u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return ""
+	}
+	u.Host = strings.ToLower(u.Host)
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u.String()
+}

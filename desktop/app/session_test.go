@@ -1,0 +1,453 @@
+package app_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/1sales/app/desktop/app"
+	"github.com/1sales/app/desktop/client"
+	"github.com/1sales/app/desktop/secrets"
+	"github.com/1sales/app/desktop/settings"
+	"github.com/1sales/app/shared/api"
+)
+
+const (
+	email    = "claudia.becker@nordlicht.example"
+	password = "Demo1234!"
+)
+
+// backend is a small stand-in for the server's auth routes: rotating refresh tokens with reuse detection, short
+// lived access tokens the test can expire, and one authenticated route.
+type backend struct {
+	*httptest.Server
+	mu      sync.Mutex
+	n       int
+	access  map[string]bool // valid access tokens
+	refresh map[string]bool // refresh token -> still unspent
+	logouts []string
+	paths   []string
+}
+
+func newBackend(t *testing.T) *backend {
+	b := &backend{access: map[string]bool{}, refresh: map[string]bool{}}
+	b.Server = httptest.NewServer(http.HandlerFunc(b.serve))
+	t.Cleanup(b.Close)
+	return b
+}
+
+func (b *backend) issue() api.Session {
+	b.n++
+	s := api.Session{
+		AccessToken:     fmt.Sprintf("access-%d", b.n),
+		AccessExpiresAt: time.Now().Add(15 * time.Minute),
+		RefreshToken:    fmt.Sprintf("refresh-%d", b.n),
+		Me: api.Me{
+			User:   api.User{ID: "u1", Email: email, Name: "Claudia Becker", Active: true, Version: 1},
+			Tenant: api.Tenant{ID: "t1", Name: "Nordlicht Bürotechnik GmbH", Plan: api.PlanProfessional},
+		},
+	}
+	b.access[s.AccessToken] = true
+	b.refresh[s.RefreshToken] = true
+	return s
+}
+
+// expireAccess makes every access token invalid, as 15 minutes later.
+func (b *backend) expireAccess() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	clear(b.access)
+}
+
+// revokeAll ends every session, as a deactivation would.
+func (b *backend) revokeAll() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	clear(b.access)
+	for k := range b.refresh {
+		b.refresh[k] = false
+	}
+}
+
+func (b *backend) serve(w http.ResponseWriter, r *http.Request) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.paths = append(b.paths, r.Method+" "+r.URL.Path)
+	fail := func(status int, code string) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: code, Message: code}})
+	}
+	ok := func(v any) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(v)
+	}
+	switch r.Method + " " + r.URL.Path {
+	case "POST /api/v1/auth/login":
+		var in api.LoginRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		if !strings.EqualFold(in.Email, email) || in.Password != password {
+			fail(401, api.CodeInvalidCredentials)
+			return
+		}
+		ok(b.issue())
+	case "POST /api/v1/auth/refresh":
+		var in api.RefreshRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		unspent, known := b.refresh[in.RefreshToken]
+		switch {
+		case !known:
+			fail(401, api.CodeTokenInvalid)
+		case !unspent:
+			fail(401, api.CodeTokenReused)
+		default:
+			b.refresh[in.RefreshToken] = false
+			ok(b.issue())
+		}
+	case "POST /api/v1/auth/logout":
+		var in api.LogoutRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		b.logouts = append(b.logouts, in.RefreshToken)
+		b.refresh[in.RefreshToken] = false
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		if !b.access[strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")] {
+			fail(401, api.CodeUnauthenticated)
+			return
+		}
+		switch r.URL.Path {
+		case "/api/v1/me":
+			ok(api.Me{User: api.User{ID: "u1", Email: email}})
+		case "/api/v1/tenant":
+			ok(api.Tenant{ID: "t1", Name: "Nordlicht Bürotechnik GmbH"})
+		default:
+			fail(404, api.CodeNotFound)
+		}
+	}
+}
+
+func (b *backend) unspent() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for k, v := range b.refresh {
+		if v {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// desk is a started App with in-memory secrets, a temporary settings file and recorded events.
+type desk struct {
+	*app.App
+	secrets  *secrets.Memory
+	settings *settings.File
+	mu       sync.Mutex
+	events   []string
+}
+
+func newDesk(t *testing.T, envServer string) *desk {
+	t.Helper()
+	return newDeskOn(t, envServer, secrets.NewMemory(), settings.New(filepath.Join(t.TempDir(), "settings.json")))
+}
+
+// newDeskOn starts an App on the given keyring and settings: a second one on the same stores is the next start.
+func newDeskOn(t *testing.T, envServer string, sec *secrets.Memory, set *settings.File) *desk {
+	t.Helper()
+	d := &desk{secrets: sec, settings: set}
+	d.App = app.New(app.Config{
+		ServerURL: envServer,
+		Secrets:   d.secrets,
+		Settings:  d.settings,
+		Emit: func(e string) {
+			d.mu.Lock()
+			defer d.mu.Unlock()
+			d.events = append(d.events, e)
+		},
+		Client: client.Options{RetryWait: time.Millisecond},
+	})
+	d.OnStartup(t.Context())
+	t.Cleanup(func() { d.OnShutdown(t.Context()) })
+	return d
+}
+
+func (d *desk) token(t *testing.T, server string) string {
+	t.Helper()
+	tok, err := d.secrets.Get(server, email)
+	if err != nil {
+		t.Fatalf("keyring entry for %s: %v", server, err)
+	}
+	return tok
+}
+
+func (d *desk) login(t *testing.T, server string) {
+	t.Helper()
+	if _, err := d.Session.Login(app.LoginInput{ServerURL: server, Email: email, Password: password}); err != nil {
+		t.Fatalf("Login: %v", err)
+	}
+}
+
+// apiErr asserts that err is an *APIError with status and code.
+func apiErr(t *testing.T, err error, status int, code string) *client.APIError {
+	t.Helper()
+	ae, ok := client.AsAPIError(err)
+	if !ok || ae.Status != status || ae.Code != code {
+		t.Fatalf("err = %v, want status %d code %s", err, status, code)
+	}
+	return ae
+}
+
+func TestLoginRejectsBadInputWithoutAskingTheServer(t *testing.T) {
+	b := newBackend(t)
+	tests := []struct {
+		name       string
+		in         app.LoginInput
+		wantFields map[string]string
+	}{
+		{"no server", app.LoginInput{Email: email, Password: password}, map[string]string{"serverUrl": "required"}},
+		{"not http", app.LoginInput{ServerURL: "ftp://crm.example.com", Email: email, Password: password},
+			map[string]string{"serverUrl": "invalid"}},
+		{"no scheme", app.LoginInput{ServerURL: "crm.example.com", Email: email, Password: password},
+			map[string]string{"serverUrl": "invalid"}},
+		{"query", app.LoginInput{ServerURL: "https://crm.example.com/?x=1", Email: email, Password: password},
+			map[string]string{"serverUrl": "invalid"}},
+		{"no e-mail, no password", app.LoginInput{ServerURL: b.URL, Email: "  "},
+			map[string]string{"email": "required", "password": "required"}},
+	}
+	d := newDesk(t, "")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := d.Session.Login(tt.in)
+			ae := apiErr(t, err, 0, api.CodeValidation)
+			if fmt.Sprint(ae.Fields) != fmt.Sprint(tt.wantFields) {
+				t.Fatalf("fields = %v, want %v", ae.Fields, tt.wantFields)
+			}
+			var decoded client.APIError // the frontend parses the message
+			if err := json.Unmarshal([]byte(err.Error()), &decoded); err != nil || decoded.Fields["email"] != tt.wantFields["email"] {
+				t.Fatalf("Error() = %s is not the JSON shape: %v", err.Error(), err)
+			}
+		})
+	}
+	if len(b.paths) != 0 {
+		t.Fatalf("server was asked: %v", b.paths)
+	}
+}
+
+func TestLoginKeepsTokenInKeyringAndServerInSettings(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, "")
+	// Typed with a trailing slash and in upper case: the entry must be the canonical server URL.
+	me, err := d.Session.Login(app.LoginInput{ServerURL: " " + strings.ToUpper(b.URL) + "/ ", Email: "Claudia.Becker@Nordlicht.Example", Password: password})
+	if err != nil {
+		t.Fatalf("Login: %v", err)
+	}
+	if me.User.Email != email {
+		t.Fatalf("Me = %+v", me)
+	}
+	if tok := d.token(t, b.URL); tok != "refresh-1" {
+		t.Fatalf("keyring holds %q, want refresh-1", tok)
+	}
+	prefs, _ := d.settings.Load()
+	if prefs.ServerURL != b.URL || prefs.Email != email || prefs.Language != "de" {
+		t.Fatalf("settings = %+v", prefs)
+	}
+	st, err := d.Session.State()
+	if err != nil || !st.SignedIn || st.ServerURL != b.URL || st.Me == nil || st.Me.User.ID != "u1" {
+		t.Fatalf("State = %+v, %v", st, err)
+	}
+}
+
+func TestLoginWithWrongPassword(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, "")
+	_, err := d.Session.Login(app.LoginInput{ServerURL: b.URL, Email: email, Password: "wrong"})
+	apiErr(t, err, 401, api.CodeInvalidCredentials)
+	if d.secrets.Len() != 0 {
+		t.Fatal("keyring written after a failed sign-in")
+	}
+	if st, _ := d.Session.State(); st.SignedIn {
+		t.Fatal("signed in after a failed sign-in")
+	}
+}
+
+func TestResume(t *testing.T) {
+	tests := []struct {
+		name string
+		// prepare sets up settings and keyring (and the server) for d; it returns the server URL used.
+		prepare      func(t *testing.T, b *backend, d *desk) string
+		wantSignedIn bool
+		wantCode     string // error code; "" for none
+		wantToken    string // keyring entry afterwards; "" for none
+	}{
+		{
+			name:    "nothing saved",
+			prepare: func(t *testing.T, b *backend, d *desk) string { return b.URL },
+		},
+		{
+			name: "server and e-mail saved, no token",
+			prepare: func(t *testing.T, b *backend, d *desk) string {
+				_ = d.settings.Update(func(s *settings.Settings) { s.ServerURL, s.Email = b.URL, email })
+				return b.URL
+			},
+		},
+		{
+			name: "valid token signs in and is rotated",
+			prepare: func(t *testing.T, b *backend, d *desk) string {
+				d.login(t, b.URL) // refresh-1 saved
+				return b.URL
+			},
+			wantSignedIn: true,
+			wantToken:    "refresh-2",
+		},
+		{
+			name: "refused token is removed",
+			prepare: func(t *testing.T, b *backend, d *desk) string {
+				d.login(t, b.URL)
+				b.revokeAll()
+				return b.URL
+			},
+		},
+		{
+			name: "unreachable server is an error and keeps the token",
+			prepare: func(t *testing.T, b *backend, d *desk) string {
+				d.login(t, b.URL)
+				b.Close()
+				return b.URL
+			},
+			wantCode:  client.CodeNetwork,
+			wantToken: "refresh-1",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBackend(t)
+			first := newDesk(t, "")
+			server := tt.prepare(t, b, first)
+			d := newDeskOn(t, "", first.secrets, first.settings) // the next start of the program
+
+			st, err := d.Session.Resume()
+			if tt.wantCode != "" {
+				apiErr(t, err, 0, tt.wantCode)
+			} else if err != nil {
+				t.Fatalf("Resume: %v", err)
+			}
+			if st.SignedIn != tt.wantSignedIn {
+				t.Fatalf("SignedIn = %v, want %v", st.SignedIn, tt.wantSignedIn)
+			}
+			tok, err := d.secrets.Get(server, email)
+			if tt.wantToken == "" && err == nil {
+				t.Fatalf("keyring still holds %q", tok)
+			}
+			if tt.wantToken != "" && tok != tt.wantToken {
+				t.Fatalf("keyring holds %q (%v), want %q", tok, err, tt.wantToken)
+			}
+			if tt.wantSignedIn {
+				if _, err := d.Admin.Tenant(); err != nil {
+					t.Fatalf("Tenant after Resume: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func TestLogoutEndsSessionEverywhere(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, "")
+	d.login(t, b.URL)
+
+	if err := d.Session.Logout(); err != nil {
+		t.Fatalf("Logout: %v", err)
+	}
+	if d.secrets.Len() != 0 {
+		t.Fatal("keyring entry left after Logout")
+	}
+	if len(b.logouts) != 1 || b.logouts[0] != "refresh-1" || len(b.unspent()) != 0 {
+		t.Fatalf("server logouts %v, unspent %v", b.logouts, b.unspent())
+	}
+	st, _ := d.Session.State()
+	if st.SignedIn || st.Me != nil || st.ServerURL != b.URL || st.Email != email {
+		t.Fatalf("State after Logout = %+v, want signed out with the form prefilled", st)
+	}
+	_, err := d.Session.Me()
+	apiErr(t, err, 401, api.CodeUnauthenticated)
+	if err := d.Session.Logout(); err != nil {
+		t.Fatalf("second Logout: %v", err)
+	}
+}
+
+func TestExpiredAccessTokenIsRenewedAndTheNewRefreshTokenSaved(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, "")
+	d.login(t, b.URL)
+	b.expireAccess()
+
+	if _, err := d.Admin.Tenant(); err != nil {
+		t.Fatalf("Tenant: %v", err)
+	}
+	if tok := d.token(t, b.URL); tok != "refresh-2" {
+		t.Fatalf("keyring holds %q, want the rotated refresh-2", tok)
+	}
+	if len(d.events) != 0 {
+		t.Fatalf("events %v, want none", d.events)
+	}
+}
+
+func TestRevokedSessionExpires(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, "")
+	d.login(t, b.URL)
+	b.revokeAll()
+
+	_, err := d.Admin.ListUsers()
+	apiErr(t, err, 401, api.CodeTokenReused)
+	if len(d.events) != 1 || d.events[0] != app.EventSessionExpired {
+		t.Fatalf("events %v, want [%s]", d.events, app.EventSessionExpired)
+	}
+	if d.secrets.Len() != 0 {
+		t.Fatal("dead refresh token left in the keyring")
+	}
+	if st, _ := d.Session.State(); st.SignedIn {
+		t.Fatal("still signed in")
+	}
+	_, err = d.Admin.Tenant()
+	apiErr(t, err, 401, api.CodeUnauthenticated)
+}
+
+func TestStatePrefersConfiguredServer(t *testing.T) {
+	tests := []struct{ env, saved, want string }{
+		{"", "https://saved.example.com", "https://saved.example.com"},
+		{"https://env.example.com", "https://saved.example.com", "https://env.example.com"},
+		{"https://env.example.com", "", "https://env.example.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			d := newDesk(t, tt.env)
+			_ = d.settings.Update(func(s *settings.Settings) { s.ServerURL = tt.saved })
+			st, err := d.Session.State()
+			if err != nil || st.ServerURL != tt.want || st.SignedIn || st.Language != "de" {
+				t.Fatalf("State = %+v, %v; want server %s", st, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSetLanguage(t *testing.T) {
+	d := newDesk(t, "")
+	if err := d.Session.SetLanguage("en"); err != nil {
+		t.Fatalf("SetLanguage(en): %v", err)
+	}
+	if st, _ := d.Session.State(); st.Language != "en" {
+		t.Fatalf("Language = %q, want en", st.Language)
+	}
+	ae := apiErr(t, d.Session.SetLanguage("fr"), 0, api.CodeValidation)
+	if ae.Fields["language"] != api.FieldInvalid {
+		t.Fatalf("fields = %v", ae.Fields)
+	}
+}

@@ -1,0 +1,40 @@
+// Command 1sales is the desktop app: a Wails window around the React UI in frontend/, with the Go services of
+// desktop/app bound to it.
+package main
+
+import (
+	"embed"
+	"log"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"github.com/1sales/app/desktop/app"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
+	// Keyring, settings file and log file are opened in the startup hook.
+	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL")})
+
+	err := wails.Run(&options.App{
+		Title:       "1sales",
+		Width:       1280,
+		Height:      800,
+		MinWidth:    1100,
+		MinHeight:   700,
+		AssetServer: &assetserver.Options{Assets: assets},
+		OnStartup:   desk.OnStartup,
+		OnShutdown:  desk.OnShutdown,
+		Bind:        []interface{}{desk.Session, desk.Admin},
+		EnumBind:    app.Enums(),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
