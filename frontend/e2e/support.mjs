@@ -1,0 +1,166 @@
+// Helpers for the end-to-end tests: a real Chromium (Debian's, driven by playwright-core) on the Wails dev server
+// of the real desktop app, whose page runs the real Go bindings over a websocket.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(
+      `${name} is not set. The end-to-end tests need E2E_APP_URL (the desktop app's Wails dev server), ` +
+        'E2E_SERVER_URL (the backend to sign in to) and E2E_SCREENSHOT_DIR; scripts/e2e.sh sets all three.',
+    );
+  }
+  return value;
+}
+
+export const APP_URL = required('E2E_APP_URL');
+export const SERVER_URL = required('E2E_SERVER_URL');
+export const SCREENSHOT_DIR = required('E2E_SCREENSHOT_DIR');
+
+export const DEMO_PASSWORD = 'Demo1234!';
+export const ADMIN = { email: 'claudia.becker@nordlicht.example', name: 'Claudia Becker' };
+export const FIELD_USER = { email: 'jonas.schmidt@nordlicht.example', name: 'Jonas Schmidt' };
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Time for one step that waits on the Go side and the backend. */
+export const STEP_TIMEOUT = 20_000;
+
+export async function launchBrowser() {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // Playwright gives every launch a fresh, temporary profile (user-data-dir).
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Errors thrown in the page by the Wails dev server's own runtime (its websocket bridge), not by the app. */
+const isWailsRuntimeError = (error) => /\/wails\//.test(error.stack ?? '');
+
+/**
+ * A page in a fresh context, 1280x800, German browser locale, reduced motion. Errors thrown by the app's code are collected in
+ * page.appErrors (withPage fails the test on them); console errors go to the test log.
+ */
+export async function openPage(browser) {
+  // Reduced motion: modals open and close without animation, so screenshots show them complete.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'de-DE',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  page.appErrors = [];
+  page.on('pageerror', (error) => {
+    if (!isWailsRuntimeError(error)) {
+      page.appErrors.push(error);
+      console.error(`[page error] ${error.stack ?? error.message}`);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[console] ${message.text()}`);
+  });
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: false });
+}
+
+/**
+ * Runs body with a fresh page and fails when the app threw in the page; on failure saves a screenshot named after
+ * the test, then rethrows. The page's context is closed either way.
+ */
+export async function withPage(browser, testName, body) {
+  const page = await openPage(browser);
+  try {
+    await body(page);
+    if (page.appErrors.length > 0) {
+      throw new Error(`the app threw in the page: ${page.appErrors.map((error) => error.message).join('; ')}`);
+    }
+  } catch (error) {
+    const name = `failed-${testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+    await screenshot(page, name).catch(() => undefined);
+    throw error;
+  } finally {
+    await page.context().close();
+  }
+}
+
+export const signInForm = (page) => page.getByTestId('sign-in-form');
+export const userMenu = (page) => page.getByTestId('user-menu');
+export const navigation = (page) => page.getByTestId('navigation');
+
+/** Opens the app and waits until it has decided: sign-in form or signed-in app. Returns which. */
+export async function openApp(page) {
+  await page.goto(APP_URL);
+  await signInForm(page).or(userMenu(page)).first().waitFor({ state: 'visible' });
+  return (await userMenu(page).isVisible()) ? 'app' : 'sign-in';
+}
+
+/**
+ * Starts a scenario signed out, whatever the previous one left: the Go process keeps its session across pages,
+ * so a left-over session is ended through the UI's own binding.
+ */
+export async function startSignedOut(page) {
+  if ((await openApp(page)) === 'app') {
+    await page.evaluate(() => window.go.app.Session.Logout());
+    await page.reload();
+    await signInForm(page).waitFor({ state: 'visible' });
+  }
+  // The language is kept by the desktop; the tests read German texts.
+  if ((await page.getByRole('button', { name: 'Sign in' }).count()) > 0) {
+    await page.evaluate(() => window.go.app.Session.SetLanguage('de'));
+    await page.reload();
+    await signInForm(page).waitFor({ state: 'visible' });
+  }
+}
+
+export async function fillSignIn(page, { email, password }) {
+  await page.getByLabel('Server-Adresse').fill(SERVER_URL);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Signs in through the form and waits for the app shell. */
+export async function signIn(page, user) {
+  await fillSignIn(page, user);
+  await userMenu(page).waitFor({ state: 'visible' });
+}
+
+export async function signOut(page) {
+  await userMenu(page).click();
+  await page.getByRole('menuitem', { name: 'Abmelden' }).click();
+  await signInForm(page).waitFor({ state: 'visible' });
+}
+
+/** Waits until no modal dialog is left on screen (closed and faded out). */
+export async function noDialog(page) {
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+/** Picks an option of a Mantine Select by the field's label and the option's text. */
+export async function choose(page, label, option) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A suffix that keeps names unique across runs against the same database. */
+export function uniqueSuffix() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

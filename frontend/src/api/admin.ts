@@ -1,0 +1,37 @@
+import * as Admin from '../lib/wailsjs/go/app/Admin';
+import { api } from '../lib/wailsjs/go/models';
+import { call } from './errors';
+import type {
+  Role,
+  RoleCreate,
+  RolePatch,
+  Tenant,
+  Unit,
+  UnitCreate,
+  UnitPatch,
+  User,
+  UserCreate,
+  UserPatch,
+} from './types';
+
+/** Users, units, roles and the tenant. Mutations of existing records pass the version they were based on. */
+export const adminApi = {
+  listUsers: async (): Promise<User[]> => (await call(() => Admin.ListUsers())).items,
+  createUser: (input: UserCreate): Promise<User> => call(() => Admin.CreateUser(api.UserCreate.createFrom(input))),
+  updateUser: (id: string, version: number, patch: UserPatch): Promise<User> =>
+    call(() => Admin.UpdateUser(id, version, api.UserPatch.createFrom(patch))),
+
+  listUnits: async (): Promise<Unit[]> => (await call(() => Admin.ListUnits())).items,
+  createUnit: (input: UnitCreate): Promise<Unit> => call(() => Admin.CreateUnit(api.UnitCreate.createFrom(input))),
+  updateUnit: (id: string, version: number, patch: UnitPatch): Promise<Unit> =>
+    call(() => Admin.UpdateUnit(id, version, api.UnitPatch.createFrom(patch))),
+  deleteUnit: (id: string, version: number): Promise<void> => call(() => Admin.DeleteUnit(id, version)),
+
+  listRoles: async (): Promise<Role[]> => (await call(() => Admin.ListRoles())).items,
+  createRole: (input: RoleCreate): Promise<Role> => call(() => Admin.CreateRole(api.RoleCreate.createFrom(input))),
+  updateRole: (id: string, version: number, patch: RolePatch): Promise<Role> =>
+    call(() => Admin.UpdateRole(id, version, api.RolePatch.createFrom(patch))),
+  deleteRole: (id: string, version: number): Promise<void> => call(() => Admin.DeleteRole(id, version)),
+
+  tenant: (): Promise<Tenant> => call(() => Admin.Tenant()),
+};

@@ -1,0 +1,18 @@
+import * as Session from '../lib/wailsjs/go/app/Session';
+import { api, app } from '../lib/wailsjs/go/models';
+import { call } from './errors';
+import type { LoginInput, Me, PasswordChange, SessionState } from './types';
+
+/** The signed-in session, kept by the desktop side (tokens never reach the UI). */
+export const sessionApi = {
+  /** What the desktop knows without asking the server: last server URL, e-mail and language. */
+  state: (): Promise<SessionState> => call(() => Session.State()),
+  /** Silent sign-in with the token from the keyring. */
+  resume: (): Promise<SessionState> => call(() => Session.Resume()),
+  login: (input: LoginInput): Promise<Me> => call(() => Session.Login(app.LoginInput.createFrom(input))),
+  logout: (): Promise<void> => call(() => Session.Logout()),
+  me: (): Promise<Me> => call(() => Session.Me()),
+  changePassword: (input: PasswordChange): Promise<void> =>
+    call(() => Session.ChangePassword(api.PasswordChange.createFrom(input))),
+  setLanguage: (language: string): Promise<void> => call(() => Session.SetLanguage(language)),
+};

@@ -1,0 +1,84 @@
+import { Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../api';
+import { parseError } from '../../api/errors';
+import { showFormError } from '../../components/forms';
+import { useNotify } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { useChangePassword } from './hooks';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  repeatPassword: string;
+}
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const change = useChangePassword();
+  const form = useForm<PasswordValues>({
+    mode: 'controlled',
+    initialValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
+    validate: {
+      currentPassword: (value) => (value === '' ? t('account.validation.currentRequired') : null),
+      newPassword: (value) =>
+        value.length < MIN_PASSWORD_LENGTH ? t('account.validation.tooShort', { min: MIN_PASSWORD_LENGTH }) : null,
+      repeatPassword: (value, values) => (value !== values.newPassword ? t('account.validation.mismatch') : null),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notify.success(t('account.success'));
+        },
+        onError: (reason) => {
+          const error = parseError(reason);
+          if (error.is('auth.wrong_password')) {
+            form.setFieldError('currentPassword', t('errors.auth.wrong_password'));
+            return;
+          }
+          showFormError(form, error, t, notify);
+        },
+      },
+    );
+  });
+
+  return (
+    <Stack maw={520}>
+      <PageHeader title={t('account.title')} />
+      <Paper withBorder p="xl" radius="md">
+        <form onSubmit={submit} noValidate data-testid="change-password-form">
+          <Stack>
+            <PasswordInput
+              label={t('account.currentPassword')}
+              autoComplete="current-password"
+              {...form.getInputProps('currentPassword')}
+            />
+            <PasswordInput
+              label={t('account.newPassword')}
+              description={t('account.hint', { min: MIN_PASSWORD_LENGTH })}
+              autoComplete="new-password"
+              {...form.getInputProps('newPassword')}
+            />
+            <PasswordInput
+              label={t('account.repeatPassword')}
+              autoComplete="new-password"
+              {...form.getInputProps('repeatPassword')}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={change.isPending} disabled={change.isPending}>
+                {t('account.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

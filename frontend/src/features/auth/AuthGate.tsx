@@ -1,0 +1,51 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onSessionExpired, type Me } from '../../api';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { QueryError } from '../../components/QueryError';
+import { MeContext, sessionEnded, useMeQuery, useSession } from './session';
+import { SignInPage } from './SignInPage';
+
+/**
+ * Decides between the sign-in form and the app: silent sign-in first (with a loader), the form when that does not
+ * sign anyone in, and back to the form whenever the desktop reports that the session ended.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const session = useSession();
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        sessionEnded(client);
+      }),
+    [client],
+  );
+
+  if (session.isPending) {
+    return <FullPageLoader label={t('session.checking')} />;
+  }
+  if (session.isError) {
+    // resume() turns failures into a signed-out snapshot; this is only reached by programming errors.
+    return <QueryError error={session.error} onRetry={() => void session.refetch()} />;
+  }
+  const { state } = session.data;
+  if (!state.signedIn) {
+    return <SignInPage snapshot={session.data} onRetryResume={() => void session.refetch()} />;
+  }
+  return <SignedIn initial={state.me}>{children}</SignedIn>;
+}
+
+function SignedIn({ initial, children }: { initial: Me | undefined; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMeQuery(initial);
+  if (me.data) {
+    return <MeContext value={me.data}>{children}</MeContext>;
+  }
+  if (me.isError) {
+    return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  return <FullPageLoader label={t('common.loading')} />;
+}

@@ -1,0 +1,141 @@
+import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { parseError } from '../../api/errors';
+import { errorText, fieldErrorTexts } from '../../i18n/errorText';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useLogin, type SessionSnapshot } from './session';
+
+interface SignInValues {
+  serverUrl: string;
+  email: string;
+  password: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+function isServerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnapshot; onRetryResume: () => void }) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const form = useForm<SignInValues>({
+    mode: 'controlled',
+    initialValues: {
+      serverUrl: snapshot.state.serverUrl,
+      email: snapshot.state.email,
+      password: '',
+    },
+    validate: {
+      serverUrl: (value) => {
+        if (value.trim() === '') return t('signIn.validation.serverUrlRequired');
+        return isServerUrl(value.trim()) ? null : t('signIn.validation.serverUrlInvalid');
+      },
+      email: (value) => {
+        if (value.trim() === '') return t('signIn.validation.emailRequired');
+        return EMAIL.test(value.trim()) ? null : t('signIn.validation.emailInvalid');
+      },
+      password: (value) => (value === '' ? t('signIn.validation.passwordRequired') : null),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    login.mutate(
+      { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
+      {
+        onError: (reason) => {
+          const fields = fieldErrorTexts(t, reason);
+          const known = Object.fromEntries(Object.entries(fields).filter(([field]) => field in values));
+          form.setErrors(known);
+        },
+      },
+    );
+  });
+
+  // A failure that is not about one field is shown above the form; field errors stand next to their fields.
+  const loginError = login.error ? parseError(login.error) : null;
+  const showLoginError = loginError !== null && !Object.keys(loginError.fields).some((field) => field in form.values);
+  const resumeError = login.error === null ? snapshot.resumeError : null;
+
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+      <Box w="100%" maw={440}>
+        <Group justify="space-between" mb="md">
+          <Title order={1} size="h2" c="indigo.7">
+            {t('app.name')}
+          </Title>
+          <LanguageSwitch />
+        </Group>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <form onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
+            <Stack gap="md">
+              <div>
+                <Title order={2} size="h3" id="sign-in-title">
+                  {t('signIn.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('signIn.subtitle')}
+                </Text>
+              </div>
+
+              {resumeError && (
+                <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
+                  <Stack gap="xs" align="flex-start">
+                    <Text size="sm">{errorText(t, resumeError)}</Text>
+                    <Button size="xs" variant="light" color="orange" onClick={onRetryResume}>
+                      {t('common.retry')}
+                    </Button>
+                  </Stack>
+                </Alert>
+              )}
+
+              {showLoginError && (
+                <Alert
+                  color="red"
+                  icon={<IconAlertTriangle />}
+                  title={t('signIn.failed')}
+                  role="alert"
+                  data-testid="sign-in-error"
+                  data-code={loginError.code}
+                >
+                  {errorText(t, loginError)}
+                </Alert>
+              )}
+
+              <TextInput
+                label={t('signIn.serverUrl')}
+                placeholder={t('signIn.serverUrlPlaceholder')}
+                type="url"
+                autoComplete="url"
+                {...form.getInputProps('serverUrl')}
+              />
+              <TextInput
+                label={t('signIn.email')}
+                placeholder={t('signIn.emailPlaceholder')}
+                type="email"
+                autoComplete="username"
+                {...form.getInputProps('email')}
+              />
+              <PasswordInput
+                label={t('signIn.password')}
+                autoComplete="current-password"
+                {...form.getInputProps('password')}
+              />
+              <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Box>
+    </Center>
+  );
+}

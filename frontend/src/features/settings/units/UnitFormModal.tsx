@@ -1,0 +1,146 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../api';
+import { ApiError } from '../../../api/errors';
+import { showFormError } from '../../../components/forms';
+import { useNotify } from '../../../components/notify';
+import { useCreateUnit, useUpdateUnit } from './hooks';
+import { subtreeIds } from './tree';
+import { UnitSelect } from './UnitSelect';
+
+/**
+ * create: a new unit (below a preselected parent, if any); rename and move: an existing unit, looked up in the
+ * current list at submit time, so that a retry after a conflict uses the reloaded version.
+ */
+export type UnitDialog =
+  { kind: 'create'; parentId: string | null } | { kind: 'rename'; unitId: string } | { kind: 'move'; unitId: string };
+
+const TITLES = {
+  create: 'units.form.createTitle',
+  rename: 'units.form.renameTitle',
+  move: 'units.form.moveTitle',
+} as const;
+
+export function UnitFormModal({
+  dialog,
+  opened,
+  units,
+  onClose,
+}: {
+  dialog: UnitDialog | null;
+  opened: boolean;
+  units: readonly Unit[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened && dialog !== null} onClose={onClose} title={dialog ? t(TITLES[dialog.kind]) : ''}>
+      {dialog && (
+        <UnitForm
+          key={dialog.kind === 'create' ? `create-${dialog.parentId ?? ''}` : `${dialog.kind}-${dialog.unitId}`}
+          dialog={dialog}
+          units={units}
+          onDone={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+interface UnitValues {
+  name: string;
+  parentId: string | null;
+}
+
+function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readonly Unit[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreateUnit();
+  const update = useUpdateUnit();
+  const unitId = dialog.kind === 'create' ? null : dialog.unitId;
+  const unit = unitId === null ? null : (units.find((candidate) => candidate.id === unitId) ?? null);
+  const showName = dialog.kind !== 'move';
+  const showParent = dialog.kind !== 'rename';
+
+  const form = useForm<UnitValues>({
+    mode: 'controlled',
+    initialValues: {
+      name: unit?.name ?? '',
+      parentId: dialog.kind === 'create' ? dialog.parentId : (unit?.parentId ?? null),
+    },
+    validate: {
+      name: (value) => (showName && value.trim() === '' ? t('units.validation.nameRequired') : null),
+      parentId: (value) => (showParent && !value ? t('units.validation.parentRequired') : null),
+    },
+  });
+
+  // A unit cannot move below itself or its own sub-units; the server checks this too (parentId "cycle").
+  const excluded = useMemo(() => (unitId === null ? undefined : subtreeIds(units, unitId)), [units, unitId]);
+
+  const onError = (error: unknown) => {
+    showFormError(form, error, t, notify);
+  };
+
+  const submit = form.onSubmit((values) => {
+    const name = values.name.trim();
+    const parentId = values.parentId ?? '';
+    if (unitId === null) {
+      create.mutate(
+        { name, parentId },
+        {
+          onSuccess: (created) => {
+            notify.success(t('units.created', { name: created.name }));
+            onDone();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    if (!unit) {
+      // Deleted by someone else meanwhile; the list has reloaded and no longer shows it.
+      notify.error(new ApiError({ status: 404, code: 'resource.not_found' }));
+      onDone();
+      return;
+    }
+    const patch = dialog.kind === 'rename' ? { name } : { parentId };
+    update.mutate(
+      { id: unit.id, version: unit.version, patch },
+      {
+        onSuccess: () => {
+          notify.success(t('common.saved'));
+          onDone();
+        },
+        onError,
+      },
+    );
+  });
+
+  const pending = create.isPending || update.isPending;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="unit-form">
+      <Stack>
+        {showName && <TextInput label={t('units.form.name')} data-autofocus {...form.getInputProps('name')} />}
+        {showParent && (
+          <UnitSelect
+            label={t('units.form.parent')}
+            units={units}
+            exclude={excluded}
+            {...form.getInputProps('parentId')}
+          />
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending} disabled={pending}>
+            {unitId === null ? t('common.create') : t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import {
+  IconArrowsMove,
+  IconChevronRight,
+  IconDots,
+  IconPencil,
+  IconPlus,
+  IconSubtask,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../api';
+import { parseError } from '../../../api/errors';
+import { useNotify } from '../../../components/notify';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useDialog } from '../../../components/useDialog';
+import { useFormatters } from '../../../i18n/format';
+import { useUnits, useUsers } from '../queries';
+import { useDeleteUnit } from './hooks';
+import { unitTree } from './tree';
+import { UnitFormModal, type UnitDialog } from './UnitFormModal';
+
+const INDENT = 24;
+
+export function UnitsPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const notify = useNotify();
+  const units = useUnits();
+  const users = useUsers();
+  const remove = useDeleteUnit();
+  const dialog = useDialog<UnitDialog>();
+
+  const nodes = useMemo(() => unitTree(units.data ?? [], format.locale), [units.data, format.locale]);
+  const userCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const user of users.data ?? []) {
+      counts.set(user.unitId, (counts.get(user.unitId) ?? 0) + 1);
+    }
+    return counts;
+  }, [users.data]);
+
+  const confirmDelete = (unit: Unit) => {
+    modals.openConfirmModal({
+      title: t('units.delete.title'),
+      children: <Text size="sm">{t('units.delete.body', { name: unit.name })}</Text>,
+      labels: { confirm: t('units.delete.confirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutate(
+          { id: unit.id, version: unit.version },
+          {
+            onSuccess: () => {
+              notify.success(t('units.delete.success', { name: unit.name }));
+            },
+            onError: (reason) => {
+              const error = parseError(reason);
+              notify.error(
+                error,
+                error.is('resource.conflict') ? t('units.delete.conflict', { name: unit.name }) : undefined,
+              );
+            },
+          },
+        );
+      },
+    });
+  };
+
+  const failed = units.error ?? users.error;
+  const loading = units.isPending || users.isPending;
+
+  return (
+    <Stack maw={900}>
+      <PageHeader title={t('units.title')}>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => dialog.open({ kind: 'create', parentId: nodes[0]?.unit.id ?? null })}
+          disabled={loading || failed !== null}
+        >
+          {t('units.create')}
+        </Button>
+      </PageHeader>
+
+      {failed ? (
+        <QueryError
+          error={failed}
+          onRetry={() => {
+            void units.refetch();
+            void users.refetch();
+          }}
+        />
+      ) : loading ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table verticalSpacing="sm" highlightOnHover data-testid="units-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('units.columns.name')}</Table.Th>
+                <Table.Th w={120} ta="right">
+                  {t('units.columns.users')}
+                </Table.Th>
+                <Table.Th w={56}>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={3}>
+                    <Text c="dimmed" ta="center" py="md">
+                      {t('units.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {nodes.map(({ unit, depth }) => (
+                <Table.Tr key={unit.id} data-testid="unit-row" data-name={unit.name} data-depth={depth}>
+                  <Table.Td>
+                    <Group gap={6} pl={depth * INDENT} wrap="nowrap">
+                      {depth > 0 && <IconChevronRight size={14} color="var(--mantine-color-gray-5)" aria-hidden />}
+                      <Text fw={depth === 0 ? 600 : 500}>{unit.name}</Text>
+                      {depth === 0 && (
+                        <Text size="xs" c="dimmed">
+                          {t('units.root')}
+                        </Text>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">{format.number(userCounts.get(unit.id) ?? 0)}</Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={t('common.actionsFor', { name: unit.name })}
+                        >
+                          <IconDots size={18} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item
+                          leftSection={<IconSubtask size={16} />}
+                          onClick={() => dialog.open({ kind: 'create', parentId: unit.id })}
+                        >
+                          {t('units.actions.addChild')}
+                        </Menu.Item>
+                        <Menu.Item
+                          leftSection={<IconPencil size={16} />}
+                          onClick={() => dialog.open({ kind: 'rename', unitId: unit.id })}
+                        >
+                          {t('units.actions.rename')}
+                        </Menu.Item>
+                        {depth > 0 && (
+                          <Menu.Item
+                            leftSection={<IconArrowsMove size={16} />}
+                            onClick={() => dialog.open({ kind: 'move', unitId: unit.id })}
+                          >
+                            {t('units.actions.move')}
+                          </Menu.Item>
+                        )}
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconTrash size={16} />}
+                          onClick={() => confirmDelete(unit)}
+                        >
+                          {t('units.actions.delete')}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+
+      <UnitFormModal dialog={dialog.value} opened={dialog.opened} units={units.data ?? []} onClose={dialog.close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,214 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  Loader,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../api';
+import { useNotify } from '../../../components/notify';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useDialog } from '../../../components/useDialog';
+import { useFormatters } from '../../../i18n/format';
+import { useMe } from '../../auth/session';
+import { useRoles, useUnits, useUsers } from '../queries';
+import { useUpdateUser } from './hooks';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserFormModal } from './UserFormModal';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'password'; id: string };
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const notify = useNotify();
+  const me = useMe();
+  const users = useUsers();
+  const units = useUnits();
+  const roles = useRoles();
+  const update = useUpdateUser();
+  const dialog = useDialog<Dialog>();
+
+  const unitNames = useMemo(() => new Map((units.data ?? []).map((unit) => [unit.id, unit.name])), [units.data]);
+  const roleNames = useMemo(() => new Map((roles.data ?? []).map((role) => [role.id, role.name])), [roles.data]);
+  const sorted = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return [...(users.data ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  }, [users.data, locale]);
+
+  // Dialogs hold an ID and look the record up in the current list, so that after a reload (a 412, say) a retry uses
+  // the record's new version while the form keeps what was typed.
+  const byId = (id: string) => users.data?.find((user) => user.id === id);
+  const current = dialog.value;
+  const editing = current?.kind === 'edit' ? byId(current.id) : undefined;
+  const resetting = current?.kind === 'password' ? byId(current.id) : undefined;
+
+  const confirmActive = (user: User, active: boolean) => {
+    const texts = active ? 'reactivate' : 'deactivate';
+    modals.openConfirmModal({
+      title: t(`users.${texts}.title`),
+      children: <Text size="sm">{t(`users.${texts}.body`, { name: user.name })}</Text>,
+      labels: { confirm: t(`users.${texts}.confirm`), cancel: t('common.cancel') },
+      confirmProps: { color: active ? 'indigo' : 'red' },
+      onConfirm: () => {
+        update.mutate(
+          { id: user.id, version: user.version, patch: { active } },
+          {
+            onSuccess: () => {
+              notify.success(t(`users.${texts}.success`, { name: user.name }));
+            },
+            onError: (error) => {
+              notify.error(error);
+            },
+          },
+        );
+      },
+    });
+  };
+
+  const failed = users.error ?? units.error ?? roles.error;
+  const loading = users.isPending || units.isPending || roles.isPending;
+
+  return (
+    <Stack maw={1100}>
+      <PageHeader title={t('users.title')}>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => dialog.open({ kind: 'create' })}
+          disabled={loading || failed !== null}
+        >
+          {t('users.create')}
+        </Button>
+      </PageHeader>
+
+      {failed ? (
+        <QueryError
+          error={failed}
+          onRetry={() => {
+            void users.refetch();
+            void units.refetch();
+            void roles.refetch();
+          }}
+        />
+      ) : loading ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm" highlightOnHover data-testid="users-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.columns.name')}</Table.Th>
+                  <Table.Th>{t('users.columns.email')}</Table.Th>
+                  <Table.Th>{t('users.columns.unit')}</Table.Th>
+                  <Table.Th>{t('users.columns.role')}</Table.Th>
+                  <Table.Th>{t('users.columns.status')}</Table.Th>
+                  <Table.Th w={56}>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {t('users.empty')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {sorted.map((user) => (
+                  <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
+                    <Table.Td fw={500}>
+                      {user.name}{' '}
+                      {user.id === me.user.id && (
+                        <Text span c="dimmed" size="sm">
+                          {t('users.you')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{user.email}</Table.Td>
+                    <Table.Td>{unitNames.get(user.unitId) ?? t('common.unknown')}</Table.Td>
+                    <Table.Td>{roleNames.get(user.roleId) ?? t('common.unknown')}</Table.Td>
+                    <Table.Td>
+                      <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                        {user.active ? t('users.status.active') : t('users.status.inactive')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={t('common.actionsFor', { name: user.name })}
+                          >
+                            <IconDots size={18} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item
+                            leftSection={<IconPencil size={16} />}
+                            onClick={() => dialog.open({ kind: 'edit', id: user.id })}
+                          >
+                            {t('users.actions.edit')}
+                          </Menu.Item>
+                          <Menu.Item
+                            leftSection={<IconKey size={16} />}
+                            onClick={() => dialog.open({ kind: 'password', id: user.id })}
+                          >
+                            {t('users.actions.resetPassword')}
+                          </Menu.Item>
+                          {user.active ? (
+                            <Menu.Item
+                              color="red"
+                              leftSection={<IconUserOff size={16} />}
+                              disabled={user.id === me.user.id}
+                              onClick={() => confirmActive(user, false)}
+                            >
+                              {t('users.actions.deactivate')}
+                            </Menu.Item>
+                          ) : (
+                            <Menu.Item
+                              leftSection={<IconUserCheck size={16} />}
+                              onClick={() => confirmActive(user, true)}
+                            >
+                              {t('users.actions.reactivate')}
+                            </Menu.Item>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+
+      <UserFormModal
+        opened={dialog.opened && (current?.kind === 'create' || editing !== undefined)}
+        user={editing}
+        onClose={dialog.close}
+        units={units.data ?? []}
+        roles={roles.data ?? []}
+      />
+      <ResetPasswordModal opened={dialog.opened && resetting !== undefined} user={resetting} onClose={dialog.close} />
+    </Stack>
+  );
+}

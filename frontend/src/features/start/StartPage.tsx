@@ -1,0 +1,63 @@
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPlan } from '../../api';
+import { useFormatters } from '../../i18n/format';
+import { AccessSummary } from '../access/AccessSummary';
+import { useMe } from '../auth/session';
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {label}
+      </Text>
+      <Text fw={500} data-testid={testId}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+export function StartPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const me = useMe();
+  const { tenant } = me;
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Card withBorder padding="xl" radius="md" data-testid="welcome-card">
+        <Title order={2} mb="lg">
+          {t('start.welcome', { name: me.user.name })}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg">
+          <Fact label={t('start.role')} testId="fact-role">
+            {me.role.name}
+          </Fact>
+          <Fact label={t('start.unit')} testId="fact-unit">
+            {me.unit.name}
+          </Fact>
+          <Fact label={t('start.tenant')} testId="fact-tenant">
+            {tenant.name}
+          </Fact>
+          <Fact label={t('start.plan')} testId="fact-plan">
+            {isPlan(tenant.plan) ? t(`start.plans.${tenant.plan}`) : tenant.plan}
+          </Fact>
+          <Fact label={t('start.storage')} testId="fact-storage">
+            {format.bytes(tenant.storageBytesPerUser)}
+          </Fact>
+          <Fact label={t('start.pipelines')} testId="fact-pipelines">
+            {tenant.maxPipelines === 0 ? t('start.unlimited') : format.number(tenant.maxPipelines)}
+          </Fact>
+        </SimpleGrid>
+      </Card>
+      <Card withBorder padding="xl" radius="md">
+        <Title order={3} size="h4" mb="md">
+          {t('start.permissions.title')}
+        </Title>
+        <AccessSummary role={me.role} />
+      </Card>
+    </Stack>
+  );
+}

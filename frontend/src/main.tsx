@@ -1,0 +1,19 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { sessionEnded } from './features/auth/session';
+import { createQueryClient } from './queryClient';
+
+const root = document.getElementById('root');
+if (!root) {
+  throw new Error('index.html has no #root element');
+}
+
+createRoot(root).render(
+  <StrictMode>
+    <App queryClient={createQueryClient(sessionEnded)} />
+  </StrictMode>,
+);

@@ -1,0 +1,52 @@
+import type { Me, Role } from '../api';
+
+const timestamps = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
+
+export const adminRole: Role = {
+  id: 'role-admin',
+  name: 'Administrator',
+  isAdmin: true,
+  grants: [],
+  version: 1,
+  ...timestamps,
+};
+
+export const fieldRole: Role = {
+  id: 'role-field',
+  name: 'Außendienst',
+  isAdmin: false,
+  grants: [
+    { recordType: 'person', action: 'view', scope: 'all' },
+    { recordType: 'deal', action: 'view', scope: 'unit' },
+    { recordType: 'deal', action: 'edit', scope: 'own' },
+  ],
+  version: 3,
+  ...timestamps,
+};
+
+function meWith(role: Role, name: string, email: string): Me {
+  return {
+    user: {
+      id: `user-${email}`,
+      email,
+      name,
+      unitId: 'unit-root',
+      roleId: role.id,
+      active: true,
+      version: 1,
+      ...timestamps,
+    },
+    tenant: {
+      id: 'tenant-1',
+      name: 'Nordlicht Bürotechnik GmbH',
+      plan: 'professional',
+      storageBytesPerUser: 53_687_091_200,
+      maxPipelines: 0,
+    },
+    role,
+    unit: { id: 'unit-root', name: 'Vertriebsleitung', version: 1, ...timestamps },
+  };
+}
+
+export const adminMe = meWith(adminRole, 'Claudia Becker', 'claudia.becker@nordlicht.example');
+export const fieldMe = meWith(fieldRole, 'Jonas Schmidt', 'jonas.schmidt@nordlicht.example');
