@@ -1,0 +1,41 @@
+# 1sales: thin entry points; the logic lives in scripts/.
+.PHONY: run stop test e2e deps backend frontend bindings clean
+
+## run: start PostgreSQL (.data/pg), the backend on :8421 and, with a display, the desktop app
+run:
+	@scripts/run.sh
+
+## stop: stop what `make run` started
+stop:
+	@scripts/stop.sh
+
+## test: every check (Go, frontend, keyring, end-to-end, Windows cross-build); CI runs this
+test:
+	@scripts/test.sh
+
+## e2e: only the end-to-end test of the desktop app (own throwaway PostgreSQL)
+e2e:
+	@scripts/deps.sh
+	@scripts/e2e.sh
+
+## deps: install missing Debian packages, frontend/node_modules and bin/wails
+deps:
+	@scripts/deps.sh
+
+## backend: build bin/onesales-server
+backend:
+	@bash -c '. scripts/lib.sh && build_backend'
+
+## frontend: build frontend/dist
+frontend:
+	@scripts/deps.sh
+	@bash -c '. scripts/lib.sh && build_frontend'
+
+## bindings: regenerate the Wails bindings (frontend/src/lib/wailsjs)
+bindings:
+	@scripts/deps.sh
+	@scripts/bindings.sh
+
+## clean: remove build output (bin/, build/bin/, frontend/dist, test-results/); keeps .data/
+clean:
+	@scripts/clean.sh

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# End-to-end test of the real desktop app.
+#
+#   scripts/e2e.sh            (make test runs it as one step; it also runs on its own)
+#
+# 1. PostgreSQL: reuses the cluster in ONESALES_PG_* (set by scripts/test.sh),
+#    otherwise starts a throwaway one; migrates and seeds the demo company.
+# 2. Backend: builds bin/onesales-server and serves it on a free port with a fresh secret.
+# 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
+#    when the caller has just built it).
+# 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
+#    on its own Xvfb display inside a private D-Bus session with an unlocked
+#    gnome-keyring, HOME/XDG dirs in a temp dir, and the Wails dev server on a
+#    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
+# 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
+#    driving Debian's chromium against the dev server, i.e. the real Go
+#    bindings), then screenshots the X display.
+# Everything it started is stopped on exit. Logs and screenshots go to
+# test-results/ (e2e-*.log, screenshots/).
+#
+# ONESALES_E2E_TESTS overrides the test path given to `node --test` (default e2e/).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+need go node npm curl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file
+
+RESULTS="$ROOT/test-results"
+SHOTS="$RESULTS/screenshots"
+rm -rf "$SHOTS"
+mkdir -p "$SHOTS"
+
+# ------------------------------------------------------------ database ----
+if [ -z "${ONESALES_PG_OWNER_URL:-}" ] || [ -z "${ONESALES_PG_APP_URL:-}" ]; then
+	log "e2e: starting a throwaway PostgreSQL"
+	throwaway_pg
+fi
+build_backend
+migrate_seed
+
+# ------------------------------------------------------------- backend ----
+backend_port=
+free_port backend_port
+BACKEND_URL="http://127.0.0.1:$backend_port"
+: >"$RESULTS/e2e-backend.log"
+start_backend "127.0.0.1:$backend_port" "$(new_secret)" "$RESULTS/e2e-backend.log"
+on_exit "kill_pid $BACKEND_PID backend"
+
+# ------------------------------------------------------------ frontend ----
+if [ "${ONESALES_E2E_SKIP_FRONTEND_BUILD:-}" = 1 ] && [ -f "$ROOT/frontend/dist/index.html" ]; then
+	log "e2e: using the frontend/dist just built"
+else
+	build_frontend
+fi
+
+# ------------------------------------------------------------- desktop ----
+log "e2e: go build -tags dev,webkit2_41 -o bin/1sales-dev ."
+(cd "$ROOT" && go build -tags dev,webkit2_41 -o bin/1sales-dev .)
+
+tmp=
+make_tmpdir tmp onesales-e2e
+mkdir -p "$tmp/home/.config" "$tmp/home/.local/share" "$tmp/home/.cache" "$tmp/runtime"
+chmod 0700 "$tmp/runtime"
+
+# Xvfb on a free display; -displayfd reports the number once it accepts clients.
+log "e2e: starting Xvfb"
+Xvfb -displayfd 3 -screen 0 1366x900x24 -nolisten tcp -noreset \
+	3>"$tmp/display" </dev/null >"$RESULTS/e2e-xvfb.log" 2>&1 &
+xvfb_pid=$!
+on_exit "kill_pid $xvfb_pid Xvfb"
+for ((i = 0; i < 100; i++)); do
+	[ -s "$tmp/display" ] && break
+	kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb exited (see test-results/e2e-xvfb.log)"
+	sleep 0.1
+done
+[ -s "$tmp/display" ] || die "Xvfb did not report a display"
+DISPLAY=":$(tr -d '[:space:]' <"$tmp/display")"
+export DISPLAY
+log "e2e: Xvfb on DISPLAY=$DISPLAY"
+
+dev_port=
+free_port dev_port
+APP_URL="http://127.0.0.1:$dev_port"
+: >"$RESULTS/e2e-desktop.log"
+log "e2e: starting bin/1sales-dev (dev server $APP_URL, log test-results/e2e-desktop.log)"
+# shellcheck disable=SC2016 # "$0" is for the inner sh
+env HOME="$tmp/home" \
+	XDG_CONFIG_HOME="$tmp/home/.config" \
+	XDG_DATA_HOME="$tmp/home/.local/share" \
+	XDG_CACHE_HOME="$tmp/home/.cache" \
+	XDG_RUNTIME_DIR="$tmp/runtime" \
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 \
+	NO_AT_BRIDGE=1 \
+	ONESALES_SERVER_URL="$BACKEND_URL" \
+	devserver="127.0.0.1:$dev_port" \
+	assetdir="$ROOT/frontend/dist" \
+	setsid dbus-run-session -- sh -c \
+	'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
+	"$ROOT/bin/1sales-dev" </dev/null >>"$RESULTS/e2e-desktop.log" 2>&1 &
+app_pid=$!
+on_exit "kill_pid $app_pid 'desktop app'"
+
+if ! wait_http "$APP_URL/" 120 "$app_pid"; then
+	tail -n 40 "$RESULTS/e2e-desktop.log" >&2 || true
+	die "the desktop app's dev server did not answer on $APP_URL"
+fi
+log "e2e: dev server answers on $APP_URL"
+for ((i = 0; i < 120; i++)); do
+	xdotool search --onlyvisible --name '.' >/dev/null 2>&1 && break
+	sleep 0.25
+done
+xdotool search --onlyvisible --name '.' >/dev/null 2>&1 || die "no window appeared on $DISPLAY"
+log "e2e: window: $(xdotool search --onlyvisible --name '.' getwindowname 2>/dev/null | head -n1)"
+
+# --------------------------------------------------------------- tests ----
+tests="${ONESALES_E2E_TESTS:-e2e/}"
+log "e2e: node --test $tests"
+rc=0
+(cd "$ROOT/frontend" &&
+	E2E_APP_URL="$APP_URL" \
+		E2E_SERVER_URL="$BACKEND_URL" \
+		E2E_SCREENSHOT_DIR="$SHOTS" \
+		node --test --test-reporter=tap "$tests") | tee "$RESULTS/e2e-tests.tap" || rc=$?
+# A run that found no test is a failure, not a pass.
+ran="$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$RESULTS/e2e-tests.tap" | tail -n1)"
+if [ "$rc" -eq 0 ] && [ "${ran:-0}" -eq 0 ]; then
+	warn "node --test ran no test"
+	rc=1
+fi
+
+# The real window, whatever the tests did (give the WebKit view time to paint).
+sleep 2
+import -display "$DISPLAY" -window root "$SHOTS/desktop-window.png" ||
+	die "could not take a screenshot of $DISPLAY"
+log "e2e: screenshot test-results/screenshots/desktop-window.png"
+
+kill -0 "$app_pid" 2>/dev/null || {
+	tail -n 40 "$RESULTS/e2e-desktop.log" >&2 || true
+	die "the desktop app died during the tests"
+}
+[ "$rc" -eq 0 ] || die "end-to-end tests failed (exit $rc)"
+log "e2e: passed"
