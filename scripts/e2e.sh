@@ -14,7 +14,11 @@
 #    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
-#    bindings), then screenshots the X display.
+#    bindings).
+# 6. Real window: the production build on the same display, driven by xdotool:
+#    signs in by typing, then starts again and must sign in silently from the
+#    real keyring; screenshots of both (desktop-window-signed-in.png,
+#    desktop-window.png).
 # Everything it started is stopped on exit. Logs and screenshots go to
 # test-results/ (e2e-*.log, screenshots/).
 #
@@ -128,15 +132,80 @@ if [ "$rc" -eq 0 ] && [ "${ran:-0}" -eq 0 ]; then
 	rc=1
 fi
 
-# The real window, whatever the tests did (give the WebKit view time to paint).
-sleep 2
-import -display "$DISPLAY" -window root "$SHOTS/desktop-window.png" ||
-	die "could not take a screenshot of $DISPLAY"
-log "e2e: screenshot test-results/screenshots/desktop-window.png"
-
 kill -0 "$app_pid" 2>/dev/null || {
 	tail -n 40 "$RESULTS/e2e-desktop.log" >&2 || true
 	die "the desktop app died during the tests"
 }
+kill_pid "$app_pid" 'desktop app (dev)'
 [ "$rc" -eq 0 ] || die "end-to-end tests failed (exit $rc)"
+
+# --------------------------------------------------------- real window ----
+# The production build in a real window, driven with xdotool like a user: sign in by typing, then quit and start
+# again: the refresh token in the real keyring (persisted in the window's own HOME) signs in silently. The
+# window title names the signed-in user, which is what the checks read.
+log "e2e: go build -tags desktop,production,webkit2_41 -o bin/1sales-e2e ."
+(cd "$ROOT" && go build -tags desktop,production,webkit2_41 -o bin/1sales-e2e .)
+whome="$tmp/window-home"
+mkdir -p "$whome/.config" "$whome/.local/share" "$whome/.cache" "$tmp/window-runtime"
+chmod 0700 "$tmp/window-runtime"
+: >"$RESULTS/e2e-window.log"
+window_pid=
+start_window() {
+	# shellcheck disable=SC2016 # "$0" is for the inner sh
+	env HOME="$whome" \
+		XDG_CONFIG_HOME="$whome/.config" \
+		XDG_DATA_HOME="$whome/.local/share" \
+		XDG_CACHE_HOME="$whome/.cache" \
+		XDG_RUNTIME_DIR="$tmp/window-runtime" \
+		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
+		NO_AT_BRIDGE=1 \
+		ONESALES_SERVER_URL="$BACKEND_URL" \
+		setsid dbus-run-session -- sh -c \
+		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
+		"$ROOT/bin/1sales-e2e" </dev/null >>"$RESULTS/e2e-window.log" 2>&1 &
+	window_pid=$!
+	on_exit "kill_pid $window_pid 'desktop window'"
+}
+# wait_title REGEX SECONDS: a visible window whose title matches appears in time.
+wait_title() {
+	local i
+	for ((i = 0; i < $2 * 4; i++)); do
+		xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0
+		kill -0 "$window_pid" 2>/dev/null || return 1
+		sleep 0.25
+	done
+	return 1
+}
+window_fail() {
+	import -display "$DISPLAY" -window root "$SHOTS/desktop-window-failed.png" || true
+	tail -n 40 "$RESULTS/e2e-window.log" >&2 || true
+	die "$1"
+}
+admin_name="Claudia Becker"
+
+log "e2e: real window: first start, sign in by typing"
+start_window
+wait_title '^1sales$' 60 || window_fail "the desktop window did not appear"
+sleep 4 # let the WebKit view load the UI and ask for a saved session
+win="$(xdotool search --onlyvisible --name '^1sales$' | head -n1)"
+xdotool windowfocus --sync "$win" || true
+# The server address is prefilled, so the cursor waits in the e-mail field.
+xdotool type --delay 20 "claudia.becker@nordlicht.example"
+xdotool key Tab
+xdotool type --delay 20 "Demo1234!"
+xdotool key Return
+wait_title "$admin_name" 30 || window_fail "the window did not sign in (title still $(xdotool getwindowname "$win" 2>/dev/null))"
+sleep 2
+import -display "$DISPLAY" -window root "$SHOTS/desktop-window-signed-in.png"
+log "e2e: real window signed in: $(xdotool search --onlyvisible --name "$admin_name" getwindowname | head -n1)"
+
+log "e2e: real window: second start, silent sign-in from the keyring"
+kill_pid "$window_pid" 'desktop window'
+start_window
+wait_title "$admin_name" 60 || window_fail "the second start did not sign in silently from the keyring"
+sleep 2
+import -display "$DISPLAY" -window root "$SHOTS/desktop-window.png"
+log "e2e: screenshots test-results/screenshots/desktop-window-signed-in.png, desktop-window.png"
+kill_pid "$window_pid" 'desktop window'
+
 log "e2e: passed"

@@ -2,6 +2,7 @@
 export { adminApi } from './admin';
 export { sessionApi } from './session';
 export { onSessionExpired } from './events';
+export { setWindowTitle } from './window';
 export { ApiError, parseError } from './errors';
 export type { ErrorCode, FieldCode } from './errors';
 export * from './access';

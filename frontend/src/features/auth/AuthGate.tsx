@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onSessionExpired, type Me } from '../../api';
+import { onSessionExpired, setWindowTitle, type Me } from '../../api';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { QueryError } from '../../components/QueryError';
 import { MeContext, sessionEnded, useMeQuery, useSession } from './session';
@@ -24,6 +24,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
     [client],
   );
 
+  const signedOut = session.data?.state.signedIn === false;
+  useEffect(() => {
+    if (signedOut) {
+      setWindowTitle(t('app.name'));
+    }
+  }, [t, signedOut]);
+
   if (session.isPending) {
     return <FullPageLoader label={t('session.checking')} />;
   }
@@ -41,6 +48,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
 function SignedIn({ initial, children }: { initial: Me | undefined; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMeQuery(initial);
+  const user = me.data?.user.name;
+  const company = me.data?.tenant.name;
+  useEffect(() => {
+    if (user && company) {
+      setWindowTitle(`${t('app.name')} – ${user} · ${company}`);
+    }
+  }, [t, user, company]);
   if (me.data) {
     return <MeContext value={me.data}>{children}</MeContext>;
   }

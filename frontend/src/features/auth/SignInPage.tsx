@@ -47,6 +47,9 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
     },
   });
 
+  // The cursor starts in the first field still to fill, so a returning user just types the password.
+  const firstEmpty = snapshot.state.serverUrl === '' ? 'serverUrl' : snapshot.state.email === '' ? 'email' : 'password';
+
   const submit = form.onSubmit((values) => {
     login.mutate(
       { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
@@ -115,6 +118,7 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 placeholder={t('signIn.serverUrlPlaceholder')}
                 type="url"
                 autoComplete="url"
+                autoFocus={firstEmpty === 'serverUrl'}
                 {...form.getInputProps('serverUrl')}
               />
               <TextInput
@@ -122,11 +126,13 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 placeholder={t('signIn.emailPlaceholder')}
                 type="email"
                 autoComplete="username"
+                autoFocus={firstEmpty === 'email'}
                 {...form.getInputProps('email')}
               />
               <PasswordInput
                 label={t('signIn.password')}
                 autoComplete="current-password"
+                autoFocus={firstEmpty === 'password'}
                 {...form.getInputProps('password')}
               />
               <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
