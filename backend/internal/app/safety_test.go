@@ -226,3 +226,25 @@ func TestRoleAndUnitChangesApplyOnTheNextRequest(t *testing.T) {
 		t.Fatalf("me.role = %+v", me.Role)
 	}
 }
+
+func TestListsSortNamesTheGermanWay(t *testing.T) {
+	env := apptest.Start(t)
+	token := env.Token(apptest.Admin)
+	root := env.Demo.Units["Vertriebsleitung"].String()
+	for _, name := range []string{"Zentrale", "Ärzte-Team", "bestandskunden"} {
+		if r := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/units", Token: token, Body: api.UnitCreate{Name: name, ParentID: root}}); r.Status != 201 {
+			t.Fatalf("create %s: %d", name, r.Status)
+		}
+	}
+	var units api.UnitList
+	env.Do(apptest.Request{Method: "GET", Path: "/api/v1/units", Token: token}).Decode(t, &units)
+	var names []string
+	for _, u := range units.Items {
+		names = append(names, u.Name)
+	}
+	// Parents first; siblings in German order: Ä as A, case ignored.
+	want := "Vertriebsleitung,Ärzte-Team,Außendienst Nord,Außendienst Süd,bestandskunden,Innendienst,Zentrale"
+	if got := strings.Join(names, ","); got != want {
+		t.Fatalf("units in order %s, want %s", got, want)
+	}
+}

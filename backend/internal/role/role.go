@@ -82,7 +82,7 @@ func NewService(db *bun.DB) *Service { return &Service{db: db} }
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]Role, error) {
 	var roles []Role
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return tx.NewSelect().Model(&roles).OrderExpr("lower(ro.name)").Scan(ctx)
+		return tx.NewSelect().Model(&roles).OrderExpr(`ro.name COLLATE "de-x-icu", ro.id`).Scan(ctx)
 	})
 	return roles, err
 }

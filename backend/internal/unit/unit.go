@@ -52,10 +52,10 @@ func (s *Service) List(ctx context.Context, a *access.Actor) ([]Unit, error) {
 	var units []Unit
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		return tx.NewRaw(`WITH RECURSIVE tree AS (
-				SELECT un.*, 0 AS depth, ARRAY[lower(un.name)] AS path FROM units AS un WHERE un.parent_id IS NULL
+				SELECT un.*, 0 AS depth, ARRAY[un.name] AS path FROM units AS un WHERE un.parent_id IS NULL
 				UNION ALL
-				SELECT c.*, t.depth + 1, t.path || lower(c.name) FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
-			SELECT id, tenant_id, parent_id, name, version, created_at, updated_at FROM tree ORDER BY path`).Scan(ctx, &units)
+				SELECT c.*, t.depth + 1, t.path || c.name FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
+			SELECT id, tenant_id, parent_id, name, version, created_at, updated_at FROM tree ORDER BY path COLLATE "de-x-icu"`).Scan(ctx, &units)
 	})
 	return units, err
 }

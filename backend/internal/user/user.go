@@ -92,7 +92,7 @@ func load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *User, lock bool) err
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]User, error) {
 	var users []User
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return tx.NewSelect().Model(&users).OrderExpr("lower(us.name), us.id").Scan(ctx)
+		return tx.NewSelect().Model(&users).OrderExpr(`us.name COLLATE "de-x-icu", us.id`).Scan(ctx)
 	})
 	return users, err
 }
