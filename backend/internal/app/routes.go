@@ -9,6 +9,7 @@ import (
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/unit"
@@ -25,9 +26,9 @@ func (a *App) routes() http.Handler {
 	authSvc := auth.NewService(a.db, user.Me, a.authOptions())
 	keys := idempotency.New(a.db)
 	authH := auth.NewHandler(authSvc)
-	userH := user.NewHandler(user.NewService(a.db))
-	unitH := unit.NewHandler(unit.NewService(a.db))
-	roleH := role.NewHandler(role.NewService(a.db))
+	users := user.NewService(a.db)
+	units := unit.NewService(a.db)
+	roles := role.NewService(a.db)
 	tenantH := tenant.NewHandler(a.db)
 
 	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
@@ -45,26 +46,26 @@ func (a *App) routes() http.Handler {
 	mux.Handle("POST /api/v1/auth/refresh", public(authH.Refresh))
 	mux.Handle("POST /api/v1/auth/logout", public(authH.Logout))
 
-	mux.Handle("GET /api/v1/me", signedIn(userH.Me))
+	mux.Handle("GET /api/v1/me", signedIn(users.MeHandler))
 	mux.Handle("POST /api/v1/me/password", signedIn(authH.ChangePassword))
 	mux.Handle("GET /api/v1/tenant", signedIn(tenantH.Get))
 
-	mux.Handle("GET /api/v1/users", signedIn(userH.List))
-	mux.Handle("POST /api/v1/users", adminCreate(userH.Create))
-	mux.Handle("GET /api/v1/users/{userID}", signedIn(userH.Get))
-	mux.Handle("PATCH /api/v1/users/{userID}", admin(userH.Update))
+	mux.Handle("GET /api/v1/users", signedIn(rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} })))
+	mux.Handle("POST /api/v1/users", adminCreate(rest.Create(users.Create)))
+	mux.Handle("GET /api/v1/users/{userID}", signedIn(rest.Get("userID", users.Get)))
+	mux.Handle("PATCH /api/v1/users/{userID}", admin(rest.Update("userID", users.Update)))
 
-	mux.Handle("GET /api/v1/units", signedIn(unitH.List))
-	mux.Handle("POST /api/v1/units", adminCreate(unitH.Create))
-	mux.Handle("GET /api/v1/units/{unitID}", signedIn(unitH.Get))
-	mux.Handle("PATCH /api/v1/units/{unitID}", admin(unitH.Update))
-	mux.Handle("DELETE /api/v1/units/{unitID}", admin(unitH.Delete))
+	mux.Handle("GET /api/v1/units", signedIn(rest.List(units.List, func(items []api.Unit) api.UnitList { return api.UnitList{Items: items} })))
+	mux.Handle("POST /api/v1/units", adminCreate(rest.Create(units.Create)))
+	mux.Handle("GET /api/v1/units/{unitID}", signedIn(rest.Get("unitID", units.Get)))
+	mux.Handle("PATCH /api/v1/units/{unitID}", admin(rest.Update("unitID", units.Update)))
+	mux.Handle("DELETE /api/v1/units/{unitID}", admin(rest.Delete("unitID", units.Delete)))
 
-	mux.Handle("GET /api/v1/roles", signedIn(roleH.List))
-	mux.Handle("POST /api/v1/roles", adminCreate(roleH.Create))
-	mux.Handle("GET /api/v1/roles/{roleID}", signedIn(roleH.Get))
-	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(roleH.Update))
-	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(roleH.Delete))
+	mux.Handle("GET /api/v1/roles", signedIn(rest.List(roles.List, func(items []api.Role) api.RoleList { return api.RoleList{Items: items} })))
+	mux.Handle("POST /api/v1/roles", adminCreate(rest.Create(roles.Create)))
+	mux.Handle("GET /api/v1/roles/{roleID}", signedIn(rest.Get("roleID", roles.Get)))
+	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(rest.Update("roleID", roles.Update)))
+	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(rest.Delete("roleID", roles.Delete)))
 
 	return a.middleware(a.unmatched(mux))
 }

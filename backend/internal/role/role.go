@@ -4,7 +4,6 @@ package role
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +31,9 @@ type Role struct {
 	CreatedAt time.Time   `bun:"created_at,nullzero,default:now()"`
 	UpdatedAt time.Time   `bun:"updated_at,nullzero,default:now()"`
 }
+
+// ETag is the version clients must send back with a change.
+func (r *Role) ETag() int64 { return r.Version }
 
 // API converts to the wire type.
 func (r *Role) API() api.Role {
@@ -79,8 +81,8 @@ type Service struct{ db *bun.DB }
 func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 // List returns the tenant's roles by name.
-func (s *Service) List(ctx context.Context, a *access.Actor) ([]Role, error) {
-	var roles []Role
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Role, error) {
+	var roles []*Role
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		return tx.NewSelect().Model(&roles).OrderExpr(`ro.name COLLATE "de-x-icu", ro.id`).Scan(ctx)
 	})
@@ -229,106 +231,4 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		_, err = tx.NewDelete().Model(&r).WherePK().Exec(ctx)
 		return err
 	})
-}
-
-// Handler serves the role routes.
-type Handler struct{ svc *Service }
-
-// NewHandler builds the handler.
-func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
-
-// List handles GET /api/v1/roles.
-func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	roles, err := h.svc.List(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	out := api.RoleList{Items: make([]api.Role, len(roles))}
-	for i := range roles {
-		out.Items[i] = roles[i].API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
-}
-
-// Get handles GET /api/v1/roles/{roleID}.
-func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "roleID")
-	if err != nil {
-		return err
-	}
-	ro, err := h.svc.Get(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, ro.Version, ro.API())
-}
-
-// Create handles POST /api/v1/roles.
-func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var in api.RoleCreate
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	ro, err := h.svc.Create(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusCreated, ro.Version, ro.API())
-}
-
-// Update handles PATCH /api/v1/roles/{roleID}.
-func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "roleID")
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(r)
-	if err != nil {
-		return err
-	}
-	var in api.RolePatch
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	ro, err := h.svc.Update(r.Context(), a, id, version, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, ro.Version, ro.API())
-}
-
-// Delete handles DELETE /api/v1/roles/{roleID}.
-func (h *Handler) Delete(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "roleID")
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(r)
-	if err != nil {
-		return err
-	}
-	if err := h.svc.Delete(r.Context(), a, id, version); err != nil {
-		return err
-	}
-	return httpx.NoContent(w)
 }

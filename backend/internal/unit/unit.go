@@ -4,7 +4,6 @@ package unit
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -31,6 +30,9 @@ type Unit struct {
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,default:now()"`
 }
 
+// ETag is the version clients must send back with a change.
+func (u *Unit) ETag() int64 { return u.Version }
+
 // API converts to the wire type.
 func (u *Unit) API() api.Unit {
 	out := api.Unit{ID: u.ID.String(), Name: u.Name, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
@@ -48,8 +50,8 @@ type Service struct{ db *bun.DB }
 func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 // List returns the tenant's whole tree, parents before children.
-func (s *Service) List(ctx context.Context, a *access.Actor) ([]Unit, error) {
-	var units []Unit
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Unit, error) {
+	var units []*Unit
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		return tx.NewRaw(`WITH RECURSIVE tree AS (
 				SELECT un.*, 0 AS depth, ARRAY[un.name] AS path FROM units AS un WHERE un.parent_id IS NULL
@@ -209,106 +211,4 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		_, err := tx.NewDelete().Model(&u).WherePK().Exec(ctx)
 		return err
 	})
-}
-
-// Handler serves the unit routes.
-type Handler struct{ svc *Service }
-
-// NewHandler builds the handler.
-func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
-
-// List handles GET /api/v1/units.
-func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	units, err := h.svc.List(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	out := api.UnitList{Items: make([]api.Unit, len(units))}
-	for i := range units {
-		out.Items[i] = units[i].API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
-}
-
-// Get handles GET /api/v1/units/{unitID}.
-func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "unitID")
-	if err != nil {
-		return err
-	}
-	u, err := h.svc.Get(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
-}
-
-// Create handles POST /api/v1/units.
-func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var in api.UnitCreate
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	u, err := h.svc.Create(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusCreated, u.Version, u.API())
-}
-
-// Update handles PATCH /api/v1/units/{unitID}.
-func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "unitID")
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(r)
-	if err != nil {
-		return err
-	}
-	var in api.UnitPatch
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	u, err := h.svc.Update(r.Context(), a, id, version, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
-}
-
-// Delete handles DELETE /api/v1/units/{unitID}.
-func (h *Handler) Delete(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "unitID")
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(r)
-	if err != nil {
-		return err
-	}
-	if err := h.svc.Delete(r.Context(), a, id, version); err != nil {
-		return err
-	}
-	return httpx.NoContent(w)
 }

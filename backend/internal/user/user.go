@@ -41,6 +41,9 @@ type User struct {
 	UpdatedAt    time.Time `bun:"updated_at,nullzero,default:now()"`
 }
 
+// ETag is the version clients must send back with a change.
+func (u *User) ETag() int64 { return u.Version }
+
 // API converts to the wire type.
 func (u *User) API() api.User {
 	return api.User{ID: u.ID.String(), Email: u.Email, Name: u.Name, UnitID: u.UnitID.String(), RoleID: u.RoleID.String(),
@@ -89,8 +92,8 @@ func load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *User, lock bool) err
 }
 
 // List returns the tenant's users by name.
-func (s *Service) List(ctx context.Context, a *access.Actor) ([]User, error) {
-	var users []User
+func (s *Service) List(ctx context.Context, a *access.Actor) ([]*User, error) {
+	var users []*User
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		return tx.NewSelect().Model(&users).OrderExpr(`us.name COLLATE "de-x-icu", us.id`).Scan(ctx)
 	})
@@ -244,98 +247,14 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	return &u, err
 }
 
-// Handler serves the user routes and /me.
-type Handler struct {
-	svc *Service
-}
-
-// NewHandler builds the handler.
-func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
-
-// List handles GET /api/v1/users.
-func (h *Handler) List(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	users, err := h.svc.List(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	out := api.UserList{Items: make([]api.User, len(users))}
-	for i := range users {
-		out.Items[i] = users[i].API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
-}
-
-// Get handles GET /api/v1/users/{userID}.
-func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "userID")
-	if err != nil {
-		return err
-	}
-	u, err := h.svc.Get(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
-}
-
-// Create handles POST /api/v1/users.
-func (h *Handler) Create(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var in api.UserCreate
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	u, err := h.svc.Create(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusCreated, u.Version, u.API())
-}
-
-// Update handles PATCH /api/v1/users/{userID}.
-func (h *Handler) Update(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "userID")
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(r)
-	if err != nil {
-		return err
-	}
-	var in api.UserPatch
-	if err := httpx.Decode(r, &in); err != nil {
-		return err
-	}
-	u, err := h.svc.Update(r.Context(), a, id, version, in)
-	if err != nil {
-		return err
-	}
-	return httpx.Versioned(w, http.StatusOK, u.Version, u.API())
-}
-
-// Me handles GET /api/v1/me.
-func (h *Handler) Me(w http.ResponseWriter, r *http.Request) error {
+// MeHandler handles GET /api/v1/me.
+func (s *Service) MeHandler(w http.ResponseWriter, r *http.Request) error {
 	a, err := access.FromRequest(r)
 	if err != nil {
 		return err
 	}
 	var me api.Me
-	err = db.InTenant(r.Context(), h.svc.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		me, err = Me(ctx, tx, a.TenantID, a.UserID)
 		return err
 	})

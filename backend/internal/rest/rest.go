@@ -1,0 +1,127 @@
+// Package rest builds the HTTP handlers of record routes (list, get, create, update, delete) from service
+// functions, so that every domain decodes, authorizes, versions and encodes the same way and its http code is a
+// list of routes rather than copies of the same handler.
+package rest
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/google/uuid"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/httpx"
+)
+
+// Model is a stored record: it converts to its wire type W and has a version, sent as its ETag.
+type Model[W any] interface {
+	API() W
+	ETag() int64
+}
+
+// List answers GET with the wire types of what list returns, wrapped by wrap (e.g. into api.UnitList).
+func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, error), wrap func([]W) L) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		items, err := list(r.Context(), a)
+		if err != nil {
+			return err
+		}
+		out := make([]W, len(items))
+		for i, m := range items {
+			out[i] = m.API()
+		}
+		return httpx.JSON(w, http.StatusOK, wrap(out))
+	}
+}
+
+// Get answers GET /…/{param} with one record and its ETag.
+func Get[M Model[W], W any](param string, get func(context.Context, *access.Actor, uuid.UUID) (M, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		id, err := httpx.PathID(r, param)
+		if err != nil {
+			return err
+		}
+		m, err := get(r.Context(), a, id)
+		if err != nil {
+			return err
+		}
+		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
+	}
+}
+
+// Create answers POST with 201, the new record and its ETag.
+func Create[In any, M Model[W], W any](create func(context.Context, *access.Actor, In) (M, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		var in In
+		if err := httpx.Decode(r, &in); err != nil {
+			return err
+		}
+		m, err := create(r.Context(), a, in)
+		if err != nil {
+			return err
+		}
+		return httpx.Versioned(w, http.StatusCreated, m.ETag(), m.API())
+	}
+}
+
+// Update answers PATCH /…/{param}: the If-Match version is required and passed on, so that a stale change is
+// refused.
+func Update[In any, M Model[W], W any](param string, update func(context.Context, *access.Actor, uuid.UUID, int64, In) (M, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		id, err := httpx.PathID(r, param)
+		if err != nil {
+			return err
+		}
+		version, err := httpx.IfMatch(r)
+		if err != nil {
+			return err
+		}
+		var in In
+		if err := httpx.Decode(r, &in); err != nil {
+			return err
+		}
+		m, err := update(r.Context(), a, id, version, in)
+		if err != nil {
+			return err
+		}
+		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
+	}
+}
+
+// Delete answers DELETE /…/{param} with 204; the If-Match version is required.
+func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, int64) error) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		id, err := httpx.PathID(r, param)
+		if err != nil {
+			return err
+		}
+		version, err := httpx.IfMatch(r)
+		if err != nil {
+			return err
+		}
+		if err := del(r.Context(), a, id, version); err != nil {
+			return err
+		}
+		return httpx.NoContent(w)
+	}
+}
