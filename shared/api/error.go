@@ -37,6 +37,7 @@ const (
 	CodeIdempotencyBusy    = "idempotency.in_progress"
 	CodeMethodNotAllowed   = "request.method_not_allowed"
 	CodeTimeout            = "request.timeout"
+	CodeDuplicateEmail     = "person.duplicate_email"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "service.unavailable"
 )
@@ -54,4 +55,6 @@ const (
 	FieldInUse         = "in_use"
 	FieldCycle         = "cycle"
 	FieldWrongPassword = "wrong_password"
+	FieldDuplicate     = "duplicate"
+	FieldForbidden     = "forbidden"
 )

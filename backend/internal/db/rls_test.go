@@ -40,7 +40,23 @@ func TestRowLevelSecurityAloneSeparatesTenants(t *testing.T) {
 		t.Fatalf("without a tenant the app role sees %d users (err %v), want 0", n, err)
 	}
 
-	tables := []string{"users", "units", "roles", "sessions", "refresh_tokens", "idempotency_keys"}
+	// Every table with a tenant_id column, so that a new table cannot be forgotten.
+	var tables []string
+	if err := d.Owner.NewRaw(`SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`).Scan(ctx, &tables); err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) < 13 {
+		t.Fatalf("only %d tenant tables found: %v", len(tables), tables)
+	}
+	var unprotected []string
+	if err := d.Owner.NewRaw(`SELECT c.relname FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'public' AND c.relname IN (?) AND NOT c.relrowsecurity`, bun.In(tables)).Scan(ctx, &unprotected); err != nil {
+		t.Fatal(err)
+	}
+	if len(unprotected) > 0 {
+		t.Fatalf("tenant tables without row-level security: %v", unprotected)
+	}
 	err := db.InTenant(ctx, d.App, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var emails []string
 		if err := tx.NewRaw("SELECT email FROM users").Scan(ctx, &emails); err != nil {

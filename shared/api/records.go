@@ -1,0 +1,217 @@
+package api
+
+import "time"
+
+// FieldKind is the type of a custom field.
+type FieldKind string
+
+const (
+	FieldKindNumber FieldKind = "number"
+	FieldKindText   FieldKind = "text"
+	FieldKindBool   FieldKind = "bool"
+)
+
+// AllFieldKinds lists the kinds of custom fields.
+var AllFieldKinds = []FieldKind{FieldKindNumber, FieldKindText, FieldKindBool}
+
+// CustomFieldTypes are the record types that have custom fields.
+var CustomFieldTypes = []RecordType{RecordPerson, RecordOrganization, RecordDeal, RecordLead}
+
+// CustomField is a field admins add to a record type. Removing it archives it: stored values stay and come back
+// when it is restored.
+type CustomField struct {
+	ID         string     `json:"id"`
+	RecordType RecordType `json:"recordType"`
+	Label      string     `json:"label"`
+	Kind       FieldKind  `json:"kind"`
+	Required   bool       `json:"required"`
+	Position   int        `json:"position"`
+	Archived   bool       `json:"archived"`
+	Version    int64      `json:"version"`
+	CreatedAt  time.Time  `json:"createdAt" ts_type:"string"`
+	UpdatedAt  time.Time  `json:"updatedAt" ts_type:"string"`
+}
+
+// CustomFieldCreate adds a field at the end of its record type's fields (or at Position when > 0).
+type CustomFieldCreate struct {
+	RecordType RecordType `json:"recordType"`
+	Label      string     `json:"label"`
+	Kind       FieldKind  `json:"kind"`
+	Required   bool       `json:"required"`
+	Position   int        `json:"position"`
+}
+
+// CustomFieldPatch changes a field; the kind is fixed once values exist. Archived false restores a removed field.
+type CustomFieldPatch struct {
+	Label    *string `json:"label,omitempty"`
+	Required *bool   `json:"required,omitempty"`
+	Position *int    `json:"position,omitempty"`
+	Archived *bool   `json:"archived,omitempty"`
+}
+
+// CustomFieldList lists fields in order.
+type CustomFieldList struct {
+	Items []CustomField `json:"items"`
+}
+
+// Note is a text on a record.
+type Note struct {
+	ID         string     `json:"id"`
+	RecordType RecordType `json:"recordType"`
+	RecordID   string     `json:"recordId"`
+	Body       string     `json:"body"`
+	AuthorID   string     `json:"authorId"`
+	AuthorName string     `json:"authorName"`
+	// CanEdit and CanDelete tell the UI what the caller may do with it.
+	CanEdit   bool      `json:"canEdit"`
+	CanDelete bool      `json:"canDelete"`
+	Version   int64     `json:"version"`
+	CreatedAt time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt time.Time `json:"updatedAt" ts_type:"string"`
+}
+
+// NoteCreate adds a note.
+type NoteCreate struct {
+	Body string `json:"body"`
+}
+
+// NotePatch changes a note's text.
+type NotePatch struct {
+	Body *string `json:"body,omitempty"`
+}
+
+// NoteList lists a record's notes, newest first.
+type NoteList struct {
+	Items []Note `json:"items"`
+}
+
+// HistoryAction is what happened to a record.
+type HistoryAction string
+
+const (
+	HistoryCreated     HistoryAction = "created"
+	HistoryUpdated     HistoryAction = "updated"
+	HistoryDeleted     HistoryAction = "deleted"
+	HistoryRestored    HistoryAction = "restored"
+	HistoryLinked      HistoryAction = "linked"
+	HistoryUnlinked    HistoryAction = "unlinked"
+	HistoryNoteAdded   HistoryAction = "note_added"
+	HistoryNoteChanged HistoryAction = "note_changed"
+	HistoryNoteDeleted HistoryAction = "note_deleted"
+)
+
+// AllHistoryActions lists the actions.
+var AllHistoryActions = []HistoryAction{HistoryCreated, HistoryUpdated, HistoryDeleted, HistoryRestored, HistoryLinked,
+	HistoryUnlinked, HistoryNoteAdded, HistoryNoteChanged, HistoryNoteDeleted}
+
+// FieldChange is one changed field: Field is the stable name ("lastName", "address.city", "custom.<fieldId>",
+// "organization"), Label the custom field's label (empty for standard fields), values in display-neutral text.
+type FieldChange struct {
+	Field string `json:"field"`
+	Label string `json:"label"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// HistoryEntry is one recorded change.
+type HistoryEntry struct {
+	ID        string        `json:"id"`
+	Action    HistoryAction `json:"action"`
+	Changes   []FieldChange `json:"changes"`
+	ActorID   string        `json:"actorId"`
+	ActorName string        `json:"actorName"`
+	At        time.Time     `json:"at" ts_type:"string"`
+}
+
+// HistoryList is a record's history, newest first.
+type HistoryList struct {
+	Items []HistoryEntry `json:"items"`
+}
+
+// CustomCondition is a filter on a custom field. Ops: number eq, ne, gt, gte, lt, lte; text contains, eq; yes/no
+// is (Value "true"/"false"); any kind "empty" / "set" (Value ignored).
+type CustomCondition struct {
+	FieldID string `json:"fieldId"`
+	Op      string `json:"op"`
+	Value   string `json:"value"`
+}
+
+// ListQuery filters, sorts and pages a record list. All conditions combine (AND); empty means "any".
+type ListQuery struct {
+	// Search matches name, e-mail, phone and organisation name, ignoring case and umlaut spelling (ü = ue).
+	Search string `json:"search"`
+	// Owner: "" any, "me", "team" (the caller's unit and the units below it) or a user ID.
+	Owner          string `json:"owner"`
+	OrganizationID string `json:"organizationId"`
+	// PostalCode matches from the start ("80" finds 80331).
+	PostalCode string `json:"postalCode"`
+	City       string `json:"city"`
+	Country    string `json:"country"`
+	// Dates are inclusive calendar days, YYYY-MM-DD, in Europe/Berlin.
+	CreatedFrom string            `json:"createdFrom"`
+	CreatedTo   string            `json:"createdTo"`
+	UpdatedFrom string            `json:"updatedFrom"`
+	UpdatedTo   string            `json:"updatedTo"`
+	Custom      []CustomCondition `json:"custom"`
+	// Sort: "name" (default), "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt".
+	Sort   string `json:"sort"`
+	Cursor string `json:"cursor"`
+	// Limit is the page size, 1 to 200, default 50.
+	Limit int `json:"limit"`
+}
+
+// SavedFilter is a named ListQuery (without cursor) a user keeps; a shared one is offered to everyone in the
+// tenant, and always shows each user only what they may see.
+type SavedFilter struct {
+	ID         string     `json:"id"`
+	RecordType RecordType `json:"recordType"`
+	Name       string     `json:"name"`
+	Query      ListQuery  `json:"query"`
+	Shared     bool       `json:"shared"`
+	OwnerID    string     `json:"ownerId"`
+	OwnerName  string     `json:"ownerName"`
+	Version    int64      `json:"version"`
+	CreatedAt  time.Time  `json:"createdAt" ts_type:"string"`
+	UpdatedAt  time.Time  `json:"updatedAt" ts_type:"string"`
+}
+
+// SavedFilterCreate saves a filter.
+type SavedFilterCreate struct {
+	RecordType RecordType `json:"recordType"`
+	Name       string     `json:"name"`
+	Query      ListQuery  `json:"query"`
+	Shared     bool       `json:"shared"`
+}
+
+// SavedFilterPatch changes a saved filter (its owner only).
+type SavedFilterPatch struct {
+	Name   *string    `json:"name,omitempty"`
+	Query  *ListQuery `json:"query,omitempty"`
+	Shared *bool      `json:"shared,omitempty"`
+}
+
+// SavedFilterList lists the caller's own and the shared filters of a record type.
+type SavedFilterList struct {
+	Items []SavedFilter `json:"items"`
+}
+
+// SearchResult is the answer of the global search box.
+type SearchResult struct {
+	Persons       []Person       `json:"persons"`
+	Organizations []Organization `json:"organizations"`
+}
+
+// TrashItem is a deleted record that can be restored until PurgeAt.
+type TrashItem struct {
+	RecordType    RecordType `json:"recordType"`
+	ID            string     `json:"id"`
+	Name          string     `json:"name"`
+	DeletedAt     time.Time  `json:"deletedAt" ts_type:"string"`
+	DeletedByName string     `json:"deletedByName"`
+	PurgeAt       time.Time  `json:"purgeAt" ts_type:"string"`
+}
+
+// TrashList lists deleted records the caller may restore, newest first.
+type TrashList struct {
+	Items []TrashItem `json:"items"`
+}
