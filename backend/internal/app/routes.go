@@ -7,10 +7,16 @@ import (
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/note"
+	"github.com/1sales/app/backend/internal/organization"
+	"github.com/1sales/app/backend/internal/person"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
+	"github.com/1sales/app/backend/internal/savedfilter"
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/unit"
 	"github.com/1sales/app/backend/internal/user"
@@ -30,6 +36,13 @@ func (a *App) routes() http.Handler {
 	units := unit.NewService(a.db)
 	roles := role.NewService(a.db)
 	tenantH := tenant.NewHandler(a.db)
+	persons := person.NewService(a.db)
+	orgs := organization.NewService(a.db)
+	notes := note.NewService(a.db)
+	records := record.NewService(a.db)
+	fields := customfield.NewService(a.db)
+	filters := savedfilter.NewService(a.db)
+	personKind, orgKind := person.Kind(), organization.Kind()
 
 	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
 	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
@@ -37,6 +50,7 @@ func (a *App) routes() http.Handler {
 	adminCreate := func(h httpx.HandlerFunc) http.Handler {
 		return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
 	}
+	create := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(keys.Wrap(h))) }
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", public(a.healthz))
@@ -66,6 +80,45 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/roles/{roleID}", signedIn(rest.Get("roleID", roles.Get)))
 	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(rest.Update("roleID", roles.Update)))
 	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(rest.Delete("roleID", roles.Delete)))
+
+	mux.Handle("POST /api/v1/persons/query", signedIn(rest.Query(persons.Query)))
+	mux.Handle("POST /api/v1/persons", create(rest.Create(persons.Create)))
+	mux.Handle("GET /api/v1/persons/{personID}", signedIn(rest.Get("personID", persons.Get)))
+	mux.Handle("PATCH /api/v1/persons/{personID}", signedIn(rest.Update("personID", persons.Update)))
+	mux.Handle("DELETE /api/v1/persons/{personID}", signedIn(rest.Delete("personID", persons.Delete)))
+	mux.Handle("POST /api/v1/persons/{personID}/restore", signedIn(rest.Action("personID", persons.Restore)))
+	mux.Handle("PUT /api/v1/persons/{personID}/organizations/{organizationID}", signedIn(persons.LinkHandler))
+	mux.Handle("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", signedIn(persons.UnlinkHandler))
+	mux.Handle("GET /api/v1/persons/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(personKind))))
+	mux.Handle("POST /api/v1/persons/{recordID}/notes", create(notes.CreateHandler(personKind)))
+	mux.Handle("GET /api/v1/persons/{recordID}/history", signedIn(records.History(personKind)))
+
+	mux.Handle("POST /api/v1/organizations/query", signedIn(rest.Query(orgs.Query)))
+	mux.Handle("POST /api/v1/organizations", create(rest.Create(orgs.Create)))
+	mux.Handle("GET /api/v1/organizations/{organizationID}", signedIn(rest.Get("organizationID", orgs.Get)))
+	mux.Handle("PATCH /api/v1/organizations/{organizationID}", signedIn(rest.Update("organizationID", orgs.Update)))
+	mux.Handle("DELETE /api/v1/organizations/{organizationID}", signedIn(rest.Delete("organizationID", orgs.Delete)))
+	mux.Handle("POST /api/v1/organizations/{organizationID}/restore", signedIn(rest.Action("organizationID", orgs.Restore)))
+	mux.Handle("GET /api/v1/organizations/{organizationID}/persons", signedIn(rest.Related("organizationID", persons.OfOrganization)))
+	mux.Handle("GET /api/v1/organizations/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(orgKind))))
+	mux.Handle("POST /api/v1/organizations/{recordID}/notes", create(notes.CreateHandler(orgKind)))
+	mux.Handle("GET /api/v1/organizations/{recordID}/history", signedIn(records.History(orgKind)))
+
+	mux.Handle("PATCH /api/v1/notes/{noteID}", signedIn(rest.Update("noteID", notes.Update)))
+	mux.Handle("DELETE /api/v1/notes/{noteID}", signedIn(rest.Delete("noteID", notes.Delete)))
+
+	mux.Handle("GET /api/v1/search", signedIn(orgs.SearchHandler))
+	mux.Handle("GET /api/v1/trash", signedIn(records.Trash))
+
+	mux.Handle("GET /api/v1/custom-fields", signedIn(fields.ListHandler))
+	mux.Handle("POST /api/v1/custom-fields", adminCreate(rest.Create(fields.Create)))
+	mux.Handle("PATCH /api/v1/custom-fields/{fieldID}", admin(rest.Update("fieldID", fields.Update)))
+	mux.Handle("DELETE /api/v1/custom-fields/{fieldID}", admin(rest.Delete("fieldID", fields.Archive)))
+
+	mux.Handle("GET /api/v1/saved-filters", signedIn(filters.ListHandler))
+	mux.Handle("POST /api/v1/saved-filters", create(rest.Create(filters.Create)))
+	mux.Handle("PATCH /api/v1/saved-filters/{filterID}", signedIn(rest.Update("filterID", filters.Update)))
+	mux.Handle("DELETE /api/v1/saved-filters/{filterID}", signedIn(rest.Delete("filterID", filters.Delete)))
 
 	return a.middleware(a.unmatched(mux))
 }

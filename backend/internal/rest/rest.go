@@ -125,3 +125,60 @@ func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, in
 		return httpx.NoContent(w)
 	}
 }
+
+// Query answers POST …/query: the body is the query, the answer whatever run returns (a page).
+func Query[Q, P any](run func(context.Context, *access.Actor, Q) (P, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		var q Q
+		if err := httpx.Decode(r, &q); err != nil {
+			return err
+		}
+		out, err := run(r.Context(), a, q)
+		if err != nil {
+			return err
+		}
+		return httpx.JSON(w, http.StatusOK, out)
+	}
+}
+
+// Action answers POST /…/{param}/<action> (no body) with the record it returns, e.g. a restore.
+func Action[M Model[W], W any](param string, act func(context.Context, *access.Actor, uuid.UUID) (M, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		id, err := httpx.PathID(r, param)
+		if err != nil {
+			return err
+		}
+		m, err := act(r.Context(), a, id)
+		if err != nil {
+			return err
+		}
+		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
+	}
+}
+
+// Related answers GET /…/{param}/<relation> with whatever list returns for the record.
+func Related[L any](param string, list func(context.Context, *access.Actor, uuid.UUID) (L, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := access.FromRequest(r)
+		if err != nil {
+			return err
+		}
+		id, err := httpx.PathID(r, param)
+		if err != nil {
+			return err
+		}
+		out, err := list(r.Context(), a, id)
+		if err != nil {
+			return err
+		}
+		return httpx.JSON(w, http.StatusOK, out)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/mail"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/unit"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -109,16 +109,6 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*User
 	return &u, err
 }
 
-// NormalizeEmail validates an e-mail address and returns it trimmed; "" when invalid.
-func NormalizeEmail(raw string) string {
-	e := strings.TrimSpace(raw)
-	addr, err := mail.ParseAddress(e)
-	if err != nil || addr.Address != e || len(e) > 254 || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
-		return ""
-	}
-	return e
-}
-
 func validName(v *httpx.Validation, raw string) string {
 	name := strings.TrimSpace(raw)
 	switch {
@@ -164,7 +154,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 		var v httpx.Validation
 		if strings.TrimSpace(in.Email) == "" {
 			v.Field("email", api.FieldRequired)
-		} else if u.Email = NormalizeEmail(in.Email); u.Email == "" {
+		} else if u.Email = validate.Email(in.Email); u.Email == "" {
 			v.Field("email", api.FieldInvalid)
 		}
 		u.Name = validName(&v, in.Name)

@@ -1,0 +1,301 @@
+// Package customfield manages the fields admins add to persons, organisations, deals and leads, and validates
+// and stores their values on records. Removing a field archives it: values stay and return with it.
+package customfield
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// MaxTextLength bounds a text value.
+const MaxTextLength = 1000
+
+// Field is a row of custom_fields.
+type Field struct {
+	bun.BaseModel `bun:"table:custom_fields,alias:cf"`
+
+	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
+	RecordType api.RecordType `bun:"record_type"`
+	Label      string         `bun:"label"`
+	Kind       api.FieldKind  `bun:"kind"`
+	Required   bool           `bun:"required"`
+	Position   int            `bun:"position"`
+	ArchivedAt *time.Time     `bun:"archived_at"`
+	Version    int64          `bun:"version"`
+	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
+}
+
+// ETag is the version clients must send back with a change.
+func (f *Field) ETag() int64 { return f.Version }
+
+// API converts to the wire type.
+func (f *Field) API() api.CustomField {
+	return api.CustomField{ID: f.ID.String(), RecordType: f.RecordType, Label: f.Label, Kind: f.Kind, Required: f.Required,
+		Position: f.Position, Archived: f.ArchivedAt != nil, Version: f.Version, CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
+}
+
+// Fields are the fields of one record type, in order.
+type Fields []*Field
+
+// Load reads the fields of a record type (archived ones too, which keep their values) in the caller's tenant
+// transaction.
+func Load(ctx context.Context, tx bun.IDB, rt api.RecordType) (Fields, error) {
+	var fs Fields
+	if err := tx.NewSelect().Model(&fs).Where("cf.record_type = ?", rt).OrderExpr("cf.position, cf.created_at, cf.id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("customfield: load %s: %w", rt, err)
+	}
+	return fs, nil
+}
+
+// ByID finds a field.
+func (fs Fields) ByID(id string) *Field {
+	for _, f := range fs {
+		if f.ID.String() == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// Labels names every field for the history, in order.
+func (fs Fields) Labels() []history.CustomLabel {
+	out := make([]history.CustomLabel, len(fs))
+	for i, f := range fs {
+		out[i] = history.CustomLabel{ID: f.ID.String(), Label: f.Label}
+	}
+	return out
+}
+
+// Canonical checks a value against the field's kind and returns its canonical text, or a field code.
+func (f *Field) Canonical(raw string) (string, string) {
+	switch f.Kind {
+	case api.FieldKindNumber:
+		n, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+			return "", api.FieldType
+		}
+		return strconv.FormatFloat(n, 'f', -1, 64), ""
+	case api.FieldKindBool:
+		switch strings.TrimSpace(raw) {
+		case "true":
+			return "true", ""
+		case "false":
+			return "false", ""
+		}
+		return "", api.FieldType
+	default:
+		v := strings.TrimSpace(raw)
+		if utf8.RuneCountInString(v) > MaxTextLength {
+			return "", api.FieldTooLong
+		}
+		return v, ""
+	}
+}
+
+// Apply validates changes to a record's custom values and returns the new values: unknown or archived fields,
+// values of the wrong type and too long texts get field codes ("custom.<id>"), "" removes a value, and every
+// active required field must have a value afterwards (on create and on update). Values of archived fields stay
+// untouched.
+func (fs Fields) Apply(v *httpx.Validation, stored, changes api.CustomValues) api.CustomValues {
+	out := api.CustomValues{}
+	for k, val := range stored {
+		out[k] = val
+	}
+	for id, raw := range changes {
+		key := "custom." + id
+		f := fs.ByID(id)
+		if f == nil || f.ArchivedAt != nil {
+			v.Field(key, api.FieldUnknown)
+			continue
+		}
+		if strings.TrimSpace(raw) == "" {
+			delete(out, id)
+			continue
+		}
+		val, code := f.Canonical(raw)
+		if code != "" {
+			v.Field(key, code)
+			continue
+		}
+		out[id] = val
+	}
+	for _, f := range fs {
+		if f.Required && f.ArchivedAt == nil && out[f.ID.String()] == "" {
+			v.Field("custom."+f.ID.String(), api.FieldRequired)
+		}
+	}
+	return out
+}
+
+// Service manages the field definitions.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+// List returns a record type's fields in order; archived ones only when asked.
+func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Field, error) {
+	if !slices.Contains(api.CustomFieldTypes, rt) {
+		return nil, httpx.FieldError("recordType", api.FieldInvalid)
+	}
+	var out []*Field
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fs, err := Load(ctx, tx, rt)
+		for _, f := range fs {
+			if archived || f.ArchivedAt == nil {
+				out = append(out, f)
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+func validLabel(v *httpx.Validation, raw string) string {
+	l := strings.TrimSpace(raw)
+	switch {
+	case l == "":
+		v.Field("label", api.FieldRequired)
+	case utf8.RuneCountInString(l) > 100:
+		v.Field("label", api.FieldTooLong)
+	}
+	return l
+}
+
+func labelTaken(err error) error {
+	if db.IsUniqueViolation(err, "custom_fields_label_idx") {
+		return httpx.Conflict("a field with this label exists", "label", api.FieldTaken)
+	}
+	return err
+}
+
+// Create adds a field (admins).
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFieldCreate) (*Field, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var v httpx.Validation
+	f := &Field{TenantID: a.TenantID, RecordType: in.RecordType, Kind: in.Kind, Required: in.Required, Version: 1}
+	if !slices.Contains(api.CustomFieldTypes, in.RecordType) {
+		v.Field("recordType", api.FieldInvalid)
+	}
+	if !slices.Contains(api.AllFieldKinds, in.Kind) {
+		v.Field("kind", api.FieldInvalid)
+	}
+	f.Label = validLabel(&v, in.Label)
+	if in.Position < 0 {
+		v.Field("position", api.FieldInvalid)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if in.Position > 0 {
+			f.Position = in.Position
+		} else if err := tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM custom_fields WHERE record_type = ?", in.RecordType).Scan(ctx, &f.Position); err != nil {
+			return err
+		}
+		_, err := tx.NewInsert().Model(f).Returning("*").Exec(ctx)
+		return labelTaken(err)
+	})
+	return f, err
+}
+
+func load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Field, error) {
+	f := new(Field)
+	if err := tx.NewSelect().Model(f).Where("cf.id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+// Update relabels, reorders, makes required or not, archives or restores a field (admins).
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.CustomFieldPatch) (*Field, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var f *Field
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if f, err = load(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(f.Version, version); err != nil {
+			return err
+		}
+		var v httpx.Validation
+		if in.Label != nil {
+			f.Label = validLabel(&v, *in.Label)
+		}
+		if in.Required != nil {
+			f.Required = *in.Required
+		}
+		if in.Position != nil {
+			if *in.Position < 0 {
+				v.Field("position", api.FieldInvalid)
+			}
+			f.Position = *in.Position
+		}
+		if in.Archived != nil {
+			switch {
+			case *in.Archived && f.ArchivedAt == nil:
+				now := time.Now()
+				f.ArchivedAt = &now
+			case !*in.Archived:
+				f.ArchivedAt = nil
+			}
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		_, err = tx.NewUpdate().Model(f).Column("label", "required", "position", "archived_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
+		return labelTaken(err)
+	})
+	return f, err
+}
+
+// Archive removes a field from forms and lists; its values stay stored (admins).
+func (s *Service) Archive(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	archived := true
+	_, err := s.Update(ctx, a, id, version, api.CustomFieldPatch{Archived: &archived})
+	return err
+}
+
+// ListHandler handles GET /api/v1/custom-fields?recordType=…&archived=true.
+func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	fs, err := s.List(r.Context(), a, api.RecordType(r.URL.Query().Get("recordType")), r.URL.Query().Get("archived") == "true")
+	if err != nil {
+		return err
+	}
+	out := api.CustomFieldList{Items: make([]api.CustomField, len(fs))}
+	for i, f := range fs {
+		out.Items[i] = f.API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}

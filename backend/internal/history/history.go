@@ -1,0 +1,91 @@
+// Package history records every change of a record automatically, inside the transaction of the change, and
+// lists it. Nothing changes or removes entries (the service's database role may only insert them).
+package history
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/shared/api"
+)
+
+// Record adds an entry for a record in the caller's transaction.
+func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []api.FieldChange) error {
+	if changes == nil {
+		changes = []api.FieldChange{}
+	}
+	raw, err := json.Marshal(changes)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.NewRaw("INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id) VALUES (?, ?, ?, ?, ?, ?)",
+		a.TenantID, rt, id, action, string(raw), a.UserID).Exec(ctx); err != nil {
+		return fmt.Errorf("history: record %s %s: %w", rt, id, err)
+	}
+	return nil
+}
+
+// List returns a record's history, newest first. The caller has checked that the actor may see the record.
+func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID) ([]api.HistoryEntry, error) {
+	var rows []struct {
+		ID        int64           `bun:"id"`
+		Action    string          `bun:"action"`
+		Changes   json.RawMessage `bun:"changes"`
+		ActorID   *uuid.UUID      `bun:"actor_id"`
+		ActorName string          `bun:"actor_name"`
+		At        time.Time       `bun:"at"`
+	}
+	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, '') AS actor_name, h.at
+		FROM history AS h LEFT JOIN users AS u ON u.id = h.actor_id
+		WHERE h.record_type = ? AND h.record_id = ? ORDER BY h.id DESC LIMIT 500`, rt, id).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("history: list %s %s: %w", rt, id, err)
+	}
+	out := make([]api.HistoryEntry, len(rows))
+	for i, r := range rows {
+		e := api.HistoryEntry{ID: strconv.FormatInt(r.ID, 10), Action: api.HistoryAction(r.Action), ActorName: r.ActorName, At: r.At}
+		if r.ActorID != nil {
+			e.ActorID = r.ActorID.String()
+		}
+		if err := json.Unmarshal(r.Changes, &e.Changes); err != nil {
+			return nil, fmt.Errorf("history: entry %d: %w", r.ID, err)
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
+// Snapshot is a record's fields as display-neutral text, by stable field name.
+type Snapshot map[string]string
+
+// Diff lists the fields that differ between two snapshots, in the order of fields and then custom fields by
+// their order in labels; labels names custom fields ("custom.<id>" -> label).
+func Diff(before, after Snapshot, fields []string, custom []CustomLabel) []api.FieldChange {
+	var out []api.FieldChange
+	for _, f := range fields {
+		if before[f] != after[f] {
+			out = append(out, api.FieldChange{Field: f, Old: before[f], New: after[f]})
+		}
+	}
+	for _, c := range custom {
+		key := "custom." + c.ID
+		if before[key] != after[key] {
+			out = append(out, api.FieldChange{Field: key, Label: c.Label, Old: before[key], New: after[key]})
+		}
+	}
+	return out
+}
+
+// Created lists the non-empty fields of a new record as changes from nothing.
+func Created(after Snapshot, fields []string, custom []CustomLabel) []api.FieldChange {
+	return Diff(Snapshot{}, after, fields, custom)
+}
+
+// CustomLabel names a custom field for the history.
+type CustomLabel struct{ ID, Label string }

@@ -1,0 +1,312 @@
+// Package listquery turns an api.ListQuery into SQL for any record list: the caller's scope, the filter
+// conditions, custom field conditions, search, sort order and keyset pages (no OFFSET: a deep page costs what
+// the first does).
+package listquery
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Berlin on every platform
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/search"
+	"github.com/1sales/app/shared/api"
+)
+
+// Spec names the columns of a record list, in terms of the table alias.
+type Spec struct {
+	Type api.RecordType
+	// Alias is the table alias; columns below are qualified with it.
+	Alias string
+	// SortName is the name column lists sort by (compared with German collation).
+	SortName string
+	// Organization restricts to records of an organisation (persons: via memberships; organisations: itself).
+	Organization func(q bun.QueryBuilder, orgID uuid.UUID) bun.QueryBuilder
+}
+
+func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
+
+// DefaultLimit and MaxLimit bound a page.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 200
+	// CountCap bounds the count: counting never makes a list slow.
+	CountCap = 1000
+)
+
+// Compiled is a validated query ready to apply.
+type Compiled struct {
+	spec   Spec
+	actor  *access.Actor
+	q      api.ListQuery
+	fields customfield.Fields
+	sort   string // name, createdAt or updatedAt
+	desc   bool
+	limit  int
+	cursor *cursor
+	owner  *uuid.UUID
+	from   map[string]time.Time
+}
+
+type cursor struct {
+	V  string    `json:"v"`
+	ID uuid.UUID `json:"id"`
+}
+
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		panic(err) // embedded by time/tzdata
+	}
+	return loc
+}()
+
+var numberOps = []string{"eq", "ne", "gt", "gte", "lt", "lte", "empty", "set"}
+var textOps = []string{"contains", "eq", "empty", "set"}
+var boolOps = []string{"is", "empty", "set"}
+
+// Compile validates q (field codes for every wrong part) against the record type's custom fields.
+func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fields) (*Compiled, error) {
+	c := &Compiled{spec: spec, actor: a, q: q, fields: fields, limit: q.Limit, from: map[string]time.Time{}}
+	var v httpx.Validation
+	switch q.Limit {
+	case 0:
+		c.limit = DefaultLimit
+	default:
+		if q.Limit < 1 || q.Limit > MaxLimit {
+			v.Field("limit", api.FieldInvalid)
+		}
+	}
+	sortKey := strings.TrimPrefix(q.Sort, "-")
+	c.desc = strings.HasPrefix(q.Sort, "-")
+	switch sortKey {
+	case "":
+		c.sort = "name"
+	case "name", "createdAt", "updatedAt":
+		c.sort = sortKey
+	default:
+		v.Field("sort", api.FieldInvalid)
+	}
+	if q.Cursor != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(q.Cursor)
+		var cur cursor
+		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.ID == uuid.Nil {
+			v.Field("cursor", api.FieldInvalid)
+		} else {
+			c.cursor = &cur
+		}
+	}
+	switch q.Owner {
+	case "", "me", "team":
+	default:
+		id, err := uuid.Parse(q.Owner)
+		if err != nil {
+			v.Field("owner", api.FieldInvalid)
+		}
+		c.owner = &id
+	}
+	if q.OrganizationID != "" {
+		if _, err := uuid.Parse(q.OrganizationID); err != nil || spec.Organization == nil {
+			v.Field("organizationId", api.FieldInvalid)
+		}
+	}
+	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom, "updatedTo": q.UpdatedTo} {
+		if val == "" {
+			continue
+		}
+		d, err := time.ParseInLocation("2006-01-02", val, berlin)
+		if err != nil {
+			v.Field(name, api.FieldInvalid)
+			continue
+		}
+		if strings.HasSuffix(name, "To") {
+			d = d.AddDate(0, 0, 1) // inclusive day: up to the next midnight
+		}
+		c.from[name] = d
+	}
+	for i, cc := range q.Custom {
+		key := fmt.Sprintf("custom[%d]", i)
+		f := fields.ByID(cc.FieldID)
+		if f == nil || f.ArchivedAt != nil {
+			v.Field(key+".fieldId", api.FieldUnknown)
+			continue
+		}
+		var ops []string
+		switch f.Kind {
+		case api.FieldKindNumber:
+			ops = numberOps
+		case api.FieldKindBool:
+			ops = boolOps
+		default:
+			ops = textOps
+		}
+		if !slices.Contains(ops, cc.Op) {
+			v.Field(key+".op", api.FieldInvalid)
+			continue
+		}
+		if cc.Op == "empty" || cc.Op == "set" {
+			continue
+		}
+		if f.Kind == api.FieldKindText {
+			if strings.TrimSpace(cc.Value) == "" {
+				v.Field(key+".value", api.FieldRequired)
+			}
+			continue
+		}
+		if _, code := f.Canonical(cc.Value); code != "" {
+			v.Field(key+".value", code)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Filter applies scope, liveness and every condition (not the order or page) to q.
+func (c *Compiled) Filter(q bun.QueryBuilder) bun.QueryBuilder {
+	s, a, lq := c.spec, c.actor, c.q
+	q = q.Where("? IS NULL", s.col("deleted_at"))
+	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
+	switch {
+	case lq.Owner == "me":
+		q = q.Where("? = ?", s.col("owner_id"), a.UserID)
+	case lq.Owner == "team":
+		q = q.Where("? IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", s.col("owner_id"), bun.In(a.UnitTree))
+	case c.owner != nil:
+		q = q.Where("? = ?", s.col("owner_id"), *c.owner)
+	}
+	if lq.OrganizationID != "" {
+		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
+	}
+	if p := strings.TrimSpace(lq.PostalCode); p != "" {
+		q = q.Where("? LIKE ?", s.col("postal_code"), escapeLike(p)+"%")
+	}
+	if city := strings.TrimSpace(lq.City); city != "" {
+		q = q.Where("lower(?) = lower(?)", s.col("city"), city)
+	}
+	if country := strings.TrimSpace(lq.Country); country != "" {
+		q = q.Where("? = upper(?)", s.col("country"), country)
+	}
+	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at"} {
+		if d, ok := c.from[name]; ok {
+			q = q.Where("? >= ?", s.col(col), d)
+		}
+	}
+	for name, col := range map[string]string{"createdTo": "created_at", "updatedTo": "updated_at"} {
+		if d, ok := c.from[name]; ok {
+			q = q.Where("? < ?", s.col(col), d)
+		}
+	}
+	if p := search.Pattern(lq.Search); p != "" {
+		q = q.Where("? LIKE ?", s.col("search_text"), p)
+	}
+	for _, cc := range lq.Custom {
+		q = c.custom(q, cc)
+	}
+	return q
+}
+
+func (c *Compiled) custom(q bun.QueryBuilder, cc api.CustomCondition) bun.QueryBuilder {
+	col := c.spec.col("custom")
+	f := c.fields.ByID(cc.FieldID)
+	switch cc.Op {
+	case "empty":
+		return q.Where("NOT (? ? ?)", col, bun.Safe("?"), cc.FieldID)
+	case "set":
+		return q.Where("? ? ?", col, bun.Safe("?"), cc.FieldID)
+	}
+	val, _ := f.Canonical(cc.Value)
+	switch f.Kind {
+	case api.FieldKindBool:
+		// Containment uses the GIN index.
+		doc, _ := json.Marshal(map[string]string{cc.FieldID: val})
+		return q.Where("? @> ?::jsonb", col, string(doc))
+	case api.FieldKindNumber:
+		n, _ := strconv.ParseFloat(val, 64)
+		op := map[string]string{"eq": "=", "ne": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[cc.Op]
+		return q.Where("(?->>?)::numeric "+op+" ?", col, cc.FieldID, n)
+	default:
+		if cc.Op == "eq" {
+			return q.Where("lower(?->>?) = lower(?)", col, cc.FieldID, strings.TrimSpace(cc.Value))
+		}
+		return q.Where("?->>? ILIKE ?", col, cc.FieldID, "%"+escapeLike(strings.TrimSpace(cc.Value))+"%")
+	}
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// sortExpr is the SQL of the sort key (without the id tie-breaker).
+func (c *Compiled) sortExpr() string {
+	switch c.sort {
+	case "createdAt":
+		return c.spec.Alias + ".created_at"
+	case "updatedAt":
+		return c.spec.Alias + ".updated_at"
+	default:
+		return c.spec.SortName + ` COLLATE "de-x-icu"`
+	}
+}
+
+// Page applies the order, the keyset condition after the cursor and the limit (one more row than the page, to
+// know whether another page follows).
+func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
+	dir, cmp := "ASC", ">"
+	if c.desc {
+		dir, cmp = "DESC", "<"
+	}
+	id := c.spec.Alias + ".id"
+	if c.cursor != nil {
+		var v any = c.cursor.V
+		if c.sort != "name" {
+			t, err := time.Parse(time.RFC3339Nano, c.cursor.V)
+			if err != nil {
+				t = time.Time{}
+			}
+			v = t
+		}
+		q = q.Where("("+c.sortExpr()+", ?) "+cmp+" (?, ?)", bun.Ident(id), v, c.cursor.ID)
+	}
+	return q.OrderExpr(c.sortExpr()+" "+dir+", ? "+dir, bun.Ident(id)).Limit(c.limit + 1)
+}
+
+// Limit is the page size.
+func (c *Compiled) Limit() int { return c.limit }
+
+// Cursor makes the cursor that continues after a row with these sort values.
+func (c *Compiled) Cursor(name string, created, updated time.Time, id uuid.UUID) string {
+	v := name
+	switch c.sort {
+	case "createdAt":
+		v = created.UTC().Format(time.RFC3339Nano)
+	case "updatedAt":
+		v = updated.UTC().Format(time.RFC3339Nano)
+	}
+	raw, _ := json.Marshal(cursor{V: v, ID: id})
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+// Count counts the rows of a filtered query up to CountCap, and says whether there are more.
+func Count(ctx context.Context, tx bun.IDB, q *bun.SelectQuery) (int, bool, error) {
+	var n int
+	if err := tx.NewRaw("SELECT count(*) FROM (?) AS capped", q.Limit(CountCap+1)).Scan(ctx, &n); err != nil {
+		return 0, false, fmt.Errorf("listquery: count: %w", err)
+	}
+	if n > CountCap {
+		return CountCap, true, nil
+	}
+	return n, false, nil
+}

@@ -1,0 +1,345 @@
+// Package organization manages organisations (companies, institutions) with their custom fields, history and
+// trash; their persons come from the person package's memberships.
+package organization
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/person"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/search"
+	"github.com/1sales/app/backend/internal/validate"
+	"github.com/1sales/app/shared/api"
+)
+
+// Organization is a row of organizations.
+type Organization struct {
+	bun.BaseModel `bun:"table:organizations,alias:o"`
+
+	ID          uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID    uuid.UUID        `bun:"tenant_id,type:uuid"`
+	OwnerID     uuid.UUID        `bun:"owner_id,type:uuid"`
+	Name        string           `bun:"name"`
+	Street      string           `bun:"street"`
+	PostalCode  string           `bun:"postal_code"`
+	City        string           `bun:"city"`
+	Country     string           `bun:"country"`
+	Phone       string           `bun:"phone"`
+	Email       string           `bun:"email"`
+	Website     string           `bun:"website"`
+	Industry    string           `bun:"industry"`
+	Custom      api.CustomValues `bun:"custom,type:jsonb"`
+	SearchText  string           `bun:"search_text"`
+	Version     int64            `bun:"version"`
+	CreatedAt   time.Time        `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt   time.Time        `bun:"updated_at,nullzero,default:now()"`
+	DeletedAt   *time.Time       `bun:"deleted_at"`
+	DeletedBy   *uuid.UUID       `bun:"deleted_by,type:uuid"`
+	OwnerName   string           `bun:"owner_name,scanonly"`
+	PersonCount int              `bun:"person_count,scanonly"`
+}
+
+// ETag is the version clients must send back with a change.
+func (o *Organization) ETag() int64 { return o.Version }
+
+// API converts to the wire type.
+func (o *Organization) API() api.Organization {
+	custom := o.Custom
+	if custom == nil {
+		custom = api.CustomValues{}
+	}
+	return api.Organization{ID: o.ID.String(), Name: o.Name,
+		Address: api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country},
+		Phone:   o.Phone, Email: o.Email, Website: o.Website, Industry: o.Industry, OwnerID: o.OwnerID.String(),
+		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: custom, Version: o.Version,
+		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
+}
+
+func (o *Organization) snapshot(ownerName string) history.Snapshot {
+	s := history.Snapshot{"name": o.Name, "address.street": o.Street, "address.postalCode": o.PostalCode,
+		"address.city": o.City, "address.country": o.Country, "phone": o.Phone, "email": o.Email,
+		"website": o.Website, "industry": o.Industry, "owner": ownerName}
+	for k, v := range o.Custom {
+		s["custom."+k] = v
+	}
+	return s
+}
+
+var historyFields = []string{"name", "address.street", "address.postalCode", "address.city", "address.country",
+	"phone", "email", "website", "industry", "owner"}
+
+func (o *Organization) searchText() string {
+	return search.Text(o.Name, o.Email, o.Phone, search.Digits(o.Phone), o.Website, o.City)
+}
+
+// Kind is the record kind of organisations.
+func Kind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
+
+// Spec describes organisation lists for listquery.
+var spec = listquery.Spec{Type: api.RecordOrganization, Alias: "o", SortName: "o.name",
+	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("o.id = ?", id) }}
+
+// Service manages organisations.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+// selectWith adds the owner's name and the number of live persons.
+func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("o.*").
+		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = o.owner_id) AS owner_name").
+		ColumnExpr(`(SELECT count(*) FROM memberships AS m JOIN persons AS p ON p.id = m.person_id AND p.deleted_at IS NULL
+			WHERE m.organization_id = o.id) AS person_count`)
+}
+
+// Query lists the organisations the actor may see that match q, one keyset page at a time.
+func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
+	page := &api.OrganizationPage{Items: []api.Organization{}}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
+		if err != nil {
+			return err
+		}
+		c, err := listquery.Compile(spec, a, q, fields)
+		if err != nil {
+			return err
+		}
+		var rows []*Organization
+		sel := selectWith(tx.NewSelect().Model(&rows))
+		c.Filter(sel.QueryBuilder())
+		if err := c.Page(sel).Scan(ctx); err != nil {
+			return fmt.Errorf("organization: query: %w", err)
+		}
+		if len(rows) > c.Limit() {
+			rows = rows[:c.Limit()]
+			last := rows[len(rows)-1]
+			page.NextCursor = c.Cursor(last.Name, last.CreatedAt, last.UpdatedAt, last.ID)
+		}
+		for _, o := range rows {
+			page.Items = append(page.Items, o.API())
+		}
+		count := tx.NewSelect().TableExpr("organizations AS o").ColumnExpr("1")
+		c.Filter(count.QueryBuilder())
+		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, count)
+		return err
+	})
+	return page, err
+}
+
+// load reads a live organisation the actor may perform action on.
+func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Organization, error) {
+	o := new(Organization)
+	q := selectWith(tx.NewSelect().Model(o)).Where("o.id = ?", id).Where("o.deleted_at IS NULL")
+	a.Restrict(q.QueryBuilder(), api.RecordOrganization, action, "o.owner_id")
+	if lock {
+		q = q.For("UPDATE OF o")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("organization: get %s: %w", id, err)
+	}
+	return o, nil
+}
+
+// Get returns one organisation.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
+	var o *Organization
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		o, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return o, err
+}
+
+type fieldsIn struct {
+	name, phone, email, website, industry *string
+	address                               *api.Address
+}
+
+// apply validates and sets the standard fields.
+func (o *Organization) apply(v *httpx.Validation, in fieldsIn) {
+	text := func(field string, dst *string, src *string, max int) {
+		if src != nil {
+			*dst = validate.Text(v, field, *src, max)
+		}
+	}
+	text("name", &o.Name, in.name, 200)
+	text("phone", &o.Phone, in.phone, 50)
+	text("email", &o.Email, in.email, 254)
+	text("website", &o.Website, in.website, 300)
+	text("industry", &o.Industry, in.industry, 100)
+	if in.address != nil {
+		addr := validate.Address(v, "address", *in.address)
+		o.Street, o.PostalCode, o.City, o.Country = addr.Street, addr.PostalCode, addr.City, addr.Country
+	}
+	if o.Name == "" {
+		v.Field("name", api.FieldRequired)
+	}
+	if o.Email != "" && validate.Email(o.Email) == "" {
+		v.Field("email", api.FieldInvalid)
+	}
+}
+
+// Create adds an organisation.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
+	o := &Organization{TenantID: a.TenantID, Version: 1}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
+		if err != nil {
+			return err
+		}
+		var v httpx.Validation
+		o.apply(&v, fieldsIn{name: &in.Name, phone: &in.Phone, email: &in.Email, website: &in.Website,
+			industry: &in.Industry, address: &in.Address})
+		o.OwnerID = record.Owner(ctx, tx, a, api.RecordOrganization, api.ActionCreate, in.OwnerID, &v)
+		o.Custom = fields.Apply(&v, nil, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		o.SearchText = o.searchText()
+		if _, err := tx.NewInsert().Model(o).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("organization: create: %w", err)
+		}
+		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
+		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryCreated,
+			history.Created(o.snapshot(o.OwnerName), historyFields, fields.Labels()))
+	})
+	return o, err
+}
+
+// Update changes an organisation and records what changed. A rename reaches the search text of its persons.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
+	var o *Organization
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if o, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(o.Version, version); err != nil {
+			return err
+		}
+		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
+		if err != nil {
+			return err
+		}
+		before := o.snapshot(o.OwnerName)
+		oldName := o.Name
+		var v httpx.Validation
+		o.apply(&v, fieldsIn{name: in.Name, phone: in.Phone, email: in.Email, website: in.Website, industry: in.Industry, address: in.Address})
+		if in.OwnerID != nil {
+			o.OwnerID = record.Owner(ctx, tx, a, api.RecordOrganization, api.ActionEdit, *in.OwnerID, &v)
+		}
+		o.Custom = fields.Apply(&v, o.Custom, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
+		changes := history.Diff(before, o.snapshot(o.OwnerName), historyFields, fields.Labels())
+		if len(changes) == 0 {
+			return nil // nothing changed: no new version, no history entry
+		}
+		o.SearchText = o.searchText()
+		if _, err := tx.NewUpdate().Model(o).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return fmt.Errorf("organization: update %s: %w", id, err)
+		}
+		if o.Name != oldName {
+			if err := person.RefreshSearch(ctx, tx, o.ID); err != nil {
+				return err
+			}
+		}
+		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryUpdated, changes)
+	})
+	return o, err
+}
+
+// Delete moves an organisation to the trash.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return record.Trash(ctx, tx, a, Kind(), id, version)
+	})
+}
+
+// Restore brings an organisation back from the trash.
+func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
+	var o *Organization
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
+			return err
+		}
+		var err error
+		o, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return o, err
+}
+
+// Search answers the global search box: up to 10 persons and 10 organisations the actor may see whose name,
+// e-mail, phone or organisation name match, whatever the case and umlaut spelling.
+func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.SearchResult, error) {
+	out := &api.SearchResult{Persons: []api.Person{}, Organizations: []api.Organization{}}
+	if search.Pattern(q) == "" {
+		return out, nil
+	}
+	lq := api.ListQuery{Search: q, Limit: 10}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if a.Scope(api.RecordPerson, api.ActionView) != api.ScopeNone {
+			page, err := person.Query(ctx, tx, a, lq, false)
+			if err != nil {
+				return err
+			}
+			out.Persons = page.Items
+		}
+		if a.Scope(api.RecordOrganization, api.ActionView) == api.ScopeNone {
+			return nil
+		}
+		c, err := listquery.Compile(spec, a, lq, nil)
+		if err != nil {
+			return err
+		}
+		var rows []*Organization
+		sel := selectWith(tx.NewSelect().Model(&rows))
+		c.Filter(sel.QueryBuilder())
+		if err := c.Page(sel).Limit(10).Scan(ctx); err != nil {
+			return fmt.Errorf("organization: search: %w", err)
+		}
+		for _, o := range rows {
+			out.Organizations = append(out.Organizations, o.API())
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SearchHandler handles GET /api/v1/search?q=….
+func (s *Service) SearchHandler(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query().Get("q")
+	if len(q) > 200 {
+		return httpx.FieldError("q", api.FieldTooLong)
+	}
+	out, err := s.Search(r.Context(), a, q)
+	if err != nil {
+		return err
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}

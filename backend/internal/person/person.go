@@ -1,0 +1,697 @@
+// Package person manages persons (contacts): their fields, custom fields, memberships in organisations, history
+// and trash.
+package person
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/search"
+	"github.com/1sales/app/backend/internal/validate"
+	"github.com/1sales/app/shared/api"
+)
+
+// Person is a row of persons.
+type Person struct {
+	bun.BaseModel `bun:"table:persons,alias:p"`
+
+	ID         uuid.UUID          `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID   uuid.UUID          `bun:"tenant_id,type:uuid"`
+	OwnerID    uuid.UUID          `bun:"owner_id,type:uuid"`
+	Salutation api.Salutation     `bun:"salutation"`
+	Title      string             `bun:"title"`
+	FirstName  string             `bun:"first_name"`
+	LastName   string             `bun:"last_name"`
+	JobTitle   string             `bun:"job_title"`
+	Emails     []api.ContactPoint `bun:"emails,type:jsonb"`
+	Phones     []api.ContactPoint `bun:"phones,type:jsonb"`
+	Street     string             `bun:"street"`
+	PostalCode string             `bun:"postal_code"`
+	City       string             `bun:"city"`
+	Country    string             `bun:"country"`
+	Custom     api.CustomValues   `bun:"custom,type:jsonb"`
+	SortName   string             `bun:"sort_name"`
+	EmailKeys  []string           `bun:"email_keys,array"`
+	SearchText string             `bun:"search_text"`
+	Version    int64              `bun:"version"`
+	CreatedAt  time.Time          `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt  time.Time          `bun:"updated_at,nullzero,default:now()"`
+	DeletedAt  *time.Time         `bun:"deleted_at"`
+	DeletedBy  *uuid.UUID         `bun:"deleted_by,type:uuid"`
+	OwnerName  string             `bun:"owner_name,scanonly"`
+
+	memberships []api.Membership
+}
+
+// ETag is the version clients must send back with a change.
+func (p *Person) ETag() int64 { return p.Version }
+
+// Name is the display name: first and last name, else the first e-mail address.
+func (p *Person) Name() string {
+	if n := strings.TrimSpace(p.FirstName + " " + p.LastName); n != "" {
+		return n
+	}
+	if len(p.Emails) > 0 {
+		return p.Emails[0].Value
+	}
+	return ""
+}
+
+// API converts to the wire type.
+func (p *Person) API() api.Person {
+	out := api.Person{ID: p.ID.String(), Salutation: p.Salutation, Title: p.Title, FirstName: p.FirstName,
+		LastName: p.LastName, Name: p.Name(), JobTitle: p.JobTitle, Emails: p.Emails, Phones: p.Phones,
+		Address: api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country},
+		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.Custom,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	if out.Emails == nil {
+		out.Emails = []api.ContactPoint{}
+	}
+	if out.Phones == nil {
+		out.Phones = []api.ContactPoint{}
+	}
+	if out.Organizations == nil {
+		out.Organizations = []api.Membership{}
+	}
+	if out.Custom == nil {
+		out.Custom = api.CustomValues{}
+	}
+	return out
+}
+
+func points(ps []api.ContactPoint) string {
+	parts := make([]string, len(ps))
+	for i, c := range ps {
+		parts[i] = c.Value + " (" + string(c.Kind) + ")"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (p *Person) snapshot() history.Snapshot {
+	s := history.Snapshot{"salutation": string(p.Salutation), "title": p.Title, "firstName": p.FirstName,
+		"lastName": p.LastName, "jobTitle": p.JobTitle, "emails": points(p.Emails), "phones": points(p.Phones),
+		"address.street": p.Street, "address.postalCode": p.PostalCode, "address.city": p.City,
+		"address.country": p.Country, "owner": p.OwnerName}
+	if s["salutation"] == string(api.SalutationNone) {
+		s["salutation"] = ""
+	}
+	for k, v := range p.Custom {
+		s["custom."+k] = v
+	}
+	return s
+}
+
+var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
+	"address.street", "address.postalCode", "address.city", "address.country", "owner"}
+
+// derive computes the stored helper columns: sort name, e-mail keys and search text (with the names of the
+// person's organisations, so that searching a company finds its people).
+func (p *Person) derive(orgNames []string) {
+	p.SortName = strings.TrimSpace(p.LastName + " " + p.FirstName)
+	if p.SortName == "" && len(p.Emails) > 0 {
+		p.SortName = p.Emails[0].Value
+	}
+	p.EmailKeys = p.EmailKeys[:0]
+	parts := []string{p.Title, p.FirstName, p.LastName}
+	for _, e := range p.Emails {
+		p.EmailKeys = append(p.EmailKeys, strings.ToLower(e.Value))
+		parts = append(parts, e.Value)
+	}
+	for _, ph := range p.Phones {
+		parts = append(parts, ph.Value, search.Digits(ph.Value))
+	}
+	p.SearchText = search.Text(append(parts, orgNames...)...)
+}
+
+// Kind is the record kind of persons.
+func Kind() record.Kind { k, _ := record.KindOf(api.RecordPerson); return k }
+
+var spec = listquery.Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name",
+	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
+		return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)
+	}}
+
+// Service manages persons.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("p.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = p.owner_id) AS owner_name")
+}
+
+// withMemberships loads the memberships of persons, naming only organisations the actor may see.
+func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons []*Person) error {
+	if len(persons) == 0 {
+		return nil
+	}
+	ids := make([]uuid.UUID, len(persons))
+	byID := map[uuid.UUID]*Person{}
+	for i, p := range persons {
+		ids[i], byID[p.ID] = p.ID, p
+		p.memberships = []api.Membership{}
+	}
+	var rows []struct {
+		PersonID       uuid.UUID `bun:"person_id"`
+		OrganizationID uuid.UUID `bun:"organization_id"`
+		Name           string    `bun:"name"`
+		Role           string    `bun:"role"`
+		Primary        bool      `bun:"is_primary"`
+	}
+	q := tx.NewSelect().TableExpr("memberships AS m").Join("JOIN organizations AS o ON o.id = m.organization_id AND o.deleted_at IS NULL").
+		ColumnExpr("m.person_id, m.organization_id, o.name, m.role, m.is_primary").Where("m.person_id IN (?)", bun.In(ids)).
+		OrderExpr(`m.is_primary DESC, o.name COLLATE "de-x-icu"`)
+	a.Restrict(q.QueryBuilder(), api.RecordOrganization, api.ActionView, "o.owner_id")
+	if err := q.Scan(ctx, &rows); err != nil {
+		return fmt.Errorf("person: memberships: %w", err)
+	}
+	for _, r := range rows {
+		p := byID[r.PersonID]
+		p.memberships = append(p.memberships, api.Membership{OrganizationID: r.OrganizationID.String(), OrganizationName: r.Name,
+			PersonID: p.ID.String(), PersonName: p.Name(), Role: r.Role, Primary: r.Primary})
+	}
+	return nil
+}
+
+// Query lists the persons the actor may see that match q, one keyset page at a time.
+func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.PersonPage, error) {
+	var page *api.PersonPage
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		page, err = Query(ctx, tx, a, q, true)
+		return err
+	})
+	return page, err
+}
+
+// Query runs a person list query in the caller's transaction; count adds the (capped) total.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, count bool) (*api.PersonPage, error) {
+	page := &api.PersonPage{Items: []api.Person{}}
+	fields, err := customfield.Load(ctx, tx, api.RecordPerson)
+	if err != nil {
+		return nil, err
+	}
+	c, err := listquery.Compile(spec, a, q, fields)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*Person
+	sel := selectWith(tx.NewSelect().Model(&rows))
+	c.Filter(sel.QueryBuilder())
+	if err := c.Page(sel).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("person: query: %w", err)
+	}
+	if len(rows) > c.Limit() {
+		rows = rows[:c.Limit()]
+		last := rows[len(rows)-1]
+		page.NextCursor = c.Cursor(last.SortName, last.CreatedAt, last.UpdatedAt, last.ID)
+	}
+	if err := withMemberships(ctx, tx, a, rows); err != nil {
+		return nil, err
+	}
+	for _, p := range rows {
+		page.Items = append(page.Items, p.API())
+	}
+	if count {
+		cq := tx.NewSelect().TableExpr("persons AS p").ColumnExpr("1")
+		c.Filter(cq.QueryBuilder())
+		if page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq); err != nil {
+			return nil, err
+		}
+	}
+	return page, nil
+}
+
+func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Person, error) {
+	p := new(Person)
+	q := selectWith(tx.NewSelect().Model(p)).Where("p.id = ?", id).Where("p.deleted_at IS NULL")
+	a.Restrict(q.QueryBuilder(), api.RecordPerson, action, "p.owner_id")
+	if lock {
+		q = q.For("UPDATE OF p")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("person: get %s: %w", id, err)
+	}
+	return p, withMemberships(ctx, tx, a, []*Person{p})
+}
+
+// Get returns one person with the organisations the actor may see.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Person, error) {
+	var p *Person
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		p, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return p, err
+}
+
+const maxPoints = 20
+
+func contactPoints(v *httpx.Validation, field string, in []api.ContactPoint, email bool) []api.ContactPoint {
+	if len(in) > maxPoints {
+		v.Field(field, api.FieldTooLong)
+	}
+	out := make([]api.ContactPoint, 0, len(in))
+	for i, c := range in {
+		key := fmt.Sprintf("%s[%d]", field, i)
+		val := strings.TrimSpace(c.Value)
+		switch {
+		case val == "":
+			v.Field(key+".value", api.FieldRequired)
+		case email && validate.Email(val) == "":
+			v.Field(key+".value", api.FieldInvalid)
+		case !email && (len(val) > 50 || len(search.Digits(val)) < 3 || strings.Trim(val, "+0123456789 ()/-.") != ""):
+			v.Field(key+".value", api.FieldInvalid)
+		}
+		kind := c.Kind
+		if kind == "" {
+			kind = api.ContactWork
+		}
+		if !slices.Contains(api.AllContactKinds, kind) {
+			v.Field(key+".kind", api.FieldInvalid)
+		}
+		out = append(out, api.ContactPoint{Value: val, Kind: kind})
+	}
+	return out
+}
+
+type fieldsIn struct {
+	salutation                           *api.Salutation
+	title, firstName, lastName, jobTitle *string
+	emails, phones                       *[]api.ContactPoint
+	address                              *api.Address
+}
+
+func (p *Person) apply(v *httpx.Validation, in fieldsIn) {
+	if in.salutation != nil {
+		s := *in.salutation
+		if s == "" {
+			s = api.SalutationNone
+		}
+		if !slices.Contains(api.AllSalutations, s) {
+			v.Field("salutation", api.FieldInvalid)
+		}
+		p.Salutation = s
+	}
+	for _, t := range []struct {
+		field string
+		dst   *string
+		src   *string
+		max   int
+	}{{"title", &p.Title, in.title, 50}, {"firstName", &p.FirstName, in.firstName, 100},
+		{"lastName", &p.LastName, in.lastName, 100}, {"jobTitle", &p.JobTitle, in.jobTitle, 100}} {
+		if t.src != nil {
+			*t.dst = validate.Text(v, t.field, *t.src, t.max)
+		}
+	}
+	if in.emails != nil {
+		p.Emails = contactPoints(v, "emails", *in.emails, true)
+	}
+	if in.phones != nil {
+		p.Phones = contactPoints(v, "phones", *in.phones, false)
+	}
+	if in.address != nil {
+		a := validate.Address(v, "address", *in.address)
+		p.Street, p.PostalCode, p.City, p.Country = a.Street, a.PostalCode, a.City, a.Country
+	}
+	if p.FirstName == "" && p.LastName == "" && len(p.Emails) == 0 {
+		v.Field("lastName", api.FieldRequired)
+	}
+}
+
+// orgNames lists the names of a person's organisations for the search text (all of them, whoever looks).
+func orgNames(ctx context.Context, tx bun.IDB, personID uuid.UUID) ([]string, error) {
+	var names []string
+	err := tx.NewRaw(`SELECT o.name FROM memberships AS m JOIN organizations AS o ON o.id = m.organization_id
+		WHERE m.person_id = ? AND o.deleted_at IS NULL`, personID).Scan(ctx, &names)
+	return names, err
+}
+
+// RefreshSearch recomputes the search text of an organisation's persons after it was renamed.
+func RefreshSearch(ctx context.Context, tx bun.IDB, organizationID uuid.UUID) error {
+	var persons []*Person
+	if err := tx.NewSelect().Model(&persons).Where("p.id IN (SELECT person_id FROM memberships WHERE organization_id = ?)", organizationID).Scan(ctx); err != nil {
+		return fmt.Errorf("person: refresh search: %w", err)
+	}
+	for _, p := range persons {
+		if err := refreshOne(ctx, tx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func refreshOne(ctx context.Context, tx bun.IDB, p *Person) error {
+	names, err := orgNames(ctx, tx, p.ID)
+	if err != nil {
+		return err
+	}
+	p.derive(names)
+	if _, err := tx.NewRaw("UPDATE persons SET search_text = ? WHERE id = ?", p.SearchText, p.ID).Exec(ctx); err != nil {
+		return fmt.Errorf("person: refresh search %s: %w", p.ID, err)
+	}
+	return nil
+}
+
+// duplicates reports, per e-mail address index, addresses another live person of the tenant already has,
+// whoever may see that person: a duplicate is a duplicate.
+func duplicates(ctx context.Context, tx bun.IDB, self uuid.UUID, emails []api.ContactPoint) (map[int]bool, error) {
+	if len(emails) == 0 {
+		return nil, nil
+	}
+	keys := make([]string, len(emails))
+	for i, e := range emails {
+		keys[i] = strings.ToLower(e.Value)
+	}
+	var taken []string
+	if err := tx.NewRaw(`SELECT DISTINCT k FROM persons, unnest(email_keys) AS k
+		WHERE email_keys && ?::text[] AND deleted_at IS NULL AND id <> ? AND k = ANY(?::text[])`,
+		pgdialect.Array(keys), self, pgdialect.Array(keys)).Scan(ctx, &taken); err != nil {
+		return nil, fmt.Errorf("person: duplicate check: %w", err)
+	}
+	out := map[int]bool{}
+	for i, k := range keys {
+		if slices.Contains(taken, k) {
+			out[i] = true
+		}
+	}
+	return out, nil
+}
+
+// Create adds a person, optionally linked to organisations the actor may see. An e-mail address another person
+// has already gets a 409 unless the caller confirmed it (AllowDuplicate).
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCreate) (*Person, error) {
+	p := &Person{TenantID: a.TenantID, Version: 1, Salutation: api.SalutationNone}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
+		if err != nil {
+			return err
+		}
+		var v httpx.Validation
+		emails, phones := in.Emails, in.Phones
+		p.apply(&v, fieldsIn{salutation: &in.Salutation, title: &in.Title, firstName: &in.FirstName, lastName: &in.LastName,
+			jobTitle: &in.JobTitle, emails: &emails, phones: &phones, address: &in.Address})
+		p.OwnerID = record.Owner(ctx, tx, a, api.RecordPerson, api.ActionCreate, in.OwnerID, &v)
+		p.Custom = fields.Apply(&v, nil, in.Custom)
+		orgs := make([]record.Ref, 0, len(in.Organizations))
+		primaries := 0
+		for i, m := range in.Organizations {
+			key := fmt.Sprintf("organizations[%d]", i)
+			id, err := uuid.Parse(m.OrganizationID)
+			if err != nil {
+				v.Field(key+".organizationId", api.FieldInvalid)
+				continue
+			}
+			ref, err := record.Check(ctx, tx, a, orgKind(), id, api.ActionView)
+			if err != nil {
+				v.Field(key+".organizationId", api.FieldNotFound)
+				continue
+			}
+			if len(m.Role) > 200 {
+				v.Field(key+".role", api.FieldTooLong)
+			}
+			if m.Primary {
+				primaries++
+			}
+			orgs = append(orgs, ref)
+		}
+		if primaries > 1 {
+			v.Field("organizations", api.FieldInvalid)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if !in.AllowDuplicate {
+			dups, err := duplicates(ctx, tx, uuid.Nil, p.Emails)
+			if err != nil {
+				return err
+			}
+			if len(dups) > 0 {
+				e := httpx.NewError(409, api.CodeDuplicateEmail, "another person has this e-mail address")
+				e.Fields = map[string]string{}
+				for i := range dups {
+					e.Fields[fmt.Sprintf("emails[%d].value", i)] = api.FieldDuplicate
+				}
+				return e
+			}
+		}
+		names := make([]string, len(orgs))
+		for i, o := range orgs {
+			names[i] = o.Name
+		}
+		p.derive(names)
+		if _, err := tx.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("person: create: %w", err)
+		}
+		p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
+		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryCreated,
+			history.Created(p.snapshot(), historyFields, fields.Labels())); err != nil {
+			return err
+		}
+		for i, o := range orgs {
+			m := in.Organizations[i]
+			if err := link(ctx, tx, a, p, o, strings.TrimSpace(m.Role), m.Primary); err != nil {
+				return err
+			}
+		}
+		return withMemberships(ctx, tx, a, []*Person{p})
+	})
+	return p, err
+}
+
+func orgKind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
+
+// link adds or changes a membership and records it on both records.
+func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org record.Ref, role string, primary bool) error {
+	if primary {
+		if _, err := tx.NewRaw("UPDATE memberships SET is_primary = false WHERE person_id = ? AND organization_id <> ?", p.ID, org.ID).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.NewRaw(`INSERT INTO memberships (tenant_id, person_id, organization_id, role, is_primary) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (person_id, organization_id) DO UPDATE SET role = EXCLUDED.role, is_primary = EXCLUDED.is_primary`,
+		a.TenantID, p.ID, org.ID, role, primary).Exec(ctx); err != nil {
+		return fmt.Errorf("person: link: %w", err)
+	}
+	label := func(name string) string {
+		if role != "" {
+			return name + " (" + role + ")"
+		}
+		return name
+	}
+	if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryLinked,
+		[]api.FieldChange{{Field: "organization", New: label(org.Name)}}); err != nil {
+		return err
+	}
+	if err := history.Record(ctx, tx, a, api.RecordOrganization, org.ID, api.HistoryLinked,
+		[]api.FieldChange{{Field: "person", New: label(p.Name())}}); err != nil {
+		return err
+	}
+	return refreshOne(ctx, tx, p)
+}
+
+// Update changes a person and records every changed field.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PersonPatch) (*Person, error) {
+	var p *Person
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if p, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(p.Version, version); err != nil {
+			return err
+		}
+		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
+		if err != nil {
+			return err
+		}
+		before := p.snapshot()
+		var v httpx.Validation
+		p.apply(&v, fieldsIn{salutation: in.Salutation, title: in.Title, firstName: in.FirstName, lastName: in.LastName,
+			jobTitle: in.JobTitle, emails: in.Emails, phones: in.Phones, address: in.Address})
+		if in.OwnerID != nil {
+			p.OwnerID = record.Owner(ctx, tx, a, api.RecordPerson, api.ActionEdit, *in.OwnerID, &v)
+		}
+		p.Custom = fields.Apply(&v, p.Custom, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
+		changes := history.Diff(before, p.snapshot(), historyFields, fields.Labels())
+		if len(changes) == 0 {
+			return nil
+		}
+		names, err := orgNames(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		p.derive(names)
+		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return fmt.Errorf("person: update %s: %w", id, err)
+		}
+		return history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUpdated, changes)
+	})
+	return p, err
+}
+
+// Delete moves a person to the trash.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return record.Trash(ctx, tx, a, Kind(), id, version)
+	})
+}
+
+// Restore brings a person back from the trash.
+func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Person, error) {
+	var p *Person
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
+			return err
+		}
+		var err error
+		p, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return p, err
+}
+
+// Link links a person (edit right) to an organisation (view right), or changes the link's role and primary flag.
+func (s *Service) Link(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID, in api.MembershipInput) (*api.MembershipList, error) {
+	out := &api.MembershipList{}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := load(ctx, tx, a, personID, api.ActionEdit, true)
+		if err != nil {
+			return err
+		}
+		org, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView)
+		if err != nil {
+			return err
+		}
+		var v httpx.Validation
+		role := validate.Text(&v, "role", in.Role, 200)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := link(ctx, tx, a, p, org, role, in.Primary); err != nil {
+			return err
+		}
+		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
+			return err
+		}
+		out.Items = p.memberships
+		return nil
+	})
+	return out, err
+}
+
+// Unlink removes a person's link to an organisation.
+func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID) (*api.MembershipList, error) {
+	out := &api.MembershipList{}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := load(ctx, tx, a, personID, api.ActionEdit, true)
+		if err != nil {
+			return err
+		}
+		var orgName string
+		if err := tx.NewRaw(`DELETE FROM memberships AS m USING organizations AS o
+			WHERE m.person_id = ? AND m.organization_id = ? AND o.id = m.organization_id RETURNING o.name`, personID, orgID).Scan(ctx, &orgName); err != nil {
+			if db.IsNoRows(err) {
+				return httpx.ErrNotFound
+			}
+			return fmt.Errorf("person: unlink: %w", err)
+		}
+		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUnlinked, []api.FieldChange{{Field: "organization", Old: orgName}}); err != nil {
+			return err
+		}
+		if err := history.Record(ctx, tx, a, api.RecordOrganization, orgID, api.HistoryUnlinked, []api.FieldChange{{Field: "person", Old: p.Name()}}); err != nil {
+			return err
+		}
+		if err := refreshOne(ctx, tx, p); err != nil {
+			return err
+		}
+		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
+			return err
+		}
+		out.Items = p.memberships
+		return nil
+	})
+	return out, err
+}
+
+// OfOrganization lists the persons of an organisation the actor may see (both the organisation and each person).
+func (s *Service) OfOrganization(ctx context.Context, a *access.Actor, orgID uuid.UUID) (*api.PersonPage, error) {
+	var page *api.PersonPage
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView); err != nil {
+			return err
+		}
+		var err error
+		page, err = Query(ctx, tx, a, api.ListQuery{OrganizationID: orgID.String(), Limit: listquery.MaxLimit}, true)
+		return err
+	})
+	return page, err
+}
+
+// LinkHandler handles PUT /api/v1/persons/{personID}/organizations/{organizationID}.
+func (s *Service) LinkHandler(w http.ResponseWriter, r *http.Request) error {
+	a, personID, orgID, err := linkParams(r)
+	if err != nil {
+		return err
+	}
+	var in api.MembershipInput
+	if err := httpx.Decode(r, &in); err != nil {
+		return err
+	}
+	out, err := s.Link(r.Context(), a, personID, orgID, in)
+	if err != nil {
+		return err
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+// UnlinkHandler handles DELETE /api/v1/persons/{personID}/organizations/{organizationID}.
+func (s *Service) UnlinkHandler(w http.ResponseWriter, r *http.Request) error {
+	a, personID, orgID, err := linkParams(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Unlink(r.Context(), a, personID, orgID)
+	if err != nil {
+		return err
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+func linkParams(r *http.Request) (*access.Actor, uuid.UUID, uuid.UUID, error) {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return nil, uuid.Nil, uuid.Nil, err
+	}
+	personID, err := httpx.PathID(r, "personID")
+	if err != nil {
+		return nil, uuid.Nil, uuid.Nil, err
+	}
+	orgID, err := httpx.PathID(r, "organizationID")
+	return a, personID, orgID, err
+}

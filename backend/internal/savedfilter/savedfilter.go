@@ -1,0 +1,213 @@
+// Package savedfilter keeps named list filters. A filter is its owner's; a shared one is offered to everyone in
+// the tenant. Applying a filter always goes through the list query, so it shows each user only what they may see.
+package savedfilter
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/shared/api"
+)
+
+// Filter is a row of saved_filters.
+type Filter struct {
+	bun.BaseModel `bun:"table:saved_filters,alias:sf"`
+
+	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
+	OwnerID    uuid.UUID      `bun:"owner_id,type:uuid"`
+	RecordType api.RecordType `bun:"record_type"`
+	Name       string         `bun:"name"`
+	Query      api.ListQuery  `bun:"query,type:jsonb"`
+	Shared     bool           `bun:"shared"`
+	Version    int64          `bun:"version"`
+	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
+	OwnerName  string         `bun:"owner_name,scanonly"`
+}
+
+// ETag is the version clients must send back with a change.
+func (f *Filter) ETag() int64 { return f.Version }
+
+// API converts to the wire type.
+func (f *Filter) API() api.SavedFilter {
+	return api.SavedFilter{ID: f.ID.String(), RecordType: f.RecordType, Name: f.Name, Query: f.Query, Shared: f.Shared,
+		OwnerID: f.OwnerID.String(), OwnerName: f.OwnerName, Version: f.Version, CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
+}
+
+// Service manages saved filters.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("sf.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = sf.owner_id) AS owner_name")
+}
+
+// List returns the actor's own and the shared filters of a record type.
+func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType) ([]*Filter, error) {
+	var fs []*Filter
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return selectWith(tx.NewSelect().Model(&fs)).Where("sf.record_type = ?", rt).
+			Where("(sf.owner_id = ? OR sf.shared)", a.UserID).OrderExpr(`sf.name COLLATE "de-x-icu", sf.id`).Scan(ctx)
+	})
+	return fs, err
+}
+
+// ListHandler handles GET /api/v1/saved-filters?recordType=….
+func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	rt, err := record.RecordTypeParam(r, recordTypes())
+	if err != nil {
+		return err
+	}
+	fs, err := s.List(r.Context(), a, rt)
+	if err != nil {
+		return err
+	}
+	out := api.SavedFilterList{Items: make([]api.SavedFilter, len(fs))}
+	for i, f := range fs {
+		out.Items[i] = f.API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
+
+func recordTypes() []api.RecordType {
+	var out []api.RecordType
+	for _, k := range record.Kinds() {
+		out = append(out, k.Type)
+	}
+	return out
+}
+
+// check validates name and query; the query must compile for the record type (known custom fields and ops).
+func check(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, name string, q api.ListQuery) (string, api.ListQuery) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		v.Field("name", api.FieldRequired)
+	case utf8.RuneCountInString(name) > 100:
+		v.Field("name", api.FieldTooLong)
+	}
+	q.Cursor = ""
+	fields, err := customfield.Load(ctx, tx, rt)
+	if err == nil {
+		if _, err := listquery.Compile(listquery.Spec{Type: rt, Alias: "x", SortName: "x.name",
+			Organization: func(b bun.QueryBuilder, _ uuid.UUID) bun.QueryBuilder { return b }}, a, q, fields); err != nil {
+			if e, ok := httpx.AsError(err); ok {
+				for f, code := range e.Fields {
+					v.Field("query."+f, code)
+				}
+			}
+		}
+	}
+	if raw, _ := json.Marshal(q); len(raw) > 16<<10 {
+		v.Field("query", api.FieldTooLong)
+	}
+	return name, q
+}
+
+// Create saves a filter for the actor.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilterCreate) (*Filter, error) {
+	f := &Filter{TenantID: a.TenantID, OwnerID: a.UserID, RecordType: in.RecordType, Shared: in.Shared, Version: 1}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		if _, ok := record.KindOf(in.RecordType); !ok {
+			v.Field("recordType", api.FieldInvalid)
+			return v.Err()
+		}
+		f.Name, f.Query = check(ctx, tx, a, &v, in.RecordType, in.Name, in.Query)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.NewInsert().Model(f).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("savedfilter: create: %w", err)
+		}
+		f.OwnerName = record.UserName(ctx, tx, a.UserID)
+		return nil
+	})
+	return f, err
+}
+
+// own loads a filter the actor may see; changing it needs to be its owner (a shared filter of someone else is
+// visible, so that is a 403, not a 404).
+func own(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) (*Filter, error) {
+	f := new(Filter)
+	if err := selectWith(tx.NewSelect().Model(f)).Where("sf.id = ?", id).Where("(sf.owner_id = ? OR sf.shared)", a.UserID).
+		For("UPDATE OF sf").Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("savedfilter: get %s: %w", id, err)
+	}
+	if f.OwnerID != a.UserID {
+		return nil, httpx.ErrForbidden
+	}
+	return f, nil
+}
+
+// Update changes the actor's own filter.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.SavedFilterPatch) (*Filter, error) {
+	var f *Filter
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if f, err = own(ctx, tx, a, id); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(f.Version, version); err != nil {
+			return err
+		}
+		name, q := f.Name, f.Query
+		if in.Name != nil {
+			name = *in.Name
+		}
+		if in.Query != nil {
+			q = *in.Query
+		}
+		if in.Shared != nil {
+			f.Shared = *in.Shared
+		}
+		var v httpx.Validation
+		f.Name, f.Query = check(ctx, tx, a, &v, f.RecordType, name, q)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		_, err = tx.NewUpdate().Model(f).Column("name", "query", "shared").Set("version = version + 1").Set("updated_at = now()").
+			WherePK().Returning("version, updated_at").Exec(ctx)
+		return err
+	})
+	return f, err
+}
+
+// Delete removes the actor's own filter.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		f, err := own(ctx, tx, a, id)
+		if err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(f.Version, version); err != nil {
+			return err
+		}
+		_, err = tx.NewDelete().Model(f).WherePK().Exec(ctx)
+		return err
+	})
+}

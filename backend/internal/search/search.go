@@ -1,0 +1,77 @@
+// Package search normalises text for searching: case, German umlaut spellings (ü = ue, ß = ss) and other
+// accents do not matter. The same function prepares the stored search text and the query.
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ẞ", "ss")
+
+// Normalize lowers s, spells umlauts out, drops other accents (é -> e) and folds white space.
+func Normalize(s string) string {
+	s = umlauts.Replace(s)
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if out, _, err := transform.String(t, s); err == nil {
+		s = out
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// Digits keeps only the digits of s, so that "+49 (89) 123-45" is found as "498912345".
+func Digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// Text builds the stored search text of a record from its searchable parts; phone numbers should be passed once
+// as written and once through Digits.
+func Text(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if n := Normalize(p); n != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(n)
+		}
+	}
+	return b.String()
+}
+
+// Pattern turns a query into a LIKE pattern on the search text (special characters escaped), or "" when the
+// query is too short to search for. A query of digits and phone punctuation only searches its digits.
+func Pattern(q string) string {
+	n := Normalize(q)
+	if isPhoneLike(n) {
+		n = Digits(n)
+	}
+	if len([]rune(n)) < 2 {
+		return ""
+	}
+	n = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(n)
+	return "%" + n + "%"
+}
+
+func isPhoneLike(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("+-/() .", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
