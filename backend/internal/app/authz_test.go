@@ -190,6 +190,116 @@ func TestAuthorizationTable(t *testing.T) {
 			id := f.freshRole()
 			return "/api/v1/roles/" + id.String(), nil, f.etag("roles", id)
 		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		// Contacts. Records owned by Lena Fischer (Außendienst Süd): the admin (all) and the manager (unit tree)
+		// reach them; Jonas (Außendienst Nord, own), Sabine (Innendienst, own persons) and the other tenant get 404.
+		"POST /api/v1/persons/query": {method: "POST", prepare: body("/api/v1/persons/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/persons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/persons", api.PersonCreate{FirstName: "Neue", LastName: "Person " + uuid.NewString()[:8]}, ""
+		}, want: every(201, unauth)},
+		"GET /api/v1/persons/{personID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String(), nil, ""
+		}, want: lenasRecord(200)},
+		"PATCH /api/v1/persons/{personID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.person(lena)
+			return "/api/v1/persons/" + id.String(), api.PersonPatch{JobTitle: ptr("Einkauf")}, f.etag("persons", id)
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/persons/{personID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.person(lena)
+			return "/api/v1/persons/" + id.String(), nil, f.etag("persons", id)
+		}, want: lenasRecord(204)},
+		"POST /api/v1/persons/{personID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.trashed("persons", f.person(lena)).String() + "/restore", nil, ""
+		}, want: lenasRecord(200)},
+		"PUT /api/v1/persons/{personID}/organizations/{organizationID}": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/organizations/" + f.org(lena).String(), api.MembershipInput{Role: "Einkauf"}, ""
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/persons/{personID}/organizations/{organizationID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			p, o := f.person(lena), f.org(lena)
+			f.member(p, o)
+			return "/api/v1/persons/" + p.String() + "/organizations/" + o.String(), nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/persons/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/notes", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/persons/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/notes", api.NoteCreate{Body: "Anruf"}, ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/persons/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/history", nil, ""
+		}, want: lenasRecord(200)},
+
+		"POST /api/v1/organizations/query": {method: "POST", prepare: body("/api/v1/organizations/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/organizations": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/organizations", api.OrganizationCreate{Name: "Neue Firma " + uuid.NewString()[:8]}, ""
+		}, want: every(201, unauth)},
+		"GET /api/v1/organizations/{organizationID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String(), nil, ""
+		}, want: lenasRecord(200)},
+		"PATCH /api/v1/organizations/{organizationID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.org(lena)
+			return "/api/v1/organizations/" + id.String(), api.OrganizationPatch{Industry: ptr("Handel")}, f.etag("organizations", id)
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/organizations/{organizationID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.org(lena)
+			return "/api/v1/organizations/" + id.String(), nil, f.etag("organizations", id)
+		}, want: lenasRecord(204)},
+		"POST /api/v1/organizations/{organizationID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.trashed("organizations", f.org(lena)).String() + "/restore", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/organizations/{organizationID}/persons": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			o := f.org(lena)
+			f.member(f.person(lena), o)
+			return "/api/v1/organizations/" + o.String() + "/persons", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/organizations/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/notes", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/organizations/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/notes", api.NoteCreate{Body: "Besuch"}, ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/organizations/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/history", nil, ""
+		}, want: lenasRecord(200)},
+
+		"PATCH /api/v1/notes/{noteID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			n := f.note(f.person(lena), lena)
+			return "/api/v1/notes/" + n.String(), api.NotePatch{Body: ptr("Geändert")}, f.etag("notes", n)
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/notes/{noteID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			n := f.note(f.person(lena), lena)
+			return "/api/v1/notes/" + n.String(), nil, f.etag("notes", n)
+		}, want: lenasRecord(204)},
+
+		"GET /api/v1/search": {method: "GET", prepare: path("/api/v1/search?q=Fischer"), want: every(200, unauth)},
+		"GET /api/v1/trash":  {method: "GET", prepare: path("/api/v1/trash"), want: every(200, unauth)},
+
+		"GET /api/v1/custom-fields": {method: "GET", prepare: path("/api/v1/custom-fields?recordType=person"), want: every(200, unauth)},
+		"POST /api/v1/custom-fields": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: api.RecordPerson, Label: "Feld " + uuid.NewString()[:8], Kind: api.FieldKindText}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
+		"PATCH /api/v1/custom-fields/{fieldID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.field()
+			return "/api/v1/custom-fields/" + id.String(), api.CustomFieldPatch{Label: ptr("Umbenannt " + uuid.NewString()[:8])}, f.etag("custom_fields", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/custom-fields/{fieldID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.field()
+			return "/api/v1/custom-fields/" + id.String(), nil, f.etag("custom_fields", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		// Saved filters of Lena's, shared: visible to her colleagues, changeable only by her.
+		"GET /api/v1/saved-filters": {method: "GET", prepare: path("/api/v1/saved-filters?recordType=person"), want: every(200, unauth)},
+		"POST /api/v1/saved-filters": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordPerson, Name: "Meine", Query: api.ListQuery{Owner: "me"}}, ""
+		}, want: every(201, unauth)},
+		"PATCH /api/v1/saved-filters/{filterID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.filter(lena)
+			return "/api/v1/saved-filters/" + id.String(), api.SavedFilterPatch{Name: ptr("Neu")}, f.etag("saved_filters", id)
+		}, want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
+		"DELETE /api/v1/saved-filters/{filterID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.filter(lena)
+			return "/api/v1/saved-filters/" + id.String(), nil, f.etag("saved_filters", id)
+		}, want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
 	}
 	// Not routes, but every caller must get the envelope for them too.
 	unrouted := map[string]routeCase{
@@ -232,3 +342,53 @@ func TestAuthorizationTable(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+const lena = apptest.FieldRepSued
+
+// lenasRecord is the expectation for a record owned by Lena Fischer (Außendienst Süd).
+func lenasRecord(ok int) map[string]int {
+	return merge(every(404, unauth), map[string]int{admin: ok, manager: ok})
+}
+
+func body(p string, b any) func(fixture, session) (string, any, string) {
+	return func(fixture, session) (string, any, string) { return p, b, "" }
+}
+
+func (f fixture) user(email string) uuid.UUID { return f.env.Demo.Users[email] }
+
+// person makes a live person owned by the user with that e-mail.
+func (f fixture) person(owner string) uuid.UUID {
+	name := "Kunde " + uuid.NewString()[:8]
+	return f.exec(`INSERT INTO persons (tenant_id, owner_id, first_name, last_name, sort_name, search_text)
+		VALUES (?, ?, 'Karl', ?, ?, lower(?)) RETURNING id`, f.env.Demo.TenantID, f.user(owner), name, name, name)
+}
+
+func (f fixture) org(owner string) uuid.UUID {
+	name := "Firma " + uuid.NewString()[:8]
+	return f.exec(`INSERT INTO organizations (tenant_id, owner_id, name, search_text) VALUES (?, ?, ?, lower(?)) RETURNING id`,
+		f.env.Demo.TenantID, f.user(owner), name, name)
+}
+
+func (f fixture) member(person, org uuid.UUID) {
+	f.exec(`INSERT INTO memberships (tenant_id, person_id, organization_id) VALUES (?, ?, ?) RETURNING person_id`,
+		f.env.Demo.TenantID, person, org)
+}
+
+func (f fixture) trashed(table string, id uuid.UUID) uuid.UUID {
+	return f.exec("UPDATE ? SET deleted_at = now() WHERE id = ? RETURNING id", bunIdent(table), id)
+}
+
+func (f fixture) note(person uuid.UUID, author string) uuid.UUID {
+	return f.exec(`INSERT INTO notes (tenant_id, record_type, record_id, author_id, body) VALUES (?, 'person', ?, ?, 'Notiz') RETURNING id`,
+		f.env.Demo.TenantID, person, f.user(author))
+}
+
+func (f fixture) field() uuid.UUID {
+	return f.exec(`INSERT INTO custom_fields (tenant_id, record_type, label, kind) VALUES (?, 'person', ?, 'text') RETURNING id`,
+		f.env.Demo.TenantID, "Feld "+uuid.NewString()[:8])
+}
+
+func (f fixture) filter(owner string) uuid.UUID {
+	return f.exec(`INSERT INTO saved_filters (tenant_id, owner_id, record_type, name, query, shared) VALUES (?, ?, 'person', ?, '{}', true) RETURNING id`,
+		f.env.Demo.TenantID, f.user(owner), "Filter "+uuid.NewString()[:8])
+}

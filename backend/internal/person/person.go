@@ -126,7 +126,7 @@ func (p *Person) derive(orgNames []string) {
 	if p.SortName == "" && len(p.Emails) > 0 {
 		p.SortName = p.Emails[0].Value
 	}
-	p.EmailKeys = p.EmailKeys[:0]
+	p.EmailKeys = make([]string, 0, len(p.Emails))
 	parts := []string{p.Title, p.FirstName, p.LastName}
 	for _, e := range p.Emails {
 		p.EmailKeys = append(p.EmailKeys, strings.ToLower(e.Value))
