@@ -153,7 +153,7 @@ type ListQuery struct {
 	UpdatedFrom string            `json:"updatedFrom"`
 	UpdatedTo   string            `json:"updatedTo"`
 	Custom      []CustomCondition `json:"custom"`
-	// Sort: "name" (default), "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt".
+	// Sort: "name" (default), "city", "createdAt", "updatedAt"; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`
 	// Limit is the page size, 1 to 200, default 50.

@@ -349,7 +349,7 @@ func TestFiltersCombineAndPagesAreKeyset(t *testing.T) {
 		t.Fatalf("rep sees %d", page.Total)
 	}
 	// Keyset pages: every person exactly once, in German name order, forwards and backwards.
-	for _, sort := range []string{"name", "-name", "createdAt", "-updatedAt"} {
+	for _, sort := range []string{"name", "-name", "city", "-city", "createdAt", "-updatedAt"} {
 		var seen []string
 		q := api.ListQuery{Limit: 7, Sort: sort}
 		for range 10 {

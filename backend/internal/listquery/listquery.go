@@ -93,7 +93,7 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	switch sortKey {
 	case "":
 		c.sort = "name"
-	case "name", "createdAt", "updatedAt":
+	case "name", "city", "createdAt", "updatedAt":
 		c.sort = sortKey
 	default:
 		v.Field("sort", api.FieldInvalid)
@@ -256,6 +256,8 @@ func (c *Compiled) sortExpr() string {
 		return c.spec.Alias + ".created_at"
 	case "updatedAt":
 		return c.spec.Alias + ".updated_at"
+	case "city":
+		return c.spec.Alias + `.city COLLATE "de-x-icu"`
 	default:
 		return c.spec.SortName + ` COLLATE "de-x-icu"`
 	}
@@ -271,7 +273,7 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	id := c.spec.Alias + ".id"
 	if c.cursor != nil {
 		var v any = c.cursor.V
-		if c.sort != "name" {
+		if c.sort == "createdAt" || c.sort == "updatedAt" {
 			t, err := time.Parse(time.RFC3339Nano, c.cursor.V)
 			if err != nil {
 				t = time.Time{}
@@ -287,9 +289,11 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 func (c *Compiled) Limit() int { return c.limit }
 
 // Cursor makes the cursor that continues after a row with these sort values.
-func (c *Compiled) Cursor(name string, created, updated time.Time, id uuid.UUID) string {
+func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid.UUID) string {
 	v := name
 	switch c.sort {
+	case "city":
+		v = city
 	case "createdAt":
 		v = created.UTC().Format(time.RFC3339Nano)
 	case "updatedAt":

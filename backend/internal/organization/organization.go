@@ -126,7 +126,7 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 		if len(rows) > c.Limit() {
 			rows = rows[:c.Limit()]
 			last := rows[len(rows)-1]
-			page.NextCursor = c.Cursor(last.Name, last.CreatedAt, last.UpdatedAt, last.ID)
+			page.NextCursor = c.Cursor(last.Name, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
 		}
 		for _, o := range rows {
 			page.Items = append(page.Items, o.API())

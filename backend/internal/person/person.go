@@ -220,7 +220,7 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	if len(rows) > c.Limit() {
 		rows = rows[:c.Limit()]
 		last := rows[len(rows)-1]
-		page.NextCursor = c.Cursor(last.SortName, last.CreatedAt, last.UpdatedAt, last.ID)
+		page.NextCursor = c.Cursor(last.SortName, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
 	}
 	if err := withMemberships(ctx, tx, a, rows); err != nil {
 		return nil, err
