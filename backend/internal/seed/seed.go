@@ -117,20 +117,21 @@ func DemoTenant() TenantSpec {
 	}
 }
 
-// Demo seeds the demo company unless it exists (checked by its admin's e-mail), so running it again keeps data.
-func Demo(ctx context.Context, owner bun.IDB, log *slog.Logger) error {
+// Demo seeds the demo company unless it exists (checked by its admin's e-mail), then its demo contacts unless it
+// has persons, so running it again keeps data.
+func Demo(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 	spec := DemoTenant()
 	n, err := owner.NewSelect().Table("users").Where("lower(email) = lower(?)", spec.Users[0].Email).Count(ctx)
 	if err != nil {
 		return fmt.Errorf("seed: demo: %w", err)
 	}
 	if n > 0 {
-		log.Info("seed: demo data already present")
-		return nil
+		log.Info("seed: demo company already present")
+	} else {
+		if _, err := Provision(ctx, owner, spec); err != nil {
+			return err
+		}
+		log.Info("seed: demo company created", "tenant", spec.Name, "users", len(spec.Users))
 	}
-	if _, err := Provision(ctx, owner, spec); err != nil {
-		return err
-	}
-	log.Info("seed: demo company created", "tenant", spec.Name, "users", len(spec.Users))
-	return nil
+	return contacts(ctx, owner, log)
 }

@@ -1,0 +1,35 @@
+package seed_test
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+
+	"github.com/1sales/app/backend/internal/seed"
+	"github.com/1sales/app/backend/internal/testdb"
+)
+
+func TestDemoSeedsOnceAndKeepsData(t *testing.T) {
+	d := testdb.New(t)
+	ctx := context.Background()
+	log := slog.New(slog.DiscardHandler)
+	for range 2 {
+		if err := seed.Demo(ctx, d.Owner, log); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var users, persons, orgs, members, fields, history int
+	if err := d.Owner.NewRaw(`SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM persons), (SELECT count(*) FROM organizations),
+		(SELECT count(*) FROM memberships), (SELECT count(*) FROM custom_fields), (SELECT count(*) FROM history WHERE action = 'created')`).
+		Scan(ctx, &users, &persons, &orgs, &members, &fields, &history); err != nil {
+		t.Fatal(err)
+	}
+	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 20 {
+		t.Fatalf("users %d persons %d orgs %d memberships %d fields %d created entries %d", users, persons, orgs, members, fields, history)
+	}
+	// The seeded search text is the service's: an umlaut spelling finds the person through her organisation.
+	var n int
+	if err := d.Owner.NewRaw("SELECT count(*) FROM persons WHERE search_text LIKE '%mueller buerobedarf%'").Scan(ctx, &n); err != nil || n != 2 {
+		t.Fatalf("search text: %d %v", n, err)
+	}
+}
