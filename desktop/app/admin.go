@@ -102,3 +102,30 @@ func (a *Admin) Tenant() (api.Tenant, error) {
 	}
 	return cl.Tenant(a.c.ctx)
 }
+
+// CreateCustomField adds a custom field to a record type.
+func (a *Admin) CreateCustomField(in api.CustomFieldCreate) (api.CustomField, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.CustomField{}, err
+	}
+	return cl.CreateCustomField(a.c.ctx, in)
+}
+
+// UpdateCustomField changes a custom field; Archived false in the patch restores an archived one.
+func (a *Admin) UpdateCustomField(id string, version int64, patch api.CustomFieldPatch) (api.CustomField, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.CustomField{}, err
+	}
+	return cl.UpdateCustomField(a.c.ctx, id, version, patch)
+}
+
+// ArchiveCustomField removes a custom field from use; its values stay and return when it is restored.
+func (a *Admin) ArchiveCustomField(id string, version int64) error {
+	cl, err := a.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.ArchiveCustomField(a.c.ctx, id, version)
+}

@@ -50,6 +50,8 @@ type Config struct {
 type App struct {
 	Session    *Session
 	Admin      *Admin
+	Contacts   *Contacts
+	Records    *Records
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
@@ -57,7 +59,14 @@ type App struct {
 // New builds the services. It does no I/O.
 func New(cfg Config) *App {
 	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string) {}}
-	return &App{Session: &Session{c: c}, Admin: &Admin{c: c}, OnStartup: c.startup, OnShutdown: c.shutdown}
+	return &App{
+		Session:    &Session{c: c},
+		Admin:      &Admin{c: c},
+		Contacts:   &Contacts{c: c},
+		Records:    &Records{c: c},
+		OnStartup:  c.startup,
+		OnShutdown: c.shutdown,
+	}
 }
 
 // core is the state the services share.

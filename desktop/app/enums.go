@@ -14,6 +14,10 @@ func Enums() []interface{} {
 		enum(api.AllActions),
 		enum(api.AllScopes),
 		enum(api.AllPlans),
+		enum(api.AllSalutations),
+		enum(api.AllContactKinds),
+		enum(api.AllFieldKinds),
+		enum(api.AllHistoryActions),
 	}
 }
 

@@ -21,11 +21,11 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// seen is one request as the server got it.
+// seen is one request as the server got it; path is escaped as sent, query is the raw query string.
 type seen struct {
-	method, path string
-	header       http.Header
-	body         string
+	method, path, query string
+	header              http.Header
+	body                string
 }
 
 // server is an httptest.Server that records requests and answers through a per-test handler.
@@ -41,7 +41,7 @@ func newServer(t *testing.T, h func(w http.ResponseWriter, r *http.Request, n in
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		s.mu.Lock()
-		s.reqs = append(s.reqs, seen{r.Method, r.URL.Path, r.Header.Clone(), string(b)})
+		s.reqs = append(s.reqs, seen{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Clone(), string(b)})
 		n := len(s.reqs)
 		s.mu.Unlock()
 		h(w, r, n)

@@ -3,6 +3,7 @@ package client
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"sort"
 	"sync"
 	"time"
@@ -58,9 +59,9 @@ func (p *pendingKeys) drop(fingerprint string) {
 }
 
 // fingerprintOf identifies a request by what the server compares for a replay: route and body.
-func fingerprintOf(method, path string, params map[string]string, body []byte) string {
+func fingerprintOf(method, path string, params map[string]string, query url.Values, body []byte) string {
 	h := sha256.New()
-	h.Write([]byte(method + " " + path + "\n"))
+	h.Write([]byte(method + " " + path + "?" + query.Encode() + "\n"))
 	names := make([]string, 0, len(params))
 	for n := range params {
 		names = append(names, n)

@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/1sales/app/shared/api"
 )
@@ -140,4 +142,264 @@ func (c *Client) Tenant(ctx context.Context) (api.Tenant, error) {
 	return out, err
 }
 
+// Contacts and the record mechanisms.
+
+// QueryPersons returns one page of the persons q selects; send the page's NextCursor back as q.Cursor.
+func (c *Client) QueryPersons(ctx context.Context, q api.ListQuery) (api.PersonPage, error) {
+	var out api.PersonPage
+	err := c.do(ctx, call{method: http.MethodPost, path: "/persons/query", body: q, result: &out, auth: true})
+	return out, err
+}
+
+// CreatePerson creates a person; 409 person.duplicate_email unless in.AllowDuplicate.
+func (c *Client) CreatePerson(ctx context.Context, in api.PersonCreate) (api.Person, error) {
+	var out api.Person
+	err := c.do(ctx, call{method: http.MethodPost, path: "/persons", body: in, result: &out, create: true, auth: true})
+	return out, err
+}
+
+func (c *Client) GetPerson(ctx context.Context, id string) (api.Person, error) {
+	var out api.Person
+	err := c.do(ctx, call{method: http.MethodGet, path: "/persons/{id}", params: idParam(id), result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) UpdatePerson(ctx context.Context, id string, version int64, patch api.PersonPatch) (api.Person, error) {
+	var out api.Person
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/persons/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// DeletePerson moves a person to the trash.
+func (c *Client) DeletePerson(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/persons/{id}", params: idParam(id), version: &version,
+		auth: true})
+}
+
+// RestorePerson brings a person back from the trash.
+func (c *Client) RestorePerson(ctx context.Context, id string) (api.Person, error) {
+	var out api.Person
+	err := c.do(ctx, call{method: http.MethodPost, path: "/persons/{id}/restore", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+// LinkOrganization links a person to an organisation, or changes the link's role and primary flag; the answer
+// lists the person's memberships. in.OrganizationID is ignored: the path names the organisation.
+func (c *Client) LinkOrganization(ctx context.Context, personID, organizationID string, in api.MembershipInput) (api.MembershipList, error) {
+	var out api.MembershipList
+	err := c.do(ctx, call{method: http.MethodPut, path: "/persons/{personID}/organizations/{organizationID}",
+		params: membershipParams(personID, organizationID), body: in, result: &out, auth: true})
+	return out, err
+}
+
+// UnlinkOrganization removes a person's link to an organisation; the answer lists the remaining memberships.
+func (c *Client) UnlinkOrganization(ctx context.Context, personID, organizationID string) (api.MembershipList, error) {
+	var out api.MembershipList
+	err := c.do(ctx, call{method: http.MethodDelete, path: "/persons/{personID}/organizations/{organizationID}",
+		params: membershipParams(personID, organizationID), result: &out, auth: true})
+	return out, err
+}
+
+// OrganizationPersons lists every person of an organisation the caller may see, by name.
+func (c *Client) OrganizationPersons(ctx context.Context, id string) (api.PersonPage, error) {
+	var out api.PersonPage
+	err := c.do(ctx, call{method: http.MethodGet, path: "/organizations/{id}/persons", params: idParam(id),
+		result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) QueryOrganizations(ctx context.Context, q api.ListQuery) (api.OrganizationPage, error) {
+	var out api.OrganizationPage
+	err := c.do(ctx, call{method: http.MethodPost, path: "/organizations/query", body: q, result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateOrganization(ctx context.Context, in api.OrganizationCreate) (api.Organization, error) {
+	var out api.Organization
+	err := c.do(ctx, call{method: http.MethodPost, path: "/organizations", body: in, result: &out, create: true,
+		auth: true})
+	return out, err
+}
+
+func (c *Client) GetOrganization(ctx context.Context, id string) (api.Organization, error) {
+	var out api.Organization
+	err := c.do(ctx, call{method: http.MethodGet, path: "/organizations/{id}", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+func (c *Client) UpdateOrganization(ctx context.Context, id string, version int64, patch api.OrganizationPatch) (api.Organization, error) {
+	var out api.Organization
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/organizations/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// DeleteOrganization moves an organisation to the trash.
+func (c *Client) DeleteOrganization(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/organizations/{id}", params: idParam(id),
+		version: &version, auth: true})
+}
+
+// RestoreOrganization brings an organisation back from the trash.
+func (c *Client) RestoreOrganization(ctx context.Context, id string) (api.Organization, error) {
+	var out api.Organization
+	err := c.do(ctx, call{method: http.MethodPost, path: "/organizations/{id}/restore", params: idParam(id),
+		result: &out, auth: true})
+	return out, err
+}
+
+// ListNotes lists a record's notes, newest first.
+func (c *Client) ListNotes(ctx context.Context, recordType api.RecordType, recordID string) (api.NoteList, error) {
+	seg, err := recordSegment(recordType)
+	if err != nil {
+		return api.NoteList{}, err
+	}
+	var out api.NoteList
+	err = c.do(ctx, call{method: http.MethodGet, path: "/" + seg + "/{id}/notes", params: idParam(recordID),
+		result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) AddNote(ctx context.Context, recordType api.RecordType, recordID string, in api.NoteCreate) (api.Note, error) {
+	seg, err := recordSegment(recordType)
+	if err != nil {
+		return api.Note{}, err
+	}
+	var out api.Note
+	err = c.do(ctx, call{method: http.MethodPost, path: "/" + seg + "/{id}/notes", params: idParam(recordID),
+		body: in, result: &out, create: true, auth: true})
+	return out, err
+}
+
+func (c *Client) UpdateNote(ctx context.Context, id string, version int64, patch api.NotePatch) (api.Note, error) {
+	var out api.Note
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/notes/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+func (c *Client) DeleteNote(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/notes/{id}", params: idParam(id), version: &version,
+		auth: true})
+}
+
+// History lists a record's recorded changes, newest first.
+func (c *Client) History(ctx context.Context, recordType api.RecordType, recordID string) (api.HistoryList, error) {
+	seg, err := recordSegment(recordType)
+	if err != nil {
+		return api.HistoryList{}, err
+	}
+	var out api.HistoryList
+	err = c.do(ctx, call{method: http.MethodGet, path: "/" + seg + "/{id}/history", params: idParam(recordID),
+		result: &out, auth: true})
+	return out, err
+}
+
+// Search is the global search box: up to 10 persons and 10 organisations matching q.
+func (c *Client) Search(ctx context.Context, q string) (api.SearchResult, error) {
+	var out api.SearchResult
+	err := c.do(ctx, call{method: http.MethodGet, path: "/search", query: url.Values{"q": {q}}, result: &out,
+		auth: true})
+	return out, err
+}
+
+// Trash lists the deleted records the caller may restore; recordType "" means every type.
+func (c *Client) Trash(ctx context.Context, recordType api.RecordType) (api.TrashList, error) {
+	var out api.TrashList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/trash", query: recordTypeQuery(recordType), result: &out,
+		auth: true})
+	return out, err
+}
+
+// ListCustomFields lists the custom fields of a record type ("" every type), archived ones only when asked.
+func (c *Client) ListCustomFields(ctx context.Context, recordType api.RecordType, includeArchived bool) (api.CustomFieldList, error) {
+	q := recordTypeQuery(recordType)
+	if includeArchived {
+		q.Set("archived", "true")
+	}
+	var out api.CustomFieldList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/custom-fields", query: q, result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateCustomField(ctx context.Context, in api.CustomFieldCreate) (api.CustomField, error) {
+	var out api.CustomField
+	err := c.do(ctx, call{method: http.MethodPost, path: "/custom-fields", body: in, result: &out, create: true,
+		auth: true})
+	return out, err
+}
+
+func (c *Client) UpdateCustomField(ctx context.Context, id string, version int64, patch api.CustomFieldPatch) (api.CustomField, error) {
+	var out api.CustomField
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/custom-fields/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// ArchiveCustomField removes a field from use; its values stay and return when the field is restored.
+func (c *Client) ArchiveCustomField(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/custom-fields/{id}", params: idParam(id),
+		version: &version, auth: true})
+}
+
+// ListSavedFilters lists the caller's own and the shared filters of a record type ("" every type).
+func (c *Client) ListSavedFilters(ctx context.Context, recordType api.RecordType) (api.SavedFilterList, error) {
+	var out api.SavedFilterList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/saved-filters", query: recordTypeQuery(recordType),
+		result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateSavedFilter(ctx context.Context, in api.SavedFilterCreate) (api.SavedFilter, error) {
+	var out api.SavedFilter
+	err := c.do(ctx, call{method: http.MethodPost, path: "/saved-filters", body: in, result: &out, create: true,
+		auth: true})
+	return out, err
+}
+
+func (c *Client) UpdateSavedFilter(ctx context.Context, id string, version int64, patch api.SavedFilterPatch) (api.SavedFilter, error) {
+	var out api.SavedFilter
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/saved-filters/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+func (c *Client) DeleteSavedFilter(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/saved-filters/{id}", params: idParam(id),
+		version: &version, auth: true})
+}
+
 func idParam(id string) map[string]string { return map[string]string{"id": id} }
+
+func membershipParams(personID, organizationID string) map[string]string {
+	return map[string]string{"personID": personID, "organizationID": organizationID}
+}
+
+// recordTypeQuery is ?recordType=<t>, or nothing for "".
+func recordTypeQuery(t api.RecordType) url.Values {
+	q := url.Values{}
+	if t != "" {
+		q.Set("recordType", string(t))
+	}
+	return q
+}
+
+// recordSegment returns the path segment of a record type that has routes of its own. Any other type is refused
+// before a request goes out, as a validation error on recordType that the UI shows like the server's.
+func recordSegment(t api.RecordType) (string, error) {
+	switch t {
+	case api.RecordPerson:
+		return "persons", nil
+	case api.RecordOrganization:
+		return "organizations", nil
+	case api.RecordDeal:
+		return "deals", nil
+	case api.RecordLead:
+		return "leads", nil
+	}
+	return "", &APIError{Status: 0, Code: api.CodeValidation, Message: fmt.Sprintf("no routes for record type %q", t),
+		Fields: map[string]string{"recordType": api.FieldInvalid}}
+}

@@ -7,6 +7,27 @@ export namespace api {
 	    Export = "export",
 	    View = "view",
 	}
+	export enum ContactKind {
+	    Mobile = "mobile",
+	    Private = "private",
+	    Work = "work",
+	}
+	export enum FieldKind {
+	    Bool = "bool",
+	    Number = "number",
+	    Text = "text",
+	}
+	export enum HistoryAction {
+	    Created = "created",
+	    Deleted = "deleted",
+	    Linked = "linked",
+	    NoteAdded = "note_added",
+	    NoteChanged = "note_changed",
+	    NoteDeleted = "note_deleted",
+	    Restored = "restored",
+	    Unlinked = "unlinked",
+	    Updated = "updated",
+	}
 	export enum Plan {
 	    Basic = "basic",
 	    Professional = "professional",
@@ -18,11 +39,181 @@ export namespace api {
 	    Organization = "organization",
 	    Person = "person",
 	}
+	export enum Salutation {
+	    Divers = "divers",
+	    Frau = "frau",
+	    Herr = "herr",
+	    None = "none",
+	}
 	export enum Scope {
 	    All = "all",
 	    None = "none",
 	    Own = "own",
 	    Unit = "unit",
+	}
+	export class Address {
+	    street: string;
+	    postalCode: string;
+	    city: string;
+	    country: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Address(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.street = source["street"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.country = source["country"];
+	    }
+	}
+	export class ContactPoint {
+	    value: string;
+	    kind: ContactKind;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class CustomCondition {
+	    fieldId: string;
+	    op: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomCondition(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fieldId = source["fieldId"];
+	        this.op = source["op"];
+	        this.value = source["value"];
+	    }
+	}
+	export class CustomField {
+	    id: string;
+	    recordType: RecordType;
+	    label: string;
+	    kind: FieldKind;
+	    required: boolean;
+	    position: number;
+	    archived: boolean;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.required = source["required"];
+	        this.position = source["position"];
+	        this.archived = source["archived"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class CustomFieldCreate {
+	    recordType: RecordType;
+	    label: string;
+	    kind: FieldKind;
+	    required: boolean;
+	    position: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomFieldCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.required = source["required"];
+	        this.position = source["position"];
+	    }
+	}
+	export class CustomFieldList {
+	    items: CustomField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomFieldList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], CustomField);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CustomFieldPatch {
+	    label?: string;
+	    required?: boolean;
+	    position?: number;
+	    archived?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomFieldPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.required = source["required"];
+	        this.position = source["position"];
+	        this.archived = source["archived"];
+	    }
+	}
+	export class FieldChange {
+	    field: string;
+	    label: string;
+	    old: string;
+	    new: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	    }
 	}
 	export class Grant {
 	    recordType: RecordType;
@@ -39,6 +230,132 @@ export namespace api {
 	        this.action = source["action"];
 	        this.scope = source["scope"];
 	    }
+	}
+	export class HistoryEntry {
+	    id: string;
+	    action: HistoryAction;
+	    changes: FieldChange[];
+	    actorId: string;
+	    actorName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.action = source["action"];
+	        this.changes = this.convertValues(source["changes"], FieldChange);
+	        this.actorId = source["actorId"];
+	        this.actorName = source["actorName"];
+	        this.at = source["at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryList {
+	    items: HistoryEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], HistoryEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListQuery {
+	    search: string;
+	    owner: string;
+	    organizationId: string;
+	    postalCode: string;
+	    city: string;
+	    country: string;
+	    createdFrom: string;
+	    createdTo: string;
+	    updatedFrom: string;
+	    updatedTo: string;
+	    custom: CustomCondition[];
+	    sort: string;
+	    cursor: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.owner = source["owner"];
+	        this.organizationId = source["organizationId"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.country = source["country"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	        this.updatedFrom = source["updatedFrom"];
+	        this.updatedTo = source["updatedTo"];
+	        this.custom = this.convertValues(source["custom"], CustomCondition);
+	        this.sort = source["sort"];
+	        this.cursor = source["cursor"];
+	        this.limit = source["limit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Unit {
 	    id: string;
@@ -188,6 +505,340 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class Membership {
+	    organizationId: string;
+	    organizationName: string;
+	    personId: string;
+	    personName: string;
+	    role: string;
+	    primary: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Membership(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.role = source["role"];
+	        this.primary = source["primary"];
+	    }
+	}
+	export class MembershipInput {
+	    organizationId: string;
+	    role: string;
+	    primary: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MembershipInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.role = source["role"];
+	        this.primary = source["primary"];
+	    }
+	}
+	export class MembershipList {
+	    items: Membership[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MembershipList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Membership);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Note {
+	    id: string;
+	    recordType: RecordType;
+	    recordId: string;
+	    body: string;
+	    authorId: string;
+	    authorName: string;
+	    canEdit: boolean;
+	    canDelete: boolean;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Note(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.recordId = source["recordId"];
+	        this.body = source["body"];
+	        this.authorId = source["authorId"];
+	        this.authorName = source["authorName"];
+	        this.canEdit = source["canEdit"];
+	        this.canDelete = source["canDelete"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class NoteCreate {
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.body = source["body"];
+	    }
+	}
+	export class NoteList {
+	    items: Note[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Note);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NotePatch {
+	    body?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotePatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.body = source["body"];
+	    }
+	}
+	export class Organization {
+	    id: string;
+	    name: string;
+	    address: Address;
+	    phone: string;
+	    email: string;
+	    website: string;
+	    industry: string;
+	    ownerId: string;
+	    ownerName: string;
+	    personCount: number;
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Organization(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.industry = source["industry"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.personCount = source["personCount"];
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrganizationCreate {
+	    name: string;
+	    address: Address;
+	    phone: string;
+	    email: string;
+	    website: string;
+	    industry: string;
+	    ownerId: string;
+	    custom: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrganizationCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.industry = source["industry"];
+	        this.ownerId = source["ownerId"];
+	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrganizationPage {
+	    items: Organization[];
+	    nextCursor: string;
+	    total: number;
+	    totalCapped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrganizationPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Organization);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrganizationPatch {
+	    name?: string;
+	    address?: Address;
+	    phone?: string;
+	    email?: string;
+	    website?: string;
+	    industry?: string;
+	    ownerId?: string;
+	    custom?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrganizationPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.industry = source["industry"];
+	        this.ownerId = source["ownerId"];
+	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PasswordChange {
 	    currentPassword: string;
 	    newPassword: string;
@@ -201,6 +852,204 @@ export namespace api {
 	        this.currentPassword = source["currentPassword"];
 	        this.newPassword = source["newPassword"];
 	    }
+	}
+	export class Person {
+	    id: string;
+	    salutation: Salutation;
+	    title: string;
+	    firstName: string;
+	    lastName: string;
+	    name: string;
+	    jobTitle: string;
+	    emails: ContactPoint[];
+	    phones: ContactPoint[];
+	    address: Address;
+	    ownerId: string;
+	    ownerName: string;
+	    organizations: Membership[];
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Person(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.salutation = source["salutation"];
+	        this.title = source["title"];
+	        this.firstName = source["firstName"];
+	        this.lastName = source["lastName"];
+	        this.name = source["name"];
+	        this.jobTitle = source["jobTitle"];
+	        this.emails = this.convertValues(source["emails"], ContactPoint);
+	        this.phones = this.convertValues(source["phones"], ContactPoint);
+	        this.address = this.convertValues(source["address"], Address);
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.organizations = this.convertValues(source["organizations"], Membership);
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PersonCreate {
+	    salutation: Salutation;
+	    title: string;
+	    firstName: string;
+	    lastName: string;
+	    jobTitle: string;
+	    emails: ContactPoint[];
+	    phones: ContactPoint[];
+	    address: Address;
+	    ownerId: string;
+	    organizations: MembershipInput[];
+	    custom: Record<string, string>;
+	    allowDuplicate: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.salutation = source["salutation"];
+	        this.title = source["title"];
+	        this.firstName = source["firstName"];
+	        this.lastName = source["lastName"];
+	        this.jobTitle = source["jobTitle"];
+	        this.emails = this.convertValues(source["emails"], ContactPoint);
+	        this.phones = this.convertValues(source["phones"], ContactPoint);
+	        this.address = this.convertValues(source["address"], Address);
+	        this.ownerId = source["ownerId"];
+	        this.organizations = this.convertValues(source["organizations"], MembershipInput);
+	        this.custom = source["custom"];
+	        this.allowDuplicate = source["allowDuplicate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PersonPage {
+	    items: Person[];
+	    nextCursor: string;
+	    total: number;
+	    totalCapped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Person);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PersonPatch {
+	    salutation?: Salutation;
+	    title?: string;
+	    firstName?: string;
+	    lastName?: string;
+	    jobTitle?: string;
+	    emails?: ContactPoint[];
+	    phones?: ContactPoint[];
+	    address?: Address;
+	    ownerId?: string;
+	    custom?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.salutation = source["salutation"];
+	        this.title = source["title"];
+	        this.firstName = source["firstName"];
+	        this.lastName = source["lastName"];
+	        this.jobTitle = source["jobTitle"];
+	        this.emails = this.convertValues(source["emails"], ContactPoint);
+	        this.phones = this.convertValues(source["phones"], ContactPoint);
+	        this.address = this.convertValues(source["address"], Address);
+	        this.ownerId = source["ownerId"];
+	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class RoleCreate {
@@ -301,7 +1150,239 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class SavedFilter {
+	    id: string;
+	    recordType: RecordType;
+	    name: string;
+	    query: ListQuery;
+	    shared: boolean;
+	    ownerId: string;
+	    ownerName: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new SavedFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.query = this.convertValues(source["query"], ListQuery);
+	        this.shared = source["shared"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedFilterCreate {
+	    recordType: RecordType;
+	    name: string;
+	    query: ListQuery;
+	    shared: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFilterCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.query = this.convertValues(source["query"], ListQuery);
+	        this.shared = source["shared"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedFilterList {
+	    items: SavedFilter[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFilterList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], SavedFilter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedFilterPatch {
+	    name?: string;
+	    query?: ListQuery;
+	    shared?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFilterPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.query = this.convertValues(source["query"], ListQuery);
+	        this.shared = source["shared"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchResult {
+	    persons: Person[];
+	    organizations: Organization[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.persons = this.convertValues(source["persons"], Person);
+	        this.organizations = this.convertValues(source["organizations"], Organization);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TrashItem {
+	    recordType: RecordType;
+	    id: string;
+	    name: string;
+	    deletedAt: string;
+	    deletedByName: string;
+	    purgeAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrashItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.deletedAt = source["deletedAt"];
+	        this.deletedByName = source["deletedByName"];
+	        this.purgeAt = source["purgeAt"];
+	    }
+	}
+	export class TrashList {
+	    items: TrashItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TrashList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], TrashItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class UnitCreate {
 	    name: string;

@@ -1,0 +1,58 @@
+package app_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/1sales/app/shared/api"
+)
+
+// TestRecordServicesNeedASession calls every bound method of the contact and record services with zero arguments
+// while signed out: each must answer the 401 that brings up the sign-in form, without a request.
+func TestRecordServicesNeedASession(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, b.URL)
+	services := map[string]any{"Contacts": d.Contacts, "Records": d.Records, "Admin": d.Admin}
+	for name, svc := range services {
+		v := reflect.ValueOf(svc)
+		for i := range v.NumMethod() {
+			m := v.Type().Method(i)
+			t.Run(name+"."+m.Name, func(t *testing.T) {
+				fn := v.Method(i)
+				args := make([]reflect.Value, fn.Type().NumIn())
+				for j := range args {
+					args[j] = reflect.Zero(fn.Type().In(j))
+				}
+				out := fn.Call(args)
+				err, _ := out[len(out)-1].Interface().(error)
+				apiErr(t, err, 401, api.CodeUnauthenticated)
+			})
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.paths) != 0 {
+		t.Fatalf("requests while signed out: %v", b.paths)
+	}
+}
+
+func TestRecordServicesPassTheServersAnswerThrough(t *testing.T) {
+	b := newBackend(t)
+	d := newDesk(t, b.URL)
+	d.login(t, b.URL)
+
+	// The stand-in backend answers 404 on every route it does not know.
+	_, err := d.Contacts.GetPerson("p1")
+	apiErr(t, err, 404, api.CodeNotFound)
+	_, err = d.Records.History(api.RecordOrganization, "o1")
+	apiErr(t, err, 404, api.CodeNotFound)
+	err = d.Admin.ArchiveCustomField("f1", 2)
+	apiErr(t, err, 404, api.CodeNotFound)
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	want := []string{"GET /api/v1/persons/p1", "GET /api/v1/organizations/o1/history", "DELETE /api/v1/custom-fields/f1"}
+	if got := b.paths[len(b.paths)-3:]; !reflect.DeepEqual(got, want) {
+		t.Fatalf("requests %v, want %v", got, want)
+	}
+}
