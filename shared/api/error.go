@@ -38,6 +38,8 @@ const (
 	CodeMethodNotAllowed   = "request.method_not_allowed"
 	CodeTimeout            = "request.timeout"
 	CodeDuplicateEmail     = "person.duplicate_email"
+	CodePipelineLimit      = "pipeline.limit_reached"
+	CodeStageInUse         = "stage.in_use"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "service.unavailable"
 )
@@ -57,4 +59,6 @@ const (
 	FieldWrongPassword = "wrong_password"
 	FieldDuplicate     = "duplicate"
 	FieldForbidden     = "forbidden"
+	FieldLimit         = "limit"
+	FieldRange         = "range"
 )

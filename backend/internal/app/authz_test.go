@@ -300,6 +300,36 @@ func TestAuthorizationTable(t *testing.T) {
 			id := f.filter(lena)
 			return "/api/v1/saved-filters/" + id.String(), nil, f.etag("saved_filters", id)
 		}, want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
+
+		"GET /api/v1/pipelines": {method: "GET", prepare: path("/api/v1/pipelines?recordType=deal"), want: every(200, unauth)},
+		"POST /api/v1/pipelines": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/pipelines", api.PipelineCreate{RecordType: api.RecordDeal, Name: "Pipeline " + uuid.NewString()[:8],
+				Stages: []api.StageInput{{Name: "Erstkontakt", Probability: 10}}}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
+		"GET /api/v1/pipelines/{pipelineID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/pipelines/" + f.pipeline().String(), nil, ""
+		}, want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"PATCH /api/v1/pipelines/{pipelineID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.pipeline()
+			return "/api/v1/pipelines/" + id.String(), api.PipelinePatch{Name: ptr("Umbenannt " + uuid.NewString()[:8])}, f.etag("pipelines", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/pipelines/{pipelineID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.pipeline()
+			return "/api/v1/pipelines/" + id.String(), nil, f.etag("pipelines", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		"GET /api/v1/lost-reasons": {method: "GET", prepare: path("/api/v1/lost-reasons?recordType=deal"), want: every(200, unauth)},
+		"POST /api/v1/lost-reasons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/lost-reasons", api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Grund " + uuid.NewString()[:8]}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
+		"PATCH /api/v1/lost-reasons/{reasonID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.reason()
+			return "/api/v1/lost-reasons/" + id.String(), api.LostReasonPatch{Description: ptr("Zu teuer")}, f.etag("lost_reasons", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/lost-reasons/{reasonID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.reason()
+			return "/api/v1/lost-reasons/" + id.String(), nil, f.etag("lost_reasons", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
 	}
 	// Not routes, but every caller must get the envelope for them too.
 	unrouted := map[string]routeCase{
@@ -312,6 +342,11 @@ func TestAuthorizationTable(t *testing.T) {
 		cases[k] = v
 	}
 
+	// One sign-in per actor serves every case (sign-ins are deliberately slow).
+	cached := map[string]api.Session{}
+	for actor, email := range emails {
+		cached[actor] = env.Login(email)
+	}
 	for name, rc := range cases {
 		for _, actor := range actors {
 			t.Run(name+"/"+actor, func(t *testing.T) {
@@ -321,7 +356,10 @@ func TestAuthorizationTable(t *testing.T) {
 				case deactivated:
 					s = session{access: deactivatedSession.AccessToken, refresh: deactivatedSession.RefreshToken}
 				default:
-					ls := env.Login(emails[actor])
+					ls := cached[actor]
+					if name == "POST /api/v1/auth/refresh" {
+						ls = env.Login(emails[actor]) // refreshing spends the token: never the shared one
+					}
 					s = session{access: ls.AccessToken, refresh: ls.RefreshToken, email: emails[actor]}
 				}
 				p, body, ifMatch := rc.prepare(f, s)
@@ -391,4 +429,14 @@ func (f fixture) field() uuid.UUID {
 func (f fixture) filter(owner string) uuid.UUID {
 	return f.exec(`INSERT INTO saved_filters (tenant_id, owner_id, record_type, name, query, shared) VALUES (?, ?, 'person', ?, '{}', true) RETURNING id`,
 		f.env.Demo.TenantID, f.user(owner), "Filter "+uuid.NewString()[:8])
+}
+
+func (f fixture) pipeline() uuid.UUID {
+	id := f.exec("INSERT INTO pipelines (tenant_id, record_type, name) VALUES (?, 'deal', ?) RETURNING id", f.env.Demo.TenantID, "Pipeline "+uuid.NewString()[:8])
+	f.exec("INSERT INTO stages (tenant_id, pipeline_id, name, probability, position) VALUES (?, ?, 'Erstkontakt', 10, 1) RETURNING id", f.env.Demo.TenantID, id)
+	return id
+}
+
+func (f fixture) reason() uuid.UUID {
+	return f.exec("INSERT INTO lost_reasons (tenant_id, record_type, name) VALUES (?, 'deal', ?) RETURNING id", f.env.Demo.TenantID, "Grund "+uuid.NewString()[:8])
 }

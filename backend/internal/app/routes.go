@@ -10,9 +10,11 @@ import (
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/lostreason"
 	"github.com/1sales/app/backend/internal/note"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
+	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
@@ -43,6 +45,8 @@ func (a *App) routes() http.Handler {
 	fields := customfield.NewService(a.db)
 	filters := savedfilter.NewService(a.db)
 	personKind, orgKind := person.Kind(), organization.Kind()
+	pipelines := pipeline.NewService(a.db)
+	reasons := lostreason.NewService(a.db)
 
 	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
 	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
@@ -119,6 +123,17 @@ func (a *App) routes() http.Handler {
 	mux.Handle("POST /api/v1/saved-filters", create(rest.Create(filters.Create)))
 	mux.Handle("PATCH /api/v1/saved-filters/{filterID}", signedIn(rest.Update("filterID", filters.Update)))
 	mux.Handle("DELETE /api/v1/saved-filters/{filterID}", signedIn(rest.Delete("filterID", filters.Delete)))
+
+	mux.Handle("GET /api/v1/pipelines", signedIn(pipelines.ListHandler))
+	mux.Handle("POST /api/v1/pipelines", adminCreate(rest.Create(pipelines.Create)))
+	mux.Handle("GET /api/v1/pipelines/{pipelineID}", signedIn(rest.Get("pipelineID", pipelines.Get)))
+	mux.Handle("PATCH /api/v1/pipelines/{pipelineID}", admin(rest.Update("pipelineID", pipelines.Update)))
+	mux.Handle("DELETE /api/v1/pipelines/{pipelineID}", admin(rest.Delete("pipelineID", pipelines.Delete)))
+
+	mux.Handle("GET /api/v1/lost-reasons", signedIn(reasons.ListHandler))
+	mux.Handle("POST /api/v1/lost-reasons", adminCreate(rest.Create(reasons.Create)))
+	mux.Handle("PATCH /api/v1/lost-reasons/{reasonID}", admin(rest.Update("reasonID", reasons.Update)))
+	mux.Handle("DELETE /api/v1/lost-reasons/{reasonID}", admin(rest.Delete("reasonID", reasons.Delete)))
 
 	return a.middleware(a.unmatched(mux))
 }

@@ -133,5 +133,8 @@ func Demo(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 		}
 		log.Info("seed: demo company created", "tenant", spec.Name, "users", len(spec.Users))
 	}
+	if err := pipelines(ctx, owner, log); err != nil {
+		return err
+	}
 	return contacts(ctx, owner, log)
 }

@@ -27,6 +27,11 @@ func TestDemoSeedsOnceAndKeepsData(t *testing.T) {
 	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 20 {
 		t.Fatalf("users %d persons %d orgs %d memberships %d fields %d created entries %d", users, persons, orgs, members, fields, history)
 	}
+	var pipelines, stages int
+	if err := d.Owner.NewRaw(`SELECT (SELECT count(*) FROM pipelines), (SELECT count(*) FROM stages s JOIN pipelines p ON p.id = s.pipeline_id
+		WHERE p.name = 'Bestellung auf Rechnung')`).Scan(ctx, &pipelines, &stages); err != nil || pipelines != 2 || stages != 5 {
+		t.Fatalf("pipelines %d, stages of Bestellung auf Rechnung %d (%v)", pipelines, stages, err)
+	}
 	// The seeded search text is the service's: an umlaut spelling finds the person through her organisation.
 	var n int
 	if err := d.Owner.NewRaw("SELECT count(*) FROM persons WHERE search_text LIKE '%mueller buerobedarf%'").Scan(ctx, &n); err != nil || n != 2 {

@@ -1,0 +1,389 @@
+// Package pipeline manages the pipelines deals and leads move through: ordered stages with a probability each,
+// limited in number by the tenant's plan.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// RecordTypes are the record types that move through pipelines.
+var RecordTypes = []api.RecordType{api.RecordDeal, api.RecordLead}
+
+// Pipeline is a row of pipelines with its stages.
+type Pipeline struct {
+	bun.BaseModel `bun:"table:pipelines,alias:pl"`
+
+	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
+	RecordType api.RecordType `bun:"record_type"`
+	Name       string         `bun:"name"`
+	Position   int            `bun:"position"`
+	Version    int64          `bun:"version"`
+	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
+	Stages     []*Stage       `bun:"rel:has-many,join:id=pipeline_id"`
+}
+
+// Stage is a row of stages.
+type Stage struct {
+	bun.BaseModel `bun:"table:stages,alias:st"`
+
+	ID          uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID    uuid.UUID `bun:"tenant_id,type:uuid"`
+	PipelineID  uuid.UUID `bun:"pipeline_id,type:uuid"`
+	Name        string    `bun:"name"`
+	Probability int       `bun:"probability"`
+	Position    int       `bun:"position"`
+}
+
+// ETag is the version clients must send back with a change.
+func (p *Pipeline) ETag() int64 { return p.Version }
+
+// API converts to the wire type.
+func (p *Pipeline) API() api.Pipeline {
+	out := api.Pipeline{ID: p.ID.String(), RecordType: p.RecordType, Name: p.Name, Position: p.Position, Stages: []api.Stage{},
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	for _, s := range p.Stages {
+		out.Stages = append(out.Stages, api.Stage{ID: s.ID.String(), Name: s.Name, Probability: s.Probability, Position: s.Position})
+	}
+	return out
+}
+
+// Service manages pipelines. Holders are the tables of records that sit in stages (deals, leads): a stage that
+// holds records can only be removed by moving them.
+type Service struct {
+	db      *bun.DB
+	holders []string
+}
+
+// NewService builds the service.
+func NewService(db *bun.DB, holders ...string) *Service { return &Service{db: db, holders: holders} }
+
+func withStages(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.Relation("Stages", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("st.position") })
+}
+
+// List returns the pipelines of a record type in order.
+func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType) ([]*Pipeline, error) {
+	if !slices.Contains(RecordTypes, rt) {
+		return nil, httpx.FieldError("recordType", api.FieldInvalid)
+	}
+	var ps []*Pipeline
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return withStages(tx.NewSelect().Model(&ps)).Where("pl.record_type = ?", rt).
+			OrderExpr(`pl.position, pl.name COLLATE "de-x-icu"`).Scan(ctx)
+	})
+	return ps, err
+}
+
+// Load reads a pipeline with its stages in the caller's tenant transaction.
+func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, lock bool) (*Pipeline, error) {
+	p := new(Pipeline)
+	q := withStages(tx.NewSelect().Model(p)).Where("pl.id = ?", id)
+	if lock {
+		q = q.For("UPDATE OF pl")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("pipeline: get %s: %w", id, err)
+	}
+	return p, nil
+}
+
+// Get returns one pipeline.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Pipeline, error) {
+	var p *Pipeline
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		p, err = Load(ctx, tx, id, false)
+		return err
+	})
+	return p, err
+}
+
+func validName(v *httpx.Validation, raw string) string {
+	n := strings.TrimSpace(raw)
+	switch {
+	case n == "":
+		v.Field("name", api.FieldRequired)
+	case utf8.RuneCountInString(n) > 100:
+		v.Field("name", api.FieldTooLong)
+	}
+	return n
+}
+
+// validStages checks a stage list: at least one, names, probabilities 0–100, known IDs used once.
+func validStages(v *httpx.Validation, in []api.StageInput, existing map[uuid.UUID]bool) []api.StageInput {
+	if len(in) == 0 {
+		v.Field("stages", api.FieldRequired)
+	}
+	if len(in) > 30 {
+		v.Field("stages", api.FieldTooLong)
+	}
+	seen := map[string]bool{}
+	out := make([]api.StageInput, len(in))
+	for i, st := range in {
+		key := fmt.Sprintf("stages[%d]", i)
+		out[i] = api.StageInput{ID: st.ID, Name: strings.TrimSpace(st.Name), Probability: st.Probability}
+		switch n := out[i].Name; {
+		case n == "":
+			v.Field(key+".name", api.FieldRequired)
+		case utf8.RuneCountInString(n) > 100:
+			v.Field(key+".name", api.FieldTooLong)
+		}
+		if st.Probability < 0 || st.Probability > 100 {
+			v.Field(key+".probability", api.FieldRange)
+		}
+		if st.ID != "" {
+			id, err := uuid.Parse(st.ID)
+			if err != nil || !existing[id] || seen[st.ID] {
+				v.Field(key+".id", api.FieldInvalid)
+			}
+			seen[st.ID] = true
+		}
+	}
+	return out
+}
+
+func nameTaken(err error) error {
+	if db.IsUniqueViolation(err, "pipelines_name_idx") {
+		return httpx.Conflict("a pipeline with this name exists", "name", api.FieldTaken)
+	}
+	return err
+}
+
+// Create adds a pipeline with its stages (admins), within the plan's limit on pipelines.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCreate) (*Pipeline, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var v httpx.Validation
+	if !slices.Contains(RecordTypes, in.RecordType) {
+		v.Field("recordType", api.FieldInvalid)
+	}
+	p := &Pipeline{TenantID: a.TenantID, RecordType: in.RecordType, Version: 1}
+	p.Name = validName(&v, in.Name)
+	stages := validStages(&v, in.Stages, nil)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		// Serialise creates per tenant so that two admins cannot both take the last pipeline of the plan.
+		if _, err := tx.NewRaw("SELECT pg_advisory_xact_lock(hashtextextended('pipelines:' || ?, 0))", a.TenantID.String()).Exec(ctx); err != nil {
+			return err
+		}
+		var count, limit int
+		if err := tx.NewRaw(`SELECT (SELECT count(*) FROM pipelines), p.max_pipelines FROM tenants AS t JOIN plans AS p ON p.code = t.plan
+			WHERE t.id = ?`, a.TenantID).Scan(ctx, &count, &limit); err != nil {
+			return fmt.Errorf("pipeline: limit: %w", err)
+		}
+		if limit > 0 && count >= limit {
+			e := httpx.NewError(409, api.CodePipelineLimit, fmt.Sprintf("the plan allows %d pipelines", limit))
+			e.Fields = map[string]string{"pipelines": api.FieldLimit}
+			return e
+		}
+		if err := tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM pipelines WHERE record_type = ?", in.RecordType).Scan(ctx, &p.Position); err != nil {
+			return err
+		}
+		if _, err := tx.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
+			return nameTaken(err)
+		}
+		for i, st := range stages {
+			stage := &Stage{TenantID: a.TenantID, PipelineID: p.ID, Name: st.Name, Probability: st.Probability, Position: i + 1}
+			if _, err := tx.NewInsert().Model(stage).Returning("id").Exec(ctx); err != nil {
+				return fmt.Errorf("pipeline: stage: %w", err)
+			}
+			p.Stages = append(p.Stages, stage)
+		}
+		return nil
+	})
+	return p, err
+}
+
+// held counts the records in each of the stages.
+func (s *Service) held(ctx context.Context, tx bun.IDB, stages []uuid.UUID) (map[uuid.UUID]int, error) {
+	out := map[uuid.UUID]int{}
+	for _, table := range s.holders {
+		var rows []struct {
+			Stage uuid.UUID `bun:"stage_id"`
+			N     int       `bun:"n"`
+		}
+		if err := tx.NewRaw("SELECT stage_id, count(*) AS n FROM ? WHERE stage_id IN (?) GROUP BY stage_id",
+			bun.Ident(table), bun.In(stages)).Scan(ctx, &rows); err != nil {
+			return nil, fmt.Errorf("pipeline: records in stages: %w", err)
+		}
+		for _, r := range rows {
+			out[r.Stage] += r.N
+		}
+	}
+	return out, nil
+}
+
+// Update renames a pipeline and sets its stages (admins); see api.PipelinePatch.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PipelinePatch) (*Pipeline, error) {
+	if err := a.RequireAdmin(); err != nil {
+		return nil, err
+	}
+	var p *Pipeline
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if p, err = Load(ctx, tx, id, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(p.Version, version); err != nil {
+			return err
+		}
+		var v httpx.Validation
+		if in.Name != nil {
+			p.Name = validName(&v, *in.Name)
+		}
+		existing := map[uuid.UUID]bool{}
+		for _, st := range p.Stages {
+			existing[st.ID] = true
+		}
+		var stages []api.StageInput
+		if in.Stages != nil {
+			stages = validStages(&v, *in.Stages, existing)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if in.Stages != nil {
+			if err := s.setStages(ctx, tx, a, p, stages, in.MoveTo); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.NewUpdate().Model(p).Column("name").Set("version = version + 1").Set("updated_at = now()").
+			WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return nameTaken(err)
+		}
+		p, err = Load(ctx, tx, id, false)
+		return err
+	})
+	return p, err
+}
+
+func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p *Pipeline, stages []api.StageInput, moveTo map[string]string) error {
+	kept := map[uuid.UUID]bool{}
+	for _, st := range stages {
+		if st.ID != "" {
+			kept[uuid.MustParse(st.ID)] = true
+		}
+	}
+	var removed []uuid.UUID
+	for _, st := range p.Stages {
+		if !kept[st.ID] {
+			removed = append(removed, st.ID)
+		}
+	}
+	if len(removed) > 0 {
+		held, err := s.held(ctx, tx, removed)
+		if err != nil {
+			return err
+		}
+		fields := map[string]string{}
+		for _, r := range removed {
+			if held[r] == 0 {
+				continue
+			}
+			target, err := uuid.Parse(moveTo[r.String()])
+			if err != nil || !kept[target] {
+				fields["moveTo."+r.String()] = api.FieldRequired
+				continue
+			}
+			for _, table := range s.holders {
+				if _, err := tx.NewRaw("UPDATE ? SET stage_id = ? WHERE stage_id = ?", bun.Ident(table), target, r).Exec(ctx); err != nil {
+					return fmt.Errorf("pipeline: move records: %w", err)
+				}
+			}
+		}
+		if len(fields) > 0 {
+			e := httpx.NewError(409, api.CodeStageInUse, "records sit in stages that are removed; say where they go")
+			e.Fields = fields
+			return e
+		}
+		if _, err := tx.NewDelete().Model((*Stage)(nil)).Where("id IN (?)", bun.In(removed)).Exec(ctx); err != nil {
+			return fmt.Errorf("pipeline: remove stages: %w", err)
+		}
+	}
+	for i, st := range stages {
+		if st.ID == "" {
+			if _, err := tx.NewInsert().Model(&Stage{TenantID: a.TenantID, PipelineID: p.ID, Name: st.Name, Probability: st.Probability,
+				Position: i + 1}).Exec(ctx); err != nil {
+				return fmt.Errorf("pipeline: add stage: %w", err)
+			}
+			continue
+		}
+		if _, err := tx.NewRaw("UPDATE stages SET name = ?, probability = ?, position = ?, updated_at = now() WHERE id = ?",
+			st.Name, st.Probability, i+1, st.ID).Exec(ctx); err != nil {
+			return fmt.Errorf("pipeline: update stage: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes a pipeline that holds no records (admins).
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	if err := a.RequireAdmin(); err != nil {
+		return err
+	}
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := Load(ctx, tx, id, true)
+		if err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(p.Version, version); err != nil {
+			return err
+		}
+		ids := make([]uuid.UUID, len(p.Stages))
+		for i, st := range p.Stages {
+			ids[i] = st.ID
+		}
+		if len(ids) > 0 {
+			held, err := s.held(ctx, tx, ids)
+			if err != nil {
+				return err
+			}
+			for _, n := range held {
+				if n > 0 {
+					return httpx.Conflict("the pipeline still holds records", "id", api.FieldInUse)
+				}
+			}
+		}
+		_, err = tx.NewDelete().Model(p).WherePK().Exec(ctx)
+		return err
+	})
+}
+
+// ListHandler handles GET /api/v1/pipelines?recordType=….
+func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
+	a, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	ps, err := s.List(r.Context(), a, api.RecordType(r.URL.Query().Get("recordType")))
+	if err != nil {
+		return err
+	}
+	out := api.PipelineList{Items: make([]api.Pipeline, len(ps))}
+	for i, p := range ps {
+		out.Items[i] = p.API()
+	}
+	return httpx.JSON(w, http.StatusOK, out)
+}
