@@ -153,6 +153,10 @@ type ListQuery struct {
 	UpdatedFrom string            `json:"updatedFrom"`
 	UpdatedTo   string            `json:"updatedTo"`
 	Custom      []CustomCondition `json:"custom"`
+	// Deals and leads only: their pipeline, stage and status ("open", "won", "lost", "converted").
+	PipelineID string `json:"pipelineId"`
+	StageID    string `json:"stageId"`
+	Status     string `json:"status"`
 	// Sort: "name" (default), "city", "createdAt", "updatedAt"; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`

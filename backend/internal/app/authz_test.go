@@ -330,6 +330,94 @@ func TestAuthorizationTable(t *testing.T) {
 			id := f.reason()
 			return "/api/v1/lost-reasons/" + id.String(), nil, f.etag("lost_reasons", id)
 		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		// Deals owned by Lena: as for persons (Innendienst sees only its own deals).
+		"POST /api/v1/deals/query": {method: "POST", prepare: body("/api/v1/deals/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/deals/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			pl, _ := f.stagesOf("deal")
+			return "/api/v1/deals/board", api.BoardQuery{PipelineID: pl.String()}, ""
+		}, want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"POST /api/v1/deals": {method: "POST", prepare: func(f fixture, s session) (string, any, string) {
+			pl, _ := f.stagesOf("deal")
+			in := api.DealCreate{Title: "Neuer Deal", Value: "100", PipelineID: pl.String()}
+			if u, ok := f.env.Demo.Users[s.email]; ok {
+				in.OrganizationID = f.orgOwnedBy(u).String()
+			}
+			return "/api/v1/deals", in, ""
+		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
+		"GET /api/v1/deals/{dealID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String(), nil, ""
+		}, want: lenasRecord(200)},
+		"PATCH /api/v1/deals/{dealID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.deal(lena)
+			return "/api/v1/deals/" + id.String(), api.DealPatch{Value: ptr("2500.50")}, f.etag("deals", id)
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/deals/{dealID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.deal(lena)
+			return "/api/v1/deals/" + id.String(), nil, f.etag("deals", id)
+		}, want: lenasRecord(204)},
+		"POST /api/v1/deals/{dealID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.trashed("deals", f.deal(lena)).String() + "/restore", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/deals/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String() + "/notes", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/deals/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String() + "/notes", api.NoteCreate{Body: "Angebot nachfassen"}, ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/deals/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String() + "/history", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/persons/{personID}/deals": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/deals", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/organizations/{organizationID}/deals": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/deals", nil, ""
+		}, want: lenasRecord(200)},
+
+		// Leads owned by Lena: Innendienst sees all leads.
+		"POST /api/v1/leads/query": {method: "POST", prepare: body("/api/v1/leads/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/leads/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/leads/board", api.BoardQuery{PipelineID: pl.String()}, ""
+		}, want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
+		"POST /api/v1/leads": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/leads", api.LeadCreate{Title: "Messe-Kontakt", PersonName: "Eva Klein", PipelineID: pl.String()}, ""
+		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
+		"GET /api/v1/leads/{leadID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String(), nil, ""
+		}, want: lenasLead(200)},
+		"PATCH /api/v1/leads/{leadID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.lead(lena)
+			return "/api/v1/leads/" + id.String(), api.LeadPatch{Source: ptr("Messe")}, f.etag("leads", id)
+		}, want: lenasLead(200)},
+		"DELETE /api/v1/leads/{leadID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.lead(lena)
+			return "/api/v1/leads/" + id.String(), nil, f.etag("leads", id)
+		}, want: lenasLead(204)},
+		"POST /api/v1/leads/{leadID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.trashed("leads", f.lead(lena)).String() + "/restore", nil, ""
+		}, want: lenasLead(200)},
+		"POST /api/v1/leads/{leadID}/convert": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/convert", api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate},
+				Organization: api.ConvertTarget{Mode: api.ConvertNone}}, ""
+		}, want: lenasLead(200)},
+		"GET /api/v1/leads/{leadID}/matches": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/matches", nil, ""
+		}, want: lenasLead(200)},
+		"GET /api/v1/leads/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/notes", nil, ""
+		}, want: lenasLead(200)},
+		"POST /api/v1/leads/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/notes", api.NoteCreate{Body: "Rückruf"}, ""
+		}, want: lenasLead(201)},
+		"GET /api/v1/leads/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/history", nil, ""
+		}, want: lenasLead(200)},
+		"GET /api/v1/lead-mapping": {method: "GET", prepare: path("/api/v1/lead-mapping"), want: every(200, unauth)},
+		"PUT /api/v1/lead-mapping": {method: "PUT", prepare: body("/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
+			{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"}}}), want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
 	}
 	// Not routes, but every caller must get the envelope for them too.
 	unrouted := map[string]routeCase{
@@ -439,4 +527,36 @@ func (f fixture) pipeline() uuid.UUID {
 
 func (f fixture) reason() uuid.UUID {
 	return f.exec("INSERT INTO lost_reasons (tenant_id, record_type, name) VALUES (?, 'deal', ?) RETURNING id", f.env.Demo.TenantID, "Grund "+uuid.NewString()[:8])
+}
+
+// lenasLead is the expectation for a lead owned by Lena: Innendienst sees every lead.
+func lenasLead(ok int) map[string]int {
+	return merge(lenasRecord(ok), map[string]int{insideSales: ok})
+}
+
+// stagesOf makes a pipeline with two stages for the record type.
+func (f fixture) stagesOf(rt string) (uuid.UUID, []uuid.UUID) {
+	pl := f.exec("INSERT INTO pipelines (tenant_id, record_type, name) VALUES (?, ?, ?) RETURNING id", f.env.Demo.TenantID, rt, "P "+uuid.NewString()[:8])
+	var stages []uuid.UUID
+	for i, name := range []string{"Erstkontakt", "Angebot"} {
+		stages = append(stages, f.exec("INSERT INTO stages (tenant_id, pipeline_id, name, probability, position) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			f.env.Demo.TenantID, pl, name, 20*(i+1), i+1))
+	}
+	return pl, stages
+}
+
+func (f fixture) orgOwnedBy(owner uuid.UUID) uuid.UUID {
+	return f.exec(`INSERT INTO organizations (tenant_id, owner_id, name) VALUES (?, ?, ?) RETURNING id`, f.env.Demo.TenantID, owner, "Firma "+uuid.NewString()[:8])
+}
+
+func (f fixture) deal(owner string) uuid.UUID {
+	pl, stages := f.stagesOf("deal")
+	return f.exec(`INSERT INTO deals (tenant_id, owner_id, title, value, organization_id, pipeline_id, stage_id) VALUES (?, ?, ?, 1000, ?, ?, ?) RETURNING id`,
+		f.env.Demo.TenantID, f.user(owner), "Deal "+uuid.NewString()[:8], f.org(owner), pl, stages[0])
+}
+
+func (f fixture) lead(owner string) uuid.UUID {
+	pl, stages := f.stagesOf("lead")
+	return f.exec(`INSERT INTO leads (tenant_id, owner_id, title, person_name, pipeline_id, stage_id) VALUES (?, ?, ?, 'Karl Kunde', ?, ?) RETURNING id`,
+		f.env.Demo.TenantID, f.user(owner), "Lead "+uuid.NewString()[:8], pl, stages[0])
 }

@@ -8,8 +8,10 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/deal"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/lostreason"
 	"github.com/1sales/app/backend/internal/note"
 	"github.com/1sales/app/backend/internal/organization"
@@ -45,8 +47,11 @@ func (a *App) routes() http.Handler {
 	fields := customfield.NewService(a.db)
 	filters := savedfilter.NewService(a.db)
 	personKind, orgKind := person.Kind(), organization.Kind()
-	pipelines := pipeline.NewService(a.db)
-	reasons := lostreason.NewService(a.db)
+	pipelines := pipeline.NewService(a.db, "deals", "leads")
+	reasons := lostreason.NewService(a.db, "deals", "leads")
+	deals := deal.NewService(a.db)
+	leads := lead.NewService(a.db)
+	dealKind, leadKind := deal.Kind(), lead.Kind()
 
 	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
 	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
@@ -123,6 +128,34 @@ func (a *App) routes() http.Handler {
 	mux.Handle("POST /api/v1/saved-filters", create(rest.Create(filters.Create)))
 	mux.Handle("PATCH /api/v1/saved-filters/{filterID}", signedIn(rest.Update("filterID", filters.Update)))
 	mux.Handle("DELETE /api/v1/saved-filters/{filterID}", signedIn(rest.Delete("filterID", filters.Delete)))
+
+	mux.Handle("POST /api/v1/deals/query", signedIn(rest.Query(deals.Query)))
+	mux.Handle("POST /api/v1/deals/board", signedIn(rest.Query(deals.Board)))
+	mux.Handle("POST /api/v1/deals", create(rest.Create(deals.Create)))
+	mux.Handle("GET /api/v1/deals/{dealID}", signedIn(rest.Get("dealID", deals.Get)))
+	mux.Handle("PATCH /api/v1/deals/{dealID}", signedIn(rest.Update("dealID", deals.Update)))
+	mux.Handle("DELETE /api/v1/deals/{dealID}", signedIn(rest.Delete("dealID", deals.Delete)))
+	mux.Handle("POST /api/v1/deals/{dealID}/restore", signedIn(rest.Action("dealID", deals.Restore)))
+	mux.Handle("GET /api/v1/deals/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(dealKind))))
+	mux.Handle("POST /api/v1/deals/{recordID}/notes", create(notes.CreateHandler(dealKind)))
+	mux.Handle("GET /api/v1/deals/{recordID}/history", signedIn(records.History(dealKind)))
+	mux.Handle("GET /api/v1/persons/{personID}/deals", signedIn(rest.Related("personID", deals.Of(api.RecordPerson))))
+	mux.Handle("GET /api/v1/organizations/{organizationID}/deals", signedIn(rest.Related("organizationID", deals.Of(api.RecordOrganization))))
+
+	mux.Handle("POST /api/v1/leads/query", signedIn(rest.Query(leads.Query)))
+	mux.Handle("POST /api/v1/leads/board", signedIn(rest.Query(leads.Board)))
+	mux.Handle("POST /api/v1/leads", create(rest.Create(leads.Create)))
+	mux.Handle("GET /api/v1/leads/{leadID}", signedIn(rest.Get("leadID", leads.Get)))
+	mux.Handle("PATCH /api/v1/leads/{leadID}", signedIn(rest.Update("leadID", leads.Update)))
+	mux.Handle("DELETE /api/v1/leads/{leadID}", signedIn(rest.Delete("leadID", leads.Delete)))
+	mux.Handle("POST /api/v1/leads/{leadID}/restore", signedIn(rest.Action("leadID", leads.Restore)))
+	mux.Handle("POST /api/v1/leads/{leadID}/convert", signedIn(leads.ConvertHandler))
+	mux.Handle("GET /api/v1/leads/{leadID}/matches", signedIn(rest.Related("leadID", leads.Matches)))
+	mux.Handle("GET /api/v1/leads/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(leadKind))))
+	mux.Handle("POST /api/v1/leads/{recordID}/notes", create(notes.CreateHandler(leadKind)))
+	mux.Handle("GET /api/v1/leads/{recordID}/history", signedIn(records.History(leadKind)))
+	mux.Handle("GET /api/v1/lead-mapping", signedIn(leads.MappingHandler))
+	mux.Handle("PUT /api/v1/lead-mapping", admin(leads.SetMappingHandler))
 
 	mux.Handle("GET /api/v1/pipelines", signedIn(pipelines.ListHandler))
 	mux.Handle("POST /api/v1/pipelines", adminCreate(rest.Create(pipelines.Create)))

@@ -33,9 +33,22 @@ type Spec struct {
 	SortName string
 	// Organization restricts to records of an organisation (persons: via memberships; organisations: itself).
 	Organization func(q bun.QueryBuilder, orgID uuid.UUID) bun.QueryBuilder
+	// AddressSQL gives the SQL of an address column (postal_code, city, country) for records that have no
+	// address of their own (deals: their organisation's); nil means the record's own columns.
+	AddressSQL func(column string) string
+	// Statuses are the statuses a list can filter by; empty means the record type has no pipeline, stage or
+	// status.
+	Statuses []string
 }
 
 func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
+
+func (s Spec) address(column string) bun.Safe {
+	if s.AddressSQL != nil {
+		return bun.Safe(s.AddressSQL(column))
+	}
+	return bun.Safe(s.Alias + "." + column)
+}
 
 // DefaultLimit and MaxLimit bound a page.
 const (
@@ -121,6 +134,14 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			v.Field("organizationId", api.FieldInvalid)
 		}
 	}
+	for name, val := range map[string]string{"pipelineId": q.PipelineID, "stageId": q.StageID} {
+		if _, err := uuid.Parse(val); val != "" && (err != nil || len(spec.Statuses) == 0) {
+			v.Field(name, api.FieldInvalid)
+		}
+	}
+	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
+		v.Field("status", api.FieldInvalid)
+	}
 	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom, "updatedTo": q.UpdatedTo} {
 		if val == "" {
 			continue
@@ -191,13 +212,22 @@ func (c *Compiled) Filter(q bun.QueryBuilder) bun.QueryBuilder {
 		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
 	}
 	if p := strings.TrimSpace(lq.PostalCode); p != "" {
-		q = q.Where("? LIKE ?", s.col("postal_code"), escapeLike(p)+"%")
+		q = q.Where("? LIKE ?", s.address("postal_code"), escapeLike(p)+"%")
 	}
 	if city := strings.TrimSpace(lq.City); city != "" {
-		q = q.Where("lower(?) = lower(?)", s.col("city"), city)
+		q = q.Where("lower(?) = lower(?)", s.address("city"), city)
 	}
 	if country := strings.TrimSpace(lq.Country); country != "" {
-		q = q.Where("? = upper(?)", s.col("country"), country)
+		q = q.Where("? = upper(?)", s.address("country"), country)
+	}
+	if lq.PipelineID != "" {
+		q = q.Where("? = ?", s.col("pipeline_id"), lq.PipelineID)
+	}
+	if lq.StageID != "" {
+		q = q.Where("? = ?", s.col("stage_id"), lq.StageID)
+	}
+	if lq.Status != "" {
+		q = q.Where("? = ?", s.col("status"), lq.Status)
 	}
 	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at"} {
 		if d, ok := c.from[name]; ok {
@@ -257,7 +287,7 @@ func (c *Compiled) sortExpr() string {
 	case "updatedAt":
 		return c.spec.Alias + ".updated_at"
 	case "city":
-		return c.spec.Alias + `.city COLLATE "de-x-icu"`
+		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
 	default:
 		return c.spec.SortName + ` COLLATE "de-x-icu"`
 	}

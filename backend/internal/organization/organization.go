@@ -107,8 +107,19 @@ func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
 
 // Query lists the organisations the actor may see that match q, one keyset page at a time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	page := &api.OrganizationPage{Items: []api.Organization{}}
+	var page *api.OrganizationPage
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		page, err = QueryInTx(ctx, tx, a, q)
+		return err
+	})
+	return page, err
+}
+
+// QueryInTx runs an organisation list query in the caller's transaction.
+func QueryInTx(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
+	page := &api.OrganizationPage{Items: []api.Organization{}}
+	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
 			return err
@@ -135,8 +146,11 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 		c.Filter(count.QueryBuilder())
 		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, count)
 		return err
-	})
-	return page, err
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return page, nil
 }
 
 // load reads a live organisation the actor may perform action on.
@@ -198,8 +212,19 @@ func (o *Organization) apply(v *httpx.Validation, in fieldsIn) {
 
 // Create adds an organisation.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	o := &Organization{TenantID: a.TenantID, Version: 1}
+	var o *Organization
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		o, err = Insert(ctx, tx, a, in)
+		return err
+	})
+	return o, err
+}
+
+// Insert creates an organisation in the caller's transaction (also used by lead conversion).
+func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
+	o := &Organization{TenantID: a.TenantID, Version: 1}
+	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
 			return err
@@ -219,8 +244,11 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.Organizati
 		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
 		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryCreated,
 			history.Created(o.snapshot(o.OwnerName), historyFields, fields.Labels()))
-	})
-	return o, err
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // Update changes an organisation and records what changed. A rename reaches the search text of its persons.

@@ -401,8 +401,19 @@ func duplicates(ctx context.Context, tx bun.IDB, self uuid.UUID, emails []api.Co
 // Create adds a person, optionally linked to organisations the actor may see. An e-mail address another person
 // has already gets a 409 unless the caller confirmed it (AllowDuplicate).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCreate) (*Person, error) {
-	p := &Person{TenantID: a.TenantID, Version: 1, Salutation: api.SalutationNone}
+	var p *Person
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		p, err = Insert(ctx, tx, a, in)
+		return err
+	})
+	return p, err
+}
+
+// Insert creates a person in the caller's transaction (also used by lead conversion).
+func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreate) (*Person, error) {
+	p := &Person{TenantID: a.TenantID, Version: 1, Salutation: api.SalutationNone}
+	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
 			return err
@@ -475,8 +486,11 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCrea
 			}
 		}
 		return withMemberships(ctx, tx, a, []*Person{p})
-	})
-	return p, err
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 func orgKind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
@@ -694,4 +708,22 @@ func linkParams(r *http.Request) (*access.Actor, uuid.UUID, uuid.UUID, error) {
 	}
 	orgID, err := httpx.PathID(r, "organizationID")
 	return a, personID, orgID, err
+}
+
+// LinkInTx links a person to an organisation in the caller's transaction unless they are linked already (lead
+// conversion with existing records). The actor must see both.
+func LinkInTx(ctx context.Context, tx bun.IDB, a *access.Actor, personID, orgID uuid.UUID) error {
+	n, err := tx.NewSelect().Table("memberships").Where("person_id = ? AND organization_id = ?", personID, orgID).Count(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	p, err := load(ctx, tx, a, personID, api.ActionView, false)
+	if err != nil {
+		return err
+	}
+	org, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView)
+	if err != nil {
+		return err
+	}
+	return link(ctx, tx, a, p, org, "", len(p.memberships) == 0)
 }

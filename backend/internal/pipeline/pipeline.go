@@ -387,3 +387,46 @@ func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
 	}
 	return httpx.JSON(w, http.StatusOK, out)
 }
+
+// Place validates where a record goes: a pipeline of the record type and a stage of that pipeline (the first
+// stage when stageRaw is empty). It returns the pipeline and the stage, or records field codes.
+func Place(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, pipelineRaw, stageRaw string) (*Pipeline, *Stage) {
+	id, err := uuid.Parse(pipelineRaw)
+	if err != nil {
+		if strings.TrimSpace(pipelineRaw) == "" {
+			v.Field("pipelineId", api.FieldRequired)
+		} else {
+			v.Field("pipelineId", api.FieldInvalid)
+		}
+		return nil, nil
+	}
+	p, err := Load(ctx, tx, id, false)
+	if err != nil || p.RecordType != rt {
+		v.Field("pipelineId", api.FieldNotFound)
+		return nil, nil
+	}
+	if strings.TrimSpace(stageRaw) == "" {
+		if len(p.Stages) == 0 {
+			v.Field("stageId", api.FieldRequired)
+			return p, nil
+		}
+		return p, p.Stages[0]
+	}
+	for _, s := range p.Stages {
+		if s.ID.String() == stageRaw {
+			return p, s
+		}
+	}
+	v.Field("stageId", api.FieldInvalid) // not a stage of this pipeline
+	return p, nil
+}
+
+// StageByID finds a stage of the pipeline.
+func (p *Pipeline) StageByID(id uuid.UUID) *Stage {
+	for _, s := range p.Stages {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}

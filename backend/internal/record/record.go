@@ -31,6 +31,8 @@ var kinds = []Kind{
 	{Type: api.RecordPerson, Table: "persons", Alias: "p", Path: "persons",
 		NameSQL: "trim(p.first_name || ' ' || p.last_name)"},
 	{Type: api.RecordOrganization, Table: "organizations", Alias: "o", Path: "organizations", NameSQL: "o.name"},
+	{Type: api.RecordDeal, Table: "deals", Alias: "d", Path: "deals", NameSQL: "d.title"},
+	{Type: api.RecordLead, Table: "leads", Alias: "l", Path: "leads", NameSQL: "l.title"},
 }
 
 // Kinds lists the record types with notes, history and trash.

@@ -1,0 +1,510 @@
+// Package deal manages deals: sales opportunities with a value that move through deal pipelines and end won or
+// lost (lost with a reason), with custom fields, notes, history and trash like every record.
+package deal
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/pipeline"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/search"
+	"github.com/1sales/app/backend/internal/validate"
+	"github.com/1sales/app/shared/api"
+)
+
+// Deal is a row of deals with the names of what it refers to.
+type Deal struct {
+	bun.BaseModel `bun:"table:deals,alias:d"`
+
+	ID             uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID       uuid.UUID        `bun:"tenant_id,type:uuid"`
+	OwnerID        uuid.UUID        `bun:"owner_id,type:uuid"`
+	Title          string           `bun:"title"`
+	Value          string           `bun:"value"`
+	Currency       string           `bun:"currency"`
+	ExpectedClose  *string          `bun:"expected_close"`
+	PersonID       *uuid.UUID       `bun:"person_id,type:uuid"`
+	OrganizationID *uuid.UUID       `bun:"organization_id,type:uuid"`
+	PipelineID     uuid.UUID        `bun:"pipeline_id,type:uuid"`
+	StageID        uuid.UUID        `bun:"stage_id,type:uuid"`
+	Status         api.DealStatus   `bun:"status"`
+	LostReasonID   *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
+	LostComment    string           `bun:"lost_comment"`
+	ClosedAt       *time.Time       `bun:"closed_at"`
+	Custom         api.CustomValues `bun:"custom,type:jsonb"`
+	SearchText     string           `bun:"search_text"`
+	Version        int64            `bun:"version"`
+	CreatedAt      time.Time        `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt      time.Time        `bun:"updated_at,nullzero,default:now()"`
+	DeletedAt      *time.Time       `bun:"deleted_at"`
+	DeletedBy      *uuid.UUID       `bun:"deleted_by,type:uuid"`
+
+	OwnerName        string `bun:"owner_name,scanonly"`
+	PersonName       string `bun:"person_name,scanonly"`
+	OrganizationName string `bun:"organization_name,scanonly"`
+	City             string `bun:"city,scanonly"`
+	PipelineName     string `bun:"pipeline_name,scanonly"`
+	StageName        string `bun:"stage_name,scanonly"`
+	Probability      int    `bun:"probability,scanonly"`
+	LostReasonName   string `bun:"lost_reason_name,scanonly"`
+}
+
+// ETag is the version clients must send back with a change.
+func (d *Deal) ETag() int64 { return d.Version }
+
+func idString(id *uuid.UUID) string {
+	if id == nil {
+		return ""
+	}
+	return id.String()
+}
+
+// API converts to the wire type.
+func (d *Deal) API() api.Deal {
+	custom := d.Custom
+	if custom == nil {
+		custom = api.CustomValues{}
+	}
+	out := api.Deal{ID: d.ID.String(), Title: d.Title, Value: d.Value, Currency: d.Currency, OwnerID: d.OwnerID.String(),
+		OwnerName: d.OwnerName, PersonID: idString(d.PersonID), PersonName: d.PersonName,
+		OrganizationID: idString(d.OrganizationID), OrganizationName: d.OrganizationName, PipelineID: d.PipelineID.String(),
+		StageID: d.StageID.String(), StageName: d.StageName, Probability: d.Probability, Status: d.Status,
+		LostReasonID: idString(d.LostReasonID), LostReasonName: d.LostReasonName, LostComment: d.LostComment,
+		ClosedAt: d.ClosedAt, Custom: custom, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+	if d.ExpectedClose != nil {
+		out.ExpectedCloseDate = (*d.ExpectedClose)[:10]
+	}
+	return out
+}
+
+func (d *Deal) snapshot() history.Snapshot {
+	s := history.Snapshot{"title": d.Title, "value": d.Value, "currency": d.Currency, "person": d.PersonName,
+		"organization": d.OrganizationName, "pipeline": d.PipelineName, "stage": d.StageName, "status": string(d.Status),
+		"lostReason": d.LostReasonName, "lostComment": d.LostComment, "owner": d.OwnerName}
+	if d.ExpectedClose != nil {
+		s["expectedCloseDate"] = (*d.ExpectedClose)[:10]
+	}
+	for k, v := range d.Custom {
+		s["custom."+k] = v
+	}
+	return s
+}
+
+var historyFields = []string{"title", "value", "currency", "expectedCloseDate", "person", "organization", "pipeline",
+	"stage", "status", "lostReason", "lostComment", "owner"}
+
+// Kind is the record kind of deals.
+func Kind() record.Kind { k, _ := record.KindOf(api.RecordDeal); return k }
+
+var spec = listquery.Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
+	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
+	AddressSQL: func(col string) string {
+		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
+	},
+	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}}
+
+// Service manages deals.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("d.*").
+		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = d.owner_id) AS owner_name").
+		ColumnExpr("coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM persons AS p WHERE p.id = d.person_id), '') AS person_name").
+		ColumnExpr("coalesce((SELECT o.name FROM organizations AS o WHERE o.id = d.organization_id), '') AS organization_name").
+		ColumnExpr("coalesce((SELECT o.city FROM organizations AS o WHERE o.id = d.organization_id), '') AS city").
+		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = d.pipeline_id) AS pipeline_name").
+		ColumnExpr("(SELECT s.name FROM stages AS s WHERE s.id = d.stage_id) AS stage_name").
+		ColumnExpr("(SELECT s.probability FROM stages AS s WHERE s.id = d.stage_id) AS probability").
+		ColumnExpr("coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') AS lost_reason_name")
+}
+
+// Query lists the deals the actor may see that match q.
+func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.DealPage, error) {
+	page := &api.DealPage{Items: []api.Deal{}}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
+		if err != nil {
+			return err
+		}
+		c, err := listquery.Compile(spec, a, q, fields)
+		if err != nil {
+			return err
+		}
+		var rows []*Deal
+		sel := selectWith(tx.NewSelect().Model(&rows))
+		c.Filter(sel.QueryBuilder())
+		if err := c.Page(sel).Scan(ctx); err != nil {
+			return fmt.Errorf("deal: query: %w", err)
+		}
+		if len(rows) > c.Limit() {
+			rows = rows[:c.Limit()]
+			last := rows[len(rows)-1]
+			page.NextCursor = c.Cursor(last.Title, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
+		}
+		for _, d := range rows {
+			page.Items = append(page.Items, d.API())
+		}
+		cq := tx.NewSelect().TableExpr("deals AS d").ColumnExpr("1")
+		c.Filter(cq.QueryBuilder())
+		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq)
+		return err
+	})
+	return page, err
+}
+
+func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Deal, error) {
+	d := new(Deal)
+	q := selectWith(tx.NewSelect().Model(d)).Where("d.id = ?", id).Where("d.deleted_at IS NULL")
+	a.Restrict(q.QueryBuilder(), api.RecordDeal, action, "d.owner_id")
+	if lock {
+		q = q.For("UPDATE OF d")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("deal: get %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// Get returns one deal.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Deal, error) {
+	var d *Deal
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		d, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return d, err
+}
+
+var moneyRE = regexp.MustCompile(`^\d{1,12}(\.\d{1,2})?$`)
+
+// Money validates a non-negative amount with at most two decimals, in canonical form ("1234.5" or "1234.50").
+func Money(v *httpx.Validation, field, raw string) string {
+	m := strings.TrimSpace(raw)
+	switch {
+	case m == "":
+		return "0"
+	case strings.HasPrefix(m, "-"):
+		v.Field(field, api.FieldRange)
+	case !moneyRE.MatchString(m):
+		v.Field(field, api.FieldInvalid)
+	}
+	return m
+}
+
+var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// party resolves a person or organisation reference the actor may see ("" = none) and its name.
+func party(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) (*uuid.UUID, string) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, ""
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field(field, api.FieldInvalid)
+		return nil, ""
+	}
+	k, _ := record.KindOf(rt)
+	ref, err := record.Check(ctx, tx, a, k, id, api.ActionView)
+	if err != nil {
+		v.Field(field, api.FieldNotFound)
+		return nil, ""
+	}
+	return &id, ref.Name
+}
+
+// lostReason checks a lost reason of the record type that is not archived.
+func lostReason(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, raw string) (*uuid.UUID, string) {
+	if strings.TrimSpace(raw) == "" {
+		v.Field("lostReasonId", api.FieldRequired)
+		return nil, ""
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field("lostReasonId", api.FieldInvalid)
+		return nil, ""
+	}
+	var name string
+	if err := tx.NewRaw("SELECT name FROM lost_reasons WHERE id = ? AND record_type = ? AND archived_at IS NULL", id, rt).Scan(ctx, &name); err != nil {
+		v.Field("lostReasonId", api.FieldNotFound)
+		return nil, ""
+	}
+	return &id, name
+}
+
+// LostReason is lostReason for other packages (leads).
+func LostReason(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, raw string) (*uuid.UUID, string) {
+	return lostReason(ctx, tx, rt, v, raw)
+}
+
+func validDate(v *httpx.Validation, field, raw string) *string {
+	d := strings.TrimSpace(raw)
+	if d == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02", d); err != nil {
+		v.Field(field, api.FieldInvalid)
+		return nil
+	}
+	return &d
+}
+
+func (d *Deal) derive() {
+	d.SearchText = search.Text(d.Title, d.PersonName, d.OrganizationName)
+}
+
+// Create adds an open deal.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.DealCreate) (*Deal, error) {
+	var d *Deal
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		d, err = Insert(ctx, tx, a, in)
+		return err
+	})
+	return d, err
+}
+
+// Insert creates a deal in the caller's transaction (also used by lead conversion).
+func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate) (*Deal, error) {
+	d := &Deal{TenantID: a.TenantID, Version: 1, Status: api.DealOpen}
+	fields, err := customfield.Load(ctx, tx, api.RecordDeal)
+	if err != nil {
+		return nil, err
+	}
+	var v httpx.Validation
+	d.Title = validate.Text(&v, "title", in.Title, 200)
+	if d.Title == "" {
+		v.Field("title", api.FieldRequired)
+	}
+	d.Value = Money(&v, "value", in.Value)
+	d.Currency = strings.ToUpper(strings.TrimSpace(in.Currency))
+	if d.Currency == "" {
+		d.Currency = "EUR"
+	} else if !currencyRE.MatchString(d.Currency) {
+		v.Field("currency", api.FieldInvalid)
+	}
+	d.ExpectedClose = validDate(&v, "expectedCloseDate", in.ExpectedCloseDate)
+	d.PersonID, d.PersonName = party(ctx, tx, a, &v, api.RecordPerson, "personId", in.PersonID)
+	d.OrganizationID, d.OrganizationName = party(ctx, tx, a, &v, api.RecordOrganization, "organizationId", in.OrganizationID)
+	if strings.TrimSpace(in.PersonID) == "" && strings.TrimSpace(in.OrganizationID) == "" {
+		v.Field("personId", api.FieldRequired)
+		v.Field("organizationId", api.FieldRequired)
+	}
+	p, st := pipeline.Place(ctx, tx, api.RecordDeal, &v, in.PipelineID, in.StageID)
+	d.OwnerID = record.Owner(ctx, tx, a, api.RecordDeal, api.ActionCreate, in.OwnerID, &v)
+	d.Custom = fields.Apply(&v, nil, in.Custom)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	d.PipelineID, d.StageID, d.PipelineName, d.StageName, d.Probability = p.ID, st.ID, p.Name, st.Name, st.Probability
+	d.derive()
+	if _, err := tx.NewInsert().Model(d).Returning("*").Exec(ctx); err != nil {
+		return nil, fmt.Errorf("deal: create: %w", err)
+	}
+	d.OwnerName = record.UserName(ctx, tx, d.OwnerID)
+	if err := history.Record(ctx, tx, a, api.RecordDeal, d.ID, api.HistoryCreated,
+		history.Created(d.snapshot(), historyFields, fields.Labels())); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Update changes a deal: fields, stage (a move on the board), status (won, lost with a reason, reopened), owner;
+// every change goes into the history. The version check makes concurrent moves safe: one wins, the other gets 412.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.DealPatch) (*Deal, error) {
+	var d *Deal
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if d, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(d.Version, version); err != nil {
+			return err
+		}
+		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
+		if err != nil {
+			return err
+		}
+		before := d.snapshot()
+		var v httpx.Validation
+		if in.Title != nil {
+			if d.Title = validate.Text(&v, "title", *in.Title, 200); d.Title == "" {
+				v.Field("title", api.FieldRequired)
+			}
+		}
+		if in.Value != nil {
+			d.Value = Money(&v, "value", *in.Value)
+		}
+		if in.Currency != nil {
+			if d.Currency = strings.ToUpper(strings.TrimSpace(*in.Currency)); !currencyRE.MatchString(d.Currency) {
+				v.Field("currency", api.FieldInvalid)
+			}
+		}
+		if in.ExpectedCloseDate != nil {
+			d.ExpectedClose = validDate(&v, "expectedCloseDate", *in.ExpectedCloseDate)
+		}
+		if in.PersonID != nil {
+			d.PersonID, d.PersonName = party(ctx, tx, a, &v, api.RecordPerson, "personId", *in.PersonID)
+		}
+		if in.OrganizationID != nil {
+			d.OrganizationID, d.OrganizationName = party(ctx, tx, a, &v, api.RecordOrganization, "organizationId", *in.OrganizationID)
+		}
+		if d.PersonID == nil && d.OrganizationID == nil {
+			v.Field("personId", api.FieldRequired)
+			v.Field("organizationId", api.FieldRequired)
+		}
+		if in.PipelineID != nil || in.StageID != nil {
+			pl, stage := d.PipelineID.String(), ""
+			if in.PipelineID != nil {
+				pl = *in.PipelineID
+			}
+			if in.StageID != nil {
+				stage = *in.StageID
+			}
+			if p, st := pipeline.Place(ctx, tx, api.RecordDeal, &v, pl, stage); st != nil {
+				d.PipelineID, d.StageID, d.PipelineName, d.StageName, d.Probability = p.ID, st.ID, p.Name, st.Name, st.Probability
+			}
+		}
+		if in.OwnerID != nil {
+			d.OwnerID = record.Owner(ctx, tx, a, api.RecordDeal, api.ActionEdit, *in.OwnerID, &v)
+		}
+		if in.LostComment != nil {
+			d.LostComment = validate.Text(&v, "lostComment", *in.LostComment, 2000)
+		}
+		if in.Status != nil {
+			switch *in.Status {
+			case api.DealLost:
+				reason := ""
+				if in.LostReasonID != nil {
+					reason = *in.LostReasonID
+				}
+				d.LostReasonID, d.LostReasonName = lostReason(ctx, tx, api.RecordDeal, &v, reason)
+				if d.Status != api.DealLost {
+					now := time.Now()
+					d.ClosedAt = &now
+				}
+			case api.DealWon:
+				d.LostReasonID, d.LostReasonName, d.LostComment = nil, "", ""
+				if d.Status != api.DealWon {
+					now := time.Now()
+					d.ClosedAt = &now
+				}
+			case api.DealOpen:
+				d.LostReasonID, d.LostReasonName, d.LostComment, d.ClosedAt = nil, "", "", nil
+			default:
+				v.Field("status", api.FieldInvalid)
+			}
+			d.Status = *in.Status
+		} else if in.LostReasonID != nil && d.Status == api.DealLost {
+			d.LostReasonID, d.LostReasonName = lostReason(ctx, tx, api.RecordDeal, &v, *in.LostReasonID)
+		}
+		d.Custom = fields.Apply(&v, d.Custom, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		d.OwnerName = record.UserName(ctx, tx, d.OwnerID)
+		changes := history.Diff(before, d.snapshot(), historyFields, fields.Labels())
+		if len(changes) == 0 {
+			return nil
+		}
+		d.derive()
+		if _, err := tx.NewUpdate().Model(d).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return fmt.Errorf("deal: update %s: %w", id, err)
+		}
+		return history.Record(ctx, tx, a, api.RecordDeal, d.ID, api.HistoryUpdated, changes)
+	})
+	return d, err
+}
+
+// Delete moves a deal to the trash.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return record.Trash(ctx, tx, a, Kind(), id, version)
+	})
+}
+
+// Restore brings a deal back from the trash.
+func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Deal, error) {
+	var d *Deal
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
+			return err
+		}
+		var err error
+		d, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return d, err
+}
+
+// Of lists the deals of a person or an organisation the actor may see (both the record and each deal).
+func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uuid.UUID) (*api.DealPage, error) {
+	column := map[api.RecordType]string{api.RecordPerson: "d.person_id", api.RecordOrganization: "d.organization_id"}[rt]
+	k, _ := record.KindOf(rt)
+	return func(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.DealPage, error) {
+		page := &api.DealPage{Items: []api.Deal{}}
+		err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+			if _, err := record.Check(ctx, tx, a, k, id, api.ActionView); err != nil {
+				return err
+			}
+			var rows []*Deal
+			q := selectWith(tx.NewSelect().Model(&rows)).Where("? = ?", bun.Ident(column), id).Where("d.deleted_at IS NULL").
+				OrderExpr("d.status = 'open' DESC, d.updated_at DESC").Limit(500)
+			a.Restrict(q.QueryBuilder(), api.RecordDeal, api.ActionView, "d.owner_id")
+			if err := q.Scan(ctx); err != nil {
+				return fmt.Errorf("deal: of %s: %w", rt, err)
+			}
+			for _, d := range rows {
+				page.Items = append(page.Items, d.API())
+			}
+			page.Total = len(rows)
+			return nil
+		})
+		return page, err
+	}
+}
+
+// Board returns a deal pipeline's board.
+func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
+	var b *api.Board
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "deals", Value: "value", Cards: cards}, q)
+		return err
+	})
+	return b, err
+}
+
+func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {
+	var rows []*Deal
+	q := selectWith(tx.NewSelect().Model(&rows)).Where("d.stage_id = ?", stage).Where("d.status = 'open'").
+		OrderExpr("d.updated_at DESC, d.id").Limit(n)
+	filter(q.QueryBuilder())
+	if err := q.Scan(ctx); err != nil {
+		return fmt.Errorf("deal: board cards: %w", err)
+	}
+	for _, d := range rows {
+		col.Deals = append(col.Deals, d.API())
+	}
+	return nil
+}

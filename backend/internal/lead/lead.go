@@ -1,0 +1,384 @@
+// Package lead manages leads: prospects moving through lead pipelines until they are converted into a person
+// and/or an organisation (fields carried over by the tenant's field mapping, optionally with a new deal) or lost
+// with a reason.
+package lead
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/history"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/pipeline"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/search"
+	"github.com/1sales/app/backend/internal/validate"
+	"github.com/1sales/app/shared/api"
+)
+
+// Lead is a row of leads with the names of what it refers to.
+type Lead struct {
+	bun.BaseModel `bun:"table:leads,alias:l"`
+
+	ID                      uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID                uuid.UUID        `bun:"tenant_id,type:uuid"`
+	OwnerID                 uuid.UUID        `bun:"owner_id,type:uuid"`
+	Title                   string           `bun:"title"`
+	PersonName              string           `bun:"person_name"`
+	Company                 string           `bun:"company"`
+	Email                   string           `bun:"email"`
+	Phone                   string           `bun:"phone"`
+	Street                  string           `bun:"street"`
+	PostalCode              string           `bun:"postal_code"`
+	City                    string           `bun:"city"`
+	Country                 string           `bun:"country"`
+	Source                  string           `bun:"source"`
+	PipelineID              uuid.UUID        `bun:"pipeline_id,type:uuid"`
+	StageID                 uuid.UUID        `bun:"stage_id,type:uuid"`
+	Status                  api.LeadStatus   `bun:"status"`
+	LostReasonID            *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
+	LostComment             string           `bun:"lost_comment"`
+	ConvertedAt             *time.Time       `bun:"converted_at"`
+	ConvertedPersonID       *uuid.UUID       `bun:"converted_person_id,type:uuid"`
+	ConvertedOrganizationID *uuid.UUID       `bun:"converted_organization_id,type:uuid"`
+	ConvertedDealID         *uuid.UUID       `bun:"converted_deal_id,type:uuid"`
+	Custom                  api.CustomValues `bun:"custom,type:jsonb"`
+	SearchText              string           `bun:"search_text"`
+	Version                 int64            `bun:"version"`
+	CreatedAt               time.Time        `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt               time.Time        `bun:"updated_at,nullzero,default:now()"`
+	DeletedAt               *time.Time       `bun:"deleted_at"`
+	DeletedBy               *uuid.UUID       `bun:"deleted_by,type:uuid"`
+
+	OwnerName      string `bun:"owner_name,scanonly"`
+	PipelineName   string `bun:"pipeline_name,scanonly"`
+	StageName      string `bun:"stage_name,scanonly"`
+	LostReasonName string `bun:"lost_reason_name,scanonly"`
+}
+
+// ETag is the version clients must send back with a change.
+func (l *Lead) ETag() int64 { return l.Version }
+
+func idString(id *uuid.UUID) string {
+	if id == nil {
+		return ""
+	}
+	return id.String()
+}
+
+// API converts to the wire type.
+func (l *Lead) API() api.Lead {
+	custom := l.Custom
+	if custom == nil {
+		custom = api.CustomValues{}
+	}
+	return api.Lead{ID: l.ID.String(), Title: l.Title, PersonName: l.PersonName, Company: l.Company, Email: l.Email,
+		Phone: l.Phone, Address: api.Address{Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country},
+		Source: l.Source, OwnerID: l.OwnerID.String(), OwnerName: l.OwnerName, PipelineID: l.PipelineID.String(),
+		StageID: l.StageID.String(), StageName: l.StageName, Status: l.Status, LostReasonID: idString(l.LostReasonID),
+		LostReasonName: l.LostReasonName, LostComment: l.LostComment, ConvertedAt: l.ConvertedAt,
+		ConvertedPersonID: idString(l.ConvertedPersonID), ConvertedOrganizationID: idString(l.ConvertedOrganizationID),
+		ConvertedDealID: idString(l.ConvertedDealID), Custom: custom, Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
+}
+
+func (l *Lead) snapshot() history.Snapshot {
+	s := history.Snapshot{"title": l.Title, "personName": l.PersonName, "company": l.Company, "email": l.Email, "phone": l.Phone,
+		"address.street": l.Street, "address.postalCode": l.PostalCode, "address.city": l.City, "address.country": l.Country,
+		"source": l.Source, "pipeline": l.PipelineName, "stage": l.StageName, "status": string(l.Status),
+		"lostReason": l.LostReasonName, "lostComment": l.LostComment, "owner": l.OwnerName}
+	for k, v := range l.Custom {
+		s["custom."+k] = v
+	}
+	return s
+}
+
+var historyFields = []string{"title", "personName", "company", "email", "phone", "address.street", "address.postalCode",
+	"address.city", "address.country", "source", "pipeline", "stage", "status", "lostReason", "lostComment", "owner"}
+
+// Kind is the record kind of leads.
+func Kind() record.Kind { k, _ := record.KindOf(api.RecordLead); return k }
+
+var spec = listquery.Spec{Type: api.RecordLead, Alias: "l", SortName: "l.title",
+	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)}}
+
+// Service manages leads.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("l.*").
+		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = l.owner_id) AS owner_name").
+		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = l.pipeline_id) AS pipeline_name").
+		ColumnExpr("(SELECT s.name FROM stages AS s WHERE s.id = l.stage_id) AS stage_name").
+		ColumnExpr("coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = l.lost_reason_id), '') AS lost_reason_name")
+}
+
+func (l *Lead) derive() {
+	l.SearchText = search.Text(l.Title, l.PersonName, l.Company, l.Email, l.Phone, search.Digits(l.Phone))
+}
+
+// Query lists the leads the actor may see that match q.
+func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.LeadPage, error) {
+	page := &api.LeadPage{Items: []api.Lead{}}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+		if err != nil {
+			return err
+		}
+		c, err := listquery.Compile(spec, a, q, fields)
+		if err != nil {
+			return err
+		}
+		var rows []*Lead
+		sel := selectWith(tx.NewSelect().Model(&rows))
+		c.Filter(sel.QueryBuilder())
+		if err := c.Page(sel).Scan(ctx); err != nil {
+			return fmt.Errorf("lead: query: %w", err)
+		}
+		if len(rows) > c.Limit() {
+			rows = rows[:c.Limit()]
+			last := rows[len(rows)-1]
+			page.NextCursor = c.Cursor(last.Title, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
+		}
+		for _, l := range rows {
+			page.Items = append(page.Items, l.API())
+		}
+		cq := tx.NewSelect().TableExpr("leads AS l").ColumnExpr("1")
+		c.Filter(cq.QueryBuilder())
+		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq)
+		return err
+	})
+	return page, err
+}
+
+func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Lead, error) {
+	l := new(Lead)
+	q := selectWith(tx.NewSelect().Model(l)).Where("l.id = ?", id).Where("l.deleted_at IS NULL")
+	a.Restrict(q.QueryBuilder(), api.RecordLead, action, "l.owner_id")
+	if lock {
+		q = q.For("UPDATE OF l")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("lead: get %s: %w", id, err)
+	}
+	return l, nil
+}
+
+// Get returns one lead.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
+	var l *Lead
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		l, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return l, err
+}
+
+type fieldsIn struct {
+	title, personName, company, email, phone, source *string
+	address                                          *api.Address
+}
+
+func (l *Lead) apply(v *httpx.Validation, in fieldsIn) {
+	for _, t := range []struct {
+		field string
+		dst   *string
+		src   *string
+		max   int
+	}{{"title", &l.Title, in.title, 200}, {"personName", &l.PersonName, in.personName, 200}, {"company", &l.Company, in.company, 200},
+		{"email", &l.Email, in.email, 254}, {"phone", &l.Phone, in.phone, 50}, {"source", &l.Source, in.source, 100}} {
+		if t.src != nil {
+			*t.dst = validate.Text(v, t.field, *t.src, t.max)
+		}
+	}
+	if in.address != nil {
+		a := validate.Address(v, "address", *in.address)
+		l.Street, l.PostalCode, l.City, l.Country = a.Street, a.PostalCode, a.City, a.Country
+	}
+	if l.Title == "" {
+		v.Field("title", api.FieldRequired)
+	}
+	if l.Email != "" && validate.Email(l.Email) == "" {
+		v.Field("email", api.FieldInvalid)
+	}
+}
+
+// Create adds an open lead (also what the lead supplier's delivery will use).
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate) (*Lead, error) {
+	l := &Lead{TenantID: a.TenantID, Version: 1, Status: api.LeadOpen}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+		if err != nil {
+			return err
+		}
+		var v httpx.Validation
+		l.apply(&v, fieldsIn{title: &in.Title, personName: &in.PersonName, company: &in.Company, email: &in.Email,
+			phone: &in.Phone, source: &in.Source, address: &in.Address})
+		p, st := pipeline.Place(ctx, tx, api.RecordLead, &v, in.PipelineID, in.StageID)
+		l.OwnerID = record.Owner(ctx, tx, a, api.RecordLead, api.ActionCreate, in.OwnerID, &v)
+		l.Custom = fields.Apply(&v, nil, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		l.PipelineID, l.StageID, l.PipelineName, l.StageName = p.ID, st.ID, p.Name, st.Name
+		l.derive()
+		if _, err := tx.NewInsert().Model(l).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("lead: create: %w", err)
+		}
+		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
+		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryCreated, history.Created(l.snapshot(), historyFields, fields.Labels()))
+	})
+	return l, err
+}
+
+// Update changes a lead, moves it through its pipeline or marks it lost (with a lead reason) or open again. A
+// converted lead's status is final.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LeadPatch) (*Lead, error) {
+	var l *Lead
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if l, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(l.Version, version); err != nil {
+			return err
+		}
+		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+		if err != nil {
+			return err
+		}
+		before := l.snapshot()
+		var v httpx.Validation
+		l.apply(&v, fieldsIn{title: in.Title, personName: in.PersonName, company: in.Company, email: in.Email,
+			phone: in.Phone, source: in.Source, address: in.Address})
+		converted := l.Status == api.LeadConverted
+		if in.PipelineID != nil || in.StageID != nil {
+			if converted {
+				v.Field("stageId", api.FieldInvalid)
+			}
+			pl, stage := l.PipelineID.String(), ""
+			if in.PipelineID != nil {
+				pl = *in.PipelineID
+			}
+			if in.StageID != nil {
+				stage = *in.StageID
+			}
+			if p, st := pipeline.Place(ctx, tx, api.RecordLead, &v, pl, stage); st != nil {
+				l.PipelineID, l.StageID, l.PipelineName, l.StageName = p.ID, st.ID, p.Name, st.Name
+			}
+		}
+		if in.OwnerID != nil {
+			l.OwnerID = record.Owner(ctx, tx, a, api.RecordLead, api.ActionEdit, *in.OwnerID, &v)
+		}
+		if in.LostComment != nil {
+			l.LostComment = validate.Text(&v, "lostComment", *in.LostComment, 2000)
+		}
+		if in.Status != nil && *in.Status != l.Status {
+			switch {
+			case converted || *in.Status == api.LeadConverted:
+				v.Field("status", api.FieldInvalid) // conversion is its own step, and final
+			case *in.Status == api.LeadLost:
+				reason := ""
+				if in.LostReasonID != nil {
+					reason = *in.LostReasonID
+				}
+				l.LostReasonID, l.LostReasonName = deal.LostReason(ctx, tx, api.RecordLead, &v, reason)
+			case *in.Status == api.LeadOpen:
+				l.LostReasonID, l.LostReasonName, l.LostComment = nil, "", ""
+			default:
+				v.Field("status", api.FieldInvalid)
+			}
+			l.Status = *in.Status
+		}
+		l.Custom = fields.Apply(&v, l.Custom, in.Custom)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
+		changes := history.Diff(before, l.snapshot(), historyFields, fields.Labels())
+		if len(changes) == 0 {
+			return nil
+		}
+		l.derive()
+		if _, err := tx.NewUpdate().Model(l).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return fmt.Errorf("lead: update %s: %w", id, err)
+		}
+		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryUpdated, changes)
+	})
+	return l, err
+}
+
+// Delete moves a lead to the trash.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return record.Trash(ctx, tx, a, Kind(), id, version)
+	})
+}
+
+// Restore brings a lead back from the trash.
+func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
+	var l *Lead
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
+			return err
+		}
+		var err error
+		l, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return l, err
+}
+
+// Board returns a lead pipeline's board (counts per stage; leads carry no value).
+func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
+	var b *api.Board
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "leads", Cards: cards}, q)
+		return err
+	})
+	return b, err
+}
+
+func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {
+	var rows []*Lead
+	q := selectWith(tx.NewSelect().Model(&rows)).Where("l.stage_id = ?", stage).Where("l.status = 'open'").
+		OrderExpr("l.updated_at DESC, l.id").Limit(n)
+	filter(q.QueryBuilder())
+	if err := q.Scan(ctx); err != nil {
+		return fmt.Errorf("lead: board cards: %w", err)
+	}
+	for _, l := range rows {
+		col.Leads = append(col.Leads, l.API())
+	}
+	return nil
+}
+
+// splitName splits "Dr. Anna Maria Schulz" into first "Dr. Anna Maria" and last "Schulz".
+func splitName(full string) (string, string) {
+	parts := strings.Fields(full)
+	switch len(parts) {
+	case 0:
+		return "", ""
+	case 1:
+		return "", parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], " "), parts[len(parts)-1]
+}
