@@ -4,15 +4,19 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/note"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
+	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/shared/api"
 )
@@ -123,6 +127,74 @@ func contacts(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 			}
 		}
 	}
-	log.Info("seed: demo contacts created", "organizations", len(demoOrgs), "persons", len(demoPersons))
+	if err := salesDemo(ctx, owner, actors, users, orgIDs); err != nil {
+		return err
+	}
+	log.Info("seed: demo contacts, deals and leads created", "organizations", len(demoOrgs), "persons", len(demoPersons),
+		"deals", len(demoDeals), "leads", len(demoLeads))
+	return nil
+}
+
+type demoDeal struct {
+	title, value, org, owner string
+	stage                    int
+	closeInDays              int
+}
+
+var demoDeals = []demoDeal{
+	{"Rahmenvertrag Büromaterial 2027", "18500.00", "Müller Bürobedarf GmbH", "lena.fischer@nordlicht.example", 3, 30},
+	{"Multifunktionsdrucker A3 (5 Stück)", "12450.00", "Fränkische Druckerei Weiß GmbH", "lena.fischer@nordlicht.example", 2, 21},
+	{"Wartungsvertrag Kopierer", "3600.00", "Alpenblick Hotel AG", "lena.fischer@nordlicht.example", 1, 45},
+	{"Büroeinrichtung Neubau Hafen", "48200.00", "Schröder & Söhne KG", "jonas.schmidt@nordlicht.example", 3, 14},
+	{"Kassensystem Filialen", "9800.00", "Bäckerei Groß", "jonas.schmidt@nordlicht.example", 0, 60},
+	{"Dokumentenmanagement", "22000.00", "Nordsee Logistik GmbH", "sabine.wagner@nordlicht.example", 2, 40},
+	{"Konferenztechnik Zentrale", "31500.00", "Rheinland Maschinenbau GmbH", "markus.weber@nordlicht.example", 4, 7},
+	{"Aktenvernichter und Entsorgung", "2400.00", "Zürcher Treuhand AG", "markus.weber@nordlicht.example", 1, 90},
+}
+
+type demoLead struct {
+	title, person, company, email, phone, city, postal, source, owner string
+	stage                                                             int
+}
+
+var demoLeads = []demoLead{
+	{"Anfrage über Website: Drucker", "Tobias Wendt", "Wendt Architekten", "t.wendt@wendt-architekten.example", "+49 40 553311", "Hamburg", "20095", "Website", "sabine.wagner@nordlicht.example", 0},
+	{"Messe-Kontakt Orgatec", "Miriam Özdemir", "Özdemir Consulting", "m.oezdemir@oezdemir-consulting.example", "+49 221 778899", "Köln", "50667", "Messe", "sabine.wagner@nordlicht.example", 1},
+	{"Empfehlung Katrin Müller", "Florian Bauer", "Bauer Sanitär GmbH", "f.bauer@bauer-sanitaer.example", "+49 89 445566", "München", "81369", "Empfehlung", "lena.fischer@nordlicht.example", 2},
+	{"Rückruf-Wunsch Toner-Abo", "Helga Krämer", "Praxis Dr. Krämer", "praxis@dr-kraemer.example", "+49 511 220033", "Hannover", "30159", "Telefon", "jonas.schmidt@nordlicht.example", 0},
+	{"Ausschreibung Schulträger", "Uwe Hoffmann", "Stadt Bremerhaven", "u.hoffmann@bremerhaven.example", "+49 471 590", "Bremerhaven", "27568", "Ausschreibung", "jonas.schmidt@nordlicht.example", 3},
+}
+
+// salesDemo seeds deals over the stages of "Bestellung auf Rechnung" and leads in the lead pipeline.
+func salesDemo(ctx context.Context, owner *bun.DB, actors map[string]*access.Actor, users map[string]uuid.UUID, orgIDs map[string]string) error {
+	var dealPipe, leadPipe pipeline.Pipeline
+	for rt, dst := range map[api.RecordType]*pipeline.Pipeline{api.RecordDeal: &dealPipe, api.RecordLead: &leadPipe} {
+		if err := owner.NewSelect().Model(dst).Relation("Stages", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("st.position") }).
+			Where("pl.tenant_id = ? AND pl.record_type = ?", actors[DemoTenant().Users[0].Email].TenantID, rt).Order("pl.position").Limit(1).Scan(ctx); err != nil {
+			return fmt.Errorf("seed: pipeline for %s: %w", rt, err)
+		}
+	}
+	err := owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		for _, d := range demoDeals {
+			_, err := deal.Insert(ctx, tx, actors[d.owner], api.DealCreate{Title: d.title, Value: d.value, OwnerID: users[d.owner].String(),
+				OrganizationID: orgIDs[d.org], PipelineID: dealPipe.ID.String(), StageID: dealPipe.Stages[d.stage].ID.String(),
+				ExpectedCloseDate: time.Now().AddDate(0, 0, d.closeInDays).Format("2006-01-02")})
+			if err != nil {
+				return fmt.Errorf("seed: deal %s: %w", d.title, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	leads := lead.NewService(owner)
+	for _, l := range demoLeads {
+		if _, err := leads.Create(ctx, actors[l.owner], api.LeadCreate{Title: l.title, PersonName: l.person, Company: l.company, Email: l.email,
+			Phone: l.phone, Address: api.Address{City: l.city, PostalCode: l.postal, Country: "DE"}, Source: l.source,
+			OwnerID: users[l.owner].String(), PipelineID: leadPipe.ID.String(), StageID: leadPipe.Stages[l.stage].ID.String()}); err != nil {
+			return fmt.Errorf("seed: lead %s: %w", l.title, err)
+		}
+	}
 	return nil
 }

@@ -24,13 +24,17 @@ func TestDemoSeedsOnceAndKeepsData(t *testing.T) {
 		Scan(ctx, &users, &persons, &orgs, &members, &fields, &history); err != nil {
 		t.Fatal(err)
 	}
-	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 20 {
+	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 33 {
 		t.Fatalf("users %d persons %d orgs %d memberships %d fields %d created entries %d", users, persons, orgs, members, fields, history)
 	}
 	var pipelines, stages int
 	if err := d.Owner.NewRaw(`SELECT (SELECT count(*) FROM pipelines), (SELECT count(*) FROM stages s JOIN pipelines p ON p.id = s.pipeline_id
 		WHERE p.name = 'Bestellung auf Rechnung')`).Scan(ctx, &pipelines, &stages); err != nil || pipelines != 2 || stages != 5 {
 		t.Fatalf("pipelines %d, stages of Bestellung auf Rechnung %d (%v)", pipelines, stages, err)
+	}
+	var deals, leads int
+	if err := d.Owner.NewRaw("SELECT (SELECT count(*) FROM deals), (SELECT count(*) FROM leads)").Scan(ctx, &deals, &leads); err != nil || deals != 8 || leads != 5 {
+		t.Fatalf("deals %d leads %d (%v)", deals, leads, err)
 	}
 	// The seeded search text is the service's: an umlaut spelling finds the person through her organisation.
 	var n int
