@@ -2,8 +2,8 @@ package app
 
 import "github.com/1sales/app/shared/api"
 
-// Admin manages users, units, roles and shows the tenant. The server decides who may do what; these methods only
-// pass the calls through the signed-in session.
+// Admin manages users, units, roles, custom fields, pipelines, lost reasons and the lead field mapping, and shows
+// the tenant. The server decides who may do what; these methods only pass the calls through the signed-in session.
 type Admin struct{ c *core }
 
 func (a *Admin) ListUsers() (api.UserList, error) {
@@ -128,4 +128,66 @@ func (a *Admin) ArchiveCustomField(id string, version int64) error {
 		return err
 	}
 	return cl.ArchiveCustomField(a.c.ctx, id, version)
+}
+
+// CreatePipeline adds a pipeline for deals or leads; the plan may limit how many (409 pipeline.limit_reached).
+func (a *Admin) CreatePipeline(in api.PipelineCreate) (api.Pipeline, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Pipeline{}, err
+	}
+	return cl.CreatePipeline(a.c.ctx, in)
+}
+
+// UpdatePipeline renames a pipeline and/or sets its stages; patch.MoveTo says where the records of removed stages
+// go (409 stage.in_use otherwise).
+func (a *Admin) UpdatePipeline(id string, version int64, patch api.PipelinePatch) (api.Pipeline, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.Pipeline{}, err
+	}
+	return cl.UpdatePipeline(a.c.ctx, id, version, patch)
+}
+
+func (a *Admin) DeletePipeline(id string, version int64) error {
+	cl, err := a.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.DeletePipeline(a.c.ctx, id, version)
+}
+
+func (a *Admin) CreateLostReason(in api.LostReasonCreate) (api.LostReason, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.LostReason{}, err
+	}
+	return cl.CreateLostReason(a.c.ctx, in)
+}
+
+// UpdateLostReason changes a lost reason; Archived true retires it, false brings it back.
+func (a *Admin) UpdateLostReason(id string, version int64, patch api.LostReasonPatch) (api.LostReason, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.LostReason{}, err
+	}
+	return cl.UpdateLostReason(a.c.ctx, id, version, patch)
+}
+
+// DeleteLostReason deletes a lost reason no record uses; one in use is refused with 409: archive it instead.
+func (a *Admin) DeleteLostReason(id string, version int64) error {
+	cl, err := a.c.session()
+	if err != nil {
+		return err
+	}
+	return cl.DeleteLostReason(a.c.ctx, id, version)
+}
+
+// SetLeadMapping replaces the whole lead field mapping.
+func (a *Admin) SetLeadMapping(in api.FieldMappingList) (api.FieldMappingList, error) {
+	cl, err := a.c.session()
+	if err != nil {
+		return api.FieldMappingList{}, err
+	}
+	return cl.SetLeadMapping(a.c.ctx, in)
 }

@@ -52,6 +52,7 @@ type App struct {
 	Admin      *Admin
 	Contacts   *Contacts
 	Records    *Records
+	Sales      *Sales
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
@@ -64,6 +65,7 @@ func New(cfg Config) *App {
 		Admin:      &Admin{c: c},
 		Contacts:   &Contacts{c: c},
 		Records:    &Records{c: c},
+		Sales:      &Sales{c: c},
 		OnStartup:  c.startup,
 		OnShutdown: c.shutdown,
 	}

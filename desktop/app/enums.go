@@ -18,6 +18,9 @@ func Enums() []interface{} {
 		enum(api.AllContactKinds),
 		enum(api.AllFieldKinds),
 		enum(api.AllHistoryActions),
+		enum(api.AllDealStatuses),
+		enum(api.AllLeadStatuses),
+		enum(api.AllConvertModes),
 	}
 }
 

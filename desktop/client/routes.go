@@ -372,6 +372,223 @@ func (c *Client) DeleteSavedFilter(ctx context.Context, id string, version int64
 		version: &version, auth: true})
 }
 
+// Deals.
+
+// QueryDeals returns one page of the deals q selects; send the page's NextCursor back as q.Cursor.
+func (c *Client) QueryDeals(ctx context.Context, q api.ListQuery) (api.DealPage, error) {
+	var out api.DealPage
+	err := c.do(ctx, call{method: http.MethodPost, path: "/deals/query", body: q, result: &out, auth: true})
+	return out, err
+}
+
+// DealBoard returns the board of one deal pipeline: the open deals per stage with their sums.
+func (c *Client) DealBoard(ctx context.Context, q api.BoardQuery) (api.Board, error) {
+	var out api.Board
+	err := c.do(ctx, call{method: http.MethodPost, path: "/deals/board", body: q, result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateDeal(ctx context.Context, in api.DealCreate) (api.Deal, error) {
+	var out api.Deal
+	err := c.do(ctx, call{method: http.MethodPost, path: "/deals", body: in, result: &out, create: true, auth: true})
+	return out, err
+}
+
+func (c *Client) GetDeal(ctx context.Context, id string) (api.Deal, error) {
+	var out api.Deal
+	err := c.do(ctx, call{method: http.MethodGet, path: "/deals/{id}", params: idParam(id), result: &out, auth: true})
+	return out, err
+}
+
+// UpdateDeal changes a deal: moving it to another stage, winning, losing and reopening it are patches too.
+func (c *Client) UpdateDeal(ctx context.Context, id string, version int64, patch api.DealPatch) (api.Deal, error) {
+	var out api.Deal
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/deals/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// DeleteDeal moves a deal to the trash.
+func (c *Client) DeleteDeal(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/deals/{id}", params: idParam(id), version: &version,
+		auth: true})
+}
+
+// RestoreDeal brings a deal back from the trash.
+func (c *Client) RestoreDeal(ctx context.Context, id string) (api.Deal, error) {
+	var out api.Deal
+	err := c.do(ctx, call{method: http.MethodPost, path: "/deals/{id}/restore", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+// PersonDeals lists the deals of a person the caller may see.
+func (c *Client) PersonDeals(ctx context.Context, personID string) (api.DealPage, error) {
+	var out api.DealPage
+	err := c.do(ctx, call{method: http.MethodGet, path: "/persons/{id}/deals", params: idParam(personID),
+		result: &out, auth: true})
+	return out, err
+}
+
+// OrganizationDeals lists the deals of an organisation the caller may see.
+func (c *Client) OrganizationDeals(ctx context.Context, organizationID string) (api.DealPage, error) {
+	var out api.DealPage
+	err := c.do(ctx, call{method: http.MethodGet, path: "/organizations/{id}/deals", params: idParam(organizationID),
+		result: &out, auth: true})
+	return out, err
+}
+
+// Leads.
+
+// QueryLeads returns one page of the leads q selects; send the page's NextCursor back as q.Cursor.
+func (c *Client) QueryLeads(ctx context.Context, q api.ListQuery) (api.LeadPage, error) {
+	var out api.LeadPage
+	err := c.do(ctx, call{method: http.MethodPost, path: "/leads/query", body: q, result: &out, auth: true})
+	return out, err
+}
+
+// LeadBoard returns the board of one lead pipeline: the open leads per stage.
+func (c *Client) LeadBoard(ctx context.Context, q api.BoardQuery) (api.Board, error) {
+	var out api.Board
+	err := c.do(ctx, call{method: http.MethodPost, path: "/leads/board", body: q, result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateLead(ctx context.Context, in api.LeadCreate) (api.Lead, error) {
+	var out api.Lead
+	err := c.do(ctx, call{method: http.MethodPost, path: "/leads", body: in, result: &out, create: true, auth: true})
+	return out, err
+}
+
+func (c *Client) GetLead(ctx context.Context, id string) (api.Lead, error) {
+	var out api.Lead
+	err := c.do(ctx, call{method: http.MethodGet, path: "/leads/{id}", params: idParam(id), result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) UpdateLead(ctx context.Context, id string, version int64, patch api.LeadPatch) (api.Lead, error) {
+	var out api.Lead
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/leads/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// DeleteLead moves a lead to the trash.
+func (c *Client) DeleteLead(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/leads/{id}", params: idParam(id), version: &version,
+		auth: true})
+}
+
+// RestoreLead brings a lead back from the trash.
+func (c *Client) RestoreLead(ctx context.Context, id string) (api.Lead, error) {
+	var out api.Lead
+	err := c.do(ctx, call{method: http.MethodPost, path: "/leads/{id}/restore", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+// ConvertLead turns a lead into a person and/or an organisation and optionally a deal. The route takes no
+// Idempotency-Key, so it goes out without one and is never repeated: after a lost answer the lead's status shows
+// whether the conversion happened, and a second one is refused (status invalid) once the lead is no longer open.
+func (c *Client) ConvertLead(ctx context.Context, id string, in api.LeadConvert) (api.LeadConversion, error) {
+	var out api.LeadConversion
+	err := c.do(ctx, call{method: http.MethodPost, path: "/leads/{id}/convert", params: idParam(id), body: in,
+		result: &out, auth: true})
+	return out, err
+}
+
+// LeadMatches lists existing persons and organisations the lead may already be, before a conversion.
+func (c *Client) LeadMatches(ctx context.Context, id string) (api.LeadMatches, error) {
+	var out api.LeadMatches
+	err := c.do(ctx, call{method: http.MethodGet, path: "/leads/{id}/matches", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+// LeadMapping returns which lead field fills which person or organisation field on conversion.
+func (c *Client) LeadMapping(ctx context.Context) (api.FieldMappingList, error) {
+	var out api.FieldMappingList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/lead-mapping", result: &out, auth: true})
+	return out, err
+}
+
+// SetLeadMapping replaces the whole mapping (admins); a PUT of the whole list, so safe to repeat.
+func (c *Client) SetLeadMapping(ctx context.Context, in api.FieldMappingList) (api.FieldMappingList, error) {
+	var out api.FieldMappingList
+	err := c.do(ctx, call{method: http.MethodPut, path: "/lead-mapping", body: in, result: &out, auth: true})
+	return out, err
+}
+
+// Pipelines and lost reasons.
+
+// ListPipelines lists the pipelines of deals or leads in order.
+func (c *Client) ListPipelines(ctx context.Context, recordType api.RecordType) (api.PipelineList, error) {
+	var out api.PipelineList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/pipelines", query: recordTypeQuery(recordType),
+		result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreatePipeline(ctx context.Context, in api.PipelineCreate) (api.Pipeline, error) {
+	var out api.Pipeline
+	err := c.do(ctx, call{method: http.MethodPost, path: "/pipelines", body: in, result: &out, create: true,
+		auth: true})
+	return out, err
+}
+
+func (c *Client) GetPipeline(ctx context.Context, id string) (api.Pipeline, error) {
+	var out api.Pipeline
+	err := c.do(ctx, call{method: http.MethodGet, path: "/pipelines/{id}", params: idParam(id), result: &out,
+		auth: true})
+	return out, err
+}
+
+// UpdatePipeline renames a pipeline and/or sets its stages; records of removed stages move as patch.MoveTo says.
+func (c *Client) UpdatePipeline(ctx context.Context, id string, version int64, patch api.PipelinePatch) (api.Pipeline, error) {
+	var out api.Pipeline
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/pipelines/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+func (c *Client) DeletePipeline(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/pipelines/{id}", params: idParam(id),
+		version: &version, auth: true})
+}
+
+// ListLostReasons lists the lost reasons of deals or leads by name, archived ones only when asked.
+func (c *Client) ListLostReasons(ctx context.Context, recordType api.RecordType, includeArchived bool) (api.LostReasonList, error) {
+	q := recordTypeQuery(recordType)
+	if includeArchived {
+		q.Set("archived", "true")
+	}
+	var out api.LostReasonList
+	err := c.do(ctx, call{method: http.MethodGet, path: "/lost-reasons", query: q, result: &out, auth: true})
+	return out, err
+}
+
+func (c *Client) CreateLostReason(ctx context.Context, in api.LostReasonCreate) (api.LostReason, error) {
+	var out api.LostReason
+	err := c.do(ctx, call{method: http.MethodPost, path: "/lost-reasons", body: in, result: &out, create: true,
+		auth: true})
+	return out, err
+}
+
+// UpdateLostReason changes a lost reason; Archived false in the patch brings an archived one back.
+func (c *Client) UpdateLostReason(ctx context.Context, id string, version int64, patch api.LostReasonPatch) (api.LostReason, error) {
+	var out api.LostReason
+	err := c.do(ctx, call{method: http.MethodPatch, path: "/lost-reasons/{id}", params: idParam(id), body: patch,
+		result: &out, version: &version, auth: true})
+	return out, err
+}
+
+// DeleteLostReason deletes a lost reason that no record uses; one in use is refused (409, id in_use): archive it
+// with UpdateLostReason instead.
+func (c *Client) DeleteLostReason(ctx context.Context, id string, version int64) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: "/lost-reasons/{id}", params: idParam(id),
+		version: &version, auth: true})
+}
+
 func idParam(id string) map[string]string { return map[string]string{"id": id} }
 
 func membershipParams(personID, organizationID string) map[string]string {

@@ -13,7 +13,7 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// route is one call of a contact or record route and the request it must produce.
+// route is one call of a route and the request it must produce.
 type route struct {
 	name   string
 	call   func(ctx context.Context, c *client.Client) (any, error)
@@ -180,8 +180,11 @@ func contactRoutes() []route {
 	}
 }
 
-func TestContactAndRecordRoutesSendTheDocumentedRequest(t *testing.T) {
-	for _, tt := range contactRoutes() {
+// allRoutes is every route table: contacts and records, then sales.
+func allRoutes() []route { return append(contactRoutes(), salesRoutes()...) }
+
+func TestRoutesSendTheDocumentedRequest(t *testing.T) {
+	for _, tt := range allRoutes() {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 				switch {
@@ -275,8 +278,8 @@ func containsJSON(got, want any) bool {
 	return true
 }
 
-func TestContactAndRecordRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
-	for _, tt := range contactRoutes() {
+func TestRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
+	for _, tt := range allRoutes() {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 				if r.URL.Path == "/api/v1/auth/login" {

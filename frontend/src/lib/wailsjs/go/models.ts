@@ -12,6 +12,16 @@ export namespace api {
 	    Private = "private",
 	    Work = "work",
 	}
+	export enum ConvertMode {
+	    Create = "create",
+	    Existing = "existing",
+	    None = "none",
+	}
+	export enum DealStatus {
+	    Lost = "lost",
+	    Open = "open",
+	    Won = "won",
+	}
 	export enum FieldKind {
 	    Bool = "bool",
 	    Number = "number",
@@ -27,6 +37,11 @@ export namespace api {
 	    Restored = "restored",
 	    Unlinked = "unlinked",
 	    Updated = "updated",
+	}
+	export enum LeadStatus {
+	    Converted = "converted",
+	    Lost = "lost",
+	    Open = "open",
 	}
 	export enum Plan {
 	    Basic = "basic",
@@ -69,20 +84,279 @@ export namespace api {
 	        this.country = source["country"];
 	    }
 	}
-	export class ContactPoint {
-	    value: string;
-	    kind: ContactKind;
+	export class Lead {
+	    id: string;
+	    title: string;
+	    personName: string;
+	    company: string;
+	    email: string;
+	    phone: string;
+	    address: Address;
+	    source: string;
+	    ownerId: string;
+	    ownerName: string;
+	    pipelineId: string;
+	    stageId: string;
+	    stageName: string;
+	    status: LeadStatus;
+	    lostReasonId: string;
+	    lostReasonName: string;
+	    lostComment: string;
+	    convertedAt?: string;
+	    convertedPersonId: string;
+	    convertedOrganizationId: string;
+	    convertedDealId: string;
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new ContactPoint(source);
+	        return new Lead(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.personName = source["personName"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.stageName = source["stageName"];
+	        this.status = source["status"];
+	        this.lostReasonId = source["lostReasonId"];
+	        this.lostReasonName = source["lostReasonName"];
+	        this.lostComment = source["lostComment"];
+	        this.convertedAt = source["convertedAt"];
+	        this.convertedPersonId = source["convertedPersonId"];
+	        this.convertedOrganizationId = source["convertedOrganizationId"];
+	        this.convertedDealId = source["convertedDealId"];
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Deal {
+	    id: string;
+	    title: string;
+	    value: string;
+	    currency: string;
+	    ownerId: string;
+	    ownerName: string;
+	    expectedCloseDate: string;
+	    personId: string;
+	    personName: string;
+	    organizationId: string;
+	    organizationName: string;
+	    pipelineId: string;
+	    stageId: string;
+	    stageName: string;
+	    probability: number;
+	    status: DealStatus;
+	    lostReasonId: string;
+	    lostReasonName: string;
+	    lostComment: string;
+	    closedAt?: string;
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Deal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
 	        this.value = source["value"];
-	        this.kind = source["kind"];
+	        this.currency = source["currency"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.expectedCloseDate = source["expectedCloseDate"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.stageName = source["stageName"];
+	        this.probability = source["probability"];
+	        this.status = source["status"];
+	        this.lostReasonId = source["lostReasonId"];
+	        this.lostReasonName = source["lostReasonName"];
+	        this.lostComment = source["lostComment"];
+	        this.closedAt = source["closedAt"];
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
 	    }
 	}
+	export class BoardColumn {
+	    stage: Stage;
+	    count: number;
+	    total: string;
+	    weighted: string;
+	    deals: Deal[];
+	    leads: Lead[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BoardColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stage = this.convertValues(source["stage"], Stage);
+	        this.count = source["count"];
+	        this.total = source["total"];
+	        this.weighted = source["weighted"];
+	        this.deals = this.convertValues(source["deals"], Deal);
+	        this.leads = this.convertValues(source["leads"], Lead);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Stage {
+	    id: string;
+	    name: string;
+	    probability: number;
+	    position: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.probability = source["probability"];
+	        this.position = source["position"];
+	    }
+	}
+	export class Pipeline {
+	    id: string;
+	    recordType: RecordType;
+	    name: string;
+	    position: number;
+	    stages: Stage[];
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pipeline(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.stages = this.convertValues(source["stages"], Stage);
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Board {
+	    pipeline: Pipeline;
+	    columns: BoardColumn[];
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Board(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pipeline = this.convertValues(source["pipeline"], Pipeline);
+	        this.columns = this.convertValues(source["columns"], BoardColumn);
+	        this.currency = source["currency"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class CustomCondition {
 	    fieldId: string;
 	    op: string;
@@ -99,6 +373,149 @@ export namespace api {
 	        this.value = source["value"];
 	    }
 	}
+	export class ListQuery {
+	    search: string;
+	    owner: string;
+	    organizationId: string;
+	    postalCode: string;
+	    city: string;
+	    country: string;
+	    createdFrom: string;
+	    createdTo: string;
+	    updatedFrom: string;
+	    updatedTo: string;
+	    custom: CustomCondition[];
+	    pipelineId: string;
+	    stageId: string;
+	    status: string;
+	    sort: string;
+	    cursor: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.owner = source["owner"];
+	        this.organizationId = source["organizationId"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.country = source["country"];
+	        this.createdFrom = source["createdFrom"];
+	        this.createdTo = source["createdTo"];
+	        this.updatedFrom = source["updatedFrom"];
+	        this.updatedTo = source["updatedTo"];
+	        this.custom = this.convertValues(source["custom"], CustomCondition);
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.status = source["status"];
+	        this.sort = source["sort"];
+	        this.cursor = source["cursor"];
+	        this.limit = source["limit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BoardQuery {
+	    pipelineId: string;
+	    filter: ListQuery;
+	    cardsPerStage: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BoardQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pipelineId = source["pipelineId"];
+	        this.filter = this.convertValues(source["filter"], ListQuery);
+	        this.cardsPerStage = source["cardsPerStage"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ContactPoint {
+	    value: string;
+	    kind: ContactKind;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class ConvertDeal {
+	    pipelineId: string;
+	    stageId: string;
+	    title: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertDeal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.title = source["title"];
+	        this.value = source["value"];
+	    }
+	}
+	export class ConvertTarget {
+	    mode: ConvertMode;
+	    existingId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConvertTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.existingId = source["existingId"];
+	    }
+	}
+	
 	export class CustomField {
 	    id: string;
 	    recordType: RecordType;
@@ -197,6 +614,109 @@ export namespace api {
 	        this.archived = source["archived"];
 	    }
 	}
+	
+	export class DealCreate {
+	    title: string;
+	    value: string;
+	    currency: string;
+	    ownerId: string;
+	    expectedCloseDate: string;
+	    personId: string;
+	    organizationId: string;
+	    pipelineId: string;
+	    stageId: string;
+	    custom: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new DealCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.value = source["value"];
+	        this.currency = source["currency"];
+	        this.ownerId = source["ownerId"];
+	        this.expectedCloseDate = source["expectedCloseDate"];
+	        this.personId = source["personId"];
+	        this.organizationId = source["organizationId"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.custom = source["custom"];
+	    }
+	}
+	export class DealPage {
+	    items: Deal[];
+	    nextCursor: string;
+	    total: number;
+	    totalCapped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DealPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Deal);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DealPatch {
+	    title?: string;
+	    value?: string;
+	    currency?: string;
+	    ownerId?: string;
+	    expectedCloseDate?: string;
+	    personId?: string;
+	    organizationId?: string;
+	    pipelineId?: string;
+	    stageId?: string;
+	    status?: DealStatus;
+	    lostReasonId?: string;
+	    lostComment?: string;
+	    custom?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new DealPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.value = source["value"];
+	        this.currency = source["currency"];
+	        this.ownerId = source["ownerId"];
+	        this.expectedCloseDate = source["expectedCloseDate"];
+	        this.personId = source["personId"];
+	        this.organizationId = source["organizationId"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.status = source["status"];
+	        this.lostReasonId = source["lostReasonId"];
+	        this.lostComment = source["lostComment"];
+	        this.custom = source["custom"];
+	    }
+	}
 	export class FieldChange {
 	    field: string;
 	    label: string;
@@ -214,6 +734,52 @@ export namespace api {
 	        this.old = source["old"];
 	        this.new = source["new"];
 	    }
+	}
+	export class FieldMapping {
+	    leadField: string;
+	    target: RecordType;
+	    targetField: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.leadField = source["leadField"];
+	        this.target = source["target"];
+	        this.targetField = source["targetField"];
+	    }
+	}
+	export class FieldMappingList {
+	    items: FieldMapping[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldMappingList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], FieldMapping);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Grant {
 	    recordType: RecordType;
@@ -301,42 +867,23 @@ export namespace api {
 		    return a;
 		}
 	}
-	export class ListQuery {
-	    search: string;
-	    owner: string;
+	
+	export class LeadConversion {
+	    lead: Lead;
+	    personId: string;
 	    organizationId: string;
-	    postalCode: string;
-	    city: string;
-	    country: string;
-	    createdFrom: string;
-	    createdTo: string;
-	    updatedFrom: string;
-	    updatedTo: string;
-	    custom: CustomCondition[];
-	    sort: string;
-	    cursor: string;
-	    limit: number;
+	    dealId: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new ListQuery(source);
+	        return new LeadConversion(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.search = source["search"];
-	        this.owner = source["owner"];
+	        this.lead = this.convertValues(source["lead"], Lead);
+	        this.personId = source["personId"];
 	        this.organizationId = source["organizationId"];
-	        this.postalCode = source["postalCode"];
-	        this.city = source["city"];
-	        this.country = source["country"];
-	        this.createdFrom = source["createdFrom"];
-	        this.createdTo = source["createdTo"];
-	        this.updatedFrom = source["updatedFrom"];
-	        this.updatedTo = source["updatedTo"];
-	        this.custom = this.convertValues(source["custom"], CustomCondition);
-	        this.sort = source["sort"];
-	        this.cursor = source["cursor"];
-	        this.limit = source["limit"];
+	        this.dealId = source["dealId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -356,6 +903,443 @@ export namespace api {
 		    }
 		    return a;
 		}
+	}
+	export class LeadConvert {
+	    person: ConvertTarget;
+	    organization: ConvertTarget;
+	    deal?: ConvertDeal;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadConvert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.person = this.convertValues(source["person"], ConvertTarget);
+	        this.organization = this.convertValues(source["organization"], ConvertTarget);
+	        this.deal = this.convertValues(source["deal"], ConvertDeal);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadCreate {
+	    title: string;
+	    personName: string;
+	    company: string;
+	    email: string;
+	    phone: string;
+	    address: Address;
+	    source: string;
+	    ownerId: string;
+	    pipelineId: string;
+	    stageId: string;
+	    custom: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.personName = source["personName"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Organization {
+	    id: string;
+	    name: string;
+	    address: Address;
+	    phone: string;
+	    email: string;
+	    website: string;
+	    industry: string;
+	    ownerId: string;
+	    ownerName: string;
+	    personCount: number;
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Organization(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
+	        this.industry = source["industry"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.personCount = source["personCount"];
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Membership {
+	    organizationId: string;
+	    organizationName: string;
+	    personId: string;
+	    personName: string;
+	    role: string;
+	    primary: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Membership(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.role = source["role"];
+	        this.primary = source["primary"];
+	    }
+	}
+	export class Person {
+	    id: string;
+	    salutation: Salutation;
+	    title: string;
+	    firstName: string;
+	    lastName: string;
+	    name: string;
+	    jobTitle: string;
+	    emails: ContactPoint[];
+	    phones: ContactPoint[];
+	    address: Address;
+	    ownerId: string;
+	    ownerName: string;
+	    organizations: Membership[];
+	    custom: Record<string, string>;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Person(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.salutation = source["salutation"];
+	        this.title = source["title"];
+	        this.firstName = source["firstName"];
+	        this.lastName = source["lastName"];
+	        this.name = source["name"];
+	        this.jobTitle = source["jobTitle"];
+	        this.emails = this.convertValues(source["emails"], ContactPoint);
+	        this.phones = this.convertValues(source["phones"], ContactPoint);
+	        this.address = this.convertValues(source["address"], Address);
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.organizations = this.convertValues(source["organizations"], Membership);
+	        this.custom = source["custom"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadMatches {
+	    persons: Person[];
+	    organizations: Organization[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadMatches(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.persons = this.convertValues(source["persons"], Person);
+	        this.organizations = this.convertValues(source["organizations"], Organization);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadPage {
+	    items: Lead[];
+	    nextCursor: string;
+	    total: number;
+	    totalCapped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Lead);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadPatch {
+	    title?: string;
+	    personName?: string;
+	    company?: string;
+	    email?: string;
+	    phone?: string;
+	    address?: Address;
+	    source?: string;
+	    ownerId?: string;
+	    pipelineId?: string;
+	    stageId?: string;
+	    status?: LeadStatus;
+	    lostReasonId?: string;
+	    lostComment?: string;
+	    custom?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.personName = source["personName"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.source = source["source"];
+	        this.ownerId = source["ownerId"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.status = source["status"];
+	        this.lostReasonId = source["lostReasonId"];
+	        this.lostComment = source["lostComment"];
+	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class LostReason {
+	    id: string;
+	    recordType: RecordType;
+	    name: string;
+	    description: string;
+	    archived: boolean;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LostReason(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.archived = source["archived"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class LostReasonCreate {
+	    recordType: RecordType;
+	    name: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LostReasonCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	    }
+	}
+	export class LostReasonList {
+	    items: LostReason[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LostReasonList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], LostReason);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LostReasonPatch {
+	    name?: string;
+	    description?: string;
+	    archived?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LostReasonPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.archived = source["archived"];
+	    }
 	}
 	export class Unit {
 	    id: string;
@@ -505,28 +1489,7 @@ export namespace api {
 		    return a;
 		}
 	}
-	export class Membership {
-	    organizationId: string;
-	    organizationName: string;
-	    personId: string;
-	    personName: string;
-	    role: string;
-	    primary: boolean;
 	
-	    static createFrom(source: any = {}) {
-	        return new Membership(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.organizationId = source["organizationId"];
-	        this.organizationName = source["organizationName"];
-	        this.personId = source["personId"];
-	        this.personName = source["personName"];
-	        this.role = source["role"];
-	        this.primary = source["primary"];
-	    }
-	}
 	export class MembershipInput {
 	    organizationId: string;
 	    role: string;
@@ -659,62 +1622,7 @@ export namespace api {
 	        this.body = source["body"];
 	    }
 	}
-	export class Organization {
-	    id: string;
-	    name: string;
-	    address: Address;
-	    phone: string;
-	    email: string;
-	    website: string;
-	    industry: string;
-	    ownerId: string;
-	    ownerName: string;
-	    personCount: number;
-	    custom: Record<string, string>;
-	    version: number;
-	    createdAt: string;
-	    updatedAt: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Organization(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.address = this.convertValues(source["address"], Address);
-	        this.phone = source["phone"];
-	        this.email = source["email"];
-	        this.website = source["website"];
-	        this.industry = source["industry"];
-	        this.ownerId = source["ownerId"];
-	        this.ownerName = source["ownerName"];
-	        this.personCount = source["personCount"];
-	        this.custom = source["custom"];
-	        this.version = source["version"];
-	        this.createdAt = source["createdAt"];
-	        this.updatedAt = source["updatedAt"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class OrganizationCreate {
 	    name: string;
 	    address: Address;
@@ -853,68 +1761,7 @@ export namespace api {
 	        this.newPassword = source["newPassword"];
 	    }
 	}
-	export class Person {
-	    id: string;
-	    salutation: Salutation;
-	    title: string;
-	    firstName: string;
-	    lastName: string;
-	    name: string;
-	    jobTitle: string;
-	    emails: ContactPoint[];
-	    phones: ContactPoint[];
-	    address: Address;
-	    ownerId: string;
-	    ownerName: string;
-	    organizations: Membership[];
-	    custom: Record<string, string>;
-	    version: number;
-	    createdAt: string;
-	    updatedAt: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Person(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.salutation = source["salutation"];
-	        this.title = source["title"];
-	        this.firstName = source["firstName"];
-	        this.lastName = source["lastName"];
-	        this.name = source["name"];
-	        this.jobTitle = source["jobTitle"];
-	        this.emails = this.convertValues(source["emails"], ContactPoint);
-	        this.phones = this.convertValues(source["phones"], ContactPoint);
-	        this.address = this.convertValues(source["address"], Address);
-	        this.ownerId = source["ownerId"];
-	        this.ownerName = source["ownerName"];
-	        this.organizations = this.convertValues(source["organizations"], Membership);
-	        this.custom = source["custom"];
-	        this.version = source["version"];
-	        this.createdAt = source["createdAt"];
-	        this.updatedAt = source["updatedAt"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class PersonCreate {
 	    salutation: Salutation;
 	    title: string;
@@ -1031,6 +1878,121 @@ export namespace api {
 	        this.address = this.convertValues(source["address"], Address);
 	        this.ownerId = source["ownerId"];
 	        this.custom = source["custom"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class StageInput {
+	    id: string;
+	    name: string;
+	    probability: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.probability = source["probability"];
+	    }
+	}
+	export class PipelineCreate {
+	    recordType: RecordType;
+	    name: string;
+	    stages: StageInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PipelineCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.name = source["name"];
+	        this.stages = this.convertValues(source["stages"], StageInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PipelineList {
+	    items: Pipeline[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PipelineList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Pipeline);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PipelinePatch {
+	    name?: string;
+	    stages?: StageInput[];
+	    moveTo?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new PipelinePatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.stages = this.convertValues(source["stages"], StageInput);
+	        this.moveTo = source["moveTo"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1330,6 +2292,8 @@ export namespace api {
 		    return a;
 		}
 	}
+	
+	
 	
 	export class TrashItem {
 	    recordType: RecordType;

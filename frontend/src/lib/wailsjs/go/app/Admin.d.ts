@@ -6,11 +6,19 @@ export function ArchiveCustomField(arg1:string,arg2:number):Promise<void>;
 
 export function CreateCustomField(arg1:api.CustomFieldCreate):Promise<api.CustomField>;
 
+export function CreateLostReason(arg1:api.LostReasonCreate):Promise<api.LostReason>;
+
+export function CreatePipeline(arg1:api.PipelineCreate):Promise<api.Pipeline>;
+
 export function CreateRole(arg1:api.RoleCreate):Promise<api.Role>;
 
 export function CreateUnit(arg1:api.UnitCreate):Promise<api.Unit>;
 
 export function CreateUser(arg1:api.UserCreate):Promise<api.User>;
+
+export function DeleteLostReason(arg1:string,arg2:number):Promise<void>;
+
+export function DeletePipeline(arg1:string,arg2:number):Promise<void>;
 
 export function DeleteRole(arg1:string,arg2:number):Promise<void>;
 
@@ -22,9 +30,15 @@ export function ListUnits():Promise<api.UnitList>;
 
 export function ListUsers():Promise<api.UserList>;
 
+export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappingList>;
+
 export function Tenant():Promise<api.Tenant>;
 
 export function UpdateCustomField(arg1:string,arg2:number,arg3:api.CustomFieldPatch):Promise<api.CustomField>;
+
+export function UpdateLostReason(arg1:string,arg2:number,arg3:api.LostReasonPatch):Promise<api.LostReason>;
+
+export function UpdatePipeline(arg1:string,arg2:number,arg3:api.PipelinePatch):Promise<api.Pipeline>;
 
 export function UpdateRole(arg1:string,arg2:number,arg3:api.RolePatch):Promise<api.Role>;
 

@@ -10,6 +10,14 @@ export function CreateCustomField(arg1) {
   return window['go']['app']['Admin']['CreateCustomField'](arg1);
 }
 
+export function CreateLostReason(arg1) {
+  return window['go']['app']['Admin']['CreateLostReason'](arg1);
+}
+
+export function CreatePipeline(arg1) {
+  return window['go']['app']['Admin']['CreatePipeline'](arg1);
+}
+
 export function CreateRole(arg1) {
   return window['go']['app']['Admin']['CreateRole'](arg1);
 }
@@ -20,6 +28,14 @@ export function CreateUnit(arg1) {
 
 export function CreateUser(arg1) {
   return window['go']['app']['Admin']['CreateUser'](arg1);
+}
+
+export function DeleteLostReason(arg1, arg2) {
+  return window['go']['app']['Admin']['DeleteLostReason'](arg1, arg2);
+}
+
+export function DeletePipeline(arg1, arg2) {
+  return window['go']['app']['Admin']['DeletePipeline'](arg1, arg2);
 }
 
 export function DeleteRole(arg1, arg2) {
@@ -42,12 +58,24 @@ export function ListUsers() {
   return window['go']['app']['Admin']['ListUsers']();
 }
 
+export function SetLeadMapping(arg1) {
+  return window['go']['app']['Admin']['SetLeadMapping'](arg1);
+}
+
 export function Tenant() {
   return window['go']['app']['Admin']['Tenant']();
 }
 
 export function UpdateCustomField(arg1, arg2, arg3) {
   return window['go']['app']['Admin']['UpdateCustomField'](arg1, arg2, arg3);
+}
+
+export function UpdateLostReason(arg1, arg2, arg3) {
+  return window['go']['app']['Admin']['UpdateLostReason'](arg1, arg2, arg3);
+}
+
+export function UpdatePipeline(arg1, arg2, arg3) {
+  return window['go']['app']['Admin']['UpdatePipeline'](arg1, arg2, arg3);
 }
 
 export function UpdateRole(arg1, arg2, arg3) {
