@@ -34,5 +34,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Form tests type into Mantine inputs; on a busy machine that takes longer than vitest's default 5 s.
+    testTimeout: 15_000,
   },
 });

@@ -4,41 +4,57 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { OrganizationDetailPage } from './features/contacts/OrganizationDetailPage';
+import { OrganizationsPage } from './features/contacts/OrganizationsPage';
+import { PersonDetailPage } from './features/contacts/PersonDetailPage';
+import { PersonsPage } from './features/contacts/PersonsPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { AdminOnly } from './features/settings/AdminOnly';
+import { CustomFieldsPage } from './features/settings/customFields/CustomFieldsPage';
 import { RolesPage } from './features/settings/roles/RolesPage';
 import { UnitsPage } from './features/settings/units/UnitsPage';
 import { UsersPage } from './features/settings/users/UsersPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartPage } from './features/start/StartPage';
+import { TrashPage } from './features/trash/TrashPage';
+import { LocalizedDates } from './i18n/LocalizedDates';
 import { theme } from './theme';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="top-right" />
-          <AuthGate>
-            {/* Hash routes: a reload of the desktop window (or the dev page) always finds index.html. */}
-            <HashRouter>
-              <Routes>
-                <Route element={<AppLayout />}>
-                  <Route index element={<StartPage />} />
-                  <Route path="account" element={<AccountPage />} />
-                  <Route path="settings" element={<AdminOnly />}>
-                    <Route index element={<Navigate to="users" replace />} />
-                    <Route path="users" element={<UsersPage />} />
-                    <Route path="units" element={<UnitsPage />} />
-                    <Route path="roles" element={<RolesPage />} />
+      <LocalizedDates>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            {/* Bottom right: the header (search, user menu) and the page actions at the top stay reachable. */}
+            <Notifications position="bottom-right" limit={4} />
+            <AuthGate>
+              {/* Hash routes: a reload of the desktop window (or the dev page) always finds index.html. */}
+              <HashRouter>
+                <Routes>
+                  <Route element={<AppLayout />}>
+                    <Route index element={<StartPage />} />
+                    <Route path="account" element={<AccountPage />} />
+                    <Route path="persons" element={<PersonsPage />} />
+                    <Route path="persons/:personId" element={<PersonDetailPage />} />
+                    <Route path="organizations" element={<OrganizationsPage />} />
+                    <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
+                    <Route path="trash" element={<TrashPage />} />
+                    <Route path="settings" element={<AdminOnly />}>
+                      <Route index element={<Navigate to="users" replace />} />
+                      <Route path="users" element={<UsersPage />} />
+                      <Route path="units" element={<UnitsPage />} />
+                      <Route path="roles" element={<RolesPage />} />
+                      <Route path="custom-fields" element={<CustomFieldsPage />} />
+                    </Route>
+                    <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
-                  <Route path="*" element={<Navigate to="/" replace />} />
-                </Route>
-              </Routes>
-            </HashRouter>
-          </AuthGate>
-        </ModalsProvider>
-      </QueryClientProvider>
+                </Routes>
+              </HashRouter>
+            </AuthGate>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>
   );
 }

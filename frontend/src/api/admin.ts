@@ -2,6 +2,9 @@ import * as Admin from '../lib/wailsjs/go/app/Admin';
 import { api } from '../lib/wailsjs/go/models';
 import { call } from './errors';
 import type {
+  CustomField,
+  CustomFieldCreate,
+  CustomFieldPatch,
   Role,
   RoleCreate,
   RolePatch,
@@ -14,7 +17,7 @@ import type {
   UserPatch,
 } from './types';
 
-/** Users, units, roles and the tenant. Mutations of existing records pass the version they were based on. */
+/** Users, units, roles, the tenant and custom field definitions. Mutations of existing records pass the version they were based on. */
 export const adminApi = {
   listUsers: async (): Promise<User[]> => (await call(() => Admin.ListUsers())).items,
   createUser: (input: UserCreate): Promise<User> => call(() => Admin.CreateUser(api.UserCreate.createFrom(input))),
@@ -34,4 +37,11 @@ export const adminApi = {
   deleteRole: (id: string, version: number): Promise<void> => call(() => Admin.DeleteRole(id, version)),
 
   tenant: (): Promise<Tenant> => call(() => Admin.Tenant()),
+
+  createCustomField: (input: CustomFieldCreate): Promise<CustomField> =>
+    call(() => Admin.CreateCustomField(api.CustomFieldCreate.createFrom(input))),
+  updateCustomField: (id: string, version: number, patch: CustomFieldPatch): Promise<CustomField> =>
+    call(() => Admin.UpdateCustomField(id, version, api.CustomFieldPatch.createFrom(patch))),
+  /** Removes a field from forms and lists; its stored values stay and return when it is restored. */
+  archiveCustomField: (id: string, version: number): Promise<void> => call(() => Admin.ArchiveCustomField(id, version)),
 };

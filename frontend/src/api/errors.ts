@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'precondition.version_mismatch',
   'idempotency.key_reused',
   'idempotency.in_progress',
+  'person.duplicate_email',
   'internal',
   'service.unavailable',
   'network.unreachable',
@@ -48,6 +49,8 @@ export const FIELD_CODES = [
   'in_use',
   'cycle',
   'wrong_password',
+  'duplicate',
+  'forbidden',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

@@ -37,3 +37,50 @@ export type Role = Data<api.Role>;
 export type RoleCreate = Data<api.RoleCreate>;
 export type RolePatch = Data<api.RolePatch>;
 export type Grant = Data<api.Grant>;
+
+export type Address = Data<api.Address>;
+export type ContactPoint = Data<api.ContactPoint>;
+export type CustomValues = Record<string, string>;
+export type Membership = Data<api.Membership>;
+export type MembershipInput = Data<api.MembershipInput>;
+
+export type Person = Data<api.Person>;
+export type PersonCreate = Data<api.PersonCreate>;
+export type PersonPatch = Data<api.PersonPatch>;
+export type PersonPage = Data<api.PersonPage>;
+
+export type Organization = Data<api.Organization>;
+export type OrganizationCreate = Data<api.OrganizationCreate>;
+export type OrganizationPatch = Data<api.OrganizationPatch>;
+export type OrganizationPage = Data<api.OrganizationPage>;
+
+export type SearchResult = Data<api.SearchResult>;
+
+export type ListQuery = Data<api.ListQuery>;
+export type CustomCondition = Data<api.CustomCondition>;
+
+export type CustomField = Data<api.CustomField>;
+export type CustomFieldCreate = Data<api.CustomFieldCreate>;
+export type CustomFieldPatch = Data<api.CustomFieldPatch>;
+
+export type Note = Data<api.Note>;
+export type NoteCreate = Data<api.NoteCreate>;
+export type NotePatch = Data<api.NotePatch>;
+
+export type HistoryEntry = Data<api.HistoryEntry>;
+export type FieldChange = Data<api.FieldChange>;
+
+export type SavedFilter = Data<api.SavedFilter>;
+export type SavedFilterCreate = Data<api.SavedFilterCreate>;
+export type SavedFilterPatch = Data<api.SavedFilterPatch>;
+
+export type TrashItem = Data<api.TrashItem>;
+
+/** One page of a record list, whatever the record type. */
+export interface Page<T> {
+  items: T[];
+  /** Continues the list after the last item; "" on the last page. */
+  nextCursor: string;
+  total: number;
+  totalCapped: boolean;
+}

@@ -20,9 +20,17 @@ export function errorText(t: TFunction, reason: unknown): string {
   return t('errors.withCode', { code: error.code });
 }
 
+/**
+ * The key of a server field name below fields.specific: list indexes are dropped and custom fields share one entry
+ * ("emails[1].value" -> "emails.value", "custom.<id>" -> "custom").
+ */
+export function specificFieldKey(field: string): string {
+  return field.replace(/\[\d+\]/g, '').replace(/^custom\..+$/, 'custom');
+}
+
 /** The translated text for one field's error code, preferring a field-specific text where there is one. */
 export function fieldErrorText(t: TFunction, field: string, code: string): string {
-  const specific = `fields.specific.${field}.${code}`;
+  const specific = `fields.specific.${specificFieldKey(field)}.${code}`;
   if (i18n.exists(specific)) {
     // The key is built at run time and checked with exists(); the typed t() cannot see it.
     return (t as unknown as (key: string) => string)(specific);

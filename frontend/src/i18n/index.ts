@@ -25,7 +25,7 @@ export const LOCALES: Record<Language, string> = {
   en: 'en-GB',
 };
 
-const DAYJS_LOCALES: Record<Language, string> = {
+export const DAYJS_LOCALES: Record<Language, string> = {
   de: 'de',
   en: 'en-gb',
 };

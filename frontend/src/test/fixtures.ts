@@ -1,4 +1,4 @@
-import type { Me, Role } from '../api';
+import { ACTIONS, RECORD_TYPES, type Me, type Role } from '../api';
 
 const timestamps = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
 
@@ -6,7 +6,10 @@ export const adminRole: Role = {
   id: 'role-admin',
   name: 'Administrator',
   isAdmin: true,
-  grants: [],
+  // Like the seeded Administrator role: everything on every record type.
+  grants: RECORD_TYPES.flatMap((recordType) =>
+    ACTIONS.map((action) => ({ recordType, action, scope: 'all' as const })),
+  ),
   version: 1,
   ...timestamps,
 };
@@ -48,5 +51,8 @@ function meWith(role: Role, name: string, email: string): Me {
   };
 }
 
+export const noAccessRole: Role = { ...fieldRole, id: 'role-none', name: 'Gast', grants: [] };
+
 export const adminMe = meWith(adminRole, 'Claudia Becker', 'claudia.becker@nordlicht.example');
 export const fieldMe = meWith(fieldRole, 'Jonas Schmidt', 'jonas.schmidt@nordlicht.example');
+export const guestMe = meWith(noAccessRole, 'Gerd Gast', 'gerd.gast@nordlicht.example');

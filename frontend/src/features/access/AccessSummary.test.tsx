@@ -26,6 +26,8 @@ describe('AccessSummary', () => {
   it('mentions the admin right', () => {
     renderWithProviders(<AccessSummary role={adminRole} />);
 
-    expect(screen.getByText('Einstellungen verwalten: Benutzer, Einheiten und Rollen')).toBeInTheDocument();
+    expect(
+      screen.getByText('Einstellungen verwalten: Benutzer, Einheiten, Rollen und eigene Felder'),
+    ).toBeInTheDocument();
   });
 });

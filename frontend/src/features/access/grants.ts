@@ -48,3 +48,11 @@ export function grantsFromMatrix(matrix: GrantMatrix): GrantCell[] {
 export function withScope(matrix: GrantMatrix, recordType: RecordType, action: Action, scope: Scope): GrantMatrix {
   return { ...matrix, [recordType]: { ...matrix[recordType], [action]: scope } };
 }
+
+/** Whether a role grants an action on a record type at all (for some records at least). */
+export function grants(role: { grants: readonly Grant[] }, recordType: RecordType, action: Action): boolean {
+  return role.grants.some(
+    (grant) =>
+      grant.recordType === recordType && grant.action === action && isScope(grant.scope) && grant.scope !== 'none',
+  );
+}

@@ -2,7 +2,9 @@ import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
 
@@ -10,6 +12,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
+  const canSearch = grants(me.role, 'person', 'view') || grants(me.role, 'organization', 'view');
 
   return (
     <AppShell
@@ -34,7 +37,10 @@ export function AppLayout() {
               {me.tenant.name}
             </Text>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="md" wrap="nowrap">
+            {canSearch && <GlobalSearch />}
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -1,36 +1,53 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminMe, fieldMe } from '../../test/fixtures';
+import { adminMe, fieldMe, guestMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { navigationFor } from './navigation';
 import { Navigation } from './Navigation';
 
+const paths = (me: typeof adminMe) => navigationFor(me).flatMap((section) => section.items.map((item) => item.to));
+
 describe('Navigation', () => {
-  it('shows only the start page to users who are not admins', () => {
+  it('shows a user without admin rights only the lists their role lets them see', () => {
     renderWithProviders(<Navigation me={fieldMe} />);
 
     expect(screen.getByRole('link', { name: 'Start' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Personen' })).toHaveAttribute('href', '/persons');
+    expect(screen.queryByRole('link', { name: 'Organisationen' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Papierkorb' })).not.toBeInTheDocument();
     expect(screen.queryByText('Einstellungen')).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Benutzer' })).not.toBeInTheDocument();
-    expect(screen.getAllByRole('link')).toHaveLength(1);
   });
 
-  it('shows the settings to admins', () => {
-    renderWithProviders(<Navigation me={adminMe} />, { route: '/settings/units' });
+  it('shows the lists, the trash and the settings to admins', () => {
+    renderWithProviders(<Navigation me={adminMe} />, { route: '/settings/custom-fields' });
 
+    expect(screen.getByRole('link', { name: 'Organisationen' })).toHaveAttribute('href', '/organizations');
+    expect(screen.getByRole('link', { name: 'Papierkorb' })).toHaveAttribute('href', '/trash');
     expect(screen.getByText('Einstellungen')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Benutzer' })).toHaveAttribute('href', '/settings/users');
-    expect(screen.getByRole('link', { name: 'Einheiten' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByRole('link', { name: 'Rollen' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Eigene Felder' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('offers nothing beyond what works today', () => {
-    expect(navigationFor(fieldMe).flatMap((section) => section.items.map((item) => item.to))).toEqual(['/']);
-    expect(navigationFor(adminMe).flatMap((section) => section.items.map((item) => item.to))).toEqual([
+  it('marks a list as current on its detail pages too', () => {
+    renderWithProviders(<Navigation me={adminMe} />, { route: '/persons/p-1' });
+
+    expect(screen.getByRole('link', { name: 'Personen' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Start' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('offers each user exactly what their role grants', () => {
+    expect(paths(guestMe)).toEqual(['/']);
+    expect(paths(fieldMe)).toEqual(['/', '/persons']);
+    expect(paths(adminMe)).toEqual([
       '/',
+      '/persons',
+      '/organizations',
+      '/trash',
       '/settings/users',
       '/settings/units',
       '/settings/roles',
+      '/settings/custom-fields',
     ]);
   });
 });

@@ -1,5 +1,15 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBuildingCommunity, IconHome, IconShieldLock, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconAddressBook,
+  IconBuilding,
+  IconBuildingCommunity,
+  IconHome,
+  IconShieldLock,
+  IconTrash,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../api';
@@ -7,7 +17,11 @@ import { navigationFor, type NavItem } from './navigation';
 
 const ICONS: Record<NavItem['label'], Icon> = {
   start: IconHome,
+  persons: IconAddressBook,
+  organizations: IconBuilding,
+  trash: IconTrash,
   users: IconUsers,
+  customFields: IconAdjustments,
   units: IconBuildingCommunity,
   roles: IconShieldLock,
 };

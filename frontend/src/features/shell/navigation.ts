@@ -1,8 +1,9 @@
 import type { Me } from '../../api';
+import { grants } from '../access/grants';
 
 export interface NavItem {
   /** i18n key below shell.nav */
-  label: 'start' | 'users' | 'units' | 'roles';
+  label: 'start' | 'persons' | 'organizations' | 'trash' | 'users' | 'units' | 'roles' | 'customFields';
   to: string;
 }
 
@@ -11,9 +12,18 @@ export interface NavSection {
   items: NavItem[];
 }
 
-/** The areas the signed-in user can open; only what works today, settings only for admins. */
+/**
+ * The areas the signed-in user can open: the record lists their role lets them see, the trash when they may delete
+ * something, settings only for admins.
+ */
 export function navigationFor(me: Me): NavSection[] {
-  const sections: NavSection[] = [{ label: null, items: [{ label: 'start', to: '/' }] }];
+  const items: NavItem[] = [{ label: 'start', to: '/' }];
+  if (grants(me.role, 'person', 'view')) items.push({ label: 'persons', to: '/persons' });
+  if (grants(me.role, 'organization', 'view')) items.push({ label: 'organizations', to: '/organizations' });
+  if (grants(me.role, 'person', 'delete') || grants(me.role, 'organization', 'delete')) {
+    items.push({ label: 'trash', to: '/trash' });
+  }
+  const sections: NavSection[] = [{ label: null, items }];
   if (me.role.isAdmin) {
     sections.push({
       label: 'settings',
@@ -21,6 +31,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'users', to: '/settings/users' },
         { label: 'units', to: '/settings/units' },
         { label: 'roles', to: '/settings/roles' },
+        { label: 'customFields', to: '/settings/custom-fields' },
       ],
     });
   }

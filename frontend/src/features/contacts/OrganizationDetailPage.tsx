@@ -1,0 +1,220 @@
+import { Anchor, Button, Card, Center, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { contactsApi, type Organization } from '../../api';
+import { QueryError } from '../../components/QueryError';
+import { useFormatters } from '../../i18n/format';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { ExternalLink, WebsiteLink } from '../records/ContactLinks';
+import { addressText } from '../records/countries';
+import { FieldList } from '../records/FieldList';
+import { HistoryTimeline } from '../records/HistoryTimeline';
+import { NotesPanel } from '../records/NotesPanel';
+import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { useOrganization, useOrganizationPersons } from './hooks';
+import { personName } from './names';
+import { OrganizationFormModal } from './OrganizationFormModal';
+import { PersonFormModal } from './PersonFormModal';
+
+export function OrganizationDetailPage() {
+  const { t } = useTranslation();
+  const { organizationId = '' } = useParams();
+  const organization = useOrganization(organizationId);
+  if (!organization.data) {
+    return (
+      <RecordDetailFallback
+        error={organization.error}
+        onRetry={() => void organization.refetch()}
+        backTo="/organizations"
+        backLabel={t('organizations.backToList')}
+      />
+    );
+  }
+  return <OrganizationDetail key={organizationId} organization={organization.data} />;
+}
+
+function OrganizationDetail({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
+  const { confirmDelete, pending } = useDeleteWithUndo('organization', contactsApi.deleteOrganization);
+  const customItems = useCustomFieldItems('organization', organization.custom);
+  const subtitle = [organization.industry, organization.address.city].filter(Boolean).join(' · ');
+
+  return (
+    <>
+      <RecordDetailLayout
+        testId="organization-detail"
+        backTo="/organizations"
+        backLabel={t('organizations.backToList')}
+        title={organization.name}
+        subtitle={subtitle}
+        actions={
+          <RecordActions
+            canEdit={grants(me.role, 'organization', 'edit')}
+            canDelete={grants(me.role, 'organization', 'delete')}
+            onEdit={() => {
+              setEditing(true);
+            }}
+            onDelete={() => {
+              confirmDelete({ id: organization.id, version: organization.version, name: organization.name });
+            }}
+            busy={pending}
+          />
+        }
+        main={
+          <>
+            <Card withBorder radius="md" padding="lg" data-testid="organization-fields">
+              <Title order={3} size="h4" mb="md">
+                {t('organizations.detail.details')}
+              </Title>
+              <FieldList
+                items={[
+                  { label: t('organizations.form.name'), value: organization.name },
+                  { label: t('organizations.form.industry'), value: organization.industry },
+                  {
+                    label: t('organizations.form.phone'),
+                    value: organization.phone ? (
+                      <ExternalLink href={`tel:${organization.phone.replace(/\s/g, '')}`}>
+                        {organization.phone}
+                      </ExternalLink>
+                    ) : (
+                      ''
+                    ),
+                  },
+                  {
+                    label: t('organizations.form.email'),
+                    value: organization.email ? (
+                      <ExternalLink href={`mailto:${organization.email}`}>{organization.email}</ExternalLink>
+                    ) : (
+                      ''
+                    ),
+                  },
+                  {
+                    label: t('organizations.form.website'),
+                    value: organization.website ? <WebsiteLink url={organization.website} /> : '',
+                  },
+                  { label: t('address.title'), value: addressText(organization.address, format.locale) },
+                  { label: t('records.fields.owner'), value: organization.ownerName, testId: 'organization-owner' },
+                  { label: t('records.fields.createdAt'), value: format.dateTime(organization.createdAt) },
+                  { label: t('records.fields.updatedAt'), value: format.dateTime(organization.updatedAt) },
+                ]}
+              />
+            </Card>
+            {customItems.length > 0 && (
+              <Card withBorder radius="md" padding="lg" data-testid="organization-custom-fields">
+                <Title order={3} size="h4" mb="md">
+                  {t('records.custom.title')}
+                </Title>
+                <FieldList items={customItems} />
+              </Card>
+            )}
+            <OrganizationPersonsCard organization={organization} canCreate={grants(me.role, 'person', 'create')} />
+          </>
+        }
+        side={
+          <>
+            <NotesPanel recordType="organization" recordId={organization.id} />
+            <HistoryTimeline recordType="organization" recordId={organization.id} />
+          </>
+        }
+      />
+      <OrganizationFormModal
+        opened={editing}
+        organization={organization}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
+    </>
+  );
+}
+
+function OrganizationPersonsCard({ organization, canCreate }: { organization: Organization; canCreate: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const persons = useOrganizationPersons(organization.id);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="organization-persons">
+      <Group justify="space-between" mb="md">
+        <Title order={3} size="h4">
+          {t('organizations.persons.title')}
+        </Title>
+        {canCreate && (
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
+            {t('persons.create')}
+          </Button>
+        )}
+      </Group>
+      {persons.isError ? (
+        <QueryError error={persons.error} onRetry={() => void persons.refetch()} />
+      ) : persons.isPending ? (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      ) : persons.data.items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('organizations.persons.empty')}
+        </Text>
+      ) : (
+        <Table verticalSpacing="xs" highlightOnHover>
+          <Table.Tbody>
+            {persons.data.items.map((person) => {
+              const membership = person.organizations.find((item) => item.organizationId === organization.id);
+              return (
+                <Table.Tr
+                  key={person.id}
+                  onClick={() => void navigate(`/persons/${person.id}`)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid="organization-person"
+                  data-name={personName(t, person)}
+                >
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/persons/${person.id}`}
+                      fw={500}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                      }}
+                    >
+                      {personName(t, person)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td c="dimmed">
+                    {membership && membership.role !== '' ? membership.role : person.jobTitle}
+                  </Table.Td>
+                  <Table.Td>{person.emails[0]?.value ?? ''}</Table.Td>
+                  <Table.Td>{person.phones[0]?.value ?? ''}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <PersonFormModal
+        opened={creating}
+        organizationId={organization.id}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onSaved={(person) => void navigate(`/persons/${person.id}`)}
+      />
+    </Card>
+  );
+}

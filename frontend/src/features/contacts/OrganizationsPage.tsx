@@ -1,0 +1,89 @@
+import { Button, Stack } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { contactsApi, type Organization } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormatters } from '../../i18n/format';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { RecordList, type Column } from '../records/list/RecordList';
+import { OrganizationFormModal } from './OrganizationFormModal';
+
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
+
+  const columns = useMemo<Column<Organization>[]>(
+    () => [
+      { key: 'name', header: t('records.columns.name'), sortKey: 'name', render: (organization) => organization.name },
+      { key: 'industry', header: t('records.columns.industry'), render: (organization) => organization.industry },
+      {
+        key: 'city',
+        header: t('records.columns.city'),
+        sortKey: 'city',
+        render: (organization) => organization.address.city,
+      },
+      { key: 'phone', header: t('records.columns.phone'), render: (organization) => organization.phone },
+      {
+        key: 'persons',
+        header: t('records.columns.persons'),
+        render: (organization) => format.number(organization.personCount),
+        width: 90,
+      },
+      { key: 'owner', header: t('records.columns.owner'), render: (organization) => organization.ownerName },
+      {
+        key: 'createdAt',
+        header: t('records.columns.createdAt'),
+        sortKey: 'createdAt',
+        render: (organization) => format.date(organization.createdAt),
+        width: 120,
+      },
+      {
+        key: 'updatedAt',
+        header: t('records.columns.updatedAt'),
+        sortKey: 'updatedAt',
+        render: (organization) => format.date(organization.updatedAt),
+        width: 120,
+      },
+    ],
+    [t, format],
+  );
+
+  return (
+    <Stack maw={1400}>
+      <PageHeader title={t('organizations.title')}>
+        {grants(me.role, 'organization', 'create') && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
+            {t('organizations.create')}
+          </Button>
+        )}
+      </PageHeader>
+      <RecordList
+        recordType="organization"
+        columns={columns}
+        fetchPage={contactsApi.queryOrganizations}
+        detailPath={(organization) => `/organizations/${organization.id}`}
+        itemName={(organization) => organization.name}
+        emptyText={t('organizations.empty')}
+        testId="organizations-list"
+      />
+      <OrganizationFormModal
+        opened={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onSaved={(organization) => void navigate(`/organizations/${organization.id}`)}
+      />
+    </Stack>
+  );
+}

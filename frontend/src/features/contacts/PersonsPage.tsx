@@ -1,0 +1,88 @@
+import { Button, Stack } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { contactsApi, type Person } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormatters } from '../../i18n/format';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { RecordList, type Column } from '../records/list/RecordList';
+import { mainMembership, personName } from './names';
+import { OrganizationSelect } from './OrganizationSelect';
+import { PersonFormModal } from './PersonFormModal';
+
+export function PersonsPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
+
+  const columns = useMemo<Column<Person>[]>(
+    () => [
+      { key: 'name', header: t('records.columns.name'), sortKey: 'name', render: (person) => personName(t, person) },
+      {
+        key: 'organization',
+        header: t('records.columns.organization'),
+        render: (person) => mainMembership(person.organizations)?.organizationName ?? '',
+      },
+      { key: 'email', header: t('records.columns.email'), render: (person) => person.emails[0]?.value ?? '' },
+      { key: 'phone', header: t('records.columns.phone'), render: (person) => person.phones[0]?.value ?? '' },
+      { key: 'city', header: t('records.columns.city'), sortKey: 'city', render: (person) => person.address.city },
+      { key: 'owner', header: t('records.columns.owner'), render: (person) => person.ownerName },
+      {
+        key: 'createdAt',
+        header: t('records.columns.createdAt'),
+        sortKey: 'createdAt',
+        render: (person) => format.date(person.createdAt),
+        width: 120,
+      },
+      {
+        key: 'updatedAt',
+        header: t('records.columns.updatedAt'),
+        sortKey: 'updatedAt',
+        render: (person) => format.date(person.updatedAt),
+        width: 120,
+      },
+    ],
+    [t, format],
+  );
+
+  return (
+    <Stack maw={1400}>
+      <PageHeader title={t('persons.title')}>
+        {grants(me.role, 'person', 'create') && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
+            {t('persons.create')}
+          </Button>
+        )}
+      </PageHeader>
+      <RecordList
+        recordType="person"
+        columns={columns}
+        fetchPage={contactsApi.queryPersons}
+        detailPath={(person) => `/persons/${person.id}`}
+        itemName={(person) => personName(t, person)}
+        emptyText={t('persons.empty')}
+        organizationFilter={(value, onChange) => (
+          <OrganizationSelect label={t('records.filter.organization')} value={value} onChange={onChange} />
+        )}
+        testId="persons-list"
+      />
+      <PersonFormModal
+        opened={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onSaved={(person) => void navigate(`/persons/${person.id}`)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { Card, Center, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  IconArrowBackUp,
+  IconLink,
+  IconLinkOff,
+  IconNote,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+  type Icon,
+} from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryAction, RecordType } from '../../api';
+import { QueryError } from '../../components/QueryError';
+import { useFormatters } from '../../i18n/format';
+import { countryName } from './countries';
+import { useCustomFieldsQuery, useHistory } from './hooks';
+import { actionText, changeLine, describeChange, type HistoryContext } from './historyFormat';
+
+const ICONS: Record<HistoryAction, Icon> = {
+  created: IconPlus,
+  updated: IconPencil,
+  deleted: IconTrash,
+  restored: IconArrowBackUp,
+  linked: IconLink,
+  unlinked: IconLinkOff,
+  note_added: IconNote,
+  note_changed: IconNote,
+  note_deleted: IconNote,
+};
+
+/** The automatic history of any record, newest first: what happened, who did it, when, and each changed field. */
+export function HistoryTimeline({ recordType, recordId }: { recordType: RecordType; recordId: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const history = useHistory(recordType, recordId);
+  const customFields = useCustomFieldsQuery(recordType);
+
+  const context = useMemo<HistoryContext>(
+    () => ({
+      t,
+      locale: format.locale,
+      customFields: customFields.data ?? [],
+      countryName: (code) => countryName(code, format.locale),
+    }),
+    [t, format.locale, customFields.data],
+  );
+
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="history">
+      <Title order={3} size="h4" mb="md">
+        {t('history.title')}
+      </Title>
+      {history.isError ? (
+        <QueryError error={history.error} onRetry={() => void history.refetch()} />
+      ) : history.isPending ? (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      ) : history.data.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('history.empty')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={26} lineWidth={2}>
+          {history.data.map((entry) => {
+            const EntryIcon = entry.action in ICONS ? ICONS[entry.action] : IconPencil;
+            return (
+              <Timeline.Item
+                key={entry.id}
+                bullet={<EntryIcon size={14} />}
+                title={
+                  <Text fw={600} size="sm" data-testid="history-action">
+                    {actionText(t, entry.action)}
+                  </Text>
+                }
+                data-testid="history-entry"
+                data-action={entry.action}
+              >
+                <Text size="xs" c="dimmed">
+                  {t('history.byline', {
+                    actor: entry.actorName || t('history.system'),
+                    date: format.dateTime(entry.at),
+                  })}
+                </Text>
+                {entry.changes.length > 0 && (
+                  <Stack gap={2} mt={4}>
+                    {entry.changes.map((change) => (
+                      <Text
+                        key={change.field}
+                        size="sm"
+                        style={{ overflowWrap: 'anywhere' }}
+                        data-testid="history-change"
+                        data-field={change.field}
+                      >
+                        {changeLine(t, describeChange(change, context))}
+                      </Text>
+                    ))}
+                  </Stack>
+                )}
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,124 @@
+import { Anchor, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryError } from '../../components/QueryError';
+
+/** The frame of every detail page: back link, name and actions on top, the record's cards left, notes and history right. */
+export function RecordDetailLayout({
+  backTo,
+  backLabel,
+  title,
+  subtitle,
+  actions,
+  main,
+  side,
+  testId,
+}: {
+  backTo: string;
+  backLabel: string;
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  main: ReactNode;
+  side: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Stack maw={1400} gap="lg" data-testid={testId}>
+      <div>
+        <Anchor component={Link} to={backTo} size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {backLabel}
+          </Group>
+        </Anchor>
+        <Group justify="space-between" align="flex-start" mt="xs">
+          <div>
+            <Title order={2} data-testid="record-title">
+              {title}
+            </Title>
+            {subtitle && (
+              <Text c="dimmed" size="sm" mt={4}>
+                {subtitle}
+              </Text>
+            )}
+          </div>
+          <Group gap="xs">{actions}</Group>
+        </Group>
+      </div>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">{main}</Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">{side}</Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Edit and delete buttons of a detail page, each only when the role grants it. */
+export function RecordActions({
+  canEdit,
+  canDelete,
+  onEdit,
+  onDelete,
+  busy,
+}: {
+  canEdit: boolean;
+  canDelete: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {canEdit && (
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit} disabled={busy}>
+          {t('common.edit')}
+        </Button>
+      )}
+      {canDelete && (
+        <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete} loading={busy}>
+          {t('common.delete')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** Loading and error states of a detail page, with the way back to the list. */
+export function RecordDetailFallback({
+  error,
+  onRetry,
+  backTo,
+  backLabel,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  backTo: string;
+  backLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={900}>
+      <Anchor component={Link} to={backTo} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {backLabel}
+        </Group>
+      </Anchor>
+      {error ? (
+        <QueryError error={error} onRetry={onRetry} />
+      ) : (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
+    </Stack>
+  );
+}

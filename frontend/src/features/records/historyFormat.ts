@@ -1,0 +1,108 @@
+/**
+ * History entries for reading: the field names translated, values formatted the way the rest of the UI shows them
+ * (custom numbers "1.234,5", yes/no, salutations, countries, e-mail kinds).
+ */
+import type { TFunction } from 'i18next';
+import {
+  isContactKind,
+  isFieldKind,
+  isHistoryAction,
+  isSalutation,
+  type CustomField,
+  type FieldChange,
+} from '../../api';
+import { i18n } from '../../i18n';
+import { formatCustomValue } from './customValues';
+
+export interface ChangeText {
+  field: string;
+  label: string;
+  /** "" when the field had no value before (created) or has none after (removed). */
+  old: string;
+  new: string;
+}
+
+export interface HistoryContext {
+  t: TFunction;
+  locale: string;
+  /** Every custom field of the record type, archived ones included. */
+  customFields: readonly CustomField[];
+  countryName: (code: string) => string;
+}
+
+/** A key built at run time, checked with exists() first; the typed t() cannot see it. */
+function dynamic(t: TFunction, key: string): string | undefined {
+  return i18n.exists(key) ? (t as unknown as (key: string) => string)(key) : undefined;
+}
+
+export function actionText(t: TFunction, action: string): string {
+  return isHistoryAction(action) ? t(`history.actions.${action}`) : action;
+}
+
+export function fieldLabel(change: FieldChange, context: HistoryContext): string {
+  const { t } = context;
+  if (change.field.startsWith('custom.')) {
+    const id = change.field.slice('custom.'.length);
+    if (change.label !== '') return change.label;
+    return context.customFields.find((field) => field.id === id)?.label ?? t('history.customField');
+  }
+  return dynamic(t, `history.fields.${change.field}`) ?? change.field;
+}
+
+/** "a@b.de (work), c@d.de (mobile)" with the kinds translated. */
+function contactPoints(t: TFunction, value: string): string {
+  return value.replace(/\((\w+)\)/g, (whole, kind: string) =>
+    isContactKind(kind) ? `(${t(`contactKinds.${kind}`)})` : whole,
+  );
+}
+
+export function formatValue(change: FieldChange, value: string, context: HistoryContext): string {
+  const { t } = context;
+  if (value === '') {
+    return '';
+  }
+  if (change.field.startsWith('custom.')) {
+    const id = change.field.slice('custom.'.length);
+    const field = context.customFields.find((candidate) => candidate.id === id);
+    if (field && isFieldKind(field.kind)) {
+      return formatCustomValue(field.kind, value, {
+        locale: context.locale,
+        yes: t('common.yes'),
+        no: t('common.no'),
+      });
+    }
+    return value;
+  }
+  switch (change.field) {
+    case 'salutation':
+      return isSalutation(value) ? t(`persons.salutations.${value}`) : value;
+    case 'address.country':
+      return context.countryName(value);
+    case 'emails':
+    case 'phones':
+      return contactPoints(t, value);
+    default:
+      return value;
+  }
+}
+
+export function describeChange(change: FieldChange, context: HistoryContext): ChangeText {
+  return {
+    field: change.field,
+    label: fieldLabel(change, context),
+    old: formatValue(change, change.old, context),
+    new: formatValue(change, change.new, context),
+  };
+}
+
+/** One change as a line: "Position: Einkauf → Einkaufsleitung"; "Nachname: Müller" when there was nothing before. */
+export function changeLine(t: TFunction, change: ChangeText): string {
+  if (change.old === '') {
+    return t('history.set', { field: change.label, value: change.new });
+  }
+  return t('history.change', {
+    field: change.label,
+    old: change.old,
+    new: change.new === '' ? t('history.emptyValue') : change.new,
+  });
+}

@@ -1,0 +1,93 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { adminApi, recordsApi, type ListQuery, type Page } from '../../../api';
+import { adminMe } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { MeContext } from '../../auth/session';
+import { RecordList, type Column } from './RecordList';
+
+interface Item {
+  id: string;
+  name: string;
+}
+
+const columns: Column<Item>[] = [{ key: 'name', header: 'Name', sortKey: 'name', render: (item) => item.name }];
+
+function page(names: string[], nextCursor: string, total: number, totalCapped = false): Page<Item> {
+  return { items: names.map((name) => ({ id: name, name })), nextCursor, total, totalCapped };
+}
+
+function renderList(fetchPage: (query: ListQuery) => Promise<Page<Item>>) {
+  const user = userEvent.setup();
+  renderWithProviders(
+    <MeContext value={adminMe}>
+      <RecordList
+        recordType="person"
+        columns={columns}
+        fetchPage={fetchPage}
+        detailPath={(item) => `/persons/${item.id}`}
+        itemName={(item) => item.name}
+        emptyText="Es gibt noch keine Personen."
+        testId="persons-list"
+      />
+    </MeContext>,
+    { route: '/persons' },
+  );
+  return { user };
+}
+
+const names = () => screen.queryAllByTestId('record-row').map((row) => row.getAttribute('data-name'));
+
+beforeEach(() => {
+  vi.spyOn(recordsApi, 'listCustomFields').mockResolvedValue([]);
+  vi.spyOn(recordsApi, 'listSavedFilters').mockResolvedValue([]);
+  vi.spyOn(adminApi, 'listUsers').mockResolvedValue([]);
+});
+
+describe('RecordList', () => {
+  it('shows a capped total as "1.000+" and loads the next keyset page with the cursor', async () => {
+    const fetchPage = vi
+      .fn<(query: ListQuery) => Promise<Page<Item>>>()
+      .mockResolvedValueOnce(page(['Anna Adler', 'Bernd Bauer'], 'cursor-1', 1000, true))
+      .mockResolvedValueOnce(page(['Carla Christ'], '', 1000, true));
+    const { user } = renderList(fetchPage);
+
+    expect(await screen.findByText('Treffer: 1.000+')).toBeInTheDocument();
+    expect(names()).toEqual(['Anna Adler', 'Bernd Bauer']);
+    expect(fetchPage.mock.calls[0]?.[0]).toMatchObject({ cursor: '', sort: 'name', limit: 50, search: '' });
+
+    await user.click(screen.getByRole('button', { name: 'Weitere laden (2 von 1.000+ angezeigt)' }));
+
+    await waitFor(() => {
+      expect(names()).toEqual(['Anna Adler', 'Bernd Bauer', 'Carla Christ']);
+    });
+    expect(fetchPage.mock.calls[1]?.[0]).toMatchObject({ cursor: 'cursor-1' });
+    expect(screen.queryByTestId('load-more')).not.toBeInTheDocument();
+  });
+
+  it('sorts by a column and searches, starting again at the first page', async () => {
+    const fetchPage = vi.fn((query: ListQuery) =>
+      Promise.resolve(query.search === 'xyz' ? page([], '', 0) : page(['Anna Adler'], '', 1)),
+    );
+    const { user } = renderList(fetchPage);
+    await screen.findByText('Treffer: 1');
+
+    await user.click(screen.getByRole('button', { name: 'Nach Name sortieren' }));
+    await waitFor(() => {
+      expect(fetchPage).toHaveBeenLastCalledWith(expect.objectContaining({ sort: '-name', cursor: '' }));
+    });
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+
+    await user.type(screen.getByTestId('list-search'), 'xyz');
+    expect(await screen.findByText('Keine Einträge passen zu diesem Filter.')).toBeInTheDocument();
+    expect(fetchPage).toHaveBeenLastCalledWith(expect.objectContaining({ search: 'xyz', sort: '-name', cursor: '' }));
+  });
+
+  it('says so when there are no records at all', async () => {
+    renderList(() => Promise.resolve(page([], '', 0)));
+
+    expect(await screen.findByTestId('list-empty')).toHaveTextContent('Es gibt noch keine Personen.');
+    expect(screen.getByText('Treffer: 0')).toBeInTheDocument();
+  });
+});

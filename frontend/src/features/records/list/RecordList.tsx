@@ -1,0 +1,295 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Collapse,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconChevronUp,
+  IconFilter,
+  IconFilterOff,
+  IconSearch,
+  IconSelector,
+} from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ListQuery, Page, RecordType } from '../../../api';
+import { QueryError } from '../../../components/QueryError';
+import { useFormatters } from '../../../i18n/format';
+import { useCustomFields } from '../hooks';
+import { recordKeys } from '../keys';
+import { FilterPanel } from './FilterPanel';
+import {
+  activeFilterCount,
+  fromListQuery,
+  nextSort,
+  sortOf,
+  toListQuery,
+  type FilterState,
+  type SortKey,
+} from './filterState';
+import { SavedFilters } from './SavedFilters';
+import { useListState } from './useListState';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  /** Columns the server can sort by. */
+  sortKey?: SortKey;
+  render: (item: T) => ReactNode;
+  width?: number;
+}
+
+export interface RecordListProps<T extends { id: string }> {
+  recordType: RecordType;
+  columns: readonly Column<T>[];
+  fetchPage: (query: ListQuery) => Promise<Page<T>>;
+  detailPath: (item: T) => string;
+  /** The text of the first column's link, and the row's name for tests. */
+  itemName: (item: T) => string;
+  emptyText: string;
+  /** The organisation filter, for record types that belong to organisations. */
+  organizationFilter?: (value: string, onChange: (value: string) => void) => ReactNode;
+  testId: string;
+}
+
+/**
+ * A record list for any record type: search, filter panel and saved filters, sortable columns, keyset pages ("Weitere
+ * laden"), the total, and rows that open the record.
+ */
+export function RecordList<T extends { id: string }>({
+  recordType,
+  columns,
+  fetchPage,
+  detailPath,
+  itemName,
+  emptyText,
+  organizationFilter,
+  testId,
+}: RecordListProps<T>) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const { state, savedId, update, reset } = useListState();
+  const custom = useCustomFields(recordType);
+  const query = useMemo(() => toListQuery(state, custom.fields), [state, custom.fields]);
+  const [debounced] = useDebouncedValue(query, 300);
+  const filterCount = activeFilterCount(query);
+  const [panelOpen, setPanelOpen] = useState(filterCount > 0);
+
+  const list = useInfiniteQuery({
+    queryKey: recordKeys.list(recordType, debounced),
+    queryFn: ({ pageParam }) => fetchPage({ ...debounced, cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => (last.nextCursor === '' ? undefined : last.nextCursor),
+    placeholderData: keepPreviousData,
+    // Custom conditions are only valid once the fields are known.
+    enabled: !custom.isPending,
+  });
+
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const first = list.data?.pages[0];
+  const total = first ? `${format.number(first.total)}${first.totalCapped ? '+' : ''}` : '';
+  const filtered = query.search !== '' || filterCount > 0;
+  const sort = sortOf(state.sort);
+
+  const change = (next: FilterState) => {
+    update(next);
+  };
+
+  return (
+    <Stack gap="md" data-testid={testId}>
+      <Group justify="space-between" gap="sm">
+        <Group gap="sm" wrap="nowrap" style={{ flex: 1 }}>
+          <TextInput
+            aria-label={t('records.filter.search')}
+            placeholder={t('records.filter.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={state.search}
+            onChange={(event) => {
+              change({ ...state, search: event.currentTarget.value });
+            }}
+            style={{ flex: 1, maxWidth: 420 }}
+            data-testid="list-search"
+          />
+          <Button
+            variant={panelOpen ? 'light' : 'default'}
+            leftSection={<IconFilter size={16} />}
+            rightSection={
+              filterCount > 0 ? (
+                <Badge size="sm" circle>
+                  {filterCount}
+                </Badge>
+              ) : undefined
+            }
+            onClick={() => {
+              setPanelOpen((open) => !open);
+            }}
+            aria-expanded={panelOpen}
+            data-testid="filter-toggle"
+          >
+            {t('records.filter.toggle')}
+          </Button>
+          {(filtered || savedId !== null) && (
+            <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={reset}>
+              {t('records.filter.reset')}
+            </Button>
+          )}
+        </Group>
+        <SavedFilters
+          recordType={recordType}
+          savedId={savedId}
+          query={query}
+          onLoad={(filter) => {
+            update(fromListQuery(filter.query), filter.id);
+            setPanelOpen(true);
+          }}
+          onClear={reset}
+        />
+      </Group>
+
+      <Collapse expanded={panelOpen}>
+        <FilterPanel
+          state={state}
+          onChange={change}
+          fields={custom.fields}
+          organizationFilter={organizationFilter?.(state.organizationId, (organizationId) => {
+            change({ ...state, organizationId });
+          })}
+        />
+      </Collapse>
+
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <Paper withBorder radius="md">
+          <Group justify="space-between" px="md" py="xs">
+            <Text size="sm" c="dimmed" data-testid="list-total" data-total={first?.total} aria-live="polite">
+              {t('records.list.total', { total })}
+            </Text>
+            {list.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+          </Group>
+          <Table.ScrollContainer minWidth={720}>
+            <Table
+              verticalSpacing="sm"
+              highlightOnHover
+              data-testid={`${testId}-table`}
+              style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => {
+                    const sortKey = column.sortKey;
+                    const active = sortKey !== undefined && sort.key === sortKey;
+                    const SortIcon = active ? (sort.descending ? IconChevronDown : IconChevronUp) : IconSelector;
+                    return (
+                      <Table.Th
+                        key={column.key}
+                        w={column.width}
+                        aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                      >
+                        {sortKey ? (
+                          <UnstyledButton
+                            onClick={() => {
+                              change({ ...state, sort: nextSort(state.sort, sortKey) });
+                            }}
+                            aria-label={t('records.list.sortBy', { column: column.header })}
+                            fw={700}
+                            fz="sm"
+                          >
+                            <Group gap={4} wrap="nowrap">
+                              {column.header}
+                              <SortIcon size={14} />
+                            </Group>
+                          </UnstyledButton>
+                        ) : (
+                          column.header
+                        )}
+                      </Table.Th>
+                    );
+                  })}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={columns.length}>
+                      <Stack align="center" gap="xs" py="lg">
+                        <Text c="dimmed" data-testid="list-empty">
+                          {filtered ? t('records.list.noMatches') : emptyText}
+                        </Text>
+                        {filtered && (
+                          <Button variant="subtle" size="xs" onClick={reset}>
+                            {t('records.filter.reset')}
+                          </Button>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {items.map((item) => (
+                  <Table.Tr
+                    key={item.id}
+                    onClick={() => void navigate(detailPath(item))}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="record-row"
+                    data-name={itemName(item)}
+                  >
+                    {columns.map((column, index) => (
+                      <Table.Td key={column.key}>
+                        {index === 0 ? (
+                          <Anchor
+                            component={Link}
+                            to={detailPath(item)}
+                            fw={500}
+                            c="inherit"
+                            onClick={(event) => {
+                              event.stopPropagation();
+                            }}
+                          >
+                            {column.render(item)}
+                          </Anchor>
+                        ) : (
+                          column.render(item)
+                        )}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.hasNextPage && (
+            <Center p="sm">
+              <Button
+                variant="light"
+                onClick={() => void list.fetchNextPage()}
+                loading={list.isFetchingNextPage}
+                data-testid="load-more"
+              >
+                {t('records.list.loadMore', { shown: format.number(items.length), total })}
+              </Button>
+            </Center>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,289 @@
+import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { IconDeviceFloppy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListQuery, RecordType, SavedFilter } from '../../../api';
+import { showFormError } from '../../../components/forms';
+import { useNotify } from '../../../components/notify';
+import { useFormatters } from '../../../i18n/format';
+import { useMe } from '../../auth/session';
+import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters, useUpdateSavedFilter } from '../hooks';
+
+export const MAX_FILTER_NAME_LENGTH = 100;
+
+/** A query as it is saved: no page position, the default page size. */
+function storable(query: ListQuery): ListQuery {
+  return { ...query, cursor: '', limit: 0 };
+}
+
+/** The saved filters of a list: pick one, save the current filter, and change or delete one's own. */
+export function SavedFilters({
+  recordType,
+  savedId,
+  query,
+  onLoad,
+  onClear,
+}: {
+  recordType: RecordType;
+  savedId: string | null;
+  query: ListQuery;
+  onLoad: (filter: SavedFilter) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const notify = useNotify();
+  const me = useMe();
+  const filters = useSavedFilters(recordType);
+  const update = useUpdateSavedFilter(recordType);
+  const remove = useDeleteSavedFilter(recordType);
+  const [dialog, setDialog] = useState<{ mode: 'create' } | { mode: 'edit'; id: string } | null>(null);
+
+  const selected = filters.data?.find((filter) => filter.id === savedId);
+  const own = selected?.ownerId === me.user.id;
+
+  const data = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    const sorted = [...(filters.data ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+    const mine = sorted.filter((filter) => filter.ownerId === me.user.id);
+    const others = sorted.filter((filter) => filter.ownerId !== me.user.id);
+    return [
+      {
+        group: t('records.savedFilters.mine'),
+        items: mine.map((filter) => ({
+          value: filter.id,
+          label: filter.shared ? `${filter.name} (${t('records.savedFilters.sharedMark')})` : filter.name,
+        })),
+      },
+      {
+        group: t('records.savedFilters.shared'),
+        items: others.map((filter) => ({
+          value: filter.id,
+          label: t('records.savedFilters.byOwner', { name: filter.name, owner: filter.ownerName }),
+        })),
+      },
+    ].filter((section) => section.items.length > 0);
+  }, [filters.data, locale, me.user.id, t]);
+
+  const saveChanges = (filter: SavedFilter) => {
+    update.mutate(
+      { id: filter.id, version: filter.version, patch: { query: storable(query) } },
+      {
+        onSuccess: (saved) => {
+          notify.success(t('records.savedFilters.updated', { name: saved.name }));
+        },
+        onError: (error) => {
+          notify.error(error);
+        },
+      },
+    );
+  };
+
+  const confirmDelete = (filter: SavedFilter) => {
+    modals.openConfirmModal({
+      title: t('records.savedFilters.delete.title'),
+      children: <Text size="sm">{t('records.savedFilters.delete.body', { name: filter.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutate(
+          { id: filter.id, version: filter.version },
+          {
+            onSuccess: () => {
+              notify.success(t('records.savedFilters.delete.success', { name: filter.name }));
+              onClear();
+            },
+            onError: (error) => {
+              notify.error(error);
+            },
+          },
+        );
+      },
+    });
+  };
+
+  const editing = dialog?.mode === 'edit' ? filters.data?.find((filter) => filter.id === dialog.id) : undefined;
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Select
+        aria-label={t('records.savedFilters.label')}
+        placeholder={t('records.savedFilters.placeholder')}
+        data={data}
+        value={selected ? selected.id : null}
+        onChange={(id) => {
+          const filter = filters.data?.find((candidate) => candidate.id === id);
+          if (filter) onLoad(filter);
+          else onClear();
+        }}
+        clearable
+        disabled={filters.isPending}
+        nothingFoundMessage={t('records.savedFilters.none')}
+        w={240}
+        data-testid="saved-filter-select"
+      />
+      <Button
+        variant="default"
+        leftSection={<IconDeviceFloppy size={16} />}
+        onClick={() => {
+          setDialog({ mode: 'create' });
+        }}
+      >
+        {t('records.savedFilters.save')}
+      </Button>
+      {selected && own && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('records.savedFilters.actions', { name: selected.name })}
+            >
+              <IconDots size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              leftSection={<IconRefresh size={16} />}
+              onClick={() => {
+                saveChanges(selected);
+              }}
+            >
+              {t('records.savedFilters.saveChanges')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconPencil size={16} />}
+              onClick={() => {
+                setDialog({ mode: 'edit', id: selected.id });
+              }}
+            >
+              {t('records.savedFilters.edit')}
+            </Menu.Item>
+            <Menu.Item
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => {
+                confirmDelete(selected);
+              }}
+            >
+              {t('records.savedFilters.delete.action')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      <Modal
+        opened={dialog !== null && (dialog.mode === 'create' || editing !== undefined)}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={
+          dialog?.mode === 'edit'
+            ? t('records.savedFilters.form.editTitle')
+            : t('records.savedFilters.form.createTitle')
+        }
+      >
+        {dialog && (
+          <SavedFilterForm
+            key={dialog.mode === 'edit' ? dialog.id : 'new'}
+            recordType={recordType}
+            filter={editing}
+            query={storable(query)}
+            onDone={(saved) => {
+              setDialog(null);
+              if (saved) onLoad(saved);
+            }}
+          />
+        )}
+      </Modal>
+    </Group>
+  );
+}
+
+function SavedFilterForm({
+  recordType,
+  filter,
+  query,
+  onDone,
+}: {
+  recordType: RecordType;
+  filter: SavedFilter | undefined;
+  query: ListQuery;
+  onDone: (saved?: SavedFilter) => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreateSavedFilter(recordType);
+  const update = useUpdateSavedFilter(recordType);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: filter?.name ?? '', shared: filter?.shared ?? false },
+    validate: {
+      name: (value: string) => {
+        if (value.trim() === '') return t('records.savedFilters.validation.nameRequired');
+        if (value.trim().length > MAX_FILTER_NAME_LENGTH)
+          return t('records.validation.tooLong', { max: MAX_FILTER_NAME_LENGTH });
+        return null;
+      },
+    },
+  });
+  const pending = create.isPending || update.isPending;
+
+  const submit = form.onSubmit((values) => {
+    const name = values.name.trim();
+    const onError = (error: unknown) => {
+      showFormError(form, error, t, notify);
+    };
+    if (!filter) {
+      create.mutate(
+        { recordType, name, query, shared: values.shared },
+        {
+          onSuccess: (saved) => {
+            notify.success(t('records.savedFilters.created', { name: saved.name }));
+            onDone(saved);
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    update.mutate(
+      { id: filter.id, version: filter.version, patch: { name, shared: values.shared } },
+      {
+        onSuccess: (saved) => {
+          notify.success(t('records.savedFilters.updated', { name: saved.name }));
+          onDone(saved);
+        },
+        onError,
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="saved-filter-form">
+      <Stack>
+        <TextInput label={t('records.savedFilters.form.name')} data-autofocus {...form.getInputProps('name')} />
+        <Switch
+          label={t('records.savedFilters.form.shared')}
+          description={t('records.savedFilters.form.sharedHint')}
+          {...form.getInputProps('shared', { type: 'checkbox' })}
+        />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              onDone();
+            }}
+            disabled={pending}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

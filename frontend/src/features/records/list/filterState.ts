@@ -1,0 +1,260 @@
+/**
+ * The filter panel's state and the api.ListQuery built from it. The state is what the panel shows (including
+ * conditions still being put together); the query carries only what is complete, so that the server never sees
+ * half a condition.
+ */
+import type { CustomCondition, CustomField, FieldKind, ListQuery } from '../../../api';
+import { canonicalNumber, customFieldKind, type CustomFormValue, parseNumberInput } from '../customValues';
+
+/** Operators as the panel offers them; yes/no fields get "is yes" and "is no" instead of a value. */
+export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'yes', 'no', 'empty', 'set'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+export const OPS_BY_KIND: Readonly<Record<FieldKind, readonly ConditionOp[]>> = {
+  number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'set'],
+  text: ['contains', 'eq', 'empty', 'set'],
+  bool: ['yes', 'no', 'empty', 'set'],
+};
+
+/** Operators that need no value. */
+const VALUELESS: readonly ConditionOp[] = ['yes', 'no', 'empty', 'set'];
+
+export function needsValue(op: ConditionOp): boolean {
+  return !VALUELESS.includes(op);
+}
+
+export interface ConditionState {
+  fieldId: string | null;
+  op: ConditionOp | null;
+  /** A number (or "") for number fields, text for text fields; unused otherwise. */
+  value: CustomFormValue;
+}
+
+/** The server's sort keys; a leading "-" sorts descending. */
+export const SORTS = ['name', '-name', 'city', '-city', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+export type Sort = (typeof SORTS)[number];
+export type SortKey = 'name' | 'city' | 'createdAt' | 'updatedAt';
+
+export interface FilterState {
+  search: string;
+  /** "" any, "me", "team" or a user ID. */
+  owner: string;
+  organizationId: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  /** Calendar days, YYYY-MM-DD. */
+  createdFrom: string;
+  createdTo: string;
+  updatedFrom: string;
+  updatedTo: string;
+  /** Deals and leads: the pipeline, stage and status ("open", "won", ...) they are in; "" for any. */
+  pipelineId: string;
+  stageId: string;
+  status: string;
+  custom: ConditionState[];
+  sort: Sort;
+}
+
+export const EMPTY_FILTER: FilterState = {
+  search: '',
+  owner: '',
+  organizationId: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  createdFrom: '',
+  createdTo: '',
+  updatedFrom: '',
+  updatedTo: '',
+  pipelineId: '',
+  stageId: '',
+  status: '',
+  custom: [],
+  sort: 'name',
+};
+
+const TEXT_KEYS = [
+  'search',
+  'owner',
+  'organizationId',
+  'postalCode',
+  'city',
+  'country',
+  'createdFrom',
+  'createdTo',
+  'updatedFrom',
+  'updatedTo',
+  'pipelineId',
+  'stageId',
+  'status',
+] as const satisfies readonly (keyof FilterState & keyof ListQuery)[];
+
+export function isSort(value: unknown): value is Sort {
+  return typeof value === 'string' && (SORTS as readonly string[]).includes(value);
+}
+
+function isConditionOp(value: unknown): value is ConditionOp {
+  return typeof value === 'string' && (CONDITION_OPS as readonly string[]).includes(value);
+}
+
+/** The wire condition of a complete condition on a known, active field; null for anything incomplete. */
+export function toCondition(condition: ConditionState, fields: readonly CustomField[]): CustomCondition | null {
+  const field = fields.find((candidate) => candidate.id === condition.fieldId && !candidate.archived);
+  const { op } = condition;
+  if (!field || op === null) {
+    return null;
+  }
+  const kind = customFieldKind(field);
+  if (!OPS_BY_KIND[kind].includes(op)) {
+    return null;
+  }
+  switch (op) {
+    case 'yes':
+      return { fieldId: field.id, op: 'is', value: 'true' };
+    case 'no':
+      return { fieldId: field.id, op: 'is', value: 'false' };
+    case 'empty':
+    case 'set':
+      return { fieldId: field.id, op, value: '' };
+    default:
+      break;
+  }
+  if (kind === 'number') {
+    const number = typeof condition.value === 'number' ? condition.value : parseNumberInput(condition.value);
+    return number === null || !Number.isFinite(number)
+      ? null
+      : { fieldId: field.id, op, value: canonicalNumber(number) };
+  }
+  const text = String(condition.value).trim();
+  return text === '' ? null : { fieldId: field.id, op, value: text };
+}
+
+/** A query without any condition: every record the caller may see, by name, the first page of the default size. */
+export function emptyListQuery(): ListQuery {
+  return {
+    search: '',
+    owner: '',
+    organizationId: '',
+    postalCode: '',
+    city: '',
+    country: '',
+    createdFrom: '',
+    createdTo: '',
+    updatedFrom: '',
+    updatedTo: '',
+    pipelineId: '',
+    stageId: '',
+    status: '',
+    custom: [],
+    sort: 'name',
+    cursor: '',
+    limit: 0,
+  };
+}
+
+/** The query for the panel's state: trimmed texts, complete conditions only, no cursor. */
+export function toListQuery(state: FilterState, fields: readonly CustomField[], limit = 50): ListQuery {
+  const query: ListQuery = { ...emptyListQuery(), sort: state.sort, limit };
+  for (const key of TEXT_KEYS) {
+    query[key] = state[key].trim();
+  }
+  query.custom = state.custom.flatMap((condition) => {
+    const wire = toCondition(condition, fields);
+    return wire ? [wire] : [];
+  });
+  return query;
+}
+
+/** The panel's state for a stored query (a saved filter). Conditions on unknown fields are kept as they are. */
+export function fromListQuery(query: Partial<ListQuery>): FilterState {
+  const state: FilterState = { ...EMPTY_FILTER, custom: [] };
+  for (const key of TEXT_KEYS) {
+    const value = query[key];
+    state[key] = typeof value === 'string' ? value : '';
+  }
+  state.sort = isSort(query.sort) ? query.sort : 'name';
+  state.custom = (query.custom ?? []).map((condition): ConditionState => {
+    if (condition.op === 'is') {
+      return { fieldId: condition.fieldId, op: condition.value === 'false' ? 'no' : 'yes', value: '' };
+    }
+    const op = isConditionOp(condition.op) ? condition.op : null;
+    const numeric = /^-?\d+(\.\d+)?$/.test(condition.value) && op !== 'contains' ? Number(condition.value) : null;
+    return { fieldId: condition.fieldId, op, value: numeric ?? condition.value };
+  });
+  return state;
+}
+
+/** How many filters beyond the search text are in effect (for the badge on the filter button). */
+export function activeFilterCount(query: ListQuery): number {
+  const simple = TEXT_KEYS.filter((key) => key !== 'search' && query[key] !== '').length;
+  return simple + query.custom.length;
+}
+
+/** The state without defaults, as short text for the address bar; "" for the empty filter. */
+export function serializeFilter(state: FilterState): string {
+  const compact: Record<string, unknown> = {};
+  for (const key of TEXT_KEYS) {
+    if (state[key] !== '') {
+      compact[key] = state[key];
+    }
+  }
+  if (state.sort !== 'name') {
+    compact.sort = state.sort;
+  }
+  if (state.custom.length > 0) {
+    compact.custom = state.custom;
+  }
+  return Object.keys(compact).length === 0 ? '' : JSON.stringify(compact);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The state from the address bar; anything unreadable is left at its default. */
+export function parseFilter(text: string | null): FilterState {
+  const state: FilterState = { ...EMPTY_FILTER, custom: [] };
+  if (!text) {
+    return state;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return state;
+  }
+  if (!isObject(parsed)) {
+    return state;
+  }
+  for (const key of TEXT_KEYS) {
+    const value = parsed[key];
+    if (typeof value === 'string') {
+      state[key] = value;
+    }
+  }
+  if (isSort(parsed.sort)) {
+    state.sort = parsed.sort;
+  }
+  if (Array.isArray(parsed.custom)) {
+    state.custom = parsed.custom.filter(isObject).map((condition) => ({
+      fieldId: typeof condition.fieldId === 'string' ? condition.fieldId : null,
+      op: isConditionOp(condition.op) ? condition.op : null,
+      value: typeof condition.value === 'number' || typeof condition.value === 'string' ? condition.value : '',
+    }));
+  }
+  return state;
+}
+
+/** The sort after clicking a column's header: that column ascending, or flipped when it is the current one. */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  if (current === key) {
+    return `-${key}`;
+  }
+  return key;
+}
+
+export function sortOf(sort: Sort): { key: SortKey; descending: boolean } {
+  const descending = sort.startsWith('-');
+  return { key: (descending ? sort.slice(1) : sort) as SortKey, descending };
+}

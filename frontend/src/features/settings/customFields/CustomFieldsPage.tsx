@@ -1,0 +1,442 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CUSTOM_FIELD_RECORD_TYPES,
+  FIELD_KINDS,
+  isFieldKind,
+  type CustomField,
+  type CustomFieldRecordType,
+  type FieldKind,
+} from '../../../api';
+import { showFormError } from '../../../components/forms';
+import { useNotify } from '../../../components/notify';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useCustomFields } from '../../records/hooks';
+import { useArchiveCustomField, useCreateCustomField, useUpdateCustomField } from './hooks';
+import { moveField } from './order';
+
+export const MAX_LABEL_LENGTH = 100;
+
+/** Settings > Eigene Felder: the fields admins add to each record type. */
+export function CustomFieldsPage() {
+  const { t } = useTranslation();
+  const [recordType, setRecordType] = useState<CustomFieldRecordType>('person');
+  return (
+    <Stack maw={1000}>
+      <PageHeader title={t('customFields.title')} />
+      <Text c="dimmed" size="sm" mt={-8}>
+        {t('customFields.intro')}
+      </Text>
+      <Tabs
+        value={recordType}
+        onChange={(value) => {
+          const next = CUSTOM_FIELD_RECORD_TYPES.find((candidate) => candidate === value);
+          if (next) setRecordType(next);
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {CUSTOM_FIELD_RECORD_TYPES.map((type) => (
+            <Tabs.Tab key={type} value={type}>
+              {t(`access.recordTypes.${type}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {CUSTOM_FIELD_RECORD_TYPES.map((type) => (
+          <Tabs.Panel key={type} value={type} pt="md">
+            <FieldsOfType recordType={type} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}
+
+type Dialog = { kind: 'create' } | { kind: 'rename'; id: string };
+
+function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const query = useCustomFields(recordType);
+  const update = useUpdateCustomField(recordType);
+  const archive = useArchiveCustomField(recordType);
+  const [showArchived, setShowArchived] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [moving, setMoving] = useState(false);
+
+  const archived = useMemo(() => query.all.filter((field) => field.archived), [query.all]);
+  const rows = showArchived ? [...query.fields, ...archived] : query.fields;
+  const renaming = dialog?.kind === 'rename' ? query.all.find((field) => field.id === dialog.id) : undefined;
+
+  const kindLabel = (kind: string) => (isFieldKind(kind) ? t(`customFields.kinds.${kind}`) : kind);
+
+  const move = async (field: CustomField, direction: -1 | 1) => {
+    const changes = moveField(query.fields, field.id, direction);
+    setMoving(true);
+    try {
+      for (const change of changes) {
+        await update.mutateAsync({
+          id: change.field.id,
+          version: change.field.version,
+          patch: { position: change.position },
+        });
+      }
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setMoving(false);
+    }
+  };
+
+  const setRequired = (field: CustomField, required: boolean) => {
+    update.mutate(
+      { id: field.id, version: field.version, patch: { required } },
+      {
+        onError: (error) => {
+          notify.error(error);
+        },
+      },
+    );
+  };
+
+  const confirmArchive = (field: CustomField) => {
+    modals.openConfirmModal({
+      title: t('customFields.archive.title'),
+      children: <Text size="sm">{t('customFields.archive.body', { name: field.label })}</Text>,
+      labels: { confirm: t('customFields.archive.confirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        archive.mutate(
+          { id: field.id, version: field.version },
+          {
+            onSuccess: () => {
+              notify.success(t('customFields.archive.success', { name: field.label }));
+            },
+            onError: (error) => {
+              notify.error(error);
+            },
+          },
+        );
+      },
+    });
+  };
+
+  const restore = (field: CustomField) => {
+    update.mutate(
+      { id: field.id, version: field.version, patch: { archived: false } },
+      {
+        onSuccess: () => {
+          notify.success(t('customFields.restored', { name: field.label }));
+        },
+        onError: (error) => {
+          notify.error(error);
+        },
+      },
+    );
+  };
+
+  if (query.isError) {
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+
+  const busy = moving || update.isPending || archive.isPending;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Switch
+          label={t('customFields.showArchived', { count: archived.length })}
+          checked={showArchived}
+          onChange={(event) => {
+            setShowArchived(event.currentTarget.checked);
+          }}
+          disabled={archived.length === 0}
+        />
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            setDialog({ kind: 'create' });
+          }}
+        >
+          {t('customFields.create')}
+        </Button>
+      </Group>
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="sm" data-testid="custom-fields-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('customFields.columns.label')}</Table.Th>
+              <Table.Th>{t('customFields.columns.kind')}</Table.Th>
+              <Table.Th>{t('customFields.columns.required')}</Table.Th>
+              <Table.Th w={200}>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {t('customFields.empty')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {rows.map((field) => {
+              const index = query.fields.indexOf(field);
+              return (
+                <Table.Tr
+                  key={field.id}
+                  data-testid="custom-field-row"
+                  data-label={field.label}
+                  style={field.archived ? { opacity: 0.6 } : undefined}
+                >
+                  <Table.Td fw={500}>
+                    {field.label}{' '}
+                    {field.archived && (
+                      <Badge color="gray" variant="light" ml="xs">
+                        {t('customFields.archivedBadge')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{kindLabel(field.kind)}</Table.Td>
+                  <Table.Td>
+                    <Switch
+                      checked={field.required}
+                      disabled={field.archived || busy}
+                      onChange={(event) => {
+                        setRequired(field, event.currentTarget.checked);
+                      }}
+                      aria-label={t('customFields.requiredNamed', { name: field.label })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      {field.archived ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconArrowBackUp size={14} />}
+                          onClick={() => {
+                            restore(field);
+                          }}
+                          disabled={busy}
+                          aria-label={t('customFields.restoreNamed', { name: field.label })}
+                        >
+                          {t('common.restore')}
+                        </Button>
+                      ) : (
+                        <>
+                          <Tooltip label={t('customFields.actions.moveUp')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              disabled={index <= 0 || busy}
+                              onClick={() => void move(field, -1)}
+                              aria-label={t('customFields.actions.moveUpNamed', { name: field.label })}
+                            >
+                              <IconArrowUp size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('customFields.actions.moveDown')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              disabled={index >= query.fields.length - 1 || busy}
+                              onClick={() => void move(field, 1)}
+                              aria-label={t('customFields.actions.moveDownNamed', { name: field.label })}
+                            >
+                              <IconArrowDown size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('customFields.actions.rename')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              onClick={() => {
+                                setDialog({ kind: 'rename', id: field.id });
+                              }}
+                              aria-label={t('customFields.actions.renameNamed', { name: field.label })}
+                            >
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('customFields.actions.archive')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              onClick={() => {
+                                confirmArchive(field);
+                              }}
+                              disabled={busy}
+                              aria-label={t('customFields.actions.archiveNamed', { name: field.label })}
+                            >
+                              <IconArchive size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Modal
+        opened={dialog !== null && (dialog.kind === 'create' || renaming !== undefined)}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={dialog?.kind === 'rename' ? t('customFields.form.renameTitle') : t('customFields.form.createTitle')}
+      >
+        {dialog && (
+          <FieldForm
+            key={dialog.kind === 'rename' ? dialog.id : 'new'}
+            recordType={recordType}
+            field={renaming}
+            onDone={() => {
+              setDialog(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function FieldForm({
+  recordType,
+  field,
+  onDone,
+}: {
+  recordType: CustomFieldRecordType;
+  field: CustomField | undefined;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreateCustomField(recordType);
+  const update = useUpdateCustomField(recordType);
+  const form = useForm<{ label: string; kind: FieldKind; required: boolean }>({
+    mode: 'controlled',
+    initialValues: {
+      label: field?.label ?? '',
+      kind: field && isFieldKind(field.kind) ? field.kind : 'text',
+      required: field?.required ?? false,
+    },
+    validate: {
+      label: (value) => {
+        if (value.trim() === '') return t('customFields.validation.labelRequired');
+        if (value.trim().length > MAX_LABEL_LENGTH) return t('records.validation.tooLong', { max: MAX_LABEL_LENGTH });
+        return null;
+      },
+    },
+  });
+  const pending = create.isPending || update.isPending;
+
+  const submit = form.onSubmit((values) => {
+    const label = values.label.trim();
+    const onError = (error: unknown) => {
+      showFormError(form, error, t, notify);
+    };
+    if (!field) {
+      create.mutate(
+        { recordType, label, kind: values.kind, required: values.required, position: 0 },
+        {
+          onSuccess: (created) => {
+            notify.success(t('customFields.created', { name: created.label }));
+            onDone();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    if (label === field.label) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: field.id, version: field.version, patch: { label } },
+      {
+        onSuccess: () => {
+          notify.success(t('common.saved'));
+          onDone();
+        },
+        onError,
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="custom-field-form">
+      <Stack>
+        <TextInput label={t('customFields.form.label')} data-autofocus {...form.getInputProps('label')} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="custom-field-kind-label">
+            {t('customFields.form.kind')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="custom-field-kind-label"
+            data={FIELD_KINDS.map((kind) => ({ value: kind, label: t(`customFields.kinds.${kind}`) }))}
+            disabled={field !== undefined}
+            {...form.getInputProps('kind')}
+          />
+          {field && (
+            <Text size="xs" c="dimmed">
+              {t('customFields.form.kindFixed')}
+            </Text>
+          )}
+        </Stack>
+        {!field && (
+          <Switch
+            label={t('customFields.form.required')}
+            description={t('customFields.form.requiredHint')}
+            {...form.getInputProps('required', { type: 'checkbox' })}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {field ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
