@@ -13,9 +13,11 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Berlin on every platform
+	"unicode"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
@@ -70,6 +72,10 @@ type Compiled struct {
 	cursor *cursor
 	owner  *uuid.UUID
 	from   map[string]time.Time
+	// candidates holds every record the search can match, found through the trigram index (step 2 of Rows);
+	// the search then needs no walk through the list.
+	candidates []uuid.UUID
+	narrowed   bool
 }
 
 type cursor struct {
@@ -197,6 +203,15 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 
 // Filter applies scope, liveness and every condition (not the order or page) to q.
 func (c *Compiled) Filter(q bun.QueryBuilder) bun.QueryBuilder {
+	return c.SearchFilter(c.filter(q))
+}
+
+// filter is Filter without the search condition.
+func (c *Compiled) filter(q bun.QueryBuilder) bun.QueryBuilder { return c.conditions(c.base(q)) }
+
+// base applies liveness, the scope and the conditions an index can serve under row-level security (equality of
+// IDs, date ranges).
+func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	s, a, lq := c.spec, c.actor, c.q
 	q = q.Where("? IS NULL", s.col("deleted_at"))
 	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
@@ -210,15 +225,6 @@ func (c *Compiled) Filter(q bun.QueryBuilder) bun.QueryBuilder {
 	}
 	if lq.OrganizationID != "" {
 		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
-	}
-	if p := strings.TrimSpace(lq.PostalCode); p != "" {
-		q = q.Where("? LIKE ?", s.address("postal_code"), escapeLike(p)+"%")
-	}
-	if city := strings.TrimSpace(lq.City); city != "" {
-		q = q.Where("lower(?) = lower(?)", s.address("city"), city)
-	}
-	if country := strings.TrimSpace(lq.Country); country != "" {
-		q = q.Where("? = upper(?)", s.address("country"), country)
 	}
 	if lq.PipelineID != "" {
 		q = q.Where("? = ?", s.col("pipeline_id"), lq.PipelineID)
@@ -239,13 +245,154 @@ func (c *Compiled) Filter(q bun.QueryBuilder) bun.QueryBuilder {
 			q = q.Where("? < ?", s.col(col), d)
 		}
 	}
-	if p := search.Pattern(lq.Search); p != "" {
-		q = q.Where("? LIKE ?", s.col("search_text"), p)
+	return q
+}
+
+// conditions applies the conditions no index serves under row-level security (LIKE, lower(), jsonb: not
+// leakproof operators): postal code, city, country and custom fields.
+func (c *Compiled) conditions(q bun.QueryBuilder) bun.QueryBuilder {
+	s, lq := c.spec, c.q
+	if p := strings.TrimSpace(lq.PostalCode); p != "" {
+		q = q.Where("? LIKE ?", s.address("postal_code"), escapeLike(p)+"%")
+	}
+	if city := strings.TrimSpace(lq.City); city != "" {
+		q = q.Where("lower(?) = lower(?)", s.address("city"), city)
+	}
+	if country := strings.TrimSpace(lq.Country); country != "" {
+		q = q.Where("? = upper(?)", s.address("country"), country)
 	}
 	for _, cc := range lq.Custom {
 		q = c.custom(q, cc)
 	}
 	return q
+}
+
+// hasConditions reports whether the list has conditions no index serves (those of conditions, or a search).
+func (c *Compiled) hasConditions() bool {
+	lq := c.q
+	return strings.TrimSpace(lq.PostalCode) != "" || strings.TrimSpace(lq.City) != "" ||
+		strings.TrimSpace(lq.Country) != "" || len(lq.Custom) > 0 || c.Searching()
+}
+
+// SearchFilter applies only the search condition (and the candidates step 2 of Rows found).
+func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
+	p := search.Pattern(c.q.Search)
+	if p == "" {
+		return q
+	}
+	if c.narrowed {
+		if len(c.candidates) == 0 {
+			return q.Where("FALSE")
+		}
+		q = q.Where("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(c.candidates))
+	}
+	return q.Where("? LIKE ?", c.spec.col("search_text"), p)
+}
+
+// Searching reports whether the query has a search term (one long enough to search for).
+func (c *Compiled) Searching() bool { return search.Pattern(c.q.Search) != "" }
+
+// Searching a large list needs care, because the service's role is subject to row-level security: under it
+// PostgreSQL uses no index for LIKE (not a leakproof operator), so a page of matches is found by walking the list
+// in its order and testing each row. That is quick when the term is common and takes seconds on a million rows
+// when it is rare. Rows therefore finds a search page in up to four steps:
+//
+//  1. Walk a short stretch of the list (scope, filters, cursor and order; no search): for a common term it holds
+//     a full page.
+//  2. Narrow: look the term up through the trigram index (search_candidates, which runs as the table owner, in
+//     the caller's tenant); when it matches at most MaxCandidates records, select the page from those.
+//  3. Walk a longer stretch (MaxWalkRows rows): the term is common, but less so where the list starts.
+//  4. Walk the whole list, as without these steps.
+const (
+	// walkRowsPerItem times the page size (plus one) is the stretch of step 1.
+	walkRowsPerItem = 100
+	// MaxWalkRows is the stretch of step 3.
+	MaxWalkRows = 20000
+	// MaxCandidates bounds the matches step 2 hands to the page query.
+	MaxCandidates = 5000
+)
+
+// Rows selects one page of the list (and one row more, to know whether another follows) into T, the table's
+// model: columns adds the select list to a query of the model (from the table, or from a subquery under the
+// list's alias). A search takes the steps described above.
+func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
+	if c.Searching() {
+		short := min(walkRowsPerItem*(c.limit+1), MaxWalkRows)
+		rows, err := walk[T](ctx, tx, c, table, columns, short)
+		if err != nil || len(rows) > c.limit {
+			return rows, err
+		}
+		narrowed, err := c.narrow(ctx, tx, table)
+		if err != nil {
+			return nil, err
+		}
+		if !narrowed && short < MaxWalkRows {
+			if rows, err = walk[T](ctx, tx, c, table, columns, MaxWalkRows); err != nil || len(rows) > c.limit {
+				return rows, err
+			}
+		}
+	}
+	var rows []T
+	q := columns(tx.NewSelect().Model(&rows))
+	c.Filter(q.QueryBuilder())
+	if err := c.Page(q).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+	}
+	return rows, nil
+}
+
+// walk selects the search page from the first n rows of the list (filters without the search, cursor, order).
+func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, n int) ([]T, error) {
+	alias := bun.Ident(c.spec.Alias)
+	stretch := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias)
+	c.filter(stretch.QueryBuilder())
+	c.Page(stretch).Limit(n)
+	var rows []T
+	q := columns(tx.NewSelect().Model(&rows).ModelTableExpr("(?) AS ?", stretch, alias))
+	c.SearchFilter(q.QueryBuilder())
+	if err := c.Page(q).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+	}
+	return rows, nil
+}
+
+// narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in table, it
+// restricts Filter to them and reports true. A term without three letters or digits in a row has no trigrams to
+// look up (the index would be read whole): narrow leaves it alone.
+func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, error) {
+	p := search.Pattern(c.q.Search)
+	if p == "" || !hasTrigram(p) {
+		return false, nil
+	}
+	var row struct {
+		Many bool        `bun:"many"`
+		IDs  []uuid.UUID `bun:"ids,array"`
+	}
+	if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
+		table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+		return false, fmt.Errorf("listquery: search candidates: %w", err)
+	}
+	if row.Many {
+		return false, nil
+	}
+	c.candidates, c.narrowed = row.IDs, true
+	return true, nil
+}
+
+// hasTrigram reports whether a LIKE pattern holds three letters or digits in a row (pg_trgm splits words at
+// anything else).
+func hasTrigram(pattern string) bool {
+	run := 0
+	for _, r := range pattern {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if run++; run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func (c *Compiled) custom(q bun.QueryBuilder, cc api.CustomCondition) bun.QueryBuilder {
@@ -331,6 +478,50 @@ func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid
 	}
 	raw, _ := json.Marshal(cursor{V: v, ID: id})
 	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+// CountScanRows bounds the records a count tests against conditions no index serves (see conditions, and a
+// search not narrowed to candidates): ten times the cap, so that a condition that 10 % of the records meet still
+// counts to "1,000+".
+const CountScanRows = 10 * CountCap
+
+// Count counts the list's records (table under the spec's alias) up to CountCap and says whether there may be
+// more. Conditions no index serves under row-level security are tested on at most CountScanRows records of the
+// scope: a count that finds fewer than CountCap matches there is exact when those were all the records, and
+// otherwise a lower bound (capped). So a rare condition on a large list costs a bounded scan, not a read of every
+// record, and a common one stops, as before, at the cap.
+func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bool, error) {
+	alias := bun.Ident(c.spec.Alias)
+	if !c.hasConditions() || c.narrowed {
+		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
+		c.Filter(q.QueryBuilder())
+		return Count(ctx, tx, q)
+	}
+	// The scope's first CountScanRows records, numbered; the last of them passes the conditions as a marker
+	// that the scope goes on.
+	scope := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias).
+		ColumnExpr("row_number() OVER () AS count_scan_no")
+	c.base(scope.QueryBuilder())
+	q := tx.NewSelect().TableExpr("(?) AS ?", scope.Limit(CountScanRows), alias).
+		ColumnExpr("?.count_scan_no = ? AS marker", alias, CountScanRows).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			c.SearchFilter(c.conditions(q.QueryBuilder()))
+			return q
+		}).
+		WhereOr("?.count_scan_no = ?", alias, CountScanRows).
+		Limit(CountCap + 2)
+	var res struct {
+		Matched int  `bun:"matched"`
+		More    bool `bun:"more"`
+	}
+	if err := tx.NewRaw("SELECT count(*) FILTER (WHERE NOT marker) AS matched, coalesce(bool_or(marker), false) AS more FROM (?) AS capped",
+		q).Scan(ctx, &res); err != nil {
+		return 0, false, fmt.Errorf("listquery: count: %w", err)
+	}
+	if res.Matched > CountCap {
+		return CountCap, true, nil
+	}
+	return res.Matched, res.More, nil
 }
 
 // Count counts the rows of a filtered query up to CountCap, and says whether there are more.

@@ -341,13 +341,12 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 		if err != nil {
 			return err
 		}
-		var rows []*Organization
-		sel := selectWith(tx.NewSelect().Model(&rows))
-		c.Filter(sel.QueryBuilder())
-		if err := c.Page(sel).Limit(10).Scan(ctx); err != nil {
+		// The same trigram-first search path as the person list (see listquery.Rows).
+		rows, err := listquery.Rows[*Organization](ctx, tx, c, "organizations", selectWith)
+		if err != nil {
 			return fmt.Errorf("organization: search: %w", err)
 		}
-		for _, o := range rows {
+		for _, o := range rows[:min(len(rows), 10)] {
 			out.Organizations = append(out.Organizations, o.API())
 		}
 		return nil

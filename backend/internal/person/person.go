@@ -119,6 +119,9 @@ func (p *Person) snapshot() history.Snapshot {
 var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
 	"address.street", "address.postalCode", "address.city", "address.country", "owner"}
 
+// derivedFrom names the fields derive reads (besides the organisations' names, which RefreshSearch follows).
+var derivedFrom = []string{"title", "firstName", "lastName", "emails", "phones"}
+
 // derive computes the stored helper columns: sort name, e-mail keys and search text (with the names of the
 // person's organisations, so that searching a company finds its people).
 func (p *Person) derive(orgNames []string) {
@@ -211,10 +214,8 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	if err != nil {
 		return nil, err
 	}
-	var rows []*Person
-	sel := selectWith(tx.NewSelect().Model(&rows))
-	c.Filter(sel.QueryBuilder())
-	if err := c.Page(sel).Scan(ctx); err != nil {
+	rows, err := listquery.Rows[*Person](ctx, tx, c, "persons", selectWith)
+	if err != nil {
 		return nil, fmt.Errorf("person: query: %w", err)
 	}
 	if len(rows) > c.Limit() {
@@ -228,12 +229,16 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	for _, p := range rows {
 		page.Items = append(page.Items, p.API())
 	}
-	if count {
-		cq := tx.NewSelect().TableExpr("persons AS p").ColumnExpr("1")
-		c.Filter(cq.QueryBuilder())
-		if page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq); err != nil {
+	switch {
+	case !count:
+	case q.Cursor == "" && page.NextCursor == "":
+		// The whole list is on this page: no need to count it.
+		page.Total = len(page.Items)
+	default:
+		if page.Total, page.TotalCapped, err = c.Count(ctx, tx, "persons"); err != nil {
 			return nil, err
 		}
+		page.Total = max(page.Total, len(page.Items)) // a bounded count may have seen fewer than this page
 	}
 	return page, nil
 }
@@ -539,7 +544,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before := p.snapshot()
+		before, owner := p.snapshot(), p.OwnerID
 		var v httpx.Validation
 		p.apply(&v, fieldsIn{salutation: in.Salutation, title: in.Title, firstName: in.FirstName, lastName: in.LastName,
 			jobTitle: in.JobTitle, emails: in.Emails, phones: in.Phones, address: in.Address})
@@ -550,16 +555,20 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return err
 		}
-		p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
+		if p.OwnerID != owner {
+			p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
+		}
 		changes := history.Diff(before, p.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
 			return nil
 		}
-		names, err := orgNames(ctx, tx, p.ID)
-		if err != nil {
-			return err
+		if slices.ContainsFunc(changes, func(c api.FieldChange) bool { return slices.Contains(derivedFrom, c.Field) }) {
+			names, err := orgNames(ctx, tx, p.ID)
+			if err != nil {
+				return err
+			}
+			p.derive(names)
 		}
-		p.derive(names)
 		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("person: update %s: %w", id, err)

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// ------------------------------------------------------------------ HTTP ----
+
+type client struct {
+	base string
+	hc   *http.Client
+}
+
+func newClient(base string) *client {
+	tr := &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 128, IdleConnTimeout: time.Minute, DisableCompression: true}
+	return &client{base: base, hc: &http.Client{Transport: tr, Timeout: 60 * time.Second}}
+}
+
+// call sends a request and returns the status, the response headers and (when keep) the body.
+func (c *client) call(ctx context.Context, method, path, token string, body []byte, header map[string]string, keep bool) (int, http.Header, []byte, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer resp.Body.Close()
+	var out []byte
+	if keep || resp.StatusCode >= 300 {
+		out, err = io.ReadAll(resp.Body)
+	} else {
+		_, err = io.Copy(io.Discard, resp.Body)
+	}
+	return resp.StatusCode, resp.Header, out, err
+}
+
+// expect fails unless the status is want.
+func expect(status int, body []byte, err error, want int, what string) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if status != want {
+		return fmt.Errorf("%s: status %d, want %d: %s", what, status, want, bytes.TrimSpace(body))
+	}
+	return nil
+}
+
+// ------------------------------------------------------------- load runs ----
+
+// result is one measuring run: every request's latency.
+type result struct {
+	lat     []time.Duration
+	elapsed time.Duration
+}
+
+func (r result) n() int { return len(r.lat) }
+
+func (r result) rps() float64 {
+	if r.elapsed <= 0 {
+		return 0
+	}
+	return float64(len(r.lat)) / r.elapsed.Seconds()
+}
+
+// pct is the q-quantile (nearest rank) in milliseconds.
+func (r result) pct(q float64) float64 {
+	if len(r.lat) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(r.lat)
+	slices.Sort(s)
+	i := int(math.Ceil(q*float64(len(s)))) - 1
+	i = max(0, min(i, len(s)-1))
+	return float64(s[i]) / float64(time.Millisecond)
+}
+
+// op is one request of a workload for worker w (0 … concurrency-1).
+type op func(ctx context.Context, w int) error
+
+// measure runs op with conc workers, each issuing requests back to back (closed loop), until dur has passed or
+// maxReq requests were started; the first error stops the run.
+func measure(ctx context.Context, conc int, dur time.Duration, maxReq int, do op) (result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var started atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	lats := make([][]time.Duration, conc)
+	deadline := time.Now().Add(dur)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := 0; w < conc; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil && time.Now().Before(deadline) && started.Add(1) <= int64(maxReq) {
+				t := time.Now()
+				if err := do(ctx, w); err != nil {
+					if ctx.Err() == nil {
+						errOnce.Do(func() { firstErr = err; cancel() })
+					}
+					return
+				}
+				lats[w] = append(lats[w], time.Since(t))
+			}
+		}()
+	}
+	wg.Wait()
+	r := result{elapsed: time.Since(start)}
+	for _, l := range lats {
+		r.lat = append(r.lat, l...)
+	}
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
+	return r, firstErr
+}
+
+// ------------------------------------------------------ recorded SQL ----
+
+// recorder is a bun query hook on the service's pool: while on, it keeps the SQL text of every statement (as
+// sent, arguments formatted in) in order, including BEGIN and COMMIT.
+type recorder struct {
+	on    atomic.Bool
+	mu    sync.Mutex
+	stmts []string
+	took  []time.Duration
+}
+
+func (r *recorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+func (r *recorder) AfterQuery(_ context.Context, e *bun.QueryEvent) {
+	if !r.on.Load() || strings.Contains(e.Query, "maintenance_purge") {
+		return
+	}
+	r.mu.Lock()
+	r.stmts = append(r.stmts, e.Query)
+	r.took = append(r.took, time.Since(e.StartTime))
+	r.mu.Unlock()
+}
+
+// trace returns the statements of the last recording with how long each took, one a line.
+func (r *recorder) trace() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for i, s := range r.stmts {
+		s = strings.Join(strings.Fields(s), " ")
+		if len(s) > 150 {
+			s = s[:150] + "…"
+		}
+		fmt.Fprintf(&b, "  %7.2f ms  %s\n", float64(r.took[i])/float64(time.Millisecond), s)
+	}
+	return b.String()
+}
+
+// record returns the statements the service runs for one call of do (run nothing else meanwhile).
+func (r *recorder) record(do func() error) ([]string, error) {
+	r.mu.Lock()
+	r.stmts, r.took = nil, nil
+	r.mu.Unlock()
+	r.on.Store(true)
+	err := do()
+	r.on.Store(false)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.stmts), err
+}
+
+// transactions splits recorded statements at BEGIN … COMMIT.
+func transactions(stmts []string) [][]string {
+	var out [][]string
+	var cur []string
+	for _, s := range stmts {
+		cur = append(cur, s)
+		if s == "COMMIT" || s == "ROLLBACK" || (len(cur) == 1 && s != "BEGIN") {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// essential keeps the statements of the operation itself: the transaction(s) touching persons or organisations,
+// without the loading of custom field definitions. It drops what the service adds around it (the sign-in check
+// of every request).
+func essential(stmts []string) []string {
+	var out []string
+	for _, tx := range transactions(stmts) {
+		all := strings.Join(tx, "\n")
+		if !strings.Contains(all, `"persons"`) && !strings.Contains(all, "persons AS") && !strings.Contains(all, `"organizations"`) {
+			continue
+		}
+		for _, s := range tx {
+			if strings.Contains(s, `"custom_fields"`) {
+				continue
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// replay runs recorded statements through database/sql (the driver the service uses, without bun's query
+// building), in the same transactions, reading every row.
+func replay(ctx context.Context, sqldb *sql.DB, stmts []string) error {
+	var tx *sql.Tx
+	for _, s := range stmts {
+		var err error
+		switch s {
+		case "BEGIN":
+			tx, err = sqldb.BeginTx(ctx, nil)
+		case "COMMIT":
+			err = tx.Commit()
+			tx = nil
+		case "ROLLBACK":
+			err = tx.Rollback()
+			tx = nil
+		default:
+			var rows *sql.Rows
+			if tx != nil {
+				rows, err = tx.QueryContext(ctx, s)
+			} else {
+				rows, err = sqldb.QueryContext(ctx, s)
+			}
+			if err == nil {
+				err = drain(rows)
+			}
+		}
+		if err != nil {
+			if tx != nil {
+				_ = tx.Rollback()
+			}
+			return fmt.Errorf("replay %.80q: %w", s, err)
+		}
+	}
+	if tx != nil {
+		return tx.Commit()
+	}
+	return nil
+}
+
+func drain(rows *sql.Rows) error {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]sql.RawBytes, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,208 @@
+// Command onesales-bench measures the contacts backend on a large tenant: it generates (once) a tenant with
+// 1,000,000 persons and 200,000 organisations, serves the real backend in-process on 127.0.0.1, drives it over
+// HTTP at concurrency 1 and 16, runs the same SQL directly against PostgreSQL for comparison, and prints one line
+// per figure:
+//
+//	bench: persons_list c1_p50_ms=… c1_p99_ms=… c16_p50_ms=… c16_p99_ms=… c16_rps=… sql_c16_rps=…
+//
+// scripts/bench.sh (make bench) runs it against a persistent cluster in .data/bench-pg.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/driver/pgdriver"
+
+	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/db"
+)
+
+var errRollback = errors.New("rollback")
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "==> bench: "+format+"\n", args...)
+}
+
+type options struct {
+	ownerURL, appURL string
+	reset            bool
+	size             sizes
+	warmup, duration time.Duration
+	maxRequests      int
+	only             map[string]bool
+	explain          bool
+	timeout          time.Duration
+}
+
+func main() {
+	var o options
+	var only string
+	flag.StringVar(&o.ownerURL, "owner-url", os.Getenv("ONESALES_PG_OWNER_URL"), "PostgreSQL URL of the schema owner (data generation)")
+	flag.StringVar(&o.appURL, "app-url", os.Getenv("ONESALES_PG_APP_URL"), "PostgreSQL URL of the application role (the service and the direct SQL)")
+	flag.BoolVar(&o.reset, "reset", os.Getenv("BENCH_RESET") == "1", "generate the data set anew (BENCH_RESET=1)")
+	flag.IntVar(&o.size.persons, "persons", 1_000_000, "persons in the data set")
+	flag.IntVar(&o.size.orgs, "orgs", 200_000, "organisations in the data set")
+	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up per workload")
+	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measuring time per workload and concurrency")
+	flag.IntVar(&o.maxRequests, "max-requests", 100_000, "request cap per measuring run")
+	flag.StringVar(&only, "only", "", "comma-separated workloads to run (list,deep,search,update); default all")
+	flag.BoolVar(&o.explain, "explain", os.Getenv("BENCH_EXPLAIN") == "1", "print EXPLAIN (ANALYZE, BUFFERS) of the measured statements (BENCH_EXPLAIN=1)")
+	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for the whole run, data generation included")
+	flag.Parse()
+	if only != "" {
+		o.only = map[string]bool{}
+		for _, w := range strings.Split(only, ",") {
+			o.only[strings.TrimSpace(w)] = true
+		}
+	}
+	if o.ownerURL == "" || o.appURL == "" {
+		fmt.Fprintln(os.Stderr, "onesales-bench: -owner-url and -app-url (or ONESALES_PG_OWNER_URL and ONESALES_PG_APP_URL) are required")
+		os.Exit(2)
+	}
+	for _, u := range []string{o.ownerURL, o.appURL} {
+		if !strings.Contains(u, "@127.0.0.1:") && !strings.Contains(u, "@localhost:") {
+			fmt.Fprintln(os.Stderr, "onesales-bench: the bench only runs against a PostgreSQL on 127.0.0.1")
+			os.Exit(2)
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, o.timeout)
+	defer cancel()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintf(os.Stderr, "onesales-bench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, o options) error {
+	owner, err := openOwner(ctx, o.ownerURL)
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	ds, err := ensureDataset(ctx, owner, o.size, o.reset)
+	if err != nil {
+		return err
+	}
+
+	// The service: its own pool of the application role, exactly as `onesales-server serve` opens it, with a
+	// hook that records the SQL of single requests on demand.
+	logs := newLogHandler()
+	log := slog.New(logs)
+	defer func() {
+		if n := logs.warnings(); n > maxShownWarnings {
+			logf("the server logged %d warnings or errors (slow queries over 200 ms among them); the first %d are shown above", n, maxShownWarnings)
+		}
+	}()
+	pool, err := db.Open(ctx, o.appURL, log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	rec := &recorder{}
+	pool.AddQueryHook(rec)
+	secret := make([]byte, 32)
+	_, _ = rand.Read(secret)
+	cfg := config.Config{
+		AppRole: "onesales_app", TokenSecret: []byte(hex.EncodeToString(secret)),
+		AccessTokenTTL: 2 * time.Hour, SessionTTL: 24 * time.Hour, RequestTimeout: 30 * time.Second,
+		MaxBodyBytes: 1 << 20, ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: 15 * time.Minute,
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srvCtx, stopSrv := context.WithCancel(ctx)
+	served := make(chan error, 1)
+	go func() { served <- app.New(cfg, pool, log).ServeListener(srvCtx, ln) }()
+	defer func() {
+		stopSrv()
+		<-served
+	}()
+
+	// The direct SQL: a second pool of the same role with the same settings, without hooks.
+	direct, err := db.Open(ctx, o.appURL, nil)
+	if err != nil {
+		return err
+	}
+	defer direct.Close()
+
+	load, _ := os.ReadFile("/proc/loadavg")
+	logf("%d CPUs (shared by the load generator, the backend and PostgreSQL); load average %s", runtime.NumCPU(),
+		strings.Join(strings.Fields(string(load))[:min(3, len(strings.Fields(string(load))))], " "))
+	b := &bench{o: o, ds: ds, owner: owner, direct: direct, rec: rec, http: newClient("http://" + ln.Addr().String())}
+	if err := b.settings(ctx); err != nil {
+		return err
+	}
+	return b.runAll(ctx)
+}
+
+// openOwner connects as the schema owner for data generation, whose statements run for minutes (db.Open's
+// pool, used for the service, gives every statement five seconds).
+func openOwner(ctx context.Context, dsn string) (*bun.DB, error) {
+	connector := pgdriver.NewConnector(pgdriver.WithDSN(dsn), pgdriver.WithDialTimeout(5*time.Second),
+		pgdriver.WithReadTimeout(time.Hour), pgdriver.WithWriteTimeout(time.Hour))
+	owner := bun.NewDB(sql.OpenDB(connector), pgdialect.New())
+	if err := owner.PingContext(ctx); err != nil {
+		_ = owner.Close()
+		return nil, fmt.Errorf("bench: connect as owner: %w", err)
+	}
+	return owner, nil
+}
+
+// logHandler formats every record as the server would (JSON), discards info records (the access log would
+// flood the output) and shows the first warnings and errors (slow queries, failed requests); it counts the rest.
+type logHandler struct {
+	all, warn slog.Handler
+	shown     *atomic.Int64
+}
+
+const maxShownWarnings = 5
+
+func newLogHandler() *logHandler {
+	return &logHandler{all: slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}),
+		warn: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}), shown: new(atomic.Int64)}
+}
+
+// warnings is how many warnings and errors the server logged.
+func (h *logHandler) warnings() int64 { return h.shown.Load() }
+
+func (h *logHandler) Enabled(_ context.Context, l slog.Level) bool { return l >= slog.LevelInfo }
+
+func (h *logHandler) Handle(ctx context.Context, r slog.Record) error {
+	if err := h.all.Handle(ctx, r); err != nil {
+		return err
+	}
+	if r.Level >= slog.LevelWarn && h.shown.Add(1) <= maxShownWarnings {
+		return h.warn.Handle(ctx, r)
+	}
+	return nil
+}
+
+func (h *logHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return &logHandler{all: h.all.WithAttrs(attrs), warn: h.warn.WithAttrs(attrs), shown: h.shown}
+}
+
+func (h *logHandler) WithGroup(name string) slog.Handler {
+	return &logHandler{all: h.all.WithGroup(name), warn: h.warn.WithGroup(name), shown: h.shown}
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# make bench: the contacts backend under load, on a tenant with 1,000,000 persons and 200,000 organisations.
+#
+# A PostgreSQL cluster of its own in .data/bench-pg on 127.0.0.1:54339 (BENCH_PG_PORT) keeps the data set between
+# runs: it is generated once (a few minutes) and reused; it is generated anew when a migration was applied since
+# (the schema changed) or with BENCH_RESET=1. Then bin/onesales-bench serves the real backend in-process on
+# 127.0.0.1, drives it over HTTP at concurrency 1 and 16, runs the same SQL directly and prints one line per
+# figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…"). Each workload runs for BENCH_DURATION (10s) per
+# concurrency after a short warm-up, at most 100,000 requests; the whole run is bounded by 30 minutes.
+#
+# The cluster is stopped at the end (its data stay); BENCH_KEEP_PG=1 leaves it running, e.g. for EXPLAIN in psql.
+# BENCH_EXPLAIN=1 prints the plans of the measured statements. Not part of `make test`.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+T0=$SECONDS
+DATA="$ROOT/.data"
+PG_DIR="$DATA/bench-pg"
+PG_PORT="${BENCH_PG_PORT:-54339}"
+
+# Only what the bench needs: Go and PostgreSQL 15 with pg_trgm; scripts/deps.sh installs them when missing.
+need go
+bindir="$(pg_bindir 2>/dev/null || true)"
+if [ -z "$bindir" ] || [ ! -f /usr/share/postgresql/15/extension/pg_trgm.control ]; then
+	"$ROOT/scripts/deps.sh"
+	bindir="$(pg_bindir)"
+fi
+
+mkdir -p "$DATA"
+if [ "${BENCH_KEEP_PG:-}" != 1 ]; then
+	on_exit "'$ROOT/scripts/pg.sh' stop '$PG_DIR' >/dev/null 2>&1"
+fi
+"$ROOT/scripts/pg.sh" start "$PG_DIR" "$PG_PORT" >/dev/null
+pg_urls "$PG_PORT"
+
+# Server settings for a data set of this size (pg.sh's defaults suit the small development database): the data
+# set (about 2 GB with indexes) fits in shared buffers, and bulk loading does not checkpoint every minute.
+psql_super() { as_pg "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -d postgres "$@"; }
+declare -A SETTINGS=([shared_buffers]=1GB [effective_cache_size]=6GB [max_wal_size]=8GB [checkpoint_timeout]=15min)
+for name in "${!SETTINGS[@]}"; do
+	want=${SETTINGS[$name]}
+	have="$(psql_super -At -c "SELECT setting FROM pg_file_settings WHERE name = '$name' AND sourcefile LIKE '%postgresql.auto.conf'")"
+	[ "$have" = "$want" ] || psql_super -c "ALTER SYSTEM SET $name = '$want'"
+done
+psql_super -c "SELECT pg_reload_conf()" >/dev/null
+sleep 0.2
+if [ "$(psql_super -At -c "SELECT bool_or(pending_restart) FROM pg_settings")" = t ]; then
+	log "bench: restarting PostgreSQL for the new settings"
+	"$ROOT/scripts/pg.sh" stop "$PG_DIR" >/dev/null
+	"$ROOT/scripts/pg.sh" start "$PG_DIR" "$PG_PORT" >/dev/null
+fi
+
+build_backend
+log "bench: migrate"
+ONESALES_MIGRATION_DATABASE_URL="$ONESALES_PG_OWNER_URL" "$ROOT/bin/onesales-server" migrate
+log "bench: go build -o bin/onesales-bench ./cmd/onesales-bench"
+(cd "$ROOT/backend" && go build -o ../bin/onesales-bench ./cmd/onesales-bench)
+
+"$ROOT/bin/onesales-bench" -owner-url "$ONESALES_PG_OWNER_URL" -app-url "$ONESALES_PG_APP_URL" \
+	-duration "${BENCH_DURATION:-10s}" -timeout 30m
+log "bench: done in $((SECONDS - T0))s (PostgreSQL data in .data/bench-pg)"
