@@ -150,6 +150,8 @@ describe('1sales desktop app', { concurrency: false }, () => {
         'Start',
         'Personen',
         'Organisationen',
+        'Deals',
+        'Leads',
         'Papierkorb',
       ]);
       assert.match(await page.getByTestId('access-summary').innerText(), /Personen/);

@@ -267,7 +267,8 @@ describe('contacts', { concurrency: false }, () => {
         // Delete Bernd and take it back with "Rückgängig".
         await page.getByTestId('global-search').fill(berndName);
         await results.getByTestId('search-hit-person').filter({ hasText: berndName }).click();
-        await page.getByTestId('person-detail').waitFor();
+        // Another person's page may still be shown: wait for Bernd's.
+        await page.getByTestId('record-title').filter({ hasText: berndName }).waitFor();
         assert.equal(await page.getByTestId('record-title').innerText(), berndName);
         await page.getByTestId('person-detail').getByRole('button', { name: 'Löschen', exact: true }).click();
         await page.getByRole('dialog', { name: 'Person löschen?' }).getByRole('button', { name: 'Löschen' }).click();

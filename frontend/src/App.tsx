@@ -17,6 +17,13 @@ import { UsersPage } from './features/settings/users/UsersPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartPage } from './features/start/StartPage';
 import { TrashPage } from './features/trash/TrashPage';
+import { DealDetailPage } from './features/sales/DealDetailPage';
+import { DealsPage } from './features/sales/DealsPage';
+import { LeadDetailPage } from './features/sales/LeadDetailPage';
+import { LeadsPage } from './features/sales/LeadsPage';
+import { LeadMappingPage } from './features/settings/sales/LeadMappingPage';
+import { LostReasonsPage } from './features/settings/sales/LostReasonsPage';
+import { PipelinesPage } from './features/settings/sales/PipelinesPage';
 import { LocalizedDates } from './i18n/LocalizedDates';
 import { theme } from './theme';
 
@@ -39,6 +46,10 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <Route path="persons/:personId" element={<PersonDetailPage />} />
                     <Route path="organizations" element={<OrganizationsPage />} />
                     <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
+                    <Route path="deals" element={<DealsPage />} />
+                    <Route path="deals/:dealId" element={<DealDetailPage />} />
+                    <Route path="leads" element={<LeadsPage />} />
+                    <Route path="leads/:leadId" element={<LeadDetailPage />} />
                     <Route path="trash" element={<TrashPage />} />
                     <Route path="settings" element={<AdminOnly />}>
                       <Route index element={<Navigate to="users" replace />} />
@@ -46,6 +57,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                       <Route path="units" element={<UnitsPage />} />
                       <Route path="roles" element={<RolesPage />} />
                       <Route path="custom-fields" element={<CustomFieldsPage />} />
+                      <Route path="pipelines" element={<PipelinesPage />} />
+                      <Route path="lost-reasons" element={<LostReasonsPage />} />
+                      <Route path="lead-mapping" element={<LeadMappingPage />} />
                     </Route>
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'idempotency.key_reused',
   'idempotency.in_progress',
   'person.duplicate_email',
+  'pipeline.limit_reached',
+  'stage.in_use',
   'internal',
   'service.unavailable',
   'network.unreachable',
@@ -51,6 +53,8 @@ export const FIELD_CODES = [
   'wrong_password',
   'duplicate',
   'forbidden',
+  'range',
+  'limit',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

@@ -1,5 +1,8 @@
+import { salesDe } from './sales.de';
+
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
+  ...salesDe,
   app: {
     name: '1sales',
   },
@@ -62,6 +65,11 @@ export const de = {
       units: 'Einheiten',
       roles: 'Rollen',
       customFields: 'Eigene Felder',
+      deals: 'Deals',
+      leads: 'Leads',
+      pipelines: 'Pipelines',
+      lostReasons: 'Verlustgründe',
+      leadMapping: 'Lead-Zuordnung',
     },
     userMenu: {
       label: 'Benutzermenü',
@@ -726,6 +734,13 @@ export const de = {
     person: {
       duplicate_email: 'Es gibt bereits eine Person mit dieser E-Mail-Adresse.',
     },
+    pipeline: {
+      limit_reached:
+        'Ihr Tarif erlaubt keine weiteren Pipelines. Bitte löschen Sie eine nicht mehr benötigte Pipeline oder wechseln Sie den Tarif.',
+    },
+    stage: {
+      in_use: 'In einer entfernten Phase liegen noch Einträge. Bitte wählen Sie, wohin sie verschoben werden.',
+    },
     internal: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
     service: {
       unavailable: 'Der Server ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.',
@@ -755,6 +770,8 @@ export const de = {
     wrong_password: 'Das aktuelle Passwort ist falsch.',
     duplicate: 'Dieser Wert ist bereits vorhanden.',
     forbidden: 'Diese Auswahl ist Ihnen nicht erlaubt.',
+    range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
+    limit: 'Die Höchstzahl ist erreicht.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {

@@ -1,7 +1,9 @@
 import type { Messages } from './de';
+import { salesEn } from './sales.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
+  ...salesEn,
   app: {
     name: '1sales',
   },
@@ -64,6 +66,11 @@ export const en: Messages = {
       units: 'Units',
       roles: 'Roles',
       customFields: 'Custom fields',
+      deals: 'Deals',
+      leads: 'Leads',
+      pipelines: 'Pipelines',
+      lostReasons: 'Lost reasons',
+      leadMapping: 'Lead mapping',
     },
     userMenu: {
       label: 'User menu',
@@ -726,6 +733,13 @@ export const en: Messages = {
     person: {
       duplicate_email: 'There is already a person with this e-mail address.',
     },
+    pipeline: {
+      limit_reached:
+        'Your plan allows no more pipelines. Please delete a pipeline you no longer need or change your plan.',
+    },
+    stage: {
+      in_use: 'A removed stage still holds records. Please choose where they go.',
+    },
     internal: 'An error occurred on the server. Please try again later.',
     service: {
       unavailable: 'The server is temporarily unavailable. Please try again later.',
@@ -754,6 +768,8 @@ export const en: Messages = {
     wrong_password: 'The current password is wrong.',
     duplicate: 'This value already exists.',
     forbidden: 'You may not choose this.',
+    range: 'This value is outside the allowed range.',
+    limit: 'The maximum has been reached.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       email: {

@@ -16,6 +16,7 @@ import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
 import { useCustomFieldItems } from '../records/useCustomFieldItems';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { RelatedDealsCard } from '../sales/RelatedDealsCard';
 import { useOrganization, useOrganizationPersons } from './hooks';
 import { personName } from './names';
 import { OrganizationFormModal } from './OrganizationFormModal';
@@ -116,6 +117,7 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
               </Card>
             )}
             <OrganizationPersonsCard organization={organization} canCreate={grants(me.role, 'person', 'create')} />
+            <RelatedDealsCard organizationId={organization.id} />
           </>
         }
         side={

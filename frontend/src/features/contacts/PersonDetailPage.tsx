@@ -14,6 +14,7 @@ import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
 import { useCustomFieldItems } from '../records/useCustomFieldItems';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { RelatedDealsCard } from '../sales/RelatedDealsCard';
 import { usePerson } from './hooks';
 import { mainMembership, personFullName, personName } from './names';
 import { PersonFormModal } from './PersonFormModal';
@@ -116,6 +117,7 @@ function PersonDetail({ personId }: { personId: string }) {
               </Card>
             )}
             <PersonOrganizationsCard person={person} canEdit={grants(me.role, 'person', 'edit')} />
+            <RelatedDealsCard personId={person.id} />
           </>
         }
         side={

@@ -1,4 +1,4 @@
-import { contactsApi, type RecordType } from '../../api';
+import { contactsApi, salesApi, type RecordType } from '../../api';
 
 /** What the shared record pieces (trash, search, delete with undo) need to know about a record type. */
 export interface RecordTypeEntry {
@@ -22,6 +22,18 @@ export const RECORD_TYPE_ENTRIES: Partial<Record<RecordType, RecordTypeEntry>> =
     detailPath: (id) => `/organizations/${id}`,
     restore: (id) => contactsApi.restoreOrganization(id),
     related: ['person'],
+  },
+  deal: {
+    listPath: '/deals?view=list',
+    detailPath: (id) => `/deals/${id}`,
+    restore: (id) => salesApi.restoreDeal(id),
+    related: ['person', 'organization'],
+  },
+  lead: {
+    listPath: '/leads?view=list',
+    detailPath: (id) => `/leads/${id}`,
+    restore: (id) => salesApi.restoreLead(id),
+    related: [],
   },
 };
 

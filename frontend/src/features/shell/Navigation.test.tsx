@@ -38,16 +38,21 @@ describe('Navigation', () => {
 
   it('offers each user exactly what their role grants', () => {
     expect(paths(guestMe)).toEqual(['/']);
-    expect(paths(fieldMe)).toEqual(['/', '/persons']);
+    expect(paths(fieldMe)).toEqual(['/', '/persons', '/deals']);
     expect(paths(adminMe)).toEqual([
       '/',
       '/persons',
       '/organizations',
+      '/deals',
+      '/leads',
       '/trash',
       '/settings/users',
       '/settings/units',
       '/settings/roles',
       '/settings/custom-fields',
+      '/settings/pipelines',
+      '/settings/lost-reasons',
+      '/settings/lead-mapping',
     ]);
   });
 });

@@ -4,7 +4,12 @@ import {
   IconAddressBook,
   IconBuilding,
   IconBuildingCommunity,
+  IconArrowsShuffle,
+  IconBolt,
+  IconColumns,
   IconHome,
+  IconMoodSad,
+  IconReportMoney,
   IconShieldLock,
   IconTrash,
   IconUsers,
@@ -24,6 +29,11 @@ const ICONS: Record<NavItem['label'], Icon> = {
   customFields: IconAdjustments,
   units: IconBuildingCommunity,
   roles: IconShieldLock,
+  deals: IconReportMoney,
+  leads: IconBolt,
+  pipelines: IconColumns,
+  lostReasons: IconMoodSad,
+  leadMapping: IconArrowsShuffle,
 };
 
 function isActive(pathname: string, to: string): boolean {

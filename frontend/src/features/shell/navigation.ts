@@ -3,7 +3,20 @@ import { grants } from '../access/grants';
 
 export interface NavItem {
   /** i18n key below shell.nav */
-  label: 'start' | 'persons' | 'organizations' | 'trash' | 'users' | 'units' | 'roles' | 'customFields';
+  label:
+    | 'start'
+    | 'persons'
+    | 'organizations'
+    | 'deals'
+    | 'leads'
+    | 'trash'
+    | 'users'
+    | 'units'
+    | 'roles'
+    | 'customFields'
+    | 'pipelines'
+    | 'lostReasons'
+    | 'leadMapping';
   to: string;
 }
 
@@ -20,7 +33,9 @@ export function navigationFor(me: Me): NavSection[] {
   const items: NavItem[] = [{ label: 'start', to: '/' }];
   if (grants(me.role, 'person', 'view')) items.push({ label: 'persons', to: '/persons' });
   if (grants(me.role, 'organization', 'view')) items.push({ label: 'organizations', to: '/organizations' });
-  if (grants(me.role, 'person', 'delete') || grants(me.role, 'organization', 'delete')) {
+  if (grants(me.role, 'deal', 'view')) items.push({ label: 'deals', to: '/deals' });
+  if (grants(me.role, 'lead', 'view')) items.push({ label: 'leads', to: '/leads' });
+  if ((['person', 'organization', 'deal', 'lead'] as const).some((type) => grants(me.role, type, 'delete'))) {
     items.push({ label: 'trash', to: '/trash' });
   }
   const sections: NavSection[] = [{ label: null, items }];
@@ -32,6 +47,9 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'units', to: '/settings/units' },
         { label: 'roles', to: '/settings/roles' },
         { label: 'customFields', to: '/settings/custom-fields' },
+        { label: 'pipelines', to: '/settings/pipelines' },
+        { label: 'lostReasons', to: '/settings/lost-reasons' },
+        { label: 'leadMapping', to: '/settings/lead-mapping' },
       ],
     });
   }

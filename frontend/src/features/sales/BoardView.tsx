@@ -1,0 +1,217 @@
+import {
+  DndContext,
+  PointerSensor,
+  KeyboardSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { Badge, Box, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useCallback, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Board, BoardColumn, PipelineType } from '../../api';
+import { useFormatters } from '../../i18n/format';
+import { columnCards, findCard, type Card } from './boardModel';
+import { formatMoney } from './money';
+
+interface BoardViewProps {
+  recordType: PipelineType;
+  board: Board;
+  /** Whether cards may be dragged (the role may edit). */
+  canMove: boolean;
+  onMove: (card: Card, toStageId: string) => void;
+  detailPath: (id: string) => string;
+  /** The lines under a card's title. */
+  cardBody: (card: Card) => ReactNode;
+}
+
+/** A pipeline's stages as columns of cards; dragging a card to another column moves it to that stage. */
+export function BoardView({ recordType, board, canMove, onMove, detailPath, cardBody }: BoardViewProps) {
+  const { t } = useTranslation();
+  const sensors = useSensors(
+    // A few pixels of movement start a drag, so that a click still opens the card.
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor),
+  );
+
+  // The click that ends a drag must not open the card.
+  const lastDrag = useRef(0);
+  const justDragged = useCallback(() => Date.now() - lastDrag.current < 300, []);
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    lastDrag.current = Date.now();
+    if (!over) return;
+    const found = findCard(board, recordType, String(active.id));
+    const toStageId = String(over.id);
+    if (found && found.column.stage.id !== toStageId) {
+      onMove(found.card, toStageId);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      {canMove && (
+        <Text size="xs" c="dimmed">
+          {t('sales.board.dragHint')}
+        </Text>
+      )}
+      <DndContext
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => {
+          lastDrag.current = Date.now();
+        }}
+      >
+        <ScrollArea type="auto" offsetScrollbars>
+          <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="board">
+            {board.columns.map((column) => (
+              <BoardColumnView
+                key={column.stage.id}
+                recordType={recordType}
+                column={column}
+                currency={board.currency}
+                canMove={canMove}
+                detailPath={detailPath}
+                cardBody={cardBody}
+                justDragged={justDragged}
+              />
+            ))}
+          </Group>
+        </ScrollArea>
+      </DndContext>
+    </Stack>
+  );
+}
+
+function BoardColumnView({
+  recordType,
+  column,
+  currency,
+  canMove,
+  detailPath,
+  cardBody,
+  justDragged,
+}: {
+  recordType: PipelineType;
+  column: BoardColumn;
+  currency: string;
+  canMove: boolean;
+  detailPath: (id: string) => string;
+  cardBody: (card: Card) => ReactNode;
+  justDragged: () => boolean;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const { setNodeRef, isOver } = useDroppable({ id: column.stage.id });
+  const cards = columnCards(column, recordType);
+  const hidden = column.count - cards.length;
+
+  return (
+    <Paper
+      ref={setNodeRef}
+      withBorder
+      radius="md"
+      p="sm"
+      w={280}
+      miw={280}
+      bg={isOver ? 'blue.0' : 'gray.0'}
+      data-testid="board-column"
+      data-stage={column.stage.name}
+      data-count={column.count}
+      data-total={column.total}
+      data-weighted={column.weighted}
+    >
+      <Stack gap={4} mb="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={700} size="sm" truncate>
+            {column.stage.name}
+          </Text>
+          <Badge variant="light" data-testid="column-count">
+            {t('sales.board.count', { count: column.count })}
+          </Badge>
+        </Group>
+        {recordType === 'deal' && (
+          <>
+            <Text size="xs" data-testid="column-total">
+              {t('sales.board.total', { value: formatMoney(column.total, currency, locale) })}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="column-weighted">
+              {t('sales.board.weighted', { value: formatMoney(column.weighted, currency, locale) })} ·{' '}
+              {column.stage.probability} %
+            </Text>
+          </>
+        )}
+      </Stack>
+      <Stack gap="xs" mih={80}>
+        {cards.length === 0 && (
+          <Text size="xs" c="dimmed" ta="center" py="md">
+            {t('sales.board.empty')}
+          </Text>
+        )}
+        {cards.map((card) => (
+          <BoardCard
+            key={card.id}
+            card={card}
+            canMove={canMove}
+            detailPath={detailPath}
+            body={cardBody(card)}
+            justDragged={justDragged}
+          />
+        ))}
+        {hidden > 0 && (
+          <Text size="xs" c="dimmed" ta="center">
+            {t('sales.board.more', { count: hidden })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function BoardCard({
+  card,
+  canMove,
+  detailPath,
+  body,
+  justDragged,
+}: {
+  card: Card;
+  canMove: boolean;
+  detailPath: (id: string) => string;
+  body: ReactNode;
+  justDragged: () => boolean;
+}) {
+  const navigate = useNavigate();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: card.id,
+    disabled: !canMove,
+  });
+  return (
+    <Box
+      ref={setNodeRef}
+      {...listeners}
+      {...attributes}
+      style={{
+        transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
+        zIndex: isDragging ? 10 : undefined,
+        cursor: canMove ? 'grab' : 'pointer',
+        touchAction: 'none',
+      }}
+      onClick={() => {
+        if (!justDragged()) void navigate(detailPath(card.id));
+      }}
+      data-testid="board-card"
+      data-name={card.title}
+    >
+      <Paper withBorder radius="sm" p="xs" shadow={isDragging ? 'md' : undefined}>
+        <Text size="sm" fw={600} lineClamp={2}>
+          {card.title}
+        </Text>
+        {body}
+      </Paper>
+    </Box>
+  );
+}

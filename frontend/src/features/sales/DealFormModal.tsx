@@ -1,0 +1,213 @@
+import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { CustomField, Deal } from '../../api';
+import { focusFirstError, showFormError } from '../../components/forms';
+import { useNotify } from '../../components/notify';
+import { QueryError } from '../../components/QueryError';
+import { useFormatters } from '../../i18n/format';
+import { useMe } from '../auth/session';
+import { OrganizationSelect } from '../contacts/OrganizationSelect';
+import { CustomFieldInputs } from '../records/CustomFieldInputs';
+import { numberSeparators } from '../records/customValues';
+import { useCustomFields } from '../records/hooks';
+import { DateField } from '../records/list/DateField';
+import { OwnerSelect } from '../records/OwnerSelect';
+import { dealCreate, dealPatch, dealValues, validateDeal, type DealDefaults, type DealValues } from './dealForm';
+import { useCreateDeal, usePipelines, useUpdateDeal } from './hooks';
+import { moneySeparators } from './money';
+import { PersonSelect } from './PersonSelect';
+import { PipelineStageFields } from './PipelineStageFields';
+
+interface DealFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  deal?: Deal;
+  /** Prefills of a new deal (the person or organisation it is created from). */
+  defaults?: Partial<DealDefaults>;
+  onSaved?: (deal: Deal) => void;
+}
+
+export function DealFormModal({ opened, onClose, deal, defaults, onSaved }: DealFormModalProps) {
+  const { t } = useTranslation();
+  const custom = useCustomFields('deal');
+  const pipelines = usePipelines('deal');
+  const query = custom.isError ? custom : pipelines;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={deal ? t('deals.form.editTitle') : t('deals.form.createTitle')}
+      size="xl"
+    >
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : custom.isPending || pipelines.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <DealForm
+          key={deal?.id ?? 'new'}
+          deal={deal}
+          fields={custom.fields}
+          defaultPipeline={defaults?.pipelineId ?? pipelines.data?.[0]?.id ?? ''}
+          defaultStage={
+            defaults?.stageId ??
+            pipelines.data?.find((p) => p.id === (defaults?.pipelineId ?? pipelines.data[0]?.id))?.stages[0]?.id ??
+            ''
+          }
+          defaults={defaults}
+          onDone={(saved) => {
+            onClose();
+            if (saved) onSaved?.(saved);
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function DealForm({
+  deal,
+  fields,
+  defaultPipeline,
+  defaultStage,
+  defaults,
+  onDone,
+}: {
+  deal?: Deal;
+  fields: readonly CustomField[];
+  defaultPipeline: string;
+  defaultStage: string;
+  defaults?: Partial<DealDefaults>;
+  onDone: (saved?: Deal) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const separators = numberSeparators(locale);
+  const money = moneySeparators(locale);
+  const notify = useNotify();
+  const me = useMe();
+  const create = useCreateDeal();
+  const update = useUpdateDeal();
+
+  const form = useForm<DealValues>({
+    mode: 'controlled',
+    initialValues: dealValues(
+      deal,
+      fields,
+      { ...defaults, ownerId: me.user.id, pipelineId: defaultPipeline, stageId: defaultStage },
+      locale,
+    ),
+    validate: (values) => validateDeal(values, fields, t, money, separators),
+  });
+
+  const onError = (reason: unknown) => {
+    showFormError(form, reason, t, notify);
+  };
+
+  const submit = form.onSubmit((values) => {
+    if (!deal) {
+      create.mutate(dealCreate(values, fields, money, separators), {
+        onSuccess: (created) => {
+          notify.success(t('deals.created', { name: created.title }));
+          onDone(created);
+        },
+        onError,
+      });
+      return;
+    }
+    const patch = dealPatch(values, deal, fields, money, separators);
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: deal.id, version: deal.version, patch },
+      {
+        onSuccess: (saved) => {
+          notify.success(t('common.saved'));
+          onDone(saved);
+        },
+        onError,
+      },
+    );
+  }, focusFirstError);
+
+  const pending = create.isPending || update.isPending;
+  const values = form.getValues();
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="deal-form">
+      <Stack gap="sm">
+        <TextInput label={t('deals.form.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('deals.form.value')}
+            placeholder="1.234,56"
+            inputMode="decimal"
+            {...form.getInputProps('value')}
+          />
+          <TextInput label={t('deals.form.currency')} maxLength={3} {...form.getInputProps('currency')} />
+          <PersonSelect
+            label={t('deals.form.person')}
+            value={values.personId}
+            knownName={deal?.personName}
+            onChange={(id) => {
+              form.setFieldValue('personId', id);
+              form.clearFieldError('organizationId');
+              form.clearFieldError('personId');
+            }}
+            error={form.errors.personId}
+          />
+          <OrganizationSelect
+            label={t('deals.form.organization')}
+            value={values.organizationId}
+            onChange={(id) => {
+              form.setFieldValue('organizationId', id);
+              form.clearFieldError('organizationId');
+              form.clearFieldError('personId');
+            }}
+            error={form.errors.organizationId}
+          />
+          <PipelineStageFields
+            recordType="deal"
+            pipelineId={values.pipelineId}
+            stageId={values.stageId}
+            onChange={(pipelineId, stageId) => {
+              form.setValues({ pipelineId, stageId });
+            }}
+            pipelineError={form.errors.pipelineId}
+            stageError={form.errors.stageId}
+          />
+          <OwnerSelect label={t('records.fields.owner')} {...form.getInputProps('ownerId')} />
+          <DateField
+            label={t('deals.form.expectedCloseDate')}
+            value={values.expectedCloseDate}
+            onChange={(value) => {
+              form.setFieldValue('expectedCloseDate', value);
+            }}
+            error={form.errors.expectedCloseDate}
+          />
+        </SimpleGrid>
+        {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
+        <Divider mt="sm" />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              onDone();
+            }}
+            disabled={pending}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {deal ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

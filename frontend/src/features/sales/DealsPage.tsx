@@ -1,0 +1,78 @@
+import { Badge, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { salesApi, type Deal } from '../../api';
+import { useFormatters } from '../../i18n/format';
+import type { Column } from '../records/list/RecordList';
+import { DealFormModal } from './DealFormModal';
+import { formatMoney } from './money';
+import { PipelineRecordsPage } from './PipelineRecordsPage';
+import { StatusBadge } from './StatusBadge';
+
+export function DealsPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+
+  const columns = useMemo<Column<Deal>[]>(
+    () => [
+      { key: 'title', header: t('deals.columns.title'), sortKey: 'name', render: (deal) => deal.title },
+      {
+        key: 'value',
+        header: t('deals.columns.value'),
+        render: (deal) => formatMoney(deal.value, deal.currency, format.locale),
+      },
+      { key: 'stage', header: t('deals.columns.stage'), render: (deal) => deal.stageName },
+      { key: 'status', header: t('deals.columns.status'), render: (deal) => <StatusBadge status={deal.status} /> },
+      { key: 'organization', header: t('deals.columns.organization'), render: (deal) => deal.organizationName },
+      { key: 'owner', header: t('deals.columns.owner'), render: (deal) => deal.ownerName },
+      {
+        key: 'expectedClose',
+        header: t('deals.columns.expectedClose'),
+        render: (deal) => (deal.expectedCloseDate ? format.date(deal.expectedCloseDate) : ''),
+        width: 140,
+      },
+    ],
+    [t, format],
+  );
+
+  return (
+    <PipelineRecordsPage
+      recordType="deal"
+      title={t('deals.title')}
+      createLabel={t('deals.create')}
+      onCreate={() => {
+        setCreating(true);
+      }}
+      columns={columns}
+      fetchPage={salesApi.queryDeals}
+      itemName={(deal) => deal.title}
+      emptyText={t('deals.empty')}
+      cardBody={(card) =>
+        'value' in card ? (
+          <>
+            <Text size="xs" c="dimmed" truncate>
+              {[card.organizationName, card.personName].filter(Boolean).join(' · ')}
+            </Text>
+            <Text size="xs" fw={500} data-testid="card-value">
+              {formatMoney(card.value, card.currency, format.locale)}
+            </Text>
+            <Badge size="xs" variant="outline" color="gray">
+              {card.ownerName}
+            </Badge>
+          </>
+        ) : null
+      }
+    >
+      <DealFormModal
+        opened={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onSaved={(deal) => void navigate(`/deals/${deal.id}`)}
+      />
+    </PipelineRecordsPage>
+  );
+}

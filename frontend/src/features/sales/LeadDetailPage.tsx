@@ -1,0 +1,208 @@
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowsShuffle, IconThumbDown } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { salesApi, type Lead } from '../../api';
+import { useNotify } from '../../components/notify';
+import { useFormatters } from '../../i18n/format';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { addressText } from '../records/countries';
+import { FieldList } from '../records/FieldList';
+import { HistoryTimeline } from '../records/HistoryTimeline';
+import { NotesPanel } from '../records/NotesPanel';
+import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { ConvertDialog } from './ConvertDialog';
+import { useLead, useUpdateLead } from './hooks';
+import { LeadFormModal } from './LeadFormModal';
+import { LostDialog } from './LostDialog';
+import { StatusBadge } from './StatusBadge';
+
+export function LeadDetailPage() {
+  const { t } = useTranslation();
+  const { leadId = '' } = useParams();
+  const lead = useLead(leadId);
+  if (!lead.data) {
+    return (
+      <RecordDetailFallback
+        error={lead.error}
+        onRetry={() => void lead.refetch()}
+        backTo="/leads"
+        backLabel={t('leads.backToList')}
+      />
+    );
+  }
+  return <LeadDetail key={leadId} lead={lead.data} />;
+}
+
+function LeadDetail({ lead }: { lead: Lead }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const me = useMe();
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+  const [losing, setLosing] = useState(false);
+  const [converting, setConverting] = useState(false);
+  const update = useUpdateLead();
+  const { confirmDelete, pending } = useDeleteWithUndo('lead', salesApi.deleteLead);
+  const customItems = useCustomFieldItems('lead', lead.custom);
+  const canEdit = grants(me.role, 'lead', 'edit');
+  const open = lead.status === 'open';
+
+  return (
+    <>
+      <RecordDetailLayout
+        testId="lead-detail"
+        backTo="/leads"
+        backLabel={t('leads.backToList')}
+        title={lead.title}
+        subtitle={<StatusBadge status={lead.status} />}
+        actions={
+          <>
+            {canEdit && open && (
+              <>
+                <Button
+                  leftSection={<IconArrowsShuffle size={16} />}
+                  onClick={() => {
+                    setConverting(true);
+                  }}
+                >
+                  {t('leads.actions.convert')}
+                </Button>
+                <Button
+                  color="red"
+                  variant="light"
+                  leftSection={<IconThumbDown size={16} />}
+                  onClick={() => {
+                    setLosing(true);
+                  }}
+                >
+                  {t('leads.actions.lost')}
+                </Button>
+              </>
+            )}
+            <RecordActions
+              canEdit={canEdit}
+              canDelete={grants(me.role, 'lead', 'delete')}
+              onEdit={() => {
+                setEditing(true);
+              }}
+              onDelete={() => {
+                confirmDelete({ id: lead.id, version: lead.version, name: lead.title });
+              }}
+              busy={pending}
+            />
+          </>
+        }
+        main={
+          <>
+            {lead.status === 'converted' && (
+              <Card withBorder radius="md" padding="lg" data-testid="lead-conversion">
+                <Title order={3} size="h4" mb="xs">
+                  {t('leads.detail.conversionTitle')}
+                </Title>
+                <Stack gap={4}>
+                  {lead.convertedAt && (
+                    <Text size="sm" c="dimmed">
+                      {t('leads.detail.converted', { date: format.dateTime(lead.convertedAt) })}
+                    </Text>
+                  )}
+                  <Group gap="lg">
+                    {lead.convertedPersonId && (
+                      <Anchor component={Link} to={`/persons/${lead.convertedPersonId}`} data-testid="converted-person">
+                        {t('leads.detail.becamePerson')}
+                      </Anchor>
+                    )}
+                    {lead.convertedOrganizationId && (
+                      <Anchor component={Link} to={`/organizations/${lead.convertedOrganizationId}`}>
+                        {t('leads.detail.becameOrganization')}
+                      </Anchor>
+                    )}
+                    {lead.convertedDealId && (
+                      <Anchor component={Link} to={`/deals/${lead.convertedDealId}`}>
+                        {t('leads.detail.becameDeal')}
+                      </Anchor>
+                    )}
+                  </Group>
+                </Stack>
+              </Card>
+            )}
+            <Card withBorder radius="md" padding="lg" data-testid="lead-fields">
+              <Title order={3} size="h4" mb="md">
+                {t('leads.detail.details')}
+              </Title>
+              <FieldList
+                items={[
+                  { label: t('leads.form.personName'), value: lead.personName },
+                  { label: t('leads.form.company'), value: lead.company },
+                  { label: t('leads.form.email'), value: lead.email },
+                  { label: t('leads.form.phone'), value: lead.phone },
+                  { label: t('address.title'), value: addressText(lead.address, format.locale) },
+                  { label: t('leads.form.source'), value: lead.source },
+                  { label: t('sales.fields.status'), value: t(`sales.statuses.${lead.status}`), testId: 'lead-status' },
+                  { label: t('sales.fields.stage'), value: lead.stageName, testId: 'lead-stage' },
+                  { label: t('records.fields.owner'), value: lead.ownerName },
+                  ...(lead.status === 'lost'
+                    ? [
+                        { label: t('sales.fields.lostReason'), value: lead.lostReasonName },
+                        { label: t('sales.fields.lostComment'), value: lead.lostComment },
+                      ]
+                    : []),
+                  { label: t('records.fields.createdAt'), value: format.dateTime(lead.createdAt) },
+                  { label: t('records.fields.updatedAt'), value: format.dateTime(lead.updatedAt) },
+                ]}
+              />
+            </Card>
+            {customItems.length > 0 && (
+              <Card withBorder radius="md" padding="lg" data-testid="lead-custom-fields">
+                <Title order={3} size="h4" mb="md">
+                  {t('records.custom.title')}
+                </Title>
+                <FieldList items={customItems} />
+              </Card>
+            )}
+          </>
+        }
+        side={
+          <>
+            <NotesPanel recordType="lead" recordId={lead.id} />
+            <HistoryTimeline recordType="lead" recordId={lead.id} />
+          </>
+        }
+      />
+      <LeadFormModal
+        opened={editing}
+        lead={lead}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
+      <LostDialog
+        recordType="lead"
+        opened={losing}
+        onClose={() => {
+          setLosing(false);
+        }}
+        pending={update.isPending}
+        onSubmit={(lostReasonId, lostComment) =>
+          update
+            .mutateAsync({ id: lead.id, version: lead.version, patch: { status: 'lost', lostReasonId, lostComment } })
+            .then(() => {
+              notify.success(t('leads.lostDone'));
+              setLosing(false);
+            })
+        }
+      />
+      <ConvertDialog
+        lead={lead}
+        opened={converting}
+        onClose={() => {
+          setConverting(false);
+        }}
+      />
+    </>
+  );
+}

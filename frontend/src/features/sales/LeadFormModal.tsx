@@ -1,0 +1,175 @@
+import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { CustomField, Lead } from '../../api';
+import { focusFirstError, showFormError } from '../../components/forms';
+import { useNotify } from '../../components/notify';
+import { QueryError } from '../../components/QueryError';
+import { useFormatters } from '../../i18n/format';
+import { useMe } from '../auth/session';
+import { AddressFields } from '../contacts/AddressFields';
+import { CustomFieldInputs } from '../records/CustomFieldInputs';
+import { numberSeparators } from '../records/customValues';
+import { useCustomFields } from '../records/hooks';
+import { OwnerSelect } from '../records/OwnerSelect';
+import { useCreateLead, usePipelines, useUpdateLead } from './hooks';
+import { leadCreate, leadPatch, leadValues, validateLead, type LeadValues } from './leadForm';
+import { PipelineStageFields } from './PipelineStageFields';
+
+export function LeadFormModal({
+  opened,
+  onClose,
+  lead,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  lead?: Lead;
+  onSaved?: (lead: Lead) => void;
+}) {
+  const { t } = useTranslation();
+  const custom = useCustomFields('lead');
+  const pipelines = usePipelines('lead');
+  const query = custom.isError ? custom : pipelines;
+  const first = pipelines.data?.[0];
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
+      size="xl"
+    >
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : custom.isPending || pipelines.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <LeadForm
+          key={lead?.id ?? 'new'}
+          lead={lead}
+          fields={custom.fields}
+          defaultPipeline={first?.id ?? ''}
+          defaultStage={first?.stages[0]?.id ?? ''}
+          onDone={(saved) => {
+            onClose();
+            if (saved) onSaved?.(saved);
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function LeadForm({
+  lead,
+  fields,
+  defaultPipeline,
+  defaultStage,
+  onDone,
+}: {
+  lead?: Lead;
+  fields: readonly CustomField[];
+  defaultPipeline: string;
+  defaultStage: string;
+  onDone: (saved?: Lead) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const separators = numberSeparators(locale);
+  const notify = useNotify();
+  const me = useMe();
+  const create = useCreateLead();
+  const update = useUpdateLead();
+
+  const form = useForm<LeadValues>({
+    mode: 'controlled',
+    initialValues: leadValues(lead, fields, {
+      ownerId: me.user.id,
+      pipelineId: defaultPipeline,
+      stageId: defaultStage,
+    }),
+    validate: (values) => validateLead(values, fields, t, separators),
+  });
+
+  const onError = (reason: unknown) => {
+    showFormError(form, reason, t, notify);
+  };
+
+  const submit = form.onSubmit((values) => {
+    if (!lead) {
+      create.mutate(leadCreate(values, fields, separators), {
+        onSuccess: (created) => {
+          notify.success(t('leads.created', { name: created.title }));
+          onDone(created);
+        },
+        onError,
+      });
+      return;
+    }
+    const patch = leadPatch(values, lead, fields, separators);
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: lead.id, version: lead.version, patch },
+      {
+        onSuccess: (saved) => {
+          notify.success(t('common.saved'));
+          onDone(saved);
+        },
+        onError,
+      },
+    );
+  }, focusFirstError);
+
+  const pending = create.isPending || update.isPending;
+  const values = form.getValues();
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="lead-form">
+      <Stack gap="sm">
+        <TextInput label={t('leads.form.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t('leads.form.personName')} {...form.getInputProps('personName')} />
+          <TextInput label={t('leads.form.company')} {...form.getInputProps('company')} />
+          <TextInput label={t('leads.form.email')} type="email" {...form.getInputProps('email')} />
+          <TextInput label={t('leads.form.phone')} type="tel" {...form.getInputProps('phone')} />
+        </SimpleGrid>
+        <AddressFields form={form} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t('leads.form.source')} {...form.getInputProps('source')} />
+          <OwnerSelect label={t('records.fields.owner')} {...form.getInputProps('ownerId')} />
+          <PipelineStageFields
+            recordType="lead"
+            pipelineId={values.pipelineId}
+            stageId={values.stageId}
+            onChange={(pipelineId, stageId) => {
+              form.setValues({ pipelineId, stageId });
+            }}
+            pipelineError={form.errors.pipelineId}
+            stageError={form.errors.stageId}
+          />
+        </SimpleGrid>
+        {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
+        <Divider mt="sm" />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              onDone();
+            }}
+            disabled={pending}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {lead ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,219 @@
+import { Alert, Badge, Button, Center, Collapse, Group, Loader, SegmentedControl, Select, Stack } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFilter, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ListQuery, Page, PipelineType } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { OrganizationSelect } from '../contacts/OrganizationSelect';
+import { useCustomFields } from '../records/hooks';
+import { FilterPanel } from '../records/list/FilterPanel';
+import { activeFilterCount, toListQuery } from '../records/list/filterState';
+import { RecordList, type Column } from '../records/list/RecordList';
+import { useListState } from '../records/list/useListState';
+import type { Card } from './boardModel';
+import { BoardView } from './BoardView';
+import { salesKeys, useBoard, useMoveCard, usePipelines } from './hooks';
+
+interface PipelineRecordsPageProps<T extends { id: string }> {
+  recordType: PipelineType;
+  title: string;
+  createLabel: string;
+  onCreate: () => void;
+  columns: readonly Column<T>[];
+  fetchPage: (query: ListQuery) => Promise<Page<T>>;
+  itemName: (item: T) => string;
+  emptyText: string;
+  cardBody: (card: Card) => ReactNode;
+  /** The create form (a modal), rendered with the page. */
+  children?: ReactNode;
+}
+
+const VIEW_PARAM = 'view';
+const PIPELINE_PARAM = 'pipeline';
+
+/** Deals or leads: a board per pipeline with the list filters, and the generic list beside it. */
+export function PipelineRecordsPage<T extends { id: string }>({
+  recordType,
+  title,
+  createLabel,
+  onCreate,
+  columns,
+  fetchPage,
+  itemName,
+  emptyText,
+  cardBody,
+  children,
+}: PipelineRecordsPageProps<T>) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const view = params.get(VIEW_PARAM) === 'list' ? 'list' : 'board';
+  const pipelines = usePipelines(recordType);
+  const pipelineId = params.get(PIPELINE_PARAM) ?? pipelines.data?.[0]?.id ?? '';
+  const basePath = recordType === 'deal' ? '/deals' : '/leads';
+
+  const setParam = (key: string, value: string) => {
+    setParams(
+      (previous) => {
+        const out = new URLSearchParams(previous);
+        out.set(key, value);
+        return out;
+      },
+      { replace: true },
+    );
+  };
+
+  return (
+    <Stack maw={view === 'list' ? 1400 : undefined}>
+      <PageHeader title={title}>
+        {grants(me.role, recordType, 'create') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+            {createLabel}
+          </Button>
+        )}
+      </PageHeader>
+      <Group gap="sm">
+        <SegmentedControl
+          value={view}
+          onChange={(value) => {
+            setParam(VIEW_PARAM, value);
+          }}
+          data={[
+            { value: 'board', label: t('sales.views.board') },
+            { value: 'list', label: t('sales.views.list') },
+          ]}
+          data-testid="view-switch"
+        />
+        {view === 'board' && (
+          <Select
+            aria-label={t('sales.fields.pipeline')}
+            data={(pipelines.data ?? []).map((pipeline) => ({ value: pipeline.id, label: pipeline.name }))}
+            value={pipelineId === '' ? null : pipelineId}
+            onChange={(value) => {
+              if (value !== null) setParam(PIPELINE_PARAM, value);
+            }}
+            allowDeselect={false}
+            searchable
+            w={280}
+            data-testid="pipeline-select"
+          />
+        )}
+      </Group>
+      {view === 'list' ? (
+        <RecordList
+          recordType={recordType}
+          columns={columns}
+          fetchPage={fetchPage}
+          detailPath={(item) => `${basePath}/${item.id}`}
+          itemName={itemName}
+          emptyText={emptyText}
+          organizationFilter={(value, onChange) => (
+            <OrganizationSelect label={t('records.filter.organization')} value={value} onChange={onChange} />
+          )}
+          testId={`${recordType}s-list`}
+        />
+      ) : pipelines.isError ? (
+        <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />
+      ) : pipelines.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : pipelineId === '' ? (
+        <Alert color="gray">{t('sales.board.noPipeline')}</Alert>
+      ) : (
+        <BoardSection recordType={recordType} pipelineId={pipelineId} basePath={basePath} cardBody={cardBody} />
+      )}
+      {children}
+    </Stack>
+  );
+}
+
+function BoardSection({
+  recordType,
+  pipelineId,
+  basePath,
+  cardBody,
+}: {
+  recordType: PipelineType;
+  pipelineId: string;
+  basePath: string;
+  cardBody: (card: Card) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { state, update } = useListState();
+  const custom = useCustomFields(recordType);
+  const query = useMemo(() => toListQuery(state, custom.fields), [state, custom.fields]);
+  const [filter] = useDebouncedValue(query, 300);
+  const board = useBoard(recordType, pipelineId, filter, !custom.isPending);
+  const boardKey = useMemo(() => salesKeys.board(recordType, pipelineId, filter), [recordType, pipelineId, filter]);
+  const move = useMoveCard(recordType, boardKey);
+  const filterCount = activeFilterCount(query);
+  const [panelOpen, setPanelOpen] = useState(filterCount > 0);
+
+  return (
+    <Stack gap="md" data-testid={`${recordType}-board`}>
+      <Group>
+        <Button
+          variant={panelOpen ? 'light' : 'default'}
+          leftSection={<IconFilter size={16} />}
+          rightSection={
+            filterCount > 0 ? (
+              <Badge size="sm" circle>
+                {filterCount}
+              </Badge>
+            ) : undefined
+          }
+          onClick={() => {
+            setPanelOpen((open) => !open);
+          }}
+          aria-expanded={panelOpen}
+          data-testid="filter-toggle"
+        >
+          {t('records.filter.toggle')}
+        </Button>
+      </Group>
+      <Collapse expanded={panelOpen}>
+        <FilterPanel
+          state={state}
+          onChange={(next) => {
+            update(next);
+          }}
+          fields={custom.fields}
+          organizationFilter={
+            <OrganizationSelect
+              label={t('records.filter.organization')}
+              value={state.organizationId}
+              onChange={(organizationId) => {
+                update({ ...state, organizationId });
+              }}
+            />
+          }
+        />
+      </Collapse>
+      {board.isError ? (
+        <QueryError error={board.error} onRetry={() => void board.refetch()} />
+      ) : !board.data ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <BoardView
+          recordType={recordType}
+          board={board.data}
+          canMove={grants(me.role, recordType, 'edit')}
+          onMove={(card, toStageId) => {
+            move.mutate({ card, toStageId });
+          }}
+          detailPath={(id) => `${basePath}/${id}`}
+          cardBody={cardBody}
+        />
+      )}
+    </Stack>
+  );
+}

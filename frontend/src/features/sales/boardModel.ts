@@ -1,0 +1,84 @@
+/** What moving a card does to a board: the card changes column, counts and sums follow. Pure, for optimistic updates. */
+import type { Board, BoardColumn, Deal, Lead, PipelineType } from '../../api';
+import { fromCents, toCents } from './money';
+
+export type Card = Deal | Lead;
+
+export function columnCards(column: BoardColumn, recordType: PipelineType): Card[] {
+  return recordType === 'deal' ? column.deals : column.leads;
+}
+
+/** The column holding a card, or undefined. */
+export function findCard(board: Board, recordType: PipelineType, cardId: string) {
+  for (const column of board.columns) {
+    const card = columnCards(column, recordType).find((candidate) => candidate.id === cardId);
+    if (card) return { column, card };
+  }
+  return undefined;
+}
+
+function cents(card: Card): number {
+  return 'value' in card ? (toCents(card.value) ?? 0) : 0;
+}
+
+function weightedCents(value: number, probability: number): number {
+  return Math.round((value * probability) / 100);
+}
+
+function withCards(column: BoardColumn, recordType: PipelineType, cards: Card[]): BoardColumn {
+  return recordType === 'deal' ? { ...column, deals: cards as Deal[] } : { ...column, leads: cards as Lead[] };
+}
+
+function shift(column: BoardColumn, sign: 1 | -1, value: number): BoardColumn {
+  return {
+    ...column,
+    count: column.count + sign,
+    total: fromCents((toCents(column.total) ?? 0) + sign * value),
+    weighted: fromCents((toCents(column.weighted) ?? 0) + sign * weightedCents(value, column.stage.probability)),
+  };
+}
+
+/**
+ * The board after moving a card to another stage: the card leaves its column and heads the target column with its
+ * stage changed; both columns' counts, totals and weighted values follow. The same board when nothing moves.
+ */
+export function moveCard(board: Board, recordType: PipelineType, cardId: string, toStageId: string): Board {
+  const found = findCard(board, recordType, cardId);
+  if (!found || found.column.stage.id === toStageId) return board;
+  const target = board.columns.find((column) => column.stage.id === toStageId);
+  if (!target) return board;
+  const value = cents(found.card);
+  const moved = {
+    ...found.card,
+    stageId: target.stage.id,
+    stageName: target.stage.name,
+    ...(recordType === 'deal' && { probability: target.stage.probability }),
+  } as Card;
+  return {
+    ...board,
+    columns: board.columns.map((column) => {
+      if (column.stage.id === found.column.stage.id) {
+        const cards = columnCards(column, recordType).filter((card) => card.id !== cardId);
+        return shift(withCards(column, recordType, cards), -1, value);
+      }
+      if (column.stage.id === toStageId) {
+        return shift(withCards(column, recordType, [moved, ...columnCards(column, recordType)]), 1, value);
+      }
+      return column;
+    }),
+  };
+}
+
+/** A card's value in its column after a server answer (new version, say), leaving everything else. */
+export function replaceCard(board: Board, recordType: PipelineType, card: Card): Board {
+  return {
+    ...board,
+    columns: board.columns.map((column) =>
+      withCards(
+        column,
+        recordType,
+        columnCards(column, recordType).map((candidate) => (candidate.id === card.id ? card : candidate)),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,182 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  parseError,
+  salesApi,
+  type Board,
+  type BoardQuery,
+  type DealCreate,
+  type DealPatch,
+  type LeadConvert,
+  type LeadCreate,
+  type LeadPatch,
+  type ListQuery,
+  type PipelineType,
+} from '../../api';
+import { useNotify } from '../../components/notify';
+import { invalidateRecord, recordKeys } from '../records/keys';
+import { moveCard, type Card } from './boardModel';
+
+export const salesKeys = {
+  pipelines: (recordType: PipelineType) => ['pipelines', recordType] as const,
+  lostReasons: (recordType: PipelineType, archived: boolean) => ['lostReasons', recordType, archived] as const,
+  board: (recordType: PipelineType, pipelineId: string, filter: ListQuery) =>
+    [recordType, 'board', pipelineId, filter] as const,
+  mapping: ['leadMapping'] as const,
+};
+
+export function usePipelines(recordType: PipelineType) {
+  return useQuery({
+    queryKey: salesKeys.pipelines(recordType),
+    queryFn: () => salesApi.listPipelines(recordType),
+    staleTime: 60_000,
+  });
+}
+
+export function useLostReasons(recordType: PipelineType, includeArchived = false) {
+  return useQuery({
+    queryKey: salesKeys.lostReasons(recordType, includeArchived),
+    queryFn: () => salesApi.listLostReasons(recordType, includeArchived),
+    staleTime: 60_000,
+  });
+}
+
+export function useBoard(recordType: PipelineType, pipelineId: string, filter: ListQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: salesKeys.board(recordType, pipelineId, filter),
+    queryFn: () => {
+      const query: BoardQuery = { pipelineId, filter, cardsPerStage: 50 };
+      return recordType === 'deal' ? salesApi.dealBoard(query) : salesApi.leadBoard(query);
+    },
+    enabled: enabled && pipelineId !== '',
+  });
+}
+
+/**
+ * Moves a card on the cached board before the server answers and hands back how to undo it: the board as it was.
+ */
+export async function applyOptimisticMove(
+  client: QueryClient,
+  boardKey: readonly unknown[],
+  recordType: PipelineType,
+  cardId: string,
+  toStageId: string,
+): Promise<() => void> {
+  await client.cancelQueries({ queryKey: boardKey });
+  const previous = client.getQueryData<Board>(boardKey);
+  if (previous) {
+    client.setQueryData<Board>(boardKey, moveCard(previous, recordType, cardId, toStageId));
+  }
+  return () => {
+    client.setQueryData<Board>(boardKey, previous);
+  };
+}
+
+interface MoveVariables {
+  card: Card;
+  toStageId: string;
+}
+
+/** Moves a card to another stage: at once on the board, undone when the server refuses. */
+export function useMoveCard(recordType: PipelineType, boardKey: readonly unknown[]) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const notify = useNotify();
+  return useMutation({
+    mutationFn: ({ card, toStageId }: MoveVariables): Promise<Card> =>
+      recordType === 'deal'
+        ? salesApi.updateDeal(card.id, card.version, { stageId: toStageId })
+        : salesApi.updateLead(card.id, card.version, { stageId: toStageId }),
+    onMutate: async ({ card, toStageId }) => ({
+      rollback: await applyOptimisticMove(client, boardKey, recordType, card.id, toStageId),
+    }),
+    onError: (error, _variables, context) => {
+      context?.rollback();
+      const parsed = parseError(error);
+      notify.error(parsed, parsed.status === 412 ? t('sales.board.moveConflict') : undefined);
+    },
+    onSettled: (_data, _error, { card }) => invalidateRecord(client, recordType, card.id, related(recordType)),
+  });
+}
+
+function related(recordType: PipelineType) {
+  return recordType === 'deal' ? (['person', 'organization'] as const) : ([] as const);
+}
+
+export function useDeal(id: string) {
+  return useQuery({ queryKey: recordKeys.detail('deal', id), queryFn: () => salesApi.getDeal(id) });
+}
+
+export function useLead(id: string) {
+  return useQuery({ queryKey: recordKeys.detail('lead', id), queryFn: () => salesApi.getLead(id) });
+}
+
+export function usePersonDeals(personId: string) {
+  return useQuery({
+    queryKey: recordKeys.related('person', personId, 'deals'),
+    queryFn: () => salesApi.personDeals(personId),
+    enabled: personId !== '',
+  });
+}
+
+export function useOrganizationDeals(organizationId: string) {
+  return useQuery({
+    queryKey: recordKeys.related('organization', organizationId, 'deals'),
+    queryFn: () => salesApi.organizationDeals(organizationId),
+    enabled: organizationId !== '',
+  });
+}
+
+export function useCreateDeal() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DealCreate) => salesApi.createDeal(input),
+    onSettled: (deal) => invalidateRecord(client, 'deal', deal?.id, related('deal')),
+  });
+}
+
+export function useUpdateDeal() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, patch }: { id: string; version: number; patch: DealPatch }) =>
+      salesApi.updateDeal(id, version, patch),
+    onSettled: (_deal, _error, { id }) => invalidateRecord(client, 'deal', id, related('deal')),
+  });
+}
+
+export function useCreateLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LeadCreate) => salesApi.createLead(input),
+    onSettled: (lead) => invalidateRecord(client, 'lead', lead?.id),
+  });
+}
+
+export function useUpdateLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, patch }: { id: string; version: number; patch: LeadPatch }) =>
+      salesApi.updateLead(id, version, patch),
+    onSettled: (_lead, _error, { id }) => invalidateRecord(client, 'lead', id),
+  });
+}
+
+export function useLeadMatches(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: recordKeys.related('lead', id, 'matches'),
+    queryFn: () => salesApi.leadMatches(id),
+    enabled,
+  });
+}
+
+export function useConvertLead(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LeadConvert) => salesApi.convertLead(id, input),
+    onSettled: () => invalidateRecord(client, 'lead', id, ['person', 'organization', 'deal']),
+  });
+}
+
+export function useLeadMapping() {
+  return useQuery({ queryKey: salesKeys.mapping, queryFn: () => salesApi.leadMapping() });
+}

@@ -1,0 +1,294 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseError, type LostReason, type PipelineType } from '../../../api';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useNotify } from '../../../components/notify';
+import { fieldErrorText } from '../../../i18n/errorText';
+import { useFormatters } from '../../../i18n/format';
+import { useLostReasons } from '../../sales/hooks';
+import { useCreateLostReason, useDeleteLostReason, useUpdateLostReason } from './hooks';
+import { RecordTypeTabs } from './RecordTypeTabs';
+
+/** Settings > Verlustgründe: why deals and leads are lost. */
+export function LostReasonsPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1100}>
+      <PageHeader title={t('salesSettings.lostReasons.title')} />
+      <RecordTypeTabs>{(recordType) => <ReasonsOfType recordType={recordType} />}</RecordTypeTabs>
+    </Stack>
+  );
+}
+
+function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const notify = useNotify();
+  const reasons = useLostReasons(recordType, true);
+  const update = useUpdateLostReason(recordType);
+  const remove = useDeleteLostReason(recordType);
+  const [showArchived, setShowArchived] = useState(false);
+  const [dialog, setDialog] = useState<{ reason?: LostReason } | null>(null);
+
+  if (reasons.isError) return <QueryError error={reasons.error} onRetry={() => void reasons.refetch()} />;
+  if (reasons.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  const shown = reasons.data.filter((reason) => showArchived || !reason.archived);
+
+  const setArchived = (reason: LostReason, archived: boolean) => {
+    update.mutate(
+      { id: reason.id, version: reason.version, patch: { archived } },
+      {
+        onSuccess: () => {
+          notify.success(t('common.saved'));
+        },
+        onError: (error) => {
+          notify.error(error);
+        },
+      },
+    );
+  };
+
+  const confirmDelete = (reason: LostReason) => {
+    modals.openConfirmModal({
+      title: t('common.delete'),
+      children: <Text size="sm">{t('salesSettings.lostReasons.deleteBody', { name: reason.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutate(
+          { id: reason.id, version: reason.version },
+          {
+            onSuccess: () => {
+              notify.success(t('salesSettings.lostReasons.deleted'));
+            },
+            onError: (error) => {
+              const parsed = parseError(error);
+              notify.error(parsed, parsed.status === 409 ? t('salesSettings.lostReasons.inUse') : undefined);
+            },
+          },
+        );
+      },
+    });
+  };
+
+  return (
+    <Stack gap="sm" data-testid={`lost-reasons-${recordType}`}>
+      <Group justify="space-between">
+        <Switch
+          label={t('salesSettings.lostReasons.showArchived')}
+          checked={showArchived}
+          onChange={(event) => {
+            setShowArchived(event.currentTarget.checked);
+          }}
+        />
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            setDialog({});
+          }}
+        >
+          {t('salesSettings.lostReasons.create')}
+        </Button>
+      </Group>
+      {shown.length === 0 ? (
+        <Text c="dimmed">{t('salesSettings.lostReasons.empty')}</Text>
+      ) : (
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('salesSettings.lostReasons.name')}</Table.Th>
+              <Table.Th>{t('salesSettings.lostReasons.description')}</Table.Th>
+              <Table.Th>{t('salesSettings.lostReasons.createdAt')}</Table.Th>
+              <Table.Th>{t('salesSettings.lostReasons.updatedAt')}</Table.Th>
+              <Table.Th>{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((reason) => (
+              <Table.Tr key={reason.id} data-testid="lost-reason-row" data-name={reason.name}>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text fw={500}>{reason.name}</Text>
+                    {reason.archived && (
+                      <Badge size="xs" color="gray">
+                        {t('salesSettings.lostReasons.archived')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {reason.description}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{format.dateTime(reason.createdAt)}</Table.Td>
+                <Table.Td>{format.dateTime(reason.updatedAt)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('common.edit')}: ${reason.name}`}
+                      onClick={() => {
+                        setDialog({ reason });
+                      }}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`${reason.archived ? t('common.restore') : t('salesSettings.lostReasons.archive')}: ${reason.name}`}
+                      onClick={() => {
+                        setArchived(reason, !reason.archived);
+                      }}
+                    >
+                      {reason.archived ? <IconRestore size={16} /> : <IconArchive size={16} />}
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('common.delete')}: ${reason.name}`}
+                      onClick={() => {
+                        confirmDelete(reason);
+                      }}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={dialog?.reason ? t('salesSettings.lostReasons.editTitle') : t('salesSettings.lostReasons.createTitle')}
+      >
+        {dialog !== null && (
+          <ReasonForm
+            recordType={recordType}
+            reason={dialog.reason}
+            onDone={() => {
+              setDialog(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function ReasonForm({
+  recordType,
+  reason,
+  onDone,
+}: {
+  recordType: PipelineType;
+  reason?: LostReason;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreateLostReason(recordType);
+  const update = useUpdateLostReason(recordType);
+  const [name, setName] = useState(reason?.name ?? '');
+  const [description, setDescription] = useState(reason?.description ?? '');
+  const [errors, setErrors] = useState<{ name?: string; description?: string }>({});
+
+  const onError = (error: unknown) => {
+    const parsed = parseError(error);
+    const { name: nameCode, description: descriptionCode } = parsed.fields;
+    if (nameCode || descriptionCode) {
+      setErrors({
+        name: nameCode ? fieldErrorText(t, 'name', nameCode) : undefined,
+        description: descriptionCode ? fieldErrorText(t, 'description', descriptionCode) : undefined,
+      });
+    } else {
+      notify.error(parsed);
+    }
+  };
+
+  const submit = (event: React.SyntheticEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') {
+      setErrors({ name: t('salesSettings.lostReasons.nameRequired') });
+      return;
+    }
+    const done = () => {
+      notify.success(t('common.saved'));
+      onDone();
+    };
+    if (reason) {
+      update.mutate(
+        { id: reason.id, version: reason.version, patch: { name: name.trim(), description: description.trim() } },
+        { onSuccess: done, onError },
+      );
+    } else {
+      create.mutate({ recordType, name: name.trim(), description: description.trim() }, { onSuccess: done, onError });
+    }
+  };
+
+  const pending = create.isPending || update.isPending;
+  return (
+    <form onSubmit={submit} noValidate data-testid="lost-reason-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('salesSettings.lostReasons.name')}
+          withAsterisk
+          data-autofocus
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+          }}
+          error={errors.name}
+        />
+        <Textarea
+          label={t('salesSettings.lostReasons.description')}
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(event) => {
+            setDescription(event.currentTarget.value);
+          }}
+          error={errors.description}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {reason ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,408 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseError, type Pipeline, type PipelineType, type StageInput } from '../../../api';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useNotify } from '../../../components/notify';
+import { fieldErrorText } from '../../../i18n/errorText';
+import { usePipelines } from '../../sales/hooks';
+import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
+import { RecordTypeTabs } from './RecordTypeTabs';
+
+/** Settings > Pipelines: the pipelines of deals and leads with their stages. */
+export function PipelinesPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1000}>
+      <PageHeader title={t('salesSettings.pipelines.title')} />
+      <RecordTypeTabs>{(recordType) => <PipelinesOfType recordType={recordType} />}</RecordTypeTabs>
+    </Stack>
+  );
+}
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; pipeline: Pipeline } | null;
+
+function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const pipelines = usePipelines(recordType);
+  const remove = useDeletePipeline(recordType);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />;
+  if (pipelines.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+
+  return (
+    <Stack gap="sm" data-testid={`pipelines-${recordType}`}>
+      <Group justify="flex-end">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            setDialog({ kind: 'create' });
+          }}
+        >
+          {t('salesSettings.pipelines.create')}
+        </Button>
+      </Group>
+      {pipelines.data.length === 0 && <Text c="dimmed">{t('salesSettings.pipelines.empty')}</Text>}
+      {pipelines.data.map((pipeline) => (
+        <Card key={pipeline.id} withBorder radius="md" data-testid="pipeline-row" data-name={pipeline.name}>
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={6}>
+              <Text fw={600}>{pipeline.name}</Text>
+              <Group gap={6}>
+                {pipeline.stages.map((stage) => (
+                  <Badge key={stage.id} variant="light" color="gray">
+                    {stage.name} · {stage.probability} %
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconPencil size={14} />}
+                onClick={() => {
+                  setDialog({ kind: 'edit', pipeline });
+                }}
+              >
+                {t('salesSettings.pipelines.edit')}
+              </Button>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('salesSettings.pipelines.delete')}
+                onClick={() => {
+                  modals.openConfirmModal({
+                    title: t('salesSettings.pipelines.delete'),
+                    children: <Text size="sm">{t('salesSettings.pipelines.deleteBody', { name: pipeline.name })}</Text>,
+                    labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () => {
+                      remove.mutate(
+                        { id: pipeline.id, version: pipeline.version },
+                        {
+                          onSuccess: () => {
+                            notify.success(t('salesSettings.pipelines.deleted'));
+                          },
+                          onError: (error) => {
+                            notify.error(error);
+                          },
+                        },
+                      );
+                    },
+                  });
+                }}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          </Group>
+        </Card>
+      ))}
+      <Modal
+        opened={dialog !== null}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={
+          dialog?.kind === 'edit' ? t('salesSettings.pipelines.editTitle') : t('salesSettings.pipelines.createTitle')
+        }
+        size="lg"
+      >
+        {dialog !== null && (
+          <PipelineForm
+            recordType={recordType}
+            pipeline={dialog.kind === 'edit' ? dialog.pipeline : undefined}
+            onDone={() => {
+              setDialog(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+interface StageRow {
+  key: number;
+  id: string;
+  name: string;
+  probability: number | string;
+}
+
+let nextKey = 1;
+const newRow = (stage?: { id: string; name: string; probability: number }): StageRow => ({
+  key: nextKey++,
+  id: stage?.id ?? '',
+  name: stage?.name ?? '',
+  probability: stage?.probability ?? 0,
+});
+
+function PipelineForm({
+  recordType,
+  pipeline,
+  onDone,
+}: {
+  recordType: PipelineType;
+  pipeline?: Pipeline;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreatePipeline(recordType);
+  const update = useUpdatePipeline(recordType);
+  const [name, setName] = useState(pipeline?.name ?? '');
+  const [rows, setRows] = useState<StageRow[]>(() =>
+    pipeline ? pipeline.stages.map((stage) => newRow(stage)) : [newRow()],
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  /** Removed stages that still hold records: stage ID -> where they go ("" until chosen). */
+  const [moveTo, setMoveTo] = useState<Record<string, string> | null>(null);
+
+  const setRow = (index: number, change: Partial<StageRow>) => {
+    setRows((previous) => previous.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  };
+  const swap = (index: number, other: number) => {
+    setRows((previous) => {
+      const next = [...previous];
+      const a = next[index];
+      const b = next[other];
+      if (!a || !b) return previous;
+      next[index] = b;
+      next[other] = a;
+      return next;
+    });
+  };
+
+  const validate = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (name.trim() === '') out.name = t('salesSettings.pipelines.nameRequired');
+    if (rows.length === 0) out.stages = t('salesSettings.pipelines.stagesRequired');
+    rows.forEach((row, index) => {
+      if (row.name.trim() === '') out[`stages.${index}.name`] = t('salesSettings.pipelines.stageNameRequired');
+      const p = typeof row.probability === 'number' ? row.probability : Number.NaN;
+      if (!Number.isInteger(p) || p < 0 || p > 100) {
+        out[`stages.${index}.probability`] = t('salesSettings.pipelines.probabilityRange');
+      }
+    });
+    return out;
+  };
+
+  const stages = (): StageInput[] =>
+    rows.map((row) => ({ id: row.id, name: row.name.trim(), probability: Number(row.probability) }));
+
+  const onError = (reason: unknown) => {
+    const error = parseError(reason);
+    if (error.is('stage.in_use')) {
+      const pending: Record<string, string> = {};
+      for (const field of Object.keys(error.fields)) {
+        if (field.startsWith('moveTo.')) pending[field.slice('moveTo.'.length)] = moveTo?.[field.slice(7)] ?? '';
+      }
+      setMoveTo(pending);
+      return;
+    }
+    const own: Record<string, string> = {};
+    for (const [field, code] of Object.entries(error.fields)) {
+      const path = field.replace(/\[(\d+)\]/g, '.$1');
+      if (path === 'name' || path.startsWith('stages.')) {
+        own[path] = code === 'range' ? t('salesSettings.pipelines.probabilityRange') : fieldErrorText(t, path, code);
+      }
+    }
+    if (Object.keys(own).length > 0) setErrors(own);
+    else notify.error(error);
+  };
+
+  const submit = (event: React.SyntheticEvent) => {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (!pipeline) {
+      create.mutate(
+        { recordType, name: name.trim(), stages: stages() },
+        {
+          onSuccess: (created) => {
+            notify.success(t('salesSettings.pipelines.created', { name: created.name }));
+            onDone();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    if (moveTo && Object.values(moveTo).some((target) => target === '')) return;
+    update.mutate(
+      {
+        id: pipeline.id,
+        version: pipeline.version,
+        patch: { name: name.trim(), stages: stages(), ...(moveTo && { moveTo }) },
+      },
+      {
+        onSuccess: () => {
+          notify.success(t('common.saved'));
+          onDone();
+        },
+        onError,
+      },
+    );
+  };
+
+  const pending = create.isPending || update.isPending;
+  // Targets of moved records: stages that stay and already exist.
+  const targets = rows.filter((row) => row.id !== '').map((row) => ({ value: row.id, label: row.name }));
+  const removedName = (id: string) => pipeline?.stages.find((stage) => stage.id === id)?.name ?? id;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="pipeline-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('salesSettings.pipelines.name')}
+          withAsterisk
+          data-autofocus
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+          }}
+          error={errors.name}
+        />
+        <Text size="sm" fw={500}>
+          {t('salesSettings.pipelines.stages')}
+        </Text>
+        {rows.map((row, index) => {
+          const n = index + 1;
+          return (
+            <Group key={row.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="stage-row">
+              <TextInput
+                aria-label={t('salesSettings.pipelines.stageName', { n })}
+                placeholder={t('salesSettings.pipelines.stageName', { n })}
+                style={{ flex: 1 }}
+                value={row.name}
+                onChange={(event) => {
+                  setRow(index, { name: event.currentTarget.value });
+                }}
+                error={errors[`stages.${index}.name`]}
+              />
+              <NumberInput
+                aria-label={t('salesSettings.pipelines.stageProbability', { n })}
+                w={110}
+                min={0}
+                max={100}
+                suffix=" %"
+                allowDecimal={false}
+                value={row.probability}
+                onChange={(value) => {
+                  setRow(index, { probability: value });
+                }}
+                error={errors[`stages.${index}.probability`]}
+              />
+              <ActionIcon
+                variant="subtle"
+                size="lg"
+                disabled={index === 0}
+                aria-label={t('salesSettings.pipelines.moveUp', { n })}
+                onClick={() => {
+                  swap(index, index - 1);
+                }}
+              >
+                <IconArrowUp size={16} />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                size="lg"
+                disabled={index === rows.length - 1}
+                aria-label={t('salesSettings.pipelines.moveDown', { n })}
+                onClick={() => {
+                  swap(index, index + 1);
+                }}
+              >
+                <IconArrowDown size={16} />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                aria-label={t('salesSettings.pipelines.removeStage', { n })}
+                onClick={() => {
+                  setRows((previous) => previous.filter((_, at) => at !== index));
+                }}
+              >
+                <IconX size={16} />
+              </ActionIcon>
+            </Group>
+          );
+        })}
+        {errors.stages && (
+          <Text size="sm" c="red">
+            {errors.stages}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => {
+              setRows((previous) => [...previous, newRow()]);
+            }}
+          >
+            {t('salesSettings.pipelines.addStage')}
+          </Button>
+        </Group>
+        {moveTo && (
+          <Alert color="yellow" title={t('salesSettings.pipelines.moveTitle')} data-testid="stage-move">
+            <Stack gap="xs">
+              <Text size="sm">{t('salesSettings.pipelines.moveBody')}</Text>
+              {Object.entries(moveTo).map(([stageId, target]) => (
+                <Select
+                  key={stageId}
+                  label={t('salesSettings.pipelines.moveTo', { stage: removedName(stageId) })}
+                  data={targets}
+                  value={target === '' ? null : target}
+                  onChange={(value) => {
+                    setMoveTo({ ...moveTo, [stageId]: value ?? '' });
+                  }}
+                  error={target === '' ? t('fields.required') : undefined}
+                  allowDeselect={false}
+                />
+              ))}
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {moveTo ? t('salesSettings.pipelines.moveSubmit') : pipeline ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
