@@ -96,6 +96,12 @@ func TestDealsMoveThroughThePipelineWithSumsAndHistory(t *testing.T) {
 	if len(of.Items) != 2 {
 		t.Fatalf("organisation deals %+v", of.Items)
 	}
+	// Search goes through the trigram lookup for deals as for persons.
+	var found api.DealPage
+	admin.call("POST", "/api/v1/deals/query", api.ListQuery{Search: "kopierer"}, 200, &found)
+	if found.Total != 1 || found.Items[0].ID != d1.ID {
+		t.Fatalf("deal search %+v", found)
+	}
 	var won api.DealPage
 	admin.call("POST", "/api/v1/deals/query", api.ListQuery{Status: "won"}, 200, &won)
 	if won.Total != 1 || won.Items[0].ID != d2.ID {

@@ -65,6 +65,11 @@ type Deal struct {
 // ETag is the version clients must send back with a change.
 func (d *Deal) ETag() int64 { return d.Version }
 
+// CursorKey gives the values a list continues after.
+func (d *Deal) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
+	return d.Title, d.City, d.CreatedAt, d.UpdatedAt, d.ID
+}
+
 func idString(id *uuid.UUID) string {
 	if id == nil {
 		return ""
@@ -146,24 +151,15 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 		if err != nil {
 			return err
 		}
-		var rows []*Deal
-		sel := selectWith(tx.NewSelect().Model(&rows))
-		c.Filter(sel.QueryBuilder())
-		if err := c.Page(sel).Scan(ctx); err != nil {
+		res, err := listquery.Run[*Deal](ctx, tx, c, "deals", selectWith, true)
+		if err != nil {
 			return fmt.Errorf("deal: query: %w", err)
 		}
-		if len(rows) > c.Limit() {
-			rows = rows[:c.Limit()]
-			last := rows[len(rows)-1]
-			page.NextCursor = c.Cursor(last.Title, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
+		for _, x := range res.Rows {
+			page.Items = append(page.Items, x.API())
 		}
-		for _, d := range rows {
-			page.Items = append(page.Items, d.API())
-		}
-		cq := tx.NewSelect().TableExpr("deals AS d").ColumnExpr("1")
-		c.Filter(cq.QueryBuilder())
-		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq)
-		return err
+		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
+		return nil
 	})
 	return page, err
 }

@@ -69,6 +69,11 @@ type Lead struct {
 // ETag is the version clients must send back with a change.
 func (l *Lead) ETag() int64 { return l.Version }
 
+// CursorKey gives the values a list continues after.
+func (l *Lead) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
+	return l.Title, l.City, l.CreatedAt, l.UpdatedAt, l.ID
+}
+
 func idString(id *uuid.UUID) string {
 	if id == nil {
 		return ""
@@ -141,24 +146,15 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 		if err != nil {
 			return err
 		}
-		var rows []*Lead
-		sel := selectWith(tx.NewSelect().Model(&rows))
-		c.Filter(sel.QueryBuilder())
-		if err := c.Page(sel).Scan(ctx); err != nil {
+		res, err := listquery.Run[*Lead](ctx, tx, c, "leads", selectWith, true)
+		if err != nil {
 			return fmt.Errorf("lead: query: %w", err)
 		}
-		if len(rows) > c.Limit() {
-			rows = rows[:c.Limit()]
-			last := rows[len(rows)-1]
-			page.NextCursor = c.Cursor(last.Title, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
+		for _, x := range res.Rows {
+			page.Items = append(page.Items, x.API())
 		}
-		for _, l := range rows {
-			page.Items = append(page.Items, l.API())
-		}
-		cq := tx.NewSelect().TableExpr("leads AS l").ColumnExpr("1")
-		c.Filter(cq.QueryBuilder())
-		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, cq)
-		return err
+		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
+		return nil
 	})
 	return page, err
 }

@@ -495,7 +495,7 @@ func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bo
 	if !c.hasConditions() || c.narrowed {
 		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
 		c.Filter(q.QueryBuilder())
-		return Count(ctx, tx, q)
+		return countCapped(ctx, tx, q)
 	}
 	// The scope's first CountScanRows records, numbered; the last of them passes the conditions as a marker
 	// that the scope goes on.
@@ -524,8 +524,46 @@ func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bo
 	return res.Matched, res.More, nil
 }
 
-// Count counts the rows of a filtered query up to CountCap, and says whether there are more.
-func Count(ctx context.Context, tx bun.IDB, q *bun.SelectQuery) (int, bool, error) {
+// Listed is a list row that tells where the list continues after it.
+type Listed interface {
+	CursorKey() (name, city string, created, updated time.Time, id uuid.UUID)
+}
+
+// Result is one page of a list.
+type Result[T any] struct {
+	Rows        []T
+	NextCursor  string
+	Total       int
+	TotalCapped bool
+}
+
+// Run selects one page of the list (Rows) with the cursor to the next one and, when count is set, its bounded
+// total (Count; not needed when the whole list fits on this page). Every record list goes through it.
+func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
+	rows, err := Rows[T](ctx, tx, c, table, columns)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result[T]{Rows: rows}
+	if len(rows) > c.limit {
+		res.Rows = rows[:c.limit]
+		res.NextCursor = c.Cursor(res.Rows[len(res.Rows)-1].CursorKey())
+	}
+	switch {
+	case !count:
+	case c.q.Cursor == "" && res.NextCursor == "":
+		res.Total = len(res.Rows)
+	default:
+		if res.Total, res.TotalCapped, err = c.Count(ctx, tx, table); err != nil {
+			return nil, err
+		}
+		res.Total = max(res.Total, len(res.Rows)) // a bounded count may have seen fewer than this page
+	}
+	return res, nil
+}
+
+// countCapped counts the rows of a filtered query up to CountCap, and says whether there are more.
+func countCapped(ctx context.Context, tx bun.IDB, q *bun.SelectQuery) (int, bool, error) {
 	var n int
 	if err := tx.NewRaw("SELECT count(*) FROM (?) AS capped", q.Limit(CountCap+1)).Scan(ctx, &n); err != nil {
 		return 0, false, fmt.Errorf("listquery: count: %w", err)

@@ -54,6 +54,11 @@ type Organization struct {
 // ETag is the version clients must send back with a change.
 func (o *Organization) ETag() int64 { return o.Version }
 
+// CursorKey gives the values a list continues after.
+func (o *Organization) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
+	return o.Name, o.City, o.CreatedAt, o.UpdatedAt, o.ID
+}
+
 // API converts to the wire type.
 func (o *Organization) API() api.Organization {
 	custom := o.Custom
@@ -128,24 +133,15 @@ func QueryInTx(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery
 		if err != nil {
 			return err
 		}
-		var rows []*Organization
-		sel := selectWith(tx.NewSelect().Model(&rows))
-		c.Filter(sel.QueryBuilder())
-		if err := c.Page(sel).Scan(ctx); err != nil {
+		res, err := listquery.Run[*Organization](ctx, tx, c, "organizations", selectWith, true)
+		if err != nil {
 			return fmt.Errorf("organization: query: %w", err)
 		}
-		if len(rows) > c.Limit() {
-			rows = rows[:c.Limit()]
-			last := rows[len(rows)-1]
-			page.NextCursor = c.Cursor(last.Name, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
+		for _, x := range res.Rows {
+			page.Items = append(page.Items, x.API())
 		}
-		for _, o := range rows {
-			page.Items = append(page.Items, o.API())
-		}
-		count := tx.NewSelect().TableExpr("organizations AS o").ColumnExpr("1")
-		c.Filter(count.QueryBuilder())
-		page.Total, page.TotalCapped, err = listquery.Count(ctx, tx, count)
-		return err
+		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
+		return nil
 	}()
 	if err != nil {
 		return nil, err

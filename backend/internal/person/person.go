@@ -61,6 +61,11 @@ type Person struct {
 // ETag is the version clients must send back with a change.
 func (p *Person) ETag() int64 { return p.Version }
 
+// CursorKey gives the values a list continues after.
+func (p *Person) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
+	return p.SortName, p.City, p.CreatedAt, p.UpdatedAt, p.ID
+}
+
 // Name is the display name: first and last name, else the first e-mail address.
 func (p *Person) Name() string {
 	if n := strings.TrimSpace(p.FirstName + " " + p.LastName); n != "" {
@@ -214,32 +219,17 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	if err != nil {
 		return nil, err
 	}
-	rows, err := listquery.Rows[*Person](ctx, tx, c, "persons", selectWith)
+	res, err := listquery.Run[*Person](ctx, tx, c, "persons", selectWith, count)
 	if err != nil {
 		return nil, fmt.Errorf("person: query: %w", err)
 	}
-	if len(rows) > c.Limit() {
-		rows = rows[:c.Limit()]
-		last := rows[len(rows)-1]
-		page.NextCursor = c.Cursor(last.SortName, last.City, last.CreatedAt, last.UpdatedAt, last.ID)
-	}
-	if err := withMemberships(ctx, tx, a, rows); err != nil {
+	if err := withMemberships(ctx, tx, a, res.Rows); err != nil {
 		return nil, err
 	}
-	for _, p := range rows {
+	for _, p := range res.Rows {
 		page.Items = append(page.Items, p.API())
 	}
-	switch {
-	case !count:
-	case q.Cursor == "" && page.NextCursor == "":
-		// The whole list is on this page: no need to count it.
-		page.Total = len(page.Items)
-	default:
-		if page.Total, page.TotalCapped, err = c.Count(ctx, tx, "persons"); err != nil {
-			return nil, err
-		}
-		page.Total = max(page.Total, len(page.Items)) // a bounded count may have seen fewer than this page
-	}
+	page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
 	return page, nil
 }
 
