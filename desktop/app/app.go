@@ -53,6 +53,7 @@ type App struct {
 	Contacts   *Contacts
 	Records    *Records
 	Sales      *Sales
+	Activities *Activities
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
@@ -66,6 +67,7 @@ func New(cfg Config) *App {
 		Contacts:   &Contacts{c: c},
 		Records:    &Records{c: c},
 		Sales:      &Sales{c: c},
+		Activities: &Activities{c: c},
 		OnStartup:  c.startup,
 		OnShutdown: c.shutdown,
 	}

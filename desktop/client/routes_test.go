@@ -181,7 +181,9 @@ func contactRoutes() []route {
 }
 
 // allRoutes is every route table: contacts and records, then sales.
-func allRoutes() []route { return append(contactRoutes(), salesRoutes()...) }
+func allRoutes() []route {
+	return append(append(contactRoutes(), salesRoutes()...), activityRoutes()...)
+}
 
 func TestRoutesSendTheDocumentedRequest(t *testing.T) {
 	for _, tt := range allRoutes() {
