@@ -32,14 +32,16 @@ func activityRoutes() []route {
 				return c.UpdateActivityType(ctx, "t1", 2, api.ActivityTypePatch{Archived: &done})
 			}},
 		{name: "delete activity type", method: "DELETE", path: "/api/v1/activity-types/t1", ifMatch: `"2"`, status: 204,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return nil, c.DeleteActivityType(ctx, "t1", 2) }},
+			call: func(ctx context.Context, c *client.Client) (any, error) {
+				return nil, c.DeleteActivityType(ctx, "t1", 2)
+			}},
 		{name: "query activities", method: "POST", path: "/api/v1/activities/query",
 			body: `{"assignee":"team","due":"week","status":"open","cursor":"c1","limit":50}`, status: 200, answer: page,
 			call: func(ctx context.Context, c *client.Client) (any, error) {
 				return c.QueryActivities(ctx, api.ActivityQuery{Assignee: "team", Due: "week", Status: "open", Cursor: "c1", Limit: 50})
 			}},
 		{name: "create activity", method: "POST", path: "/api/v1/activities", create: true,
-			body: `{"title":"Rückruf","typeId":"t1","dueAt":"2026-12-01T09:30:00Z","durationMinutes":15,"dealId":"d1"}`,
+			body:   `{"title":"Rückruf","typeId":"t1","dueAt":"2026-12-01T09:30:00Z","durationMinutes":15,"dealId":"d1"}`,
 			status: 201, answer: act,
 			call: func(ctx context.Context, c *client.Client) (any, error) {
 				return c.CreateActivity(ctx, api.ActivityCreate{Title: "Rückruf", TypeID: "t1", DueAt: due, DurationMinutes: 15, DealID: "d1"})
@@ -54,9 +56,13 @@ func activityRoutes() []route {
 		{name: "delete activity", method: "DELETE", path: "/api/v1/activities/a1", ifMatch: `"4"`, status: 204,
 			call: func(ctx context.Context, c *client.Client) (any, error) { return nil, c.DeleteActivity(ctx, "a1", 4) }},
 		{name: "a deal's activities", method: "GET", path: "/api/v1/deals/d1/activities", status: 200, answer: page,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return c.RecordActivities(ctx, api.RecordDeal, "d1") }},
+			call: func(ctx context.Context, c *client.Client) (any, error) {
+				return c.RecordActivities(ctx, api.RecordDeal, "d1")
+			}},
 		{name: "a person's activities", method: "GET", path: "/api/v1/persons/p1/activities", status: 200, answer: page,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return c.RecordActivities(ctx, api.RecordPerson, "p1") }},
+			call: func(ctx context.Context, c *client.Client) (any, error) {
+				return c.RecordActivities(ctx, api.RecordPerson, "p1")
+			}},
 		{name: "dashboard", method: "POST", path: "/api/v1/dashboard", body: `{"scope":"team","pipelineId":"pl1"}`, status: 200, answer: dash,
 			call: func(ctx context.Context, c *client.Client) (any, error) {
 				return c.Dashboard(ctx, api.DashboardQuery{Scope: api.DashboardTeam, PipelineID: "pl1"})
