@@ -47,7 +47,7 @@ func (a *App) routes() http.Handler {
 	notes := note.NewService(a.db)
 	records := record.NewService(a.db)
 	fields := customfield.NewService(a.db)
-	filters := savedfilter.NewService(a.db)
+	filters := savedfilter.NewService(a.db, person.ListSpec(), organization.ListSpec(), deal.ListSpec(), lead.ListSpec())
 	personKind, orgKind := person.Kind(), organization.Kind()
 	pipelines := pipeline.NewService(a.db, "deals", "leads")
 	reasons := lostreason.NewService(a.db, "deals", "leads")
