@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# make bench: the contacts backend under load, on a tenant with 1,000,000 persons and 200,000 organisations.
+# make bench: the backend under load, on a tenant with 1,000,000 persons, 200,000 organisations and 500,000 deals
+# in 5 pipelines.
 #
 # A PostgreSQL cluster of its own in .data/bench-pg on 127.0.0.1:54339 (BENCH_PG_PORT) keeps the data set between
-# runs: it is generated once (a few minutes) and reused; it is generated anew when a migration was applied since
-# (the schema changed) or with BENCH_RESET=1. Then bin/onesales-bench serves the real backend in-process on
-# 127.0.0.1, drives it over HTTP at concurrency 1 and 16, runs the same SQL directly and prints one line per
-# figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…"). Each workload runs for BENCH_DURATION (10s) per
-# concurrency after a short warm-up, at most 100,000 requests; the whole run is bounded by 30 minutes.
+# runs: it is generated once (a few minutes) and reused. Its parts (contacts, then deals) are checked on every run
+# and a missing or stale part is added, so a data set from before the deals keeps its contacts; migrations carry
+# the data forward as in production. BENCH_RESET=1 generates everything anew. Then bin/onesales-bench serves the
+# real backend in-process on 127.0.0.1, drives it over HTTP at concurrency 1 and 16, runs the same SQL directly
+# and prints one line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…"). Each workload runs for
+# BENCH_DURATION (10s) per concurrency after a short warm-up, at most 100,000 requests; the whole run is bounded
+# by 30 minutes. BENCH_ONLY=board (comma-separated: list,deep,search,update,board) runs only those workloads.
 #
 # The cluster is stopped at the end (its data stay); BENCH_KEEP_PG=1 leaves it running, e.g. for EXPLAIN in psql.
 # BENCH_EXPLAIN=1 prints the plans of the measured statements. Not part of `make test`.

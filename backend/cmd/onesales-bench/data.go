@@ -37,9 +37,12 @@ type dataset struct {
 	Reps     []string
 	Persons  int
 	Orgs     int
+	// The deals part: the deal pipelines in order (the first is the board's) and the number of deals.
+	Pipelines []benchPipeline
+	Deals     int
 }
 
-type sizes struct{ persons, orgs int }
+type sizes struct{ persons, orgs, deals int }
 
 func repEmail(i int) string { return fmt.Sprintf("ad%02d@bench.example", i+1) }
 
@@ -71,8 +74,17 @@ func tenantSpec() seed.TenantSpec {
 	return spec
 }
 
-// ensureDataset reuses the bench tenant when it is complete and younger than the newest migration; otherwise
-// (or with reset) it empties the database and generates the tenant anew.
+// ensureDataset makes sure the bench tenant holds every part of the data set, generating what is missing:
+//
+//  1. contacts: the tenant (units, roles, users), 1,000,000 persons, 200,000 organisations, memberships;
+//  2. the dataParts on top of them: deals (five deal pipelines with lost reasons and 500,000 deals of the reps'
+//     contacts).
+//
+// A part is reused when it is complete (its counts match) and its generated columns still match what the
+// service computes (verify, verifyDeals: a sample, so a change of the search normalisation is noticed); a part
+// that is missing or stale is generated, and so is every part after it. Migrations carry the data forward as
+// they would in production (a migration applied since the data set was made does not regenerate it); the tables
+// are analysed again after one. reset (BENCH_RESET=1) generates everything anew.
 func ensureDataset(ctx context.Context, owner *bun.DB, want sizes, reset bool) (*dataset, error) {
 	var others int
 	if err := owner.NewRaw("SELECT count(*) FROM tenants WHERE name <> ?", tenantName).Scan(ctx, &others); err != nil {
@@ -81,56 +93,109 @@ func ensureDataset(ctx context.Context, owner *bun.DB, want sizes, reset bool) (
 	if others > 0 {
 		return nil, fmt.Errorf("bench: the database holds %d other tenant(s); the bench needs a database of its own (scripts/bench.sh keeps one in .data/bench-pg)", others)
 	}
+	var ds *dataset
+	why := "reset requested"
 	if !reset {
-		ds, why, err := existing(ctx, owner, want)
-		if err != nil {
+		var err error
+		if ds, why, err = existing(ctx, owner, want); err != nil {
 			return nil, err
 		}
 		if ds != nil {
-			logf("reusing the data set: tenant %q with %d persons and %d organisations", tenantName, ds.Persons, ds.Orgs)
-			return ds, nil
+			if err := verify(ctx, owner, ds); err != nil {
+				ds, why = nil, err.Error()
+			}
 		}
+	}
+	fresh := ds == nil
+	if fresh {
 		logf("generating the data set: %s", why)
+		start := time.Now()
+		if _, err := owner.ExecContext(ctx, "TRUNCATE tenants, login_failures CASCADE"); err != nil {
+			return nil, fmt.Errorf("bench: empty the database: %w", err)
+		}
+		var err error
+		if ds, err = generate(ctx, owner, want); err != nil {
+			return nil, err
+		}
+		if err := verify(ctx, owner, ds); err != nil {
+			return nil, err
+		}
+		logf("contacts generated in %s", time.Since(start).Round(time.Second))
+		fmt.Printf("bench: generated persons=%d organizations=%d seconds=%.0f\n", ds.Persons, ds.Orgs, time.Since(start).Seconds())
 	} else {
-		logf("generating the data set: reset requested")
+		logf("reusing the contacts: tenant %q with %d persons and %d organisations", tenantName, ds.Persons, ds.Orgs)
 	}
-	start := time.Now()
-	if _, err := owner.ExecContext(ctx, "TRUNCATE tenants, login_failures CASCADE"); err != nil {
-		return nil, fmt.Errorf("bench: empty the database: %w", err)
+
+	// The parts on top of the contacts, each reused, added or (after a part it depends on) generated anew.
+	regenerate := fresh
+	for _, part := range dataParts {
+		why, err := part.complete(ctx, owner, ds, want)
+		if err != nil {
+			return nil, err
+		}
+		if why == "" && !regenerate {
+			if err := part.verify(ctx, owner, ds); err != nil {
+				why = err.Error()
+			}
+		}
+		if why == "" && !regenerate {
+			logf("reusing the %s: %s", part.name, part.summary(ds))
+			continue
+		}
+		if why == "" {
+			why = "a part it depends on was generated anew"
+		}
+		logf("generating the %s: %s", part.name, why)
+		start := time.Now()
+		if err := part.generate(ctx, owner, ds, want); err != nil {
+			return nil, err
+		}
+		if why, err := part.complete(ctx, owner, ds, want); err != nil {
+			return nil, err
+		} else if why != "" {
+			return nil, fmt.Errorf("bench: %s generated incompletely: %s", part.name, why)
+		}
+		if err := part.verify(ctx, owner, ds); err != nil {
+			return nil, err
+		}
+		logf("%s generated in %s", part.name, time.Since(start).Round(time.Second))
+		fmt.Printf("bench: generated %s seconds=%.0f\n", part.summary(ds), time.Since(start).Seconds())
+		regenerate = true
 	}
-	ds, err := generate(ctx, owner, want)
-	if err != nil {
-		return nil, err
-	}
-	if err := verify(ctx, owner, ds); err != nil {
-		return nil, err
-	}
-	logf("data set generated in %s", time.Since(start).Round(time.Second))
-	fmt.Printf("bench: generated persons=%d organizations=%d seconds=%.0f\n", ds.Persons, ds.Orgs, time.Since(start).Seconds())
-	return ds, nil
+	return ds, analyzeAfterMigrations(ctx, owner)
 }
 
-// existing returns the bench tenant if it is complete and current, or why not.
+// dataPart is a part of the data set on top of the contacts, generated on its own onto what is there.
+type dataPart struct {
+	name string
+	// complete reports why the part is not complete ("" when it is) and fills in what ds holds about it.
+	complete func(ctx context.Context, owner bun.IDB, ds *dataset, want sizes) (string, error)
+	// verify checks a sample of the part against what the service computes.
+	verify func(ctx context.Context, owner bun.IDB, ds *dataset) error
+	// generate replaces whatever there is of the part with a generated one.
+	generate func(ctx context.Context, owner *bun.DB, ds *dataset, want sizes) error
+	// summary describes the part as key=value pairs ("deals=500000 pipelines=5").
+	summary func(ds *dataset) string
+}
+
+// dataParts are the parts on top of the contacts, in order: each may use the parts before it and is generated
+// anew when one of them is. Activities (issue 5: 2,000,000 of them, on the deals and contacts of the 50 reps)
+// belong after the deals.
+var dataParts = []dataPart{
+	{name: "deals", complete: dealsComplete, verify: verifyDeals, generate: generateDeals,
+		summary: func(ds *dataset) string { return fmt.Sprintf("deals=%d pipelines=%d", ds.Deals, len(ds.Pipelines)) }},
+}
+
+// existing returns the bench tenant if its contacts are complete, or why not.
 func existing(ctx context.Context, owner *bun.DB, want sizes) (*dataset, string, error) {
-	var tenants []struct {
-		ID        uuid.UUID `bun:"id"`
-		CreatedAt time.Time `bun:"created_at"`
-	}
-	if err := owner.NewRaw("SELECT id, created_at FROM tenants WHERE name = ?", tenantName).Scan(ctx, &tenants); err != nil {
+	var tenants []uuid.UUID
+	if err := owner.NewRaw("SELECT id FROM tenants WHERE name = ?", tenantName).Scan(ctx, &tenants); err != nil {
 		return nil, "", fmt.Errorf("bench: find tenant: %w", err)
 	}
 	if len(tenants) != 1 {
 		return nil, fmt.Sprintf("%d tenants named %q", len(tenants), tenantName), nil
 	}
-	t := tenants[0]
-	var migrated time.Time
-	if err := owner.NewRaw("SELECT max(migrated_at) FROM bun_migrations").Scan(ctx, &migrated); err != nil {
-		return nil, "", fmt.Errorf("bench: schema version: %w", err)
-	}
-	if migrated.After(t.CreatedAt) {
-		return nil, "a migration was applied after the data set was generated", nil
-	}
-	ds, err := describe(ctx, owner, t.ID)
+	ds, err := describe(ctx, owner, tenants[0])
 	if err != nil {
 		return nil, "", err
 	}
@@ -139,6 +204,28 @@ func existing(ctx context.Context, owner *bun.DB, want sizes) (*dataset, string,
 			ds.Persons, ds.Orgs, len(ds.RepIDs), len(ds.Fields)), nil
 	}
 	return ds, "", nil
+}
+
+// analyzeAfterMigrations analyses the tables a migration may have changed since their last analysis (new
+// columns or expression indexes have no statistics until then).
+func analyzeAfterMigrations(ctx context.Context, owner *bun.DB) error {
+	var tables []string
+	if err := owner.NewRaw(`SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'public'
+		AND coalesce(greatest(last_analyze, last_autoanalyze), '-infinity') < (SELECT max(migrated_at) FROM bun_migrations)
+		ORDER BY relname`).Scan(ctx, &tables); err != nil {
+		return fmt.Errorf("bench: tables to analyse: %w", err)
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	t := time.Now()
+	for _, table := range tables {
+		if _, err := owner.ExecContext(ctx, "ANALYZE "+table); err != nil {
+			return fmt.Errorf("bench: analyze %s: %w", table, err)
+		}
+	}
+	logf("analysed %d tables after a migration in %s", len(tables), time.Since(t).Round(time.Millisecond))
+	return nil
 }
 
 func describe(ctx context.Context, owner bun.IDB, tenantID uuid.UUID) (*dataset, error) {
@@ -253,21 +340,10 @@ func generate(ctx context.Context, owner *bun.DB, want sizes) (*dataset, error) 
 			return err
 		}
 
-		// Secondary indexes go and come back at the end (their definitions are read from the catalogue).
-		var indexes []struct {
-			Name string `bun:"name"`
-			Def  string `bun:"def"`
-		}
-		if err := tx.NewRaw(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
-			FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indrelid
-			WHERE c.relname IN ('persons', 'organizations', 'memberships') AND c.relnamespace = 'public'::regnamespace
-			AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = i.indexrelid)`).Scan(ctx, &indexes); err != nil {
-			return fmt.Errorf("bench: list indexes: %w", err)
-		}
-		for _, ix := range indexes {
-			if _, err := tx.ExecContext(ctx, "DROP INDEX "+ix.Name); err != nil {
-				return fmt.Errorf("bench: drop index %s: %w", ix.Name, err)
-			}
+		// Secondary indexes go and come back at the end.
+		indexes, err := dropIndexes(ctx, tx, "persons", "organizations", "memberships")
+		if err != nil {
+			return err
 		}
 
 		fm, fmN, fmS := words(maleFirstNames)

@@ -8,7 +8,9 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -212,14 +214,15 @@ func transactions(stmts []string) [][]string {
 	return out
 }
 
-// essential keeps the statements of the operation itself: the transaction(s) touching persons or organisations,
-// without the loading of custom field definitions. It drops what the service adds around it (the sign-in check
-// of every request).
+// essential keeps the statements of the operation itself: the transaction(s) touching persons, organisations or
+// deals, without the loading of custom field definitions. It drops what the service adds around it (the sign-in
+// check of every request).
 func essential(stmts []string) []string {
 	var out []string
 	for _, tx := range transactions(stmts) {
 		all := strings.Join(tx, "\n")
-		if !strings.Contains(all, `"persons"`) && !strings.Contains(all, "persons AS") && !strings.Contains(all, `"organizations"`) {
+		if !strings.Contains(all, `"persons"`) && !strings.Contains(all, "persons AS") && !strings.Contains(all, `"organizations"`) &&
+			!strings.Contains(all, `"deals"`) {
 			continue
 		}
 		for _, s := range tx {
@@ -288,4 +291,75 @@ func drain(rows *sql.Rows) error {
 		}
 	}
 	return rows.Err()
+}
+
+// ------------------------------------------------------------ CPU time ----
+
+// cpuMeter reads the CPU time spent by this process (the load generator and the service together) and by
+// PostgreSQL (the postmaster's children: backends and background processes), from /proc: the bench runs on
+// the database's host. Per request, these show what a workload costs regardless of what else runs on the
+// machine, which the latencies do not.
+type cpuMeter struct{ postmaster int }
+
+// newCPUMeter finds the postmaster as the parent of a backend of db; nil when /proc cannot tell.
+func newCPUMeter(ctx context.Context, db *bun.DB) *cpuMeter {
+	var backend int
+	if err := db.NewRaw("SELECT pg_backend_pid()").Scan(ctx, &backend); err != nil {
+		return nil
+	}
+	st, err := procStat(backend)
+	if err != nil || len(st) < 2 {
+		return nil
+	}
+	ppid, err := strconv.Atoi(st[1])
+	if err != nil {
+		return nil
+	}
+	return &cpuMeter{postmaster: ppid}
+}
+
+// cpuTimes is the CPU time (user and system) of the bench process and of PostgreSQL.
+type cpuTimes struct{ self, pg time.Duration }
+
+func (m *cpuMeter) read() cpuTimes {
+	if m == nil {
+		return cpuTimes{}
+	}
+	var t cpuTimes
+	t.self = ticks(os.Getpid())
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if st, err := procStat(pid); err == nil && len(st) > 1 && (pid == m.postmaster || st[1] == strconv.Itoa(m.postmaster)) {
+			t.pg += ticks(pid)
+		}
+	}
+	return t
+}
+
+// procStat returns the fields of /proc/PID/stat after the command name, from the state on (field 3).
+func procStat(pid int) ([]string, error) {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return nil, err
+	}
+	i := bytes.LastIndexByte(raw, ')')
+	if i < 0 {
+		return nil, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	return strings.Fields(string(raw[i+1:])), nil
+}
+
+// ticks is the user and system CPU time of pid (fields 14 and 15, in clock ticks of 10 ms).
+func ticks(pid int) time.Duration {
+	st, err := procStat(pid)
+	if err != nil || len(st) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(st[11], 10, 64)
+	s, _ := strconv.ParseInt(st[12], 10, 64)
+	return time.Duration(u+s) * 10 * time.Millisecond
 }

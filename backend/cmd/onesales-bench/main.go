@@ -1,7 +1,7 @@
-// Command onesales-bench measures the contacts backend on a large tenant: it generates (once) a tenant with
-// 1,000,000 persons and 200,000 organisations, serves the real backend in-process on 127.0.0.1, drives it over
-// HTTP at concurrency 1 and 16, runs the same SQL directly against PostgreSQL for comparison, and prints one line
-// per figure:
+// Command onesales-bench measures the backend on a large tenant: it generates (once) a tenant with 1,000,000
+// persons, 200,000 organisations and 500,000 deals in 5 pipelines, serves the real backend in-process on
+// 127.0.0.1, drives it over HTTP at concurrency 1 and 16, runs the same SQL directly against PostgreSQL for
+// comparison, and prints one line per figure:
 //
 //	bench: persons_list c1_p50_ms=… c1_p99_ms=… c16_p50_ms=… c16_p99_ms=… c16_rps=… sql_c16_rps=…
 //
@@ -22,6 +22,8 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -50,6 +52,7 @@ type options struct {
 	maxRequests      int
 	only             map[string]bool
 	explain          bool
+	cpuProfile       string
 	timeout          time.Duration
 }
 
@@ -61,17 +64,24 @@ func main() {
 	flag.BoolVar(&o.reset, "reset", os.Getenv("BENCH_RESET") == "1", "generate the data set anew (BENCH_RESET=1)")
 	flag.IntVar(&o.size.persons, "persons", 1_000_000, "persons in the data set")
 	flag.IntVar(&o.size.orgs, "orgs", 200_000, "organisations in the data set")
+	flag.IntVar(&o.size.deals, "deals", 500_000, "deals in the data set (over 5 pipelines)")
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up per workload")
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measuring time per workload and concurrency")
 	flag.IntVar(&o.maxRequests, "max-requests", 100_000, "request cap per measuring run")
-	flag.StringVar(&only, "only", "", "comma-separated workloads to run (list,deep,search,update); default all")
+	flag.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated workloads to run (list,deep,search,update,board); default all (BENCH_ONLY)")
 	flag.BoolVar(&o.explain, "explain", os.Getenv("BENCH_EXPLAIN") == "1", "print EXPLAIN (ANALYZE, BUFFERS) of the measured statements (BENCH_EXPLAIN=1)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measurements (load generator and service) to this file")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for the whole run, data generation included")
 	flag.Parse()
 	if only != "" {
 		o.only = map[string]bool{}
 		for _, w := range strings.Split(only, ",") {
-			o.only[strings.TrimSpace(w)] = true
+			w = strings.TrimSpace(w)
+			if !slices.Contains(workloadNames, w) {
+				fmt.Fprintf(os.Stderr, "onesales-bench: unknown workload %q in -only (known: %s)\n", w, strings.Join(workloadNames, ","))
+				os.Exit(2)
+			}
+			o.only[w] = true
 		}
 	}
 	if o.ownerURL == "" || o.appURL == "" {
@@ -150,9 +160,21 @@ func run(ctx context.Context, o options) error {
 	load, _ := os.ReadFile("/proc/loadavg")
 	logf("%d CPUs (shared by the load generator, the backend and PostgreSQL); load average %s", runtime.NumCPU(),
 		strings.Join(strings.Fields(string(load))[:min(3, len(strings.Fields(string(load))))], " "))
-	b := &bench{o: o, ds: ds, owner: owner, direct: direct, rec: rec, http: newClient("http://" + ln.Addr().String())}
+	b := &bench{o: o, ds: ds, owner: owner, direct: direct, rec: rec, http: newClient("http://" + ln.Addr().String()),
+		cpu: newCPUMeter(ctx, owner)}
 	if err := b.settings(ctx); err != nil {
 		return err
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return b.runAll(ctx)
 }

@@ -32,8 +32,12 @@ type bench struct {
 	direct *bun.DB
 	rec    *recorder
 	http   *client
+	cpu    *cpuMeter
 	failed []string
 }
+
+// workloadNames are the names -only (BENCH_ONLY) selects from.
+var workloadNames = []string{"list", "deep", "search", "update", "board"}
 
 func (b *bench) wants(name string) bool { return b.o.only == nil || b.o.only[name] }
 
@@ -77,6 +81,8 @@ type figures struct {
 	name                     string
 	c1, c16, sql16, sqlAll16 result
 	stmts, essentials        int
+	// cpu is the CPU time the c16 run took (bench process: load generator and service; PostgreSQL).
+	cpu cpuTimes
 }
 
 func (f figures) print() {
@@ -89,6 +95,10 @@ func (f figures) print() {
 	}
 	if f.sqlAll16.n() > 0 {
 		info += fmt.Sprintf("; all %d statements directly: c16_rps=%.0f", f.stmts, f.sqlAll16.rps())
+	}
+	if n := f.c16.n(); n > 0 && f.cpu.pg > 0 {
+		info += fmt.Sprintf("; CPU per request at c16: %.1f ms in PostgreSQL, %.1f ms in the bench process (service and load generator)",
+			float64(f.cpu.pg)/float64(n)/float64(time.Millisecond), float64(f.cpu.self)/float64(n)/float64(time.Millisecond))
 	}
 	logf("%s", info)
 }
@@ -104,9 +114,12 @@ func (b *bench) workload(ctx context.Context, f *figures, httpOp, sqlOp, allOp o
 	if f.c1, err = measure(ctx, 1, b.o.duration, b.o.maxRequests, httpOp); err != nil {
 		return fmt.Errorf("%s: c1: %w", f.name, err)
 	}
+	before := b.cpu.read()
 	if f.c16, err = measure(ctx, 16, b.o.duration, b.o.maxRequests, httpOp); err != nil {
 		return fmt.Errorf("%s: c16: %w", f.name, err)
 	}
+	after := b.cpu.read()
+	f.cpu = cpuTimes{self: after.self - before.self, pg: after.pg - before.pg}
 	if f.sql16, err = measure(ctx, 16, b.o.duration, b.o.maxRequests, sqlOp); err != nil {
 		return fmt.Errorf("%s: sql c16: %w", f.name, err)
 	}
@@ -163,6 +176,13 @@ func (b *bench) runAll(ctx context.Context) error {
 		}
 		b.target(u.c16.rps() >= 0.4*u.sql16.rps(), "persons_update c16 throughput >= 40%% of the direct SQL (%.0f of %.0f rps, %.0f%%)",
 			u.c16.rps(), u.sql16.rps(), 100*u.c16.rps()/u.sql16.rps())
+	}
+	if b.wants("board") {
+		f, err := b.board(ctx, manager)
+		if err != nil {
+			return err
+		}
+		b.target(f.c16.pct(0.99) < 50, "deal_board c16 p99 < 50 ms (%.2f ms)", f.c16.pct(0.99))
 	}
 	logf("measurements took %s", time.Since(t0).Round(time.Second))
 	if len(b.failed) > 0 {
@@ -479,5 +499,62 @@ func (b *bench) directUpdate(ctx context.Context, a *access.Actor, t *target) er
 		}
 		t.version, t.job = p.Version, p.JobTitle
 		return nil
+	})
+}
+
+// ----------------------------------------------------------------- board ----
+
+// board measures POST /api/v1/deals/board for the largest deal pipeline as the sales manager, whose unit tree
+// holds all 50 reps: per stage the count, total and weighted value of the open deals and the first 50 cards.
+// Before measuring, it checks the board's figures against the deals counted directly (as the owner, outside the
+// service; every deal belongs to a rep, so the manager sees them all), so that a fast board is also a right one.
+func (b *bench) board(ctx context.Context, token string) (*figures, error) {
+	p := b.ds.Pipelines[0]
+	body, _ := json.Marshal(api.BoardQuery{PipelineID: p.ID.String()})
+	send := func(ctx context.Context, body []byte, keep bool) ([]byte, error) {
+		status, _, raw, err := b.http.call(ctx, http.MethodPost, "/api/v1/deals/board", token, body, nil, keep)
+		return raw, expect(status, raw, err, http.StatusOK, "POST /api/v1/deals/board")
+	}
+	raw, err := send(ctx, body, true)
+	if err != nil {
+		return nil, err
+	}
+	var board api.Board
+	if err := json.Unmarshal(raw, &board); err != nil {
+		return nil, fmt.Errorf("deal_board: %w", err)
+	}
+	var want []struct {
+		Stage    string `bun:"stage_id"`
+		N        int    `bun:"n"`
+		Total    string `bun:"total"`
+		Weighted string `bun:"weighted"`
+	}
+	if err := b.owner.NewRaw(`SELECT s.id::text AS stage_id, count(d.id) AS n, coalesce(sum(d.value), 0)::numeric(16,2)::text AS total,
+			coalesce(round(sum(d.value * s.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted
+		FROM stages AS s LEFT JOIN deals AS d ON d.stage_id = s.id AND d.status = 'open' AND d.deleted_at IS NULL
+		WHERE s.pipeline_id = ? GROUP BY s.id, s.position ORDER BY s.position`, p.ID).Scan(ctx, &want); err != nil {
+		return nil, fmt.Errorf("deal_board: count directly: %w", err)
+	}
+	if len(board.Columns) != len(want) {
+		return nil, fmt.Errorf("deal_board: %d columns, want %d", len(board.Columns), len(want))
+	}
+	open, cards := 0, 0
+	for i, c := range board.Columns {
+		w := want[i]
+		if c.Stage.ID != w.Stage || c.Count != w.N || c.Total != w.Total || c.Weighted != w.Weighted {
+			return nil, fmt.Errorf("deal_board: stage %q shows %d deals worth %s (weighted %s), the deals table holds %d worth %s (%s)",
+				c.Stage.Name, c.Count, c.Total, c.Weighted, w.N, w.Total, w.Weighted)
+		}
+		if len(c.Deals) != min(w.N, 50) {
+			return nil, fmt.Errorf("deal_board: stage %q shows %d cards of %d deals", c.Stage.Name, len(c.Deals), w.N)
+		}
+		open += c.Count
+		cards += len(c.Deals)
+	}
+	logf("deal_board: pipeline %q (%d deals, %d open in %d stages, %d cards, %d KB per response) matches the deals table",
+		p.Name, p.Deals, open, len(board.Columns), cards, len(raw)/1024)
+	return b.recorded(ctx, "deal_board", [][]byte{body}, func(ctx context.Context, body []byte) error {
+		_, err := send(ctx, body, false)
+		return err
 	})
 }

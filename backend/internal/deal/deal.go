@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
@@ -131,15 +132,20 @@ type Service struct{ db *bun.DB }
 func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
-	return q.ColumnExpr("d.*").
-		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = d.owner_id) AS owner_name").
-		ColumnExpr("coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM persons AS p WHERE p.id = d.person_id), '') AS person_name").
-		ColumnExpr("coalesce((SELECT o.name FROM organizations AS o WHERE o.id = d.organization_id), '') AS organization_name").
-		ColumnExpr("coalesce((SELECT o.city FROM organizations AS o WHERE o.id = d.organization_id), '') AS city").
+	return withParties(q).
 		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = d.pipeline_id) AS pipeline_name").
 		ColumnExpr("(SELECT s.name FROM stages AS s WHERE s.id = d.stage_id) AS stage_name").
 		ColumnExpr("(SELECT s.probability FROM stages AS s WHERE s.id = d.stage_id) AS probability").
 		ColumnExpr("coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') AS lost_reason_name")
+}
+
+// withParties selects a deal with the names of its owner, person and organisation (and the organisation's city).
+func withParties(q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("d.*").
+		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = d.owner_id) AS owner_name").
+		ColumnExpr("coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM persons AS p WHERE p.id = d.person_id), '') AS person_name").
+		ColumnExpr("coalesce((SELECT o.name FROM organizations AS o WHERE o.id = d.organization_id), '') AS organization_name").
+		ColumnExpr("coalesce((SELECT o.city FROM organizations AS o WHERE o.id = d.organization_id), '') AS city")
 }
 
 // Query lists the deals the actor may see that match q.
@@ -483,27 +489,51 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 	}
 }
 
-// Board returns a deal pipeline's board.
+// Board returns a deal pipeline's board. Its figures come from deal_stage_totals when the filter narrows by
+// owner only (see pipeline.BoardSpec.Totals), its cards from one statement for all stages.
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
 	var b *api.Board
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "deals", Value: "value", Cards: cards}, q)
+		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "deals", Value: "value",
+			Totals: "deal_stage_totals", StageCards: stageCards}, q)
 		return err
 	})
 	return b, err
 }
 
-func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {
+// stageCards loads the first n open deals of every stage (newest change first) in one statement: per stage a
+// walk down the board index (deals_board_idx: pipeline, stage, updated_at), which stops after n deals in the
+// actor's scope that match the filter. The names of pipeline and stage are the board's own, so only the parties
+// are looked up per card (and a lost reason, which open deals do not have: reopening clears it).
+func stageCards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, p *pipeline.Pipeline, n int, cols []*api.BoardColumn) error {
+	ids := make([]uuid.UUID, len(p.Stages))
+	for i, st := range p.Stages {
+		ids[i] = st.ID
+	}
+	stage := tx.NewSelect().TableExpr("deals AS d").ColumnExpr("d.*").
+		Where("d.stage_id = bs.id").Where("d.status = 'open'").OrderExpr("d.updated_at DESC, d.id").Limit(n)
+	filter(stage.QueryBuilder())
 	var rows []*Deal
-	q := selectWith(tx.NewSelect().Model(&rows)).Where("d.stage_id = ?", stage).Where("d.status = 'open'").
-		OrderExpr("d.updated_at DESC, d.id").Limit(n)
-	filter(q.QueryBuilder())
+	q := withParties(tx.NewSelect().Model(&rows).
+		ModelTableExpr("unnest(?::uuid[]) WITH ORDINALITY AS bs (id, position) CROSS JOIN LATERAL (?) AS d", pgdialect.Array(ids), stage)).
+		ColumnExpr("CASE WHEN d.lost_reason_id IS NULL THEN '' ELSE coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') END AS lost_reason_name").
+		OrderExpr("bs.position, d.updated_at DESC, d.id")
 	if err := q.Scan(ctx); err != nil {
 		return fmt.Errorf("deal: board cards: %w", err)
 	}
+	byStage := make(map[uuid.UUID]int, len(cols))
+	for i, st := range p.Stages {
+		byStage[st.ID] = i
+	}
 	for _, d := range rows {
-		col.Deals = append(col.Deals, d.API())
+		i, ok := byStage[d.StageID]
+		if !ok {
+			return fmt.Errorf("deal: board cards: deal %s is not an open deal of pipeline %s", d.ID, p.ID)
+		}
+		st := p.Stages[i]
+		d.PipelineName, d.StageName, d.Probability = p.Name, st.Name, st.Probability
+		cols[i].Deals = append(cols[i].Deals, d.API())
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"reflect"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -20,8 +21,28 @@ type BoardSpec struct {
 	List  listquery.Spec
 	Table string
 	Value string
+	// Totals names the table that keeps the count and total value of the open, live records per pipeline, stage
+	// and owner (deal_stage_totals, kept by triggers on the records' table); "" counts the records on every
+	// request. The totals serve boards whose filter narrows by owner only (besides the actor's scope, which
+	// narrows by owner too): see ownerOnly.
+	Totals string
 	// Cards loads up to n open records of a stage, filtered by filter, newest change first.
 	Cards func(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error
+	// StageCards, when set, loads the cards of every stage of the pipeline in one statement instead of Cards:
+	// up to n open records per stage, filtered by filter, newest change first, into cols (one per stage, in the
+	// pipeline's order).
+	StageCards func(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, p *Pipeline, n int, cols []*api.BoardColumn) error
+}
+
+// ownerOnly reports whether a board filter narrows by nothing but the owner ("me", "team" or a user), which the
+// totals can answer. Every other field of the filter (whichever the list query gains) sends the board to the
+// records themselves; sort and limit do not narrow, and pipeline, stage, status and cursor are the board's.
+func ownerOnly(f api.ListQuery) bool {
+	f.Owner, f.Sort, f.Limit, f.Cursor, f.PipelineID, f.StageID, f.Status = "", "", 0, "", "", "", ""
+	if len(f.Custom) == 0 {
+		f.Custom = nil
+	}
+	return reflect.ValueOf(f).IsZero()
 }
 
 // Board computes a pipeline's board in the caller's tenant transaction: for every stage the number of open
@@ -56,9 +77,10 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 		return nil, err
 	}
 	alias := spec.List.Alias
-	value := "0"
-	if spec.Value != "" {
-		value = alias + "." + spec.Value
+	// Every statement of the board names the pipeline (the cards too, so that the board index, which leads with
+	// the pipeline, serves them) and applies the list's filter: the actor's scope, liveness and conditions.
+	scoped := func(q bun.QueryBuilder) bun.QueryBuilder {
+		return c.Filter(q.Where("?.pipeline_id = ?", bun.Ident(alias), p.ID))
 	}
 	var sums []struct {
 		Stage    uuid.UUID `bun:"stage_id"`
@@ -66,32 +88,60 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 		Total    string    `bun:"total"`
 		Weighted string    `bun:"weighted"`
 	}
-	agg := tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.Table), bun.Ident(alias)).
-		Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
-		ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
-		ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").
-		ColumnExpr("coalesce(round(sum("+value+" * bs.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted").
-		Where("?.pipeline_id = ?", bun.Ident(alias), p.ID).Where("?.status = 'open'", bun.Ident(alias)).
-		GroupExpr("?.stage_id", bun.Ident(alias))
-	c.Filter(agg.QueryBuilder())
+	var agg *bun.SelectQuery
+	if spec.Totals != "" && ownerOnly(filter) {
+		// The same filter, on the totals: it narrows by owner_id (scope and owner filter) and tests deleted_at,
+		// which the totals do not have (they hold live records only; NULL stands in).
+		agg = tx.NewSelect().TableExpr("(SELECT t.*, NULL::timestamptz AS deleted_at FROM ? AS t) AS ?", bun.Ident(spec.Totals), bun.Ident(alias)).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
+			ColumnExpr("?.stage_id, sum(?.deals) AS n", bun.Ident(alias), bun.Ident(alias)).
+			ColumnExpr("coalesce(sum(?.value), 0)::numeric(16,2)::text AS total", bun.Ident(alias)).
+			ColumnExpr("coalesce(round(sum(?.value) * bs.probability / 100, 2), 0)::numeric(16,2)::text AS weighted", bun.Ident(alias)).
+			GroupExpr("?.stage_id, bs.probability", bun.Ident(alias))
+	} else {
+		value := "0"
+		if spec.Value != "" {
+			value = alias + "." + spec.Value
+		}
+		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.Table), bun.Ident(alias)).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
+			ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
+			ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").
+			ColumnExpr("coalesce(round(sum("+value+" * bs.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted").
+			Where("?.status = 'open'", bun.Ident(alias)).
+			GroupExpr("?.stage_id", bun.Ident(alias))
+	}
+	scoped(agg.QueryBuilder())
 	if err := agg.Scan(ctx, &sums); err != nil {
 		return nil, fmt.Errorf("pipeline: board sums: %w", err)
 	}
 	board := &api.Board{Pipeline: p.API(), Currency: "EUR", Columns: []api.BoardColumn{}}
-	for _, st := range p.Stages {
-		col := api.BoardColumn{Stage: api.Stage{ID: st.ID.String(), Name: st.Name, Probability: st.Probability, Position: st.Position},
+	cols := make([]*api.BoardColumn, len(p.Stages))
+	for i, st := range p.Stages {
+		col := &api.BoardColumn{Stage: api.Stage{ID: st.ID.String(), Name: st.Name, Probability: st.Probability, Position: st.Position},
 			Total: "0.00", Weighted: "0.00", Deals: []api.Deal{}, Leads: []api.Lead{}}
 		for _, s := range sums {
 			if s.Stage == st.ID {
 				col.Count, col.Total, col.Weighted = s.Count, s.Total, s.Weighted
 			}
 		}
-		if col.Count > 0 {
-			if err := spec.Cards(ctx, tx, c.Filter, st.ID, n, &col); err != nil {
-				return nil, err
+		cols[i] = col
+	}
+	if spec.StageCards != nil {
+		if err := spec.StageCards(ctx, tx, scoped, p, n, cols); err != nil {
+			return nil, err
+		}
+	} else {
+		for i, st := range p.Stages {
+			if cols[i].Count > 0 {
+				if err := spec.Cards(ctx, tx, scoped, st.ID, n, cols[i]); err != nil {
+					return nil, err
+				}
 			}
 		}
-		board.Columns = append(board.Columns, col)
+	}
+	for _, col := range cols {
+		board.Columns = append(board.Columns, *col)
 	}
 	return board, nil
 }
