@@ -29,7 +29,7 @@ import (
 var data []byte
 
 // Attribution is the credit the app shows wherever gazetteer positions appear.
-const Attribution = "Ortsdaten: GeoNames (geonames.org), CC BY 4.0"
+const Attribution = "GeoNames (geonames.org), CC BY 4.0"
 
 // Countries are the countries the gazetteer knows, in the order an address without a country tries them.
 var Countries = []string{"DE", "AT", "CH"}
