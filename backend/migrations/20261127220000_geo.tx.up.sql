@@ -45,8 +45,13 @@ BEGIN
                 AND (geo_lat IS NULL OR (geo_lat BETWEEN -90 AND 90 AND geo_lng BETWEEN -180 AND 180
                     AND geo_precision IN ('address', 'street', 'postal_code', 'city')))
                 AND (geo_precision IS NULL) = (geo_source IS NULL) AND (geo_precision IS NULL) = (geo_at IS NULL))$s$, t);
-        -- Nearby search and maps: records of a tenant inside a box.
-        EXECUTE format('CREATE INDEX %1$s_geo_idx ON %1$I USING gist (tenant_id, geo_earth) WHERE deleted_at IS NULL AND geo_earth IS NOT NULL', t);
+        -- Nearby search and maps (geocode_nearby): a tenant's records nearest first, and an owner's (for the scope
+        -- of a field rep: the predicate on owner_id keeps queries without an owner off this one). Both answer from
+        -- the index alone (index-only scans: cube stores its values as they are, the rest is included).
+        EXECUTE format('CREATE INDEX %1$s_geo_idx ON %1$I USING gist (tenant_id, geo_earth) INCLUDE (id, owner_id)
+            WHERE deleted_at IS NULL AND geo_earth IS NOT NULL', t);
+        EXECUTE format('CREATE INDEX %1$s_geo_owner_idx ON %1$I USING gist (owner_id, geo_earth) INCLUDE (id, tenant_id)
+            WHERE deleted_at IS NULL AND geo_earth IS NOT NULL AND owner_id IS NOT NULL', t);
         -- The worker's backfill: records whose address was never looked at.
         EXECUTE format('CREATE INDEX %1$s_geo_untracked_idx ON %1$I (id) WHERE geo_key IS NULL', t);
     END LOOP;
@@ -143,38 +148,83 @@ CREATE TABLE geocode_rate (
 );
 
 -- 5. Nearby search. Under row-level security the planner uses an index only for leakproof operators, and cube's
---    @> is not one, so the service's own queries would read every row of the tenant. geocode_nearby looks the
---    records within p_radius_m of a point up as the owner, through the GiST index (earth_box for the box, then
---    earth_distance for the circle), in the caller's tenant only (app.tenant_id, as the policies), and returns
---    their IDs and distances; the caller's query still applies the policies and the actor's scope to them. A deal
---    lies where its organisation lies, or where its person lies when the organisation has no position.
-CREATE FUNCTION geocode_nearby(p_table text, p_lat double precision, p_lng double precision, p_radius_m double precision)
+--    @> and <-> are not, so the service's own queries would read every row of the tenant. geocode_nearby looks the
+--    records within p_radius_m of a point up as the owner, through the GiST indexes, in the caller's tenant only
+--    (app.tenant_id, as the policies), and returns their IDs and distances in metres, nearest first; the caller's
+--    query still applies the policies, the actor's scope and its other conditions to them. Optional:
+--    p_owners: only records of these owners (the caller passes the owners its scope admits, as a hint that lets a
+--    field rep's search read only their own records; NULL: any owner);
+--    p_limit: stop after that many records (and those as far as the last), read nearest first from the index
+--    (KNN order), so a first page in a dense area costs what it returns; NULL: all within the radius;
+--    p_after_m, p_after_id: only records after this (distance, id), for the next page.
+--    A deal lies where its organisation lies, or where its person lies when the organisation has no position.
+CREATE FUNCTION geocode_nearby(p_table text, p_lat double precision, p_lng double precision, p_radius_m double precision,
+    p_owners uuid[] DEFAULT NULL, p_limit integer DEFAULT NULL, p_after_m double precision DEFAULT NULL,
+    p_after_id uuid DEFAULT NULL)
 RETURNS TABLE (nb_id uuid, nb_distance double precision)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 2000 AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 1000 AS $$
 DECLARE
     tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
-    center earth := ll_to_earth(p_lat, p_lng);
-    within constant text := 'r.tenant_id = $1 AND r.deleted_at IS NULL AND r.geo_earth IS NOT NULL
-        AND earth_box($2, $3) @> r.geo_earth AND earth_distance($2, r.geo_earth) <= $3';
+    center earth;
+    sql    text;
+    rec    record;
+    n      integer;
+    last_d double precision;
+    one    uuid;
+    after  constant text := ' AND ($4::float8 IS NULL OR earth_distance($1, r.geo_earth) > $4
+        OR (earth_distance($1, r.geo_earth) = $4 AND r.id > $5))';
 BEGIN
-    IF tenant IS NULL OR p_radius_m IS NULL OR p_radius_m <= 0 THEN
+    IF tenant IS NULL OR p_lat IS NULL OR p_lng IS NULL OR NOT p_radius_m > 0 OR cardinality(p_owners) = 0 THEN
         RETURN;
     END IF;
-    IF p_table IN ('persons', 'organizations', 'leads') THEN
-        RETURN QUERY EXECUTE format('SELECT r.id, earth_distance($2, r.geo_earth) FROM %I AS r WHERE ', p_table) || within
-            USING tenant, center, p_radius_m;
-    ELSIF p_table = 'deals' THEN
+    center := ll_to_earth(p_lat, p_lng);
+    IF p_table = 'deals' THEN
         RETURN QUERY EXECUTE
-            'WITH o AS (SELECT r.id, earth_distance($2, r.geo_earth) AS dist FROM organizations AS r WHERE ' || within || '),
-                  p AS (SELECT r.id, earth_distance($2, r.geo_earth) AS dist FROM persons AS r WHERE ' || within || ')
-             SELECT d.id, o.dist FROM deals AS d JOIN o ON o.id = d.organization_id
-                 WHERE d.tenant_id = $1 AND d.deleted_at IS NULL
-             UNION ALL
-             SELECT d.id, p.dist FROM deals AS d JOIN p ON p.id = d.person_id
-                 WHERE d.tenant_id = $1 AND d.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM organizations AS og
-                     WHERE og.id = d.organization_id AND og.deleted_at IS NULL AND og.geo_earth IS NOT NULL)'
-            USING tenant, center, p_radius_m;
+            'WITH o AS (SELECT r.id, earth_distance($1, r.geo_earth) AS d FROM organizations AS r
+                    WHERE r.tenant_id = $2 AND r.deleted_at IS NULL AND r.geo_earth IS NOT NULL
+                    AND earth_box($1, $3) @> r.geo_earth AND earth_distance($1, r.geo_earth) <= $3),
+                  p AS (SELECT r.id, earth_distance($1, r.geo_earth) AS d FROM persons AS r
+                    WHERE r.tenant_id = $2 AND r.deleted_at IS NULL AND r.geo_earth IS NOT NULL
+                    AND earth_box($1, $3) @> r.geo_earth AND earth_distance($1, r.geo_earth) <= $3),
+                  d AS (SELECT d.id, o.d, d.owner_id FROM deals AS d JOIN o ON o.id = d.organization_id
+                        WHERE d.tenant_id = $2 AND d.deleted_at IS NULL
+                    UNION ALL
+                    SELECT d.id, p.d, d.owner_id FROM deals AS d JOIN p ON p.id = d.person_id
+                        WHERE d.tenant_id = $2 AND d.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM organizations AS og
+                            WHERE og.id = d.organization_id AND og.deleted_at IS NULL AND og.geo_earth IS NOT NULL))
+             SELECT d.id, d.d FROM d
+             WHERE ($4::uuid[] IS NULL OR d.owner_id = ANY($4))
+                AND ($5::float8 IS NULL OR d.d > $5 OR (d.d = $5 AND d.id > $6))
+             ORDER BY d.d, d.id LIMIT $7'
+            USING center, tenant, p_radius_m, p_owners, p_after_m, p_after_id, p_limit;
+        RETURN;
     END IF;
+    IF p_table NOT IN ('persons', 'organizations', 'leads') THEN
+        RETURN;
+    END IF;
+    sql := format('SELECT r.id, earth_distance($1, r.geo_earth) AS d FROM %I AS r
+        WHERE r.deleted_at IS NULL AND r.geo_earth IS NOT NULL AND r.tenant_id = $2 AND earth_box($1, $3) @> r.geo_earth
+        AND earth_distance($1, r.geo_earth) <= $3', p_table) || after;
+    -- A few owners (a field rep, a small team): one search of the owner index per owner. Many or any: one search of
+    -- the tenant's (the owners then only filter; written with coalesce, which does not imply owner_id IS NOT NULL, so
+    -- that the planner does not take the owner index without an owner to look for).
+    FOR one IN SELECT x FROM unnest(CASE WHEN cardinality(p_owners) <= 16 THEN p_owners ELSE ARRAY[NULL::uuid] END) AS x LOOP
+        n := 0;
+        last_d := NULL;
+        FOR rec IN EXECUTE sql || CASE WHEN one IS NOT NULL THEN ' AND r.owner_id = $6'
+                WHEN p_owners IS NOT NULL THEN ' AND coalesce(r.owner_id = ANY($7), false)' ELSE '' END || ' ORDER BY r.geo_earth <-> $1'
+            USING center, tenant, p_radius_m, p_after_m, p_after_id, one, p_owners
+        LOOP
+            -- Nearest first (the chord distance orders like the great-circle one); past the limit only ties.
+            EXIT WHEN p_limit IS NOT NULL AND n >= p_limit AND rec.d > last_d;
+            nb_id := rec.id;
+            nb_distance := rec.d;
+            RETURN NEXT;
+            n := n + 1;
+            last_d := rec.d;
+        END LOOP;
+    END LOOP;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION geocode_nearby(text, double precision, double precision, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION geocode_nearby(text, double precision, double precision, double precision, uuid[], integer,
+    double precision, uuid) FROM PUBLIC;

@@ -275,7 +275,31 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	if want := []string{"Nord München", "Nord Augsburg", "Nord Nürnberg"}; !slices.Equal(all, want) {
 		t.Fatalf("paged: %v", all)
 	}
-	// Other conditions combine; other sort orders work.
+	// The manager's list holds two customers at the very same position (distance 0): paging one by one still lists
+	// each once, in the order of the whole page.
+	mk("Süd München 2", "München", lenaID)
+	drain(t, env)
+	var whole api.OrganizationPage
+	manager.call("POST", "/api/v1/organizations/query", api.ListQuery{Near: nearHome}, 200, &whole)
+	all = nil
+	q = api.ListQuery{Near: nearHome, Limit: 1}
+	for range 10 {
+		manager.call("POST", "/api/v1/organizations/query", q, 200, &page)
+		all = append(all, names(page.Items)...)
+		if page.NextCursor == "" {
+			break
+		}
+		q.Cursor = page.NextCursor
+	}
+	if len(whole.Items) != 5 || !slices.Equal(all, names(whole.Items)) {
+		t.Fatalf("paged with ties: %v, the whole list: %v", all, names(whole.Items))
+	}
+	// Other conditions combine; other sort orders work. (The nearest two candidates are not in Nürnberg: the page
+	// is found among all within the radius.)
+	jonas.call("POST", "/api/v1/organizations/query", api.ListQuery{Near: nearHome, City: "Nürnberg", Limit: 1}, 200, &page)
+	if got := names(page.Items); !slices.Equal(got, []string{"Nord Nürnberg"}) || page.Total != 1 {
+		t.Fatalf("near and city: %v (total %d)", got, page.Total)
+	}
 	jonas.call("POST", "/api/v1/organizations/query", api.ListQuery{Near: nearHome, Search: "Augsburg", Sort: "name"}, 200, &page)
 	if got := names(page.Items); !slices.Equal(got, []string{"Nord Augsburg"}) {
 		t.Fatalf("search and near: %v", got)
@@ -365,7 +389,7 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	}
 	var lenaMap api.RecordMap
 	signIn(t, env, apptest.FieldRepSued).call("POST", "/api/v1/organizations/map", api.ListQuery{}, 200, &lenaMap)
-	if len(lenaMap.Items) != 1 || lenaMap.Items[0].ID != lenas.ID {
+	if len(lenaMap.Items) != 2 || lenaMap.Items[0].ID != lenas.ID {
 		t.Fatalf("Lena's map: %+v", lenaMap)
 	}
 	_ = nuernberg

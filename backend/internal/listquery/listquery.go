@@ -79,8 +79,9 @@ type Compiled struct {
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
-	// near is the nearby condition (near.go).
-	near *near
+	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
+	near    *near
+	nearIDs []uuid.UUID
 }
 
 // dayBound is a bound on a date column: inclusive calendar day.
@@ -345,6 +346,11 @@ func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	if err := c.Resolve(ctx, tx); err != nil {
 		return nil, err
 	}
+	if c.nearFirst() {
+		if rows, done, err := nearPage[T](ctx, tx, c, table, columns); err != nil || done {
+			return rows, err
+		}
+	}
 	if c.Searching() {
 		short := min(walkRowsPerItem*(c.limit+1), MaxWalkRows)
 		rows, err := walk[T](ctx, tx, c, table, columns, short)
@@ -530,6 +536,11 @@ func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bo
 	}
 	alias := bun.Ident(c.spec.Alias)
 	if !c.hasConditions() || c.narrowed {
+		if c.near != nil && !c.narrowed {
+			if n, capped, done, err := c.nearCount(ctx, tx, table); err != nil || done {
+				return n, capped, err
+			}
+		}
 		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
 		c.Filter(q.QueryBuilder())
 		return countCapped(ctx, tx, q)

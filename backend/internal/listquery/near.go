@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/geo"
@@ -150,22 +151,100 @@ func (c *Compiled) refPoint(tx bun.IDB) *bun.SelectQuery {
 	return q
 }
 
-// nearFilter keeps the records within the radius.
+// nearFilter keeps the records within the radius: the candidates a query found before (nearIDs), or those
+// geocode_nearby finds in the caller's tenant among the owners the actor's scope admits (a hint computed with
+// Restrict; the query applies Restrict itself as well).
 func (c *Compiled) nearFilter(q bun.QueryBuilder) bun.QueryBuilder {
 	n := c.near
 	if n == nil {
 		return q
 	}
-	table := tableOf(c.spec.Type)
-	if n.resolved {
-		return q.Where("? IN (SELECT nb.nb_id FROM geocode_nearby(?, ?, ?, ?) AS nb)", c.spec.col("id"), table, n.lat, n.lng, n.radiusM)
+	if c.nearIDs != nil {
+		return q.Where("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(c.nearIDs))
 	}
 	withDB, ok := q.Unwrap().(interface{ DB() *bun.DB })
 	if !ok {
 		return q.Where("FALSE")
 	}
-	return q.Where("? IN (SELECT nb.nb_id FROM (?) AS ref, geocode_nearby(?, ref.lat, ref.lng, ?) AS nb)",
-		c.spec.col("id"), c.refPoint(withDB.DB()), table, n.radiusM)
+	idb := withDB.DB()
+	table := tableOf(c.spec.Type)
+	if n.resolved {
+		return q.Where("? IN (SELECT nb.nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[]) AS nb)",
+			c.spec.col("id"), table, n.lat, n.lng, n.radiusM, c.ownersHint(idb))
+	}
+	return q.Where("? IN (SELECT nb.nb_id FROM (?) AS ref, geocode_nearby(?, ref.lat, ref.lng, ?, (?)::uuid[]) AS nb)",
+		c.spec.col("id"), c.refPoint(idb), table, n.radiusM, c.ownersHint(idb))
+}
+
+// ownersHint is the owners whose records the actor may see (a query on users narrowed by Restrict), or nil for
+// any owner.
+func (c *Compiled) ownersHint(idb bun.IDB) any {
+	if c.actor.Scope(c.spec.Type, api.ActionView) == api.ScopeAll {
+		return nil
+	}
+	q := idb.NewSelect().TableExpr("users AS nbu").ColumnExpr("coalesce(array_agg(nbu.id), '{}')")
+	c.actor.Restrict(q.QueryBuilder(), c.spec.Type, api.ActionView, "nbu.id")
+	return q
+}
+
+// nearCandidates finds the nearest limit records after the cursor (and those as far as the last) that the scope
+// admits; complete says they are all there are.
+func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, after *cursor) ([]uuid.UUID, bool, error) {
+	var afterM, afterID any
+	if after != nil {
+		f, _ := strconv.ParseFloat(after.V, 64)
+		afterM, afterID = f, after.ID
+	}
+	n := c.near
+	ids := []uuid.UUID{}
+	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", tableOf(c.spec.Type), n.lat, n.lng,
+		n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &ids); err != nil && !db.IsNoRows(err) {
+		return nil, false, fmt.Errorf("listquery: nearby: %w", err)
+	}
+	return ids, len(ids) < limit, nil
+}
+
+// nearFirst says whether a page can come from the nearest candidates: a nearby list sorted by distance, nearest
+// first, without a search (which takes its own steps).
+func (c *Compiled) nearFirst() bool {
+	return c.near != nil && c.near.resolved && c.sort == "distance" && !c.desc && !c.Searching()
+}
+
+// nearPage selects the page among the nearest limit+1 candidates after the cursor. It is the page when the
+// candidates were all there are or enough of them passed the list's other conditions (done); otherwise Rows
+// selects it again among every record within the radius.
+func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, bool, error) {
+	ids, complete, err := c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
+	if err != nil {
+		return nil, false, err
+	}
+	c.nearIDs = ids
+	defer func() { c.nearIDs = nil }()
+	var rows []T
+	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
+	c.Filter(q.QueryBuilder())
+	if err := c.Page(q).Scan(ctx); err != nil {
+		return nil, false, fmt.Errorf("listquery: %s: %w", table, err)
+	}
+	return rows, complete || len(rows) > c.limit, nil
+}
+
+// nearCount counts a nearby list among its nearest CountCap+1 candidates; done says the count holds (capped, or
+// the candidates were all there are).
+func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB, table string) (int, bool, bool, error) {
+	if !c.near.resolved {
+		return 0, false, false, nil
+	}
+	ids, complete, err := c.nearCandidates(ctx, tx, CountCap+1, nil)
+	if err != nil {
+		return 0, false, false, err
+	}
+	c.nearIDs = ids
+	defer func() { c.nearIDs = nil }()
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).ColumnExpr("1")
+	c.Filter(q.QueryBuilder())
+	n, capped, err := countCapped(ctx, tx, q)
+	return n, capped, err == nil && (capped || complete), err
 }
 
 // distanceSQL is the distance of a row to the (resolved) reference in metres.
