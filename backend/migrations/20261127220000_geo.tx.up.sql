@@ -150,7 +150,8 @@ CREATE TABLE geocode_rate (
 -- 5. Nearby search. Under row-level security the planner uses an index only for leakproof operators, and cube's
 --    @> and <-> are not, so the service's own queries would read every row of the tenant. geocode_nearby looks the
 --    records within p_radius_m of a point up as the owner, through the GiST indexes, in the caller's tenant only
---    (app.tenant_id, as the policies), and returns their IDs and distances in metres, nearest first; the caller's
+--    (app.tenant_id, as the policies), and returns their IDs and distances in metres (nearest first for each owner it
+--    looks up: callers sort); the caller's
 --    query still applies the policies, the actor's scope and its other conditions to them. Optional:
 --    p_owners: only records of these owners (the caller passes the owners its scope admits, as a hint that lets a
 --    field rep's search read only their own records; NULL: any owner);

@@ -79,9 +79,11 @@ type Compiled struct {
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
-	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
-	near    *near
-	nearIDs []uuid.UUID
+	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all,
+	// nearFirstCands the nearest ones the first page and the count share.
+	near           *near
+	nearIDs        []uuid.UUID
+	nearFirstCands *candidates
 }
 
 // dayBound is a bound on a date column: inclusive calendar day.

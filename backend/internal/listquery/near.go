@@ -187,21 +187,55 @@ func (c *Compiled) ownersHint(idb bun.IDB) any {
 	return q
 }
 
+// candidates are the nearest records the scope admits, nearest first (ties in any order).
+type candidates struct {
+	ids  []uuid.UUID
+	dist []float64
+	// complete says they are all within the radius.
+	complete bool
+}
+
 // nearCandidates finds the nearest limit records after the cursor (and those as far as the last) that the scope
-// admits; complete says they are all there are.
-func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, after *cursor) ([]uuid.UUID, bool, error) {
+// admits. The first CountCap+1 are kept: the first page and the count of a list share them.
+func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, after *cursor) (*candidates, error) {
+	first := after == nil && limit == CountCap+1
+	if first && c.nearFirstCands != nil {
+		return c.nearFirstCands, nil
+	}
 	var afterM, afterID any
 	if after != nil {
 		f, _ := strconv.ParseFloat(after.V, 64)
 		afterM, afterID = f, after.ID
 	}
 	n := c.near
-	ids := []uuid.UUID{}
-	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", tableOf(c.spec.Type), n.lat, n.lng,
-		n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &ids); err != nil && !db.IsNoRows(err) {
-		return nil, false, fmt.Errorf("listquery: nearby: %w", err)
+	var rows []struct {
+		ID   uuid.UUID `bun:"nb_id"`
+		Dist float64   `bun:"nb_distance"`
 	}
-	return ids, len(ids) < limit, nil
+	// Sorted here: the function's answer is nearest first per owner it looked up.
+	if err := tx.NewRaw("SELECT nb_id, nb_distance FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?) ORDER BY nb_distance", tableOf(c.spec.Type),
+		n.lat, n.lng, n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+		return nil, fmt.Errorf("listquery: nearby: %w", err)
+	}
+	out := &candidates{ids: make([]uuid.UUID, len(rows)), dist: make([]float64, len(rows)), complete: len(rows) < limit}
+	for i, r := range rows {
+		out.ids[i], out.dist[i] = r.ID, r.Dist
+	}
+	if first {
+		c.nearFirstCands = out
+	}
+	return out, nil
+}
+
+// head is the nearest n candidates and those as far as the last of them.
+func (cs *candidates) head(n int) *candidates {
+	if n >= len(cs.ids) {
+		return cs
+	}
+	for n < len(cs.ids) && cs.dist[n] == cs.dist[n-1] {
+		n++
+	}
+	return &candidates{ids: cs.ids[:n], dist: cs.dist[:n], complete: cs.complete && n == len(cs.ids)}
 }
 
 // nearFirst says whether a page can come from the nearest candidates: a nearby list sorted by distance, nearest
@@ -210,15 +244,24 @@ func (c *Compiled) nearFirst() bool {
 	return c.near != nil && c.near.resolved && c.sort == "distance" && !c.desc && !c.Searching()
 }
 
-// nearPage selects the page among the nearest limit+1 candidates after the cursor. It is the page when the
-// candidates were all there are or enough of them passed the list's other conditions (done); otherwise Rows
-// selects it again among every record within the radius.
+// nearPage selects the page among the nearest limit+1 candidates after the cursor (the first page: among the
+// count's candidates). It is the page when the candidates were all there are or enough of them passed the list's
+// other conditions (done); otherwise Rows selects it again among every record within the radius.
 func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, bool, error) {
-	ids, complete, err := c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
+	var cands *candidates
+	var err error
+	if c.cursor == nil {
+		cands, err = c.nearCandidates(ctx, tx, CountCap+1, nil)
+		if err == nil {
+			cands = cands.head(c.limit + 1)
+		}
+	} else {
+		cands, err = c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
+	}
 	if err != nil {
 		return nil, false, err
 	}
-	c.nearIDs = ids
+	c.nearIDs = cands.ids
 	defer func() { c.nearIDs = nil }()
 	var rows []T
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
@@ -226,7 +269,7 @@ func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string,
 	if err := c.Page(q).Scan(ctx); err != nil {
 		return nil, false, fmt.Errorf("listquery: %s: %w", table, err)
 	}
-	return rows, complete || len(rows) > c.limit, nil
+	return rows, cands.complete || len(rows) > c.limit, nil
 }
 
 // nearCount counts a nearby list among its nearest CountCap+1 candidates; done says the count holds (capped, or
@@ -235,16 +278,16 @@ func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB, table string) (int
 	if !c.near.resolved {
 		return 0, false, false, nil
 	}
-	ids, complete, err := c.nearCandidates(ctx, tx, CountCap+1, nil)
+	cands, err := c.nearCandidates(ctx, tx, CountCap+1, nil)
 	if err != nil {
 		return 0, false, false, err
 	}
-	c.nearIDs = ids
+	c.nearIDs = cands.ids
 	defer func() { c.nearIDs = nil }()
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).ColumnExpr("1")
 	c.Filter(q.QueryBuilder())
 	n, capped, err := countCapped(ctx, tx, q)
-	return n, capped, err == nil && (capped || complete), err
+	return n, capped, err == nil && (capped || cands.complete), err
 }
 
 // distanceSQL is the distance of a row to the (resolved) reference in metres.
