@@ -229,3 +229,43 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION geocode_nearby(text, double precision, double precision, double precision, uuid[], integer,
     double precision, uuid) FROM PUBLIC;
+
+-- How many records geocode_nearby(p_table, p_lat, p_lng, p_radius_m, p_owners) would return, counted up to p_cap
+-- (the lists' capped count) without ordering them.
+CREATE FUNCTION geocode_nearby_count(p_table text, p_lat double precision, p_lng double precision,
+    p_radius_m double precision, p_owners uuid[], p_cap integer)
+RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
+    center earth;
+    sql    text;
+    one    uuid;
+    n      integer;
+    total  integer := 0;
+BEGIN
+    IF tenant IS NULL OR p_lat IS NULL OR p_lng IS NULL OR NOT p_radius_m > 0 OR cardinality(p_owners) = 0 THEN
+        RETURN 0;
+    END IF;
+    IF p_table = 'deals' THEN
+        SELECT count(*) INTO total FROM (SELECT 1 FROM geocode_nearby(p_table, p_lat, p_lng, p_radius_m, p_owners, p_cap)) AS x;
+        RETURN least(total, p_cap);
+    END IF;
+    IF p_table NOT IN ('persons', 'organizations', 'leads') THEN
+        RETURN 0;
+    END IF;
+    center := ll_to_earth(p_lat, p_lng);
+    sql := format('SELECT count(*) FROM (SELECT 1 FROM %I AS r
+        WHERE r.deleted_at IS NULL AND r.geo_earth IS NOT NULL AND r.tenant_id = $2 AND earth_box($1, $3) @> r.geo_earth
+        AND earth_distance($1, r.geo_earth) <= $3', p_table);
+    FOR one IN SELECT x FROM unnest(CASE WHEN cardinality(p_owners) <= 16 THEN p_owners ELSE ARRAY[NULL::uuid] END) AS x LOOP
+        EXECUTE sql || CASE WHEN one IS NOT NULL THEN ' AND r.owner_id = $4'
+                WHEN p_owners IS NOT NULL THEN ' AND coalesce(r.owner_id = ANY($5), false)' ELSE '' END || ' LIMIT $6) AS x'
+            INTO n USING center, tenant, p_radius_m, one, p_owners, p_cap;
+        total := total + n;
+        EXIT WHEN total >= p_cap;
+    END LOOP;
+    RETURN least(total, p_cap);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION geocode_nearby_count(text, double precision, double precision, double precision, uuid[], integer) FROM PUBLIC;

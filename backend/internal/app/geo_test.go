@@ -266,6 +266,9 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	q := api.ListQuery{Near: nearHome, Limit: 1}
 	for range 5 {
 		jonas.call("POST", "/api/v1/organizations/query", q, 200, &page)
+		if page.Total != 3 || page.TotalCapped {
+			t.Fatalf("total %d (capped %v), want 3", page.Total, page.TotalCapped)
+		}
 		all = append(all, names(page.Items)...)
 		if page.NextCursor == "" {
 			break

@@ -79,11 +79,9 @@ type Compiled struct {
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
-	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all,
-	// nearFirstCands the nearest ones the first page and the count share.
-	near           *near
-	nearIDs        []uuid.UUID
-	nearFirstCands *candidates
+	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
+	near    *near
+	nearIDs []uuid.UUID
 }
 
 // dayBound is a bound on a date column: inclusive calendar day.
@@ -539,7 +537,7 @@ func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bo
 	alias := bun.Ident(c.spec.Alias)
 	if !c.hasConditions() || c.narrowed {
 		if c.near != nil && !c.narrowed {
-			if n, capped, done, err := c.nearCount(ctx, tx, table); err != nil || done {
+			if n, capped, done, err := c.nearCount(ctx, tx); err != nil || done {
 				return n, capped, err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -187,55 +188,29 @@ func (c *Compiled) ownersHint(idb bun.IDB) any {
 	return q
 }
 
-// candidates are the nearest records the scope admits, nearest first (ties in any order).
+// candidates are the nearest records the scope admits.
 type candidates struct {
-	ids  []uuid.UUID
-	dist []float64
+	ids []uuid.UUID
 	// complete says they are all within the radius.
 	complete bool
 }
 
 // nearCandidates finds the nearest limit records after the cursor (and those as far as the last) that the scope
-// admits. The first CountCap+1 are kept: the first page and the count of a list share them.
+// admits.
 func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, after *cursor) (*candidates, error) {
-	first := after == nil && limit == CountCap+1
-	if first && c.nearFirstCands != nil {
-		return c.nearFirstCands, nil
-	}
 	var afterM, afterID any
 	if after != nil {
 		f, _ := strconv.ParseFloat(after.V, 64)
 		afterM, afterID = f, after.ID
 	}
 	n := c.near
-	var rows []struct {
-		ID   uuid.UUID `bun:"nb_id"`
-		Dist float64   `bun:"nb_distance"`
-	}
-	// Sorted here: the function's answer is nearest first per owner it looked up.
-	if err := tx.NewRaw("SELECT nb_id, nb_distance FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?) ORDER BY nb_distance", tableOf(c.spec.Type),
-		n.lat, n.lng, n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+	out := &candidates{ids: []uuid.UUID{}}
+	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", tableOf(c.spec.Type),
+		n.lat, n.lng, n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &out.ids); err != nil && !db.IsNoRows(err) {
 		return nil, fmt.Errorf("listquery: nearby: %w", err)
 	}
-	out := &candidates{ids: make([]uuid.UUID, len(rows)), dist: make([]float64, len(rows)), complete: len(rows) < limit}
-	for i, r := range rows {
-		out.ids[i], out.dist[i] = r.ID, r.Dist
-	}
-	if first {
-		c.nearFirstCands = out
-	}
+	out.complete = len(out.ids) < limit
 	return out, nil
-}
-
-// head is the nearest n candidates and those as far as the last of them.
-func (cs *candidates) head(n int) *candidates {
-	if n >= len(cs.ids) {
-		return cs
-	}
-	for n < len(cs.ids) && cs.dist[n] == cs.dist[n-1] {
-		n++
-	}
-	return &candidates{ids: cs.ids[:n], dist: cs.dist[:n], complete: cs.complete && n == len(cs.ids)}
 }
 
 // nearFirst says whether a page can come from the nearest candidates: a nearby list sorted by distance, nearest
@@ -244,20 +219,11 @@ func (c *Compiled) nearFirst() bool {
 	return c.near != nil && c.near.resolved && c.sort == "distance" && !c.desc && !c.Searching()
 }
 
-// nearPage selects the page among the nearest limit+1 candidates after the cursor (the first page: among the
-// count's candidates). It is the page when the candidates were all there are or enough of them passed the list's
-// other conditions (done); otherwise Rows selects it again among every record within the radius.
+// nearPage selects the page among the nearest limit+1 candidates after the cursor. It is the page when the
+// candidates were all there are or enough of them passed the list's other conditions (done); otherwise Rows
+// selects it again among every record within the radius.
 func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, bool, error) {
-	var cands *candidates
-	var err error
-	if c.cursor == nil {
-		cands, err = c.nearCandidates(ctx, tx, CountCap+1, nil)
-		if err == nil {
-			cands = cands.head(c.limit + 1)
-		}
-	} else {
-		cands, err = c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
-	}
+	cands, err := c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
 	if err != nil {
 		return nil, false, err
 	}
@@ -272,22 +238,36 @@ func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string,
 	return rows, cands.complete || len(rows) > c.limit, nil
 }
 
-// nearCount counts a nearby list among its nearest CountCap+1 candidates; done says the count holds (capped, or
-// the candidates were all there are).
-func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB, table string) (int, bool, bool, error) {
-	if !c.near.resolved {
+// nearCount counts a nearby list whose only conditions are its scope and the radius in the index alone
+// (geocode_nearby_count); done is false for other lists, which Count counts itself.
+func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB) (int, bool, bool, error) {
+	if !c.near.resolved || !c.onlyNear(tx) {
 		return 0, false, false, nil
 	}
-	cands, err := c.nearCandidates(ctx, tx, CountCap+1, nil)
-	if err != nil {
-		return 0, false, false, err
+	n := c.near
+	var count int
+	if err := tx.NewRaw("SELECT geocode_nearby_count(?, ?, ?, ?, (?)::uuid[], ?)", tableOf(c.spec.Type), n.lat, n.lng,
+		n.radiusM, c.ownersHint(tx), CountCap+1).Scan(ctx, &count); err != nil {
+		return 0, false, false, fmt.Errorf("listquery: nearby count: %w", err)
 	}
-	c.nearIDs = cands.ids
+	if count > CountCap {
+		return CountCap, true, true, nil
+	}
+	return count, false, true, nil
+}
+
+// onlyNear reports whether the list's conditions are exactly those of a bare nearby list (liveness, scope and the
+// radius, which geocode_nearby applies too): the filter it writes is the same as that of a list with nothing
+// else, whatever conditions lists learn later.
+func (c *Compiled) onlyNear(idb bun.IDB) bool {
+	bare := &Compiled{spec: c.spec, actor: c.actor, from: map[string]time.Time{}, near: c.near}
+	mark := []uuid.UUID{uuid.Nil}
+	c.nearIDs, bare.nearIDs = mark, mark
 	defer func() { c.nearIDs = nil }()
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).ColumnExpr("1")
-	c.Filter(q.QueryBuilder())
-	n, capped, err := countCapped(ctx, tx, q)
-	return n, capped, err == nil && (capped || cands.complete), err
+	q1, q2 := idb.NewSelect().TableExpr("x"), idb.NewSelect().TableExpr("x")
+	c.Filter(q1.QueryBuilder())
+	bare.Filter(q2.QueryBuilder())
+	return q1.String() == q2.String()
 }
 
 // distanceSQL is the distance of a row to the (resolved) reference in metres.
