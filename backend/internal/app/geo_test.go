@@ -333,6 +333,20 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	if len(deals.Items) != 1 || deals.Items[0].ID != d.ID || deals.Items[0].DistanceKm == nil {
 		t.Fatalf("deals near: %+v", deals.Items)
 	}
+	// A board filtered by the same condition (the board finds the reference point in SQL): near the geocoded
+	// address in Augsburg, the deal there counts, the one in Hamburg does not.
+	hamburg := admin.createOrg(api.OrganizationCreate{Name: "Nord Hamburg 2", OwnerID: jonasID, Address: api.Address{City: "Hamburg", Country: "DE"}})
+	drain(t, env)
+	admin.call("POST", "/api/v1/deals", api.DealCreate{Title: "Kopierer Hamburg", OrganizationID: hamburg.ID, PipelineID: pl.ID, OwnerID: jonasID}, 201, nil)
+	var board api.Board
+	jonas.call("POST", "/api/v1/deals/board", api.BoardQuery{PipelineID: pl.ID, Filter: api.ListQuery{Near: &api.Near{Address: "86150 Augsburg", RadiusKm: 50}}}, 200, &board)
+	if c := board.Columns[0]; c.Count != 1 || len(c.Deals) != 1 || c.Deals[0].ID != d.ID {
+		t.Fatalf("board near Augsburg: %+v", c)
+	}
+	jonas.call("POST", "/api/v1/deals/board", api.BoardQuery{PipelineID: pl.ID}, 200, &board)
+	if board.Columns[0].Count != 2 {
+		t.Fatalf("board: %+v", board.Columns[0])
+	}
 	var persons api.PersonPage
 	jonas.call("POST", "/api/v1/persons/query", api.ListQuery{Near: nearHome}, 200, &persons)
 	var leads api.LeadPage
@@ -370,7 +384,7 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	// Maps: the caller's records with a position, the list's filters applied; a deal at its organisation.
 	var m api.RecordMap
 	jonas.call("POST", "/api/v1/organizations/map", api.ListQuery{}, 200, &m)
-	if len(m.Items) != 4 || m.Truncated {
+	if len(m.Items) != 5 || m.Truncated {
 		t.Fatalf("Jonas's map: %+v", m)
 	}
 	for _, mk := range m.Items {
@@ -386,7 +400,7 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	if len(m.Items) != 1 || m.Items[0].ID != augsburg.ID {
 		t.Fatalf("map of a filtered list: %+v", m)
 	}
-	jonas.call("POST", "/api/v1/deals/map", api.ListQuery{}, 200, &m)
+	jonas.call("POST", "/api/v1/deals/map", api.ListQuery{Search: "Augsburg"}, 200, &m)
 	if len(m.Items) != 1 || m.Items[0].ID != d.ID || !near(&api.Position{Lat: m.Items[0].Lat, Lng: m.Items[0].Lng}, 48.37, 10.90, 10) {
 		t.Fatalf("deal map: %+v", m)
 	}
