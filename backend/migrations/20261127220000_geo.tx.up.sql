@@ -12,8 +12,7 @@ DO $$
 BEGIN
     CREATE EXTENSION IF NOT EXISTS earthdistance;
 EXCEPTION WHEN insufficient_privilege THEN
-    RAISE EXCEPTION 'the extension earthdistance is missing in database %', current_database()
-        USING HINT = 'earthdistance is not a trusted extension: a superuser must run CREATE EXTENSION earthdistance CASCADE in this database once, then migrate again';
+    RAISE EXCEPTION 'the extension earthdistance is missing in database %: it is not a trusted extension, so a superuser must run CREATE EXTENSION earthdistance CASCADE in this database once, then migrate again', current_database();
 END
 $$;
 -- Multi-column GiST indexes (tenant, position) need the B-tree operators for uuid in GiST.
