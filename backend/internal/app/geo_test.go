@@ -347,6 +347,11 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	if board.Columns[0].Count != 2 {
 		t.Fatalf("board: %+v", board.Columns[0])
 	}
+	// A deal as the reference lies where its organisation lies.
+	jonas.call("POST", "/api/v1/organizations/query", api.ListQuery{Near: &api.Near{RecordType: api.RecordDeal, RecordID: d.ID, RadiusKm: 10}}, 200, &page)
+	if got := names(page.Items); !slices.Equal(got, []string{"Nord Augsburg"}) {
+		t.Fatalf("near a deal: %v", got)
+	}
 	var persons api.PersonPage
 	jonas.call("POST", "/api/v1/persons/query", api.ListQuery{Near: nearHome}, 200, &persons)
 	var leads api.LeadPage
