@@ -362,3 +362,26 @@ func TestGeocodeOfflineGivesACityPositionAndCachesIt(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestUpdatesOfUntrackedRecordsQueueOnlyAChangedAddress(t *testing.T) {
+	e := newEnv(t, false)
+	ctx := context.Background()
+	var id uuid.UUID
+	if err := e.d.Owner.NewRaw(`INSERT INTO organizations (tenant_id, owner_id, name, street, postal_code, city, country)
+		VALUES (?, ?, 'Alt GmbH', 'Domplatz 1', '50667', 'Köln', 'DE') RETURNING id`, e.tenant, e.admin.UserID).Scan(ctx, &id); err != nil {
+		t.Fatal(err)
+	}
+	e.patchOrg(id, api.OrganizationPatch{Industry: ptr("Handel")})
+	var key *string
+	if err := e.d.Owner.NewRaw("SELECT geo_key FROM organizations WHERE id = ?", id).Scan(ctx, &key); err != nil || key != nil || e.jobs() != 0 {
+		t.Fatalf("an update without a new address tracked the record: key %v, %d jobs (%v)", key, e.jobs(), err)
+	}
+	e.patchOrg(id, api.OrganizationPatch{Address: &api.Address{Street: "Domplatz 1", PostalCode: "50667", City: "Köln", Country: "DE"}})
+	if e.jobs() != 0 {
+		t.Fatal("the same address was queued")
+	}
+	e.patchOrg(id, api.OrganizationPatch{Address: &api.Address{City: "Hamburg", Country: "DE"}})
+	if e.jobs() != 1 {
+		t.Fatalf("%d jobs after a move", e.jobs())
+	}
+}

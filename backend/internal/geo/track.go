@@ -40,6 +40,16 @@ func Track(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordTyp
 	return nil
 }
 
+// TrackChange is Track for an update from the address before: a record never tracked (written before positions
+// existed, or by hand) whose address did not change is left to the worker's backfill, so that such an update costs
+// no more than it did.
+func TrackChange(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, id uuid.UUID, before, after api.Address, cols *Columns) error {
+	if cols.GeoKey == nil && AddressKey(before) == AddressKey(after) {
+		return nil
+	}
+	return Track(ctx, tx, tenantID, rt, id, after, cols)
+}
+
 // track stores key on the record (only while it has none when untracked is set) with an empty position, and
 // queues the address. It reports whether the record was changed.
 func track(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, id uuid.UUID, addr api.Address, key string, untracked bool) (bool, error) {

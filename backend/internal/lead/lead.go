@@ -270,7 +270,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before := l.snapshot()
+		before, oldAddress := l.snapshot(), l.address()
 		var v httpx.Validation
 		l.apply(&v, fieldsIn{title: in.Title, personName: in.PersonName, company: in.Company, email: in.Email,
 			phone: in.Phone, source: in.Source, address: in.Address})
@@ -329,7 +329,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("lead: update %s: %w", id, err)
 		}
-		if err := geo.Track(ctx, tx, a.TenantID, api.RecordLead, l.ID, l.address(), &l.Columns); err != nil {
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns); err != nil {
 			return err
 		}
 		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryUpdated, changes)

@@ -275,7 +275,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before := o.snapshot(o.OwnerName)
+		before, oldAddress := o.snapshot(o.OwnerName), o.address()
 		oldName := o.Name
 		var v httpx.Validation
 		o.apply(&v, fieldsIn{name: in.Name, phone: in.Phone, email: in.Email, website: in.Website, industry: in.Industry, address: in.Address})
@@ -296,7 +296,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("organization: update %s: %w", id, err)
 		}
-		if err := geo.Track(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, o.address(), &o.Columns); err != nil {
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns); err != nil {
 			return err
 		}
 		if o.Name != oldName {

@@ -547,7 +547,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before, owner := p.snapshot(), p.OwnerID
+		before, owner, oldAddress := p.snapshot(), p.OwnerID, p.address()
 		var v httpx.Validation
 		p.apply(&v, fieldsIn{salutation: in.Salutation, title: in.Title, firstName: in.FirstName, lastName: in.LastName,
 			jobTitle: in.JobTitle, emails: in.Emails, phones: in.Phones, address: in.Address})
@@ -576,7 +576,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("person: update %s: %w", id, err)
 		}
-		if err := geo.Track(ctx, tx, a.TenantID, api.RecordPerson, p.ID, p.address(), &p.Columns); err != nil {
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns); err != nil {
 			return err
 		}
 		return history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUpdated, changes)
