@@ -20,7 +20,8 @@ var assets embed.FS
 func main() {
 	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
 	// Keyring, settings file and log file are opened in the startup hook.
-	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL")})
+	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), TileURL: os.Getenv("ONESALES_TILE_URL"),
+		TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION")})
 
 	err := wails.Run(&options.App{
 		Title:       "1sales",
@@ -31,7 +32,7 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Activities},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Activities, desk.Maps},
 		EnumBind:    app.Enums(),
 	})
 	if err != nil {

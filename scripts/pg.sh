@@ -127,6 +127,9 @@ ALTER ROLE onesales_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
 SELECT 'CREATE DATABASE onesales OWNER onesales_owner'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'onesales') \gexec
 ALTER DATABASE onesales OWNER TO onesales_owner;
+-- Not a trusted extension: only a superuser may create it (the geo migration needs it).
+\c onesales
+CREATE EXTENSION IF NOT EXISTS earthdistance CASCADE;
 SQL
 }
 

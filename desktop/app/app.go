@@ -36,6 +36,9 @@ const (
 type Config struct {
 	// ServerURL preselects the server on the sign-in form (env ONESALES_SERVER_URL); empty: the last one used.
 	ServerURL string
+	// TileURL and TileAttribution name the map tile server (env ONESALES_TILE_URL, ONESALES_TILE_ATTRIBUTION);
+	// empty: the user's setting, else OpenStreetMap's tiles.
+	TileURL, TileAttribution string
 	// Replacements for tests.
 	Secrets  secrets.Store
 	Settings *settings.File
@@ -54,6 +57,7 @@ type App struct {
 	Records    *Records
 	Sales      *Sales
 	Activities *Activities
+	Maps       *Maps
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
@@ -68,6 +72,7 @@ func New(cfg Config) *App {
 		Records:    &Records{c: c},
 		Sales:      &Sales{c: c},
 		Activities: &Activities{c: c},
+		Maps:       &Maps{c: c},
 		OnStartup:  c.startup,
 		OnShutdown: c.shutdown,
 	}

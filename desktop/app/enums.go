@@ -21,6 +21,8 @@ func Enums() []interface{} {
 		enum(api.AllDealStatuses),
 		enum(api.AllLeadStatuses),
 		enum(api.AllConvertModes),
+		enum(api.AllPrecisions),
+		enum(api.AllGeoSources),
 	}
 }
 

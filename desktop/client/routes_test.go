@@ -182,7 +182,7 @@ func contactRoutes() []route {
 
 // allRoutes is every route table: contacts and records, then sales.
 func allRoutes() []route {
-	return append(append(contactRoutes(), salesRoutes()...), activityRoutes()...)
+	return append(append(append(contactRoutes(), salesRoutes()...), activityRoutes()...), geoRoutes()...)
 }
 
 func TestRoutesSendTheDocumentedRequest(t *testing.T) {

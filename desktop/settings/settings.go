@@ -35,6 +35,8 @@ type Settings struct {
 	ServerURL string `json:"serverUrl"`
 	Email     string `json:"email"`
 	Language  string `json:"language"`
+	// TileURL is the map tile server the user chose ("" = the default or ONESALES_TILE_URL).
+	TileURL string `json:"tileUrl,omitempty"`
 }
 
 // File reads and writes Settings at one path. It is safe for concurrent use.

@@ -83,6 +83,10 @@ type Person struct {
 	Version       int64          `json:"version"`
 	CreatedAt     time.Time      `json:"createdAt" ts_type:"string"`
 	UpdatedAt     time.Time      `json:"updatedAt" ts_type:"string"`
+	// Position is where the address lies (nil while it is being geocoded, or without an address).
+	Position *Position `json:"position"`
+	// DistanceKm is the distance to the reference of a list's Near condition.
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }
 
 // PersonCreate creates a person. OwnerID defaults to the caller. A person needs a last name or an e-mail address.
@@ -144,6 +148,10 @@ type Organization struct {
 	Version     int64        `json:"version"`
 	CreatedAt   time.Time    `json:"createdAt" ts_type:"string"`
 	UpdatedAt   time.Time    `json:"updatedAt" ts_type:"string"`
+	// Position is where the address lies (nil while it is being geocoded, or without an address).
+	Position *Position `json:"position"`
+	// DistanceKm is the distance to the reference of a list's Near condition.
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }
 
 // OrganizationCreate creates an organisation; OwnerID defaults to the caller.

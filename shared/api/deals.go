@@ -42,6 +42,9 @@ type Deal struct {
 	Version           int64        `json:"version"`
 	CreatedAt         time.Time    `json:"createdAt" ts_type:"string"`
 	UpdatedAt         time.Time    `json:"updatedAt" ts_type:"string"`
+	// DistanceKm is the distance to the reference of a list's Near condition (a deal lies where its organisation,
+	// else its person lies).
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }
 
 // DealCreate creates an open deal. It needs a person or an organisation (or both) and a stage of its pipeline;

@@ -61,4 +61,8 @@ const (
 	FieldForbidden     = "forbidden"
 	FieldLimit         = "limit"
 	FieldRange         = "range"
+	// FieldNoPosition: the record has no position (yet), so nothing can be near it.
+	FieldNoPosition = "no_position"
+	// FieldNotGeocoded: the address was not geocoded yet (POST /api/v1/geocode first).
+	FieldNotGeocoded = "not_geocoded"
 )

@@ -42,6 +42,10 @@ type Lead struct {
 	Version                 int64        `json:"version"`
 	CreatedAt               time.Time    `json:"createdAt" ts_type:"string"`
 	UpdatedAt               time.Time    `json:"updatedAt" ts_type:"string"`
+	// Position is where the address lies (nil while it is being geocoded, or without an address).
+	Position *Position `json:"position"`
+	// DistanceKm is the distance to the reference of a list's Near condition.
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }
 
 // LeadCreate creates an open lead; StageID empty takes the pipeline's first stage.

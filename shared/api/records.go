@@ -168,6 +168,9 @@ type ListQuery struct {
 	Cursor string `json:"cursor"`
 	// Limit is the page size, 1 to 200, default 50.
 	Limit int `json:"limit"`
+	// Near keeps the records within a radius of a record, an address or a point (see Near). With it Sort may also
+	// be "distance" (or "-distance"), which is then the default.
+	Near *Near `json:"near,omitempty"`
 }
 
 // SavedFilter is a named ListQuery (without cursor) a user keeps; a shared one is offered to everyone in the

@@ -147,6 +147,11 @@ func (b *bench) runAll(ctx context.Context) error {
 		return err
 	}
 	t0 := time.Now()
+	if b.wants("nearby") {
+		if err := b.nearbyWorkload(ctx, manager); err != nil {
+			return err
+		}
+	}
 	if b.wants("list") || b.wants("deep") {
 		list, deep, err := b.list(ctx, manager)
 		if err != nil {

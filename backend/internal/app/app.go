@@ -14,23 +14,53 @@ import (
 
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/geo"
+	"github.com/1sales/app/backend/internal/geo/gazetteer"
+	"github.com/1sales/app/backend/internal/geo/nominatim"
 	"github.com/1sales/app/backend/internal/httpx"
 )
 
 // App is the assembled backend.
 type App struct {
-	log     *slog.Logger
-	db      *bun.DB
-	cfg     config.Config
-	handler http.Handler
+	log      *slog.Logger
+	db       *bun.DB
+	cfg      config.Config
+	handler  http.Handler
+	geocoder *geo.Geocoder
+	worker   *geo.Worker
 }
 
 // New assembles the backend on an open database.
 func New(cfg config.Config, db *bun.DB, log *slog.Logger) *App {
 	a := &App{log: log, db: db, cfg: cfg}
+	a.geocoder, a.worker = a.geocoding()
 	a.handler = a.routes()
 	return a
 }
+
+// geocoding builds the geocoder (online service when configured, then the offline gazetteer) and the worker that
+// works off the queue.
+func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
+	gc := a.cfg.Geocoding
+	opts := geo.Options{Interval: gc.Interval, Log: a.log}
+	if g, err := gazetteer.Load(); err != nil {
+		a.log.Error("the offline gazetteer is unavailable", "err", err)
+	} else {
+		opts.Offline = g
+	}
+	if gc.URL != "" {
+		if c, err := nominatim.New(gc.URL, gc.UserAgent, gc.Timeout); err != nil {
+			a.log.Error("the online geocoder is unavailable", "err", err)
+		} else {
+			opts.Online = c
+		}
+	}
+	g := geo.New(a.db, opts)
+	return g, geo.NewWorker(a.db, g, geo.WorkerOptions{Poll: gc.Poll, Backoff: gc.Backoff, MaxAttempts: gc.MaxAttempts}, a.log)
+}
+
+// GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
+func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
 
 // Handler returns the root handler (used by tests with httptest).
 func (a *App) Handler() http.Handler { return a.handler }
@@ -70,6 +100,9 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
 	go a.housekeeping(ctx)
+	if a.cfg.Geocoding.Worker {
+		go a.worker.Run(ctx)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.log.Info("serving", "addr", ln.Addr().String())

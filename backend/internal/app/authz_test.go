@@ -195,6 +195,7 @@ func TestAuthorizationTable(t *testing.T) {
 		// Contacts. Records owned by Lena Fischer (Außendienst Süd): the admin (all) and the manager (unit tree)
 		// reach them; Jonas (Außendienst Nord, own), Sabine (Innendienst, own persons) and the other tenant get 404.
 		"POST /api/v1/persons/query": {method: "POST", prepare: body("/api/v1/persons/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/persons/map":   {method: "POST", prepare: body("/api/v1/persons/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/persons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/persons", api.PersonCreate{FirstName: "Neue", LastName: "Person " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
@@ -231,6 +232,7 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: lenasRecord(200)},
 
 		"POST /api/v1/organizations/query": {method: "POST", prepare: body("/api/v1/organizations/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/organizations/map":   {method: "POST", prepare: body("/api/v1/organizations/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/organizations": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/organizations", api.OrganizationCreate{Name: "Neue Firma " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
@@ -273,7 +275,9 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: lenasRecord(204)},
 
 		"GET /api/v1/search": {method: "GET", prepare: path("/api/v1/search?q=Fischer"), want: every(200, unauth)},
-		"GET /api/v1/trash":  {method: "GET", prepare: path("/api/v1/trash"), want: every(200, unauth)},
+		// Any signed-in user may geocode an address (offline here: no online geocoder is configured).
+		"POST /api/v1/geocode": {method: "POST", prepare: body("/api/v1/geocode", api.GeocodeRequest{Query: "80331 München"}), want: every(200, unauth)},
+		"GET /api/v1/trash":    {method: "GET", prepare: path("/api/v1/trash"), want: every(200, unauth)},
 
 		"GET /api/v1/custom-fields": {method: "GET", prepare: path("/api/v1/custom-fields?recordType=person"), want: every(200, unauth)},
 		"POST /api/v1/custom-fields": {method: "POST", prepare: func(fixture, session) (string, any, string) {
@@ -334,6 +338,7 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Deals owned by Lena: as for persons (Innendienst sees only its own deals).
 		"POST /api/v1/deals/query": {method: "POST", prepare: body("/api/v1/deals/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/deals/map":   {method: "POST", prepare: body("/api/v1/deals/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/deals/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("deal")
 			return "/api/v1/deals/board", api.BoardQuery{PipelineID: pl.String()}, ""
@@ -378,6 +383,7 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Leads owned by Lena: Innendienst sees all leads.
 		"POST /api/v1/leads/query": {method: "POST", prepare: body("/api/v1/leads/query", api.ListQuery{}), want: every(200, unauth)},
+		"POST /api/v1/leads/map":   {method: "POST", prepare: body("/api/v1/leads/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/leads/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/leads/board", api.BoardQuery{PipelineID: pl.String()}, ""

@@ -15,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/idempotency"
 	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/lostreason"
+	"github.com/1sales/app/backend/internal/mapview"
 	"github.com/1sales/app/backend/internal/note"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
@@ -54,6 +55,7 @@ func (a *App) routes() http.Handler {
 	deals := deal.NewService(a.db)
 	leads := lead.NewService(a.db)
 	dealKind, leadKind := deal.Kind(), lead.Kind()
+	maps := mapview.NewService(a.db, a.geocoder)
 	activityTypes := activity.NewTypeService(a.db)
 	activities := activity.NewService(a.db)
 	dashboards := dashboard.NewService(a.db)
@@ -96,6 +98,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(rest.Delete("roleID", roles.Delete)))
 
 	mux.Handle("POST /api/v1/persons/query", signedIn(rest.Query(persons.Query)))
+	mux.Handle("POST /api/v1/persons/map", signedIn(rest.Query(maps.Markers(person.ListSpec()))))
 	mux.Handle("POST /api/v1/persons", create(rest.Create(persons.Create)))
 	mux.Handle("GET /api/v1/persons/{personID}", signedIn(rest.Get("personID", persons.Get)))
 	mux.Handle("PATCH /api/v1/persons/{personID}", signedIn(rest.Update("personID", persons.Update)))
@@ -108,6 +111,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/persons/{recordID}/history", signedIn(records.History(personKind)))
 
 	mux.Handle("POST /api/v1/organizations/query", signedIn(rest.Query(orgs.Query)))
+	mux.Handle("POST /api/v1/organizations/map", signedIn(rest.Query(maps.Markers(organization.ListSpec()))))
 	mux.Handle("POST /api/v1/organizations", create(rest.Create(orgs.Create)))
 	mux.Handle("GET /api/v1/organizations/{organizationID}", signedIn(rest.Get("organizationID", orgs.Get)))
 	mux.Handle("PATCH /api/v1/organizations/{organizationID}", signedIn(rest.Update("organizationID", orgs.Update)))
@@ -122,6 +126,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("DELETE /api/v1/notes/{noteID}", signedIn(rest.Delete("noteID", notes.Delete)))
 
 	mux.Handle("GET /api/v1/search", signedIn(orgs.SearchHandler))
+	mux.Handle("POST /api/v1/geocode", signedIn(rest.Query(maps.Geocode)))
 	mux.Handle("GET /api/v1/trash", signedIn(records.Trash))
 
 	mux.Handle("GET /api/v1/custom-fields", signedIn(fields.ListHandler))
@@ -136,6 +141,7 @@ func (a *App) routes() http.Handler {
 
 	mux.Handle("POST /api/v1/deals/query", signedIn(rest.Query(deals.Query)))
 	mux.Handle("POST /api/v1/deals/board", signedIn(rest.Query(deals.Board)))
+	mux.Handle("POST /api/v1/deals/map", signedIn(rest.Query(maps.Markers(deal.ListSpec()))))
 	mux.Handle("POST /api/v1/deals", create(rest.Create(deals.Create)))
 	mux.Handle("GET /api/v1/deals/{dealID}", signedIn(rest.Get("dealID", deals.Get)))
 	mux.Handle("PATCH /api/v1/deals/{dealID}", signedIn(rest.Update("dealID", deals.Update)))
@@ -149,6 +155,7 @@ func (a *App) routes() http.Handler {
 
 	mux.Handle("POST /api/v1/leads/query", signedIn(rest.Query(leads.Query)))
 	mux.Handle("POST /api/v1/leads/board", signedIn(rest.Query(leads.Board)))
+	mux.Handle("POST /api/v1/leads/map", signedIn(rest.Query(maps.Markers(lead.ListSpec()))))
 	mux.Handle("POST /api/v1/leads", create(rest.Create(leads.Create)))
 	mux.Handle("GET /api/v1/leads/{leadID}", signedIn(rest.Get("leadID", leads.Get)))
 	mux.Handle("PATCH /api/v1/leads/{leadID}", signedIn(rest.Update("leadID", leads.Update)))

@@ -40,6 +40,8 @@ type Env struct {
 	Demo   *seed.Provisioned
 	Other  *seed.Provisioned
 	Config config.Config
+	// App is the backend behind Server (its geocoding worker runs only when a test drives it).
+	App *app.App
 }
 
 // Option changes the configuration before the server starts.
@@ -70,9 +72,10 @@ func Start(t testing.TB, opts ...Option) *Env {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	srv := httptest.NewServer(app.New(cfg, d.App, slog.New(slog.DiscardHandler)).Handler())
+	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler))
+	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
-	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg}
+	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a}
 }
 
 // Response is a decoded answer.
@@ -109,6 +112,12 @@ type Request struct {
 // Do sends a request.
 func (e *Env) Do(req Request) *Response {
 	e.T.Helper()
+	return e.DoAt(e.Server.URL, req)
+}
+
+// DoAt sends a request to another server (a second backend instance on the same database).
+func (e *Env) DoAt(base string, req Request) *Response {
+	e.T.Helper()
 	var body io.Reader
 	switch b := req.Body.(type) {
 	case nil:
@@ -123,7 +132,7 @@ func (e *Env) Do(req Request) *Response {
 		}
 		body = bytes.NewReader(raw)
 	}
-	r, err := http.NewRequest(req.Method, e.Server.URL+req.Path, body)
+	r, err := http.NewRequest(req.Method, base+req.Path, body)
 	if err != nil {
 		e.T.Fatalf("request: %v", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -29,6 +30,27 @@ type Config struct {
 	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
+	Geocoding           Geocoding
+}
+
+// Geocoding configures the geocoder (package geo). The zero value geocodes with the offline gazetteer only and
+// runs no worker in this process (tests and tools); Load's defaults run one worker.
+type Geocoding struct {
+	// URL is the Nominatim-compatible service (e.g. https://nominatim.openstreetmap.org, or a self-hosted one);
+	// empty: none, the offline gazetteer alone.
+	URL string
+	// UserAgent identifies the application to the service (its usage policy requires it).
+	UserAgent string
+	// Timeout bounds one request.
+	Timeout time.Duration
+	// Interval is the least time between two requests to the service across all backend instances (the public
+	// service allows one per second).
+	Interval time.Duration
+	// Worker runs a geocoding worker in this process (every instance may: they share the queue).
+	Worker bool
+	// Poll, Backoff and MaxAttempts tune the worker (0: the defaults of geo.WorkerOptions).
+	Poll, Backoff time.Duration
+	MaxAttempts   int
 }
 
 // Load reads the environment. need says which settings the subcommand requires.
@@ -56,6 +78,18 @@ func Load(needServe bool) (Config, error) {
 	}
 	if c.LoginThrottleWindow, err = duration("ONESALES_LOGIN_THROTTLE_WINDOW", 15*time.Minute); err != nil {
 		errs = append(errs, err)
+	}
+	c.Geocoding = Geocoding{URL: os.Getenv("ONESALES_GEOCODER_URL"),
+		UserAgent: env("ONESALES_GEOCODER_USER_AGENT", "1sales-backend/1.0 (CRM; geocoding of customer addresses)"),
+		Worker:    env("ONESALES_GEOCODE_WORKER", "1") != "0"}
+	if c.Geocoding.Timeout, err = duration("ONESALES_GEOCODER_TIMEOUT", 10*time.Second); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Geocoding.Interval, err = duration("ONESALES_GEOCODER_INTERVAL", time.Second); err != nil {
+		errs = append(errs, err)
+	}
+	if u := c.Geocoding.URL; u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		errs = append(errs, fmt.Errorf("ONESALES_GEOCODER_URL: want an http(s) URL, got %q", u))
 	}
 	c.MaxBodyBytes = 1 << 20
 	if v := os.Getenv("ONESALES_MAX_BODY_BYTES"); v != "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
@@ -61,7 +62,12 @@ type Deal struct {
 	StageName        string `bun:"stage_name,scanonly"`
 	Probability      int    `bun:"probability,scanonly"`
 	LostReasonName   string `bun:"lost_reason_name,scanonly"`
+	// DistanceM is the distance to a nearby list's reference (listquery).
+	DistanceM *float64 `bun:"distance_m,scanonly"`
 }
+
+// DistanceMeters gives listquery the distance to continue a list sorted by distance after this deal.
+func (d *Deal) DistanceMeters() *float64 { return d.DistanceM }
 
 // ETag is the version clients must send back with a change.
 func (d *Deal) ETag() int64 { return d.Version }
@@ -93,6 +99,7 @@ func (d *Deal) API() api.Deal {
 	if d.ExpectedClose != nil {
 		out.ExpectedCloseDate = (*d.ExpectedClose)[:10]
 	}
+	out.DistanceKm = geo.Km(d.DistanceM)
 	return out
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
@@ -65,6 +66,8 @@ type Lead struct {
 	PipelineName   string `bun:"pipeline_name,scanonly"`
 	StageName      string `bun:"stage_name,scanonly"`
 	LostReasonName string `bun:"lost_reason_name,scanonly"`
+
+	geo.Columns
 }
 
 // ETag is the version clients must send back with a change.
@@ -94,7 +97,8 @@ func (l *Lead) API() api.Lead {
 		StageID: l.StageID.String(), StageName: l.StageName, Status: l.Status, LostReasonID: idString(l.LostReasonID),
 		LostReasonName: l.LostReasonName, LostComment: l.LostComment, ConvertedAt: l.ConvertedAt,
 		ConvertedPersonID: idString(l.ConvertedPersonID), ConvertedOrganizationID: idString(l.ConvertedOrganizationID),
-		ConvertedDealID: idString(l.ConvertedDealID), Custom: custom, Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
+		ConvertedDealID: idString(l.ConvertedDealID), Custom: custom, Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
+		Position: l.Position(), DistanceKm: l.DistanceKm()}
 }
 
 func (l *Lead) snapshot() history.Snapshot {
@@ -242,6 +246,9 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 			return fmt.Errorf("lead: create: %w", err)
 		}
 		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
+		if err := geo.Track(ctx, tx, a.TenantID, api.RecordLead, l.ID, l.address(), &l.Columns); err != nil {
+			return err
+		}
 		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryCreated, history.Created(l.snapshot(), historyFields, fields.Labels()))
 	})
 	return l, err
@@ -263,7 +270,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before := l.snapshot()
+		before, oldAddress := l.snapshot(), l.address()
 		var v httpx.Validation
 		l.apply(&v, fieldsIn{title: in.Title, personName: in.PersonName, company: in.Company, email: in.Email,
 			phone: in.Phone, source: in.Source, address: in.Address})
@@ -321,6 +328,9 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if _, err := tx.NewUpdate().Model(l).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("lead: update %s: %w", id, err)
+		}
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns); err != nil {
+			return err
 		}
 		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryUpdated, changes)
 	})

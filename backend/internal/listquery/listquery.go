@@ -79,6 +79,9 @@ type Compiled struct {
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
+	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
+	near    *near
+	nearIDs []uuid.UUID
 }
 
 // dayBound is a bound on a date column: inclusive calendar day.
@@ -121,7 +124,7 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	switch sortKey {
 	case "":
 		c.sort = "name"
-	case "name", "city", "createdAt", "updatedAt":
+	case "name", "city", "createdAt", "updatedAt", "distance":
 		c.sort = sortKey
 	default:
 		v.Field("sort", api.FieldInvalid)
@@ -210,6 +213,7 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			v.Field(key+".value", code)
 		}
 	}
+	c.compileNear(&v)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -230,6 +234,7 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	s, a, lq := c.spec, c.actor, c.q
 	q = q.Where("? IS NULL", s.col("deleted_at"))
 	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
+	q = c.nearFilter(q)
 	switch {
 	case lq.Owner == "me":
 		q = q.Where("? = ?", s.col("owner_id"), a.UserID)
@@ -338,6 +343,14 @@ const (
 // model: columns adds the select list to a query of the model (from the table, or from a subquery under the
 // list's alias). A search takes the steps described above.
 func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
+	if err := c.Resolve(ctx, tx); err != nil {
+		return nil, err
+	}
+	if c.nearFirst() {
+		if rows, done, err := nearPage[T](ctx, tx, c, table, columns); err != nil || done {
+			return rows, err
+		}
+	}
 	if c.Searching() {
 		short := min(walkRowsPerItem*(c.limit+1), MaxWalkRows)
 		rows, err := walk[T](ctx, tx, c, table, columns, short)
@@ -355,7 +368,7 @@ func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 		}
 	}
 	var rows []T
-	q := columns(tx.NewSelect().Model(&rows))
+	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
 	c.Filter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("listquery: %s: %w", table, err)
@@ -370,7 +383,7 @@ func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	c.filter(stretch.QueryBuilder())
 	c.Page(stretch).Limit(n)
 	var rows []T
-	q := columns(tx.NewSelect().Model(&rows).ModelTableExpr("(?) AS ?", stretch, alias))
+	q := c.withDistance(columns(tx.NewSelect().Model(&rows).ModelTableExpr("(?) AS ?", stretch, alias)))
 	c.SearchFilter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("listquery: %s: %w", table, err)
@@ -457,6 +470,8 @@ func (c *Compiled) sortExpr() string {
 		return c.spec.Alias + ".updated_at"
 	case "city":
 		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
+	case "distance":
+		return c.distanceSQL()
 	default:
 		return c.spec.SortName + ` COLLATE "de-x-icu"`
 	}
@@ -478,6 +493,9 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 				t = time.Time{}
 			}
 			v = t
+		}
+		if c.sort == "distance" {
+			v = c.distanceCursor()
 		}
 		q = q.Where("("+c.sortExpr()+", ?) "+cmp+" (?, ?)", bun.Ident(id), v, c.cursor.ID)
 	}
@@ -513,8 +531,16 @@ const CountScanRows = 10 * CountCap
 // otherwise a lower bound (capped). So a rare condition on a large list costs a bounded scan, not a read of every
 // record, and a common one stops, as before, at the cap.
 func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bool, error) {
+	if err := c.Resolve(ctx, tx); err != nil {
+		return 0, false, err
+	}
 	alias := bun.Ident(c.spec.Alias)
 	if !c.hasConditions() || c.narrowed {
+		if c.near != nil && !c.narrowed {
+			if n, capped, done, err := c.nearCount(ctx, tx); err != nil || done {
+				return n, capped, err
+			}
+		}
 		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
 		c.Filter(q.QueryBuilder())
 		return countCapped(ctx, tx, q)
@@ -569,7 +595,7 @@ func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, table string, c
 	res := &Result[T]{Rows: rows}
 	if len(rows) > c.limit {
 		res.Rows = rows[:c.limit]
-		res.NextCursor = c.Cursor(res.Rows[len(res.Rows)-1].CursorKey())
+		res.NextCursor = c.cursorAfter(res.Rows[len(res.Rows)-1])
 	}
 	switch {
 	case !count:

@@ -14,6 +14,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
@@ -49,6 +50,8 @@ type Organization struct {
 	DeletedBy   *uuid.UUID       `bun:"deleted_by,type:uuid"`
 	OwnerName   string           `bun:"owner_name,scanonly"`
 	PersonCount int              `bun:"person_count,scanonly"`
+
+	geo.Columns
 }
 
 // ETag is the version clients must send back with a change.
@@ -69,7 +72,11 @@ func (o *Organization) API() api.Organization {
 		Address: api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country},
 		Phone:   o.Phone, Email: o.Email, Website: o.Website, Industry: o.Industry, OwnerID: o.OwnerID.String(),
 		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: custom, Version: o.Version,
-		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
+		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt, Position: o.Position(), DistanceKm: o.DistanceKm()}
+}
+
+func (o *Organization) address() api.Address {
+	return api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country}
 }
 
 func (o *Organization) snapshot(ownerName string) history.Snapshot {
@@ -241,6 +248,9 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 			return fmt.Errorf("organization: create: %w", err)
 		}
 		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
+		if err := geo.Track(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, o.address(), &o.Columns); err != nil {
+			return err
+		}
 		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryCreated,
 			history.Created(o.snapshot(o.OwnerName), historyFields, fields.Labels()))
 	}()
@@ -265,7 +275,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before := o.snapshot(o.OwnerName)
+		before, oldAddress := o.snapshot(o.OwnerName), o.address()
 		oldName := o.Name
 		var v httpx.Validation
 		o.apply(&v, fieldsIn{name: in.Name, phone: in.Phone, email: in.Email, website: in.Website, industry: in.Industry, address: in.Address})
@@ -285,6 +295,9 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if _, err := tx.NewUpdate().Model(o).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("organization: update %s: %w", id, err)
+		}
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns); err != nil {
+			return err
 		}
 		if o.Name != oldName {
 			if err := person.RefreshSearch(ctx, tx, o.ID); err != nil {

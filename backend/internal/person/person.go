@@ -17,6 +17,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
@@ -55,6 +56,8 @@ type Person struct {
 	DeletedBy  *uuid.UUID         `bun:"deleted_by,type:uuid"`
 	OwnerName  string             `bun:"owner_name,scanonly"`
 
+	geo.Columns
+
 	memberships []api.Membership
 }
 
@@ -83,7 +86,7 @@ func (p *Person) API() api.Person {
 		LastName: p.LastName, Name: p.Name(), JobTitle: p.JobTitle, Emails: p.Emails, Phones: p.Phones,
 		Address: api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country},
 		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.Custom,
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Position: p.Position(), DistanceKm: p.DistanceKm()}
 	if out.Emails == nil {
 		out.Emails = []api.ContactPoint{}
 	}
@@ -97,6 +100,10 @@ func (p *Person) API() api.Person {
 		out.Custom = api.CustomValues{}
 	}
 	return out
+}
+
+func (p *Person) address() api.Address {
+	return api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country}
 }
 
 func points(ps []api.ContactPoint) string {
@@ -473,6 +480,9 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 			return fmt.Errorf("person: create: %w", err)
 		}
 		p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
+		if err := geo.Track(ctx, tx, a.TenantID, api.RecordPerson, p.ID, p.address(), &p.Columns); err != nil {
+			return err
+		}
 		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryCreated,
 			history.Created(p.snapshot(), historyFields, fields.Labels())); err != nil {
 			return err
@@ -537,7 +547,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err != nil {
 			return err
 		}
-		before, owner := p.snapshot(), p.OwnerID
+		before, owner, oldAddress := p.snapshot(), p.OwnerID, p.address()
 		var v httpx.Validation
 		p.apply(&v, fieldsIn{salutation: in.Salutation, title: in.Title, firstName: in.FirstName, lastName: in.LastName,
 			jobTitle: in.JobTitle, emails: in.Emails, phones: in.Phones, address: in.Address})
@@ -565,6 +575,9 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("person: update %s: %w", id, err)
+		}
+		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns); err != nil {
+			return err
 		}
 		return history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUpdated, changes)
 	})

@@ -23,6 +23,18 @@ func Normalize(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
+// Fold lowers s and drops every accent, umlauts included (ü -> u, ß -> ss), and folds white space: the spelling
+// of someone who types "Munchen" for "München". Normalize spells umlauts out instead ("muenchen"); matching both
+// forms finds a name however it was typed.
+func Fold(s string) string {
+	s = strings.NewReplacer("ß", "ss", "ẞ", "ss").Replace(s)
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if out, _, err := transform.String(t, s); err == nil {
+		s = out
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
 // Digits keeps only the digits of s, so that "+49 (89) 123-45" is found as "498912345".
 func Digits(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -30,3 +30,16 @@ func TestPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldDropsUmlautsInsteadOfSpellingThemOut(t *testing.T) {
+	for in, want := range map[string]string{
+		"München":  "munchen",
+		"Munchen":  "munchen",
+		"Straße":   "strasse",
+		"ZÜRICH  ": "zurich",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

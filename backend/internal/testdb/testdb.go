@@ -101,6 +101,16 @@ func makeTemplate(ctx context.Context, super string) (string, error) {
 	if _, err := sdb.ExecContext(ctx, fmt.Sprintf("CREATE DATABASE %s OWNER %s", name, OwnerRole)); err != nil {
 		return "", err
 	}
+	// earthdistance is not a trusted extension: a superuser creates it, as in production (see the geo migration).
+	tdb, err := db.Open(ctx, withUserDB(super, superUser(super), name), nil)
+	if err != nil {
+		return "", err
+	}
+	_, err = tdb.ExecContext(ctx, "CREATE EXTENSION IF NOT EXISTS earthdistance CASCADE")
+	tdb.Close()
+	if err != nil {
+		return "", fmt.Errorf("earthdistance: %w", err)
+	}
 	owner, err := db.Open(ctx, withUserDB(super, OwnerRole, name), nil)
 	if err != nil {
 		return "", err
@@ -120,6 +130,15 @@ func withUserDB(raw, user, dbname string) string {
 	u.User = url.User(user)
 	u.Path = "/" + dbname
 	return u.String()
+}
+
+// superUser is the user of the superuser URL.
+func superUser(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return "postgres"
+	}
+	return u.User.Username()
 }
 
 func randomSuffix() string {

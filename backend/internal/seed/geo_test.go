@@ -1,0 +1,58 @@
+package seed_test
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+
+	"github.com/1sales/app/backend/internal/geo"
+	"github.com/1sales/app/backend/internal/geo/gazetteer"
+	"github.com/1sales/app/backend/internal/seed"
+	"github.com/1sales/app/backend/internal/testdb"
+)
+
+// The demo company's addresses get positions on the first run without any network: the seed only queues them
+// (through the services), and the worker places them with the offline gazetteer.
+func TestDemoRecordsGetPositionsWithoutNetwork(t *testing.T) {
+	d := testdb.New(t)
+	ctx := context.Background()
+	if err := seed.Demo(ctx, d.Owner, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	var queued int
+	if err := d.Owner.NewRaw("SELECT count(*) FROM geocode_jobs").Scan(ctx, &queued); err != nil || queued == 0 {
+		t.Fatalf("the seed queued %d addresses (%v)", queued, err)
+	}
+	gz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := geo.NewWorker(d.App, geo.New(d.App, geo.Options{Offline: gz}), geo.WorkerOptions{}, nil)
+	for {
+		n, err := w.Step(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	var rows []struct {
+		Name      string  `bun:"name"`
+		City      string  `bun:"city"`
+		Precision *string `bun:"geo_precision"`
+		Source    *string `bun:"geo_source"`
+	}
+	if err := d.Owner.NewRaw(`SELECT name, city, geo_precision, geo_source FROM organizations WHERE city <> ''
+		UNION ALL SELECT title, city, geo_precision, geo_source FROM leads WHERE city <> ''`).Scan(ctx, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 8 {
+		t.Fatalf("%d demo records with a city", len(rows))
+	}
+	for _, r := range rows {
+		if r.Precision == nil || *r.Precision != "city" || *r.Source != "gazetteer" {
+			t.Errorf("%s (%s): precision %v source %v", r.Name, r.City, r.Precision, r.Source)
+		}
+	}
+}
