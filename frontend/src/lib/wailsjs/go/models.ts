@@ -27,6 +27,10 @@ export namespace api {
 	    Number = "number",
 	    Text = "text",
 	}
+	export enum GeoSource {
+	    Gazetteer = "gazetteer",
+	    Nominatim = "nominatim",
+	}
 	export enum HistoryAction {
 	    Created = "created",
 	    Deleted = "deleted",
@@ -46,6 +50,13 @@ export namespace api {
 	export enum Plan {
 	    Basic = "basic",
 	    Professional = "professional",
+	}
+	export enum Precision {
+	    Address = "address",
+	    City = "city",
+	    NotFound = "not_found",
+	    PostalCode = "postal_code",
+	    Street = "street",
 	}
 	export enum RecordType {
 	    Activity = "activity",
@@ -403,6 +414,26 @@ export namespace api {
 	        this.country = source["country"];
 	    }
 	}
+	export class Position {
+	    lat: number;
+	    lng: number;
+	    precision: Precision;
+	    source: GeoSource;
+	    geocodedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Position(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lat = source["lat"];
+	        this.lng = source["lng"];
+	        this.precision = source["precision"];
+	        this.source = source["source"];
+	        this.geocodedAt = source["geocodedAt"];
+	    }
+	}
 	export class Lead {
 	    id: string;
 	    title: string;
@@ -429,6 +460,8 @@ export namespace api {
 	    version: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    position?: Position;
+	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Lead(source);
@@ -461,6 +494,8 @@ export namespace api {
 	        this.version = source["version"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.position = this.convertValues(source["position"], Position);
+	        this.distanceKm = source["distanceKm"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -506,6 +541,7 @@ export namespace api {
 	    version: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Deal(source);
@@ -537,6 +573,7 @@ export namespace api {
 	        this.version = source["version"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.distanceKm = source["distanceKm"];
 	    }
 	}
 	export class BoardColumn {
@@ -676,6 +713,28 @@ export namespace api {
 		}
 	}
 	
+	export class Near {
+	    recordType?: RecordType;
+	    recordId?: string;
+	    address?: string;
+	    lat?: number;
+	    lng?: number;
+	    radiusKm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Near(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.recordId = source["recordId"];
+	        this.address = source["address"];
+	        this.lat = source["lat"];
+	        this.lng = source["lng"];
+	        this.radiusKm = source["radiusKm"];
+	    }
+	}
 	export class CustomCondition {
 	    fieldId: string;
 	    op: string;
@@ -714,6 +773,7 @@ export namespace api {
 	    sort: string;
 	    cursor: string;
 	    limit: number;
+	    near?: Near;
 	
 	    static createFrom(source: any = {}) {
 	        return new ListQuery(source);
@@ -742,6 +802,7 @@ export namespace api {
 	        this.sort = source["sort"];
 	        this.cursor = source["cursor"];
 	        this.limit = source["limit"];
+	        this.near = this.convertValues(source["near"], Near);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1364,6 +1425,40 @@ export namespace api {
 	}
 	
 	
+	export class GeocodeResult {
+	    query: string;
+	    label: string;
+	    position: Position;
+	
+	    static createFrom(source: any = {}) {
+	        return new GeocodeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.label = source["label"];
+	        this.position = this.convertValues(source["position"], Position);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Grant {
 	    recordType: RecordType;
 	    action: Action;
@@ -1586,6 +1681,8 @@ export namespace api {
 	    version: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    position?: Position;
+	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Organization(source);
@@ -1607,6 +1704,8 @@ export namespace api {
 	        this.version = source["version"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.position = this.convertValues(source["position"], Position);
+	        this.distanceKm = source["distanceKm"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1667,6 +1766,8 @@ export namespace api {
 	    version: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    position?: Position;
+	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Person(source);
@@ -1691,6 +1792,8 @@ export namespace api {
 	        this.version = source["version"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.position = this.convertValues(source["position"], Position);
+	        this.distanceKm = source["distanceKm"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1925,6 +2028,28 @@ export namespace api {
 	        this.archived = source["archived"];
 	    }
 	}
+	export class MapMarker {
+	    id: string;
+	    name: string;
+	    lat: number;
+	    lng: number;
+	    precision: Precision;
+	    distanceKm?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapMarker(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.lat = source["lat"];
+	        this.lng = source["lng"];
+	        this.precision = source["precision"];
+	        this.distanceKm = source["distanceKm"];
+	    }
+	}
 	export class Unit {
 	    id: string;
 	    name: string;
@@ -2120,6 +2245,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	export class Note {
 	    id: string;
 	    recordType: RecordType;
@@ -2578,6 +2704,39 @@ export namespace api {
 	        this.name = source["name"];
 	        this.stages = this.convertValues(source["stages"], StageInput);
 	        this.moveTo = source["moveTo"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RecordMap {
+	    items: MapMarker[];
+	    truncated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordMap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], MapMarker);
+	        this.truncated = source["truncated"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3082,6 +3241,24 @@ export namespace app {
 	        this.serverUrl = source["serverUrl"];
 	        this.email = source["email"];
 	        this.password = source["password"];
+	    }
+	}
+	export class MapConfig {
+	    tileUrl: string;
+	    tileAttribution: string;
+	    tileSource: string;
+	    gazetteerAttribution: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapConfig(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tileUrl = source["tileUrl"];
+	        this.tileAttribution = source["tileAttribution"];
+	        this.tileSource = source["tileSource"];
+	        this.gazetteerAttribution = source["gazetteerAttribution"];
 	    }
 	}
 	export class SessionState {
