@@ -9,7 +9,6 @@ package dashboard
 import (
 	"context"
 	"fmt"
-	"math/big"
 	"slices"
 	"time"
 
@@ -97,7 +96,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			return c.Totals(ctx, tx, "leads", "", group)
 		}
 
-		if err := s.funnel(ctx, tx, q.PipelineID, owner, out, deals); err != nil {
+		if err := s.funnel(ctx, tx, a, q.PipelineID, owner, out); err != nil {
 			return err
 		}
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
@@ -147,9 +146,9 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 	return out, nil
 }
 
-// funnel fills the open deals per stage of the chosen (or the first) deal pipeline.
-func (s *Service) funnel(ctx context.Context, tx bun.IDB, pipelineID, owner string, out *api.Dashboard,
-	deals func(api.ListQuery, string) ([]listquery.Total, error)) error {
+// funnel fills the open deals per stage of the chosen (or the first) deal pipeline, counted as its board counts
+// them (from the per-stage totals when only the owner narrows).
+func (s *Service) funnel(ctx context.Context, tx bun.IDB, a *access.Actor, pipelineID, owner string, out *api.Dashboard) error {
 	var p *pipeline.Pipeline
 	if pipelineID == "" {
 		var first uuid.UUID
@@ -171,7 +170,7 @@ func (s *Service) funnel(ctx context.Context, tx bun.IDB, pipelineID, owner stri
 	}
 	out.PipelineID, out.PipelineName = p.ID.String(), p.Name
 	lq := api.ListQuery{Owner: owner, PipelineID: p.ID.String(), Status: string(api.DealOpen)}
-	totals, err := deals(lq, "d.stage_id")
+	sums, err := deal.StageSums(ctx, tx, a, p, lq)
 	if err != nil {
 		return err
 	}
@@ -179,10 +178,9 @@ func (s *Service) funnel(ctx context.Context, tx bun.IDB, pipelineID, owner stri
 		fs := api.FunnelStage{StageID: st.ID.String(), Name: st.Name, Probability: st.Probability, Value: "0.00", Weighted: "0.00"}
 		fs.Query = lq
 		fs.Query.StageID = st.ID.String()
-		for _, t := range totals {
-			if t.Group == st.ID.String() {
-				fs.Count, fs.Value = t.Count, t.Value
-				fs.Weighted = weighted(t.Value, st.Probability)
+		for _, t := range sums {
+			if t.Stage == st.ID {
+				fs.Count, fs.Value, fs.Weighted = t.Count, t.Total, t.Weighted
 			}
 		}
 		out.Funnel = append(out.Funnel, fs)
@@ -247,17 +245,4 @@ func rate(a, b int) *float64 {
 	}
 	r := float64(int(float64(a)*1000/float64(a+b)+0.5)) / 10
 	return &r
-}
-
-// weighted is value × probability / 100, rounded half up to cents, as the board computes it in SQL.
-func weighted(value string, probability int) string {
-	r, ok := new(big.Rat).SetString(value)
-	if !ok {
-		return "0.00"
-	}
-	cents := r.Mul(r, big.NewRat(int64(probability), 1)) // value × p / 100 euros are value × p cents
-	n := new(big.Int).Add(new(big.Int).Mul(cents.Num(), big.NewInt(2)), cents.Denom())
-	n.Quo(n, new(big.Int).Mul(cents.Denom(), big.NewInt(2))) // floor(cents + 1/2)
-	s := fmt.Sprintf("%03s", n.String())
-	return s[:len(s)-2] + "." + s[len(s)-2:]
 }

@@ -496,14 +496,21 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 	}
 }
 
+var boardSpec = pipeline.BoardSpec{List: spec, Table: "deals", Value: "value", Totals: "deal_stage_totals", StageCards: stageCards}
+
+// StageSums gives the open deals per stage of a pipeline that filter selects, exactly as the board counts them
+// (dashboards: the funnel).
+func StageSums(ctx context.Context, tx bun.IDB, a *access.Actor, p *pipeline.Pipeline, filter api.ListQuery) ([]pipeline.StageSum, error) {
+	return pipeline.Sums(ctx, tx, a, boardSpec, p, filter)
+}
+
 // Board returns a deal pipeline's board. Its figures come from deal_stage_totals when the filter narrows by
 // owner only (see pipeline.BoardSpec.Totals), its cards from one statement for all stages.
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
 	var b *api.Board
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "deals", Value: "value",
-			Totals: "deal_stage_totals", StageCards: stageCards}, q)
+		b, err = pipeline.Board(ctx, tx, a, boardSpec, q)
 		return err
 	})
 	return b, err

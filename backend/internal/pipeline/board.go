@@ -45,6 +45,71 @@ func ownerOnly(f api.ListQuery) bool {
 	return reflect.ValueOf(f).IsZero()
 }
 
+// StageSum is a stage's open records: how many, their total and weighted value (value × probability).
+type StageSum struct {
+	Stage    uuid.UUID `bun:"stage_id"`
+	Count    int       `bun:"n"`
+	Total    string    `bun:"total"`
+	Weighted string    `bun:"weighted"`
+}
+
+// scopeTo narrows a statement to the pipeline and the list's filter: the actor's scope, liveness and conditions.
+// Every statement of the board names the pipeline (the cards too, so that the board index, which leads with the
+// pipeline, serves them).
+func scopeTo(spec BoardSpec, p *Pipeline, c *listquery.Compiled) func(bun.QueryBuilder) bun.QueryBuilder {
+	return func(q bun.QueryBuilder) bun.QueryBuilder {
+		return c.Filter(q.Where("?.pipeline_id = ?", bun.Ident(spec.List.Alias), p.ID))
+	}
+}
+
+// Sums computes the open records per stage of p that filter selects (its pipeline, stage and status are the
+// board's and ignored), as the board shows them; dashboards use it for their funnel.
+func Sums(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *Pipeline, filter api.ListQuery) ([]StageSum, error) {
+	fields, err := customfield.Load(ctx, tx, spec.List.Type)
+	if err != nil {
+		return nil, err
+	}
+	filter.PipelineID, filter.StageID, filter.Status, filter.Cursor = "", "", "", ""
+	c, err := listquery.Compile(spec.List, a, filter, fields)
+	if err != nil {
+		return nil, err
+	}
+	return sums(ctx, tx, spec, p, c, filter)
+}
+
+func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listquery.Compiled, filter api.ListQuery) ([]StageSum, error) {
+	alias := spec.List.Alias
+	var out []StageSum
+	var agg *bun.SelectQuery
+	if spec.Totals != "" && ownerOnly(filter) {
+		// The same filter, on the totals: it narrows by owner_id (scope and owner filter) and tests deleted_at,
+		// which the totals do not have (they hold live records only; NULL stands in).
+		agg = tx.NewSelect().TableExpr("(SELECT t.*, NULL::timestamptz AS deleted_at FROM ? AS t) AS ?", bun.Ident(spec.Totals), bun.Ident(alias)).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
+			ColumnExpr("?.stage_id, sum(?.deals) AS n", bun.Ident(alias), bun.Ident(alias)).
+			ColumnExpr("coalesce(sum(?.value), 0)::numeric(16,2)::text AS total", bun.Ident(alias)).
+			ColumnExpr("coalesce(round(sum(?.value) * bs.probability / 100, 2), 0)::numeric(16,2)::text AS weighted", bun.Ident(alias)).
+			GroupExpr("?.stage_id, bs.probability", bun.Ident(alias))
+	} else {
+		value := "0"
+		if spec.Value != "" {
+			value = alias + "." + spec.Value
+		}
+		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.Table), bun.Ident(alias)).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
+			ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
+			ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").
+			ColumnExpr("coalesce(round(sum("+value+" * bs.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted").
+			Where("?.status = 'open'", bun.Ident(alias)).
+			GroupExpr("?.stage_id", bun.Ident(alias))
+	}
+	scopeTo(spec, p, c)(agg.QueryBuilder())
+	if err := agg.Scan(ctx, &out); err != nil {
+		return nil, fmt.Errorf("pipeline: board sums: %w", err)
+	}
+	return out, nil
+}
+
 // Board computes a pipeline's board in the caller's tenant transaction: for every stage the number of open
 // records the actor may see that match the filter, their total and weighted value, and the first cards.
 func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q api.BoardQuery) (*api.Board, error) {
@@ -76,44 +141,10 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 	if err != nil {
 		return nil, err
 	}
-	alias := spec.List.Alias
-	// Every statement of the board names the pipeline (the cards too, so that the board index, which leads with
-	// the pipeline, serves them) and applies the list's filter: the actor's scope, liveness and conditions.
-	scoped := func(q bun.QueryBuilder) bun.QueryBuilder {
-		return c.Filter(q.Where("?.pipeline_id = ?", bun.Ident(alias), p.ID))
-	}
-	var sums []struct {
-		Stage    uuid.UUID `bun:"stage_id"`
-		Count    int       `bun:"n"`
-		Total    string    `bun:"total"`
-		Weighted string    `bun:"weighted"`
-	}
-	var agg *bun.SelectQuery
-	if spec.Totals != "" && ownerOnly(filter) {
-		// The same filter, on the totals: it narrows by owner_id (scope and owner filter) and tests deleted_at,
-		// which the totals do not have (they hold live records only; NULL stands in).
-		agg = tx.NewSelect().TableExpr("(SELECT t.*, NULL::timestamptz AS deleted_at FROM ? AS t) AS ?", bun.Ident(spec.Totals), bun.Ident(alias)).
-			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
-			ColumnExpr("?.stage_id, sum(?.deals) AS n", bun.Ident(alias), bun.Ident(alias)).
-			ColumnExpr("coalesce(sum(?.value), 0)::numeric(16,2)::text AS total", bun.Ident(alias)).
-			ColumnExpr("coalesce(round(sum(?.value) * bs.probability / 100, 2), 0)::numeric(16,2)::text AS weighted", bun.Ident(alias)).
-			GroupExpr("?.stage_id, bs.probability", bun.Ident(alias))
-	} else {
-		value := "0"
-		if spec.Value != "" {
-			value = alias + "." + spec.Value
-		}
-		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.Table), bun.Ident(alias)).
-			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
-			ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
-			ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").
-			ColumnExpr("coalesce(round(sum("+value+" * bs.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted").
-			Where("?.status = 'open'", bun.Ident(alias)).
-			GroupExpr("?.stage_id", bun.Ident(alias))
-	}
-	scoped(agg.QueryBuilder())
-	if err := agg.Scan(ctx, &sums); err != nil {
-		return nil, fmt.Errorf("pipeline: board sums: %w", err)
+	scoped := scopeTo(spec, p, c)
+	sums, err := sums(ctx, tx, spec, p, c, filter)
+	if err != nil {
+		return nil, err
 	}
 	board := &api.Board{Pipeline: p.API(), Currency: "EUR", Columns: []api.BoardColumn{}}
 	cols := make([]*api.BoardColumn, len(p.Stages))
