@@ -4,7 +4,9 @@
 #   scripts/e2e.sh            (make test runs it as one step; it also runs on its own)
 #
 # 1. PostgreSQL: reuses the cluster in ONESALES_PG_* (set by scripts/test.sh),
-#    otherwise starts a throwaway one; migrates and seeds the demo company.
+#    otherwise starts a throwaway one; migrates and seeds the demo company (plan
+#    professional) and, with `onesales-server create-tenant`, a second company on
+#    the basic plan (limited pipelines) whose admin's e-mail is new on every run.
 # 2. Backend: builds bin/onesales-server and serves it on a free port with a fresh secret.
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
@@ -41,6 +43,14 @@ if [ -z "${ONESALES_PG_OWNER_URL:-}" ] || [ -z "${ONESALES_PG_APP_URL:-}" ]; the
 fi
 build_backend
 migrate_seed
+# A company on the basic plan, for the plan's limit on pipelines (the demo company has no limit). A fresh one per
+# run, so that it starts without pipelines even on a database an earlier run used.
+E2E_BASIC_ADMIN_EMAIL="admin.$(date +%s).$$@basis.example"
+E2E_BASIC_PASSWORD='Basis1234!' # a throwaway database's test account
+log "e2e: create-tenant on the basic plan (admin $E2E_BASIC_ADMIN_EMAIL)"
+ONESALES_MIGRATION_DATABASE_URL="$ONESALES_PG_OWNER_URL" ONESALES_ADMIN_PASSWORD="$E2E_BASIC_PASSWORD" \
+	"$ROOT/bin/onesales-server" create-tenant -name "Basis Bürobedarf KG" -plan basic \
+	-admin-email "$E2E_BASIC_ADMIN_EMAIL" -admin-name "Bea Basis" </dev/null
 
 # ------------------------------------------------------------- backend ----
 backend_port=
@@ -124,6 +134,8 @@ rc=0
 	E2E_APP_URL="$APP_URL" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
+		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \
+		E2E_BASIC_PASSWORD="$E2E_BASIC_PASSWORD" \
 		node --test --test-reporter=tap "$tests") | tee "$RESULTS/e2e-tests.tap" || rc=$?
 # A run that found no test is a failure, not a pass.
 ran="$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$RESULTS/e2e-tests.tap" | tail -n1)"

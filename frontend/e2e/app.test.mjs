@@ -143,11 +143,12 @@ describe('1sales desktop app', { concurrency: false }, () => {
       assert.equal(await userMenu(page).getByTestId('user-name').innerText(), user.name);
       assert.equal(await userMenu(page).getByTestId('user-role').innerText(), 'Außendienst');
       assert.equal(await page.getByTestId('fact-unit').innerText(), user.unitName);
-      await navigation(page).getByRole('link', { name: 'Start' }).waitFor();
+      await navigation(page).getByRole('link', { name: 'Dashboard' }).waitFor();
       assert.equal(await navigation(page).getByText('Einstellungen').count(), 0);
       // The lists the Außendienst role may see, and no settings.
       assert.deepEqual(await navigation(page).getByRole('link').allInnerTexts(), [
-        'Start',
+        'Dashboard',
+        'Aktivitäten',
         'Personen',
         'Organisationen',
         'Deals',

@@ -20,6 +20,22 @@ export const SERVER_URL = required('E2E_SERVER_URL');
 export const SCREENSHOT_DIR = required('E2E_SCREENSHOT_DIR');
 
 export const DEMO_PASSWORD = 'Demo1234!';
+
+/**
+ * The first admin of a second company, on the basic plan (its pipelines are limited), which scripts/e2e.sh creates
+ * anew on every run with `onesales-server create-tenant`.
+ */
+export function basicPlanAdmin() {
+  const email = process.env.E2E_BASIC_ADMIN_EMAIL;
+  const password = process.env.E2E_BASIC_PASSWORD;
+  if (!email || !password) {
+    throw new Error(
+      'E2E_BASIC_ADMIN_EMAIL and E2E_BASIC_PASSWORD are not set: scripts/e2e.sh creates a company on the basic plan ' +
+        'and sets both.',
+    );
+  }
+  return { email, password };
+}
 export const ADMIN = { email: 'claudia.becker@nordlicht.example', name: 'Claudia Becker' };
 export const FIELD_USER = { email: 'jonas.schmidt@nordlicht.example', name: 'Jonas Schmidt' };
 

@@ -4,12 +4,14 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { ActivitiesPage } from './features/activities/ActivitiesPage';
 import { OrganizationDetailPage } from './features/contacts/OrganizationDetailPage';
 import { OrganizationsPage } from './features/contacts/OrganizationsPage';
 import { PersonDetailPage } from './features/contacts/PersonDetailPage';
 import { PersonsPage } from './features/contacts/PersonsPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { AdminOnly } from './features/settings/AdminOnly';
+import { ActivityTypesPage } from './features/settings/activityTypes/ActivityTypesPage';
 import { CustomFieldsPage } from './features/settings/customFields/CustomFieldsPage';
 import { RolesPage } from './features/settings/roles/RolesPage';
 import { UnitsPage } from './features/settings/units/UnitsPage';
@@ -50,6 +52,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <Route path="deals/:dealId" element={<DealDetailPage />} />
                     <Route path="leads" element={<LeadsPage />} />
                     <Route path="leads/:leadId" element={<LeadDetailPage />} />
+                    <Route path="activities" element={<ActivitiesPage />} />
                     <Route path="trash" element={<TrashPage />} />
                     <Route path="settings" element={<AdminOnly />}>
                       <Route index element={<Navigate to="users" replace />} />
@@ -60,6 +63,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                       <Route path="pipelines" element={<PipelinesPage />} />
                       <Route path="lost-reasons" element={<LostReasonsPage />} />
                       <Route path="lead-mapping" element={<LeadMappingPage />} />
+                      <Route path="activity-types" element={<ActivityTypesPage />} />
                     </Route>
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

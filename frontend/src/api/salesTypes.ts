@@ -35,3 +35,7 @@ export type FieldMapping = Data<api.FieldMapping>;
 
 /** The record types that move through pipelines. */
 export type PipelineType = 'deal' | 'lead';
+
+/** The statuses of deals and of leads (shared/api/deals.go, leads.go), in Go's order. */
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const satisfies readonly DealStatus[];
+export const LEAD_STATUSES = ['open', 'converted', 'lost'] as const satisfies readonly LeadStatus[];

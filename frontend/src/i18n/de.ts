@@ -1,8 +1,10 @@
+import { activitiesDe } from './activities.de';
 import { salesDe } from './sales.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
   ...salesDe,
+  ...activitiesDe,
   app: {
     name: '1sales',
   },
@@ -775,6 +777,10 @@ export const de = {
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {
+      /** The value of a deal (the only field named so; a negative amount is out of range). */
+      value: {
+        range: 'Der Wert darf nicht negativ sein.',
+      },
       email: {
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',

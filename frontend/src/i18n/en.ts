@@ -1,9 +1,11 @@
 import type { Messages } from './de';
+import { activitiesEn } from './activities.en';
 import { salesEn } from './sales.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
   ...salesEn,
+  ...activitiesEn,
   app: {
     name: '1sales',
   },
@@ -772,6 +774,9 @@ export const en: Messages = {
     limit: 'The maximum has been reached.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
+      value: {
+        range: 'The value must not be negative.',
+      },
       email: {
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',

@@ -39,6 +39,18 @@ export const salesDe = {
       submit: 'Als verloren markieren',
       noReasons: 'Es gibt noch keine Verlustgründe. Administratoren legen sie unter Einstellungen › Verlustgründe an.',
     },
+    filter: {
+      status: 'Status',
+      anyStatus: 'Alle Status',
+      pipeline: 'Pipeline',
+      anyPipeline: 'Alle Pipelines',
+      noPipelines: 'Keine Pipeline gefunden',
+      stage: 'Phase',
+      anyStage: 'Alle Phasen',
+      choosePipelineFirst: 'Zuerst eine Pipeline wählen',
+      unknownPipeline: 'Gelöschte Pipeline',
+      unknownStage: 'Entfernte Phase',
+    },
     personSelect: {
       placeholder: 'Name eingeben …',
       nothingFound: 'Keine Person gefunden',
@@ -61,6 +73,7 @@ export const salesDe = {
     columns: {
       title: 'Titel',
       value: 'Wert',
+      pipeline: 'Pipeline',
       stage: 'Phase',
       status: 'Status',
       organization: 'Organisation',
@@ -82,6 +95,7 @@ export const salesDe = {
     validation: {
       titleRequired: 'Bitte geben Sie einen Titel ein.',
       valueInvalid: 'Bitte geben Sie einen Betrag wie 1.234,56 ein.',
+      valueNegative: 'Der Wert darf nicht negativ sein.',
       contactRequired: 'Bitte wählen Sie eine Person oder eine Organisation.',
       pipelineRequired: 'Bitte wählen Sie eine Pipeline.',
       currencyInvalid: 'Bitte geben Sie einen Währungscode aus drei Buchstaben ein, z. B. EUR.',
@@ -113,6 +127,7 @@ export const salesDe = {
       title: 'Titel',
       personName: 'Ansprechpartner',
       company: 'Firma',
+      pipeline: 'Pipeline',
       stage: 'Phase',
       status: 'Status',
       source: 'Quelle',
@@ -185,6 +200,10 @@ export const salesDe = {
       probabilityRange: 'Bitte geben Sie einen Wert von 0 bis 100 ein.',
       stagesRequired: 'Eine Pipeline braucht mindestens eine Phase.',
       created: 'Die Pipeline „{{name}}“ wurde angelegt.',
+      limitUsage: 'Ihr Tarif erlaubt {{max}} Pipelines für Deals und Leads zusammen; angelegt sind {{used}}.',
+      limitReachedTitle: 'Höchstzahl an Pipelines erreicht',
+      limitReached:
+        'Ihr Tarif erlaubt höchstens {{max}} Pipelines für Deals und Leads zusammen, und alle sind angelegt. Löschen Sie eine nicht mehr benötigte Pipeline oder wechseln Sie in einen Tarif ohne Begrenzung.',
       moveTitle: 'Phasen mit Einträgen',
       moveBody:
         'In den entfernten Phasen liegen noch Einträge. Bitte wählen Sie für jede Phase, wohin ihre Einträge verschoben werden.',

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { contactsApi, type Organization } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
@@ -122,6 +123,11 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
         }
         side={
           <>
+            <ActivitiesCard
+              recordType="organization"
+              recordId={organization.id}
+              links={{ organizationId: organization.id }}
+            />
             <NotesPanel recordType="organization" recordId={organization.id} />
             <HistoryTimeline recordType="organization" recordId={organization.id} />
           </>

@@ -2,6 +2,7 @@ import { Card, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { contactsApi, isSalutation } from '../../api';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
@@ -122,6 +123,7 @@ function PersonDetail({ personId }: { personId: string }) {
         }
         side={
           <>
+            <ActivitiesCard recordType="person" recordId={person.id} links={{ personId: person.id }} />
             <NotesPanel recordType="person" recordId={person.id} />
             <HistoryTimeline recordType="person" recordId={person.id} />
           </>

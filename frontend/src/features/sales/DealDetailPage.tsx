@@ -3,6 +3,7 @@ import { IconArrowBackUp, IconThumbDown, IconTrophy } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { salesApi, type Deal, type DealPatch } from '../../api';
 import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
@@ -187,6 +188,12 @@ function DealDetail({ deal }: { deal: Deal }) {
         }
         side={
           <>
+            <ActivitiesCard
+              recordType="deal"
+              recordId={deal.id}
+              links={{ dealId: deal.id, personId: deal.personId, organizationId: deal.organizationId }}
+              linkNames={{ dealTitle: deal.title, personName: deal.personName }}
+            />
             <NotesPanel recordType="deal" recordId={deal.id} />
             <HistoryTimeline recordType="deal" recordId={deal.id} />
           </>

@@ -7,6 +7,7 @@ import { useFormatters } from '../../i18n/format';
 import type { Column } from '../records/list/RecordList';
 import { DealFormModal } from './DealFormModal';
 import { formatMoney } from './money';
+import { usePipelineNames } from './hooks';
 import { PipelineRecordsPage } from './PipelineRecordsPage';
 import { StatusBadge } from './StatusBadge';
 
@@ -15,6 +16,7 @@ export function DealsPage() {
   const format = useFormatters();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const pipelineNames = usePipelineNames('deal');
 
   const columns = useMemo<Column<Deal>[]>(
     () => [
@@ -23,6 +25,11 @@ export function DealsPage() {
         key: 'value',
         header: t('deals.columns.value'),
         render: (deal) => formatMoney(deal.value, deal.currency, format.locale),
+      },
+      {
+        key: 'pipeline',
+        header: t('deals.columns.pipeline'),
+        render: (deal) => pipelineNames.get(deal.pipelineId) ?? '',
       },
       { key: 'stage', header: t('deals.columns.stage'), render: (deal) => deal.stageName },
       { key: 'status', header: t('deals.columns.status'), render: (deal) => <StatusBadge status={deal.status} /> },
@@ -35,7 +42,7 @@ export function DealsPage() {
         width: 140,
       },
     ],
-    [t, format],
+    [t, format, pipelineNames],
   );
 
   return (

@@ -3,6 +3,7 @@ import { IconArrowsShuffle, IconThumbDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { salesApi, type Lead } from '../../api';
 import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
@@ -168,6 +169,12 @@ function LeadDetail({ lead }: { lead: Lead }) {
         }
         side={
           <>
+            <ActivitiesCard
+              recordType="lead"
+              recordId={lead.id}
+              links={{ leadId: lead.id }}
+              linkNames={{ leadTitle: lead.title }}
+            />
             <NotesPanel recordType="lead" recordId={lead.id} />
             <HistoryTimeline recordType="lead" recordId={lead.id} />
           </>

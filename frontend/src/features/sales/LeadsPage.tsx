@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { salesApi, type Lead } from '../../api';
 import type { Column } from '../records/list/RecordList';
 import { LeadFormModal } from './LeadFormModal';
+import { usePipelineNames } from './hooks';
 import { PipelineRecordsPage } from './PipelineRecordsPage';
 import { StatusBadge } from './StatusBadge';
 
@@ -12,18 +13,24 @@ export function LeadsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const pipelineNames = usePipelineNames('lead');
 
   const columns = useMemo<Column<Lead>[]>(
     () => [
       { key: 'title', header: t('leads.columns.title'), sortKey: 'name', render: (lead) => lead.title },
       { key: 'personName', header: t('leads.columns.personName'), render: (lead) => lead.personName },
       { key: 'company', header: t('leads.columns.company'), render: (lead) => lead.company },
+      {
+        key: 'pipeline',
+        header: t('leads.columns.pipeline'),
+        render: (lead) => pipelineNames.get(lead.pipelineId) ?? '',
+      },
       { key: 'stage', header: t('leads.columns.stage'), render: (lead) => lead.stageName },
       { key: 'status', header: t('leads.columns.status'), render: (lead) => <StatusBadge status={lead.status} /> },
       { key: 'source', header: t('leads.columns.source'), render: (lead) => lead.source },
       { key: 'owner', header: t('leads.columns.owner'), render: (lead) => lead.ownerName },
     ],
-    [t],
+    [t, pipelineNames],
   );
 
   return (

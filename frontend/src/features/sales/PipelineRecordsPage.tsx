@@ -17,7 +17,10 @@ import { RecordList, type Column } from '../records/list/RecordList';
 import { useListState } from '../records/list/useListState';
 import type { Card } from './boardModel';
 import { BoardView } from './BoardView';
+import { CloseDateFilters } from './CloseDateFilters';
 import { salesKeys, useBoard, useMoveCard, usePipelines } from './hooks';
+import { boardFilter } from './pipelineFilter';
+import { PipelineFilters } from './PipelineFilters';
 
 interface PipelineRecordsPageProps<T extends { id: string }> {
   recordType: PipelineType;
@@ -115,6 +118,12 @@ export function PipelineRecordsPage<T extends { id: string }>({
           organizationFilter={(value, onChange) => (
             <OrganizationSelect label={t('records.filter.organization')} value={value} onChange={onChange} />
           )}
+          recordFilters={(state, onChange) => (
+            <>
+              <PipelineFilters recordType={recordType} state={state} onChange={onChange} />
+              <CloseDateFilters recordType={recordType} state={state} onChange={onChange} />
+            </>
+          )}
           testId={`${recordType}s-list`}
         />
       ) : pipelines.isError ? (
@@ -148,7 +157,8 @@ function BoardSection({
   const me = useMe();
   const { state, update } = useListState();
   const custom = useCustomFields(recordType);
-  const query = useMemo(() => toListQuery(state, custom.fields), [state, custom.fields]);
+  // The list's pipeline, stage and status conditions stay in the address for the list but do not apply here.
+  const query = useMemo(() => boardFilter(toListQuery(state, custom.fields)), [state, custom.fields]);
   const [filter] = useDebouncedValue(query, 300);
   const board = useBoard(recordType, pipelineId, filter, !custom.isPending);
   const boardKey = useMemo(() => salesKeys.board(recordType, pipelineId, filter), [recordType, pipelineId, filter]);

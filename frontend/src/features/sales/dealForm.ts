@@ -113,7 +113,9 @@ export function validateDeal(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (values.title.trim() === '') errors.title = t('deals.validation.titleRequired');
-  if (parseMoneyInput(values.value, money) === null) errors.value = t('deals.validation.valueInvalid');
+  const value = parseMoneyInput(values.value, money);
+  if (value === null) errors.value = t('deals.validation.valueInvalid');
+  else if (value.startsWith('-')) errors.value = t('deals.validation.valueNegative');
   if (!/^[A-Za-z]{3}$/.test(values.currency.trim())) errors.currency = t('deals.validation.currencyInvalid');
   if (values.personId === '' && values.organizationId === '') {
     errors.organizationId = t('deals.validation.contactRequired');

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   parseError,
@@ -31,6 +32,15 @@ export function usePipelines(recordType: PipelineType) {
     queryFn: () => salesApi.listPipelines(recordType),
     staleTime: 60_000,
   });
+}
+
+/** The names of the record type's pipelines by ID (for lists, whose records carry only the pipeline's ID). */
+export function usePipelineNames(recordType: PipelineType): ReadonlyMap<string, string> {
+  const pipelines = usePipelines(recordType);
+  return useMemo(
+    () => new Map((pipelines.data ?? []).map((pipeline) => [pipeline.id, pipeline.name])),
+    [pipelines.data],
+  );
 }
 
 export function useLostReasons(recordType: PipelineType, includeArchived = false) {

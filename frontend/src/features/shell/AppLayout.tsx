@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
+import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
@@ -47,6 +48,7 @@ export function AppLayout() {
         <Navigation me={me} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <DueSoonNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>

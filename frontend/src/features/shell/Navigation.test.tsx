@@ -11,7 +11,7 @@ describe('Navigation', () => {
   it('shows a user without admin rights only the lists their role lets them see', () => {
     renderWithProviders(<Navigation me={fieldMe} />);
 
-    expect(screen.getByRole('link', { name: 'Start' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Personen' })).toHaveAttribute('href', '/persons');
     expect(screen.queryByRole('link', { name: 'Organisationen' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Papierkorb' })).not.toBeInTheDocument();
@@ -29,11 +29,18 @@ describe('Navigation', () => {
     expect(screen.getByRole('link', { name: 'Eigene Felder' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('shows the activities to those who may see them, and their settings to admins', () => {
+    renderWithProviders(<Navigation me={adminMe} />, { route: '/settings/activity-types' });
+
+    expect(screen.getByRole('link', { name: 'Aktivitäten' })).toHaveAttribute('href', '/activities');
+    expect(screen.getByRole('link', { name: 'Aktivitätstypen' })).toHaveAttribute('aria-current', 'page');
+  });
+
   it('marks a list as current on its detail pages too', () => {
     renderWithProviders(<Navigation me={adminMe} />, { route: '/persons/p-1' });
 
     expect(screen.getByRole('link', { name: 'Personen' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByRole('link', { name: 'Start' })).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('link', { name: 'Dashboard' })).not.toHaveAttribute('aria-current');
   });
 
   it('offers each user exactly what their role grants', () => {
@@ -41,6 +48,7 @@ describe('Navigation', () => {
     expect(paths(fieldMe)).toEqual(['/', '/persons', '/deals']);
     expect(paths(adminMe)).toEqual([
       '/',
+      '/activities',
       '/persons',
       '/organizations',
       '/deals',
@@ -53,6 +61,7 @@ describe('Navigation', () => {
       '/settings/pipelines',
       '/settings/lost-reasons',
       '/settings/lead-mapping',
+      '/settings/activity-types',
     ]);
   });
 });

@@ -7,7 +7,9 @@ import {
   IconArrowsShuffle,
   IconBolt,
   IconColumns,
-  IconHome,
+  IconCalendarEvent,
+  IconLayoutDashboard,
+  IconListCheck,
   IconMoodSad,
   IconReportMoney,
   IconShieldLock,
@@ -21,7 +23,9 @@ import type { Me } from '../../api';
 import { navigationFor, type NavItem } from './navigation';
 
 const ICONS: Record<NavItem['label'], Icon> = {
-  start: IconHome,
+  dashboard: IconLayoutDashboard,
+  activities: IconCalendarEvent,
+  activityTypes: IconListCheck,
   persons: IconAddressBook,
   organizations: IconBuilding,
   trash: IconTrash,
@@ -35,6 +39,12 @@ const ICONS: Record<NavItem['label'], Icon> = {
   lostReasons: IconMoodSad,
   leadMapping: IconArrowsShuffle,
 };
+
+/** The entries of the activities and dashboard work keep their texts in i18n/activities.*.ts. */
+const ACTIVITY_ENTRIES = ['dashboard', 'activities', 'activityTypes'] as const;
+type ActivityEntry = (typeof ACTIVITY_ENTRIES)[number];
+const isActivityEntry = (label: NavItem['label']): label is ActivityEntry =>
+  (ACTIVITY_ENTRIES as readonly string[]).includes(label);
 
 function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
@@ -61,7 +71,7 @@ export function Navigation({ me, onNavigate }: { me: Me; onNavigate?: () => void
                   key={item.to}
                   component={Link}
                   to={item.to}
-                  label={t(`shell.nav.${item.label}`)}
+                  label={isActivityEntry(item.label) ? t(`activityNav.${item.label}`) : t(`shell.nav.${item.label}`)}
                   leftSection={<ItemIcon size={18} stroke={1.6} />}
                   active={active}
                   aria-current={active ? 'page' : undefined}

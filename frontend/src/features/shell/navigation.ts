@@ -2,9 +2,10 @@ import type { Me } from '../../api';
 import { grants } from '../access/grants';
 
 export interface NavItem {
-  /** i18n key below shell.nav */
+  /** i18n key below shell.nav (activityNav for the dashboard and the activities' entries) */
   label:
-    | 'start'
+    | 'dashboard'
+    | 'activities'
     | 'persons'
     | 'organizations'
     | 'deals'
@@ -16,7 +17,8 @@ export interface NavItem {
     | 'customFields'
     | 'pipelines'
     | 'lostReasons'
-    | 'leadMapping';
+    | 'leadMapping'
+    | 'activityTypes';
   to: string;
 }
 
@@ -30,7 +32,9 @@ export interface NavSection {
  * something, settings only for admins.
  */
 export function navigationFor(me: Me): NavSection[] {
-  const items: NavItem[] = [{ label: 'start', to: '/' }];
+  // The start page is the dashboard.
+  const items: NavItem[] = [{ label: 'dashboard', to: '/' }];
+  if (grants(me.role, 'activity', 'view')) items.push({ label: 'activities', to: '/activities' });
   if (grants(me.role, 'person', 'view')) items.push({ label: 'persons', to: '/persons' });
   if (grants(me.role, 'organization', 'view')) items.push({ label: 'organizations', to: '/organizations' });
   if (grants(me.role, 'deal', 'view')) items.push({ label: 'deals', to: '/deals' });
@@ -50,6 +54,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'pipelines', to: '/settings/pipelines' },
         { label: 'lostReasons', to: '/settings/lost-reasons' },
         { label: 'leadMapping', to: '/settings/lead-mapping' },
+        { label: 'activityTypes', to: '/settings/activity-types' },
       ],
     });
   }

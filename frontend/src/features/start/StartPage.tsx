@@ -5,6 +5,7 @@ import { isPlan } from '../../api';
 import { useFormatters } from '../../i18n/format';
 import { AccessSummary } from '../access/AccessSummary';
 import { useMe } from '../auth/session';
+import { Dashboard } from '../dashboard/DashboardPage';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -19,6 +20,10 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/**
+ * The start page after sign-in is the dashboard (what a sales manager looks at first); who one is in the app and
+ * what the role allows follow below it.
+ */
 export function StartPage() {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -26,12 +31,22 @@ export function StartPage() {
   const { tenant } = me;
 
   return (
-    <Stack gap="lg" maw={1100}>
-      <Card withBorder padding="xl" radius="md" data-testid="welcome-card">
-        <Title order={2} mb="lg">
-          {t('start.welcome', { name: me.user.name })}
+    <Stack gap="lg" maw={1400}>
+      <Dashboard
+        header={
+          <div data-testid="welcome-card">
+            <Title order={2}>{t('start.welcome', { name: me.user.name })}</Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              {t('dashboard.subtitle', { role: me.role.name, unit: me.unit.name })}
+            </Text>
+          </div>
+        }
+      />
+      <Card withBorder padding="xl" radius="md" data-testid="access-card">
+        <Title order={3} size="h4" mb="lg">
+          {t('dashboard.access')}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" mb="xl">
           <Fact label={t('start.role')} testId="fact-role">
             {me.role.name}
           </Fact>
@@ -51,9 +66,7 @@ export function StartPage() {
             {tenant.maxPipelines === 0 ? t('start.unlimited') : format.number(tenant.maxPipelines)}
           </Fact>
         </SimpleGrid>
-      </Card>
-      <Card withBorder padding="xl" radius="md">
-        <Title order={3} size="h4" mb="md">
+        <Title order={4} size="h5" mb="md">
           {t('start.permissions.title')}
         </Title>
         <AccessSummary role={me.role} />

@@ -12,18 +12,24 @@ import type { FilterState } from './filterState';
 
 const ALL_OWNERS = 'all';
 
-/** The filters beyond the search text: owner, place, dates and custom field conditions. */
+/**
+ * The filters beyond the search text: the record type's own conditions (where it has some), owner, place, dates
+ * and custom field conditions.
+ */
 export function FilterPanel({
   state,
   onChange,
   fields,
   organizationFilter,
+  recordFilters,
 }: {
   state: FilterState;
   onChange: (state: FilterState) => void;
   fields: readonly CustomField[];
   /** The organisation filter, for lists whose records belong to organisations. */
   organizationFilter?: ReactNode;
+  /** Conditions only this record type has (the status, pipeline and stage of deals and leads), shown first. */
+  recordFilters?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
@@ -62,6 +68,7 @@ export function FilterPanel({
   return (
     <Paper withBorder radius="md" p="md" data-testid="filter-panel">
       <Stack gap="md">
+        {recordFilters}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
           <Select
             label={t('records.filter.owner')}

@@ -63,6 +63,8 @@ export interface RecordListProps<T extends { id: string }> {
   emptyText: string;
   /** The organisation filter, for record types that belong to organisations. */
   organizationFilter?: (value: string, onChange: (value: string) => void) => ReactNode;
+  /** Conditions only this record type has (see FilterPanel), given the filter and how to change it. */
+  recordFilters?: (state: FilterState, onChange: (state: FilterState) => void) => ReactNode;
   testId: string;
 }
 
@@ -78,6 +80,7 @@ export function RecordList<T extends { id: string }>({
   itemName,
   emptyText,
   organizationFilter,
+  recordFilters,
   testId,
 }: RecordListProps<T>) {
   const { t } = useTranslation();
@@ -169,6 +172,7 @@ export function RecordList<T extends { id: string }>({
           organizationFilter={organizationFilter?.(state.organizationId, (organizationId) => {
             change({ ...state, organizationId });
           })}
+          recordFilters={recordFilters?.(state, change)}
         />
       </Collapse>
 

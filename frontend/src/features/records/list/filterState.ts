@@ -52,6 +52,12 @@ export interface FilterState {
   pipelineId: string;
   stageId: string;
   status: string;
+  /** Deals and leads: closed (won, lost, converted) in these calendar days, YYYY-MM-DD. */
+  closedFrom: string;
+  closedTo: string;
+  /** Deals: expected to close in these calendar days, YYYY-MM-DD. */
+  closeDateFrom: string;
+  closeDateTo: string;
   custom: ConditionState[];
   sort: Sort;
 }
@@ -70,6 +76,10 @@ export const EMPTY_FILTER: FilterState = {
   pipelineId: '',
   stageId: '',
   status: '',
+  closedFrom: '',
+  closedTo: '',
+  closeDateFrom: '',
+  closeDateTo: '',
   custom: [],
   sort: 'name',
 };
@@ -88,6 +98,10 @@ const TEXT_KEYS = [
   'pipelineId',
   'stageId',
   'status',
+  'closedFrom',
+  'closedTo',
+  'closeDateFrom',
+  'closeDateTo',
 ] as const satisfies readonly (keyof FilterState & keyof ListQuery)[];
 
 export function isSort(value: unknown): value is Sort {
@@ -146,6 +160,10 @@ export function emptyListQuery(): ListQuery {
     pipelineId: '',
     stageId: '',
     status: '',
+    closedFrom: '',
+    closedTo: '',
+    closeDateFrom: '',
+    closeDateTo: '',
     custom: [],
     sort: 'name',
     cursor: '',

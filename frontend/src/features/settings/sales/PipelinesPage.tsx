@@ -22,7 +22,9 @@ import { parseError, type Pipeline, type PipelineType, type StageInput } from '.
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
-import { fieldErrorText } from '../../../i18n/errorText';
+import { errorText, fieldErrorText } from '../../../i18n/errorText';
+import { useFormatters } from '../../../i18n/format';
+import { useMe } from '../../auth/session';
 import { usePipelines } from '../../sales/hooks';
 import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
@@ -33,8 +35,34 @@ export function PipelinesPage() {
   return (
     <Stack maw={1000}>
       <PageHeader title={t('salesSettings.pipelines.title')} />
+      <PlanLimit />
       <RecordTypeTabs>{(recordType) => <PipelinesOfType recordType={recordType} />}</RecordTypeTabs>
     </Stack>
+  );
+}
+
+/**
+ * How many pipelines the tenant's plan allows (deals and leads together) and how many exist; nothing on a plan
+ * without a limit. At the limit it says so before anyone tries to create one.
+ */
+function PlanLimit() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const max = useMe().tenant.maxPipelines;
+  const deals = usePipelines('deal');
+  const leads = usePipelines('lead');
+  if (max === 0 || !deals.data || !leads.data) return null;
+  const used = deals.data.length + leads.data.length;
+  const text = t('salesSettings.pipelines.limitUsage', { max: format.number(max), used: format.number(used) });
+  const attributes = { 'data-testid': 'pipeline-limit', 'data-max': max, 'data-used': used };
+  return used >= max ? (
+    <Alert color="yellow" title={t('salesSettings.pipelines.limitReachedTitle')} {...attributes}>
+      {text}
+    </Alert>
+  ) : (
+    <Text size="sm" c="dimmed" {...attributes}>
+      {text}
+    </Text>
   );
 }
 
@@ -174,7 +202,9 @@ function PipelineForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const notify = useNotify();
+  const maxPipelines = useMe().tenant.maxPipelines;
   const create = useCreatePipeline(recordType);
   const update = useUpdatePipeline(recordType);
   const [name, setName] = useState(pipeline?.name ?? '');
@@ -184,6 +214,8 @@ function PipelineForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** Removed stages that still hold records: stage ID -> where they go ("" until chosen). */
   const [moveTo, setMoveTo] = useState<Record<string, string> | null>(null);
+  /** The server's answer that the plan allows no more pipelines: said in the form, where the user looks. */
+  const [limitError, setLimitError] = useState<unknown>(null);
 
   const setRow = (index: number, change: Partial<StageRow>) => {
     setRows((previous) => previous.map((row, at) => (at === index ? { ...row, ...change } : row)));
@@ -219,6 +251,10 @@ function PipelineForm({
 
   const onError = (reason: unknown) => {
     const error = parseError(reason);
+    if (error.is('pipeline.limit_reached')) {
+      setLimitError(error);
+      return;
+    }
     if (error.is('stage.in_use')) {
       const pending: Record<string, string> = {};
       for (const field of Object.keys(error.fields)) {
@@ -242,6 +278,7 @@ function PipelineForm({
     event.preventDefault();
     const found = validate();
     setErrors(found);
+    setLimitError(null);
     if (Object.keys(found).length > 0) return;
     if (!pipeline) {
       create.mutate(
@@ -256,7 +293,7 @@ function PipelineForm({
       );
       return;
     }
-    if (moveTo && Object.values(moveTo).some((target) => target === '')) return;
+    if (moveTo && Object.values(moveTo).some((target) => !isTarget(target))) return;
     update.mutate(
       {
         id: pipeline.id,
@@ -274,8 +311,11 @@ function PipelineForm({
   };
 
   const pending = create.isPending || update.isPending;
-  // Targets of moved records: stages that stay and already exist.
+  // Targets of moved records: stages that stay and already exist (a target removed since no longer counts).
   const targets = rows.filter((row) => row.id !== '').map((row) => ({ value: row.id, label: row.name }));
+  function isTarget(id: string) {
+    return targets.some((target) => target.value === id);
+  }
   const removedName = (id: string) => pipeline?.stages.find((stage) => stage.id === id)?.name ?? id;
 
   return (
@@ -382,16 +422,24 @@ function PipelineForm({
                 <Select
                   key={stageId}
                   label={t('salesSettings.pipelines.moveTo', { stage: removedName(stageId) })}
+                  withAsterisk
                   data={targets}
-                  value={target === '' ? null : target}
+                  value={isTarget(target) ? target : null}
                   onChange={(value) => {
                     setMoveTo({ ...moveTo, [stageId]: value ?? '' });
                   }}
-                  error={target === '' ? t('fields.required') : undefined}
+                  error={isTarget(target) ? undefined : t('fields.required')}
                   allowDeselect={false}
                 />
               ))}
             </Stack>
+          </Alert>
+        )}
+        {limitError !== null && (
+          <Alert color="red" title={t('salesSettings.pipelines.limitReachedTitle')} data-testid="pipeline-limit-error">
+            {maxPipelines > 0
+              ? t('salesSettings.pipelines.limitReached', { max: format.number(maxPipelines) })
+              : errorText(t, limitError)}
           </Alert>
         )}
         <Group justify="flex-end">

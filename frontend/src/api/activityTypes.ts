@@ -1,0 +1,73 @@
+/** Wire types of activities, activity types and the dashboard (shared/api/activities.go; see types.ts for Data<T>). */
+import type { api } from '../lib/wailsjs/go/models';
+import type { Data } from './types';
+
+export type ActivityType = Data<api.ActivityType>;
+export type ActivityTypeCreate = Data<api.ActivityTypeCreate>;
+export type ActivityTypePatch = Data<api.ActivityTypePatch>;
+export type ActivityTypeList = Data<api.ActivityTypeList>;
+
+export type Activity = Data<api.Activity>;
+export type ActivityCreate = Data<api.ActivityCreate>;
+export type ActivityPatch = Data<api.ActivityPatch>;
+export type ActivityPage = Data<api.ActivityPage>;
+
+/**
+ * ActivityQuery as the Go side reads it: recordType is one of the record types an activity links to, or "" for "not
+ * limited to one record", which the generated enum type cannot express.
+ */
+export type ActivityQuery = Omit<Data<api.ActivityQuery>, 'recordType'> & { recordType: ActivityLinkType | '' };
+
+/** The record types an activity can be linked to. */
+export type ActivityLinkType = 'person' | 'organization' | 'deal' | 'lead';
+export const ACTIVITY_LINK_TYPES = [
+  'person',
+  'organization',
+  'deal',
+  'lead',
+] as const satisfies readonly ActivityLinkType[];
+
+/** Whose work a dashboard shows. */
+export type DashboardScope = 'me' | 'team' | 'all';
+export const DASHBOARD_SCOPES = ['me', 'team', 'all'] as const satisfies readonly DashboardScope[];
+
+export type DashboardQuery = Data<api.DashboardQuery>;
+export type Dashboard = Data<api.Dashboard>;
+export type Figure = Data<api.Figure>;
+export type FunnelStage = Data<api.FunnelStage>;
+export type PeriodResult = Data<api.PeriodResult>;
+export type LeadResult = Data<api.LeadResult>;
+export type ActivityFigure = Data<api.ActivityFigure>;
+export type UserActivities = Data<api.UserActivities>;
+
+/**
+ * The icons an activity type can carry (api.ActivityIcons): Tabler icon names in kebab case. The server sends the
+ * same list with the types; this copy gives the UI its type.
+ */
+export const ACTIVITY_ICONS = [
+  'phone',
+  'mail',
+  'users',
+  'checkbox',
+  'map-pin',
+  'calendar',
+  'briefcase',
+  'presentation',
+  'file-text',
+  'coffee',
+  'car',
+  'video',
+  'message',
+  'clock',
+  'flag',
+  'star',
+  'tool',
+  'truck',
+  'handshake',
+  'receipt',
+] as const;
+export type ActivityIcon = (typeof ACTIVITY_ICONS)[number];
+
+export function isActivityIcon(value: string): value is ActivityIcon {
+  return (ACTIVITY_ICONS as readonly string[]).includes(value);
+}

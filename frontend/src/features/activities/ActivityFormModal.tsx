@@ -1,0 +1,379 @@
+import {
+  Button,
+  Center,
+  Checkbox,
+  Divider,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { IconTrash } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseError, type Activity, type ActivityType } from '../../api';
+import { focusFirstError, formErrors } from '../../components/forms';
+import { useNotify } from '../../components/notify';
+import { QueryError } from '../../components/QueryError';
+import { useFormatters } from '../../i18n/format';
+import { grants } from '../access/grants';
+import { useMe } from '../auth/session';
+import { OrganizationSelect } from '../contacts/OrganizationSelect';
+import { PersonSelect } from '../sales/PersonSelect';
+import { useUnits, useUsers } from '../settings/queries';
+import {
+  DURATION_PRESETS,
+  MAX_DURATION_MINUTES,
+  activityCreate,
+  activityFieldError,
+  activityPatch,
+  activityValues,
+  validateActivity,
+  type ActivityLinks,
+  type ActivityValues,
+} from './activityForm';
+import { usersInReach } from './assignees';
+import { useActivityTypes, useCreateActivity, useDeleteActivity, useUpdateActivity } from './hooks';
+import { ActivityTypeIcon } from './ActivityTypeIcon';
+import { RecordSelect } from './RecordSelects';
+
+/** Names of the records a new activity is linked to, for the pickers (they show a name before searching). */
+export interface ActivityLinkNames {
+  personName?: string;
+  dealTitle?: string;
+  leadTitle?: string;
+}
+
+interface ActivityFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** The activity to edit; a new one without. */
+  activity?: Activity;
+  /** A new activity's links (the record it is planned on). */
+  links?: ActivityLinks;
+  linkNames?: ActivityLinkNames;
+}
+
+export function ActivityFormModal({ opened, onClose, activity, links, linkNames }: ActivityFormModalProps) {
+  const { t } = useTranslation();
+  const types = useActivityTypes(true);
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
+      size="lg"
+    >
+      {types.isError ? (
+        <QueryError error={types.error} onRetry={() => void types.refetch()} />
+      ) : types.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <ActivityForm
+          key={activity?.id ?? 'new'}
+          activity={activity}
+          types={types.data.items}
+          links={links}
+          linkNames={linkNames}
+          onDone={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function TypeOption({ type, archived }: { type: ActivityType; archived: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <ActivityTypeIcon icon={type.icon} color={type.color} size="sm" />
+      <Text size="sm">{type.archived ? `${type.name} (${archived})` : type.name}</Text>
+    </Group>
+  );
+}
+
+function ActivityForm({
+  activity,
+  types,
+  links,
+  linkNames,
+  onDone,
+}: {
+  activity?: Activity;
+  types: readonly ActivityType[];
+  links?: ActivityLinks;
+  linkNames?: ActivityLinkNames;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormatters();
+  const notify = useNotify();
+  const me = useMe();
+  const users = useUsers();
+  const units = useUnits();
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const remove = useDeleteActivity();
+
+  // Archived types are offered only to keep an activity's own.
+  const offered = useMemo(
+    () => types.filter((type) => !type.archived || type.id === activity?.typeId),
+    [types, activity?.typeId],
+  );
+  const form = useForm<ActivityValues>({
+    mode: 'controlled',
+    initialValues: activityValues(activity, {
+      typeId: offered[0]?.id ?? '',
+      assigneeId: me.user.id,
+      now: new Date(),
+      links,
+    }),
+    validate: (values) => validateActivity(values, t),
+  });
+  const values = form.getValues();
+
+  const assignees = useMemo(
+    () =>
+      usersInReach(
+        me,
+        users.data ?? [],
+        units.data ?? [],
+        activity ? 'edit' : 'create',
+        locale,
+        activity?.assigneeId,
+      ).map((user) => ({ value: user.id, label: user.name })),
+    [me, users.data, units.data, activity, locale],
+  );
+  const typeById = useMemo(() => new Map<string, ActivityType>(types.map((type) => [type.id, type])), [types]);
+  const selectedType = typeById.get(values.typeId);
+
+  const onError = (reason: unknown) => {
+    const error = parseError(reason);
+    const { own, foreign } = formErrors(error.fields, form.values, (field, code) => activityFieldError(t, field, code));
+    if (Object.keys(own).length > 0) form.setErrors(own);
+    if (Object.keys(own).length === 0 || foreign > 0) notify.error(error);
+  };
+
+  const submit = form.onSubmit((submitted) => {
+    if (!activity) {
+      create.mutate(activityCreate(submitted), {
+        onSuccess: (created) => {
+          notify.success(t('activities.created', { title: created.title }));
+          onDone();
+        },
+        onError,
+      });
+      return;
+    }
+    const patch = activityPatch(submitted, activity);
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: activity.id, version: activity.version, patch },
+      {
+        onSuccess: () => {
+          notify.success(t('common.saved'));
+          onDone();
+        },
+        onError,
+      },
+    );
+  }, focusFirstError);
+
+  const confirmDelete = (target: Activity) => {
+    modals.openConfirmModal({
+      title: t('activities.deleteTitle'),
+      children: <Text size="sm">{t('activities.deleteBody', { title: target.title })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutate(
+          { id: target.id, version: target.version },
+          {
+            onSuccess: () => {
+              notify.success(t('activities.deleted', { title: target.title }));
+              onDone();
+            },
+            onError: (error) => {
+              notify.error(error);
+            },
+          },
+        );
+      },
+    });
+  };
+
+  const pending = create.isPending || update.isPending || remove.isPending;
+  const archivedLabel = t('activityTypes.archived');
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="activity-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('activities.form.title')}
+          placeholder={t('activities.form.titlePlaceholder')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('title')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('activities.form.type')}
+            withAsterisk
+            data={offered.map((type) => ({ value: type.id, label: type.name }))}
+            renderOption={({ option }) => {
+              const type = typeById.get(String(option.value));
+              return type ? <TypeOption type={type} archived={archivedLabel} /> : option.label;
+            }}
+            leftSection={
+              selectedType ? <ActivityTypeIcon icon={selectedType.icon} color={selectedType.color} size="sm" /> : null
+            }
+            allowDeselect={false}
+            nothingFoundMessage={t('activities.form.noTypes')}
+            {...form.getInputProps('typeId')}
+          />
+          <Select
+            label={t('activities.form.assignee')}
+            data={assignees}
+            searchable
+            allowDeselect={false}
+            disabled={users.isPending || units.isPending}
+            nothingFoundMessage={t('records.owner.nothingFound')}
+            {...form.getInputProps('assigneeId')}
+          />
+          <DateTimePicker
+            label={t('activities.form.dueAt')}
+            withAsterisk
+            valueFormat={t('activities.form.dueAtFormat')}
+            placeholder={t('activities.form.dueAtPlaceholder')}
+            value={values.dueAt === '' ? null : values.dueAt}
+            onChange={(next) => {
+              form.setFieldValue('dueAt', next ?? '');
+            }}
+            error={form.errors.dueAt}
+            submitButtonProps={{ 'aria-label': t('activities.form.dueAtApply') }}
+            data-testid="activity-due"
+          />
+          <div>
+            <NumberInput
+              label={t('activities.form.duration')}
+              placeholder={t('activities.form.durationHint')}
+              min={0}
+              max={MAX_DURATION_MINUTES}
+              step={15}
+              allowDecimal={false}
+              allowNegative={false}
+              suffix={` ${t('activities.minutesShort')}`}
+              {...form.getInputProps('durationMinutes')}
+            />
+            <Group gap={4} mt={6}>
+              {DURATION_PRESETS.map((minutes) => (
+                <Button
+                  key={minutes}
+                  size="compact-xs"
+                  variant={values.durationMinutes === minutes ? 'filled' : 'light'}
+                  onClick={() => {
+                    form.setFieldValue('durationMinutes', minutes);
+                  }}
+                  aria-label={t('activities.form.durationPreset', { minutes })}
+                >
+                  {t('activities.duration', { minutes })}
+                </Button>
+              ))}
+            </Group>
+          </div>
+        </SimpleGrid>
+        <Textarea
+          label={t('activities.form.comment')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('comment')}
+        />
+        <Divider label={t('activities.form.links')} labelPosition="left" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <PersonSelect
+            label={t('activities.links.person')}
+            value={values.personId}
+            knownName={activity?.personName ?? linkNames?.personName}
+            onChange={(id) => {
+              form.setFieldValue('personId', id);
+              form.clearFieldError('personId');
+            }}
+            error={form.errors.personId}
+          />
+          <OrganizationSelect
+            label={t('activities.links.organization')}
+            value={values.organizationId}
+            onChange={(id) => {
+              form.setFieldValue('organizationId', id);
+              form.clearFieldError('organizationId');
+            }}
+            error={form.errors.organizationId}
+          />
+          <RecordSelect
+            recordType="deal"
+            label={t('activities.links.deal')}
+            value={values.dealId}
+            knownName={activity?.dealTitle ?? linkNames?.dealTitle}
+            onChange={(id) => {
+              form.setFieldValue('dealId', id);
+              form.clearFieldError('dealId');
+            }}
+            error={form.errors.dealId}
+          />
+          <RecordSelect
+            recordType="lead"
+            label={t('activities.links.lead')}
+            value={values.leadId}
+            knownName={activity?.leadTitle ?? linkNames?.leadTitle}
+            onChange={(id) => {
+              form.setFieldValue('leadId', id);
+              form.clearFieldError('leadId');
+            }}
+            error={form.errors.leadId}
+          />
+        </SimpleGrid>
+        <Checkbox label={t('activities.form.done')} {...form.getInputProps('done', { type: 'checkbox' })} />
+        <Divider mt="sm" />
+        <Group justify="space-between">
+          <div>
+            {activity && grants(me.role, 'activity', 'delete') && (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => {
+                  confirmDelete(activity);
+                }}
+                disabled={pending}
+              >
+                {t('common.delete')}
+              </Button>
+            )}
+          </div>
+          <Group gap="sm">
+            <Button variant="default" onClick={onDone} disabled={pending}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={pending}>
+              {activity ? t('common.save') : t('activities.form.submitCreate')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,474 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  ColorInput,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import {
+  IconArchive,
+  IconArrowDown,
+  IconArrowUp,
+  IconPencil,
+  IconPlus,
+  IconRestore,
+  IconTrash,
+} from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_ICONS, isActivityIcon, parseError, type ActivityIcon, type ActivityType } from '../../../api';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useNotify } from '../../../components/notify';
+import { fieldErrorText } from '../../../i18n/errorText';
+import { useActivityTypes } from '../../activities/hooks';
+import { ActivityTypeIcon } from '../../activities/ActivityTypeIcon';
+import { ACTIVITY_ICON_COMPONENTS } from '../../activities/icons';
+import { useCreateActivityType, useDeleteActivityType, useUpdateActivityType } from './hooks';
+import { moveItem, settingsOrder } from './order';
+
+/** The colours offered as swatches (Mantine's palette at shade 6, like the default types'). */
+const TYPE_SWATCHES = [
+  '#228be6',
+  '#7950f2',
+  '#12b886',
+  '#fab005',
+  '#fd7e14',
+  '#fa5252',
+  '#e64980',
+  '#15aabf',
+  '#40c057',
+  '#82c91e',
+  '#be4bdb',
+  '#868e96',
+];
+
+/** Settings > Aktivitätstypen: the kinds of activities, with colour and icon, in the order the pickers show them. */
+export function ActivityTypesPage() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const types = useActivityTypes(true);
+  const update = useUpdateActivityType();
+  const remove = useDeleteActivityType();
+  const [showArchived, setShowArchived] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [dialog, setDialog] = useState<{ type?: ActivityType } | null>(null);
+
+  const ordered = useMemo(() => settingsOrder(types.data?.items ?? []), [types.data]);
+  const active = useMemo(() => ordered.filter((type) => !type.archived), [ordered]);
+  const shown = showArchived ? ordered : active;
+
+  if (types.isError) return <QueryError error={types.error} onRetry={() => void types.refetch()} />;
+
+  const setArchived = (type: ActivityType, archived: boolean) => {
+    update.mutate(
+      { id: type.id, version: type.version, patch: { archived } },
+      {
+        onSuccess: () => {
+          notify.success(
+            archived
+              ? t('activityTypes.archivedDone', { name: type.name })
+              : t('activityTypes.restored', { name: type.name }),
+          );
+        },
+        onError: (error) => {
+          notify.error(error);
+        },
+      },
+    );
+  };
+
+  const move = async (type: ActivityType, direction: -1 | 1) => {
+    setMoving(true);
+    try {
+      for (const change of moveItem(active, type.id, direction)) {
+        await update.mutateAsync({
+          id: change.item.id,
+          version: change.item.version,
+          patch: { position: change.position },
+        });
+      }
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setMoving(false);
+    }
+  };
+
+  /** A type in use cannot be deleted (409 in_use): the dialog then offers to archive it. */
+  const offerArchive = (type: ActivityType) => {
+    modals.openConfirmModal({
+      title: t('activityTypes.inUseTitle'),
+      children: <Text size="sm">{t('activityTypes.inUseBody', { name: type.name })}</Text>,
+      labels: { confirm: t('activityTypes.archive'), cancel: t('common.cancel') },
+      onConfirm: () => {
+        setArchived(type, true);
+      },
+    });
+  };
+
+  const confirmDelete = (type: ActivityType) => {
+    modals.openConfirmModal({
+      title: t('activityTypes.deleteTitle'),
+      children: <Text size="sm">{t('activityTypes.deleteBody', { name: type.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutate(
+          { id: type.id, version: type.version },
+          {
+            onSuccess: () => {
+              notify.success(t('activityTypes.deleted', { name: type.name }));
+            },
+            onError: (error) => {
+              const parsed = parseError(error);
+              if (parsed.status === 409 && !type.archived) {
+                offerArchive(type);
+              } else {
+                notify.error(parsed, parsed.status === 409 ? t('activityTypes.inUseArchived') : undefined);
+              }
+            },
+          },
+        );
+      },
+    });
+  };
+
+  return (
+    <Stack maw={1100} data-testid="activity-types-page">
+      <PageHeader title={t('activityTypes.title')}>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            setDialog({});
+          }}
+        >
+          {t('activityTypes.create')}
+        </Button>
+      </PageHeader>
+      <Text size="sm" c="dimmed">
+        {t('activityTypes.intro')}
+      </Text>
+      <Switch
+        label={t('activityTypes.showArchived')}
+        checked={showArchived}
+        onChange={(event) => {
+          setShowArchived(event.currentTarget.checked);
+        }}
+      />
+      {types.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : shown.length === 0 ? (
+        <Text c="dimmed">{t('activityTypes.empty')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table verticalSpacing="sm" highlightOnHover data-testid="activity-types-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>{t('activityTypes.icon')}</Table.Th>
+                <Table.Th>{t('activityTypes.name')}</Table.Th>
+                <Table.Th w={140}>{t('activityTypes.color')}</Table.Th>
+                <Table.Th w={230}>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((type) => {
+                const index = active.findIndex((candidate) => candidate.id === type.id);
+                return (
+                  <Table.Tr
+                    key={type.id}
+                    data-testid="activity-type-row"
+                    data-name={type.name}
+                    data-color={type.color}
+                    data-icon={type.icon}
+                    data-archived={type.archived}
+                  >
+                    <Table.Td>
+                      <ActivityTypeIcon icon={type.icon} color={type.color} size="lg" label={iconLabel(t, type.icon)} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text fw={500} c={type.archived ? 'dimmed' : undefined}>
+                          {type.name}
+                        </Text>
+                        {type.archived && (
+                          <Badge size="xs" color="gray">
+                            {t('activityTypes.archived')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <span
+                          style={{
+                            width: 14,
+                            height: 14,
+                            borderRadius: 4,
+                            background: type.color,
+                            display: 'inline-block',
+                          }}
+                        />
+                        <Text size="sm" ff="monospace">
+                          {type.color}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {!type.archived && (
+                          <>
+                            <Tooltip label={t('activityTypes.moveUp')}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                disabled={index <= 0 || moving}
+                                onClick={() => void move(type, -1)}
+                                aria-label={t('activityTypes.moveUpNamed', { name: type.name })}
+                              >
+                                <IconArrowUp size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label={t('activityTypes.moveDown')}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                disabled={index === active.length - 1 || moving}
+                                onClick={() => void move(type, 1)}
+                                aria-label={t('activityTypes.moveDownNamed', { name: type.name })}
+                              >
+                                <IconArrowDown size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </>
+                        )}
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('activityTypes.editNamed', { name: type.name })}
+                          onClick={() => {
+                            setDialog({ type });
+                          }}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={
+                            type.archived
+                              ? t('activityTypes.restoreNamed', { name: type.name })
+                              : t('activityTypes.archiveNamed', { name: type.name })
+                          }
+                          onClick={() => {
+                            setArchived(type, !type.archived);
+                          }}
+                        >
+                          {type.archived ? <IconRestore size={16} /> : <IconArchive size={16} />}
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('activityTypes.deleteNamed', { name: type.name })}
+                          onClick={() => {
+                            confirmDelete(type);
+                          }}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={dialog?.type ? t('activityTypes.editTitle') : t('activityTypes.createTitle')}
+      >
+        {dialog !== null && (
+          <TypeForm
+            type={dialog.type}
+            icons={(types.data?.icons ?? ACTIVITY_ICONS).filter(isActivityIcon)}
+            onDone={() => {
+              setDialog(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function iconLabel(t: TFunction, icon: string): string {
+  return isActivityIcon(icon) ? t(`activityTypes.icons.${icon}`) : icon;
+}
+
+interface TypeErrors {
+  name?: string;
+  color?: string;
+  icon?: string;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function TypeForm({
+  type,
+  icons,
+  onDone,
+}: {
+  type?: ActivityType;
+  icons: readonly ActivityIcon[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const create = useCreateActivityType();
+  const update = useUpdateActivityType();
+  const [name, setName] = useState(type?.name ?? '');
+  const [color, setColor] = useState(type?.color ?? TYPE_SWATCHES[0] ?? '#228be6');
+  const [icon, setIcon] = useState<string>(type?.icon ?? 'phone');
+  const [errors, setErrors] = useState<TypeErrors>({});
+
+  const onError = (error: unknown) => {
+    const parsed = parseError(error);
+    const fields: TypeErrors = {};
+    for (const field of ['name', 'color', 'icon'] as const) {
+      const code = parsed.fields[field];
+      if (code) {
+        fields[field] =
+          field === 'name' && code === 'taken' ? t('activityTypes.nameTaken') : fieldErrorText(t, field, code);
+      }
+    }
+    if (Object.keys(fields).length > 0) setErrors(fields);
+    else notify.error(parsed);
+  };
+
+  const submit = (event: React.SyntheticEvent) => {
+    event.preventDefault();
+    const next: TypeErrors = {};
+    if (name.trim() === '') next.name = t('activityTypes.nameRequired');
+    else if (name.trim().length > 60) next.name = t('activityTypes.nameTooLong');
+    if (!COLOR.test(color.trim())) next.color = t('activityTypes.colorInvalid');
+    if (!isActivityIcon(icon)) next.icon = t('activityTypes.iconRequired');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const body = { name: name.trim(), color: color.trim().toLowerCase(), icon };
+    const done = () => {
+      notify.success(type ? t('common.saved') : t('activityTypes.created', { name: body.name }));
+      onDone();
+    };
+    if (type) {
+      update.mutate({ id: type.id, version: type.version, patch: body }, { onSuccess: done, onError });
+    } else {
+      create.mutate(body, { onSuccess: done, onError });
+    }
+  };
+
+  const pending = create.isPending || update.isPending;
+  return (
+    <form onSubmit={submit} noValidate data-testid="activity-type-form">
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          <ActivityTypeIcon icon={icon} color={COLOR.test(color) ? color : '#868e96'} size="xl" />
+          <TextInput
+            label={t('activityTypes.name')}
+            withAsterisk
+            data-autofocus
+            value={name}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              setErrors((previous) => ({ ...previous, name: undefined }));
+            }}
+            error={errors.name}
+            style={{ flex: 1 }}
+          />
+        </Group>
+        <ColorInput
+          label={t('activityTypes.color')}
+          format="hex"
+          swatches={TYPE_SWATCHES}
+          swatchesPerRow={12}
+          value={color}
+          onChange={(value) => {
+            setColor(value);
+            setErrors((previous) => ({ ...previous, color: undefined }));
+          }}
+          error={errors.color}
+          withEyeDropper={false}
+          data-testid="type-color"
+        />
+        <div>
+          <Text size="sm" fw={500} mb={6} id="type-icon-label">
+            {t('activityTypes.icon')}
+          </Text>
+          <SimpleGrid
+            cols={10}
+            spacing={6}
+            verticalSpacing={6}
+            role="radiogroup"
+            aria-labelledby="type-icon-label"
+            data-testid="icon-picker"
+          >
+            {icons.map((candidate) => {
+              const Component = ACTIVITY_ICON_COMPONENTS[candidate];
+              const selected = candidate === icon;
+              return (
+                <Tooltip key={candidate} label={iconLabel(t, candidate)}>
+                  <ActionIcon
+                    size="lg"
+                    variant={selected ? 'filled' : 'default'}
+                    color={selected && COLOR.test(color) ? color : undefined}
+                    role="radio"
+                    aria-checked={selected}
+                    aria-label={iconLabel(t, candidate)}
+                    data-icon={candidate}
+                    onClick={() => {
+                      setIcon(candidate);
+                      setErrors((previous) => ({ ...previous, icon: undefined }));
+                    }}
+                  >
+                    <Component size={18} stroke={1.7} />
+                  </ActionIcon>
+                </Tooltip>
+              );
+            })}
+          </SimpleGrid>
+          {errors.icon && (
+            <Text size="xs" c="red" mt={4}>
+              {errors.icon}
+            </Text>
+          )}
+        </div>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {type ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
