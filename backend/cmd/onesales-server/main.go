@@ -68,14 +68,14 @@ func run(ctx context.Context, cmd string, args []string) error {
 		defer pool.Close()
 		return app.New(cfg, pool, log).Serve(ctx)
 	case "migrate":
-		owner, err := db.Open(ctx, cfg.MigrationDatabaseURL, log)
+		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {
 			return err
 		}
 		defer owner.Close()
 		return db.Migrate(ctx, owner, cfg.AppRole, log)
 	case "seed":
-		owner, err := db.Open(ctx, cfg.MigrationDatabaseURL, log)
+		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 	if len(password) < auth.MinPasswordLength {
 		return fmt.Errorf("create-tenant: the password needs at least %d characters", auth.MinPasswordLength)
 	}
-	owner, err := db.Open(ctx, cfg.MigrationDatabaseURL, log)
+	owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 	if err != nil {
 		return err
 	}

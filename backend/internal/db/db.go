@@ -17,9 +17,21 @@ import (
 	"github.com/uptrace/bun/extra/bunslog"
 )
 
-// Open connects to dsn and checks the connection.
+// Open connects to dsn and checks the connection. A statement gets five seconds: the service's statements are short,
+// and a stuck one must not hold a request.
 func Open(ctx context.Context, dsn string, log *slog.Logger) (*bun.DB, error) {
-	connector := pgdriver.NewConnector(pgdriver.WithDSN(dsn), pgdriver.WithTimeout(5*time.Second))
+	return open(ctx, dsn, log, 5*time.Second)
+}
+
+// OpenMaintenance is Open for migrations and maintenance, whose statements may run for minutes on large tenants
+// (an index or a new column over millions of rows).
+func OpenMaintenance(ctx context.Context, dsn string, log *slog.Logger) (*bun.DB, error) {
+	return open(ctx, dsn, log, time.Hour)
+}
+
+func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Duration) (*bun.DB, error) {
+	connector := pgdriver.NewConnector(pgdriver.WithDSN(dsn), pgdriver.WithTimeout(timeout),
+		pgdriver.WithDialTimeout(5*time.Second))
 	sqldb := sql.OpenDB(connector)
 	sqldb.SetMaxOpenConns(25)
 	sqldb.SetMaxIdleConns(25)
