@@ -473,6 +473,8 @@ func (f *Filter) Apply(q bun.QueryBuilder) bun.QueryBuilder {
 	switch {
 	case lq.Assignee == "me":
 		q = q.Where("ac.assignee_id = ?", a.UserID)
+	case lq.Assignee == "team" && a.Scope(api.RecordActivity, api.ActionView) == api.ScopeUnit:
+		// The scope is the team already.
 	case lq.Assignee == "team":
 		q = q.Where("ac.assignee_id IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", bun.In(a.UnitTree))
 	case f.assignee != nil:

@@ -238,6 +238,8 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	switch {
 	case lq.Owner == "me":
 		q = q.Where("? = ?", s.col("owner_id"), a.UserID)
+	case lq.Owner == "team" && a.Scope(s.Type, api.ActionView) == api.ScopeUnit:
+		// The scope is the team already: the same condition twice would only cost (dashboards of managers).
 	case lq.Owner == "team":
 		q = q.Where("? IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", s.col("owner_id"), bun.In(a.UnitTree))
 	case c.owner != nil:
