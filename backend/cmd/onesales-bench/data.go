@@ -10,6 +10,7 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 
+	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/seed"
@@ -40,9 +41,12 @@ type dataset struct {
 	// The deals part: the deal pipelines in order (the first is the board's) and the number of deals.
 	Pipelines []benchPipeline
 	Deals     int
+	// The activities part: their number and when they were generated (their dates lie around it).
+	Activities   int
+	ActivitiesAt time.Time
 }
 
-type sizes struct{ persons, orgs, deals int }
+type sizes struct{ persons, orgs, deals, activities int }
 
 func repEmail(i int) string { return fmt.Sprintf("ad%02d@bench.example", i+1) }
 
@@ -78,13 +82,14 @@ func tenantSpec() seed.TenantSpec {
 //
 //  1. contacts: the tenant (units, roles, users), 1,000,000 persons, 200,000 organisations, memberships;
 //  2. the dataParts on top of them: deals (five deal pipelines with lost reasons and 500,000 deals of the reps'
-//     contacts).
+//     contacts), then activities (2,000,000 of the reps, on their deals and contacts).
 //
-// A part is reused when it is complete (its counts match) and its generated columns still match what the
-// service computes (verify, verifyDeals: a sample, so a change of the search normalisation is noticed); a part
-// that is missing or stale is generated, and so is every part after it. Migrations carry the data forward as
-// they would in production (a migration applied since the data set was made does not regenerate it); the tables
-// are analysed again after one. reset (BENCH_RESET=1) generates everything anew.
+// A part is reused when it is complete (its counts match, and the activities' dates are recent) and its
+// generated columns still match what the service computes (verify, verifyDeals, verifyActivities: a sample, so a
+// change of the search normalisation is noticed); a part that is missing or stale is generated, and so is every
+// part after it. Migrations carry the data forward as they would in production (a migration applied since the
+// data set was made does not regenerate it); the tables are analysed again after one. reset (BENCH_RESET=1)
+// generates everything anew.
 func ensureDataset(ctx context.Context, owner *bun.DB, want sizes, reset bool) (*dataset, error) {
 	var others int
 	if err := owner.NewRaw("SELECT count(*) FROM tenants WHERE name <> ?", tenantName).Scan(ctx, &others); err != nil {
@@ -179,11 +184,14 @@ type dataPart struct {
 }
 
 // dataParts are the parts on top of the contacts, in order: each may use the parts before it and is generated
-// anew when one of them is. Activities (issue 5: 2,000,000 of them, on the deals and contacts of the 50 reps)
-// belong after the deals.
+// anew when one of them is.
 var dataParts = []dataPart{
 	{name: "deals", complete: dealsComplete, verify: verifyDeals, generate: generateDeals,
 		summary: func(ds *dataset) string { return fmt.Sprintf("deals=%d pipelines=%d", ds.Deals, len(ds.Pipelines)) }},
+	{name: "activities", complete: activitiesComplete, verify: verifyActivities, generate: generateActivities,
+		summary: func(ds *dataset) string {
+			return fmt.Sprintf("activities=%d generated_at=%s", ds.Activities, ds.ActivitiesAt.In(listquery.Berlin()).Format("2006-01-02T15:04"))
+		}},
 }
 
 // existing returns the bench tenant if its contacts are complete, or why not.

@@ -19,8 +19,9 @@ import (
 
 // The deals part of the data set (see dataParts): five deal pipelines and 500,000 deals of the 50 reps, on top
 // of the contacts. It is generated on its own when missing (a data set from before it keeps its persons and
-// organisations), and anew with the contacts. A later part (activities) follows the same pattern: a check whether
-// it is complete, a sample check against the service's rules, and a generator that adds it to what is there.
+// organisations), and anew with the contacts. The activities part (activities.go) follows the same pattern: a
+// check whether it is complete, a sample check against the service's rules, and a generator that adds it to what
+// is there.
 
 // dealPipeline is one of the bench company's deal pipelines; share is its per cent of the deals.
 type dealPipeline struct {
@@ -136,6 +137,11 @@ func pipelineDeals(want, i int) int {
 func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) error {
 	want := size.deals
 	t0 := time.Now()
+	// The activities are generated anew after the deals (a later part); removed first, they need not be unlinked
+	// from every deleted deal one by one. The database holds the bench tenant only (ensureDataset refuses others).
+	if _, err := owner.ExecContext(ctx, "TRUNCATE activities"); err != nil {
+		return fmt.Errorf("bench: remove activities: %w", err)
+	}
 	if _, err := owner.NewRaw("DELETE FROM deals WHERE tenant_id = ?", ds.TenantID).Exec(ctx); err != nil {
 		return fmt.Errorf("bench: remove deals: %w", err)
 	}

@@ -37,7 +37,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"list", "deep", "search", "update", "board", "nearby"}
+var workloadNames = []string{"list", "deep", "search", "update", "board", "nearby", "dashboard"}
 
 func (b *bench) wants(name string) bool { return b.o.only == nil || b.o.only[name] }
 
@@ -188,6 +188,11 @@ func (b *bench) runAll(ctx context.Context) error {
 			return err
 		}
 		b.target(f.c16.pct(0.99) < 50, "deal_board c16 p99 < 50 ms (%.2f ms)", f.c16.pct(0.99))
+	}
+	if b.wants("dashboard") {
+		if err := b.dashboardWorkload(ctx, manager); err != nil {
+			return err
+		}
 	}
 	logf("measurements took %s", time.Since(t0).Round(time.Second))
 	if len(b.failed) > 0 {
