@@ -91,6 +91,19 @@ func WithBodyLimit(log *slog.Logger, limit int64, next http.Handler) http.Handle
 	})
 }
 
+// streaming marks a handler that moves large bodies (file uploads and downloads): it enforces its own size limit
+// and idle timeouts, so WithBodyLimit and WithTimeout must not wrap it.
+type streaming struct{ http.Handler }
+
+// Streaming marks h as a streaming handler.
+func Streaming(h http.Handler) http.Handler { return streaming{h} }
+
+// IsStreaming reports whether h was marked by Streaming.
+func IsStreaming(h http.Handler) bool {
+	_, ok := h.(streaming)
+	return ok
+}
+
 // WithTimeout bounds the time a handler may take; the context is cancelled when it runs out so database calls
 // stop too.
 func WithTimeout(d time.Duration, next http.Handler) http.Handler {
