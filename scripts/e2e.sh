@@ -47,6 +47,10 @@ backend_port=
 free_port backend_port
 BACKEND_URL="http://127.0.0.1:$backend_port"
 : >"$RESULTS/e2e-backend.log"
+# Documents of this run in a folder of its own, removed at the end.
+ONESALES_BLOB_DIR="$(mktemp -d)"
+export ONESALES_BLOB_DIR
+on_exit "rm -rf '$ONESALES_BLOB_DIR'"
 start_backend "127.0.0.1:$backend_port" "$(new_secret)" "$RESULTS/e2e-backend.log"
 on_exit "kill_pid $BACKEND_PID backend"
 
