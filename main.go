@@ -20,7 +20,7 @@ var assets embed.FS
 func main() {
 	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
 	// Keyring, settings file and log file are opened in the startup hook.
-	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL")})
+	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), OpenCommand: os.Getenv("ONESALES_OPEN_COMMAND")})
 
 	err := wails.Run(&options.App{
 		Title:       "1sales",
@@ -31,7 +31,7 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents},
 		EnumBind:    app.Enums(),
 	})
 	if err != nil {

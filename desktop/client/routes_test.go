@@ -180,8 +180,10 @@ func contactRoutes() []route {
 	}
 }
 
-// allRoutes is every route table: contacts and records, then sales.
-func allRoutes() []route { return append(contactRoutes(), salesRoutes()...) }
+// allRoutes is every route table: contacts and records, then sales, then documents.
+func allRoutes() []route {
+	return append(append(contactRoutes(), salesRoutes()...), documentRoutes()...)
+}
 
 func TestRoutesSendTheDocumentedRequest(t *testing.T) {
 	for _, tt := range allRoutes() {
