@@ -81,7 +81,7 @@ type counter struct {
 	r    io.Reader
 	want int64
 	n    int64
-	h    hash.Hash
+	h    hash.Hash // nil: the caller hashes
 	// err is the first error Read returned other than io.EOF, which a client library may wrap beyond recognition.
 	err error
 }
@@ -105,7 +105,9 @@ func (c *counter) Read(p []byte) (n int, err error) {
 	}
 	n, err = c.r.Read(p)
 	c.n += int64(n)
-	c.h.Write(p[:n])
+	if c.h != nil {
+		c.h.Write(p[:n])
+	}
 	if c.want >= 0 {
 		if c.n > c.want {
 			return n, ErrSize

@@ -2,6 +2,7 @@ package blob
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // partialSuffix names the temporary file of a write in progress, next to its final name (same folder, so the
@@ -43,11 +45,98 @@ func (s *FS) path(key string) (string, error) {
 	return filepath.Join(s.root, filepath.FromSlash(key)), nil
 }
 
-// copyBuffers bounds the memory of concurrent writes: one 256 KiB buffer per write in progress.
-var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 256<<10); return &b }}
+// Chunks of the write pipeline: pipelineDepth of pipelineChunk bytes per write in progress (4 MiB).
+const (
+	pipelineChunk = 1 << 20
+	pipelineDepth = 4
+)
 
-// writerOnly hides *os.File's ReadFrom so that io.CopyBuffer uses the pooled buffer.
-type writerOnly struct{ io.Writer }
+var chunkPool = sync.Pool{New: func() any { return &chunk{b: make([]byte, pipelineChunk)} }}
+
+type chunk struct {
+	b    []byte
+	n    int
+	refs atomic.Int32
+}
+
+// hashAndWrite copies r to f and hashes it, as a pipeline: this goroutine reads the next chunk while one
+// goroutine hashes and another writes the previous ones, so that SHA-256 (about 1 GB/s per core) does not add to
+// the time of the copy. Chunks go to both in order and are reused when both are done with them.
+func hashAndWrite(r io.Reader, f *os.File) (Written, error) {
+	free := make(chan *chunk, pipelineDepth)
+	for range pipelineDepth {
+		free <- chunkPool.Get().(*chunk)
+	}
+	defer func() {
+		for range pipelineDepth {
+			chunkPool.Put(<-free)
+		}
+	}()
+	release := func(c *chunk) {
+		if c.refs.Add(-1) == 0 {
+			free <- c
+		}
+	}
+	toHash, toWrite := make(chan *chunk, pipelineDepth), make(chan *chunk, pipelineDepth)
+	h := sha256.New()
+	var writeErr error
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for c := range toHash {
+			h.Write(c.b[:c.n])
+			release(c)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for c := range toWrite {
+			if writeErr == nil {
+				if _, err := f.Write(c.b[:c.n]); err != nil {
+					writeErr = err
+					failed.Store(true)
+				}
+			}
+			release(c)
+		}
+	}()
+	var total int64
+	var readErr error
+	for !failed.Load() {
+		c := <-free
+		n, err := io.ReadFull(r, c.b)
+		if n > 0 {
+			c.n = n
+			c.refs.Store(2)
+			total += int64(n)
+			toHash <- c
+			toWrite <- c
+		} else {
+			free <- c
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF { // exactly these: the stream ended (a short chunk is fine)
+			break
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+	}
+	close(toHash)
+	close(toWrite)
+	wg.Wait()
+	if readErr != nil {
+		return Written{}, readErr
+	}
+	if writeErr != nil {
+		return Written{}, writeErr
+	}
+	w := Written{Size: total}
+	h.Sum(w.SHA256[:0])
+	return w, nil
+}
 
 // Put writes to <name>.partial, syncs it, renames it to <name> and syncs the folder.
 func (s *FS) Put(ctx context.Context, key string, r io.Reader, size int64) (Written, error) {
@@ -72,9 +161,8 @@ func (s *FS) Put(ctx context.Context, key string, r io.Reader, size int64) (Writ
 		}
 	}()
 	c := newCounter(ctx, r, size)
-	buf := copyBuffers.Get().(*[]byte)
-	_, err = io.CopyBuffer(writerOnly{f}, c, *buf)
-	copyBuffers.Put(buf)
+	c.h = nil // hashed by the pipeline, beside the writing
+	w, err := hashAndWrite(c, f)
 	if err != nil {
 		return Written{}, fmt.Errorf("blob: write %s: %w", key, err)
 	}
@@ -92,7 +180,7 @@ func (s *FS) Put(ctx context.Context, key string, r io.Reader, size int64) (Writ
 		_ = os.Remove(p)
 		return Written{}, fmt.Errorf("blob: sync folder of %s: %w", key, err)
 	}
-	return c.written(), nil
+	return w, nil
 }
 
 // mkdirs creates dir and its missing parents below the root, syncing each parent after a child was created so
@@ -134,6 +222,15 @@ type fsObject struct {
 }
 
 func (o fsObject) Size() int64 { return o.size }
+
+// File returns the open file behind an object of the file system store, for zero-copy sending (sendfile), or nil
+// for other stores.
+func File(o Object) *os.File {
+	if f, ok := o.(fsObject); ok {
+		return f.File
+	}
+	return nil
+}
 
 // Open opens the object's file.
 func (s *FS) Open(_ context.Context, key string) (Object, error) {
