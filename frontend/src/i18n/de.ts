@@ -478,6 +478,9 @@ export const de = {
       note_added: 'Notiz hinzugefügt',
       note_changed: 'Notiz geändert',
       note_deleted: 'Notiz gelöscht',
+      document_added: 'Dokument hochgeladen',
+      document_deleted: 'Dokument gelöscht',
+      document_restored: 'Dokument wiederhergestellt',
     },
     fields: {
       salutation: 'Anrede',
@@ -499,6 +502,7 @@ export const de = {
       role: 'Rolle',
       primary: 'Hauptorganisation',
       note: 'Notiz',
+      document: 'Dokument',
       address: {
         street: 'Straße',
         postalCode: 'PLZ',

@@ -477,6 +477,9 @@ export const en: Messages = {
       note_added: 'note added',
       note_changed: 'note changed',
       note_deleted: 'note deleted',
+      document_added: 'document uploaded',
+      document_deleted: 'document deleted',
+      document_restored: 'document restored',
     },
     fields: {
       salutation: 'Salutation',
@@ -498,6 +501,7 @@ export const en: Messages = {
       role: 'Role',
       primary: 'Main organisation',
       note: 'Note',
+      document: 'Document',
       address: {
         street: 'Street',
         postalCode: 'Postcode',
