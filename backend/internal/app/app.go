@@ -3,6 +3,8 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -59,10 +61,13 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 }
 
 // defaultStore builds the configured store; a configuration without a folder (tests and tools that build a Config
-// by hand) gets one in the temporary folder.
+// by hand) gets a folder of its own in the temporary folder, created on the first upload: never one another
+// instance with another database uses, whose files the orphan sweep would take for its own orphans.
 func defaultStore(cfg blob.Config, log *slog.Logger) blob.Store {
 	if (cfg.Kind == "" || cfg.Kind == blob.KindFS) && cfg.Dir == "" {
-		cfg.Dir = filepath.Join(os.TempDir(), "onesales-blobs")
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		cfg.Dir = filepath.Join(os.TempDir(), "onesales-blobs-"+hex.EncodeToString(b[:]))
 	}
 	s, err := blob.New(cfg)
 	if err != nil {
