@@ -31,7 +31,7 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Activities},
 		EnumBind:    app.Enums(),
 	})
 	if err != nil {

@@ -61,6 +61,7 @@ type App struct {
 	Records    *Records
 	Sales      *Sales
 	Documents  *Documents
+	Activities *Activities
 	OnStartup  func(ctx context.Context)
 	OnShutdown func(ctx context.Context)
 }
@@ -79,6 +80,7 @@ func New(cfg Config) *App {
 		Records:    &Records{c: c},
 		Sales:      &Sales{c: c},
 		Documents:  &Documents{c: c},
+		Activities: &Activities{c: c},
 		OnStartup:  c.startup,
 		OnShutdown: c.shutdown,
 	}

@@ -180,9 +180,9 @@ func contactRoutes() []route {
 	}
 }
 
-// allRoutes is every route table: contacts and records, then sales, then documents.
+// allRoutes is every route table: contacts and records, sales, documents, activities.
 func allRoutes() []route {
-	return append(append(contactRoutes(), salesRoutes()...), documentRoutes()...)
+	return append(append(append(contactRoutes(), salesRoutes()...), documentRoutes()...), activityRoutes()...)
 }
 
 func TestRoutesSendTheDocumentedRequest(t *testing.T) {

@@ -162,6 +162,12 @@ type ListQuery struct {
 	PipelineID string `json:"pipelineId"`
 	StageID    string `json:"stageId"`
 	Status     string `json:"status"`
+	// Deals and leads only: closed (won, lost, converted) in these inclusive days.
+	ClosedFrom string `json:"closedFrom"`
+	ClosedTo   string `json:"closedTo"`
+	// Deals only: expected close date in these inclusive days.
+	CloseDateFrom string `json:"closeDateFrom"`
+	CloseDateTo   string `json:"closeDateTo"`
 	// Sort: "name" (default), "city", "createdAt", "updatedAt"; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`

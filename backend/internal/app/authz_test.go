@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -467,6 +468,52 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/leads/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/leads/" + f.lead(lena).String() + "/history", nil, ""
 		}, want: lenasLead(200)},
+		// Activity types: everyone reads, admins change.
+		"GET /api/v1/activity-types": {method: "GET", prepare: path("/api/v1/activity-types"), want: every(200, unauth)},
+		"POST /api/v1/activity-types": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/activity-types", api.ActivityTypeCreate{Name: "Typ " + uuid.NewString()[:8], Color: "#228be6", Icon: "phone"}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
+		"PATCH /api/v1/activity-types/{typeID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.activityType()
+			return "/api/v1/activity-types/" + id.String(), api.ActivityTypePatch{Color: ptr("#fa5252")}, f.etag("activity_types", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
+		"DELETE /api/v1/activity-types/{typeID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.activityType()
+			return "/api/v1/activity-types/" + id.String(), nil, f.etag("activity_types", id)
+		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+
+		// Activities assigned to Lena: as her records (Innendienst sees only its own activities).
+		"POST /api/v1/activities/query": {method: "POST", prepare: body("/api/v1/activities/query", api.ActivityQuery{}), want: every(200, unauth)},
+		"POST /api/v1/activities": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/activities", api.ActivityCreate{Title: "Rückruf", TypeID: f.activityType().String(), DueAt: time.Now().Add(time.Hour)}, ""
+		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
+		"GET /api/v1/activities/{activityID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/activities/" + f.activity(lena).String(), nil, ""
+		}, want: lenasRecord(200)},
+		"PATCH /api/v1/activities/{activityID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.activity(lena)
+			return "/api/v1/activities/" + id.String(), api.ActivityPatch{Done: ptr(true)}, f.etag("activities", id)
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/activities/{activityID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.activity(lena)
+			return "/api/v1/activities/" + id.String(), nil, f.etag("activities", id)
+		}, want: lenasRecord(204)},
+		"GET /api/v1/persons/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/activities", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/organizations/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/activities", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/deals/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String() + "/activities", nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/leads/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/activities", nil, ""
+		}, want: lenasLead(200)},
+
+		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
+		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
+
 		"GET /api/v1/lead-mapping": {method: "GET", prepare: path("/api/v1/lead-mapping"), want: every(200, unauth)},
 		"PUT /api/v1/lead-mapping": {method: "PUT", prepare: body("/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
 			{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"}}}), want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
@@ -631,4 +678,16 @@ func (f fixture) lead(owner string) uuid.UUID {
 	pl, stages := f.stagesOf("lead")
 	return f.exec(`INSERT INTO leads (tenant_id, owner_id, title, person_name, pipeline_id, stage_id) VALUES (?, ?, ?, 'Karl Kunde', ?, ?) RETURNING id`,
 		f.env.Demo.TenantID, f.user(owner), "Lead "+uuid.NewString()[:8], pl, stages[0])
+}
+
+// activityType makes a type of the demo tenant nobody uses.
+func (f fixture) activityType() uuid.UUID {
+	return f.exec("INSERT INTO activity_types (tenant_id, name, color, icon) VALUES (?, ?, '#228be6', 'phone') RETURNING id",
+		f.env.Demo.TenantID, "Typ "+uuid.NewString()[:8])
+}
+
+// activity makes an open activity assigned to the user with that e-mail.
+func (f fixture) activity(assignee string) uuid.UUID {
+	return f.exec(`INSERT INTO activities (tenant_id, type_id, title, due_at, assignee_id) VALUES (?, ?, 'Anruf', now() + interval '1 day', ?) RETURNING id`,
+		f.env.Demo.TenantID, f.activityType(), f.user(assignee))
 }

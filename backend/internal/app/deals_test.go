@@ -208,3 +208,29 @@ func TestRemovingAStageWithDealsAsksWhereToMoveThem(t *testing.T) {
 	}
 	admin.call("DELETE", "/api/v1/pipelines/"+p.ID, nil, 409, nil, "If-Match", etagOf(p.Version))
 }
+
+// A saved deal or lead filter takes the conditions its list takes (pipeline, stage, status, closing dates) and
+// refuses the ones it does not.
+func TestSavedFiltersCheckedAsTheirList(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	p := makePipeline(admin, api.RecordDeal, "Gespeichert", 10, 50)
+	q := api.ListQuery{PipelineID: p.ID, StageID: p.Stages[1].ID, Status: "won", ClosedFrom: "2026-11-01", CloseDateTo: "2026-12-31"}
+	var f api.SavedFilter
+	admin.call("POST", "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordDeal, Name: "Gewonnen", Query: q}, 201, &f)
+	if f.Query.StageID != p.Stages[1].ID || f.Query.ClosedFrom != "2026-11-01" {
+		t.Fatalf("saved %+v", f.Query)
+	}
+	admin.call("POST", "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordLead, Name: "Konvertiert",
+		Query: api.ListQuery{Status: "converted", ClosedTo: "2026-11-30"}}, 201, nil)
+	r := admin.call("POST", "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordLead, Name: "Falsch",
+		Query: api.ListQuery{Status: "won", CloseDateFrom: "2026-11-01"}}, 422, nil)
+	if e := r.Error(t); e.Fields["query.status"] != api.FieldInvalid || e.Fields["query.closeDateFrom"] != api.FieldInvalid {
+		t.Fatalf("lead filter: %s", r.Body)
+	}
+	r = admin.call("POST", "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordPerson, Name: "Personen",
+		Query: api.ListQuery{Status: "open"}}, 422, nil)
+	if r.Error(t).Fields["query.status"] != api.FieldInvalid {
+		t.Fatalf("person filter: %s", r.Body)
+	}
+}

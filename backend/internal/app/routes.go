@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/activity"
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/dashboard"
 	"github.com/1sales/app/backend/internal/deal"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
@@ -46,13 +48,16 @@ func (a *App) routes() http.Handler {
 	notes := note.NewService(a.db)
 	records := record.NewService(a.db)
 	fields := customfield.NewService(a.db)
-	filters := savedfilter.NewService(a.db)
+	filters := savedfilter.NewService(a.db, person.ListSpec(), organization.ListSpec(), deal.ListSpec(), lead.ListSpec())
 	personKind, orgKind := person.Kind(), organization.Kind()
 	pipelines := pipeline.NewService(a.db, "deals", "leads")
 	reasons := lostreason.NewService(a.db, "deals", "leads")
 	deals := deal.NewService(a.db)
 	leads := lead.NewService(a.db)
 	dealKind, leadKind := deal.Kind(), lead.Kind()
+	activityTypes := activity.NewTypeService(a.db)
+	activities := activity.NewService(a.db)
+	dashboards := dashboard.NewService(a.db)
 
 	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
 	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
@@ -186,6 +191,23 @@ func (a *App) routes() http.Handler {
 	mux.Handle("POST /api/v1/lost-reasons", adminCreate(rest.Create(reasons.Create)))
 	mux.Handle("PATCH /api/v1/lost-reasons/{reasonID}", admin(rest.Update("reasonID", reasons.Update)))
 	mux.Handle("DELETE /api/v1/lost-reasons/{reasonID}", admin(rest.Delete("reasonID", reasons.Delete)))
+
+	mux.Handle("GET /api/v1/activity-types", signedIn(activityTypes.ListHandler))
+	mux.Handle("POST /api/v1/activity-types", adminCreate(rest.Create(activityTypes.Create)))
+	mux.Handle("PATCH /api/v1/activity-types/{typeID}", admin(rest.Update("typeID", activityTypes.Update)))
+	mux.Handle("DELETE /api/v1/activity-types/{typeID}", admin(rest.Delete("typeID", activityTypes.Delete)))
+
+	mux.Handle("POST /api/v1/activities/query", signedIn(rest.Query(activities.Query)))
+	mux.Handle("POST /api/v1/activities", create(rest.Create(activities.Create)))
+	mux.Handle("GET /api/v1/activities/{activityID}", signedIn(rest.Get("activityID", activities.Get)))
+	mux.Handle("PATCH /api/v1/activities/{activityID}", signedIn(rest.Update("activityID", activities.Update)))
+	mux.Handle("DELETE /api/v1/activities/{activityID}", signedIn(rest.Delete("activityID", activities.Delete)))
+	mux.Handle("GET /api/v1/persons/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordPerson))))
+	mux.Handle("GET /api/v1/organizations/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordOrganization))))
+	mux.Handle("GET /api/v1/deals/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordDeal))))
+	mux.Handle("GET /api/v1/leads/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordLead))))
+
+	mux.Handle("POST /api/v1/dashboard", signedIn(rest.Query(dashboards.Get)))
 
 	return a.middleware(mux, a.unmatched(mux))
 }

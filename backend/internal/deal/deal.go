@@ -114,12 +114,15 @@ var historyFields = []string{"title", "value", "currency", "expectedCloseDate", 
 // Kind is the record kind of deals.
 func Kind() record.Kind { k, _ := record.KindOf(api.RecordDeal); return k }
 
+// ListSpec is the list spec of deals: dashboards compile their figures with it, so they count what the list lists.
+func ListSpec() listquery.Spec { return spec }
+
 var spec = listquery.Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
 	AddressSQL: func(col string) string {
 		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
 	},
-	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}}
+	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close"}
 
 // Service manages deals.
 type Service struct{ db *bun.DB }

@@ -343,8 +343,8 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 		}
 		before := l.snapshot()
 		now := time.Now()
-		l.Status, l.ConvertedAt, l.ConvertedPersonID, l.ConvertedOrganizationID = api.LeadConverted, &now, personID, orgID
-		if _, err := tx.NewUpdate().Model(l).Column("status", "converted_at", "converted_person_id", "converted_organization_id", "converted_deal_id").
+		l.Status, l.ConvertedAt, l.ClosedAt, l.ConvertedPersonID, l.ConvertedOrganizationID = api.LeadConverted, &now, &now, personID, orgID
+		if _, err := tx.NewUpdate().Model(l).Column("status", "converted_at", "closed_at", "converted_person_id", "converted_organization_id", "converted_deal_id").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return fmt.Errorf("lead: convert %s: %w", id, err)
 		}

@@ -49,6 +49,7 @@ type Lead struct {
 	LostReasonID            *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
 	LostComment             string           `bun:"lost_comment"`
 	ConvertedAt             *time.Time       `bun:"converted_at"`
+	ClosedAt                *time.Time       `bun:"closed_at"`
 	ConvertedPersonID       *uuid.UUID       `bun:"converted_person_id,type:uuid"`
 	ConvertedOrganizationID *uuid.UUID       `bun:"converted_organization_id,type:uuid"`
 	ConvertedDealID         *uuid.UUID       `bun:"converted_deal_id,type:uuid"`
@@ -112,6 +113,9 @@ var historyFields = []string{"title", "personName", "company", "email", "phone",
 
 // Kind is the record kind of leads.
 func Kind() record.Kind { k, _ := record.KindOf(api.RecordLead); return k }
+
+// ListSpec is the list spec of leads: dashboards compile their figures with it, so they count what the list lists.
+func ListSpec() listquery.Spec { return spec }
 
 var spec = listquery.Spec{Type: api.RecordLead, Alias: "l", SortName: "l.title",
 	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)}}
@@ -295,8 +299,10 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 					reason = *in.LostReasonID
 				}
 				l.LostReasonID, l.LostReasonName = deal.LostReason(ctx, tx, api.RecordLead, &v, reason)
+				now := time.Now()
+				l.ClosedAt = &now
 			case *in.Status == api.LeadOpen:
-				l.LostReasonID, l.LostReasonName, l.LostComment = nil, "", ""
+				l.LostReasonID, l.LostReasonName, l.LostComment, l.ClosedAt = nil, "", "", nil
 			default:
 				v.Field("status", api.FieldInvalid)
 			}

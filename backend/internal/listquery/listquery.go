@@ -39,8 +39,10 @@ type Spec struct {
 	// address of their own (deals: their organisation's); nil means the record's own columns.
 	AddressSQL func(column string) string
 	// Statuses are the statuses a list can filter by; empty means the record type has no pipeline, stage or
-	// status.
+	// status (and no closed_at: records with a status record when it closed).
 	Statuses []string
+	// ExpectedClose names the expected close date column ("" = none).
+	ExpectedClose string
 }
 
 func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
@@ -72,11 +74,15 @@ type Compiled struct {
 	cursor *cursor
 	owner  *uuid.UUID
 	from   map[string]time.Time
+	days   []dayBound
 	// candidates holds every record the search can match, found through the trigram index (step 2 of Rows);
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
 }
+
+// dayBound is a bound on a date column: inclusive calendar day.
+type dayBound struct{ name, day string }
 
 type cursor struct {
 	V  string    `json:"v"`
@@ -90,6 +96,9 @@ var berlin = func() *time.Location {
 	}
 	return loc
 }()
+
+// Berlin is the time zone of calendar-day filters.
+func Berlin() *time.Location { return berlin }
 
 var numberOps = []string{"eq", "ne", "gt", "gte", "lt", "lte", "empty", "set"}
 var textOps = []string{"contains", "eq", "empty", "set"}
@@ -148,13 +157,19 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
 		v.Field("status", api.FieldInvalid)
 	}
-	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom, "updatedTo": q.UpdatedTo} {
+	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom,
+		"updatedTo": q.UpdatedTo, "closedFrom": q.ClosedFrom, "closedTo": q.ClosedTo, "closeDateFrom": q.CloseDateFrom, "closeDateTo": q.CloseDateTo} {
 		if val == "" {
 			continue
 		}
 		d, err := time.ParseInLocation("2006-01-02", val, berlin)
-		if err != nil {
+		closed, closeDate := strings.HasPrefix(name, "closed"), strings.HasPrefix(name, "closeDate")
+		if err != nil || (closed && len(spec.Statuses) == 0) || (closeDate && spec.ExpectedClose == "") {
 			v.Field(name, api.FieldInvalid)
+			continue
+		}
+		if closeDate { // a date column: compared as days
+			c.days = append(c.days, dayBound{name: name, day: val})
 			continue
 		}
 		if strings.HasSuffix(name, "To") {
@@ -235,15 +250,22 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.Status != "" {
 		q = q.Where("? = ?", s.col("status"), lq.Status)
 	}
-	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at"} {
+	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at", "closedFrom": "closed_at"} {
 		if d, ok := c.from[name]; ok {
 			q = q.Where("? >= ?", s.col(col), d)
 		}
 	}
-	for name, col := range map[string]string{"createdTo": "created_at", "updatedTo": "updated_at"} {
+	for name, col := range map[string]string{"createdTo": "created_at", "updatedTo": "updated_at", "closedTo": "closed_at"} {
 		if d, ok := c.from[name]; ok {
 			q = q.Where("? < ?", s.col(col), d)
 		}
+	}
+	for _, b := range c.days {
+		op := ">="
+		if b.name == "closeDateTo" {
+			op = "<="
+		}
+		q = q.Where("? "+op+" ?::date", s.col(s.ExpectedClose), b.day)
 	}
 	return q
 }
@@ -572,4 +594,33 @@ func countCapped(ctx context.Context, tx bun.IDB, q *bun.SelectQuery) (int, bool
 		return CountCap, true, nil
 	}
 	return n, false, nil
+}
+
+// Total is the exact number of records a list holds and the sum of their values.
+type Total struct {
+	Count int    `bun:"count"`
+	Value string `bun:"value"`
+	Group string `bun:"grp"`
+}
+
+// Totals counts exactly what the list lists (scope, filters, search: the list's own conditions, so a dashboard
+// figure always equals its list) and sums valueSQL (in terms of the alias; "" sums nothing). groupSQL "" gives
+// one total; otherwise one per group value. Unlike Count it is not capped: dashboards over whole scopes use it.
+func (c *Compiled) Totals(ctx context.Context, tx bun.IDB, table, valueSQL, groupSQL string) ([]Total, error) {
+	if valueSQL == "" {
+		valueSQL = "0"
+	}
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).
+		ColumnExpr("count(*) AS count").ColumnExpr("coalesce(sum(" + valueSQL + "), 0)::numeric(16, 2)::text AS value")
+	if groupSQL != "" {
+		q = q.ColumnExpr("(" + groupSQL + ")::text AS grp").GroupExpr(groupSQL)
+	} else {
+		q = q.ColumnExpr("'' AS grp")
+	}
+	c.Filter(q.QueryBuilder())
+	var out []Total
+	if err := q.Scan(ctx, &out); err != nil {
+		return nil, fmt.Errorf("listquery: totals: %w", err)
+	}
+	return out, nil
 }

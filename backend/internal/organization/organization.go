@@ -93,6 +93,9 @@ func (o *Organization) searchText() string {
 func Kind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
 
 // Spec describes organisation lists for listquery.
+// ListSpec is the list spec of organisations (saved filters compile with it).
+func ListSpec() listquery.Spec { return spec }
+
 var spec = listquery.Spec{Type: api.RecordOrganization, Alias: "o", SortName: "o.name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("o.id = ?", id) }}
 

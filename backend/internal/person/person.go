@@ -149,6 +149,9 @@ func (p *Person) derive(orgNames []string) {
 // Kind is the record kind of persons.
 func Kind() record.Kind { k, _ := record.KindOf(api.RecordPerson); return k }
 
+// ListSpec is the list spec of persons (saved filters compile with it).
+func ListSpec() listquery.Spec { return spec }
+
 var spec = listquery.Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
 		return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)

@@ -17,24 +17,29 @@ import (
 // Owner resolves the owner a create or an owner change asks for ("" = the actor) and checks that the actor may
 // give the record to that user: an active user of the tenant within the actor's scope for action.
 func Owner(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, action api.Action, raw string, v *httpx.Validation) uuid.UUID {
+	return OwnerField(ctx, tx, a, rt, action, raw, "ownerId", v)
+}
+
+// OwnerField is Owner for an owner sent in another field (an activity's assigneeId).
+func OwnerField(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, action api.Action, raw, field string, v *httpx.Validation) uuid.UUID {
 	if strings.TrimSpace(raw) == "" {
 		if !a.Allows(rt, action, a.UserID, a.UnitID) {
-			v.Field("ownerId", api.FieldForbidden)
+			v.Field(field, api.FieldForbidden)
 		}
 		return a.UserID
 	}
 	id, err := uuid.Parse(raw)
 	if err != nil {
-		v.Field("ownerId", api.FieldInvalid)
+		v.Field(field, api.FieldInvalid)
 		return uuid.Nil
 	}
 	var unit uuid.UUID
 	if err := tx.NewRaw("SELECT unit_id FROM users WHERE id = ? AND active", id).Scan(ctx, &unit); err != nil {
-		v.Field("ownerId", api.FieldNotFound)
+		v.Field(field, api.FieldNotFound)
 		return uuid.Nil
 	}
 	if !a.Allows(rt, action, id, unit) {
-		v.Field("ownerId", api.FieldForbidden)
+		v.Field(field, api.FieldForbidden)
 	}
 	return id
 }

@@ -49,11 +49,20 @@ func (f *Filter) API() api.SavedFilter {
 		OwnerID: f.OwnerID.String(), OwnerName: f.OwnerName, Version: f.Version, CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
 }
 
-// Service manages saved filters.
-type Service struct{ db *bun.DB }
+// Service manages saved filters of the record types whose list specs it has.
+type Service struct {
+	db    *bun.DB
+	specs map[api.RecordType]listquery.Spec
+}
 
-// NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+// NewService builds the service; a saved query is checked exactly as its list would compile it.
+func NewService(db *bun.DB, specs ...listquery.Spec) *Service {
+	s := &Service{db: db, specs: map[api.RecordType]listquery.Spec{}}
+	for _, sp := range specs {
+		s.specs[sp.Type] = sp
+	}
+	return s
+}
 
 func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("sf.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = sf.owner_id) AS owner_name")
@@ -99,7 +108,7 @@ func recordTypes() []api.RecordType {
 }
 
 // check validates name and query; the query must compile for the record type (known custom fields and ops).
-func check(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, name string, q api.ListQuery) (string, api.ListQuery) {
+func (s *Service) check(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, name string, q api.ListQuery) (string, api.ListQuery) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
@@ -108,10 +117,14 @@ func check(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation
 		v.Field("name", api.FieldTooLong)
 	}
 	q.Cursor = ""
+	spec, ok := s.specs[rt]
+	if !ok {
+		v.Field("recordType", api.FieldInvalid)
+		return name, q
+	}
 	fields, err := customfield.Load(ctx, tx, rt)
 	if err == nil {
-		if _, err := listquery.Compile(listquery.Spec{Type: rt, Alias: "x", SortName: "x.name",
-			Organization: func(b bun.QueryBuilder, _ uuid.UUID) bun.QueryBuilder { return b }}, a, q, fields); err != nil {
+		if _, err := listquery.Compile(spec, a, q, fields); err != nil {
 			if e, ok := httpx.AsError(err); ok {
 				for f, code := range e.Fields {
 					v.Field("query."+f, code)
@@ -134,7 +147,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilte
 			v.Field("recordType", api.FieldInvalid)
 			return v.Err()
 		}
-		f.Name, f.Query = check(ctx, tx, a, &v, in.RecordType, in.Name, in.Query)
+		f.Name, f.Query = s.check(ctx, tx, a, &v, in.RecordType, in.Name, in.Query)
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -186,7 +199,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			f.Shared = *in.Shared
 		}
 		var v httpx.Validation
-		f.Name, f.Query = check(ctx, tx, a, &v, f.RecordType, name, q)
+		f.Name, f.Query = s.check(ctx, tx, a, &v, f.RecordType, name, q)
 		if err := v.Err(); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/activity"
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/shared/api"
@@ -67,6 +68,9 @@ func Provision(ctx context.Context, owner bun.IDB, spec TenantSpec) (*Provisione
 				return fmt.Errorf("seed: role %q: %w", r.Name, err)
 			}
 			p.Roles[r.Name] = r.ID
+		}
+		if err := activity.ProvisionTypes(ctx, tx, p.TenantID); err != nil {
+			return err
 		}
 		for _, u := range spec.Users {
 			roleID, ok := p.Roles[u.Role]
@@ -136,5 +140,8 @@ func Demo(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 	if err := pipelines(ctx, owner, log); err != nil {
 		return err
 	}
-	return contacts(ctx, owner, log)
+	if err := contacts(ctx, owner, log); err != nil {
+		return err
+	}
+	return work(ctx, owner, log)
 }

@@ -24,7 +24,7 @@ func TestDemoSeedsOnceAndKeepsData(t *testing.T) {
 		Scan(ctx, &users, &persons, &orgs, &members, &fields, &history); err != nil {
 		t.Fatal(err)
 	}
-	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 33 {
+	if users != 5 || persons != 12 || orgs != 8 || members != 12 || fields != 3 || history != 36 {
 		t.Fatalf("users %d persons %d orgs %d memberships %d fields %d created entries %d", users, persons, orgs, members, fields, history)
 	}
 	var pipelines, stages int
@@ -33,8 +33,15 @@ func TestDemoSeedsOnceAndKeepsData(t *testing.T) {
 		t.Fatalf("pipelines %d, stages of Bestellung auf Rechnung %d (%v)", pipelines, stages, err)
 	}
 	var deals, leads int
-	if err := d.Owner.NewRaw("SELECT (SELECT count(*) FROM deals), (SELECT count(*) FROM leads)").Scan(ctx, &deals, &leads); err != nil || deals != 8 || leads != 5 {
+	if err := d.Owner.NewRaw("SELECT (SELECT count(*) FROM deals), (SELECT count(*) FROM leads)").Scan(ctx, &deals, &leads); err != nil || deals != 11 || leads != 5 {
 		t.Fatalf("deals %d leads %d (%v)", deals, leads, err)
+	}
+	var types, activities, overdue, won, lost int
+	if err := d.Owner.NewRaw(`SELECT (SELECT count(*) FROM activity_types), (SELECT count(*) FROM activities),
+		(SELECT count(*) FROM activities WHERE NOT done AND due_at < now()), (SELECT count(*) FROM deals WHERE status = 'won'),
+		(SELECT count(*) FROM deals WHERE status = 'lost')`).Scan(ctx, &types, &activities, &overdue, &won, &lost); err != nil ||
+		types != 5 || activities != 12 || overdue < 2 || won != 2 || lost != 1 {
+		t.Fatalf("activity types %d activities %d overdue %d won %d lost %d (%v)", types, activities, overdue, won, lost, err)
 	}
 	// The seeded search text is the service's: an umlaut spelling finds the person through her organisation.
 	var n int

@@ -69,6 +69,325 @@ export namespace api {
 	    Own = "own",
 	    Unit = "unit",
 	}
+	export class Activity {
+	    id: string;
+	    title: string;
+	    comment: string;
+	    typeId: string;
+	    typeName: string;
+	    typeColor: string;
+	    typeIcon: string;
+	    dueAt: string;
+	    durationMinutes: number;
+	    done: boolean;
+	    doneAt?: string;
+	    overdue: boolean;
+	    assigneeId: string;
+	    assigneeName: string;
+	    personId: string;
+	    personName: string;
+	    organizationId: string;
+	    organizationName: string;
+	    dealId: string;
+	    dealTitle: string;
+	    leadId: string;
+	    leadTitle: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Activity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.comment = source["comment"];
+	        this.typeId = source["typeId"];
+	        this.typeName = source["typeName"];
+	        this.typeColor = source["typeColor"];
+	        this.typeIcon = source["typeIcon"];
+	        this.dueAt = source["dueAt"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.done = source["done"];
+	        this.doneAt = source["doneAt"];
+	        this.overdue = source["overdue"];
+	        this.assigneeId = source["assigneeId"];
+	        this.assigneeName = source["assigneeName"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.dealId = source["dealId"];
+	        this.dealTitle = source["dealTitle"];
+	        this.leadId = source["leadId"];
+	        this.leadTitle = source["leadTitle"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ActivityCreate {
+	    title: string;
+	    comment: string;
+	    typeId: string;
+	    dueAt: string;
+	    durationMinutes: number;
+	    done: boolean;
+	    assigneeId: string;
+	    personId: string;
+	    organizationId: string;
+	    dealId: string;
+	    leadId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.comment = source["comment"];
+	        this.typeId = source["typeId"];
+	        this.dueAt = source["dueAt"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.done = source["done"];
+	        this.assigneeId = source["assigneeId"];
+	        this.personId = source["personId"];
+	        this.organizationId = source["organizationId"];
+	        this.dealId = source["dealId"];
+	        this.leadId = source["leadId"];
+	    }
+	}
+	export class ActivityQuery {
+	    assignee: string;
+	    due: string;
+	    dueFrom: string;
+	    dueTo: string;
+	    doneFrom: string;
+	    doneTo: string;
+	    typeId: string;
+	    status: string;
+	    recordType: RecordType;
+	    recordId: string;
+	    cursor: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.assignee = source["assignee"];
+	        this.due = source["due"];
+	        this.dueFrom = source["dueFrom"];
+	        this.dueTo = source["dueTo"];
+	        this.doneFrom = source["doneFrom"];
+	        this.doneTo = source["doneTo"];
+	        this.typeId = source["typeId"];
+	        this.status = source["status"];
+	        this.recordType = source["recordType"];
+	        this.recordId = source["recordId"];
+	        this.cursor = source["cursor"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class ActivityFigure {
+	    count: number;
+	    query: ActivityQuery;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityFigure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.query = this.convertValues(source["query"], ActivityQuery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActivityPage {
+	    items: Activity[];
+	    nextCursor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Activity);
+	        this.nextCursor = source["nextCursor"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActivityPatch {
+	    title?: string;
+	    comment?: string;
+	    typeId?: string;
+	    dueAt?: string;
+	    durationMinutes?: number;
+	    done?: boolean;
+	    assigneeId?: string;
+	    personId?: string;
+	    organizationId?: string;
+	    dealId?: string;
+	    leadId?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.comment = source["comment"];
+	        this.typeId = source["typeId"];
+	        this.dueAt = source["dueAt"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.done = source["done"];
+	        this.assigneeId = source["assigneeId"];
+	        this.personId = source["personId"];
+	        this.organizationId = source["organizationId"];
+	        this.dealId = source["dealId"];
+	        this.leadId = source["leadId"];
+	    }
+	}
+	
+	export class ActivityType {
+	    id: string;
+	    name: string;
+	    color: string;
+	    icon: string;
+	    position: number;
+	    archived: boolean;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityType(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.icon = source["icon"];
+	        this.position = source["position"];
+	        this.archived = source["archived"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ActivityTypeCreate {
+	    name: string;
+	    color: string;
+	    icon: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityTypeCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.icon = source["icon"];
+	    }
+	}
+	export class ActivityTypeList {
+	    items: ActivityType[];
+	    icons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityTypeList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], ActivityType);
+	        this.icons = source["icons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActivityTypePatch {
+	    name?: string;
+	    color?: string;
+	    icon?: string;
+	    position?: number;
+	    archived?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityTypePatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.icon = source["icon"];
+	        this.position = source["position"];
+	        this.archived = source["archived"];
+	    }
+	}
 	export class Address {
 	    street: string;
 	    postalCode: string;
@@ -391,6 +710,10 @@ export namespace api {
 	    pipelineId: string;
 	    stageId: string;
 	    status: string;
+	    closedFrom: string;
+	    closedTo: string;
+	    closeDateFrom: string;
+	    closeDateTo: string;
 	    sort: string;
 	    cursor: string;
 	    limit: number;
@@ -415,6 +738,10 @@ export namespace api {
 	        this.pipelineId = source["pipelineId"];
 	        this.stageId = source["stageId"];
 	        this.status = source["status"];
+	        this.closedFrom = source["closedFrom"];
+	        this.closedTo = source["closedTo"];
+	        this.closeDateFrom = source["closeDateFrom"];
+	        this.closeDateTo = source["closeDateTo"];
 	        this.sort = source["sort"];
 	        this.cursor = source["cursor"];
 	        this.limit = source["limit"];
@@ -615,6 +942,260 @@ export namespace api {
 	        this.required = source["required"];
 	        this.position = source["position"];
 	        this.archived = source["archived"];
+	    }
+	}
+	export class UserActivities {
+	    userId: string;
+	    userName: string;
+	    done: ActivityFigure;
+	
+	    static createFrom(source: any = {}) {
+	        return new UserActivities(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.done = this.convertValues(source["done"], ActivityFigure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadResult {
+	    from: string;
+	    to: string;
+	    converted: Figure;
+	    lost: Figure;
+	    conversionRate?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.converted = this.convertValues(source["converted"], Figure);
+	        this.lost = this.convertValues(source["lost"], Figure);
+	        this.conversionRate = source["conversionRate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Figure {
+	    count: number;
+	    value: string;
+	    query: ListQuery;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.value = source["value"];
+	        this.query = this.convertValues(source["query"], ListQuery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PeriodResult {
+	    from: string;
+	    to: string;
+	    won: Figure;
+	    lost: Figure;
+	    winRate?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.won = this.convertValues(source["won"], Figure);
+	        this.lost = this.convertValues(source["lost"], Figure);
+	        this.winRate = source["winRate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FunnelStage {
+	    stageId: string;
+	    name: string;
+	    probability: number;
+	    count: number;
+	    value: string;
+	    weighted: string;
+	    query: ListQuery;
+	
+	    static createFrom(source: any = {}) {
+	        return new FunnelStage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stageId = source["stageId"];
+	        this.name = source["name"];
+	        this.probability = source["probability"];
+	        this.count = source["count"];
+	        this.value = source["value"];
+	        this.weighted = source["weighted"];
+	        this.query = this.convertValues(source["query"], ListQuery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Dashboard {
+	    scope: string;
+	    scopes: string[];
+	    pipelineId: string;
+	    pipelineName: string;
+	    funnel: FunnelStage[];
+	    month: PeriodResult;
+	    quarter: PeriodResult;
+	    leads: LeadResult;
+	    dueToday: ActivityFigure;
+	    overdue: ActivityFigure;
+	    doneThisWeek: UserActivities[];
+	    closingSoon: Figure;
+	    generatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Dashboard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.scopes = source["scopes"];
+	        this.pipelineId = source["pipelineId"];
+	        this.pipelineName = source["pipelineName"];
+	        this.funnel = this.convertValues(source["funnel"], FunnelStage);
+	        this.month = this.convertValues(source["month"], PeriodResult);
+	        this.quarter = this.convertValues(source["quarter"], PeriodResult);
+	        this.leads = this.convertValues(source["leads"], LeadResult);
+	        this.dueToday = this.convertValues(source["dueToday"], ActivityFigure);
+	        this.overdue = this.convertValues(source["overdue"], ActivityFigure);
+	        this.doneThisWeek = this.convertValues(source["doneThisWeek"], UserActivities);
+	        this.closingSoon = this.convertValues(source["closingSoon"], Figure);
+	        this.generatedAt = source["generatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DashboardQuery {
+	    scope: string;
+	    pipelineId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.pipelineId = source["pipelineId"];
 	    }
 	}
 	
@@ -850,6 +1431,8 @@ export namespace api {
 		    return a;
 		}
 	}
+	
+	
 	export class Grant {
 	    recordType: RecordType;
 	    action: Action;
@@ -1321,6 +1904,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	
 	export class LostReason {
 	    id: string;
@@ -1830,6 +2414,7 @@ export namespace api {
 	        this.newPassword = source["newPassword"];
 	    }
 	}
+	
 	
 	export class PersonCreate {
 	    salutation: Salutation;
@@ -2491,6 +3076,7 @@ export namespace api {
 	        this.parentId = source["parentId"];
 	    }
 	}
+	
 	
 	export class UserCreate {
 	    email: string;

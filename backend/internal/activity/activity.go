@@ -1,0 +1,562 @@
+// Package activity manages activities (calls, meetings, tasks…) planned for a user at a date and time and linked
+// to persons, organisations, deals and leads, and their types. An activity's visibility follows its assignee
+// through the one scoping mechanism; the names of linked records show only where the caller may see them.
+package activity
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/listquery"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/validate"
+	"github.com/1sales/app/shared/api"
+)
+
+// Activity is a row of activities with the names of what it refers to (nil: none, or not visible to the caller).
+type Activity struct {
+	bun.BaseModel `bun:"table:activities,alias:ac"`
+
+	ID              uuid.UUID  `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID        uuid.UUID  `bun:"tenant_id,type:uuid"`
+	TypeID          uuid.UUID  `bun:"type_id,type:uuid"`
+	Title           string     `bun:"title"`
+	Comment         string     `bun:"comment"`
+	DueAt           time.Time  `bun:"due_at"`
+	DurationMinutes int        `bun:"duration_minutes"`
+	Done            bool       `bun:"done"`
+	DoneAt          *time.Time `bun:"done_at"`
+	AssigneeID      uuid.UUID  `bun:"assignee_id,type:uuid"`
+	PersonID        *uuid.UUID `bun:"person_id,type:uuid"`
+	OrganizationID  *uuid.UUID `bun:"organization_id,type:uuid"`
+	DealID          *uuid.UUID `bun:"deal_id,type:uuid"`
+	LeadID          *uuid.UUID `bun:"lead_id,type:uuid"`
+	CreatedBy       *uuid.UUID `bun:"created_by,type:uuid"`
+	Version         int64      `bun:"version"`
+	CreatedAt       time.Time  `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt       time.Time  `bun:"updated_at,nullzero,default:now()"`
+
+	TypeName         string  `bun:"type_name,scanonly"`
+	TypeColor        string  `bun:"type_color,scanonly"`
+	TypeIcon         string  `bun:"type_icon,scanonly"`
+	AssigneeName     string  `bun:"assignee_name,scanonly"`
+	PersonName       *string `bun:"person_name,scanonly"`
+	OrganizationName *string `bun:"organization_name,scanonly"`
+	DealTitle        *string `bun:"deal_title,scanonly"`
+	LeadTitle        *string `bun:"lead_title,scanonly"`
+}
+
+// ETag is the version clients must send back with a change.
+func (x *Activity) ETag() int64 { return x.Version }
+
+// link gives a linked record's ID and name as the caller may see them: both empty when the record is not
+// linked or not visible (its name and existence are not the caller's to know).
+func link(id *uuid.UUID, name *string) (string, string) {
+	if id == nil || name == nil {
+		return "", ""
+	}
+	return id.String(), *name
+}
+
+// API converts to the wire type.
+func (x *Activity) API() api.Activity {
+	out := api.Activity{ID: x.ID.String(), Title: x.Title, Comment: x.Comment, TypeID: x.TypeID.String(),
+		TypeName: x.TypeName, TypeColor: x.TypeColor, TypeIcon: x.TypeIcon, DueAt: x.DueAt,
+		DurationMinutes: x.DurationMinutes, Done: x.Done, DoneAt: x.DoneAt, Overdue: !x.Done && x.DueAt.Before(time.Now()),
+		AssigneeID: x.AssigneeID.String(), AssigneeName: x.AssigneeName, Version: x.Version,
+		CreatedAt: x.CreatedAt, UpdatedAt: x.UpdatedAt}
+	out.PersonID, out.PersonName = link(x.PersonID, x.PersonName)
+	out.OrganizationID, out.OrganizationName = link(x.OrganizationID, x.OrganizationName)
+	out.DealID, out.DealTitle = link(x.DealID, x.DealTitle)
+	out.LeadID, out.LeadTitle = link(x.LeadID, x.LeadTitle)
+	return out
+}
+
+// links are the record columns an activity can link, with their record types and wire field names.
+var links = []struct {
+	rt     api.RecordType
+	column string
+	field  string
+	name   string
+}{
+	{api.RecordPerson, "person_id", "personId", "person_name"},
+	{api.RecordOrganization, "organization_id", "organizationId", "organization_name"},
+	{api.RecordDeal, "deal_id", "dealId", "deal_title"},
+	{api.RecordLead, "lead_id", "leadId", "lead_title"},
+}
+
+// selectWith adds the names: type, assignee and each linked record, the latter only when the caller may see it.
+func selectWith(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+	q = q.ColumnExpr("ac.*").
+		ColumnExpr("at.name AS type_name, at.color AS type_color, at.icon AS type_icon").
+		ColumnExpr("au.name AS assignee_name").
+		Join("JOIN activity_types AS at ON at.id = ac.type_id").
+		Join("JOIN users AS au ON au.id = ac.assignee_id")
+	for _, l := range links {
+		k, _ := record.KindOf(l.rt)
+		sub := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).ColumnExpr(k.NameSQL).
+			Where("?.id = ?", bun.Ident(k.Alias), bun.Ident("ac."+l.column)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
+		a.Restrict(sub.QueryBuilder(), l.rt, api.ActionView, k.OwnerColumn())
+		q = q.ColumnExpr("(?) AS ?", sub, bun.Ident(l.name))
+	}
+	return q
+}
+
+// Service manages activities.
+type Service struct{ db *bun.DB }
+
+// NewService builds the service.
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
+
+func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Activity, error) {
+	x := new(Activity)
+	q := selectWith(tx, a, tx.NewSelect().Model(x)).Where("ac.id = ?", id)
+	a.Restrict(q.QueryBuilder(), api.RecordActivity, action, "ac.assignee_id")
+	if lock {
+		q = q.For("UPDATE OF ac")
+	}
+	if err := q.Scan(ctx); err != nil {
+		if db.IsNoRows(err) {
+			return nil, httpx.ErrNotFound
+		}
+		return nil, fmt.Errorf("activity: get %s: %w", id, err)
+	}
+	return x, nil
+}
+
+// Get returns an activity the actor may see.
+func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Activity, error) {
+	var x *Activity
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		x, err = load(ctx, tx, a, id, api.ActionView, false)
+		return err
+	})
+	return x, err
+}
+
+// MaxDuration is a week, in minutes.
+const MaxDuration = 7 * 24 * 60
+
+// setType checks that a type exists and is not archived.
+func setType(ctx context.Context, tx bun.IDB, v *httpx.Validation, x *Activity, raw string) {
+	id, err := uuid.Parse(strings.TrimSpace(raw))
+	if strings.TrimSpace(raw) == "" {
+		v.Field("typeId", api.FieldRequired)
+		return
+	}
+	if err != nil {
+		v.Field("typeId", api.FieldInvalid)
+		return
+	}
+	ok, err := tx.NewSelect().Table("activity_types").Where("id = ? AND archived_at IS NULL", id).Exists(ctx)
+	if err != nil || !ok {
+		v.Field("typeId", api.FieldNotFound)
+		return
+	}
+	x.TypeID = id
+}
+
+// setLink links a record the actor may see ("" unlinks); an unknown or invisible record is not_found.
+func setLink(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) *uuid.UUID {
+	if strings.TrimSpace(raw) == "" {
+		return nil
+	}
+	id, err := uuid.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		v.Field(field, api.FieldInvalid)
+		return nil
+	}
+	k, _ := record.KindOf(rt)
+	if _, err := record.Check(ctx, tx, a, k, id, api.ActionView); err != nil {
+		v.Field(field, api.FieldNotFound)
+		return nil
+	}
+	return &id
+}
+
+func setDuration(v *httpx.Validation, x *Activity, minutes int) {
+	if minutes < 0 || minutes > MaxDuration {
+		v.Field("durationMinutes", api.FieldRange)
+		return
+	}
+	x.DurationMinutes = minutes
+}
+
+func setDone(x *Activity, done bool) {
+	switch {
+	case done && !x.Done:
+		now := time.Now()
+		x.Done, x.DoneAt = true, &now
+	case !done:
+		x.Done, x.DoneAt = false, nil
+	}
+}
+
+// Create plans an activity for the caller or a user their role lets them assign.
+func (s *Service) Create(ctx context.Context, a *access.Actor, in api.ActivityCreate) (*Activity, error) {
+	var x *Activity
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		x = &Activity{TenantID: a.TenantID, Version: 1, CreatedBy: &a.UserID}
+		var v httpx.Validation
+		x.Title = validate.Text(&v, "title", in.Title, 200)
+		if x.Title == "" {
+			v.Field("title", api.FieldRequired)
+		}
+		x.Comment = validate.Text(&v, "comment", in.Comment, 5000)
+		setType(ctx, tx, &v, x, in.TypeID)
+		if in.DueAt.IsZero() {
+			v.Field("dueAt", api.FieldRequired)
+		}
+		x.DueAt = in.DueAt
+		setDuration(&v, x, in.DurationMinutes)
+		setDone(x, in.Done)
+		x.AssigneeID = record.OwnerField(ctx, tx, a, api.RecordActivity, api.ActionCreate, in.AssigneeID, "assigneeId", &v)
+		raw := map[string]string{"personId": in.PersonID, "organizationId": in.OrganizationID, "dealId": in.DealID, "leadId": in.LeadID}
+		x.PersonID = setLink(ctx, tx, a, &v, api.RecordPerson, "personId", raw["personId"])
+		x.OrganizationID = setLink(ctx, tx, a, &v, api.RecordOrganization, "organizationId", raw["organizationId"])
+		x.DealID = setLink(ctx, tx, a, &v, api.RecordDeal, "dealId", raw["dealId"])
+		x.LeadID = setLink(ctx, tx, a, &v, api.RecordLead, "leadId", raw["leadId"])
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.NewInsert().Model(x).Returning("id").Exec(ctx); err != nil {
+			return fmt.Errorf("activity: create: %w", err)
+		}
+		var err error
+		x, err = load(ctx, tx, a, x.ID, api.ActionView, false)
+		return err
+	})
+	return x, err
+}
+
+// Update changes an activity: its fields, its links, done or open again, its assignee.
+func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.ActivityPatch) (*Activity, error) {
+	var x *Activity
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if x, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(x.Version, version); err != nil {
+			return err
+		}
+		var v httpx.Validation
+		if in.Title != nil {
+			x.Title = validate.Text(&v, "title", *in.Title, 200)
+			if x.Title == "" {
+				v.Field("title", api.FieldRequired)
+			}
+		}
+		if in.Comment != nil {
+			x.Comment = validate.Text(&v, "comment", *in.Comment, 5000)
+		}
+		if in.TypeID != nil && *in.TypeID != x.TypeID.String() {
+			setType(ctx, tx, &v, x, *in.TypeID)
+		}
+		if in.DueAt != nil {
+			if in.DueAt.IsZero() {
+				v.Field("dueAt", api.FieldRequired)
+			}
+			x.DueAt = *in.DueAt
+		}
+		if in.DurationMinutes != nil {
+			setDuration(&v, x, *in.DurationMinutes)
+		}
+		if in.Done != nil {
+			setDone(x, *in.Done)
+		}
+		if in.AssigneeID != nil && *in.AssigneeID != x.AssigneeID.String() {
+			x.AssigneeID = record.OwnerField(ctx, tx, a, api.RecordActivity, api.ActionEdit, *in.AssigneeID, "assigneeId", &v)
+		}
+		// A link the caller cannot see stays as it is unless they replace it.
+		for _, l := range []struct {
+			raw *string
+			rt  api.RecordType
+			fld string
+			dst **uuid.UUID
+		}{{in.PersonID, api.RecordPerson, "personId", &x.PersonID}, {in.OrganizationID, api.RecordOrganization, "organizationId", &x.OrganizationID},
+			{in.DealID, api.RecordDeal, "dealId", &x.DealID}, {in.LeadID, api.RecordLead, "leadId", &x.LeadID}} {
+			if l.raw == nil || (*l.dst != nil && (*l.dst).String() == strings.TrimSpace(*l.raw)) {
+				continue
+			}
+			*l.dst = setLink(ctx, tx, a, &v, l.rt, l.fld, *l.raw)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.NewUpdate().Model(x).Column("type_id", "title", "comment", "due_at", "duration_minutes", "done", "done_at",
+			"assignee_id", "person_id", "organization_id", "deal_id", "lead_id").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Exec(ctx); err != nil {
+			return fmt.Errorf("activity: update %s: %w", id, err)
+		}
+		x, err = load(ctx, tx, a, id, api.ActionView, false)
+		if err == httpx.ErrNotFound { // assigned to someone the caller cannot see: the change is made
+			return httpx.FieldError("assigneeId", api.FieldForbidden)
+		}
+		return err
+	})
+	return x, err
+}
+
+// Delete removes an activity the actor may delete.
+func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
+	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		x, err := load(ctx, tx, a, id, api.ActionDelete, true)
+		if err != nil {
+			return err
+		}
+		if err := httpx.CheckVersion(x.Version, version); err != nil {
+			return err
+		}
+		_, err = tx.NewDelete().Model(x).WherePK().Exec(ctx)
+		return err
+	})
+}
+
+// Filter is a compiled ActivityQuery.
+type Filter struct {
+	actor    *access.Actor
+	q        api.ActivityQuery
+	assignee *uuid.UUID
+	typeID   *uuid.UUID
+	record   *uuid.UUID
+	column   string
+	ranges   []bound
+	limit    int
+	cursor   *cursor
+}
+
+type bound struct {
+	column, op string
+	at         time.Time
+}
+
+type cursor struct {
+	Done bool      `json:"d"`
+	Due  time.Time `json:"t"`
+	ID   uuid.UUID `json:"id"`
+}
+
+// DefaultLimit and MaxLimit bound a page of activities.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 500
+)
+
+// StartOfWeek is the Monday 00:00 (Europe/Berlin) of t's week.
+func StartOfWeek(t time.Time) time.Time {
+	t = t.In(listquery.Berlin())
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, listquery.Berlin())
+	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+}
+
+// StartOfDay is 00:00 (Europe/Berlin) of t's day.
+func StartOfDay(t time.Time) time.Time {
+	t = t.In(listquery.Berlin())
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, listquery.Berlin())
+}
+
+// Compile validates q (field codes for every wrong part). The linked record, when given, must be one the actor
+// may see (404 otherwise), checked inside the caller's transaction.
+func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*Filter, error) {
+	f := &Filter{actor: a, q: q, limit: q.Limit}
+	var v httpx.Validation
+	switch {
+	case q.Limit == 0:
+		f.limit = DefaultLimit
+	case q.Limit < 1 || q.Limit > MaxLimit:
+		v.Field("limit", api.FieldInvalid)
+	}
+	switch q.Assignee {
+	case "", "me", "team":
+	default:
+		id, err := uuid.Parse(q.Assignee)
+		if err != nil {
+			v.Field("assignee", api.FieldInvalid)
+		}
+		f.assignee = &id
+	}
+	if q.TypeID != "" {
+		id, err := uuid.Parse(q.TypeID)
+		if err != nil {
+			v.Field("typeId", api.FieldInvalid)
+		}
+		f.typeID = &id
+	}
+	switch q.Status {
+	case "", "open", "done":
+	default:
+		v.Field("status", api.FieldInvalid)
+	}
+	now := time.Now()
+	switch q.Due {
+	case "", "overdue":
+	case "today":
+		d := StartOfDay(now)
+		f.ranges = append(f.ranges, bound{"due_at", ">=", d}, bound{"due_at", "<", d.AddDate(0, 0, 1)})
+	case "week":
+		w := StartOfWeek(now)
+		f.ranges = append(f.ranges, bound{"due_at", ">=", w}, bound{"due_at", "<", w.AddDate(0, 0, 7)})
+	default:
+		v.Field("due", api.FieldInvalid)
+	}
+	for _, d := range []struct{ name, val, column string }{{"dueFrom", q.DueFrom, "due_at"}, {"dueTo", q.DueTo, "due_at"},
+		{"doneFrom", q.DoneFrom, "done_at"}, {"doneTo", q.DoneTo, "done_at"}} {
+		if d.val == "" {
+			continue
+		}
+		day, err := time.ParseInLocation("2006-01-02", d.val, listquery.Berlin())
+		if err != nil {
+			v.Field(d.name, api.FieldInvalid)
+			continue
+		}
+		if strings.HasSuffix(d.name, "To") {
+			f.ranges = append(f.ranges, bound{d.column, "<", day.AddDate(0, 0, 1)})
+		} else {
+			f.ranges = append(f.ranges, bound{d.column, ">=", day})
+		}
+	}
+	if q.Cursor != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(q.Cursor)
+		var cur cursor
+		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.ID == uuid.Nil {
+			v.Field("cursor", api.FieldInvalid)
+		} else {
+			f.cursor = &cur
+		}
+	}
+	var recordID uuid.UUID
+	if q.RecordType != "" || q.RecordID != "" {
+		var err error
+		recordID, err = uuid.Parse(q.RecordID)
+		if err != nil {
+			v.Field("recordId", api.FieldInvalid)
+		}
+		found := false
+		for _, l := range links {
+			if l.rt == q.RecordType {
+				f.column, found = l.column, true
+			}
+		}
+		if !found {
+			v.Field("recordType", api.FieldInvalid)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if f.column != "" {
+		k, _ := record.KindOf(q.RecordType)
+		if _, err := record.Check(ctx, tx, a, k, recordID, api.ActionView); err != nil {
+			return nil, err
+		}
+		f.record = &recordID
+	}
+	return f, nil
+}
+
+// Apply narrows q to the activities the filter selects: the actor's scope first, then every condition.
+func (f *Filter) Apply(q bun.QueryBuilder) bun.QueryBuilder {
+	a, lq := f.actor, f.q
+	q = a.Restrict(q, api.RecordActivity, api.ActionView, "ac.assignee_id")
+	switch {
+	case lq.Assignee == "me":
+		q = q.Where("ac.assignee_id = ?", a.UserID)
+	case lq.Assignee == "team":
+		q = q.Where("ac.assignee_id IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", bun.In(a.UnitTree))
+	case f.assignee != nil:
+		q = q.Where("ac.assignee_id = ?", *f.assignee)
+	}
+	if f.typeID != nil {
+		q = q.Where("ac.type_id = ?", *f.typeID)
+	}
+	switch {
+	case lq.Due == "overdue":
+		q = q.Where("NOT ac.done").Where("ac.due_at < now()")
+	case lq.Status == "open":
+		q = q.Where("NOT ac.done")
+	case lq.Status == "done":
+		q = q.Where("ac.done")
+	}
+	if lq.Due == "overdue" && lq.Status == "done" {
+		q = q.Where("FALSE")
+	}
+	for _, b := range f.ranges {
+		q = q.Where("? "+b.op+" ?", bun.Ident("ac."+b.column), b.at)
+	}
+	if f.record != nil {
+		q = q.Where("? = ?", bun.Ident("ac."+f.column), *f.record)
+	}
+	return q
+}
+
+// Count is the exact number of activities the filter selects, per assignee when byAssignee (dashboards).
+func (f *Filter) Count(ctx context.Context, tx bun.IDB, byAssignee bool) (map[uuid.UUID]int, int, error) {
+	var rows []struct {
+		Assignee uuid.UUID `bun:"assignee_id"`
+		N        int       `bun:"n"`
+	}
+	q := tx.NewSelect().TableExpr("activities AS ac").ColumnExpr("count(*) AS n")
+	if byAssignee {
+		q = q.ColumnExpr("ac.assignee_id").GroupExpr("ac.assignee_id")
+	}
+	f.Apply(q.QueryBuilder())
+	if err := q.Scan(ctx, &rows); err != nil {
+		return nil, 0, fmt.Errorf("activity: count: %w", err)
+	}
+	per, total := map[uuid.UUID]int{}, 0
+	for _, r := range rows {
+		per[r.Assignee] += r.N
+		total += r.N
+	}
+	return per, total, nil
+}
+
+// Query lists the activities the actor may see that match q: open first, then by due time.
+func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
+	page := &api.ActivityPage{Items: []api.Activity{}}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		f, err := Compile(ctx, tx, a, q)
+		if err != nil {
+			return err
+		}
+		var rows []*Activity
+		sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
+		f.Apply(sel.QueryBuilder())
+		if c := f.cursor; c != nil {
+			sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
+		}
+		if err := sel.Scan(ctx); err != nil {
+			return fmt.Errorf("activity: query: %w", err)
+		}
+		if len(rows) > f.limit {
+			rows = rows[:f.limit]
+			last := rows[len(rows)-1]
+			raw, _ := json.Marshal(cursor{Done: last.Done, Due: last.DueAt, ID: last.ID})
+			page.NextCursor = base64.RawURLEncoding.EncodeToString(raw)
+		}
+		for _, x := range rows {
+			page.Items = append(page.Items, x.API())
+		}
+		return nil
+	})
+	return page, err
+}
+
+// Of lists the activities of a record (its page: open first, then done), for GET /…/{recordID}/activities.
+func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uuid.UUID) (*api.ActivityPage, error) {
+	return func(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.ActivityPage, error) {
+		return s.Query(ctx, a, api.ActivityQuery{RecordType: rt, RecordID: id.String(), Limit: MaxLimit})
+	}
+}

@@ -1,0 +1,225 @@
+package api
+
+import "time"
+
+// ActivityIcons are the icons an activity type can carry: names of the app's icon set (Tabler icons, without the
+// "Icon" prefix, in kebab case), so that every desktop draws the same picture.
+var ActivityIcons = []string{
+	"phone", "mail", "users", "checkbox", "map-pin", "calendar", "briefcase", "presentation", "file-text",
+	"coffee", "car", "video", "message", "clock", "flag", "star", "tool", "truck", "handshake", "receipt",
+}
+
+// ActivityType is a kind of activity (Anruf, E-Mail, Meeting…) with a colour and an icon. A type in use is
+// archived, never deleted, so that activities keep it.
+type ActivityType struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Color is a hex colour, "#RRGGBB".
+	Color string `json:"color"`
+	// Icon is one of ActivityIcons.
+	Icon      string    `json:"icon"`
+	Position  int       `json:"position"`
+	Archived  bool      `json:"archived"`
+	Version   int64     `json:"version"`
+	CreatedAt time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt time.Time `json:"updatedAt" ts_type:"string"`
+}
+
+// ActivityTypeCreate adds a type (admins).
+type ActivityTypeCreate struct {
+	Name  string `json:"name"`
+	Color string `json:"color"`
+	Icon  string `json:"icon"`
+}
+
+// ActivityTypePatch changes a type (admins); Archived true archives it, false restores it.
+type ActivityTypePatch struct {
+	Name     *string `json:"name,omitempty"`
+	Color    *string `json:"color,omitempty"`
+	Icon     *string `json:"icon,omitempty"`
+	Position *int    `json:"position,omitempty"`
+	Archived *bool   `json:"archived,omitempty"`
+}
+
+// ActivityTypeList lists types in their order.
+type ActivityTypeList struct {
+	Items []ActivityType `json:"items"`
+	// Icons are the icons a type can have.
+	Icons []string `json:"icons"`
+}
+
+// Activity is a call, meeting, task… planned for a user at a date and time, linked to records.
+type Activity struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Comment   string `json:"comment"`
+	TypeID    string `json:"typeId"`
+	TypeName  string `json:"typeName"`
+	TypeColor string `json:"typeColor"`
+	TypeIcon  string `json:"typeIcon"`
+	// DueAt is the planned start; DurationMinutes its length (0: a point in time, e.g. a task).
+	DueAt           time.Time  `json:"dueAt" ts_type:"string"`
+	DurationMinutes int        `json:"durationMinutes"`
+	Done            bool       `json:"done"`
+	DoneAt          *time.Time `json:"doneAt" ts_type:"string"`
+	// Overdue is open and due before now.
+	Overdue          bool      `json:"overdue"`
+	AssigneeID       string    `json:"assigneeId"`
+	AssigneeName     string    `json:"assigneeName"`
+	PersonID         string    `json:"personId"`
+	PersonName       string    `json:"personName"`
+	OrganizationID   string    `json:"organizationId"`
+	OrganizationName string    `json:"organizationName"`
+	DealID           string    `json:"dealId"`
+	DealTitle        string    `json:"dealTitle"`
+	LeadID           string    `json:"leadId"`
+	LeadTitle        string    `json:"leadTitle"`
+	Version          int64     `json:"version"`
+	CreatedAt        time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt        time.Time `json:"updatedAt" ts_type:"string"`
+}
+
+// ActivityCreate plans an activity. AssigneeID "" assigns the caller. Links are optional; each must be a record
+// the caller may see.
+type ActivityCreate struct {
+	Title           string    `json:"title"`
+	Comment         string    `json:"comment"`
+	TypeID          string    `json:"typeId"`
+	DueAt           time.Time `json:"dueAt" ts_type:"string"`
+	DurationMinutes int       `json:"durationMinutes"`
+	Done            bool      `json:"done"`
+	AssigneeID      string    `json:"assigneeId"`
+	PersonID        string    `json:"personId"`
+	OrganizationID  string    `json:"organizationId"`
+	DealID          string    `json:"dealId"`
+	LeadID          string    `json:"leadId"`
+}
+
+// ActivityPatch changes an activity; absent fields stay, "" removes a link.
+type ActivityPatch struct {
+	Title           *string    `json:"title,omitempty"`
+	Comment         *string    `json:"comment,omitempty"`
+	TypeID          *string    `json:"typeId,omitempty"`
+	DueAt           *time.Time `json:"dueAt,omitempty" ts_type:"string"`
+	DurationMinutes *int       `json:"durationMinutes,omitempty"`
+	Done            *bool      `json:"done,omitempty"`
+	AssigneeID      *string    `json:"assigneeId,omitempty"`
+	PersonID        *string    `json:"personId,omitempty"`
+	OrganizationID  *string    `json:"organizationId,omitempty"`
+	DealID          *string    `json:"dealId,omitempty"`
+	LeadID          *string    `json:"leadId,omitempty"`
+}
+
+// ActivityQuery filters the activity list and the agenda. All conditions combine; empty means "any". The list is
+// ordered open first, then by due time.
+type ActivityQuery struct {
+	// Assignee: "" any visible, "me", "team" (the caller's unit and the units below it) or a user ID.
+	Assignee string `json:"assignee"`
+	// Due: "" any, "today", "week" (Monday to Sunday), "overdue" (open and due before now); calendar days in
+	// Europe/Berlin.
+	Due string `json:"due"`
+	// DueFrom and DueTo are inclusive calendar days, YYYY-MM-DD, Europe/Berlin.
+	DueFrom string `json:"dueFrom"`
+	DueTo   string `json:"dueTo"`
+	// DoneFrom and DoneTo (inclusive days) select activities marked done in that time.
+	DoneFrom string `json:"doneFrom"`
+	DoneTo   string `json:"doneTo"`
+	TypeID   string `json:"typeId"`
+	// Status: "" any, "open", "done".
+	Status string `json:"status"`
+	// RecordType and RecordID select the activities linked to one record.
+	RecordType RecordType `json:"recordType"`
+	RecordID   string     `json:"recordId"`
+	Cursor     string     `json:"cursor"`
+	// Limit is the page size, 1 to 500, default 100.
+	Limit int `json:"limit"`
+}
+
+// ActivityPage is a page of activities; NextCursor is "" on the last page.
+type ActivityPage struct {
+	Items      []Activity `json:"items"`
+	NextCursor string     `json:"nextCursor"`
+}
+
+// DashboardScope is whose work a dashboard shows.
+type DashboardScope string
+
+const (
+	DashboardMe   DashboardScope = "me"
+	DashboardTeam DashboardScope = "team"
+	DashboardAll  DashboardScope = "all"
+)
+
+// DashboardQuery asks for a dashboard. PipelineID "" takes the first deal pipeline.
+type DashboardQuery struct {
+	Scope      DashboardScope `json:"scope"`
+	PipelineID string         `json:"pipelineId"`
+}
+
+// Figure is a count and a total value, with the list query that lists exactly the records behind it.
+type Figure struct {
+	Count int       `json:"count"`
+	Value string    `json:"value"`
+	Query ListQuery `json:"query"`
+}
+
+// FunnelStage is one stage of the open-deals funnel.
+type FunnelStage struct {
+	StageID     string    `json:"stageId"`
+	Name        string    `json:"name"`
+	Probability int       `json:"probability"`
+	Count       int       `json:"count"`
+	Value       string    `json:"value"`
+	Weighted    string    `json:"weighted"`
+	Query       ListQuery `json:"query"`
+}
+
+// PeriodResult is won and lost deals in a period and the win rate (won / (won + lost), 0–100; nil without any).
+type PeriodResult struct {
+	From    string   `json:"from"`
+	To      string   `json:"to"`
+	Won     Figure   `json:"won"`
+	Lost    Figure   `json:"lost"`
+	WinRate *float64 `json:"winRate"`
+}
+
+// LeadResult is leads converted and lost in a period and the conversion rate.
+type LeadResult struct {
+	From           string   `json:"from"`
+	To             string   `json:"to"`
+	Converted      Figure   `json:"converted"`
+	Lost           Figure   `json:"lost"`
+	ConversionRate *float64 `json:"conversionRate"`
+}
+
+// ActivityFigure is a number of activities and the activity query behind it.
+type ActivityFigure struct {
+	Count int           `json:"count"`
+	Query ActivityQuery `json:"query"`
+}
+
+// UserActivities is what one user did this week.
+type UserActivities struct {
+	UserID   string         `json:"userId"`
+	UserName string         `json:"userName"`
+	Done     ActivityFigure `json:"done"`
+}
+
+// Dashboard is the state of the business and the work for the chosen scope. Every figure counts only records the
+// caller may list, and carries the query that lists them.
+type Dashboard struct {
+	Scope DashboardScope `json:"scope"`
+	// Scopes are the scopes the caller's role allows.
+	Scopes       []DashboardScope `json:"scopes"`
+	PipelineID   string           `json:"pipelineId"`
+	PipelineName string           `json:"pipelineName"`
+	Funnel       []FunnelStage    `json:"funnel"`
+	Month        PeriodResult     `json:"month"`
+	Quarter      PeriodResult     `json:"quarter"`
+	Leads        LeadResult       `json:"leads"`
+	DueToday     ActivityFigure   `json:"dueToday"`
+	Overdue      ActivityFigure   `json:"overdue"`
+	DoneThisWeek []UserActivities `json:"doneThisWeek"`
+	ClosingSoon  Figure           `json:"closingSoon"`
+	GeneratedAt  time.Time        `json:"generatedAt" ts_type:"string"`
+}
