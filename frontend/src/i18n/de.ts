@@ -1,4 +1,5 @@
 import { salesDe } from './sales.de';
+import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -6,6 +7,7 @@ export const de = {
   app: {
     name: '1sales',
   },
+  ...documentsDe,
   common: {
     save: 'Speichern',
     cancel: 'Abbrechen',
@@ -694,6 +696,7 @@ export const de = {
     },
   },
   errors: {
+    ...documentErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -751,6 +754,7 @@ export const de = {
     },
     network: {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
+      ...documentNetworkErrorsDe,
     },
     secrets: {
       unavailable:

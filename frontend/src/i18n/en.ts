@@ -1,5 +1,6 @@
 import type { Messages } from './de';
 import { salesEn } from './sales.en';
+import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -7,6 +8,7 @@ export const en: Messages = {
   app: {
     name: '1sales',
   },
+  ...documentsEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -693,6 +695,7 @@ export const en: Messages = {
     },
   },
   errors: {
+    ...documentErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -750,6 +753,7 @@ export const en: Messages = {
     },
     network: {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
+      ...documentNetworkErrorsEn,
     },
     secrets: {
       unavailable: 'Your system’s keyring is not available; the saved sign-in could not be updated.',

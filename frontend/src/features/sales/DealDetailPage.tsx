@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
@@ -183,6 +184,7 @@ function DealDetail({ deal }: { deal: Deal }) {
                 <FieldList items={customItems} />
               </Card>
             )}
+            <DocumentsCard recordType="deal" recordId={deal.id} />
           </>
         }
         side={
