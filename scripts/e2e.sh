@@ -14,7 +14,8 @@
 #    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
-#    bindings).
+#    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
+#    each path it is asked to open to E2E_OPENED_LOG (documents.test.mjs).
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
 #    real keyring; screenshots of both (desktop-window-signed-in.png,
@@ -86,6 +87,13 @@ DISPLAY=":$(tr -d '[:space:]' <"$tmp/display")"
 export DISPLAY
 log "e2e: Xvfb on DISPLAY=$DISPLAY"
 
+# The operating system's open command as the desktop under test sees it: a recorder that appends each path it is
+# asked to open to a log, which the documents test reads (and then checks the file at that path).
+OPENED_LOG="$tmp/opened.log"
+# shellcheck disable=SC2016 # "$1" is the recorder's own argument
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s"\n' "$OPENED_LOG" >"$tmp/open-recorder"
+chmod 0755 "$tmp/open-recorder"
+
 dev_port=
 free_port dev_port
 APP_URL="http://127.0.0.1:$dev_port"
@@ -100,6 +108,7 @@ env HOME="$tmp/home" \
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 	NO_AT_BRIDGE=1 \
 	ONESALES_SERVER_URL="$BACKEND_URL" \
+	ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
 	devserver="127.0.0.1:$dev_port" \
 	assetdir="$ROOT/frontend/dist" \
 	setsid dbus-run-session -- sh -c \
@@ -128,6 +137,7 @@ rc=0
 	E2E_APP_URL="$APP_URL" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
+		E2E_OPENED_LOG="$OPENED_LOG" \
 		node --test --test-reporter=tap "$tests") | tee "$RESULTS/e2e-tests.tap" || rc=$?
 # A run that found no test is a failure, not a pass.
 ran="$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$RESULTS/e2e-tests.tap" | tail -n1)"
