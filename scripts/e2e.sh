@@ -135,9 +135,9 @@ log "e2e: node --test $tests"
 rc=0
 (cd "$ROOT/frontend" &&
 	E2E_APP_URL="$APP_URL" \
+		E2E_OPENED_LOG="$OPENED_LOG" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
-		E2E_OPENED_LOG="$OPENED_LOG" \
 		node --test --test-reporter=tap "$tests") | tee "$RESULTS/e2e-tests.tap" || rc=$?
 # A run that found no test is a failure, not a pass.
 ran="$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$RESULTS/e2e-tests.tap" | tail -n1)"
