@@ -20,8 +20,8 @@ var assets embed.FS
 func main() {
 	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
 	// Keyring, settings file and log file are opened in the startup hook.
-	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), TileURL: os.Getenv("ONESALES_TILE_URL"),
-		TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION")})
+	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), OpenCommand: os.Getenv("ONESALES_OPEN_COMMAND"),
+		TileURL: os.Getenv("ONESALES_TILE_URL"), TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION")})
 
 	err := wails.Run(&options.App{
 		Title:       "1sales",
@@ -32,8 +32,11 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Activities, desk.Maps},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Activities, desk.Maps},
 		EnumBind:    app.Enums(),
+		// Files dropped onto the window reach the UI as paths (runtime OnFileDrop), which uploads them to the record
+		// shown; the web view's own drop handling stays on (on Linux the drop arrives through it).
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 	})
 	if err != nil {
 		log.Fatal(err)

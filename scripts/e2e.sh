@@ -16,7 +16,8 @@
 #    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
-#    bindings).
+#    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
+#    each path it is asked to open to E2E_OPENED_LOG (documents.test.mjs).
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
 #    real keyring; screenshots of both (desktop-window-signed-in.png,
@@ -57,6 +58,10 @@ backend_port=
 free_port backend_port
 BACKEND_URL="http://127.0.0.1:$backend_port"
 : >"$RESULTS/e2e-backend.log"
+# Documents of this run in a folder of its own, removed at the end.
+ONESALES_BLOB_DIR="$(mktemp -d)"
+export ONESALES_BLOB_DIR
+on_exit "rm -rf '$ONESALES_BLOB_DIR'"
 start_backend "127.0.0.1:$backend_port" "$(new_secret)" "$RESULTS/e2e-backend.log"
 on_exit "kill_pid $BACKEND_PID backend"
 
@@ -92,6 +97,13 @@ DISPLAY=":$(tr -d '[:space:]' <"$tmp/display")"
 export DISPLAY
 log "e2e: Xvfb on DISPLAY=$DISPLAY"
 
+# The operating system's open command as the desktop under test sees it: a recorder that appends each path it is
+# asked to open to a log, which the documents test reads (and then checks the file at that path).
+OPENED_LOG="$tmp/opened.log"
+# shellcheck disable=SC2016 # "$1" is the recorder's own argument
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s"\n' "$OPENED_LOG" >"$tmp/open-recorder"
+chmod 0755 "$tmp/open-recorder"
+
 dev_port=
 free_port dev_port
 APP_URL="http://127.0.0.1:$dev_port"
@@ -106,6 +118,7 @@ env HOME="$tmp/home" \
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 	NO_AT_BRIDGE=1 \
 	ONESALES_SERVER_URL="$BACKEND_URL" \
+	ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
 	devserver="127.0.0.1:$dev_port" \
 	assetdir="$ROOT/frontend/dist" \
 	setsid dbus-run-session -- sh -c \
@@ -132,6 +145,7 @@ log "e2e: node --test $tests"
 rc=0
 (cd "$ROOT/frontend" &&
 	E2E_APP_URL="$APP_URL" \
+		E2E_OPENED_LOG="$OPENED_LOG" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \

@@ -227,12 +227,14 @@ new_secret() {
 
 # start_backend ADDR SECRET LOGFILE: starts `onesales-server serve` in its own
 # session against ONESALES_PG_APP_URL, waits for /readyz, sets BACKEND_PID.
+# Documents go to ONESALES_BLOB_DIR (default .data/blobs).
 start_backend() {
 	local addr=$1 secret=$2 logfile=$3
 	log "backend: serve on http://$addr (log $logfile)"
 	ONESALES_DATABASE_URL="$ONESALES_PG_APP_URL" \
 		ONESALES_ADDR="$addr" \
 		ONESALES_TOKEN_SECRET="$secret" \
+		ONESALES_BLOB_DIR="${ONESALES_BLOB_DIR:-$ROOT/.data/blobs}" \
 		setsid "$ROOT/bin/onesales-server" serve </dev/null >>"$logfile" 2>&1 &
 	BACKEND_PID=$!
 	if ! wait_http "http://$addr/readyz" 60 "$BACKEND_PID"; then

@@ -46,6 +46,13 @@ type Config struct {
 	Emit     func(event string)
 	// Client carries timeouts, retries and transport for every client; server, logger and hooks are set here.
 	Client client.Options
+	// OpenCommand opens a downloaded document (env ONESALES_OPEN_COMMAND: a command line, the file's path is added
+	// as the last argument); empty: the operating system's default application (xdg-open, open, rundll32).
+	OpenCommand string
+	// CacheDir is where opened documents are downloaded; empty: <user cache folder>/1sales/documents.
+	CacheDir string
+	// Dialogs replace the native file dialogs (tests).
+	Dialogs Dialogs
 }
 
 // App is what main hands to wails.Run: the services to Bind and the lifecycle hooks. The hooks are unexported
@@ -56,6 +63,7 @@ type App struct {
 	Contacts   *Contacts
 	Records    *Records
 	Sales      *Sales
+	Documents  *Documents
 	Activities *Activities
 	Maps       *Maps
 	OnStartup  func(ctx context.Context)
@@ -64,13 +72,18 @@ type App struct {
 
 // New builds the services. It does no I/O.
 func New(cfg Config) *App {
-	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string) {}}
+	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string) {},
+		dialogs: cfg.Dialogs, openFile: opener(cfg.OpenCommand)}
+	if c.dialogs == nil {
+		c.dialogs = wailsDialogs{}
+	}
 	return &App{
 		Session:    &Session{c: c},
 		Admin:      &Admin{c: c},
 		Contacts:   &Contacts{c: c},
 		Records:    &Records{c: c},
 		Sales:      &Sales{c: c},
+		Documents:  &Documents{c: c},
 		Activities: &Activities{c: c},
 		Maps:       &Maps{c: c},
 		OnStartup:  c.startup,
@@ -88,6 +101,9 @@ type core struct {
 	secrets  secrets.Store
 	settings *settings.File
 	emit     func(event string)
+	dialogs  Dialogs
+	openFile func(path string) error
+	cacheDir string // opened documents; "" when the system has no cache folder
 
 	// persistMu orders keyring writes of refreshed tokens against sign-out and expiry, so that a refresh finishing
 	// late cannot put a token back into the keyring after the session was ended.
@@ -123,7 +139,22 @@ func (c *core) startup(ctx context.Context) {
 	if c.emit == nil {
 		c.emit = func(event string) { runtime.EventsEmit(ctx, event) }
 	}
-	c.log.Info("desktop started", "settings", c.settings.Path())
+	c.cacheDir = c.cfg.CacheDir
+	if c.cacheDir == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			c.cacheDir = filepath.Join(dir, "1sales", "documents")
+		} else {
+			c.log.Warn("no user cache folder: documents cannot be opened, only saved", "err", err)
+		}
+	}
+	if c.cacheDir != "" {
+		go func() {
+			if err := pruneCache(c.cacheDir, time.Now()); err != nil {
+				c.log.Warn("pruning the document cache failed", "err", err)
+			}
+		}()
+	}
+	c.log.Info("desktop started", "settings", c.settings.Path(), "documentCache", c.cacheDir)
 }
 
 func (c *core) shutdown(context.Context) {

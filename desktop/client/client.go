@@ -47,14 +47,19 @@ type Options struct {
 	OnSession func(api.Session)
 	// OnExpired is called when the refresh after a 401 is refused: the session is over and the tokens are gone.
 	OnExpired func()
+	// TransferIdleTimeout ends a document upload or download that moved no byte for this long (default 1 min).
+	// Transfers have no overall timeout: Timeout does not apply to them.
+	TransferIdleTimeout time.Duration
 }
 
 // Client is safe for concurrent use.
 type Client struct {
-	rc   *resty.Client
-	opts Options
-	log  *slog.Logger
-	keys *pendingKeys
+	rc *resty.Client
+	// streamRC carries document transfers (see newStreamClient).
+	streamRC *resty.Client
+	opts     Options
+	log      *slog.Logger
+	keys     *pendingKeys
 
 	mu      sync.Mutex // guards access and refresh
 	access  string
@@ -81,6 +86,9 @@ func New(opts Options) *Client {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.TransferIdleTimeout <= 0 {
+		opts.TransferIdleTimeout = DefaultTransferIdleTimeout
+	}
 	opts.ServerURL = strings.TrimRight(opts.ServerURL, "/")
 
 	rc := resty.New().
@@ -99,7 +107,7 @@ func New(opts Options) *Client {
 	if opts.Transport != nil {
 		rc.SetTransport(opts.Transport)
 	}
-	return &Client{rc: rc, opts: opts, log: opts.Logger, keys: newPendingKeys(10 * time.Minute)}
+	return &Client{rc: rc, streamRC: newStreamClient(opts), opts: opts, log: opts.Logger, keys: newPendingKeys(10 * time.Minute)}
 }
 
 // ServerURL returns the server this client talks to.

@@ -180,9 +180,9 @@ func contactRoutes() []route {
 	}
 }
 
-// allRoutes is every route table: contacts and records, then sales.
+// allRoutes is every route table: contacts and records, sales, documents, activities.
 func allRoutes() []route {
-	return append(append(append(contactRoutes(), salesRoutes()...), activityRoutes()...), geoRoutes()...)
+	return append(append(append(append(contactRoutes(), salesRoutes()...), documentRoutes()...), activityRoutes()...), geoRoutes()...)
 }
 
 func TestRoutesSendTheDocumentedRequest(t *testing.T) {

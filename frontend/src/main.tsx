@@ -5,6 +5,7 @@ import '@mantine/notifications/styles.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { listenForFileDrops } from './api';
 import { App } from './App';
 import { sessionEnded } from './features/auth/session';
 import { createQueryClient } from './queryClient';
@@ -13,6 +14,9 @@ const root = document.getElementById('root');
 if (!root) {
   throw new Error('index.html has no #root element');
 }
+
+// Files dropped onto the window go to the record page that shows them (and never replace the app in the web view).
+listenForFileDrops();
 
 createRoot(root).render(
   <StrictMode>

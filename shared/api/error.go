@@ -40,6 +40,17 @@ const (
 	CodeDuplicateEmail     = "person.duplicate_email"
 	CodePipelineLimit      = "pipeline.limit_reached"
 	CodeStageInUse         = "stage.in_use"
+	// Documents: the user's storage would exceed the plan's per-user limit (413, fields{"file": "quota"}); the
+	// file is larger than the server accepts (413, fields{"file": "too_large"}); the upload has no Content-Length
+	// (411, fields{"file": "length_required"}); the content is not of the declared type (415,
+	// fields{"contentType": "mismatch"}).
+	CodeQuotaExceeded        = "quota.exceeded"
+	CodeDocumentTooLarge     = "document.too_large"
+	CodeDocumentLength       = "document.length_required"
+	CodeDocumentTypeMismatch = "document.type_mismatch"
+	// CodeDocumentIncomplete: the upload's body ended (client gone, stalled) before Content-Length bytes arrived
+	// (400, fields{"file": "incomplete"}); nothing is kept.
+	CodeDocumentIncomplete = "document.incomplete"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "service.unavailable"
 )
@@ -64,5 +75,10 @@ const (
 	// FieldNoPosition: the record has no position (yet), so nothing can be near it.
 	FieldNoPosition = "no_position"
 	// FieldNotGeocoded: the address was not geocoded yet (POST /api/v1/geocode first).
-	FieldNotGeocoded = "not_geocoded"
+	FieldNotGeocoded  = "not_geocoded"
+	FieldQuota        = "quota"
+	FieldTooLarge     = "too_large"
+	FieldIncomplete   = "incomplete"
+	FieldMismatch     = "mismatch"
+	FieldLengthNeeded = "length_required"
 )

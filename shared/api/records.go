@@ -98,11 +98,16 @@ const (
 	HistoryNoteAdded   HistoryAction = "note_added"
 	HistoryNoteChanged HistoryAction = "note_changed"
 	HistoryNoteDeleted HistoryAction = "note_deleted"
+	// Documents: the change names the file ({Field: "document", New: file name} or Old when it went).
+	HistoryDocumentAdded    HistoryAction = "document_added"
+	HistoryDocumentDeleted  HistoryAction = "document_deleted"
+	HistoryDocumentRestored HistoryAction = "document_restored"
 )
 
 // AllHistoryActions lists the actions.
 var AllHistoryActions = []HistoryAction{HistoryCreated, HistoryUpdated, HistoryDeleted, HistoryRestored, HistoryLinked,
-	HistoryUnlinked, HistoryNoteAdded, HistoryNoteChanged, HistoryNoteDeleted}
+	HistoryUnlinked, HistoryNoteAdded, HistoryNoteChanged, HistoryNoteDeleted, HistoryDocumentAdded, HistoryDocumentDeleted,
+	HistoryDocumentRestored}
 
 // FieldChange is one changed field: Field is the stable name ("lastName", "address.city", "custom.<fieldId>",
 // "organization"), Label the custom field's label (empty for standard fields), values in display-neutral text.

@@ -37,7 +37,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"list", "deep", "search", "update", "board", "nearby", "dashboard"}
+var workloadNames = []string{"documents", "list", "deep", "search", "update", "board", "nearby", "dashboard"}
 
 func (b *bench) wants(name string) bool { return b.o.only == nil || b.o.only[name] }
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/seed"
@@ -25,7 +27,8 @@ import (
 const usage = `usage: onesales-server <command>
 
 commands:
-  serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_ADDR)
+  serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_ADDR; documents in
+           ONESALES_BLOB_DIR, or ONESALES_BLOB=s3 with ONESALES_S3_*)
   migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL)
   seed     create the demo company unless present (ONESALES_MIGRATION_DATABASE_URL)
   create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
@@ -66,7 +69,15 @@ func run(ctx context.Context, cmd string, args []string) error {
 			return err
 		}
 		defer pool.Close()
-		return app.New(cfg, pool, log).Serve(ctx)
+		store, err := blob.New(cfg.Blob)
+		if err != nil {
+			return err
+		}
+		if err := store.Check(ctx); err != nil {
+			return err
+		}
+		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket)
+		return app.New(cfg, pool, log, app.WithBlobStore(store)).Serve(ctx)
 	case "migrate":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {

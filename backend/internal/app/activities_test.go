@@ -14,6 +14,14 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
 func (c *client) activityTypes() api.ActivityTypeList {
 	c.t.Helper()
 	var l api.ActivityTypeList
@@ -113,7 +121,8 @@ func TestActivitiesOnRecordsAgendaAndDone(t *testing.T) {
 	if got := jonas.activities(api.ActivityQuery{Due: "overdue"}); len(got) != 0 {
 		t.Fatalf("still overdue %v", titles(got))
 	}
-	if got := titles(jonas.activities(api.ActivityQuery{Status: "done", DoneFrom: now.Format("2006-01-02"), DoneTo: now.Format("2006-01-02")})); !slices.Equal(got, []string{"Rückruf verpasst"}) {
+	today := time.Now().In(berlin).Format("2006-01-02") // the server's calendar days are Berlin's
+	if got := titles(jonas.activities(api.ActivityQuery{Status: "done", DoneFrom: today, DoneTo: today})); !slices.Equal(got, []string{"Rückruf verpasst"}) {
 		t.Fatalf("done today %v", got)
 	}
 

@@ -3,17 +3,24 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/document"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
 	"github.com/1sales/app/backend/internal/geo/nominatim"
@@ -25,15 +32,36 @@ type App struct {
 	log      *slog.Logger
 	db       *bun.DB
 	cfg      config.Config
+	docs     *document.Service
 	handler  http.Handler
 	geocoder *geo.Geocoder
 	worker   *geo.Worker
 }
 
+// Option adds a dependency to New.
+type Option func(*options)
+
+type options struct {
+	store blob.Store
+}
+
+// WithBlobStore sets the store of document bytes. Without it, New builds the store cfg.Blob describes (without
+// checking it: `serve` opens and checks the store before it builds the app).
+func WithBlobStore(s blob.Store) Option { return func(o *options) { o.store = s } }
+
 // New assembles the backend on an open database.
-func New(cfg config.Config, db *bun.DB, log *slog.Logger) *App {
+func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.store == nil {
+		o.store = defaultStore(cfg.Blob, log)
+	}
 	a := &App{log: log, db: db, cfg: cfg}
 	a.geocoder, a.worker = a.geocoding()
+	a.docs = document.NewService(db, o.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
+		IdleTimeout: cfg.TransferIdleTimeout})
 	a.handler = a.routes()
 	return a
 }
@@ -62,6 +90,41 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
 
+// defaultStore builds the configured store; a configuration without a folder (tests and tools that build a Config
+// by hand) gets a folder of its own in the temporary folder, created on the first upload: never one another
+// instance with another database uses, whose files the orphan sweep would take for its own orphans.
+func defaultStore(cfg blob.Config, log *slog.Logger) blob.Store {
+	if (cfg.Kind == "" || cfg.Kind == blob.KindFS) && cfg.Dir == "" {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		cfg.Dir = filepath.Join(os.TempDir(), "onesales-blobs-"+hex.EncodeToString(b[:]))
+	}
+	s, err := blob.New(cfg)
+	if err != nil {
+		// config.Load validated the settings, so only a hand-made Config gets here.
+		log.Error("document store unusable; documents fail until it is configured", "err", err)
+		return brokenStore{err}
+	}
+	return s
+}
+
+// brokenStore answers every call with the configuration error.
+type brokenStore struct{ err error }
+
+func (b brokenStore) Put(context.Context, string, io.Reader, int64) (blob.Written, error) {
+	return blob.Written{}, b.err
+}
+func (b brokenStore) Open(context.Context, string) (blob.Object, error) { return nil, b.err }
+func (b brokenStore) Delete(context.Context, string) error              { return b.err }
+func (b brokenStore) List(context.Context, func(blob.Info) error) error { return b.err }
+func (b brokenStore) Check(context.Context) error                       { return b.err }
+
+// CleanupDocuments runs the documents' cleanup once (housekeeping runs it periodically); sweep also looks for
+// bytes without a row in the store.
+func (a *App) CleanupDocuments(ctx context.Context, sweep bool) (document.CleanupReport, error) {
+	return a.docs.Cleanup(ctx, sweep)
+}
+
 // Handler returns the root handler (used by tests with httptest).
 func (a *App) Handler() http.Handler { return a.handler }
 
@@ -71,10 +134,17 @@ func (a *App) authOptions() auth.Options {
 		ThrottleWindow: a.cfg.LoginThrottleWindow}
 }
 
-// middleware wraps the mux with what every request gets.
-func (a *App) middleware(mux http.Handler) http.Handler {
-	h := httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, mux)
-	h = httpx.WithTimeout(a.cfg.RequestTimeout, h)
+// middleware wraps the routes with what every request gets; the body limit and the request timeout apply to all
+// but streaming routes (document content), which bound size and idle time themselves.
+func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
+	limited := httpx.WithTimeout(a.cfg.RequestTimeout, httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, routes))
+	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if route, _ := mux.Handler(r); httpx.IsStreaming(route) {
+			routes.ServeHTTP(w, r)
+			return
+		}
+		limited.ServeHTTP(w, r)
+	})
 	h = httpx.WithLogAndRecover(a.log, h)
 	return httpx.WithRequestID(h)
 }
@@ -123,13 +193,29 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// housekeeping purges expired idempotency keys, old sign-in failures and dead sessions every few minutes.
+// orphanSweepEvery is how often an instance sweeps the document store for bytes without a row (and at start).
+const orphanSweepEvery = 6 * time.Hour
+
+// housekeeping purges expired idempotency keys, old sign-in failures and dead sessions every few minutes, and
+// cleans up documents: failed uploads, purged and expired ones, and (less often) orphaned bytes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
+	var lastSweep time.Time
 	for {
 		if _, err := a.db.ExecContext(ctx, "SELECT maintenance_purge()"); err != nil && ctx.Err() == nil {
 			a.log.Warn("housekeeping failed", "err", err)
+		}
+		sweep := time.Since(lastSweep) >= orphanSweepEvery
+		if rep, err := a.docs.Cleanup(ctx, sweep); err != nil && ctx.Err() == nil {
+			a.log.Warn("housekeeping: document cleanup failed", "err", err)
+		} else if err == nil {
+			if sweep {
+				lastSweep = time.Now()
+			}
+			if rep.Rows > 0 || rep.Orphans > 0 {
+				a.log.Info("housekeeping: documents cleaned up", "rows", rep.Rows, "orphans", rep.Orphans)
+			}
 		}
 		select {
 		case <-ctx.Done():

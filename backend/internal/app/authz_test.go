@@ -1,9 +1,11 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,7 +66,9 @@ type routeCase struct {
 	method string
 	// prepare returns the path, the body and the If-Match header (if any) for one request.
 	prepare func(f fixture, s session) (path string, body any, ifMatch string)
-	want    map[string]int
+	// header is sent with every request of the case (e.g. the Content-Type of an upload).
+	header map[string]string
+	want   map[string]int
 }
 
 type session struct {
@@ -145,8 +149,9 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/auth/logout": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
 			return "/api/v1/auth/logout", api.LogoutRequest{RefreshToken: "irrelevant-" + s.email}, ""
 		}, want: every(204, nil)},
-		"GET /api/v1/me":     {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
-		"GET /api/v1/tenant": {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
+		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
+		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
 		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
 		}, want: every(422, unauth)},
@@ -273,6 +278,53 @@ func TestAuthorizationTable(t *testing.T) {
 			n := f.note(f.person(lena), lena)
 			return "/api/v1/notes/" + n.String(), nil, f.etag("notes", n)
 		}, want: lenasRecord(204)},
+
+		// Documents follow their record: on Lena's records as the record routes; by id the same, via the record.
+		"GET /api/v1/persons/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			p := f.person(lena)
+			f.document("person", p, lena, false)
+			return "/api/v1/persons/" + p.String() + "/documents", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/persons/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/persons/" + f.person(lena).String() + "/documents", "Rückruf vereinbart.\n", ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/organizations/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			o := f.org(lena)
+			f.document("organization", o, lena, false)
+			return "/api/v1/organizations/" + o.String() + "/documents", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/organizations/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/organizations/" + f.org(lena).String() + "/documents", "Rahmenvertrag.\n", ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/deals/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			d := f.deal(lena)
+			f.document("deal", d, lena, false)
+			return "/api/v1/deals/" + d.String() + "/documents", nil, ""
+		}, want: lenasRecord(200)},
+		"POST /api/v1/deals/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/deals/" + f.deal(lena).String() + "/documents", "Angebot 2026-17.\n", ""
+		}, want: lenasRecord(201)},
+		"GET /api/v1/leads/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			l := f.lead(lena)
+			f.document("lead", l, lena, false)
+			return "/api/v1/leads/" + l.String() + "/documents", nil, ""
+		}, want: lenasLead(200)},
+		"POST /api/v1/leads/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/leads/" + f.lead(lena).String() + "/documents", "Visitenkarte.\n", ""
+		}, want: lenasLead(201)},
+		"GET /api/v1/documents/{documentID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, false).String(), nil, ""
+		}, want: lenasRecord(200)},
+		"GET /api/v1/documents/{documentID}/content": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, false).String() + "/content", nil, ""
+		}, want: lenasRecord(200)},
+		"DELETE /api/v1/documents/{documentID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.document("person", f.person(lena), lena, false)
+			return "/api/v1/documents/" + id.String(), nil, f.etag("documents", id)
+		}, want: lenasRecord(204)},
+		"POST /api/v1/documents/{documentID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, true).String() + "/restore", nil, ""
+		}, want: lenasRecord(200)},
 
 		"GET /api/v1/search": {method: "GET", prepare: path("/api/v1/search?q=Fischer"), want: every(200, unauth)},
 		// Any signed-in user may geocode an address (offline here: no online geocoder is configured).
@@ -504,9 +556,12 @@ func TestAuthorizationTable(t *testing.T) {
 					s = session{access: ls.AccessToken, refresh: ls.RefreshToken, email: emails[actor]}
 				}
 				p, body, ifMatch := rc.prepare(f, s)
-				req := apptest.Request{Method: rc.method, Path: p, Token: s.access, Body: body}
+				req := apptest.Request{Method: rc.method, Path: p, Token: s.access, Body: body, Header: map[string]string{}}
+				for k, v := range rc.header {
+					req.Header[k] = v
+				}
 				if ifMatch != "" {
-					req.Header = map[string]string{"If-Match": ifMatch}
+					req.Header["If-Match"] = ifMatch
 				}
 				resp := env.Do(req)
 				if want := rc.want[actor]; resp.Status != want {
@@ -580,6 +635,23 @@ func (f fixture) pipeline() uuid.UUID {
 
 func (f fixture) reason() uuid.UUID {
 	return f.exec("INSERT INTO lost_reasons (tenant_id, record_type, name) VALUES (?, 'deal', ?) RETURNING id", f.env.Demo.TenantID, "Grund "+uuid.NewString()[:8])
+}
+
+// uploadHeader declares a small text file.
+var uploadHeader = map[string]string{"Content-Type": "text/plain", api.HeaderFileName: "Notiz%20f%C3%BCr%20Lena.txt"}
+
+// document stores a small text document on a record, uploaded by uploader, live or in the trash.
+func (f fixture) document(rt string, recordID uuid.UUID, uploader string, trashed bool) uuid.UUID {
+	content := []byte("Angebot über 12 Kopierer.\n")
+	key := f.env.Demo.TenantID.String() + "/fx/" + strings.ReplaceAll(uuid.NewString(), "-", "")
+	w, err := f.env.Blobs.Put(context.Background(), key, bytes.NewReader(content), int64(len(content)))
+	if err != nil {
+		f.t.Fatalf("fixture: store: %v", err)
+	}
+	return f.exec(`INSERT INTO documents (tenant_id, record_type, record_id, file_name, content_type, size_bytes, sha256,
+			storage_key, state, uploaded_by, deleted_at)
+		VALUES (?, ?, ?, 'Angebot.txt', 'text/plain; charset=utf-8', ?, ?, ?, 'stored', ?, CASE WHEN ? THEN now() END) RETURNING id`,
+		f.env.Demo.TenantID, rt, recordID, w.Size, w.SHA256[:], key, f.user(uploader), trashed)
 }
 
 // lenasLead is the expectation for a lead owned by Lena: Innendienst sees every lead.

@@ -34,7 +34,8 @@ import (
 //   - public: anyone;
 //   - signedIn: a valid access token of an active user with a live session;
 //   - admin: signedIn and the role's admin right (403 otherwise);
-//   - create: idempotent by Idempotency-Key.
+//   - create: idempotent by Idempotency-Key;
+//   - stream: signedIn for routes that move file content (see httpx.Streaming).
 func (a *App) routes() http.Handler {
 	authSvc := auth.NewService(a.db, user.Me, a.authOptions())
 	keys := idempotency.New(a.db)
@@ -67,6 +68,10 @@ func (a *App) routes() http.Handler {
 		return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
 	}
 	create := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(keys.Wrap(h))) }
+	// stream: signed in, content streamed in or out; no body limit or request timeout of the middleware (the
+	// handler bounds size and idle time), and no Idempotency-Key (it would need the whole body in memory).
+	stream := func(h httpx.HandlerFunc) http.Handler { return httpx.Streaming(signedIn(h)) }
+	docs := a.docs
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", public(a.healthz))
@@ -78,6 +83,7 @@ func (a *App) routes() http.Handler {
 
 	mux.Handle("GET /api/v1/me", signedIn(users.MeHandler))
 	mux.Handle("POST /api/v1/me/password", signedIn(authH.ChangePassword))
+	mux.Handle("GET /api/v1/me/storage", signedIn(docs.UsageHandler))
 	mux.Handle("GET /api/v1/tenant", signedIn(tenantH.Get))
 
 	mux.Handle("GET /api/v1/users", signedIn(rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} })))
@@ -109,6 +115,8 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/persons/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(personKind))))
 	mux.Handle("POST /api/v1/persons/{recordID}/notes", create(notes.CreateHandler(personKind)))
 	mux.Handle("GET /api/v1/persons/{recordID}/history", signedIn(records.History(personKind)))
+	mux.Handle("GET /api/v1/persons/{recordID}/documents", signedIn(docs.ListHandler(personKind)))
+	mux.Handle("POST /api/v1/persons/{recordID}/documents", stream(docs.UploadHandler(personKind)))
 
 	mux.Handle("POST /api/v1/organizations/query", signedIn(rest.Query(orgs.Query)))
 	mux.Handle("POST /api/v1/organizations/map", signedIn(rest.Query(maps.Markers(organization.ListSpec()))))
@@ -121,9 +129,16 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/organizations/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(orgKind))))
 	mux.Handle("POST /api/v1/organizations/{recordID}/notes", create(notes.CreateHandler(orgKind)))
 	mux.Handle("GET /api/v1/organizations/{recordID}/history", signedIn(records.History(orgKind)))
+	mux.Handle("GET /api/v1/organizations/{recordID}/documents", signedIn(docs.ListHandler(orgKind)))
+	mux.Handle("POST /api/v1/organizations/{recordID}/documents", stream(docs.UploadHandler(orgKind)))
 
 	mux.Handle("PATCH /api/v1/notes/{noteID}", signedIn(rest.Update("noteID", notes.Update)))
 	mux.Handle("DELETE /api/v1/notes/{noteID}", signedIn(rest.Delete("noteID", notes.Delete)))
+
+	mux.Handle("GET /api/v1/documents/{documentID}", signedIn(rest.Get("documentID", docs.Get)))
+	mux.Handle("GET /api/v1/documents/{documentID}/content", stream(docs.ContentHandler))
+	mux.Handle("DELETE /api/v1/documents/{documentID}", signedIn(rest.Delete("documentID", docs.Delete)))
+	mux.Handle("POST /api/v1/documents/{documentID}/restore", signedIn(rest.Action("documentID", docs.Restore)))
 
 	mux.Handle("GET /api/v1/search", signedIn(orgs.SearchHandler))
 	mux.Handle("POST /api/v1/geocode", signedIn(rest.Query(maps.Geocode)))
@@ -150,6 +165,8 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/deals/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(dealKind))))
 	mux.Handle("POST /api/v1/deals/{recordID}/notes", create(notes.CreateHandler(dealKind)))
 	mux.Handle("GET /api/v1/deals/{recordID}/history", signedIn(records.History(dealKind)))
+	mux.Handle("GET /api/v1/deals/{recordID}/documents", signedIn(docs.ListHandler(dealKind)))
+	mux.Handle("POST /api/v1/deals/{recordID}/documents", stream(docs.UploadHandler(dealKind)))
 	mux.Handle("GET /api/v1/persons/{personID}/deals", signedIn(rest.Related("personID", deals.Of(api.RecordPerson))))
 	mux.Handle("GET /api/v1/organizations/{organizationID}/deals", signedIn(rest.Related("organizationID", deals.Of(api.RecordOrganization))))
 
@@ -166,6 +183,8 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /api/v1/leads/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(leadKind))))
 	mux.Handle("POST /api/v1/leads/{recordID}/notes", create(notes.CreateHandler(leadKind)))
 	mux.Handle("GET /api/v1/leads/{recordID}/history", signedIn(records.History(leadKind)))
+	mux.Handle("GET /api/v1/leads/{recordID}/documents", signedIn(docs.ListHandler(leadKind)))
+	mux.Handle("POST /api/v1/leads/{recordID}/documents", stream(docs.UploadHandler(leadKind)))
 	mux.Handle("GET /api/v1/lead-mapping", signedIn(leads.MappingHandler))
 	mux.Handle("PUT /api/v1/lead-mapping", admin(leads.SetMappingHandler))
 
@@ -197,7 +216,7 @@ func (a *App) routes() http.Handler {
 
 	mux.Handle("POST /api/v1/dashboard", signedIn(rest.Query(dashboards.Get)))
 
-	return a.middleware(a.unmatched(mux))
+	return a.middleware(mux, a.unmatched(mux))
 }
 
 func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {

@@ -10,11 +10,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/backend/internal/testdb"
@@ -40,8 +42,11 @@ type Env struct {
 	Demo   *seed.Provisioned
 	Other  *seed.Provisioned
 	Config config.Config
-	// App is the backend behind Server (its geocoding worker runs only when a test drives it).
+	// App is the backend behind Server (for what has no route: the document cleanup; its geocoding worker runs
+	// only when a test drives it).
 	App *app.App
+	// Blobs is the document store, a folder of the test's (Config.Blob.Dir).
+	Blobs blob.Store
 }
 
 // Option changes the configuration before the server starts.
@@ -68,14 +73,20 @@ func Start(t testing.TB, opts ...Option) *Env {
 		AppRole: testdb.AppRole, TokenSecret: []byte("test-secret-test-secret-test-secret!"),
 		AccessTokenTTL: 15 * time.Minute, SessionTTL: 24 * time.Hour, RequestTimeout: 10 * time.Second,
 		MaxBodyBytes: 1 << 20, ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: 15 * time.Minute,
+		Blob:           blob.Config{Kind: blob.KindFS, Dir: filepath.Join(t.TempDir(), "blobs")},
+		UploadMaxBytes: config.DefaultUploadMaxBytes, TransferIdleTimeout: config.DefaultTransferIdleTimeout,
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler))
+	store, err := blob.New(cfg.Blob)
+	if err != nil {
+		t.Fatalf("apptest: blob store: %v", err)
+	}
+	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler), app.WithBlobStore(store))
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
-	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a}
+	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}
 }
 
 // Response is a decoded answer.

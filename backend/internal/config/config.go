@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/1sales/app/backend/internal/blob"
 )
 
 // Config is the backend's configuration.
@@ -30,6 +32,13 @@ type Config struct {
 	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
+	// Blob is where document bytes go: the file system (default) or an S3-compatible store.
+	Blob blob.Config
+	// UploadMaxBytes caps one document upload (the general MaxBodyBytes does not apply to uploads).
+	UploadMaxBytes int64
+	// TransferIdleTimeout ends an upload or download during which no byte moved for this long (the general
+	// RequestTimeout does not apply to them: a large file on a slow line may take long, but it must keep moving).
+	TransferIdleTimeout time.Duration
 	Geocoding           Geocoding
 }
 
@@ -52,6 +61,13 @@ type Geocoding struct {
 	Poll, Backoff time.Duration
 	MaxAttempts   int
 }
+
+// Defaults of the document settings.
+const (
+	DefaultUploadMaxBytes      = 200 << 20
+	DefaultTransferIdleTimeout = time.Minute
+	DefaultBlobDir             = ".data/blobs"
+)
 
 // Load reads the environment. need says which settings the subcommand requires.
 func Load(needServe bool) (Config, error) {
@@ -97,6 +113,19 @@ func Load(needServe bool) (Config, error) {
 			errs = append(errs, fmt.Errorf("ONESALES_MAX_BODY_BYTES: want a number >= 1024, got %q", v))
 		}
 	}
+	c.UploadMaxBytes = DefaultUploadMaxBytes
+	if v := os.Getenv("ONESALES_UPLOAD_MAX_BYTES"); v != "" {
+		if c.UploadMaxBytes, err = strconv.ParseInt(v, 10, 64); err != nil || c.UploadMaxBytes < 1 {
+			errs = append(errs, fmt.Errorf("ONESALES_UPLOAD_MAX_BYTES: want a positive number, got %q", v))
+		}
+	}
+	if c.TransferIdleTimeout, err = duration("ONESALES_TRANSFER_IDLE_TIMEOUT", DefaultTransferIdleTimeout); err != nil {
+		errs = append(errs, err)
+	}
+	c.Blob, err = blobConfig()
+	if err != nil {
+		errs = append(errs, err)
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(env("ONESALES_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, fmt.Errorf("ONESALES_LOG_LEVEL: %w", err))
 	}
@@ -111,6 +140,43 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, errors.New("ONESALES_MIGRATION_DATABASE_URL is required"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// blobConfig reads ONESALES_BLOB (fs or s3) and the settings of that store.
+func blobConfig() (blob.Config, error) {
+	b := blob.Config{Kind: env("ONESALES_BLOB", blob.KindFS), Dir: env("ONESALES_BLOB_DIR", DefaultBlobDir)}
+	switch b.Kind {
+	case blob.KindFS:
+		return b, nil
+	case blob.KindS3:
+		b.S3 = blob.S3Config{
+			Endpoint:  os.Getenv("ONESALES_S3_ENDPOINT"),
+			Bucket:    os.Getenv("ONESALES_S3_BUCKET"),
+			AccessKey: os.Getenv("ONESALES_S3_ACCESS_KEY"),
+			SecretKey: os.Getenv("ONESALES_S3_SECRET_KEY"),
+			Region:    os.Getenv("ONESALES_S3_REGION"),
+			Prefix:    os.Getenv("ONESALES_S3_PREFIX"),
+		}
+		var errs []error
+		if v := os.Getenv("ONESALES_S3_PATH_STYLE"); v != "" {
+			ps, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("ONESALES_S3_PATH_STYLE: want true or false, got %q", v))
+			}
+			b.S3.PathStyle = ps
+		}
+		if b.S3.Endpoint == "" || b.S3.Bucket == "" {
+			errs = append(errs, errors.New("ONESALES_BLOB=s3 needs ONESALES_S3_ENDPOINT and ONESALES_S3_BUCKET"))
+		}
+		if len(errs) == 0 {
+			if _, err := blob.New(b); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return b, errors.Join(errs...)
+	default:
+		return b, fmt.Errorf("ONESALES_BLOB: want fs or s3, got %q", b.Kind)
+	}
 }
 
 func env(name, def string) string {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -60,6 +61,17 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+// ReadFrom keeps the server's zero-copy path (sendfile) for bodies copied from files.
+func (s *statusRecorder) ReadFrom(r io.Reader) (int64, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	if rf, ok := s.ResponseWriter.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{s.ResponseWriter}, r)
+}
+
 // WithLogAndRecover logs every request and turns a panic into a logged 500 envelope.
 func WithLogAndRecover(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -89,6 +101,19 @@ func WithBodyLimit(log *slog.Logger, limit int64, next http.Handler) http.Handle
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// streaming marks a handler that moves large bodies (file uploads and downloads): it enforces its own size limit
+// and idle timeouts, so WithBodyLimit and WithTimeout must not wrap it.
+type streaming struct{ http.Handler }
+
+// Streaming marks h as a streaming handler.
+func Streaming(h http.Handler) http.Handler { return streaming{h} }
+
+// IsStreaming reports whether h was marked by Streaming.
+func IsStreaming(h http.Handler) bool {
+	_, ok := h.(streaming)
+	return ok
 }
 
 // WithTimeout bounds the time a handler may take; the context is cancelled when it runs out so database calls

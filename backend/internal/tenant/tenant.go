@@ -15,7 +15,8 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Tenant is a tenant with its plan's limits.
+// Tenant is a tenant with its plan's limits. StorageBytesPerUser is the plan's unless the tenant has a limit of
+// its own (tenants.storage_bytes_per_user, set by the operator for a contract).
 type Tenant struct {
 	ID                  uuid.UUID `bun:"id"`
 	Name                string    `bun:"name"`
@@ -33,7 +34,7 @@ func (t *Tenant) API() api.Tenant {
 // Load reads the tenant of the current tenant transaction (row-level security admits only that one).
 func Load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Tenant, error) {
 	var t Tenant
-	err := tx.NewRaw(`SELECT t.id, t.name, t.plan, p.storage_bytes_per_user, p.max_pipelines
+	err := tx.NewRaw(`SELECT t.id, t.name, t.plan, coalesce(t.storage_bytes_per_user, p.storage_bytes_per_user) AS storage_bytes_per_user, p.max_pipelines
 		FROM tenants AS t JOIN plans AS p ON p.code = t.plan WHERE t.id = ?`, id).Scan(ctx, &t)
 	if err != nil {
 		if db.IsNoRows(err) {

@@ -34,6 +34,9 @@ export const HISTORY_ACTIONS = [
   'note_added',
   'note_changed',
   'note_deleted',
+  'document_added',
+  'document_deleted',
+  'document_restored',
 ] as const satisfies readonly HistoryAction[];
 
 function member<T extends string>(values: readonly T[]) {

@@ -1,5 +1,6 @@
 import { activitiesDe } from './activities.de';
 import { salesDe } from './sales.de';
+import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -8,6 +9,7 @@ export const de = {
   app: {
     name: '1sales',
   },
+  ...documentsDe,
   common: {
     save: 'Speichern',
     cancel: 'Abbrechen',
@@ -480,6 +482,9 @@ export const de = {
       note_added: 'Notiz hinzugefügt',
       note_changed: 'Notiz geändert',
       note_deleted: 'Notiz gelöscht',
+      document_added: 'Dokument hochgeladen',
+      document_deleted: 'Dokument gelöscht',
+      document_restored: 'Dokument wiederhergestellt',
     },
     fields: {
       salutation: 'Anrede',
@@ -501,6 +506,7 @@ export const de = {
       role: 'Rolle',
       primary: 'Hauptorganisation',
       note: 'Notiz',
+      document: 'Dokument',
       address: {
         street: 'Straße',
         postalCode: 'PLZ',
@@ -692,6 +698,7 @@ export const de = {
     },
   },
   errors: {
+    ...documentErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -749,6 +756,7 @@ export const de = {
     },
     network: {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
+      ...documentNetworkErrorsDe,
     },
     secrets: {
       unavailable:

@@ -1,6 +1,7 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { salesEn } from './sales.en';
+import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -9,6 +10,7 @@ export const en: Messages = {
   app: {
     name: '1sales',
   },
+  ...documentsEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -479,6 +481,9 @@ export const en: Messages = {
       note_added: 'note added',
       note_changed: 'note changed',
       note_deleted: 'note deleted',
+      document_added: 'document uploaded',
+      document_deleted: 'document deleted',
+      document_restored: 'document restored',
     },
     fields: {
       salutation: 'Salutation',
@@ -500,6 +505,7 @@ export const en: Messages = {
       role: 'Role',
       primary: 'Main organisation',
       note: 'Note',
+      document: 'Document',
       address: {
         street: 'Street',
         postalCode: 'Postcode',
@@ -691,6 +697,7 @@ export const en: Messages = {
     },
   },
   errors: {
+    ...documentErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -748,6 +755,7 @@ export const en: Messages = {
     },
     network: {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
+      ...documentNetworkErrorsEn,
     },
     secrets: {
       unavailable: 'Your system’s keyring is not available; the saved sign-in could not be updated.',

@@ -1,21 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { formatters, splitBytes } from './format';
+import { formatBytes, formatters, splitBytes } from './format';
+
+/** Intl and formatBytes separate number and unit with a no-break space. */
+const plain = (text: string) => text.replace(/\s/g, ' ');
 
 describe('splitBytes', () => {
-  it('reads plan sizes as whole gigabytes whether they were set in binary or decimal units', () => {
-    expect(splitBytes(53_687_091_200)).toEqual({ value: 50, unit: 'gigabyte' });
-    expect(splitBytes(50_000_000_000)).toEqual({ value: 50, unit: 'gigabyte' });
-    expect(splitBytes(1_073_741_824)).toEqual({ value: 1, unit: 'gigabyte' });
+  it('counts in binary units, so the plans read as whole gigabytes', () => {
+    expect(splitBytes(53_687_091_200)).toEqual({ value: 50, unit: 'GB' });
+    expect(splitBytes(1_073_741_824)).toEqual({ value: 1, unit: 'GB' });
+    expect(splitBytes(1024)).toEqual({ value: 1, unit: 'KB' });
   });
 
-  it('keeps small and odd sizes readable', () => {
-    expect(splitBytes(512)).toEqual({ value: 512, unit: 'byte' });
-    expect(splitBytes(1_500_000)).toEqual({ value: 1.5, unit: 'megabyte' });
+  it('keeps one decimal below 100 and none above', () => {
+    expect(splitBytes(512)).toEqual({ value: 512, unit: 'B' });
+    expect(splitBytes(1_468_006)).toEqual({ value: 1.4, unit: 'MB' });
+    expect(splitBytes(839_680)).toEqual({ value: 820, unit: 'KB' });
+    expect(splitBytes(12_900_000)).toEqual({ value: 12.3, unit: 'MB' });
+  });
+
+  it('moves to the next unit when rounding reaches 1024', () => {
+    expect(splitBytes(1023)).toEqual({ value: 1023, unit: 'B' });
+    expect(splitBytes(1_048_524)).toEqual({ value: 1, unit: 'MB' });
+    expect(splitBytes(1024 ** 3 - 1)).toEqual({ value: 1, unit: 'GB' });
+  });
+
+  it('reads nothing as zero bytes', () => {
+    expect(splitBytes(0)).toEqual({ value: 0, unit: 'B' });
+    expect(splitBytes(-5)).toEqual({ value: 0, unit: 'B' });
   });
 });
 
-/** Intl separates number and unit with a no-break space. */
-const plain = (text: string) => text.replace(/\s/g, ' ');
+describe('formatBytes', () => {
+  it('writes German sizes with a decimal comma and Windows units', () => {
+    expect(plain(formatBytes(1_468_006, 'de'))).toBe('1,4 MB');
+    expect(plain(formatBytes(839_680, 'de'))).toBe('820 KB');
+    expect(plain(formatBytes(1_288_490_189, 'de'))).toBe('1,2 GB');
+    expect(plain(formatBytes(53_687_091_200, 'de'))).toBe('50 GB');
+    expect(plain(formatBytes(1500, 'de'))).toBe('1,5 KB');
+    expect(plain(formatBytes(512, 'de'))).toBe('512 Byte');
+    expect(plain(formatBytes(1, 'de'))).toBe('1 Byte');
+  });
+
+  it('writes English sizes with a decimal point', () => {
+    expect(plain(formatBytes(1_468_006, 'en'))).toBe('1.4 MB');
+    expect(plain(formatBytes(512, 'en'))).toBe('512 bytes');
+    expect(plain(formatBytes(1, 'en'))).toBe('1 byte');
+  });
+
+  it('keeps number and unit together on one line', () => {
+    expect(formatBytes(839_680, 'de')).toBe('820\u00a0KB');
+  });
+
+  it('falls back to German for a language it does not know', () => {
+    expect(plain(formatBytes(1_468_006, 'fr'))).toBe('1,4 MB');
+  });
+});
 
 describe('formatters', () => {
   it('formats with the locale of the UI language', () => {

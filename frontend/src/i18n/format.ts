@@ -1,33 +1,43 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, LOCALES, DEFAULT_LANGUAGE } from '.';
+import { isLanguage, LOCALES, DEFAULT_LANGUAGE, type Language } from '.';
 
-const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+/** Byte units as Windows Explorer shows them; each one is 1024 times the one before. */
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 type ByteUnit = (typeof BYTE_UNITS)[number];
 
+/** How the smallest unit reads in each language ("820 Byte", "820 bytes"); the others read alike. */
+const BYTE_WORD: Record<Language, { one: string; other: string }> = {
+  de: { one: 'Byte', other: 'Byte' },
+  en: { one: 'byte', other: 'bytes' },
+};
+
 /**
- * Splits a byte count into a value and a unit for display. Storage sizes are set as whole binary (1 GB = 2^30 bytes)
- * or decimal (1 GB = 10^9 bytes) units; whichever base gives a whole number in the larger unit is used, so that a
- * plan's 53,687,091,200 bytes read "50 GB" rather than "53.7 GB".
+ * Splits a byte count into a value and a unit for display, in binary units: 1 KB = 1024 bytes, 1 MB = 1024 KB,
+ * 1 GB = 1024 MB, the way Windows Explorer counts and labels them, and the way the plans are set (the 50 GB plan
+ * is 50 × 2^30 bytes). Document sizes, the storage usage and the plan's limit all go through this one function, so
+ * "1,2 GB von 50 GB" compares like with like. Values below 100 keep one decimal, larger ones none; a value that
+ * rounds up to 1024 moves to the next unit ("1 MB", not "1.024 KB").
  */
 export function splitBytes(bytes: number): { value: number; unit: ByteUnit } {
-  const scaled = (base: number) => {
-    let value = bytes;
-    let index = 0;
-    while (index < BYTE_UNITS.length - 1 && Math.abs(value) >= base) {
-      value /= base;
-      index += 1;
-    }
-    return { value, index };
-  };
-  const decimal = scaled(1000);
-  const binary = scaled(1024);
-  const whole = [decimal, binary].filter((candidate) => Number.isInteger(candidate.value));
-  const chosen = whole.reduce(
-    (best, candidate) => (candidate.index > best.index ? candidate : best),
-    whole[0] ?? decimal,
-  );
-  return { value: chosen.value, unit: BYTE_UNITS[chosen.index] ?? 'byte' };
+  let value = Math.max(0, bytes);
+  let index = 0;
+  const rounded = (v: number) => (v < 100 ? Math.round(v * 10) / 10 : Math.round(v));
+  while (index < BYTE_UNITS.length - 1 && (index === 0 ? value : rounded(value)) >= 1024) {
+    value /= 1024;
+    index += 1;
+  }
+  return { value: index === 0 ? Math.round(value) : rounded(value), unit: BYTE_UNITS[index] ?? 'B' };
+}
+
+/** A byte count for display in the locale's digits: "1,4 MB", "820 KB", "512 Byte" (see splitBytes for the units). */
+export function formatBytes(bytes: number, language: string): string {
+  const lang = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+  const { value, unit } = splitBytes(bytes);
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(value);
+  if (unit !== 'B') return `${number}\u00a0${unit}`;
+  const word = BYTE_WORD[lang];
+  return `${number}\u00a0${value === 1 ? word.one : word.other}`;
 }
 
 export interface Formatters {
@@ -46,10 +56,7 @@ export function formatters(language: string): Formatters {
   return {
     locale,
     number: (value) => numberFormat.format(value),
-    bytes: (bytes) => {
-      const { value, unit } = splitBytes(bytes);
-      return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
-    },
+    bytes: (bytes) => formatBytes(bytes, language),
     date: (iso) => dateFormat.format(new Date(iso)),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
   };

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../api';
@@ -6,6 +6,7 @@ import { parseError } from '../../api/errors';
 import { showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { StorageUsageBar } from '../documents/StorageUsageBar';
 import { useChangePassword } from './hooks';
 
 interface PasswordValues {
@@ -51,8 +52,20 @@ export function AccountPage() {
 
   return (
     <Stack maw={520}>
-      <PageHeader title={t('account.title')} />
+      <PageHeader title={t('shell.userMenu.account')} />
+      <Paper withBorder p="xl" radius="md" data-testid="account-storage">
+        <Title order={3} size="h4" mb="md">
+          {t('storage.title')}
+        </Title>
+        <StorageUsageBar />
+        <Text size="xs" c="dimmed" mt="sm">
+          {t('storage.hint')}
+        </Text>
+      </Paper>
       <Paper withBorder p="xl" radius="md">
+        <Title order={3} size="h4" mb="md">
+          {t('account.title')}
+        </Title>
         <form onSubmit={submit} noValidate data-testid="change-password-form">
           <Stack>
             <PasswordInput

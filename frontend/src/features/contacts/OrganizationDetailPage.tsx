@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { ExternalLink, WebsiteLink } from '../records/ContactLinks';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
@@ -119,6 +120,7 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
             )}
             <OrganizationPersonsCard organization={organization} canCreate={grants(me.role, 'person', 'create')} />
             <RelatedDealsCard organizationId={organization.id} />
+            <DocumentsCard recordType="organization" recordId={organization.id} />
           </>
         }
         side={

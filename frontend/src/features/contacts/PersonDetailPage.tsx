@@ -7,6 +7,7 @@ import { contactsApi, isSalutation } from '../../api';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { ContactPointList } from '../records/ContactLinks';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
@@ -119,6 +120,7 @@ function PersonDetail({ personId }: { personId: string }) {
             )}
             <PersonOrganizationsCard person={person} canEdit={grants(me.role, 'person', 'edit')} />
             <RelatedDealsCard personId={person.id} />
+            <DocumentsCard recordType="person" recordId={person.id} />
           </>
         }
         side={

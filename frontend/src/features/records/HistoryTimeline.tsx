@@ -4,6 +4,7 @@ import {
   IconLink,
   IconLinkOff,
   IconNote,
+  IconPaperclip,
   IconPencil,
   IconPlus,
   IconTrash,
@@ -28,6 +29,9 @@ const ICONS: Record<HistoryAction, Icon> = {
   note_added: IconNote,
   note_changed: IconNote,
   note_deleted: IconNote,
+  document_added: IconPaperclip,
+  document_deleted: IconPaperclip,
+  document_restored: IconPaperclip,
 };
 
 /** The automatic history of any record, newest first: what happened, who did it, when, and each changed field. */

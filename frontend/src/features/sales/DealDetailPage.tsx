@@ -9,6 +9,7 @@ import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
@@ -184,6 +185,7 @@ function DealDetail({ deal }: { deal: Deal }) {
                 <FieldList items={customItems} />
               </Card>
             )}
+            <DocumentsCard recordType="deal" recordId={deal.id} />
           </>
         }
         side={

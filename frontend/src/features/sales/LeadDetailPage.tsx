@@ -9,6 +9,7 @@ import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
@@ -165,6 +166,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 <FieldList items={customItems} />
               </Card>
             )}
+            <DocumentsCard recordType="lead" recordId={lead.id} />
           </>
         }
         side={

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import type { Me } from '../../api';
 import { useNotify } from '../../components/notify';
 import { currentLanguage, LANGUAGES } from '../../i18n';
 import { useLogout, useSetLanguage } from '../auth/session';
+import { StorageUsageBar } from '../documents/StorageUsageBar';
 
 function initials(name: string): string {
   return name
@@ -46,6 +47,9 @@ export function UserMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('shell.userMenu.account')}</Menu.Label>
+        <Box px="sm" pt={4} pb="xs">
+          <StorageUsageBar compact />
+        </Box>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account')}>
           {t('shell.userMenu.changePassword')}
         </Menu.Item>

@@ -34,6 +34,9 @@ export namespace api {
 	export enum HistoryAction {
 	    Created = "created",
 	    Deleted = "deleted",
+	    DocumentAdded = "document_added",
+	    DocumentDeleted = "document_deleted",
+	    DocumentRestored = "document_restored",
 	    Linked = "linked",
 	    NoteAdded = "note_added",
 	    NoteChanged = "note_changed",
@@ -1358,6 +1361,72 @@ export namespace api {
 	        this.lostComment = source["lostComment"];
 	        this.custom = source["custom"];
 	    }
+	}
+	export class Document {
+	    id: string;
+	    recordType: RecordType;
+	    recordId: string;
+	    fileName: string;
+	    contentType: string;
+	    size: number;
+	    sha256: string;
+	    uploadedById: string;
+	    uploadedByName: string;
+	    canDelete: boolean;
+	    version: number;
+	    createdAt: string;
+	    deletedAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Document(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.recordId = source["recordId"];
+	        this.fileName = source["fileName"];
+	        this.contentType = source["contentType"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.uploadedById = source["uploadedById"];
+	        this.uploadedByName = source["uploadedByName"];
+	        this.canDelete = source["canDelete"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.deletedAt = source["deletedAt"];
+	    }
+	}
+	export class DocumentList {
+	    items: Document[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Document);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class FieldChange {
 	    field: string;
@@ -3038,6 +3107,22 @@ export namespace api {
 	}
 	
 	
+	export class StorageUsage {
+	    usedBytes: number;
+	    reservedBytes: number;
+	    limitBytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StorageUsage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.usedBytes = source["usedBytes"];
+	        this.reservedBytes = source["reservedBytes"];
+	        this.limitBytes = source["limitBytes"];
+	    }
+	}
 	
 	export class TrashItem {
 	    recordType: RecordType;
@@ -3279,6 +3364,60 @@ export namespace app {
 	        this.email = source["email"];
 	        this.language = source["language"];
 	        this.me = this.convertValues(source["me"], api.Me);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UploadFailure {
+	    path: string;
+	    fileName: string;
+	    status: number;
+	    code: string;
+	    message: string;
+	    fields: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new UploadFailure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.fileName = source["fileName"];
+	        this.status = source["status"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fields = source["fields"];
+	    }
+	}
+	export class UploadResult {
+	    uploaded: api.Document[];
+	    failed: UploadFailure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UploadResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.uploaded = this.convertValues(source["uploaded"], api.Document);
+	        this.failed = this.convertValues(source["failed"], UploadFailure);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
