@@ -14,7 +14,8 @@
 #    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
-#    bindings).
+#    bindings). The desktop's map tiles (ONESALES_TILE_URL) point at a local
+#    port nobody listens on, so the maps show their offline layer.
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
 #    real keyring; screenshots of both (desktop-window-signed-in.png,
@@ -85,6 +86,11 @@ log "e2e: Xvfb on DISPLAY=$DISPLAY"
 dev_port=
 free_port dev_port
 APP_URL="http://127.0.0.1:$dev_port"
+# Map tiles are unreachable in the tests (a local port nobody listens on, so no request leaves the machine): the
+# maps must show their offline layer (e2e/maps.test.mjs checks it).
+tile_port=
+free_port tile_port
+TILE_URL="http://127.0.0.1:$tile_port/{z}/{x}/{y}.png"
 : >"$RESULTS/e2e-desktop.log"
 log "e2e: starting bin/1sales-dev (dev server $APP_URL, log test-results/e2e-desktop.log)"
 # shellcheck disable=SC2016 # "$0" is for the inner sh
@@ -96,6 +102,7 @@ env HOME="$tmp/home" \
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 	NO_AT_BRIDGE=1 \
 	ONESALES_SERVER_URL="$BACKEND_URL" \
+	ONESALES_TILE_URL="$TILE_URL" \
 	devserver="127.0.0.1:$dev_port" \
 	assetdir="$ROOT/frontend/dist" \
 	setsid dbus-run-session -- sh -c \
@@ -160,6 +167,7 @@ start_window() {
 		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 		NO_AT_BRIDGE=1 \
 		ONESALES_SERVER_URL="$BACKEND_URL" \
+		ONESALES_TILE_URL="$TILE_URL" \
 		setsid dbus-run-session -- sh -c \
 		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
 		"$ROOT/bin/1sales-e2e" </dev/null >>"$RESULTS/e2e-window.log" 2>&1 &

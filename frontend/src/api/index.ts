@@ -4,6 +4,7 @@ export { sessionApi } from './session';
 export { contactsApi } from './contacts';
 export { recordsApi } from './records';
 export { salesApi, salesAdminApi } from './sales';
+export { isMapRecordType, mapsApi, withNearAddress, type MapRecordType } from './maps';
 export { onSessionExpired } from './events';
 export { openExternal, setWindowTitle } from './window';
 export { ApiError, parseError } from './errors';

@@ -1,8 +1,10 @@
+import { mapsDe, mapsFieldsDe } from './maps.de';
 import { salesDe } from './sales.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
   ...salesDe,
+  ...mapsDe,
   app: {
     name: '1sales',
   },
@@ -775,6 +777,7 @@ export const de = {
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {
+      ...mapsFieldsDe,
       email: {
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',

@@ -1,9 +1,11 @@
 import type { Messages } from './de';
+import { mapsEn, mapsFieldsEn } from './maps.en';
 import { salesEn } from './sales.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
   ...salesEn,
+  ...mapsEn,
   app: {
     name: '1sales',
   },
@@ -772,6 +774,7 @@ export const en: Messages = {
     limit: 'The maximum has been reached.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
+      ...mapsFieldsEn,
       email: {
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',

@@ -6,6 +6,7 @@ import { parseError } from '../../api/errors';
 import { showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { TileSettings } from '../maps/TileSettings';
 import { useChangePassword } from './hooks';
 
 interface PasswordValues {
@@ -79,6 +80,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <TileSettings />
     </Stack>
   );
 }

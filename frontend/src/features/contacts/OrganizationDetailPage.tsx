@@ -8,6 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { PlaceCard } from '../maps/PlaceCard';
 import { ExternalLink, WebsiteLink } from '../records/ContactLinks';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
@@ -122,6 +123,13 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
         }
         side={
           <>
+            <PlaceCard
+              recordType="organization"
+              recordId={organization.id}
+              name={organization.name}
+              address={organization.address}
+              position={organization.position}
+            />
             <NotesPanel recordType="organization" recordId={organization.id} />
             <HistoryTimeline recordType="organization" recordId={organization.id} />
           </>

@@ -14,6 +14,7 @@ import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
 import { useCustomFieldItems } from '../records/useCustomFieldItems';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { PlaceCard } from '../maps/PlaceCard';
 import { RelatedDealsCard } from '../sales/RelatedDealsCard';
 import { usePerson } from './hooks';
 import { mainMembership, personFullName, personName } from './names';
@@ -122,6 +123,13 @@ function PersonDetail({ personId }: { personId: string }) {
         }
         side={
           <>
+            <PlaceCard
+              recordType="person"
+              recordId={person.id}
+              name={personName(t, person)}
+              address={person.address}
+              position={person.position}
+            />
             <NotesPanel recordType="person" recordId={person.id} />
             <HistoryTimeline recordType="person" recordId={person.id} />
           </>

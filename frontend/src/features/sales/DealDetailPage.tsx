@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { DealPlaceCard } from '../maps/PlaceCard';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
@@ -187,6 +188,7 @@ function DealDetail({ deal }: { deal: Deal }) {
         }
         side={
           <>
+            <DealPlaceCard deal={deal} />
             <NotesPanel recordType="deal" recordId={deal.id} />
             <HistoryTimeline recordType="deal" recordId={deal.id} />
           </>

@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { PlaceCard } from '../maps/PlaceCard';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
@@ -168,6 +169,13 @@ function LeadDetail({ lead }: { lead: Lead }) {
         }
         side={
           <>
+            <PlaceCard
+              recordType="lead"
+              recordId={lead.id}
+              name={lead.title}
+              address={lead.address}
+              position={lead.position}
+            />
             <NotesPanel recordType="lead" recordId={lead.id} />
             <HistoryTimeline recordType="lead" recordId={lead.id} />
           </>
