@@ -70,6 +70,25 @@ async function waitForOfflineLayer(page, map) {
   );
 }
 
+/**
+ * Lets the page paint what it shows before a screenshot: the list's panel folded away (or a popup faded in), then
+ * two animation frames (a busy machine paints late, and a screenshot would show the frame before).
+ */
+async function settle(page, milliseconds = 500) {
+  await page.waitForTimeout(milliseconds);
+  await page.evaluate(
+    () => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))),
+  );
+}
+
+/** Folds the filter panel of a list away. */
+async function closePanel(page, list) {
+  const toggle = list.getByTestId('filter-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  await list.locator('[data-testid="filter-toggle"][aria-expanded="false"]').waitFor();
+  await settle(page);
+}
+
 function assertInMunich(lat, lng, what) {
   assert.ok(
     lat > MUNICH.latMin && lat < MUNICH.latMax && lng > MUNICH.lngMin && lng < MUNICH.lngMax,
@@ -143,6 +162,7 @@ describe('maps', { concurrency: false }, () => {
       );
       await card.getByTestId('map-offline-note').waitFor();
       await card.scrollIntoViewIfNeeded();
+      await settle(page);
       await screenshot(page, 'maps-organization-offline.png');
     }),
   );
@@ -187,6 +207,9 @@ describe('maps', { concurrency: false }, () => {
         const munich = markers.find((marker) => marker.name === munichName);
         assertInMunich(munich.lat, munich.lng, 'the München marker');
         assert.equal(await page.getByTestId('map-count').getAttribute('data-count'), String(rows.length));
+        await closePanel(page, list);
+        await map.scrollIntoViewIfNeeded();
+        await settle(page);
         await screenshot(page, 'maps-list-map.png');
 
         // A marker's popup opens the record.
@@ -199,10 +222,31 @@ describe('maps', { concurrency: false }, () => {
         await map.locator(`.leaflet-marker-icon[title="${target}"]`).click();
         const popup = page.getByTestId('map-popup');
         await popup.getByText(target, { exact: true }).waitFor();
+        await settle(page); // the popup fades in
         await screenshot(page, 'maps-list-popup.png');
         await popup.getByTestId('map-popup-open').click();
         await page.getByTestId('organization-detail').waitFor();
         assert.equal(await page.getByTestId('record-title').innerText(), target);
+
+        // Deals lie where their organisations lie: the deals map shows the rep's deals of the list.
+        await openNav(page, 'Deals');
+        await page.getByTestId('view-switch').getByText('Liste', { exact: true }).click();
+        const deals = page.getByTestId('deals-list');
+        await deals.getByTestId('list-total').waitFor();
+        await deals.locator('table[style*="opacity: 1"]').waitFor();
+        const dealIds = new Set((await listRows(page, deals)).map((item) => item.id));
+        await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
+        const dealMap = page.getByTestId('records-map');
+        await page.waitForFunction(
+          (element) => element.dataset.markerCount !== undefined,
+          await dealMap.elementHandle(),
+        );
+        const dealMarkers = await markersOf(dealMap);
+        assert.ok(dealMarkers.length > 0, 'the rep has deals on the map');
+        for (const marker of dealMarkers) assert.ok(dealIds.has(marker.id), `the deal ${marker.name} is in the list`);
+        await dealMap.scrollIntoViewIfNeeded();
+        await settle(page);
+        await screenshot(page, 'maps-deals-map.png');
       }),
   );
 
@@ -231,8 +275,7 @@ describe('maps', { concurrency: false }, () => {
         assert.equal(await row(page, name).count(), 0);
       const panel = list.getByTestId('filter-panel');
       assert.match(await panel.getByTestId('near-active').innerText(), new RegExp(`25 km um ${munichName}`));
-      await list.getByTestId('filter-toggle').click();
-      await page.waitForTimeout(800); // the filter panel folds away
+      await closePanel(page, list);
       await screenshot(page, 'maps-nearby-record.png');
 
       // Around a typed address instead: Hamburg finds his Hamburg customer, not München.
@@ -247,6 +290,7 @@ describe('maps', { concurrency: false }, () => {
       );
       assert.match(await panel.getByTestId('near-active').innerText(), /25 km um Hamburg/);
       await row(page, JONAS_ORGANIZATIONS[0]).scrollIntoViewIfNeeded();
+      await settle(page);
       await screenshot(page, 'maps-nearby-address.png');
 
       // The radius is checked before the server sees it.

@@ -10,6 +10,7 @@ import { recordTypeEntry } from '../records/registry';
 import { createBaseMap, exposeProbe, type BaseMap } from './baseMap';
 import { useMapConfig, useRecordMap } from './hooks';
 import { L, markerIcon } from './leaflet';
+import { nearErrorTexts } from './nearErrors';
 import { formatKm, GERMANY_VIEW, precisionText } from './place';
 import type { BaseLayer } from './tileFallback';
 
@@ -98,7 +99,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
     cluster.addLayers(layers);
     if (layers.length > 0) {
       const bounds = L.latLngBounds(items.map((item): [number, number] => [item.lat, item.lng]));
-      base.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 12, animate: false });
+      base.map.fitBounds(bounds, { padding: [40, 40], maxZoom: base.maxViewZoom(12), animate: false });
     } else {
       base.map.setView(GERMANY_VIEW.center, GERMANY_VIEW.zoom, { animate: false });
     }
@@ -118,13 +119,20 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
   if (config.isError || markers.isError) {
     const error = config.isError ? config.error : markers.error;
     return (
-      <QueryError
-        error={error}
-        onRetry={() => {
-          void config.refetch();
-          void markers.refetch();
-        }}
-      />
+      <Stack gap="xs">
+        <QueryError
+          error={error}
+          onRetry={() => {
+            void config.refetch();
+            void markers.refetch();
+          }}
+        />
+        {nearErrorTexts(t, error).map((text) => (
+          <Text key={text} size="sm" c="red" data-testid="near-error">
+            {text}
+          </Text>
+        ))}
+      </Stack>
     );
   }
 

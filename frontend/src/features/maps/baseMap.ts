@@ -24,6 +24,8 @@ export interface BaseMap {
   map: L.Map;
   /** Adds an attribution (such as the gazetteer's) for as long as the map lives. */
   addAttribution: (text: string) => void;
+  /** The zoom a view should come no closer than: on the outlines, one that still shows borders. */
+  maxViewZoom: (wanted: number) => number;
   destroy: () => void;
 }
 
@@ -152,6 +154,7 @@ export function createBaseMap(element: HTMLElement, config: MapConfig, options: 
     addAttribution: (text) => {
       attribute(text, true);
     },
+    maxViewZoom: (wanted) => (state.layer === 'offline' ? Math.min(wanted, OFFLINE_MAX_ZOOM) : wanted),
     destroy: () => {
       destroyed = true;
       window.clearInterval(retryTimer);

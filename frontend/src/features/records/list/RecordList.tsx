@@ -37,10 +37,10 @@ import { FilterPanel } from './FilterPanel';
 import {
   activeFilterCount,
   fromListQuery,
+  isSort,
   nextSort,
   sortOf,
   toListQuery,
-  isSort,
   type FilterState,
   type SortKey,
 } from './filterState';
