@@ -18,6 +18,8 @@
 #    driving Debian's chromium against the dev server, i.e. the real Go
 #    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
 #    each path it is asked to open to E2E_OPENED_LOG (documents.test.mjs).
+#    bindings). The desktop's map tiles (ONESALES_TILE_URL) point at a local
+#    port nobody listens on, so the maps show their offline layer.
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
 #    real keyring; screenshots of both (desktop-window-signed-in.png,
@@ -107,6 +109,11 @@ chmod 0755 "$tmp/open-recorder"
 dev_port=
 free_port dev_port
 APP_URL="http://127.0.0.1:$dev_port"
+# Map tiles are unreachable in the tests (a local port nobody listens on, so no request leaves the machine): the
+# maps must show their offline layer (e2e/maps.test.mjs checks it).
+tile_port=
+free_port tile_port
+TILE_URL="http://127.0.0.1:$tile_port/{z}/{x}/{y}.png"
 : >"$RESULTS/e2e-desktop.log"
 log "e2e: starting bin/1sales-dev (dev server $APP_URL, log test-results/e2e-desktop.log)"
 # shellcheck disable=SC2016 # "$0" is for the inner sh
@@ -119,6 +126,7 @@ env HOME="$tmp/home" \
 	NO_AT_BRIDGE=1 \
 	ONESALES_SERVER_URL="$BACKEND_URL" \
 	ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
+	ONESALES_TILE_URL="$TILE_URL" \
 	devserver="127.0.0.1:$dev_port" \
 	assetdir="$ROOT/frontend/dist" \
 	setsid dbus-run-session -- sh -c \
@@ -186,6 +194,7 @@ start_window() {
 		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 		NO_AT_BRIDGE=1 \
 		ONESALES_SERVER_URL="$BACKEND_URL" \
+		ONESALES_TILE_URL="$TILE_URL" \
 		setsid dbus-run-session -- sh -c \
 		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
 		"$ROOT/bin/1sales-e2e" </dev/null >>"$RESULTS/e2e-window.log" 2>&1 &

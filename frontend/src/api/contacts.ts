@@ -1,6 +1,7 @@
 import * as Contacts from '../lib/wailsjs/go/app/Contacts';
 import { api } from '../lib/wailsjs/go/models';
 import { call } from './errors';
+import { withNearAddress } from './maps';
 import type {
   ListQuery,
   Membership,
@@ -19,7 +20,7 @@ import type {
 /** Persons, organisations, their links and the global search. Changes of existing records pass their version. */
 export const contactsApi = {
   queryPersons: (query: ListQuery): Promise<PersonPage> =>
-    call(() => Contacts.QueryPersons(api.ListQuery.createFrom(query))),
+    withNearAddress(query, () => Contacts.QueryPersons(api.ListQuery.createFrom(query))),
   getPerson: (id: string): Promise<Person> => call(() => Contacts.GetPerson(id)),
   createPerson: (input: PersonCreate): Promise<Person> =>
     call(() => Contacts.CreatePerson(api.PersonCreate.createFrom(input))),
@@ -36,7 +37,7 @@ export const contactsApi = {
     (await call(() => Contacts.UnlinkOrganization(personId, organizationId))).items,
 
   queryOrganizations: (query: ListQuery): Promise<OrganizationPage> =>
-    call(() => Contacts.QueryOrganizations(api.ListQuery.createFrom(query))),
+    withNearAddress(query, () => Contacts.QueryOrganizations(api.ListQuery.createFrom(query))),
   getOrganization: (id: string): Promise<Organization> => call(() => Contacts.GetOrganization(id)),
   createOrganization: (input: OrganizationCreate): Promise<Organization> =>
     call(() => Contacts.CreateOrganization(api.OrganizationCreate.createFrom(input))),

@@ -5,6 +5,7 @@ export { contactsApi } from './contacts';
 export { recordsApi } from './records';
 export { salesApi, salesAdminApi } from './sales';
 export { activitiesApi, activityAdminApi } from './activities';
+export { isMapRecordType, mapsApi, withNearAddress, type MapRecordType } from './maps';
 export { onSessionExpired } from './events';
 export { openExternal, setWindowTitle } from './window';
 export { documentsApi } from './documents';

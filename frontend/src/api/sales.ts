@@ -2,6 +2,7 @@ import * as Admin from '../lib/wailsjs/go/app/Admin';
 import * as Sales from '../lib/wailsjs/go/app/Sales';
 import { api } from '../lib/wailsjs/go/models';
 import { call } from './errors';
+import { withNearAddress } from './maps';
 import type {
   Board,
   BoardQuery,
@@ -32,8 +33,10 @@ const wire = (recordType: PipelineType): api.RecordType =>
 
 /** Deals, leads, their boards and conversion, and the pipelines and lost reasons everyone reads. */
 export const salesApi = {
-  queryDeals: (query: ListQuery): Promise<DealPage> => call(() => Sales.QueryDeals(api.ListQuery.createFrom(query))),
-  dealBoard: (query: BoardQuery): Promise<Board> => call(() => Sales.DealBoard(api.BoardQuery.createFrom(query))),
+  queryDeals: (query: ListQuery): Promise<DealPage> =>
+    withNearAddress(query, () => Sales.QueryDeals(api.ListQuery.createFrom(query))),
+  dealBoard: (query: BoardQuery): Promise<Board> =>
+    withNearAddress(query.filter, () => Sales.DealBoard(api.BoardQuery.createFrom(query))),
   getDeal: (id: string): Promise<Deal> => call(() => Sales.GetDeal(id)),
   createDeal: (input: DealCreate): Promise<Deal> => call(() => Sales.CreateDeal(api.DealCreate.createFrom(input))),
   updateDeal: (id: string, version: number, patch: DealPatch): Promise<Deal> =>
@@ -43,8 +46,10 @@ export const salesApi = {
   personDeals: (personId: string): Promise<DealPage> => call(() => Sales.PersonDeals(personId)),
   organizationDeals: (organizationId: string): Promise<DealPage> => call(() => Sales.OrganizationDeals(organizationId)),
 
-  queryLeads: (query: ListQuery): Promise<LeadPage> => call(() => Sales.QueryLeads(api.ListQuery.createFrom(query))),
-  leadBoard: (query: BoardQuery): Promise<Board> => call(() => Sales.LeadBoard(api.BoardQuery.createFrom(query))),
+  queryLeads: (query: ListQuery): Promise<LeadPage> =>
+    withNearAddress(query, () => Sales.QueryLeads(api.ListQuery.createFrom(query))),
+  leadBoard: (query: BoardQuery): Promise<Board> =>
+    withNearAddress(query.filter, () => Sales.LeadBoard(api.BoardQuery.createFrom(query))),
   getLead: (id: string): Promise<Lead> => call(() => Sales.GetLead(id)),
   createLead: (input: LeadCreate): Promise<Lead> => call(() => Sales.CreateLead(api.LeadCreate.createFrom(input))),
   updateLead: (id: string, version: number, patch: LeadPatch): Promise<Lead> =>

@@ -76,6 +76,15 @@ export type SavedFilterPatch = Data<api.SavedFilterPatch>;
 
 export type TrashItem = Data<api.TrashItem>;
 
+export type Position = Data<api.Position>;
+export type Precision = Position['precision'];
+export type GeoSource = Position['source'];
+export type Near = Data<api.Near>;
+export type MapMarker = Data<api.MapMarker>;
+export type RecordMap = Data<api.RecordMap>;
+export type GeocodeResult = Data<api.GeocodeResult>;
+export type MapConfig = Data<app.MapConfig>;
+
 /** One page of a record list, whatever the record type. */
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,5 @@
 import { activitiesDe } from './activities.de';
+import { mapsDe, mapsFieldsDe } from './maps.de';
 import { salesDe } from './sales.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
@@ -6,6 +7,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 export const de = {
   ...salesDe,
   ...activitiesDe,
+  ...mapsDe,
   app: {
     name: '1sales',
   },
@@ -789,6 +791,7 @@ export const de = {
       value: {
         range: 'Der Wert darf nicht negativ sein.',
       },
+      ...mapsFieldsDe,
       email: {
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',

@@ -1,5 +1,6 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
+import { mapsEn, mapsFieldsEn } from './maps.en';
 import { salesEn } from './sales.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
@@ -7,6 +8,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 export const en: Messages = {
   ...salesEn,
   ...activitiesEn,
+  ...mapsEn,
   app: {
     name: '1sales',
   },
@@ -785,6 +787,7 @@ export const en: Messages = {
       value: {
         range: 'The value must not be negative.',
       },
+      ...mapsFieldsEn,
       email: {
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',

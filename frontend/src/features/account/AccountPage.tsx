@@ -7,6 +7,7 @@ import { showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StorageUsageBar } from '../documents/StorageUsageBar';
+import { TileSettings } from '../maps/TileSettings';
 import { useChangePassword } from './hooks';
 
 interface PasswordValues {
@@ -92,6 +93,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <TileSettings />
     </Stack>
   );
 }

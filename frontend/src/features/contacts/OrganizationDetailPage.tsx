@@ -10,6 +10,7 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { PlaceCard } from '../maps/PlaceCard';
 import { ExternalLink, WebsiteLink } from '../records/ContactLinks';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
@@ -129,6 +130,13 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
               recordType="organization"
               recordId={organization.id}
               links={{ organizationId: organization.id }}
+            />
+            <PlaceCard
+              recordType="organization"
+              recordId={organization.id}
+              name={organization.name}
+              address={organization.address}
+              position={organization.position}
             />
             <NotesPanel recordType="organization" recordId={organization.id} />
             <HistoryTimeline recordType="organization" recordId={organization.id} />

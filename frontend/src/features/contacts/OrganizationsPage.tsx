@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { ListViewSwitch } from '../maps/ListViewSwitch';
+import { useListView } from '../maps/useListView';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { OrganizationFormModal } from './OrganizationFormModal';
 
@@ -17,6 +19,7 @@ export function OrganizationsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const [creating, setCreating] = useState(false);
+  const [view, setView] = useListView();
 
   const columns = useMemo<Column<Organization>[]>(
     () => [
@@ -68,7 +71,9 @@ export function OrganizationsPage() {
           </Button>
         )}
       </PageHeader>
+      <ListViewSwitch value={view} onChange={setView} />
       <RecordList
+        view={view}
         recordType="organization"
         columns={columns}
         fetchPage={contactsApi.queryOrganizations}

@@ -16,6 +16,7 @@ import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
 import { useCustomFieldItems } from '../records/useCustomFieldItems';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { PlaceCard } from '../maps/PlaceCard';
 import { RelatedDealsCard } from '../sales/RelatedDealsCard';
 import { usePerson } from './hooks';
 import { mainMembership, personFullName, personName } from './names';
@@ -126,6 +127,13 @@ function PersonDetail({ personId }: { personId: string }) {
         side={
           <>
             <ActivitiesCard recordType="person" recordId={person.id} links={{ personId: person.id }} />
+            <PlaceCard
+              recordType="person"
+              recordId={person.id}
+              name={personName(t, person)}
+              address={person.address}
+              position={person.position}
+            />
             <NotesPanel recordType="person" recordId={person.id} />
             <HistoryTimeline recordType="person" recordId={person.id} />
           </>

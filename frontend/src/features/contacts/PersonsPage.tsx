@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { ListViewSwitch } from '../maps/ListViewSwitch';
+import { useListView } from '../maps/useListView';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { mainMembership, personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
@@ -19,6 +21,7 @@ export function PersonsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const [creating, setCreating] = useState(false);
+  const [view, setView] = useListView();
 
   const columns = useMemo<Column<Person>[]>(
     () => [
@@ -64,7 +67,9 @@ export function PersonsPage() {
           </Button>
         )}
       </PageHeader>
+      <ListViewSwitch value={view} onChange={setView} />
       <RecordList
+        view={view}
         recordType="person"
         columns={columns}
         fetchPage={contactsApi.queryPersons}

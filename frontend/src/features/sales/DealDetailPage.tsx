@@ -10,6 +10,7 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { DealPlaceCard } from '../maps/PlaceCard';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
@@ -196,6 +197,7 @@ function DealDetail({ deal }: { deal: Deal }) {
               links={{ dealId: deal.id, personId: deal.personId, organizationId: deal.organizationId }}
               linkNames={{ dealTitle: deal.title, personName: deal.personName }}
             />
+            <DealPlaceCard deal={deal} />
             <NotesPanel recordType="deal" recordId={deal.id} />
             <HistoryTimeline recordType="deal" recordId={deal.id} />
           </>

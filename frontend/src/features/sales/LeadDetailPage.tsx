@@ -10,6 +10,7 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { PlaceCard } from '../maps/PlaceCard';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
@@ -176,6 +177,13 @@ function LeadDetail({ lead }: { lead: Lead }) {
               recordId={lead.id}
               links={{ leadId: lead.id }}
               linkNames={{ leadTitle: lead.title }}
+            />
+            <PlaceCard
+              recordType="lead"
+              recordId={lead.id}
+              name={lead.title}
+              address={lead.address}
+              position={lead.position}
             />
             <NotesPanel recordType="lead" recordId={lead.id} />
             <HistoryTimeline recordType="lead" recordId={lead.id} />

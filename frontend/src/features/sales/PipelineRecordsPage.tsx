@@ -55,7 +55,8 @@ export function PipelineRecordsPage<T extends { id: string }>({
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const view = params.get(VIEW_PARAM) === 'list' ? 'list' : 'board';
+  const viewParam = params.get(VIEW_PARAM);
+  const view = viewParam === 'list' || viewParam === 'map' ? viewParam : 'board';
   const pipelines = usePipelines(recordType);
   const pipelineId = params.get(PIPELINE_PARAM) ?? pipelines.data?.[0]?.id ?? '';
   const basePath = recordType === 'deal' ? '/deals' : '/leads';
@@ -72,7 +73,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
   };
 
   return (
-    <Stack maw={view === 'list' ? 1400 : undefined}>
+    <Stack maw={view === 'board' ? undefined : 1400}>
       <PageHeader title={title}>
         {grants(me.role, recordType, 'create') && (
           <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
@@ -89,6 +90,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
           data={[
             { value: 'board', label: t('sales.views.board') },
             { value: 'list', label: t('sales.views.list') },
+            { value: 'map', label: t('maps.views.map') },
           ]}
           data-testid="view-switch"
         />
@@ -107,8 +109,9 @@ export function PipelineRecordsPage<T extends { id: string }>({
           />
         )}
       </Group>
-      {view === 'list' ? (
+      {view !== 'board' ? (
         <RecordList
+          view={view}
           recordType={recordType}
           columns={columns}
           fetchPage={fetchPage}

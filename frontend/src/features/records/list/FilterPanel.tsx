@@ -4,11 +4,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../api';
 import { useFormatters } from '../../../i18n/format';
+import { NearFilter } from '../../maps/NearFilter';
 import { useUsers } from '../../settings/queries';
 import { CountrySelect } from '../CountrySelect';
 import { CustomConditions } from './CustomConditions';
 import { DateField } from './DateField';
-import type { FilterState } from './filterState';
+import { withNear, type FilterState } from './filterState';
 
 const ALL_OWNERS = 'all';
 
@@ -22,6 +23,7 @@ export function FilterPanel({
   fields,
   organizationFilter,
   recordFilters,
+  error,
 }: {
   state: FilterState;
   onChange: (state: FilterState) => void;
@@ -30,6 +32,8 @@ export function FilterPanel({
   organizationFilter?: ReactNode;
   /** Conditions only this record type has (the status, pipeline and stage of deals and leads), shown first. */
   recordFilters?: ReactNode;
+  /** The list's rejection, whose field errors of conditions (the radius) are shown with them. */
+  error?: unknown;
 }) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
@@ -123,6 +127,14 @@ export function FilterPanel({
             }}
           />
         </SimpleGrid>
+        <Divider />
+        <NearFilter
+          value={state.near}
+          onChange={(near) => {
+            onChange(withNear(state, near));
+          }}
+          error={error}
+        />
         <Divider />
         <div>
           <Text size="sm" fw={600} mb="xs">

@@ -10,6 +10,7 @@ import { RecordList, type Column } from './RecordList';
 interface Item {
   id: string;
   name: string;
+  distanceKm?: number;
 }
 
 const columns: Column<Item>[] = [{ key: 'name', header: 'Name', sortKey: 'name', render: (item) => item.name }];
@@ -18,7 +19,7 @@ function page(names: string[], nextCursor: string, total: number, totalCapped = 
   return { items: names.map((name) => ({ id: name, name })), nextCursor, total, totalCapped };
 }
 
-function renderList(fetchPage: (query: ListQuery) => Promise<Page<Item>>) {
+function renderList(fetchPage: (query: ListQuery) => Promise<Page<Item>>, route = '/persons') {
   const user = userEvent.setup();
   renderWithProviders(
     <MeContext value={adminMe}>
@@ -32,7 +33,7 @@ function renderList(fetchPage: (query: ListQuery) => Promise<Page<Item>>) {
         testId="persons-list"
       />
     </MeContext>,
-    { route: '/persons' },
+    { route },
   );
   return { user };
 }
@@ -82,6 +83,29 @@ describe('RecordList', () => {
     await user.type(screen.getByTestId('list-search'), 'xyz');
     expect(await screen.findByText('Keine Einträge passen zu diesem Filter.')).toBeInTheDocument();
     expect(fetchPage).toHaveBeenLastCalledWith(expect.objectContaining({ search: 'xyz', sort: '-name', cursor: '' }));
+  });
+
+  it('within a radius shows the distance after the first column, sorted by it', async () => {
+    const near = { kind: 'address', address: 'Marienplatz 1, München', label: 'München', radiusKm: 25 };
+    const fetchPage = vi.fn<(query: ListQuery) => Promise<Page<Item>>>(() =>
+      Promise.resolve<Page<Item>>({
+        items: [{ id: 'a', name: 'Anna Adler', distanceKm: 1.24 }],
+        nextCursor: '',
+        total: 1,
+        totalCapped: false,
+      }),
+    );
+    renderList(fetchPage, `/persons?filter=${encodeURIComponent(JSON.stringify({ near, sort: 'distance' }))}`);
+
+    expect(await screen.findByText('Treffer: 1')).toBeInTheDocument();
+    expect(fetchPage.mock.calls[0]?.[0]).toMatchObject({
+      sort: 'distance',
+      near: { address: 'Marienplatz 1, München', radiusKm: 25 },
+    });
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Entfernung']);
+    expect(screen.getByRole('columnheader', { name: /Entfernung/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByTestId('record-row')).toHaveTextContent('1,2 km');
+    expect(screen.getByTestId('near-active')).toHaveTextContent('Im Umkreis von 25 km um München');
   });
 
   it('says so when there are no records at all', async () => {

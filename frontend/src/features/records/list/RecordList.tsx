@@ -26,15 +26,18 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ListQuery, Page, RecordType } from '../../../api';
+import { isMapRecordType, type ListQuery, type Page, type RecordType } from '../../../api';
 import { QueryError } from '../../../components/QueryError';
 import { useFormatters } from '../../../i18n/format';
+import { formatKm } from '../../maps/place';
+import { RecordMapView } from '../../maps/RecordMapView';
 import { useCustomFields } from '../hooks';
 import { recordKeys } from '../keys';
 import { FilterPanel } from './FilterPanel';
 import {
   activeFilterCount,
   fromListQuery,
+  isSort,
   nextSort,
   sortOf,
   toListQuery,
@@ -66,6 +69,13 @@ export interface RecordListProps<T extends { id: string }> {
   /** Conditions only this record type has (see FilterPanel), given the filter and how to change it. */
   recordFilters?: (state: FilterState, onChange: (state: FilterState) => void) => ReactNode;
   testId: string;
+  /** The table, or the map of the same filtered records. */
+  view?: 'list' | 'map';
+}
+
+/** The distance to a nearby condition's reference, which rows carry while the list has one. */
+function distanceOf(item: object): number | undefined {
+  return 'distanceKm' in item && typeof item.distanceKm === 'number' ? item.distanceKm : undefined;
 }
 
 /**
@@ -82,6 +92,7 @@ export function RecordList<T extends { id: string }>({
   organizationFilter,
   recordFilters,
   testId,
+  view = 'list',
 }: RecordListProps<T>) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -100,14 +111,29 @@ export function RecordList<T extends { id: string }>({
     getNextPageParam: (last) => (last.nextCursor === '' ? undefined : last.nextCursor),
     placeholderData: keepPreviousData,
     // Custom conditions are only valid once the fields are known.
-    enabled: !custom.isPending,
+    enabled: !custom.isPending && (view === 'list' || !isMapRecordType(recordType)),
   });
 
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
   const total = first ? `${format.number(first.total)}${first.totalCapped ? '+' : ''}` : '';
   const filtered = query.search !== '' || filterCount > 0;
-  const sort = sortOf(state.sort);
+  const sort = sortOf(isSort(query.sort) ? query.sort : 'name');
+  // Within a radius, the distance follows the first column.
+  const shownColumns = useMemo<readonly Column<T>[]>(() => {
+    if (!query.near) return columns;
+    const distance: Column<T> = {
+      key: 'distance',
+      header: t('maps.columns.distance'),
+      sortKey: 'distance',
+      render: (item) => {
+        const km = distanceOf(item);
+        return km === undefined ? '' : formatKm(t, format.locale, km);
+      },
+      width: 120,
+    };
+    return [...columns.slice(0, 1), distance, ...columns.slice(1)];
+  }, [columns, query.near, t, format.locale]);
 
   const change = (next: FilterState) => {
     update(next);
@@ -173,10 +199,19 @@ export function RecordList<T extends { id: string }>({
             change({ ...state, organizationId });
           })}
           recordFilters={recordFilters?.(state, change)}
+          error={list.error}
         />
       </Collapse>
 
-      {list.isError ? (
+      {view === 'map' && isMapRecordType(recordType) ? (
+        custom.isPending ? (
+          <Center p="xl">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        ) : (
+          <RecordMapView recordType={recordType} query={debounced} />
+        )
+      ) : list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
         <Center p="xl">
@@ -199,7 +234,7 @@ export function RecordList<T extends { id: string }>({
             >
               <Table.Thead>
                 <Table.Tr>
-                  {columns.map((column) => {
+                  {shownColumns.map((column) => {
                     const sortKey = column.sortKey;
                     const active = sortKey !== undefined && sort.key === sortKey;
                     const SortIcon = active ? (sort.descending ? IconChevronDown : IconChevronUp) : IconSelector;
@@ -234,7 +269,7 @@ export function RecordList<T extends { id: string }>({
               <Table.Tbody>
                 {items.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={columns.length}>
+                    <Table.Td colSpan={shownColumns.length}>
                       <Stack align="center" gap="xs" py="lg">
                         <Text c="dimmed" data-testid="list-empty">
                           {filtered ? t('records.list.noMatches') : emptyText}
@@ -255,8 +290,9 @@ export function RecordList<T extends { id: string }>({
                     style={{ cursor: 'pointer' }}
                     data-testid="record-row"
                     data-name={itemName(item)}
+                    data-id={item.id}
                   >
-                    {columns.map((column, index) => (
+                    {shownColumns.map((column, index) => (
                       <Table.Td key={column.key}>
                         {index === 0 ? (
                           <Anchor

@@ -4,6 +4,7 @@
  * half a condition.
  */
 import type { CustomCondition, CustomField, FieldKind, ListQuery } from '../../../api';
+import { fromNear, parseNear, toNear, type NearState } from '../../maps/near';
 import { canonicalNumber, customFieldKind, type CustomFormValue, parseNumberInput } from '../customValues';
 
 /** Operators as the panel offers them; yes/no fields get "is yes" and "is no" instead of a value. */
@@ -30,10 +31,21 @@ export interface ConditionState {
   value: CustomFormValue;
 }
 
-/** The server's sort keys; a leading "-" sorts descending. */
-export const SORTS = ['name', '-name', 'city', '-city', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+/** The server's sort keys; a leading "-" sorts descending. "distance" needs a nearby condition. */
+export const SORTS = [
+  'name',
+  '-name',
+  'city',
+  '-city',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'distance',
+  '-distance',
+] as const;
 export type Sort = (typeof SORTS)[number];
-export type SortKey = 'name' | 'city' | 'createdAt' | 'updatedAt';
+export type SortKey = 'name' | 'city' | 'createdAt' | 'updatedAt' | 'distance';
 
 export interface FilterState {
   search: string;
@@ -59,6 +71,8 @@ export interface FilterState {
   closeDateFrom: string;
   closeDateTo: string;
   custom: ConditionState[];
+  /** The nearby condition ("Umkreis"), complete or none. */
+  near: NearState | null;
   sort: Sort;
 }
 
@@ -81,6 +95,7 @@ export const EMPTY_FILTER: FilterState = {
   closeDateFrom: '',
   closeDateTo: '',
   custom: [],
+  near: null,
   sort: 'name',
 };
 
@@ -171,9 +186,24 @@ export function emptyListQuery(): ListQuery {
   };
 }
 
+const isDistanceSort = (sort: Sort) => sort === 'distance' || sort === '-distance';
+
+/**
+ * The state with another nearby condition: a new one sorts by distance (nearest first), and without one a
+ * distance sort goes back to the name.
+ */
+export function withNear(state: FilterState, near: NearState | null): FilterState {
+  let sort = state.sort;
+  if (near === null && isDistanceSort(sort)) sort = 'name';
+  if (near !== null && state.near === null) sort = 'distance';
+  return { ...state, near, sort };
+}
+
 /** The query for the panel's state: trimmed texts, complete conditions only, no cursor. */
 export function toListQuery(state: FilterState, fields: readonly CustomField[], limit = 50): ListQuery {
-  const query: ListQuery = { ...emptyListQuery(), sort: state.sort, limit };
+  const near = toNear(state.near);
+  const sort = near === undefined && isDistanceSort(state.sort) ? 'name' : state.sort;
+  const query: ListQuery = { ...emptyListQuery(), sort, limit };
   for (const key of TEXT_KEYS) {
     query[key] = state[key].trim();
   }
@@ -181,6 +211,9 @@ export function toListQuery(state: FilterState, fields: readonly CustomField[], 
     const wire = toCondition(condition, fields);
     return wire ? [wire] : [];
   });
+  if (near !== undefined) {
+    query.near = near;
+  }
   return query;
 }
 
@@ -192,6 +225,7 @@ export function fromListQuery(query: Partial<ListQuery>): FilterState {
     state[key] = typeof value === 'string' ? value : '';
   }
   state.sort = isSort(query.sort) ? query.sort : 'name';
+  state.near = fromNear(query.near);
   state.custom = (query.custom ?? []).map((condition): ConditionState => {
     if (condition.op === 'is') {
       return { fieldId: condition.fieldId, op: condition.value === 'false' ? 'no' : 'yes', value: '' };
@@ -206,7 +240,7 @@ export function fromListQuery(query: Partial<ListQuery>): FilterState {
 /** How many filters beyond the search text are in effect (for the badge on the filter button). */
 export function activeFilterCount(query: ListQuery): number {
   const simple = TEXT_KEYS.filter((key) => key !== 'search' && query[key] !== '').length;
-  return simple + query.custom.length;
+  return simple + query.custom.length + (query.near ? 1 : 0);
 }
 
 /** The state without defaults, as short text for the address bar; "" for the empty filter. */
@@ -222,6 +256,9 @@ export function serializeFilter(state: FilterState): string {
   }
   if (state.custom.length > 0) {
     compact.custom = state.custom;
+  }
+  if (state.near !== null) {
+    compact.near = state.near;
   }
   return Object.keys(compact).length === 0 ? '' : JSON.stringify(compact);
 }
@@ -261,6 +298,7 @@ export function parseFilter(text: string | null): FilterState {
       value: typeof condition.value === 'number' || typeof condition.value === 'string' ? condition.value : '',
     }));
   }
+  state.near = parseNear(parsed.near);
   return state;
 }
 

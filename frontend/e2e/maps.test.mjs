@@ -1,0 +1,301 @@
+// End-to-end scenarios of positions, maps and the nearby search through the real desktop app (see support.mjs).
+// scripts/e2e.sh points the desktop's map tiles (ONESALES_TILE_URL) at a local port nobody listens on, so every
+// map here must fall back to its offline layer (country and state outlines). The backend runs its geocoding
+// worker with the offline gazetteer only: a new address gets a city-level position within seconds.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  DEMO_PASSWORD,
+  FIELD_USER,
+  launchBrowser,
+  navigation,
+  noDialog,
+  screenshot,
+  signIn,
+  startSignedOut,
+  uniqueSuffix,
+  withPage,
+} from './support.mjs';
+
+const TEST_TIMEOUT = 300_000;
+/** The geocoding worker polls every second; a loaded machine may take much longer. */
+const POSITION_TIMEOUT = 90_000;
+/** München's city area, generously. */
+const MUNICH = { latMin: 48.0, latMax: 48.3, lngMin: 11.3, lngMax: 11.8 };
+/** Organisations of the demo data that belong to Lena Fischer (Außendienst Süd), not to Jonas Schmidt. */
+const LENAS_ORGANIZATIONS = ['Müller Bürobedarf GmbH', 'Fränkische Druckerei Weiß GmbH', 'Alpenblick Hotel AG'];
+/** Jonas Schmidt's demo organisations. */
+const JONAS_ORGANIZATIONS = ['Schröder & Söhne KG', 'Bäckerei Groß'];
+
+const row = (page, name) => page.locator(`[data-testid="record-row"][data-name="${name}"]`);
+
+async function openNav(page, name) {
+  await navigation(page).getByRole('link', { name, exact: true }).click();
+}
+
+async function selectOption(page, scope, label, option) {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The markers of a map element, read from its Leaflet objects (element.onesalesMap). */
+function markersOf(map) {
+  return map.evaluate((element) => element.onesalesMap.markers());
+}
+
+/** The IDs and names of every row of a list, after loading all its pages. */
+async function listRows(page, list) {
+  for (;;) {
+    const more = list.getByTestId('load-more');
+    if ((await more.count()) === 0) break;
+    await more.click();
+    await page.waitForTimeout(500);
+  }
+  const rows = await list.getByTestId('record-row').all();
+  return Promise.all(
+    rows.map(async (item) => ({ id: await item.getAttribute('data-id'), name: await item.getAttribute('data-name') })),
+  );
+}
+
+/** Waits until a map element shows the offline layer and its outlines are drawn. */
+async function waitForOfflineLayer(page, map) {
+  await page.waitForFunction(
+    (element) =>
+      element.dataset.baseLayer === 'offline' &&
+      element.dataset.offlineLayer === 'shown' &&
+      element.querySelectorAll('path.onesales-offline-state').length >= 16 &&
+      element.querySelectorAll('path.onesales-offline-country').length > 100,
+    await map.elementHandle(),
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * Lets the page paint what it shows before a screenshot: the list's panel folded away (or a popup faded in), then
+ * two animation frames (a busy machine paints late, and a screenshot would show the frame before).
+ */
+async function settle(page, milliseconds = 500) {
+  await page.waitForTimeout(milliseconds);
+  await page.evaluate(
+    () => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))),
+  );
+}
+
+/** Folds the filter panel of a list away. */
+async function closePanel(page, list) {
+  const toggle = list.getByTestId('filter-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  await list.locator('[data-testid="filter-toggle"][aria-expanded="false"]').waitFor();
+  await settle(page);
+}
+
+function assertInMunich(lat, lng, what) {
+  assert.ok(
+    lat > MUNICH.latMin && lat < MUNICH.latMax && lng > MUNICH.lngMin && lng < MUNICH.lngMax,
+    `${what} lies in München (${lat}, ${lng})`,
+  );
+}
+
+describe('maps', { concurrency: false }, () => {
+  let browser;
+  const suffix = uniqueSuffix();
+  const munichName = `Kartentest München ${suffix}`;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('an organisation in München shows its marker in München on the offline layer', { timeout: TEST_TIMEOUT }, () =>
+    withPage(browser, 'maps organization', async (page) => {
+      await startSignedOut(page);
+      await signIn(page, { email: FIELD_USER.email, password: DEMO_PASSWORD });
+
+      await openNav(page, 'Organisationen');
+      await page.getByTestId('organizations-list').waitFor();
+      await page.getByRole('button', { name: 'Organisation anlegen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Organisation anlegen' });
+      await dialog.getByLabel(/^Name/).fill(munichName);
+      await dialog.getByLabel('Straße und Hausnummer').fill('Marienplatz 1');
+      await dialog.getByLabel('PLZ').fill('80331');
+      await dialog.getByLabel('Ort').fill('München');
+      await dialog.getByRole('button', { name: 'Anlegen' }).click();
+      await noDialog(page);
+      await page.getByTestId('organization-detail').waitFor();
+      assert.equal(await page.getByTestId('record-title').innerText(), munichName);
+
+      // Saved without a position; the card says it is being looked up, then shows the marker.
+      const card = page.getByTestId('place-card');
+      await card.waitFor();
+      await page.locator('[data-testid="place-card"][data-place="placed"]').waitFor({ timeout: POSITION_TIMEOUT });
+      const map = card.getByTestId('position-map');
+      await waitForOfflineLayer(page, map);
+
+      const lat = Number(await map.getAttribute('data-lat'));
+      const lng = Number(await map.getAttribute('data-lng'));
+      assertInMunich(lat, lng, 'the marker (data attributes)');
+      const [marker] = await markersOf(map);
+      assertInMunich(marker.lat, marker.lng, 'the marker (Leaflet)');
+      // The marker is drawn inside the map, and the map names its data: the outlines and the gazetteer.
+      const icon = map.locator('.leaflet-marker-icon');
+      assert.equal(await icon.count(), 1);
+      const mapBox = await map.boundingBox();
+      const iconBox = await icon.boundingBox();
+      assert.ok(
+        iconBox.x >= mapBox.x && iconBox.x + iconBox.width <= mapBox.x + mapBox.width,
+        'the marker is inside the map horizontally',
+      );
+      assert.ok(
+        iconBox.y >= mapBox.y && iconBox.y <= mapBox.y + mapBox.height,
+        'the marker is inside the map vertically',
+      );
+      const attribution = await map.locator('.leaflet-control-attribution').innerText();
+      assert.match(attribution, /Natural Earth/);
+      assert.match(attribution, /GeoBasis-DE/);
+      assert.match(attribution, /GeoNames/);
+      assert.match(
+        await card.getByTestId('place-precision').innerText(),
+        /Genauigkeit: Stadt · Quelle: Ortsverzeichnis \(GeoNames\)/,
+      );
+      await card.getByTestId('map-offline-note').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await settle(page);
+      await screenshot(page, 'maps-organization-offline.png');
+    }),
+  );
+
+  test(
+    'the map view of a filtered list shows exactly the rows of the list, only the rep’s own',
+    { timeout: TEST_TIMEOUT },
+    () =>
+      withPage(browser, 'maps list map', async (page) => {
+        await startSignedOut(page);
+        await signIn(page, { email: FIELD_USER.email, password: DEMO_PASSWORD });
+        await openNav(page, 'Organisationen');
+        const list = page.getByTestId('organizations-list');
+        await list.getByTestId('list-total').waitFor();
+
+        // Filtered to Germany.
+        await list.getByTestId('filter-toggle').click();
+        await selectOption(page, list.getByTestId('filter-panel'), 'Land', 'Deutschland');
+        await page.waitForFunction(() => window.location.hash.includes('country'));
+        await row(page, JONAS_ORGANIZATIONS[0]).waitFor();
+        await row(page, munichName).waitFor();
+        // Let the debounced query settle before the rows are read.
+        await page.waitForTimeout(1000);
+        await list.locator('table[style*="opacity: 1"]').waitFor();
+        const rows = await listRows(page, list);
+        const names = rows.map((item) => item.name);
+        for (const name of JONAS_ORGANIZATIONS) assert.ok(names.includes(name), `the list shows ${name}`);
+        for (const name of LENAS_ORGANIZATIONS) assert.ok(!names.includes(name), `the list does not show ${name}`);
+
+        await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
+        const map = page.getByTestId('records-map');
+        await page.locator('[data-testid="map-count"][data-count]').waitFor();
+        await page.waitForFunction((element) => element.dataset.markerCount !== undefined, await map.elementHandle());
+        await waitForOfflineLayer(page, map);
+        const markers = await markersOf(map);
+
+        // The same records: every row has a position (the demo data's and the one placed above).
+        assert.deepEqual(markers.map((marker) => marker.id).sort(), rows.map((item) => item.id).sort());
+        for (const name of LENAS_ORGANIZATIONS) {
+          assert.ok(!markers.some((marker) => marker.name === name), `no marker of ${name}`);
+        }
+        const munich = markers.find((marker) => marker.name === munichName);
+        assertInMunich(munich.lat, munich.lng, 'the München marker');
+        assert.equal(await page.getByTestId('map-count').getAttribute('data-count'), String(rows.length));
+        await closePanel(page, list);
+        await map.scrollIntoViewIfNeeded();
+        await settle(page);
+        await screenshot(page, 'maps-list-map.png');
+
+        // A marker's popup opens the record.
+        const target = JONAS_ORGANIZATIONS[0];
+        await map.evaluate((element, name) => {
+          const { map: leaflet } = element.onesalesMap;
+          const found = element.onesalesMap.markers().find((marker) => marker.name === name);
+          leaflet.setView([found.lat, found.lng], 9, { animate: false });
+        }, target);
+        await map.locator(`.leaflet-marker-icon[title="${target}"]`).click();
+        const popup = page.getByTestId('map-popup');
+        await popup.getByText(target, { exact: true }).waitFor();
+        await settle(page); // the popup fades in
+        await screenshot(page, 'maps-list-popup.png');
+        await popup.getByTestId('map-popup-open').click();
+        await page.getByTestId('organization-detail').waitFor();
+        assert.equal(await page.getByTestId('record-title').innerText(), target);
+
+        // Deals lie where their organisations lie: the deals map shows the rep's deals of the list.
+        await openNav(page, 'Deals');
+        await page.getByTestId('view-switch').getByText('Liste', { exact: true }).click();
+        const deals = page.getByTestId('deals-list');
+        await deals.getByTestId('list-total').waitFor();
+        await deals.locator('table[style*="opacity: 1"]').waitFor();
+        const dealIds = new Set((await listRows(page, deals)).map((item) => item.id));
+        await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
+        const dealMap = page.getByTestId('records-map');
+        await page.waitForFunction(
+          (element) => element.dataset.markerCount !== undefined,
+          await dealMap.elementHandle(),
+        );
+        const dealMarkers = await markersOf(dealMap);
+        assert.ok(dealMarkers.length > 0, 'the rep has deals on the map');
+        for (const marker of dealMarkers) assert.ok(dealIds.has(marker.id), `the deal ${marker.name} is in the list`);
+        await dealMap.scrollIntoViewIfNeeded();
+        await settle(page);
+        await screenshot(page, 'maps-deals-map.png');
+      }),
+  );
+
+  test('organisations near a record and near a typed address, nearest first', { timeout: TEST_TIMEOUT }, () =>
+    withPage(browser, 'maps nearby', async (page) => {
+      await startSignedOut(page);
+      await signIn(page, { email: FIELD_USER.email, password: DEMO_PASSWORD });
+
+      // "In der Nähe" on the München organisation: the organisations list within 25 km of it.
+      await page.getByTestId('global-search').fill(munichName);
+      await page
+        .getByTestId('global-search-results')
+        .getByTestId('search-hit-organization')
+        .filter({ hasText: munichName })
+        .click();
+      await page.getByTestId('organization-detail').waitFor();
+      await page.getByTestId('nearby-button').click();
+      const list = page.getByTestId('organizations-list');
+      await row(page, munichName).waitFor();
+      await list.getByRole('columnheader', { name: /Entfernung/ }).waitFor();
+      const first = list.getByTestId('record-row').first();
+      assert.equal(await first.getAttribute('data-name'), munichName);
+      assert.match(await first.innerText(), /0 km/);
+      // Lena's organisation in München is near, but not his.
+      for (const name of [...LENAS_ORGANIZATIONS, ...JONAS_ORGANIZATIONS])
+        assert.equal(await row(page, name).count(), 0);
+      const panel = list.getByTestId('filter-panel');
+      assert.match(await panel.getByTestId('near-active').innerText(), new RegExp(`25 km um ${munichName}`));
+      await closePanel(page, list);
+      await screenshot(page, 'maps-nearby-record.png');
+
+      // Around a typed address instead: Hamburg finds his Hamburg customer, not München.
+      await list.getByTestId('filter-toggle').click();
+      await panel.getByTestId('near-mode').getByText('Um eine Adresse').click();
+      await panel.getByLabel('Adresse im Mittelpunkt', { exact: true }).fill('Hamburg');
+      await panel.getByRole('button', { name: 'Adresse suchen' }).click();
+      await row(page, JONAS_ORGANIZATIONS[0]).waitFor();
+      await page.waitForFunction(
+        (name) => window.document.querySelectorAll(`[data-testid="record-row"][data-name="${name}"]`).length === 0,
+        munichName,
+      );
+      assert.match(await panel.getByTestId('near-active').innerText(), /25 km um Hamburg/);
+      await row(page, JONAS_ORGANIZATIONS[0]).scrollIntoViewIfNeeded();
+      await settle(page);
+      await screenshot(page, 'maps-nearby-address.png');
+
+      // The radius is checked before the server sees it.
+      await panel.getByLabel('Umkreis in km').fill('900');
+      await panel.getByText('Der Umkreis muss größer als 0 und höchstens 500 km sein.').waitFor();
+    }),
+  );
+});
