@@ -169,20 +169,8 @@ func setType(ctx context.Context, tx bun.IDB, v *httpx.Validation, x *Activity, 
 
 // setLink links a record the actor may see ("" unlinks); an unknown or invisible record is not_found.
 func setLink(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) *uuid.UUID {
-	if strings.TrimSpace(raw) == "" {
-		return nil
-	}
-	id, err := uuid.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		v.Field(field, api.FieldInvalid)
-		return nil
-	}
-	k, _ := record.KindOf(rt)
-	if _, err := record.Check(ctx, tx, a, k, id, api.ActionView); err != nil {
-		v.Field(field, api.FieldNotFound)
-		return nil
-	}
-	return &id
+	id, _ := record.Link(ctx, tx, a, v, rt, field, strings.TrimSpace(raw))
+	return id
 }
 
 func setDuration(v *httpx.Validation, x *Activity, minutes int) {
@@ -326,15 +314,14 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Filter is a compiled ActivityQuery.
 type Filter struct {
-	actor    *access.Actor
-	q        api.ActivityQuery
-	assignee *uuid.UUID
-	typeID   *uuid.UUID
-	record   *uuid.UUID
-	column   string
-	ranges   []bound
-	limit    int
-	cursor   *cursor
+	actor  *access.Actor
+	q      api.ActivityQuery
+	typeID *uuid.UUID
+	record *uuid.UUID
+	column string
+	ranges []bound
+	limit  int
+	cursor *cursor
 }
 
 type bound struct {
@@ -378,14 +365,8 @@ func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQue
 	case q.Limit < 1 || q.Limit > MaxLimit:
 		v.Field("limit", api.FieldInvalid)
 	}
-	switch q.Assignee {
-	case "", "me", "team":
-	default:
-		id, err := uuid.Parse(q.Assignee)
-		if err != nil {
-			v.Field("assignee", api.FieldInvalid)
-		}
-		f.assignee = &id
+	if !access.ValidOwner(q.Assignee) {
+		v.Field("assignee", api.FieldInvalid)
 	}
 	if q.TypeID != "" {
 		id, err := uuid.Parse(q.TypeID)
@@ -470,16 +451,7 @@ func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQue
 func (f *Filter) Apply(q bun.QueryBuilder) bun.QueryBuilder {
 	a, lq := f.actor, f.q
 	q = a.Restrict(q, api.RecordActivity, api.ActionView, "ac.assignee_id")
-	switch {
-	case lq.Assignee == "me":
-		q = q.Where("ac.assignee_id = ?", a.UserID)
-	case lq.Assignee == "team" && a.Scope(api.RecordActivity, api.ActionView) == api.ScopeUnit:
-		// The scope is the team already.
-	case lq.Assignee == "team":
-		q = q.Where("ac.assignee_id IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", bun.In(a.UnitTree))
-	case f.assignee != nil:
-		q = q.Where("ac.assignee_id = ?", *f.assignee)
-	}
+	q = a.OwnedBy(q, api.RecordActivity, lq.Assignee, "ac.assignee_id")
 	if f.typeID != nil {
 		q = q.Where("ac.type_id = ?", *f.typeID)
 	}

@@ -72,7 +72,6 @@ type Compiled struct {
 	desc   bool
 	limit  int
 	cursor *cursor
-	owner  *uuid.UUID
 	from   map[string]time.Time
 	days   []dayBound
 	// candidates holds every record the search can match, found through the trigram index (step 2 of Rows);
@@ -138,14 +137,8 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			c.cursor = &cur
 		}
 	}
-	switch q.Owner {
-	case "", "me", "team":
-	default:
-		id, err := uuid.Parse(q.Owner)
-		if err != nil {
-			v.Field("owner", api.FieldInvalid)
-		}
-		c.owner = &id
+	if !access.ValidOwner(q.Owner) {
+		v.Field("owner", api.FieldInvalid)
 	}
 	if q.OrganizationID != "" {
 		if _, err := uuid.Parse(q.OrganizationID); err != nil || spec.Organization == nil {
@@ -235,16 +228,7 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	q = q.Where("? IS NULL", s.col("deleted_at"))
 	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
 	q = c.nearFilter(q)
-	switch {
-	case lq.Owner == "me":
-		q = q.Where("? = ?", s.col("owner_id"), a.UserID)
-	case lq.Owner == "team" && a.Scope(s.Type, api.ActionView) == api.ScopeUnit:
-		// The scope is the team already: the same condition twice would only cost (dashboards of managers).
-	case lq.Owner == "team":
-		q = q.Where("? IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN (?))", s.col("owner_id"), bun.In(a.UnitTree))
-	case c.owner != nil:
-		q = q.Where("? = ?", s.col("owner_id"), *c.owner)
-	}
+	q = a.OwnedBy(q, s.Type, lq.Owner, s.Alias+".owner_id")
 	if lq.OrganizationID != "" {
 		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
 	}
