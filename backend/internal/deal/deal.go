@@ -225,25 +225,6 @@ func Money(v *httpx.Validation, field, raw string) string {
 
 var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// party resolves a person or organisation reference the actor may see ("" = none) and its name.
-func party(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) (*uuid.UUID, string) {
-	if strings.TrimSpace(raw) == "" {
-		return nil, ""
-	}
-	id, err := uuid.Parse(raw)
-	if err != nil {
-		v.Field(field, api.FieldInvalid)
-		return nil, ""
-	}
-	k, _ := record.KindOf(rt)
-	ref, err := record.Check(ctx, tx, a, k, id, api.ActionView)
-	if err != nil {
-		v.Field(field, api.FieldNotFound)
-		return nil, ""
-	}
-	return &id, ref.Name
-}
-
 // lostReason checks a lost reason of the record type that is not archived.
 func lostReason(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, raw string) (*uuid.UUID, string) {
 	if strings.TrimSpace(raw) == "" {
@@ -315,8 +296,8 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate)
 		v.Field("currency", api.FieldInvalid)
 	}
 	d.ExpectedClose = validDate(&v, "expectedCloseDate", in.ExpectedCloseDate)
-	d.PersonID, d.PersonName = party(ctx, tx, a, &v, api.RecordPerson, "personId", in.PersonID)
-	d.OrganizationID, d.OrganizationName = party(ctx, tx, a, &v, api.RecordOrganization, "organizationId", in.OrganizationID)
+	d.PersonID, d.PersonName = record.Link(ctx, tx, a, &v, api.RecordPerson, "personId", in.PersonID)
+	d.OrganizationID, d.OrganizationName = record.Link(ctx, tx, a, &v, api.RecordOrganization, "organizationId", in.OrganizationID)
 	if strings.TrimSpace(in.PersonID) == "" && strings.TrimSpace(in.OrganizationID) == "" {
 		v.Field("personId", api.FieldRequired)
 		v.Field("organizationId", api.FieldRequired)
@@ -375,10 +356,10 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			d.ExpectedClose = validDate(&v, "expectedCloseDate", *in.ExpectedCloseDate)
 		}
 		if in.PersonID != nil {
-			d.PersonID, d.PersonName = party(ctx, tx, a, &v, api.RecordPerson, "personId", *in.PersonID)
+			d.PersonID, d.PersonName = record.Link(ctx, tx, a, &v, api.RecordPerson, "personId", *in.PersonID)
 		}
 		if in.OrganizationID != nil {
-			d.OrganizationID, d.OrganizationName = party(ctx, tx, a, &v, api.RecordOrganization, "organizationId", *in.OrganizationID)
+			d.OrganizationID, d.OrganizationName = record.Link(ctx, tx, a, &v, api.RecordOrganization, "organizationId", *in.OrganizationID)
 		}
 		if d.PersonID == nil && d.OrganizationID == nil {
 			v.Field("personId", api.FieldRequired)

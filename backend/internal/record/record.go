@@ -5,6 +5,7 @@ package record
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -90,4 +91,25 @@ func Allowed(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.U
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// Link resolves a reference to a record of type rt the actor may see ("" = none) and its name, for a record that
+// links another (a deal its person, an activity its deal): an unparsable ID is field's invalid, an unknown or
+// invisible record its not_found.
+func Link(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) (*uuid.UUID, string) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, ""
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field(field, api.FieldInvalid)
+		return nil, ""
+	}
+	k, _ := KindOf(rt)
+	ref, err := Check(ctx, tx, a, k, id, api.ActionView)
+	if err != nil {
+		v.Field(field, api.FieldNotFound)
+		return nil, ""
+	}
+	return &id, ref.Name
 }
