@@ -63,20 +63,26 @@ type Activity struct {
 	Done            bool       `json:"done"`
 	DoneAt          *time.Time `json:"doneAt" ts_type:"string"`
 	// Overdue is open and due before now.
-	Overdue          bool      `json:"overdue"`
-	AssigneeID       string    `json:"assigneeId"`
-	AssigneeName     string    `json:"assigneeName"`
-	PersonID         string    `json:"personId"`
-	PersonName       string    `json:"personName"`
-	OrganizationID   string    `json:"organizationId"`
-	OrganizationName string    `json:"organizationName"`
-	DealID           string    `json:"dealId"`
-	DealTitle        string    `json:"dealTitle"`
-	LeadID           string    `json:"leadId"`
-	LeadTitle        string    `json:"leadTitle"`
-	Version          int64     `json:"version"`
-	CreatedAt        time.Time `json:"createdAt" ts_type:"string"`
-	UpdatedAt        time.Time `json:"updatedAt" ts_type:"string"`
+	Overdue          bool   `json:"overdue"`
+	AssigneeID       string `json:"assigneeId"`
+	AssigneeName     string `json:"assigneeName"`
+	PersonID         string `json:"personId"`
+	PersonName       string `json:"personName"`
+	OrganizationID   string `json:"organizationId"`
+	OrganizationName string `json:"organizationName"`
+	DealID           string `json:"dealId"`
+	DealTitle        string `json:"dealTitle"`
+	LeadID           string `json:"leadId"`
+	LeadTitle        string `json:"leadTitle"`
+	// PersonHidden and the others mark a linked record the caller may not see: linked, but with no ID or name
+	// (the UI shows a placeholder).
+	PersonHidden       bool      `json:"personHidden"`
+	OrganizationHidden bool      `json:"organizationHidden"`
+	DealHidden         bool      `json:"dealHidden"`
+	LeadHidden         bool      `json:"leadHidden"`
+	Version            int64     `json:"version"`
+	CreatedAt          time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt          time.Time `json:"updatedAt" ts_type:"string"`
 }
 
 // ActivityCreate plans an activity. AssigneeID "" assigns the caller. Links are optional; each must be a record

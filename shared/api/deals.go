@@ -24,24 +24,28 @@ type Deal struct {
 	OwnerID   string `json:"ownerId"`
 	OwnerName string `json:"ownerName"`
 	// ExpectedCloseDate is YYYY-MM-DD or "".
-	ExpectedCloseDate string       `json:"expectedCloseDate"`
-	PersonID          string       `json:"personId"`
-	PersonName        string       `json:"personName"`
-	OrganizationID    string       `json:"organizationId"`
-	OrganizationName  string       `json:"organizationName"`
-	PipelineID        string       `json:"pipelineId"`
-	StageID           string       `json:"stageId"`
-	StageName         string       `json:"stageName"`
-	Probability       int          `json:"probability"`
-	Status            DealStatus   `json:"status"`
-	LostReasonID      string       `json:"lostReasonId"`
-	LostReasonName    string       `json:"lostReasonName"`
-	LostComment       string       `json:"lostComment"`
-	ClosedAt          *time.Time   `json:"closedAt" ts_type:"string"`
-	Custom            CustomValues `json:"custom"`
-	Version           int64        `json:"version"`
-	CreatedAt         time.Time    `json:"createdAt" ts_type:"string"`
-	UpdatedAt         time.Time    `json:"updatedAt" ts_type:"string"`
+	ExpectedCloseDate string `json:"expectedCloseDate"`
+	PersonID          string `json:"personId"`
+	PersonName        string `json:"personName"`
+	OrganizationID    string `json:"organizationId"`
+	OrganizationName  string `json:"organizationName"`
+	// PersonHidden and OrganizationHidden mark a linked record the caller may not see: linked, but with no ID or
+	// name (the UI shows a placeholder).
+	PersonHidden       bool         `json:"personHidden"`
+	OrganizationHidden bool         `json:"organizationHidden"`
+	PipelineID         string       `json:"pipelineId"`
+	StageID            string       `json:"stageId"`
+	StageName          string       `json:"stageName"`
+	Probability        int          `json:"probability"`
+	Status             DealStatus   `json:"status"`
+	LostReasonID       string       `json:"lostReasonId"`
+	LostReasonName     string       `json:"lostReasonName"`
+	LostComment        string       `json:"lostComment"`
+	ClosedAt           *time.Time   `json:"closedAt" ts_type:"string"`
+	Custom             CustomValues `json:"custom"`
+	Version            int64        `json:"version"`
+	CreatedAt          time.Time    `json:"createdAt" ts_type:"string"`
+	UpdatedAt          time.Time    `json:"updatedAt" ts_type:"string"`
 	// DistanceKm is the distance to the reference of a list's Near condition (a deal lies where its organisation,
 	// else its person lies).
 	DistanceKm *float64 `json:"distanceKm,omitempty"`

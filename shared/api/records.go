@@ -111,11 +111,16 @@ var AllHistoryActions = []HistoryAction{HistoryCreated, HistoryUpdated, HistoryD
 
 // FieldChange is one changed field: Field is the stable name ("lastName", "address.city", "custom.<fieldId>",
 // "organization"), Label the custom field's label (empty for standard fields), values in display-neutral text.
+// A change of a link to another record (a deal's person, a person's organisation) has RecordType set: its values
+// are that record's name as the reader may see it, or empty with OldHidden/NewHidden when the reader may not.
 type FieldChange struct {
-	Field string `json:"field"`
-	Label string `json:"label"`
-	Old   string `json:"old"`
-	New   string `json:"new"`
+	Field      string     `json:"field"`
+	Label      string     `json:"label"`
+	Old        string     `json:"old"`
+	New        string     `json:"new"`
+	RecordType RecordType `json:"recordType,omitempty"`
+	OldHidden  bool       `json:"oldHidden,omitempty"`
+	NewHidden  bool       `json:"newHidden,omitempty"`
 }
 
 // HistoryEntry is one recorded change.

@@ -84,7 +84,10 @@ func run(ctx context.Context, cmd string, args []string) error {
 			return err
 		}
 		defer owner.Close()
-		return db.Migrate(ctx, owner, cfg.AppRole, log)
+		if err := db.Migrate(ctx, owner, cfg.AppRole, log); err != nil {
+			return err
+		}
+		return backfill(ctx, owner, log)
 	case "seed":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {

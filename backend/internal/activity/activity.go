@@ -59,15 +59,6 @@ type Activity struct {
 // ETag is the version clients must send back with a change.
 func (x *Activity) ETag() int64 { return x.Version }
 
-// link gives a linked record's ID and name as the caller may see them: both empty when the record is not
-// linked or not visible (its name and existence are not the caller's to know).
-func link(id *uuid.UUID, name *string) (string, string) {
-	if id == nil || name == nil {
-		return "", ""
-	}
-	return id.String(), *name
-}
-
 // API converts to the wire type.
 func (x *Activity) API() api.Activity {
 	out := api.Activity{ID: x.ID.String(), Title: x.Title, Comment: x.Comment, TypeID: x.TypeID.String(),
@@ -75,10 +66,10 @@ func (x *Activity) API() api.Activity {
 		DurationMinutes: x.DurationMinutes, Done: x.Done, DoneAt: x.DoneAt, Overdue: !x.Done && x.DueAt.Before(time.Now()),
 		AssigneeID: x.AssigneeID.String(), AssigneeName: x.AssigneeName, Version: x.Version,
 		CreatedAt: x.CreatedAt, UpdatedAt: x.UpdatedAt}
-	out.PersonID, out.PersonName = link(x.PersonID, x.PersonName)
-	out.OrganizationID, out.OrganizationName = link(x.OrganizationID, x.OrganizationName)
-	out.DealID, out.DealTitle = link(x.DealID, x.DealTitle)
-	out.LeadID, out.LeadTitle = link(x.LeadID, x.LeadTitle)
+	out.PersonID, out.PersonName, out.PersonHidden = record.Shown(x.PersonID, x.PersonName)
+	out.OrganizationID, out.OrganizationName, out.OrganizationHidden = record.Shown(x.OrganizationID, x.OrganizationName)
+	out.DealID, out.DealTitle, out.DealHidden = record.Shown(x.DealID, x.DealTitle)
+	out.LeadID, out.LeadTitle, out.LeadHidden = record.Shown(x.LeadID, x.LeadTitle)
 	return out
 }
 
@@ -103,11 +94,7 @@ func selectWith(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuer
 		Join("JOIN activity_types AS at ON at.id = ac.type_id").
 		Join("JOIN users AS au ON au.id = ac.assignee_id")
 	for _, l := range links {
-		k, _ := record.KindOf(l.rt)
-		sub := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).ColumnExpr(k.NameSQL).
-			Where("?.id = ?", bun.Ident(k.Alias), bun.Ident("ac."+l.column)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
-		a.Restrict(sub.QueryBuilder(), l.rt, api.ActionView, k.OwnerColumn())
-		q = q.ColumnExpr("(?) AS ?", sub, bun.Ident(l.name))
+		q = q.ColumnExpr("(?) AS ?", record.LinkedName(tx, a, l.rt, "ac."+l.column), bun.Ident(l.name))
 	}
 	return q
 }
@@ -267,15 +254,19 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if in.AssigneeID != nil && *in.AssigneeID != x.AssigneeID.String() {
 			x.AssigneeID = record.OwnerField(ctx, tx, a, api.RecordActivity, api.ActionEdit, *in.AssigneeID, "assigneeId", &v)
 		}
-		// A link the caller cannot see stays as it is unless they replace it.
+		// A link the caller cannot see stays as it is unless they replace it. Sending a visible link's ID again
+		// changes nothing; any other ID is checked, a hidden record's too, even the one linked now (its answer
+		// must not differ from that of any other hidden record).
 		for _, l := range []struct {
-			raw *string
-			rt  api.RecordType
-			fld string
-			dst **uuid.UUID
-		}{{in.PersonID, api.RecordPerson, "personId", &x.PersonID}, {in.OrganizationID, api.RecordOrganization, "organizationId", &x.OrganizationID},
-			{in.DealID, api.RecordDeal, "dealId", &x.DealID}, {in.LeadID, api.RecordLead, "leadId", &x.LeadID}} {
-			if l.raw == nil || (*l.dst != nil && (*l.dst).String() == strings.TrimSpace(*l.raw)) {
+			raw  *string
+			rt   api.RecordType
+			fld  string
+			dst  **uuid.UUID
+			seen *string
+		}{{in.PersonID, api.RecordPerson, "personId", &x.PersonID, x.PersonName},
+			{in.OrganizationID, api.RecordOrganization, "organizationId", &x.OrganizationID, x.OrganizationName},
+			{in.DealID, api.RecordDeal, "dealId", &x.DealID, x.DealTitle}, {in.LeadID, api.RecordLead, "leadId", &x.LeadID, x.LeadTitle}} {
+			if l.raw == nil || (*l.dst != nil && l.seen != nil && (*l.dst).String() == strings.TrimSpace(*l.raw)) {
 				continue
 			}
 			*l.dst = setLink(ctx, tx, a, &v, l.rt, l.fld, *l.raw)

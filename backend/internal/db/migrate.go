@@ -60,6 +60,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, bun_migrations, bun_migration_locks FROM " + appRole,
 		// History is written by the service and never changed by it.
 		"REVOKE UPDATE, DELETE ON history FROM " + appRole,
+		// Work of the migrate command, not of the service.
+		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,
 		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO " + appRole,
 	} {

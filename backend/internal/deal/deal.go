@@ -54,14 +54,15 @@ type Deal struct {
 	DeletedAt      *time.Time       `bun:"deleted_at"`
 	DeletedBy      *uuid.UUID       `bun:"deleted_by,type:uuid"`
 
-	OwnerName        string `bun:"owner_name,scanonly"`
-	PersonName       string `bun:"person_name,scanonly"`
-	OrganizationName string `bun:"organization_name,scanonly"`
-	City             string `bun:"city,scanonly"`
-	PipelineName     string `bun:"pipeline_name,scanonly"`
-	StageName        string `bun:"stage_name,scanonly"`
-	Probability      int    `bun:"probability,scanonly"`
-	LostReasonName   string `bun:"lost_reason_name,scanonly"`
+	OwnerName string `bun:"owner_name,scanonly"`
+	// PersonName and OrganizationName are nil when the deal links a record the actor may not see (record.Shown).
+	PersonName       *string `bun:"person_name,scanonly"`
+	OrganizationName *string `bun:"organization_name,scanonly"`
+	City             string  `bun:"city,scanonly"`
+	PipelineName     string  `bun:"pipeline_name,scanonly"`
+	StageName        string  `bun:"stage_name,scanonly"`
+	Probability      int     `bun:"probability,scanonly"`
+	LostReasonName   string  `bun:"lost_reason_name,scanonly"`
 	// DistanceM is the distance to a nearby list's reference (listquery).
 	DistanceM *float64 `bun:"distance_m,scanonly"`
 }
@@ -91,21 +92,22 @@ func (d *Deal) API() api.Deal {
 		custom = api.CustomValues{}
 	}
 	out := api.Deal{ID: d.ID.String(), Title: d.Title, Value: d.Value, Currency: d.Currency, OwnerID: d.OwnerID.String(),
-		OwnerName: d.OwnerName, PersonID: idString(d.PersonID), PersonName: d.PersonName,
-		OrganizationID: idString(d.OrganizationID), OrganizationName: d.OrganizationName, PipelineID: d.PipelineID.String(),
+		OwnerName: d.OwnerName, PipelineID: d.PipelineID.String(),
 		StageID: d.StageID.String(), StageName: d.StageName, Probability: d.Probability, Status: d.Status,
 		LostReasonID: idString(d.LostReasonID), LostReasonName: d.LostReasonName, LostComment: d.LostComment,
 		ClosedAt: d.ClosedAt, Custom: custom, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 	if d.ExpectedClose != nil {
 		out.ExpectedCloseDate = (*d.ExpectedClose)[:10]
 	}
+	out.PersonID, out.PersonName, out.PersonHidden = record.Shown(d.PersonID, d.PersonName)
+	out.OrganizationID, out.OrganizationName, out.OrganizationHidden = record.Shown(d.OrganizationID, d.OrganizationName)
 	out.DistanceKm = geo.Km(d.DistanceM)
 	return out
 }
 
 func (d *Deal) snapshot() history.Snapshot {
-	s := history.Snapshot{"title": d.Title, "value": d.Value, "currency": d.Currency, "person": d.PersonName,
-		"organization": d.OrganizationName, "pipeline": d.PipelineName, "stage": d.StageName, "status": string(d.Status),
+	s := history.Snapshot{"title": d.Title, "value": d.Value, "currency": d.Currency, "person": idString(d.PersonID),
+		"organization": idString(d.OrganizationID), "pipeline": d.PipelineName, "stage": d.StageName, "status": string(d.Status),
 		"lostReason": d.LostReasonName, "lostComment": d.LostComment, "owner": d.OwnerName}
 	if d.ExpectedClose != nil {
 		s["expectedCloseDate"] = (*d.ExpectedClose)[:10]
@@ -130,7 +132,11 @@ var spec = listquery.Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
 	AddressSQL: func(col string) string {
 		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
 	},
-	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close"}
+	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close",
+	Links: []listquery.SearchLink{
+		{Type: api.RecordPerson, Join: "sl.id = d.person_id", Linking: "SELECT id FROM deals WHERE person_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
+		{Type: api.RecordOrganization, Join: "sl.id = d.organization_id", Linking: "SELECT id FROM deals WHERE organization_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
+	}}
 
 // Service manages deals.
 type Service struct{ db *bun.DB }
@@ -138,20 +144,25 @@ type Service struct{ db *bun.DB }
 // NewService builds the service.
 func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
-	return withParties(q).
+func selectWith(tx bun.IDB, a *access.Actor) func(q *bun.SelectQuery) *bun.SelectQuery {
+	return func(q *bun.SelectQuery) *bun.SelectQuery { return selectAll(tx, a, q) }
+}
+
+func selectAll(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+	return withParties(tx, a, q).
 		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = d.pipeline_id) AS pipeline_name").
 		ColumnExpr("(SELECT s.name FROM stages AS s WHERE s.id = d.stage_id) AS stage_name").
 		ColumnExpr("(SELECT s.probability FROM stages AS s WHERE s.id = d.stage_id) AS probability").
 		ColumnExpr("coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') AS lost_reason_name")
 }
 
-// withParties selects a deal with the names of its owner, person and organisation (and the organisation's city).
-func withParties(q *bun.SelectQuery) *bun.SelectQuery {
+// withParties selects a deal with the names of its owner, person and organisation, the latter two as the actor
+// may see them (record.LinkedName), and the organisation's city (the key of the list's city order).
+func withParties(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("d.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = d.owner_id) AS owner_name").
-		ColumnExpr("coalesce((SELECT trim(p.first_name || ' ' || p.last_name) FROM persons AS p WHERE p.id = d.person_id), '') AS person_name").
-		ColumnExpr("coalesce((SELECT o.name FROM organizations AS o WHERE o.id = d.organization_id), '') AS organization_name").
+		ColumnExpr("(?) AS person_name", record.LinkedName(tx, a, api.RecordPerson, "d.person_id")).
+		ColumnExpr("(?) AS organization_name", record.LinkedName(tx, a, api.RecordOrganization, "d.organization_id")).
 		ColumnExpr("coalesce((SELECT o.city FROM organizations AS o WHERE o.id = d.organization_id), '') AS city")
 }
 
@@ -167,7 +178,7 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 		if err != nil {
 			return err
 		}
-		res, err := listquery.Run[*Deal](ctx, tx, c, "deals", selectWith, true)
+		res, err := listquery.Run[*Deal](ctx, tx, c, "deals", selectWith(tx, a), true)
 		if err != nil {
 			return fmt.Errorf("deal: query: %w", err)
 		}
@@ -182,7 +193,7 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 
 func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Deal, error) {
 	d := new(Deal)
-	q := selectWith(tx.NewSelect().Model(d)).Where("d.id = ?", id).Where("d.deleted_at IS NULL")
+	q := selectAll(tx, a, tx.NewSelect().Model(d)).Where("d.id = ?", id).Where("d.deleted_at IS NULL")
 	a.Restrict(q.QueryBuilder(), api.RecordDeal, action, "d.owner_id")
 	if lock {
 		q = q.For("UPDATE OF d")
@@ -262,7 +273,7 @@ func validDate(v *httpx.Validation, field, raw string) *string {
 }
 
 func (d *Deal) derive() {
-	d.SearchText = search.Text(d.Title, d.PersonName, d.OrganizationName)
+	d.SearchText = search.Text(d.Title)
 }
 
 // Create adds an open deal.
@@ -461,7 +472,7 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 				return err
 			}
 			var rows []*Deal
-			q := selectWith(tx.NewSelect().Model(&rows)).Where("? = ?", bun.Ident(column), id).Where("d.deleted_at IS NULL").
+			q := selectAll(tx, a, tx.NewSelect().Model(&rows)).Where("? = ?", bun.Ident(column), id).Where("d.deleted_at IS NULL").
 				OrderExpr("d.status = 'open' DESC, d.updated_at DESC").Limit(500)
 			a.Restrict(q.QueryBuilder(), api.RecordDeal, api.ActionView, "d.owner_id")
 			if err := q.Scan(ctx); err != nil {
@@ -501,7 +512,7 @@ func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) 
 // walk down the board index (deals_board_idx: pipeline, stage, updated_at), which stops after n deals in the
 // actor's scope that match the filter. The names of pipeline and stage are the board's own, so only the parties
 // are looked up per card (and a lost reason, which open deals do not have: reopening clears it).
-func stageCards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, p *pipeline.Pipeline, n int, cols []*api.BoardColumn) error {
+func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *pipeline.Pipeline, n int, cols []*api.BoardColumn) error {
 	ids := make([]uuid.UUID, len(p.Stages))
 	for i, st := range p.Stages {
 		ids[i] = st.ID
@@ -510,7 +521,7 @@ func stageCards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) b
 		Where("d.stage_id = bs.id").Where("d.status = 'open'").OrderExpr("d.updated_at DESC, d.id").Limit(n)
 	filter(stage.QueryBuilder())
 	var rows []*Deal
-	q := withParties(tx.NewSelect().Model(&rows).
+	q := withParties(tx, a, tx.NewSelect().Model(&rows).
 		ModelTableExpr("unnest(?::uuid[]) WITH ORDINALITY AS bs (id, position) CROSS JOIN LATERAL (?) AS d", pgdialect.Array(ids), stage)).
 		ColumnExpr("CASE WHEN d.lost_reason_id IS NULL THEN '' ELSE coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') END AS lost_reason_name").
 		OrderExpr("bs.position, d.updated_at DESC, d.id")
@@ -531,4 +542,11 @@ func stageCards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) b
 		cols[i].Deals = append(cols[i].Deals, d.API())
 	}
 	return nil
+}
+
+// RebuildSearchText recomputes every deal's search text as derive does (`onesales-server migrate`, once after
+// search texts stopped holding the person's and organisation's names).
+func RebuildSearchText(ctx context.Context, owner bun.IDB) (int, error) {
+	return record.RebuildSearchText(ctx, owner, Kind(), func(d *Deal) uuid.UUID { return d.ID },
+		func(d *Deal) string { d.derive(); return d.SearchText })
 }

@@ -32,8 +32,28 @@ func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType,
 	return nil
 }
 
-// List returns a record's history, newest first. The caller has checked that the actor may see the record.
-func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID) ([]api.HistoryEntry, error) {
+// LinkFields are the fields that link another record, in every record type's history: their values are stored as
+// that record's ID (never its name, which may change and which not every reader may see) and named when read.
+var LinkFields = map[string]api.RecordType{"person": api.RecordPerson, "organization": api.RecordOrganization}
+
+// Link is the change of a link field from one record to another (nil: none).
+func Link(field string, old, new *uuid.UUID) api.FieldChange {
+	c := api.FieldChange{Field: field, RecordType: LinkFields[field]}
+	if old != nil {
+		c.Old = old.String()
+	}
+	if new != nil {
+		c.New = new.String()
+	}
+	return c
+}
+
+// NameFunc gives the names of the records of type rt among ids that the reader may see (record.Names).
+type NameFunc func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error)
+
+// List returns a record's history, newest first, with linked records named by names (hidden ones as a
+// placeholder). The caller has checked that the actor may see the record.
+func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, names NameFunc) ([]api.HistoryEntry, error) {
 	var rows []struct {
 		ID        int64           `bun:"id"`
 		Action    string          `bun:"action"`
@@ -58,7 +78,54 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID) ([]a
 		}
 		out[i] = e
 	}
-	return out, nil
+	return out, nameLinks(ctx, tx, out, names)
+}
+
+// nameLinks replaces the IDs of link changes by the names the reader may see.
+func nameLinks(ctx context.Context, tx bun.IDB, entries []api.HistoryEntry, names NameFunc) error {
+	ids := map[api.RecordType][]uuid.UUID{}
+	for _, e := range entries {
+		for _, c := range e.Changes {
+			if c.RecordType == "" {
+				continue
+			}
+			for _, v := range []string{c.Old, c.New} {
+				if id, err := uuid.Parse(v); err == nil {
+					ids[c.RecordType] = append(ids[c.RecordType], id)
+				}
+			}
+		}
+	}
+	named := map[api.RecordType]map[uuid.UUID]string{}
+	for rt, list := range ids {
+		m, err := names(ctx, tx, rt, list)
+		if err != nil {
+			return err
+		}
+		named[rt] = m
+	}
+	name := func(rt api.RecordType, v string) (string, bool) {
+		if v == "" {
+			return "", false
+		}
+		id, err := uuid.Parse(v)
+		if err != nil {
+			return "", true
+		}
+		n, ok := named[rt][id]
+		return n, !ok
+	}
+	for i := range entries {
+		for j := range entries[i].Changes {
+			c := &entries[i].Changes[j]
+			if c.RecordType == "" {
+				continue
+			}
+			c.Old, c.OldHidden = name(c.RecordType, c.Old)
+			c.New, c.NewHidden = name(c.RecordType, c.New)
+		}
+	}
+	return nil
 }
 
 // Snapshot is a record's fields as display-neutral text, by stable field name.
@@ -66,11 +133,12 @@ type Snapshot map[string]string
 
 // Diff lists the fields that differ between two snapshots, in the order of fields and then custom fields by
 // their order in labels; labels names custom fields ("custom.<id>" -> label).
+// The values of LinkFields are record IDs.
 func Diff(before, after Snapshot, fields []string, custom []CustomLabel) []api.FieldChange {
 	var out []api.FieldChange
 	for _, f := range fields {
 		if before[f] != after[f] {
-			out = append(out, api.FieldChange{Field: f, Old: before[f], New: after[f]})
+			out = append(out, api.FieldChange{Field: f, Old: before[f], New: after[f], RecordType: LinkFields[f]})
 		}
 	}
 	for _, c := range custom {

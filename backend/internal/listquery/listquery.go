@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/shared/api"
 )
@@ -43,6 +44,19 @@ type Spec struct {
 	Statuses []string
 	// ExpectedClose names the expected close date column ("" = none).
 	ExpectedClose string
+	// Links are the linked records through which a search also finds a row (a deal through its person).
+	Links []SearchLink
+}
+
+// SearchLink lets a list's search find a row through a record it links: the row matches when a linked record
+// matches the term and the actor may see that record (record.LinkedColumn's rule). The search text of a record
+// holds only its own fields, so that a record nobody showed the actor is never a search key.
+type SearchLink struct {
+	Type api.RecordType
+	// Join is the condition that the row (the list's alias) links sl, the linked record: "sl.id = d.person_id".
+	Join string
+	// Linking selects the IDs of the rows that link one of the records in ?::uuid[] (search candidates).
+	Linking string
 }
 
 func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
@@ -78,6 +92,8 @@ type Compiled struct {
 	// the search then needs no walk through the list.
 	candidates []uuid.UUID
 	narrowed   bool
+	// linkCandidates holds, per link, every linked record the search can match (when narrowed).
+	linkCandidates [][]uuid.UUID
 	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
 	near    *near
 	nearIDs []uuid.UUID
@@ -299,7 +315,24 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 		}
 		q = q.Where("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(c.candidates))
 	}
-	return q.Where("? LIKE ?", c.spec.col("search_text"), p)
+	if len(c.spec.Links) == 0 {
+		return q.Where("? LIKE ?", c.spec.col("search_text"), p)
+	}
+	idb := q.Unwrap().(interface{ DB() *bun.DB }).DB()
+	return q.WhereGroup(" AND ", func(q bun.QueryBuilder) bun.QueryBuilder {
+		q = q.Where("? LIKE ?", c.spec.col("search_text"), p)
+		for i, l := range c.spec.Links {
+			k, _ := record.KindOf(l.Type)
+			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(k.Table)).ColumnExpr("1").Where(l.Join).
+				Where("sl.deleted_at IS NULL").Where("sl.search_text LIKE ?", p)
+			if c.narrowed {
+				sub = sub.Where("sl.id = ANY(?::uuid[])", pgdialect.Array(c.linkCandidates[i]))
+			}
+			c.actor.Restrict(sub.QueryBuilder(), l.Type, api.ActionView, "sl.owner_id")
+			q = q.WhereOr("EXISTS (?)", sub)
+		}
+		return q
+	})
 }
 
 // Searching reports whether the query has a search term (one long enough to search for).
@@ -396,7 +429,29 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, 
 	if row.Many {
 		return false, nil
 	}
-	c.candidates, c.narrowed = row.IDs, true
+	ids, links := row.IDs, make([][]uuid.UUID, len(c.spec.Links))
+	for i, l := range c.spec.Links {
+		k, _ := record.KindOf(l.Type)
+		if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
+			k.Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+			return false, fmt.Errorf("listquery: search candidates: %w", err)
+		}
+		if row.Many {
+			return false, nil
+		}
+		links[i] = row.IDs
+		var linking []uuid.UUID
+		if len(row.IDs) > 0 {
+			if err := tx.NewRaw("SELECT id FROM ("+l.Linking+" LIMIT ?) AS linking(id)", pgdialect.Array(row.IDs), MaxCandidates+1).
+				Scan(ctx, &linking); err != nil {
+				return false, fmt.Errorf("listquery: search candidates: %w", err)
+			}
+		}
+		if ids = append(ids, linking...); len(ids) > MaxCandidates {
+			return false, nil
+		}
+	}
+	c.candidates, c.linkCandidates, c.narrowed = ids, links, true
 	return true, nil
 }
 

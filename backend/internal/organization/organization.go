@@ -276,7 +276,6 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			return err
 		}
 		before, oldAddress := o.snapshot(o.OwnerName), o.address()
-		oldName := o.Name
 		var v httpx.Validation
 		o.apply(&v, fieldsIn{name: in.Name, phone: in.Phone, email: in.Email, website: in.Website, industry: in.Industry, address: in.Address})
 		if in.OwnerID != nil {
@@ -298,11 +297,6 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns); err != nil {
 			return err
-		}
-		if o.Name != oldName {
-			if err := person.RefreshSearch(ctx, tx, o.ID); err != nil {
-				return err
-			}
 		}
 		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryUpdated, changes)
 	})

@@ -131,12 +131,12 @@ func (p *Person) snapshot() history.Snapshot {
 var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
 	"address.street", "address.postalCode", "address.city", "address.country", "owner"}
 
-// derivedFrom names the fields derive reads (besides the organisations' names, which RefreshSearch follows).
+// derivedFrom names the fields derive reads.
 var derivedFrom = []string{"title", "firstName", "lastName", "emails", "phones"}
 
-// derive computes the stored helper columns: sort name, e-mail keys and search text (with the names of the
-// person's organisations, so that searching a company finds its people).
-func (p *Person) derive(orgNames []string) {
+// derive computes the stored helper columns: sort name, e-mail keys and search text (the person's own fields only:
+// a search finds people through their organisations by the list's Spec.Links, for those who may see them).
+func (p *Person) derive() {
 	p.SortName = strings.TrimSpace(p.LastName + " " + p.FirstName)
 	if p.SortName == "" && len(p.Emails) > 0 {
 		p.SortName = p.Emails[0].Value
@@ -150,7 +150,7 @@ func (p *Person) derive(orgNames []string) {
 	for _, ph := range p.Phones {
 		parts = append(parts, ph.Value, search.Digits(ph.Value))
 	}
-	p.SearchText = search.Text(append(parts, orgNames...)...)
+	p.SearchText = search.Text(parts...)
 }
 
 // Kind is the record kind of persons.
@@ -162,7 +162,10 @@ func ListSpec() listquery.Spec { return spec }
 var spec = listquery.Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
 		return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)
-	}}
+	},
+	Links: []listquery.SearchLink{{Type: api.RecordOrganization,
+		Join:    "sl.id IN (SELECT sm.organization_id FROM memberships AS sm WHERE sm.person_id = p.id)",
+		Linking: "SELECT person_id FROM memberships WHERE organization_id = ANY(?::uuid[])"}}}
 
 // Service manages persons.
 type Service struct{ db *bun.DB }
@@ -344,43 +347,9 @@ func (p *Person) apply(v *httpx.Validation, in fieldsIn) {
 	}
 }
 
-// orgNames lists the names of a person's organisations for the search text (all of them, whoever looks).
-func orgNames(ctx context.Context, tx bun.IDB, personID uuid.UUID) ([]string, error) {
-	var names []string
-	err := tx.NewRaw(`SELECT o.name FROM memberships AS m JOIN organizations AS o ON o.id = m.organization_id
-		WHERE m.person_id = ? AND o.deleted_at IS NULL`, personID).Scan(ctx, &names)
-	return names, err
-}
-
-// RefreshSearch recomputes the search text of an organisation's persons after it was renamed.
-func RefreshSearch(ctx context.Context, tx bun.IDB, organizationID uuid.UUID) error {
-	var persons []*Person
-	if err := tx.NewSelect().Model(&persons).Where("p.id IN (SELECT person_id FROM memberships WHERE organization_id = ?)", organizationID).Scan(ctx); err != nil {
-		return fmt.Errorf("person: refresh search: %w", err)
-	}
-	for _, p := range persons {
-		if err := refreshOne(ctx, tx, p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func refreshOne(ctx context.Context, tx bun.IDB, p *Person) error {
-	names, err := orgNames(ctx, tx, p.ID)
-	if err != nil {
-		return err
-	}
-	p.derive(names)
-	if _, err := tx.NewRaw("UPDATE persons SET search_text = ? WHERE id = ?", p.SearchText, p.ID).Exec(ctx); err != nil {
-		return fmt.Errorf("person: refresh search %s: %w", p.ID, err)
-	}
-	return nil
-}
-
-// duplicates reports, per e-mail address index, addresses another live person of the tenant already has,
-// whoever may see that person: a duplicate is a duplicate.
-func duplicates(ctx context.Context, tx bun.IDB, self uuid.UUID, emails []api.ContactPoint) (map[int]bool, error) {
+// duplicates reports, per e-mail address index, addresses another live person the actor may see already has. A
+// person the actor may not see counts as absent: the answer must not confirm that an address is known.
+func duplicates(ctx context.Context, tx bun.IDB, a *access.Actor, self uuid.UUID, emails []api.ContactPoint) (map[int]bool, error) {
 	if len(emails) == 0 {
 		return nil, nil
 	}
@@ -389,9 +358,11 @@ func duplicates(ctx context.Context, tx bun.IDB, self uuid.UUID, emails []api.Co
 		keys[i] = strings.ToLower(e.Value)
 	}
 	var taken []string
-	if err := tx.NewRaw(`SELECT DISTINCT k FROM persons, unnest(email_keys) AS k
-		WHERE email_keys && ?::text[] AND deleted_at IS NULL AND id <> ? AND k = ANY(?::text[])`,
-		pgdialect.Array(keys), self, pgdialect.Array(keys)).Scan(ctx, &taken); err != nil {
+	q := tx.NewSelect().TableExpr("persons AS p").Join("CROSS JOIN unnest(p.email_keys) AS k").ColumnExpr("DISTINCT k").
+		Where("p.email_keys && ?::text[]", pgdialect.Array(keys)).Where("p.deleted_at IS NULL").Where("p.id <> ?", self).
+		Where("k = ANY(?::text[])", pgdialect.Array(keys))
+	a.Restrict(q.QueryBuilder(), api.RecordPerson, api.ActionView, "p.owner_id")
+	if err := q.Scan(ctx, &taken); err != nil {
 		return nil, fmt.Errorf("person: duplicate check: %w", err)
 	}
 	out := map[int]bool{}
@@ -458,7 +429,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 			return err
 		}
 		if !in.AllowDuplicate {
-			dups, err := duplicates(ctx, tx, uuid.Nil, p.Emails)
+			dups, err := duplicates(ctx, tx, a, uuid.Nil, p.Emails)
 			if err != nil {
 				return err
 			}
@@ -471,11 +442,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 				return e
 			}
 		}
-		names := make([]string, len(orgs))
-		for i, o := range orgs {
-			names[i] = o.Name
-		}
-		p.derive(names)
+		p.derive()
 		if _, err := tx.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
 			return fmt.Errorf("person: create: %w", err)
 		}
@@ -515,21 +482,18 @@ func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org recor
 		a.TenantID, p.ID, org.ID, role, primary).Exec(ctx); err != nil {
 		return fmt.Errorf("person: link: %w", err)
 	}
-	label := func(name string) string {
+	withRole := func(c api.FieldChange) []api.FieldChange {
 		if role != "" {
-			return name + " (" + role + ")"
+			return []api.FieldChange{c, {Field: "role", New: role}}
 		}
-		return name
+		return []api.FieldChange{c}
 	}
 	if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryLinked,
-		[]api.FieldChange{{Field: "organization", New: label(org.Name)}}); err != nil {
+		withRole(history.Link("organization", nil, &org.ID))); err != nil {
 		return err
 	}
-	if err := history.Record(ctx, tx, a, api.RecordOrganization, org.ID, api.HistoryLinked,
-		[]api.FieldChange{{Field: "person", New: label(p.Name())}}); err != nil {
-		return err
-	}
-	return refreshOne(ctx, tx, p)
+	return history.Record(ctx, tx, a, api.RecordOrganization, org.ID, api.HistoryLinked,
+		withRole(history.Link("person", nil, &p.ID)))
 }
 
 // Update changes a person and records every changed field.
@@ -566,11 +530,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			return nil
 		}
 		if slices.ContainsFunc(changes, func(c api.FieldChange) bool { return slices.Contains(derivedFrom, c.Field) }) {
-			names, err := orgNames(ctx, tx, p.ID)
-			if err != nil {
-				return err
-			}
-			p.derive(names)
+			p.derive()
 		}
 		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
 			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
@@ -642,21 +602,17 @@ func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID u
 		if err != nil {
 			return err
 		}
-		var orgName string
-		if err := tx.NewRaw(`DELETE FROM memberships AS m USING organizations AS o
-			WHERE m.person_id = ? AND m.organization_id = ? AND o.id = m.organization_id RETURNING o.name`, personID, orgID).Scan(ctx, &orgName); err != nil {
-			if db.IsNoRows(err) {
-				return httpx.ErrNotFound
-			}
+		res, err := tx.NewRaw(`DELETE FROM memberships WHERE person_id = ? AND organization_id = ?`, personID, orgID).Exec(ctx)
+		if err != nil {
 			return fmt.Errorf("person: unlink: %w", err)
 		}
-		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUnlinked, []api.FieldChange{{Field: "organization", Old: orgName}}); err != nil {
+		if n, _ := res.RowsAffected(); n == 0 {
+			return httpx.ErrNotFound
+		}
+		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUnlinked, []api.FieldChange{history.Link("organization", &orgID, nil)}); err != nil {
 			return err
 		}
-		if err := history.Record(ctx, tx, a, api.RecordOrganization, orgID, api.HistoryUnlinked, []api.FieldChange{{Field: "person", Old: p.Name()}}); err != nil {
-			return err
-		}
-		if err := refreshOne(ctx, tx, p); err != nil {
+		if err := history.Record(ctx, tx, a, api.RecordOrganization, orgID, api.HistoryUnlinked, []api.FieldChange{history.Link("person", &p.ID, nil)}); err != nil {
 			return err
 		}
 		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
@@ -741,4 +697,11 @@ func LinkInTx(ctx context.Context, tx bun.IDB, a *access.Actor, personID, orgID 
 		return err
 	}
 	return link(ctx, tx, a, p, org, "", len(p.memberships) == 0)
+}
+
+// RebuildSearchText recomputes every person's search text as derive does (`onesales-server migrate`, once
+// after search texts stopped holding the organisations' names).
+func RebuildSearchText(ctx context.Context, owner bun.IDB) (int, error) {
+	return record.RebuildSearchText(ctx, owner, Kind(), func(p *Person) uuid.UUID { return p.ID },
+		func(p *Person) string { p.derive(); return p.SearchText })
 }

@@ -31,7 +31,8 @@ type BoardSpec struct {
 	// StageCards, when set, loads the cards of every stage of the pipeline in one statement instead of Cards:
 	// up to n open records per stage, filtered by filter, newest change first, into cols (one per stage, in the
 	// pipeline's order).
-	StageCards func(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, p *Pipeline, n int, cols []*api.BoardColumn) error
+	// The actor names the records the cards link as it may see them.
+	StageCards func(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *Pipeline, n int, cols []*api.BoardColumn) error
 }
 
 // ownerOnly reports whether a board filter narrows by nothing but the owner ("me", "team" or a user), which the
@@ -159,7 +160,7 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 		cols[i] = col
 	}
 	if spec.StageCards != nil {
-		if err := spec.StageCards(ctx, tx, scoped, p, n, cols); err != nil {
+		if err := spec.StageCards(ctx, tx, a, scoped, p, n, cols); err != nil {
 			return nil, err
 		}
 	} else {

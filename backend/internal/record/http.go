@@ -43,7 +43,9 @@ func (s *Service) History(k Kind) httpx.HandlerFunc {
 			if _, err := Check(ctx, tx, a, k, id, api.ActionView); err != nil {
 				return err
 			}
-			out.Items, err = history.List(ctx, tx, k.Type, id)
+			out.Items, err = history.List(ctx, tx, k.Type, id, func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error) {
+				return Names(ctx, tx, a, rt, ids)
+			})
 			return err
 		})
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/history"
@@ -83,4 +84,35 @@ func Restore(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.U
 		return httpx.ErrNotFound
 	}
 	return history.Record(ctx, tx, a, k.Type, id, api.HistoryRestored, nil)
+}
+
+// RebuildSearchText recomputes the stored search text of every row of a kind's table, across tenants, in batches
+// (a migration that changes what search texts hold): the schema owner runs it, text gives a loaded row's search
+// text and id its ID. It reports how many rows changed.
+func RebuildSearchText[T any](ctx context.Context, owner bun.IDB, k Kind, id func(T) uuid.UUID, text func(T) string) (int, error) {
+	const batch = 2000
+	var after uuid.UUID
+	changed := 0
+	for {
+		var rows []T
+		if err := owner.NewSelect().Model(&rows).Where("?.id > ?", bun.Ident(k.Alias), after).
+			OrderExpr("?.id", bun.Ident(k.Alias)).Limit(batch).Scan(ctx); err != nil {
+			return changed, fmt.Errorf("record: rebuild search text of %s: %w", k.Table, err)
+		}
+		if len(rows) == 0 {
+			return changed, nil
+		}
+		ids, texts := make([]uuid.UUID, len(rows)), make([]string, len(rows))
+		for i, r := range rows {
+			ids[i], texts[i] = id(r), text(r)
+		}
+		res, err := owner.NewRaw("UPDATE ? AS t SET search_text = u.text FROM unnest(?::uuid[], ?::text[]) AS u (id, text) WHERE t.id = u.id AND t.search_text <> u.text",
+			bun.Ident(k.Table), pgdialect.Array(ids), pgdialect.Array(texts)).Exec(ctx)
+		if err != nil {
+			return changed, fmt.Errorf("record: rebuild search text of %s: %w", k.Table, err)
+		}
+		n, _ := res.RowsAffected()
+		changed += int(n)
+		after = ids[len(ids)-1]
+	}
 }

@@ -93,23 +93,86 @@ func Allowed(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.U
 	return err == nil, err
 }
 
+// The one visibility rule for names: a record that another record links (a deal its person, an activity its
+// deal, a history entry the organisation it was linked to) is named only to an actor who may see it, live, as
+// its own page would show it; to anyone else it is an anonymous placeholder (Shown reports it hidden), with no
+// name and no ID, so that no answer confirms which record it is. Payloads select names through LinkedName (SQL,
+// for lists and boards), history through Names (Go, for stored IDs); search matches linked records through
+// listquery's Spec.Links, which applies the same Restrict.
+
+// LinkedColumn is the subquery of expr (in terms of the kind's alias) of the record of type rt that refColumn
+// (a column of the outer query) references, or NULL when the actor may not see that record or it is in the trash.
+func LinkedColumn(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn, expr string) *bun.SelectQuery {
+	k, ok := KindOf(rt)
+	if !ok {
+		panic("record: no kind " + string(rt))
+	}
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).ColumnExpr(expr).
+		Where("?.id = ?", bun.Ident(k.Alias), bun.Ident(refColumn)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
+	a.Restrict(q.QueryBuilder(), rt, api.ActionView, k.OwnerColumn())
+	return q
+}
+
+// LinkedName is LinkedColumn of the record's display name.
+func LinkedName(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn string) *bun.SelectQuery {
+	k, _ := KindOf(rt)
+	return LinkedColumn(tx, a, rt, refColumn, k.NameSQL)
+}
+
+// Shown gives a linked record as the wire types carry it, from its ID and the name LinkedName selected: not
+// linked is ("", "", false), linked and visible (id, name, false), linked and hidden ("", "", true).
+func Shown(id *uuid.UUID, name *string) (string, string, bool) {
+	switch {
+	case id == nil:
+		return "", "", false
+	case name == nil:
+		return "", "", true
+	}
+	return id.String(), *name, false
+}
+
+// Names gives the display names of the records of type rt among ids that the actor may see (live); the others
+// are missing from the map.
+func Names(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error) {
+	out := map[uuid.UUID]string{}
+	k, ok := KindOf(rt)
+	if !ok || len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID   uuid.UUID `bun:"id"`
+		Name string    `bun:"name"`
+	}
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).
+		ColumnExpr("?.id", bun.Ident(k.Alias)).ColumnExpr(k.NameSQL+" AS name").
+		Where("?.id IN (?)", bun.Ident(k.Alias), bun.In(ids)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
+	a.Restrict(q.QueryBuilder(), rt, api.ActionView, k.OwnerColumn())
+	if err := q.Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("record: names of %s: %w", rt, err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}
+
 // Link resolves a reference to a record of type rt the actor may see ("" = none) and its name, for a record that
 // links another (a deal its person, an activity its deal): an unparsable ID is field's invalid, an unknown or
-// invisible record its not_found.
-func Link(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) (*uuid.UUID, string) {
+// invisible record its not_found (the same answer: nothing tells the two apart).
+func Link(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, field, raw string) (*uuid.UUID, *string) {
 	if strings.TrimSpace(raw) == "" {
-		return nil, ""
+		return nil, nil
 	}
-	id, err := uuid.Parse(raw)
+	id, err := uuid.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		v.Field(field, api.FieldInvalid)
-		return nil, ""
+		return nil, nil
 	}
 	k, _ := KindOf(rt)
 	ref, err := Check(ctx, tx, a, k, id, api.ActionView)
 	if err != nil {
 		v.Field(field, api.FieldNotFound)
-		return nil, ""
+		return nil, nil
 	}
-	return &id, ref.Name
+	return &id, &ref.Name
 }

@@ -103,6 +103,10 @@ export namespace api {
 	    dealTitle: string;
 	    leadId: string;
 	    leadTitle: string;
+	    personHidden: boolean;
+	    organizationHidden: boolean;
+	    dealHidden: boolean;
+	    leadHidden: boolean;
 	    version: number;
 	    createdAt: string;
 	    updatedAt: string;
@@ -135,6 +139,10 @@ export namespace api {
 	        this.dealTitle = source["dealTitle"];
 	        this.leadId = source["leadId"];
 	        this.leadTitle = source["leadTitle"];
+	        this.personHidden = source["personHidden"];
+	        this.organizationHidden = source["organizationHidden"];
+	        this.dealHidden = source["dealHidden"];
+	        this.leadHidden = source["leadHidden"];
 	        this.version = source["version"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
@@ -531,6 +539,8 @@ export namespace api {
 	    personName: string;
 	    organizationId: string;
 	    organizationName: string;
+	    personHidden: boolean;
+	    organizationHidden: boolean;
 	    pipelineId: string;
 	    stageId: string;
 	    stageName: string;
@@ -563,6 +573,8 @@ export namespace api {
 	        this.personName = source["personName"];
 	        this.organizationId = source["organizationId"];
 	        this.organizationName = source["organizationName"];
+	        this.personHidden = source["personHidden"];
+	        this.organizationHidden = source["organizationHidden"];
 	        this.pipelineId = source["pipelineId"];
 	        this.stageId = source["stageId"];
 	        this.stageName = source["stageName"];
@@ -1433,6 +1445,9 @@ export namespace api {
 	    label: string;
 	    old: string;
 	    new: string;
+	    recordType?: RecordType;
+	    oldHidden?: boolean;
+	    newHidden?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new FieldChange(source);
@@ -1444,6 +1459,9 @@ export namespace api {
 	        this.label = source["label"];
 	        this.old = source["old"];
 	        this.new = source["new"];
+	        this.recordType = source["recordType"];
+	        this.oldHidden = source["oldHidden"];
+	        this.newHidden = source["newHidden"];
 	    }
 	}
 	export class FieldMapping {
