@@ -246,6 +246,7 @@ func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) 
 			LEFT JOIN persons AS pe ON x.with_person AND pe.id = md5('bench-person-' || x.g)::uuid
 			LEFT JOIN memberships AS m ON m.person_id = pe.id AND m.is_primary
 			LEFT JOIN organizations AS og ON og.id = CASE WHEN x.with_person THEN m.organization_id ELSE md5('bench-org-' || x.n)::uuid END`,
+			// %[3]s and %[4]s held the normalised person and organisation names of the search text; unused now.
 			h(k, 40), h(k, 41), "", "", h(k, 42), h("y.k", 43),
 			h("k", 44), h("k", 45), h("k", 46), h("k", 47), h("k", 48), h("k", 49), h("k", 50), h("k", 51), h("k", 52), h("k", 53)),
 			ds.TenantID, pgdialect.Array(reasons), len(reasons),
