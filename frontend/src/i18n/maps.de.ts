@@ -27,6 +27,7 @@ export const mapsDe = {
       ofOrganization: 'Position der Organisation „{{name}}“',
       ofPerson: 'Position der Person „{{name}}“',
       dealNoPlace: 'Dieser Deal ist weder mit einer Organisation noch mit einer Person verknüpft.',
+      dealHiddenPlace: 'Der Deal liegt dort, wo dieser Datensatz liegt; Sie dürfen ihn nicht sehen.',
       nearby: 'In der Nähe',
       nearbyHint: 'Organisationen im Umkreis von {{radius}} km',
     },

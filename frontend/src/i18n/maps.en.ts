@@ -28,6 +28,7 @@ export const mapsEn: Shape<typeof mapsDe> = {
       ofOrganization: 'Position of the organisation “{{name}}”',
       ofPerson: 'Position of the person “{{name}}”',
       dealNoPlace: 'This deal is linked to neither an organisation nor a person.',
+      dealHiddenPlace: 'The deal lies where this record lies, which you may not see.',
       nearby: 'Nearby',
       nearbyHint: 'Organisations within {{radius}} km',
     },

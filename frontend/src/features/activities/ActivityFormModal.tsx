@@ -28,6 +28,7 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
+import { HiddenLinkField } from '../records/HiddenRecord';
 import { PersonSelect } from '../sales/PersonSelect';
 import { useUnits, useUsers } from '../settings/queries';
 import {
@@ -304,47 +305,83 @@ function ActivityForm({
         />
         <Divider label={t('activities.form.links')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <PersonSelect
+          <HiddenLinkField
+            hidden={values.personHidden}
             label={t('activities.links.person')}
-            value={values.personId}
-            knownName={activity?.personName ?? linkNames?.personName}
-            onChange={(id) => {
-              form.setFieldValue('personId', id);
-              form.clearFieldError('personId');
+            onReplace={() => {
+              form.setFieldValue('personHidden', false);
             }}
             error={form.errors.personId}
-          />
-          <OrganizationSelect
+          >
+            <PersonSelect
+              label={t('activities.links.person')}
+              value={values.personId}
+              knownName={activity?.personName ?? linkNames?.personName}
+              onChange={(id) => {
+                form.setFieldValue('personId', id);
+                form.clearFieldError('personId');
+              }}
+              error={form.errors.personId}
+            />
+          </HiddenLinkField>
+          <HiddenLinkField
+            hidden={values.organizationHidden}
             label={t('activities.links.organization')}
-            value={values.organizationId}
-            onChange={(id) => {
-              form.setFieldValue('organizationId', id);
-              form.clearFieldError('organizationId');
+            onReplace={() => {
+              form.setFieldValue('organizationHidden', false);
             }}
             error={form.errors.organizationId}
-          />
-          <RecordSelect
-            recordType="deal"
+          >
+            <OrganizationSelect
+              label={t('activities.links.organization')}
+              value={values.organizationId}
+              onChange={(id) => {
+                form.setFieldValue('organizationId', id);
+                form.clearFieldError('organizationId');
+              }}
+              error={form.errors.organizationId}
+            />
+          </HiddenLinkField>
+          <HiddenLinkField
+            hidden={values.dealHidden}
             label={t('activities.links.deal')}
-            value={values.dealId}
-            knownName={activity?.dealTitle ?? linkNames?.dealTitle}
-            onChange={(id) => {
-              form.setFieldValue('dealId', id);
-              form.clearFieldError('dealId');
+            onReplace={() => {
+              form.setFieldValue('dealHidden', false);
             }}
             error={form.errors.dealId}
-          />
-          <RecordSelect
-            recordType="lead"
+          >
+            <RecordSelect
+              recordType="deal"
+              label={t('activities.links.deal')}
+              value={values.dealId}
+              knownName={activity?.dealTitle ?? linkNames?.dealTitle}
+              onChange={(id) => {
+                form.setFieldValue('dealId', id);
+                form.clearFieldError('dealId');
+              }}
+              error={form.errors.dealId}
+            />
+          </HiddenLinkField>
+          <HiddenLinkField
+            hidden={values.leadHidden}
             label={t('activities.links.lead')}
-            value={values.leadId}
-            knownName={activity?.leadTitle ?? linkNames?.leadTitle}
-            onChange={(id) => {
-              form.setFieldValue('leadId', id);
-              form.clearFieldError('leadId');
+            onReplace={() => {
+              form.setFieldValue('leadHidden', false);
             }}
             error={form.errors.leadId}
-          />
+          >
+            <RecordSelect
+              recordType="lead"
+              label={t('activities.links.lead')}
+              value={values.leadId}
+              knownName={activity?.leadTitle ?? linkNames?.leadTitle}
+              onChange={(id) => {
+                form.setFieldValue('leadId', id);
+                form.clearFieldError('leadId');
+              }}
+              error={form.errors.leadId}
+            />
+          </HiddenLinkField>
         </SimpleGrid>
         <Checkbox label={t('activities.form.done')} {...form.getInputProps('done', { type: 'checkbox' })} />
         <Divider mt="sm" />

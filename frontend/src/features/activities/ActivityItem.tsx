@@ -1,42 +1,49 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Activity, ActivityLinkType } from '../../api';
+import { LinkedRecord } from '../records/HiddenRecord';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 
-/** The records an activity is linked to, as links to their pages (only those the caller may see have names). */
+/** Each link of an activity: its ID, the linked record's name and whether the caller may not see it. */
+const LINKS: readonly {
+  key: ActivityLinkType;
+  of: (activity: Activity) => { id: string; name: string; hidden: boolean };
+}[] = [
+  { key: 'deal', of: (a) => ({ id: a.dealId, name: a.dealTitle, hidden: a.dealHidden }) },
+  { key: 'lead', of: (a) => ({ id: a.leadId, name: a.leadTitle, hidden: a.leadHidden }) },
+  { key: 'person', of: (a) => ({ id: a.personId, name: a.personName, hidden: a.personHidden }) },
+  {
+    key: 'organization',
+    of: (a) => ({ id: a.organizationId, name: a.organizationName, hidden: a.organizationHidden }),
+  },
+];
+
+/**
+ * The records an activity is linked to, as links to their pages; one the caller may not see is the placeholder
+ * (named by its kind: the line has no labels).
+ */
 export function ActivityLinksText({ activity, except }: { activity: Activity; except?: ActivityLinkType }) {
-  const all: { to: string; name: string; key: ActivityLinkType }[] = [];
-  if (activity.dealId && activity.dealTitle) {
-    all.push({ key: 'deal', to: `/deals/${activity.dealId}`, name: activity.dealTitle });
-  }
-  if (activity.leadId && activity.leadTitle) {
-    all.push({ key: 'lead', to: `/leads/${activity.leadId}`, name: activity.leadTitle });
-  }
-  if (activity.personId && activity.personName) {
-    all.push({ key: 'person', to: `/persons/${activity.personId}`, name: activity.personName });
-  }
-  if (activity.organizationId && activity.organizationName) {
-    all.push({ key: 'organization', to: `/organizations/${activity.organizationId}`, name: activity.organizationName });
-  }
-  const links = all.filter((link) => link.key !== except);
+  const links = LINKS.filter((link) => link.key !== except)
+    .map((link) => ({ key: link.key, ...link.of(activity) }))
+    .filter((link) => link.hidden || (link.id !== '' && link.name !== ''));
   if (links.length === 0) return null;
   return (
-    <Text size="xs" c="dimmed" span>
+    <Text size="xs" c="dimmed" span data-testid="activity-links">
       {links.map((link, index) => (
         <Fragment key={link.key}>
           {index > 0 && ' · '}
-          <Anchor
-            component={Link}
-            to={link.to}
+          <LinkedRecord
+            recordType={link.key}
+            id={link.id}
+            name={link.name}
+            hidden={link.hidden}
+            showType
             size="xs"
             onClick={(event) => {
               event.stopPropagation();
             }}
-          >
-            {link.name}
-          </Anchor>
+          />
         </Fragment>
       ))}
     </Text>

@@ -58,6 +58,23 @@ describe('activity form', () => {
     });
   });
 
+  it('keeps a link the user may not see unless they replace it, and then sends the choice, "" too', () => {
+    const stored = activity({
+      dueAt: new Date(2026, 10, 27, 9, 0).toISOString(),
+      dealHidden: true,
+      personHidden: true,
+    });
+    const values = activityValues(stored, { typeId: '', assigneeId: '', now });
+    expect(values).toMatchObject({ dealId: '', dealHidden: true, personId: '', personHidden: true });
+    // Kept: nothing is sent for them, whatever else changes.
+    expect(activityPatch({ ...values, title: 'Neu' }, stored)).toEqual({ title: 'Neu' });
+    // Replaced: the deal by another, the person by nothing (removed on purpose).
+    expect(activityPatch({ ...values, dealHidden: false, dealId: 'd-2', personHidden: false }, stored)).toEqual({
+      dealId: 'd-2',
+      personId: '',
+    });
+  });
+
   it("explains the server's field codes in the activity's own words where it has some", () => {
     expect(activityFieldError(i18n.t, 'dealId', 'not_found')).toMatch(/Deal/);
     expect(activityFieldError(i18n.t, 'durationMinutes', 'range')).toMatch(/Minuten/);

@@ -1,6 +1,12 @@
 /** The activity form's values, its checks, and the create and patch bodies built from it. */
 import type { TFunction } from 'i18next';
-import type { Activity, ActivityCreate, ActivityLinkType, ActivityPatch } from '../../api';
+import {
+  ACTIVITY_LINK_TYPES,
+  type Activity,
+  type ActivityCreate,
+  type ActivityLinkType,
+  type ActivityPatch,
+} from '../../api';
 import { i18n } from '../../i18n';
 import { fieldErrorText } from '../../i18n/errorText';
 
@@ -21,6 +27,14 @@ export interface ActivityValues {
   organizationId: string;
   dealId: string;
   leadId: string;
+  /**
+   * The activity links a record of that kind the user may not see, and the user has not replaced it: the form shows
+   * the placeholder, sends nothing for it and keeps the link. Replacing it gives the picker back, empty.
+   */
+  personHidden: boolean;
+  organizationHidden: boolean;
+  dealHidden: boolean;
+  leadHidden: boolean;
   done: boolean;
 }
 
@@ -75,6 +89,10 @@ export function activityValues(
       organizationId: activity.organizationId,
       dealId: activity.dealId,
       leadId: activity.leadId,
+      personHidden: activity.personHidden,
+      organizationHidden: activity.organizationHidden,
+      dealHidden: activity.dealHidden,
+      leadHidden: activity.leadHidden,
       done: activity.done,
     };
   }
@@ -89,6 +107,10 @@ export function activityValues(
     organizationId: defaults.links?.organizationId ?? '',
     dealId: defaults.links?.dealId ?? '',
     leadId: defaults.links?.leadId ?? '',
+    personHidden: false,
+    organizationHidden: false,
+    dealHidden: false,
+    leadHidden: false,
     done: false,
   };
 }
@@ -130,7 +152,10 @@ export function activityCreate(values: ActivityValues): ActivityCreate {
   };
 }
 
-/** Only what changed ("" removes a link); {} when nothing did. */
+/**
+ * Only what changed ("" removes a link); {} when nothing did. A hidden link has no ID here: kept, it is not sent (the
+ * server keeps it); replaced, the new choice is sent even when it is "" (the user removed the link on purpose).
+ */
 export function activityPatch(values: ActivityValues, activity: Activity): ActivityPatch {
   const next = activityCreate(values);
   const patch: ActivityPatch = {};
@@ -141,10 +166,12 @@ export function activityPatch(values: ActivityValues, activity: Activity): Activ
   if (next.durationMinutes !== activity.durationMinutes) patch.durationMinutes = next.durationMinutes;
   if (next.done !== activity.done) patch.done = next.done;
   if (next.assigneeId !== activity.assigneeId) patch.assigneeId = next.assigneeId;
-  if (next.personId !== activity.personId) patch.personId = next.personId;
-  if (next.organizationId !== activity.organizationId) patch.organizationId = next.organizationId;
-  if (next.dealId !== activity.dealId) patch.dealId = next.dealId;
-  if (next.leadId !== activity.leadId) patch.leadId = next.leadId;
+  for (const link of ACTIVITY_LINK_TYPES) {
+    const id = `${link}Id` as const;
+    const hidden = `${link}Hidden` as const;
+    if (values[hidden]) continue;
+    if (activity[hidden] || next[id] !== activity[id]) patch[id] = next[id];
+  }
   return patch;
 }
 

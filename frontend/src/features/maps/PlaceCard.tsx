@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Address, Deal, MapRecordType, Position } from '../../api';
 import { useOrganization, usePerson } from '../contacts/hooks';
 import { personName } from '../contacts/names';
+import { HiddenRecord } from '../records/HiddenRecord';
 import { usePollWhilePending } from './hooks';
 import { DEFAULT_RADIUS_KM } from './near';
 import { nearbyPath, type NearbyReference } from './nearby';
@@ -161,10 +162,28 @@ function PersonPlace({ id, deal }: { id: string; deal: Deal }) {
   );
 }
 
-/** A deal's map card: it lies where its organisation lies, else where its person lies. */
+/**
+ * A deal's map card: it lies where its organisation lies, else where its person lies. When that record is one the
+ * user may not see, so is its place: the card says so instead of falling back to the other party.
+ */
 export function DealPlaceCard({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
   if (deal.organizationId) return <OrganizationPlace id={deal.organizationId} deal={deal} />;
+  if (deal.organizationHidden || deal.personHidden) {
+    return (
+      <Card withBorder radius="md" padding="lg" data-testid="place-card" data-place="hidden">
+        <Title order={3} size="h4" mb="sm">
+          {t('maps.card.title')}
+        </Title>
+        <Stack gap={4}>
+          <HiddenRecord recordType={deal.organizationHidden ? 'organization' : 'person'} />
+          <Text size="sm" c="dimmed">
+            {t('maps.card.dealHiddenPlace')}
+          </Text>
+        </Stack>
+      </Card>
+    );
+  }
   if (deal.personId) return <PersonPlace id={deal.personId} deal={deal} />;
   return (
     <Card withBorder radius="md" padding="lg" data-testid="place-card" data-place="none">

@@ -10,14 +10,15 @@ import {
   IconTrash,
   type Icon,
 } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryAction, RecordType } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { countryName } from './countries';
 import { useCustomFieldsQuery, useHistory } from './hooks';
-import { actionText, changeLine, describeChange, type HistoryContext } from './historyFormat';
+import { HiddenRecord } from './HiddenRecord';
+import { actionText, changeParts, describeChange, type ChangePart, type HistoryContext } from './historyFormat';
 
 const ICONS: Record<HistoryAction, Icon> = {
   created: IconPlus,
@@ -33,6 +34,17 @@ const ICONS: Record<HistoryAction, Icon> = {
   document_deleted: IconPaperclip,
   document_restored: IconPaperclip,
 };
+
+/** A change line, with the placeholder for a linked record the reader may not see. */
+function ChangeLine({ parts }: { parts: readonly ChangePart[] }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        'text' in part ? <Fragment key={index}>{part.text}</Fragment> : <HiddenRecord key={index} size="sm" />,
+      )}
+    </>
+  );
+}
 
 /** The automatic history of any record, newest first: what happened, who did it, when, and each changed field. */
 export function HistoryTimeline({ recordType, recordId }: { recordType: RecordType; recordId: string }) {
@@ -98,7 +110,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                         data-testid="history-change"
                         data-field={change.field}
                       >
-                        {changeLine(t, describeChange(change, context))}
+                        <ChangeLine parts={changeParts(t, describeChange(change, context))} />
                       </Text>
                     ))}
                   </Stack>

@@ -3,7 +3,7 @@ import type { FieldChange } from '../../api';
 import { i18n } from '../../i18n';
 import { customField, newsletter, revenue } from '../../test/customFields';
 import { countryName } from './countries';
-import { actionText, changeLine, describeChange, type HistoryContext } from './historyFormat';
+import { actionText, changeLine, changeParts, describeChange, type HistoryContext } from './historyFormat';
 
 const t = i18n.getFixedT('de');
 const archived = customField({ id: 'f-old', label: 'Altes Feld', kind: 'number', archived: true });
@@ -53,6 +53,35 @@ describe('history lines', () => {
     expect(line({ field: 'emails', old: 'a@b.de (work)', new: 'a@b.de (work), c@d.de (mobile)' })).toBe(
       'E-Mail-Adressen: a@b.de (Geschäftlich) → a@b.de (Geschäftlich), c@d.de (Mobil)',
     );
+  });
+
+  it('names the role of a membership and translates deal fields and statuses', () => {
+    expect(line({ field: 'role', new: 'Einkauf' })).toBe('Rolle: Einkauf');
+    expect(line({ field: 'status', old: 'open', new: 'won' })).toBe('Status: Offen → Gewonnen');
+    expect(line({ field: 'expectedCloseDate', new: '2026-12-31' })).toBe('Erwarteter Abschluss: 2026-12-31');
+  });
+
+  it('keeps the places of linked records the reader may not see, for the placeholder', () => {
+    const parts = (change: Partial<FieldChange> & Pick<FieldChange, 'field'>) =>
+      changeParts(t, describeChange({ label: '', old: '', new: '', recordType: 'organization', ...change }, context));
+    expect(parts({ field: 'organization', newHidden: true })).toEqual([{ text: 'Organisation: ' }, { hidden: 'new' }]);
+    expect(parts({ field: 'organization', oldHidden: true, new: 'Müller GmbH' })).toEqual([
+      { text: 'Organisation: ' },
+      { hidden: 'old' },
+      { text: ' → Müller GmbH' },
+    ]);
+    expect(parts({ field: 'organization', oldHidden: true })).toEqual([
+      { text: 'Organisation: ' },
+      { hidden: 'old' },
+      { text: ' → (leer)' },
+    ]);
+    expect(parts({ field: 'organization', oldHidden: true, newHidden: true })).toEqual([
+      { text: 'Organisation: ' },
+      { hidden: 'old' },
+      { text: ' → ' },
+      { hidden: 'new' },
+    ]);
+    expect(parts({ field: 'organization', new: 'Müller GmbH' })).toEqual([{ text: 'Organisation: Müller GmbH' }]);
   });
 
   it('keeps field names it does not know', () => {

@@ -1,6 +1,7 @@
 /**
  * History entries for reading: the field names translated, values formatted the way the rest of the UI shows them
- * (custom numbers "1.234,5", yes/no, salutations, countries, e-mail kinds).
+ * (custom numbers "1.234,5", yes/no, salutations, countries, e-mail kinds, statuses). A link to a record the reader
+ * may not see (oldHidden/newHidden) has no value: the line keeps a place for the placeholder (changeParts).
  */
 import type { TFunction } from 'i18next';
 import {
@@ -17,9 +18,12 @@ import { formatCustomValue } from './customValues';
 export interface ChangeText {
   field: string;
   label: string;
-  /** "" when the field had no value before (created) or has none after (removed). */
+  /** "" when the field had no value before (created) or has none after (removed), or when it is hidden. */
   old: string;
   new: string;
+  /** The value is a linked record the reader may not see: shown as the placeholder. */
+  oldHidden: boolean;
+  newHidden: boolean;
 }
 
 export interface HistoryContext {
@@ -81,6 +85,8 @@ export function formatValue(change: FieldChange, value: string, context: History
     case 'emails':
     case 'phones':
       return contactPoints(t, value);
+    case 'status':
+      return dynamic(t, `sales.statuses.${value}`) ?? value;
     default:
       return value;
   }
@@ -92,10 +98,15 @@ export function describeChange(change: FieldChange, context: HistoryContext): Ch
     label: fieldLabel(change, context),
     old: formatValue(change, change.old, context),
     new: formatValue(change, change.new, context),
+    oldHidden: change.oldHidden === true,
+    newHidden: change.newHidden === true,
   };
 }
 
-/** One change as a line: "Position: Einkauf → Einkaufsleitung"; "Nachname: Müller" when there was nothing before. */
+/**
+ * One change as a line: "Position: Einkauf → Einkaufsleitung"; "Nachname: Müller" when there was nothing before.
+ * Hidden values are left out as "" here; changeParts keeps their places.
+ */
 export function changeLine(t: TFunction, change: ChangeText): string {
   if (change.old === '') {
     return t('history.set', { field: change.label, value: change.new });
@@ -105,4 +116,32 @@ export function changeLine(t: TFunction, change: ChangeText): string {
     old: change.old,
     new: change.new === '' ? t('history.emptyValue') : change.new,
   });
+}
+
+/** A piece of a change line: text, or the place of a value the reader may not see. */
+export type ChangePart = { text: string } | { hidden: 'old' | 'new' };
+
+// Stands in for a hidden value while the translated line is built; no value contains it (PostgreSQL text cannot
+// hold NUL).
+const HIDDEN_MARK = { old: '\u0000old\u0000', new: '\u0000new\u0000' } as const;
+
+/**
+ * One change as a line in pieces, so that a hidden value can be shown as the placeholder where the translation puts
+ * it: "Organisation: " {hidden old} " → Müller GmbH".
+ */
+export function changeParts(t: TFunction, change: ChangeText): ChangePart[] {
+  const line = changeLine(t, {
+    ...change,
+    old: change.oldHidden ? HIDDEN_MARK.old : change.old,
+    new: change.newHidden ? HIDDEN_MARK.new : change.new,
+  });
+  const parts: ChangePart[] = [];
+  line.split(HIDDEN_MARK.old).forEach((segment, i) => {
+    if (i > 0) parts.push({ hidden: 'old' });
+    segment.split(HIDDEN_MARK.new).forEach((text, j) => {
+      if (j > 0) parts.push({ hidden: 'new' });
+      if (text !== '') parts.push({ text });
+    });
+  });
+  return parts;
 }

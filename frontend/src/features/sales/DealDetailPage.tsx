@@ -1,8 +1,8 @@
-import { Anchor, Button, Card, Group, Title } from '@mantine/core';
+import { Button, Card, Group, Title } from '@mantine/core';
 import { IconArrowBackUp, IconThumbDown, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { salesApi, type Deal, type DealPatch } from '../../api';
 import { useNotify } from '../../components/notify';
@@ -12,6 +12,7 @@ import { useMe } from '../auth/session';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { DealPlaceCard } from '../maps/PlaceCard';
 import { FieldList } from '../records/FieldList';
+import { LinkedRecord } from '../records/HiddenRecord';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
@@ -144,23 +145,33 @@ function DealDetail({ deal }: { deal: Deal }) {
                   { label: t('sales.fields.probability'), value: `${deal.probability} %` },
                   {
                     label: t('deals.form.organization'),
-                    value: deal.organizationId ? (
-                      <Anchor component={Link} to={`/organizations/${deal.organizationId}`}>
-                        {deal.organizationName}
-                      </Anchor>
-                    ) : (
-                      ''
-                    ),
+                    value:
+                      deal.organizationId || deal.organizationHidden ? (
+                        <LinkedRecord
+                          recordType="organization"
+                          id={deal.organizationId}
+                          name={deal.organizationName}
+                          hidden={deal.organizationHidden}
+                        />
+                      ) : (
+                        ''
+                      ),
+                    testId: 'deal-organization',
                   },
                   {
                     label: t('deals.form.person'),
-                    value: deal.personId ? (
-                      <Anchor component={Link} to={`/persons/${deal.personId}`}>
-                        {deal.personName}
-                      </Anchor>
-                    ) : (
-                      ''
-                    ),
+                    value:
+                      deal.personId || deal.personHidden ? (
+                        <LinkedRecord
+                          recordType="person"
+                          id={deal.personId}
+                          name={deal.personName}
+                          hidden={deal.personHidden}
+                        />
+                      ) : (
+                        ''
+                      ),
+                    testId: 'deal-person',
                   },
                   { label: t('records.fields.owner'), value: deal.ownerName },
                   {

@@ -9,6 +9,7 @@ import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { CustomFieldInputs } from '../records/CustomFieldInputs';
+import { HiddenLinkField } from '../records/HiddenRecord';
 import { numberSeparators } from '../records/customValues';
 import { useCustomFields } from '../records/hooks';
 import { DateField } from '../records/list/DateField';
@@ -150,27 +151,45 @@ function DealForm({
             {...form.getInputProps('value')}
           />
           <TextInput label={t('deals.form.currency')} maxLength={3} {...form.getInputProps('currency')} />
-          <PersonSelect
+          <HiddenLinkField
+            hidden={values.personHidden}
             label={t('deals.form.person')}
-            value={values.personId}
-            knownName={deal?.personName}
-            onChange={(id) => {
-              form.setFieldValue('personId', id);
-              form.clearFieldError('organizationId');
-              form.clearFieldError('personId');
+            onReplace={() => {
+              form.setFieldValue('personHidden', false);
             }}
             error={form.errors.personId}
-          />
-          <OrganizationSelect
+          >
+            <PersonSelect
+              label={t('deals.form.person')}
+              value={values.personId}
+              knownName={deal?.personName}
+              onChange={(id) => {
+                form.setFieldValue('personId', id);
+                form.clearFieldError('organizationId');
+                form.clearFieldError('personId');
+              }}
+              error={form.errors.personId}
+            />
+          </HiddenLinkField>
+          <HiddenLinkField
+            hidden={values.organizationHidden}
             label={t('deals.form.organization')}
-            value={values.organizationId}
-            onChange={(id) => {
-              form.setFieldValue('organizationId', id);
-              form.clearFieldError('organizationId');
-              form.clearFieldError('personId');
+            onReplace={() => {
+              form.setFieldValue('organizationHidden', false);
             }}
             error={form.errors.organizationId}
-          />
+          >
+            <OrganizationSelect
+              label={t('deals.form.organization')}
+              value={values.organizationId}
+              onChange={(id) => {
+                form.setFieldValue('organizationId', id);
+                form.clearFieldError('organizationId');
+                form.clearFieldError('personId');
+              }}
+              error={form.errors.organizationId}
+            />
+          </HiddenLinkField>
           <PipelineStageFields
             recordType="deal"
             pipelineId={values.pipelineId}

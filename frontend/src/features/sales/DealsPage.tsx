@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { salesApi, type Deal } from '../../api';
 import { useFormatters } from '../../i18n/format';
+import { HiddenRecord } from '../records/HiddenRecord';
 import type { Column } from '../records/list/RecordList';
 import { DealFormModal } from './DealFormModal';
+import { DealParties } from './DealParties';
 import { formatMoney } from './money';
 import { usePipelineNames } from './hooks';
 import { PipelineRecordsPage } from './PipelineRecordsPage';
@@ -33,7 +35,11 @@ export function DealsPage() {
       },
       { key: 'stage', header: t('deals.columns.stage'), render: (deal) => deal.stageName },
       { key: 'status', header: t('deals.columns.status'), render: (deal) => <StatusBadge status={deal.status} /> },
-      { key: 'organization', header: t('deals.columns.organization'), render: (deal) => deal.organizationName },
+      {
+        key: 'organization',
+        header: t('deals.columns.organization'),
+        render: (deal) => (deal.organizationHidden ? <HiddenRecord size="sm" /> : deal.organizationName),
+      },
       { key: 'owner', header: t('deals.columns.owner'), render: (deal) => deal.ownerName },
       {
         key: 'expectedClose',
@@ -60,9 +66,7 @@ export function DealsPage() {
       cardBody={(card) =>
         'value' in card ? (
           <>
-            <Text size="xs" c="dimmed" truncate>
-              {[card.organizationName, card.personName].filter(Boolean).join(' · ')}
-            </Text>
+            <DealParties deal={card} />
             <Text size="xs" fw={500} data-testid="card-value">
               {formatMoney(card.value, card.currency, format.locale)}
             </Text>

@@ -16,6 +16,8 @@ const deal = (id: string, stageId: string, value: string): Deal => ({
   personName: '',
   organizationId: 'o1',
   organizationName: 'Nordlicht GmbH',
+  personHidden: false,
+  organizationHidden: false,
   pipelineId: 'p1',
   stageId,
   stageName: stageId,

@@ -21,6 +21,12 @@ export interface DealValues {
   expectedCloseDate: string;
   personId: string;
   organizationId: string;
+  /**
+   * The deal links a person (organisation) the user may not see, and the user has not replaced it: the form shows
+   * the placeholder, sends nothing for it and keeps the link. Replacing it gives the picker back, empty.
+   */
+  personHidden: boolean;
+  organizationHidden: boolean;
   pipelineId: string;
   stageId: string;
   custom: CustomFormValues;
@@ -48,6 +54,8 @@ export function dealValues(
     expectedCloseDate: deal?.expectedCloseDate ?? '',
     personId: deal?.personId ?? defaults.personId ?? '',
     organizationId: deal?.organizationId ?? defaults.organizationId ?? '',
+    personHidden: deal?.personHidden ?? false,
+    organizationHidden: deal?.organizationHidden ?? false,
     pipelineId: deal?.pipelineId ?? defaults.pipelineId,
     stageId: deal?.stageId ?? defaults.stageId ?? '',
     custom: customFormValues(fields, deal?.custom),
@@ -94,8 +102,13 @@ export function dealPatch(
     'pipelineId',
     'stageId',
   ] as const;
+  // A hidden link has no ID here: kept, it is not sent (the server keeps it); replaced, the new choice is sent even
+  // when it is "" (the user removed the link on purpose).
+  const hiddenFlag = { personId: 'personHidden', organizationId: 'organizationHidden' } as const;
   for (const key of keys) {
-    if (body[key] !== deal[key]) patch[key] = body[key];
+    const hidden = key === 'personId' || key === 'organizationId' ? hiddenFlag[key] : undefined;
+    if (hidden !== undefined && values[hidden]) continue;
+    if (body[key] !== deal[key] || (hidden !== undefined && deal[hidden])) patch[key] = body[key];
   }
   // Moving to another pipeline needs its stage too.
   if (patch.pipelineId !== undefined) patch.stageId = body.stageId;
@@ -117,7 +130,10 @@ export function validateDeal(
   if (value === null) errors.value = t('deals.validation.valueInvalid');
   else if (value.startsWith('-')) errors.value = t('deals.validation.valueNegative');
   if (!/^[A-Za-z]{3}$/.test(values.currency.trim())) errors.currency = t('deals.validation.currencyInvalid');
-  if (values.personId === '' && values.organizationId === '') {
+  // A kept hidden link counts: the deal has that person (organisation), the user just may not see it.
+  const hasPerson = values.personId !== '' || values.personHidden;
+  const hasOrganization = values.organizationId !== '' || values.organizationHidden;
+  if (!hasPerson && !hasOrganization) {
     errors.organizationId = t('deals.validation.contactRequired');
     errors.personId = t('deals.validation.contactRequired');
   }

@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, Routes } from 'react-router';
+import { activitiesApi, documentsApi, recordsApi, salesApi, type Deal } from '../../api';
+import { adminMe } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import { MeContext } from '../auth/session';
+import { DealDetailPage } from './DealDetailPage';
+import { DealParties } from './DealParties';
+import { deal } from './testData';
+
+// The documents card registers for file drops with the Wails runtime, which the tests do not have.
+vi.mock('../../lib/wailsjs/runtime/runtime', () => ({ OnFileDrop: () => undefined }));
+
+function renderPage(shown: Deal) {
+  vi.spyOn(salesApi, 'getDeal').mockResolvedValue(shown);
+  renderWithProviders(
+    <MeContext value={adminMe}>
+      <Routes>
+        <Route path="/deals/:dealId" element={<DealDetailPage />} />
+      </Routes>
+    </MeContext>,
+    { route: `/deals/${shown.id}` },
+  );
+}
+
+beforeEach(() => {
+  vi.spyOn(recordsApi, 'listCustomFields').mockResolvedValue([]);
+  vi.spyOn(recordsApi, 'history').mockResolvedValue([]);
+  vi.spyOn(recordsApi, 'listNotes').mockResolvedValue([]);
+  vi.spyOn(activitiesApi, 'ofRecord').mockResolvedValue({ items: [], nextCursor: '' });
+  vi.spyOn(documentsApi, 'list').mockResolvedValue([]);
+  vi.spyOn(documentsApi, 'storage').mockResolvedValue({ usedBytes: 0, reservedBytes: 0, limitBytes: 1_000_000 });
+});
+
+describe('DealDetailPage with parties the user may not see', () => {
+  it('shows the placeholder for a hidden organisation, links the visible person, and no place for it', async () => {
+    renderPage(deal({ organizationHidden: true, personId: 'p-1', personName: 'Erika Mustermann' }));
+
+    const organization = await screen.findByTestId('deal-organization');
+    expect(within(organization).getByTestId('hidden-record')).toHaveTextContent('nicht sichtbar');
+    expect(within(organization).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(screen.getByTestId('deal-person')).getByRole('link', { name: 'Erika Mustermann' })).toHaveAttribute(
+      'href',
+      '/persons/p-1',
+    );
+    // The deal lies where its organisation lies: not where its person lies, and not shown.
+    const place = screen.getByTestId('place-card');
+    expect(place).toHaveAttribute('data-place', 'hidden');
+    expect(within(place).getByTestId('hidden-record')).toHaveTextContent('Organisation nicht sichtbar');
+  });
+
+  it('shows a dash, not the placeholder, for a party that is not linked at all', async () => {
+    renderPage(deal({ personHidden: true }));
+
+    expect(await screen.findByTestId('deal-organization')).toHaveTextContent('—');
+    expect(within(screen.getByTestId('deal-person')).getByTestId('hidden-record')).toBeInTheDocument();
+  });
+});
+
+describe('DealParties (the board card line)', () => {
+  it('names visible parties and shows hidden ones by kind', () => {
+    renderWithProviders(<DealParties deal={deal({ organizationHidden: true, personName: 'Erika Mustermann' })} />);
+
+    const line = screen.getByTestId('deal-parties');
+    expect(line).toHaveTextContent(/^Organisation nicht sichtbar.* · Erika Mustermann$/);
+  });
+
+  it('shows only what is linked', () => {
+    renderWithProviders(<DealParties deal={deal({ organizationName: 'Müller Bürobedarf GmbH' })} />);
+
+    expect(screen.getByTestId('deal-parties')).toHaveTextContent(/^Müller Bürobedarf GmbH$/);
+    expect(screen.queryByTestId('hidden-record')).not.toBeInTheDocument();
+  });
+});
