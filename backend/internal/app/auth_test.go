@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 	"runtime"
@@ -180,14 +181,15 @@ func TestConcurrentSignInsCannotOutrunTheLimits(t *testing.T) {
 		name     string
 		attempts func(i int) attempt
 		n, limit int
+		delayed  bool // the limit is the per-account delay, which lets one more through after 1 s, 3 s, 7 s...
 	}{
-		{"one account from one address: 5 per account and address", func(int) attempt { return attempt{"127.0.5.1", apptest.Manager} }, 40, 5},
+		{"one account from one address: 5 per account and address", func(int) attempt { return attempt{"127.0.5.1", apptest.Manager} }, 40, 5, false},
 		{"one account from 40 addresses: the account's delay starts after 10", func(i int) attempt {
 			return attempt{fmt.Sprintf("127.0.6.%d", i+1), apptest.InsideSales}
-		}, 40, 10},
+		}, 40, 10, true},
 		{"60 accounts from one address: 30 per address", func(i int) attempt {
 			return attempt{"127.0.7.1", fmt.Sprintf("spray%d@nordlicht.example", i)}
-		}, 60, 30},
+		}, 60, 30, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			attempts := make([]attempt, tc.n)
@@ -196,9 +198,12 @@ func TestConcurrentSignInsCannotOutrunTheLimits(t *testing.T) {
 				attempts[i] = tc.attempts(i)
 				emails[attempts[i].email] = true
 			}
-			before := env.App.Hasher().Computed()
+			before, start := env.App.Hasher().Computed(), time.Now()
 			statuses := flood(attempts)
 			hashes := env.App.Hasher().Computed() - before
+			if took := time.Since(start); tc.delayed {
+				tc.limit += int(math.Log2(took.Seconds() + 1)) // on a slow machine the attempts may spread over seconds
+			}
 			var list []string
 			for e := range emails {
 				list = append(list, e)
@@ -224,10 +229,10 @@ func TestConcurrentSignInsCannotOutrunTheLimits(t *testing.T) {
 }
 
 // rss reads the resident set size of this process (the test binary: server and clients) and its peak so far.
-func rss(t *testing.T) (now, peak int64) {
+func rss() (now, peak int64, err error) {
 	raw, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		t.Fatalf("memory of the process: %v", err)
+		return 0, 0, fmt.Errorf("memory of the process: %w", err)
 	}
 	for _, line := range strings.Split(string(raw), "\n") {
 		var kb int64
@@ -237,7 +242,10 @@ func rss(t *testing.T) (now, peak int64) {
 			peak = kb << 10
 		}
 	}
-	return now, peak
+	if now == 0 {
+		return 0, 0, fmt.Errorf("no VmRSS in /proc/self/status")
+	}
+	return now, peak, nil
 }
 
 // The probe's flood: 150 concurrent sign-ins took the server to about 2.4 GB (each argon2id check takes 19 MiB and
@@ -249,7 +257,10 @@ func TestASignInFloodStaysWithinMemoryAndOtherRequestsAreServed(t *testing.T) {
 	const n, budget = 150, 500 << 20
 	runtime.GC()
 	debug.FreeOSMemory()
-	base, _ := rss(t)
+	base, _, err := rss()
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	done := make(chan struct{})
 	var peak atomic.Int64
@@ -258,7 +269,7 @@ func TestASignInFloodStaysWithinMemoryAndOtherRequestsAreServed(t *testing.T) {
 	go func() { // memory, every 5 ms
 		defer samplers.Done()
 		for {
-			if now, _ := rss(t); now > peak.Load() {
+			if now, _, _ := rss(); now > peak.Load() {
 				peak.Store(now)
 			}
 			select {
@@ -334,7 +345,7 @@ func TestASignInFloodStaysWithinMemoryAndOtherRequestsAreServed(t *testing.T) {
 	took := time.Since(start)
 	close(done)
 	samplers.Wait()
-	_, hwm := rss(t)
+	_, hwm, _ := rss()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	slowest := slices.Max(others)
@@ -356,7 +367,7 @@ func TestASignInFloodStaysWithinMemoryAndOtherRequestsAreServed(t *testing.T) {
 	if len(otherFailures) > 0 || len(others) < 3 {
 		t.Fatalf("other requests during the flood (%d): failures %v", len(others), otherFailures)
 	}
-	if slowest > 3*time.Second {
+	if slowest > 5*time.Second { // half the request timeout, which the probe's requests ran into
 		t.Fatalf("another request took %s during the flood", slowest)
 	}
 }

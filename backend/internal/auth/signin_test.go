@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -274,20 +276,26 @@ func TestSigninBeginDecidesConcurrentAttemptsOneAtATime(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		n, want int
+		delayed bool // the limit is the per-account delay, which lets one more through after 1 s, 3 s, 7 s...
 		attempt func(i int) (string, string)
 	}{
-		{"one account, one address", 40, 5, func(int) (string, string) { return admin, addr }},
-		{"one account, 40 addresses", 40, 10, func(i int) (string, string) {
+		{"one account, one address", 40, 5, false, func(int) (string, string) { return admin, addr }},
+		{"one account, 40 addresses", 40, 10, true, func(i int) (string, string) {
 			return "markus.weber@nordlicht.example", fmt.Sprintf("203.0.113.%d", i)
 		}},
-		{"60 accounts, one address", 60, 30, func(i int) (string, string) {
+		{"60 accounts, one address", 60, 30, false, func(i int) (string, string) {
 			return fmt.Sprintf("spray%d@nordlicht.example", i), "192.0.2.1"
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
 			allowed, refused := run(tc.n, tc.attempt)
-			if allowed != tc.want || refused != tc.n-tc.want {
-				t.Fatalf("%d allowed, %d refused; want %d, %d", allowed, refused, tc.want, tc.n-tc.want)
+			most := tc.want
+			if tc.delayed {
+				most += int(math.Log2(time.Since(start).Seconds() + 1)) // a slow machine may spread them over seconds
+			}
+			if allowed < tc.want || allowed > most || allowed+refused != tc.n {
+				t.Fatalf("%d allowed, %d refused; want %d (at most %d) allowed", allowed, refused, tc.want, most)
 			}
 		})
 	}

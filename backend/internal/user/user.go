@@ -29,16 +29,16 @@ import (
 type User struct {
 	bun.BaseModel `bun:"table:users,alias:us"`
 
-	ID           uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID     uuid.UUID `bun:"tenant_id,type:uuid"`
-	Email        string    `bun:"email"`
-	Name         string    `bun:"name"`
-	UnitID       uuid.UUID `bun:"unit_id,type:uuid"`
-	RoleID       uuid.UUID `bun:"role_id,type:uuid"`
-	Active       bool      `bun:"active"`
-	Version      int64     `bun:"version"`
-	CreatedAt    time.Time `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt    time.Time `bun:"updated_at,nullzero,default:now()"`
+	ID        uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID  uuid.UUID `bun:"tenant_id,type:uuid"`
+	Email     string    `bun:"email"`
+	Name      string    `bun:"name"`
+	UnitID    uuid.UUID `bun:"unit_id,type:uuid"`
+	RoleID    uuid.UUID `bun:"role_id,type:uuid"`
+	Active    bool      `bun:"active"`
+	Version   int64     `bun:"version"`
+	CreatedAt time.Time `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt time.Time `bun:"updated_at,nullzero,default:now()"`
 }
 
 // ETag is the version clients must send back with a change.
