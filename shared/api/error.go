@@ -25,6 +25,8 @@ const (
 	CodeUnauthenticated    = "auth.unauthenticated"
 	CodeInvalidCredentials = "auth.invalid_credentials"
 	CodeThrottled          = "auth.throttled"
+	// CodeBusy: too many passwords are being checked at once; 503 with Retry-After, try again shortly.
+	CodeBusy               = "auth.busy"
 	CodeTokenInvalid       = "auth.token_invalid"
 	CodeTokenReused        = "auth.refresh_token_reused"
 	CodeWrongPassword      = "auth.wrong_password"
@@ -81,4 +83,6 @@ const (
 	FieldIncomplete   = "incomplete"
 	FieldMismatch     = "mismatch"
 	FieldLengthNeeded = "length_required"
+	// FieldCommon: a new password is on the list of common passwords (also with digits or punctuation added).
+	FieldCommon = "common"
 )

@@ -124,8 +124,14 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	if len(password) < auth.MinPasswordLength {
+	switch auth.PasswordProblem(password) {
+	case "":
+	case api.FieldRequired, api.FieldTooShort:
 		return fmt.Errorf("create-tenant: the password needs at least %d characters", auth.MinPasswordLength)
+	case api.FieldTooLong:
+		return fmt.Errorf("create-tenant: the password may have at most %d characters", auth.MaxPasswordLength)
+	default:
+		return errors.New("create-tenant: the password is one of the most common passwords; choose another")
 	}
 	owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 	if err != nil {

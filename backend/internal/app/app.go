@@ -36,6 +36,8 @@ type App struct {
 	handler  http.Handler
 	geocoder *geo.Geocoder
 	worker   *geo.Worker
+	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
+	hasher *auth.Hasher
 }
 
 // Option adds a dependency to New.
@@ -58,7 +60,7 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	if o.store == nil {
 		o.store = defaultStore(cfg.Blob, log)
 	}
-	a := &App{log: log, db: db, cfg: cfg}
+	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0)}
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, o.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
@@ -86,6 +88,9 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 	g := geo.New(a.db, opts)
 	return g, geo.NewWorker(a.db, g, geo.WorkerOptions{Poll: gc.Poll, Backoff: gc.Backoff, MaxAttempts: gc.MaxAttempts}, a.log)
 }
+
+// Hasher runs the process's password hashes (tests read how many ran).
+func (a *App) Hasher() *auth.Hasher { return a.hasher }
 
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }

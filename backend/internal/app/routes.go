@@ -37,10 +37,10 @@ import (
 //   - create: idempotent by Idempotency-Key;
 //   - stream: signedIn for routes that move file content (see httpx.Streaming).
 func (a *App) routes() http.Handler {
-	authSvc := auth.NewService(a.db, user.Me, a.authOptions())
+	authSvc := auth.NewService(a.db, user.Me, a.hasher, a.authOptions())
 	keys := idempotency.New(a.db)
 	authH := auth.NewHandler(authSvc)
-	users := user.NewService(a.db)
+	users := user.NewService(a.db, a.hasher)
 	units := unit.NewService(a.db)
 	roles := role.NewService(a.db)
 	tenantH := tenant.NewHandler(a.db)

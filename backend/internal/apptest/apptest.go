@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -129,6 +131,37 @@ func (e *Env) Do(req Request) *Response {
 // DoAt sends a request to another server (a second backend instance on the same database).
 func (e *Env) DoAt(base string, req Request) *Response {
 	e.T.Helper()
+	resp, err := send(http.DefaultClient, base, req)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return resp
+}
+
+// DoFrom sends a request from another address of the loopback network (127.0.0.0/8, e.g. "127.0.0.2"): the
+// server sees that address as the client's, as it would another machine's, so tests can act as several clients
+// without the server trusting any header.
+func (e *Env) DoFrom(addr string, req Request) *Response {
+	e.T.Helper()
+	resp, err := e.TryFrom(addr, req)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return resp
+}
+
+// TryFrom is DoFrom for other goroutines than the test's: it returns the error instead of failing the test.
+func (e *Env) TryFrom(addr string, req Request) (*Response, error) {
+	ip := net.ParseIP(addr)
+	if ip == nil || !ip.IsLoopback() || ip.To4() == nil {
+		return nil, fmt.Errorf("apptest: %q is not an IPv4 loopback address", addr)
+	}
+	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}).DialContext}
+	defer tr.CloseIdleConnections()
+	return send(&http.Client{Transport: tr}, e.Server.URL, req)
+}
+
+func send(client *http.Client, base string, req Request) (*Response, error) {
 	var body io.Reader
 	switch b := req.Body.(type) {
 	case nil:
@@ -139,13 +172,13 @@ func (e *Env) DoAt(base string, req Request) *Response {
 	default:
 		raw, err := json.Marshal(b)
 		if err != nil {
-			e.T.Fatalf("marshal: %v", err)
+			return nil, fmt.Errorf("marshal: %w", err)
 		}
 		body = bytes.NewReader(raw)
 	}
 	r, err := http.NewRequest(req.Method, base+req.Path, body)
 	if err != nil {
-		e.T.Fatalf("request: %v", err)
+		return nil, fmt.Errorf("request: %w", err)
 	}
 	if body != nil {
 		r.Header.Set("Content-Type", "application/json")
@@ -156,16 +189,16 @@ func (e *Env) DoAt(base string, req Request) *Response {
 	for k, v := range req.Header {
 		r.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(r)
+	resp, err := client.Do(r)
 	if err != nil {
-		e.T.Fatalf("%s %s: %v", req.Method, req.Path, err)
+		return nil, fmt.Errorf("%s %s: %w", req.Method, req.Path, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		e.T.Fatalf("read: %v", err)
+		return nil, fmt.Errorf("%s %s: read: %w", req.Method, req.Path, err)
 	}
-	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: raw}
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: raw}, nil
 }
 
 // Login signs in and returns the session, failing the test on any other answer.

@@ -29,7 +29,7 @@ type Config struct {
 	RequestTimeout  time.Duration
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
-	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
+	// LoginThrottleWindow is the sliding window in which sign-in attempts are counted (1s to 24h).
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
 	// Blob is where document bytes go: the file system (default) or an S3-compatible store.
@@ -94,6 +94,9 @@ func Load(needServe bool) (Config, error) {
 	}
 	if c.LoginThrottleWindow, err = duration("ONESALES_LOGIN_THROTTLE_WINDOW", 15*time.Minute); err != nil {
 		errs = append(errs, err)
+	} else if c.LoginThrottleWindow < time.Second || c.LoginThrottleWindow > 24*time.Hour {
+		// The bounds auth_signin_begin accepts.
+		errs = append(errs, fmt.Errorf("ONESALES_LOGIN_THROTTLE_WINDOW: want 1s to 24h, got %s", c.LoginThrottleWindow))
 	}
 	c.Geocoding = Geocoding{URL: os.Getenv("ONESALES_GEOCODER_URL"),
 		UserAgent: env("ONESALES_GEOCODER_USER_AGENT", "1sales-backend/1.0 (CRM; geocoding of customer addresses)"),

@@ -41,6 +41,9 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			log.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
 			e = NewError(http.StatusInternalServerError, api.CodeInternal, "internal error")
 		}
+	} else if e.Status == http.StatusServiceUnavailable {
+		// Overload the service answered as such (e.g. auth.busy): worth a warning, not an error per request.
+		log.WarnContext(r.Context(), "request refused", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
 	} else if e.Status >= 500 {
 		log.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
 	}

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'auth.unauthenticated',
   'auth.invalid_credentials',
   'auth.throttled',
+  'auth.busy',
   'auth.token_invalid',
   'auth.refresh_token_reused',
   'auth.wrong_password',
@@ -67,6 +68,7 @@ export const FIELD_CODES = [
   'forbidden',
   'range',
   'limit',
+  'common',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

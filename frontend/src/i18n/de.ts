@@ -722,6 +722,7 @@ export const de = {
       unauthenticated: 'Sie sind nicht mehr angemeldet. Bitte melden Sie sich erneut an.',
       invalid_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
       throttled: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es später erneut.',
+      busy: 'Der Server prüft gerade sehr viele Anmeldungen. Bitte versuchen Sie es in ein paar Sekunden erneut.',
       token_invalid: 'Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.',
       refresh_token_reused: 'Ihre Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
       wrong_password: 'Das aktuelle Passwort ist falsch.',
@@ -784,6 +785,7 @@ export const de = {
     forbidden: 'Diese Auswahl ist Ihnen nicht erlaubt.',
     range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
     limit: 'Die Höchstzahl ist erreicht.',
+    common: 'Dieser Wert ist zu verbreitet und leicht zu erraten.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {
@@ -801,9 +803,13 @@ export const de = {
       },
       password: {
         too_short: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+        common:
+          'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten (auch mit angehängten Ziffern oder Zeichen). Bitte wählen Sie ein anderes.',
       },
       newPassword: {
         too_short: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+        common:
+          'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten (auch mit angehängten Ziffern oder Zeichen). Bitte wählen Sie ein anderes.',
       },
       name: {
         taken: 'Dieser Name wird bereits verwendet.',

@@ -721,6 +721,7 @@ export const en: Messages = {
       unauthenticated: 'You are no longer signed in. Please sign in again.',
       invalid_credentials: 'E-mail address or password is wrong.',
       throttled: 'Too many sign-in attempts. Please try again later.',
+      busy: 'The server is checking a great many sign-ins right now. Please try again in a few seconds.',
       token_invalid: 'Your sign-in is no longer valid. Please sign in again.',
       refresh_token_reused: 'Your sign-in was ended for security reasons. Please sign in again.',
       wrong_password: 'The current password is wrong.',
@@ -782,6 +783,7 @@ export const en: Messages = {
     forbidden: 'You may not choose this.',
     range: 'This value is outside the allowed range.',
     limit: 'The maximum has been reached.',
+    common: 'This value is too common and easy to guess.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {
@@ -797,9 +799,13 @@ export const en: Messages = {
       },
       password: {
         too_short: 'The password must be at least 10 characters long.',
+        common:
+          'This password is one of the most common ones and easy to guess (also with digits or signs added). Please choose another one.',
       },
       newPassword: {
         too_short: 'The password must be at least 10 characters long.',
+        common:
+          'This password is one of the most common ones and easy to guess (also with digits or signs added). Please choose another one.',
       },
       name: {
         taken: 'This name is already in use.',
