@@ -10,7 +10,6 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/blob"
-	"github.com/1sales/app/backend/internal/record"
 )
 
 // sweepLockID is the advisory lock that lets one instance at a time sweep the store for orphans.
@@ -60,7 +59,7 @@ func (s *Service) cleanupRows(ctx context.Context) (claimed, removed int, err er
 			ID         uuid.UUID `bun:"id"`
 			StorageKey string    `bun:"storage_key"`
 		}
-		if err := tx.NewRaw("SELECT id, storage_key FROM document_cleanup_claim(?, ?)", cleanupBatch, record.TrashDays).
+		if err := tx.NewRaw("SELECT id, storage_key FROM document_cleanup_claim(?)", cleanupBatch).
 			Scan(ctx, &rows); err != nil {
 			return fmt.Errorf("document: cleanup: claim: %w", err)
 		}
@@ -76,7 +75,7 @@ func (s *Service) cleanupRows(ctx context.Context) (claimed, removed int, err er
 		if len(gone) == 0 {
 			return nil
 		}
-		return tx.NewRaw("SELECT document_cleanup_delete(?, ?)", pgdialect.Array(gone), record.TrashDays).Scan(ctx, &removed)
+		return tx.NewRaw("SELECT document_cleanup_delete(?)", pgdialect.Array(gone)).Scan(ctx, &removed)
 	})
 	if err != nil {
 		return claimed, 0, fmt.Errorf("document: cleanup: %w", err)
