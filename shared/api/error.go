@@ -55,6 +55,9 @@ const (
 	CodeDocumentIncomplete = "document.incomplete"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "service.unavailable"
+	// CodeStorageUnavailable: the document store (file system or S3) cannot be reached now (503 with
+	// Retry-After); nothing was stored, and the upload's reserved quota is released at once.
+	CodeStorageUnavailable = "storage.unavailable"
 )
 
 // Field codes.

@@ -73,11 +73,18 @@ func run(ctx context.Context, cmd string, args []string) error {
 		if err != nil {
 			return err
 		}
+		// The store must be there (folder writable, bucket existing) and this installation's before anything is
+		// served or cleaned up: a wrong setting stops the start with a message instead of failing uploads later.
 		if err := store.Check(ctx); err != nil {
 			return err
 		}
-		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket)
-		return app.New(cfg, pool, log, app.WithBlobStore(store)).Serve(ctx)
+		a := app.New(cfg, pool, log, app.WithBlobStore(store))
+		if err := a.ClaimDocumentStore(ctx); err != nil {
+			return err
+		}
+		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket,
+			"prefix", store.Prefix())
+		return a.Serve(ctx)
 	case "migrate":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {

@@ -33,6 +33,7 @@ type App struct {
 	db       *bun.DB
 	cfg      config.Config
 	docs     *document.Service
+	store    *blob.Health
 	handler  http.Handler
 	geocoder *geo.Geocoder
 	worker   *geo.Worker
@@ -60,9 +61,9 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	if o.store == nil {
 		o.store = defaultStore(cfg.Blob, log)
 	}
-	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0)}
+	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL)}
 	a.geocoder, a.worker = a.geocoding()
-	a.docs = document.NewService(db, o.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
+	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
 	a.handler = a.routes()
 	return a
@@ -92,6 +93,14 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 // Hasher runs the process's password hashes (tests read how many ran).
 func (a *App) Hasher() *auth.Hasher { return a.hasher }
 
+// storeCheckTTL is how long the readiness probe trusts the document store's last answer (a check, or any call
+// that found it reachable or unavailable).
+const storeCheckTTL = 5 * time.Second
+
+// ClaimDocumentStore marks the document store as this installation's, or fails when another installation's marker
+// is there (document.Service.ClaimStore); serve calls it before it serves.
+func (a *App) ClaimDocumentStore(ctx context.Context) error { return a.docs.ClaimStore(ctx) }
+
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
 
@@ -116,6 +125,7 @@ func defaultStore(cfg blob.Config, log *slog.Logger) blob.Store {
 // brokenStore answers every call with the configuration error.
 type brokenStore struct{ err error }
 
+func (b brokenStore) Prefix() string { return "" }
 func (b brokenStore) Put(context.Context, string, io.Reader, int64) (blob.Written, error) {
 	return blob.Written{}, b.err
 }
@@ -123,6 +133,7 @@ func (b brokenStore) Open(context.Context, string) (blob.Object, error) { return
 func (b brokenStore) Delete(context.Context, string) error              { return b.err }
 func (b brokenStore) List(context.Context, func(blob.Info) error) error { return b.err }
 func (b brokenStore) Check(context.Context) error                       { return b.err }
+func (b brokenStore) Claim(context.Context, string) error               { return b.err }
 
 // CleanupDocuments runs the documents' cleanup once (housekeeping runs it periodically); sweep also looks for
 // bytes without a row in the store.

@@ -265,12 +265,18 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) error {
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz answers 200 only while the database answers, so a load balancer stops sending traffic otherwise.
+// readyz answers 200 only while the database answers and the document store is usable (its last answer, a few
+// seconds old at most: blob.Health), so a load balancer stops sending traffic otherwise.
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := a.db.PingContext(ctx); err != nil {
-		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable")
+		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable").WithCause(err)
+	}
+	if err := a.store.Ready(ctx); err != nil {
+		e := httpx.NewError(http.StatusServiceUnavailable, api.CodeStorageUnavailable, "document store unavailable").WithCause(err)
+		e.Header = http.Header{"Retry-After": {"10"}}
+		return e
 	}
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }

@@ -62,7 +62,7 @@ func (t throttle) begin(ctx context.Context, email, addr string) (attempt, error
 		a.keyLen = *row.KeyLen
 	}
 	if err != nil {
-		return attempt{}, fmt.Errorf("auth: stored hash of %q: %w", email, err) // the attempt stays counted
+		return attempt{}, fmt.Errorf("auth: stored hash of attempt %d: %w", a.id, err) // the attempt stays counted
 	}
 	return a, nil
 }

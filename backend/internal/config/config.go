@@ -171,9 +171,13 @@ func blobConfig() (blob.Config, error) {
 		if b.S3.Endpoint == "" || b.S3.Bucket == "" {
 			errs = append(errs, errors.New("ONESALES_BLOB=s3 needs ONESALES_S3_ENDPOINT and ONESALES_S3_BUCKET"))
 		}
+		if strings.Trim(b.S3.Prefix, "/") == "" {
+			errs = append(errs, errors.New("ONESALES_BLOB=s3 needs ONESALES_S3_PREFIX (e.g. 1sales): the installation's part of "+
+				"the bucket, the only part its cleanup touches"))
+		}
 		if len(errs) == 0 {
 			if _, err := blob.New(b); err != nil {
-				errs = append(errs, err)
+				errs = append(errs, fmt.Errorf("ONESALES_S3_*: %w", err))
 			}
 		}
 		return b, errors.Join(errs...)

@@ -146,6 +146,9 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, blob.ErrNotFound) {
 			return fmt.Errorf("document: %s is stored without bytes under %s: %w", d.ID, d.StorageKey, err)
 		}
+		if errors.Is(err, blob.ErrUnavailable) {
+			return storeUnavailable(err)
+		}
 		return err
 	}
 	defer obj.Close()

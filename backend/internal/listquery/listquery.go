@@ -14,6 +14,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin on every platform
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -410,12 +411,16 @@ func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	return rows, nil
 }
 
+// maxCandidatePattern is the longest pattern search_candidates looks up (a longer term is searched without
+// candidates, step 3).
+const maxCandidatePattern = 500
+
 // narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in table, it
 // restricts Filter to them and reports true. A term without three letters or digits in a row has no trigrams to
 // look up (the index would be read whole): narrow leaves it alone.
 func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, error) {
 	p := search.Pattern(c.q.Search)
-	if p == "" || !hasTrigram(p) {
+	if p == "" || !hasTrigram(p) || utf8.RuneCountInString(p) > maxCandidatePattern {
 		return false, nil
 	}
 	var row struct {

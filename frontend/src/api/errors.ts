@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'file.unwritable',
   'internal',
   'service.unavailable',
+  'storage.unavailable',
   'network.unreachable',
   'network.stalled',
   'secrets.unavailable',

@@ -757,6 +757,10 @@ export const de = {
     service: {
       unavailable: 'Der Server ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.',
     },
+    storage: {
+      unavailable:
+        'Der Dokumentenspeicher ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    },
     network: {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
       ...documentNetworkErrorsDe,

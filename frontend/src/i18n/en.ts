@@ -756,6 +756,9 @@ export const en: Messages = {
     service: {
       unavailable: 'The server is temporarily unavailable. Please try again later.',
     },
+    storage: {
+      unavailable: 'The document storage is temporarily unreachable. Please try again in a few seconds.',
+    },
     network: {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
       ...documentNetworkErrorsEn,
