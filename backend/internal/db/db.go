@@ -57,13 +57,38 @@ func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Durati
 
 // InTenant runs fn in a transaction in which row-level security admits only tenantID's rows. Every query on tenant
 // data runs inside one; the application's own scoping comes on top of this.
+//
+// fn's context carries the transaction. An InTenant with that context for the same tenant on the same pool joins it
+// instead of beginning a second one: fn runs in the open transaction, and the outermost InTenant commits or rolls
+// back everything at once. That is how a create behind an Idempotency-Key (package idempotency) commits its record
+// together with the stored answer. A joined fn has no savepoint of its own: its error must be passed on, as the
+// statements it ran are undone only with the whole transaction.
 func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) error) error {
+	pool, _ := db.(*bun.DB)
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok && pool != nil && open.pool == pool {
+		if open.tenant != tenantID {
+			return fmt.Errorf("db: work for tenant %s inside a transaction of tenant %s", tenantID, open.tenant)
+		}
+		return fn(ctx, open.tx)
+	}
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.ExecContext(ctx, "SELECT set_config('app.tenant_id', ?, true)", tenantID.String()); err != nil {
 			return fmt.Errorf("db: set tenant: %w", err)
 		}
+		if pool != nil {
+			ctx = context.WithValue(ctx, txKey{}, &openTx{pool: pool, tenant: tenantID, tx: tx})
+		}
 		return fn(ctx, tx)
 	})
+}
+
+// txKey is the context key of the open tenant transaction.
+type txKey struct{}
+
+type openTx struct {
+	pool   *bun.DB
+	tenant uuid.UUID
+	tx     bun.Tx
 }
 
 // PostgreSQL error codes the services map to API errors.
