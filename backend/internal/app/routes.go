@@ -270,7 +270,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := a.db.PingContext(ctx); err != nil {
-		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable")
+		return httpx.Unavailable("database unreachable")
 	}
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }

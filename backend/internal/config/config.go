@@ -32,6 +32,8 @@ type Config struct {
 	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
+	// SlowQuery is the duration from which a statement is logged as slow (its shape, never its values).
+	SlowQuery time.Duration
 	// Blob is where document bytes go: the file system (default) or an S3-compatible store.
 	Blob blob.Config
 	// UploadMaxBytes caps one document upload (the general MaxBodyBytes does not apply to uploads).
@@ -93,6 +95,9 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, err)
 	}
 	if c.LoginThrottleWindow, err = duration("ONESALES_LOGIN_THROTTLE_WINDOW", 15*time.Minute); err != nil {
+		errs = append(errs, err)
+	}
+	if c.SlowQuery, err = duration("ONESALES_SLOW_QUERY", 200*time.Millisecond); err != nil {
 		errs = append(errs, err)
 	}
 	c.Geocoding = Geocoding{URL: os.Getenv("ONESALES_GEOCODER_URL"),

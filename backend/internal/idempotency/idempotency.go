@@ -102,7 +102,11 @@ func (k *Keys) Wrap(next httpx.HandlerFunc) httpx.HandlerFunc {
 		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
-			return err
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				return err
+			}
+			return httpx.NewError(http.StatusBadRequest, api.CodeMalformedJSON, "the request body could not be read")
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		h := sha256.New()
