@@ -122,9 +122,6 @@ func (p *Process) Running() bool {
 	}
 }
 
-// Pid is the running server's process ID.
-func (p *Process) Pid() int { return p.cmd.Process.Pid }
-
 // Kill ends the server with SIGKILL, as a crash or the OOM killer would, and waits for it.
 func (p *Process) Kill() {
 	p.t.Helper()
@@ -140,7 +137,7 @@ func (p *Process) Signal(sig os.Signal) {
 	}
 }
 
-// Wait waits up to timeout for the server to exit and returns its exit code.
+// Wait waits for the server to exit (until ctx ends) and returns its exit status.
 func (p *Process) Wait(ctx context.Context) (int, error) {
 	select {
 	case <-p.exited:
