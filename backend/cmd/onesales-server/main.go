@@ -20,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/shared/api"
 )
@@ -60,11 +61,11 @@ func run(ctx context.Context, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	log := slog.New(httpx.LogRequestID(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 	slog.SetDefault(log)
 	switch cmd {
 	case "serve":
-		pool, err := db.Open(ctx, cfg.DatabaseURL, log)
+		pool, err := db.Open(ctx, cfg.DatabaseURL, log, db.WithSlowQuery(cfg.SlowQuery))
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -150,8 +151,9 @@ func (a *App) authOptions() auth.Options {
 		ThrottleWindow: a.cfg.LoginThrottleWindow}
 }
 
-// middleware wraps the routes with what every request gets; the body limit and the request timeout apply to all
-// but streaming routes (document content), which bound size and idle time themselves.
+// middleware wraps the routes with what every request gets (a request ID, the access log, Cache-Control: no-store);
+// the body limit and the request timeout apply to all but streaming routes (document content), which bound size
+// and idle time themselves.
 func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 	limited := httpx.WithTimeout(a.cfg.RequestTimeout, httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, routes))
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -161,7 +163,7 @@ func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 		}
 		limited.ServeHTTP(w, r)
 	})
-	h = httpx.WithLogAndRecover(a.log, h)
+	h = httpx.WithLogAndRecover(a.log, httpx.WithNoStore(h))
 	return httpx.WithRequestID(h)
 }
 
@@ -175,8 +177,11 @@ func (a *App) Serve(ctx context.Context) error {
 	return a.ServeListener(ctx, ln)
 }
 
-// ServeListener serves on ln until ctx ends.
+// ServeListener serves on ln until ctx ends. Shutting down, it stops accepting and waits up to the shutdown timeout
+// for the requests in flight; connections still busy then (a long download) are cut, which is part of a graceful
+// shutdown, not a failure: it is logged as a warning and ServeListener returns nil.
 func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
+	var conns connCount
 	srv := &http.Server{
 		Handler:           a.handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -184,6 +189,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      a.cfg.RequestTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+		ConnState:         conns.track,
 	}
 	go a.housekeeping(ctx)
 	if a.cfg.Geocoding.Worker {
@@ -200,13 +206,53 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	a.log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	err := srv.Shutdown(shutdownCtx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		n := conns.busy()
+		err = srv.Close()
+		a.log.Warn(fmt.Sprintf("shutdown cut %d connections", n), "connections", n, "gracePeriod", a.cfg.ShutdownTimeout.String())
+	}
+	if err != nil {
 		return fmt.Errorf("app: shutdown: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	a.log.Info("shut down")
 	return nil
+}
+
+// connCount follows the server's connections, to tell how many a shutdown cut.
+type connCount struct {
+	mu    sync.Mutex
+	state map[net.Conn]http.ConnState
+}
+
+func (c *connCount) track(conn net.Conn, s http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.state == nil {
+		c.state = map[net.Conn]http.ConnState{}
+	}
+	switch s {
+	case http.StateClosed, http.StateHijacked:
+		delete(c.state, conn)
+	default:
+		c.state[conn] = s
+	}
+}
+
+// busy counts the connections with a request in progress.
+func (c *connCount) busy() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, s := range c.state {
+		if s == http.StateActive {
+			n++
+		}
+	}
+	return n
 }
 
 // orphanSweepEvery is how often an instance sweeps the document store for bytes without a row (and at start).

@@ -271,7 +271,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := a.db.PingContext(ctx); err != nil {
-		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable").WithCause(err)
+		return httpx.Unavailable("database unreachable").WithCause(err)
 	}
 	if err := a.store.Ready(ctx); err != nil {
 		e := httpx.NewError(http.StatusServiceUnavailable, api.CodeStorageUnavailable, "document store unavailable").WithCause(err)

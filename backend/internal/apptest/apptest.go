@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
@@ -57,7 +59,19 @@ type Option func(*config.Config)
 // Start provisions a fresh database and serves the backend on a real local port until t ends.
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
-	d := testdb.New(t)
+	return StartOn(t, testdb.New(t), nil, nil, opts...)
+}
+
+// StartOn is Start on the database d, whose tenants it provisions; the backend uses pool (nil: d.App) and logs to
+// log (nil: nowhere). A test gives its own pool to see the database through a proxy or with a query log.
+func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ...Option) *Env {
+	t.Helper()
+	if pool == nil {
+		pool = d.App
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	ctx := context.Background()
 	demo, err := seed.Provision(ctx, d.Owner, seed.DemoTenant())
 	if err != nil {
@@ -85,7 +99,7 @@ func Start(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatalf("apptest: blob store: %v", err)
 	}
-	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler), app.WithBlobStore(store))
+	a := app.New(cfg, pool, log, app.WithBlobStore(store))
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}

@@ -32,6 +32,8 @@ type Config struct {
 	// LoginThrottleWindow is the sliding window in which sign-in attempts are counted (1s to 24h).
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
+	// SlowQuery is the duration from which a statement is logged as slow (its shape, never its values).
+	SlowQuery time.Duration
 	// Blob is where document bytes go: the file system (default) or an S3-compatible store.
 	Blob blob.Config
 	// UploadMaxBytes caps one document upload (the general MaxBodyBytes does not apply to uploads).
@@ -97,6 +99,9 @@ func Load(needServe bool) (Config, error) {
 	} else if c.LoginThrottleWindow < time.Second || c.LoginThrottleWindow > 24*time.Hour {
 		// The bounds auth_signin_begin accepts.
 		errs = append(errs, fmt.Errorf("ONESALES_LOGIN_THROTTLE_WINDOW: want 1s to 24h, got %s", c.LoginThrottleWindow))
+	}
+	if c.SlowQuery, err = duration("ONESALES_SLOW_QUERY", 200*time.Millisecond); err != nil {
+		errs = append(errs, err)
 	}
 	c.Geocoding = Geocoding{URL: os.Getenv("ONESALES_GEOCODER_URL"),
 		UserAgent: env("ONESALES_GEOCODER_USER_AGENT", "1sales-backend/1.0 (CRM; geocoding of customer addresses)"),
