@@ -15,25 +15,38 @@ import (
 // HandlerFunc is an http.HandlerFunc that returns an error; Handle writes it as the envelope.
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// Handle adapts h to net/http: the one place where errors become responses and 5xx are logged.
+// Handle adapts h to net/http: the one place where errors become responses and 5xx are logged. The query
+// parameters obey the input rules (input.go) before h runs.
 func Handle(log *slog.Logger, h HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		err := CheckQuery(r)
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
 			WriteError(w, r, log, err)
 		}
 	})
 }
 
 // WriteError writes err as the error envelope. Errors that are not *Error are internal: logged, and answered
-// with a generic 500 that reveals nothing.
+// with a generic 500 that reveals nothing. A request whose client went away (its context cancelled: the
+// connection closed, even half) fails for that reason, whatever the error says: logged at info as "client gone"
+// and answered 400 request.aborted, which a client still listening may read.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	e, ok := AsError(err)
+	if errors.Is(r.Context().Err(), context.Canceled) && (!ok || e.Status >= 500) {
+		e, ok = NewError(http.StatusBadRequest, api.CodeRequestAborted, "the client went away"), true
+	}
+	if ok && e.Code == api.CodeRequestAborted {
+		log.InfoContext(r.Context(), "client gone", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
+	}
 	if !ok {
 		var mbe *http.MaxBytesError
 		switch {
 		case errors.As(err, &mbe):
 			e = NewError(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "request body too large")
-		case errors.Is(err, context.DeadlineExceeded):
+		case errors.Is(err, context.DeadlineExceeded), errors.Is(r.Context().Err(), context.DeadlineExceeded):
 			log.WarnContext(r.Context(), "request timed out", "err", err, "method", r.Method, "path", r.URL.Path, "requestId", RequestID(r.Context()))
 			e = NewError(http.StatusServiceUnavailable, api.CodeTimeout, "the request took too long")
 			e.Header = http.Header{"Retry-After": {"5"}}

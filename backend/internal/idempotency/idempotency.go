@@ -70,7 +70,7 @@ func (k *Keys) Wrap(next httpx.HandlerFunc) httpx.HandlerFunc {
 		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
-			return err
+			return httpx.BodyError(err)
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		h := sha256.New()
