@@ -52,8 +52,15 @@ type Env struct {
 // Option changes the configuration before the server starts.
 type Option func(*config.Config)
 
-// Start provisions a fresh database and serves the backend on a real local port until t ends.
+// Start provisions a fresh database and serves the backend on a real local port until t ends; the backend logs
+// nowhere.
 func Start(t testing.TB, opts ...Option) *Env {
+	t.Helper()
+	return StartLogged(t, slog.New(slog.DiscardHandler), opts...)
+}
+
+// StartLogged is Start with the backend logging to log (a test that asserts what is logged).
+func StartLogged(t testing.TB, log *slog.Logger, opts ...Option) *Env {
 	t.Helper()
 	d := testdb.New(t)
 	ctx := context.Background()
@@ -83,10 +90,18 @@ func Start(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatalf("apptest: blob store: %v", err)
 	}
-	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler), app.WithBlobStore(store))
+	a := app.New(cfg, d.App, log, app.WithBlobStore(store))
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}
+}
+
+// For returns the same backend with requests and failures reported to t: a fuzz target gets the server its
+// *testing.F started and must fail through its own *testing.T.
+func (e *Env) For(t testing.TB) *Env {
+	c := *e
+	c.T = t
+	return &c
 }
 
 // Response is a decoded answer.
