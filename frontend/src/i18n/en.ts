@@ -713,6 +713,7 @@ export const en: Messages = {
       unsupported_media_type: 'The request had an unsupported format. Please contact support.',
       method_not_allowed: 'The server does not support this action.',
       timeout: 'The server did not answer in time. Please try again.',
+      aborted: 'The connection was interrupted before the request was complete. Please try again.',
     },
     validation: {
       failed: 'Please check your input.',
@@ -782,6 +783,8 @@ export const en: Messages = {
     forbidden: 'You may not choose this.',
     range: 'This value is outside the allowed range.',
     limit: 'The maximum has been reached.',
+    control_character:
+      'The input contains characters that are not allowed (control characters, text direction overrides or invalid characters). Please remove them.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {
