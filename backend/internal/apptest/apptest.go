@@ -56,10 +56,17 @@ type Env struct {
 // Option changes the configuration before the server starts.
 type Option func(*config.Config)
 
-// Start provisions a fresh database and serves the backend on a real local port until t ends.
+// Start provisions a fresh database and serves the backend on a real local port until t ends; the backend logs
+// nowhere.
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
 	return StartOn(t, testdb.New(t), nil, nil, opts...)
+}
+
+// StartLogged is Start with the backend logging to log (a test that asserts what is logged).
+func StartLogged(t testing.TB, log *slog.Logger, opts ...Option) *Env {
+	t.Helper()
+	return StartOn(t, testdb.New(t), nil, log, opts...)
 }
 
 // StartOn is Start on the database d, whose tenants it provisions; the backend uses pool (nil: d.App) and logs to
@@ -103,6 +110,14 @@ func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ..
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}
+}
+
+// For returns the same backend with requests and failures reported to t: a fuzz target gets the server its
+// *testing.F started and must fail through its own *testing.T.
+func (e *Env) For(t testing.TB) *Env {
+	c := *e
+	c.T = t
+	return &c
 }
 
 // Response is a decoded answer.

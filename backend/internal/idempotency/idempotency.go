@@ -102,11 +102,7 @@ func (k *Keys) Wrap(next httpx.HandlerFunc) httpx.HandlerFunc {
 		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				return err
-			}
-			return httpx.NewError(http.StatusBadRequest, api.CodeMalformedJSON, "the request body could not be read")
+			return httpx.BodyError(err)
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		h := sha256.New()

@@ -119,6 +119,9 @@ var berlin = func() *time.Location {
 // Berlin is the time zone of calendar-day filters.
 func Berlin() *time.Location { return berlin }
 
+// sortKeys are the keys a list sorts by.
+var sortKeys = []string{"name", "city", "createdAt", "updatedAt", "distance"}
+
 var numberOps = []string{"eq", "ne", "gt", "gte", "lt", "lte", "empty", "set"}
 var textOps = []string{"contains", "eq", "empty", "set"}
 var boolOps = []string{"is", "empty", "set"}
@@ -135,12 +138,13 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			v.Field("limit", api.FieldInvalid)
 		}
 	}
+	// A sort is a key, descending with one leading "-"; "" is the default (name), "-" alone no key.
 	sortKey := strings.TrimPrefix(q.Sort, "-")
-	c.desc = strings.HasPrefix(q.Sort, "-")
-	switch sortKey {
-	case "":
+	c.desc = sortKey != q.Sort
+	switch {
+	case q.Sort == "":
 		c.sort = "name"
-	case "name", "city", "createdAt", "updatedAt", "distance":
+	case slices.Contains(sortKeys, sortKey):
 		c.sort = sortKey
 	default:
 		v.Field("sort", api.FieldInvalid)

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'request.unsupported_media_type',
   'request.method_not_allowed',
   'request.timeout',
+  'request.aborted',
   'validation.failed',
   'auth.unauthenticated',
   'auth.invalid_credentials',
@@ -35,6 +36,7 @@ export const ERROR_CODES = [
   'document.length_required',
   'document.type_mismatch',
   'document.incomplete',
+  'document.range_invalid',
   'document.checksum_mismatch',
   'document.open_failed',
   'document.open_blocked',
@@ -70,6 +72,7 @@ export const FIELD_CODES = [
   'range',
   'limit',
   'common',
+  'control_character',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

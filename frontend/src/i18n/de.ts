@@ -714,6 +714,7 @@ export const de = {
       unsupported_media_type: 'Die Anfrage hatte ein nicht unterstütztes Format. Bitte wenden Sie sich an den Support.',
       method_not_allowed: 'Diese Aktion wird vom Server nicht unterstützt.',
       timeout: 'Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
+      aborted: 'Die Verbindung wurde unterbrochen, bevor die Anfrage vollständig war. Bitte versuchen Sie es erneut.',
     },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',
@@ -790,6 +791,8 @@ export const de = {
     range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
     limit: 'Die Höchstzahl ist erreicht.',
     common: 'Dieser Wert ist zu verbreitet und leicht zu erraten.',
+    control_character:
+      'Die Eingabe enthält unzulässige Zeichen (Steuerzeichen, Zeichen zur Umkehr der Schreibrichtung oder ungültige Zeichen). Bitte entfernen Sie sie.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {

@@ -713,6 +713,7 @@ export const en: Messages = {
       unsupported_media_type: 'The request had an unsupported format. Please contact support.',
       method_not_allowed: 'The server does not support this action.',
       timeout: 'The server did not answer in time. Please try again.',
+      aborted: 'The connection was interrupted before the request was complete. Please try again.',
     },
     validation: {
       failed: 'Please check your input.',
@@ -787,6 +788,8 @@ export const en: Messages = {
     range: 'This value is outside the allowed range.',
     limit: 'The maximum has been reached.',
     common: 'This value is too common and easy to guess.',
+    control_character:
+      'The input contains characters that are not allowed (control characters, text direction overrides or invalid characters). Please remove them.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {
