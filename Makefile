@@ -1,5 +1,5 @@
 # 1sales: thin entry points; the logic lives in scripts/.
-.PHONY: run stop test e2e bench deps backend frontend bindings clean
+.PHONY: run stop test e2e fuzz bench deps backend frontend bindings clean
 
 ## run: start PostgreSQL (.data/pg), the backend on :8421 and, with a display, the desktop app
 run:
@@ -17,6 +17,10 @@ test:
 e2e:
 	@scripts/deps.sh
 	@scripts/e2e.sh
+
+## fuzz: fuzz the request decoding of every route with a JSON body (FUZZTIME=5m; own throwaway PostgreSQL); not part of test
+fuzz:
+	@scripts/fuzz.sh
 
 ## bench: load test of the contacts backend on 1,000,000 persons (own PostgreSQL in .data/bench-pg); not part of test
 bench:

@@ -15,7 +15,6 @@ require (
 	github.com/uptrace/bun v1.2.18
 	github.com/uptrace/bun/dialect/pgdialect v1.2.18
 	github.com/uptrace/bun/driver/pgdriver v1.2.18
-	github.com/uptrace/bun/extra/bunslog v1.2.18
 	golang.org/x/crypto v0.59.0
 	golang.org/x/text v0.44.0
 )

@@ -3,6 +3,8 @@
 #   - Debian packages (GTK/WebKitGTK headers, PostgreSQL 15, Xvfb, keyring, chromium, nsis, ...)
 #   - frontend/node_modules (npm ci) when missing or older than package-lock.json
 #   - bin/wails, the Wails CLI built from tools/ (pinned version)
+#   - SeaweedFS (the S3 server of the Go tests), built from its pinned module
+#     version into ${XDG_CACHE_HOME:-~/.cache}/onesales/ (outside the clone)
 # Idempotent and quick when everything is present. Go (>= 1.26) and Node.js
 # (>= 20.19) with npm must already be installed.
 set -euo pipefail
@@ -73,5 +75,25 @@ if [ ! -x "$wails" ] || [ "$ROOT/tools/go.mod" -nt "$wails" ] || [ "$ROOT/tools/
 	mv "$wails.tmp" "$wails"
 else
 	log "deps: bin/wails present"
+fi
+# ----------------------------------------------------------- SeaweedFS ----
+# `go install github.com/seaweedfs/seaweedfs/weed@...` is refused (its go.mod
+# has replace directives), so: download the module, build it from a writable
+# copy with its own go.mod. About 5 minutes on 2 cores, once.
+weed="$(seaweedfs_bin)"
+if [ ! -x "$weed" ]; then
+	log "deps: building SeaweedFS $SEAWEEDFS_VERSION into $weed (about 5 minutes, once)"
+	build="$(mktemp -d "${TMPDIR:-/tmp}/onesales-weed.XXXXXX")"
+	on_exit "rm -rf '$build'"
+	moddir="$(cd "$build" && GOFLAGS=-mod=mod GOWORK=off go mod download -json "github.com/seaweedfs/seaweedfs@$SEAWEEDFS_VERSION" |
+		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
+	[ -n "$moddir" ] && [ -d "$moddir/weed" ] || die "go mod download of github.com/seaweedfs/seaweedfs@$SEAWEEDFS_VERSION failed"
+	cp -R "$moddir" "$build/src"
+	chmod -R u+w "$build/src"
+	mkdir -p "$(dirname "$weed")"
+	(cd "$build/src" && GOWORK=off GOFLAGS="-mod=mod -buildvcs=false" go build -o "$weed.tmp" ./weed)
+	mv "$weed.tmp" "$weed"
+else
+	log "deps: SeaweedFS $SEAWEEDFS_VERSION present"
 fi
 log "deps: done"

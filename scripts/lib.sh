@@ -189,6 +189,57 @@ throwaway_pg() {
 	export ONESALES_PG_DATADIR="$dir/data"
 }
 
+# ------------------------------------------------------------- SeaweedFS ----
+# The S3 server of the Go tests: SeaweedFS, built by scripts/deps.sh from this
+# module version into a cache outside the clone (a 233 MB binary).
+SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
+seaweedfs_bin() { echo "${XDG_CACHE_HOME:-$HOME/.cache}/onesales/seaweedfs-$SEAWEEDFS_VERSION/weed"; }
+
+# throwaway_s3: starts `weed server` (master, volume, filer and S3, each on a
+# free port on 127.0.0.1) in a temporary directory with one access key, waits
+# until its S3 takes writes, creates the bucket, exports ONESALES_TEST_S3_* and
+# stops it on exit. The filer's port serves files without authentication, so
+# nothing listens beyond the loopback.
+throwaway_s3() {
+	local weed dir mport mgrpc vport vgrpc fport fgrpc sport sgrpc pid t0=$SECONDS
+	weed="$(seaweedfs_bin)"
+	[ -x "$weed" ] || die "SeaweedFS is missing at $weed (run scripts/deps.sh)"
+	make_tmpdir dir onesales-s3
+	mkdir -p "$dir/data"
+	for v in mport mgrpc vport vgrpc fport fgrpc sport sgrpc; do free_port "$v"; done
+	export ONESALES_TEST_S3_ENDPOINT="http://127.0.0.1:$sport"
+	export ONESALES_TEST_S3_BUCKET=onesales-test
+	export ONESALES_TEST_S3_ACCESS_KEY=onesales-test
+	export ONESALES_TEST_S3_SECRET_KEY="$(new_secret | tr -dc 'A-Za-z0-9' | head -c 40)"
+	export ONESALES_TEST_S3_REGION=us-east-1
+	cat >"$dir/identities.json" <<EOF2
+{"identities": [{"name": "onesales-test",
+  "credentials": [{"accessKey": "$ONESALES_TEST_S3_ACCESS_KEY", "secretKey": "$ONESALES_TEST_S3_SECRET_KEY"}],
+  "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}
+EOF2
+	log "s3: weed server on $ONESALES_TEST_S3_ENDPOINT (log $dir/weed.log)"
+	setsid "$weed" server -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+		-master.port="$mport" -master.port.grpc="$mgrpc" -master.telemetry=false -master.volumeSizeLimitMB=64 \
+		-volume.port="$vport" -volume.port.grpc="$vgrpc" -volume.max=0 -volume.preStopSeconds=0 \
+		-filer.port="$fport" -filer.port.grpc="$fgrpc" -filer.localSocket="$dir/filer.sock" \
+		-s3 -s3.port="$sport" -s3.port.grpc="$sgrpc" -s3.port.iceberg=0 -s3.port.lance=0 -s3.localSocket="$dir/s3.sock" \
+		-s3.config="$dir/identities.json" -s3.autoCreateBucket=false \
+		</dev/null >"$dir/weed.log" 2>&1 &
+	pid=$!
+	disown "$pid" 2>/dev/null || true # no "Killed" notice when it is stopped
+	# Nothing in it is worth a graceful stop (which takes SeaweedFS 10-15 s): kill
+	# its process group, and remove the gRPC sockets it made in /tmp.
+	on_exit "log 'stopping weed server (pid $pid)'; kill -KILL -- '-$pid' 2>/dev/null; rm -f /tmp/seaweedfs-*-{$mgrpc,$vgrpc,$fgrpc,$sgrpc}.sock"
+	# s3bucket waits until the S3 takes writes (a HEAD alone answers before the
+	# volume server has joined), then creates the bucket.
+	if ! (cd "$ROOT/backend" && go run ./internal/blob/blobtest/s3bucket -wait 120s); then
+		tail -n 40 "$dir/weed.log" >&2 || true
+		die "SeaweedFS did not take writes on $ONESALES_TEST_S3_ENDPOINT"
+	fi
+	kill -0 "$pid" 2>/dev/null || die "weed server exited (log $dir/weed.log)"
+	log "s3: ready after $((SECONDS - t0))s, bucket $ONESALES_TEST_S3_BUCKET"
+}
+
 # ------------------------------------------------------------- frontend ----
 # build_frontend: npm run build in frontend/, keeping the committed
 # frontend/dist/.gitkeep that the Go embed of an unbuilt tree relies on

@@ -5,6 +5,7 @@
 #   scripts/test.sh STEP...      only these (deps and postgres always run first)
 #
 # Steps: deps postgres go-shared go-backend go-desktop frontend keyring e2e windows
+# (go-backend starts SeaweedFS for the S3 document store's tests.)
 # A missing tool is an error, never a skip. A failing step is reported and the
 # remaining steps still run (unless deps or postgres fail); the last line is
 # "make-test: N passed, M failed" and the exit status is non-zero on any failure.
@@ -80,7 +81,11 @@ go_module() {
 	go test -p 2 -count=1 "${tagflag[@]}" ./...
 }
 step_go_shared() { go_module shared; }
-step_go_backend() { go_module backend; }
+# The backend's tests run against a real S3 server as well (the document store): SeaweedFS, started here.
+step_go_backend() {
+	throwaway_s3
+	go_module backend
+}
 step_go_desktop() {
 	# main.go embeds frontend/dist: the committed .gitkeep (or a real build) must be there.
 	[ -e "$ROOT/frontend/dist/.gitkeep" ] || [ -e "$ROOT/frontend/dist/index.html" ] ||

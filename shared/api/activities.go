@@ -125,11 +125,11 @@ type ActivityQuery struct {
 	// Europe/Berlin.
 	Due string `json:"due"`
 	// DueFrom and DueTo are inclusive calendar days, YYYY-MM-DD, Europe/Berlin.
-	DueFrom string `json:"dueFrom"`
-	DueTo   string `json:"dueTo"`
+	DueFrom string `json:"dueFrom" input:"date"`
+	DueTo   string `json:"dueTo" input:"date"`
 	// DoneFrom and DoneTo (inclusive days) select activities marked done in that time.
-	DoneFrom string `json:"doneFrom"`
-	DoneTo   string `json:"doneTo"`
+	DoneFrom string `json:"doneFrom" input:"date"`
+	DoneTo   string `json:"doneTo" input:"date"`
 	TypeID   string `json:"typeId"`
 	// Status: "" any, "open", "done".
 	Status string `json:"status"`

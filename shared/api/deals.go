@@ -58,7 +58,7 @@ type DealCreate struct {
 	Value             string       `json:"value"`
 	Currency          string       `json:"currency"`
 	OwnerID           string       `json:"ownerId"`
-	ExpectedCloseDate string       `json:"expectedCloseDate"`
+	ExpectedCloseDate string       `json:"expectedCloseDate" input:"date"`
 	PersonID          string       `json:"personId"`
 	OrganizationID    string       `json:"organizationId"`
 	PipelineID        string       `json:"pipelineId"`
@@ -74,7 +74,7 @@ type DealPatch struct {
 	Value             *string      `json:"value,omitempty"`
 	Currency          *string      `json:"currency,omitempty"`
 	OwnerID           *string      `json:"ownerId,omitempty"`
-	ExpectedCloseDate *string      `json:"expectedCloseDate,omitempty"`
+	ExpectedCloseDate *string      `json:"expectedCloseDate,omitempty" input:"date"`
 	PersonID          *string      `json:"personId,omitempty"`
 	OrganizationID    *string      `json:"organizationId,omitempty"`
 	PipelineID        *string      `json:"pipelineId,omitempty"`

@@ -15,7 +15,7 @@ type Error struct {
 }
 
 // Stable error codes. Field codes (values of Error.Fields) are short words: required, invalid, too_long,
-// too_short, taken, unknown, not_found, type.
+// too_short, taken, unknown, not_found, type, range, control_character, ...
 const (
 	CodeMalformedJSON      = "request.malformed_json"
 	CodeUnknownField       = "request.unknown_field"
@@ -25,6 +25,8 @@ const (
 	CodeUnauthenticated    = "auth.unauthenticated"
 	CodeInvalidCredentials = "auth.invalid_credentials"
 	CodeThrottled          = "auth.throttled"
+	// CodeBusy: too many passwords are being checked at once; 503 with Retry-After, try again shortly.
+	CodeBusy               = "auth.busy"
 	CodeTokenInvalid       = "auth.token_invalid"
 	CodeTokenReused        = "auth.refresh_token_reused"
 	CodeWrongPassword      = "auth.wrong_password"
@@ -53,6 +55,16 @@ const (
 	CodeDocumentIncomplete = "document.incomplete"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "service.unavailable"
+	// CodeStorageUnavailable: the document store (file system or S3) cannot be reached now (503 with
+	// Retry-After); nothing was stored, and the upload's reserved quota is released at once.
+	CodeStorageUnavailable = "storage.unavailable"
+
+	// CodeRequestAborted: the client went away (closed its side of the connection, or the body ended before its
+	// Content-Length) while the request was read or run: 400, logged at info ("client gone"), never as an error.
+	CodeRequestAborted = "request.aborted"
+	// CodeDocumentRangeInvalid: the Range of a download lies outside the content (416, with Content-Range
+	// bytes */<size>).
+	CodeDocumentRangeInvalid = "document.range_invalid"
 )
 
 // Field codes.
@@ -81,4 +93,9 @@ const (
 	FieldIncomplete   = "incomplete"
 	FieldMismatch     = "mismatch"
 	FieldLengthNeeded = "length_required"
+	// FieldCommon: a new password is on the list of common passwords (also with digits or punctuation added).
+	FieldCommon = "common"
+	// FieldControlCharacter: the text holds a character it may not (a control character other than tab, line
+	// feed and carriage return, a bidi override or isolate, or invalid UTF-8); see docs/api.md, input rules.
+	FieldControlCharacter = "control_character"
 )

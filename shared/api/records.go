@@ -158,21 +158,21 @@ type ListQuery struct {
 	City       string `json:"city"`
 	Country    string `json:"country"`
 	// Dates are inclusive calendar days, YYYY-MM-DD, in Europe/Berlin.
-	CreatedFrom string            `json:"createdFrom"`
-	CreatedTo   string            `json:"createdTo"`
-	UpdatedFrom string            `json:"updatedFrom"`
-	UpdatedTo   string            `json:"updatedTo"`
+	CreatedFrom string            `json:"createdFrom" input:"date"`
+	CreatedTo   string            `json:"createdTo" input:"date"`
+	UpdatedFrom string            `json:"updatedFrom" input:"date"`
+	UpdatedTo   string            `json:"updatedTo" input:"date"`
 	Custom      []CustomCondition `json:"custom"`
 	// Deals and leads only: their pipeline, stage and status ("open", "won", "lost", "converted").
 	PipelineID string `json:"pipelineId"`
 	StageID    string `json:"stageId"`
 	Status     string `json:"status"`
 	// Deals and leads only: closed (won, lost, converted) in these inclusive days.
-	ClosedFrom string `json:"closedFrom"`
-	ClosedTo   string `json:"closedTo"`
+	ClosedFrom string `json:"closedFrom" input:"date"`
+	ClosedTo   string `json:"closedTo" input:"date"`
 	// Deals only: expected close date in these inclusive days.
-	CloseDateFrom string `json:"closeDateFrom"`
-	CloseDateTo   string `json:"closeDateTo"`
+	CloseDateFrom string `json:"closeDateFrom" input:"date"`
+	CloseDateTo   string `json:"closeDateTo" input:"date"`
 	// Sort: "name" (default), "city", "createdAt", "updatedAt"; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`

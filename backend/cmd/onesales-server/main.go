@@ -20,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/shared/api"
 )
@@ -60,11 +61,11 @@ func run(ctx context.Context, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	log := slog.New(httpx.LogRequestID(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 	slog.SetDefault(log)
 	switch cmd {
 	case "serve":
-		pool, err := db.Open(ctx, cfg.DatabaseURL, log)
+		pool, err := db.Open(ctx, cfg.DatabaseURL, log, db.WithSlowQuery(cfg.SlowQuery))
 		if err != nil {
 			return err
 		}
@@ -73,11 +74,18 @@ func run(ctx context.Context, cmd string, args []string) error {
 		if err != nil {
 			return err
 		}
+		// The store must be there (folder writable, bucket existing) and this installation's before anything is
+		// served or cleaned up: a wrong setting stops the start with a message instead of failing uploads later.
 		if err := store.Check(ctx); err != nil {
 			return err
 		}
-		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket)
-		return app.New(cfg, pool, log, app.WithBlobStore(store)).Serve(ctx)
+		a := app.New(cfg, pool, log, app.WithBlobStore(store))
+		if err := a.ClaimDocumentStore(ctx); err != nil {
+			return err
+		}
+		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket,
+			"prefix", store.Prefix())
+		return a.Serve(ctx)
 	case "migrate":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {
@@ -124,8 +132,14 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	if len(password) < auth.MinPasswordLength {
+	switch auth.PasswordProblem(password) {
+	case "":
+	case api.FieldRequired, api.FieldTooShort:
 		return fmt.Errorf("create-tenant: the password needs at least %d characters", auth.MinPasswordLength)
+	case api.FieldTooLong:
+		return fmt.Errorf("create-tenant: the password may have at most %d characters", auth.MaxPasswordLength)
+	default:
+		return errors.New("create-tenant: the password is one of the most common passwords; choose another")
 	}
 	owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 	if err != nil {

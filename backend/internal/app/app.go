@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -33,9 +34,12 @@ type App struct {
 	db       *bun.DB
 	cfg      config.Config
 	docs     *document.Service
+	store    *blob.Health
 	handler  http.Handler
 	geocoder *geo.Geocoder
 	worker   *geo.Worker
+	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
+	hasher *auth.Hasher
 }
 
 // Option adds a dependency to New.
@@ -58,9 +62,9 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	if o.store == nil {
 		o.store = defaultStore(cfg.Blob, log)
 	}
-	a := &App{log: log, db: db, cfg: cfg}
+	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL)}
 	a.geocoder, a.worker = a.geocoding()
-	a.docs = document.NewService(db, o.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
+	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
 	a.handler = a.routes()
 	return a
@@ -87,6 +91,17 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 	return g, geo.NewWorker(a.db, g, geo.WorkerOptions{Poll: gc.Poll, Backoff: gc.Backoff, MaxAttempts: gc.MaxAttempts}, a.log)
 }
 
+// Hasher runs the process's password hashes (tests read how many ran).
+func (a *App) Hasher() *auth.Hasher { return a.hasher }
+
+// storeCheckTTL is how long the readiness probe trusts the document store's last answer (a check, or any call
+// that found it reachable or unavailable).
+const storeCheckTTL = 5 * time.Second
+
+// ClaimDocumentStore marks the document store as this installation's, or fails when another installation's marker
+// is there (document.Service.ClaimStore); serve calls it before it serves.
+func (a *App) ClaimDocumentStore(ctx context.Context) error { return a.docs.ClaimStore(ctx) }
+
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
 
@@ -111,6 +126,7 @@ func defaultStore(cfg blob.Config, log *slog.Logger) blob.Store {
 // brokenStore answers every call with the configuration error.
 type brokenStore struct{ err error }
 
+func (b brokenStore) Prefix() string { return "" }
 func (b brokenStore) Put(context.Context, string, io.Reader, int64) (blob.Written, error) {
 	return blob.Written{}, b.err
 }
@@ -118,6 +134,7 @@ func (b brokenStore) Open(context.Context, string) (blob.Object, error) { return
 func (b brokenStore) Delete(context.Context, string) error              { return b.err }
 func (b brokenStore) List(context.Context, func(blob.Info) error) error { return b.err }
 func (b brokenStore) Check(context.Context) error                       { return b.err }
+func (b brokenStore) Claim(context.Context, string) error               { return b.err }
 
 // CleanupDocuments runs the documents' cleanup once (housekeeping runs it periodically); sweep also looks for
 // bytes without a row in the store.
@@ -134,8 +151,9 @@ func (a *App) authOptions() auth.Options {
 		ThrottleWindow: a.cfg.LoginThrottleWindow}
 }
 
-// middleware wraps the routes with what every request gets; the body limit and the request timeout apply to all
-// but streaming routes (document content), which bound size and idle time themselves.
+// middleware wraps the routes with what every request gets (a request ID, the access log, Cache-Control: no-store);
+// the body limit and the request timeout apply to all but streaming routes (document content), which bound size
+// and idle time themselves.
 func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 	limited := httpx.WithTimeout(a.cfg.RequestTimeout, httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, routes))
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -145,7 +163,7 @@ func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 		}
 		limited.ServeHTTP(w, r)
 	})
-	h = httpx.WithLogAndRecover(a.log, h)
+	h = httpx.WithLogAndRecover(a.log, httpx.WithNoStore(h))
 	return httpx.WithRequestID(h)
 }
 
@@ -159,8 +177,11 @@ func (a *App) Serve(ctx context.Context) error {
 	return a.ServeListener(ctx, ln)
 }
 
-// ServeListener serves on ln until ctx ends.
+// ServeListener serves on ln until ctx ends. Shutting down, it stops accepting and waits up to the shutdown timeout
+// for the requests in flight; connections still busy then (a long download) are cut, which is part of a graceful
+// shutdown, not a failure: it is logged as a warning and ServeListener returns nil.
 func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
+	var conns connCount
 	srv := &http.Server{
 		Handler:           a.handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -168,6 +189,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      a.cfg.RequestTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+		ConnState:         conns.track,
 	}
 	go a.housekeeping(ctx)
 	if a.cfg.Geocoding.Worker {
@@ -184,13 +206,53 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	a.log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	err := srv.Shutdown(shutdownCtx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		n := conns.busy()
+		err = srv.Close()
+		a.log.Warn(fmt.Sprintf("shutdown cut %d connections", n), "connections", n, "gracePeriod", a.cfg.ShutdownTimeout.String())
+	}
+	if err != nil {
 		return fmt.Errorf("app: shutdown: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	a.log.Info("shut down")
 	return nil
+}
+
+// connCount follows the server's connections, to tell how many a shutdown cut.
+type connCount struct {
+	mu    sync.Mutex
+	state map[net.Conn]http.ConnState
+}
+
+func (c *connCount) track(conn net.Conn, s http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.state == nil {
+		c.state = map[net.Conn]http.ConnState{}
+	}
+	switch s {
+	case http.StateClosed, http.StateHijacked:
+		delete(c.state, conn)
+	default:
+		c.state[conn] = s
+	}
+}
+
+// busy counts the connections with a request in progress.
+func (c *connCount) busy() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, s := range c.state {
+		if s == http.StateActive {
+			n++
+		}
+	}
+	return n
 }
 
 // orphanSweepEvery is how often an instance sweeps the document store for bytes without a row (and at start).

@@ -32,7 +32,7 @@ var actors = []string{signedOut, deactivated, otherTenant, admin, manager, field
 // fixture gives each case fresh records to act on, so cases do not depend on each other.
 type fixture struct {
 	env *apptest.Env
-	t   *testing.T
+	t   testing.TB
 }
 
 func (f fixture) exec(query string, args ...any) uuid.UUID {

@@ -35,7 +35,13 @@ var (
 // upload sends body as the file of a record. size -1 sends it chunked (no Content-Length).
 func upload(t *testing.T, env *apptest.Env, token, recordPath, name, contentType string, body io.Reader, size int64) *apptest.Response {
 	t.Helper()
-	req, err := http.NewRequest("POST", env.Server.URL+recordPath+"/documents", body)
+	return uploadAt(t, env.Server.URL, token, recordPath, name, contentType, body, size)
+}
+
+// uploadAt is upload to the backend at base (another instance on the same database).
+func uploadAt(t *testing.T, base, token, recordPath, name, contentType string, body io.Reader, size int64) *apptest.Response {
+	t.Helper()
+	req, err := http.NewRequest("POST", base+recordPath+"/documents", body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +86,8 @@ func storage(t *testing.T, c *client) api.StorageUsage {
 	return u
 }
 
-// blobFiles lists every file in the test's document store, partial writes included.
+// blobFiles lists every file in the test's document store, partial writes included, but not the store's
+// installation marker.
 func blobFiles(t *testing.T, env *apptest.Env) []string {
 	t.Helper()
 	var out []string
@@ -91,7 +98,7 @@ func blobFiles(t *testing.T, env *apptest.Env) []string {
 			}
 			return err
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() && d.Name() != ".onesales-installation" {
 			rel, _ := filepath.Rel(env.Config.Blob.Dir, p)
 			out = append(out, filepath.ToSlash(rel))
 		}

@@ -37,10 +37,10 @@ import (
 //   - create: idempotent by Idempotency-Key;
 //   - stream: signedIn for routes that move file content (see httpx.Streaming).
 func (a *App) routes() http.Handler {
-	authSvc := auth.NewService(a.db, user.Me, a.authOptions())
+	authSvc := auth.NewService(a.db, user.Me, a.hasher, a.authOptions())
 	keys := idempotency.New(a.db)
 	authH := auth.NewHandler(authSvc)
-	users := user.NewService(a.db)
+	users := user.NewService(a.db, a.hasher)
 	units := unit.NewService(a.db)
 	roles := role.NewService(a.db)
 	tenantH := tenant.NewHandler(a.db)
@@ -265,12 +265,18 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) error {
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz answers 200 only while the database answers, so a load balancer stops sending traffic otherwise.
+// readyz answers 200 only while the database answers and the document store is usable (its last answer, a few
+// seconds old at most: blob.Health), so a load balancer stops sending traffic otherwise.
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := a.db.PingContext(ctx); err != nil {
-		return httpx.NewError(http.StatusServiceUnavailable, api.CodeUnavailable, "database unreachable")
+		return httpx.Unavailable("database unreachable").WithCause(err)
+	}
+	if err := a.store.Ready(ctx); err != nil {
+		e := httpx.NewError(http.StatusServiceUnavailable, api.CodeStorageUnavailable, "document store unavailable").WithCause(err)
+		e.Header = http.Header{"Retry-After": {"10"}}
+		return e
 	}
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }

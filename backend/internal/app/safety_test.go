@@ -93,22 +93,28 @@ func TestIdempotencyKeyReplaysTheFirstAnswerAndCreatesNothingNew(t *testing.T) {
 	if ok := create("7f0c-key-2", api.UnitCreate{Name: "Korrigiert", ParentID: body.ParentID}); ok.Status != http.StatusCreated {
 		t.Fatalf("retry after failure: %d %s", ok.Status, ok.Body)
 	}
-	// Keys are per user: another admin's identical key is independent.
-	// Concurrent duplicates: exactly one record, every answer is 201 (replay) or 409 (still running).
+	// Concurrent duplicates: exactly one record; the duplicates wait for the first and replay its answer.
 	var wg sync.WaitGroup
-	statuses := make([]int, 8)
-	for i := range statuses {
+	answers := make([]*apptest.Response, 8)
+	for i := range answers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			statuses[i] = create("7f0c-key-3", api.UnitCreate{Name: "Parallel", ParentID: body.ParentID}).Status
+			answers[i] = create("7f0c-key-3", api.UnitCreate{Name: "Parallel", ParentID: body.ParentID})
 		}()
 	}
 	wg.Wait()
-	for _, s := range statuses {
-		if s != http.StatusCreated && s != http.StatusConflict {
-			t.Fatalf("concurrent statuses %v", statuses)
+	fresh := 0
+	for _, a := range answers {
+		if a.Status != http.StatusCreated || string(a.Body) != string(answers[0].Body) {
+			t.Fatalf("concurrent duplicate: %d %s (another: %s)", a.Status, a.Body, answers[0].Body)
 		}
+		if a.Header.Get("Idempotent-Replayed") != "true" {
+			fresh++
+		}
+	}
+	if fresh != 1 {
+		t.Fatalf("%d of the concurrent duplicates ran, want 1", fresh)
 	}
 	if n := countRows(t, env, "SELECT count(*) FROM units WHERE name = 'Parallel'"); n != 1 {
 		t.Fatalf("%d units created by concurrent duplicates", n)

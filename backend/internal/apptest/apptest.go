@@ -6,14 +6,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/blob"
@@ -52,10 +56,29 @@ type Env struct {
 // Option changes the configuration before the server starts.
 type Option func(*config.Config)
 
-// Start provisions a fresh database and serves the backend on a real local port until t ends.
+// Start provisions a fresh database and serves the backend on a real local port until t ends; the backend logs
+// nowhere.
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
-	d := testdb.New(t)
+	return StartOn(t, testdb.New(t), nil, nil, opts...)
+}
+
+// StartLogged is Start with the backend logging to log (a test that asserts what is logged).
+func StartLogged(t testing.TB, log *slog.Logger, opts ...Option) *Env {
+	t.Helper()
+	return StartOn(t, testdb.New(t), nil, log, opts...)
+}
+
+// StartOn is Start on the database d, whose tenants it provisions; the backend uses pool (nil: d.App) and logs to
+// log (nil: nowhere). A test gives its own pool to see the database through a proxy or with a query log.
+func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ...Option) *Env {
+	t.Helper()
+	if pool == nil {
+		pool = d.App
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	ctx := context.Background()
 	demo, err := seed.Provision(ctx, d.Owner, seed.DemoTenant())
 	if err != nil {
@@ -83,10 +106,18 @@ func Start(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatalf("apptest: blob store: %v", err)
 	}
-	a := app.New(cfg, d.App, slog.New(slog.DiscardHandler), app.WithBlobStore(store))
+	a := app.New(cfg, pool, log, app.WithBlobStore(store))
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}
+}
+
+// For returns the same backend with requests and failures reported to t: a fuzz target gets the server its
+// *testing.F started and must fail through its own *testing.T.
+func (e *Env) For(t testing.TB) *Env {
+	c := *e
+	c.T = t
+	return &c
 }
 
 // Response is a decoded answer.
@@ -129,6 +160,37 @@ func (e *Env) Do(req Request) *Response {
 // DoAt sends a request to another server (a second backend instance on the same database).
 func (e *Env) DoAt(base string, req Request) *Response {
 	e.T.Helper()
+	resp, err := send(http.DefaultClient, base, req)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return resp
+}
+
+// DoFrom sends a request from another address of the loopback network (127.0.0.0/8, e.g. "127.0.0.2"): the
+// server sees that address as the client's, as it would another machine's, so tests can act as several clients
+// without the server trusting any header.
+func (e *Env) DoFrom(addr string, req Request) *Response {
+	e.T.Helper()
+	resp, err := e.TryFrom(addr, req)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return resp
+}
+
+// TryFrom is DoFrom for other goroutines than the test's: it returns the error instead of failing the test.
+func (e *Env) TryFrom(addr string, req Request) (*Response, error) {
+	ip := net.ParseIP(addr)
+	if ip == nil || !ip.IsLoopback() || ip.To4() == nil {
+		return nil, fmt.Errorf("apptest: %q is not an IPv4 loopback address", addr)
+	}
+	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}).DialContext}
+	defer tr.CloseIdleConnections()
+	return send(&http.Client{Transport: tr}, e.Server.URL, req)
+}
+
+func send(client *http.Client, base string, req Request) (*Response, error) {
 	var body io.Reader
 	switch b := req.Body.(type) {
 	case nil:
@@ -139,13 +201,13 @@ func (e *Env) DoAt(base string, req Request) *Response {
 	default:
 		raw, err := json.Marshal(b)
 		if err != nil {
-			e.T.Fatalf("marshal: %v", err)
+			return nil, fmt.Errorf("marshal: %w", err)
 		}
 		body = bytes.NewReader(raw)
 	}
 	r, err := http.NewRequest(req.Method, base+req.Path, body)
 	if err != nil {
-		e.T.Fatalf("request: %v", err)
+		return nil, fmt.Errorf("request: %w", err)
 	}
 	if body != nil {
 		r.Header.Set("Content-Type", "application/json")
@@ -156,16 +218,16 @@ func (e *Env) DoAt(base string, req Request) *Response {
 	for k, v := range req.Header {
 		r.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(r)
+	resp, err := client.Do(r)
 	if err != nil {
-		e.T.Fatalf("%s %s: %v", req.Method, req.Path, err)
+		return nil, fmt.Errorf("%s %s: %w", req.Method, req.Path, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		e.T.Fatalf("read: %v", err)
+		return nil, fmt.Errorf("%s %s: read: %w", req.Method, req.Path, err)
 	}
-	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: raw}
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: raw}, nil
 }
 
 // Login signs in and returns the session, failing the test on any other answer.

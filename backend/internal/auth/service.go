@@ -5,11 +5,13 @@ package auth
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -28,10 +30,11 @@ type Options struct {
 	Secret     []byte
 	AccessTTL  time.Duration
 	SessionTTL time.Duration
-	// Throttle settings; zero values take the defaults (15 min window, 5 per account, 30 per address).
-	ThrottleWindow     time.Duration
-	ThrottlePerAccount int
-	ThrottlePerAddress int
+	// Throttle settings; zero values take the defaults: a 15 min window, 5 attempts per account and address, 30
+	// per address. The per-account delay is fixed in the database (see throttle).
+	ThrottleWindow            time.Duration
+	ThrottlePerAccountAddress int
+	ThrottlePerAddress        int
 }
 
 // Service is the authentication service.
@@ -40,16 +43,17 @@ type Service struct {
 	tokens     tokenIssuer
 	sessionTTL time.Duration
 	throttle   throttle
+	hasher     *Hasher
 	me         MeFunc
 }
 
-// NewService builds the service.
-func NewService(bdb *bun.DB, me MeFunc, o Options) *Service {
+// NewService builds the service; hasher runs its password checks and hashes (shared with the user service).
+func NewService(bdb *bun.DB, me MeFunc, hasher *Hasher, o Options) *Service {
 	if o.ThrottleWindow == 0 {
 		o.ThrottleWindow = 15 * time.Minute
 	}
-	if o.ThrottlePerAccount == 0 {
-		o.ThrottlePerAccount = 5
+	if o.ThrottlePerAccountAddress == 0 {
+		o.ThrottlePerAccountAddress = 5
 	}
 	if o.ThrottlePerAddress == 0 {
 		o.ThrottlePerAddress = 30
@@ -58,8 +62,10 @@ func NewService(bdb *bun.DB, me MeFunc, o Options) *Service {
 		db:         bdb,
 		tokens:     tokenIssuer{secret: o.Secret, ttl: o.AccessTTL},
 		sessionTTL: o.SessionTTL,
-		throttle:   throttle{db: bdb, window: o.ThrottleWindow, perAccount: o.ThrottlePerAccount, perAddress: o.ThrottlePerAddress},
-		me:         me,
+		throttle: throttle{db: bdb, window: o.ThrottleWindow, perPair: o.ThrottlePerAccountAddress,
+			perAddress: o.ThrottlePerAddress},
+		hasher: hasher,
+		me:     me,
 	}
 }
 
@@ -73,7 +79,7 @@ var (
 type Client struct{ Addr, UserAgent string }
 
 // ClientOf reads the client's address (the direct peer: a proxy in front must be trusted explicitly, which this
-// service does not do yet) and user agent.
+// service does not do yet) and user agent. Sign-ins are throttled by this address.
 func ClientOf(r *http.Request) Client {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -89,8 +95,10 @@ func ClientOf(r *http.Request) Client {
 // Login checks e-mail and password and opens a session.
 func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api.Session, error) {
 	var v httpx.Validation
-	if strings.TrimSpace(in.Email) == "" {
+	if email := strings.TrimSpace(in.Email); email == "" {
 		v.Field("email", api.FieldRequired)
+	} else if utf8.RuneCountInString(email) > 254 {
+		v.Field("email", api.FieldTooLong)
 	}
 	if in.Password == "" {
 		v.Field("password", api.FieldRequired)
@@ -100,52 +108,48 @@ func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api
 	if err := v.Err(); err != nil {
 		return api.Session{}, err
 	}
-	if err := s.throttle.check(ctx, in.Email, c.Addr); err != nil {
+	userID, tenantID, err := s.checkPassword(ctx, in.Email, in.Password, c.Addr)
+	if err != nil {
 		return api.Session{}, err
 	}
-	var found struct {
-		UserID       uuid.UUID `bun:"user_id"`
-		TenantID     uuid.UUID `bun:"tenant_id"`
-		PasswordHash string    `bun:"password_hash"`
-		Active       bool      `bun:"active"`
-	}
-	err := s.db.NewRaw("SELECT * FROM auth_find_user(?)", strings.TrimSpace(in.Email)).Scan(ctx, &found)
-	switch {
-	case db.IsNoRows(err):
-		_, _ = VerifyPassword(in.Password, dummyHash()) // same time as for a known address
-		return api.Session{}, s.failed(ctx, in.Email, c)
-	case err != nil:
-		return api.Session{}, fmt.Errorf("auth: login: %w", err)
-	}
-	ok, err := VerifyPassword(in.Password, found.PasswordHash)
-	if err != nil {
-		return api.Session{}, fmt.Errorf("auth: login: %w", err)
-	}
-	if !ok || !found.Active {
-		return api.Session{}, s.failed(ctx, in.Email, c)
-	}
-	if err := s.throttle.clear(ctx, in.Email); err != nil {
-		return api.Session{}, fmt.Errorf("auth: login: %w", err)
-	}
 	var out api.Session
-	err = db.InTenant(ctx, s.db, found.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err = db.InTenant(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) error {
 		sessionID := uuid.New()
 		if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
-			VALUES (?, ?, ?, ?, ?, ?)`, sessionID, found.TenantID, found.UserID, time.Now().Add(s.sessionTTL),
+			VALUES (?, ?, ?, ?, ?, ?)`, sessionID, tenantID, userID, time.Now().Add(s.sessionTTL),
 			c.UserAgent, c.Addr).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: create session: %w", err)
 		}
-		out, err = s.issue(ctx, tx, found.TenantID, found.UserID, sessionID)
+		out, err = s.issue(ctx, tx, tenantID, userID, sessionID)
 		return err
 	})
 	return out, err
 }
 
-func (s *Service) failed(ctx context.Context, email string, c Client) error {
-	if err := s.throttle.fail(ctx, email, c.Addr); err != nil {
-		return fmt.Errorf("auth: record failure: %w", err)
+// checkPassword counts a sign-in attempt for the e-mail and address, then checks the password in a hash slot.
+// It answers 429 auth.throttled when the attempt is refused, 503 auth.busy when no slot frees up in time, and
+// errInvalidCredentials for a wrong password, an unknown e-mail and an inactive user alike (all three take one
+// argon2id computation, so the time tells them apart no better than the answer).
+func (s *Service) checkPassword(ctx context.Context, email, password, addr string) (userID, tenantID uuid.UUID, err error) {
+	a, err := s.throttle.begin(ctx, strings.TrimSpace(email), addr)
+	if err != nil {
+		return uuid.Nil, uuid.Nil, err
 	}
-	return errInvalidCredentials
+	key, err := s.hasher.derive(ctx, password, a.params, a.keyLen)
+	if err != nil {
+		// Nothing was compared: the attempt does not count. Should taking it back fail, it stays counted, which
+		// is the safe side.
+		_ = s.throttle.abandon(context.WithoutCancel(ctx), a)
+		return uuid.Nil, uuid.Nil, err
+	}
+	userID, tenantID, ok, err := s.throttle.finish(ctx, a, key)
+	if err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	if !ok {
+		return uuid.Nil, uuid.Nil, errInvalidCredentials
+	}
+	return userID, tenantID, nil
 }
 
 // issue makes a new refresh token in the session and a new access token.
@@ -326,31 +330,36 @@ func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc {
 }
 
 // ChangePassword changes the actor's own password after checking the current one, and ends their other sessions.
-func (s *Service) ChangePassword(ctx context.Context, a *access.Actor, in api.PasswordChange) error {
+// The current password is checked like a sign-in from c's address: counted and throttled alike.
+func (s *Service) ChangePassword(ctx context.Context, a *access.Actor, in api.PasswordChange, c Client) error {
 	var v httpx.Validation
 	if in.CurrentPassword == "" {
 		v.Field("currentPassword", api.FieldRequired)
+	} else if len(in.CurrentPassword) > MaxPasswordLength {
+		v.Field("currentPassword", api.FieldWrongPassword)
 	}
 	ValidatePassword(&v, "newPassword", in.NewPassword)
 	if err := v.Err(); err != nil {
 		return err
 	}
+	var email string
+	if err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewRaw("SELECT email FROM users WHERE id = ?", a.UserID).Scan(ctx, &email)
+	}); err != nil {
+		return fmt.Errorf("auth: change password: %w", err)
+	}
+	userID, _, err := s.checkPassword(ctx, email, in.CurrentPassword, c.Addr)
+	if errors.Is(err, errInvalidCredentials) || (err == nil && userID != a.UserID) {
+		return httpx.FieldError("currentPassword", api.FieldWrongPassword)
+	}
+	if err != nil {
+		return err
+	}
+	newHash, err := s.hasher.Hash(ctx, in.NewPassword)
+	if err != nil {
+		return err
+	}
 	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var hash string
-		if err := tx.NewRaw("SELECT password_hash FROM users WHERE id = ? FOR UPDATE", a.UserID).Scan(ctx, &hash); err != nil {
-			return fmt.Errorf("auth: change password: %w", err)
-		}
-		ok, err := VerifyPassword(in.CurrentPassword, hash)
-		if err != nil {
-			return fmt.Errorf("auth: change password: %w", err)
-		}
-		if !ok {
-			return httpx.FieldError("currentPassword", api.FieldWrongPassword)
-		}
-		newHash, err := HashPassword(in.NewPassword)
-		if err != nil {
-			return err
-		}
 		if _, err := tx.NewRaw("UPDATE users SET password_hash = ?, version = version + 1, updated_at = now() WHERE id = ?",
 			newHash, a.UserID).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: change password: %w", err)
@@ -415,7 +424,7 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.Decode(r, &in); err != nil {
 		return err
 	}
-	if err := h.svc.ChangePassword(r.Context(), a, in); err != nil {
+	if err := h.svc.ChangePassword(r.Context(), a, in, ClientOf(r)); err != nil {
 		return err
 	}
 	return httpx.NoContent(w)

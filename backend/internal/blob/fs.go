@@ -38,6 +38,9 @@ func NewFS(root string) (*FS, error) {
 // Root is the store's folder.
 func (s *FS) Root() string { return s.root }
 
+// Prefix is empty: the folder is the installation's own (Claim marks it so).
+func (s *FS) Prefix() string { return "" }
+
 func (s *FS) path(key string) (string, error) {
 	if err := checkKey(key); err != nil {
 		return "", err
@@ -304,6 +307,49 @@ func (s *FS) List(ctx context.Context, fn func(Info) error) error {
 	})
 	if err != nil {
 		return fmt.Errorf("blob: list: %w", err)
+	}
+	return nil
+}
+
+// Claim writes the marker file into the root folder (created if needed) or checks the one there. The marker is
+// written to a temporary file and linked into place, so that nobody ever reads a half-written one.
+func (s *FS) Claim(ctx context.Context, installation string) error {
+	if err := s.Check(ctx); err != nil {
+		return err
+	}
+	p := filepath.Join(s.root, markerName)
+	if content, err := os.ReadFile(p); err == nil {
+		return checkMarker("folder "+s.root, content, installation)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("blob: %w", err)
+	}
+	f, err := os.CreateTemp(s.root, ".claim-*")
+	if err != nil {
+		return fmt.Errorf("blob: %w", err)
+	}
+	defer os.Remove(f.Name())
+	_, err = f.WriteString(installation + "\n")
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("blob: write the marker: %w", err)
+	}
+	if err := os.Link(f.Name(), p); err != nil {
+		if errors.Is(err, fs.ErrExist) { // another instance was quicker
+			content, rerr := os.ReadFile(p)
+			if rerr != nil {
+				return fmt.Errorf("blob: %w", rerr)
+			}
+			return checkMarker("folder "+s.root, content, installation)
+		}
+		return fmt.Errorf("blob: place the marker: %w", err)
+	}
+	if err := syncDir(s.root); err != nil {
+		return fmt.Errorf("blob: %w", err)
 	}
 	return nil
 }

@@ -29,9 +29,11 @@ type Config struct {
 	RequestTimeout  time.Duration
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
-	// LoginThrottleWindow is the sliding window in which failed sign-ins are counted.
+	// LoginThrottleWindow is the sliding window in which sign-in attempts are counted (1s to 24h).
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
+	// SlowQuery is the duration from which a statement is logged as slow (its shape, never its values).
+	SlowQuery time.Duration
 	// Blob is where document bytes go: the file system (default) or an S3-compatible store.
 	Blob blob.Config
 	// UploadMaxBytes caps one document upload (the general MaxBodyBytes does not apply to uploads).
@@ -93,6 +95,12 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, err)
 	}
 	if c.LoginThrottleWindow, err = duration("ONESALES_LOGIN_THROTTLE_WINDOW", 15*time.Minute); err != nil {
+		errs = append(errs, err)
+	} else if c.LoginThrottleWindow < time.Second || c.LoginThrottleWindow > 24*time.Hour {
+		// The bounds auth_signin_begin accepts.
+		errs = append(errs, fmt.Errorf("ONESALES_LOGIN_THROTTLE_WINDOW: want 1s to 24h, got %s", c.LoginThrottleWindow))
+	}
+	if c.SlowQuery, err = duration("ONESALES_SLOW_QUERY", 200*time.Millisecond); err != nil {
 		errs = append(errs, err)
 	}
 	c.Geocoding = Geocoding{URL: os.Getenv("ONESALES_GEOCODER_URL"),
@@ -168,9 +176,13 @@ func blobConfig() (blob.Config, error) {
 		if b.S3.Endpoint == "" || b.S3.Bucket == "" {
 			errs = append(errs, errors.New("ONESALES_BLOB=s3 needs ONESALES_S3_ENDPOINT and ONESALES_S3_BUCKET"))
 		}
+		if strings.Trim(b.S3.Prefix, "/") == "" {
+			errs = append(errs, errors.New("ONESALES_BLOB=s3 needs ONESALES_S3_PREFIX (e.g. 1sales): the installation's part of "+
+				"the bucket, the only part its cleanup touches"))
+		}
 		if len(errs) == 0 {
 			if _, err := blob.New(b); err != nil {
-				errs = append(errs, err)
+				errs = append(errs, fmt.Errorf("ONESALES_S3_*: %w", err))
 			}
 		}
 		return b, errors.Join(errs...)

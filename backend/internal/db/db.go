@@ -5,6 +5,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,37 +15,53 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"github.com/uptrace/bun/driver/pgdriver"
-	"github.com/uptrace/bun/extra/bunslog"
 )
 
 // Open connects to dsn and checks the connection. A statement gets five seconds: the service's statements are short,
 // and a stuck one must not hold a request.
-func Open(ctx context.Context, dsn string, log *slog.Logger) (*bun.DB, error) {
-	return open(ctx, dsn, log, 5*time.Second)
+func Open(ctx context.Context, dsn string, log *slog.Logger, opts ...Option) (*bun.DB, error) {
+	return open(ctx, dsn, log, 5*time.Second, opts)
 }
 
 // OpenMaintenance is Open for migrations and maintenance, whose statements may run for minutes on large tenants
 // (an index or a new column over millions of rows).
-func OpenMaintenance(ctx context.Context, dsn string, log *slog.Logger) (*bun.DB, error) {
-	return open(ctx, dsn, log, time.Hour)
+func OpenMaintenance(ctx context.Context, dsn string, log *slog.Logger, opts ...Option) (*bun.DB, error) {
+	return open(ctx, dsn, log, time.Hour, opts)
 }
 
-func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Duration) (*bun.DB, error) {
+// Option tunes Open.
+type Option func(*options)
+
+type options struct {
+	slowQuery time.Duration
+}
+
+// DefaultSlowQuery is the duration from which a statement is logged as slow.
+const DefaultSlowQuery = 200 * time.Millisecond
+
+// WithSlowQuery logs statements that take d or longer as slow (warn); 0 keeps DefaultSlowQuery.
+func WithSlowQuery(d time.Duration) Option {
+	return func(o *options) {
+		if d > 0 {
+			o.slowQuery = d
+		}
+	}
+}
+
+func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Duration, opts []Option) (*bun.DB, error) {
+	o := options{slowQuery: DefaultSlowQuery}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	connector := pgdriver.NewConnector(pgdriver.WithDSN(dsn), pgdriver.WithTimeout(timeout),
-		pgdriver.WithDialTimeout(5*time.Second))
+		pgdriver.WithDialTimeout(5*time.Second), pgdriver.WithResetSessionFunc(checkAlive))
 	sqldb := sql.OpenDB(connector)
 	sqldb.SetMaxOpenConns(25)
 	sqldb.SetMaxIdleConns(25)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	bdb := bun.NewDB(sqldb, pgdialect.New())
 	if log != nil {
-		bdb.AddQueryHook(bunslog.NewQueryHook(
-			bunslog.WithLogger(log),
-			bunslog.WithQueryLogLevel(slog.LevelDebug),
-			bunslog.WithSlowQueryLogLevel(slog.LevelWarn),
-			bunslog.WithSlowQueryThreshold(200*time.Millisecond),
-			bunslog.WithErrorQueryLogLevel(slog.LevelDebug),
-		))
+		bdb.AddQueryHook(&queryLog{log: log, slow: o.slowQuery})
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
@@ -55,15 +72,49 @@ func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Durati
 	return bdb, nil
 }
 
+// checkAlive runs before a pooled connection is used again: one the server has closed meanwhile (it restarted, or
+// an administrator ended the session) is replaced by a new one, instead of failing the request that drew it.
+func checkAlive(_ context.Context, cn *pgdriver.Conn) error {
+	if !alive(cn.Conn()) {
+		return driver.ErrBadConn
+	}
+	return nil
+}
+
 // InTenant runs fn in a transaction in which row-level security admits only tenantID's rows. Every query on tenant
 // data runs inside one; the application's own scoping comes on top of this.
+//
+// fn's context carries the transaction. An InTenant with that context for the same tenant on the same pool joins it
+// instead of beginning a second one: fn runs in the open transaction, and the outermost InTenant commits or rolls
+// back everything at once. That is how a create behind an Idempotency-Key (package idempotency) commits its record
+// together with the stored answer. A joined fn has no savepoint of its own: its error must be passed on, as the
+// statements it ran are undone only with the whole transaction.
 func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) error) error {
+	pool, _ := db.(*bun.DB)
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok && pool != nil && open.pool == pool {
+		if open.tenant != tenantID {
+			return fmt.Errorf("db: work for tenant %s inside a transaction of tenant %s", tenantID, open.tenant)
+		}
+		return fn(ctx, open.tx)
+	}
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.ExecContext(ctx, "SELECT set_config('app.tenant_id', ?, true)", tenantID.String()); err != nil {
 			return fmt.Errorf("db: set tenant: %w", err)
 		}
+		if pool != nil {
+			ctx = context.WithValue(ctx, txKey{}, &openTx{pool: pool, tenant: tenantID, tx: tx})
+		}
 		return fn(ctx, tx)
 	})
+}
+
+// txKey is the context key of the open tenant transaction.
+type txKey struct{}
+
+type openTx struct {
+	pool   *bun.DB
+	tenant uuid.UUID
+	tx     bun.Tx
 }
 
 // PostgreSQL error codes the services map to API errors.

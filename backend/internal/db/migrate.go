@@ -57,13 +57,23 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"GRANT USAGE ON SCHEMA public TO " + appRole,
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + appRole,
 		// Reference and bookkeeping tables the service only reads.
-		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, bun_migrations, bun_migration_locks FROM " + appRole,
+		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, installation, bun_migrations, bun_migration_locks FROM " + appRole,
 		// History is written by the service and never changed by it.
 		"REVOKE UPDATE, DELETE ON history FROM " + appRole,
 		// Work of the migrate command, not of the service.
 		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,
 		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO " + appRole,
+		// Sign-in state is kept and read only through the auth_signin_* functions (SECURITY DEFINER): the service
+		// can neither read nor erase the attempts it is throttled by.
+		"REVOKE SELECT, INSERT, UPDATE, DELETE ON login_failures, signin_secret FROM " + appRole,
+		// Password hashes are written by the service but never read back: every column of users but
+		// password_hash is readable (auth_signin_finish compares keys inside the database). A query that names
+		// password_hash, or selects or returns users.*, is refused with "permission denied".
+		"REVOKE SELECT ON users FROM " + appRole,
+		`DO $$ BEGIN EXECUTE (SELECT format('GRANT SELECT (%s) ON users TO ` + appRole + `',
+			string_agg(quote_ident(attname), ', ' ORDER BY attnum)) FROM pg_attribute
+			WHERE attrelid = 'public.users'::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'password_hash'); END $$`,
 	} {
 		if _, err := owner.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("db: migrate: %s: %w", stmt, err)

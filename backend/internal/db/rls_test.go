@@ -2,10 +2,13 @@ package db_test
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/seed"
@@ -137,6 +140,245 @@ func TestMigrateIsIdempotentAndSerialised(t *testing.T) {
 	for range 3 {
 		if err := <-errs; err != nil {
 			t.Fatalf("concurrent migrate: %v", err)
+		}
+	}
+}
+
+// probe is a call of an owner-run function as the service's role that must fail with SQLSTATE code.
+type probe struct {
+	sql  string
+	code string
+	// noTenant runs it without app.tenant_id (else in tenant A's transaction).
+	noTenant bool
+}
+
+// SQLSTATEs of the probes.
+const (
+	badArgument = "22023" // invalid_parameter_value
+	noTenant    = "42501" // insufficient_privilege
+	noFunction  = "42883" // undefined_function: the signature is gone
+)
+
+// definerFunctions are the functions that run as their owner (SECURITY DEFINER), outside row-level security,
+// which the service's role may call: each with the reason it exists, a call that works and calls with bad
+// arguments it refuses. A function missing here fails TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments:
+// add it only after a review of what its arguments can reach.
+var definerFunctions = map[string]struct {
+	why    string
+	ok     string
+	refuse []probe
+}{
+	"auth_signin_begin(text,text,interval,integer,integer)": {
+		why: "sign-in counts an attempt by e-mail and address before the tenant is known, and hands out the hash's salt, never the hash",
+		ok:  "SELECT * FROM auth_signin_begin('niemand@example.org', '192.0.2.1', interval '15 minutes', 5, 30)",
+		refuse: []probe{
+			{sql: "SELECT * FROM auth_signin_begin('', '192.0.2.1', interval '15 minutes', 5, 30)", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '', interval '15 minutes', 5, 30)", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '0', 5, 30)", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '15 minutes', 0, 30)", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '15 minutes', 5, 100000)", code: badArgument},
+		}},
+	"auth_signin_finish(bigint,text)": {
+		why: "sign-in compares the derived key with the stored one inside the database, once per counted attempt",
+		refuse: []probe{
+			{sql: "SELECT * FROM auth_signin_finish(NULL, 'AAAAAAAAAAAAAAAAAAAAAA')", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_finish(1, 'not a key')", code: badArgument},
+			{sql: "SELECT * FROM auth_signin_finish(-1, 'AAAAAAAAAAAAAAAAAAAAAA')", code: badArgument}, // no such attempt
+		}},
+	"auth_signin_abandon(bigint)": {
+		why: "sign-in takes back an attempt that never reached a comparison (no hash slot); it gives nothing to compare",
+		ok:  "SELECT auth_signin_abandon(-1)"},
+	"auth_refresh_token_tenant(bytea)": {
+		why: "a refresh finds the token's tenant before the tenant is known (the auth work reviews it)"},
+	"maintenance_purge()": {
+		why: "housekeeping across tenants: expired keys, sign-in failures, sessions, the 30-day trash; no arguments",
+		ok:  "SELECT maintenance_purge()",
+		refuse: []probe{
+			{sql: "SELECT maintenance_purge(0)", code: noFunction},
+		}},
+	"search_candidates(text,text,integer)": {
+		why: "trigram search through the index, which row-level security keeps from the service; in the caller's tenant",
+		ok:  "SELECT search_candidates('persons', '%mueller%', 100)",
+		refuse: []probe{
+			{sql: "SELECT search_candidates('persons', '%mueller%', 100)", code: noTenant, noTenant: true},
+			{sql: "SELECT search_candidates('users', '%mueller%', 100)", code: badArgument},
+			{sql: "SELECT search_candidates('persons; DROP TABLE persons', '%x%', 100)", code: badArgument},
+			{sql: "SELECT search_candidates('persons', '%mueller%', 0)", code: badArgument},
+			{sql: "SELECT search_candidates('persons', '%mueller%', -1)", code: badArgument},
+			{sql: "SELECT search_candidates('persons', '%mueller%', 2147483647)", code: badArgument},
+			{sql: "SELECT search_candidates('persons', '', 100)", code: badArgument},
+			{sql: "SELECT search_candidates('persons', repeat('x', 501), 100)", code: badArgument},
+		}},
+	"document_cleanup_claim(integer)": {
+		why: "the documents' cleanup claims due rows of every tenant (expired uploads, purged records, 30 days in the trash)",
+		ok:  "SELECT * FROM document_cleanup_claim(100)",
+		refuse: []probe{
+			{sql: "SELECT * FROM document_cleanup_claim(100, 0)", code: noFunction}, // the trash period is no argument
+			{sql: "SELECT * FROM document_cleanup_claim(0)", code: badArgument},
+			{sql: "SELECT * FROM document_cleanup_claim(-1)", code: badArgument},
+			{sql: "SELECT * FROM document_cleanup_claim(1001)", code: badArgument},
+			{sql: "SELECT * FROM document_cleanup_claim(NULL)", code: badArgument},
+		}},
+	"document_cleanup_delete(uuid[])": {
+		why: "the documents' cleanup deletes the claimed rows whose bytes are gone, if still due",
+		ok:  "SELECT document_cleanup_delete(ARRAY[gen_random_uuid()])",
+		refuse: []probe{
+			{sql: "SELECT document_cleanup_delete(ARRAY[gen_random_uuid()], 0)", code: noFunction},
+			{sql: "SELECT document_cleanup_delete('{}'::uuid[])", code: badArgument},
+			{sql: "SELECT document_cleanup_delete(NULL)", code: badArgument},
+			{sql: "SELECT document_cleanup_delete(array(SELECT gen_random_uuid() FROM generate_series(1, 1001)))", code: badArgument},
+		}},
+	"document_keys_known(text[])": {
+		why: "the orphan sweep asks which stored keys (random, 128 bits) have a row, across tenants",
+		ok:  "SELECT document_keys_known(ARRAY['x/y'])",
+		refuse: []probe{
+			{sql: "SELECT document_keys_known(NULL)", code: badArgument},
+			{sql: "SELECT document_keys_known(array(SELECT 'k' || i FROM generate_series(1, 1001) AS i))", code: badArgument},
+		}},
+	"geocode_claim(integer,double precision)": {
+		why: "the geocoding worker serves every tenant's queue",
+		ok:  "SELECT * FROM geocode_claim(5, 120)",
+		refuse: []probe{
+			{sql: "SELECT * FROM geocode_claim(0, 120)", code: badArgument},
+			{sql: "SELECT * FROM geocode_claim(101, 120)", code: badArgument},
+			{sql: "SELECT * FROM geocode_claim(5, 0)", code: badArgument},
+			{sql: "SELECT * FROM geocode_claim(5, -60)", code: badArgument},
+			{sql: "SELECT * FROM geocode_claim(5, 3601)", code: badArgument},
+			{sql: "SELECT * FROM geocode_claim(5, 'NaN')", code: badArgument},
+		}},
+	"geocode_untracked(integer)": {
+		why: "the geocoding worker's backfill finds records of every tenant whose address was never looked at",
+		ok:  "SELECT * FROM geocode_untracked(10)",
+		refuse: []probe{
+			{sql: "SELECT * FROM geocode_untracked(0)", code: badArgument},
+			{sql: "SELECT * FROM geocode_untracked(1001)", code: badArgument},
+		}},
+	"geocode_nearby(text,double precision,double precision,double precision,uuid[],integer,double precision,uuid)": {
+		why: "nearby search through the GiST index, which row-level security keeps from the service; in the caller's tenant",
+		ok:  "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 10)",
+		refuse: []probe{
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000)", code: noTenant, noTenant: true},
+			{sql: "SELECT * FROM geocode_nearby('users', 53.55, 9.99, 50000)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 0)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 500001)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 0)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 10001)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 91, 9.99, 50000)", code: badArgument},
+			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 181, 50000)", code: badArgument},
+		}},
+	"geocode_nearby_count(text,double precision,double precision,double precision,uuid[],integer)": {
+		why: "the capped count of a nearby list, as geocode_nearby; in the caller's tenant",
+		ok:  "SELECT geocode_nearby_count('deals', 53.55, 9.99, 50000, NULL, 1001)",
+		refuse: []probe{
+			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 1001)", code: noTenant, noTenant: true},
+			{sql: "SELECT geocode_nearby_count('documents', 53.55, 9.99, 50000, NULL, 1001)", code: badArgument},
+			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, NULL)", code: badArgument},
+			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 0)", code: badArgument},
+			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 1e9, NULL, 1001)", code: badArgument},
+		}},
+}
+
+func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {
+	d := testdb.New(t)
+	a, _ := provisionTwo(t, d)
+	ctx := context.Background()
+
+	var fns []struct {
+		Sig        string `bun:"sig"`
+		App        bool   `bun:"app"`
+		Public     bool   `bun:"public"`
+		SearchPath bool   `bun:"search_path"`
+	}
+	if err := d.Owner.NewRaw(`SELECT p.oid::regprocedure::text AS sig,
+			has_function_privilege(?, p.oid, 'EXECUTE') AS app,
+			has_function_privilege('public', p.oid, 'EXECUTE') AS public,
+			EXISTS (SELECT 1 FROM unnest(p.proconfig) AS c WHERE c IN ('search_path=public', 'search_path=public, pg_temp')) AS search_path
+		FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace
+		WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`, testdb.AppRole).Scan(ctx, &fns); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range fns {
+		seen[f.Sig] = true
+		if _, ok := definerFunctions[f.Sig]; !ok {
+			t.Errorf("%s runs as its owner but is not reviewed: check that it takes only what it needs and checks it, then list it in definerFunctions", f.Sig)
+		}
+		if f.Public {
+			t.Errorf("%s: PUBLIC may execute it (REVOKE EXECUTE ... FROM PUBLIC)", f.Sig)
+		}
+		if !f.App {
+			t.Errorf("%s: the service's role may not execute it", f.Sig)
+		}
+		if !f.SearchPath {
+			t.Errorf("%s: it runs as the owner without SET search_path = public", f.Sig)
+		}
+	}
+	for sig, f := range definerFunctions {
+		if !seen[sig] {
+			t.Errorf("%s is listed but does not exist (as an owner-run function)", sig)
+			continue
+		}
+		if f.why == "" {
+			t.Errorf("%s: no reason given", sig)
+		}
+		t.Run(sig, func(t *testing.T) {
+			if f.ok != "" {
+				if err := db.InTenant(ctx, d.App, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+					_, err := tx.ExecContext(ctx, f.ok)
+					return err
+				}); err != nil {
+					t.Errorf("%s: %v", f.ok, err)
+				}
+			}
+			for _, p := range f.refuse {
+				var err error
+				if p.noTenant {
+					_, err = d.App.ExecContext(ctx, p.sql)
+				} else {
+					err = db.InTenant(ctx, d.App, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+						_, err := tx.ExecContext(ctx, p.sql)
+						return err
+					})
+				}
+				var pgErr pgdriver.Error
+				if !errors.As(err, &pgErr) || pgErr.Field('C') != p.code {
+					t.Errorf("%s: err = %v, want SQLSTATE %s", p.sql, err, p.code)
+				}
+			}
+		})
+	}
+}
+
+// tablesWithoutRLS are the tables without row-level security, each with why it spans the tenants (the migration
+// 20261206100000_definer_functions lists them too).
+var tablesWithoutRLS = map[string]string{
+	"plans":               "the plans on offer: reference data of every tenant, read-only to the service",
+	"signin_secret":       "one random secret for the salts of unknown e-mails at sign-in; the service's role may not read it",
+	"pending_backfills":   "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
+	"login_failures":      "failed sign-ins by e-mail and address, before any tenant is known",
+	"geocode_cache":       "geocoder answers keyed by a hash of an address: no tenant, record or name",
+	"geocode_rate":        "the online geocoder's request slot, shared by all instances",
+	"installation":        "the installation's ID, read-only to the service",
+	"bun_migrations":      "migration bookkeeping, read-only to the service",
+	"bun_migration_locks": "migration bookkeeping, read-only to the service",
+}
+
+func TestOnlyTablesThatSpanTenantsGoWithoutRowLevelSecurity(t *testing.T) {
+	d := testdb.New(t)
+	ctx := context.Background()
+	var open []string
+	if err := d.Owner.NewRaw(`SELECT c.relname FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity ORDER BY 1`).Scan(ctx, &open); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range open {
+		if _, ok := tablesWithoutRLS[name]; !ok {
+			t.Errorf("table %s has no row-level security: give it tenant_id and the tenant policy, or say in tablesWithoutRLS why it spans the tenants", name)
+		}
+	}
+	for name := range tablesWithoutRLS {
+		if !slices.Contains(open, name) {
+			t.Errorf("%s is listed without row-level security but is not such a table (any more)", name)
 		}
 	}
 }

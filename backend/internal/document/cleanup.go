@@ -3,14 +3,13 @@ package document
 import (
 	"context"
 	"fmt"
-	"time"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/blob"
-	"github.com/1sales/app/backend/internal/record"
 )
 
 // sweepLockID is the advisory lock that lets one instance at a time sweep the store for orphans.
@@ -60,7 +59,7 @@ func (s *Service) cleanupRows(ctx context.Context) (claimed, removed int, err er
 			ID         uuid.UUID `bun:"id"`
 			StorageKey string    `bun:"storage_key"`
 		}
-		if err := tx.NewRaw("SELECT id, storage_key FROM document_cleanup_claim(?, ?)", cleanupBatch, record.TrashDays).
+		if err := tx.NewRaw("SELECT id, storage_key FROM document_cleanup_claim(?)", cleanupBatch).
 			Scan(ctx, &rows); err != nil {
 			return fmt.Errorf("document: cleanup: claim: %w", err)
 		}
@@ -76,7 +75,7 @@ func (s *Service) cleanupRows(ctx context.Context) (claimed, removed int, err er
 		if len(gone) == 0 {
 			return nil
 		}
-		return tx.NewRaw("SELECT document_cleanup_delete(?, ?)", pgdialect.Array(gone), record.TrashDays).Scan(ctx, &removed)
+		return tx.NewRaw("SELECT document_cleanup_delete(?)", pgdialect.Array(gone)).Scan(ctx, &removed)
 	})
 	if err != nil {
 		return claimed, 0, fmt.Errorf("document: cleanup: %w", err)
@@ -86,7 +85,16 @@ func (s *Service) cleanupRows(ctx context.Context) (claimed, removed int, err er
 
 // sweepOrphans deletes objects (and partial writes) older than OrphanGrace that no document row names. Rows are
 // committed before their first byte is written, so an object without a row is never an upload in progress.
+//
+// It touches only what this installation wrote: it first claims the store again (ClaimStore: the folder or prefix
+// is marked as this installation's, and nobody else's marker is there), the store lists only below its prefix,
+// and of that only keys of the shape newStorageKey makes are considered. Objects of an earlier prefix are not
+// swept (their documents are still read and removed through their rows).
 func (s *Service) sweepOrphans(ctx context.Context) (int, error) {
+	if err := s.ClaimStore(ctx); err != nil {
+		return 0, fmt.Errorf("document: cleanup: sweep: %w", err)
+	}
+	prefix := s.store.Prefix()
 	removed := 0
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var locked bool
@@ -96,7 +104,7 @@ func (s *Service) sweepOrphans(ctx context.Context) (int, error) {
 		if !locked {
 			return nil // another instance is sweeping
 		}
-		cutoff := time.Now().Add(-s.opts.OrphanGrace)
+		cutoff := s.now().Add(-s.opts.OrphanGrace)
 		var batch []string
 		flush := func() error {
 			if len(batch) == 0 {
@@ -124,11 +132,12 @@ func (s *Service) sweepOrphans(ctx context.Context) (int, error) {
 			return nil
 		}
 		err := s.store.List(ctx, func(i blob.Info) error {
-			if i.ModTime.After(cutoff) {
+			rest, ok := strings.CutPrefix(i.Key, prefix)
+			if !ok || !ownKey.MatchString(rest) || i.ModTime.After(cutoff) {
 				return nil
 			}
 			batch = append(batch, i.Key)
-			if len(batch) >= 500 {
+			if len(batch) >= keysPerQuery {
 				return flush()
 			}
 			return nil
@@ -142,4 +151,19 @@ func (s *Service) sweepOrphans(ctx context.Context) (int, error) {
 		return removed, fmt.Errorf("document: cleanup: sweep: %w", err)
 	}
 	return removed, nil
+}
+
+// keysPerQuery is how many keys the sweep asks document_keys_known about at once (the function takes at most
+// 1000).
+const keysPerQuery = 500
+
+// ClaimStore marks the document store's folder or prefix as this installation's (its ID from the table
+// installation), or fails when another installation's marker is there: two installations that share a folder or
+// prefix would each take the other's documents for orphans. serve calls it before it serves; every sweep again.
+func (s *Service) ClaimStore(ctx context.Context) error {
+	var id string
+	if err := s.db.NewRaw("SELECT id::text FROM installation").Scan(ctx, &id); err != nil {
+		return fmt.Errorf("document: the installation's ID: %w", err)
+	}
+	return s.store.Claim(ctx, id)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
@@ -146,6 +147,9 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, blob.ErrNotFound) {
 			return fmt.Errorf("document: %s is stored without bytes under %s: %w", d.ID, d.StorageKey, err)
 		}
+		if errors.Is(err, blob.ErrUnavailable) {
+			return storeUnavailable(err)
+		}
 		return err
 	}
 	defer obj.Close()
@@ -163,7 +167,7 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 	rc := http.NewResponseController(w)
 	dl := &deadlines{set: rc.SetWriteDeadline, idle: s.opts.IdleTimeout}
 	if conditional(r) {
-		http.ServeContent(w, r, "", d.CreatedAt, &content{Object: obj, d: dl})
+		http.ServeContent(&rangeErrors{ResponseWriter: w, r: r, log: s.log, size: d.Size}, r, "", d.CreatedAt, &content{Object: obj, d: dl})
 		return nil
 	}
 	// The whole content: in chunks, renewing the write deadline before each; from a file with sendfile.
@@ -190,6 +194,48 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 	}
 	return nil
 }
+
+// rangeErrors answers http.ServeContent's 416 (a Range outside the content, or malformed) with the error envelope
+// instead of its plain text, and with Content-Range bytes */<size> also where ServeContent sends none.
+type rangeErrors struct {
+	http.ResponseWriter
+	r        *http.Request
+	log      *slog.Logger
+	size     int64
+	replaced bool
+}
+
+func (w *rangeErrors) WriteHeader(code int) {
+	if code != http.StatusRequestedRangeNotSatisfiable {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.replaced = true
+	h := w.Header()
+	h.Del("Content-Disposition")
+	h.Del("Repr-Digest")
+	h.Set("Content-Range", "bytes */"+strconv.FormatInt(w.size, 10))
+	httpx.WriteError(w.ResponseWriter, w.r, w.log, httpx.NewError(http.StatusRequestedRangeNotSatisfiable,
+		api.CodeDocumentRangeInvalid, "the requested range is not satisfiable"))
+}
+
+// Write drops ServeContent's text after a replaced 416.
+func (w *rangeErrors) Write(p []byte) (int, error) {
+	if w.replaced {
+		return len(p), nil
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// ReadFrom keeps the zero-copy path (sendfile) of ranges.
+func (w *rangeErrors) ReadFrom(src io.Reader) (int64, error) {
+	if rf, ok := w.ResponseWriter.(io.ReaderFrom); ok && !w.replaced {
+		return rf.ReadFrom(src)
+	}
+	return io.Copy(struct{ io.Writer }{w}, src)
+}
+
+func (w *rangeErrors) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // sendChunk is how much is sent between two renewals of the write deadline.
 const sendChunk = 8 << 20

@@ -19,6 +19,8 @@ import (
 const (
 	statePending = "pending"
 	stateStored  = "stored"
+	// statePurge: to go, bytes first, then the row (Cleanup); it counts against no quota.
+	statePurge = "purge"
 )
 
 // Document is a row of documents.

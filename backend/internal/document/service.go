@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"time"
 
 	"github.com/google/uuid"
@@ -38,6 +39,8 @@ type Options struct {
 	// OrphanGrace is the age below which stored bytes without a row are left alone by the cleanup (default 1 h):
 	// far longer than any gap between a pending row's commit and its first byte.
 	OrphanGrace time.Duration
+	// Now is the clock the cleanup measures the age of stored bytes with (default time.Now; tests move it on).
+	Now func() time.Time
 }
 
 // Defaults of Options.
@@ -70,8 +73,13 @@ func NewService(db *bun.DB, store blob.Store, log *slog.Logger, opts Options) *S
 	if opts.OrphanGrace <= 0 {
 		opts.OrphanGrace = DefaultOrphanGrace
 	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	return &Service{db: db, store: store, log: log, opts: opts}
 }
+
+func (s *Service) now() time.Time { return s.opts.Now() }
 
 // Store is the blob store the service writes to.
 func (s *Service) Store() blob.Store { return s.store }
@@ -279,8 +287,9 @@ func tooLarge(limit int64) error {
 //  3. a second transaction marks the row stored with size and checksum (the reservation becomes usage) and adds
 //     the record's history entry.
 //
-// Any failure after 1 deletes the bytes and then the row (releasing the reservation); if this instance dies
-// instead, the lease runs out and Cleanup does the same.
+// Any failure after 1 releases the reservation at once (the row becomes a purge row), then deletes the bytes and
+// the row; what cannot be deleted now (the store unreachable) the next Cleanup deletes. If this instance dies
+// instead, the lease runs out and Cleanup does all of it.
 func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Document, error) {
 	if in.FileName == "" {
 		return nil, httpx.FieldError("fileName", api.FieldRequired)
@@ -298,9 +307,10 @@ func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Docu
 		return nil, err
 	}
 	settled := false
+	var putErr error
 	defer func() {
 		if !settled {
-			s.release(ctx, a, d)
+			s.release(ctx, a, d, putErr)
 		}
 	}()
 
@@ -324,11 +334,15 @@ func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Docu
 	}
 	w, err := s.store.Put(upCtx, d.StorageKey, io.MultiReader(bytes.NewReader(head), body), in.Size)
 	if err != nil {
+		putErr = err
 		if body.err != nil || errors.Is(err, blob.ErrSize) {
 			return nil, incomplete(errors.Join(body.err, err))
 		}
 		if cause := context.Cause(upCtx); cause != nil && ctx.Err() == nil {
 			return nil, fmt.Errorf("document: upload %s: %w", d.ID, cause)
+		}
+		if errors.Is(err, blob.ErrUnavailable) {
+			return nil, storeUnavailable(fmt.Errorf("document: upload %s: %w", d.ID, err))
 		}
 		return nil, fmt.Errorf("document: upload %s: %w", d.ID, err)
 	}
@@ -361,19 +375,35 @@ func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Docu
 	return d, nil
 }
 
-// newStorageKey is <tenant>/<2 hex>/<32 hex>: random, unrelated to the file name; the middle level spreads the
-// files of a big tenant over 256 folders.
-func newStorageKey(tenantID uuid.UUID) string {
+// newStorageKey is <store prefix><tenant>/<2 hex>/<32 hex>: random, unrelated to the file name; the middle level
+// spreads the files of a big tenant over 256 folders. The row keeps the whole key, prefix included, so that a
+// document stays readable when the store's prefix is changed later (new documents then go below the new one).
+func newStorageKey(prefix string, tenantID uuid.UUID) string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
 	h := hex.EncodeToString(b[:])
-	return tenantID.String() + "/" + h[:2] + "/" + h
+	return prefix + tenantID.String() + "/" + h[:2] + "/" + h
 }
+
+// ownKey matches the keys newStorageKey makes below a prefix (after it): the only objects the cleanup may take
+// for orphans.
+var ownKey = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{2}/[0-9a-f]{32}$`)
+
+// storeUnavailable is the answer while the document store cannot be reached: 503, to be tried again.
+func storeUnavailable(err error) error {
+	e := httpx.NewError(http.StatusServiceUnavailable, api.CodeStorageUnavailable,
+		"the document store is unavailable; nothing was changed, try again shortly")
+	e.Header = http.Header{"Retry-After": {storeRetryAfter}}
+	return e.WithCause(err)
+}
+
+// storeRetryAfter is the Retry-After of storeUnavailable, in seconds: about when the readiness probe looks again.
+const storeRetryAfter = "10"
 
 // reserve checks the record and the quota and commits the pending row.
 func (s *Service) reserve(ctx context.Context, a *access.Actor, k record.Kind, recordID uuid.UUID, name, declared string, size int64) (*Document, error) {
 	d := &Document{TenantID: a.TenantID, RecordType: k.Type, RecordID: recordID, FileName: name, ContentType: "application/octet-stream",
-		Size: size, StorageKey: newStorageKey(a.TenantID), State: statePending, UploadedBy: a.UserID, Version: 1}
+		Size: size, StorageKey: newStorageKey(s.store.Prefix(), a.TenantID), State: statePending, UploadedBy: a.UserID, Version: 1}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := record.Check(ctx, tx, a, k, recordID, api.ActionView); err != nil {
 			return err
@@ -410,21 +440,37 @@ func (s *Service) reserve(ctx context.Context, a *access.Actor, k record.Kind, r
 	return d, nil
 }
 
-// release undoes a reservation whose upload failed: first the bytes, then the row. It runs on after the client
+// release undoes a reservation whose upload failed (putErr: the store's error, if that was the failure). First the
+// quota: the pending row becomes a purge row in one short transaction, which releases its reservation (the usage
+// trigger counts pending and stored rows only) whatever the store does. Then the bytes, unless the store just said
+// it is unavailable, and the row; a purge row left behind is the next Cleanup's work. It runs on after the client
 // went away.
-func (s *Service) release(ctx context.Context, a *access.Actor, d *Document) {
+func (s *Service) release(ctx context.Context, a *access.Actor, d *Document, putErr error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewUpdate().Model(d).Set("state = ?, expires_at = NULL, updated_at = now()", statePurge).
+			WherePK().Where("state = ?", statePending).Exec(ctx)
+		return err
+	})
+	if err != nil {
+		s.log.Warn("document: releasing a failed upload: the cleanup will release its reservation when its lease ends",
+			"document", d.ID, "err", err)
+		return
+	}
+	if errors.Is(putErr, blob.ErrUnavailable) {
+		return
+	}
 	if err := s.store.Delete(ctx, d.StorageKey); err != nil {
 		s.log.Warn("document: releasing a failed upload: the cleanup will remove its bytes", "document", d.ID, "err", err)
 		return
 	}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		_, err := tx.NewDelete().Model(d).WherePK().Where("state = ?", statePending).Exec(ctx)
+	err = db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewDelete().Model(d).WherePK().Where("state = ?", statePurge).Exec(ctx)
 		return err
 	})
 	if err != nil {
-		s.log.Warn("document: releasing a failed upload: the cleanup will release its reservation", "document", d.ID, "err", err)
+		s.log.Warn("document: releasing a failed upload: the cleanup will remove its row", "document", d.ID, "err", err)
 	}
 }
 

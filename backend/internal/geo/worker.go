@@ -17,14 +17,15 @@ import (
 type WorkerOptions struct {
 	// Poll is the pause when the queue is empty (1 s).
 	Poll time.Duration
-	// Lease is how long a claimed job stays with this worker before another may take it (2 min).
+	// Lease is how long a claimed job stays with this worker before another may take it (2 min; 1 s to 1 h, the
+	// bounds geocode_claim accepts).
 	Lease time.Duration
 	// Backoff is the wait before the second attempt after the online geocoder failed; it doubles with every
 	// attempt up to MaxBackoff (30 s, 1 h).
 	Backoff, MaxBackoff time.Duration
 	// MaxAttempts ends the retries (8): the record keeps the gazetteer's position, or is not_found.
 	MaxAttempts int
-	// Batch is how many jobs one claim takes (5).
+	// Batch is how many jobs one claim takes (5; at most 100, as geocode_claim accepts).
 	Batch int
 }
 
@@ -44,6 +45,8 @@ func (o WorkerOptions) withDefaults() WorkerOptions {
 	if o.Batch <= 0 {
 		o.Batch = 5
 	}
+	o.Batch = min(o.Batch, 100)
+	o.Lease = min(max(o.Lease, time.Second), time.Hour)
 	return o
 }
 

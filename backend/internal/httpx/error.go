@@ -31,6 +31,13 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.cause }
 
+// WithCause returns a copy of e that wraps cause: the answer stays e's, the log of a 5xx names the cause.
+func (e *Error) WithCause(cause error) *Error {
+	c := *e
+	c.cause = cause
+	return &c
+}
+
 // NewError builds an Error.
 func NewError(status int, code, message string) *Error {
 	return &Error{Status: status, Code: code, Message: message}

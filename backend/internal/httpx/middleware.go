@@ -39,6 +39,43 @@ func WithRequestID(next http.Handler) http.Handler {
 	})
 }
 
+// LogRequestID wraps a log handler so that every record logged with a request's context carries its request ID
+// (requestId), also those of packages that know nothing of HTTP, such as the database's query log.
+func LogRequestID(h slog.Handler) slog.Handler { return requestIDHandler{h} }
+
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id := RequestID(ctx); id != "" {
+		has := false
+		r.Attrs(func(a slog.Attr) bool {
+			has = a.Key == "requestId"
+			return !has
+		})
+		if !has {
+			r.AddAttrs(slog.String("requestId", id))
+		}
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}
+
+// WithNoStore marks every answer Cache-Control: no-store: answers are per user and change with every write, and a
+// proxy or a client cache must keep no copy of a customer's data. A handler may still set its own.
+func WithNoStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
 // statusRecorder remembers the status for the access log.
 type statusRecorder struct {
 	http.ResponseWriter

@@ -14,6 +14,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin on every platform
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -118,6 +119,9 @@ var berlin = func() *time.Location {
 // Berlin is the time zone of calendar-day filters.
 func Berlin() *time.Location { return berlin }
 
+// sortKeys are the keys a list sorts by.
+var sortKeys = []string{"name", "city", "createdAt", "updatedAt", "distance"}
+
 var numberOps = []string{"eq", "ne", "gt", "gte", "lt", "lte", "empty", "set"}
 var textOps = []string{"contains", "eq", "empty", "set"}
 var boolOps = []string{"is", "empty", "set"}
@@ -134,12 +138,13 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			v.Field("limit", api.FieldInvalid)
 		}
 	}
+	// A sort is a key, descending with one leading "-"; "" is the default (name), "-" alone no key.
 	sortKey := strings.TrimPrefix(q.Sort, "-")
-	c.desc = strings.HasPrefix(q.Sort, "-")
-	switch sortKey {
-	case "":
+	c.desc = sortKey != q.Sort
+	switch {
+	case q.Sort == "":
 		c.sort = "name"
-	case "name", "city", "createdAt", "updatedAt", "distance":
+	case slices.Contains(sortKeys, sortKey):
 		c.sort = sortKey
 	default:
 		v.Field("sort", api.FieldInvalid)
@@ -410,12 +415,16 @@ func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	return rows, nil
 }
 
+// maxCandidatePattern is the longest pattern search_candidates looks up (a longer term is searched without
+// candidates, step 3).
+const maxCandidatePattern = 500
+
 // narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in table, it
 // restricts Filter to them and reports true. A term without three letters or digits in a row has no trigrams to
 // look up (the index would be read whole): narrow leaves it alone.
 func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, error) {
 	p := search.Pattern(c.q.Search)
-	if p == "" || !hasTrigram(p) {
+	if p == "" || !hasTrigram(p) || utf8.RuneCountInString(p) > maxCandidatePattern {
 		return false, nil
 	}
 	var row struct {

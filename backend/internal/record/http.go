@@ -18,7 +18,8 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// TrashDays is how long a deleted record can be restored.
+// TrashDays is how long a deleted record can be restored. The owner-run database functions that empty the trash
+// (maintenance_purge, document_cleanup_claim and document_cleanup_delete) hold the same 30 days as a constant.
 const TrashDays = 30
 
 // Service serves the mechanisms all record types share: history and trash.

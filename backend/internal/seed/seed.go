@@ -81,6 +81,9 @@ func Provision(ctx context.Context, owner bun.IDB, spec TenantSpec) (*Provisione
 			if !ok {
 				return fmt.Errorf("seed: user %s: unknown unit %q", u.Email, u.Unit)
 			}
+			if problem := auth.PasswordProblem(u.Password); problem != "" {
+				return fmt.Errorf("seed: user %s: the password is refused (%s)", u.Email, problem)
+			}
 			hash, err := auth.HashPassword(u.Password)
 			if err != nil {
 				return err

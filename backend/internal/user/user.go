@@ -24,21 +24,21 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// User is a row of users.
+// User is a row of users, without the password hash: the service may write it but never read it back (see
+// db.Migrate), so it is set with its own column value.
 type User struct {
 	bun.BaseModel `bun:"table:users,alias:us"`
 
-	ID           uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID     uuid.UUID `bun:"tenant_id,type:uuid"`
-	Email        string    `bun:"email"`
-	Name         string    `bun:"name"`
-	PasswordHash string    `bun:"password_hash"`
-	UnitID       uuid.UUID `bun:"unit_id,type:uuid"`
-	RoleID       uuid.UUID `bun:"role_id,type:uuid"`
-	Active       bool      `bun:"active"`
-	Version      int64     `bun:"version"`
-	CreatedAt    time.Time `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt    time.Time `bun:"updated_at,nullzero,default:now()"`
+	ID        uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
+	TenantID  uuid.UUID `bun:"tenant_id,type:uuid"`
+	Email     string    `bun:"email"`
+	Name      string    `bun:"name"`
+	UnitID    uuid.UUID `bun:"unit_id,type:uuid"`
+	RoleID    uuid.UUID `bun:"role_id,type:uuid"`
+	Active    bool      `bun:"active"`
+	Version   int64     `bun:"version"`
+	CreatedAt time.Time `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt time.Time `bun:"updated_at,nullzero,default:now()"`
 }
 
 // ETag is the version clients must send back with a change.
@@ -51,10 +51,16 @@ func (u *User) API() api.User {
 }
 
 // Service manages users.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db     *bun.DB
+	hasher *auth.Hasher
+}
 
-// NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+// NewService builds the service; hasher hashes the passwords admins set.
+func NewService(db *bun.DB, hasher *auth.Hasher) *Service { return &Service{db: db, hasher: hasher} }
+
+// returned are the columns an insert or update reads back into a User.
+const returned = "id, tenant_id, email, name, unit_id, role_id, active, version, created_at, updated_at"
 
 // Me describes the user (for /me and for the answer to a sign-in) inside a tenant transaction.
 func Me(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, error) {
@@ -150,26 +156,29 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 		return nil, err
 	}
 	u := &User{TenantID: a.TenantID, Active: true, Version: 1}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var v httpx.Validation
-		if strings.TrimSpace(in.Email) == "" {
-			v.Field("email", api.FieldRequired)
-		} else if u.Email = validate.Email(in.Email); u.Email == "" {
-			v.Field("email", api.FieldInvalid)
+	var v httpx.Validation
+	if strings.TrimSpace(in.Email) == "" {
+		v.Field("email", api.FieldRequired)
+	} else if u.Email = validate.Email(in.Email); u.Email == "" {
+		v.Field("email", api.FieldInvalid)
+	}
+	u.Name = validName(&v, in.Name)
+	auth.ValidatePassword(&v, "password", in.Password)
+	// Hashed before the transaction, which then holds no connection while the hash waits for a slot.
+	var hash string
+	if v.Err() == nil {
+		var err error
+		if hash, err = s.hasher.Hash(ctx, in.Password); err != nil {
+			return nil, err
 		}
-		u.Name = validName(&v, in.Name)
-		auth.ValidatePassword(&v, "password", in.Password)
+	}
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		u.UnitID = refField(ctx, tx, &v, "unitId", "units", in.UnitID)
 		u.RoleID = refField(ctx, tx, &v, "roleId", "roles", in.RoleID)
 		if err := v.Err(); err != nil {
 			return err
 		}
-		hash, err := auth.HashPassword(in.Password)
-		if err != nil {
-			return err
-		}
-		u.PasswordHash = hash
-		_, err = tx.NewInsert().Model(u).Returning("*").Exec(ctx)
+		_, err := tx.NewInsert().Model(u).Value("password_hash", "?", hash).Returning(returned).Exec(ctx)
 		return emailTaken(err)
 	})
 	return u, err
@@ -180,6 +189,17 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.UserPatch) (*User, error) {
 	if err := a.RequireAdmin(); err != nil {
 		return nil, err
+	}
+	// A new password is hashed before the transaction, which then holds no connection while the hash waits for
+	// a slot; its problem, if any, is reported with the other fields'.
+	var hash, passwordProblem string
+	if in.Password != nil {
+		if passwordProblem = auth.PasswordProblem(*in.Password); passwordProblem == "" {
+			var err error
+			if hash, err = s.hasher.Hash(ctx, *in.Password); err != nil {
+				return nil, err
+			}
+		}
 	}
 	var u User
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
@@ -209,24 +229,21 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			}
 			u.Active = *in.Active
 		}
-		if in.Password != nil {
-			auth.ValidatePassword(&v, "password", *in.Password)
+		if passwordProblem != "" {
+			v.Field("password", passwordProblem)
 		}
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if in.Password != nil {
-			hash, err := auth.HashPassword(*in.Password)
-			if err != nil {
-				return err
-			}
-			u.PasswordHash = hash
+		q := tx.NewUpdate().Model(&u).Column("name", "unit_id", "role_id", "active").
+			Set("version = version + 1").Set("updated_at = now()")
+		if hash != "" {
+			q = q.Set("password_hash = ?", hash)
 			if u.ID != a.UserID {
 				endSessions = "password_reset"
 			}
 		}
-		if _, err := tx.NewUpdate().Model(&u).Column("name", "unit_id", "role_id", "active", "password_hash").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx); err != nil {
+		if _, err := q.WherePK().Returning(returned).Exec(ctx); err != nil {
 			return fmt.Errorf("user: update %s: %w", id, err)
 		}
 		if endSessions != "" {

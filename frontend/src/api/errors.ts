@@ -12,10 +12,12 @@ export const ERROR_CODES = [
   'request.unsupported_media_type',
   'request.method_not_allowed',
   'request.timeout',
+  'request.aborted',
   'validation.failed',
   'auth.unauthenticated',
   'auth.invalid_credentials',
   'auth.throttled',
+  'auth.busy',
   'auth.token_invalid',
   'auth.refresh_token_reused',
   'auth.wrong_password',
@@ -34,6 +36,7 @@ export const ERROR_CODES = [
   'document.length_required',
   'document.type_mismatch',
   'document.incomplete',
+  'document.range_invalid',
   'document.checksum_mismatch',
   'document.open_failed',
   'document.open_blocked',
@@ -42,6 +45,7 @@ export const ERROR_CODES = [
   'file.unwritable',
   'internal',
   'service.unavailable',
+  'storage.unavailable',
   'network.unreachable',
   'network.stalled',
   'secrets.unavailable',
@@ -67,6 +71,8 @@ export const FIELD_CODES = [
   'forbidden',
   'range',
   'limit',
+  'common',
+  'control_character',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

@@ -732,6 +732,7 @@ export const de = {
       unsupported_media_type: 'Die Anfrage hatte ein nicht unterstütztes Format. Bitte wenden Sie sich an den Support.',
       method_not_allowed: 'Diese Aktion wird vom Server nicht unterstützt.',
       timeout: 'Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
+      aborted: 'Die Verbindung wurde unterbrochen, bevor die Anfrage vollständig war. Bitte versuchen Sie es erneut.',
     },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',
@@ -740,6 +741,7 @@ export const de = {
       unauthenticated: 'Sie sind nicht mehr angemeldet. Bitte melden Sie sich erneut an.',
       invalid_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
       throttled: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es später erneut.',
+      busy: 'Der Server prüft gerade sehr viele Anmeldungen. Bitte versuchen Sie es in ein paar Sekunden erneut.',
       token_invalid: 'Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.',
       refresh_token_reused: 'Ihre Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
       wrong_password: 'Das aktuelle Passwort ist falsch.',
@@ -774,6 +776,10 @@ export const de = {
     service: {
       unavailable: 'Der Server ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.',
     },
+    storage: {
+      unavailable:
+        'Der Dokumentenspeicher ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    },
     network: {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
       ...documentNetworkErrorsDe,
@@ -802,6 +808,9 @@ export const de = {
     forbidden: 'Diese Auswahl ist Ihnen nicht erlaubt.',
     range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
     limit: 'Die Höchstzahl ist erreicht.',
+    common: 'Dieser Wert ist zu verbreitet und leicht zu erraten.',
+    control_character:
+      'Die Eingabe enthält unzulässige Zeichen (Steuerzeichen, Zeichen zur Umkehr der Schreibrichtung oder ungültige Zeichen). Bitte entfernen Sie sie.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {
@@ -819,9 +828,13 @@ export const de = {
       },
       password: {
         too_short: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+        common:
+          'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten (auch mit angehängten Ziffern oder Zeichen). Bitte wählen Sie ein anderes.',
       },
       newPassword: {
         too_short: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+        common:
+          'Dieses Passwort gehört zu den häufigsten und ist leicht zu erraten (auch mit angehängten Ziffern oder Zeichen). Bitte wählen Sie ein anderes.',
       },
       name: {
         taken: 'Dieser Name wird bereits verwendet.',

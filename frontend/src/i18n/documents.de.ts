@@ -75,6 +75,7 @@ export const documentErrorsDe = {
     length_required: 'Die Größe der Datei war nicht bekannt; sie wurde nicht hochgeladen.',
     type_mismatch: 'Der Inhalt der Datei passt nicht zu ihrem Dateityp (etwa ein PDF mit der Endung .png).',
     incomplete: 'Die Übertragung wurde unterbrochen; die Datei wurde nicht gespeichert. Bitte versuchen Sie es erneut.',
+    range_invalid: 'Der angeforderte Teil liegt außerhalb der Datei. Bitte laden Sie sie erneut herunter.',
     checksum_mismatch: 'Die heruntergeladene Datei war beschädigt und wurde verworfen. Bitte versuchen Sie es erneut.',
     open_failed:
       'Die Datei konnte nicht mit dem Standardprogramm geöffnet werden. Speichern Sie sie und öffnen Sie sie selbst.',

@@ -79,6 +79,7 @@ export const documentErrorsEn: Shape<typeof documentErrorsDe> = {
     length_required: 'The size of the file was not known; it was not uploaded.',
     type_mismatch: 'The content of the file does not match its type (a PDF named .png, say).',
     incomplete: 'The transfer was interrupted; the file was not stored. Please try again.',
+    range_invalid: 'The requested part lies outside the file. Please download it again.',
     checksum_mismatch: 'The downloaded file was damaged and has been discarded. Please try again.',
     open_failed: 'The file could not be opened with its default application. Save it and open it yourself.',
     open_blocked: 'Programs and scripts are not opened with one click. Please save the file.',

@@ -731,6 +731,7 @@ export const en: Messages = {
       unsupported_media_type: 'The request had an unsupported format. Please contact support.',
       method_not_allowed: 'The server does not support this action.',
       timeout: 'The server did not answer in time. Please try again.',
+      aborted: 'The connection was interrupted before the request was complete. Please try again.',
     },
     validation: {
       failed: 'Please check your input.',
@@ -739,6 +740,7 @@ export const en: Messages = {
       unauthenticated: 'You are no longer signed in. Please sign in again.',
       invalid_credentials: 'E-mail address or password is wrong.',
       throttled: 'Too many sign-in attempts. Please try again later.',
+      busy: 'The server is checking a great many sign-ins right now. Please try again in a few seconds.',
       token_invalid: 'Your sign-in is no longer valid. Please sign in again.',
       refresh_token_reused: 'Your sign-in was ended for security reasons. Please sign in again.',
       wrong_password: 'The current password is wrong.',
@@ -773,6 +775,9 @@ export const en: Messages = {
     service: {
       unavailable: 'The server is temporarily unavailable. Please try again later.',
     },
+    storage: {
+      unavailable: 'The document storage is temporarily unreachable. Please try again in a few seconds.',
+    },
     network: {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
       ...documentNetworkErrorsEn,
@@ -800,6 +805,9 @@ export const en: Messages = {
     forbidden: 'You may not choose this.',
     range: 'This value is outside the allowed range.',
     limit: 'The maximum has been reached.',
+    common: 'This value is too common and easy to guess.',
+    control_character:
+      'The input contains characters that are not allowed (control characters, text direction overrides or invalid characters). Please remove them.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {
@@ -815,9 +823,13 @@ export const en: Messages = {
       },
       password: {
         too_short: 'The password must be at least 10 characters long.',
+        common:
+          'This password is one of the most common ones and easy to guess (also with digits or signs added). Please choose another one.',
       },
       newPassword: {
         too_short: 'The password must be at least 10 characters long.',
+        common:
+          'This password is one of the most common ones and easy to guess (also with digits or signs added). Please choose another one.',
       },
       name: {
         taken: 'This name is already in use.',

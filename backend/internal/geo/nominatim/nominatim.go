@@ -7,6 +7,7 @@ package nominatim
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -99,6 +100,11 @@ func (c *Client) Geocode(ctx context.Context, q geo.Query) (geo.Result, error) {
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.hc.Do(req)
 	if err != nil {
+		// The client's error quotes the URL, and with it the address: customer data, which the log must not get.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = fmt.Errorf("%s %s%s: %w", ue.Op, c.base.Host, u.Path, ue.Err)
+		}
 		return geo.Result{}, fmt.Errorf("nominatim: %w", err)
 	}
 	defer resp.Body.Close()

@@ -107,3 +107,20 @@ func TestNewRefusesABadConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// A failed request is logged by the geocoder; its error must not quote the address it asked for.
+func TestErrorsDoNotQuoteTheAddress(t *testing.T) {
+	srv := geotest.New(t)
+	base := srv.URL
+	srv.Close()
+	_, err := client(t, base, time.Second).Geocode(context.Background(),
+		geo.Query{Address: api.Address{Street: "Zypressenweg 42", PostalCode: "22767", City: "Hamburg", Country: "DE"}})
+	if err == nil {
+		t.Fatal("no error from a closed server")
+	}
+	for _, secret := range []string{"Zypressenweg", "22767", "Hamburg"} {
+		if strings.Contains(err.Error(), secret) {
+			t.Fatalf("the error quotes %q: %v", secret, err)
+		}
+	}
+}

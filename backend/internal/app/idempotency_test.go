@@ -1,0 +1,151 @@
+package app_test
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/shared/api"
+)
+
+// createRoutes reads the routes behind create and adminCreate (idempotent by Idempotency-Key) from routes.go.
+func createRoutes(t *testing.T) []string {
+	t.Helper()
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`mux\.Handle\("(POST /[^"]*)",\s*(?:create|adminCreate)\(`).FindAllStringSubmatch(string(src), -1) {
+		out = append(out, m[1])
+	}
+	if len(out) < 10 {
+		t.Fatalf("found only %d create routes in routes.go; the pattern is out of date", len(out))
+	}
+	return out
+}
+
+// Every create behind an Idempotency-Key must do its work in the transaction that stores the key and the answer
+// (db.InTenant with the request's context joins it): otherwise a crash between the two commits leaves a record
+// whose key a retry does not find. The proof is PostgreSQL's own: the record's row and the key's row carry the
+// same transaction ID (xmin).
+func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
+	env := apptest.Start(t)
+	f := fixture{env: env, t: t}
+	token := env.Token(apptest.Admin)
+	adminID := env.Demo.Users[apptest.Admin]
+	note := func(kind string, record func() uuid.UUID) func() (string, any) {
+		return func() (string, any) {
+			return "/api/v1/" + kind + "/" + record().String() + "/notes", api.NoteCreate{Body: "Rückruf vereinbart"}
+		}
+	}
+	cases := map[string]struct {
+		table   string
+		prepare func() (path string, body any)
+	}{
+		"POST /api/v1/users": {"users", func() (string, any) {
+			return "/api/v1/users", api.UserCreate{Email: "idem-" + uuid.NewString()[:8] + "@nordlicht.example", Name: "Neu",
+				Password: apptest.Password, UnitID: env.Demo.Units["Innendienst"].String(), RoleID: env.Demo.Roles["Innendienst"].String()}
+		}},
+		"POST /api/v1/units": {"units", func() (string, any) {
+			return "/api/v1/units", api.UnitCreate{Name: "Einheit " + uuid.NewString()[:8], ParentID: env.Demo.Units["Vertriebsleitung"].String()}
+		}},
+		"POST /api/v1/roles": {"roles", func() (string, any) {
+			return "/api/v1/roles", api.RoleCreate{Name: "Rolle " + uuid.NewString()[:8]}
+		}},
+		"POST /api/v1/persons": {"persons", func() (string, any) {
+			return "/api/v1/persons", api.PersonCreate{FirstName: "Ida", LastName: "Empotenz " + uuid.NewString()[:8],
+				Address: api.Address{Street: "Hauptstraße 1", PostalCode: "20095", City: "Hamburg", Country: "DE"}}
+		}},
+		"POST /api/v1/persons/{recordID}/notes": {"notes", note("persons", func() uuid.UUID { return f.person(apptest.Admin) })},
+		"POST /api/v1/organizations": {"organizations", func() (string, any) {
+			return "/api/v1/organizations", api.OrganizationCreate{Name: "Firma " + uuid.NewString()[:8],
+				Address: api.Address{Street: "Marktplatz 2", PostalCode: "80331", City: "München", Country: "DE"}}
+		}},
+		"POST /api/v1/organizations/{recordID}/notes": {"notes", note("organizations", func() uuid.UUID { return f.org(apptest.Admin) })},
+		"POST /api/v1/custom-fields": {"custom_fields", func() (string, any) {
+			return "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: api.RecordPerson, Label: "Feld " + uuid.NewString()[:8], Kind: api.FieldKindText}
+		}},
+		"POST /api/v1/saved-filters": {"saved_filters", func() (string, any) {
+			return "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordPerson, Name: "Meine " + uuid.NewString()[:8], Query: api.ListQuery{Owner: "me"}}
+		}},
+		"POST /api/v1/deals": {"deals", func() (string, any) {
+			pl, _ := f.stagesOf("deal")
+			return "/api/v1/deals", api.DealCreate{Title: "Deal " + uuid.NewString()[:8], Value: "100", PipelineID: pl.String(),
+				OrganizationID: f.orgOwnedBy(adminID).String()}
+		}},
+		"POST /api/v1/deals/{recordID}/notes": {"notes", note("deals", func() uuid.UUID { return f.deal(apptest.Admin) })},
+		"POST /api/v1/leads": {"leads", func() (string, any) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/leads", api.LeadCreate{Title: "Lead " + uuid.NewString()[:8], PersonName: "Eva Klein", PipelineID: pl.String()}
+		}},
+		"POST /api/v1/leads/{recordID}/notes": {"notes", note("leads", func() uuid.UUID { return f.lead(apptest.Admin) })},
+		"POST /api/v1/pipelines": {"pipelines", func() (string, any) {
+			return "/api/v1/pipelines", api.PipelineCreate{RecordType: api.RecordDeal, Name: "Pipeline " + uuid.NewString()[:8],
+				Stages: []api.StageInput{{Name: "Erstkontakt", Probability: 10}}}
+		}},
+		"POST /api/v1/lost-reasons": {"lost_reasons", func() (string, any) {
+			return "/api/v1/lost-reasons", api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Grund " + uuid.NewString()[:8]}
+		}},
+		"POST /api/v1/activity-types": {"activity_types", func() (string, any) {
+			return "/api/v1/activity-types", api.ActivityTypeCreate{Name: "Typ " + uuid.NewString()[:8], Color: "#228be6", Icon: "phone"}
+		}},
+		"POST /api/v1/activities": {"activities", func() (string, any) {
+			return "/api/v1/activities", api.ActivityCreate{Title: "Rückruf", TypeID: f.activityType().String(), DueAt: time.Now().Add(time.Hour)}
+		}},
+	}
+	for _, route := range createRoutes(t) {
+		t.Run(route, func(t *testing.T) {
+			c, ok := cases[route]
+			if !ok {
+				t.Fatalf("create route %q has no row here: add one, so that its transaction is checked", route)
+			}
+			p, body := c.prepare()
+			key := "xmin-" + uuid.NewString()
+			req := apptest.Request{Method: "POST", Path: p, Token: token, Body: body, Header: map[string]string{"Idempotency-Key": key}}
+			first := env.Do(req)
+			if first.Status != http.StatusCreated {
+				t.Fatalf("create: %d %s", first.Status, first.Body)
+			}
+			var created struct{ ID string }
+			first.Decode(t, &created)
+			var recordTx, keyTx string
+			ctx := context.Background()
+			if err := env.DB.Owner.NewRaw("SELECT xmin::text FROM ? WHERE id = ?", bunIdent(c.table), created.ID).Scan(ctx, &recordTx); err != nil {
+				t.Fatalf("record %s in %s: %v", created.ID, c.table, err)
+			}
+			if err := env.DB.Owner.NewRaw("SELECT xmin::text FROM idempotency_keys WHERE key = ?", key).Scan(ctx, &keyTx); err != nil {
+				t.Fatalf("key: %v", err)
+			}
+			if recordTx != keyTx {
+				t.Fatalf("the record was written by transaction %s, its key and answer by %s", recordTx, keyTx)
+			}
+			again := env.Do(req)
+			if again.Status != http.StatusCreated || string(again.Body) != string(first.Body) || again.Header.Get("Idempotent-Replayed") != "true" {
+				t.Fatalf("replay: %d %s", again.Status, again.Body)
+			}
+		})
+	}
+}
+
+// Keys belong to their user: another user's identical key is a request of its own.
+func TestIdempotencyKeysArePerUser(t *testing.T) {
+	env := apptest.Start(t)
+	key := "per-user-" + uuid.NewString()
+	for _, email := range []string{apptest.Admin, apptest.FieldRepNord} {
+		r := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/persons", Token: env.Token(email),
+			Body: api.PersonCreate{FirstName: "Gleicher", LastName: "Schlüssel"}, Header: map[string]string{"Idempotency-Key": key}})
+		if r.Status != http.StatusCreated || r.Header.Get("Idempotent-Replayed") != "" {
+			t.Fatalf("%s: %d %s replayed=%q", email, r.Status, r.Body, r.Header.Get("Idempotent-Replayed"))
+		}
+	}
+	if n := countRows(t, env, "SELECT count(*) FROM persons WHERE last_name = 'Schlüssel'"); n != 2 {
+		t.Fatalf("%d persons, want one per user", n)
+	}
+}

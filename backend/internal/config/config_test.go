@@ -1,0 +1,47 @@
+package config_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/1sales/app/backend/internal/config"
+)
+
+func TestDocumentStoreSettingsThatWouldLoseOrMisplaceDataStopTheStart(t *testing.T) {
+	s3 := map[string]string{
+		"ONESALES_BLOB": "s3", "ONESALES_S3_ENDPOINT": "http://127.0.0.1:8333", "ONESALES_S3_BUCKET": "docs",
+		"ONESALES_S3_PREFIX": "1sales", "ONESALES_S3_PATH_STYLE": "true",
+	}
+	tests := []struct {
+		name string
+		set  map[string]string
+		want string // "" for none
+	}{
+		{"s3 with endpoint, bucket and prefix", nil, ""},
+		{"the file system store", map[string]string{"ONESALES_BLOB": "fs", "ONESALES_S3_PREFIX": ""}, ""},
+		{"an endpoint with a path", map[string]string{"ONESALES_S3_ENDPOINT": "http://127.0.0.1:8333/docs"}, "has a path"},
+		{"an unknown scheme", map[string]string{"ONESALES_S3_ENDPOINT": "s3://127.0.0.1:8333"}, `unknown scheme "s3"`},
+		{"no prefix", map[string]string{"ONESALES_S3_PREFIX": ""}, "ONESALES_BLOB=s3 needs ONESALES_S3_PREFIX"},
+		{"a prefix that is only a slash", map[string]string{"ONESALES_S3_PREFIX": "/"}, "ONESALES_BLOB=s3 needs ONESALES_S3_PREFIX"},
+		{"no bucket", map[string]string{"ONESALES_S3_BUCKET": ""}, "needs ONESALES_S3_ENDPOINT and ONESALES_S3_BUCKET"},
+		{"an unknown store", map[string]string{"ONESALES_BLOB": "ftp"}, "ONESALES_BLOB: want fs or s3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("ONESALES_MIGRATION_DATABASE_URL", "postgres://owner@127.0.0.1/onesales")
+			for k, v := range s3 {
+				t.Setenv(k, v)
+			}
+			for k, v := range tt.set {
+				t.Setenv(k, v)
+			}
+			_, err := config.Load(false)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("err = %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
