@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '../i18n';
+
+// findBy… and waitFor wait 1 s by default: a Mantine page rendering on a busy 2-core machine (make test runs Go,
+// PostgreSQL and the browser tests beside vitest) takes longer, and such a test then fails for no fault of the code.
+// Waiting longer costs nothing when the element comes sooner.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
