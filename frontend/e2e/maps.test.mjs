@@ -195,7 +195,8 @@ describe('maps', { concurrency: false }, () => {
         await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
         const map = page.getByTestId('records-map');
         await page.locator('[data-testid="map-count"][data-count]').waitFor();
-        await page.waitForFunction((element) => element.dataset.markerCount !== undefined, await map.elementHandle());
+        // A locator wait, not an element handle: the map may be drawn anew while a busy machine catches up.
+        await page.locator('[data-testid="records-map"][data-marker-count]').waitFor();
         await waitForOfflineLayer(page, map);
         const markers = await markersOf(map);
 
@@ -237,10 +238,7 @@ describe('maps', { concurrency: false }, () => {
         const dealIds = new Set((await listRows(page, deals)).map((item) => item.id));
         await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
         const dealMap = page.getByTestId('records-map');
-        await page.waitForFunction(
-          (element) => element.dataset.markerCount !== undefined,
-          await dealMap.elementHandle(),
-        );
+        await page.locator('[data-testid="records-map"][data-marker-count]').waitFor();
         const dealMarkers = await markersOf(dealMap);
         assert.ok(dealMarkers.length > 0, 'the rep has deals on the map');
         for (const marker of dealMarkers) assert.ok(dealIds.has(marker.id), `the deal ${marker.name} is in the list`);
