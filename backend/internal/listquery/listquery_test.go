@@ -321,6 +321,13 @@ func TestFilterAddsOneConditionPerFilter(t *testing.T) {
 			[]string{`("l"."closed_at" >= '2026-06-30 22:00:00+00:00')`, `("l"."closed_at" < '2026-07-31 22:00:00+00:00')`}},
 		{"expected close from a date", dealSpec, api.ListQuery{CloseDateFrom: "2026-01-01"}, []string{`("d"."expected_close" >= '2026-01-01'::date)`}},
 		{"expected close to a date, inclusive", dealSpec, api.ListQuery{CloseDateTo: "2026-01-31"}, []string{`("d"."expected_close" <= '2026-01-31'::date)`}},
+		// The same query compiles to the same SQL every time (the slow-query log groups statements by their text).
+		{"every day bound in a fixed order", dealSpec, api.ListQuery{CloseDateTo: "2026-01-31", CloseDateFrom: "2026-01-01",
+			ClosedTo: "2026-01-31", ClosedFrom: "2026-01-01", UpdatedTo: "2026-01-31", UpdatedFrom: "2026-01-01", CreatedTo: "2026-01-31", CreatedFrom: "2026-01-01"},
+			[]string{`("d"."created_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."updated_at" >= '2025-12-31 23:00:00+00:00')`,
+				`("d"."closed_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."created_at" < '2026-01-31 23:00:00+00:00')`,
+				`("d"."updated_at" < '2026-01-31 23:00:00+00:00')`, `("d"."closed_at" < '2026-01-31 23:00:00+00:00')`,
+				`("d"."expected_close" >= '2026-01-01'::date)`, `("d"."expected_close" <= '2026-01-31'::date)`}},
 		{"postal code of a person from its start", personSpec, api.ListQuery{PostalCode: " 80 "}, []string{`(p.postal_code LIKE '80%')`}},
 		{"postal code with LIKE characters escaped", personSpec, api.ListQuery{PostalCode: `8_%\`}, []string{`(p.postal_code LIKE '8\_\%\\%')`}},
 		{"postal code of a deal is its organisation's", dealSpec, api.ListQuery{PostalCode: "80"},
