@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -231,6 +232,9 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 		}
 	}
 	c.compileNear(&v)
+	if c.cursor != nil && !c.cursorFits() {
+		v.Field("cursor", api.FieldInvalid)
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -539,10 +543,7 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	if c.cursor != nil {
 		var v any = c.cursor.V
 		if c.sort == "createdAt" || c.sort == "updatedAt" {
-			t, err := time.Parse(time.RFC3339Nano, c.cursor.V)
-			if err != nil {
-				t = time.Time{}
-			}
+			t, _ := time.Parse(time.RFC3339Nano, c.cursor.V) // Compile checked it (cursorFits)
 			v = t
 		}
 		if c.sort == "distance" {
@@ -551,6 +552,25 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 		q = q.Where("("+c.sortExpr()+", ?) "+cmp+" (?, ?)", bun.Ident(id), v, c.cursor.ID)
 	}
 	return q.OrderExpr(c.sortExpr()+" "+dir+", ? "+dir, bun.Ident(id)).Limit(c.limit + 1)
+}
+
+// cursorFits reports whether the cursor's value can be one of the sort key: a time for the date sorts, a distance
+// (or none, after a row without one) for the distance sort, any text for name and city. A cursor continues the
+// list that made it; one of another sort (or a tampered one) would otherwise be read as the zero time or
+// distance, and a descending date list would end at once, without an error.
+func (c *Compiled) cursorFits() bool {
+	switch c.sort {
+	case "createdAt", "updatedAt":
+		_, err := time.Parse(time.RFC3339Nano, c.cursor.V)
+		return err == nil
+	case "distance":
+		if c.near == nil || c.cursor.V == "" { // without near the sort is refused already
+			return true
+		}
+		f, err := strconv.ParseFloat(c.cursor.V, 64)
+		return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+	}
+	return true
 }
 
 // Limit is the page size.

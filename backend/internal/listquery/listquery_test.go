@@ -168,6 +168,16 @@ func TestCompileRefusesEveryWrongPartWithItsFieldCode(t *testing.T) {
 		{"a cursor whose id is no UUID", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme","id":"42"}`)}, map[string]string{"cursor": api.FieldInvalid}},
 		{"a cursor whose value is no text", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":42,"id":"` + rowID.String() + `"}`)},
 			map[string]string{"cursor": api.FieldInvalid}},
+		// A cursor continues the list that made it; one whose value cannot be the sort key's is refused rather than
+		// read as the zero time or distance (which ends a descending date list at once).
+		{"a cursor of the name sort read by a date sort", dealSpec, api.ListQuery{Sort: "-createdAt", Cursor: encodeCursor(`{"v":"Acme","id":"` + rowID.String() + `"}`)},
+			map[string]string{"cursor": api.FieldInvalid}},
+		{"a cursor with a date in another format", dealSpec, api.ListQuery{Sort: "updatedAt", Cursor: encodeCursor(`{"v":"2026-03-01","id":"` + rowID.String() + `"}`)},
+			map[string]string{"cursor": api.FieldInvalid}},
+		{"a cursor of a date sort read by the distance sort", dealSpec, api.ListQuery{Near: point(48, 11),
+			Cursor: encodeCursor(`{"v":"2026-03-01T08:30:00Z","id":"` + rowID.String() + `"}`)}, map[string]string{"cursor": api.FieldInvalid}},
+		{"a cursor with a distance that is no number", dealSpec, api.ListQuery{Near: point(48, 11), Sort: "-distance",
+			Cursor: encodeCursor(`{"v":"NaN","id":"` + rowID.String() + `"}`)}, map[string]string{"cursor": api.FieldInvalid}},
 		{"an owner that is neither me, team nor a user id", dealSpec, api.ListQuery{Owner: "bob"}, map[string]string{"owner": api.FieldInvalid}},
 		{"an owner in capitals", dealSpec, api.ListQuery{Owner: "ME"}, map[string]string{"owner": api.FieldInvalid}},
 		{"an organization id that is no UUID", dealSpec, api.ListQuery{OrganizationID: "acme"}, map[string]string{"organizationId": api.FieldInvalid}},
@@ -252,7 +262,7 @@ func TestCompileRefusesEveryWrongPartWithItsFieldCode(t *testing.T) {
 			c, err := Compile(tc.spec, seesAll, tc.q, fields)
 			e, ok := httpx.AsError(err)
 			if !ok {
-				t.Fatalf("Compile = %+v, %v; want a 422 with %v", c, err, tc.want)
+				t.Fatalf("Compile = %v (compiled: %t), want a 422 with %v", err, c != nil, tc.want)
 			}
 			if e.Status != http.StatusUnprocessableEntity || e.Code != api.CodeValidation || !maps.Equal(e.Fields, tc.want) {
 				t.Fatalf("got %d %s %v, want 422 %s %v", e.Status, e.Code, e.Fields, api.CodeValidation, tc.want)
