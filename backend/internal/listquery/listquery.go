@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,8 +175,11 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
 		v.Field("status", api.FieldInvalid)
 	}
-	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom,
-		"updatedTo": q.UpdatedTo, "closedFrom": q.ClosedFrom, "closedTo": q.ClosedTo, "closeDateFrom": q.CloseDateFrom, "closeDateTo": q.CloseDateTo} {
+	// In a fixed order: the same query compiles to the same SQL (see base).
+	for _, b := range []struct{ name, val string }{{"createdFrom", q.CreatedFrom}, {"createdTo", q.CreatedTo},
+		{"updatedFrom", q.UpdatedFrom}, {"updatedTo", q.UpdatedTo}, {"closedFrom", q.ClosedFrom}, {"closedTo", q.ClosedTo},
+		{"closeDateFrom", q.CloseDateFrom}, {"closeDateTo", q.CloseDateTo}} {
+		name, val := b.name, b.val
 		if val == "" {
 			continue
 		}
@@ -228,6 +232,9 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 		}
 	}
 	c.compileNear(&v)
+	if c.cursor != nil && !c.cursorFits() {
+		v.Field("cursor", api.FieldInvalid)
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -262,14 +269,12 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.Status != "" {
 		q = q.Where("? = ?", s.col("status"), lq.Status)
 	}
-	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at", "closedFrom": "closed_at"} {
-		if d, ok := c.from[name]; ok {
-			q = q.Where("? >= ?", s.col(col), d)
-		}
-	}
-	for name, col := range map[string]string{"createdTo": "created_at", "updatedTo": "updated_at", "closedTo": "closed_at"} {
-		if d, ok := c.from[name]; ok {
-			q = q.Where("? < ?", s.col(col), d)
+	// The bounds in a fixed order (not a map's): the same list is the same statement every time (the slow-query
+	// log groups statements by their text).
+	for _, b := range []struct{ name, col, op string }{{"createdFrom", "created_at", ">="}, {"updatedFrom", "updated_at", ">="},
+		{"closedFrom", "closed_at", ">="}, {"createdTo", "created_at", "<"}, {"updatedTo", "updated_at", "<"}, {"closedTo", "closed_at", "<"}} {
+		if d, ok := c.from[b.name]; ok {
+			q = q.Where("? "+b.op+" ?", s.col(b.col), d)
 		}
 	}
 	for _, b := range c.days {
@@ -538,10 +543,7 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	if c.cursor != nil {
 		var v any = c.cursor.V
 		if c.sort == "createdAt" || c.sort == "updatedAt" {
-			t, err := time.Parse(time.RFC3339Nano, c.cursor.V)
-			if err != nil {
-				t = time.Time{}
-			}
+			t, _ := time.Parse(time.RFC3339Nano, c.cursor.V) // Compile checked it (cursorFits)
 			v = t
 		}
 		if c.sort == "distance" {
@@ -550,6 +552,25 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 		q = q.Where("("+c.sortExpr()+", ?) "+cmp+" (?, ?)", bun.Ident(id), v, c.cursor.ID)
 	}
 	return q.OrderExpr(c.sortExpr()+" "+dir+", ? "+dir, bun.Ident(id)).Limit(c.limit + 1)
+}
+
+// cursorFits reports whether the cursor's value can be one of the sort key: a time for the date sorts, a distance
+// (or none, after a row without one) for the distance sort, any text for name and city. A cursor continues the
+// list that made it; one of another sort (or a tampered one) would otherwise be read as the zero time or
+// distance, and a descending date list would end at once, without an error.
+func (c *Compiled) cursorFits() bool {
+	switch c.sort {
+	case "createdAt", "updatedAt":
+		_, err := time.Parse(time.RFC3339Nano, c.cursor.V)
+		return err == nil
+	case "distance":
+		if c.near == nil || c.cursor.V == "" { // without near the sort is refused already
+			return true
+		}
+		f, err := strconv.ParseFloat(c.cursor.V, 64)
+		return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+	}
+	return true
 }
 
 // Limit is the page size.
