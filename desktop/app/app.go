@@ -272,8 +272,9 @@ func (c *core) expired(cl *client.Client) {
 	c.emit(EventSessionExpired)
 }
 
-// session returns the signed-in client, or the 401 the UI answers with the sign-in form.
-func (c *core) session() (*client.Client, error) {
+// Client returns the signed-in session's client, or the 401 the UI answers with the sign-in form. It makes core a
+// client.Source: the bound methods hand it to the typed calls of package client, which ask it before any request.
+func (c *core) Client() (*client.Client, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cl == nil {

@@ -68,26 +68,19 @@ type Documents struct{ c *core }
 
 // List lists a record's documents, newest first.
 func (s *Documents) List(recordType api.RecordType, recordID string) (api.DocumentList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.DocumentList{}, err
-	}
-	return cl.ListDocuments(s.c.ctx, recordType, recordID, false)
+	return client.Get[api.DocumentList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "documents"), nil)
 }
 
 // ListTrashed lists a record's documents in the trash that the user may restore.
 func (s *Documents) ListTrashed(recordType api.RecordType, recordID string) (api.DocumentList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.DocumentList{}, err
-	}
-	return cl.ListDocuments(s.c.ctx, recordType, recordID, true)
+	return client.Get[api.DocumentList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "documents"),
+		client.Query("trashed", "true"))
 }
 
 // UploadFiles uploads files (from drag and drop or the dialog) to a record, one after the other. A file that is
 // refused does not stop the others; only a missing session fails the whole call.
 func (s *Documents) UploadFiles(recordType api.RecordType, recordID string, paths []string) (UploadResult, error) {
-	cl, err := s.c.session()
+	cl, err := s.c.Client()
 	if err != nil {
 		return UploadResult{}, err
 	}
@@ -114,7 +107,7 @@ func (s *Documents) UploadFiles(recordType api.RecordType, recordID string, path
 
 // PickAndUpload lets the user choose files in the native dialog and uploads them; cancelling uploads nothing.
 func (s *Documents) PickAndUpload(recordType api.RecordType, recordID string) (UploadResult, error) {
-	if _, err := s.c.session(); err != nil {
+	if _, err := s.c.Client(); err != nil {
 		return UploadResult{}, err
 	}
 	paths, err := s.c.dialogs.OpenFiles(s.c.ctx, "Dokumente hochladen")
@@ -130,11 +123,11 @@ func (s *Documents) PickAndUpload(recordType api.RecordType, recordID string) (U
 // Open downloads a document into the cache folder (once: documents never change) and opens it with the operating
 // system's default application. It returns the local path. Programs and scripts are not opened (save them).
 func (s *Documents) Open(documentID string) (string, error) {
-	cl, err := s.c.session()
+	cl, err := s.c.Client()
 	if err != nil {
 		return "", err
 	}
-	d, err := cl.GetDocument(s.c.ctx, documentID)
+	d, err := client.Get[api.Document](s.c.ctx, cl, client.Path("documents", documentID), nil)
 	if err != nil {
 		return "", err
 	}
@@ -163,11 +156,11 @@ func (s *Documents) Open(documentID string) (string, error) {
 // SaveAs asks where to save a document (the native save dialog, its name proposed) and downloads it there. It
 // returns the path, or "" when the user cancelled.
 func (s *Documents) SaveAs(documentID string) (string, error) {
-	cl, err := s.c.session()
+	cl, err := s.c.Client()
 	if err != nil {
 		return "", err
 	}
-	d, err := cl.GetDocument(s.c.ctx, documentID)
+	d, err := client.Get[api.Document](s.c.ctx, cl, client.Path("documents", documentID), nil)
 	if err != nil {
 		return "", err
 	}
@@ -186,29 +179,17 @@ func (s *Documents) SaveAs(documentID string) (string, error) {
 
 // Delete moves a document to the trash.
 func (s *Documents) Delete(documentID string, version int64) error {
-	cl, err := s.c.session()
-	if err != nil {
-		return err
-	}
-	return cl.DeleteDocument(s.c.ctx, documentID, version)
+	return client.Delete(s.c.ctx, s.c, client.Path("documents", documentID), version)
 }
 
 // Restore brings a document back from the trash.
 func (s *Documents) Restore(documentID string) (api.Document, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.Document{}, err
-	}
-	return cl.RestoreDocument(s.c.ctx, documentID)
+	return client.Post[api.Document](s.c.ctx, s.c, client.Path("documents", documentID, "restore"), nil)
 }
 
 // Storage returns the user's document storage: used, reserved and the plan's limit.
 func (s *Documents) Storage() (api.StorageUsage, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.StorageUsage{}, err
-	}
-	return cl.StorageUsage(s.c.ctx)
+	return client.Get[api.StorageUsage](s.c.ctx, s.c, client.Path("me", "storage"), nil)
 }
 
 // safeFileName keeps a name the server sent from reaching outside the folder it is written to (the server

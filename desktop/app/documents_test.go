@@ -26,6 +26,31 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
+// documentRoutes are the document routes of the route tables (routes_test.go); GET /documents/{id} has no bound
+// method of its own and is proven by Open and SaveAs below.
+func documentRoutes() []route {
+	doc := api.Document{ID: "d1", RecordType: api.RecordDeal, RecordID: "r1", FileName: "Angebot.pdf", ContentType: "application/pdf",
+		Size: 1234, SHA256: "ab", UploadedByName: "Claudia Becker", CanDelete: true, Version: 2}
+	list := api.DocumentList{Items: []api.Document{doc}}
+	return []route{
+		{name: "list documents", method: "GET", path: "/api/v1/deals/r1/documents", status: 200, answer: list,
+			call: func(d *app.App) (any, error) {
+				return d.Documents.List(api.RecordDeal, "r1")
+			}},
+		{name: "list trashed documents", method: "GET", path: "/api/v1/persons/p%2F1/documents", query: "trashed=true", status: 200,
+			answer: list, call: func(d *app.App) (any, error) {
+				return d.Documents.ListTrashed(api.RecordPerson, "p/1")
+			}},
+		{name: "delete document", method: "DELETE", path: "/api/v1/documents/d1", ifMatch: `"2"`, status: 204,
+			call: func(d *app.App) (any, error) { return nil, d.Documents.Delete("d1", 2) }},
+		{name: "restore document", method: "POST", path: "/api/v1/documents/d1/restore", status: 200, answer: doc,
+			call: func(d *app.App) (any, error) { return d.Documents.Restore("d1") }},
+		{name: "storage", method: "GET", path: "/api/v1/me/storage", status: 200,
+			answer: api.StorageUsage{UsedBytes: 1400000, LimitBytes: 1073741824},
+			call:   func(d *app.App) (any, error) { return d.Documents.Storage() }},
+	}
+}
+
 // docBackend serves the document routes on top of the stand-in auth backend: documents by id with content, and
 // uploads that are refused for names starting with "nein".
 type docBackend struct {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/1sales/app/desktop/app"
 	"github.com/1sales/app/desktop/secrets"
@@ -66,5 +67,31 @@ func TestMapsNeedASessionAndCallTheirRoutes(t *testing.T) {
 	want := []string{"POST /api/v1/leads/map", "POST /api/v1/organizations/map", "POST /api/v1/geocode"}
 	if got := b.paths[len(b.paths)-len(want):]; !reflect.DeepEqual(got, want) {
 		t.Fatalf("requests %v, want %v", got, want)
+	}
+}
+
+func geoRoutes() []route {
+	at := time.Date(2026, 11, 27, 21, 0, 0, 0, time.UTC)
+	km := 12.5
+	m := api.RecordMap{Items: []api.MapMarker{{ID: "o1", Name: "Müller GmbH", Lat: 48.137, Lng: 11.575,
+		Precision: api.PrecisionAddress, DistanceKm: &km}}, Truncated: true}
+	near := api.ListQuery{City: "München", Near: &api.Near{RecordType: api.RecordOrganization, RecordID: "o2", RadiusKm: 25}}
+	const nearJSON = `{"city":"München","near":{"recordType":"organization","recordId":"o2","radiusKm":25}}`
+	return []route{
+		{name: "organization map with a nearby condition", method: "POST", path: "/api/v1/organizations/map", body: nearJSON,
+			status: 200, answer: m,
+			call: func(d *app.App) (any, error) {
+				return d.Maps.RecordMap(api.RecordOrganization, near)
+			}},
+		{name: "deal map", method: "POST", path: "/api/v1/deals/map", body: `{"status":"open"}`, status: 200, answer: m,
+			call: func(d *app.App) (any, error) {
+				return d.Maps.RecordMap(api.RecordDeal, api.ListQuery{Status: "open"})
+			}},
+		{name: "geocode", method: "POST", path: "/api/v1/geocode", body: `{"query":"Marienplatz 1, München"}`, status: 200,
+			answer: api.GeocodeResult{Query: "Marienplatz 1, München", Label: "München", Position: api.Position{Lat: 48.137,
+				Lng: 11.575, Precision: api.PrecisionCity, Source: api.GeoGazetteer, GeocodedAt: at}},
+			call: func(d *app.App) (any, error) {
+				return d.Maps.Geocode("Marienplatz 1, München")
+			}},
 	}
 }

@@ -1,6 +1,9 @@
 package app
 
-import "github.com/1sales/app/shared/api"
+import (
+	"github.com/1sales/app/desktop/client"
+	"github.com/1sales/app/shared/api"
+)
 
 // Records holds what every record type shares: notes, history, the trash, the custom field definitions and saved
 // filters. Record types cross the bridge as api.RecordType ("person", "organization", ...).
@@ -8,93 +11,51 @@ type Records struct{ c *core }
 
 // ListNotes lists a record's notes, newest first.
 func (s *Records) ListNotes(recordType api.RecordType, recordID string) (api.NoteList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.NoteList{}, err
-	}
-	return cl.ListNotes(s.c.ctx, recordType, recordID)
+	return client.Get[api.NoteList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "notes"), nil)
 }
 
 func (s *Records) AddNote(recordType api.RecordType, recordID string, in api.NoteCreate) (api.Note, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.Note{}, err
-	}
-	return cl.AddNote(s.c.ctx, recordType, recordID, in)
+	return client.Create[api.Note](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "notes"), in)
 }
 
 func (s *Records) UpdateNote(id string, version int64, patch api.NotePatch) (api.Note, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.Note{}, err
-	}
-	return cl.UpdateNote(s.c.ctx, id, version, patch)
+	return client.Patch[api.Note](s.c.ctx, s.c, client.Path("notes", id), version, patch)
 }
 
 func (s *Records) DeleteNote(id string, version int64) error {
-	cl, err := s.c.session()
-	if err != nil {
-		return err
-	}
-	return cl.DeleteNote(s.c.ctx, id, version)
+	return client.Delete(s.c.ctx, s.c, client.Path("notes", id), version)
 }
 
 // History lists a record's recorded changes, newest first.
 func (s *Records) History(recordType api.RecordType, recordID string) (api.HistoryList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.HistoryList{}, err
-	}
-	return cl.History(s.c.ctx, recordType, recordID)
+	return client.Get[api.HistoryList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "history"), nil)
 }
 
 // Trash lists the deleted records the caller may restore; recordType "" means every type.
 func (s *Records) Trash(recordType api.RecordType) (api.TrashList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.TrashList{}, err
-	}
-	return cl.Trash(s.c.ctx, recordType)
+	return client.Get[api.TrashList](s.c.ctx, s.c, client.Path("trash"), client.Query("recordType", string(recordType)))
 }
 
 // ListCustomFields lists a record type's custom fields in order; archived ones only with includeArchived.
 func (s *Records) ListCustomFields(recordType api.RecordType, includeArchived bool) (api.CustomFieldList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.CustomFieldList{}, err
-	}
-	return cl.ListCustomFields(s.c.ctx, recordType, includeArchived)
+	return client.Get[api.CustomFieldList](s.c.ctx, s.c, client.Path("custom-fields"),
+		client.Query("recordType", string(recordType), "archived", client.Flag(includeArchived)))
 }
 
 // ListSavedFilters lists the caller's own and the shared filters of a record type.
 func (s *Records) ListSavedFilters(recordType api.RecordType) (api.SavedFilterList, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.SavedFilterList{}, err
-	}
-	return cl.ListSavedFilters(s.c.ctx, recordType)
+	return client.Get[api.SavedFilterList](s.c.ctx, s.c, client.Path("saved-filters"),
+		client.Query("recordType", string(recordType)))
 }
 
 func (s *Records) CreateSavedFilter(in api.SavedFilterCreate) (api.SavedFilter, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.SavedFilter{}, err
-	}
-	return cl.CreateSavedFilter(s.c.ctx, in)
+	return client.Create[api.SavedFilter](s.c.ctx, s.c, client.Path("saved-filters"), in)
 }
 
 func (s *Records) UpdateSavedFilter(id string, version int64, patch api.SavedFilterPatch) (api.SavedFilter, error) {
-	cl, err := s.c.session()
-	if err != nil {
-		return api.SavedFilter{}, err
-	}
-	return cl.UpdateSavedFilter(s.c.ctx, id, version, patch)
+	return client.Patch[api.SavedFilter](s.c.ctx, s.c, client.Path("saved-filters", id), version, patch)
 }
 
 func (s *Records) DeleteSavedFilter(id string, version int64) error {
-	cl, err := s.c.session()
-	if err != nil {
-		return err
-	}
-	return cl.DeleteSavedFilter(s.c.ctx, id, version)
+	return client.Delete(s.c.ctx, s.c, client.Path("saved-filters", id), version)
 }

@@ -104,7 +104,7 @@ func (s *Session) Login(in LoginInput) (api.Me, error) {
 // cannot be reached is an error (network.unreachable), and the token is kept for the next try.
 func (s *Session) Resume() (SessionState, error) {
 	c := s.c
-	if _, err := c.session(); err == nil {
+	if _, err := c.Client(); err == nil {
 		return s.State()
 	}
 	prefs, err := c.settings.Load()
@@ -178,11 +178,11 @@ func (s *Session) Logout() error {
 
 // Me asks the server for the signed-in user afresh.
 func (s *Session) Me() (api.Me, error) {
-	cl, err := s.c.session()
+	cl, err := s.c.Client()
 	if err != nil {
 		return api.Me{}, err
 	}
-	me, err := cl.Me(s.c.ctx)
+	me, err := client.Get[api.Me](s.c.ctx, cl, client.Path("me"), nil)
 	if err != nil {
 		return api.Me{}, err
 	}
@@ -196,11 +196,8 @@ func (s *Session) Me() (api.Me, error) {
 
 // ChangePassword changes the signed-in user's password. The server ends the user's other sessions.
 func (s *Session) ChangePassword(in api.PasswordChange) error {
-	cl, err := s.c.session()
-	if err != nil {
-		return err
-	}
-	return cl.ChangePassword(s.c.ctx, in)
+	_, err := client.Post[struct{}](s.c.ctx, s.c, client.Path("me", "password"), in)
+	return err
 }
 
 // SetLanguage saves the UI language ("de" or "en").

@@ -155,9 +155,8 @@ func (c *Client) clearTokens() string {
 // call describes one route invocation.
 type call struct {
 	method  string
-	path    string            // below /api/v1, with {name} placeholders
-	params  map[string]string // path parameters, escaped by resty
-	query   url.Values        // query string, encoded by resty
+	path    string     // below /api/v1, escaped (see Path)
+	query   url.Values // query string, encoded by resty
 	body    any
 	result  any
 	version *int64 // sent as If-Match: "<version>"
@@ -181,13 +180,13 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	// replays the first result instead of creating twice.
 	var key, fingerprint string
 	if cl.create {
-		fingerprint = fingerprintOf(cl.method, cl.path, cl.params, cl.query, payload)
+		fingerprint = fingerprintOf(cl.method, cl.path, cl.query, payload)
 		key = c.keys.take(fingerprint, uuid.NewString)
 	}
 
 	for refreshed := false; ; refreshed = true {
 		token := ""
-		req := c.rc.R().SetContext(ctx).SetPathParams(cl.params).SetQueryParamsFromValues(cl.query)
+		req := c.rc.R().SetContext(ctx).SetQueryParamsFromValues(cl.query)
 		if cl.auth {
 			token = c.accessToken()
 			if token != "" {

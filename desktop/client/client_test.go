@@ -133,7 +133,7 @@ func TestErrorsAreDecodedIntoAPIError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { tt.answer(w) })
-			_, err := newClient(s, client.Options{}).ListUnits(context.Background())
+			_, err := client.Get[api.UnitList](context.Background(), newClient(s, client.Options{}), client.Path("units"), nil)
 			var ae *client.APIError
 			if !errors.As(err, &ae) {
 				t.Fatalf("err = %T %v, want *APIError", err, err)
@@ -154,7 +154,7 @@ func TestUnreachableServerIsANetworkError(t *testing.T) {
 	ln.Close() // nothing listens there now: connection refused
 
 	c := client.New(client.Options{ServerURL: url, RetryWait: time.Millisecond})
-	_, err = c.Tenant(context.Background())
+	_, err = client.Get[api.Tenant](context.Background(), c, client.Path("tenant"), nil)
 	ae, ok := client.AsAPIError(err)
 	if !ok || ae.Status != 0 || ae.Code != client.CodeNetwork || !client.IsNetwork(err) {
 		t.Fatalf("err = %v, want status 0 %s", err, client.CodeNetwork)
@@ -202,7 +202,7 @@ func TestUnauthorizedRefreshesOnceAndRepeatsWithNewToken(t *testing.T) {
 	c := newClient(s, client.Options{OnSession: func(s api.Session) { saved = append(saved, s.RefreshToken) }})
 	signIn(t, c)
 
-	me, err := c.Me(context.Background())
+	me, err := client.Get[api.Me](context.Background(), c, client.Path("me"), nil)
 	if err != nil {
 		t.Fatalf("Me: %v", err)
 	}
@@ -255,7 +255,7 @@ func TestConcurrentUnauthorizedCallsShareOneRefresh(t *testing.T) {
 	errs := make(chan error, 5)
 	for range 5 {
 		wg.Go(func() {
-			_, err := c.ListUsers(context.Background())
+			_, err := client.Get[api.UserList](context.Background(), c, client.Path("users"), nil)
 			errs <- err
 		})
 	}
@@ -301,7 +301,7 @@ func TestRefusedRefreshEndsTheSession(t *testing.T) {
 			c := newClient(s, client.Options{OnExpired: func() { expired.Add(1) }})
 			signIn(t, c)
 
-			_, err := c.Tenant(context.Background())
+			_, err := client.Get[api.Tenant](context.Background(), c, client.Path("tenant"), nil)
 			ae, ok := client.AsAPIError(err)
 			if !ok || ae.Status != tt.wantStatus || ae.Code != tt.wantCode {
 				t.Fatalf("err = %v, want %d %s", err, tt.wantStatus, tt.wantCode)
@@ -337,7 +337,7 @@ func TestCreateReusesIdempotencyKeyAcrossRetries(t *testing.T) {
 	signIn(t, c)
 
 	in := api.UserCreate{Email: "neu@nordlicht.example", Name: "Neu", Password: "Demo1234!", UnitID: "unit", RoleID: "role"}
-	u, err := c.CreateUser(context.Background(), in)
+	u, err := client.Create[api.User](context.Background(), c, client.Path("users"), in)
 	if err != nil || u.ID != "u9" {
 		t.Fatalf("CreateUser = %+v, %v", u, err)
 	}
@@ -385,12 +385,12 @@ func TestCreateAfterLostAnswerReusesKeyForSameBodyOnly(t *testing.T) {
 	}
 
 	for i := range 2 {
-		if _, err := c.CreateUnit(ctx, a); !client.IsNetwork(err) {
+		if _, err := client.Create[api.Unit](ctx, c, client.Path("units"), a); !client.IsNetwork(err) {
 			t.Fatalf("create %d: err = %v, want network error", i+1, err)
 		}
 	}
 	answer.Store(true)
-	if _, err := c.CreateUnit(ctx, a); err != nil { // the user saves once more and hears back this time
+	if _, err := client.Create[api.Unit](ctx, c, client.Path("units"), a); err != nil { // the user saves once more and hears back this time
 		t.Fatalf("third create: %v", err)
 	}
 	lost := keysSince(1)
@@ -399,10 +399,10 @@ func TestCreateAfterLostAnswerReusesKeyForSameBodyOnly(t *testing.T) {
 	}
 
 	before := len(s.requests())
-	if _, err := c.CreateUnit(ctx, api.UnitCreate{Name: "Anders", ParentID: "root"}); err != nil {
+	if _, err := client.Create[api.Unit](ctx, c, client.Path("units"), api.UnitCreate{Name: "Anders", ParentID: "root"}); err != nil {
 		t.Fatalf("other create: %v", err)
 	}
-	if _, err := c.CreateUnit(ctx, a); err != nil { // settled: the same body again is a new create
+	if _, err := client.Create[api.Unit](ctx, c, client.Path("units"), a); err != nil { // settled: the same body again is a new create
 		t.Fatalf("repeat after success: %v", err)
 	}
 	later := keysSince(before)
@@ -433,19 +433,19 @@ func TestUpdatesSendIfMatchAndAreNotRepeatedAfterALostAnswer(t *testing.T) {
 		do                 func() error
 	}{
 		{"patch user", "PATCH", "/api/v1/users/u%201", func() error {
-			_, err := c.UpdateUser(ctx, "u 1", 7, api.UserPatch{Name: &name})
+			_, err := client.Patch[api.User](ctx, c, client.Path("users", "u 1"), 7, api.UserPatch{Name: &name})
 			return err
 		}},
 		{"patch unit", "PATCH", "/api/v1/units/n1", func() error {
-			_, err := c.UpdateUnit(ctx, "n1", 7, api.UnitPatch{Name: &name})
+			_, err := client.Patch[api.Unit](ctx, c, client.Path("units", "n1"), 7, api.UnitPatch{Name: &name})
 			return err
 		}},
-		{"delete unit", "DELETE", "/api/v1/units/n1", func() error { return c.DeleteUnit(ctx, "n1", 7) }},
+		{"delete unit", "DELETE", "/api/v1/units/n1", func() error { return client.Delete(ctx, c, client.Path("units", "n1"), 7) }},
 		{"patch role", "PATCH", "/api/v1/roles/r1", func() error {
-			_, err := c.UpdateRole(ctx, "r1", 7, api.RolePatch{Name: &name})
+			_, err := client.Patch[api.Role](ctx, c, client.Path("roles", "r1"), 7, api.RolePatch{Name: &name})
 			return err
 		}},
-		{"delete role", "DELETE", "/api/v1/roles/r1", func() error { return c.DeleteRole(ctx, "r1", 7) }},
+		{"delete role", "DELETE", "/api/v1/roles/r1", func() error { return client.Delete(ctx, c, client.Path("roles", "r1"), 7) }},
 	}
 	for _, tt := range calls {
 		t.Run(tt.name, func(t *testing.T) {
@@ -495,7 +495,10 @@ func TestRetryPolicy(t *testing.T) {
 				}
 				writeJSON(w, 200, api.Tenant{ID: "t"})
 			},
-			call:      func(c *client.Client) error { _, err := c.Tenant(context.Background()); return err },
+			call: func(c *client.Client) error {
+				_, err := client.Get[api.Tenant](context.Background(), c, client.Path("tenant"), nil)
+				return err
+			},
 			wantCalls: 2,
 		},
 		{
@@ -509,7 +512,7 @@ func TestRetryPolicy(t *testing.T) {
 			name:   "validation error not repeated",
 			answer: func(w http.ResponseWriter, n int) { writeErr(w, 422, api.CodeValidation, nil) },
 			call: func(c *client.Client) error {
-				_, err := c.CreateRole(context.Background(), api.RoleCreate{})
+				_, err := client.Create[api.Role](context.Background(), c, client.Path("roles"), api.RoleCreate{})
 				return err
 			},
 			wantCalls:  1,
@@ -520,7 +523,7 @@ func TestRetryPolicy(t *testing.T) {
 			answer:    func(w http.ResponseWriter, n int) { writeJSON(w, 200, api.Unit{ID: "n1"}) },
 			transport: &failFirstDial{},
 			call: func(c *client.Client) error {
-				_, err := c.UpdateUnit(context.Background(), "n1", 3, api.UnitPatch{})
+				_, err := client.Patch[api.Unit](context.Background(), c, client.Path("units", "n1"), 3, api.UnitPatch{})
 				return err
 			},
 			wantCalls: 1,

@@ -37,48 +37,6 @@ const (
 // DefaultTransferIdleTimeout ends an upload or download that moved no byte for this long.
 const DefaultTransferIdleTimeout = time.Minute
 
-// ListDocuments lists a record's documents, newest first; trashed lists instead those in the trash that the
-// caller may restore.
-func (c *Client) ListDocuments(ctx context.Context, recordType api.RecordType, recordID string, trashed bool) (api.DocumentList, error) {
-	seg, err := recordSegment(recordType)
-	if err != nil {
-		return api.DocumentList{}, err
-	}
-	q := url.Values{}
-	if trashed {
-		q.Set("trashed", "true")
-	}
-	var out api.DocumentList
-	err = c.do(ctx, call{method: http.MethodGet, path: "/" + seg + "/{id}/documents", params: idParam(recordID), query: q,
-		result: &out, auth: true})
-	return out, err
-}
-
-func (c *Client) GetDocument(ctx context.Context, id string) (api.Document, error) {
-	var out api.Document
-	err := c.do(ctx, call{method: http.MethodGet, path: "/documents/{id}", params: idParam(id), result: &out, auth: true})
-	return out, err
-}
-
-// DeleteDocument moves a document to the trash.
-func (c *Client) DeleteDocument(ctx context.Context, id string, version int64) error {
-	return c.do(ctx, call{method: http.MethodDelete, path: "/documents/{id}", params: idParam(id), version: &version, auth: true})
-}
-
-// RestoreDocument brings a document back from the trash.
-func (c *Client) RestoreDocument(ctx context.Context, id string) (api.Document, error) {
-	var out api.Document
-	err := c.do(ctx, call{method: http.MethodPost, path: "/documents/{id}/restore", params: idParam(id), result: &out, auth: true})
-	return out, err
-}
-
-// StorageUsage returns the signed-in user's document storage and its limit.
-func (c *Client) StorageUsage(ctx context.Context) (api.StorageUsage, error) {
-	var out api.StorageUsage
-	err := c.do(ctx, call{method: http.MethodGet, path: "/me/storage", result: &out, auth: true})
-	return out, err
-}
-
 // ContentTypeOf guesses a file's media type from its extension (the server checks it against the content);
 // unknown extensions are sent as application/octet-stream, for which the server takes the type it detects.
 func ContentTypeOf(path string) string {
@@ -95,9 +53,9 @@ func ContentTypeOf(path string) string {
 // permission) arrives before the bytes are sent. It is not repeated on a network error (the server releases a
 // broken upload by itself); after a 401 it is sent once more with the renewed token, reading the file anew.
 func (c *Client) UploadDocument(ctx context.Context, recordType api.RecordType, recordID, path string) (api.Document, error) {
-	seg, err := recordSegment(recordType)
-	if err != nil {
-		return api.Document{}, err
+	route := RecordPath(recordType, recordID, "documents")
+	if route.err != nil {
+		return api.Document{}, route.err
 	}
 	fi, err := os.Stat(path)
 	if err != nil || !fi.Mode().IsRegular() {
@@ -109,7 +67,7 @@ func (c *Client) UploadDocument(ctx context.Context, recordType api.RecordType, 
 	}
 	var out api.Document
 	err = c.stream(ctx, streamCall{
-		method: http.MethodPost, path: "/" + seg + "/{id}/documents", params: idParam(recordID),
+		method: http.MethodPost, path: route.path,
 		header: map[string]string{
 			"Content-Type":     ContentTypeOf(path),
 			api.HeaderFileName: url.PathEscape(filepath.Base(path)),
@@ -144,7 +102,7 @@ type Downloaded struct {
 // or corrupt file.
 func (c *Client) DownloadDocument(ctx context.Context, id, dest string) (Downloaded, error) {
 	var out Downloaded
-	err := c.stream(ctx, streamCall{method: http.MethodGet, path: "/documents/{id}/content", params: idParam(id),
+	err := c.stream(ctx, streamCall{method: http.MethodGet, path: Path("documents", id, "content").path,
 		sink: func(resp *http.Response, body io.Reader) error {
 			d, err := writeChecked(body, dest, strings.Trim(strings.TrimPrefix(resp.Header.Get("ETag"), "W/"), `"`))
 			out = d
@@ -207,8 +165,7 @@ type writerOnly struct{ io.Writer }
 
 // streamCall is a request whose body or answer is a file.
 type streamCall struct {
-	method, path string
-	params       map[string]string
+	method, path string // path escaped (see Path)
 	header       map[string]string
 	// body opens the request body for one attempt, with its length.
 	body func() (io.ReadCloser, int64, error)
@@ -271,7 +228,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	dog := newWatchdog(c.opts.TransferIdleTimeout, func() { cancel(errStalled) })
 	defer dog.stop()
 
-	req := c.streamRC.R().SetPathParams(sc.params).SetHeaders(sc.header)
+	req := c.streamRC.R().SetHeaders(sc.header)
 	if token != "" {
 		req.SetAuthToken(token)
 	}

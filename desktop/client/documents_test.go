@@ -21,31 +21,6 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-func documentRoutes() []route {
-	doc := api.Document{ID: "d1", RecordType: api.RecordDeal, RecordID: "r1", FileName: "Angebot.pdf", ContentType: "application/pdf",
-		Size: 1234, SHA256: "ab", UploadedByName: "Claudia Becker", CanDelete: true, Version: 2}
-	list := api.DocumentList{Items: []api.Document{doc}}
-	return []route{
-		{name: "list documents", method: "GET", path: "/api/v1/deals/r1/documents", status: 200, answer: list,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.ListDocuments(ctx, api.RecordDeal, "r1", false)
-			}},
-		{name: "list trashed documents", method: "GET", path: "/api/v1/persons/p%2F1/documents", query: "trashed=true", status: 200,
-			answer: list, call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.ListDocuments(ctx, api.RecordPerson, "p/1", true)
-			}},
-		{name: "get document", method: "GET", path: "/api/v1/documents/d1", status: 200, answer: doc,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return c.GetDocument(ctx, "d1") }},
-		{name: "delete document", method: "DELETE", path: "/api/v1/documents/d1", ifMatch: `"2"`, status: 204,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return nil, c.DeleteDocument(ctx, "d1", 2) }},
-		{name: "restore document", method: "POST", path: "/api/v1/documents/d1/restore", status: 200, answer: doc,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return c.RestoreDocument(ctx, "d1") }},
-		{name: "storage", method: "GET", path: "/api/v1/me/storage", status: 200,
-			answer: api.StorageUsage{UsedBytes: 1400000, LimitBytes: 1073741824},
-			call:   func(ctx context.Context, c *client.Client) (any, error) { return c.StorageUsage(ctx) }},
-	}
-}
-
 // fileServer is a stand-in backend for transfers: it signs in, takes uploads the way the real one does (reading
 // the body as a stream and checking it against Content-Length) and serves content with its checksum as ETag.
 type fileServer struct {

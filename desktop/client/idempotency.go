@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
-	"sort"
 	"sync"
 	"time"
 )
@@ -59,17 +58,9 @@ func (p *pendingKeys) drop(fingerprint string) {
 }
 
 // fingerprintOf identifies a request by what the server compares for a replay: route and body.
-func fingerprintOf(method, path string, params map[string]string, query url.Values, body []byte) string {
+func fingerprintOf(method, path string, query url.Values, body []byte) string {
 	h := sha256.New()
 	h.Write([]byte(method + " " + path + "?" + query.Encode() + "\n"))
-	names := make([]string, 0, len(params))
-	for n := range params {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		h.Write([]byte(n + "=" + params[n] + "\n"))
-	}
 	h.Write(body)
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,10 +1,9 @@
-package client_test
+package app_test
 
 import (
-	"context"
 	"time"
 
-	"github.com/1sales/app/desktop/client"
+	"github.com/1sales/app/desktop/app"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -20,52 +19,52 @@ func activityRoutes() []route {
 	return []route{
 		{name: "list activity types with archived", method: "GET", path: "/api/v1/activity-types", query: "archived=true", status: 200,
 			answer: api.ActivityTypeList{Items: []api.ActivityType{kind}, Icons: []string{"phone"}},
-			call:   func(ctx context.Context, c *client.Client) (any, error) { return c.ListActivityTypes(ctx, true) }},
+			call:   func(d *app.App) (any, error) { return d.Activities.ListActivityTypes(true) }},
 		{name: "create activity type", method: "POST", path: "/api/v1/activity-types", create: true,
 			body: `{"name":"Anruf","color":"#228be6","icon":"phone"}`, status: 201, answer: kind,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.CreateActivityType(ctx, api.ActivityTypeCreate{Name: "Anruf", Color: "#228be6", Icon: "phone"})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.CreateActivityType(api.ActivityTypeCreate{Name: "Anruf", Color: "#228be6", Icon: "phone"})
 			}},
 		{name: "archive activity type", method: "PATCH", path: "/api/v1/activity-types/t1", body: `{"archived":true}`, ifMatch: `"2"`,
 			status: 200, answer: kind,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.UpdateActivityType(ctx, "t1", 2, api.ActivityTypePatch{Archived: &done})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.UpdateActivityType("t1", 2, api.ActivityTypePatch{Archived: &done})
 			}},
 		{name: "delete activity type", method: "DELETE", path: "/api/v1/activity-types/t1", ifMatch: `"2"`, status: 204,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return nil, c.DeleteActivityType(ctx, "t1", 2)
+			call: func(d *app.App) (any, error) {
+				return nil, d.Activities.DeleteActivityType("t1", 2)
 			}},
 		{name: "query activities", method: "POST", path: "/api/v1/activities/query",
 			body: `{"assignee":"team","due":"week","status":"open","cursor":"c1","limit":50}`, status: 200, answer: page,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.QueryActivities(ctx, api.ActivityQuery{Assignee: "team", Due: "week", Status: "open", Cursor: "c1", Limit: 50})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.QueryActivities(api.ActivityQuery{Assignee: "team", Due: "week", Status: "open", Cursor: "c1", Limit: 50})
 			}},
 		{name: "create activity", method: "POST", path: "/api/v1/activities", create: true,
 			body:   `{"title":"Rückruf","typeId":"t1","dueAt":"2026-12-01T09:30:00Z","durationMinutes":15,"dealId":"d1"}`,
 			status: 201, answer: act,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.CreateActivity(ctx, api.ActivityCreate{Title: "Rückruf", TypeID: "t1", DueAt: due, DurationMinutes: 15, DealID: "d1"})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.CreateActivity(api.ActivityCreate{Title: "Rückruf", TypeID: "t1", DueAt: due, DurationMinutes: 15, DealID: "d1"})
 			}},
 		{name: "get activity", method: "GET", path: "/api/v1/activities/a1", status: 200, answer: act,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return c.GetActivity(ctx, "a1") }},
+			call: func(d *app.App) (any, error) { return d.Activities.GetActivity("a1") }},
 		{name: "mark activity done", method: "PATCH", path: "/api/v1/activities/a1", body: `{"done":true}`, ifMatch: `"4"`,
 			status: 200, answer: act,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.UpdateActivity(ctx, "a1", 4, api.ActivityPatch{Done: &done})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.UpdateActivity("a1", 4, api.ActivityPatch{Done: &done})
 			}},
 		{name: "delete activity", method: "DELETE", path: "/api/v1/activities/a1", ifMatch: `"4"`, status: 204,
-			call: func(ctx context.Context, c *client.Client) (any, error) { return nil, c.DeleteActivity(ctx, "a1", 4) }},
+			call: func(d *app.App) (any, error) { return nil, d.Activities.DeleteActivity("a1", 4) }},
 		{name: "a deal's activities", method: "GET", path: "/api/v1/deals/d1/activities", status: 200, answer: page,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.RecordActivities(ctx, api.RecordDeal, "d1")
+			call: func(d *app.App) (any, error) {
+				return d.Activities.RecordActivities(api.RecordDeal, "d1")
 			}},
 		{name: "a person's activities", method: "GET", path: "/api/v1/persons/p1/activities", status: 200, answer: page,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.RecordActivities(ctx, api.RecordPerson, "p1")
+			call: func(d *app.App) (any, error) {
+				return d.Activities.RecordActivities(api.RecordPerson, "p1")
 			}},
 		{name: "dashboard", method: "POST", path: "/api/v1/dashboard", body: `{"scope":"team","pipelineId":"pl1"}`, status: 200, answer: dash,
-			call: func(ctx context.Context, c *client.Client) (any, error) {
-				return c.Dashboard(ctx, api.DashboardQuery{Scope: api.DashboardTeam, PipelineID: "pl1"})
+			call: func(d *app.App) (any, error) {
+				return d.Activities.Dashboard(api.DashboardQuery{Scope: api.DashboardTeam, PipelineID: "pl1"})
 			}},
 	}
 }

@@ -1,0 +1,40 @@
+package client
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/1sales/app/shared/api"
+)
+
+// Sign-in, refresh and sign-out: the routes that carry the session's tokens instead of using them.
+
+// Login signs in and keeps the new session's tokens.
+func (c *Client) Login(ctx context.Context, in api.LoginRequest) (api.Session, error) {
+	var s api.Session
+	if err := c.do(ctx, call{method: http.MethodPost, path: "/auth/login", body: in, result: &s}); err != nil {
+		return api.Session{}, err
+	}
+	c.setSession(s)
+	return s, nil
+}
+
+// Refresh exchanges refreshToken for a new pair and keeps it. The old refresh token is spent on success.
+func (c *Client) Refresh(ctx context.Context, refreshToken string) (api.Session, error) {
+	var s api.Session
+	in := api.RefreshRequest{RefreshToken: refreshToken}
+	if err := c.do(ctx, call{method: http.MethodPost, path: "/auth/refresh", body: in, result: &s}); err != nil {
+		return api.Session{}, err
+	}
+	c.setSession(s)
+	return s, nil
+}
+
+// Logout forgets the tokens at once and then ends the session on the server. Without a session it does nothing.
+func (c *Client) Logout(ctx context.Context) error {
+	rt := c.clearTokens()
+	if rt == "" {
+		return nil
+	}
+	return c.do(ctx, call{method: http.MethodPost, path: "/auth/logout", body: api.LogoutRequest{RefreshToken: rt}})
+}
