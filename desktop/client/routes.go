@@ -618,5 +618,5 @@ func recordSegment(t api.RecordType) (string, error) {
 		return "leads", nil
 	}
 	return "", &APIError{Status: 0, Code: api.CodeValidation, Message: fmt.Sprintf("no routes for record type %q", t),
-		Fields: map[string]string{"recordType": api.FieldInvalid}}
+		Fields: map[string]api.FieldCode{"recordType": api.FieldInvalid}}
 }

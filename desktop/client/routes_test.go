@@ -288,15 +288,15 @@ func TestRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
 					writeJSON(w, 200, session(1))
 					return
 				}
-				writeErr(w, 412, api.CodeVersionMismatch, map[string]string{"version": "stale"})
+				writeErr(w, 412, api.CodeVersionMismatch, map[string]api.FieldCode{"version": "stale"})
 			})
 			c := newClient(s, client.Options{})
 			signIn(t, c)
 
 			_, err := tt.call(context.Background(), c)
 			ae, ok := client.AsAPIError(err)
-			want := client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + api.CodeVersionMismatch,
-				Fields: map[string]string{"version": "stale"}, RequestID: "req-1"}
+			want := client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + string(api.CodeVersionMismatch),
+				Fields: map[string]api.FieldCode{"version": "stale"}, RequestID: "req-1"}
 			if !ok || !reflect.DeepEqual(*ae, want) {
 				t.Fatalf("err = %v, want %+v", err, want)
 			}
@@ -306,7 +306,7 @@ func TestRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
 
 func TestDuplicateEmailConflictKeepsItsFields(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeErr(w, 409, api.CodeDuplicateEmail, map[string]string{"emails[1]": api.FieldDuplicate})
+		writeErr(w, 409, api.CodeDuplicateEmail, map[string]api.FieldCode{"emails[1]": api.FieldDuplicate})
 	})
 	_, err := newClient(s, client.Options{}).CreatePerson(context.Background(), api.PersonCreate{LastName: "Müller"})
 	ae, ok := client.AsAPIError(err)
@@ -318,7 +318,7 @@ func TestDuplicateEmailConflictKeepsItsFields(t *testing.T) {
 		Code   string            `json:"code"`
 		Fields map[string]string `json:"fields"`
 	}
-	if json.Unmarshal([]byte(err.Error()), &parsed) != nil || parsed.Fields["emails[1]"] != api.FieldDuplicate {
+	if json.Unmarshal([]byte(err.Error()), &parsed) != nil || parsed.Fields["emails[1]"] != string(api.FieldDuplicate) {
 		t.Fatalf("Error() = %s", err.Error())
 	}
 }
