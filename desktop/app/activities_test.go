@@ -18,7 +18,7 @@ func activityRoutes() []route {
 	done := true
 	return []route{
 		{name: "list activity types with archived", method: "GET", path: "/api/v1/activity-types", query: "archived=true", status: 200,
-			answer: api.ActivityTypeList{Items: []api.ActivityType{kind}, Icons: []string{"phone"}},
+			answer: api.ActivityTypeList{Items: []api.ActivityType{kind}, Icons: []api.ActivityIcon{api.IconPhone}},
 			call:   func(d *app.App) (any, error) { return d.Activities.ListActivityTypes(true) }},
 		{name: "create activity type", method: "POST", path: "/api/v1/activity-types", create: true,
 			body: `{"name":"Anruf","color":"#228be6","icon":"phone"}`, status: 201, answer: kind,

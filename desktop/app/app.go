@@ -25,12 +25,6 @@ import (
 // EventSessionExpired is emitted to the UI when the server refuses to renew the session: sign in again.
 const EventSessionExpired = "session:expired"
 
-// Desktop-only error codes (Status 0), translated by the UI like the server's.
-const (
-	CodeSecretsUnavailable  = "secrets.unavailable"
-	CodeSettingsUnavailable = "settings.unavailable"
-)
-
 // Config is what main passes in. The zero value gives the real keyring, settings file, log file and Wails events,
 // all opened in startup, because binding generation runs main and nothing before wails.Run may do I/O.
 type Config struct {
@@ -283,6 +277,6 @@ func (c *core) Client() (*client.Client, error) {
 	return c.cl, nil
 }
 
-func localError(code, format string, args ...any) error {
+func localError(code api.ErrorCode, format string, args ...any) error {
 	return &client.APIError{Status: 0, Code: code, Message: fmt.Sprintf(format, args...)}
 }

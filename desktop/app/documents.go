@@ -17,16 +17,6 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Desktop-only error codes of documents.
-const (
-	// CodeOpenFailed: the operating system's opener could not be started.
-	CodeOpenFailed = "document.open_failed"
-	// CodeOpenBlocked: the file is a program or script; opening it with one click could run it. Save it instead.
-	CodeOpenBlocked = "document.open_blocked"
-	// CodeDialogFailed: the native file dialog could not be shown.
-	CodeDialogFailed = "dialog.failed"
-)
-
 // Dialogs are the native file dialogs (Wails' runtime by default; tests replace them).
 type Dialogs interface {
 	// OpenFiles asks for files to upload; none chosen is an empty list.
@@ -99,8 +89,12 @@ func (s *Documents) UploadFiles(recordType api.RecordType, recordID string, path
 			return out, err // the session is over: the rest would fail alike
 		}
 		s.c.log.Info("upload refused", "file", filepath.Base(p), "code", ae.Code)
-		out.Failed = append(out.Failed, UploadFailure{Path: p, FileName: filepath.Base(p), Status: ae.Status, Code: ae.Code,
-			Message: ae.Message, Fields: ae.Fields})
+		fields := make(map[string]string, len(ae.Fields))
+		for name, code := range ae.Fields {
+			fields[name] = string(code)
+		}
+		out.Failed = append(out.Failed, UploadFailure{Path: p, FileName: filepath.Base(p), Status: ae.Status,
+			Code: string(ae.Code), Message: ae.Message, Fields: fields})
 	}
 	return out, nil
 }
@@ -112,7 +106,7 @@ func (s *Documents) PickAndUpload(recordType api.RecordType, recordID string) (U
 	}
 	paths, err := s.c.dialogs.OpenFiles(s.c.ctx, "Dokumente hochladen")
 	if err != nil {
-		return UploadResult{}, localError(CodeDialogFailed, "file dialog: %v", err)
+		return UploadResult{}, localError(api.CodeDialogFailed, "file dialog: %v", err)
 	}
 	if len(paths) == 0 {
 		return UploadResult{Uploaded: []api.Document{}, Failed: []UploadFailure{}}, nil
@@ -133,10 +127,10 @@ func (s *Documents) Open(documentID string) (string, error) {
 	}
 	name := safeFileName(d.FileName)
 	if executable(name) {
-		return "", localError(CodeOpenBlocked, "%s could run as a program; save it instead", name)
+		return "", localError(api.CodeDocumentOpenBlocked, "%s could run as a program; save it instead", name)
 	}
 	if s.c.cacheDir == "" {
-		return "", localError(client.CodeFileUnwritable, "no cache folder")
+		return "", localError(api.CodeFileUnwritable, "no cache folder")
 	}
 	dest := filepath.Join(s.c.cacheDir, safeFileName(d.ID), name)
 	if fi, err := os.Stat(dest); err != nil || fi.Size() != d.Size {
@@ -148,7 +142,7 @@ func (s *Documents) Open(documentID string) (string, error) {
 		_ = os.Chtimes(filepath.Dir(dest), now, now) // recently used: kept by the cache pruning
 	}
 	if err := s.c.openFile(dest); err != nil {
-		return dest, localError(CodeOpenFailed, "open %s: %v", name, err)
+		return dest, localError(api.CodeDocumentOpenFailed, "open %s: %v", name, err)
 	}
 	return dest, nil
 }
@@ -166,7 +160,7 @@ func (s *Documents) SaveAs(documentID string) (string, error) {
 	}
 	dest, err := s.c.dialogs.SaveFile(s.c.ctx, "Dokument speichern", safeFileName(d.FileName))
 	if err != nil {
-		return "", localError(CodeDialogFailed, "save dialog: %v", err)
+		return "", localError(api.CodeDialogFailed, "save dialog: %v", err)
 	}
 	if dest == "" {
 		return "", nil

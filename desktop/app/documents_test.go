@@ -108,7 +108,7 @@ func (b *docBackend) serveDocs(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(415)
 			_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: api.CodeDocumentTypeMismatch, Message: "mismatch",
-				Fields: map[string]string{"contentType": api.FieldMismatch}}})
+				Fields: map[string]api.FieldCode{"contentType": api.FieldMismatch}}})
 			return
 		}
 		content, _ := io.ReadAll(r.Body)
@@ -147,8 +147,8 @@ func writeOK(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func writeEnvelope(w http.ResponseWriter, status int, code string) {
-	writeOK(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: code}})
+func writeEnvelope(w http.ResponseWriter, status int, code api.ErrorCode) {
+	writeOK(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: string(code)}})
 }
 
 // fakeDialogs answers the native dialogs as the test says.
@@ -273,7 +273,7 @@ func TestOpenDownloadsIntoTheCacheOnceAndRunsTheOpenCommand(t *testing.T) {
 	// Programs are not opened with one click.
 	b.add("d3", "rechnung.pdf.exe", []byte("MZ"))
 	_, err = dd.Documents.Open("d3")
-	apiErr(t, err, 0, app.CodeOpenBlocked)
+	apiErr(t, err, 0, api.CodeDocumentOpenBlocked)
 	if b.downloads != 2 {
 		t.Fatalf("%d downloads, want 2", b.downloads)
 	}
@@ -297,10 +297,10 @@ func TestUploadFilesReportsEveryFileAndPickAndSaveUseTheDialogs(t *testing.T) {
 	if len(res.Uploaded) != 1 || res.Uploaded[0].FileName != "Angebot.pdf" || len(res.Failed) != 2 {
 		t.Fatalf("result %+v", res)
 	}
-	if f := res.Failed[0]; f.FileName != "nein.png" || f.Status != 415 || f.Code != api.CodeDocumentTypeMismatch || f.Fields["contentType"] != api.FieldMismatch {
+	if f := res.Failed[0]; f.FileName != "nein.png" || f.Status != 415 || f.Code != string(api.CodeDocumentTypeMismatch) || f.Fields["contentType"] != string(api.FieldMismatch) {
 		t.Fatalf("refused %+v", f)
 	}
-	if f := res.Failed[1]; f.Code != client.CodeFileUnreadable {
+	if f := res.Failed[1]; f.Code != string(api.CodeFileUnreadable) {
 		t.Fatalf("missing file %+v", f)
 	}
 

@@ -58,10 +58,10 @@ func (s *Maps) SetTileURL(url string) (MapConfig, error) {
 	url = strings.TrimSpace(url)
 	if url != "" && !validTileURL(url) {
 		return MapConfig{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "not a tile URL template",
-			Fields: map[string]string{"tileUrl": api.FieldInvalid}}
+			Fields: map[string]api.FieldCode{"tileUrl": api.FieldInvalid}}
 	}
 	if err := s.c.settings.Update(func(p *settings.Settings) { p.TileURL = url }); err != nil {
-		return MapConfig{}, localError(CodeSettingsUnavailable, "save the tile URL: %v", err)
+		return MapConfig{}, localError(api.CodeSettingsUnavailable, "save the tile URL: %v", err)
 	}
 	return s.Config()
 }

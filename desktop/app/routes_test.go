@@ -99,8 +99,8 @@ func signedIn(t *testing.T, rec *recorder, opts client.Options) *app.App {
 	return a
 }
 
-func writeErr(w http.ResponseWriter, status int, code string, fields map[string]string) {
-	writeOK(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: "msg " + code, Fields: fields, RequestID: "req-1"}})
+func writeErr(w http.ResponseWriter, status int, code api.ErrorCode, fields map[string]api.FieldCode) {
+	writeOK(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: "msg " + string(code), Fields: fields, RequestID: "req-1"}})
 }
 
 func contactRoutes() []route {
@@ -411,12 +411,12 @@ func TestRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
 	for _, tt := range allRoutes() {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-				writeErr(w, 412, api.CodeVersionMismatch, map[string]string{"version": "stale"})
+				writeErr(w, 412, api.CodeVersionMismatch, map[string]api.FieldCode{"version": "stale"})
 			})
 			_, err := tt.call(signedIn(t, s, client.Options{}))
 			ae, ok := client.AsAPIError(err)
-			want := client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + api.CodeVersionMismatch,
-				Fields: map[string]string{"version": "stale"}, RequestID: "req-1"}
+			want := client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + string(api.CodeVersionMismatch),
+				Fields: map[string]api.FieldCode{"version": "stale"}, RequestID: "req-1"}
 			if !ok || !reflect.DeepEqual(*ae, want) {
 				t.Fatalf("err = %v, want %+v", err, want)
 			}
@@ -426,7 +426,7 @@ func TestRoutesPassTheErrorEnvelopeThrough(t *testing.T) {
 
 func TestDuplicateEmailConflictKeepsItsFields(t *testing.T) {
 	s := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		writeErr(w, 409, api.CodeDuplicateEmail, map[string]string{"emails[1]": api.FieldDuplicate})
+		writeErr(w, 409, api.CodeDuplicateEmail, map[string]api.FieldCode{"emails[1]": api.FieldDuplicate})
 	})
 	_, err := signedIn(t, s, client.Options{}).Contacts.CreatePerson(api.PersonCreate{LastName: "Müller"})
 	ae, ok := client.AsAPIError(err)
@@ -438,7 +438,7 @@ func TestDuplicateEmailConflictKeepsItsFields(t *testing.T) {
 		Code   string            `json:"code"`
 		Fields map[string]string `json:"fields"`
 	}
-	if json.Unmarshal([]byte(err.Error()), &parsed) != nil || parsed.Fields["emails[1]"] != api.FieldDuplicate {
+	if json.Unmarshal([]byte(err.Error()), &parsed) != nil || parsed.Fields["emails[1]"] != string(api.FieldDuplicate) {
 		t.Fatalf("Error() = %s", err.Error())
 	}
 }

@@ -63,7 +63,7 @@ func (s *Session) State() (SessionState, error) {
 // email, password.
 func (s *Session) Login(in LoginInput) (api.Me, error) {
 	c := s.c
-	server, fields := normalizeServerURL(in.ServerURL), map[string]string{}
+	server, fields := normalizeServerURL(in.ServerURL), map[string]api.FieldCode{}
 	switch {
 	case strings.TrimSpace(in.ServerURL) == "":
 		fields["serverUrl"] = api.FieldRequired
@@ -171,7 +171,7 @@ func (s *Session) Logout() error {
 	c.log.Info("signed out", "server", server)
 	if err != nil && !errors.Is(err, secrets.ErrNotFound) {
 		c.log.Error("removing the refresh token failed", "err", err)
-		return localError(CodeSecretsUnavailable, "remove the saved sign-in: %v", err)
+		return localError(api.CodeSecretsUnavailable, "remove the saved sign-in: %v", err)
 	}
 	return nil
 }
@@ -204,11 +204,11 @@ func (s *Session) ChangePassword(in api.PasswordChange) error {
 func (s *Session) SetLanguage(lang string) error {
 	if !settings.ValidLanguage(lang) {
 		return &client.APIError{Status: 0, Code: api.CodeValidation, Message: "unknown language",
-			Fields: map[string]string{"language": api.FieldInvalid}}
+			Fields: map[string]api.FieldCode{"language": api.FieldInvalid}}
 	}
 	if err := s.c.settings.Update(func(p *settings.Settings) { p.Language = lang }); err != nil {
 		s.c.log.Error("saving the language failed", "err", err)
-		return localError(CodeSettingsUnavailable, "save the language: %v", err)
+		return localError(api.CodeSettingsUnavailable, "save the language: %v", err)
 	}
 	return nil
 }

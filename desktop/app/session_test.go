@@ -79,10 +79,10 @@ func (b *backend) serve(w http.ResponseWriter, r *http.Request) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.paths = append(b.paths, r.Method+" "+r.URL.Path)
-	fail := func(status int, code string) {
+	fail := func(status int, code api.ErrorCode) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: code, Message: code}})
+		_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: code, Message: string(code)}})
 	}
 	ok := func(v any) {
 		w.Header().Set("Content-Type", "application/json")
@@ -195,7 +195,7 @@ func (d *desk) login(t *testing.T, server string) {
 }
 
 // apiErr asserts that err is an *APIError with status and code.
-func apiErr(t *testing.T, err error, status int, code string) *client.APIError {
+func apiErr(t *testing.T, err error, status int, code api.ErrorCode) *client.APIError {
 	t.Helper()
 	ae, ok := client.AsAPIError(err)
 	if !ok || ae.Status != status || ae.Code != code {
@@ -209,17 +209,17 @@ func TestLoginRejectsBadInputWithoutAskingTheServer(t *testing.T) {
 	tests := []struct {
 		name       string
 		in         app.LoginInput
-		wantFields map[string]string
+		wantFields map[string]api.FieldCode
 	}{
-		{"no server", app.LoginInput{Email: email, Password: password}, map[string]string{"serverUrl": "required"}},
+		{"no server", app.LoginInput{Email: email, Password: password}, map[string]api.FieldCode{"serverUrl": "required"}},
 		{"not http", app.LoginInput{ServerURL: "ftp://crm.example.com", Email: email, Password: password},
-			map[string]string{"serverUrl": "invalid"}},
+			map[string]api.FieldCode{"serverUrl": "invalid"}},
 		{"no scheme", app.LoginInput{ServerURL: "crm.example.com", Email: email, Password: password},
-			map[string]string{"serverUrl": "invalid"}},
+			map[string]api.FieldCode{"serverUrl": "invalid"}},
 		{"query", app.LoginInput{ServerURL: "https://crm.example.com/?x=1", Email: email, Password: password},
-			map[string]string{"serverUrl": "invalid"}},
+			map[string]api.FieldCode{"serverUrl": "invalid"}},
 		{"no e-mail, no password", app.LoginInput{ServerURL: b.URL, Email: "  "},
-			map[string]string{"email": "required", "password": "required"}},
+			map[string]api.FieldCode{"email": "required", "password": "required"}},
 	}
 	d := newDesk(t, "")
 	for _, tt := range tests {
@@ -283,8 +283,8 @@ func TestResume(t *testing.T) {
 		// prepare sets up settings and keyring (and the server) for d; it returns the server URL used.
 		prepare      func(t *testing.T, b *backend, d *desk) string
 		wantSignedIn bool
-		wantCode     string // error code; "" for none
-		wantToken    string // keyring entry afterwards; "" for none
+		wantCode     api.ErrorCode // error code; "" for none
+		wantToken    string        // keyring entry afterwards; "" for none
 	}{
 		{
 			name:    "nothing saved",
@@ -321,7 +321,7 @@ func TestResume(t *testing.T) {
 				b.Close()
 				return b.URL
 			},
-			wantCode:  client.CodeNetwork,
+			wantCode:  api.CodeNetworkUnreachable,
 			wantToken: "refresh-1",
 		},
 	}

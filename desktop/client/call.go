@@ -60,7 +60,7 @@ func RecordPath(t api.RecordType, segments ...string) Route {
 	default:
 		return Route{err: &APIError{Status: 0, Code: api.CodeValidation,
 			Message: fmt.Sprintf("no routes for record type %q", t),
-			Fields:  map[string]string{"recordType": api.FieldInvalid}}}
+			Fields:  map[string]api.FieldCode{"recordType": api.FieldInvalid}}}
 	}
 	return Path(append([]string{collection}, segments...)...)
 }

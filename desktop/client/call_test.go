@@ -123,15 +123,15 @@ func TestHelpersMapTheAnswer(t *testing.T) {
 			_, _ = w.Write([]byte(`{"id":`))
 		}, nil, nil},
 		{"404 envelope", getUnit, func(w http.ResponseWriter) { writeErr(w, 404, api.CodeNotFound, nil) }, api.Unit{},
-			&client.APIError{Status: 404, Code: api.CodeNotFound, Message: "msg " + api.CodeNotFound, RequestID: "req-1"}},
+			&client.APIError{Status: 404, Code: api.CodeNotFound, Message: "msg " + string(api.CodeNotFound), RequestID: "req-1"}},
 		{"412 envelope with fields", patchUnit,
 			func(w http.ResponseWriter) {
-				writeErr(w, 412, api.CodeVersionMismatch, map[string]string{"version": "stale"})
+				writeErr(w, 412, api.CodeVersionMismatch, map[string]api.FieldCode{"version": "stale"})
 			},
-			api.Unit{}, &client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + api.CodeVersionMismatch,
-				Fields: map[string]string{"version": "stale"}, RequestID: "req-1"}},
+			api.Unit{}, &client.APIError{Status: 412, Code: api.CodeVersionMismatch, Message: "msg " + string(api.CodeVersionMismatch),
+				Fields: map[string]api.FieldCode{"version": "stale"}, RequestID: "req-1"}},
 		{"409 of a delete", deleteUnit, func(w http.ResponseWriter) { writeErr(w, 409, api.CodeConflict, nil) }, nil,
-			&client.APIError{Status: 409, Code: api.CodeConflict, Message: "msg " + api.CodeConflict, RequestID: "req-1"}},
+			&client.APIError{Status: 409, Code: api.CodeConflict, Message: "msg " + string(api.CodeConflict), RequestID: "req-1"}},
 		{"error without envelope", putUnit, func(w http.ResponseWriter) {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusBadRequest)
@@ -282,7 +282,7 @@ func TestRefusalsComeBeforeAnyRequest(t *testing.T) {
 		name       string
 		call       func() error
 		wantStatus int
-		wantCode   string
+		wantCode   api.ErrorCode
 	}{
 		{"record type without routes", func() error {
 			_, err := client.Get[api.NoteList](ctx, c, client.RecordPath(api.RecordActivity, "a1", "notes"), nil)

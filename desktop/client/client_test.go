@@ -70,8 +70,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func writeErr(w http.ResponseWriter, status int, code string, fields map[string]string) {
-	writeJSON(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: "msg " + code, Fields: fields, RequestID: "req-1"}})
+func writeErr(w http.ResponseWriter, status int, code api.ErrorCode, fields map[string]api.FieldCode) {
+	writeJSON(w, status, api.ErrorEnvelope{Error: api.Error{Code: code, Message: "msg " + string(code), Fields: fields, RequestID: "req-1"}})
 }
 
 // dropConnection makes the request fail on the client after the server got it: the answer is lost.
@@ -110,10 +110,10 @@ func TestErrorsAreDecodedIntoAPIError(t *testing.T) {
 		{
 			name: "validation envelope with fields",
 			answer: func(w http.ResponseWriter) {
-				writeErr(w, 422, api.CodeValidation, map[string]string{"email": "invalid"})
+				writeErr(w, 422, api.CodeValidation, map[string]api.FieldCode{"email": "invalid"})
 			},
 			want: client.APIError{Status: 422, Code: api.CodeValidation, Message: "msg validation.failed",
-				Fields: map[string]string{"email": "invalid"}, RequestID: "req-1"},
+				Fields: map[string]api.FieldCode{"email": "invalid"}, RequestID: "req-1"},
 		},
 		{
 			name:   "forbidden envelope",
@@ -156,8 +156,8 @@ func TestUnreachableServerIsANetworkError(t *testing.T) {
 	c := client.New(client.Options{ServerURL: url, RetryWait: time.Millisecond})
 	_, err = client.Get[api.Tenant](context.Background(), c, client.Path("tenant"), nil)
 	ae, ok := client.AsAPIError(err)
-	if !ok || ae.Status != 0 || ae.Code != client.CodeNetwork || !client.IsNetwork(err) {
-		t.Fatalf("err = %v, want status 0 %s", err, client.CodeNetwork)
+	if !ok || ae.Status != 0 || ae.Code != api.CodeNetworkUnreachable || !client.IsNetwork(err) {
+		t.Fatalf("err = %v, want status 0 %s", err, api.CodeNetworkUnreachable)
 	}
 }
 
@@ -167,9 +167,9 @@ func TestErrorStringIsTheJSONTheFrontendParses(t *testing.T) {
 		err  *client.APIError
 		want string
 	}{
-		{"fields", &client.APIError{Status: 422, Code: "validation.failed", Message: "bad", Fields: map[string]string{"name": "required"}},
+		{"fields", &client.APIError{Status: 422, Code: "validation.failed", Message: "bad", Fields: map[string]api.FieldCode{"name": "required"}},
 			`{"status":422,"code":"validation.failed","message":"bad","fields":{"name":"required"}}`},
-		{"no fields is an empty object", &client.APIError{Status: 0, Code: client.CodeNetwork, Message: "refused"},
+		{"no fields is an empty object", &client.APIError{Status: 0, Code: api.CodeNetworkUnreachable, Message: "refused"},
 			`{"status":0,"code":"network.unreachable","message":"refused","fields":{}}`},
 		{"request id", &client.APIError{Status: 500, Code: "internal", Message: "x", RequestID: "r9"},
 			`{"status":500,"code":"internal","message":"x","fields":{},"requestId":"r9"}`},
@@ -277,7 +277,7 @@ func TestRefusedRefreshEndsTheSession(t *testing.T) {
 		name        string
 		refresh     func(w http.ResponseWriter)
 		wantStatus  int
-		wantCode    string
+		wantCode    api.ErrorCode
 		wantExpired bool
 	}{
 		{"token reused", func(w http.ResponseWriter) { writeErr(w, 401, api.CodeTokenReused, nil) }, 401, api.CodeTokenReused, true},

@@ -22,18 +22,6 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Desktop-side error codes of document transfers.
-const (
-	// CodeFileUnreadable: the file to upload cannot be opened or read (fields{"path": "unreadable"}).
-	CodeFileUnreadable = "file.unreadable"
-	// CodeFileUnwritable: the download cannot be written where it should go.
-	CodeFileUnwritable = "file.unwritable"
-	// CodeChecksumMismatch: the downloaded bytes are not those the server announced; nothing was kept.
-	CodeChecksumMismatch = "document.checksum_mismatch"
-	// CodeTransferStalled: no byte moved for the idle timeout; the transfer was given up.
-	CodeTransferStalled = "network.stalled"
-)
-
 // DefaultTransferIdleTimeout ends an upload or download that moved no byte for this long.
 const DefaultTransferIdleTimeout = time.Minute
 
@@ -62,8 +50,8 @@ func (c *Client) UploadDocument(ctx context.Context, recordType api.RecordType, 
 		if err == nil {
 			err = errors.New("not a regular file")
 		}
-		return api.Document{}, &APIError{Code: CodeFileUnreadable, Message: fmt.Sprintf("%s: %v", path, err),
-			Fields: map[string]string{"path": "unreadable"}}
+		return api.Document{}, &APIError{Code: api.CodeFileUnreadable, Message: fmt.Sprintf("%s: %v", path, err),
+			Fields: map[string]api.FieldCode{"path": api.FieldUnreadable}}
 	}
 	var out api.Document
 	err = c.stream(ctx, streamCall{
@@ -113,7 +101,7 @@ func (c *Client) DownloadDocument(ctx context.Context, id, dest string) (Downloa
 
 func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
 	unwritable := func(err error) error {
-		return &APIError{Code: CodeFileUnwritable, Message: fmt.Sprintf("%s: %v", dest, err), Fields: map[string]string{"path": "unwritable"}}
+		return &APIError{Code: api.CodeFileUnwritable, Message: fmt.Sprintf("%s: %v", dest, err), Fields: map[string]api.FieldCode{"path": api.FieldUnwritable}}
 	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -145,7 +133,7 @@ func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
 	if len(wantSHA) == 64 && !strings.EqualFold(wantSHA, sum) {
-		return Downloaded{}, &APIError{Code: CodeChecksumMismatch, Message: fmt.Sprintf("received %s, the server announced %s", sum, wantSHA)}
+		return Downloaded{}, &APIError{Code: api.CodeDocumentChecksumMismatch, Message: fmt.Sprintf("received %s, the server announced %s", sum, wantSHA)}
 	}
 	if err := f.Sync(); err != nil {
 		return Downloaded{}, unwritable(err)
@@ -235,7 +223,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	if sc.body != nil {
 		rc, size, err := sc.body()
 		if err != nil {
-			return 0, &APIError{Code: CodeFileUnreadable, Message: err.Error(), Fields: map[string]string{"path": "unreadable"}}
+			return 0, &APIError{Code: api.CodeFileUnreadable, Message: err.Error(), Fields: map[string]api.FieldCode{"path": api.FieldUnreadable}}
 		}
 		defer rc.Close()
 		ctx = context.WithValue(ctx, contentLengthKey{}, size)
@@ -251,7 +239,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	resp, err := req.Execute(sc.method, sc.path)
 	if err != nil && (resp == nil || resp.RawResponse == nil) {
 		if errors.Is(context.Cause(ctx), errStalled) {
-			return 0, &APIError{Code: CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
+			return 0, &APIError{Code: api.CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
 		}
 		c.log.Warn("api: transfer failed", "method", sc.method, "path", sc.path, "err", err)
 		return 0, networkError(err)
@@ -279,7 +267,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	}
 	err = sc.sink(resp.RawResponse, &watchedReader{r: raw, dog: dog, mark: errReadBody})
 	if err != nil && errors.Is(context.Cause(ctx), errStalled) {
-		return status, &APIError{Code: CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
+		return status, &APIError{Code: api.CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
 	}
 	return status, err
 }

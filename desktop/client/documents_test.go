@@ -174,7 +174,7 @@ func TestUploadRefusalsArriveAsAPIErrors(t *testing.T) {
 			writeJSON(w, 200, session(1))
 			return
 		}
-		writeErr(w, 413, api.CodeQuotaExceeded, map[string]string{"file": api.FieldQuota})
+		writeErr(w, 413, api.CodeQuotaExceeded, map[string]api.FieldCode{"file": api.FieldQuota})
 	})
 	c := newClient(s, client.Options{})
 	signIn(t, c)
@@ -187,7 +187,7 @@ func TestUploadRefusalsArriveAsAPIErrors(t *testing.T) {
 	// A file that is not there is refused before any request.
 	before := len(s.requests())
 	_, err = c.UploadDocument(context.Background(), api.RecordLead, "l1", filepath.Join(t.TempDir(), "fehlt.pdf"))
-	if ae, ok := client.AsAPIError(err); !ok || ae.Code != client.CodeFileUnreadable {
+	if ae, ok := client.AsAPIError(err); !ok || ae.Code != api.CodeFileUnreadable {
 		t.Fatalf("missing file: %v", err)
 	}
 	if len(s.requests()) != before {
@@ -214,7 +214,7 @@ func TestDownloadIsWrittenWholeAndCheckedOrNotAtAll(t *testing.T) {
 	fs.etag = "0000000000000000000000000000000000000000000000000000000000000000"
 	dest2 := filepath.Join(dir, "falsch.pdf")
 	_, err = c.DownloadDocument(context.Background(), "d1", dest2)
-	if ae, ok := client.AsAPIError(err); !ok || ae.Code != client.CodeChecksumMismatch {
+	if ae, ok := client.AsAPIError(err); !ok || ae.Code != api.CodeDocumentChecksumMismatch {
 		t.Fatalf("wrong checksum: %v", err)
 	}
 	// The connection breaks midway: a network error, nothing kept.
@@ -255,7 +255,7 @@ func TestStalledDownloadIsGivenUp(t *testing.T) {
 	}
 	start := time.Now()
 	_, err := c.DownloadDocument(context.Background(), "d1", filepath.Join(t.TempDir(), "x"))
-	if ae, ok := client.AsAPIError(err); !ok || ae.Code != client.CodeTransferStalled {
+	if ae, ok := client.AsAPIError(err); !ok || ae.Code != api.CodeTransferStalled {
 		t.Fatalf("err = %v", err)
 	}
 	if time.Since(start) > 5*time.Second {

@@ -2,11 +2,38 @@ package api
 
 import "time"
 
-// ActivityIcons are the icons an activity type can carry: names of the app's icon set (Tabler icons, without the
-// "Icon" prefix, in kebab case), so that every desktop draws the same picture.
-var ActivityIcons = []string{
-	"phone", "mail", "users", "checkbox", "map-pin", "calendar", "briefcase", "presentation", "file-text",
-	"coffee", "car", "video", "message", "clock", "flag", "star", "tool", "truck", "handshake", "receipt",
+// ActivityIcon is an icon an activity type can carry: the name of one of the app's icons (Tabler icons, without
+// the "Icon" prefix, in kebab case), so that every desktop draws the same picture.
+type ActivityIcon string
+
+const (
+	IconPhone        ActivityIcon = "phone"
+	IconMail         ActivityIcon = "mail"
+	IconUsers        ActivityIcon = "users"
+	IconCheckbox     ActivityIcon = "checkbox"
+	IconMapPin       ActivityIcon = "map-pin"
+	IconCalendar     ActivityIcon = "calendar"
+	IconBriefcase    ActivityIcon = "briefcase"
+	IconPresentation ActivityIcon = "presentation"
+	IconFileText     ActivityIcon = "file-text"
+	IconCoffee       ActivityIcon = "coffee"
+	IconCar          ActivityIcon = "car"
+	IconVideo        ActivityIcon = "video"
+	IconMessage      ActivityIcon = "message"
+	IconClock        ActivityIcon = "clock"
+	IconFlag         ActivityIcon = "flag"
+	IconStar         ActivityIcon = "star"
+	IconTool         ActivityIcon = "tool"
+	IconTruck        ActivityIcon = "truck"
+	IconHandshake    ActivityIcon = "handshake"
+	IconReceipt      ActivityIcon = "receipt"
+)
+
+// AllActivityIcons lists the icons, in the order the UI offers them.
+var AllActivityIcons = []ActivityIcon{
+	IconPhone, IconMail, IconUsers, IconCheckbox, IconMapPin, IconCalendar, IconBriefcase, IconPresentation,
+	IconFileText, IconCoffee, IconCar, IconVideo, IconMessage, IconClock, IconFlag, IconStar, IconTool, IconTruck,
+	IconHandshake, IconReceipt,
 }
 
 // ActivityType is a kind of activity (Anruf, E-Mail, Meeting…) with a colour and an icon. A type in use is
@@ -16,7 +43,7 @@ type ActivityType struct {
 	Name string `json:"name"`
 	// Color is a hex colour, "#RRGGBB".
 	Color string `json:"color"`
-	// Icon is one of ActivityIcons.
+	// Icon is one of AllActivityIcons.
 	Icon      string    `json:"icon"`
 	Position  int       `json:"position"`
 	Archived  bool      `json:"archived"`
@@ -44,8 +71,8 @@ type ActivityTypePatch struct {
 // ActivityTypeList lists types in their order.
 type ActivityTypeList struct {
 	Items []ActivityType `json:"items"`
-	// Icons are the icons a type can have.
-	Icons []string `json:"icons"`
+	// Icons are the icons a type can have (AllActivityIcons).
+	Icons []ActivityIcon `json:"icons"`
 }
 
 // Activity is a call, meeting, task… planned for a user at a date and time, linked to records.
@@ -119,7 +146,7 @@ type ActivityPatch struct {
 // ActivityQuery filters the activity list and the agenda. All conditions combine; empty means "any". The list is
 // ordered open first, then by due time.
 type ActivityQuery struct {
-	// Assignee: "" any visible, "me", "team" (the caller's unit and the units below it) or a user ID.
+	// Assignee: "" any visible, an OwnerKeyword ("me", "team") or a user ID.
 	Assignee string `json:"assignee"`
 	// Due: "" any, "today", "week" (Monday to Sunday), "overdue" (open and due before now); calendar days in
 	// Europe/Berlin.
@@ -155,6 +182,9 @@ const (
 	DashboardTeam DashboardScope = "team"
 	DashboardAll  DashboardScope = "all"
 )
+
+// AllDashboardScopes lists the scopes, from narrowest to widest.
+var AllDashboardScopes = []DashboardScope{DashboardMe, DashboardTeam, DashboardAll}
 
 // DashboardQuery asks for a dashboard. PipelineID "" takes the first deal pipeline.
 type DashboardQuery struct {

@@ -8,94 +8,152 @@ type ErrorEnvelope struct {
 // Error carries a stable machine code (translated by the UI), an English message for logs and tools, per-field
 // codes for validation errors and the request ID for support.
 type Error struct {
-	Code      string            `json:"code"`
-	Message   string            `json:"message"`
-	Fields    map[string]string `json:"fields,omitempty"`
-	RequestID string            `json:"requestId,omitempty"`
+	Code      ErrorCode            `json:"code"`
+	Message   string               `json:"message"`
+	Fields    map[string]FieldCode `json:"fields,omitempty"`
+	RequestID string               `json:"requestId,omitempty"`
 }
 
-// Stable error codes. Field codes (values of Error.Fields) are short words: required, invalid, too_long,
-// too_short, taken, unknown, not_found, type, range, control_character, ...
+// ErrorCode is a stable machine code of an error (Error.Code): the server's, and those the desktop produces itself
+// (below). The UI translates every one of them; a test of the frontend fails when one has no text.
+type ErrorCode string
+
+// Error codes of the server.
 const (
-	CodeMalformedJSON      = "request.malformed_json"
-	CodeUnknownField       = "request.unknown_field"
-	CodeBodyTooLarge       = "request.body_too_large"
-	CodeUnsupportedMedia   = "request.unsupported_media_type"
-	CodeValidation         = "validation.failed"
-	CodeUnauthenticated    = "auth.unauthenticated"
-	CodeInvalidCredentials = "auth.invalid_credentials"
-	CodeThrottled          = "auth.throttled"
+	CodeMalformedJSON      ErrorCode = "request.malformed_json"
+	CodeUnknownField       ErrorCode = "request.unknown_field"
+	CodeBodyTooLarge       ErrorCode = "request.body_too_large"
+	CodeUnsupportedMedia   ErrorCode = "request.unsupported_media_type"
+	CodeValidation         ErrorCode = "validation.failed"
+	CodeUnauthenticated    ErrorCode = "auth.unauthenticated"
+	CodeInvalidCredentials ErrorCode = "auth.invalid_credentials"
+	CodeThrottled          ErrorCode = "auth.throttled"
 	// CodeBusy: too many passwords are being checked at once; 503 with Retry-After, try again shortly.
-	CodeBusy               = "auth.busy"
-	CodeTokenInvalid       = "auth.token_invalid"
-	CodeTokenReused        = "auth.refresh_token_reused"
-	CodeWrongPassword      = "auth.wrong_password"
-	CodeForbidden          = "access.forbidden"
-	CodeNotFound           = "resource.not_found"
-	CodeConflict           = "resource.conflict"
-	CodePreconditionNeeded = "precondition.required"
-	CodeVersionMismatch    = "precondition.version_mismatch"
-	CodeIdempotencyReused  = "idempotency.key_reused"
-	CodeIdempotencyBusy    = "idempotency.in_progress"
-	CodeMethodNotAllowed   = "request.method_not_allowed"
-	CodeTimeout            = "request.timeout"
-	CodeDuplicateEmail     = "person.duplicate_email"
-	CodePipelineLimit      = "pipeline.limit_reached"
-	CodeStageInUse         = "stage.in_use"
+	CodeBusy               ErrorCode = "auth.busy"
+	CodeTokenInvalid       ErrorCode = "auth.token_invalid"
+	CodeTokenReused        ErrorCode = "auth.refresh_token_reused"
+	CodeWrongPassword      ErrorCode = "auth.wrong_password"
+	CodeForbidden          ErrorCode = "access.forbidden"
+	CodeNotFound           ErrorCode = "resource.not_found"
+	CodeConflict           ErrorCode = "resource.conflict"
+	CodePreconditionNeeded ErrorCode = "precondition.required"
+	CodeVersionMismatch    ErrorCode = "precondition.version_mismatch"
+	CodeIdempotencyReused  ErrorCode = "idempotency.key_reused"
+	CodeIdempotencyBusy    ErrorCode = "idempotency.in_progress"
+	CodeMethodNotAllowed   ErrorCode = "request.method_not_allowed"
+	CodeTimeout            ErrorCode = "request.timeout"
+	CodeDuplicateEmail     ErrorCode = "person.duplicate_email"
+	CodePipelineLimit      ErrorCode = "pipeline.limit_reached"
+	CodeStageInUse         ErrorCode = "stage.in_use"
 	// Documents: the user's storage would exceed the plan's per-user limit (413, fields{"file": "quota"}); the
 	// file is larger than the server accepts (413, fields{"file": "too_large"}); the upload has no Content-Length
 	// (411, fields{"file": "length_required"}); the content is not of the declared type (415,
 	// fields{"contentType": "mismatch"}).
-	CodeQuotaExceeded        = "quota.exceeded"
-	CodeDocumentTooLarge     = "document.too_large"
-	CodeDocumentLength       = "document.length_required"
-	CodeDocumentTypeMismatch = "document.type_mismatch"
+	CodeQuotaExceeded        ErrorCode = "quota.exceeded"
+	CodeDocumentTooLarge     ErrorCode = "document.too_large"
+	CodeDocumentLength       ErrorCode = "document.length_required"
+	CodeDocumentTypeMismatch ErrorCode = "document.type_mismatch"
 	// CodeDocumentIncomplete: the upload's body ended (client gone, stalled) before Content-Length bytes arrived
 	// (400, fields{"file": "incomplete"}); nothing is kept.
-	CodeDocumentIncomplete = "document.incomplete"
-	CodeInternal           = "internal"
-	CodeUnavailable        = "service.unavailable"
+	CodeDocumentIncomplete ErrorCode = "document.incomplete"
+	CodeInternal           ErrorCode = "internal"
+	CodeUnavailable        ErrorCode = "service.unavailable"
 	// CodeStorageUnavailable: the document store (file system or S3) cannot be reached now (503 with
 	// Retry-After); nothing was stored, and the upload's reserved quota is released at once.
-	CodeStorageUnavailable = "storage.unavailable"
+	CodeStorageUnavailable ErrorCode = "storage.unavailable"
 
 	// CodeRequestAborted: the client went away (closed its side of the connection, or the body ended before its
 	// Content-Length) while the request was read or run: 400, logged at info ("client gone"), never as an error.
-	CodeRequestAborted = "request.aborted"
+	CodeRequestAborted ErrorCode = "request.aborted"
 	// CodeDocumentRangeInvalid: the Range of a download lies outside the content (416, with Content-Range
 	// bytes */<size>).
-	CodeDocumentRangeInvalid = "document.range_invalid"
+	CodeDocumentRangeInvalid ErrorCode = "document.range_invalid"
 )
 
-// Field codes.
+// Error codes only the desktop produces (status 0: the server was not reached, or the desktop itself failed).
 const (
-	FieldRequired      = "required"
-	FieldInvalid       = "invalid"
-	FieldTooLong       = "too_long"
-	FieldTooShort      = "too_short"
-	FieldTaken         = "taken"
-	FieldUnknown       = "unknown"
-	FieldNotFound      = "not_found"
-	FieldType          = "type"
-	FieldInUse         = "in_use"
-	FieldCycle         = "cycle"
-	FieldWrongPassword = "wrong_password"
-	FieldDuplicate     = "duplicate"
-	FieldForbidden     = "forbidden"
-	FieldLimit         = "limit"
-	FieldRange         = "range"
+	// CodeNetworkUnreachable: the server could not be reached or did not answer in time.
+	CodeNetworkUnreachable ErrorCode = "network.unreachable"
+	// CodeTransferStalled: no byte of an upload or download moved for the idle timeout; the transfer was given up.
+	CodeTransferStalled ErrorCode = "network.stalled"
+	// CodeFileUnreadable: the file to upload cannot be opened or read (fields{"path": "unreadable"}).
+	CodeFileUnreadable ErrorCode = "file.unreadable"
+	// CodeFileUnwritable: a download cannot be written where it should go (fields{"path": "unwritable"}).
+	CodeFileUnwritable ErrorCode = "file.unwritable"
+	// CodeDocumentChecksumMismatch: the downloaded bytes are not those the server announced; nothing was kept.
+	CodeDocumentChecksumMismatch ErrorCode = "document.checksum_mismatch"
+	// CodeDocumentOpenFailed: the operating system's opener could not be started.
+	CodeDocumentOpenFailed ErrorCode = "document.open_failed"
+	// CodeDocumentOpenBlocked: the file is a program or script; opening it with one click could run it. Save it
+	// instead.
+	CodeDocumentOpenBlocked ErrorCode = "document.open_blocked"
+	// CodeDialogFailed: the native file dialog could not be shown.
+	CodeDialogFailed ErrorCode = "dialog.failed"
+	// CodeSecretsUnavailable: the system keyring cannot be reached; the stored sign-in could not be updated.
+	CodeSecretsUnavailable ErrorCode = "secrets.unavailable"
+	// CodeSettingsUnavailable: the settings file cannot be written.
+	CodeSettingsUnavailable ErrorCode = "settings.unavailable"
+)
+
+// AllErrorCodes lists every error code, the server's and the desktop's.
+var AllErrorCodes = []ErrorCode{
+	CodeMalformedJSON, CodeUnknownField, CodeBodyTooLarge, CodeUnsupportedMedia, CodeValidation, CodeUnauthenticated,
+	CodeInvalidCredentials, CodeThrottled, CodeBusy, CodeTokenInvalid, CodeTokenReused, CodeWrongPassword,
+	CodeForbidden, CodeNotFound, CodeConflict, CodePreconditionNeeded, CodeVersionMismatch, CodeIdempotencyReused,
+	CodeIdempotencyBusy, CodeMethodNotAllowed, CodeTimeout, CodeDuplicateEmail, CodePipelineLimit, CodeStageInUse,
+	CodeQuotaExceeded, CodeDocumentTooLarge, CodeDocumentLength, CodeDocumentTypeMismatch, CodeDocumentIncomplete,
+	CodeInternal, CodeUnavailable, CodeStorageUnavailable, CodeRequestAborted, CodeDocumentRangeInvalid,
+	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
+	CodeDocumentOpenFailed, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
+}
+
+// FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
+// too_long, taken. The UI translates every one of them; a test of the frontend fails when one has no text.
+type FieldCode string
+
+// Field codes of the server.
+const (
+	FieldRequired      FieldCode = "required"
+	FieldInvalid       FieldCode = "invalid"
+	FieldTooLong       FieldCode = "too_long"
+	FieldTooShort      FieldCode = "too_short"
+	FieldTaken         FieldCode = "taken"
+	FieldUnknown       FieldCode = "unknown"
+	FieldNotFound      FieldCode = "not_found"
+	FieldType          FieldCode = "type"
+	FieldInUse         FieldCode = "in_use"
+	FieldCycle         FieldCode = "cycle"
+	FieldWrongPassword FieldCode = "wrong_password"
+	FieldDuplicate     FieldCode = "duplicate"
+	FieldForbidden     FieldCode = "forbidden"
+	FieldLimit         FieldCode = "limit"
+	FieldRange         FieldCode = "range"
 	// FieldNoPosition: the record has no position (yet), so nothing can be near it.
-	FieldNoPosition = "no_position"
+	FieldNoPosition FieldCode = "no_position"
 	// FieldNotGeocoded: the address was not geocoded yet (POST /api/v1/geocode first).
-	FieldNotGeocoded  = "not_geocoded"
-	FieldQuota        = "quota"
-	FieldTooLarge     = "too_large"
-	FieldIncomplete   = "incomplete"
-	FieldMismatch     = "mismatch"
-	FieldLengthNeeded = "length_required"
+	FieldNotGeocoded  FieldCode = "not_geocoded"
+	FieldQuota        FieldCode = "quota"
+	FieldTooLarge     FieldCode = "too_large"
+	FieldIncomplete   FieldCode = "incomplete"
+	FieldMismatch     FieldCode = "mismatch"
+	FieldLengthNeeded FieldCode = "length_required"
 	// FieldCommon: a new password is on the list of common passwords (also with digits or punctuation added).
-	FieldCommon = "common"
+	FieldCommon FieldCode = "common"
 	// FieldControlCharacter: the text holds a character it may not (a control character other than tab, line
 	// feed and carriage return, a bidi override or isolate, or invalid UTF-8); see docs/api.md, input rules.
-	FieldControlCharacter = "control_character"
+	FieldControlCharacter FieldCode = "control_character"
 )
+
+// Field codes only the desktop produces (with CodeFileUnreadable and CodeFileUnwritable, on the field "path").
+const (
+	FieldUnreadable FieldCode = "unreadable"
+	FieldUnwritable FieldCode = "unwritable"
+)
+
+// AllFieldCodes lists every field code, the server's and the desktop's.
+var AllFieldCodes = []FieldCode{
+	FieldRequired, FieldInvalid, FieldTooLong, FieldTooShort, FieldTaken, FieldUnknown, FieldNotFound, FieldType,
+	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
+	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
+	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable,
+}

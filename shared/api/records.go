@@ -138,19 +138,76 @@ type HistoryList struct {
 	Items []HistoryEntry `json:"items"`
 }
 
-// CustomCondition is a filter on a custom field. Ops: number eq, ne, gt, gte, lt, lte; text contains, eq; yes/no
-// is (Value "true"/"false"); any kind "empty" / "set" (Value ignored).
-type CustomCondition struct {
-	FieldID string `json:"fieldId"`
-	Op      string `json:"op"`
-	Value   string `json:"value"`
+// ConditionOp is the operator of a condition on a custom field (CustomCondition.Op).
+type ConditionOp string
+
+const (
+	OpEq       ConditionOp = "eq"
+	OpNe       ConditionOp = "ne"
+	OpGt       ConditionOp = "gt"
+	OpGte      ConditionOp = "gte"
+	OpLt       ConditionOp = "lt"
+	OpLte      ConditionOp = "lte"
+	OpContains ConditionOp = "contains"
+	// OpIs compares a yes/no field with Value "true" or "false".
+	OpIs ConditionOp = "is"
+	// OpEmpty and OpSet test whether the field has a value at all (Value ignored).
+	OpEmpty ConditionOp = "empty"
+	OpSet   ConditionOp = "set"
+)
+
+// AllConditionOps lists the operators.
+var AllConditionOps = []ConditionOp{OpEq, OpNe, OpGt, OpGte, OpLt, OpLte, OpContains, OpIs, OpEmpty, OpSet}
+
+// ConditionOpsByKind are the operators a condition on a field of each kind may take, in the order the UI offers
+// them.
+var ConditionOpsByKind = map[FieldKind][]ConditionOp{
+	FieldKindNumber: {OpEq, OpNe, OpGt, OpGte, OpLt, OpLte, OpEmpty, OpSet},
+	FieldKindText:   {OpContains, OpEq, OpEmpty, OpSet},
+	FieldKindBool:   {OpIs, OpEmpty, OpSet},
 }
+
+// CustomCondition is a filter on a custom field; ConditionOpsByKind names the operators of each field kind.
+type CustomCondition struct {
+	FieldID string      `json:"fieldId"`
+	Op      ConditionOp `json:"op"`
+	Value   string      `json:"value"`
+}
+
+// SortKey is what a record list sorts by (ListQuery.Sort: the key, with a leading "-" descending).
+type SortKey string
+
+const (
+	SortName      SortKey = "name"
+	SortCity      SortKey = "city"
+	SortCreatedAt SortKey = "createdAt"
+	SortUpdatedAt SortKey = "updatedAt"
+	// SortDistance needs a nearby condition (ListQuery.Near).
+	SortDistance SortKey = "distance"
+)
+
+// AllSortKeys lists the sort keys.
+var AllSortKeys = []SortKey{SortName, SortCity, SortCreatedAt, SortUpdatedAt, SortDistance}
+
+// OwnerKeyword selects owners by their relation to the caller (ListQuery.Owner, ActivityQuery.Assignee), where a
+// user's ID would select one user.
+type OwnerKeyword string
+
+const (
+	// OwnerMe is the caller.
+	OwnerMe OwnerKeyword = "me"
+	// OwnerTeam is every user of the caller's unit and the units below it.
+	OwnerTeam OwnerKeyword = "team"
+)
+
+// AllOwnerKeywords lists the owner keywords.
+var AllOwnerKeywords = []OwnerKeyword{OwnerMe, OwnerTeam}
 
 // ListQuery filters, sorts and pages a record list. All conditions combine (AND); empty means "any".
 type ListQuery struct {
 	// Search matches name, e-mail, phone and organisation name, ignoring case and umlaut spelling (ü = ue).
 	Search string `json:"search"`
-	// Owner: "" any, "me", "team" (the caller's unit and the units below it) or a user ID.
+	// Owner: "" any, an OwnerKeyword ("me", "team") or a user ID.
 	Owner          string `json:"owner"`
 	OrganizationID string `json:"organizationId"`
 	// PostalCode matches from the start ("80" finds 80331).
@@ -173,7 +230,7 @@ type ListQuery struct {
 	// Deals only: expected close date in these inclusive days.
 	CloseDateFrom string `json:"closeDateFrom" input:"date"`
 	CloseDateTo   string `json:"closeDateTo" input:"date"`
-	// Sort: "name" (default), "city", "createdAt", "updatedAt"; a leading "-" sorts descending.
+	// Sort: a SortKey, "name" by default; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`
 	// Limit is the page size, 1 to 200, default 50.

@@ -111,26 +111,25 @@ func FromContext(ctx context.Context) (*Actor, error) {
 // FromRequest is FromContext for a request.
 func FromRequest(r *http.Request) (*Actor, error) { return FromContext(r.Context()) }
 
-// ValidOwner reports whether who selects owners as OwnedBy understands it: "", "me", "team" or a user's ID.
+// ValidOwner reports whether who selects owners as OwnedBy understands it: "", an api.OwnerKeyword or a user's ID.
 func ValidOwner(who string) bool {
-	switch who {
-	case "", "me", "team":
+	if who == "" || slices.Contains(api.AllOwnerKeywords, api.OwnerKeyword(who)) {
 		return true
 	}
 	_, err := uuid.Parse(who)
 	return err == nil
 }
 
-// OwnedBy narrows q to the records whose owner column holds who: "me", "team" (a user of the actor's unit tree)
-// or a user's ID; "" narrows nothing. It comes on top of Restrict: under a unit-tree scope for rt, "team" is the
-// scope itself and adds no second condition (it would only cost, e.g. on a manager's dashboard).
+// OwnedBy narrows q to the records whose owner column holds who: api.OwnerMe, api.OwnerTeam (a user of the
+// actor's unit tree) or a user's ID; "" narrows nothing. It comes on top of Restrict: under a unit-tree scope for
+// rt, "team" is the scope itself and adds no second condition (it would only cost, e.g. on a manager's dashboard).
 func (a *Actor) OwnedBy(q bun.QueryBuilder, rt api.RecordType, who, ownerColumn string) bun.QueryBuilder {
-	switch who {
+	switch api.OwnerKeyword(who) {
 	case "":
 		return q
-	case "me":
+	case api.OwnerMe:
 		return q.Where("? = ?", bun.Ident(ownerColumn), a.UserID)
-	case "team":
+	case api.OwnerTeam:
 		if a.Scope(rt, api.ActionView) == api.ScopeUnit {
 			return q
 		}

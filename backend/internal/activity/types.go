@@ -100,7 +100,7 @@ func checkType(v *httpx.Validation, t *Type, name, color, icon *string) {
 	}
 	if icon != nil {
 		t.Icon = strings.TrimSpace(*icon)
-		if !slices.Contains(api.ActivityIcons, t.Icon) {
+		if !slices.Contains(api.AllActivityIcons, api.ActivityIcon(t.Icon)) {
 			v.Field("icon", api.FieldInvalid)
 		}
 	}
@@ -221,7 +221,7 @@ func (s *TypeService) ListHandler(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	out := api.ActivityTypeList{Items: make([]api.ActivityType, len(ts)), Icons: api.ActivityIcons}
+	out := api.ActivityTypeList{Items: make([]api.ActivityType, len(ts)), Icons: api.AllActivityIcons}
 	for i, t := range ts {
 		out.Items[i] = t.API()
 	}

@@ -164,7 +164,7 @@ func TestActivityBadInput(t *testing.T) {
 		name  string
 		in    any
 		field string
-		code  string
+		code  api.FieldCode
 	}{
 		{"negative duration", api.ActivityCreate{Title: "Anruf", TypeID: call, DueAt: now, DurationMinutes: -15}, "durationMinutes", api.FieldRange},
 		{"unknown type", api.ActivityCreate{Title: "Anruf", TypeID: "0b7d8f7e-1111-4a4a-9c9c-123456789abc", DueAt: now}, "typeId", api.FieldNotFound},

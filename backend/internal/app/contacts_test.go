@@ -188,7 +188,7 @@ func TestCustomFieldValidationAndArchiving(t *testing.T) {
 	if resp.Status != 422 {
 		t.Fatalf("status %d %s", resp.Status, resp.Body)
 	}
-	want := map[string]string{
+	want := map[string]api.FieldCode{
 		"lastName": "too_long", "emails[0].value": "invalid", "emails[1].kind": "invalid", "phones[0].value": "invalid",
 		"address.country": "invalid", "custom." + num.ID: "type", "custom." + yes.ID: "type", "custom." + req.ID: "required",
 		"custom." + orgField.ID: "unknown", "custom.00000000-0000-0000-0000-000000000000": "unknown",
@@ -203,7 +203,7 @@ func TestCustomFieldValidationAndArchiving(t *testing.T) {
 	p := admin.createPerson(api.PersonCreate{LastName: "Berg", Custom: api.CustomValues{req.ID: "K-1", num.ID: "12"}})
 	for _, tc := range []struct {
 		custom api.CustomValues
-		code   string
+		code   api.FieldCode
 	}{{api.CustomValues{req.ID: strings.Repeat("y", 1001)}, "too_long"}, {api.CustomValues{req.ID: ""}, "required"}} {
 		r := env.Do(apptest.Request{Method: "PATCH", Path: "/api/v1/persons/" + p.ID, Token: admin.token,
 			Header: map[string]string{"If-Match": etagOf(p.Version)}, Body: api.PersonPatch{Custom: tc.custom}})

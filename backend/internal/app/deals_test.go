@@ -118,15 +118,15 @@ func TestDealBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		in     api.DealCreate
-		fields map[string]string
+		fields map[string]api.FieldCode
 	}{
-		{"stage of another pipeline", api.DealCreate{Title: "A", OrganizationID: org.ID, PipelineID: p.ID, StageID: other.Stages[0].ID}, map[string]string{"stageId": "invalid"}},
-		{"negative value", api.DealCreate{Title: "A", Value: "-5", OrganizationID: org.ID, PipelineID: p.ID}, map[string]string{"value": "range"}},
-		{"three decimals", api.DealCreate{Title: "A", Value: "1.234", OrganizationID: org.ID, PipelineID: p.ID}, map[string]string{"value": "invalid"}},
-		{"neither person nor organisation", api.DealCreate{Title: "A", PipelineID: p.ID}, map[string]string{"personId": "required", "organizationId": "required"}},
+		{"stage of another pipeline", api.DealCreate{Title: "A", OrganizationID: org.ID, PipelineID: p.ID, StageID: other.Stages[0].ID}, map[string]api.FieldCode{"stageId": "invalid"}},
+		{"negative value", api.DealCreate{Title: "A", Value: "-5", OrganizationID: org.ID, PipelineID: p.ID}, map[string]api.FieldCode{"value": "range"}},
+		{"three decimals", api.DealCreate{Title: "A", Value: "1.234", OrganizationID: org.ID, PipelineID: p.ID}, map[string]api.FieldCode{"value": "invalid"}},
+		{"neither person nor organisation", api.DealCreate{Title: "A", PipelineID: p.ID}, map[string]api.FieldCode{"personId": "required", "organizationId": "required"}},
 		{"no title, bad date and currency", api.DealCreate{OrganizationID: org.ID, PipelineID: p.ID, ExpectedCloseDate: "31.12.2026", Currency: "Euro"},
-			map[string]string{"title": "required", "expectedCloseDate": "invalid", "currency": "invalid"}},
-		{"a lead pipeline", api.DealCreate{Title: "A", OrganizationID: org.ID, PipelineID: makePipeline(admin, api.RecordLead, "Leads", 10).ID}, map[string]string{"pipelineId": "not_found"}},
+			map[string]api.FieldCode{"title": "required", "expectedCloseDate": "invalid", "currency": "invalid"}},
+		{"a lead pipeline", api.DealCreate{Title: "A", OrganizationID: org.ID, PipelineID: makePipeline(admin, api.RecordLead, "Leads", 10).ID}, map[string]api.FieldCode{"pipelineId": "not_found"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/deals", Token: admin.token, Body: tc.in})

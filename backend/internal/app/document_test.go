@@ -303,7 +303,7 @@ func TestConcurrentUploadsAtTheQuotaEdgeNeverExceedIt(t *testing.T) {
 			statuses[i] = r.Status
 			if r.Status != http.StatusCreated {
 				e := r.Error(t)
-				codes[i] = e.Code + "/" + e.Fields["file"]
+				codes[i] = string(e.Code) + "/" + string(e.Fields["file"])
 			}
 		}()
 	}
@@ -313,7 +313,7 @@ func TestConcurrentUploadsAtTheQuotaEdgeNeverExceedIt(t *testing.T) {
 		switch {
 		case s == http.StatusCreated:
 			created++
-		case s == http.StatusRequestEntityTooLarge && codes[i] == api.CodeQuotaExceeded+"/"+api.FieldQuota:
+		case s == http.StatusRequestEntityTooLarge && codes[i] == string(api.CodeQuotaExceeded)+"/"+string(api.FieldQuota):
 		default:
 			t.Fatalf("upload %d: %d %s", i, s, codes[i])
 		}

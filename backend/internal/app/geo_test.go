@@ -366,7 +366,7 @@ func TestNearbySearchIsScopedAndSortedByDistance(t *testing.T) {
 	for _, tc := range []struct {
 		q     api.ListQuery
 		field string
-		code  string
+		code  api.FieldCode
 	}{
 		{api.ListQuery{Near: &api.Near{RecordType: api.RecordOrganization, RecordID: home.ID, RadiusKm: 0}}, "near.radiusKm", api.FieldRange},
 		{api.ListQuery{Near: &api.Near{RecordType: api.RecordOrganization, RecordID: home.ID, RadiusKm: -5}}, "near.radiusKm", api.FieldRange},

@@ -51,44 +51,44 @@ func TestInputProbeFindingsAreClientErrors(t *testing.T) {
 		body       any
 		header     map[string]string
 		wantStatus int
-		wantCode   string
-		wantFields map[string]string
+		wantCode   api.ErrorCode
+		wantFields map[string]api.FieldCode
 	}{
 		{"NUL in a note", "POST", "/api/v1/persons/" + person + "/notes", `{"body":"Anruf\u0000"}`, nil,
-			422, api.CodeValidation, map[string]string{"body": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"body": cc}},
 		{"NUL in a custom text value", "PATCH", "/api/v1/persons/" + person, `{"custom":{"` + field + `":"K-\u0000"}}`, etag("persons", person),
-			422, api.CodeValidation, map[string]string{"custom." + field: cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"custom." + field: cc}},
 		{"NUL in a membership role", "PUT", "/api/v1/persons/" + person + "/organizations/" + org, `{"role":"Ein\u0000kauf"}`, nil,
-			422, api.CodeValidation, map[string]string{"role": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"role": cc}},
 		{"NUL in a person patch", "PATCH", "/api/v1/persons/" + person, `{"lastName":"M\u0000ller"}`, etag("persons", person),
-			422, api.CodeValidation, map[string]string{"lastName": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"lastName": cc}},
 		{"NUL in an e-mail of a person patch", "PATCH", "/api/v1/persons/" + person, `{"emails":[{"value":"a@b.de","kind":"work"},{"value":"c\u0000@d.de","kind":"work"}]}`,
-			etag("persons", person), 422, api.CodeValidation, map[string]string{"emails[1].value": cc}},
+			etag("persons", person), 422, api.CodeValidation, map[string]api.FieldCode{"emails[1].value": cc}},
 		{"NUL in an organisation patch", "PATCH", "/api/v1/organizations/" + org, `{"address":{"city":"K\u0000ln"}}`, etag("organizations", org),
-			422, api.CodeValidation, map[string]string{"address.city": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"address.city": cc}},
 		{"NUL in a deal patch", "PATCH", "/api/v1/deals/" + deal, `{"title":"\u0000"}`, etag("deals", deal),
-			422, api.CodeValidation, map[string]string{"title": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"title": cc}},
 		{"NUL in a lead patch", "PATCH", "/api/v1/leads/" + lead, `{"source":"Messe\u0000"}`, etag("leads", lead),
-			422, api.CodeValidation, map[string]string{"source": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"source": cc}},
 		{"bidi override in a new organisation", "POST", "/api/v1/organizations", `{"name":"Rechnung\u202efdp.exe"}`, nil,
-			422, api.CodeValidation, map[string]string{"name": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"name": cc}},
 		{"invalid UTF-8 in a new person", "POST", "/api/v1/persons", "{\"lastName\":\"M\xfcller\"}", nil,
-			422, api.CodeValidation, map[string]string{"lastName": cc}},
+			422, api.CodeValidation, map[string]api.FieldCode{"lastName": cc}},
 		{"activity in year 0000", "POST", "/api/v1/activities", `{"title":"Anruf","typeId":"` + typeID + `","dueAt":"0000-01-01T00:00:00Z"}`, nil,
-			422, api.CodeValidation, map[string]string{"dueAt": rng}},
+			422, api.CodeValidation, map[string]api.FieldCode{"dueAt": rng}},
 		{"activity in year 9999", "POST", "/api/v1/activities", `{"title":"Anruf","typeId":"` + typeID + `","dueAt":"9999-12-31T23:59:59Z"}`, nil,
-			422, api.CodeValidation, map[string]string{"dueAt": rng}},
+			422, api.CodeValidation, map[string]api.FieldCode{"dueAt": rng}},
 		{"deal closing in year 0000", "PATCH", "/api/v1/deals/" + deal, `{"expectedCloseDate":"0000-01-01"}`, etag("deals", deal),
-			422, api.CodeValidation, map[string]string{"expectedCloseDate": rng}},
+			422, api.CodeValidation, map[string]api.FieldCode{"expectedCloseDate": rng}},
 		{"list from year 0000", "POST", "/api/v1/persons/query", `{"createdFrom":"0000-01-01"}`, nil,
-			422, api.CodeValidation, map[string]string{"createdFrom": rng}},
+			422, api.CodeValidation, map[string]api.FieldCode{"createdFrom": rng}},
 		{"activities due up to year 9999", "POST", "/api/v1/activities/query", `{"dueTo":"9999-12-31"}`, nil,
-			422, api.CodeValidation, map[string]string{"dueTo": rng}},
-		{`sort "-"`, "POST", "/api/v1/persons/query", `{"sort":"-"}`, nil, 422, api.CodeValidation, map[string]string{"sort": api.FieldInvalid}},
-		{`sort "--name"`, "POST", "/api/v1/deals/query", `{"sort":"--name"}`, nil, 422, api.CodeValidation, map[string]string{"sort": api.FieldInvalid}},
+			422, api.CodeValidation, map[string]api.FieldCode{"dueTo": rng}},
+		{`sort "-"`, "POST", "/api/v1/persons/query", `{"sort":"-"}`, nil, 422, api.CodeValidation, map[string]api.FieldCode{"sort": api.FieldInvalid}},
+		{`sort "--name"`, "POST", "/api/v1/deals/query", `{"sort":"--name"}`, nil, 422, api.CodeValidation, map[string]api.FieldCode{"sort": api.FieldInvalid}},
 		{"unknown field of 5,000 characters", "POST", "/api/v1/organizations", `{"name":"Firma","` + long + `":1}`, nil,
-			400, api.CodeUnknownField, map[string]string{strings.Repeat("x", 64) + "…": api.FieldUnknown}},
-		{"NUL in a query parameter", "GET", "/api/v1/search?q=M%00ller", nil, nil, 422, api.CodeValidation, map[string]string{"q": cc}},
+			400, api.CodeUnknownField, map[string]api.FieldCode{strings.Repeat("x", 64) + "…": api.FieldUnknown}},
+		{"NUL in a query parameter", "GET", "/api/v1/search?q=M%00ller", nil, nil, 422, api.CodeValidation, map[string]api.FieldCode{"q": cc}},
 		{"range beyond the content", "GET", "/api/v1/documents/" + doc.ID + "/content", nil, map[string]string{"Range": "bytes=500-600"},
 			416, api.CodeDocumentRangeInvalid, nil},
 		{"malformed range", "GET", "/api/v1/documents/" + doc.ID + "/content", nil, map[string]string{"Range": "bytes=x-y"},
@@ -207,7 +207,7 @@ func TestAHalfClosedConnectionIsNoServerError(t *testing.T) {
 			if status >= 500 || tc.wantStatus != 0 && status != tc.wantStatus {
 				t.Fatalf("status %d %s (%v), want %d", status, body, err, tc.wantStatus)
 			}
-			if tc.wantStatus == http.StatusBadRequest && !strings.Contains(string(body), api.CodeRequestAborted) {
+			if tc.wantStatus == http.StatusBadRequest && !strings.Contains(string(body), string(api.CodeRequestAborted)) {
 				t.Fatalf("body %s, want %s", body, api.CodeRequestAborted)
 			}
 			// The access log line follows the answer: wait for it, then look at everything logged meanwhile.

@@ -131,28 +131,28 @@ func TestBadInputGetsAnEnvelopeWithFieldCodes(t *testing.T) {
 		body       any
 		header     map[string]string
 		wantStatus int
-		wantCode   string
-		wantFields map[string]string
+		wantCode   api.ErrorCode
+		wantFields map[string]api.FieldCode
 	}{
 		{"malformed JSON", "/api/v1/units", `{"name": "x",`, nil, 400, api.CodeMalformedJSON, nil},
 		{"not JSON at all", "/api/v1/users", `name=x`, nil, 400, api.CodeMalformedJSON, nil},
 		{"two JSON values", "/api/v1/units", `{"name":"a","parentId":"` + root + `"} {}`, nil, 400, api.CodeMalformedJSON, nil},
 		{"empty body", "/api/v1/roles", ``, nil, 400, api.CodeMalformedJSON, nil},
-		{"unknown field", "/api/v1/units", `{"name":"a","parentId":"` + root + `","colour":"red"}`, nil, 400, api.CodeUnknownField, map[string]string{"colour": "unknown"}},
-		{"wrong type", "/api/v1/roles", `{"name": 42}`, nil, 400, api.CodeMalformedJSON, map[string]string{"name": "type"}},
-		{"missing fields", "/api/v1/users", `{}`, nil, 422, api.CodeValidation, map[string]string{
+		{"unknown field", "/api/v1/units", `{"name":"a","parentId":"` + root + `","colour":"red"}`, nil, 400, api.CodeUnknownField, map[string]api.FieldCode{"colour": "unknown"}},
+		{"wrong type", "/api/v1/roles", `{"name": 42}`, nil, 400, api.CodeMalformedJSON, map[string]api.FieldCode{"name": "type"}},
+		{"missing fields", "/api/v1/users", `{}`, nil, 422, api.CodeValidation, map[string]api.FieldCode{
 			"email": "required", "name": "required", "password": "required", "unitId": "required", "roleId": "required"}},
 		{"invalid fields", "/api/v1/users", api.UserCreate{Email: "kein-at-zeichen", Name: strings.Repeat("x", 201), Password: "kurz",
-			UnitID: "not-a-uuid", RoleID: "00000000-0000-0000-0000-000000000000"}, nil, 422, api.CodeValidation, map[string]string{
+			UnitID: "not-a-uuid", RoleID: "00000000-0000-0000-0000-000000000000"}, nil, 422, api.CodeValidation, map[string]api.FieldCode{
 			"email": "invalid", "name": "too_long", "password": "too_short", "unitId": "invalid", "roleId": "not_found"}},
 		{"taken e-mail", "/api/v1/users", api.UserCreate{Email: apptest.Manager, Name: "Doppelt", Password: apptest.Password,
-			UnitID: root, RoleID: env.Demo.Roles["Außendienst"].String()}, nil, 409, api.CodeConflict, map[string]string{"email": "taken"}},
+			UnitID: root, RoleID: env.Demo.Roles["Außendienst"].String()}, nil, 409, api.CodeConflict, map[string]api.FieldCode{"email": "taken"}},
 		{"invalid grant", "/api/v1/roles", `{"name":"R","grants":[{"recordType":"deal","action":"fly","scope":"all"}]}`, nil, 422,
-			api.CodeValidation, map[string]string{"grants[0].action": "invalid"}},
+			api.CodeValidation, map[string]api.FieldCode{"grants[0].action": "invalid"}},
 		{"oversized body", "/api/v1/units", `{"name":"` + strings.Repeat("x", 2<<20) + `"}`, nil, 413, api.CodeBodyTooLarge, nil},
 		{"wrong content type", "/api/v1/units", `{}`, map[string]string{"Content-Type": "text/plain"}, 415, api.CodeUnsupportedMedia, nil},
 		{"idempotency key too long", "/api/v1/units", api.UnitCreate{Name: "a", ParentID: root},
-			map[string]string{"Idempotency-Key": strings.Repeat("k", 201)}, 400, api.CodeValidation, map[string]string{"Idempotency-Key": "too_long"}},
+			map[string]string{"Idempotency-Key": strings.Repeat("k", 201)}, 400, api.CodeValidation, map[string]api.FieldCode{"Idempotency-Key": "too_long"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -98,7 +98,7 @@ func deriveKey(password string, p hashParams, keyLen int) string {
 
 // PasswordProblem returns the field code that refuses pw as a new password (required, too_short, too_long,
 // common), or "" when it is acceptable.
-func PasswordProblem(pw string) string {
+func PasswordProblem(pw string) api.FieldCode {
 	switch n := utf8.RuneCountInString(pw); {
 	case n == 0:
 		return api.FieldRequired

@@ -51,7 +51,7 @@ func TestPasswordHashIsArgon2idAndItsKeyIsDerivedFromTheParameters(t *testing.T)
 func TestCommonPasswordsAreRefusedAlsoWithDigitsCaseAndSwapsButNotTheDemoPassword(t *testing.T) {
 	for _, tc := range []struct {
 		pw   string
-		want string
+		want api.FieldCode
 	}{
 		{"password", api.FieldCommon},
 		{"12345678", api.FieldCommon},

@@ -85,7 +85,7 @@ func (fs Fields) Labels() []history.CustomLabel {
 }
 
 // Canonical checks a value against the field's kind and returns its canonical text, or a field code.
-func (f *Field) Canonical(raw string) (string, string) {
+func (f *Field) Canonical(raw string) (string, api.FieldCode) {
 	switch f.Kind {
 	case api.FieldKindNumber:
 		n, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)

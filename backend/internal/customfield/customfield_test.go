@@ -17,7 +17,8 @@ import (
 func TestCanonicalNumber(t *testing.T) {
 	f := &customfield.Field{Kind: api.FieldKindNumber}
 	for _, tc := range []struct {
-		name, raw, want, code string
+		name, raw, want string
+		code            api.FieldCode
 	}{
 		{"an integer", "42", "42", ""},
 		{"blanks around", " \t42\n", "42", ""},
@@ -59,7 +60,8 @@ func TestCanonicalNumber(t *testing.T) {
 func TestCanonicalBool(t *testing.T) {
 	f := &customfield.Field{Kind: api.FieldKindBool}
 	for _, tc := range []struct {
-		raw, want, code string
+		raw, want string
+		code      api.FieldCode
 	}{
 		{"true", "true", ""},
 		{"false", "false", ""},
@@ -85,7 +87,8 @@ func TestCanonicalBool(t *testing.T) {
 func TestCanonicalText(t *testing.T) {
 	f := &customfield.Field{Kind: api.FieldKindText}
 	for _, tc := range []struct {
-		name, raw, want, code string
+		name, raw, want string
+		code            api.FieldCode
 	}{
 		{"trimmed", "  Handel \n", "Handel", ""},
 		{"inner blanks kept", "Groß-  und\nEinzelhandel", "Groß-  und\nEinzelhandel", ""},
@@ -131,46 +134,46 @@ func TestApply(t *testing.T) {
 		name            string
 		stored, changes api.CustomValues
 		want            api.CustomValues
-		wantFields      map[string]string // nil: valid
+		wantFields      map[string]api.FieldCode // nil: valid
 	}{
 		{"create with the required field", nil, api.CustomValues{required: " 12 ", number: "1e3", text: " Handel ", yes: " true "},
 			api.CustomValues{required: "12", number: "1000", text: "Handel", yes: "true"}, nil},
 		{"create without the required field", nil, api.CustomValues{text: "Handel"},
-			api.CustomValues{text: "Handel"}, map[string]string{requiredKey: api.FieldRequired}},
-		{"create with nothing", nil, nil, api.CustomValues{}, map[string]string{requiredKey: api.FieldRequired}},
-		{"create with the required field blank", nil, api.CustomValues{required: "  "}, api.CustomValues{}, map[string]string{requiredKey: api.FieldRequired}},
+			api.CustomValues{text: "Handel"}, map[string]api.FieldCode{requiredKey: api.FieldRequired}},
+		{"create with nothing", nil, nil, api.CustomValues{}, map[string]api.FieldCode{requiredKey: api.FieldRequired}},
+		{"create with the required field blank", nil, api.CustomValues{required: "  "}, api.CustomValues{}, map[string]api.FieldCode{requiredKey: api.FieldRequired}},
 		{"create with the required field of the wrong type says type, not required", nil, api.CustomValues{required: "zwölf"},
-			api.CustomValues{}, map[string]string{requiredKey: api.FieldType}},
+			api.CustomValues{}, map[string]api.FieldCode{requiredKey: api.FieldType}},
 		{"patch without the required field keeps the stored one", api.CustomValues{required: "12"}, api.CustomValues{text: "Handel"},
 			api.CustomValues{required: "12", text: "Handel"}, nil},
 		{"patch with nothing keeps everything", api.CustomValues{required: "12", number: "3"}, nil, api.CustomValues{required: "12", number: "3"}, nil},
 		{"patch clearing the required field", api.CustomValues{required: "12"}, api.CustomValues{required: ""}, api.CustomValues{},
-			map[string]string{requiredKey: api.FieldRequired}},
+			map[string]api.FieldCode{requiredKey: api.FieldRequired}},
 		{"patch on a record stored before the field became required", api.CustomValues{number: "3"}, api.CustomValues{number: "4"},
-			api.CustomValues{number: "4"}, map[string]string{requiredKey: api.FieldRequired}},
+			api.CustomValues{number: "4"}, map[string]api.FieldCode{requiredKey: api.FieldRequired}},
 		{"clearing with an empty value removes it", api.CustomValues{required: "12", number: "3", yes: "false"}, api.CustomValues{number: "", yes: " "},
 			api.CustomValues{required: "12"}, nil},
 		{"clearing a value never stored", api.CustomValues{required: "12"}, api.CustomValues{text: ""}, api.CustomValues{required: "12"}, nil},
 		{"a wrong type keeps the stored value", api.CustomValues{required: "12", number: "3"}, api.CustomValues{number: "drei"},
-			api.CustomValues{required: "12", number: "3"}, map[string]string{numKey: api.FieldType}},
+			api.CustomValues{required: "12", number: "3"}, map[string]api.FieldCode{numKey: api.FieldType}},
 		{"a bool that is no bool", api.CustomValues{required: "12"}, api.CustomValues{yes: "ja"}, api.CustomValues{required: "12"},
-			map[string]string{"custom." + yes: api.FieldType}},
+			map[string]api.FieldCode{"custom." + yes: api.FieldType}},
 		{"a text too long", api.CustomValues{required: "12"}, api.CustomValues{text: strings.Repeat("x", 1001)}, api.CustomValues{required: "12"},
-			map[string]string{"custom." + text: api.FieldTooLong}},
+			map[string]api.FieldCode{"custom." + text: api.FieldTooLong}},
 		{"a field nobody defined", api.CustomValues{required: "12"}, api.CustomValues{goneID.String(): "1"}, api.CustomValues{required: "12"},
-			map[string]string{"custom." + goneID.String(): api.FieldUnknown}},
+			map[string]api.FieldCode{"custom." + goneID.String(): api.FieldUnknown}},
 		{"a field id that is no UUID", api.CustomValues{required: "12"}, api.CustomValues{"Umsatz": "1"}, api.CustomValues{required: "12"},
-			map[string]string{"custom.Umsatz": api.FieldUnknown}},
+			map[string]api.FieldCode{"custom.Umsatz": api.FieldUnknown}},
 		{"clearing a field nobody defined", api.CustomValues{required: "12"}, api.CustomValues{goneID.String(): ""}, api.CustomValues{required: "12"},
-			map[string]string{"custom." + goneID.String(): api.FieldUnknown}},
+			map[string]api.FieldCode{"custom." + goneID.String(): api.FieldUnknown}},
 		{"an archived field cannot be set", api.CustomValues{required: "12"}, api.CustomValues{archived: "neu"}, api.CustomValues{required: "12"},
-			map[string]string{"custom." + archived: api.FieldUnknown}},
+			map[string]api.FieldCode{"custom." + archived: api.FieldUnknown}},
 		{"an archived field cannot be cleared", api.CustomValues{required: "12", archived: "alt"}, api.CustomValues{archived: ""},
-			api.CustomValues{required: "12", archived: "alt"}, map[string]string{"custom." + archived: api.FieldUnknown}},
+			api.CustomValues{required: "12", archived: "alt"}, map[string]api.FieldCode{"custom." + archived: api.FieldUnknown}},
 		{"values of archived and removed fields stay", api.CustomValues{required: "12", archived: "alt", goneID.String(): "7"}, api.CustomValues{number: "1"},
 			api.CustomValues{required: "12", archived: "alt", goneID.String(): "7", number: "1"}, nil},
 		{"every wrong value at once", nil, api.CustomValues{number: "x", yes: "x", text: strings.Repeat("x", 1001), archived: "x", goneID.String(): "x"},
-			api.CustomValues{}, map[string]string{numKey: api.FieldType, "custom." + yes: api.FieldType, "custom." + text: api.FieldTooLong,
+			api.CustomValues{}, map[string]api.FieldCode{numKey: api.FieldType, "custom." + yes: api.FieldType, "custom." + text: api.FieldTooLong,
 				"custom." + archived: api.FieldUnknown, "custom." + goneID.String(): api.FieldUnknown, requiredKey: api.FieldRequired}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,7 +201,7 @@ func TestApply(t *testing.T) {
 	}
 }
 
-func fieldsOf(e *httpx.Error) map[string]string {
+func fieldsOf(e *httpx.Error) map[string]api.FieldCode {
 	if e == nil {
 		return nil
 	}

@@ -57,12 +57,12 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 	}
 	if !slices.Contains(scopes, scope) {
 		code := api.FieldForbidden
-		if !slices.Contains([]api.DashboardScope{api.DashboardMe, api.DashboardTeam, api.DashboardAll}, scope) {
+		if !slices.Contains(api.AllDashboardScopes, scope) {
 			code = api.FieldInvalid
 		}
 		return nil, httpx.FieldError("scope", code)
 	}
-	owner := map[api.DashboardScope]string{api.DashboardMe: "me", api.DashboardTeam: "team", api.DashboardAll: ""}[scope]
+	owner := map[api.DashboardScope]string{api.DashboardMe: string(api.OwnerMe), api.DashboardTeam: string(api.OwnerTeam), api.DashboardAll: ""}[scope]
 	now := time.Now().In(listquery.Berlin())
 	out := &api.Dashboard{Scope: scope, Scopes: scopes, Funnel: []api.FunnelStage{}, DoneThisWeek: []api.UserActivities{}, GeneratedAt: now}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {

@@ -269,13 +269,13 @@ func incomplete(err error) error {
 		return tooLarge(mbe.Limit)
 	}
 	e := httpx.NewError(http.StatusBadRequest, api.CodeDocumentIncomplete, "the upload ended before all announced bytes arrived")
-	e.Fields = map[string]string{"file": api.FieldIncomplete}
+	e.Fields = map[string]api.FieldCode{"file": api.FieldIncomplete}
 	return e
 }
 
 func tooLarge(limit int64) error {
 	e := httpx.NewError(http.StatusRequestEntityTooLarge, api.CodeDocumentTooLarge, fmt.Sprintf("a document may have at most %d bytes", limit))
-	e.Fields = map[string]string{"file": api.FieldTooLarge}
+	e.Fields = map[string]api.FieldCode{"file": api.FieldTooLarge}
 	return e
 }
 
@@ -296,7 +296,7 @@ func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Docu
 	}
 	if in.Size < 0 {
 		e := httpx.NewError(http.StatusLengthRequired, api.CodeDocumentLength, "send the file with Content-Length")
-		e.Fields = map[string]string{"file": api.FieldLengthNeeded}
+		e.Fields = map[string]api.FieldCode{"file": api.FieldLengthNeeded}
 		return nil, e
 	}
 	if in.Size > s.opts.MaxBytes {
@@ -329,7 +329,7 @@ func (s *Service) Upload(ctx context.Context, a *access.Actor, in Upload) (*Docu
 	if !ok {
 		e := httpx.NewError(http.StatusUnsupportedMediaType, api.CodeDocumentTypeMismatch,
 			fmt.Sprintf("the content is not of the declared type %q", in.ContentType))
-		e.Fields = map[string]string{"contentType": api.FieldMismatch}
+		e.Fields = map[string]api.FieldCode{"contentType": api.FieldMismatch}
 		return nil, e
 	}
 	w, err := s.store.Put(upCtx, d.StorageKey, io.MultiReader(bytes.NewReader(head), body), in.Size)
@@ -425,7 +425,7 @@ func (s *Service) reserve(ctx context.Context, a *access.Actor, k record.Kind, r
 			e := httpx.NewError(http.StatusRequestEntityTooLarge, api.CodeQuotaExceeded, fmt.Sprintf(
 				"storing %d bytes would exceed the storage of %d bytes per user (%d used, %d reserved by uploads in progress)",
 				size, t.StorageBytesPerUser, used, reserved))
-			e.Fields = map[string]string{"file": api.FieldQuota}
+			e.Fields = map[string]api.FieldCode{"file": api.FieldQuota}
 			return e
 		}
 		if _, err := tx.NewInsert().Model(d).Value("expires_at", "now() + make_interval(secs => ?)", s.opts.Lease.Seconds()).

@@ -82,7 +82,7 @@ func decodeError(err error) error {
 			field = "body"
 		}
 		e := NewError(http.StatusBadRequest, api.CodeMalformedJSON, "wrong JSON type")
-		e.Fields = map[string]string{field: api.FieldType}
+		e.Fields = map[string]api.FieldCode{field: api.FieldType}
 		return e
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
 		return NewError(http.StatusBadRequest, api.CodeMalformedJSON, "malformed JSON")
@@ -93,7 +93,7 @@ func decodeError(err error) error {
 			name = strconv.Quote(name)
 		}
 		e := NewError(http.StatusBadRequest, api.CodeUnknownField, "unknown field "+name)
-		e.Fields = map[string]string{name: api.FieldUnknown}
+		e.Fields = map[string]api.FieldCode{name: api.FieldUnknown}
 		return e
 	default:
 		return NewError(http.StatusBadRequest, api.CodeMalformedJSON, "malformed JSON")

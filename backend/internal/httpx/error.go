@@ -14,9 +14,9 @@ import (
 // (or wrap it); Handle turns it into the envelope.
 type Error struct {
 	Status  int
-	Code    string
+	Code    api.ErrorCode
 	Message string
-	Fields  map[string]string
+	Fields  map[string]api.FieldCode
 	// Header holds extra response headers, e.g. Retry-After.
 	Header http.Header
 	cause  error
@@ -26,7 +26,7 @@ func (e *Error) Error() string {
 	if e.cause != nil {
 		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.cause)
 	}
-	return e.Code + ": " + e.Message
+	return string(e.Code) + ": " + e.Message
 }
 
 func (e *Error) Unwrap() error { return e.cause }
@@ -39,17 +39,17 @@ func (e *Error) WithCause(cause error) *Error {
 }
 
 // NewError builds an Error.
-func NewError(status int, code, message string) *Error {
+func NewError(status int, code api.ErrorCode, message string) *Error {
 	return &Error{Status: status, Code: code, Message: message}
 }
 
 // Validation is a 422 with per-field codes. Build it with Field and return it when it has fields.
-type Validation struct{ fields map[string]string }
+type Validation struct{ fields map[string]api.FieldCode }
 
 // Field records a code for a field; the first code per field wins.
-func (v *Validation) Field(name, code string) {
+func (v *Validation) Field(name string, code api.FieldCode) {
 	if v.fields == nil {
-		v.fields = map[string]string{}
+		v.fields = map[string]api.FieldCode{}
 	}
 	if _, ok := v.fields[name]; !ok {
 		v.fields[name] = code
@@ -65,7 +65,7 @@ func (v *Validation) Err() error {
 }
 
 // FieldError is a 422 for a single field.
-func FieldError(field, code string) error {
+func FieldError(field string, code api.FieldCode) error {
 	var v Validation
 	v.Field(field, code)
 	return v.Err()
@@ -81,10 +81,10 @@ var (
 )
 
 // Conflict is a 409 with an optional field code.
-func Conflict(message, field, code string) error {
+func Conflict(message, field string, code api.FieldCode) error {
 	e := NewError(http.StatusConflict, api.CodeConflict, message)
 	if field != "" {
-		e.Fields = map[string]string{field: code}
+		e.Fields = map[string]api.FieldCode{field: code}
 	}
 	return e
 }

@@ -60,7 +60,7 @@ func decode(t *testing.T, raw string) error {
 	return httpx.Decode(r, &b)
 }
 
-func fieldsOf(t *testing.T, err error) map[string]string {
+func fieldsOf(t *testing.T, err error) map[string]api.FieldCode {
 	t.Helper()
 	if err == nil {
 		return nil
@@ -81,49 +81,49 @@ func TestDecodeRefusesControlCharactersAndDatesOutOfRange(t *testing.T) {
 	cases := []struct {
 		name string
 		body string
-		want map[string]string // nil: accepted
+		want map[string]api.FieldCode // nil: accepted
 	}{
 		{"plain text with tab, newline and return", `{"name":"Anna\tMüller","note":"Zeile 1\r\nZeile 2"}`, nil},
 		{"10,000 characters are no concern of the decoder", `{"name":"` + long + `"}`, nil},
 		{"emoji, CJK and right-to-left text", `{"name":"😀 東京 مرحبا שלום"}`, nil},
 		{"marks are not overrides", `{"name":"abc\u200e\u200f\u061c"}`, nil},
-		{"NUL in a field", `{"name":"a\u0000b"}`, map[string]string{"name": cc}},
-		{"NUL in a 10,000 character text", `{"name":"` + long + `\u0000"}`, map[string]string{"name": cc}},
-		{"other C0 controls", `{"name":"\u0007","note":"\u001b[31m"}`, map[string]string{"name": cc, "note": cc}},
-		{"DEL", `{"name":"a\u007f"}`, map[string]string{"name": cc}},
-		{"C1 control", `{"name":"a\u0085"}`, map[string]string{"name": cc}},
-		{"bidi override", `{"name":"invoice\u202egpj.exe"}`, map[string]string{"name": cc}},
-		{"bidi embedding", `{"name":"\u202a"}`, map[string]string{"name": cc}},
-		{"bidi isolate", `{"name":"\u2066x\u2069"}`, map[string]string{"name": cc}},
-		{"invalid UTF-8", "{\"name\":\"a\xffb\"}", map[string]string{"name": cc}},
-		{"lone surrogate", `{"name":"\ud800"}`, map[string]string{"name": cc}},
-		{"nested struct", `{"address":{"city":"K\u0000ln"}}`, map[string]string{"address.city": cc}},
-		{"pointer to struct", `{"home":{"city":"\u2067"}}`, map[string]string{"home.city": cc}},
-		{"slice of structs", `{"emails":[{"value":"a@b.de"},{"value":"x\u0000@b.de"}]}`, map[string]string{"emails[1].value": cc}},
-		{"slice of strings", `{"tags":["ok","\u0000"]}`, map[string]string{"tags[1]": cc}},
-		{"map value", `{"custom":{"f1":"ok","f2":"\u0000"}}`, map[string]string{"custom.f2": cc}},
-		{"map key is not echoed", `{"custom":{"f\u0000":"ok"}}`, map[string]string{"custom": cc}},
+		{"NUL in a field", `{"name":"a\u0000b"}`, map[string]api.FieldCode{"name": cc}},
+		{"NUL in a 10,000 character text", `{"name":"` + long + `\u0000"}`, map[string]api.FieldCode{"name": cc}},
+		{"other C0 controls", `{"name":"\u0007","note":"\u001b[31m"}`, map[string]api.FieldCode{"name": cc, "note": cc}},
+		{"DEL", `{"name":"a\u007f"}`, map[string]api.FieldCode{"name": cc}},
+		{"C1 control", `{"name":"a\u0085"}`, map[string]api.FieldCode{"name": cc}},
+		{"bidi override", `{"name":"invoice\u202egpj.exe"}`, map[string]api.FieldCode{"name": cc}},
+		{"bidi embedding", `{"name":"\u202a"}`, map[string]api.FieldCode{"name": cc}},
+		{"bidi isolate", `{"name":"\u2066x\u2069"}`, map[string]api.FieldCode{"name": cc}},
+		{"invalid UTF-8", "{\"name\":\"a\xffb\"}", map[string]api.FieldCode{"name": cc}},
+		{"lone surrogate", `{"name":"\ud800"}`, map[string]api.FieldCode{"name": cc}},
+		{"nested struct", `{"address":{"city":"K\u0000ln"}}`, map[string]api.FieldCode{"address.city": cc}},
+		{"pointer to struct", `{"home":{"city":"\u2067"}}`, map[string]api.FieldCode{"home.city": cc}},
+		{"slice of structs", `{"emails":[{"value":"a@b.de"},{"value":"x\u0000@b.de"}]}`, map[string]api.FieldCode{"emails[1].value": cc}},
+		{"slice of strings", `{"tags":["ok","\u0000"]}`, map[string]api.FieldCode{"tags[1]": cc}},
+		{"map value", `{"custom":{"f1":"ok","f2":"\u0000"}}`, map[string]api.FieldCode{"custom.f2": cc}},
+		{"map key is not echoed", `{"custom":{"f\u0000":"ok"}}`, map[string]api.FieldCode{"custom": cc}},
 		{"long map key is capped", `{"custom":{"` + strings.Repeat("k", 100) + `":"\u0000"}}`,
-			map[string]string{"custom." + strings.Repeat("k", 64) + "…": cc}},
-		{"any: object", `{"extra":{"a":[1,"\u0000"]}}`, map[string]string{"extra.a[1]": cc}},
-		{"any: string", `{"extra":"\u202e"}`, map[string]string{"extra": cc}},
-		{"embedded struct", `{"nickname":"\u0000"}`, map[string]string{"nickname": cc}},
-		{"untagged field by its Go name", `{"Untagged":"\u0000"}`, map[string]string{"Untagged": cc}},
+			map[string]api.FieldCode{"custom." + strings.Repeat("k", 64) + "…": cc}},
+		{"any: object", `{"extra":{"a":[1,"\u0000"]}}`, map[string]api.FieldCode{"extra.a[1]": cc}},
+		{"any: string", `{"extra":"\u202e"}`, map[string]api.FieldCode{"extra": cc}},
+		{"embedded struct", `{"nickname":"\u0000"}`, map[string]api.FieldCode{"nickname": cc}},
+		{"untagged field by its Go name", `{"Untagged":"\u0000"}`, map[string]api.FieldCode{"Untagged": cc}},
 		{"bytes are not text", `{"raw":"AAA="}`, nil},
 		{"time in range", `{"dueAt":"2026-03-01T09:00:00+01:00","doneAt":"1900-01-01T00:00:00Z"}`, nil},
-		{"time in year 0000", `{"dueAt":"0000-01-01T00:00:00Z"}`, map[string]string{"dueAt": rng}},
-		{"time in year 9999", `{"doneAt":"9999-12-31T23:59:59Z"}`, map[string]string{"doneAt": rng}},
-		{"time before 1900", `{"dueAt":"1899-12-31T23:59:59Z"}`, map[string]string{"dueAt": rng}},
-		{"time after 2200 in UTC", `{"dueAt":"2200-12-31T23:00:00-02:00"}`, map[string]string{"dueAt": rng}},
+		{"time in year 0000", `{"dueAt":"0000-01-01T00:00:00Z"}`, map[string]api.FieldCode{"dueAt": rng}},
+		{"time in year 9999", `{"doneAt":"9999-12-31T23:59:59Z"}`, map[string]api.FieldCode{"doneAt": rng}},
+		{"time before 1900", `{"dueAt":"1899-12-31T23:59:59Z"}`, map[string]api.FieldCode{"dueAt": rng}},
+		{"time after 2200 in UTC", `{"dueAt":"2200-12-31T23:00:00-02:00"}`, map[string]api.FieldCode{"dueAt": rng}},
 		{"day in range", `{"closeDate":"2200-12-31","days":["1900-01-01"]}`, nil},
-		{"day in year 0000", `{"closeDate":"0000-01-01"}`, map[string]string{"closeDate": rng}},
-		{"day in year 9999, spaced", `{"closeDate":" 9999-12-31 "}`, map[string]string{"closeDate": rng}},
-		{"days in a slice", `{"days":["2026-01-01","0001-01-01"]}`, map[string]string{"days[1]": rng}},
+		{"day in year 0000", `{"closeDate":"0000-01-01"}`, map[string]api.FieldCode{"closeDate": rng}},
+		{"day in year 9999, spaced", `{"closeDate":" 9999-12-31 "}`, map[string]api.FieldCode{"closeDate": rng}},
+		{"days in a slice", `{"days":["2026-01-01","0001-01-01"]}`, map[string]api.FieldCode{"days[1]": rng}},
 		{"a malformed day is the domain's", `{"closeDate":"2026-02-30"}`, nil},
 		{"an untagged string is no day", `{"name":"0000-01-01"}`, nil},
-		{"control characters win over the range", `{"closeDate":"0000-01-01\u0000"}`, map[string]string{"closeDate": cc}},
+		{"control characters win over the range", `{"closeDate":"0000-01-01\u0000"}`, map[string]api.FieldCode{"closeDate": cc}},
 		{"every field is named", `{"name":"\u0000","address":{"city":"\u0001"},"dueAt":"0000-01-01T00:00:00Z"}`,
-			map[string]string{"name": cc, "address.city": cc, "dueAt": rng}},
+			map[string]api.FieldCode{"name": cc, "address.city": cc, "dueAt": rng}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -195,7 +195,7 @@ func TestDecodeTellsABodyCutShortFromMalformedJSON(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		body     io.Reader
-		wantCode string
+		wantCode api.ErrorCode
 	}{
 		{"cut short", cutReader{strings.NewReader(`{"name":"An`)}, api.CodeRequestAborted},
 		{"cut short after a whole value", cutReader{strings.NewReader(`{"name":"Anna"}`)}, api.CodeRequestAborted},
@@ -221,14 +221,14 @@ func TestHandleAppliesTheInputRulesToTheQuery(t *testing.T) {
 	for _, tc := range []struct {
 		query      string
 		wantStatus int
-		wantFields map[string]string
+		wantFields map[string]api.FieldCode
 	}{
 		{"", 204, nil},
 		{"?q=M%C3%BCller&recordType=person", 204, nil},
-		{"?q=a%00b", 422, map[string]string{"q": api.FieldControlCharacter}},
-		{"?q=ok&recordType=%E2%80%AEnosrep", 422, map[string]string{"recordType": api.FieldControlCharacter}},
-		{"?q=%FF", 422, map[string]string{"q": api.FieldControlCharacter}},
-		{"?a%00b=1", 422, map[string]string{"query": api.FieldControlCharacter}},
+		{"?q=a%00b", 422, map[string]api.FieldCode{"q": api.FieldControlCharacter}},
+		{"?q=ok&recordType=%E2%80%AEnosrep", 422, map[string]api.FieldCode{"recordType": api.FieldControlCharacter}},
+		{"?q=%FF", 422, map[string]api.FieldCode{"q": api.FieldControlCharacter}},
+		{"?a%00b=1", 422, map[string]api.FieldCode{"query": api.FieldControlCharacter}},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			ran = false
@@ -255,7 +255,7 @@ func TestAClientThatWentAwayIsNoServerError(t *testing.T) {
 		cancel   bool
 		err      error
 		want     int
-		wantCode string
+		wantCode api.ErrorCode
 		wantLog  []slog.Level
 	}{
 		{"database call cancelled", true, fmt.Errorf("person: list: %w", context.Canceled), 400, api.CodeRequestAborted, info},

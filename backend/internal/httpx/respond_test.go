@@ -43,7 +43,7 @@ func TestWriteErrorTellsAnOutageOrATimeoutFromABug(t *testing.T) {
 		name       string
 		produce    func() error
 		wantStatus int
-		wantCode   string
+		wantCode   api.ErrorCode
 		wantLevel  string
 		wantLog    string
 	}{

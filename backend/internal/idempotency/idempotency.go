@@ -93,7 +93,7 @@ func (k *Keys) Wrap(next httpx.HandlerFunc) httpx.HandlerFunc {
 		}
 		if len(key) > MaxKeyLength {
 			e := httpx.NewError(http.StatusBadRequest, api.CodeValidation, "Idempotency-Key is too long")
-			e.Fields = map[string]string{Header: api.FieldTooLong}
+			e.Fields = map[string]api.FieldCode{Header: api.FieldTooLong}
 			return e
 		}
 		a, err := access.FromRequest(r)

@@ -245,7 +245,7 @@ func prefixed(err error, prefix string) error {
 		return err
 	}
 	out := *e
-	out.Fields = map[string]string{}
+	out.Fields = map[string]api.FieldCode{}
 	for k, v := range e.Fields {
 		out.Fields[prefix+k] = v
 	}

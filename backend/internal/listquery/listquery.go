@@ -84,7 +84,7 @@ type Compiled struct {
 	actor  *access.Actor
 	q      api.ListQuery
 	fields customfield.Fields
-	sort   string // name, createdAt or updatedAt
+	sort   api.SortKey
 	desc   bool
 	limit  int
 	cursor *cursor
@@ -120,13 +120,6 @@ var berlin = func() *time.Location {
 // Berlin is the time zone of calendar-day filters.
 func Berlin() *time.Location { return berlin }
 
-// sortKeys are the keys a list sorts by.
-var sortKeys = []string{"name", "city", "createdAt", "updatedAt", "distance"}
-
-var numberOps = []string{"eq", "ne", "gt", "gte", "lt", "lte", "empty", "set"}
-var textOps = []string{"contains", "eq", "empty", "set"}
-var boolOps = []string{"is", "empty", "set"}
-
 // Compile validates q (field codes for every wrong part) against the record type's custom fields.
 func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fields) (*Compiled, error) {
 	c := &Compiled{spec: spec, actor: a, q: q, fields: fields, limit: q.Limit, from: map[string]time.Time{}}
@@ -140,12 +133,12 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 		}
 	}
 	// A sort is a key, descending with one leading "-"; "" is the default (name), "-" alone no key.
-	sortKey := strings.TrimPrefix(q.Sort, "-")
-	c.desc = sortKey != q.Sort
+	sortKey := api.SortKey(strings.TrimPrefix(q.Sort, "-"))
+	c.desc = string(sortKey) != q.Sort
 	switch {
 	case q.Sort == "":
-		c.sort = "name"
-	case slices.Contains(sortKeys, sortKey):
+		c.sort = api.SortName
+	case slices.Contains(api.AllSortKeys, sortKey):
 		c.sort = sortKey
 	default:
 		v.Field("sort", api.FieldInvalid)
@@ -205,20 +198,11 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 			v.Field(key+".fieldId", api.FieldUnknown)
 			continue
 		}
-		var ops []string
-		switch f.Kind {
-		case api.FieldKindNumber:
-			ops = numberOps
-		case api.FieldKindBool:
-			ops = boolOps
-		default:
-			ops = textOps
-		}
-		if !slices.Contains(ops, cc.Op) {
+		if !slices.Contains(api.ConditionOpsByKind[f.Kind], cc.Op) {
 			v.Field(key+".op", api.FieldInvalid)
 			continue
 		}
-		if cc.Op == "empty" || cc.Op == "set" {
+		if cc.Op == api.OpEmpty || cc.Op == api.OpSet {
 			continue
 		}
 		if f.Kind == api.FieldKindText {
@@ -489,9 +473,9 @@ func (c *Compiled) custom(q bun.QueryBuilder, cc api.CustomCondition) bun.QueryB
 	col := c.spec.col("custom")
 	f := c.fields.ByID(cc.FieldID)
 	switch cc.Op {
-	case "empty":
+	case api.OpEmpty:
 		return q.Where("NOT (? ? ?)", col, bun.Safe("?"), cc.FieldID)
-	case "set":
+	case api.OpSet:
 		return q.Where("? ? ?", col, bun.Safe("?"), cc.FieldID)
 	}
 	val, _ := f.Canonical(cc.Value)
@@ -502,10 +486,10 @@ func (c *Compiled) custom(q bun.QueryBuilder, cc api.CustomCondition) bun.QueryB
 		return q.Where("? @> ?::jsonb", col, string(doc))
 	case api.FieldKindNumber:
 		n, _ := strconv.ParseFloat(val, 64)
-		op := map[string]string{"eq": "=", "ne": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[cc.Op]
+		op := map[api.ConditionOp]string{api.OpEq: "=", api.OpNe: "<>", api.OpGt: ">", api.OpGte: ">=", api.OpLt: "<", api.OpLte: "<="}[cc.Op]
 		return q.Where("(?->>?)::numeric "+op+" ?", col, cc.FieldID, n)
 	default:
-		if cc.Op == "eq" {
+		if cc.Op == api.OpEq {
 			return q.Where("lower(?->>?) = lower(?)", col, cc.FieldID, strings.TrimSpace(cc.Value))
 		}
 		return q.Where("?->>? ILIKE ?", col, cc.FieldID, "%"+escapeLike(strings.TrimSpace(cc.Value))+"%")
@@ -519,13 +503,13 @@ func escapeLike(s string) string {
 // sortExpr is the SQL of the sort key (without the id tie-breaker).
 func (c *Compiled) sortExpr() string {
 	switch c.sort {
-	case "createdAt":
+	case api.SortCreatedAt:
 		return c.spec.Alias + ".created_at"
-	case "updatedAt":
+	case api.SortUpdatedAt:
 		return c.spec.Alias + ".updated_at"
-	case "city":
+	case api.SortCity:
 		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
-	case "distance":
+	case api.SortDistance:
 		return c.distanceSQL()
 	default:
 		return c.spec.SortName + ` COLLATE "de-x-icu"`
@@ -542,11 +526,11 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	id := c.spec.Alias + ".id"
 	if c.cursor != nil {
 		var v any = c.cursor.V
-		if c.sort == "createdAt" || c.sort == "updatedAt" {
+		if c.sort == api.SortCreatedAt || c.sort == api.SortUpdatedAt {
 			t, _ := time.Parse(time.RFC3339Nano, c.cursor.V) // Compile checked it (cursorFits)
 			v = t
 		}
-		if c.sort == "distance" {
+		if c.sort == api.SortDistance {
 			v = c.distanceCursor()
 		}
 		q = q.Where("("+c.sortExpr()+", ?) "+cmp+" (?, ?)", bun.Ident(id), v, c.cursor.ID)
@@ -580,11 +564,11 @@ func (c *Compiled) Limit() int { return c.limit }
 func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid.UUID) string {
 	v := name
 	switch c.sort {
-	case "city":
+	case api.SortCity:
 		v = city
-	case "createdAt":
+	case api.SortCreatedAt:
 		v = created.UTC().Format(time.RFC3339Nano)
-	case "updatedAt":
+	case api.SortUpdatedAt:
 		v = updated.UTC().Format(time.RFC3339Nano)
 	}
 	raw, _ := json.Marshal(cursor{V: v, ID: id})

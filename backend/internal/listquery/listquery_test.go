@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/access"
+
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
@@ -109,7 +111,7 @@ func TestCompileReadsTheSortKey(t *testing.T) {
 	spec := Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name"}
 	for _, tc := range []struct {
 		sort     string
-		wantSort string // "" = refused with sort: invalid
+		wantSort api.SortKey // "" = refused with sort: invalid
 		wantDesc bool
 	}{
 		{"", "name", false},
@@ -143,115 +145,115 @@ func TestCompileReadsTheSortKey(t *testing.T) {
 
 func TestCompileRefusesEveryWrongPartWithItsFieldCode(t *testing.T) {
 	point := func(lat, lng float64) *api.Near { return &api.Near{Lat: &lat, Lng: &lng, RadiusKm: 5} }
-	cond := func(id uuid.UUID, op, value string) []api.CustomCondition {
+	cond := func(id uuid.UUID, op api.ConditionOp, value string) []api.CustomCondition {
 		return []api.CustomCondition{{FieldID: id.String(), Op: op, Value: value}}
 	}
 	for _, tc := range []struct {
 		name string
 		spec Spec
 		q    api.ListQuery
-		want map[string]string
+		want map[string]api.FieldCode
 	}{
-		{"a negative limit", dealSpec, api.ListQuery{Limit: -1}, map[string]string{"limit": api.FieldInvalid}},
-		{"a limit above 200", dealSpec, api.ListQuery{Limit: 201}, map[string]string{"limit": api.FieldInvalid}},
-		{"an unknown sort key", dealSpec, api.ListQuery{Sort: "title"}, map[string]string{"sort": api.FieldInvalid}},
-		{"a descending unknown sort key", dealSpec, api.ListQuery{Sort: "-value"}, map[string]string{"sort": api.FieldInvalid}},
-		{"a distance sort without near", dealSpec, api.ListQuery{Sort: "-distance"}, map[string]string{"sort": api.FieldInvalid}},
-		{"a dash without a sort key, even with near", dealSpec, api.ListQuery{Sort: "-", Near: point(48, 11)}, map[string]string{"sort": api.FieldInvalid}},
-		{"a cursor that is not base64", dealSpec, api.ListQuery{Cursor: "not a cursor!"}, map[string]string{"cursor": api.FieldInvalid}},
+		{"a negative limit", dealSpec, api.ListQuery{Limit: -1}, map[string]api.FieldCode{"limit": api.FieldInvalid}},
+		{"a limit above 200", dealSpec, api.ListQuery{Limit: 201}, map[string]api.FieldCode{"limit": api.FieldInvalid}},
+		{"an unknown sort key", dealSpec, api.ListQuery{Sort: "title"}, map[string]api.FieldCode{"sort": api.FieldInvalid}},
+		{"a descending unknown sort key", dealSpec, api.ListQuery{Sort: "-value"}, map[string]api.FieldCode{"sort": api.FieldInvalid}},
+		{"a distance sort without near", dealSpec, api.ListQuery{Sort: "-distance"}, map[string]api.FieldCode{"sort": api.FieldInvalid}},
+		{"a dash without a sort key, even with near", dealSpec, api.ListQuery{Sort: "-", Near: point(48, 11)}, map[string]api.FieldCode{"sort": api.FieldInvalid}},
+		{"a cursor that is not base64", dealSpec, api.ListQuery{Cursor: "not a cursor!"}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor in padded base64", dealSpec, api.ListQuery{Cursor: base64.URLEncoding.EncodeToString([]byte(`{"v":"a","id":"` + rowID.String() + `"}`))},
-			map[string]string{"cursor": api.FieldInvalid}},
-		{"a cursor that is not JSON", dealSpec, api.ListQuery{Cursor: encodeCursor("Acme GmbH")}, map[string]string{"cursor": api.FieldInvalid}},
-		{"a cursor without an id", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme"}`)}, map[string]string{"cursor": api.FieldInvalid}},
+			map[string]api.FieldCode{"cursor": api.FieldInvalid}},
+		{"a cursor that is not JSON", dealSpec, api.ListQuery{Cursor: encodeCursor("Acme GmbH")}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
+		{"a cursor without an id", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme"}`)}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor with the nil id", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme","id":"` + uuid.Nil.String() + `"}`)},
-			map[string]string{"cursor": api.FieldInvalid}},
-		{"a cursor whose id is no UUID", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme","id":"42"}`)}, map[string]string{"cursor": api.FieldInvalid}},
+			map[string]api.FieldCode{"cursor": api.FieldInvalid}},
+		{"a cursor whose id is no UUID", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":"Acme","id":"42"}`)}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor whose value is no text", dealSpec, api.ListQuery{Cursor: encodeCursor(`{"v":42,"id":"` + rowID.String() + `"}`)},
-			map[string]string{"cursor": api.FieldInvalid}},
+			map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		// A cursor continues the list that made it; one whose value cannot be the sort key's is refused rather than
 		// read as the zero time or distance (which ends a descending date list at once).
 		{"a cursor of the name sort read by a date sort", dealSpec, api.ListQuery{Sort: "-createdAt", Cursor: encodeCursor(`{"v":"Acme","id":"` + rowID.String() + `"}`)},
-			map[string]string{"cursor": api.FieldInvalid}},
+			map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor with a date in another format", dealSpec, api.ListQuery{Sort: "updatedAt", Cursor: encodeCursor(`{"v":"2026-03-01","id":"` + rowID.String() + `"}`)},
-			map[string]string{"cursor": api.FieldInvalid}},
+			map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor of a date sort read by the distance sort", dealSpec, api.ListQuery{Near: point(48, 11),
-			Cursor: encodeCursor(`{"v":"2026-03-01T08:30:00Z","id":"` + rowID.String() + `"}`)}, map[string]string{"cursor": api.FieldInvalid}},
+			Cursor: encodeCursor(`{"v":"2026-03-01T08:30:00Z","id":"` + rowID.String() + `"}`)}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
 		{"a cursor with a distance that is no number", dealSpec, api.ListQuery{Near: point(48, 11), Sort: "-distance",
-			Cursor: encodeCursor(`{"v":"NaN","id":"` + rowID.String() + `"}`)}, map[string]string{"cursor": api.FieldInvalid}},
-		{"an owner that is neither me, team nor a user id", dealSpec, api.ListQuery{Owner: "bob"}, map[string]string{"owner": api.FieldInvalid}},
-		{"an owner in capitals", dealSpec, api.ListQuery{Owner: "ME"}, map[string]string{"owner": api.FieldInvalid}},
-		{"an organization id that is no UUID", dealSpec, api.ListQuery{OrganizationID: "acme"}, map[string]string{"organizationId": api.FieldInvalid}},
-		{"an organization filter on a list without one", leadSpec, api.ListQuery{OrganizationID: orgID.String()}, map[string]string{"organizationId": api.FieldInvalid}},
-		{"a pipeline id that is no UUID", dealSpec, api.ListQuery{PipelineID: "sales"}, map[string]string{"pipelineId": api.FieldInvalid}},
-		{"a pipeline on a list without pipelines", personSpec, api.ListQuery{PipelineID: orgID.String()}, map[string]string{"pipelineId": api.FieldInvalid}},
-		{"a stage id that is no UUID", leadSpec, api.ListQuery{StageID: "1"}, map[string]string{"stageId": api.FieldInvalid}},
-		{"a stage on a list without pipelines", personSpec, api.ListQuery{StageID: orgID.String()}, map[string]string{"stageId": api.FieldInvalid}},
-		{"a status of another record type", dealSpec, api.ListQuery{Status: "converted"}, map[string]string{"status": api.FieldInvalid}},
-		{"a status in capitals", leadSpec, api.ListQuery{Status: "Open"}, map[string]string{"status": api.FieldInvalid}},
-		{"a status on a list without statuses", personSpec, api.ListQuery{Status: "open"}, map[string]string{"status": api.FieldInvalid}},
-		{"a day that does not exist", dealSpec, api.ListQuery{CreatedFrom: "2026-02-30"}, map[string]string{"createdFrom": api.FieldInvalid}},
-		{"a German date", dealSpec, api.ListQuery{CreatedTo: "31.01.2026"}, map[string]string{"createdTo": api.FieldInvalid}},
-		{"a date with a time", dealSpec, api.ListQuery{UpdatedFrom: "2026-01-31T00:00:00Z"}, map[string]string{"updatedFrom": api.FieldInvalid}},
-		{"a date without leading zeros", dealSpec, api.ListQuery{UpdatedTo: "2026-1-5"}, map[string]string{"updatedTo": api.FieldInvalid}},
+			Cursor: encodeCursor(`{"v":"NaN","id":"` + rowID.String() + `"}`)}, map[string]api.FieldCode{"cursor": api.FieldInvalid}},
+		{"an owner that is neither me, team nor a user id", dealSpec, api.ListQuery{Owner: "bob"}, map[string]api.FieldCode{"owner": api.FieldInvalid}},
+		{"an owner in capitals", dealSpec, api.ListQuery{Owner: "ME"}, map[string]api.FieldCode{"owner": api.FieldInvalid}},
+		{"an organization id that is no UUID", dealSpec, api.ListQuery{OrganizationID: "acme"}, map[string]api.FieldCode{"organizationId": api.FieldInvalid}},
+		{"an organization filter on a list without one", leadSpec, api.ListQuery{OrganizationID: orgID.String()}, map[string]api.FieldCode{"organizationId": api.FieldInvalid}},
+		{"a pipeline id that is no UUID", dealSpec, api.ListQuery{PipelineID: "sales"}, map[string]api.FieldCode{"pipelineId": api.FieldInvalid}},
+		{"a pipeline on a list without pipelines", personSpec, api.ListQuery{PipelineID: orgID.String()}, map[string]api.FieldCode{"pipelineId": api.FieldInvalid}},
+		{"a stage id that is no UUID", leadSpec, api.ListQuery{StageID: "1"}, map[string]api.FieldCode{"stageId": api.FieldInvalid}},
+		{"a stage on a list without pipelines", personSpec, api.ListQuery{StageID: orgID.String()}, map[string]api.FieldCode{"stageId": api.FieldInvalid}},
+		{"a status of another record type", dealSpec, api.ListQuery{Status: "converted"}, map[string]api.FieldCode{"status": api.FieldInvalid}},
+		{"a status in capitals", leadSpec, api.ListQuery{Status: "Open"}, map[string]api.FieldCode{"status": api.FieldInvalid}},
+		{"a status on a list without statuses", personSpec, api.ListQuery{Status: "open"}, map[string]api.FieldCode{"status": api.FieldInvalid}},
+		{"a day that does not exist", dealSpec, api.ListQuery{CreatedFrom: "2026-02-30"}, map[string]api.FieldCode{"createdFrom": api.FieldInvalid}},
+		{"a German date", dealSpec, api.ListQuery{CreatedTo: "31.01.2026"}, map[string]api.FieldCode{"createdTo": api.FieldInvalid}},
+		{"a date with a time", dealSpec, api.ListQuery{UpdatedFrom: "2026-01-31T00:00:00Z"}, map[string]api.FieldCode{"updatedFrom": api.FieldInvalid}},
+		{"a date without leading zeros", dealSpec, api.ListQuery{UpdatedTo: "2026-1-5"}, map[string]api.FieldCode{"updatedTo": api.FieldInvalid}},
 		{"closed days on a list without statuses", personSpec, api.ListQuery{ClosedFrom: "2026-01-01", ClosedTo: "2026-01-31"},
-			map[string]string{"closedFrom": api.FieldInvalid, "closedTo": api.FieldInvalid}},
-		{"a closed day that is no date", dealSpec, api.ListQuery{ClosedTo: "yesterday"}, map[string]string{"closedTo": api.FieldInvalid}},
+			map[string]api.FieldCode{"closedFrom": api.FieldInvalid, "closedTo": api.FieldInvalid}},
+		{"a closed day that is no date", dealSpec, api.ListQuery{ClosedTo: "yesterday"}, map[string]api.FieldCode{"closedTo": api.FieldInvalid}},
 		{"close dates on a list without an expected close date", leadSpec, api.ListQuery{CloseDateFrom: "2026-01-01", CloseDateTo: "2026-01-31"},
-			map[string]string{"closeDateFrom": api.FieldInvalid, "closeDateTo": api.FieldInvalid}},
-		{"a close date in month 13", dealSpec, api.ListQuery{CloseDateTo: "2026-13-01"}, map[string]string{"closeDateTo": api.FieldInvalid}},
-		{"a custom field nobody defined", dealSpec, api.ListQuery{Custom: cond(rowID, "set", "")}, map[string]string{"custom[0].fieldId": api.FieldUnknown}},
+			map[string]api.FieldCode{"closeDateFrom": api.FieldInvalid, "closeDateTo": api.FieldInvalid}},
+		{"a close date in month 13", dealSpec, api.ListQuery{CloseDateTo: "2026-13-01"}, map[string]api.FieldCode{"closeDateTo": api.FieldInvalid}},
+		{"a custom field nobody defined", dealSpec, api.ListQuery{Custom: cond(rowID, "set", "")}, map[string]api.FieldCode{"custom[0].fieldId": api.FieldUnknown}},
 		{"a custom field id that is no UUID", dealSpec, api.ListQuery{Custom: []api.CustomCondition{{FieldID: "umsatz", Op: "set"}}},
-			map[string]string{"custom[0].fieldId": api.FieldUnknown}},
-		{"an archived custom field", dealSpec, api.ListQuery{Custom: cond(archivedID, "set", "")}, map[string]string{"custom[0].fieldId": api.FieldUnknown}},
-		{"a text operator on a number", dealSpec, api.ListQuery{Custom: cond(numberID, "contains", "1")}, map[string]string{"custom[0].op": api.FieldInvalid}},
-		{"the bool operator on a number", dealSpec, api.ListQuery{Custom: cond(numberID, "is", "1")}, map[string]string{"custom[0].op": api.FieldInvalid}},
-		{"a number that is no number", dealSpec, api.ListQuery{Custom: cond(numberID, "gt", "viel")}, map[string]string{"custom[0].value": api.FieldType}},
-		{"a number with a decimal comma", dealSpec, api.ListQuery{Custom: cond(numberID, "eq", "1,5")}, map[string]string{"custom[0].value": api.FieldType}},
-		{"a number comparison without a number", dealSpec, api.ListQuery{Custom: cond(numberID, "lte", "")}, map[string]string{"custom[0].value": api.FieldType}},
-		{"a number operator on a text", dealSpec, api.ListQuery{Custom: cond(textID, "gt", "a")}, map[string]string{"custom[0].op": api.FieldInvalid}},
-		{"a text comparison with blanks only", dealSpec, api.ListQuery{Custom: cond(textID, "contains", "  ")}, map[string]string{"custom[0].value": api.FieldRequired}},
-		{"a text equality without a value", dealSpec, api.ListQuery{Custom: cond(textID, "eq", "")}, map[string]string{"custom[0].value": api.FieldRequired}},
-		{"eq on a bool", dealSpec, api.ListQuery{Custom: cond(boolID, "eq", "true")}, map[string]string{"custom[0].op": api.FieldInvalid}},
-		{"a bool that is neither true nor false", dealSpec, api.ListQuery{Custom: cond(boolID, "is", "ja")}, map[string]string{"custom[0].value": api.FieldType}},
-		{"a bool in capitals", dealSpec, api.ListQuery{Custom: cond(boolID, "is", "TRUE")}, map[string]string{"custom[0].value": api.FieldType}},
-		{"an operator in capitals", dealSpec, api.ListQuery{Custom: cond(textID, "SET", "")}, map[string]string{"custom[0].op": api.FieldInvalid}},
+			map[string]api.FieldCode{"custom[0].fieldId": api.FieldUnknown}},
+		{"an archived custom field", dealSpec, api.ListQuery{Custom: cond(archivedID, "set", "")}, map[string]api.FieldCode{"custom[0].fieldId": api.FieldUnknown}},
+		{"a text operator on a number", dealSpec, api.ListQuery{Custom: cond(numberID, "contains", "1")}, map[string]api.FieldCode{"custom[0].op": api.FieldInvalid}},
+		{"the bool operator on a number", dealSpec, api.ListQuery{Custom: cond(numberID, "is", "1")}, map[string]api.FieldCode{"custom[0].op": api.FieldInvalid}},
+		{"a number that is no number", dealSpec, api.ListQuery{Custom: cond(numberID, "gt", "viel")}, map[string]api.FieldCode{"custom[0].value": api.FieldType}},
+		{"a number with a decimal comma", dealSpec, api.ListQuery{Custom: cond(numberID, "eq", "1,5")}, map[string]api.FieldCode{"custom[0].value": api.FieldType}},
+		{"a number comparison without a number", dealSpec, api.ListQuery{Custom: cond(numberID, "lte", "")}, map[string]api.FieldCode{"custom[0].value": api.FieldType}},
+		{"a number operator on a text", dealSpec, api.ListQuery{Custom: cond(textID, "gt", "a")}, map[string]api.FieldCode{"custom[0].op": api.FieldInvalid}},
+		{"a text comparison with blanks only", dealSpec, api.ListQuery{Custom: cond(textID, "contains", "  ")}, map[string]api.FieldCode{"custom[0].value": api.FieldRequired}},
+		{"a text equality without a value", dealSpec, api.ListQuery{Custom: cond(textID, "eq", "")}, map[string]api.FieldCode{"custom[0].value": api.FieldRequired}},
+		{"eq on a bool", dealSpec, api.ListQuery{Custom: cond(boolID, "eq", "true")}, map[string]api.FieldCode{"custom[0].op": api.FieldInvalid}},
+		{"a bool that is neither true nor false", dealSpec, api.ListQuery{Custom: cond(boolID, "is", "ja")}, map[string]api.FieldCode{"custom[0].value": api.FieldType}},
+		{"a bool in capitals", dealSpec, api.ListQuery{Custom: cond(boolID, "is", "TRUE")}, map[string]api.FieldCode{"custom[0].value": api.FieldType}},
+		{"an operator in capitals", dealSpec, api.ListQuery{Custom: cond(textID, "SET", "")}, map[string]api.FieldCode{"custom[0].op": api.FieldInvalid}},
 		{"the second of two conditions", dealSpec, api.ListQuery{Custom: []api.CustomCondition{
 			{FieldID: numberID.String(), Op: "gt", Value: "1"}, {FieldID: boolID.String(), Op: "is", Value: "maybe"}}},
-			map[string]string{"custom[1].value": api.FieldType}},
-		{"a radius of zero", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0)}}, map[string]string{"near.radiusKm": api.FieldRange}},
-		{"a negative radius", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: -1}}, map[string]string{"near.radiusKm": api.FieldRange}},
-		{"a radius above 500 km", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: 500.001}}, map[string]string{"near.radiusKm": api.FieldRange}},
-		{"a radius that is no number", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: math.NaN()}}, map[string]string{"near.radiusKm": api.FieldRange}},
+			map[string]api.FieldCode{"custom[1].value": api.FieldType}},
+		{"a radius of zero", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0)}}, map[string]api.FieldCode{"near.radiusKm": api.FieldRange}},
+		{"a negative radius", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: -1}}, map[string]api.FieldCode{"near.radiusKm": api.FieldRange}},
+		{"a radius above 500 km", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: 500.001}}, map[string]api.FieldCode{"near.radiusKm": api.FieldRange}},
+		{"a radius that is no number", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: math.NaN()}}, map[string]api.FieldCode{"near.radiusKm": api.FieldRange}},
 		{"a reference activity", dealSpec, api.ListQuery{Near: &api.Near{RecordType: api.RecordActivity, RecordID: rowID.String(), RadiusKm: 5}},
-			map[string]string{"near.recordType": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.recordType": api.FieldInvalid}},
 		{"a reference of an unknown type", dealSpec, api.ListQuery{Near: &api.Near{RecordType: "ship", RecordID: rowID.String(), RadiusKm: 5}},
-			map[string]string{"near.recordType": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.recordType": api.FieldInvalid}},
 		{"a reference id that is no UUID", dealSpec, api.ListQuery{Near: &api.Near{RecordType: api.RecordPerson, RecordID: "42", RadiusKm: 5}},
-			map[string]string{"near.recordId": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.recordId": api.FieldInvalid}},
 		{"a reference type without an id", dealSpec, api.ListQuery{Near: &api.Near{RecordType: api.RecordPerson, RadiusKm: 5}},
-			map[string]string{"near.recordId": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.recordId": api.FieldInvalid}},
 		{"a reference id without a type", dealSpec, api.ListQuery{Near: &api.Near{RecordID: rowID.String(), RadiusKm: 5}},
-			map[string]string{"near.recordType": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.recordType": api.FieldInvalid}},
 		{"an address of blanks and control characters", dealSpec, api.ListQuery{Near: &api.Near{Address: " \n\t ", RadiusKm: 5}},
-			map[string]string{"near.address": api.FieldRequired}},
+			map[string]api.FieldCode{"near.address": api.FieldRequired}},
 		{"an address longer than 300 characters", dealSpec, api.ListQuery{Near: &api.Near{Address: strings.Repeat("ä", 301), RadiusKm: 5}},
-			map[string]string{"near.address": api.FieldTooLong}},
-		{"a latitude beyond the pole", dealSpec, api.ListQuery{Near: point(90.5, 11)}, map[string]string{"near.lat": api.FieldRange}},
-		{"a longitude beyond the date line", dealSpec, api.ListQuery{Near: point(48, -180.5)}, map[string]string{"near.lat": api.FieldRange}},
-		{"a latitude that is no number", dealSpec, api.ListQuery{Near: point(math.NaN(), 11)}, map[string]string{"near.lat": api.FieldRange}},
-		{"a latitude without a longitude", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), RadiusKm: 5}}, map[string]string{"near.lat": api.FieldRange}},
-		{"a longitude without a latitude", dealSpec, api.ListQuery{Near: &api.Near{Lng: ptr(11.0), RadiusKm: 5}}, map[string]string{"near.lat": api.FieldRange}},
-		{"a near without a reference", dealSpec, api.ListQuery{Near: &api.Near{RadiusKm: 5}}, map[string]string{"near": api.FieldInvalid}},
+			map[string]api.FieldCode{"near.address": api.FieldTooLong}},
+		{"a latitude beyond the pole", dealSpec, api.ListQuery{Near: point(90.5, 11)}, map[string]api.FieldCode{"near.lat": api.FieldRange}},
+		{"a longitude beyond the date line", dealSpec, api.ListQuery{Near: point(48, -180.5)}, map[string]api.FieldCode{"near.lat": api.FieldRange}},
+		{"a latitude that is no number", dealSpec, api.ListQuery{Near: point(math.NaN(), 11)}, map[string]api.FieldCode{"near.lat": api.FieldRange}},
+		{"a latitude without a longitude", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), RadiusKm: 5}}, map[string]api.FieldCode{"near.lat": api.FieldRange}},
+		{"a longitude without a latitude", dealSpec, api.ListQuery{Near: &api.Near{Lng: ptr(11.0), RadiusKm: 5}}, map[string]api.FieldCode{"near.lat": api.FieldRange}},
+		{"a near without a reference", dealSpec, api.ListQuery{Near: &api.Near{RadiusKm: 5}}, map[string]api.FieldCode{"near": api.FieldInvalid}},
 		{"a near with a point and an address", dealSpec, api.ListQuery{Near: &api.Near{Lat: ptr(48.0), Lng: ptr(11.0), Address: "Marienplatz 1, München", RadiusKm: 5}},
-			map[string]string{"near": api.FieldInvalid}},
+			map[string]api.FieldCode{"near": api.FieldInvalid}},
 		{"a near with a record and a point", dealSpec, api.ListQuery{Near: &api.Near{RecordType: api.RecordPerson, RecordID: rowID.String(),
-			Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: 5}}, map[string]string{"near": api.FieldInvalid}},
+			Lat: ptr(48.0), Lng: ptr(11.0), RadiusKm: 5}}, map[string]api.FieldCode{"near": api.FieldInvalid}},
 		{"every wrong part at once", dealSpec, api.ListQuery{Limit: 1000, Sort: "value", Cursor: "%%", Owner: "all", OrganizationID: "1",
 			PipelineID: "2", StageID: "3", Status: "done", CreatedFrom: "x", CreatedTo: "x", UpdatedFrom: "x", UpdatedTo: "x",
 			ClosedFrom: "x", ClosedTo: "x", CloseDateFrom: "x", CloseDateTo: "x",
 			Custom: []api.CustomCondition{{FieldID: "x", Op: "set"}, {FieldID: numberID.String(), Op: "like"}, {FieldID: boolID.String(), Op: "is", Value: "1"}},
 			Near:   &api.Near{Lat: ptr(100.0), Lng: ptr(0.0)}},
-			map[string]string{"limit": api.FieldInvalid, "sort": api.FieldInvalid, "cursor": api.FieldInvalid, "owner": api.FieldInvalid,
+			map[string]api.FieldCode{"limit": api.FieldInvalid, "sort": api.FieldInvalid, "cursor": api.FieldInvalid, "owner": api.FieldInvalid,
 				"organizationId": api.FieldInvalid, "pipelineId": api.FieldInvalid, "stageId": api.FieldInvalid, "status": api.FieldInvalid,
 				"createdFrom": api.FieldInvalid, "createdTo": api.FieldInvalid, "updatedFrom": api.FieldInvalid, "updatedTo": api.FieldInvalid,
 				"closedFrom": api.FieldInvalid, "closedTo": api.FieldInvalid, "closeDateFrom": api.FieldInvalid, "closeDateTo": api.FieldInvalid,
@@ -301,7 +303,7 @@ func TestFilterAddsOneConditionPerFilter(t *testing.T) {
 	if got := render(t, mustCompile(t, dealSpec, seesAll, api.ListQuery{})); got != bare {
 		t.Fatalf("a list without filters:\ngot  %s\nwant %s", got, bare)
 	}
-	cond := func(id uuid.UUID, op, value string) []api.CustomCondition {
+	cond := func(id uuid.UUID, op api.ConditionOp, value string) []api.CustomCondition {
 		return []api.CustomCondition{{FieldID: id.String(), Op: op, Value: value}}
 	}
 	num, text, yes := `"d"."custom"->>'`+numberID.String()+`'`, `"d"."custom"->>'`+textID.String()+`'`, boolID.String()
@@ -728,5 +730,27 @@ func TestMarkersRefuseARecordTypeWithoutPositions(t *testing.T) {
 	c := mustCompile(t, spec, seesAll, api.ListQuery{})
 	if m, err := c.Markers(context.Background(), db, 10); err == nil || !strings.Contains(err.Error(), "has no positions") {
 		t.Fatalf("Markers = %+v, %v; want an error before any query", m, err)
+	}
+}
+
+// TestCompileTakesEachFieldKindsOperators checks every operator against a field of every kind: the ones
+// api.ConditionOpsByKind names for the kind pass, every other one is refused with op: invalid.
+func TestCompileTakesEachFieldKindsOperators(t *testing.T) {
+	spec := Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name"}
+	value := map[api.FieldKind]string{api.FieldKindNumber: "12", api.FieldKindText: "Nord", api.FieldKindBool: "true"}
+	for _, kind := range api.AllFieldKinds {
+		field := &customfield.Field{ID: uuid.New(), RecordType: api.RecordPerson, Kind: kind}
+		for _, op := range api.AllConditionOps {
+			t.Run(string(kind)+" "+string(op), func(t *testing.T) {
+				q := api.ListQuery{Custom: []api.CustomCondition{{FieldID: field.ID.String(), Op: op, Value: value[kind]}}}
+				_, err := Compile(spec, nil, q, customfield.Fields{field})
+				want := slices.Contains(api.ConditionOpsByKind[kind], op)
+				if e, ok := httpx.AsError(err); want && err != nil {
+					t.Fatalf("refused: %v", err)
+				} else if !want && (!ok || e.Fields["custom[0].op"] != api.FieldInvalid) {
+					t.Fatalf("got %v, want custom[0].op: invalid", err)
+				}
+			})
+		}
 	}
 }

@@ -40,13 +40,13 @@ type near struct {
 func (c *Compiled) compileNear(v *httpx.Validation) {
 	n := c.q.Near
 	if n == nil {
-		if c.sort == "distance" {
+		if c.sort == api.SortDistance {
 			v.Field("sort", api.FieldInvalid)
 		}
 		return
 	}
 	if c.q.Sort == "" {
-		c.sort = "distance"
+		c.sort = api.SortDistance
 	}
 	nc := &near{radiusM: n.RadiusKm * 1000}
 	if !(n.RadiusKm > 0 && n.RadiusKm <= api.MaxNearRadiusKm) {
@@ -109,7 +109,7 @@ func (c *Compiled) Resolve(ctx context.Context, tx bun.IDB) error {
 		if err := c.refPoint(tx).Scan(ctx, &pos); err != nil {
 			if db.IsNoRows(err) {
 				e := httpx.NewError(http.StatusNotFound, api.CodeNotFound, "the reference record of near was not found")
-				e.Fields = map[string]string{"near.recordId": api.FieldNotFound}
+				e.Fields = map[string]api.FieldCode{"near.recordId": api.FieldNotFound}
 				return e
 			}
 			return fmt.Errorf("listquery: near: %w", err)
@@ -216,7 +216,7 @@ func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, af
 // nearFirst says whether a page can come from the nearest candidates: a nearby list sorted by distance, nearest
 // first, without a search (which takes its own steps).
 func (c *Compiled) nearFirst() bool {
-	return c.near != nil && c.near.resolved && c.sort == "distance" && !c.desc && !c.Searching()
+	return c.near != nil && c.near.resolved && c.sort == api.SortDistance && !c.desc && !c.Searching()
 }
 
 // nearPage selects the page among the nearest limit+1 candidates after the cursor. It is the page when the
@@ -295,7 +295,7 @@ type Distanced interface {
 
 // cursorAfter makes the cursor that continues after row.
 func (c *Compiled) cursorAfter(row Listed) string {
-	if c.sort != "distance" {
+	if c.sort != api.SortDistance {
 		return c.Cursor(row.CursorKey())
 	}
 	_, _, _, _, id := row.CursorKey()

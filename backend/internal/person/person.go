@@ -435,7 +435,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 			}
 			if len(dups) > 0 {
 				e := httpx.NewError(409, api.CodeDuplicateEmail, "another person has this e-mail address")
-				e.Fields = map[string]string{}
+				e.Fields = map[string]api.FieldCode{}
 				for i := range dups {
 					e.Fields[fmt.Sprintf("emails[%d].value", i)] = api.FieldDuplicate
 				}

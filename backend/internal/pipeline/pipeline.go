@@ -195,7 +195,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCr
 		}
 		if limit > 0 && count >= limit {
 			e := httpx.NewError(409, api.CodePipelineLimit, fmt.Sprintf("the plan allows %d pipelines", limit))
-			e.Fields = map[string]string{"pipelines": api.FieldLimit}
+			e.Fields = map[string]api.FieldCode{"pipelines": api.FieldLimit}
 			return e
 		}
 		if err := tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM pipelines WHERE record_type = ?", in.RecordType).Scan(ctx, &p.Position); err != nil {
@@ -297,7 +297,7 @@ func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p 
 		if err != nil {
 			return err
 		}
-		fields := map[string]string{}
+		fields := map[string]api.FieldCode{}
 		for _, r := range removed {
 			if held[r] == 0 {
 				continue

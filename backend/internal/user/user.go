@@ -192,7 +192,8 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	}
 	// A new password is hashed before the transaction, which then holds no connection while the hash waits for
 	// a slot; its problem, if any, is reported with the other fields'.
-	var hash, passwordProblem string
+	var hash string
+	var passwordProblem api.FieldCode
 	if in.Password != nil {
 		if passwordProblem = auth.PasswordProblem(*in.Password); passwordProblem == "" {
 			var err error

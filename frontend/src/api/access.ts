@@ -1,7 +1,8 @@
 /**
- * The permission vocabulary of shared/api/access.go. The generated enums give the types; the display order is
- * Go's (AllRecordTypes, AllActions, AllScopes), written out here because the generator sorts enum members.
+ * The permission vocabulary of shared/api/access.go. The generated enums give the types; the lists, in Go's display
+ * order (AllRecordTypes, AllActions, AllScopes, AllPlans), are generated too (src/lib/vocabulary.ts).
  */
+import { ACTIONS, PLANS, RECORD_TYPES, SCOPES } from '../lib/vocabulary';
 import type { api } from '../lib/wailsjs/go/models';
 
 export type RecordType = `${api.RecordType}`;
@@ -9,17 +10,8 @@ export type Action = `${api.Action}`;
 export type Scope = `${api.Scope}`;
 export type Plan = `${api.Plan}`;
 
-export const RECORD_TYPES = [
-  'person',
-  'organization',
-  'deal',
-  'lead',
-  'activity',
-] as const satisfies readonly RecordType[];
-export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export'] as const satisfies readonly Action[];
-/** From narrowest to widest. */
-export const SCOPES = ['none', 'own', 'unit', 'all'] as const satisfies readonly Scope[];
-export const PLANS = ['basic', 'professional'] as const satisfies readonly Plan[];
+// SCOPES go from narrowest to widest.
+export { ACTIONS, PLANS, RECORD_TYPES, SCOPES };
 
 function member<T extends string>(values: readonly T[]) {
   return (value: string): value is T => (values as readonly string[]).includes(value);

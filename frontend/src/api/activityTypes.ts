@@ -1,4 +1,5 @@
 /** Wire types of activities, activity types and the dashboard (shared/api/activities.go; see types.ts for Data<T>). */
+import { ACTIVITY_ICONS, DASHBOARD_SCOPES } from '../lib/vocabulary';
 import type { api } from '../lib/wailsjs/go/models';
 import type { Data } from './types';
 
@@ -27,11 +28,16 @@ export const ACTIVITY_LINK_TYPES = [
   'lead',
 ] as const satisfies readonly ActivityLinkType[];
 
-/** Whose work a dashboard shows. */
-export type DashboardScope = 'me' | 'team' | 'all';
-export const DASHBOARD_SCOPES = ['me', 'team', 'all'] as const satisfies readonly DashboardScope[];
+/** Whose work a dashboard shows (DASHBOARD_SCOPES: from narrowest to widest). */
+export type DashboardScope = `${api.DashboardScope}`;
+export { DASHBOARD_SCOPES };
 
-export type DashboardQuery = Data<api.DashboardQuery>;
+export function isDashboardScope(value: unknown): value is DashboardScope {
+  return typeof value === 'string' && (DASHBOARD_SCOPES as readonly string[]).includes(value);
+}
+
+/** DashboardQuery as the Go side reads it: scope "" lets the server take the widest the role allows. */
+export type DashboardQuery = Omit<Data<api.DashboardQuery>, 'scope'> & { scope: DashboardScope | '' };
 export type Dashboard = Data<api.Dashboard>;
 export type Figure = Data<api.Figure>;
 export type FunnelStage = Data<api.FunnelStage>;
@@ -41,32 +47,11 @@ export type ActivityFigure = Data<api.ActivityFigure>;
 export type UserActivities = Data<api.UserActivities>;
 
 /**
- * The icons an activity type can carry (api.ActivityIcons): Tabler icon names in kebab case. The server sends the
- * same list with the types; this copy gives the UI its type.
+ * The icons an activity type can carry (api.AllActivityIcons): Tabler icon names in kebab case, in Go's order. The
+ * server sends the same list with the types.
  */
-export const ACTIVITY_ICONS = [
-  'phone',
-  'mail',
-  'users',
-  'checkbox',
-  'map-pin',
-  'calendar',
-  'briefcase',
-  'presentation',
-  'file-text',
-  'coffee',
-  'car',
-  'video',
-  'message',
-  'clock',
-  'flag',
-  'star',
-  'tool',
-  'truck',
-  'handshake',
-  'receipt',
-] as const;
-export type ActivityIcon = (typeof ACTIVITY_ICONS)[number];
+export type ActivityIcon = `${api.ActivityIcon}`;
+export { ACTIVITY_ICONS };
 
 export function isActivityIcon(value: string): value is ActivityIcon {
   return (ACTIVITY_ICONS as readonly string[]).includes(value);

@@ -3,79 +3,16 @@
  * `{"status": 412, "code": "precondition.version_mismatch", "message": "...", "fields": {"name": "required"}}`;
  * status 0 with code "network.unreachable" means the server could not be reached.
  */
+import { ERROR_CODES, FIELD_CODES } from '../lib/vocabulary';
+import type { api } from '../lib/wailsjs/go/models';
 
-/** Stable error codes (shared/api/error.go plus the desktop side's own). The UI translates each of them. */
-export const ERROR_CODES = [
-  'request.malformed_json',
-  'request.unknown_field',
-  'request.body_too_large',
-  'request.unsupported_media_type',
-  'request.method_not_allowed',
-  'request.timeout',
-  'request.aborted',
-  'validation.failed',
-  'auth.unauthenticated',
-  'auth.invalid_credentials',
-  'auth.throttled',
-  'auth.busy',
-  'auth.token_invalid',
-  'auth.refresh_token_reused',
-  'auth.wrong_password',
-  'access.forbidden',
-  'resource.not_found',
-  'resource.conflict',
-  'precondition.required',
-  'precondition.version_mismatch',
-  'idempotency.key_reused',
-  'idempotency.in_progress',
-  'person.duplicate_email',
-  'pipeline.limit_reached',
-  'stage.in_use',
-  'quota.exceeded',
-  'document.too_large',
-  'document.length_required',
-  'document.type_mismatch',
-  'document.incomplete',
-  'document.range_invalid',
-  'document.checksum_mismatch',
-  'document.open_failed',
-  'document.open_blocked',
-  'dialog.failed',
-  'file.unreadable',
-  'file.unwritable',
-  'internal',
-  'service.unavailable',
-  'storage.unavailable',
-  'network.unreachable',
-  'network.stalled',
-  'secrets.unavailable',
-  'settings.unavailable',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** Field codes: the values of ApiError.fields. */
-export const FIELD_CODES = [
-  'required',
-  'invalid',
-  'too_long',
-  'too_short',
-  'taken',
-  'unknown',
-  'not_found',
-  'type',
-  'in_use',
-  'cycle',
-  'wrong_password',
-  'duplicate',
-  'forbidden',
-  'range',
-  'limit',
-  'common',
-  'control_character',
-] as const;
-
-export type FieldCode = (typeof FIELD_CODES)[number];
+/**
+ * Stable error codes (api.ErrorCode: the server's and the desktop's own) and field codes (api.FieldCode: the values
+ * of ApiError.fields), generated from shared/api/error.go. The UI translates each of them.
+ */
+export type ErrorCode = `${api.ErrorCode}`;
+export type FieldCode = `${api.FieldCode}`;
+export { ERROR_CODES, FIELD_CODES };
 
 /** Code given to rejections that did not carry the JSON error shape. */
 export const UNKNOWN_ERROR_CODE = 'unknown';

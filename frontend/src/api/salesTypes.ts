@@ -37,5 +37,4 @@ export type FieldMapping = Data<api.FieldMapping>;
 export type PipelineType = 'deal' | 'lead';
 
 /** The statuses of deals and of leads (shared/api/deals.go, leads.go), in Go's order. */
-export const DEAL_STATUSES = ['open', 'won', 'lost'] as const satisfies readonly DealStatus[];
-export const LEAD_STATUSES = ['open', 'converted', 'lost'] as const satisfies readonly LeadStatus[];
+export { DEAL_STATUSES, LEAD_STATUSES } from '../lib/vocabulary';

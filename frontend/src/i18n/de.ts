@@ -811,6 +811,16 @@ export const de = {
     common: 'Dieser Wert ist zu verbreitet und leicht zu erraten.',
     control_character:
       'Die Eingabe enthält unzulässige Zeichen (Steuerzeichen, Zeichen zur Umkehr der Schreibrichtung oder ungültige Zeichen). Bitte entfernen Sie sie.',
+    no_position:
+      'Für diesen Eintrag ist noch keine Position bekannt (die Adresse fehlt, wird noch gesucht oder wurde nicht gefunden).',
+    not_geocoded: 'Die Adresse wurde noch nicht auf der Karte gesucht.',
+    quota: 'Ihr Speicherplatz reicht dafür nicht aus.',
+    too_large: 'Die Datei ist größer, als der Server annimmt.',
+    incomplete: 'Die Übertragung wurde unterbrochen. Bitte versuchen Sie es erneut.',
+    mismatch: 'Der Inhalt passt nicht zum angegebenen Dateityp.',
+    length_required: 'Die Größe der Datei war nicht bekannt.',
+    unreadable: 'Die Datei konnte nicht gelesen werden.',
+    unwritable: 'Die Datei konnte nicht gespeichert werden.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {

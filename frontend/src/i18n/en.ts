@@ -808,6 +808,16 @@ export const en: Messages = {
     common: 'This value is too common and easy to guess.',
     control_character:
       'The input contains characters that are not allowed (control characters, text direction overrides or invalid characters). Please remove them.',
+    no_position:
+      'No position is known for this entry yet (the address is missing, is still being looked up or was not found).',
+    not_geocoded: 'The address has not been looked up on the map yet.',
+    quota: 'Your storage is not enough for this.',
+    too_large: 'The file is larger than the server accepts.',
+    incomplete: 'The transfer was interrupted. Please try again.',
+    mismatch: 'The content does not match the declared file type.',
+    length_required: 'The size of the file was not known.',
+    unreadable: 'The file could not be read.',
+    unwritable: 'The file could not be saved.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {

@@ -2,7 +2,7 @@ import { Button, Group, Input, Paper, Pill, SegmentedControl, Select, SimpleGrid
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityLinkType, ActivityType } from '../../api';
+import { OWNER_KEYWORDS, type ActivityLinkType, type ActivityType, type OwnerKeyword } from '../../api';
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { DateField } from '../records/list/DateField';
@@ -14,6 +14,11 @@ import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { useActivityDates } from './dates';
 
 const ANY = 'any';
+
+const ASSIGNEE_LABELS = {
+  me: 'activities.filter.assigneeMe',
+  team: 'activities.filter.assigneeTeam',
+} as const satisfies Record<OwnerKeyword, string>;
 
 /**
  * The activity list's filters: whose (mine, my team, a user), when due (today, this week, overdue, a range), type
@@ -42,8 +47,11 @@ export function ActivityFilters({
   const assigneeData = useMemo(() => {
     const general = [
       { value: ANY, label: t('activities.filter.assigneeAll') },
-      { value: 'me', label: t('activities.filter.assigneeMe') },
-      ...(others ? [{ value: 'team', label: t('activities.filter.assigneeTeam') }] : []),
+      // The team is a choice only for those who see the work of others.
+      ...OWNER_KEYWORDS.filter((keyword) => others || keyword !== 'team').map((keyword) => ({
+        value: keyword,
+        label: t(ASSIGNEE_LABELS[keyword]),
+      })),
     ];
     if (!others) return general;
     const people = usersInReach(me, users.data ?? [], units.data ?? [], 'view', locale, filter.assignee)

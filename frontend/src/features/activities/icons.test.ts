@@ -28,8 +28,9 @@ describe('activity icons', () => {
   it('knows the same icons as the Go side (shared/api/activities.go), in its order', () => {
     // Tests run in frontend/.
     const source = readFileSync(join(process.cwd(), '..', 'shared', 'api', 'activities.go'), 'utf8');
-    const list = /ActivityIcons = \[\]string\{([^}]*)\}/.exec(source)?.[1] ?? '';
-    const names = [...list.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    const values = new Map([...source.matchAll(/(Icon\w+)\s+ActivityIcon = "([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    const list = /AllActivityIcons = \[\]ActivityIcon\{([^}]*)\}/.exec(source)?.[1] ?? '';
+    const names = [...list.matchAll(/Icon\w+/g)].map((match) => values.get(match[0]));
     expect(names).toEqual([...ACTIVITY_ICONS]);
   });
 });

@@ -2,7 +2,14 @@
  * From dashboard figures to what the page shows and opens: every figure carries the query of the list behind it,
  * and clicking it opens that list with exactly that query as its filter.
  */
-import type { Dashboard, DashboardScope, FunnelStage, ListQuery } from '../../api';
+import {
+  DASHBOARD_SCOPES,
+  isDashboardScope,
+  type Dashboard,
+  type DashboardScope,
+  type FunnelStage,
+  type ListQuery,
+} from '../../api';
 import { activityListPath, type ActivityQueryLike } from '../activities/activityQuery';
 import { fromListQuery, serializeFilter } from '../records/list/filterState';
 import { toCents } from '../sales/money';
@@ -60,11 +67,10 @@ export function funnelTotals(stages: readonly FunnelStage[]): { count: number; v
 
 /** The scopes to offer, in the order me, team, all; the switch only shows when there is a choice. */
 export function scopeChoices(dashboard: Pick<Dashboard, 'scopes'>): DashboardScope[] {
-  const order: DashboardScope[] = ['me', 'team', 'all'];
-  return order.filter((scope) => dashboard.scopes.includes(scope));
+  return DASHBOARD_SCOPES.filter((scope) => dashboard.scopes.includes(scope));
 }
 
 /** The scope the address asks for, when it is one of the known ones; "" (the widest allowed) otherwise. */
 export function scopeParam(value: string | null): DashboardScope | '' {
-  return value === 'me' || value === 'team' || value === 'all' ? value : '';
+  return isDashboardScope(value) ? value : '';
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../api';
 import { useFormatters } from '../../../i18n/format';
 import { customFieldKind, numberSeparators } from '../customValues';
-import { needsValue, OPS_BY_KIND, type ConditionOp, type ConditionState } from './filterState';
+import { needsValue, OPS_BY_KIND, type ConditionState, type PanelOp } from './filterState';
 
 /** Conditions on custom fields: pick a field, then an operator that fits its kind, then (where needed) a value. */
 export function CustomConditions({
@@ -20,7 +20,7 @@ export function CustomConditions({
   const { locale } = useFormatters();
   const { decimal, group } = numberSeparators(locale);
 
-  const opLabel = (op: ConditionOp, field: CustomField) =>
+  const opLabel = (op: PanelOp, field: CustomField) =>
     op === 'eq' && customFieldKind(field) === 'text' ? t('records.filter.ops.textEq') : t(`records.filter.ops.${op}`);
 
   const set = (index: number, next: ConditionState) => {

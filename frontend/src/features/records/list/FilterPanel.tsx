@@ -2,7 +2,7 @@ import { Divider, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@man
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomField } from '../../../api';
+import { OWNER_KEYWORDS, type CustomField, type OwnerKeyword } from '../../../api';
 import { useFormatters } from '../../../i18n/format';
 import { NearFilter } from '../../maps/NearFilter';
 import { useUsers } from '../../settings/queries';
@@ -12,6 +12,11 @@ import { DateField } from './DateField';
 import { withNear, type FilterState } from './filterState';
 
 const ALL_OWNERS = 'all';
+
+const OWNER_LABELS = {
+  me: 'records.filter.ownerMe',
+  team: 'records.filter.ownerTeam',
+} as const satisfies Record<OwnerKeyword, string>;
 
 /**
  * The filters beyond the search text: the record type's own conditions (where it has some), owner, place, dates
@@ -46,8 +51,7 @@ export function FilterPanel({
         group: t('records.filter.ownerGroups.general'),
         items: [
           { value: ALL_OWNERS, label: t('records.filter.ownerAll') },
-          { value: 'me', label: t('records.filter.ownerMe') },
-          { value: 'team', label: t('records.filter.ownerTeam') },
+          ...OWNER_KEYWORDS.map((keyword) => ({ value: keyword, label: t(OWNER_LABELS[keyword]) })),
         ],
       },
       {

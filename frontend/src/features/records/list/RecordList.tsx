@@ -26,7 +26,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isMapRecordType, type ListQuery, type Page, type RecordType } from '../../../api';
+import { isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
 import { QueryError } from '../../../components/QueryError';
 import { useFormatters } from '../../../i18n/format';
 import { formatKm } from '../../maps/place';
@@ -42,7 +42,6 @@ import {
   sortOf,
   toListQuery,
   type FilterState,
-  type SortKey,
 } from './filterState';
 import { SavedFilters } from './SavedFilters';
 import { useListState } from './useListState';

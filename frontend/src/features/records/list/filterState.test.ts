@@ -4,7 +4,9 @@ import {
   activeFilterCount,
   EMPTY_FILTER,
   fromListQuery,
+  isSort,
   nextSort,
+  OPS_BY_KIND,
   parseFilter,
   serializeFilter,
   sortOf,
@@ -14,6 +16,25 @@ import {
 } from './filterState';
 
 const fields = [revenue, newsletter, customerNo];
+
+describe('the operators and sorts of the server', () => {
+  it("offers each field kind's operators in the server's order, with yes and no for a yes/no field's is", () => {
+    expect(OPS_BY_KIND).toEqual({
+      number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'set'],
+      text: ['contains', 'eq', 'empty', 'set'],
+      bool: ['yes', 'no', 'empty', 'set'],
+    });
+  });
+
+  it('knows the sort keys, each also descending', () => {
+    for (const sort of ['name', '-name', 'city', '-createdAt', 'updatedAt', 'distance', '-distance']) {
+      expect(isSort(sort), sort).toBe(true);
+    }
+    for (const sort of ['', '-', '--name', 'name-', 'Name', 'weird']) {
+      expect(isSort(sort), sort).toBe(false);
+    }
+  });
+});
 
 describe('toListQuery', () => {
   it('sends an empty filter as an empty query sorted by name', () => {

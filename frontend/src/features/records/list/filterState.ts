@@ -3,49 +3,51 @@
  * conditions still being put together); the query carries only what is complete, so that the server never sees
  * half a condition.
  */
-import type { CustomCondition, CustomField, FieldKind, ListQuery } from '../../../api';
+import {
+  CONDITION_OPS_BY_KIND,
+  isSortKey,
+  type ConditionOp,
+  type CustomCondition,
+  type CustomField,
+  type FieldKind,
+  type ListQuery,
+  type SortKey,
+} from '../../../api';
 import { fromNear, parseNear, toNear, type NearState } from '../../maps/near';
 import { canonicalNumber, customFieldKind, type CustomFormValue, parseNumberInput } from '../customValues';
 
-/** Operators as the panel offers them; yes/no fields get "is yes" and "is no" instead of a value. */
-export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'yes', 'no', 'empty', 'set'] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
+/** Operators as the panel offers them: the server's, where a yes/no field gets "is yes" and "is no" for "is". */
+export type PanelOp = Exclude<ConditionOp, 'is'> | 'yes' | 'no';
 
-export const OPS_BY_KIND: Readonly<Record<FieldKind, readonly ConditionOp[]>> = {
-  number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'set'],
-  text: ['contains', 'eq', 'empty', 'set'],
-  bool: ['yes', 'no', 'empty', 'set'],
+function panelOps(ops: readonly ConditionOp[]): readonly PanelOp[] {
+  return ops.flatMap((op): PanelOp[] => (op === 'is' ? ['yes', 'no'] : [op]));
+}
+
+/** The operators of each field kind, in the order the panel offers them (api.ConditionOpsByKind). */
+export const OPS_BY_KIND: Readonly<Record<FieldKind, readonly PanelOp[]>> = {
+  number: panelOps(CONDITION_OPS_BY_KIND.number),
+  text: panelOps(CONDITION_OPS_BY_KIND.text),
+  bool: panelOps(CONDITION_OPS_BY_KIND.bool),
 };
 
-/** Operators that need no value. */
-const VALUELESS: readonly ConditionOp[] = ['yes', 'no', 'empty', 'set'];
+const PANEL_OPS: readonly PanelOp[] = [...new Set(Object.values(OPS_BY_KIND).flat())];
 
-export function needsValue(op: ConditionOp): boolean {
+/** Operators that need no value. */
+const VALUELESS: readonly PanelOp[] = ['yes', 'no', 'empty', 'set'];
+
+export function needsValue(op: PanelOp): boolean {
   return !VALUELESS.includes(op);
 }
 
 export interface ConditionState {
   fieldId: string | null;
-  op: ConditionOp | null;
+  op: PanelOp | null;
   /** A number (or "") for number fields, text for text fields; unused otherwise. */
   value: CustomFormValue;
 }
 
-/** The server's sort keys; a leading "-" sorts descending. "distance" needs a nearby condition. */
-export const SORTS = [
-  'name',
-  '-name',
-  'city',
-  '-city',
-  'createdAt',
-  '-createdAt',
-  'updatedAt',
-  '-updatedAt',
-  'distance',
-  '-distance',
-] as const;
-export type Sort = (typeof SORTS)[number];
-export type SortKey = 'name' | 'city' | 'createdAt' | 'updatedAt' | 'distance';
+/** A sort: one of the server's sort keys, descending with a leading "-". "distance" needs a nearby condition. */
+export type Sort = SortKey | `-${SortKey}`;
 
 export interface FilterState {
   search: string;
@@ -120,11 +122,11 @@ const TEXT_KEYS = [
 ] as const satisfies readonly (keyof FilterState & keyof ListQuery)[];
 
 export function isSort(value: unknown): value is Sort {
-  return typeof value === 'string' && (SORTS as readonly string[]).includes(value);
+  return typeof value === 'string' && isSortKey(value.startsWith('-') ? value.slice(1) : value);
 }
 
-function isConditionOp(value: unknown): value is ConditionOp {
-  return typeof value === 'string' && (CONDITION_OPS as readonly string[]).includes(value);
+function isPanelOp(value: unknown): value is PanelOp {
+  return typeof value === 'string' && (PANEL_OPS as readonly string[]).includes(value);
 }
 
 /** The wire condition of a complete condition on a known, active field; null for anything incomplete. */
@@ -217,8 +219,16 @@ export function toListQuery(state: FilterState, fields: readonly CustomField[], 
   return query;
 }
 
+/**
+ * A stored query as the panel takes it: parts may be missing, and a condition may carry an operator this UI does not
+ * know (from a newer server).
+ */
+export type StoredListQuery = Partial<Omit<ListQuery, 'custom'>> & {
+  custom?: readonly (Omit<CustomCondition, 'op'> & { op: string })[];
+};
+
 /** The panel's state for a stored query (a saved filter). Conditions on unknown fields are kept as they are. */
-export function fromListQuery(query: Partial<ListQuery>): FilterState {
+export function fromListQuery(query: StoredListQuery): FilterState {
   const state: FilterState = { ...EMPTY_FILTER, custom: [] };
   for (const key of TEXT_KEYS) {
     const value = query[key];
@@ -230,7 +240,7 @@ export function fromListQuery(query: Partial<ListQuery>): FilterState {
     if (condition.op === 'is') {
       return { fieldId: condition.fieldId, op: condition.value === 'false' ? 'no' : 'yes', value: '' };
     }
-    const op = isConditionOp(condition.op) ? condition.op : null;
+    const op = isPanelOp(condition.op) ? condition.op : null;
     const numeric = /^-?\d+(\.\d+)?$/.test(condition.value) && op !== 'contains' ? Number(condition.value) : null;
     return { fieldId: condition.fieldId, op, value: numeric ?? condition.value };
   });
@@ -294,7 +304,7 @@ export function parseFilter(text: string | null): FilterState {
   if (Array.isArray(parsed.custom)) {
     state.custom = parsed.custom.filter(isObject).map((condition) => ({
       fieldId: typeof condition.fieldId === 'string' ? condition.fieldId : null,
-      op: isConditionOp(condition.op) ? condition.op : null,
+      op: isPanelOp(condition.op) ? condition.op : null,
       value: typeof condition.value === 'number' || typeof condition.value === 'string' ? condition.value : '',
     }));
   }

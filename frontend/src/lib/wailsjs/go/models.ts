@@ -7,6 +7,40 @@ export namespace api {
 	    Export = "export",
 	    View = "view",
 	}
+	export enum ActivityIcon {
+	    Briefcase = "briefcase",
+	    Calendar = "calendar",
+	    Car = "car",
+	    Checkbox = "checkbox",
+	    Clock = "clock",
+	    Coffee = "coffee",
+	    FileText = "file-text",
+	    Flag = "flag",
+	    Handshake = "handshake",
+	    Mail = "mail",
+	    MapPin = "map-pin",
+	    Message = "message",
+	    Phone = "phone",
+	    Presentation = "presentation",
+	    Receipt = "receipt",
+	    Star = "star",
+	    Tool = "tool",
+	    Truck = "truck",
+	    Users = "users",
+	    Video = "video",
+	}
+	export enum ConditionOp {
+	    Contains = "contains",
+	    Empty = "empty",
+	    Eq = "eq",
+	    Gt = "gt",
+	    Gte = "gte",
+	    Is = "is",
+	    Lt = "lt",
+	    Lte = "lte",
+	    Ne = "ne",
+	    Set = "set",
+	}
 	export enum ContactKind {
 	    Mobile = "mobile",
 	    Private = "private",
@@ -17,10 +51,89 @@ export namespace api {
 	    Existing = "existing",
 	    None = "none",
 	}
+	export enum DashboardScope {
+	    All = "all",
+	    Me = "me",
+	    Team = "team",
+	}
 	export enum DealStatus {
 	    Lost = "lost",
 	    Open = "open",
 	    Won = "won",
+	}
+	export enum ErrorCode {
+	    AccessForbidden = "access.forbidden",
+	    AuthBusy = "auth.busy",
+	    AuthInvalidCredentials = "auth.invalid_credentials",
+	    AuthRefreshTokenReused = "auth.refresh_token_reused",
+	    AuthThrottled = "auth.throttled",
+	    AuthTokenInvalid = "auth.token_invalid",
+	    AuthUnauthenticated = "auth.unauthenticated",
+	    AuthWrongPassword = "auth.wrong_password",
+	    DialogFailed = "dialog.failed",
+	    DocumentChecksumMismatch = "document.checksum_mismatch",
+	    DocumentIncomplete = "document.incomplete",
+	    DocumentLengthRequired = "document.length_required",
+	    DocumentOpenBlocked = "document.open_blocked",
+	    DocumentOpenFailed = "document.open_failed",
+	    DocumentRangeInvalid = "document.range_invalid",
+	    DocumentTooLarge = "document.too_large",
+	    DocumentTypeMismatch = "document.type_mismatch",
+	    FileUnreadable = "file.unreadable",
+	    FileUnwritable = "file.unwritable",
+	    IdempotencyInProgress = "idempotency.in_progress",
+	    IdempotencyKeyReused = "idempotency.key_reused",
+	    Internal = "internal",
+	    NetworkStalled = "network.stalled",
+	    NetworkUnreachable = "network.unreachable",
+	    PersonDuplicateEmail = "person.duplicate_email",
+	    PipelineLimitReached = "pipeline.limit_reached",
+	    PreconditionRequired = "precondition.required",
+	    PreconditionVersionMismatch = "precondition.version_mismatch",
+	    QuotaExceeded = "quota.exceeded",
+	    RequestAborted = "request.aborted",
+	    RequestBodyTooLarge = "request.body_too_large",
+	    RequestMalformedJson = "request.malformed_json",
+	    RequestMethodNotAllowed = "request.method_not_allowed",
+	    RequestTimeout = "request.timeout",
+	    RequestUnknownField = "request.unknown_field",
+	    RequestUnsupportedMediaType = "request.unsupported_media_type",
+	    ResourceConflict = "resource.conflict",
+	    ResourceNotFound = "resource.not_found",
+	    SecretsUnavailable = "secrets.unavailable",
+	    ServiceUnavailable = "service.unavailable",
+	    SettingsUnavailable = "settings.unavailable",
+	    StageInUse = "stage.in_use",
+	    StorageUnavailable = "storage.unavailable",
+	    ValidationFailed = "validation.failed",
+	}
+	export enum FieldCode {
+	    Common = "common",
+	    ControlCharacter = "control_character",
+	    Cycle = "cycle",
+	    Duplicate = "duplicate",
+	    Forbidden = "forbidden",
+	    InUse = "in_use",
+	    Incomplete = "incomplete",
+	    Invalid = "invalid",
+	    LengthRequired = "length_required",
+	    Limit = "limit",
+	    Mismatch = "mismatch",
+	    NoPosition = "no_position",
+	    NotFound = "not_found",
+	    NotGeocoded = "not_geocoded",
+	    Quota = "quota",
+	    Range = "range",
+	    Required = "required",
+	    Taken = "taken",
+	    TooLarge = "too_large",
+	    TooLong = "too_long",
+	    TooShort = "too_short",
+	    Type = "type",
+	    Unknown = "unknown",
+	    Unreadable = "unreadable",
+	    Unwritable = "unwritable",
+	    WrongPassword = "wrong_password",
 	}
 	export enum FieldKind {
 	    Bool = "bool",
@@ -49,6 +162,10 @@ export namespace api {
 	    Converted = "converted",
 	    Lost = "lost",
 	    Open = "open",
+	}
+	export enum OwnerKeyword {
+	    Me = "me",
+	    Team = "team",
 	}
 	export enum Plan {
 	    Basic = "basic",
@@ -79,6 +196,13 @@ export namespace api {
 	    None = "none",
 	    Own = "own",
 	    Unit = "unit",
+	}
+	export enum SortKey {
+	    City = "city",
+	    CreatedAt = "createdAt",
+	    Distance = "distance",
+	    Name = "name",
+	    UpdatedAt = "updatedAt",
 	}
 	export class Activity {
 	    id: string;
@@ -752,7 +876,7 @@ export namespace api {
 	}
 	export class CustomCondition {
 	    fieldId: string;
-	    op: string;
+	    op: ConditionOp;
 	    value: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1204,7 +1328,7 @@ export namespace api {
 		}
 	}
 	export class Dashboard {
-	    scope: string;
+	    scope: DashboardScope;
 	    scopes: string[];
 	    pipelineId: string;
 	    pipelineName: string;
@@ -1258,7 +1382,7 @@ export namespace api {
 		}
 	}
 	export class DashboardQuery {
-	    scope: string;
+	    scope: DashboardScope;
 	    pipelineId: string;
 	
 	    static createFrom(source: any = {}) {
