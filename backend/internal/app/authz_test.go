@@ -530,7 +530,7 @@ func TestAuthorizationTable(t *testing.T) {
 		"PUT /api/v1/users":          {method: "PUT", prepare: path("/api/v1/users"), want: every(405, nil)},
 	}
 
-	assertEveryRouteCovered(t, cases)
+	assertEveryRouteCovered(t, env, cases)
 	for k, v := range unrouted {
 		cases[k] = v
 	}

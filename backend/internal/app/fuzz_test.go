@@ -21,7 +21,7 @@ import (
 // FuzzBodyFields sends each input in every string field (and, when it is a JSON number, in every number field)
 // of a valid body of every route that decodes a JSON body, and in the keys of its maps, through the real server
 // on a real database: no answer may be a 5xx or lack the error envelope. The routes come from bodyRoutes, which
-// fails when routes.go has a POST, PUT or PATCH route it lacks. `go test` runs the seeds; `make fuzz` fuzzes.
+// fails when the app registers a POST, PUT or PATCH route it lacks. `go test` runs the seeds; `make fuzz` fuzzes.
 func FuzzBodyFields(f *testing.F) {
 	// The seed corpus (what `go test` runs): NUL, a bidi override, invalid UTF-8, 10,000 characters, odd days and
 	// times, odd numbers (as strings, and as literals in number fields), a bare "-".
@@ -94,7 +94,7 @@ func (r bodyRoute) request(t testing.TB, body any) apptest.Request {
 	return req
 }
 
-// bodyRoutes makes the records the routes act on, once, and returns a route per pattern of routes.go that takes
+// bodyRoutes makes the records the routes act on, once, and returns a route per registered pattern that takes
 // a JSON body; it fails for a POST, PUT or PATCH route that is neither here nor in noJSONBody.
 func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	t.Helper()
@@ -292,7 +292,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 
 		"POST /api/v1/dashboard": {body: value(api.DashboardQuery{Scope: api.DashboardAll, PipelineID: dealPipeline.String()})},
 	}
-	for _, route := range registeredRoutes(t) {
+	for _, route := range registeredRoutes(env) {
 		method, p, _ := strings.Cut(route, " ")
 		if method != "POST" && method != "PUT" && method != "PATCH" {
 			continue
@@ -316,7 +316,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	}
 	for route, r := range routes {
 		if r.method == "" {
-			t.Errorf("bodyRoutes has %q, which routes.go does not register", route)
+			t.Errorf("bodyRoutes has %q, which the app does not register", route)
 		}
 	}
 	if t.Failed() {

@@ -3,32 +3,19 @@ package app_test
 import (
 	"context"
 	"net/http"
-	"os"
-	"regexp"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/shared/api"
 )
 
-// createRoutes reads the routes behind create and adminCreate (idempotent by Idempotency-Key) from routes.go.
-func createRoutes(t *testing.T) []string {
-	t.Helper()
-	src, err := os.ReadFile("routes.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, m := range regexp.MustCompile(`mux\.Handle\("(POST /[^"]*)",\s*(?:create|adminCreate)\(`).FindAllStringSubmatch(string(src), -1) {
-		out = append(out, m[1])
-	}
-	if len(out) < 10 {
-		t.Fatalf("found only %d create routes in routes.go; the pattern is out of date", len(out))
-	}
-	return out
+// createRoutes lists the routes behind Create and AdminCreate (idempotent by Idempotency-Key).
+func createRoutes(env *apptest.Env) []string {
+	return routesBehind(env, app.Create, app.AdminCreate)
 }
 
 // Every create behind an Idempotency-Key must do its work in the transaction that stores the key and the answer
@@ -100,7 +87,7 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			return "/api/v1/activities", api.ActivityCreate{Title: "Rückruf", TypeID: f.activityType().String(), DueAt: time.Now().Add(time.Hour)}
 		}},
 	}
-	for _, route := range createRoutes(t) {
+	for _, route := range createRoutes(env) {
 		t.Run(route, func(t *testing.T) {
 			c, ok := cases[route]
 			if !ok {
