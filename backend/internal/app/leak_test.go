@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -35,7 +36,7 @@ func newLeakFixture(t *testing.T, env *apptest.Env, admin *client) *leakFixture 
 	t.Helper()
 	f := &leakFixture{names: map[api.RecordType]map[string]string{}, emails: map[string]string{},
 		dealOf: map[string]string{}, activityOf: map[string]string{}}
-	for _, rt := range []api.RecordType{api.RecordPerson, api.RecordOrganization, api.RecordDeal, api.RecordLead} {
+	for _, rt := range record.Types(nil) {
 		f.names[rt] = map[string]string{}
 	}
 	dealPipe := makePipeline(admin, api.RecordDeal, "Verkauf", 10, 50, 90)
@@ -98,14 +99,14 @@ func newLeakFixture(t *testing.T, env *apptest.Env, admin *client) *leakFixture 
 func (f *leakFixture) visible(c *client) map[string]bool {
 	c.t.Helper()
 	seen := map[string]bool{}
-	for _, kind := range []string{"persons", "organizations", "deals", "leads"} {
+	for _, k := range record.Kinds() {
 		q := map[string]any{"limit": 200}
 		for {
 			var page struct {
 				Items      []struct{ ID string } `json:"items"`
 				NextCursor string                `json:"nextCursor"`
 			}
-			c.call("POST", "/api/v1/"+kind+"/query", q, 200, &page)
+			c.call("POST", "/api/v1/"+k.Path+"/query", q, 200, &page)
 			for _, it := range page.Items {
 				seen[it.ID] = true
 			}
@@ -161,8 +162,6 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 	var pipes, leadPipes api.PipelineList
 	adminC.call("GET", "/api/v1/pipelines?recordType=deal", nil, 200, &pipes)
 	adminC.call("GET", "/api/v1/pipelines?recordType=lead", nil, 200, &leadPipes)
-	kindOf := map[string]api.RecordType{"persons": api.RecordPerson, "organizations": api.RecordOrganization,
-		"deals": api.RecordDeal, "leads": api.RecordLead}
 
 	tested := 0
 	for _, email := range []string{apptest.Admin, apptest.Manager, apptest.FieldRepNord, apptest.FieldRepSued, apptest.InsideSales} {
@@ -208,7 +207,8 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 				if len(params) == 0 {
 					return []map[string]string{{}}
 				}
-				kind := kindOf[strings.Split(strings.TrimPrefix(strings.Fields(route)[1], "/api/v1/"), "/")[0]]
+				k, _ := record.KindByPath(strings.Split(strings.TrimPrefix(strings.Fields(route)[1], "/api/v1/"), "/")[0])
+				kind := k.Type
 				var out []map[string]string
 				switch {
 				case len(params) > 1:
@@ -241,8 +241,8 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 						}
 					case method == "GET" && (pattern == "/api/v1/pipelines" || pattern == "/api/v1/trash" || pattern == "/api/v1/custom-fields" ||
 						pattern == "/api/v1/lost-reasons" || pattern == "/api/v1/saved-filters"):
-						for _, rt := range []string{"", "person", "organization", "deal", "lead"} {
-							check(method, path+"?recordType="+rt, nil)
+						for _, rt := range append([]api.RecordType{""}, record.Types(nil)...) {
+							check(method, path+"?recordType="+string(rt), nil)
 						}
 					case method == "GET":
 						check(method, path, nil)

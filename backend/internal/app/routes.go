@@ -15,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
 	"github.com/1sales/app/backend/internal/lead"
+	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/lostreason"
 	"github.com/1sales/app/backend/internal/mapview"
 	"github.com/1sales/app/backend/internal/note"
@@ -73,16 +74,15 @@ func (a *App) routes() http.Handler {
 	tenantH := tenant.NewHandler(a.db)
 	persons := person.NewService(a.db)
 	orgs := organization.NewService(a.db)
+	deals := deal.NewService(a.db)
+	leads := lead.NewService(a.db)
+	kinds := kindServices(persons, orgs, deals, leads)
 	notes := note.NewService(a.db)
 	records := record.NewService(a.db)
 	fields := customfield.NewService(a.db)
-	filters := savedfilter.NewService(a.db, person.ListSpec(), organization.ListSpec(), deal.ListSpec(), lead.ListSpec())
-	personKind, orgKind := person.Kind(), organization.Kind()
-	pipelines := pipeline.NewService(a.db, "deals", "leads")
-	reasons := lostreason.NewService(a.db, "deals", "leads")
-	deals := deal.NewService(a.db)
-	leads := lead.NewService(a.db)
-	dealKind, leadKind := deal.Kind(), lead.Kind()
+	filters := savedfilter.NewService(a.db, listSpecs(kinds)...)
+	pipelines := pipeline.NewService(a.db)
+	reasons := lostreason.NewService(a.db)
 	maps := mapview.NewService(a.db, a.geocoder)
 	activityTypes := activity.NewTypeService(a.db)
 	activities := activity.NewService(a.db)
@@ -136,34 +136,34 @@ func (a *App) routes() http.Handler {
 	route("PATCH /api/v1/roles/{roleID}", Admin, rest.Update("roleID", roles.Update))
 	route("DELETE /api/v1/roles/{roleID}", Admin, rest.Delete("roleID", roles.Delete))
 
+	// Every record kind (record.Kinds): its record, the mechanisms every kind has and its map. The kinds' own
+	// routes follow.
+	for _, k := range kinds {
+		kind := k.Kind()
+		base := "/api/v1/" + kind.Path
+		one, rec := base+"/{"+kind.Param()+"}", base+"/{recordID}"
+		route("POST "+base+"/map", SignedIn, rest.Query(maps.Markers(k.ListSpec())))
+		route("GET "+one, SignedIn, k.GetHandler())
+		route("DELETE "+one, SignedIn, k.DeleteHandler())
+		route("POST "+one+"/restore", SignedIn, k.RestoreHandler())
+		route("GET "+rec+"/notes", SignedIn, rest.Related("recordID", notes.ListFor(kind)))
+		route("POST "+rec+"/notes", Create, notes.CreateHandler(kind))
+		route("GET "+rec+"/history", SignedIn, records.History(kind))
+		route("GET "+rec+"/documents", SignedIn, docs.ListHandler(kind))
+		route("POST "+rec+"/documents", Stream, docs.UploadHandler(kind))
+		route("GET "+rec+"/activities", SignedIn, rest.Related("recordID", activities.Of(kind.Type)))
+	}
+
 	route("POST /api/v1/persons/query", SignedIn, rest.Query(persons.Query))
-	route("POST /api/v1/persons/map", SignedIn, rest.Query(maps.Markers(person.ListSpec())))
 	route("POST /api/v1/persons", Create, rest.Create(persons.Create))
-	route("GET /api/v1/persons/{personID}", SignedIn, rest.Get("personID", persons.Get))
 	route("PATCH /api/v1/persons/{personID}", SignedIn, rest.Update("personID", persons.Update))
-	route("DELETE /api/v1/persons/{personID}", SignedIn, rest.Delete("personID", persons.Delete))
-	route("POST /api/v1/persons/{personID}/restore", SignedIn, rest.Action("personID", persons.Restore))
 	route("PUT /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.LinkHandler)
 	route("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.UnlinkHandler)
-	route("GET /api/v1/persons/{recordID}/notes", SignedIn, rest.Related("recordID", notes.ListFor(personKind)))
-	route("POST /api/v1/persons/{recordID}/notes", Create, notes.CreateHandler(personKind))
-	route("GET /api/v1/persons/{recordID}/history", SignedIn, records.History(personKind))
-	route("GET /api/v1/persons/{recordID}/documents", SignedIn, docs.ListHandler(personKind))
-	route("POST /api/v1/persons/{recordID}/documents", Stream, docs.UploadHandler(personKind))
 
 	route("POST /api/v1/organizations/query", SignedIn, rest.Query(orgs.Query))
-	route("POST /api/v1/organizations/map", SignedIn, rest.Query(maps.Markers(organization.ListSpec())))
 	route("POST /api/v1/organizations", Create, rest.Create(orgs.Create))
-	route("GET /api/v1/organizations/{organizationID}", SignedIn, rest.Get("organizationID", orgs.Get))
 	route("PATCH /api/v1/organizations/{organizationID}", SignedIn, rest.Update("organizationID", orgs.Update))
-	route("DELETE /api/v1/organizations/{organizationID}", SignedIn, rest.Delete("organizationID", orgs.Delete))
-	route("POST /api/v1/organizations/{organizationID}/restore", SignedIn, rest.Action("organizationID", orgs.Restore))
 	route("GET /api/v1/organizations/{organizationID}/persons", SignedIn, rest.Related("organizationID", persons.OfOrganization))
-	route("GET /api/v1/organizations/{recordID}/notes", SignedIn, rest.Related("recordID", notes.ListFor(orgKind)))
-	route("POST /api/v1/organizations/{recordID}/notes", Create, notes.CreateHandler(orgKind))
-	route("GET /api/v1/organizations/{recordID}/history", SignedIn, records.History(orgKind))
-	route("GET /api/v1/organizations/{recordID}/documents", SignedIn, docs.ListHandler(orgKind))
-	route("POST /api/v1/organizations/{recordID}/documents", Stream, docs.UploadHandler(orgKind))
 
 	route("PATCH /api/v1/notes/{noteID}", SignedIn, rest.Update("noteID", notes.Update))
 	route("DELETE /api/v1/notes/{noteID}", SignedIn, rest.Delete("noteID", notes.Delete))
@@ -189,35 +189,17 @@ func (a *App) routes() http.Handler {
 
 	route("POST /api/v1/deals/query", SignedIn, rest.Query(deals.Query))
 	route("POST /api/v1/deals/board", SignedIn, rest.Query(deals.Board))
-	route("POST /api/v1/deals/map", SignedIn, rest.Query(maps.Markers(deal.ListSpec())))
 	route("POST /api/v1/deals", Create, rest.Create(deals.Create))
-	route("GET /api/v1/deals/{dealID}", SignedIn, rest.Get("dealID", deals.Get))
 	route("PATCH /api/v1/deals/{dealID}", SignedIn, rest.Update("dealID", deals.Update))
-	route("DELETE /api/v1/deals/{dealID}", SignedIn, rest.Delete("dealID", deals.Delete))
-	route("POST /api/v1/deals/{dealID}/restore", SignedIn, rest.Action("dealID", deals.Restore))
-	route("GET /api/v1/deals/{recordID}/notes", SignedIn, rest.Related("recordID", notes.ListFor(dealKind)))
-	route("POST /api/v1/deals/{recordID}/notes", Create, notes.CreateHandler(dealKind))
-	route("GET /api/v1/deals/{recordID}/history", SignedIn, records.History(dealKind))
-	route("GET /api/v1/deals/{recordID}/documents", SignedIn, docs.ListHandler(dealKind))
-	route("POST /api/v1/deals/{recordID}/documents", Stream, docs.UploadHandler(dealKind))
 	route("GET /api/v1/persons/{personID}/deals", SignedIn, rest.Related("personID", deals.Of(api.RecordPerson)))
 	route("GET /api/v1/organizations/{organizationID}/deals", SignedIn, rest.Related("organizationID", deals.Of(api.RecordOrganization)))
 
 	route("POST /api/v1/leads/query", SignedIn, rest.Query(leads.Query))
 	route("POST /api/v1/leads/board", SignedIn, rest.Query(leads.Board))
-	route("POST /api/v1/leads/map", SignedIn, rest.Query(maps.Markers(lead.ListSpec())))
 	route("POST /api/v1/leads", Create, rest.Create(leads.Create))
-	route("GET /api/v1/leads/{leadID}", SignedIn, rest.Get("leadID", leads.Get))
 	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
-	route("DELETE /api/v1/leads/{leadID}", SignedIn, rest.Delete("leadID", leads.Delete))
-	route("POST /api/v1/leads/{leadID}/restore", SignedIn, rest.Action("leadID", leads.Restore))
 	route("POST /api/v1/leads/{leadID}/convert", SignedIn, leads.ConvertHandler)
 	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
-	route("GET /api/v1/leads/{recordID}/notes", SignedIn, rest.Related("recordID", notes.ListFor(leadKind)))
-	route("POST /api/v1/leads/{recordID}/notes", Create, notes.CreateHandler(leadKind))
-	route("GET /api/v1/leads/{recordID}/history", SignedIn, records.History(leadKind))
-	route("GET /api/v1/leads/{recordID}/documents", SignedIn, docs.ListHandler(leadKind))
-	route("POST /api/v1/leads/{recordID}/documents", Stream, docs.UploadHandler(leadKind))
 	route("GET /api/v1/lead-mapping", SignedIn, leads.MappingHandler)
 	route("PUT /api/v1/lead-mapping", Admin, leads.SetMappingHandler)
 
@@ -242,14 +224,52 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/activities/{activityID}", SignedIn, rest.Get("activityID", activities.Get))
 	route("PATCH /api/v1/activities/{activityID}", SignedIn, rest.Update("activityID", activities.Update))
 	route("DELETE /api/v1/activities/{activityID}", SignedIn, rest.Delete("activityID", activities.Delete))
-	route("GET /api/v1/persons/{recordID}/activities", SignedIn, rest.Related("recordID", activities.Of(api.RecordPerson)))
-	route("GET /api/v1/organizations/{recordID}/activities", SignedIn, rest.Related("recordID", activities.Of(api.RecordOrganization)))
-	route("GET /api/v1/deals/{recordID}/activities", SignedIn, rest.Related("recordID", activities.Of(api.RecordDeal)))
-	route("GET /api/v1/leads/{recordID}/activities", SignedIn, rest.Related("recordID", activities.Of(api.RecordLead)))
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 
 	return a.middleware(mux, a.unmatched(mux))
+}
+
+// kindService is the service of a record kind, as the routes every kind has need it: record.Store gives the kind
+// and the handlers of its record, the kind's package its list spec (maps and saved filters compile with it).
+type kindService interface {
+	Kind() record.Kind
+	ListSpec() listquery.Spec
+	GetHandler() httpx.HandlerFunc
+	DeleteHandler() httpx.HandlerFunc
+	RestoreHandler() httpx.HandlerFunc
+}
+
+// kindServices orders the services as the registry orders the kinds; a kind without a service (or with two) is a
+// programming error that stops the app from starting, so that no kind is left without its routes.
+func kindServices(services ...kindService) []kindService {
+	byType := map[api.RecordType]kindService{}
+	for _, s := range services {
+		if _, dup := byType[s.Kind().Type]; dup {
+			panic("app: two services for the record kind " + string(s.Kind().Type))
+		}
+		byType[s.Kind().Type] = s
+	}
+	out := make([]kindService, 0, len(services))
+	for _, k := range record.Kinds() {
+		s, ok := byType[k.Type]
+		if !ok {
+			panic("app: no service for the record kind " + string(k.Type))
+		}
+		out = append(out, s)
+	}
+	if len(out) != len(services) {
+		panic("app: a service for a type that is no record kind")
+	}
+	return out
+}
+
+func listSpecs(kinds []kindService) []listquery.Spec {
+	out := make([]listquery.Spec, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.ListSpec()
+	}
+	return out
 }
 
 func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {

@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -115,22 +116,26 @@ func (l *Lead) snapshot() history.Snapshot {
 var historyFields = []string{"title", "personName", "company", "email", "phone", "address.street", "address.postalCode",
 	"address.city", "address.country", "source", "pipeline", "stage", "status", "lostReason", "lostComment", "owner"}
 
-// Kind is the record kind of leads.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordLead); return k }
-
 // ListSpec is the list spec of leads: dashboards compile their figures with it, so they count what the list lists.
 func ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordLead, Alias: "l", SortName: "l.title",
+// ListSpec is the list spec of leads (saved filters compile with it).
+func (s *Service) ListSpec() listquery.Spec { return spec }
+
+var spec = listquery.Spec{Type: api.RecordLead, SortName: "l.title",
 	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)}}
 
-// Service manages leads.
-type Service struct{ db *bun.DB }
+// Service manages leads; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Lead, api.Lead]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+var store = record.NewStore[*Lead, api.Lead](api.RecordLead, selectWith, nil)
+
+func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("l.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = l.owner_id) AS owner_name").
 		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = l.pipeline_id) AS pipeline_name").
@@ -144,54 +149,13 @@ func (l *Lead) derive() {
 
 // Query lists the leads the actor may see that match q.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.LeadPage, error) {
-	page := &api.LeadPage{Items: []api.Lead{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.LeadPage, error) {
+		res, err := listquery.Query[*Lead](ctx, tx, a, spec, q, store.Columns(tx, a), true)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		c, err := listquery.Compile(spec, a, q, fields)
-		if err != nil {
-			return err
-		}
-		res, err := listquery.Run[*Lead](ctx, tx, c, "leads", selectWith, true)
-		if err != nil {
-			return fmt.Errorf("lead: query: %w", err)
-		}
-		for _, x := range res.Rows {
-			page.Items = append(page.Items, x.API())
-		}
-		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-		return nil
+		return &api.LeadPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 	})
-	return page, err
-}
-
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Lead, error) {
-	l := new(Lead)
-	q := selectWith(tx.NewSelect().Model(l)).Where("l.id = ?", id).Where("l.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordLead, action, "l.owner_id")
-	if lock {
-		q = q.For("UPDATE OF l")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("lead: get %s: %w", id, err)
-	}
-	return l, nil
-}
-
-// Get returns one lead.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		l, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return l, err
 }
 
 type fieldsIn struct {
@@ -226,7 +190,7 @@ func (l *Lead) apply(v *httpx.Validation, in fieldsIn) {
 // Create adds an open lead (also what the lead supplier's delivery will use).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate) (*Lead, error) {
 	l := &Lead{TenantID: a.TenantID, Version: 1, Status: api.LeadOpen}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		fields, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
 			return err
@@ -258,9 +222,9 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 // converted lead's status is final.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LeadPatch) (*Lead, error) {
 	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		if l, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+		if l, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
 			return err
 		}
 		if err := httpx.CheckVersion(l.Version, version); err != nil {
@@ -337,33 +301,12 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	return l, err
 }
 
-// Delete moves a lead to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings a lead back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		l, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return l, err
-}
-
 // Board returns a lead pipeline's board (counts per stage; leads carry no value).
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
 	var b *api.Board
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "leads", Cards: cards}, q)
+		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Cards: cards}, q)
 		return err
 	})
 	return b, err
@@ -371,7 +314,7 @@ func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) 
 
 func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {
 	var rows []*Lead
-	q := selectWith(tx.NewSelect().Model(&rows)).Where("l.stage_id = ?", stage).Where("l.status = 'open'").
+	q := selectWith(tx, nil, tx.NewSelect().Model(&rows)).Where("l.stage_id = ?", stage).Where("l.status = 'open'").
 		OrderExpr("l.updated_at DESC, l.id").Limit(n)
 	filter(q.QueryBuilder())
 	if err := q.Scan(ctx); err != nil {

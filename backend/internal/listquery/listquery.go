@@ -28,11 +28,10 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Spec names the columns of a record list, in terms of the table alias.
+// Spec names the columns of a record list, in terms of the alias of its kind (record.Kind: the list's table
+// and alias come from the registry).
 type Spec struct {
 	Type api.RecordType
-	// Alias is the table alias; columns below are qualified with it.
-	Alias string
 	// SortName is the name column lists sort by (compared with German collation).
 	SortName string
 	// Organization restricts to records of an organisation (persons: via memberships; organisations: itself).
@@ -60,13 +59,19 @@ type SearchLink struct {
 	Linking string
 }
 
-func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
+// Alias is the table alias of the list's kind; the spec's columns are qualified with it.
+func (s Spec) Alias() string { return record.MustKind(s.Type).Alias }
+
+// Table is the table of the list's kind.
+func (s Spec) Table() string { return record.MustKind(s.Type).Table }
+
+func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias() + "." + name) }
 
 func (s Spec) address(column string) bun.Safe {
 	if s.AddressSQL != nil {
 		return bun.Safe(s.AddressSQL(column))
 	}
-	return bun.Safe(s.Alias + "." + column)
+	return bun.Safe(s.Alias() + "." + column)
 }
 
 // DefaultLimit and MaxLimit bound a page.
@@ -247,9 +252,9 @@ func (c *Compiled) filter(q bun.QueryBuilder) bun.QueryBuilder { return c.condit
 func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	s, a, lq := c.spec, c.actor, c.q
 	q = q.Where("? IS NULL", s.col("deleted_at"))
-	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
+	q = a.Restrict(q, s.Type, api.ActionView, s.Alias()+".owner_id")
 	q = c.nearFilter(q)
-	q = a.OwnedBy(q, s.Type, lq.Owner, s.Alias+".owner_id")
+	q = a.OwnedBy(q, s.Type, lq.Owner, s.Alias()+".owner_id")
 	if lq.OrganizationID != "" {
 		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
 	}
@@ -327,8 +332,7 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 	return q.WhereGroup(" AND ", func(q bun.QueryBuilder) bun.QueryBuilder {
 		q = q.Where("? LIKE ?", c.spec.col("search_text"), p)
 		for i, l := range c.spec.Links {
-			k, _ := record.KindOf(l.Type)
-			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(k.Table)).ColumnExpr("1").Where(l.Join).
+			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(record.MustKind(l.Type).Table)).ColumnExpr("1").Where(l.Join).
 				Where("sl.deleted_at IS NULL").Where("sl.search_text LIKE ?", p)
 			if c.narrowed {
 				sub = sub.Where("sl.id = ANY(?::uuid[])", pgdialect.Array(c.linkCandidates[i]))
@@ -366,27 +370,27 @@ const (
 // Rows selects one page of the list (and one row more, to know whether another follows) into T, the table's
 // model: columns adds the select list to a query of the model (from the table, or from a subquery under the
 // list's alias). A search takes the steps described above.
-func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
+func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
 	if err := c.Resolve(ctx, tx); err != nil {
 		return nil, err
 	}
 	if c.nearFirst() {
-		if rows, done, err := nearPage[T](ctx, tx, c, table, columns); err != nil || done {
+		if rows, done, err := nearPage[T](ctx, tx, c, columns); err != nil || done {
 			return rows, err
 		}
 	}
 	if c.Searching() {
 		short := min(walkRowsPerItem*(c.limit+1), MaxWalkRows)
-		rows, err := walk[T](ctx, tx, c, table, columns, short)
+		rows, err := walk[T](ctx, tx, c, columns, short)
 		if err != nil || len(rows) > c.limit {
 			return rows, err
 		}
-		narrowed, err := c.narrow(ctx, tx, table)
+		narrowed, err := c.narrow(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
 		if !narrowed && short < MaxWalkRows {
-			if rows, err = walk[T](ctx, tx, c, table, columns, MaxWalkRows); err != nil || len(rows) > c.limit {
+			if rows, err = walk[T](ctx, tx, c, columns, MaxWalkRows); err != nil || len(rows) > c.limit {
 				return rows, err
 			}
 		}
@@ -395,22 +399,22 @@ func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
 	c.Filter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+		return nil, fmt.Errorf("listquery: %s: %w", c.spec.Table(), err)
 	}
 	return rows, nil
 }
 
 // walk selects the search page from the first n rows of the list (filters without the search, cursor, order).
-func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, n int) ([]T, error) {
-	alias := bun.Ident(c.spec.Alias)
-	stretch := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias)
+func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery, n int) ([]T, error) {
+	alias := bun.Ident(c.spec.Alias())
+	stretch := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("?.*", alias)
 	c.filter(stretch.QueryBuilder())
 	c.Page(stretch).Limit(n)
 	var rows []T
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows).ModelTableExpr("(?) AS ?", stretch, alias)))
 	c.SearchFilter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+		return nil, fmt.Errorf("listquery: %s: %w", c.spec.Table(), err)
 	}
 	return rows, nil
 }
@@ -419,10 +423,10 @@ func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 // candidates, step 3).
 const maxCandidatePattern = 500
 
-// narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in table, it
+// narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in the list, it
 // restricts Filter to them and reports true. A term without three letters or digits in a row has no trigrams to
 // look up (the index would be read whole): narrow leaves it alone.
-func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, error) {
+func (c *Compiled) narrow(ctx context.Context, tx bun.IDB) (bool, error) {
 	p := search.Pattern(c.q.Search)
 	if p == "" || !hasTrigram(p) || utf8.RuneCountInString(p) > maxCandidatePattern {
 		return false, nil
@@ -432,7 +436,7 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, 
 		IDs  []uuid.UUID `bun:"ids,array"`
 	}
 	if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-		table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+		c.spec.Table(), p, MaxCandidates).Scan(ctx, &row); err != nil {
 		return false, fmt.Errorf("listquery: search candidates: %w", err)
 	}
 	if row.Many {
@@ -440,9 +444,8 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, 
 	}
 	ids, links := row.IDs, make([][]uuid.UUID, len(c.spec.Links))
 	for i, l := range c.spec.Links {
-		k, _ := record.KindOf(l.Type)
 		if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-			k.Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+			record.MustKind(l.Type).Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
 			return false, fmt.Errorf("listquery: search candidates: %w", err)
 		}
 		if row.Many {
@@ -515,9 +518,9 @@ func escapeLike(s string) string {
 func (c *Compiled) sortExpr() string {
 	switch c.sort {
 	case "createdAt":
-		return c.spec.Alias + ".created_at"
+		return c.spec.Alias() + ".created_at"
 	case "updatedAt":
-		return c.spec.Alias + ".updated_at"
+		return c.spec.Alias() + ".updated_at"
 	case "city":
 		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
 	case "distance":
@@ -534,7 +537,7 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	if c.desc {
 		dir, cmp = "DESC", "<"
 	}
-	id := c.spec.Alias + ".id"
+	id := c.spec.Alias() + ".id"
 	if c.cursor != nil {
 		var v any = c.cursor.V
 		if c.sort == "createdAt" || c.sort == "updatedAt" {
@@ -575,29 +578,29 @@ func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid
 // counts to "1,000+".
 const CountScanRows = 10 * CountCap
 
-// Count counts the list's records (table under the spec's alias) up to CountCap and says whether there may be
+// Count counts the list's records up to CountCap and says whether there may be
 // more. Conditions no index serves under row-level security are tested on at most CountScanRows records of the
 // scope: a count that finds fewer than CountCap matches there is exact when those were all the records, and
 // otherwise a lower bound (capped). So a rare condition on a large list costs a bounded scan, not a read of every
 // record, and a common one stops, as before, at the cap.
-func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bool, error) {
+func (c *Compiled) Count(ctx context.Context, tx bun.IDB) (int, bool, error) {
 	if err := c.Resolve(ctx, tx); err != nil {
 		return 0, false, err
 	}
-	alias := bun.Ident(c.spec.Alias)
+	alias := bun.Ident(c.spec.Alias())
 	if !c.hasConditions() || c.narrowed {
 		if c.near != nil && !c.narrowed {
 			if n, capped, done, err := c.nearCount(ctx, tx); err != nil || done {
 				return n, capped, err
 			}
 		}
-		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
+		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("1")
 		c.Filter(q.QueryBuilder())
 		return countCapped(ctx, tx, q)
 	}
 	// The scope's first CountScanRows records, numbered; the last of them passes the conditions as a marker
 	// that the scope goes on.
-	scope := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias).
+	scope := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("?.*", alias).
 		ColumnExpr("row_number() OVER () AS count_scan_no")
 	c.base(scope.QueryBuilder())
 	q := tx.NewSelect().TableExpr("(?) AS ?", scope.Limit(CountScanRows), alias).
@@ -637,8 +640,8 @@ type Result[T any] struct {
 
 // Run selects one page of the list (Rows) with the cursor to the next one and, when count is set, its bounded
 // total (Count; not needed when the whole list fits on this page). Every record list goes through it.
-func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
-	rows, err := Rows[T](ctx, tx, c, table, columns)
+func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
+	rows, err := Rows[T](ctx, tx, c, columns)
 	if err != nil {
 		return nil, err
 	}
@@ -652,10 +655,28 @@ func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, table string, c
 	case c.q.Cursor == "" && res.NextCursor == "":
 		res.Total = len(res.Rows)
 	default:
-		if res.Total, res.TotalCapped, err = c.Count(ctx, tx, table); err != nil {
+		if res.Total, res.TotalCapped, err = c.Count(ctx, tx); err != nil {
 			return nil, err
 		}
 		res.Total = max(res.Total, len(res.Rows)) // a bounded count may have seen fewer than this page
+	}
+	return res, nil
+}
+
+// Query compiles q for the list spec describes (with its kind's custom fields) and runs it (Run): the one path of
+// every record list.
+func Query[T Listed](ctx context.Context, tx bun.IDB, a *access.Actor, spec Spec, q api.ListQuery, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
+	fields, err := customfield.Load(ctx, tx, spec.Type)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Compile(spec, a, q, fields)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Run[T](ctx, tx, c, columns, count)
+	if err != nil {
+		return nil, fmt.Errorf("%s: query: %w", spec.Type, err)
 	}
 	return res, nil
 }
@@ -682,11 +703,11 @@ type Total struct {
 // Totals counts exactly what the list lists (scope, filters, search: the list's own conditions, so a dashboard
 // figure always equals its list) and sums valueSQL (in terms of the alias; "" sums nothing). groupSQL "" gives
 // one total; otherwise one per group value. Unlike Count it is not capped: dashboards over whole scopes use it.
-func (c *Compiled) Totals(ctx context.Context, tx bun.IDB, table, valueSQL, groupSQL string) ([]Total, error) {
+func (c *Compiled) Totals(ctx context.Context, tx bun.IDB, valueSQL, groupSQL string) ([]Total, error) {
 	if valueSQL == "" {
 		valueSQL = "0"
 	}
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), bun.Ident(c.spec.Alias())).
 		ColumnExpr("count(*) AS count").ColumnExpr("coalesce(sum(" + valueSQL + "), 0)::numeric(16, 2)::text AS value")
 	if groupSQL != "" {
 		q = q.ColumnExpr("(" + groupSQL + ")::text AS grp").GroupExpr(groupSQL)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestCompileReadsTheSortKey(t *testing.T) {
-	spec := Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name"}
+	spec := Spec{Type: api.RecordPerson, SortName: "p.sort_name"}
 	for _, tc := range []struct {
 		sort     string
 		wantSort string // "" = refused with sort: invalid

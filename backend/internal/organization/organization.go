@@ -20,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -96,24 +97,24 @@ func (o *Organization) searchText() string {
 	return search.Text(o.Name, o.Email, o.Phone, search.Digits(o.Phone), o.Website, o.City)
 }
 
-// Kind is the record kind of organisations.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
-
-// Spec describes organisation lists for listquery.
 // ListSpec is the list spec of organisations (saved filters compile with it).
-func ListSpec() listquery.Spec { return spec }
+func (s *Service) ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordOrganization, Alias: "o", SortName: "o.name",
+var spec = listquery.Spec{Type: api.RecordOrganization, SortName: "o.name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("o.id = ?", id) }}
 
-// Service manages organisations.
-type Service struct{ db *bun.DB }
+// Service manages organisations; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Organization, api.Organization]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
+
+var store = record.NewStore[*Organization, api.Organization](api.RecordOrganization, selectWith, nil)
 
 // selectWith adds the owner's name and the number of live persons.
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("o.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = o.owner_id) AS owner_name").
 		ColumnExpr(`(SELECT count(*) FROM memberships AS m JOIN persons AS p ON p.id = m.person_id AND p.deleted_at IS NULL
@@ -122,69 +123,18 @@ func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
 
 // Query lists the organisations the actor may see that match q, one keyset page at a time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	var page *api.OrganizationPage
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		page, err = QueryInTx(ctx, tx, a, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.OrganizationPage, error) {
+		return QueryInTx(ctx, tx, a, q)
 	})
-	return page, err
 }
 
 // QueryInTx runs an organisation list query in the caller's transaction.
 func QueryInTx(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	page := &api.OrganizationPage{Items: []api.Organization{}}
-	err := func() error {
-		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
-		if err != nil {
-			return err
-		}
-		c, err := listquery.Compile(spec, a, q, fields)
-		if err != nil {
-			return err
-		}
-		res, err := listquery.Run[*Organization](ctx, tx, c, "organizations", selectWith, true)
-		if err != nil {
-			return fmt.Errorf("organization: query: %w", err)
-		}
-		for _, x := range res.Rows {
-			page.Items = append(page.Items, x.API())
-		}
-		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-		return nil
-	}()
+	res, err := listquery.Query[*Organization](ctx, tx, a, spec, q, store.Columns(tx, a), true)
 	if err != nil {
 		return nil, err
 	}
-	return page, nil
-}
-
-// load reads a live organisation the actor may perform action on.
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Organization, error) {
-	o := new(Organization)
-	q := selectWith(tx.NewSelect().Model(o)).Where("o.id = ?", id).Where("o.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordOrganization, action, "o.owner_id")
-	if lock {
-		q = q.For("UPDATE OF o")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("organization: get %s: %w", id, err)
-	}
-	return o, nil
-}
-
-// Get returns one organisation.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		o, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return o, err
+	return &api.OrganizationPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
 type fieldsIn struct {
@@ -218,13 +168,9 @@ func (o *Organization) apply(v *httpx.Validation, in fieldsIn) {
 
 // Create adds an organisation.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		o, err = Insert(ctx, tx, a, in)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*Organization, error) {
+		return Insert(ctx, tx, a, in)
 	})
-	return o, err
 }
 
 // Insert creates an organisation in the caller's transaction (also used by lead conversion).
@@ -263,9 +209,9 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 // Update changes an organisation and records what changed. A rename reaches the search text of its persons.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
 	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		if o, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
+		if o, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
 			return err
 		}
 		if err := httpx.CheckVersion(o.Version, version); err != nil {
@@ -303,27 +249,6 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	return o, err
 }
 
-// Delete moves an organisation to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings an organisation back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		o, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return o, err
-}
-
 // Search answers the global search box: up to 10 persons and 10 organisations the actor may see whose name,
 // e-mail, phone or organisation name match, whatever the case and umlaut spelling.
 func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.SearchResult, error) {
@@ -332,7 +257,7 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 		return out, nil
 	}
 	lq := api.ListQuery{Search: q, Limit: 10}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if a.Scope(api.RecordPerson, api.ActionView) != api.ScopeNone {
 			page, err := person.Query(ctx, tx, a, lq, false)
 			if err != nil {
@@ -348,7 +273,7 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 			return err
 		}
 		// The same trigram-first search path as the person list (see listquery.Rows).
-		rows, err := listquery.Rows[*Organization](ctx, tx, c, "organizations", selectWith)
+		rows, err := listquery.Rows[*Organization](ctx, tx, c, store.Columns(tx, a))
 		if err != nil {
 			return fmt.Errorf("organization: search: %w", err)
 		}
