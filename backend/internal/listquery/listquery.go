@@ -5,7 +5,6 @@ package listquery
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -92,7 +91,8 @@ type Compiled struct {
 	desc   bool
 	limit  int
 	cursor *cursor
-	from   map[string]time.Time
+	// bounds are the calendar-day filters on timestamps (created, updated, closed); days those on date columns.
+	bounds []Bound
 	days   []dayBound
 	// candidates holds every record the search can match, found through the trigram index (step 2 of Rows);
 	// the search then needs no walk through the list.
@@ -108,10 +108,14 @@ type Compiled struct {
 // dayBound is a bound on a date column: inclusive calendar day.
 type dayBound struct{ name, day string }
 
+// cursor continues a list after the row with sort value V (as text) and ID.
 type cursor struct {
 	V  string    `json:"v"`
 	ID uuid.UUID `json:"id"`
 }
+
+// RowID is the ID of the row the list continues after.
+func (c cursor) RowID() uuid.UUID { return c.ID }
 
 var berlin = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
@@ -133,16 +137,9 @@ var boolOps = []string{"is", "empty", "set"}
 
 // Compile validates q (field codes for every wrong part) against the record type's custom fields.
 func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fields) (*Compiled, error) {
-	c := &Compiled{spec: spec, actor: a, q: q, fields: fields, limit: q.Limit, from: map[string]time.Time{}}
+	c := &Compiled{spec: spec, actor: a, q: q, fields: fields}
 	var v httpx.Validation
-	switch q.Limit {
-	case 0:
-		c.limit = DefaultLimit
-	default:
-		if q.Limit < 1 || q.Limit > MaxLimit {
-			v.Field("limit", api.FieldInvalid)
-		}
-	}
+	c.limit = PageLimit(&v, q.Limit, DefaultLimit, MaxLimit)
 	// A sort is a key, descending with one leading "-"; "" is the default (name), "-" alone no key.
 	sortKey := strings.TrimPrefix(q.Sort, "-")
 	c.desc = sortKey != q.Sort
@@ -154,15 +151,7 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	default:
 		v.Field("sort", api.FieldInvalid)
 	}
-	if q.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(q.Cursor)
-		var cur cursor
-		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.ID == uuid.Nil {
-			v.Field("cursor", api.FieldInvalid)
-		} else {
-			c.cursor = &cur
-		}
-	}
+	c.cursor = DecodeCursor[cursor](&v, q.Cursor)
 	if !access.ValidOwner(q.Owner) {
 		v.Field("owner", api.FieldInvalid)
 	}
@@ -179,25 +168,28 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
 		v.Field("status", api.FieldInvalid)
 	}
-	for name, val := range map[string]string{"createdFrom": q.CreatedFrom, "createdTo": q.CreatedTo, "updatedFrom": q.UpdatedFrom,
-		"updatedTo": q.UpdatedTo, "closedFrom": q.ClosedFrom, "closedTo": q.ClosedTo, "closeDateFrom": q.CloseDateFrom, "closeDateTo": q.CloseDateTo} {
-		if val == "" {
+	for _, d := range []struct{ name, val, column string }{{"createdFrom", q.CreatedFrom, "created_at"}, {"createdTo", q.CreatedTo, "created_at"},
+		{"updatedFrom", q.UpdatedFrom, "updated_at"}, {"updatedTo", q.UpdatedTo, "updated_at"},
+		{"closedFrom", q.ClosedFrom, "closed_at"}, {"closedTo", q.ClosedTo, "closed_at"}} {
+		switch {
+		case d.val == "":
+		case d.column == "closed_at" && len(spec.Statuses) == 0: // records with a status record when they closed
+			v.Field(d.name, api.FieldInvalid)
+		default:
+			if b, ok := DayBound(&v, d.name, d.val, d.column); ok {
+				c.bounds = append(c.bounds, b)
+			}
+		}
+	}
+	for _, d := range []struct{ name, val string }{{"closeDateFrom", q.CloseDateFrom}, {"closeDateTo", q.CloseDateTo}} {
+		if d.val == "" {
 			continue
 		}
-		d, err := time.ParseInLocation("2006-01-02", val, berlin)
-		closed, closeDate := strings.HasPrefix(name, "closed"), strings.HasPrefix(name, "closeDate")
-		if err != nil || (closed && len(spec.Statuses) == 0) || (closeDate && spec.ExpectedClose == "") {
-			v.Field(name, api.FieldInvalid)
+		if _, err := time.ParseInLocation("2006-01-02", d.val, berlin); err != nil || spec.ExpectedClose == "" {
+			v.Field(d.name, api.FieldInvalid)
 			continue
 		}
-		if closeDate { // a date column: compared as days
-			c.days = append(c.days, dayBound{name: name, day: val})
-			continue
-		}
-		if strings.HasSuffix(name, "To") {
-			d = d.AddDate(0, 0, 1) // inclusive day: up to the next midnight
-		}
-		c.from[name] = d
+		c.days = append(c.days, dayBound{name: d.name, day: d.val}) // a date column: compared as days
 	}
 	for i, cc := range q.Custom {
 		key := fmt.Sprintf("custom[%d]", i)
@@ -267,15 +259,8 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.Status != "" {
 		q = q.Where("? = ?", s.col("status"), lq.Status)
 	}
-	for name, col := range map[string]string{"createdFrom": "created_at", "updatedFrom": "updated_at", "closedFrom": "closed_at"} {
-		if d, ok := c.from[name]; ok {
-			q = q.Where("? >= ?", s.col(col), d)
-		}
-	}
-	for name, col := range map[string]string{"createdTo": "created_at", "updatedTo": "updated_at", "closedTo": "closed_at"} {
-		if d, ok := c.from[name]; ok {
-			q = q.Where("? < ?", s.col(col), d)
-		}
+	for _, b := range c.bounds {
+		q = b.Apply(q, s.Alias())
 	}
 	for _, b := range c.days {
 		op := ">="
@@ -569,8 +554,7 @@ func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid
 	case "updatedAt":
 		v = updated.UTC().Format(time.RFC3339Nano)
 	}
-	raw, _ := json.Marshal(cursor{V: v, ID: id})
-	return base64.RawURLEncoding.EncodeToString(raw)
+	return EncodeCursor(cursor{V: v, ID: id})
 }
 
 // CountScanRows bounds the records a count tests against conditions no index serves (see conditions, and a
@@ -645,11 +629,8 @@ func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*b
 	if err != nil {
 		return nil, err
 	}
-	res := &Result[T]{Rows: rows}
-	if len(rows) > c.limit {
-		res.Rows = rows[:c.limit]
-		res.NextCursor = c.cursorAfter(res.Rows[len(res.Rows)-1])
-	}
+	res := &Result[T]{}
+	res.Rows, res.NextCursor = NextPage(rows, c.limit, func(row T) string { return c.cursorAfter(row) })
 	switch {
 	case !count:
 	case c.q.Cursor == "" && res.NextCursor == "":

@@ -2,13 +2,10 @@ package listquery
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -260,7 +257,7 @@ func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB) (int, bool, bool, 
 // radius, which geocode_nearby applies too): the filter it writes is the same as that of a list with nothing
 // else, whatever conditions lists learn later.
 func (c *Compiled) onlyNear(idb bun.IDB) bool {
-	bare := &Compiled{spec: c.spec, actor: c.actor, from: map[string]time.Time{}, near: c.near}
+	bare := &Compiled{spec: c.spec, actor: c.actor, near: c.near}
 	mark := []uuid.UUID{uuid.Nil}
 	c.nearIDs, bare.nearIDs = mark, mark
 	defer func() { c.nearIDs = nil }()
@@ -303,8 +300,7 @@ func (c *Compiled) cursorAfter(row Listed) string {
 	if d, ok := row.(Distanced); ok && d.DistanceMeters() != nil {
 		v = strconv.FormatFloat(*d.DistanceMeters(), 'g', -1, 64)
 	}
-	raw, _ := json.Marshal(cursor{V: v, ID: id})
-	return base64.RawURLEncoding.EncodeToString(raw)
+	return EncodeCursor(cursor{V: v, ID: id})
 }
 
 // distanceCursor is the cursor's distance.
