@@ -32,30 +32,20 @@ import (
 type Deal struct {
 	bun.BaseModel `bun:"table:deals,alias:d"`
 
-	ID             uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID       uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID        uuid.UUID        `bun:"owner_id,type:uuid"`
-	Title          string           `bun:"title"`
-	Value          string           `bun:"value"`
-	Currency       string           `bun:"currency"`
-	ExpectedClose  *string          `bun:"expected_close"`
-	PersonID       *uuid.UUID       `bun:"person_id,type:uuid"`
-	OrganizationID *uuid.UUID       `bun:"organization_id,type:uuid"`
-	PipelineID     uuid.UUID        `bun:"pipeline_id,type:uuid"`
-	StageID        uuid.UUID        `bun:"stage_id,type:uuid"`
-	Status         api.DealStatus   `bun:"status"`
-	LostReasonID   *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
-	LostComment    string           `bun:"lost_comment"`
-	ClosedAt       *time.Time       `bun:"closed_at"`
-	Custom         api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText     string           `bun:"search_text"`
-	Version        int64            `bun:"version"`
-	CreatedAt      time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt      time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt      *time.Time       `bun:"deleted_at"`
-	DeletedBy      *uuid.UUID       `bun:"deleted_by,type:uuid"`
+	record.Row
+	Title          string         `bun:"title"`
+	Value          string         `bun:"value"`
+	Currency       string         `bun:"currency"`
+	ExpectedClose  *string        `bun:"expected_close"`
+	PersonID       *uuid.UUID     `bun:"person_id,type:uuid"`
+	OrganizationID *uuid.UUID     `bun:"organization_id,type:uuid"`
+	PipelineID     uuid.UUID      `bun:"pipeline_id,type:uuid"`
+	StageID        uuid.UUID      `bun:"stage_id,type:uuid"`
+	Status         api.DealStatus `bun:"status"`
+	LostReasonID   *uuid.UUID     `bun:"lost_reason_id,type:uuid"`
+	LostComment    string         `bun:"lost_comment"`
+	ClosedAt       *time.Time     `bun:"closed_at"`
 
-	OwnerName string `bun:"owner_name,scanonly"`
 	// PersonName and OrganizationName are nil when the deal links a record the actor may not see (record.Shown).
 	PersonName       *string `bun:"person_name,scanonly"`
 	OrganizationName *string `bun:"organization_name,scanonly"`
@@ -71,9 +61,6 @@ type Deal struct {
 // DistanceMeters gives listquery the distance to continue a list sorted by distance after this deal.
 func (d *Deal) DistanceMeters() *float64 { return d.DistanceM }
 
-// ETag is the version clients must send back with a change.
-func (d *Deal) ETag() int64 { return d.Version }
-
 // CursorKey gives the values a list continues after.
 func (d *Deal) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
 	return d.Title, d.City, d.CreatedAt, d.UpdatedAt, d.ID
@@ -88,15 +75,11 @@ func idString(id *uuid.UUID) string {
 
 // API converts to the wire type.
 func (d *Deal) API() api.Deal {
-	custom := d.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	out := api.Deal{ID: d.ID.String(), Title: d.Title, Value: d.Value, Currency: d.Currency, OwnerID: d.OwnerID.String(),
 		OwnerName: d.OwnerName, PipelineID: d.PipelineID.String(),
 		StageID: d.StageID.String(), StageName: d.StageName, Probability: d.Probability, Status: d.Status,
 		LostReasonID: idString(d.LostReasonID), LostReasonName: d.LostReasonName, LostComment: d.LostComment,
-		ClosedAt: d.ClosedAt, Custom: custom, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		ClosedAt: d.ClosedAt, Custom: d.CustomValues(), Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 	if d.ExpectedClose != nil {
 		out.ExpectedCloseDate = (*d.ExpectedClose)[:10]
 	}
@@ -113,10 +96,7 @@ func (d *Deal) snapshot() history.Snapshot {
 	if d.ExpectedClose != nil {
 		s["expectedCloseDate"] = (*d.ExpectedClose)[:10]
 	}
-	for k, v := range d.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return d.WithCustom(s)
 }
 
 var historyFields = []string{"title", "value", "currency", "expectedCloseDate", "person", "organization", "pipeline",
@@ -245,7 +225,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.DealCreate
 
 // Insert creates a deal in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate) (*Deal, error) {
-	d := &Deal{TenantID: a.TenantID, Version: 1, Status: api.DealOpen}
+	d := &Deal{Row: record.NewRow(a), Status: api.DealOpen}
 	fields, err := customfield.Load(ctx, tx, api.RecordDeal)
 	if err != nil {
 		return nil, err
@@ -291,18 +271,10 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate)
 // Update changes a deal: fields, stage (a move on the board), status (won, lost with a reason, reopened), owner;
 // every change goes into the history. The version check makes concurrent moves safe: one wins, the other gets 412.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.DealPatch) (*Deal, error) {
-	var d *Deal
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if d, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(d.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, d *Deal) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before := d.snapshot()
 		var v httpx.Validation
@@ -379,21 +351,16 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		d.Custom = fields.Apply(&v, d.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		d.OwnerName = record.UserName(ctx, tx, d.OwnerID)
 		changes := history.Diff(before, d.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		d.derive()
-		if _, err := tx.NewUpdate().Model(d).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("deal: update %s: %w", id, err)
-		}
-		return history.Record(ctx, tx, a, api.RecordDeal, d.ID, api.HistoryUpdated, changes)
+		return changes, nil
 	})
-	return d, err
 }
 
 // Of lists the deals of a person or an organisation the actor may see (both the record and each deal).
@@ -434,13 +401,9 @@ func StageSums(ctx context.Context, tx bun.IDB, a *access.Actor, p *pipeline.Pip
 // Board returns a deal pipeline's board. Its figures come from deal_stage_totals when the filter narrows by
 // owner only (see pipeline.BoardSpec.Totals), its cards from one statement for all stages.
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
-	var b *api.Board
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		b, err = pipeline.Board(ctx, tx, a, boardSpec, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.Board, error) {
+		return pipeline.Board(ctx, tx, a, boardSpec, q)
 	})
-	return b, err
 }
 
 // stageCards loads the first n open deals of every stage (newest change first) in one statement: per stage a

@@ -32,47 +32,34 @@ import (
 type Lead struct {
 	bun.BaseModel `bun:"table:leads,alias:l"`
 
-	ID                      uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID                uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID                 uuid.UUID        `bun:"owner_id,type:uuid"`
-	Title                   string           `bun:"title"`
-	PersonName              string           `bun:"person_name"`
-	Company                 string           `bun:"company"`
-	Email                   string           `bun:"email"`
-	Phone                   string           `bun:"phone"`
-	Street                  string           `bun:"street"`
-	PostalCode              string           `bun:"postal_code"`
-	City                    string           `bun:"city"`
-	Country                 string           `bun:"country"`
-	Source                  string           `bun:"source"`
-	PipelineID              uuid.UUID        `bun:"pipeline_id,type:uuid"`
-	StageID                 uuid.UUID        `bun:"stage_id,type:uuid"`
-	Status                  api.LeadStatus   `bun:"status"`
-	LostReasonID            *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
-	LostComment             string           `bun:"lost_comment"`
-	ConvertedAt             *time.Time       `bun:"converted_at"`
-	ClosedAt                *time.Time       `bun:"closed_at"`
-	ConvertedPersonID       *uuid.UUID       `bun:"converted_person_id,type:uuid"`
-	ConvertedOrganizationID *uuid.UUID       `bun:"converted_organization_id,type:uuid"`
-	ConvertedDealID         *uuid.UUID       `bun:"converted_deal_id,type:uuid"`
-	Custom                  api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText              string           `bun:"search_text"`
-	Version                 int64            `bun:"version"`
-	CreatedAt               time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt               time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt               *time.Time       `bun:"deleted_at"`
-	DeletedBy               *uuid.UUID       `bun:"deleted_by,type:uuid"`
+	record.Row
+	Title                   string         `bun:"title"`
+	PersonName              string         `bun:"person_name"`
+	Company                 string         `bun:"company"`
+	Email                   string         `bun:"email"`
+	Phone                   string         `bun:"phone"`
+	Street                  string         `bun:"street"`
+	PostalCode              string         `bun:"postal_code"`
+	City                    string         `bun:"city"`
+	Country                 string         `bun:"country"`
+	Source                  string         `bun:"source"`
+	PipelineID              uuid.UUID      `bun:"pipeline_id,type:uuid"`
+	StageID                 uuid.UUID      `bun:"stage_id,type:uuid"`
+	Status                  api.LeadStatus `bun:"status"`
+	LostReasonID            *uuid.UUID     `bun:"lost_reason_id,type:uuid"`
+	LostComment             string         `bun:"lost_comment"`
+	ConvertedAt             *time.Time     `bun:"converted_at"`
+	ClosedAt                *time.Time     `bun:"closed_at"`
+	ConvertedPersonID       *uuid.UUID     `bun:"converted_person_id,type:uuid"`
+	ConvertedOrganizationID *uuid.UUID     `bun:"converted_organization_id,type:uuid"`
+	ConvertedDealID         *uuid.UUID     `bun:"converted_deal_id,type:uuid"`
 
-	OwnerName      string `bun:"owner_name,scanonly"`
 	PipelineName   string `bun:"pipeline_name,scanonly"`
 	StageName      string `bun:"stage_name,scanonly"`
 	LostReasonName string `bun:"lost_reason_name,scanonly"`
 
 	geo.Columns
 }
-
-// ETag is the version clients must send back with a change.
-func (l *Lead) ETag() int64 { return l.Version }
 
 // CursorKey gives the values a list continues after.
 func (l *Lead) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -88,17 +75,13 @@ func idString(id *uuid.UUID) string {
 
 // API converts to the wire type.
 func (l *Lead) API() api.Lead {
-	custom := l.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	return api.Lead{ID: l.ID.String(), Title: l.Title, PersonName: l.PersonName, Company: l.Company, Email: l.Email,
 		Phone: l.Phone, Address: api.Address{Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country},
 		Source: l.Source, OwnerID: l.OwnerID.String(), OwnerName: l.OwnerName, PipelineID: l.PipelineID.String(),
 		StageID: l.StageID.String(), StageName: l.StageName, Status: l.Status, LostReasonID: idString(l.LostReasonID),
 		LostReasonName: l.LostReasonName, LostComment: l.LostComment, ConvertedAt: l.ConvertedAt,
 		ConvertedPersonID: idString(l.ConvertedPersonID), ConvertedOrganizationID: idString(l.ConvertedOrganizationID),
-		ConvertedDealID: idString(l.ConvertedDealID), Custom: custom, Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
+		ConvertedDealID: idString(l.ConvertedDealID), Custom: l.CustomValues(), Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
 		Position: l.Position(), DistanceKm: l.DistanceKm()}
 }
 
@@ -107,10 +90,7 @@ func (l *Lead) snapshot() history.Snapshot {
 		"address.street": l.Street, "address.postalCode": l.PostalCode, "address.city": l.City, "address.country": l.Country,
 		"source": l.Source, "pipeline": l.PipelineName, "stage": l.StageName, "status": string(l.Status),
 		"lostReason": l.LostReasonName, "lostComment": l.LostComment, "owner": l.OwnerName}
-	for k, v := range l.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return l.WithCustom(s)
 }
 
 var historyFields = []string{"title", "personName", "company", "email", "phone", "address.street", "address.postalCode",
@@ -189,7 +169,7 @@ func (l *Lead) apply(v *httpx.Validation, in fieldsIn) {
 
 // Create adds an open lead (also what the lead supplier's delivery will use).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate) (*Lead, error) {
-	l := &Lead{TenantID: a.TenantID, Version: 1, Status: api.LeadOpen}
+	l := &Lead{Row: record.NewRow(a), Status: api.LeadOpen}
 	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		fields, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
@@ -221,18 +201,10 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 // Update changes a lead, moves it through its pipeline or marks it lost (with a lead reason) or open again. A
 // converted lead's status is final.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LeadPatch) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if l, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(l.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, l *Lead) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, oldAddress := l.snapshot(), l.address()
 		var v httpx.Validation
@@ -281,35 +253,23 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		l.Custom = fields.Apply(&v, l.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
 		changes := history.Diff(before, l.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		l.derive()
-		if _, err := tx.NewUpdate().Model(l).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("lead: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns)
 	})
-	return l, err
 }
 
 // Board returns a lead pipeline's board (counts per stage; leads carry no value).
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
-	var b *api.Board
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Cards: cards}, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.Board, error) {
+		return pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Cards: cards}, q)
 	})
-	return b, err
 }
 
 func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {

@@ -30,33 +30,20 @@ import (
 type Organization struct {
 	bun.BaseModel `bun:"table:organizations,alias:o"`
 
-	ID          uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID    uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID     uuid.UUID        `bun:"owner_id,type:uuid"`
-	Name        string           `bun:"name"`
-	Street      string           `bun:"street"`
-	PostalCode  string           `bun:"postal_code"`
-	City        string           `bun:"city"`
-	Country     string           `bun:"country"`
-	Phone       string           `bun:"phone"`
-	Email       string           `bun:"email"`
-	Website     string           `bun:"website"`
-	Industry    string           `bun:"industry"`
-	Custom      api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText  string           `bun:"search_text"`
-	Version     int64            `bun:"version"`
-	CreatedAt   time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt   time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt   *time.Time       `bun:"deleted_at"`
-	DeletedBy   *uuid.UUID       `bun:"deleted_by,type:uuid"`
-	OwnerName   string           `bun:"owner_name,scanonly"`
-	PersonCount int              `bun:"person_count,scanonly"`
+	record.Row
+	Name        string `bun:"name"`
+	Street      string `bun:"street"`
+	PostalCode  string `bun:"postal_code"`
+	City        string `bun:"city"`
+	Country     string `bun:"country"`
+	Phone       string `bun:"phone"`
+	Email       string `bun:"email"`
+	Website     string `bun:"website"`
+	Industry    string `bun:"industry"`
+	PersonCount int    `bun:"person_count,scanonly"`
 
 	geo.Columns
 }
-
-// ETag is the version clients must send back with a change.
-func (o *Organization) ETag() int64 { return o.Version }
 
 // CursorKey gives the values a list continues after.
 func (o *Organization) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -65,14 +52,10 @@ func (o *Organization) CursorKey() (string, string, time.Time, time.Time, uuid.U
 
 // API converts to the wire type.
 func (o *Organization) API() api.Organization {
-	custom := o.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	return api.Organization{ID: o.ID.String(), Name: o.Name,
 		Address: api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country},
 		Phone:   o.Phone, Email: o.Email, Website: o.Website, Industry: o.Industry, OwnerID: o.OwnerID.String(),
-		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: custom, Version: o.Version,
+		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: o.CustomValues(), Version: o.Version,
 		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt, Position: o.Position(), DistanceKm: o.DistanceKm()}
 }
 
@@ -84,10 +67,7 @@ func (o *Organization) snapshot(ownerName string) history.Snapshot {
 	s := history.Snapshot{"name": o.Name, "address.street": o.Street, "address.postalCode": o.PostalCode,
 		"address.city": o.City, "address.country": o.Country, "phone": o.Phone, "email": o.Email,
 		"website": o.Website, "industry": o.Industry, "owner": ownerName}
-	for k, v := range o.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return o.WithCustom(s)
 }
 
 var historyFields = []string{"name", "address.street", "address.postalCode", "address.city", "address.country",
@@ -175,7 +155,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.Organizati
 
 // Insert creates an organisation in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	o := &Organization{TenantID: a.TenantID, Version: 1}
+	o := &Organization{Row: record.NewRow(a)}
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
@@ -208,18 +188,10 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 
 // Update changes an organisation and records what changed. A rename reaches the search text of its persons.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if o, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(o.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, o *Organization) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, oldAddress := o.snapshot(o.OwnerName), o.address()
 		var v httpx.Validation
@@ -229,24 +201,16 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		o.Custom = fields.Apply(&v, o.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
 		changes := history.Diff(before, o.snapshot(o.OwnerName), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil // nothing changed: no new version, no history entry
+			return nil, nil // nothing changed: no new version, no history entry
 		}
 		o.SearchText = o.searchText()
-		if _, err := tx.NewUpdate().Model(o).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("organization: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns)
 	})
-	return o, err
 }
 
 // Search answers the global search box: up to 10 persons and 10 organisations the actor may see whose name,

@@ -32,9 +32,7 @@ import (
 type Person struct {
 	bun.BaseModel `bun:"table:persons,alias:p"`
 
-	ID         uuid.UUID          `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID          `bun:"tenant_id,type:uuid"`
-	OwnerID    uuid.UUID          `bun:"owner_id,type:uuid"`
+	record.Row
 	Salutation api.Salutation     `bun:"salutation"`
 	Title      string             `bun:"title"`
 	FirstName  string             `bun:"first_name"`
@@ -46,24 +44,13 @@ type Person struct {
 	PostalCode string             `bun:"postal_code"`
 	City       string             `bun:"city"`
 	Country    string             `bun:"country"`
-	Custom     api.CustomValues   `bun:"custom,type:jsonb"`
 	SortName   string             `bun:"sort_name"`
 	EmailKeys  []string           `bun:"email_keys,array"`
-	SearchText string             `bun:"search_text"`
-	Version    int64              `bun:"version"`
-	CreatedAt  time.Time          `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time          `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt  *time.Time         `bun:"deleted_at"`
-	DeletedBy  *uuid.UUID         `bun:"deleted_by,type:uuid"`
-	OwnerName  string             `bun:"owner_name,scanonly"`
 
 	geo.Columns
 
 	memberships []api.Membership
 }
-
-// ETag is the version clients must send back with a change.
-func (p *Person) ETag() int64 { return p.Version }
 
 // CursorKey gives the values a list continues after.
 func (p *Person) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -86,7 +73,7 @@ func (p *Person) API() api.Person {
 	out := api.Person{ID: p.ID.String(), Salutation: p.Salutation, Title: p.Title, FirstName: p.FirstName,
 		LastName: p.LastName, Name: p.Name(), JobTitle: p.JobTitle, Emails: p.Emails, Phones: p.Phones,
 		Address: api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country},
-		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.Custom,
+		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.CustomValues(),
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Position: p.Position(), DistanceKm: p.DistanceKm()}
 	if out.Emails == nil {
 		out.Emails = []api.ContactPoint{}
@@ -96,9 +83,6 @@ func (p *Person) API() api.Person {
 	}
 	if out.Organizations == nil {
 		out.Organizations = []api.Membership{}
-	}
-	if out.Custom == nil {
-		out.Custom = api.CustomValues{}
 	}
 	return out
 }
@@ -123,10 +107,7 @@ func (p *Person) snapshot() history.Snapshot {
 	if s["salutation"] == string(api.SalutationNone) {
 		s["salutation"] = ""
 	}
-	for k, v := range p.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return p.WithCustom(s)
 }
 
 var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
@@ -342,7 +323,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCrea
 
 // Insert creates a person in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreate) (*Person, error) {
-	p := &Person{TenantID: a.TenantID, Version: 1, Salutation: api.SalutationNone}
+	p := &Person{Row: record.NewRow(a), Salutation: api.SalutationNone}
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
@@ -450,18 +431,10 @@ func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org recor
 
 // Update changes a person and records every changed field.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PersonPatch) (*Person, error) {
-	var p *Person
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if p, err = store.Load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(p.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Person) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, owner, oldAddress := p.snapshot(), p.OwnerID, p.address()
 		var v httpx.Validation
@@ -472,28 +445,20 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		p.Custom = fields.Apply(&v, p.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		if p.OwnerID != owner {
 			p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
 		}
 		changes := history.Diff(before, p.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		if slices.ContainsFunc(changes, func(c api.FieldChange) bool { return slices.Contains(derivedFrom, c.Field) }) {
 			p.derive()
 		}
-		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("person: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns)
 	})
-	return p, err
 }
 
 // Link links a person (edit right) to an organisation (view right), or changes the link's role and primary flag.
@@ -557,16 +522,12 @@ func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID u
 
 // OfOrganization lists the persons of an organisation the actor may see (both the organisation and each person).
 func (s *Service) OfOrganization(ctx context.Context, a *access.Actor, orgID uuid.UUID) (*api.PersonPage, error) {
-	var page *api.PersonPage
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.PersonPage, error) {
 		if _, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), orgID, api.ActionView); err != nil {
-			return err
+			return nil, err
 		}
-		var err error
-		page, err = Query(ctx, tx, a, api.ListQuery{OrganizationID: orgID.String(), Limit: listquery.MaxLimit}, true)
-		return err
+		return Query(ctx, tx, a, api.ListQuery{OrganizationID: orgID.String(), Limit: listquery.MaxLimit}, true)
 	})
-	return page, err
 }
 
 // LinkHandler handles PUT /api/v1/persons/{personID}/organizations/{organizationID}.

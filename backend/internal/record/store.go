@@ -9,6 +9,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/shared/api"
@@ -108,6 +109,33 @@ func (s Store[M, W]) Restore(ctx context.Context, a *access.Actor, id uuid.UUID)
 			return zero, err
 		}
 		return s.Load(ctx, tx, a, id, api.ActionView, false)
+	})
+}
+
+// Update changes a live record the actor may edit at version, with its history entry, in one transaction: it
+// loads and locks the record, and change applies the input to it (the kind's fields, custom fields, owner; its
+// validation errors end the update) and gives the history's changes. None: nothing is written (no new version, no
+// entry). Otherwise the row is written (every column but its identity, times and trash) with a new version.
+func (s Store[M, W]) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64,
+	change func(ctx context.Context, tx bun.Tx, m M) ([]api.FieldChange, error)) (M, error) {
+	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (M, error) {
+		var zero M
+		m, err := s.Load(ctx, tx, a, id, api.ActionEdit, true)
+		if err != nil {
+			return zero, err
+		}
+		if err := httpx.CheckVersion(m.ETag(), version); err != nil {
+			return zero, err
+		}
+		changes, err := change(ctx, tx, m)
+		if err != nil || len(changes) == 0 {
+			return m, err
+		}
+		if _, err := tx.NewUpdate().Model(m).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
+			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
+			return zero, fmt.Errorf("%s: update %s: %w", s.kind.Type, id, err)
+		}
+		return m, history.Record(ctx, tx, a, s.kind.Type, id, api.HistoryUpdated, changes)
 	})
 }
 
