@@ -186,7 +186,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 	return o, nil
 }
 
-// Update changes an organisation and records what changed. A rename reaches the search text of its persons.
+// Update changes an organisation and records what changed.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
 	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, o *Organization) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
