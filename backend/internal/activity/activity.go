@@ -5,8 +5,6 @@ package activity
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -19,6 +17,7 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
@@ -303,28 +302,27 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	})
 }
 
-// Filter is a compiled ActivityQuery.
+// Filter is a compiled ActivityQuery. Its page size, cursor and day ranges are the record lists' (listquery).
 type Filter struct {
 	actor  *access.Actor
 	q      api.ActivityQuery
 	typeID *uuid.UUID
 	record *uuid.UUID
 	column string
-	ranges []bound
+	bounds []listquery.Bound
 	limit  int
 	cursor *cursor
 }
 
-type bound struct {
-	column, op string
-	at         time.Time
-}
-
+// cursor continues the list (open first, then by due time) after a row.
 type cursor struct {
 	Done bool      `json:"d"`
 	Due  time.Time `json:"t"`
 	ID   uuid.UUID `json:"id"`
 }
+
+// RowID is the ID of the row the list continues after.
+func (c cursor) RowID() uuid.UUID { return c.ID }
 
 // DefaultLimit and MaxLimit bound a page of activities.
 const (
@@ -348,14 +346,9 @@ func StartOfDay(t time.Time) time.Time {
 // Compile validates q (field codes for every wrong part). The linked record, when given, must be one the actor
 // may see (404 otherwise), checked inside the caller's transaction.
 func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*Filter, error) {
-	f := &Filter{actor: a, q: q, limit: q.Limit}
+	f := &Filter{actor: a, q: q}
 	var v httpx.Validation
-	switch {
-	case q.Limit == 0:
-		f.limit = DefaultLimit
-	case q.Limit < 1 || q.Limit > MaxLimit:
-		v.Field("limit", api.FieldInvalid)
-	}
+	f.limit = listquery.PageLimit(&v, q.Limit, DefaultLimit, MaxLimit)
 	if !access.ValidOwner(q.Assignee) {
 		v.Field("assignee", api.FieldInvalid)
 	}
@@ -376,10 +369,10 @@ func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQue
 	case "", "overdue":
 	case "today":
 		d := StartOfDay(now)
-		f.ranges = append(f.ranges, bound{"due_at", ">=", d}, bound{"due_at", "<", d.AddDate(0, 0, 1)})
+		f.bounds = append(f.bounds, listquery.Between("due_at", d, d.AddDate(0, 0, 1))...)
 	case "week":
 		w := StartOfWeek(now)
-		f.ranges = append(f.ranges, bound{"due_at", ">=", w}, bound{"due_at", "<", w.AddDate(0, 0, 7)})
+		f.bounds = append(f.bounds, listquery.Between("due_at", w, w.AddDate(0, 0, 7))...)
 	default:
 		v.Field("due", api.FieldInvalid)
 	}
@@ -388,26 +381,11 @@ func Compile(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQue
 		if d.val == "" {
 			continue
 		}
-		day, err := time.ParseInLocation("2006-01-02", d.val, listquery.Berlin())
-		if err != nil {
-			v.Field(d.name, api.FieldInvalid)
-			continue
-		}
-		if strings.HasSuffix(d.name, "To") {
-			f.ranges = append(f.ranges, bound{d.column, "<", day.AddDate(0, 0, 1)})
-		} else {
-			f.ranges = append(f.ranges, bound{d.column, ">=", day})
+		if b, ok := listquery.DayBound(&v, d.name, d.val, d.column); ok {
+			f.bounds = append(f.bounds, b)
 		}
 	}
-	if q.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(q.Cursor)
-		var cur cursor
-		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.ID == uuid.Nil {
-			v.Field("cursor", api.FieldInvalid)
-		} else {
-			f.cursor = &cur
-		}
-	}
+	f.cursor = listquery.DecodeCursor[cursor](&v, q.Cursor)
 	var recordID uuid.UUID
 	if q.RecordType != "" || q.RecordID != "" {
 		var err error
@@ -457,8 +435,8 @@ func (f *Filter) Apply(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.Due == "overdue" && lq.Status == "done" {
 		q = q.Where("FALSE")
 	}
-	for _, b := range f.ranges {
-		q = q.Where("? "+b.op+" ?", bun.Ident("ac."+b.column), b.at)
+	for _, b := range f.bounds {
+		q = b.Apply(q, "ac")
 	}
 	if f.record != nil {
 		q = q.Where("? = ?", bun.Ident("ac."+f.column), *f.record)
@@ -490,11 +468,10 @@ func (f *Filter) Count(ctx context.Context, tx bun.IDB, byAssignee bool) (map[uu
 
 // Query lists the activities the actor may see that match q: open first, then by due time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
-	page := &api.ActivityPage{Items: []api.Activity{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.ActivityPage, error) {
 		f, err := Compile(ctx, tx, a, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var rows []*Activity
 		sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
@@ -503,20 +480,13 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuer
 			sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
 		}
 		if err := sel.Scan(ctx); err != nil {
-			return fmt.Errorf("activity: query: %w", err)
+			return nil, fmt.Errorf("activity: query: %w", err)
 		}
-		if len(rows) > f.limit {
-			rows = rows[:f.limit]
-			last := rows[len(rows)-1]
-			raw, _ := json.Marshal(cursor{Done: last.Done, Due: last.DueAt, ID: last.ID})
-			page.NextCursor = base64.RawURLEncoding.EncodeToString(raw)
-		}
-		for _, x := range rows {
-			page.Items = append(page.Items, x.API())
-		}
-		return nil
+		rows, next := listquery.NextPage(rows, f.limit, func(x *Activity) string {
+			return listquery.EncodeCursor(cursor{Done: x.Done, Due: x.DueAt, ID: x.ID})
+		})
+		return &api.ActivityPage{Items: rest.Wire(rows), NextCursor: next}, nil
 	})
-	return page, err
 }
 
 // Of lists the activities of a record (its page: open first, then done), for GET /…/{recordID}/activities.

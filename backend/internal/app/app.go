@@ -30,14 +30,16 @@ import (
 
 // App is the assembled backend.
 type App struct {
-	log      *slog.Logger
-	db       *bun.DB
-	cfg      config.Config
-	docs     *document.Service
-	store    *blob.Health
-	handler  http.Handler
-	geocoder *geo.Geocoder
-	worker   *geo.Worker
+	log     *slog.Logger
+	db      *bun.DB
+	cfg     config.Config
+	docs    *document.Service
+	store   *blob.Health
+	handler http.Handler
+	// routeList is every route the handler serves (Routes).
+	routeList []Route
+	geocoder  *geo.Geocoder
+	worker    *geo.Worker
 	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
 	hasher *auth.Hasher
 }

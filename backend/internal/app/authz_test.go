@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -200,23 +201,12 @@ func TestAuthorizationTable(t *testing.T) {
 		// Contacts. Records owned by Lena Fischer (Außendienst Süd): the admin (all) and the manager (unit tree)
 		// reach them; Jonas (Außendienst Nord, own), Sabine (Innendienst, own persons) and the other tenant get 404.
 		"POST /api/v1/persons/query": {method: "POST", prepare: body("/api/v1/persons/query", api.ListQuery{}), want: every(200, unauth)},
-		"POST /api/v1/persons/map":   {method: "POST", prepare: body("/api/v1/persons/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/persons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/persons", api.PersonCreate{FirstName: "Neue", LastName: "Person " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
-		"GET /api/v1/persons/{personID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String(), nil, ""
-		}, want: lenasRecord(200)},
 		"PATCH /api/v1/persons/{personID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
 			id := f.person(lena)
 			return "/api/v1/persons/" + id.String(), api.PersonPatch{JobTitle: ptr("Einkauf")}, f.etag("persons", id)
-		}, want: lenasRecord(200)},
-		"DELETE /api/v1/persons/{personID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.person(lena)
-			return "/api/v1/persons/" + id.String(), nil, f.etag("persons", id)
-		}, want: lenasRecord(204)},
-		"POST /api/v1/persons/{personID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.trashed("persons", f.person(lena)).String() + "/restore", nil, ""
 		}, want: lenasRecord(200)},
 		"PUT /api/v1/persons/{personID}/organizations/{organizationID}": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/persons/" + f.person(lena).String() + "/organizations/" + f.org(lena).String(), api.MembershipInput{Role: "Einkauf"}, ""
@@ -226,48 +216,19 @@ func TestAuthorizationTable(t *testing.T) {
 			f.member(p, o)
 			return "/api/v1/persons/" + p.String() + "/organizations/" + o.String(), nil, ""
 		}, want: lenasRecord(200)},
-		"GET /api/v1/persons/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String() + "/notes", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/persons/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String() + "/notes", api.NoteCreate{Body: "Anruf"}, ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/persons/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String() + "/history", nil, ""
-		}, want: lenasRecord(200)},
 
 		"POST /api/v1/organizations/query": {method: "POST", prepare: body("/api/v1/organizations/query", api.ListQuery{}), want: every(200, unauth)},
-		"POST /api/v1/organizations/map":   {method: "POST", prepare: body("/api/v1/organizations/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/organizations": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/organizations", api.OrganizationCreate{Name: "Neue Firma " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
-		"GET /api/v1/organizations/{organizationID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String(), nil, ""
-		}, want: lenasRecord(200)},
 		"PATCH /api/v1/organizations/{organizationID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
 			id := f.org(lena)
 			return "/api/v1/organizations/" + id.String(), api.OrganizationPatch{Industry: ptr("Handel")}, f.etag("organizations", id)
-		}, want: lenasRecord(200)},
-		"DELETE /api/v1/organizations/{organizationID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.org(lena)
-			return "/api/v1/organizations/" + id.String(), nil, f.etag("organizations", id)
-		}, want: lenasRecord(204)},
-		"POST /api/v1/organizations/{organizationID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.trashed("organizations", f.org(lena)).String() + "/restore", nil, ""
 		}, want: lenasRecord(200)},
 		"GET /api/v1/organizations/{organizationID}/persons": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			o := f.org(lena)
 			f.member(f.person(lena), o)
 			return "/api/v1/organizations/" + o.String() + "/persons", nil, ""
-		}, want: lenasRecord(200)},
-		"GET /api/v1/organizations/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String() + "/notes", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/organizations/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String() + "/notes", api.NoteCreate{Body: "Besuch"}, ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/organizations/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String() + "/history", nil, ""
 		}, want: lenasRecord(200)},
 
 		"PATCH /api/v1/notes/{noteID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
@@ -280,38 +241,6 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: lenasRecord(204)},
 
 		// Documents follow their record: on Lena's records as the record routes; by id the same, via the record.
-		"GET /api/v1/persons/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			p := f.person(lena)
-			f.document("person", p, lena, false)
-			return "/api/v1/persons/" + p.String() + "/documents", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/persons/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String() + "/documents", "Rückruf vereinbart.\n", ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/organizations/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			o := f.org(lena)
-			f.document("organization", o, lena, false)
-			return "/api/v1/organizations/" + o.String() + "/documents", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/organizations/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String() + "/documents", "Rahmenvertrag.\n", ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/deals/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			d := f.deal(lena)
-			f.document("deal", d, lena, false)
-			return "/api/v1/deals/" + d.String() + "/documents", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/deals/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String() + "/documents", "Angebot 2026-17.\n", ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/leads/{recordID}/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			l := f.lead(lena)
-			f.document("lead", l, lena, false)
-			return "/api/v1/leads/" + l.String() + "/documents", nil, ""
-		}, want: lenasLead(200)},
-		"POST /api/v1/leads/{recordID}/documents": {method: "POST", header: uploadHeader, prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String() + "/documents", "Visitenkarte.\n", ""
-		}, want: lenasLead(201)},
 		"GET /api/v1/documents/{documentID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, false).String(), nil, ""
 		}, want: lenasRecord(200)},
@@ -390,7 +319,6 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Deals owned by Lena: as for persons (Innendienst sees only its own deals).
 		"POST /api/v1/deals/query": {method: "POST", prepare: body("/api/v1/deals/query", api.ListQuery{}), want: every(200, unauth)},
-		"POST /api/v1/deals/map":   {method: "POST", prepare: body("/api/v1/deals/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/deals/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("deal")
 			return "/api/v1/deals/board", api.BoardQuery{PipelineID: pl.String()}, ""
@@ -403,28 +331,9 @@ func TestAuthorizationTable(t *testing.T) {
 			}
 			return "/api/v1/deals", in, ""
 		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
-		"GET /api/v1/deals/{dealID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String(), nil, ""
-		}, want: lenasRecord(200)},
 		"PATCH /api/v1/deals/{dealID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
 			id := f.deal(lena)
 			return "/api/v1/deals/" + id.String(), api.DealPatch{Value: ptr("2500.50")}, f.etag("deals", id)
-		}, want: lenasRecord(200)},
-		"DELETE /api/v1/deals/{dealID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.deal(lena)
-			return "/api/v1/deals/" + id.String(), nil, f.etag("deals", id)
-		}, want: lenasRecord(204)},
-		"POST /api/v1/deals/{dealID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.trashed("deals", f.deal(lena)).String() + "/restore", nil, ""
-		}, want: lenasRecord(200)},
-		"GET /api/v1/deals/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String() + "/notes", nil, ""
-		}, want: lenasRecord(200)},
-		"POST /api/v1/deals/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String() + "/notes", api.NoteCreate{Body: "Angebot nachfassen"}, ""
-		}, want: lenasRecord(201)},
-		"GET /api/v1/deals/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String() + "/history", nil, ""
 		}, want: lenasRecord(200)},
 		"GET /api/v1/persons/{personID}/deals": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/persons/" + f.person(lena).String() + "/deals", nil, ""
@@ -435,7 +344,6 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Leads owned by Lena: Innendienst sees all leads.
 		"POST /api/v1/leads/query": {method: "POST", prepare: body("/api/v1/leads/query", api.ListQuery{}), want: every(200, unauth)},
-		"POST /api/v1/leads/map":   {method: "POST", prepare: body("/api/v1/leads/map", api.ListQuery{}), want: every(200, unauth)},
 		"POST /api/v1/leads/board": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/leads/board", api.BoardQuery{PipelineID: pl.String()}, ""
@@ -444,19 +352,9 @@ func TestAuthorizationTable(t *testing.T) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/leads", api.LeadCreate{Title: "Messe-Kontakt", PersonName: "Eva Klein", PipelineID: pl.String()}, ""
 		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
-		"GET /api/v1/leads/{leadID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String(), nil, ""
-		}, want: lenasLead(200)},
 		"PATCH /api/v1/leads/{leadID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
 			id := f.lead(lena)
 			return "/api/v1/leads/" + id.String(), api.LeadPatch{Source: ptr("Messe")}, f.etag("leads", id)
-		}, want: lenasLead(200)},
-		"DELETE /api/v1/leads/{leadID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.lead(lena)
-			return "/api/v1/leads/" + id.String(), nil, f.etag("leads", id)
-		}, want: lenasLead(204)},
-		"POST /api/v1/leads/{leadID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.trashed("leads", f.lead(lena)).String() + "/restore", nil, ""
 		}, want: lenasLead(200)},
 		"POST /api/v1/leads/{leadID}/convert": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/leads/" + f.lead(lena).String() + "/convert", api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate},
@@ -464,15 +362,6 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: lenasLead(200)},
 		"GET /api/v1/leads/{leadID}/matches": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/leads/" + f.lead(lena).String() + "/matches", nil, ""
-		}, want: lenasLead(200)},
-		"GET /api/v1/leads/{recordID}/notes": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String() + "/notes", nil, ""
-		}, want: lenasLead(200)},
-		"POST /api/v1/leads/{recordID}/notes": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String() + "/notes", api.NoteCreate{Body: "Rückruf"}, ""
-		}, want: lenasLead(201)},
-		"GET /api/v1/leads/{recordID}/history": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String() + "/history", nil, ""
 		}, want: lenasLead(200)},
 		// Activity types: everyone reads, admins change.
 		"GET /api/v1/activity-types": {method: "GET", prepare: path("/api/v1/activity-types"), want: every(200, unauth)},
@@ -504,18 +393,6 @@ func TestAuthorizationTable(t *testing.T) {
 			id := f.activity(lena)
 			return "/api/v1/activities/" + id.String(), nil, f.etag("activities", id)
 		}, want: lenasRecord(204)},
-		"GET /api/v1/persons/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/persons/" + f.person(lena).String() + "/activities", nil, ""
-		}, want: lenasRecord(200)},
-		"GET /api/v1/organizations/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/organizations/" + f.org(lena).String() + "/activities", nil, ""
-		}, want: lenasRecord(200)},
-		"GET /api/v1/deals/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/deals/" + f.deal(lena).String() + "/activities", nil, ""
-		}, want: lenasRecord(200)},
-		"GET /api/v1/leads/{recordID}/activities": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
-			return "/api/v1/leads/" + f.lead(lena).String() + "/activities", nil, ""
-		}, want: lenasLead(200)},
 
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
@@ -524,13 +401,52 @@ func TestAuthorizationTable(t *testing.T) {
 		"PUT /api/v1/lead-mapping": {method: "PUT", prepare: body("/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
 			{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"}}}), want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
 	}
+	// The routes every record kind has, for every kind of the registry: on a record of Lena's.
+	for _, k := range record.Kinds() {
+		kf := kindFixtureOf(t, k)
+		base := "/api/v1/" + k.Path
+		one, rec := base+"/{"+k.Param()+"}", base+"/{recordID}"
+		on := func(suffix string, body any) func(fixture, session) (string, any, string) {
+			return func(f fixture, _ session) (string, any, string) {
+				return base + "/" + kf.make(f, lena).String() + suffix, body, ""
+			}
+		}
+		for name, rc := range map[string]routeCase{
+			"POST " + base + "/map": {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
+			"GET " + one:            {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
+			"DELETE " + one: {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+				id := kf.make(f, lena)
+				return base + "/" + id.String(), nil, f.etag(k.Table, id)
+			}, want: kf.lenas(204)},
+			"POST " + one + "/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+				return base + "/" + f.trashed(k.Table, kf.make(f, lena)).String() + "/restore", nil, ""
+			}, want: kf.lenas(200)},
+			"GET " + rec + "/notes":   {method: "GET", prepare: on("/notes", nil), want: kf.lenas(200)},
+			"POST " + rec + "/notes":  {method: "POST", prepare: on("/notes", api.NoteCreate{Body: "Rückruf"}), want: kf.lenas(201)},
+			"GET " + rec + "/history": {method: "GET", prepare: on("/history", nil), want: kf.lenas(200)},
+			// Documents follow their record.
+			"GET " + rec + "/documents": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+				id := kf.make(f, lena)
+				f.document(string(k.Type), id, lena, false)
+				return base + "/" + id.String() + "/documents", nil, ""
+			}, want: kf.lenas(200)},
+			"POST " + rec + "/documents": {method: "POST", header: uploadHeader, prepare: on("/documents", "Rückruf vereinbart.\n"),
+				want: kf.lenas(201)},
+			"GET " + rec + "/activities": {method: "GET", prepare: on("/activities", nil), want: kf.lenas(200)},
+		} {
+			if _, dup := cases[name]; dup {
+				t.Fatalf("%s has a row of its own and one of every record kind", name)
+			}
+			cases[name] = rc
+		}
+	}
 	// Not routes, but every caller must get the envelope for them too.
 	unrouted := map[string]routeCase{
 		"GET /api/v1/does-not-exist": {method: "GET", prepare: path("/api/v1/does-not-exist"), want: every(404, nil)},
 		"PUT /api/v1/users":          {method: "PUT", prepare: path("/api/v1/users"), want: every(405, nil)},
 	}
 
-	assertEveryRouteCovered(t, cases)
+	assertEveryRouteCovered(t, env, cases)
 	for k, v := range unrouted {
 		cases[k] = v
 	}
@@ -652,6 +568,30 @@ func (f fixture) document(rt string, recordID uuid.UUID, uploader string, trashe
 			storage_key, state, uploaded_by, deleted_at)
 		VALUES (?, ?, ?, 'Angebot.txt', 'text/plain; charset=utf-8', ?, ?, ?, 'stored', ?, CASE WHEN ? THEN now() END) RETURNING id`,
 		f.env.Demo.TenantID, rt, recordID, w.Size, w.SHA256[:], key, f.user(uploader), trashed)
+}
+
+// kindFixture makes a live record of a kind owned by a user, and gives the expectation for one of Lena's.
+type kindFixture struct {
+	make  func(f fixture, owner string) uuid.UUID
+	lenas func(ok int) map[string]int
+}
+
+// kindFixtures are the fixtures of the record kinds: Innendienst sees every lead, and of the others only its own.
+var kindFixtures = map[api.RecordType]kindFixture{
+	api.RecordPerson:       {fixture.person, lenasRecord},
+	api.RecordOrganization: {fixture.org, lenasRecord},
+	api.RecordDeal:         {fixture.deal, lenasRecord},
+	api.RecordLead:         {fixture.lead, lenasLead},
+}
+
+// kindFixtureOf is the fixture of a kind; a kind without one fails the test (add it to kindFixtures).
+func kindFixtureOf(t testing.TB, k record.Kind) kindFixture {
+	t.Helper()
+	kf, ok := kindFixtures[k.Type]
+	if !ok {
+		t.Fatalf("record kind %s has no fixture in kindFixtures", k.Type)
+	}
+	return kf
 }
 
 // lenasLead is the expectation for a lead owned by Lena: Innendienst sees every lead.

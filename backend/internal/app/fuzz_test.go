@@ -15,13 +15,14 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
 // FuzzBodyFields sends each input in every string field (and, when it is a JSON number, in every number field)
 // of a valid body of every route that decodes a JSON body, and in the keys of its maps, through the real server
 // on a real database: no answer may be a 5xx or lack the error envelope. The routes come from bodyRoutes, which
-// fails when routes.go has a POST, PUT or PATCH route it lacks. `go test` runs the seeds; `make fuzz` fuzzes.
+// fails when the app registers a POST, PUT or PATCH route it lacks. `go test` runs the seeds; `make fuzz` fuzzes.
 func FuzzBodyFields(f *testing.F) {
 	// The seed corpus (what `go test` runs): NUL, a bidi override, invalid UTF-8, 10,000 characters, odd days and
 	// times, odd numbers (as strings, and as literals in number fields), a bare "-".
@@ -60,17 +61,15 @@ func FuzzBodyFields(f *testing.F) {
 	})
 }
 
-// noJSONBody lists the POST, PUT and PATCH routes that decode no JSON body, and why.
-var noJSONBody = map[string]string{
-	"POST /api/v1/persons/{personID}/restore":             "no body",
-	"POST /api/v1/organizations/{organizationID}/restore": "no body",
-	"POST /api/v1/deals/{dealID}/restore":                 "no body",
-	"POST /api/v1/leads/{leadID}/restore":                 "no body",
-	"POST /api/v1/documents/{documentID}/restore":         "no body",
-	"POST /api/v1/persons/{recordID}/documents":           "the body is the file (document_test.go)",
-	"POST /api/v1/organizations/{recordID}/documents":     "the body is the file (document_test.go)",
-	"POST /api/v1/deals/{recordID}/documents":             "the body is the file (document_test.go)",
-	"POST /api/v1/leads/{recordID}/documents":             "the body is the file (document_test.go)",
+// noJSONBody lists the POST, PUT and PATCH routes that decode no JSON body, and why: of every record kind its
+// restore and its upload.
+func noJSONBody() map[string]string {
+	out := map[string]string{"POST /api/v1/documents/{documentID}/restore": "no body"}
+	for _, k := range record.Kinds() {
+		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
+		out["POST /api/v1/"+k.Path+"/{recordID}/documents"] = "the body is the file (document_test.go)"
+	}
+	return out
 }
 
 // bodyRoute is a route that decodes a JSON body: a valid body (its type's fields are where inputs go), the path
@@ -94,7 +93,7 @@ func (r bodyRoute) request(t testing.TB, body any) apptest.Request {
 	return req
 }
 
-// bodyRoutes makes the records the routes act on, once, and returns a route per pattern of routes.go that takes
+// bodyRoutes makes the records the routes act on, once, and returns a route per registered pattern that takes
 // a JSON body; it fails for a POST, PUT or PATCH route that is neither here nor in noJSONBody.
 func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	t.Helper()
@@ -197,7 +196,6 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 				Action: api.ActionEdit, Scope: api.ScopeOwn}}})},
 
 		"POST /api/v1/persons/query": {body: query(listQuery("", "", personField))},
-		"POST /api/v1/persons/map":   {body: query(listQuery("", "", personField))},
 		"POST /api/v1/persons": {body: value(api.PersonCreate{Salutation: api.SalutationFrau, Title: "Dr.", FirstName: "Eva",
 			LastName: "Müller", JobTitle: "Einkauf", Emails: []api.ContactPoint{{Value: "eva@example.com", Kind: api.ContactWork}},
 			Phones: []api.ContactPoint{{Value: "+49 89 123456", Kind: api.ContactMobile}}, Address: address, OwnerID: adminID,
@@ -210,17 +208,14 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 				Custom: api.CustomValues{personField: "y", numberField: "7"}})},
 		"PUT /api/v1/persons/{personID}/organizations/{organizationID}": {target: fixed("/api/v1/persons/" + p + "/organizations/" + o),
 			body: value(api.MembershipInput{OrganizationID: o, Role: "Einkauf", Primary: true})},
-		"POST /api/v1/persons/{recordID}/notes": {target: fixed("/api/v1/persons/" + p + "/notes"), body: value(api.NoteCreate{Body: "Anruf"})},
 
 		"POST /api/v1/organizations/query": {body: query(listQuery("", "", orgField))},
-		"POST /api/v1/organizations/map":   {body: query(listQuery("", "", orgField))},
 		"POST /api/v1/organizations": {body: value(api.OrganizationCreate{Name: "Fuzz GmbH", Address: address, Phone: "+49 89 1",
 			Email: "info@example.com", Website: "https://example.com", Industry: "Handel", OwnerID: adminID,
 			Custom: api.CustomValues{orgField: "x"}})},
 		"PATCH /api/v1/organizations/{organizationID}": {target: versioned("/api/v1/organizations/"+o, "organizations", org),
 			body: value(api.OrganizationPatch{Name: ptr("Fuzz AG"), Address: &address, Phone: ptr("+49 89 2"), Email: ptr("a@example.com"),
 				Website: ptr("https://example.org"), Industry: ptr("Bau"), OwnerID: &adminID, Custom: api.CustomValues{orgField: "y"}})},
-		"POST /api/v1/organizations/{recordID}/notes": {target: fixed("/api/v1/organizations/" + o + "/notes"), body: value(api.NoteCreate{Body: "Besuch"})},
 
 		"PATCH /api/v1/notes/{noteID}": {target: versioned("/api/v1/notes/"+note.String(), "notes", note), body: value(api.NotePatch{Body: ptr("Geändert")})},
 		"POST /api/v1/geocode":         {body: value(api.GeocodeRequest{Query: "80331 München"})},
@@ -233,7 +228,6 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			body: value(api.SavedFilterPatch{Name: ptr("Fuzz 2"), Query: &api.ListQuery{Search: "Kunde", Sort: "name"}, Shared: ptr(false)})},
 
 		"POST /api/v1/deals/query": {body: query(dealQuery)},
-		"POST /api/v1/deals/map":   {body: query(dealQuery)},
 		"POST /api/v1/deals/board": {body: value(api.BoardQuery{PipelineID: dealPipeline.String(), Filter: api.ListQuery{Search: "Deal",
 			Owner: "me", CloseDateFrom: "2026-01-01"}, CardsPerStage: 10})},
 		"POST /api/v1/deals": {body: value(api.DealCreate{Title: "Kopierer", Value: "1234.50", Currency: "EUR", OwnerID: adminID,
@@ -244,10 +238,8 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 				ExpectedCloseDate: ptr("2027-01-31"), PersonID: &p, OrganizationID: &o, PipelineID: ptr(dealPipeline.String()),
 				StageID: ptr(dealStages[1].String()), Status: ptr(api.DealOpen),
 				LostReasonID: &dealReason, LostComment: ptr("zu teuer"), Custom: api.CustomValues{dealField: "y"}})},
-		"POST /api/v1/deals/{recordID}/notes": {target: fixed("/api/v1/deals/" + d + "/notes"), body: value(api.NoteCreate{Body: "Angebot"})},
 
 		"POST /api/v1/leads/query": {body: query(leadQuery)},
-		"POST /api/v1/leads/map":   {body: query(leadQuery)},
 		"POST /api/v1/leads/board": {body: value(api.BoardQuery{PipelineID: leadPipeline.String(), Filter: api.ListQuery{Search: "Lead"}, CardsPerStage: 5})},
 		"POST /api/v1/leads": {body: value(api.LeadCreate{Title: "Messe", PersonName: "Eva Klein", Company: "Klein KG",
 			Email: "eva@klein.example", Phone: "+49 30 1", Address: address, Source: "Messe", OwnerID: adminID,
@@ -262,7 +254,6 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		},
 			body: value(api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate}, Organization: api.ConvertTarget{Mode: api.ConvertExisting, ExistingID: o},
 				Deal: &api.ConvertDeal{PipelineID: dealPipeline.String(), StageID: dealStages[0].String(), Title: "Aus dem Lead", Value: "10"}})},
-		"POST /api/v1/leads/{recordID}/notes": {target: fixed("/api/v1/leads/" + l + "/notes"), body: value(api.NoteCreate{Body: "Rückruf"})},
 		"PUT /api/v1/lead-mapping": {body: value(api.FieldMappingList{Items: []api.FieldMapping{
 			{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"},
 			{LeadField: "company", Target: api.RecordOrganization, TargetField: "name"}}})},
@@ -292,16 +283,31 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 
 		"POST /api/v1/dashboard": {body: value(api.DashboardQuery{Scope: api.DashboardAll, PipelineID: dealPipeline.String()})},
 	}
-	for _, route := range registeredRoutes(t) {
+	// Of every record kind its map (the body of its list) and a note on its record.
+	kindQuery := map[api.RecordType]api.ListQuery{api.RecordPerson: listQuery("", "", personField),
+		api.RecordOrganization: listQuery("", "", orgField), api.RecordDeal: dealQuery, api.RecordLead: leadQuery}
+	kindRecord := map[api.RecordType]string{api.RecordPerson: p, api.RecordOrganization: o, api.RecordDeal: d, api.RecordLead: l}
+	for _, k := range record.Kinds() {
+		q, ok := kindQuery[k.Type]
+		id, ok2 := kindRecord[k.Type]
+		if !ok || !ok2 {
+			t.Fatalf("record kind %s has no list query or record in bodyRoutes", k.Type)
+		}
+		routes["POST /api/v1/"+k.Path+"/map"] = bodyRoute{body: query(q)}
+		routes["POST /api/v1/"+k.Path+"/{recordID}/notes"] = bodyRoute{target: fixed("/api/v1/" + k.Path + "/" + id + "/notes"),
+			body: value(api.NoteCreate{Body: "Rückruf"})}
+	}
+	noBody := noJSONBody()
+	for _, route := range registeredRoutes(env) {
 		method, p, _ := strings.Cut(route, " ")
 		if method != "POST" && method != "PUT" && method != "PATCH" {
 			continue
 		}
 		r, ok := routes[route]
 		switch {
-		case ok && noJSONBody[route] != "":
+		case ok && noBody[route] != "":
 			t.Errorf("route %q is both fuzzed and listed as taking no JSON body", route)
-		case !ok && noJSONBody[route] == "":
+		case !ok && noBody[route] == "":
 			t.Errorf("route %q decodes a body but has no row in bodyRoutes (or noJSONBody)", route)
 		case ok:
 			r.method = method
@@ -316,7 +322,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	}
 	for route, r := range routes {
 		if r.method == "" {
-			t.Errorf("bodyRoutes has %q, which routes.go does not register", route)
+			t.Errorf("bodyRoutes has %q, which the app does not register", route)
 		}
 	}
 	if t.Failed() {

@@ -3,32 +3,26 @@ package app_test
 import (
 	"context"
 	"net/http"
-	"os"
-	"regexp"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
-// createRoutes reads the routes behind create and adminCreate (idempotent by Idempotency-Key) from routes.go.
-func createRoutes(t *testing.T) []string {
-	t.Helper()
-	src, err := os.ReadFile("routes.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, m := range regexp.MustCompile(`mux\.Handle\("(POST /[^"]*)",\s*(?:create|adminCreate)\(`).FindAllStringSubmatch(string(src), -1) {
-		out = append(out, m[1])
-	}
-	if len(out) < 10 {
-		t.Fatalf("found only %d create routes in routes.go; the pattern is out of date", len(out))
-	}
-	return out
+// createRoutes lists the routes behind Create and AdminCreate (idempotent by Idempotency-Key).
+func createRoutes(env *apptest.Env) []string {
+	return routesBehind(env, app.Create, app.AdminCreate)
+}
+
+// createCase is a create route's table and its request (path and body).
+type createCase struct {
+	table   string
+	prepare func() (path string, body any)
 }
 
 // Every create behind an Idempotency-Key must do its work in the transaction that stores the key and the answer
@@ -40,15 +34,7 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 	f := fixture{env: env, t: t}
 	token := env.Token(apptest.Admin)
 	adminID := env.Demo.Users[apptest.Admin]
-	note := func(kind string, record func() uuid.UUID) func() (string, any) {
-		return func() (string, any) {
-			return "/api/v1/" + kind + "/" + record().String() + "/notes", api.NoteCreate{Body: "Rückruf vereinbart"}
-		}
-	}
-	cases := map[string]struct {
-		table   string
-		prepare func() (path string, body any)
-	}{
+	cases := map[string]createCase{
 		"POST /api/v1/users": {"users", func() (string, any) {
 			return "/api/v1/users", api.UserCreate{Email: "idem-" + uuid.NewString()[:8] + "@nordlicht.example", Name: "Neu",
 				Password: apptest.Password, UnitID: env.Demo.Units["Innendienst"].String(), RoleID: env.Demo.Roles["Innendienst"].String()}
@@ -63,12 +49,10 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			return "/api/v1/persons", api.PersonCreate{FirstName: "Ida", LastName: "Empotenz " + uuid.NewString()[:8],
 				Address: api.Address{Street: "Hauptstraße 1", PostalCode: "20095", City: "Hamburg", Country: "DE"}}
 		}},
-		"POST /api/v1/persons/{recordID}/notes": {"notes", note("persons", func() uuid.UUID { return f.person(apptest.Admin) })},
 		"POST /api/v1/organizations": {"organizations", func() (string, any) {
 			return "/api/v1/organizations", api.OrganizationCreate{Name: "Firma " + uuid.NewString()[:8],
 				Address: api.Address{Street: "Marktplatz 2", PostalCode: "80331", City: "München", Country: "DE"}}
 		}},
-		"POST /api/v1/organizations/{recordID}/notes": {"notes", note("organizations", func() uuid.UUID { return f.org(apptest.Admin) })},
 		"POST /api/v1/custom-fields": {"custom_fields", func() (string, any) {
 			return "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: api.RecordPerson, Label: "Feld " + uuid.NewString()[:8], Kind: api.FieldKindText}
 		}},
@@ -80,12 +64,10 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			return "/api/v1/deals", api.DealCreate{Title: "Deal " + uuid.NewString()[:8], Value: "100", PipelineID: pl.String(),
 				OrganizationID: f.orgOwnedBy(adminID).String()}
 		}},
-		"POST /api/v1/deals/{recordID}/notes": {"notes", note("deals", func() uuid.UUID { return f.deal(apptest.Admin) })},
 		"POST /api/v1/leads": {"leads", func() (string, any) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/leads", api.LeadCreate{Title: "Lead " + uuid.NewString()[:8], PersonName: "Eva Klein", PipelineID: pl.String()}
 		}},
-		"POST /api/v1/leads/{recordID}/notes": {"notes", note("leads", func() uuid.UUID { return f.lead(apptest.Admin) })},
 		"POST /api/v1/pipelines": {"pipelines", func() (string, any) {
 			return "/api/v1/pipelines", api.PipelineCreate{RecordType: api.RecordDeal, Name: "Pipeline " + uuid.NewString()[:8],
 				Stages: []api.StageInput{{Name: "Erstkontakt", Probability: 10}}}
@@ -100,7 +82,14 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			return "/api/v1/activities", api.ActivityCreate{Title: "Rückruf", TypeID: f.activityType().String(), DueAt: time.Now().Add(time.Hour)}
 		}},
 	}
-	for _, route := range createRoutes(t) {
+	// A note on a record of every kind.
+	for _, k := range record.Kinds() {
+		kf := kindFixtureOf(t, k)
+		cases["POST /api/v1/"+k.Path+"/{recordID}/notes"] = createCase{"notes", func() (string, any) {
+			return "/api/v1/" + k.Path + "/" + kf.make(f, apptest.Admin).String() + "/notes", api.NoteCreate{Body: "Rückruf vereinbart"}
+		}}
+	}
+	for _, route := range createRoutes(env) {
 		t.Run(route, func(t *testing.T) {
 			c, ok := cases[route]
 			if !ok {

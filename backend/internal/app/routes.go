@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/1sales/app/backend/internal/access"
@@ -14,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
 	"github.com/1sales/app/backend/internal/lead"
+	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/lostreason"
 	"github.com/1sales/app/backend/internal/mapview"
 	"github.com/1sales/app/backend/internal/note"
@@ -30,12 +32,38 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// routes lists every route of the API in one place. Wrappers, innermost last:
-//   - public: anyone;
-//   - signedIn: a valid access token of an active user with a live session;
-//   - admin: signedIn and the role's admin right (403 otherwise);
-//   - create: idempotent by Idempotency-Key;
-//   - stream: signedIn for routes that move file content (see httpx.Streaming).
+// Guard is what a route requires of its caller: the wrapper it is registered behind.
+type Guard string
+
+// The guards, innermost wrapper last.
+const (
+	// Public: anyone.
+	Public Guard = "public"
+	// SignedIn: a valid access token of an active user with a live session.
+	SignedIn Guard = "signedIn"
+	// Admin: signed in with the role's admin right (403 otherwise).
+	Admin Guard = "admin"
+	// Create: signed in, idempotent by Idempotency-Key.
+	Create Guard = "create"
+	// AdminCreate: Admin and idempotent by Idempotency-Key.
+	AdminCreate Guard = "adminCreate"
+	// Stream: signed in, for routes that move file content: no body limit or request timeout of the middleware
+	// (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body in memory).
+	Stream Guard = "stream"
+)
+
+// Route is a registered route: its pattern as http.ServeMux takes it ("METHOD /path") and its guard.
+type Route struct {
+	Pattern string
+	Guard   Guard
+}
+
+// Routes lists every route the handler serves, in the order routes registered them. Tests take their tables of
+// routes from here (the authorization table, the leak test, the fuzzer, the idempotency test), so that a route
+// cannot be added without a row.
+func (a *App) Routes() []Route { return slices.Clone(a.routeList) }
+
+// routes registers every route of the API in one place.
 func (a *App) routes() http.Handler {
 	authSvc := auth.NewService(a.db, user.Me, a.hasher, a.authOptions())
 	keys := idempotency.New(a.db)
@@ -46,177 +74,202 @@ func (a *App) routes() http.Handler {
 	tenantH := tenant.NewHandler(a.db)
 	persons := person.NewService(a.db)
 	orgs := organization.NewService(a.db)
+	deals := deal.NewService(a.db)
+	leads := lead.NewService(a.db)
+	kinds := kindServices(persons, orgs, deals, leads)
 	notes := note.NewService(a.db)
 	records := record.NewService(a.db)
 	fields := customfield.NewService(a.db)
-	filters := savedfilter.NewService(a.db, person.ListSpec(), organization.ListSpec(), deal.ListSpec(), lead.ListSpec())
-	personKind, orgKind := person.Kind(), organization.Kind()
-	pipelines := pipeline.NewService(a.db, "deals", "leads")
-	reasons := lostreason.NewService(a.db, "deals", "leads")
-	deals := deal.NewService(a.db)
-	leads := lead.NewService(a.db)
-	dealKind, leadKind := deal.Kind(), lead.Kind()
+	filters := savedfilter.NewService(a.db, listSpecs(kinds)...)
+	pipelines := pipeline.NewService(a.db)
+	reasons := lostreason.NewService(a.db)
 	maps := mapview.NewService(a.db, a.geocoder)
 	activityTypes := activity.NewTypeService(a.db)
 	activities := activity.NewService(a.db)
 	dashboards := dashboard.NewService(a.db)
 
-	public := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) }
-	signedIn := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) }
-	admin := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(requireAdmin(h))) }
-	adminCreate := func(h httpx.HandlerFunc) http.Handler {
-		return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
+	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
+		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
+		SignedIn: func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(h)) },
+		Admin:    func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(requireAdmin(h))) },
+		Create:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(keys.Wrap(h))) },
+		AdminCreate: func(h httpx.HandlerFunc) http.Handler {
+			return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
+		},
+		Stream: func(h httpx.HandlerFunc) http.Handler {
+			return httpx.Streaming(httpx.Handle(a.log, authSvc.Require(h)))
+		},
 	}
-	create := func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(keys.Wrap(h))) }
-	// stream: signed in, content streamed in or out; no body limit or request timeout of the middleware (the
-	// handler bounds size and idle time), and no Idempotency-Key (it would need the whole body in memory).
-	stream := func(h httpx.HandlerFunc) http.Handler { return httpx.Streaming(signedIn(h)) }
 	docs := a.docs
 
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", public(a.healthz))
-	mux.Handle("GET /readyz", public(a.readyz))
+	route := func(pattern string, g Guard, h httpx.HandlerFunc) {
+		mux.Handle(pattern, guards[g](h))
+		a.routeList = append(a.routeList, Route{Pattern: pattern, Guard: g})
+	}
+	route("GET /healthz", Public, a.healthz)
+	route("GET /readyz", Public, a.readyz)
 
-	mux.Handle("POST /api/v1/auth/login", public(authH.Login))
-	mux.Handle("POST /api/v1/auth/refresh", public(authH.Refresh))
-	mux.Handle("POST /api/v1/auth/logout", public(authH.Logout))
+	route("POST /api/v1/auth/login", Public, authH.Login)
+	route("POST /api/v1/auth/refresh", Public, authH.Refresh)
+	route("POST /api/v1/auth/logout", Public, authH.Logout)
 
-	mux.Handle("GET /api/v1/me", signedIn(users.MeHandler))
-	mux.Handle("POST /api/v1/me/password", signedIn(authH.ChangePassword))
-	mux.Handle("GET /api/v1/me/storage", signedIn(docs.UsageHandler))
-	mux.Handle("GET /api/v1/tenant", signedIn(tenantH.Get))
+	route("GET /api/v1/me", SignedIn, users.MeHandler)
+	route("POST /api/v1/me/password", SignedIn, authH.ChangePassword)
+	route("GET /api/v1/me/storage", SignedIn, docs.UsageHandler)
+	route("GET /api/v1/tenant", SignedIn, tenantH.Get)
 
-	mux.Handle("GET /api/v1/users", signedIn(rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} })))
-	mux.Handle("POST /api/v1/users", adminCreate(rest.Create(users.Create)))
-	mux.Handle("GET /api/v1/users/{userID}", signedIn(rest.Get("userID", users.Get)))
-	mux.Handle("PATCH /api/v1/users/{userID}", admin(rest.Update("userID", users.Update)))
+	route("GET /api/v1/users", SignedIn, rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} }))
+	route("POST /api/v1/users", AdminCreate, rest.Create(users.Create))
+	route("GET /api/v1/users/{userID}", SignedIn, rest.Get("userID", users.Get))
+	route("PATCH /api/v1/users/{userID}", Admin, rest.Update("userID", users.Update))
 
-	mux.Handle("GET /api/v1/units", signedIn(rest.List(units.List, func(items []api.Unit) api.UnitList { return api.UnitList{Items: items} })))
-	mux.Handle("POST /api/v1/units", adminCreate(rest.Create(units.Create)))
-	mux.Handle("GET /api/v1/units/{unitID}", signedIn(rest.Get("unitID", units.Get)))
-	mux.Handle("PATCH /api/v1/units/{unitID}", admin(rest.Update("unitID", units.Update)))
-	mux.Handle("DELETE /api/v1/units/{unitID}", admin(rest.Delete("unitID", units.Delete)))
+	route("GET /api/v1/units", SignedIn, rest.List(units.List, func(items []api.Unit) api.UnitList { return api.UnitList{Items: items} }))
+	route("POST /api/v1/units", AdminCreate, rest.Create(units.Create))
+	route("GET /api/v1/units/{unitID}", SignedIn, rest.Get("unitID", units.Get))
+	route("PATCH /api/v1/units/{unitID}", Admin, rest.Update("unitID", units.Update))
+	route("DELETE /api/v1/units/{unitID}", Admin, rest.Delete("unitID", units.Delete))
 
-	mux.Handle("GET /api/v1/roles", signedIn(rest.List(roles.List, func(items []api.Role) api.RoleList { return api.RoleList{Items: items} })))
-	mux.Handle("POST /api/v1/roles", adminCreate(rest.Create(roles.Create)))
-	mux.Handle("GET /api/v1/roles/{roleID}", signedIn(rest.Get("roleID", roles.Get)))
-	mux.Handle("PATCH /api/v1/roles/{roleID}", admin(rest.Update("roleID", roles.Update)))
-	mux.Handle("DELETE /api/v1/roles/{roleID}", admin(rest.Delete("roleID", roles.Delete)))
+	route("GET /api/v1/roles", SignedIn, rest.List(roles.List, func(items []api.Role) api.RoleList { return api.RoleList{Items: items} }))
+	route("POST /api/v1/roles", AdminCreate, rest.Create(roles.Create))
+	route("GET /api/v1/roles/{roleID}", SignedIn, rest.Get("roleID", roles.Get))
+	route("PATCH /api/v1/roles/{roleID}", Admin, rest.Update("roleID", roles.Update))
+	route("DELETE /api/v1/roles/{roleID}", Admin, rest.Delete("roleID", roles.Delete))
 
-	mux.Handle("POST /api/v1/persons/query", signedIn(rest.Query(persons.Query)))
-	mux.Handle("POST /api/v1/persons/map", signedIn(rest.Query(maps.Markers(person.ListSpec()))))
-	mux.Handle("POST /api/v1/persons", create(rest.Create(persons.Create)))
-	mux.Handle("GET /api/v1/persons/{personID}", signedIn(rest.Get("personID", persons.Get)))
-	mux.Handle("PATCH /api/v1/persons/{personID}", signedIn(rest.Update("personID", persons.Update)))
-	mux.Handle("DELETE /api/v1/persons/{personID}", signedIn(rest.Delete("personID", persons.Delete)))
-	mux.Handle("POST /api/v1/persons/{personID}/restore", signedIn(rest.Action("personID", persons.Restore)))
-	mux.Handle("PUT /api/v1/persons/{personID}/organizations/{organizationID}", signedIn(persons.LinkHandler))
-	mux.Handle("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", signedIn(persons.UnlinkHandler))
-	mux.Handle("GET /api/v1/persons/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(personKind))))
-	mux.Handle("POST /api/v1/persons/{recordID}/notes", create(notes.CreateHandler(personKind)))
-	mux.Handle("GET /api/v1/persons/{recordID}/history", signedIn(records.History(personKind)))
-	mux.Handle("GET /api/v1/persons/{recordID}/documents", signedIn(docs.ListHandler(personKind)))
-	mux.Handle("POST /api/v1/persons/{recordID}/documents", stream(docs.UploadHandler(personKind)))
+	// Every record kind (record.Kinds): its record, the mechanisms every kind has and its map. The kinds' own
+	// routes follow.
+	for _, k := range kinds {
+		kind := k.Kind()
+		base := "/api/v1/" + kind.Path
+		one, rec := base+"/{"+kind.Param()+"}", base+"/{recordID}"
+		route("POST "+base+"/map", SignedIn, rest.Query(maps.Markers(k.ListSpec())))
+		route("GET "+one, SignedIn, k.GetHandler())
+		route("DELETE "+one, SignedIn, k.DeleteHandler())
+		route("POST "+one+"/restore", SignedIn, k.RestoreHandler())
+		route("GET "+rec+"/notes", SignedIn, rest.Related("recordID", notes.ListFor(kind)))
+		route("POST "+rec+"/notes", Create, notes.CreateHandler(kind))
+		route("GET "+rec+"/history", SignedIn, records.History(kind))
+		route("GET "+rec+"/documents", SignedIn, docs.ListHandler(kind))
+		route("POST "+rec+"/documents", Stream, docs.UploadHandler(kind))
+		route("GET "+rec+"/activities", SignedIn, rest.Related("recordID", activities.Of(kind.Type)))
+	}
 
-	mux.Handle("POST /api/v1/organizations/query", signedIn(rest.Query(orgs.Query)))
-	mux.Handle("POST /api/v1/organizations/map", signedIn(rest.Query(maps.Markers(organization.ListSpec()))))
-	mux.Handle("POST /api/v1/organizations", create(rest.Create(orgs.Create)))
-	mux.Handle("GET /api/v1/organizations/{organizationID}", signedIn(rest.Get("organizationID", orgs.Get)))
-	mux.Handle("PATCH /api/v1/organizations/{organizationID}", signedIn(rest.Update("organizationID", orgs.Update)))
-	mux.Handle("DELETE /api/v1/organizations/{organizationID}", signedIn(rest.Delete("organizationID", orgs.Delete)))
-	mux.Handle("POST /api/v1/organizations/{organizationID}/restore", signedIn(rest.Action("organizationID", orgs.Restore)))
-	mux.Handle("GET /api/v1/organizations/{organizationID}/persons", signedIn(rest.Related("organizationID", persons.OfOrganization)))
-	mux.Handle("GET /api/v1/organizations/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(orgKind))))
-	mux.Handle("POST /api/v1/organizations/{recordID}/notes", create(notes.CreateHandler(orgKind)))
-	mux.Handle("GET /api/v1/organizations/{recordID}/history", signedIn(records.History(orgKind)))
-	mux.Handle("GET /api/v1/organizations/{recordID}/documents", signedIn(docs.ListHandler(orgKind)))
-	mux.Handle("POST /api/v1/organizations/{recordID}/documents", stream(docs.UploadHandler(orgKind)))
+	route("POST /api/v1/persons/query", SignedIn, rest.Query(persons.Query))
+	route("POST /api/v1/persons", Create, rest.Create(persons.Create))
+	route("PATCH /api/v1/persons/{personID}", SignedIn, rest.Update("personID", persons.Update))
+	route("PUT /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.LinkHandler)
+	route("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.UnlinkHandler)
 
-	mux.Handle("PATCH /api/v1/notes/{noteID}", signedIn(rest.Update("noteID", notes.Update)))
-	mux.Handle("DELETE /api/v1/notes/{noteID}", signedIn(rest.Delete("noteID", notes.Delete)))
+	route("POST /api/v1/organizations/query", SignedIn, rest.Query(orgs.Query))
+	route("POST /api/v1/organizations", Create, rest.Create(orgs.Create))
+	route("PATCH /api/v1/organizations/{organizationID}", SignedIn, rest.Update("organizationID", orgs.Update))
+	route("GET /api/v1/organizations/{organizationID}/persons", SignedIn, rest.Related("organizationID", persons.OfOrganization))
 
-	mux.Handle("GET /api/v1/documents/{documentID}", signedIn(rest.Get("documentID", docs.Get)))
-	mux.Handle("GET /api/v1/documents/{documentID}/content", stream(docs.ContentHandler))
-	mux.Handle("DELETE /api/v1/documents/{documentID}", signedIn(rest.Delete("documentID", docs.Delete)))
-	mux.Handle("POST /api/v1/documents/{documentID}/restore", signedIn(rest.Action("documentID", docs.Restore)))
+	route("PATCH /api/v1/notes/{noteID}", SignedIn, rest.Update("noteID", notes.Update))
+	route("DELETE /api/v1/notes/{noteID}", SignedIn, rest.Delete("noteID", notes.Delete))
 
-	mux.Handle("GET /api/v1/search", signedIn(orgs.SearchHandler))
-	mux.Handle("POST /api/v1/geocode", signedIn(rest.Query(maps.Geocode)))
-	mux.Handle("GET /api/v1/trash", signedIn(records.Trash))
+	route("GET /api/v1/documents/{documentID}", SignedIn, rest.Get("documentID", docs.Get))
+	route("GET /api/v1/documents/{documentID}/content", Stream, docs.ContentHandler)
+	route("DELETE /api/v1/documents/{documentID}", SignedIn, rest.Delete("documentID", docs.Delete))
+	route("POST /api/v1/documents/{documentID}/restore", SignedIn, rest.Action("documentID", docs.Restore))
 
-	mux.Handle("GET /api/v1/custom-fields", signedIn(fields.ListHandler))
-	mux.Handle("POST /api/v1/custom-fields", adminCreate(rest.Create(fields.Create)))
-	mux.Handle("PATCH /api/v1/custom-fields/{fieldID}", admin(rest.Update("fieldID", fields.Update)))
-	mux.Handle("DELETE /api/v1/custom-fields/{fieldID}", admin(rest.Delete("fieldID", fields.Archive)))
+	route("GET /api/v1/search", SignedIn, orgs.SearchHandler)
+	route("POST /api/v1/geocode", SignedIn, rest.Query(maps.Geocode))
+	route("GET /api/v1/trash", SignedIn, records.Trash)
 
-	mux.Handle("GET /api/v1/saved-filters", signedIn(filters.ListHandler))
-	mux.Handle("POST /api/v1/saved-filters", create(rest.Create(filters.Create)))
-	mux.Handle("PATCH /api/v1/saved-filters/{filterID}", signedIn(rest.Update("filterID", filters.Update)))
-	mux.Handle("DELETE /api/v1/saved-filters/{filterID}", signedIn(rest.Delete("filterID", filters.Delete)))
+	route("GET /api/v1/custom-fields", SignedIn, fields.ListHandler)
+	route("POST /api/v1/custom-fields", AdminCreate, rest.Create(fields.Create))
+	route("PATCH /api/v1/custom-fields/{fieldID}", Admin, rest.Update("fieldID", fields.Update))
+	route("DELETE /api/v1/custom-fields/{fieldID}", Admin, rest.Delete("fieldID", fields.Archive))
 
-	mux.Handle("POST /api/v1/deals/query", signedIn(rest.Query(deals.Query)))
-	mux.Handle("POST /api/v1/deals/board", signedIn(rest.Query(deals.Board)))
-	mux.Handle("POST /api/v1/deals/map", signedIn(rest.Query(maps.Markers(deal.ListSpec()))))
-	mux.Handle("POST /api/v1/deals", create(rest.Create(deals.Create)))
-	mux.Handle("GET /api/v1/deals/{dealID}", signedIn(rest.Get("dealID", deals.Get)))
-	mux.Handle("PATCH /api/v1/deals/{dealID}", signedIn(rest.Update("dealID", deals.Update)))
-	mux.Handle("DELETE /api/v1/deals/{dealID}", signedIn(rest.Delete("dealID", deals.Delete)))
-	mux.Handle("POST /api/v1/deals/{dealID}/restore", signedIn(rest.Action("dealID", deals.Restore)))
-	mux.Handle("GET /api/v1/deals/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(dealKind))))
-	mux.Handle("POST /api/v1/deals/{recordID}/notes", create(notes.CreateHandler(dealKind)))
-	mux.Handle("GET /api/v1/deals/{recordID}/history", signedIn(records.History(dealKind)))
-	mux.Handle("GET /api/v1/deals/{recordID}/documents", signedIn(docs.ListHandler(dealKind)))
-	mux.Handle("POST /api/v1/deals/{recordID}/documents", stream(docs.UploadHandler(dealKind)))
-	mux.Handle("GET /api/v1/persons/{personID}/deals", signedIn(rest.Related("personID", deals.Of(api.RecordPerson))))
-	mux.Handle("GET /api/v1/organizations/{organizationID}/deals", signedIn(rest.Related("organizationID", deals.Of(api.RecordOrganization))))
+	route("GET /api/v1/saved-filters", SignedIn, filters.ListHandler)
+	route("POST /api/v1/saved-filters", Create, rest.Create(filters.Create))
+	route("PATCH /api/v1/saved-filters/{filterID}", SignedIn, rest.Update("filterID", filters.Update))
+	route("DELETE /api/v1/saved-filters/{filterID}", SignedIn, rest.Delete("filterID", filters.Delete))
 
-	mux.Handle("POST /api/v1/leads/query", signedIn(rest.Query(leads.Query)))
-	mux.Handle("POST /api/v1/leads/board", signedIn(rest.Query(leads.Board)))
-	mux.Handle("POST /api/v1/leads/map", signedIn(rest.Query(maps.Markers(lead.ListSpec()))))
-	mux.Handle("POST /api/v1/leads", create(rest.Create(leads.Create)))
-	mux.Handle("GET /api/v1/leads/{leadID}", signedIn(rest.Get("leadID", leads.Get)))
-	mux.Handle("PATCH /api/v1/leads/{leadID}", signedIn(rest.Update("leadID", leads.Update)))
-	mux.Handle("DELETE /api/v1/leads/{leadID}", signedIn(rest.Delete("leadID", leads.Delete)))
-	mux.Handle("POST /api/v1/leads/{leadID}/restore", signedIn(rest.Action("leadID", leads.Restore)))
-	mux.Handle("POST /api/v1/leads/{leadID}/convert", signedIn(leads.ConvertHandler))
-	mux.Handle("GET /api/v1/leads/{leadID}/matches", signedIn(rest.Related("leadID", leads.Matches)))
-	mux.Handle("GET /api/v1/leads/{recordID}/notes", signedIn(rest.Related("recordID", notes.ListFor(leadKind))))
-	mux.Handle("POST /api/v1/leads/{recordID}/notes", create(notes.CreateHandler(leadKind)))
-	mux.Handle("GET /api/v1/leads/{recordID}/history", signedIn(records.History(leadKind)))
-	mux.Handle("GET /api/v1/leads/{recordID}/documents", signedIn(docs.ListHandler(leadKind)))
-	mux.Handle("POST /api/v1/leads/{recordID}/documents", stream(docs.UploadHandler(leadKind)))
-	mux.Handle("GET /api/v1/lead-mapping", signedIn(leads.MappingHandler))
-	mux.Handle("PUT /api/v1/lead-mapping", admin(leads.SetMappingHandler))
+	route("POST /api/v1/deals/query", SignedIn, rest.Query(deals.Query))
+	route("POST /api/v1/deals/board", SignedIn, rest.Query(deals.Board))
+	route("POST /api/v1/deals", Create, rest.Create(deals.Create))
+	route("PATCH /api/v1/deals/{dealID}", SignedIn, rest.Update("dealID", deals.Update))
+	route("GET /api/v1/persons/{personID}/deals", SignedIn, rest.Related("personID", deals.Of(api.RecordPerson)))
+	route("GET /api/v1/organizations/{organizationID}/deals", SignedIn, rest.Related("organizationID", deals.Of(api.RecordOrganization)))
 
-	mux.Handle("GET /api/v1/pipelines", signedIn(pipelines.ListHandler))
-	mux.Handle("POST /api/v1/pipelines", adminCreate(rest.Create(pipelines.Create)))
-	mux.Handle("GET /api/v1/pipelines/{pipelineID}", signedIn(rest.Get("pipelineID", pipelines.Get)))
-	mux.Handle("PATCH /api/v1/pipelines/{pipelineID}", admin(rest.Update("pipelineID", pipelines.Update)))
-	mux.Handle("DELETE /api/v1/pipelines/{pipelineID}", admin(rest.Delete("pipelineID", pipelines.Delete)))
+	route("POST /api/v1/leads/query", SignedIn, rest.Query(leads.Query))
+	route("POST /api/v1/leads/board", SignedIn, rest.Query(leads.Board))
+	route("POST /api/v1/leads", Create, rest.Create(leads.Create))
+	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
+	route("POST /api/v1/leads/{leadID}/convert", SignedIn, leads.ConvertHandler)
+	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
+	route("GET /api/v1/lead-mapping", SignedIn, leads.MappingHandler)
+	route("PUT /api/v1/lead-mapping", Admin, leads.SetMappingHandler)
 
-	mux.Handle("GET /api/v1/lost-reasons", signedIn(reasons.ListHandler))
-	mux.Handle("POST /api/v1/lost-reasons", adminCreate(rest.Create(reasons.Create)))
-	mux.Handle("PATCH /api/v1/lost-reasons/{reasonID}", admin(rest.Update("reasonID", reasons.Update)))
-	mux.Handle("DELETE /api/v1/lost-reasons/{reasonID}", admin(rest.Delete("reasonID", reasons.Delete)))
+	route("GET /api/v1/pipelines", SignedIn, pipelines.ListHandler)
+	route("POST /api/v1/pipelines", AdminCreate, rest.Create(pipelines.Create))
+	route("GET /api/v1/pipelines/{pipelineID}", SignedIn, rest.Get("pipelineID", pipelines.Get))
+	route("PATCH /api/v1/pipelines/{pipelineID}", Admin, rest.Update("pipelineID", pipelines.Update))
+	route("DELETE /api/v1/pipelines/{pipelineID}", Admin, rest.Delete("pipelineID", pipelines.Delete))
 
-	mux.Handle("GET /api/v1/activity-types", signedIn(activityTypes.ListHandler))
-	mux.Handle("POST /api/v1/activity-types", adminCreate(rest.Create(activityTypes.Create)))
-	mux.Handle("PATCH /api/v1/activity-types/{typeID}", admin(rest.Update("typeID", activityTypes.Update)))
-	mux.Handle("DELETE /api/v1/activity-types/{typeID}", admin(rest.Delete("typeID", activityTypes.Delete)))
+	route("GET /api/v1/lost-reasons", SignedIn, reasons.ListHandler)
+	route("POST /api/v1/lost-reasons", AdminCreate, rest.Create(reasons.Create))
+	route("PATCH /api/v1/lost-reasons/{reasonID}", Admin, rest.Update("reasonID", reasons.Update))
+	route("DELETE /api/v1/lost-reasons/{reasonID}", Admin, rest.Delete("reasonID", reasons.Delete))
 
-	mux.Handle("POST /api/v1/activities/query", signedIn(rest.Query(activities.Query)))
-	mux.Handle("POST /api/v1/activities", create(rest.Create(activities.Create)))
-	mux.Handle("GET /api/v1/activities/{activityID}", signedIn(rest.Get("activityID", activities.Get)))
-	mux.Handle("PATCH /api/v1/activities/{activityID}", signedIn(rest.Update("activityID", activities.Update)))
-	mux.Handle("DELETE /api/v1/activities/{activityID}", signedIn(rest.Delete("activityID", activities.Delete)))
-	mux.Handle("GET /api/v1/persons/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordPerson))))
-	mux.Handle("GET /api/v1/organizations/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordOrganization))))
-	mux.Handle("GET /api/v1/deals/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordDeal))))
-	mux.Handle("GET /api/v1/leads/{recordID}/activities", signedIn(rest.Related("recordID", activities.Of(api.RecordLead))))
+	route("GET /api/v1/activity-types", SignedIn, activityTypes.ListHandler)
+	route("POST /api/v1/activity-types", AdminCreate, rest.Create(activityTypes.Create))
+	route("PATCH /api/v1/activity-types/{typeID}", Admin, rest.Update("typeID", activityTypes.Update))
+	route("DELETE /api/v1/activity-types/{typeID}", Admin, rest.Delete("typeID", activityTypes.Delete))
 
-	mux.Handle("POST /api/v1/dashboard", signedIn(rest.Query(dashboards.Get)))
+	route("POST /api/v1/activities/query", SignedIn, rest.Query(activities.Query))
+	route("POST /api/v1/activities", Create, rest.Create(activities.Create))
+	route("GET /api/v1/activities/{activityID}", SignedIn, rest.Get("activityID", activities.Get))
+	route("PATCH /api/v1/activities/{activityID}", SignedIn, rest.Update("activityID", activities.Update))
+	route("DELETE /api/v1/activities/{activityID}", SignedIn, rest.Delete("activityID", activities.Delete))
+
+	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 
 	return a.middleware(mux, a.unmatched(mux))
+}
+
+// kindService is the service of a record kind, as the routes every kind has need it: record.Store gives the kind
+// and the handlers of its record, the kind's package its list spec (maps and saved filters compile with it).
+type kindService interface {
+	Kind() record.Kind
+	ListSpec() listquery.Spec
+	GetHandler() httpx.HandlerFunc
+	DeleteHandler() httpx.HandlerFunc
+	RestoreHandler() httpx.HandlerFunc
+}
+
+// kindServices orders the services as the registry orders the kinds; a kind without a service (or with two) is a
+// programming error that stops the app from starting, so that no kind is left without its routes.
+func kindServices(services ...kindService) []kindService {
+	byType := map[api.RecordType]kindService{}
+	for _, s := range services {
+		if _, dup := byType[s.Kind().Type]; dup {
+			panic("app: two services for the record kind " + string(s.Kind().Type))
+		}
+		byType[s.Kind().Type] = s
+	}
+	out := make([]kindService, 0, len(services))
+	for _, k := range record.Kinds() {
+		s, ok := byType[k.Type]
+		if !ok {
+			panic("app: no service for the record kind " + string(k.Type))
+		}
+		out = append(out, s)
+	}
+	if len(out) != len(services) {
+		panic("app: a service for a type that is no record kind")
+	}
+	return out
+}
+
+func listSpecs(kinds []kindService) []listquery.Spec {
+	out := make([]listquery.Spec, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.ListSpec()
+	}
+	return out
 }
 
 func requireAdmin(next httpx.HandlerFunc) httpx.HandlerFunc {

@@ -1,39 +1,44 @@
 package app_test
 
 import (
-	"os"
-	"regexp"
 	"testing"
 
 	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/apptest"
 )
 
 func bunIdent(s string) bun.Ident { return bun.Ident(s) }
 
-// registeredRoutes reads the patterns ("METHOD /path") routes.go registers, so that tables of routes can fail
-// for a route they lack.
-func registeredRoutes(t testing.TB) []string {
-	t.Helper()
-	src, err := os.ReadFile("routes.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`mux\.Handle\("([A-Z]+ /[^"]*)"`)
+// registeredRoutes lists the patterns ("METHOD /path") the app registers (App.Routes), so that tables of routes
+// can fail for a route they lack.
+func registeredRoutes(env *apptest.Env) []string {
 	var out []string
-	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-		out = append(out, m[1])
+	for _, r := range env.App.Routes() {
+		out = append(out, r.Pattern)
 	}
-	if len(out) < 20 {
-		t.Fatalf("found only %d routes in routes.go; the pattern is out of date", len(out))
+	return out
+}
+
+// routesBehind lists the patterns of the routes registered behind one of the guards.
+func routesBehind(env *apptest.Env, guards ...app.Guard) []string {
+	var out []string
+	for _, r := range env.App.Routes() {
+		for _, g := range guards {
+			if r.Guard == g {
+				out = append(out, r.Pattern)
+			}
+		}
 	}
 	return out
 }
 
 // assertEveryRouteCovered fails for every registered route the table lacks, so a new route cannot be added
 // without deciding who may call it.
-func assertEveryRouteCovered(t *testing.T, cases map[string]routeCase) {
+func assertEveryRouteCovered(t *testing.T, env *apptest.Env, cases map[string]routeCase) {
 	t.Helper()
-	for _, route := range registeredRoutes(t) {
+	for _, route := range registeredRoutes(env) {
 		if _, ok := cases[route]; !ok {
 			t.Errorf("route %q has no row in the authorization table", route)
 		}

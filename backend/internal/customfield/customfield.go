@@ -20,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -153,7 +154,7 @@ func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 // List returns a record type's fields in order; archived ones only when asked.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Field, error) {
-	if !slices.Contains(api.CustomFieldTypes, rt) {
+	if !slices.Contains(record.Types(nil), rt) {
 		return nil, httpx.FieldError("recordType", api.FieldInvalid)
 	}
 	var out []*Field
@@ -194,7 +195,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFiel
 	}
 	var v httpx.Validation
 	f := &Field{TenantID: a.TenantID, RecordType: in.RecordType, Kind: in.Kind, Required: in.Required, Version: 1}
-	if !slices.Contains(api.CustomFieldTypes, in.RecordType) {
+	if !slices.Contains(record.Types(nil), in.RecordType) {
 		v.Field("recordType", api.FieldInvalid)
 	}
 	if !slices.Contains(api.AllFieldKinds, in.Kind) {

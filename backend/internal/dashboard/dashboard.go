@@ -79,7 +79,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			if err != nil {
 				return nil, err
 			}
-			return c.Totals(ctx, tx, "deals", "d.value", group)
+			return c.Totals(ctx, tx, "d.value", group)
 		}
 		figure := func(lq api.ListQuery, totals func(api.ListQuery, string) ([]listquery.Total, error)) (api.Figure, error) {
 			t, err := totals(lq, "")
@@ -93,7 +93,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			if err != nil {
 				return nil, err
 			}
-			return c.Totals(ctx, tx, "leads", "", group)
+			return c.Totals(ctx, tx, "", group)
 		}
 
 		if err := s.funnel(ctx, tx, a, q.PipelineID, owner, out); err != nil {

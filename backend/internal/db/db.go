@@ -108,6 +108,21 @@ func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx c
 	})
 }
 
+// InTenantValue is InTenant for work that gives a value: fn's value once the transaction committed (or joined).
+func InTenantValue[T any](ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) (T, error)) (T, error) {
+	var out T
+	err := InTenant(ctx, db, tenantID, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		out, err = fn(ctx, tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
+
 // txKey is the context key of the open tenant transaction.
 type txKey struct{}
 

@@ -57,7 +57,7 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"GRANT USAGE ON SCHEMA public TO " + appRole,
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + appRole,
 		// Reference and bookkeeping tables the service only reads.
-		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, installation, bun_migrations, bun_migration_locks FROM " + appRole,
+		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, installation, record_kinds, bun_migrations, bun_migration_locks FROM " + appRole,
 		// History is written by the service and never changed by it.
 		"REVOKE UPDATE, DELETE ON history FROM " + appRole,
 		// Work of the migrate command, not of the service.

@@ -359,6 +359,7 @@ var tablesWithoutRLS = map[string]string{
 	"geocode_cache":       "geocoder answers keyed by a hash of an address: no tenant, record or name",
 	"geocode_rate":        "the online geocoder's request slot, shared by all instances",
 	"installation":        "the installation's ID, read-only to the service",
+	"record_kinds":        "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
 	"bun_migrations":      "migration bookkeeping, read-only to the service",
 	"bun_migration_locks": "migration bookkeeping, read-only to the service",
 }

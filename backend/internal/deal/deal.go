@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -31,30 +32,20 @@ import (
 type Deal struct {
 	bun.BaseModel `bun:"table:deals,alias:d"`
 
-	ID             uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID       uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID        uuid.UUID        `bun:"owner_id,type:uuid"`
-	Title          string           `bun:"title"`
-	Value          string           `bun:"value"`
-	Currency       string           `bun:"currency"`
-	ExpectedClose  *string          `bun:"expected_close"`
-	PersonID       *uuid.UUID       `bun:"person_id,type:uuid"`
-	OrganizationID *uuid.UUID       `bun:"organization_id,type:uuid"`
-	PipelineID     uuid.UUID        `bun:"pipeline_id,type:uuid"`
-	StageID        uuid.UUID        `bun:"stage_id,type:uuid"`
-	Status         api.DealStatus   `bun:"status"`
-	LostReasonID   *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
-	LostComment    string           `bun:"lost_comment"`
-	ClosedAt       *time.Time       `bun:"closed_at"`
-	Custom         api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText     string           `bun:"search_text"`
-	Version        int64            `bun:"version"`
-	CreatedAt      time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt      time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt      *time.Time       `bun:"deleted_at"`
-	DeletedBy      *uuid.UUID       `bun:"deleted_by,type:uuid"`
+	record.Row
+	Title          string         `bun:"title"`
+	Value          string         `bun:"value"`
+	Currency       string         `bun:"currency"`
+	ExpectedClose  *string        `bun:"expected_close"`
+	PersonID       *uuid.UUID     `bun:"person_id,type:uuid"`
+	OrganizationID *uuid.UUID     `bun:"organization_id,type:uuid"`
+	PipelineID     uuid.UUID      `bun:"pipeline_id,type:uuid"`
+	StageID        uuid.UUID      `bun:"stage_id,type:uuid"`
+	Status         api.DealStatus `bun:"status"`
+	LostReasonID   *uuid.UUID     `bun:"lost_reason_id,type:uuid"`
+	LostComment    string         `bun:"lost_comment"`
+	ClosedAt       *time.Time     `bun:"closed_at"`
 
-	OwnerName string `bun:"owner_name,scanonly"`
 	// PersonName and OrganizationName are nil when the deal links a record the actor may not see (record.Shown).
 	PersonName       *string `bun:"person_name,scanonly"`
 	OrganizationName *string `bun:"organization_name,scanonly"`
@@ -70,9 +61,6 @@ type Deal struct {
 // DistanceMeters gives listquery the distance to continue a list sorted by distance after this deal.
 func (d *Deal) DistanceMeters() *float64 { return d.DistanceM }
 
-// ETag is the version clients must send back with a change.
-func (d *Deal) ETag() int64 { return d.Version }
-
 // CursorKey gives the values a list continues after.
 func (d *Deal) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
 	return d.Title, d.City, d.CreatedAt, d.UpdatedAt, d.ID
@@ -87,15 +75,11 @@ func idString(id *uuid.UUID) string {
 
 // API converts to the wire type.
 func (d *Deal) API() api.Deal {
-	custom := d.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	out := api.Deal{ID: d.ID.String(), Title: d.Title, Value: d.Value, Currency: d.Currency, OwnerID: d.OwnerID.String(),
 		OwnerName: d.OwnerName, PipelineID: d.PipelineID.String(),
 		StageID: d.StageID.String(), StageName: d.StageName, Probability: d.Probability, Status: d.Status,
 		LostReasonID: idString(d.LostReasonID), LostReasonName: d.LostReasonName, LostComment: d.LostComment,
-		ClosedAt: d.ClosedAt, Custom: custom, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		ClosedAt: d.ClosedAt, Custom: d.CustomValues(), Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 	if d.ExpectedClose != nil {
 		out.ExpectedCloseDate = (*d.ExpectedClose)[:10]
 	}
@@ -112,22 +96,19 @@ func (d *Deal) snapshot() history.Snapshot {
 	if d.ExpectedClose != nil {
 		s["expectedCloseDate"] = (*d.ExpectedClose)[:10]
 	}
-	for k, v := range d.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return d.WithCustom(s)
 }
 
 var historyFields = []string{"title", "value", "currency", "expectedCloseDate", "person", "organization", "pipeline",
 	"stage", "status", "lostReason", "lostComment", "owner"}
 
-// Kind is the record kind of deals.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordDeal); return k }
-
 // ListSpec is the list spec of deals: dashboards compile their figures with it, so they count what the list lists.
 func ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
+// ListSpec is the list spec of deals (saved filters compile with it).
+func (s *Service) ListSpec() listquery.Spec { return spec }
+
+var spec = listquery.Spec{Type: api.RecordDeal, SortName: "d.title",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
 	AddressSQL: func(col string) string {
 		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
@@ -138,15 +119,15 @@ var spec = listquery.Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
 		{Type: api.RecordOrganization, Join: "sl.id = d.organization_id", Linking: "SELECT id FROM deals WHERE organization_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
 	}}
 
-// Service manages deals.
-type Service struct{ db *bun.DB }
+// Service manages deals; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Deal, api.Deal]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-func selectWith(tx bun.IDB, a *access.Actor) func(q *bun.SelectQuery) *bun.SelectQuery {
-	return func(q *bun.SelectQuery) *bun.SelectQuery { return selectAll(tx, a, q) }
-}
+var store = record.NewStore[*Deal, api.Deal](api.RecordDeal, selectAll, nil)
 
 func selectAll(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return withParties(tx, a, q).
@@ -168,54 +149,13 @@ func withParties(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQue
 
 // Query lists the deals the actor may see that match q.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.DealPage, error) {
-	page := &api.DealPage{Items: []api.Deal{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.DealPage, error) {
+		res, err := listquery.Query[*Deal](ctx, tx, a, spec, q, store.Columns(tx, a), true)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		c, err := listquery.Compile(spec, a, q, fields)
-		if err != nil {
-			return err
-		}
-		res, err := listquery.Run[*Deal](ctx, tx, c, "deals", selectWith(tx, a), true)
-		if err != nil {
-			return fmt.Errorf("deal: query: %w", err)
-		}
-		for _, x := range res.Rows {
-			page.Items = append(page.Items, x.API())
-		}
-		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-		return nil
+		return &api.DealPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 	})
-	return page, err
-}
-
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Deal, error) {
-	d := new(Deal)
-	q := selectAll(tx, a, tx.NewSelect().Model(d)).Where("d.id = ?", id).Where("d.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordDeal, action, "d.owner_id")
-	if lock {
-		q = q.For("UPDATE OF d")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("deal: get %s: %w", id, err)
-	}
-	return d, nil
-}
-
-// Get returns one deal.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Deal, error) {
-	var d *Deal
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		d, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return d, err
 }
 
 var moneyRE = regexp.MustCompile(`^\d{1,12}(\.\d{1,2})?$`)
@@ -278,18 +218,14 @@ func (d *Deal) derive() {
 
 // Create adds an open deal.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.DealCreate) (*Deal, error) {
-	var d *Deal
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		d, err = Insert(ctx, tx, a, in)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*Deal, error) {
+		return Insert(ctx, tx, a, in)
 	})
-	return d, err
 }
 
 // Insert creates a deal in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate) (*Deal, error) {
-	d := &Deal{TenantID: a.TenantID, Version: 1, Status: api.DealOpen}
+	d := &Deal{Row: record.NewRow(a), Status: api.DealOpen}
 	fields, err := customfield.Load(ctx, tx, api.RecordDeal)
 	if err != nil {
 		return nil, err
@@ -335,18 +271,10 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate)
 // Update changes a deal: fields, stage (a move on the board), status (won, lost with a reason, reopened), owner;
 // every change goes into the history. The version check makes concurrent moves safe: one wins, the other gets 412.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.DealPatch) (*Deal, error) {
-	var d *Deal
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if d, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(d.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, d *Deal) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before := d.snapshot()
 		var v httpx.Validation
@@ -423,51 +351,25 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		d.Custom = fields.Apply(&v, d.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		d.OwnerName = record.UserName(ctx, tx, d.OwnerID)
 		changes := history.Diff(before, d.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		d.derive()
-		if _, err := tx.NewUpdate().Model(d).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("deal: update %s: %w", id, err)
-		}
-		return history.Record(ctx, tx, a, api.RecordDeal, d.ID, api.HistoryUpdated, changes)
+		return changes, nil
 	})
-	return d, err
-}
-
-// Delete moves a deal to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings a deal back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Deal, error) {
-	var d *Deal
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		d, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return d, err
 }
 
 // Of lists the deals of a person or an organisation the actor may see (both the record and each deal).
 func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uuid.UUID) (*api.DealPage, error) {
 	column := map[api.RecordType]string{api.RecordPerson: "d.person_id", api.RecordOrganization: "d.organization_id"}[rt]
-	k, _ := record.KindOf(rt)
+	k := record.MustKind(rt)
 	return func(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.DealPage, error) {
 		page := &api.DealPage{Items: []api.Deal{}}
-		err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 			if _, err := record.Check(ctx, tx, a, k, id, api.ActionView); err != nil {
 				return err
 			}
@@ -488,7 +390,7 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 	}
 }
 
-var boardSpec = pipeline.BoardSpec{List: spec, Table: "deals", Value: "value", Totals: "deal_stage_totals", StageCards: stageCards}
+var boardSpec = pipeline.BoardSpec{List: spec, Value: "value", Totals: "deal_stage_totals", StageCards: stageCards}
 
 // StageSums gives the open deals per stage of a pipeline that filter selects, exactly as the board counts them
 // (dashboards: the funnel).
@@ -499,13 +401,9 @@ func StageSums(ctx context.Context, tx bun.IDB, a *access.Actor, p *pipeline.Pip
 // Board returns a deal pipeline's board. Its figures come from deal_stage_totals when the filter narrows by
 // owner only (see pipeline.BoardSpec.Totals), its cards from one statement for all stages.
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
-	var b *api.Board
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		b, err = pipeline.Board(ctx, tx, a, boardSpec, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.Board, error) {
+		return pipeline.Board(ctx, tx, a, boardSpec, q)
 	})
-	return b, err
 }
 
 // stageCards loads the first n open deals of every stage (newest change first) in one statement: per stage a
@@ -547,6 +445,6 @@ func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bu
 // RebuildSearchText recomputes every deal's search text as derive does (`onesales-server migrate`, once after
 // search texts stopped holding the person's and organisation's names).
 func RebuildSearchText(ctx context.Context, owner bun.IDB) (int, error) {
-	return record.RebuildSearchText(ctx, owner, Kind(), func(d *Deal) uuid.UUID { return d.ID },
+	return record.RebuildSearchText(ctx, owner, store.Kind(), func(d *Deal) uuid.UUID { return d.ID },
 		func(d *Deal) string { d.derive(); return d.SearchText })
 }

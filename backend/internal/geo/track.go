@@ -24,7 +24,8 @@ func Table(rt api.RecordType) (string, bool) {
 }
 
 // Track is called by the services of persons, organisations and leads in the transaction that creates a record or
-// may have changed its address (tenant transaction, after the record's own insert or update). When the address's
+// may have changed its address (tenant transaction, after the record's own insert; in an update before or after
+// the row is written, which does not write the position columns). When the address's
 // normalised key differs from the one the record's position was made from (cols, as loaded), it clears the
 // position (pending) and queues the address for the workers; an unchanged address costs nothing and is not
 // geocoded again; a removed address drops a queued job. cols is updated to what was stored.

@@ -60,7 +60,7 @@ func (s *Service) MappingHandler(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := api.FieldMappingList{}
-	err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err = db.InTenant(r.Context(), s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		out.Items, err = Mapping(ctx, tx)
 		return err
 	})
@@ -86,7 +86,7 @@ func (s *Service) SetMapping(ctx context.Context, a *access.Actor, in api.FieldM
 		return nil, err
 	}
 	out := &api.FieldMappingList{Items: []api.FieldMapping{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		leadCustom, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
 			return err
@@ -257,8 +257,8 @@ func prefixed(err error, prefix string) error {
 // linked to what it became.
 func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in api.LeadConvert) (*api.LeadConversion, error) {
 	out := &api.LeadConversion{}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		l, err := load(ctx, tx, a, id, api.ActionEdit, true)
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		l, err := store.Load(ctx, tx, a, id, api.ActionEdit, true)
 		if err != nil {
 			return err
 		}
@@ -296,7 +296,7 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 			orgID = &o.ID
 		case api.ConvertExisting:
 			id := uuid.MustParse(in.Organization.ExistingID)
-			if _, err := record.Check(ctx, tx, a, organization.Kind(), id, api.ActionView); err != nil {
+			if _, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), id, api.ActionView); err != nil {
 				return httpx.FieldError("organization.existingId", api.FieldNotFound)
 			}
 			orgID = &id
@@ -314,7 +314,7 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 			personID = &p.ID
 		case api.ConvertExisting:
 			id := uuid.MustParse(in.Person.ExistingID)
-			if _, err := record.Check(ctx, tx, a, person.Kind(), id, api.ActionView); err != nil {
+			if _, err := record.Check(ctx, tx, a, record.MustKind(api.RecordPerson), id, api.ActionView); err != nil {
 				return httpx.FieldError("person.existingId", api.FieldNotFound)
 			}
 			personID = &id
@@ -383,8 +383,8 @@ func (s *Service) ConvertHandler(w http.ResponseWriter, r *http.Request) error {
 // see, as duplicate hints before a conversion.
 func (s *Service) Matches(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.LeadMatches, error) {
 	out := &api.LeadMatches{Persons: []api.Person{}, Organizations: []api.Organization{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		l, err := load(ctx, tx, a, id, api.ActionView, false)
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		l, err := store.Load(ctx, tx, a, id, api.ActionView, false)
 		if err != nil {
 			return err
 		}

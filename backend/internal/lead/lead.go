@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -31,47 +32,34 @@ import (
 type Lead struct {
 	bun.BaseModel `bun:"table:leads,alias:l"`
 
-	ID                      uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID                uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID                 uuid.UUID        `bun:"owner_id,type:uuid"`
-	Title                   string           `bun:"title"`
-	PersonName              string           `bun:"person_name"`
-	Company                 string           `bun:"company"`
-	Email                   string           `bun:"email"`
-	Phone                   string           `bun:"phone"`
-	Street                  string           `bun:"street"`
-	PostalCode              string           `bun:"postal_code"`
-	City                    string           `bun:"city"`
-	Country                 string           `bun:"country"`
-	Source                  string           `bun:"source"`
-	PipelineID              uuid.UUID        `bun:"pipeline_id,type:uuid"`
-	StageID                 uuid.UUID        `bun:"stage_id,type:uuid"`
-	Status                  api.LeadStatus   `bun:"status"`
-	LostReasonID            *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
-	LostComment             string           `bun:"lost_comment"`
-	ConvertedAt             *time.Time       `bun:"converted_at"`
-	ClosedAt                *time.Time       `bun:"closed_at"`
-	ConvertedPersonID       *uuid.UUID       `bun:"converted_person_id,type:uuid"`
-	ConvertedOrganizationID *uuid.UUID       `bun:"converted_organization_id,type:uuid"`
-	ConvertedDealID         *uuid.UUID       `bun:"converted_deal_id,type:uuid"`
-	Custom                  api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText              string           `bun:"search_text"`
-	Version                 int64            `bun:"version"`
-	CreatedAt               time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt               time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt               *time.Time       `bun:"deleted_at"`
-	DeletedBy               *uuid.UUID       `bun:"deleted_by,type:uuid"`
+	record.Row
+	Title                   string         `bun:"title"`
+	PersonName              string         `bun:"person_name"`
+	Company                 string         `bun:"company"`
+	Email                   string         `bun:"email"`
+	Phone                   string         `bun:"phone"`
+	Street                  string         `bun:"street"`
+	PostalCode              string         `bun:"postal_code"`
+	City                    string         `bun:"city"`
+	Country                 string         `bun:"country"`
+	Source                  string         `bun:"source"`
+	PipelineID              uuid.UUID      `bun:"pipeline_id,type:uuid"`
+	StageID                 uuid.UUID      `bun:"stage_id,type:uuid"`
+	Status                  api.LeadStatus `bun:"status"`
+	LostReasonID            *uuid.UUID     `bun:"lost_reason_id,type:uuid"`
+	LostComment             string         `bun:"lost_comment"`
+	ConvertedAt             *time.Time     `bun:"converted_at"`
+	ClosedAt                *time.Time     `bun:"closed_at"`
+	ConvertedPersonID       *uuid.UUID     `bun:"converted_person_id,type:uuid"`
+	ConvertedOrganizationID *uuid.UUID     `bun:"converted_organization_id,type:uuid"`
+	ConvertedDealID         *uuid.UUID     `bun:"converted_deal_id,type:uuid"`
 
-	OwnerName      string `bun:"owner_name,scanonly"`
 	PipelineName   string `bun:"pipeline_name,scanonly"`
 	StageName      string `bun:"stage_name,scanonly"`
 	LostReasonName string `bun:"lost_reason_name,scanonly"`
 
 	geo.Columns
 }
-
-// ETag is the version clients must send back with a change.
-func (l *Lead) ETag() int64 { return l.Version }
 
 // CursorKey gives the values a list continues after.
 func (l *Lead) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -87,17 +75,13 @@ func idString(id *uuid.UUID) string {
 
 // API converts to the wire type.
 func (l *Lead) API() api.Lead {
-	custom := l.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	return api.Lead{ID: l.ID.String(), Title: l.Title, PersonName: l.PersonName, Company: l.Company, Email: l.Email,
 		Phone: l.Phone, Address: api.Address{Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country},
 		Source: l.Source, OwnerID: l.OwnerID.String(), OwnerName: l.OwnerName, PipelineID: l.PipelineID.String(),
 		StageID: l.StageID.String(), StageName: l.StageName, Status: l.Status, LostReasonID: idString(l.LostReasonID),
 		LostReasonName: l.LostReasonName, LostComment: l.LostComment, ConvertedAt: l.ConvertedAt,
 		ConvertedPersonID: idString(l.ConvertedPersonID), ConvertedOrganizationID: idString(l.ConvertedOrganizationID),
-		ConvertedDealID: idString(l.ConvertedDealID), Custom: custom, Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
+		ConvertedDealID: idString(l.ConvertedDealID), Custom: l.CustomValues(), Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
 		Position: l.Position(), DistanceKm: l.DistanceKm()}
 }
 
@@ -106,31 +90,32 @@ func (l *Lead) snapshot() history.Snapshot {
 		"address.street": l.Street, "address.postalCode": l.PostalCode, "address.city": l.City, "address.country": l.Country,
 		"source": l.Source, "pipeline": l.PipelineName, "stage": l.StageName, "status": string(l.Status),
 		"lostReason": l.LostReasonName, "lostComment": l.LostComment, "owner": l.OwnerName}
-	for k, v := range l.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return l.WithCustom(s)
 }
 
 var historyFields = []string{"title", "personName", "company", "email", "phone", "address.street", "address.postalCode",
 	"address.city", "address.country", "source", "pipeline", "stage", "status", "lostReason", "lostComment", "owner"}
 
-// Kind is the record kind of leads.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordLead); return k }
-
 // ListSpec is the list spec of leads: dashboards compile their figures with it, so they count what the list lists.
 func ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordLead, Alias: "l", SortName: "l.title",
+// ListSpec is the list spec of leads (saved filters compile with it).
+func (s *Service) ListSpec() listquery.Spec { return spec }
+
+var spec = listquery.Spec{Type: api.RecordLead, SortName: "l.title",
 	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)}}
 
-// Service manages leads.
-type Service struct{ db *bun.DB }
+// Service manages leads; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Lead, api.Lead]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+var store = record.NewStore[*Lead, api.Lead](api.RecordLead, selectWith, nil)
+
+func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("l.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = l.owner_id) AS owner_name").
 		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = l.pipeline_id) AS pipeline_name").
@@ -144,54 +129,13 @@ func (l *Lead) derive() {
 
 // Query lists the leads the actor may see that match q.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.LeadPage, error) {
-	page := &api.LeadPage{Items: []api.Lead{}}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.LeadPage, error) {
+		res, err := listquery.Query[*Lead](ctx, tx, a, spec, q, store.Columns(tx, a), true)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		c, err := listquery.Compile(spec, a, q, fields)
-		if err != nil {
-			return err
-		}
-		res, err := listquery.Run[*Lead](ctx, tx, c, "leads", selectWith, true)
-		if err != nil {
-			return fmt.Errorf("lead: query: %w", err)
-		}
-		for _, x := range res.Rows {
-			page.Items = append(page.Items, x.API())
-		}
-		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-		return nil
+		return &api.LeadPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 	})
-	return page, err
-}
-
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Lead, error) {
-	l := new(Lead)
-	q := selectWith(tx.NewSelect().Model(l)).Where("l.id = ?", id).Where("l.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordLead, action, "l.owner_id")
-	if lock {
-		q = q.For("UPDATE OF l")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("lead: get %s: %w", id, err)
-	}
-	return l, nil
-}
-
-// Get returns one lead.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		l, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return l, err
 }
 
 type fieldsIn struct {
@@ -225,8 +169,8 @@ func (l *Lead) apply(v *httpx.Validation, in fieldsIn) {
 
 // Create adds an open lead (also what the lead supplier's delivery will use).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate) (*Lead, error) {
-	l := &Lead{TenantID: a.TenantID, Version: 1, Status: api.LeadOpen}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	l := &Lead{Row: record.NewRow(a), Status: api.LeadOpen}
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		fields, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
 			return err
@@ -257,18 +201,10 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 // Update changes a lead, moves it through its pipeline or marks it lost (with a lead reason) or open again. A
 // converted lead's status is final.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LeadPatch) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if l, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(l.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, l *Lead) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordLead)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, oldAddress := l.snapshot(), l.address()
 		var v httpx.Validation
@@ -317,61 +253,28 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		l.Custom = fields.Apply(&v, l.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
 		changes := history.Diff(before, l.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		l.derive()
-		if _, err := tx.NewUpdate().Model(l).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("lead: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordLead, l.ID, oldAddress, l.address(), &l.Columns)
 	})
-	return l, err
-}
-
-// Delete moves a lead to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings a lead back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Lead, error) {
-	var l *Lead
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		l, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return l, err
 }
 
 // Board returns a lead pipeline's board (counts per stage; leads carry no value).
 func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) (*api.Board, error) {
-	var b *api.Board
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		b, err = pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Table: "leads", Cards: cards}, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.Board, error) {
+		return pipeline.Board(ctx, tx, a, pipeline.BoardSpec{List: spec, Cards: cards}, q)
 	})
-	return b, err
 }
 
 func cards(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error {
 	var rows []*Lead
-	q := selectWith(tx.NewSelect().Model(&rows)).Where("l.stage_id = ?", stage).Where("l.status = 'open'").
+	q := selectWith(tx, nil, tx.NewSelect().Model(&rows)).Where("l.stage_id = ?", stage).Where("l.status = 'open'").
 		OrderExpr("l.updated_at DESC, l.id").Limit(n)
 	filter(q.QueryBuilder())
 	if err := q.Scan(ctx); err != nil {

@@ -5,7 +5,6 @@ package listquery
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -29,11 +28,10 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Spec names the columns of a record list, in terms of the table alias.
+// Spec names the columns of a record list, in terms of the alias of its kind (record.Kind: the list's table
+// and alias come from the registry).
 type Spec struct {
 	Type api.RecordType
-	// Alias is the table alias; columns below are qualified with it.
-	Alias string
 	// SortName is the name column lists sort by (compared with German collation).
 	SortName string
 	// Organization restricts to records of an organisation (persons: via memberships; organisations: itself).
@@ -61,13 +59,19 @@ type SearchLink struct {
 	Linking string
 }
 
-func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias + "." + name) }
+// Alias is the table alias of the list's kind; the spec's columns are qualified with it.
+func (s Spec) Alias() string { return record.MustKind(s.Type).Alias }
+
+// Table is the table of the list's kind.
+func (s Spec) Table() string { return record.MustKind(s.Type).Table }
+
+func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias() + "." + name) }
 
 func (s Spec) address(column string) bun.Safe {
 	if s.AddressSQL != nil {
 		return bun.Safe(s.AddressSQL(column))
 	}
-	return bun.Safe(s.Alias + "." + column)
+	return bun.Safe(s.Alias() + "." + column)
 }
 
 // DefaultLimit and MaxLimit bound a page.
@@ -88,7 +92,8 @@ type Compiled struct {
 	desc   bool
 	limit  int
 	cursor *cursor
-	from   map[string]time.Time
+	// bounds are the calendar-day filters on timestamps (created, updated, closed); days those on date columns.
+	bounds []Bound
 	days   []dayBound
 	// candidates holds every record the search can match, found through the trigram index (step 2 of Rows);
 	// the search then needs no walk through the list.
@@ -104,10 +109,14 @@ type Compiled struct {
 // dayBound is a bound on a date column: inclusive calendar day.
 type dayBound struct{ name, day string }
 
+// cursor continues a list after the row with sort value V (as text) and ID.
 type cursor struct {
 	V  string    `json:"v"`
 	ID uuid.UUID `json:"id"`
 }
+
+// RowID is the ID of the row the list continues after.
+func (c cursor) RowID() uuid.UUID { return c.ID }
 
 var berlin = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
@@ -122,16 +131,9 @@ func Berlin() *time.Location { return berlin }
 
 // Compile validates q (field codes for every wrong part) against the record type's custom fields.
 func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fields) (*Compiled, error) {
-	c := &Compiled{spec: spec, actor: a, q: q, fields: fields, limit: q.Limit, from: map[string]time.Time{}}
+	c := &Compiled{spec: spec, actor: a, q: q, fields: fields}
 	var v httpx.Validation
-	switch q.Limit {
-	case 0:
-		c.limit = DefaultLimit
-	default:
-		if q.Limit < 1 || q.Limit > MaxLimit {
-			v.Field("limit", api.FieldInvalid)
-		}
-	}
+	c.limit = PageLimit(&v, q.Limit, DefaultLimit, MaxLimit)
 	// A sort is a key, descending with one leading "-"; "" is the default (name), "-" alone no key.
 	sortKey := api.SortKey(strings.TrimPrefix(q.Sort, "-"))
 	c.desc = string(sortKey) != q.Sort
@@ -143,15 +145,7 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	default:
 		v.Field("sort", api.FieldInvalid)
 	}
-	if q.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(q.Cursor)
-		var cur cursor
-		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.ID == uuid.Nil {
-			v.Field("cursor", api.FieldInvalid)
-		} else {
-			c.cursor = &cur
-		}
-	}
+	c.cursor = DecodeCursor[cursor](&v, q.Cursor)
 	if !access.ValidOwner(q.Owner) {
 		v.Field("owner", api.FieldInvalid)
 	}
@@ -168,28 +162,28 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
 		v.Field("status", api.FieldInvalid)
 	}
-	// In a fixed order: the same query compiles to the same SQL (see base).
-	for _, b := range []struct{ name, val string }{{"createdFrom", q.CreatedFrom}, {"createdTo", q.CreatedTo},
-		{"updatedFrom", q.UpdatedFrom}, {"updatedTo", q.UpdatedTo}, {"closedFrom", q.ClosedFrom}, {"closedTo", q.ClosedTo},
-		{"closeDateFrom", q.CloseDateFrom}, {"closeDateTo", q.CloseDateTo}} {
-		name, val := b.name, b.val
-		if val == "" {
+	for _, d := range []struct{ name, val, column string }{{"createdFrom", q.CreatedFrom, "created_at"}, {"createdTo", q.CreatedTo, "created_at"},
+		{"updatedFrom", q.UpdatedFrom, "updated_at"}, {"updatedTo", q.UpdatedTo, "updated_at"},
+		{"closedFrom", q.ClosedFrom, "closed_at"}, {"closedTo", q.ClosedTo, "closed_at"}} {
+		switch {
+		case d.val == "":
+		case d.column == "closed_at" && len(spec.Statuses) == 0: // records with a status record when they closed
+			v.Field(d.name, api.FieldInvalid)
+		default:
+			if b, ok := DayBound(&v, d.name, d.val, d.column); ok {
+				c.bounds = append(c.bounds, b)
+			}
+		}
+	}
+	for _, d := range []struct{ name, val string }{{"closeDateFrom", q.CloseDateFrom}, {"closeDateTo", q.CloseDateTo}} {
+		if d.val == "" {
 			continue
 		}
-		d, err := time.ParseInLocation("2006-01-02", val, berlin)
-		closed, closeDate := strings.HasPrefix(name, "closed"), strings.HasPrefix(name, "closeDate")
-		if err != nil || (closed && len(spec.Statuses) == 0) || (closeDate && spec.ExpectedClose == "") {
-			v.Field(name, api.FieldInvalid)
+		if _, err := time.ParseInLocation("2006-01-02", d.val, berlin); err != nil || spec.ExpectedClose == "" {
+			v.Field(d.name, api.FieldInvalid)
 			continue
 		}
-		if closeDate { // a date column: compared as days
-			c.days = append(c.days, dayBound{name: name, day: val})
-			continue
-		}
-		if strings.HasSuffix(name, "To") {
-			d = d.AddDate(0, 0, 1) // inclusive day: up to the next midnight
-		}
-		c.from[name] = d
+		c.days = append(c.days, dayBound{name: d.name, day: d.val}) // a date column: compared as days
 	}
 	for i, cc := range q.Custom {
 		key := fmt.Sprintf("custom[%d]", i)
@@ -238,9 +232,9 @@ func (c *Compiled) filter(q bun.QueryBuilder) bun.QueryBuilder { return c.condit
 func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	s, a, lq := c.spec, c.actor, c.q
 	q = q.Where("? IS NULL", s.col("deleted_at"))
-	q = a.Restrict(q, s.Type, api.ActionView, s.Alias+".owner_id")
+	q = a.Restrict(q, s.Type, api.ActionView, s.Alias()+".owner_id")
 	q = c.nearFilter(q)
-	q = a.OwnedBy(q, s.Type, lq.Owner, s.Alias+".owner_id")
+	q = a.OwnedBy(q, s.Type, lq.Owner, s.Alias()+".owner_id")
 	if lq.OrganizationID != "" {
 		q = s.Organization(q, uuid.MustParse(lq.OrganizationID))
 	}
@@ -253,13 +247,8 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.Status != "" {
 		q = q.Where("? = ?", s.col("status"), lq.Status)
 	}
-	// The bounds in a fixed order (not a map's): the same list is the same statement every time (the slow-query
-	// log groups statements by their text).
-	for _, b := range []struct{ name, col, op string }{{"createdFrom", "created_at", ">="}, {"updatedFrom", "updated_at", ">="},
-		{"closedFrom", "closed_at", ">="}, {"createdTo", "created_at", "<"}, {"updatedTo", "updated_at", "<"}, {"closedTo", "closed_at", "<"}} {
-		if d, ok := c.from[b.name]; ok {
-			q = q.Where("? "+b.op+" ?", s.col(b.col), d)
-		}
+	for _, b := range c.bounds {
+		q = b.Apply(q, s.Alias())
 	}
 	for _, b := range c.days {
 		op := ">="
@@ -316,8 +305,7 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 	return q.WhereGroup(" AND ", func(q bun.QueryBuilder) bun.QueryBuilder {
 		q = q.Where("? LIKE ?", c.spec.col("search_text"), p)
 		for i, l := range c.spec.Links {
-			k, _ := record.KindOf(l.Type)
-			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(k.Table)).ColumnExpr("1").Where(l.Join).
+			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(record.MustKind(l.Type).Table)).ColumnExpr("1").Where(l.Join).
 				Where("sl.deleted_at IS NULL").Where("sl.search_text LIKE ?", p)
 			if c.narrowed {
 				sub = sub.Where("sl.id = ANY(?::uuid[])", pgdialect.Array(c.linkCandidates[i]))
@@ -355,27 +343,27 @@ const (
 // Rows selects one page of the list (and one row more, to know whether another follows) into T, the table's
 // model: columns adds the select list to a query of the model (from the table, or from a subquery under the
 // list's alias). A search takes the steps described above.
-func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
+func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
 	if err := c.Resolve(ctx, tx); err != nil {
 		return nil, err
 	}
 	if c.nearFirst() {
-		if rows, done, err := nearPage[T](ctx, tx, c, table, columns); err != nil || done {
+		if rows, done, err := nearPage[T](ctx, tx, c, columns); err != nil || done {
 			return rows, err
 		}
 	}
 	if c.Searching() {
 		short := min(walkRowsPerItem*(c.limit+1), MaxWalkRows)
-		rows, err := walk[T](ctx, tx, c, table, columns, short)
+		rows, err := walk[T](ctx, tx, c, columns, short)
 		if err != nil || len(rows) > c.limit {
 			return rows, err
 		}
-		narrowed, err := c.narrow(ctx, tx, table)
+		narrowed, err := c.narrow(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
 		if !narrowed && short < MaxWalkRows {
-			if rows, err = walk[T](ctx, tx, c, table, columns, MaxWalkRows); err != nil || len(rows) > c.limit {
+			if rows, err = walk[T](ctx, tx, c, columns, MaxWalkRows); err != nil || len(rows) > c.limit {
 				return rows, err
 			}
 		}
@@ -384,22 +372,22 @@ func Rows[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
 	c.Filter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+		return nil, fmt.Errorf("listquery: %s: %w", c.spec.Table(), err)
 	}
 	return rows, nil
 }
 
 // walk selects the search page from the first n rows of the list (filters without the search, cursor, order).
-func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, n int) ([]T, error) {
-	alias := bun.Ident(c.spec.Alias)
-	stretch := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias)
+func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery, n int) ([]T, error) {
+	alias := bun.Ident(c.spec.Alias())
+	stretch := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("?.*", alias)
 	c.filter(stretch.QueryBuilder())
 	c.Page(stretch).Limit(n)
 	var rows []T
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows).ModelTableExpr("(?) AS ?", stretch, alias)))
 	c.SearchFilter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("listquery: %s: %w", table, err)
+		return nil, fmt.Errorf("listquery: %s: %w", c.spec.Table(), err)
 	}
 	return rows, nil
 }
@@ -408,10 +396,10 @@ func walk[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, col
 // candidates, step 3).
 const maxCandidatePattern = 500
 
-// narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in table, it
+// narrow is step 2: when the search term matches at most MaxCandidates live records of the tenant in the list, it
 // restricts Filter to them and reports true. A term without three letters or digits in a row has no trigrams to
 // look up (the index would be read whole): narrow leaves it alone.
-func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, error) {
+func (c *Compiled) narrow(ctx context.Context, tx bun.IDB) (bool, error) {
 	p := search.Pattern(c.q.Search)
 	if p == "" || !hasTrigram(p) || utf8.RuneCountInString(p) > maxCandidatePattern {
 		return false, nil
@@ -421,7 +409,7 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, 
 		IDs  []uuid.UUID `bun:"ids,array"`
 	}
 	if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-		table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+		c.spec.Table(), p, MaxCandidates).Scan(ctx, &row); err != nil {
 		return false, fmt.Errorf("listquery: search candidates: %w", err)
 	}
 	if row.Many {
@@ -429,9 +417,8 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB, table string) (bool, 
 	}
 	ids, links := row.IDs, make([][]uuid.UUID, len(c.spec.Links))
 	for i, l := range c.spec.Links {
-		k, _ := record.KindOf(l.Type)
 		if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-			k.Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
+			record.MustKind(l.Type).Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
 			return false, fmt.Errorf("listquery: search candidates: %w", err)
 		}
 		if row.Many {
@@ -504,9 +491,9 @@ func escapeLike(s string) string {
 func (c *Compiled) sortExpr() string {
 	switch c.sort {
 	case api.SortCreatedAt:
-		return c.spec.Alias + ".created_at"
+		return c.spec.Alias() + ".created_at"
 	case api.SortUpdatedAt:
-		return c.spec.Alias + ".updated_at"
+		return c.spec.Alias() + ".updated_at"
 	case api.SortCity:
 		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
 	case api.SortDistance:
@@ -523,7 +510,7 @@ func (c *Compiled) Page(q *bun.SelectQuery) *bun.SelectQuery {
 	if c.desc {
 		dir, cmp = "DESC", "<"
 	}
-	id := c.spec.Alias + ".id"
+	id := c.spec.Alias() + ".id"
 	if c.cursor != nil {
 		var v any = c.cursor.V
 		if c.sort == api.SortCreatedAt || c.sort == api.SortUpdatedAt {
@@ -571,8 +558,7 @@ func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid
 	case api.SortUpdatedAt:
 		v = updated.UTC().Format(time.RFC3339Nano)
 	}
-	raw, _ := json.Marshal(cursor{V: v, ID: id})
-	return base64.RawURLEncoding.EncodeToString(raw)
+	return EncodeCursor(cursor{V: v, ID: id})
 }
 
 // CountScanRows bounds the records a count tests against conditions no index serves (see conditions, and a
@@ -580,29 +566,29 @@ func (c *Compiled) Cursor(name, city string, created, updated time.Time, id uuid
 // counts to "1,000+".
 const CountScanRows = 10 * CountCap
 
-// Count counts the list's records (table under the spec's alias) up to CountCap and says whether there may be
+// Count counts the list's records up to CountCap and says whether there may be
 // more. Conditions no index serves under row-level security are tested on at most CountScanRows records of the
 // scope: a count that finds fewer than CountCap matches there is exact when those were all the records, and
 // otherwise a lower bound (capped). So a rare condition on a large list costs a bounded scan, not a read of every
 // record, and a common one stops, as before, at the cap.
-func (c *Compiled) Count(ctx context.Context, tx bun.IDB, table string) (int, bool, error) {
+func (c *Compiled) Count(ctx context.Context, tx bun.IDB) (int, bool, error) {
 	if err := c.Resolve(ctx, tx); err != nil {
 		return 0, false, err
 	}
-	alias := bun.Ident(c.spec.Alias)
+	alias := bun.Ident(c.spec.Alias())
 	if !c.hasConditions() || c.narrowed {
 		if c.near != nil && !c.narrowed {
 			if n, capped, done, err := c.nearCount(ctx, tx); err != nil || done {
 				return n, capped, err
 			}
 		}
-		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("1")
+		q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("1")
 		c.Filter(q.QueryBuilder())
 		return countCapped(ctx, tx, q)
 	}
 	// The scope's first CountScanRows records, numbered; the last of them passes the conditions as a marker
 	// that the scope goes on.
-	scope := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), alias).ColumnExpr("?.*", alias).
+	scope := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), alias).ColumnExpr("?.*", alias).
 		ColumnExpr("row_number() OVER () AS count_scan_no")
 	c.base(scope.QueryBuilder())
 	q := tx.NewSelect().TableExpr("(?) AS ?", scope.Limit(CountScanRows), alias).
@@ -642,25 +628,40 @@ type Result[T any] struct {
 
 // Run selects one page of the list (Rows) with the cursor to the next one and, when count is set, its bounded
 // total (Count; not needed when the whole list fits on this page). Every record list goes through it.
-func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
-	rows, err := Rows[T](ctx, tx, c, table, columns)
+func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
+	rows, err := Rows[T](ctx, tx, c, columns)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result[T]{Rows: rows}
-	if len(rows) > c.limit {
-		res.Rows = rows[:c.limit]
-		res.NextCursor = c.cursorAfter(res.Rows[len(res.Rows)-1])
-	}
+	res := &Result[T]{}
+	res.Rows, res.NextCursor = NextPage(rows, c.limit, func(row T) string { return c.cursorAfter(row) })
 	switch {
 	case !count:
 	case c.q.Cursor == "" && res.NextCursor == "":
 		res.Total = len(res.Rows)
 	default:
-		if res.Total, res.TotalCapped, err = c.Count(ctx, tx, table); err != nil {
+		if res.Total, res.TotalCapped, err = c.Count(ctx, tx); err != nil {
 			return nil, err
 		}
 		res.Total = max(res.Total, len(res.Rows)) // a bounded count may have seen fewer than this page
+	}
+	return res, nil
+}
+
+// Query compiles q for the list spec describes (with its kind's custom fields) and runs it (Run): the one path of
+// every record list.
+func Query[T Listed](ctx context.Context, tx bun.IDB, a *access.Actor, spec Spec, q api.ListQuery, columns func(*bun.SelectQuery) *bun.SelectQuery, count bool) (*Result[T], error) {
+	fields, err := customfield.Load(ctx, tx, spec.Type)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Compile(spec, a, q, fields)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Run[T](ctx, tx, c, columns, count)
+	if err != nil {
+		return nil, fmt.Errorf("%s: query: %w", spec.Type, err)
 	}
 	return res, nil
 }
@@ -687,11 +688,11 @@ type Total struct {
 // Totals counts exactly what the list lists (scope, filters, search: the list's own conditions, so a dashboard
 // figure always equals its list) and sums valueSQL (in terms of the alias; "" sums nothing). groupSQL "" gives
 // one total; otherwise one per group value. Unlike Count it is not capped: dashboards over whole scopes use it.
-func (c *Compiled) Totals(ctx context.Context, tx bun.IDB, table, valueSQL, groupSQL string) ([]Total, error) {
+func (c *Compiled) Totals(ctx context.Context, tx bun.IDB, valueSQL, groupSQL string) ([]Total, error) {
 	if valueSQL == "" {
 		valueSQL = "0"
 	}
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(table), bun.Ident(c.spec.Alias)).
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), bun.Ident(c.spec.Alias())).
 		ColumnExpr("count(*) AS count").ColumnExpr("coalesce(sum(" + valueSQL + "), 0)::numeric(16, 2)::text AS value")
 	if groupSQL != "" {
 		q = q.ColumnExpr("(" + groupSQL + ")::text AS grp").GroupExpr(groupSQL)

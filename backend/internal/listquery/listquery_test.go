@@ -1,7 +1,6 @@
 package listquery
 
 import (
-	"context"
 	"database/sql"
 	"encoding/base64"
 	"maps"
@@ -28,11 +27,11 @@ import (
 // persons have no pipeline and their own address, deals take their organisation's address and link persons and
 // organisations for the search, leads have statuses but no expected close date and no organisation filter.
 var (
-	personSpec = Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name",
+	personSpec = Spec{Type: api.RecordPerson, SortName: "p.sort_name",
 		Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
 			return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)
 		}}
-	dealSpec = Spec{Type: api.RecordDeal, Alias: "d", SortName: "d.title",
+	dealSpec = Spec{Type: api.RecordDeal, SortName: "d.title",
 		Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
 		AddressSQL: func(col string) string {
 			return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
@@ -42,7 +41,7 @@ var (
 			{Type: api.RecordPerson, Join: "sl.id = d.person_id", Linking: "SELECT id FROM deals WHERE person_id = ANY(?::uuid[])"},
 			{Type: api.RecordOrganization, Join: "sl.id = d.organization_id", Linking: "SELECT id FROM deals WHERE organization_id = ANY(?::uuid[])"},
 		}}
-	leadSpec = Spec{Type: api.RecordLead, Alias: "l", SortName: "l.title", Statuses: []string{"open", "converted", "lost"}}
+	leadSpec = Spec{Type: api.RecordLead, SortName: "l.title", Statuses: []string{"open", "converted", "lost"}}
 )
 
 var (
@@ -89,7 +88,7 @@ func render(t *testing.T, c *Compiled) string {
 	t.Helper()
 	db := bun.NewDB(sql.OpenDB(pgdriver.NewConnector()), pgdialect.New())
 	t.Cleanup(func() { db.Close() })
-	q := db.NewSelect().TableExpr("? AS ?", bun.Ident(tableOf(c.spec.Type)), bun.Ident(c.spec.Alias)).ColumnExpr(c.spec.Alias + ".id")
+	q := db.NewSelect().TableExpr("? AS ?", bun.Ident(c.spec.Table()), bun.Ident(c.spec.Alias())).ColumnExpr(c.spec.Alias() + ".id")
 	c.Filter(q.QueryBuilder())
 	return c.Page(q).String()
 }
@@ -108,7 +107,7 @@ func encodeCursor(raw string) string { return base64.RawURLEncoding.EncodeToStri
 func ptr[T any](v T) *T { return &v }
 
 func TestCompileReadsTheSortKey(t *testing.T) {
-	spec := Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name"}
+	spec := Spec{Type: api.RecordPerson, SortName: "p.sort_name"}
 	for _, tc := range []struct {
 		sort     string
 		wantSort api.SortKey // "" = refused with sort: invalid
@@ -336,9 +335,9 @@ func TestFilterAddsOneConditionPerFilter(t *testing.T) {
 		// The same query compiles to the same SQL every time (the slow-query log groups statements by their text).
 		{"every day bound in a fixed order", dealSpec, api.ListQuery{CloseDateTo: "2026-01-31", CloseDateFrom: "2026-01-01",
 			ClosedTo: "2026-01-31", ClosedFrom: "2026-01-01", UpdatedTo: "2026-01-31", UpdatedFrom: "2026-01-01", CreatedTo: "2026-01-31", CreatedFrom: "2026-01-01"},
-			[]string{`("d"."created_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."updated_at" >= '2025-12-31 23:00:00+00:00')`,
-				`("d"."closed_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."created_at" < '2026-01-31 23:00:00+00:00')`,
-				`("d"."updated_at" < '2026-01-31 23:00:00+00:00')`, `("d"."closed_at" < '2026-01-31 23:00:00+00:00')`,
+			[]string{`("d"."created_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."created_at" < '2026-01-31 23:00:00+00:00')`,
+				`("d"."updated_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."updated_at" < '2026-01-31 23:00:00+00:00')`,
+				`("d"."closed_at" >= '2025-12-31 23:00:00+00:00')`, `("d"."closed_at" < '2026-01-31 23:00:00+00:00')`,
 				`("d"."expected_close" >= '2026-01-01'::date)`, `("d"."expected_close" <= '2026-01-31'::date)`}},
 		{"postal code of a person from its start", personSpec, api.ListQuery{PostalCode: " 80 "}, []string{`(p.postal_code LIKE '80%')`}},
 		{"postal code with LIKE characters escaped", personSpec, api.ListQuery{PostalCode: `8_%\`}, []string{`(p.postal_code LIKE '8\_\%\\%')`}},
@@ -377,7 +376,7 @@ func TestFilterAddsOneConditionPerFilter(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sql := render(t, mustCompile(t, tc.spec, seesAll, tc.q))
 			where := whereOf(t, sql)
-			rest, live := where, `("`+tc.spec.Alias+`"."deleted_at" IS NULL)`
+			rest, live := where, `("`+tc.spec.Alias()+`"."deleted_at" IS NULL)`
 			if !strings.HasPrefix(rest, live) {
 				t.Fatalf("got WHERE %s, want it to start with %s", where, live)
 			}
@@ -723,20 +722,10 @@ func TestHasTrigramWantsThreeLettersOrDigitsInARow(t *testing.T) {
 	}
 }
 
-func TestMarkersRefuseARecordTypeWithoutPositions(t *testing.T) {
-	db := bun.NewDB(sql.OpenDB(pgdriver.NewConnector()), pgdialect.New())
-	defer db.Close()
-	spec := Spec{Type: api.RecordActivity, Alias: "a", SortName: "a.subject"}
-	c := mustCompile(t, spec, seesAll, api.ListQuery{})
-	if m, err := c.Markers(context.Background(), db, 10); err == nil || !strings.Contains(err.Error(), "has no positions") {
-		t.Fatalf("Markers = %+v, %v; want an error before any query", m, err)
-	}
-}
-
 // TestCompileTakesEachFieldKindsOperators checks every operator against a field of every kind: the ones
 // api.ConditionOpsByKind names for the kind pass, every other one is refused with op: invalid.
 func TestCompileTakesEachFieldKindsOperators(t *testing.T) {
-	spec := Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name"}
+	spec := Spec{Type: api.RecordPerson, SortName: "p.sort_name"}
 	value := map[api.FieldKind]string{api.FieldKindNumber: "12", api.FieldKindText: "Nord", api.FieldKindBool: "true"}
 	for _, kind := range api.AllFieldKinds {
 		field := &customfield.Field{ID: uuid.New(), RecordType: api.RecordPerson, Kind: kind}

@@ -19,13 +19,13 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 	if err := c.Resolve(ctx, tx); err != nil {
 		return nil, err
 	}
-	k, ok := record.KindOf(c.spec.Type)
-	lat, lng, hasPos := positionSQL(c.spec.Type, c.spec.Alias)
-	if !ok || !hasPos {
+	k := record.MustKind(c.spec.Type)
+	lat, lng, hasPos := positionSQL(c.spec.Type, c.spec.Alias())
+	if !hasPos {
 		return nil, fmt.Errorf("listquery: markers: %s has no positions", c.spec.Type)
 	}
 	if c.Searching() {
-		if _, err := c.narrow(ctx, tx, k.Table); err != nil {
+		if _, err := c.narrow(ctx, tx); err != nil {
 			return nil, err
 		}
 	}
@@ -37,10 +37,10 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 		Precision string    `bun:"precision"`
 		DistanceM *float64  `bun:"distance_m"`
 	}
-	alias := bun.Ident(c.spec.Alias)
+	alias := bun.Ident(c.spec.Alias())
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), alias).
 		ColumnExpr("?.id", alias).ColumnExpr("coalesce(" + k.NameSQL + ", '') AS name").
-		ColumnExpr(lat + " AS lat").ColumnExpr(lng + " AS lng").ColumnExpr(precisionSQL(c.spec.Type, c.spec.Alias) + " AS precision").
+		ColumnExpr(lat + " AS lat").ColumnExpr(lng + " AS lng").ColumnExpr(precisionSQL(c.spec.Type, c.spec.Alias()) + " AS precision").
 		Where(lat + " IS NOT NULL")
 	c.withDistance(q)
 	c.Filter(q.QueryBuilder())
@@ -48,7 +48,7 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 	if c.desc {
 		dir = "DESC"
 	}
-	q = q.OrderExpr(c.sortExpr()+" "+dir+", ? "+dir, bun.Ident(c.spec.Alias+".id")).Limit(max + 1)
+	q = q.OrderExpr(c.sortExpr()+" "+dir+", ? "+dir, bun.Ident(c.spec.Alias()+".id")).Limit(max + 1)
 	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("listquery: markers of %s: %w", k.Table, err)
 	}

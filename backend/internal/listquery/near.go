@@ -2,13 +2,10 @@ package listquery
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -168,7 +165,7 @@ func (c *Compiled) nearFilter(q bun.QueryBuilder) bun.QueryBuilder {
 		return q.Where("FALSE")
 	}
 	idb := withDB.DB()
-	table := tableOf(c.spec.Type)
+	table := c.spec.Table()
 	if n.resolved {
 		return q.Where("? IN (SELECT nb.nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[]) AS nb)",
 			c.spec.col("id"), table, n.lat, n.lng, n.radiusM, c.ownersHint(idb))
@@ -205,7 +202,7 @@ func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, af
 	}
 	n := c.near
 	out := &candidates{ids: []uuid.UUID{}}
-	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", tableOf(c.spec.Type),
+	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", c.spec.Table(),
 		n.lat, n.lng, n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &out.ids); err != nil && !db.IsNoRows(err) {
 		return nil, fmt.Errorf("listquery: nearby: %w", err)
 	}
@@ -222,7 +219,7 @@ func (c *Compiled) nearFirst() bool {
 // nearPage selects the page among the nearest limit+1 candidates after the cursor. It is the page when the
 // candidates were all there are or enough of them passed the list's other conditions (done); otherwise Rows
 // selects it again among every record within the radius.
-func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, bool, error) {
+func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, bool, error) {
 	cands, err := c.nearCandidates(ctx, tx, c.limit+1, c.cursor)
 	if err != nil {
 		return nil, false, err
@@ -233,7 +230,7 @@ func nearPage[T any](ctx context.Context, tx bun.IDB, c *Compiled, table string,
 	q := c.withDistance(columns(tx.NewSelect().Model(&rows)))
 	c.Filter(q.QueryBuilder())
 	if err := c.Page(q).Scan(ctx); err != nil {
-		return nil, false, fmt.Errorf("listquery: %s: %w", table, err)
+		return nil, false, fmt.Errorf("listquery: %s: %w", c.spec.Table(), err)
 	}
 	return rows, cands.complete || len(rows) > c.limit, nil
 }
@@ -246,7 +243,7 @@ func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB) (int, bool, bool, 
 	}
 	n := c.near
 	var count int
-	if err := tx.NewRaw("SELECT geocode_nearby_count(?, ?, ?, ?, (?)::uuid[], ?)", tableOf(c.spec.Type), n.lat, n.lng,
+	if err := tx.NewRaw("SELECT geocode_nearby_count(?, ?, ?, ?, (?)::uuid[], ?)", c.spec.Table(), n.lat, n.lng,
 		n.radiusM, c.ownersHint(tx), CountCap+1).Scan(ctx, &count); err != nil {
 		return 0, false, false, fmt.Errorf("listquery: nearby count: %w", err)
 	}
@@ -260,7 +257,7 @@ func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB) (int, bool, bool, 
 // radius, which geocode_nearby applies too): the filter it writes is the same as that of a list with nothing
 // else, whatever conditions lists learn later.
 func (c *Compiled) onlyNear(idb bun.IDB) bool {
-	bare := &Compiled{spec: c.spec, actor: c.actor, from: map[string]time.Time{}, near: c.near}
+	bare := &Compiled{spec: c.spec, actor: c.actor, near: c.near}
 	mark := []uuid.UUID{uuid.Nil}
 	c.nearIDs, bare.nearIDs = mark, mark
 	defer func() { c.nearIDs = nil }()
@@ -277,7 +274,7 @@ func (c *Compiled) distanceSQL() string {
 		return "NULL::float8"
 	}
 	return "earth_distance(ll_to_earth(" + strconv.FormatFloat(n.lat, 'g', -1, 64) + ", " +
-		strconv.FormatFloat(n.lng, 'g', -1, 64) + "), " + earthSQL(c.spec.Type, c.spec.Alias) + ")"
+		strconv.FormatFloat(n.lng, 'g', -1, 64) + "), " + earthSQL(c.spec.Type, c.spec.Alias()) + ")"
 }
 
 // withDistance adds the distance column (distance_m) to a list query with a nearby condition.
@@ -303,8 +300,7 @@ func (c *Compiled) cursorAfter(row Listed) string {
 	if d, ok := row.(Distanced); ok && d.DistanceMeters() != nil {
 		v = strconv.FormatFloat(*d.DistanceMeters(), 'g', -1, 64)
 	}
-	raw, _ := json.Marshal(cursor{V: v, ID: id})
-	return base64.RawURLEncoding.EncodeToString(raw)
+	return EncodeCursor(cursor{V: v, ID: id})
 }
 
 // distanceCursor is the cursor's distance.
@@ -314,14 +310,6 @@ func (c *Compiled) distanceCursor() float64 {
 		return 0
 	}
 	return f
-}
-
-// tableOf is the table of a record list.
-func tableOf(rt api.RecordType) string {
-	if k, ok := record.KindOf(rt); ok {
-		return k.Table
-	}
-	return ""
 }
 
 // earthSQL is the position of a row of record type rt as an earth point: its own for persons, organisations

@@ -17,12 +17,13 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
-// RecordTypes are the record types that can be lost.
-var RecordTypes = []api.RecordType{api.RecordDeal, api.RecordLead}
+// RecordTypes are the record types that can be lost: those that move through pipelines (record.Kind.Pipelines).
+var RecordTypes = record.Types(func(k record.Kind) bool { return k.Pipelines })
 
 // Reason is a row of lost_reasons.
 type Reason struct {
@@ -48,14 +49,11 @@ func (r *Reason) API() api.LostReason {
 		Archived: r.ArchivedAt != nil, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-// Service manages lost reasons. Users are the tables whose rows reference a reason (lost_reason_id).
-type Service struct {
-	db    *bun.DB
-	users []string
-}
+// Service manages lost reasons; the records of the kinds in RecordTypes reference them (lost_reason_id).
+type Service struct{ db *bun.DB }
 
 // NewService builds the service.
-func NewService(db *bun.DB, users ...string) *Service { return &Service{db: db, users: users} }
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 // List returns the reasons of a record type by name; archived ones only when asked.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Reason, error) {
@@ -175,8 +173,8 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := httpx.CheckVersion(r.Version, version); err != nil {
 			return err
 		}
-		for _, table := range s.users {
-			n, err := tx.NewSelect().Table(table).Where("lost_reason_id = ?", id).Count(ctx)
+		for _, rt := range RecordTypes {
+			n, err := tx.NewSelect().Table(record.MustKind(rt).Table).Where("lost_reason_id = ?", id).Count(ctx)
 			if err != nil {
 				return fmt.Errorf("lostreason: in use: %w", err)
 			}

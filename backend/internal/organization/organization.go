@@ -20,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -29,33 +30,20 @@ import (
 type Organization struct {
 	bun.BaseModel `bun:"table:organizations,alias:o"`
 
-	ID          uuid.UUID        `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID    uuid.UUID        `bun:"tenant_id,type:uuid"`
-	OwnerID     uuid.UUID        `bun:"owner_id,type:uuid"`
-	Name        string           `bun:"name"`
-	Street      string           `bun:"street"`
-	PostalCode  string           `bun:"postal_code"`
-	City        string           `bun:"city"`
-	Country     string           `bun:"country"`
-	Phone       string           `bun:"phone"`
-	Email       string           `bun:"email"`
-	Website     string           `bun:"website"`
-	Industry    string           `bun:"industry"`
-	Custom      api.CustomValues `bun:"custom,type:jsonb"`
-	SearchText  string           `bun:"search_text"`
-	Version     int64            `bun:"version"`
-	CreatedAt   time.Time        `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt   time.Time        `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt   *time.Time       `bun:"deleted_at"`
-	DeletedBy   *uuid.UUID       `bun:"deleted_by,type:uuid"`
-	OwnerName   string           `bun:"owner_name,scanonly"`
-	PersonCount int              `bun:"person_count,scanonly"`
+	record.Row
+	Name        string `bun:"name"`
+	Street      string `bun:"street"`
+	PostalCode  string `bun:"postal_code"`
+	City        string `bun:"city"`
+	Country     string `bun:"country"`
+	Phone       string `bun:"phone"`
+	Email       string `bun:"email"`
+	Website     string `bun:"website"`
+	Industry    string `bun:"industry"`
+	PersonCount int    `bun:"person_count,scanonly"`
 
 	geo.Columns
 }
-
-// ETag is the version clients must send back with a change.
-func (o *Organization) ETag() int64 { return o.Version }
 
 // CursorKey gives the values a list continues after.
 func (o *Organization) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -64,14 +52,10 @@ func (o *Organization) CursorKey() (string, string, time.Time, time.Time, uuid.U
 
 // API converts to the wire type.
 func (o *Organization) API() api.Organization {
-	custom := o.Custom
-	if custom == nil {
-		custom = api.CustomValues{}
-	}
 	return api.Organization{ID: o.ID.String(), Name: o.Name,
 		Address: api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country},
 		Phone:   o.Phone, Email: o.Email, Website: o.Website, Industry: o.Industry, OwnerID: o.OwnerID.String(),
-		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: custom, Version: o.Version,
+		OwnerName: o.OwnerName, PersonCount: o.PersonCount, Custom: o.CustomValues(), Version: o.Version,
 		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt, Position: o.Position(), DistanceKm: o.DistanceKm()}
 }
 
@@ -83,10 +67,7 @@ func (o *Organization) snapshot(ownerName string) history.Snapshot {
 	s := history.Snapshot{"name": o.Name, "address.street": o.Street, "address.postalCode": o.PostalCode,
 		"address.city": o.City, "address.country": o.Country, "phone": o.Phone, "email": o.Email,
 		"website": o.Website, "industry": o.Industry, "owner": ownerName}
-	for k, v := range o.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return o.WithCustom(s)
 }
 
 var historyFields = []string{"name", "address.street", "address.postalCode", "address.city", "address.country",
@@ -96,24 +77,24 @@ func (o *Organization) searchText() string {
 	return search.Text(o.Name, o.Email, o.Phone, search.Digits(o.Phone), o.Website, o.City)
 }
 
-// Kind is the record kind of organisations.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
-
-// Spec describes organisation lists for listquery.
 // ListSpec is the list spec of organisations (saved filters compile with it).
-func ListSpec() listquery.Spec { return spec }
+func (s *Service) ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordOrganization, Alias: "o", SortName: "o.name",
+var spec = listquery.Spec{Type: api.RecordOrganization, SortName: "o.name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("o.id = ?", id) }}
 
-// Service manages organisations.
-type Service struct{ db *bun.DB }
+// Service manages organisations; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Organization, api.Organization]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
+
+var store = record.NewStore[*Organization, api.Organization](api.RecordOrganization, selectWith, nil)
 
 // selectWith adds the owner's name and the number of live persons.
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("o.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = o.owner_id) AS owner_name").
 		ColumnExpr(`(SELECT count(*) FROM memberships AS m JOIN persons AS p ON p.id = m.person_id AND p.deleted_at IS NULL
@@ -122,69 +103,18 @@ func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
 
 // Query lists the organisations the actor may see that match q, one keyset page at a time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	var page *api.OrganizationPage
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		page, err = QueryInTx(ctx, tx, a, q)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.OrganizationPage, error) {
+		return QueryInTx(ctx, tx, a, q)
 	})
-	return page, err
 }
 
 // QueryInTx runs an organisation list query in the caller's transaction.
 func QueryInTx(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	page := &api.OrganizationPage{Items: []api.Organization{}}
-	err := func() error {
-		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
-		if err != nil {
-			return err
-		}
-		c, err := listquery.Compile(spec, a, q, fields)
-		if err != nil {
-			return err
-		}
-		res, err := listquery.Run[*Organization](ctx, tx, c, "organizations", selectWith, true)
-		if err != nil {
-			return fmt.Errorf("organization: query: %w", err)
-		}
-		for _, x := range res.Rows {
-			page.Items = append(page.Items, x.API())
-		}
-		page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-		return nil
-	}()
+	res, err := listquery.Query[*Organization](ctx, tx, a, spec, q, store.Columns(tx, a), true)
 	if err != nil {
 		return nil, err
 	}
-	return page, nil
-}
-
-// load reads a live organisation the actor may perform action on.
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Organization, error) {
-	o := new(Organization)
-	q := selectWith(tx.NewSelect().Model(o)).Where("o.id = ?", id).Where("o.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordOrganization, action, "o.owner_id")
-	if lock {
-		q = q.For("UPDATE OF o")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("organization: get %s: %w", id, err)
-	}
-	return o, nil
-}
-
-// Get returns one organisation.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		o, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return o, err
+	return &api.OrganizationPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
 type fieldsIn struct {
@@ -218,18 +148,14 @@ func (o *Organization) apply(v *httpx.Validation, in fieldsIn) {
 
 // Create adds an organisation.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		o, err = Insert(ctx, tx, a, in)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*Organization, error) {
+		return Insert(ctx, tx, a, in)
 	})
-	return o, err
 }
 
 // Insert creates an organisation in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	o := &Organization{TenantID: a.TenantID, Version: 1}
+	o := &Organization{Row: record.NewRow(a)}
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
@@ -260,20 +186,12 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 	return o, nil
 }
 
-// Update changes an organisation and records what changed. A rename reaches the search text of its persons.
+// Update changes an organisation and records what changed.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if o, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(o.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, o *Organization) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, oldAddress := o.snapshot(o.OwnerName), o.address()
 		var v httpx.Validation
@@ -283,45 +201,16 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		o.Custom = fields.Apply(&v, o.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
 		changes := history.Diff(before, o.snapshot(o.OwnerName), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil // nothing changed: no new version, no history entry
+			return nil, nil // nothing changed: no new version, no history entry
 		}
 		o.SearchText = o.searchText()
-		if _, err := tx.NewUpdate().Model(o).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("organization: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordOrganization, o.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordOrganization, o.ID, oldAddress, o.address(), &o.Columns)
 	})
-	return o, err
-}
-
-// Delete moves an organisation to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings an organisation back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Organization, error) {
-	var o *Organization
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		o, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return o, err
 }
 
 // Search answers the global search box: up to 10 persons and 10 organisations the actor may see whose name,
@@ -332,7 +221,7 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 		return out, nil
 	}
 	lq := api.ListQuery{Search: q, Limit: 10}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if a.Scope(api.RecordPerson, api.ActionView) != api.ScopeNone {
 			page, err := person.Query(ctx, tx, a, lq, false)
 			if err != nil {
@@ -348,7 +237,7 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 			return err
 		}
 		// The same trigram-first search path as the person list (see listquery.Rows).
-		rows, err := listquery.Rows[*Organization](ctx, tx, c, "organizations", selectWith)
+		rows, err := listquery.Rows[*Organization](ctx, tx, c, store.Columns(tx, a))
 		if err != nil {
 			return fmt.Errorf("organization: search: %w", err)
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
@@ -31,9 +32,7 @@ import (
 type Person struct {
 	bun.BaseModel `bun:"table:persons,alias:p"`
 
-	ID         uuid.UUID          `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID          `bun:"tenant_id,type:uuid"`
-	OwnerID    uuid.UUID          `bun:"owner_id,type:uuid"`
+	record.Row
 	Salutation api.Salutation     `bun:"salutation"`
 	Title      string             `bun:"title"`
 	FirstName  string             `bun:"first_name"`
@@ -45,24 +44,13 @@ type Person struct {
 	PostalCode string             `bun:"postal_code"`
 	City       string             `bun:"city"`
 	Country    string             `bun:"country"`
-	Custom     api.CustomValues   `bun:"custom,type:jsonb"`
 	SortName   string             `bun:"sort_name"`
 	EmailKeys  []string           `bun:"email_keys,array"`
-	SearchText string             `bun:"search_text"`
-	Version    int64              `bun:"version"`
-	CreatedAt  time.Time          `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time          `bun:"updated_at,nullzero,default:now()"`
-	DeletedAt  *time.Time         `bun:"deleted_at"`
-	DeletedBy  *uuid.UUID         `bun:"deleted_by,type:uuid"`
-	OwnerName  string             `bun:"owner_name,scanonly"`
 
 	geo.Columns
 
 	memberships []api.Membership
 }
-
-// ETag is the version clients must send back with a change.
-func (p *Person) ETag() int64 { return p.Version }
 
 // CursorKey gives the values a list continues after.
 func (p *Person) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
@@ -85,7 +73,7 @@ func (p *Person) API() api.Person {
 	out := api.Person{ID: p.ID.String(), Salutation: p.Salutation, Title: p.Title, FirstName: p.FirstName,
 		LastName: p.LastName, Name: p.Name(), JobTitle: p.JobTitle, Emails: p.Emails, Phones: p.Phones,
 		Address: api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country},
-		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.Custom,
+		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.CustomValues(),
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Position: p.Position(), DistanceKm: p.DistanceKm()}
 	if out.Emails == nil {
 		out.Emails = []api.ContactPoint{}
@@ -95,9 +83,6 @@ func (p *Person) API() api.Person {
 	}
 	if out.Organizations == nil {
 		out.Organizations = []api.Membership{}
-	}
-	if out.Custom == nil {
-		out.Custom = api.CustomValues{}
 	}
 	return out
 }
@@ -122,10 +107,7 @@ func (p *Person) snapshot() history.Snapshot {
 	if s["salutation"] == string(api.SalutationNone) {
 		s["salutation"] = ""
 	}
-	for k, v := range p.Custom {
-		s["custom."+k] = v
-	}
-	return s
+	return p.WithCustom(s)
 }
 
 var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
@@ -153,13 +135,10 @@ func (p *Person) derive() {
 	p.SearchText = search.Text(parts...)
 }
 
-// Kind is the record kind of persons.
-func Kind() record.Kind { k, _ := record.KindOf(api.RecordPerson); return k }
-
 // ListSpec is the list spec of persons (saved filters compile with it).
-func ListSpec() listquery.Spec { return spec }
+func (s *Service) ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_name",
+var spec = listquery.Spec{Type: api.RecordPerson, SortName: "p.sort_name",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
 		return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)
 	},
@@ -167,13 +146,17 @@ var spec = listquery.Spec{Type: api.RecordPerson, Alias: "p", SortName: "p.sort_
 		Join:    "sl.id IN (SELECT sm.organization_id FROM memberships AS sm WHERE sm.person_id = p.id)",
 		Linking: "SELECT person_id FROM memberships WHERE organization_id = ANY(?::uuid[])"}}}
 
-// Service manages persons.
-type Service struct{ db *bun.DB }
+// Service manages persons; the record kind's store gives get, delete and restore.
+type Service struct {
+	record.Store[*Person, api.Person]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
+var store = record.NewStore[*Person, api.Person](api.RecordPerson, selectWith, withMemberships)
+
+func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("p.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = p.owner_id) AS owner_name")
 }
 
@@ -212,65 +195,21 @@ func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons [
 
 // Query lists the persons the actor may see that match q, one keyset page at a time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.PersonPage, error) {
-	var page *api.PersonPage
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		page, err = Query(ctx, tx, a, q, true)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.PersonPage, error) {
+		return Query(ctx, tx, a, q, true)
 	})
-	return page, err
 }
 
 // Query runs a person list query in the caller's transaction; count adds the (capped) total.
 func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, count bool) (*api.PersonPage, error) {
-	page := &api.PersonPage{Items: []api.Person{}}
-	fields, err := customfield.Load(ctx, tx, api.RecordPerson)
+	res, err := listquery.Query[*Person](ctx, tx, a, spec, q, store.Columns(tx, a), count)
 	if err != nil {
 		return nil, err
 	}
-	c, err := listquery.Compile(spec, a, q, fields)
-	if err != nil {
+	if err := store.Complete(ctx, tx, a, res.Rows); err != nil {
 		return nil, err
 	}
-	res, err := listquery.Run[*Person](ctx, tx, c, "persons", selectWith, count)
-	if err != nil {
-		return nil, fmt.Errorf("person: query: %w", err)
-	}
-	if err := withMemberships(ctx, tx, a, res.Rows); err != nil {
-		return nil, err
-	}
-	for _, p := range res.Rows {
-		page.Items = append(page.Items, p.API())
-	}
-	page.NextCursor, page.Total, page.TotalCapped = res.NextCursor, res.Total, res.TotalCapped
-	return page, nil
-}
-
-func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action, lock bool) (*Person, error) {
-	p := new(Person)
-	q := selectWith(tx.NewSelect().Model(p)).Where("p.id = ?", id).Where("p.deleted_at IS NULL")
-	a.Restrict(q.QueryBuilder(), api.RecordPerson, action, "p.owner_id")
-	if lock {
-		q = q.For("UPDATE OF p")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("person: get %s: %w", id, err)
-	}
-	return p, withMemberships(ctx, tx, a, []*Person{p})
-}
-
-// Get returns one person with the organisations the actor may see.
-func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Person, error) {
-	var p *Person
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		p, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return p, err
+	return &api.PersonPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
 const maxPoints = 20
@@ -377,18 +316,14 @@ func duplicates(ctx context.Context, tx bun.IDB, a *access.Actor, self uuid.UUID
 // Create adds a person, optionally linked to organisations the actor may see. An e-mail address another person
 // has already gets a 409 unless the caller confirmed it (AllowDuplicate).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCreate) (*Person, error) {
-	var p *Person
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		p, err = Insert(ctx, tx, a, in)
-		return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*Person, error) {
+		return Insert(ctx, tx, a, in)
 	})
-	return p, err
 }
 
 // Insert creates a person in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreate) (*Person, error) {
-	p := &Person{TenantID: a.TenantID, Version: 1, Salutation: api.SalutationNone}
+	p := &Person{Row: record.NewRow(a), Salutation: api.SalutationNone}
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
@@ -409,7 +344,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 				v.Field(key+".organizationId", api.FieldInvalid)
 				continue
 			}
-			ref, err := record.Check(ctx, tx, a, orgKind(), id, api.ActionView)
+			ref, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), id, api.ActionView)
 			if err != nil {
 				v.Field(key+".organizationId", api.FieldNotFound)
 				continue
@@ -468,8 +403,6 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 	return p, nil
 }
 
-func orgKind() record.Kind { k, _ := record.KindOf(api.RecordOrganization); return k }
-
 // link adds or changes a membership and records it on both records.
 func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org record.Ref, role string, primary bool) error {
 	if primary {
@@ -498,18 +431,10 @@ func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org recor
 
 // Update changes a person and records every changed field.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PersonPatch) (*Person, error) {
-	var p *Person
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if p, err = load(ctx, tx, a, id, api.ActionEdit, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(p.Version, version); err != nil {
-			return err
-		}
+	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Person) ([]api.FieldChange, error) {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, owner, oldAddress := p.snapshot(), p.OwnerID, p.address()
 		var v httpx.Validation
@@ -520,60 +445,31 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		p.Custom = fields.Apply(&v, p.Custom, in.Custom)
 		if err := v.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		if p.OwnerID != owner {
 			p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
 		}
 		changes := history.Diff(before, p.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
-			return nil
+			return nil, nil
 		}
 		if slices.ContainsFunc(changes, func(c api.FieldChange) bool { return slices.Contains(derivedFrom, c.Field) }) {
 			p.derive()
 		}
-		if _, err := tx.NewUpdate().Model(p).ExcludeColumn("id", "tenant_id", "created_at", "deleted_at", "deleted_by", "version", "updated_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
-			return fmt.Errorf("person: update %s: %w", id, err)
-		}
-		if err := geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns); err != nil {
-			return err
-		}
-		return history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUpdated, changes)
+		return changes, geo.TrackChange(ctx, tx, a.TenantID, api.RecordPerson, p.ID, oldAddress, p.address(), &p.Columns)
 	})
-	return p, err
-}
-
-// Delete moves a person to the trash.
-func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return record.Trash(ctx, tx, a, Kind(), id, version)
-	})
-}
-
-// Restore brings a person back from the trash.
-func (s *Service) Restore(ctx context.Context, a *access.Actor, id uuid.UUID) (*Person, error) {
-	var p *Person
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := record.Restore(ctx, tx, a, Kind(), id); err != nil {
-			return err
-		}
-		var err error
-		p, err = load(ctx, tx, a, id, api.ActionView, false)
-		return err
-	})
-	return p, err
 }
 
 // Link links a person (edit right) to an organisation (view right), or changes the link's role and primary flag.
 func (s *Service) Link(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID, in api.MembershipInput) (*api.MembershipList, error) {
 	out := &api.MembershipList{}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		p, err := load(ctx, tx, a, personID, api.ActionEdit, true)
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := store.Load(ctx, tx, a, personID, api.ActionEdit, true)
 		if err != nil {
 			return err
 		}
-		org, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView)
+		org, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), orgID, api.ActionView)
 		if err != nil {
 			return err
 		}
@@ -597,8 +493,8 @@ func (s *Service) Link(ctx context.Context, a *access.Actor, personID, orgID uui
 // Unlink removes a person's link to an organisation.
 func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID) (*api.MembershipList, error) {
 	out := &api.MembershipList{}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		p, err := load(ctx, tx, a, personID, api.ActionEdit, true)
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := store.Load(ctx, tx, a, personID, api.ActionEdit, true)
 		if err != nil {
 			return err
 		}
@@ -626,16 +522,12 @@ func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID u
 
 // OfOrganization lists the persons of an organisation the actor may see (both the organisation and each person).
 func (s *Service) OfOrganization(ctx context.Context, a *access.Actor, orgID uuid.UUID) (*api.PersonPage, error) {
-	var page *api.PersonPage
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView); err != nil {
-			return err
+	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.PersonPage, error) {
+		if _, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), orgID, api.ActionView); err != nil {
+			return nil, err
 		}
-		var err error
-		page, err = Query(ctx, tx, a, api.ListQuery{OrganizationID: orgID.String(), Limit: listquery.MaxLimit}, true)
-		return err
+		return Query(ctx, tx, a, api.ListQuery{OrganizationID: orgID.String(), Limit: listquery.MaxLimit}, true)
 	})
-	return page, err
 }
 
 // LinkHandler handles PUT /api/v1/persons/{personID}/organizations/{organizationID}.
@@ -688,11 +580,11 @@ func LinkInTx(ctx context.Context, tx bun.IDB, a *access.Actor, personID, orgID 
 	if err != nil || n > 0 {
 		return err
 	}
-	p, err := load(ctx, tx, a, personID, api.ActionView, false)
+	p, err := store.Load(ctx, tx, a, personID, api.ActionView, false)
 	if err != nil {
 		return err
 	}
-	org, err := record.Check(ctx, tx, a, orgKind(), orgID, api.ActionView)
+	org, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), orgID, api.ActionView)
 	if err != nil {
 		return err
 	}
@@ -702,6 +594,6 @@ func LinkInTx(ctx context.Context, tx bun.IDB, a *access.Actor, personID, orgID 
 // RebuildSearchText recomputes every person's search text as derive does (`onesales-server migrate`, once
 // after search texts stopped holding the organisations' names).
 func RebuildSearchText(ctx context.Context, owner bun.IDB) (int, error) {
-	return record.RebuildSearchText(ctx, owner, Kind(), func(p *Person) uuid.UUID { return p.ID },
+	return record.RebuildSearchText(ctx, owner, store.Kind(), func(p *Person) uuid.UUID { return p.ID },
 		func(p *Person) string { p.derive(); return p.SearchText })
 }

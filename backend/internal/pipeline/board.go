@@ -15,11 +15,10 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// BoardSpec describes the records a board shows: their list spec, table, value column ("" for records without
-// a value) and how to load the cards of one stage.
+// BoardSpec describes the records a board shows: their list spec (which names their kind, and so their table),
+// value column ("" for records without a value) and how to load the cards of one stage.
 type BoardSpec struct {
 	List  listquery.Spec
-	Table string
 	Value string
 	// Totals names the table that keeps the count and total value of the open, live records per pipeline, stage
 	// and owner (deal_stage_totals, kept by triggers on the records' table); "" counts the records on every
@@ -59,7 +58,7 @@ type StageSum struct {
 // pipeline, serves them).
 func scopeTo(spec BoardSpec, p *Pipeline, c *listquery.Compiled) func(bun.QueryBuilder) bun.QueryBuilder {
 	return func(q bun.QueryBuilder) bun.QueryBuilder {
-		return c.Filter(q.Where("?.pipeline_id = ?", bun.Ident(spec.List.Alias), p.ID))
+		return c.Filter(q.Where("?.pipeline_id = ?", bun.Ident(spec.List.Alias()), p.ID))
 	}
 }
 
@@ -79,7 +78,7 @@ func Sums(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *P
 }
 
 func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listquery.Compiled, filter api.ListQuery) ([]StageSum, error) {
-	alias := spec.List.Alias
+	alias := spec.List.Alias()
 	var out []StageSum
 	var agg *bun.SelectQuery
 	if spec.Totals != "" && ownerOnly(filter) {
@@ -96,7 +95,7 @@ func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listq
 		if spec.Value != "" {
 			value = alias + "." + spec.Value
 		}
-		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.Table), bun.Ident(alias)).
+		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.List.Table()), bun.Ident(alias)).
 			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
 			ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
 			ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").

@@ -17,11 +17,12 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
-// RecordTypes are the record types that move through pipelines.
-var RecordTypes = []api.RecordType{api.RecordDeal, api.RecordLead}
+// RecordTypes are the record types that move through pipelines (record.Kind.Pipelines).
+var RecordTypes = record.Types(func(k record.Kind) bool { return k.Pipelines })
 
 // Pipeline is a row of pipelines with its stages.
 type Pipeline struct {
@@ -63,15 +64,12 @@ func (p *Pipeline) API() api.Pipeline {
 	return out
 }
 
-// Service manages pipelines. Holders are the tables of records that sit in stages (deals, leads): a stage that
-// holds records can only be removed by moving them.
-type Service struct {
-	db      *bun.DB
-	holders []string
-}
+// Service manages pipelines. A stage that holds records (of the kinds in RecordTypes) can only be removed by
+// moving them.
+type Service struct{ db *bun.DB }
 
 // NewService builds the service.
-func NewService(db *bun.DB, holders ...string) *Service { return &Service{db: db, holders: holders} }
+func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 func withStages(q *bun.SelectQuery) *bun.SelectQuery {
 	return q.Relation("Stages", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("st.position") })
@@ -219,7 +217,8 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCr
 // held counts the records in each of the stages.
 func (s *Service) held(ctx context.Context, tx bun.IDB, stages []uuid.UUID) (map[uuid.UUID]int, error) {
 	out := map[uuid.UUID]int{}
-	for _, table := range s.holders {
+	for _, rt := range RecordTypes {
+		table := record.MustKind(rt).Table
 		var rows []struct {
 			Stage uuid.UUID `bun:"stage_id"`
 			N     int       `bun:"n"`
@@ -307,8 +306,8 @@ func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p 
 				fields["moveTo."+r.String()] = api.FieldRequired
 				continue
 			}
-			for _, table := range s.holders {
-				if _, err := tx.NewRaw("UPDATE ? SET stage_id = ? WHERE stage_id = ?", bun.Ident(table), target, r).Exec(ctx); err != nil {
+			for _, rt := range RecordTypes {
+				if _, err := tx.NewRaw("UPDATE ? SET stage_id = ? WHERE stage_id = ?", bun.Ident(record.MustKind(rt).Table), target, r).Exec(ctx); err != nil {
 					return fmt.Errorf("pipeline: move records: %w", err)
 				}
 			}

@@ -16,28 +16,49 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Kind describes the table of a record type.
+// Kind describes a record type that has the record mechanisms: notes, history, documents, custom fields, saved
+// filters, trash, activities, a map. The list below is the registry of kinds, said once: the routes of these
+// mechanisms are registered in a loop over it (app/routes.go), the SQL reads the same kinds from the table
+// record_kinds (the migration 20261206140000_record_kinds fills it; TestRecordKindsTableIsTheRegistry keeps the
+// two equal), and tests iterate it. docs/record-kinds.md says what a new kind needs.
 type Kind struct {
 	Type api.RecordType
 	// Table and Alias name the table; NameSQL is the display name in terms of the alias.
 	Table, Alias, NameSQL string
-	// Path is the URL segment (/api/v1/<path>/{id}).
+	// Path is the URL segment (/api/v1/<path>/{<Param>}).
 	Path string
+	// Pipelines says that records of the kind move through pipelines and can be lost with a reason.
+	Pipelines bool
 }
 
 // OwnerColumn is the owner column in terms of the alias.
 func (k Kind) OwnerColumn() string { return k.Alias + ".owner_id" }
 
+// Param is the path parameter of the kind's own routes: /api/v1/persons/{personID}. (The routes of the shared
+// mechanisms name it recordID: /api/v1/persons/{recordID}/notes.)
+func (k Kind) Param() string { return string(k.Type) + "ID" }
+
 var kinds = []Kind{
 	{Type: api.RecordPerson, Table: "persons", Alias: "p", Path: "persons",
 		NameSQL: "trim(p.first_name || ' ' || p.last_name)"},
 	{Type: api.RecordOrganization, Table: "organizations", Alias: "o", Path: "organizations", NameSQL: "o.name"},
-	{Type: api.RecordDeal, Table: "deals", Alias: "d", Path: "deals", NameSQL: "d.title"},
-	{Type: api.RecordLead, Table: "leads", Alias: "l", Path: "leads", NameSQL: "l.title"},
+	{Type: api.RecordDeal, Table: "deals", Alias: "d", Path: "deals", NameSQL: "d.title", Pipelines: true},
+	{Type: api.RecordLead, Table: "leads", Alias: "l", Path: "leads", NameSQL: "l.title", Pipelines: true},
 }
 
-// Kinds lists the record types with notes, history and trash.
+// Kinds lists the record kinds.
 func Kinds() []Kind { return append([]Kind(nil), kinds...) }
+
+// Types lists the record types of the kinds that match (nil: all).
+func Types(match func(Kind) bool) []api.RecordType {
+	var out []api.RecordType
+	for _, k := range kinds {
+		if match == nil || match(k) {
+			out = append(out, k.Type)
+		}
+	}
+	return out
+}
 
 // KindOf returns the kind of a record type.
 func KindOf(rt api.RecordType) (Kind, bool) {
@@ -47,6 +68,16 @@ func KindOf(rt api.RecordType) (Kind, bool) {
 		}
 	}
 	return Kind{}, false
+}
+
+// MustKind returns the kind of a record type the code names (api.RecordPerson); it panics for a type that is no
+// kind, which is a programming error.
+func MustKind(rt api.RecordType) Kind {
+	k, ok := KindOf(rt)
+	if !ok {
+		panic("record: no kind " + string(rt))
+	}
+	return k
 }
 
 // KindByPath returns the kind of a URL segment.
@@ -103,10 +134,7 @@ func Allowed(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.U
 // LinkedColumn is the subquery of expr (in terms of the kind's alias) of the record of type rt that refColumn
 // (a column of the outer query) references, or NULL when the actor may not see that record or it is in the trash.
 func LinkedColumn(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn, expr string) *bun.SelectQuery {
-	k, ok := KindOf(rt)
-	if !ok {
-		panic("record: no kind " + string(rt))
-	}
+	k := MustKind(rt)
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).ColumnExpr(expr).
 		Where("?.id = ?", bun.Ident(k.Alias), bun.Ident(refColumn)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
 	a.Restrict(q.QueryBuilder(), rt, api.ActionView, k.OwnerColumn())
@@ -115,8 +143,7 @@ func LinkedColumn(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn, exp
 
 // LinkedName is LinkedColumn of the record's display name.
 func LinkedName(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn string) *bun.SelectQuery {
-	k, _ := KindOf(rt)
-	return LinkedColumn(tx, a, rt, refColumn, k.NameSQL)
+	return LinkedColumn(tx, a, rt, refColumn, MustKind(rt).NameSQL)
 }
 
 // Shown gives a linked record as the wire types carry it, from its ID and the name LinkedName selected: not
@@ -168,8 +195,7 @@ func Link(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation,
 		v.Field(field, api.FieldInvalid)
 		return nil, nil
 	}
-	k, _ := KindOf(rt)
-	ref, err := Check(ctx, tx, a, k, id, api.ActionView)
+	ref, err := Check(ctx, tx, a, MustKind(rt), id, api.ActionView)
 	if err != nil {
 		v.Field(field, api.FieldNotFound)
 		return nil, nil

@@ -19,6 +19,15 @@ type Model[W any] interface {
 	ETag() int64
 }
 
+// Wire converts models to their wire types (an empty list, not nil, for none).
+func Wire[M Model[W], W any](ms []M) []W {
+	out := make([]W, len(ms))
+	for i, m := range ms {
+		out[i] = m.API()
+	}
+	return out
+}
+
 // List answers GET with the wire types of what list returns, wrapped by wrap (e.g. into api.UnitList).
 func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, error), wrap func([]W) L) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
@@ -30,11 +39,7 @@ func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, 
 		if err != nil {
 			return err
 		}
-		out := make([]W, len(items))
-		for i, m := range items {
-			out[i] = m.API()
-		}
-		return httpx.JSON(w, http.StatusOK, wrap(out))
+		return httpx.JSON(w, http.StatusOK, wrap(Wire(items)))
 	}
 }
 

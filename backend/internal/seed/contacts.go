@@ -17,6 +17,7 @@ import (
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/pipeline"
+	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/shared/api"
 )
@@ -122,7 +123,7 @@ func contacts(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 			return fmt.Errorf("seed: person %s %s: %w", p.first, p.last, err)
 		}
 		if p.comment != "" {
-			if _, err := notes.Create(ctx, actors[p.owner], person.Kind(), created.ID, api.NoteCreate{Body: p.comment}); err != nil {
+			if _, err := notes.Create(ctx, actors[p.owner], record.MustKind(api.RecordPerson), created.ID, api.NoteCreate{Body: p.comment}); err != nil {
 				return err
 			}
 		}
