@@ -34,6 +34,7 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/app"
+	"github.com/1sales/app/backend/internal/backfill"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
 )
@@ -61,7 +62,7 @@ func main() {
 	var only string
 	flag.StringVar(&o.ownerURL, "owner-url", os.Getenv("ONESALES_PG_OWNER_URL"), "PostgreSQL URL of the schema owner (data generation)")
 	flag.StringVar(&o.appURL, "app-url", os.Getenv("ONESALES_PG_APP_URL"), "PostgreSQL URL of the application role (the service and the direct SQL)")
-	flag.BoolVar(&o.migrate, "migrate", false, "apply the migrations first (db.Migrate, as `onesales-server migrate`, over the owner connection without a statement time limit)")
+	flag.BoolVar(&o.migrate, "migrate", false, "apply the migrations first (db.Migrate and backfill.Run, as `onesales-server migrate`, over the owner connection without a statement time limit)")
 	flag.BoolVar(&o.reset, "reset", os.Getenv("BENCH_RESET") == "1", "generate the data set anew (BENCH_RESET=1)")
 	flag.IntVar(&o.size.persons, "persons", 1_000_000, "persons in the data set")
 	flag.IntVar(&o.size.orgs, "orgs", 200_000, "organisations in the data set")
@@ -116,7 +117,12 @@ func run(ctx context.Context, o options) error {
 		// onesales-server migrate runs on db.Open's pool, which gives every statement five seconds; a migration
 		// that rewrites or indexes the tables of this data set takes longer.
 		t := time.Now()
-		if err := db.Migrate(ctx, owner, "onesales_app", slog.New(slog.NewTextHandler(os.Stderr, nil))); err != nil {
+		mlog := slog.New(slog.NewTextHandler(os.Stderr, nil))
+		if err := db.Migrate(ctx, owner, "onesales_app", mlog); err != nil {
+			return err
+		}
+		// The data migrations in Go, as `onesales-server migrate` runs them after db.Migrate.
+		if err := backfill.Run(ctx, owner, mlog); err != nil {
 			return err
 		}
 		logf("migrated in %s", time.Since(t).Round(time.Millisecond))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/backfill"
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
@@ -95,7 +96,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 		if err := db.Migrate(ctx, owner, cfg.AppRole, log); err != nil {
 			return err
 		}
-		return backfill(ctx, owner, log)
+		return backfill.Run(ctx, owner, log)
 	case "seed":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {

@@ -1,4 +1,7 @@
-package main
+// Package backfill runs the data migrations that need Go, after the SQL migrations (db.Migrate): a SQL migration
+// puts a backfill's name into the table pending_backfills, and Run runs and removes it. Both `onesales-server
+// migrate` and `onesales-bench -migrate` call it, so a bench data set gets the same data migrations as production.
+package backfill
 
 import (
 	"context"
@@ -19,8 +22,9 @@ var backfills = map[string]func(ctx context.Context, owner bun.IDB) (int, error)
 	"deals.search_text":   deal.RebuildSearchText,
 }
 
-// backfill runs the pending backfills after the migrations, as the schema owner, and marks each done.
-func backfill(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
+// Run runs the pending backfills after the migrations, as the schema owner, and marks each done. A backfill this
+// version does not know is an error (the database is newer than the binary).
+func Run(ctx context.Context, owner bun.IDB, log *slog.Logger) error {
 	var pending []string
 	if err := owner.NewRaw("SELECT name FROM pending_backfills ORDER BY created_at, name").Scan(ctx, &pending); err != nil {
 		return fmt.Errorf("migrate: backfills: %w", err)

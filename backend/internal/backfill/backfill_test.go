@@ -1,4 +1,4 @@
-package main
+package backfill
 
 import (
 	"context"
@@ -56,7 +56,7 @@ func TestNamesByVisibilityMigratesEarlierData(t *testing.T) {
 	if err := db.Migrate(ctx, owner, testdb.AppRole, log); err != nil {
 		t.Fatal(err)
 	}
-	if err := backfill(ctx, owner, log); err != nil {
+	if err := Run(ctx, owner, log); err != nil {
 		t.Fatal(err)
 	}
 	var pending int
