@@ -7,12 +7,14 @@
 # checked on every run and a missing or stale part is added, so a data set from before the deals keeps its
 # contacts (activities are made anew with the deals, and when their dates are more than a week old); migrations
 # carry the data forward as in production (applied by bin/onesales-bench -migrate: db.Migrate as `onesales-server
-# migrate` runs it, over a connection without the server's 5-second statement limit, which a migration of this
-# data set exceeds). BENCH_RESET=1 generates everything anew. Then bin/onesales-bench serves the real backend
-# in-process on 127.0.0.1, drives it over HTTP at concurrency 1 and 16, runs the same SQL directly and prints one
-# line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…"). Each workload runs for BENCH_DURATION
-# (10s) per concurrency after a short warm-up, at most 100,000 requests; the whole run is bounded by 30 minutes.
-# BENCH_ONLY=board (comma-separated: nearby,list,deep,search,update,board,dashboard) runs only those workloads.
+# migrate` runs it, then the Go backfills of internal/backfill, over a connection without the server's 5-second
+# statement limit, which a migration of this data set exceeds). BENCH_RESET=1 generates everything anew. Then
+# bin/onesales-bench serves the real backend in-process on 127.0.0.1, drives it over HTTP at concurrency 1 and 16,
+# runs the same SQL directly and prints one line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…").
+# Each workload runs for BENCH_DURATION (10s) per concurrency after a short warm-up, at most 100,000 requests; the
+# whole run is bounded by 30 minutes.
+# BENCH_ONLY=board (comma-separated: documents,nearby,list,deep,search,update,board,dashboard) runs only those
+# workloads; BENCH_ONLY=documents needs no data set (the 1M-row data set is neither generated nor checked).
 #
 # The cluster is stopped at the end (its data stay); BENCH_KEEP_PG=1 leaves it running, e.g. for EXPLAIN in psql.
 # BENCH_EXPLAIN=1 prints the plans of the measured statements. Not part of `make test`.
@@ -32,6 +34,12 @@ if [ -z "$bindir" ] || [ ! -f /usr/share/postgresql/15/extension/pg_trgm.control
 	"$ROOT/scripts/deps.sh"
 	bindir="$(pg_bindir)"
 fi
+
+# Both binaries are built on every run (from a fresh clone bin/ is empty): bin/onesales-bench, and
+# bin/onesales-server, which the document workload starts as a process of its own beside it (documents.go).
+build_backend
+log "bench: go build -o bin/onesales-bench ./cmd/onesales-bench"
+(cd "$ROOT/backend" && go build -o ../bin/onesales-bench ./cmd/onesales-bench)
 
 mkdir -p "$DATA"
 if [ "${BENCH_KEEP_PG:-}" != 1 ]; then
@@ -56,10 +64,6 @@ if [ "$(psql_super -At -c "SELECT bool_or(pending_restart) FROM pg_settings")" =
 	"$ROOT/scripts/pg.sh" stop "$PG_DIR" >/dev/null
 	"$ROOT/scripts/pg.sh" start "$PG_DIR" "$PG_PORT" >/dev/null
 fi
-
-log "bench: go build -o bin/onesales-bench ./cmd/onesales-bench"
-mkdir -p "$ROOT/bin"
-(cd "$ROOT/backend" && go build -o ../bin/onesales-bench ./cmd/onesales-bench)
 
 "$ROOT/bin/onesales-bench" -migrate -owner-url "$ONESALES_PG_OWNER_URL" -app-url "$ONESALES_PG_APP_URL" \
 	-duration "${BENCH_DURATION:-10s}" -timeout 30m
