@@ -20,7 +20,7 @@ import (
 // filters, trash, activities, a map. The list below is the registry of kinds, said once: the routes of these
 // mechanisms are registered in a loop over it (app/routes.go), the SQL reads the same kinds from the table
 // record_kinds (the migration 20261206140000_record_kinds fills it; TestRecordKindsTableIsTheRegistry keeps the
-// two equal), and tests iterate it. docs/record-kinds.md says what a new kind needs.
+// two equal), and tests iterate it. docs/adding-a-record-type.md says what a new kind needs.
 type Kind struct {
 	Type api.RecordType
 	// Table and Alias name the table; NameSQL is the display name in terms of the alias.
