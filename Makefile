@@ -1,5 +1,5 @@
 # 1sales: thin entry points; the logic lives in scripts/.
-.PHONY: run stop test e2e fuzz bench deps backend frontend bindings clean
+.PHONY: run stop test e2e fuzz bench deps backend frontend bindings openapi clean
 
 ## run: start PostgreSQL (.data/pg), the backend on :8421 and, with a display, the desktop app
 run:
@@ -40,6 +40,10 @@ frontend:
 	@bash -c '. scripts/lib.sh && build_frontend'
 
 ## bindings: regenerate the Wails bindings (frontend/src/lib/wailsjs)
+## openapi: regenerate docs/openapi.json from the route registry and shared/api (needs the test database, as the tests do)
+openapi:
+	cd backend && go test -count=1 ./internal/app -run TestOpenAPIFileIsCurrent -update
+
 bindings:
 	@scripts/deps.sh
 	@scripts/bindings.sh

@@ -38,8 +38,10 @@ type App struct {
 	handler http.Handler
 	// routeList is every route the handler serves (Routes).
 	routeList []Route
-	geocoder  *geo.Geocoder
-	worker    *geo.Worker
+	// openAPI is the API's description, generated from routeList (GET /api/v1/openapi.json).
+	openAPI  []byte
+	geocoder *geo.Geocoder
+	worker   *geo.Worker
 	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
 	hasher *auth.Hasher
 }

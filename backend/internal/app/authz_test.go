@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
@@ -135,8 +136,9 @@ func TestAuthorizationTable(t *testing.T) {
 	repRole := demoRole.String()
 
 	cases := map[string]routeCase{
-		"GET /healthz": {method: "GET", prepare: path("/healthz"), want: every(200, nil)},
-		"GET /readyz":  {method: "GET", prepare: path("/readyz"), want: every(200, nil)},
+		"GET /healthz":             {method: "GET", prepare: path("/healthz"), want: every(200, nil)},
+		"GET /readyz":              {method: "GET", prepare: path("/readyz"), want: every(200, nil)},
+		"GET /api/v1/openapi.json": {method: "GET", prepare: path("/api/v1/openapi.json"), want: every(200, nil)},
 		"POST /api/v1/auth/login": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
 			email := s.email
 			if email == "" {
@@ -451,6 +453,13 @@ func TestAuthorizationTable(t *testing.T) {
 		cases[k] = v
 	}
 
+	// Every response, success or error, must match the API's description.
+	doc, err := app.OpenAPI(env.App.Routes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	conformance := newOpenAPIValidator(t, doc)
+
 	// One sign-in per actor serves every case (sign-ins are deliberately slow).
 	cached := map[string]api.Session{}
 	for actor, email := range emails {
@@ -485,6 +494,9 @@ func TestAuthorizationTable(t *testing.T) {
 				}
 				if resp.Status >= 400 && resp.Error(t).Code == "" {
 					t.Fatalf("error without envelope: %s", resp.Body)
+				}
+				if _, unrouted := unrouted[name]; !unrouted {
+					assertConforms(t, conformance, env.Server.URL, req, resp)
 				}
 			})
 		}

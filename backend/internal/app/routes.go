@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/http"
+	"reflect"
 	"slices"
 	"time"
 
@@ -52,10 +53,12 @@ const (
 	Stream Guard = "stream"
 )
 
-// Route is a registered route: its pattern as http.ServeMux takes it ("METHOD /path") and its guard.
+// Route is a registered route: its pattern as http.ServeMux takes it ("METHOD /path"), its guard and what it takes
+// and answers (the source of docs/openapi.json).
 type Route struct {
 	Pattern string
 	Guard   Guard
+	Spec    rest.Spec
 }
 
 // Routes lists every route the handler serves, in the order routes registered them. Tests take their tables of
@@ -103,21 +106,22 @@ func (a *App) routes() http.Handler {
 	docs := a.docs
 
 	mux := http.NewServeMux()
-	route := func(pattern string, g Guard, h httpx.HandlerFunc) {
-		mux.Handle(pattern, guards[g](h))
-		a.routeList = append(a.routeList, Route{Pattern: pattern, Guard: g})
+	route := func(pattern string, g Guard, e rest.Endpoint) {
+		mux.Handle(pattern, guards[g](e.Handler))
+		a.routeList = append(a.routeList, Route{Pattern: pattern, Guard: g, Spec: e.Spec})
 	}
-	route("GET /healthz", Public, a.healthz)
-	route("GET /readyz", Public, a.readyz)
+	route("GET /healthz", Public, rest.Typed[rest.None, map[string]string](http.StatusOK, a.healthz))
+	route("GET /readyz", Public, rest.Typed[rest.None, map[string]string](http.StatusOK, a.readyz))
+	route("GET /api/v1/openapi.json", Public, rest.Typed[rest.None, map[string]any](http.StatusOK, a.openAPIHandler))
 
-	route("POST /api/v1/auth/login", Public, authH.Login)
-	route("POST /api/v1/auth/refresh", Public, authH.Refresh)
-	route("POST /api/v1/auth/logout", Public, authH.Logout)
+	route("POST /api/v1/auth/login", Public, rest.Typed[api.LoginRequest, api.Session](http.StatusOK, authH.Login))
+	route("POST /api/v1/auth/refresh", Public, rest.Typed[api.RefreshRequest, api.Session](http.StatusOK, authH.Refresh))
+	route("POST /api/v1/auth/logout", Public, rest.Typed[api.LogoutRequest, rest.None](http.StatusNoContent, authH.Logout))
 
-	route("GET /api/v1/me", SignedIn, users.MeHandler)
-	route("POST /api/v1/me/password", SignedIn, authH.ChangePassword)
-	route("GET /api/v1/me/storage", SignedIn, docs.UsageHandler)
-	route("GET /api/v1/tenant", SignedIn, tenantH.Get)
+	route("GET /api/v1/me", SignedIn, rest.Typed[rest.None, api.Me](http.StatusOK, users.MeHandler))
+	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
+	route("GET /api/v1/me/storage", SignedIn, rest.Typed[rest.None, api.StorageUsage](http.StatusOK, docs.UsageHandler))
+	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
 
 	route("GET /api/v1/users", SignedIn, rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} }))
 	route("POST /api/v1/users", AdminCreate, rest.Create(users.Create))
@@ -147,18 +151,18 @@ func (a *App) routes() http.Handler {
 		route("DELETE "+one, SignedIn, k.DeleteHandler())
 		route("POST "+one+"/restore", SignedIn, k.RestoreHandler())
 		route("GET "+rec+"/notes", SignedIn, rest.Related("recordID", notes.ListFor(kind)))
-		route("POST "+rec+"/notes", Create, notes.CreateHandler(kind))
-		route("GET "+rec+"/history", SignedIn, records.History(kind))
-		route("GET "+rec+"/documents", SignedIn, docs.ListHandler(kind))
-		route("POST "+rec+"/documents", Stream, docs.UploadHandler(kind))
+		route("POST "+rec+"/notes", Create, rest.Typed[api.NoteCreate, api.Note](http.StatusCreated, notes.CreateHandler(kind)))
+		route("GET "+rec+"/history", SignedIn, rest.Typed[rest.None, api.HistoryList](http.StatusOK, records.History(kind)))
+		route("GET "+rec+"/documents", SignedIn, rest.Typed[rest.None, api.DocumentList](http.StatusOK, docs.ListHandler(kind), "trashed"))
+		route("POST "+rec+"/documents", Stream, upload(docs.UploadHandler(kind)))
 		route("GET "+rec+"/activities", SignedIn, rest.Related("recordID", activities.Of(kind.Type)))
 	}
 
 	route("POST /api/v1/persons/query", SignedIn, rest.Query(persons.Query))
 	route("POST /api/v1/persons", Create, rest.Create(persons.Create))
 	route("PATCH /api/v1/persons/{personID}", SignedIn, rest.Update("personID", persons.Update))
-	route("PUT /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.LinkHandler)
-	route("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, persons.UnlinkHandler)
+	route("PUT /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, rest.Typed[api.MembershipInput, api.MembershipList](http.StatusOK, persons.LinkHandler))
+	route("DELETE /api/v1/persons/{personID}/organizations/{organizationID}", SignedIn, rest.Typed[rest.None, api.MembershipList](http.StatusOK, persons.UnlinkHandler))
 
 	route("POST /api/v1/organizations/query", SignedIn, rest.Query(orgs.Query))
 	route("POST /api/v1/organizations", Create, rest.Create(orgs.Create))
@@ -169,20 +173,20 @@ func (a *App) routes() http.Handler {
 	route("DELETE /api/v1/notes/{noteID}", SignedIn, rest.Delete("noteID", notes.Delete))
 
 	route("GET /api/v1/documents/{documentID}", SignedIn, rest.Get("documentID", docs.Get))
-	route("GET /api/v1/documents/{documentID}/content", Stream, docs.ContentHandler)
+	route("GET /api/v1/documents/{documentID}/content", Stream, download(docs.ContentHandler))
 	route("DELETE /api/v1/documents/{documentID}", SignedIn, rest.Delete("documentID", docs.Delete))
 	route("POST /api/v1/documents/{documentID}/restore", SignedIn, rest.Action("documentID", docs.Restore))
 
-	route("GET /api/v1/search", SignedIn, orgs.SearchHandler)
+	route("GET /api/v1/search", SignedIn, rest.Typed[rest.None, api.SearchResult](http.StatusOK, orgs.SearchHandler, "q"))
 	route("POST /api/v1/geocode", SignedIn, rest.Query(maps.Geocode))
-	route("GET /api/v1/trash", SignedIn, records.Trash)
+	route("GET /api/v1/trash", SignedIn, rest.Typed[rest.None, api.TrashList](http.StatusOK, records.Trash, "recordType"))
 
-	route("GET /api/v1/custom-fields", SignedIn, fields.ListHandler)
+	route("GET /api/v1/custom-fields", SignedIn, rest.Typed[rest.None, api.CustomFieldList](http.StatusOK, fields.ListHandler, "recordType", "archived"))
 	route("POST /api/v1/custom-fields", AdminCreate, rest.Create(fields.Create))
 	route("PATCH /api/v1/custom-fields/{fieldID}", Admin, rest.Update("fieldID", fields.Update))
 	route("DELETE /api/v1/custom-fields/{fieldID}", Admin, rest.Delete("fieldID", fields.Archive))
 
-	route("GET /api/v1/saved-filters", SignedIn, filters.ListHandler)
+	route("GET /api/v1/saved-filters", SignedIn, rest.Typed[rest.None, api.SavedFilterList](http.StatusOK, filters.ListHandler, "recordType"))
 	route("POST /api/v1/saved-filters", Create, rest.Create(filters.Create))
 	route("PATCH /api/v1/saved-filters/{filterID}", SignedIn, rest.Update("filterID", filters.Update))
 	route("DELETE /api/v1/saved-filters/{filterID}", SignedIn, rest.Delete("filterID", filters.Delete))
@@ -198,23 +202,23 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/leads/board", SignedIn, rest.Query(leads.Board))
 	route("POST /api/v1/leads", Create, rest.Create(leads.Create))
 	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
-	route("POST /api/v1/leads/{leadID}/convert", SignedIn, leads.ConvertHandler)
+	route("POST /api/v1/leads/{leadID}/convert", SignedIn, rest.Typed[api.LeadConvert, api.LeadConversion](http.StatusOK, leads.ConvertHandler))
 	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
-	route("GET /api/v1/lead-mapping", SignedIn, leads.MappingHandler)
-	route("PUT /api/v1/lead-mapping", Admin, leads.SetMappingHandler)
+	route("GET /api/v1/lead-mapping", SignedIn, rest.Typed[rest.None, api.FieldMappingList](http.StatusOK, leads.MappingHandler))
+	route("PUT /api/v1/lead-mapping", Admin, rest.Typed[api.FieldMappingList, api.FieldMappingList](http.StatusOK, leads.SetMappingHandler))
 
-	route("GET /api/v1/pipelines", SignedIn, pipelines.ListHandler)
+	route("GET /api/v1/pipelines", SignedIn, rest.Typed[rest.None, api.PipelineList](http.StatusOK, pipelines.ListHandler, "recordType"))
 	route("POST /api/v1/pipelines", AdminCreate, rest.Create(pipelines.Create))
 	route("GET /api/v1/pipelines/{pipelineID}", SignedIn, rest.Get("pipelineID", pipelines.Get))
 	route("PATCH /api/v1/pipelines/{pipelineID}", Admin, rest.Update("pipelineID", pipelines.Update))
 	route("DELETE /api/v1/pipelines/{pipelineID}", Admin, rest.Delete("pipelineID", pipelines.Delete))
 
-	route("GET /api/v1/lost-reasons", SignedIn, reasons.ListHandler)
+	route("GET /api/v1/lost-reasons", SignedIn, rest.Typed[rest.None, api.LostReasonList](http.StatusOK, reasons.ListHandler, "recordType", "archived"))
 	route("POST /api/v1/lost-reasons", AdminCreate, rest.Create(reasons.Create))
 	route("PATCH /api/v1/lost-reasons/{reasonID}", Admin, rest.Update("reasonID", reasons.Update))
 	route("DELETE /api/v1/lost-reasons/{reasonID}", Admin, rest.Delete("reasonID", reasons.Delete))
 
-	route("GET /api/v1/activity-types", SignedIn, activityTypes.ListHandler)
+	route("GET /api/v1/activity-types", SignedIn, rest.Typed[rest.None, api.ActivityTypeList](http.StatusOK, activityTypes.ListHandler, "archived"))
 	route("POST /api/v1/activity-types", AdminCreate, rest.Create(activityTypes.Create))
 	route("PATCH /api/v1/activity-types/{typeID}", Admin, rest.Update("typeID", activityTypes.Update))
 	route("DELETE /api/v1/activity-types/{typeID}", Admin, rest.Delete("typeID", activityTypes.Delete))
@@ -227,7 +231,18 @@ func (a *App) routes() http.Handler {
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 
+	a.openAPI = mustOpenAPI(a.Routes())
 	return a.middleware(mux, a.unmatched(mux))
+}
+
+// upload describes an upload handler: the file's bytes in, the new document out.
+func upload(h httpx.HandlerFunc) rest.Endpoint {
+	return rest.Endpoint{Handler: h, Spec: rest.Spec{Out: reflect.TypeFor[api.Document](), Status: http.StatusCreated, Upload: true}}
+}
+
+// download describes a download handler: the file's bytes out.
+func download(h httpx.HandlerFunc) rest.Endpoint {
+	return rest.Endpoint{Handler: h, Spec: rest.Spec{Status: http.StatusOK, Download: true}}
 }
 
 // kindService is the service of a record kind, as the routes every kind has need it: record.Store gives the kind
@@ -235,9 +250,9 @@ func (a *App) routes() http.Handler {
 type kindService interface {
 	Kind() record.Kind
 	ListSpec() listquery.Spec
-	GetHandler() httpx.HandlerFunc
-	DeleteHandler() httpx.HandlerFunc
-	RestoreHandler() httpx.HandlerFunc
+	GetHandler() rest.Endpoint
+	DeleteHandler() rest.Endpoint
+	RestoreHandler() rest.Endpoint
 }
 
 // kindServices orders the services as the registry orders the kinds; a kind without a service (or with two) is a

@@ -140,12 +140,12 @@ func (s Store[M, W]) Update(ctx context.Context, a *access.Actor, id uuid.UUID, 
 }
 
 // GetHandler handles GET /api/v1/<kind>/{<param>}.
-func (s Store[M, W]) GetHandler() httpx.HandlerFunc { return rest.Get(s.kind.Param(), s.Get) }
+func (s Store[M, W]) GetHandler() rest.Endpoint { return rest.Get(s.kind.Param(), s.Get) }
 
 // DeleteHandler handles DELETE /api/v1/<kind>/{<param>}.
-func (s Store[M, W]) DeleteHandler() httpx.HandlerFunc { return rest.Delete(s.kind.Param(), s.Delete) }
+func (s Store[M, W]) DeleteHandler() rest.Endpoint { return rest.Delete(s.kind.Param(), s.Delete) }
 
 // RestoreHandler handles POST /api/v1/<kind>/{<param>}/restore.
-func (s Store[M, W]) RestoreHandler() httpx.HandlerFunc {
+func (s Store[M, W]) RestoreHandler() rest.Endpoint {
 	return rest.Action(s.kind.Param(), s.Restore)
 }

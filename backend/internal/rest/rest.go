@@ -6,12 +6,50 @@ package rest
 import (
 	"context"
 	"net/http"
+	"reflect"
 
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/httpx"
 )
+
+// Spec is what a route takes and answers on the wire, for the API's description (docs/openapi.json).
+type Spec struct {
+	// In is the JSON body the route decodes (nil: none); Out the JSON body of its success (nil: none).
+	In, Out reflect.Type
+	// Status is the status of its success.
+	Status int
+	// IfMatch: the route requires the record's version as If-Match.
+	IfMatch bool
+	// Query names the query parameters the route reads (all optional strings).
+	Query []string
+	// Upload and Download: the request or the success's body is a file's bytes, not JSON.
+	Upload, Download bool
+}
+
+// Endpoint is a handler and its Spec: the helpers below return one, and hand-written handlers get theirs from
+// Typed, so that every registered route says what it takes and answers.
+type Endpoint struct {
+	Handler httpx.HandlerFunc
+	Spec
+}
+
+// None stands for "no body" in Typed.
+type None struct{}
+
+// Typed describes a hand-written handler: it decodes In and answers Out with status (None for no body).
+func Typed[In, Out any](status int, h httpx.HandlerFunc, query ...string) Endpoint {
+	return Endpoint{Handler: h, Spec: Spec{In: typeOf[In](), Out: typeOf[Out](), Status: status, Query: query}}
+}
+
+func typeOf[T any]() reflect.Type {
+	t := reflect.TypeFor[T]()
+	if t == reflect.TypeFor[None]() {
+		return nil
+	}
+	return t
+}
 
 // Model is a stored record: it converts to its wire type W and has a version, sent as its ETag.
 type Model[W any] interface {
@@ -29,8 +67,8 @@ func Wire[M Model[W], W any](ms []M) []W {
 }
 
 // List answers GET with the wire types of what list returns, wrapped by wrap (e.g. into api.UnitList).
-func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, error), wrap func([]W) L) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, error), wrap func([]W) L) Endpoint {
+	return Endpoint{Spec: Spec{Out: typeOf[L](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -40,12 +78,12 @@ func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, 
 			return err
 		}
 		return httpx.JSON(w, http.StatusOK, wrap(Wire(items)))
-	}
+	}}
 }
 
 // Get answers GET /…/{param} with one record and its ETag.
-func Get[M Model[W], W any](param string, get func(context.Context, *access.Actor, uuid.UUID) (M, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Get[M Model[W], W any](param string, get func(context.Context, *access.Actor, uuid.UUID) (M, error)) Endpoint {
+	return Endpoint{Spec: Spec{Out: typeOf[W](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -59,12 +97,12 @@ func Get[M Model[W], W any](param string, get func(context.Context, *access.Acto
 			return err
 		}
 		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}
+	}}
 }
 
 // Create answers POST with 201, the new record and its ETag.
-func Create[In any, M Model[W], W any](create func(context.Context, *access.Actor, In) (M, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Create[In any, M Model[W], W any](create func(context.Context, *access.Actor, In) (M, error)) Endpoint {
+	return Endpoint{Spec: Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -78,13 +116,13 @@ func Create[In any, M Model[W], W any](create func(context.Context, *access.Acto
 			return err
 		}
 		return httpx.Versioned(w, http.StatusCreated, m.ETag(), m.API())
-	}
+	}}
 }
 
 // Update answers PATCH /…/{param}: the If-Match version is required and passed on, so that a stale change is
 // refused.
-func Update[In any, M Model[W], W any](param string, update func(context.Context, *access.Actor, uuid.UUID, int64, In) (M, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Update[In any, M Model[W], W any](param string, update func(context.Context, *access.Actor, uuid.UUID, int64, In) (M, error)) Endpoint {
+	return Endpoint{Spec: Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusOK, IfMatch: true}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -106,12 +144,12 @@ func Update[In any, M Model[W], W any](param string, update func(context.Context
 			return err
 		}
 		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}
+	}}
 }
 
 // Delete answers DELETE /…/{param} with 204; the If-Match version is required.
-func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, int64) error) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, int64) error) Endpoint {
+	return Endpoint{Spec: Spec{Status: http.StatusNoContent, IfMatch: true}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -128,12 +166,12 @@ func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, in
 			return err
 		}
 		return httpx.NoContent(w)
-	}
+	}}
 }
 
 // Query answers POST …/query: the body is the query, the answer whatever run returns (a page).
-func Query[Q, P any](run func(context.Context, *access.Actor, Q) (P, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Query[Q, P any](run func(context.Context, *access.Actor, Q) (P, error)) Endpoint {
+	return Endpoint{Spec: Spec{In: typeOf[Q](), Out: typeOf[P](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -147,12 +185,12 @@ func Query[Q, P any](run func(context.Context, *access.Actor, Q) (P, error)) htt
 			return err
 		}
 		return httpx.JSON(w, http.StatusOK, out)
-	}
+	}}
 }
 
 // Action answers POST /…/{param}/<action> (no body) with the record it returns, e.g. a restore.
-func Action[M Model[W], W any](param string, act func(context.Context, *access.Actor, uuid.UUID) (M, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Action[M Model[W], W any](param string, act func(context.Context, *access.Actor, uuid.UUID) (M, error)) Endpoint {
+	return Endpoint{Spec: Spec{Out: typeOf[W](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -166,12 +204,12 @@ func Action[M Model[W], W any](param string, act func(context.Context, *access.A
 			return err
 		}
 		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}
+	}}
 }
 
 // Related answers GET /…/{param}/<relation> with whatever list returns for the record.
-func Related[L any](param string, list func(context.Context, *access.Actor, uuid.UUID) (L, error)) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
+func Related[L any](param string, list func(context.Context, *access.Actor, uuid.UUID) (L, error)) Endpoint {
+	return Endpoint{Spec: Spec{Out: typeOf[L](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		a, err := access.FromRequest(r)
 		if err != nil {
 			return err
@@ -185,5 +223,5 @@ func Related[L any](param string, list func(context.Context, *access.Actor, uuid
 			return err
 		}
 		return httpx.JSON(w, http.StatusOK, out)
-	}
+	}}
 }
