@@ -201,6 +201,8 @@ var (
 	timeType = reflect.TypeFor[time.Time]()
 	uuidType = reflect.TypeFor[uuid.UUID]()
 	rawType  = reflect.TypeFor[json.RawMessage]()
+
+	errorCodeType = reflect.TypeFor[api.ErrorCode]()
 )
 
 // schema is the schema of a value of type t as encoding/json writes and reads it.
@@ -317,8 +319,8 @@ func (g *generator) fields(t reflect.Type, props object, required *[]string) {
 		if hasOpt(opts, "string") {
 			s = object{"type": "string"}
 		}
-		if _, enum := enums[f.Type]; enum && !hasOpt(opts, "omitempty") {
-			// An unset enum field is written as its zero value, "".
+		if _, enum := enums[f.Type]; enum && !hasOpt(opts, "omitempty") && f.Type != errorCodeType {
+			// An unset enum field is written as its zero value, "" (an error always has its code).
 			s = object{"anyOf": []object{s, {"const": ""}}}
 		}
 		props[name] = s
