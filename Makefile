@@ -39,11 +39,11 @@ frontend:
 	@scripts/deps.sh
 	@bash -c '. scripts/lib.sh && build_frontend'
 
-## bindings: regenerate the Wails bindings (frontend/src/lib/wailsjs)
-## openapi: regenerate docs/openapi.json from the route registry and shared/api (needs the test database, as the tests do)
+## openapi: regenerate docs/openapi.json from the route registry and shared/api (own throwaway PostgreSQL)
 openapi:
-	cd backend && go test -count=1 ./internal/app -run TestOpenAPIFileIsCurrent -update
+	@scripts/openapi.sh
 
+## bindings: regenerate the Wails bindings (frontend/src/lib/wailsjs)
 bindings:
 	@scripts/deps.sh
 	@scripts/bindings.sh
