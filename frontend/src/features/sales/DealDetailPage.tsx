@@ -16,7 +16,7 @@ import { LinkedRecord } from '../records/HiddenRecord';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { DealFormModal } from './DealFormModal';
 import { useDeal, useUpdateDeal } from './hooks';
@@ -50,7 +50,6 @@ function DealDetail({ deal }: { deal: Deal }) {
   const [losing, setLosing] = useState(false);
   const update = useUpdateDeal();
   const { confirmDelete, pending } = useDeleteWithUndo('deal', salesApi.deleteDeal);
-  const customItems = useCustomFieldItems('deal', deal.custom);
   const canEdit = grants(me.role, 'deal', 'edit');
 
   const change = (patch: DealPatch, done: string) =>
@@ -189,14 +188,7 @@ function DealDetail({ deal }: { deal: Deal }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="deal-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="deal" custom={deal.custom} />
             <DocumentsCard recordType="deal" recordId={deal.id} />
           </>
         }

@@ -16,7 +16,7 @@ import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { ConvertDialog } from './ConvertDialog';
 import { useLead, useUpdateLead } from './hooks';
@@ -51,7 +51,6 @@ function LeadDetail({ lead }: { lead: Lead }) {
   const [converting, setConverting] = useState(false);
   const update = useUpdateLead();
   const { confirmDelete, pending } = useDeleteWithUndo('lead', salesApi.deleteLead);
-  const customItems = useCustomFieldItems('lead', lead.custom);
   const canEdit = grants(me.role, 'lead', 'edit');
   const open = lead.status === 'open';
 
@@ -159,14 +158,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="lead-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="lead" custom={lead.custom} />
             <DocumentsCard recordType="lead" recordId={lead.id} />
           </>
         }
