@@ -1,5 +1,5 @@
-import { Button, Card, Group, Title } from '@mantine/core';
-import { IconArrowBackUp, IconThumbDown, IconTrophy } from '@tabler/icons-react';
+import { Button, Card, Title } from '@mantine/core';
+import { IconArrowBackUp, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -20,7 +20,7 @@ import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { DealFormModal } from './DealFormModal';
 import { useDeal, useUpdateDeal } from './hooks';
-import { LostDialog } from './LostDialog';
+import { LostAction } from './LostDialog';
 import { formatMoney } from './money';
 import { StatusBadge } from './StatusBadge';
 
@@ -47,7 +47,6 @@ function DealDetail({ deal }: { deal: Deal }) {
   const me = useMe();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
-  const [losing, setLosing] = useState(false);
   const update = useUpdateDeal();
   const { confirmDelete, pending } = useDeleteWithUndo('deal', salesApi.deleteDeal);
   const canEdit = grants(me.role, 'deal', 'edit');
@@ -74,16 +73,14 @@ function DealDetail({ deal }: { deal: Deal }) {
           >
             {t('deals.actions.won')}
           </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconThumbDown size={16} />}
-            onClick={() => {
-              setLosing(true);
-            }}
-          >
-            {t('deals.actions.lost')}
-          </Button>
+          <LostAction
+            recordType="deal"
+            label={t('deals.actions.lost')}
+            pending={update.isPending}
+            onSubmit={(lostReasonId, lostComment) =>
+              change({ status: 'lost', lostReasonId, lostComment }, t('deals.lostDone'))
+            }
+          />
         </>
       ) : (
         <Button
@@ -206,28 +203,13 @@ function DealDetail({ deal }: { deal: Deal }) {
           </>
         }
       />
-      <Group>
-        <DealFormModal
-          opened={editing}
-          deal={deal}
-          onClose={() => {
-            setEditing(false);
-          }}
-        />
-        <LostDialog
-          recordType="deal"
-          opened={losing}
-          onClose={() => {
-            setLosing(false);
-          }}
-          pending={update.isPending}
-          onSubmit={(lostReasonId, lostComment) =>
-            change({ status: 'lost', lostReasonId, lostComment }, t('deals.lostDone')).then(() => {
-              setLosing(false);
-            })
-          }
-        />
-      </Group>
+      <DealFormModal
+        opened={editing}
+        deal={deal}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsShuffle, IconThumbDown } from '@tabler/icons-react';
+import { IconArrowsShuffle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -21,7 +21,7 @@ import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { ConvertDialog } from './ConvertDialog';
 import { useLead, useUpdateLead } from './hooks';
 import { LeadFormModal } from './LeadFormModal';
-import { LostDialog } from './LostDialog';
+import { LostAction } from './LostDialog';
 import { StatusBadge } from './StatusBadge';
 
 export function LeadDetailPage() {
@@ -47,7 +47,6 @@ function LeadDetail({ lead }: { lead: Lead }) {
   const me = useMe();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
-  const [losing, setLosing] = useState(false);
   const [converting, setConverting] = useState(false);
   const update = useUpdateLead();
   const { confirmDelete, pending } = useDeleteWithUndo('lead', salesApi.deleteLead);
@@ -74,16 +73,22 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 >
                   {t('leads.actions.convert')}
                 </Button>
-                <Button
-                  color="red"
-                  variant="light"
-                  leftSection={<IconThumbDown size={16} />}
-                  onClick={() => {
-                    setLosing(true);
-                  }}
-                >
-                  {t('leads.actions.lost')}
-                </Button>
+                <LostAction
+                  recordType="lead"
+                  label={t('leads.actions.lost')}
+                  pending={update.isPending}
+                  onSubmit={(lostReasonId, lostComment) =>
+                    update
+                      .mutateAsync({
+                        id: lead.id,
+                        version: lead.version,
+                        patch: { status: 'lost', lostReasonId, lostComment },
+                      })
+                      .then(() => {
+                        notify.success(t('leads.lostDone'));
+                      })
+                  }
+                />
               </>
             )}
             <RecordActions
@@ -188,22 +193,6 @@ function LeadDetail({ lead }: { lead: Lead }) {
         onClose={() => {
           setEditing(false);
         }}
-      />
-      <LostDialog
-        recordType="lead"
-        opened={losing}
-        onClose={() => {
-          setLosing(false);
-        }}
-        pending={update.isPending}
-        onSubmit={(lostReasonId, lostComment) =>
-          update
-            .mutateAsync({ id: lead.id, version: lead.version, patch: { status: 'lost', lostReasonId, lostComment } })
-            .then(() => {
-              notify.success(t('leads.lostDone'));
-              setLosing(false);
-            })
-        }
       />
       <ConvertDialog
         lead={lead}
