@@ -17,7 +17,7 @@ import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { RelatedDealsCard } from '../sales/RelatedDealsCard';
 import { useOrganization, useOrganizationPersons } from './hooks';
@@ -48,7 +48,6 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
   const me = useMe();
   const [editing, setEditing] = useState(false);
   const { confirmDelete, pending } = useDeleteWithUndo('organization', contactsApi.deleteOrganization);
-  const customItems = useCustomFieldItems('organization', organization.custom);
   const subtitle = [organization.industry, organization.address.city].filter(Boolean).join(' · ');
 
   return (
@@ -111,14 +110,7 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="organization-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="organization" custom={organization.custom} />
             <OrganizationPersonsCard organization={organization} canCreate={grants(me.role, 'person', 'create')} />
             <RelatedDealsCard organizationId={organization.id} />
             <DocumentsCard recordType="organization" recordId={organization.id} />

@@ -14,7 +14,7 @@ import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { PlaceCard } from '../maps/PlaceCard';
 import { RelatedDealsCard } from '../sales/RelatedDealsCard';
@@ -48,7 +48,6 @@ function PersonDetail({ personId }: { personId: string }) {
   const [editing, setEditing] = useState(false);
   const { confirmDelete, pending } = useDeleteWithUndo('person', contactsApi.deletePerson);
   const person = query.data;
-  const customItems = useCustomFieldItems('person', person?.custom);
   if (!person) {
     return null;
   }
@@ -111,14 +110,7 @@ function PersonDetail({ personId }: { personId: string }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="person-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="person" custom={person.custom} />
             <PersonOrganizationsCard person={person} canEdit={grants(me.role, 'person', 'edit')} />
             <RelatedDealsCard personId={person.id} />
             <DocumentsCard recordType="person" recordId={person.id} />

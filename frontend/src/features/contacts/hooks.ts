@@ -8,7 +8,6 @@ import {
   type PersonPatch,
 } from '../../api';
 import { invalidateRecord, recordKeys } from '../records/keys';
-import { emptyListQuery } from '../records/list/filterState';
 
 export function usePerson(id: string) {
   return useQuery({ queryKey: recordKeys.detail('person', id), queryFn: () => contactsApi.getPerson(id) });
@@ -26,16 +25,6 @@ export function useOrganizationPersons(id: string) {
   return useQuery({
     queryKey: recordKeys.related('organization', id, 'persons'),
     queryFn: () => contactsApi.organizationPersons(id),
-  });
-}
-
-/** Organisations whose name matches text, for pickers (the first 20 by name). */
-export function useOrganizationOptions(text: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: [...recordKeys.all('organization'), 'options', text] as const,
-    queryFn: () => contactsApi.queryOrganizations({ ...emptyListQuery(), search: text, limit: 20 }),
-    enabled,
-    staleTime: 10_000,
   });
 }
 

@@ -1,5 +1,5 @@
-import { Button, Card, Group, Title } from '@mantine/core';
-import { IconArrowBackUp, IconThumbDown, IconTrophy } from '@tabler/icons-react';
+import { Button, Card, Title } from '@mantine/core';
+import { IconArrowBackUp, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -16,11 +16,11 @@ import { LinkedRecord } from '../records/HiddenRecord';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { DealFormModal } from './DealFormModal';
 import { useDeal, useUpdateDeal } from './hooks';
-import { LostDialog } from './LostDialog';
+import { LostAction } from './LostDialog';
 import { formatMoney } from './money';
 import { StatusBadge } from './StatusBadge';
 
@@ -47,10 +47,8 @@ function DealDetail({ deal }: { deal: Deal }) {
   const me = useMe();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
-  const [losing, setLosing] = useState(false);
   const update = useUpdateDeal();
   const { confirmDelete, pending } = useDeleteWithUndo('deal', salesApi.deleteDeal);
-  const customItems = useCustomFieldItems('deal', deal.custom);
   const canEdit = grants(me.role, 'deal', 'edit');
 
   const change = (patch: DealPatch, done: string) =>
@@ -75,16 +73,14 @@ function DealDetail({ deal }: { deal: Deal }) {
           >
             {t('deals.actions.won')}
           </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconThumbDown size={16} />}
-            onClick={() => {
-              setLosing(true);
-            }}
-          >
-            {t('deals.actions.lost')}
-          </Button>
+          <LostAction
+            recordType="deal"
+            label={t('deals.actions.lost')}
+            pending={update.isPending}
+            onSubmit={(lostReasonId, lostComment) =>
+              change({ status: 'lost', lostReasonId, lostComment }, t('deals.lostDone'))
+            }
+          />
         </>
       ) : (
         <Button
@@ -189,14 +185,7 @@ function DealDetail({ deal }: { deal: Deal }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="deal-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="deal" custom={deal.custom} />
             <DocumentsCard recordType="deal" recordId={deal.id} />
           </>
         }
@@ -214,28 +203,13 @@ function DealDetail({ deal }: { deal: Deal }) {
           </>
         }
       />
-      <Group>
-        <DealFormModal
-          opened={editing}
-          deal={deal}
-          onClose={() => {
-            setEditing(false);
-          }}
-        />
-        <LostDialog
-          recordType="deal"
-          opened={losing}
-          onClose={() => {
-            setLosing(false);
-          }}
-          pending={update.isPending}
-          onSubmit={(lostReasonId, lostComment) =>
-            change({ status: 'lost', lostReasonId, lostComment }, t('deals.lostDone')).then(() => {
-              setLosing(false);
-            })
-          }
-        />
-      </Group>
+      <DealFormModal
+        opened={editing}
+        deal={deal}
+        onClose={() => {
+          setEditing(false);
+        }}
+      />
     </>
   );
 }

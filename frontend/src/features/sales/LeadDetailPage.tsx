@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsShuffle, IconThumbDown } from '@tabler/icons-react';
+import { IconArrowsShuffle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,12 +16,12 @@ import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
 import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
-import { useCustomFieldItems } from '../records/useCustomFieldItems';
+import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { ConvertDialog } from './ConvertDialog';
 import { useLead, useUpdateLead } from './hooks';
 import { LeadFormModal } from './LeadFormModal';
-import { LostDialog } from './LostDialog';
+import { LostAction } from './LostDialog';
 import { StatusBadge } from './StatusBadge';
 
 export function LeadDetailPage() {
@@ -47,11 +47,9 @@ function LeadDetail({ lead }: { lead: Lead }) {
   const me = useMe();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
-  const [losing, setLosing] = useState(false);
   const [converting, setConverting] = useState(false);
   const update = useUpdateLead();
   const { confirmDelete, pending } = useDeleteWithUndo('lead', salesApi.deleteLead);
-  const customItems = useCustomFieldItems('lead', lead.custom);
   const canEdit = grants(me.role, 'lead', 'edit');
   const open = lead.status === 'open';
 
@@ -75,16 +73,22 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 >
                   {t('leads.actions.convert')}
                 </Button>
-                <Button
-                  color="red"
-                  variant="light"
-                  leftSection={<IconThumbDown size={16} />}
-                  onClick={() => {
-                    setLosing(true);
-                  }}
-                >
-                  {t('leads.actions.lost')}
-                </Button>
+                <LostAction
+                  recordType="lead"
+                  label={t('leads.actions.lost')}
+                  pending={update.isPending}
+                  onSubmit={(lostReasonId, lostComment) =>
+                    update
+                      .mutateAsync({
+                        id: lead.id,
+                        version: lead.version,
+                        patch: { status: 'lost', lostReasonId, lostComment },
+                      })
+                      .then(() => {
+                        notify.success(t('leads.lostDone'));
+                      })
+                  }
+                />
               </>
             )}
             <RecordActions
@@ -159,14 +163,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 ]}
               />
             </Card>
-            {customItems.length > 0 && (
-              <Card withBorder radius="md" padding="lg" data-testid="lead-custom-fields">
-                <Title order={3} size="h4" mb="md">
-                  {t('records.custom.title')}
-                </Title>
-                <FieldList items={customItems} />
-              </Card>
-            )}
+            <CustomFieldsCard recordType="lead" custom={lead.custom} />
             <DocumentsCard recordType="lead" recordId={lead.id} />
           </>
         }
@@ -196,22 +193,6 @@ function LeadDetail({ lead }: { lead: Lead }) {
         onClose={() => {
           setEditing(false);
         }}
-      />
-      <LostDialog
-        recordType="lead"
-        opened={losing}
-        onClose={() => {
-          setLosing(false);
-        }}
-        pending={update.isPending}
-        onSubmit={(lostReasonId, lostComment) =>
-          update
-            .mutateAsync({ id: lead.id, version: lead.version, patch: { status: 'lost', lostReasonId, lostComment } })
-            .then(() => {
-              notify.success(t('leads.lostDone'));
-              setLosing(false);
-            })
-        }
       />
       <ConvertDialog
         lead={lead}

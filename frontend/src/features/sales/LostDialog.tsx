@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { IconThumbDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseError, type PipelineType } from '../../api';
@@ -93,5 +94,48 @@ export function LostDialog({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The "lost" button of an open deal or lead, and the dialog it opens. */
+export function LostAction({
+  recordType,
+  label,
+  pending,
+  onSubmit,
+}: {
+  recordType: PipelineType;
+  label: string;
+  pending: boolean;
+  /** Saves the lost status; resolves when saved (the dialog then closes). */
+  onSubmit: (reasonId: string, comment: string) => Promise<unknown>;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        color="red"
+        variant="light"
+        leftSection={<IconThumbDown size={16} />}
+        onClick={() => {
+          setOpened(true);
+        }}
+      >
+        {label}
+      </Button>
+      <LostDialog
+        recordType={recordType}
+        opened={opened}
+        onClose={() => {
+          setOpened(false);
+        }}
+        pending={pending}
+        onSubmit={(reasonId, comment) =>
+          onSubmit(reasonId, comment).then(() => {
+            setOpened(false);
+          })
+        }
+      />
+    </>
   );
 }

@@ -16,7 +16,6 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import {
   IconArchive,
   IconArrowDown,
@@ -33,6 +32,7 @@ import { ACTIVITY_ICONS, isActivityIcon, parseError, type ActivityIcon, type Act
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { fieldErrorText } from '../../../i18n/errorText';
 import { useActivityTypes } from '../../activities/hooks';
 import { ActivityTypeIcon } from '../../activities/ActivityTypeIcon';
@@ -63,6 +63,7 @@ export function ActivityTypesPage() {
   const types = useActivityTypes(true);
   const update = useUpdateActivityType();
   const remove = useDeleteActivityType();
+  const askDelete = useConfirmDelete();
   const [showArchived, setShowArchived] = useState(false);
   const [moving, setMoving] = useState(false);
   const [dialog, setDialog] = useState<{ type?: ActivityType } | null>(null);
@@ -109,41 +110,24 @@ export function ActivityTypesPage() {
   };
 
   /** A type in use cannot be deleted (409 in_use): the dialog then offers to archive it. */
-  const offerArchive = (type: ActivityType) => {
-    modals.openConfirmModal({
-      title: t('activityTypes.inUseTitle'),
-      children: <Text size="sm">{t('activityTypes.inUseBody', { name: type.name })}</Text>,
-      labels: { confirm: t('activityTypes.archive'), cancel: t('common.cancel') },
-      onConfirm: () => {
-        setArchived(type, true);
-      },
-    });
-  };
-
   const confirmDelete = (type: ActivityType) => {
-    modals.openConfirmModal({
+    askDelete({
       title: t('activityTypes.deleteTitle'),
-      children: <Text size="sm">{t('activityTypes.deleteBody', { name: type.name })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: type.id, version: type.version },
-          {
-            onSuccess: () => {
-              notify.success(t('activityTypes.deleted', { name: type.name }));
-            },
-            onError: (error) => {
-              const parsed = parseError(error);
-              if (parsed.status === 409 && !type.archived) {
-                offerArchive(type);
-              } else {
-                notify.error(parsed, parsed.status === 409 ? t('activityTypes.inUseArchived') : undefined);
-              }
+      body: t('activityTypes.deleteBody', { name: type.name }),
+      remove: () => remove.mutateAsync({ id: type.id, version: type.version }),
+      deleted: t('activityTypes.deleted', { name: type.name }),
+      inUse: type.archived
+        ? { message: t('activityTypes.inUseArchived') }
+        : {
+            offerArchive: {
+              title: t('activityTypes.inUseTitle'),
+              body: t('activityTypes.inUseBody', { name: type.name }),
+              confirm: t('activityTypes.archive'),
+              archive: () => {
+                setArchived(type, true);
+              },
             },
           },
-        );
-      },
     });
   };
 

@@ -12,13 +12,11 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api';
-import { parseError } from '../../../api/errors';
-import { useNotify } from '../../../components/notify';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useDialog } from '../../../components/useDialog';
@@ -30,10 +28,10 @@ import { RoleEditorModal, type RoleDialog } from './RoleEditorModal';
 export function RolesPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const notify = useNotify();
   const roles = useRoles();
   const users = useUsers();
   const remove = useDeleteRole();
+  const askDelete = useConfirmDelete();
   const dialog = useDialog<RoleDialog>();
 
   const sorted = useMemo(() => {
@@ -49,28 +47,13 @@ export function RolesPage() {
   }, [users.data]);
 
   const confirmDelete = (role: Role) => {
-    modals.openConfirmModal({
+    askDelete({
       title: t('roles.delete.title'),
-      children: <Text size="sm">{t('roles.delete.body', { name: role.name })}</Text>,
-      labels: { confirm: t('roles.delete.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: role.id, version: role.version },
-          {
-            onSuccess: () => {
-              notify.success(t('roles.delete.success', { name: role.name }));
-            },
-            onError: (reason) => {
-              const error = parseError(reason);
-              notify.error(
-                error,
-                error.is('resource.conflict') ? t('roles.delete.conflict', { name: role.name }) : undefined,
-              );
-            },
-          },
-        );
-      },
+      body: t('roles.delete.body', { name: role.name }),
+      confirm: t('roles.delete.confirm'),
+      remove: () => remove.mutateAsync({ id: role.id, version: role.version }),
+      deleted: t('roles.delete.success', { name: role.name }),
+      inUse: { message: t('roles.delete.conflict', { name: role.name }) },
     });
   };
 

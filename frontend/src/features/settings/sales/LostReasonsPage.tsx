@@ -13,7 +13,6 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +20,7 @@ import { parseError, type LostReason, type PipelineType } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { fieldErrorText } from '../../../i18n/errorText';
 import { useFormatters } from '../../../i18n/format';
 import { useLostReasons } from '../../sales/hooks';
@@ -45,6 +45,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
   const reasons = useLostReasons(recordType, true);
   const update = useUpdateLostReason(recordType);
   const remove = useDeleteLostReason(recordType);
+  const askDelete = useConfirmDelete();
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<{ reason?: LostReason } | null>(null);
 
@@ -73,25 +74,12 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
   };
 
   const confirmDelete = (reason: LostReason) => {
-    modals.openConfirmModal({
+    askDelete({
       title: t('common.delete'),
-      children: <Text size="sm">{t('salesSettings.lostReasons.deleteBody', { name: reason.name })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: reason.id, version: reason.version },
-          {
-            onSuccess: () => {
-              notify.success(t('salesSettings.lostReasons.deleted'));
-            },
-            onError: (error) => {
-              const parsed = parseError(error);
-              notify.error(parsed, parsed.status === 409 ? t('salesSettings.lostReasons.inUse') : undefined);
-            },
-          },
-        );
-      },
+      body: t('salesSettings.lostReasons.deleteBody', { name: reason.name }),
+      remove: () => remove.mutateAsync({ id: reason.id, version: reason.version }),
+      deleted: t('salesSettings.lostReasons.deleted'),
+      inUse: { message: t('salesSettings.lostReasons.inUse') },
     });
   };
 

@@ -14,7 +14,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +21,7 @@ import { parseError, type Pipeline, type PipelineType, type StageInput } from '.
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { errorText, fieldErrorText } from '../../../i18n/errorText';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
@@ -70,9 +70,9 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; pipeline: Pipeline } | null;
 
 function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const pipelines = usePipelines(recordType);
   const remove = useDeletePipeline(recordType);
+  const askDelete = useConfirmDelete();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />;
@@ -126,24 +126,11 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
                 color="red"
                 aria-label={t('salesSettings.pipelines.delete')}
                 onClick={() => {
-                  modals.openConfirmModal({
+                  askDelete({
                     title: t('salesSettings.pipelines.delete'),
-                    children: <Text size="sm">{t('salesSettings.pipelines.deleteBody', { name: pipeline.name })}</Text>,
-                    labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => {
-                      remove.mutate(
-                        { id: pipeline.id, version: pipeline.version },
-                        {
-                          onSuccess: () => {
-                            notify.success(t('salesSettings.pipelines.deleted'));
-                          },
-                          onError: (error) => {
-                            notify.error(error);
-                          },
-                        },
-                      );
-                    },
+                    body: t('salesSettings.pipelines.deleteBody', { name: pipeline.name }),
+                    remove: () => remove.mutateAsync({ id: pipeline.id, version: pipeline.version }),
+                    deleted: t('salesSettings.pipelines.deleted'),
                   });
                 }}
               >

@@ -11,7 +11,6 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import {
   IconArrowsMove,
   IconChevronRight,
@@ -24,8 +23,7 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api';
-import { parseError } from '../../../api/errors';
-import { useNotify } from '../../../components/notify';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useDialog } from '../../../components/useDialog';
@@ -40,10 +38,10 @@ const INDENT = 24;
 export function UnitsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const notify = useNotify();
   const units = useUnits();
   const users = useUsers();
   const remove = useDeleteUnit();
+  const askDelete = useConfirmDelete();
   const dialog = useDialog<UnitDialog>();
 
   const nodes = useMemo(() => unitTree(units.data ?? [], format.locale), [units.data, format.locale]);
@@ -56,28 +54,13 @@ export function UnitsPage() {
   }, [users.data]);
 
   const confirmDelete = (unit: Unit) => {
-    modals.openConfirmModal({
+    askDelete({
       title: t('units.delete.title'),
-      children: <Text size="sm">{t('units.delete.body', { name: unit.name })}</Text>,
-      labels: { confirm: t('units.delete.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: unit.id, version: unit.version },
-          {
-            onSuccess: () => {
-              notify.success(t('units.delete.success', { name: unit.name }));
-            },
-            onError: (reason) => {
-              const error = parseError(reason);
-              notify.error(
-                error,
-                error.is('resource.conflict') ? t('units.delete.conflict', { name: unit.name }) : undefined,
-              );
-            },
-          },
-        );
-      },
+      body: t('units.delete.body', { name: unit.name }),
+      confirm: t('units.delete.confirm'),
+      remove: () => remove.mutateAsync({ id: unit.id, version: unit.version }),
+      deleted: t('units.delete.success', { name: unit.name }),
+      inUse: { message: t('units.delete.conflict', { name: unit.name }) },
     });
   };
 
