@@ -49,7 +49,7 @@ type Spec struct {
 }
 
 // SearchLink lets a list's search find a row through a record it links: the row matches when a linked record
-// matches the term and the actor may see that record (record.LinkedColumn's rule). The search text of a record
+// matches the term and the actor may see that record (record.Live's rule). The search text of a record
 // holds only its own fields, so that a record nobody showed the actor is never a search key.
 type SearchLink struct {
 	Type api.RecordType
@@ -305,12 +305,11 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 	return q.WhereGroup(" AND ", func(q bun.QueryBuilder) bun.QueryBuilder {
 		q = q.Where("? LIKE ?", c.spec.col("search_text"), p)
 		for i, l := range c.spec.Links {
-			sub := idb.NewSelect().TableExpr("? AS sl", bun.Ident(record.MustKind(l.Type).Table)).ColumnExpr("1").Where(l.Join).
-				Where("sl.deleted_at IS NULL").Where("sl.search_text LIKE ?", p)
+			sub := record.Live(idb, c.actor, record.MustKind(l.Type), "sl", api.ActionView).ColumnExpr("1").Where(l.Join).
+				Where("sl.search_text LIKE ?", p)
 			if c.narrowed {
 				sub = sub.Where("sl.id = ANY(?::uuid[])", pgdialect.Array(c.linkCandidates[i]))
 			}
-			c.actor.Restrict(sub.QueryBuilder(), l.Type, api.ActionView, "sl.owner_id")
 			q = q.WhereOr("EXISTS (?)", sub)
 		}
 		return q
@@ -404,30 +403,20 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB) (bool, error) {
 	if p == "" || !hasTrigram(p) || utf8.RuneCountInString(p) > maxCandidatePattern {
 		return false, nil
 	}
-	var row struct {
-		Many bool        `bun:"many"`
-		IDs  []uuid.UUID `bun:"ids,array"`
+	ids, many, err := searchCandidates(ctx, tx, c.spec.Table(), p)
+	if err != nil || many {
+		return false, err
 	}
-	if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-		c.spec.Table(), p, MaxCandidates).Scan(ctx, &row); err != nil {
-		return false, fmt.Errorf("listquery: search candidates: %w", err)
-	}
-	if row.Many {
-		return false, nil
-	}
-	ids, links := row.IDs, make([][]uuid.UUID, len(c.spec.Links))
+	links := make([][]uuid.UUID, len(c.spec.Links))
 	for i, l := range c.spec.Links {
-		if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
-			record.MustKind(l.Type).Table, p, MaxCandidates).Scan(ctx, &row); err != nil {
-			return false, fmt.Errorf("listquery: search candidates: %w", err)
+		linked, many, err := searchCandidates(ctx, tx, record.MustKind(l.Type).Table, p)
+		if err != nil || many {
+			return false, err
 		}
-		if row.Many {
-			return false, nil
-		}
-		links[i] = row.IDs
+		links[i] = linked
 		var linking []uuid.UUID
-		if len(row.IDs) > 0 {
-			if err := tx.NewRaw("SELECT id FROM ("+l.Linking+" LIMIT ?) AS linking(id)", pgdialect.Array(row.IDs), MaxCandidates+1).
+		if len(linked) > 0 {
+			if err := tx.NewRaw("SELECT id FROM ("+l.Linking+" LIMIT ?) AS linking(id)", pgdialect.Array(linked), MaxCandidates+1).
 				Scan(ctx, &linking); err != nil {
 				return false, fmt.Errorf("listquery: search candidates: %w", err)
 			}
@@ -438,6 +427,20 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB) (bool, error) {
 	}
 	c.candidates, c.linkCandidates, c.narrowed = ids, links, true
 	return true, nil
+}
+
+// searchCandidates looks a LIKE pattern up in table's trigram index (search_candidates, in the caller's tenant):
+// every live record it matches, or many when that is more than MaxCandidates.
+func searchCandidates(ctx context.Context, tx bun.IDB, table, pattern string) (ids []uuid.UUID, many bool, err error) {
+	var row struct {
+		Many bool        `bun:"many"`
+		IDs  []uuid.UUID `bun:"ids,array"`
+	}
+	if err := tx.NewRaw("SELECT c IS NULL AS many, coalesce(c, '{}') AS ids FROM search_candidates(?, ?, ?) AS c",
+		table, pattern, MaxCandidates).Scan(ctx, &row); err != nil {
+		return nil, false, fmt.Errorf("listquery: search candidates in %s: %w", table, err)
+	}
+	return row.IDs, row.Many, nil
 }
 
 // hasTrigram reports whether a LIKE pattern holds three letters or digits in a row (pg_trgm splits words at

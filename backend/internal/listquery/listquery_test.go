@@ -444,8 +444,8 @@ func TestFilterRestrictsToTheActorsScope(t *testing.T) {
 
 func TestSearchFindsThroughLinkedRecordsTheActorMaySee(t *testing.T) {
 	exists := func(table, scope string) string {
-		return `(EXISTS (SELECT 1 FROM "` + table + `" AS sl WHERE (sl.id = d.` + map[string]string{"persons": "person_id", "organizations": "organization_id"}[table] +
-			`) AND (sl.deleted_at IS NULL) AND (sl.search_text LIKE '%acme%')` + scope + `))`
+		return `(EXISTS (SELECT 1 FROM "` + table + `" AS "sl" WHERE ("sl".deleted_at IS NULL)` + scope + ` AND (sl.id = d.` +
+			map[string]string{"persons": "person_id", "organizations": "organization_id"}[table] + `) AND (sl.search_text LIKE '%acme%')))`
 	}
 	for _, tc := range []struct {
 		name   string

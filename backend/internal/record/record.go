@@ -102,10 +102,8 @@ type Ref struct {
 // transaction; otherwise it answers 404, never revealing that the record exists.
 func Check(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.UUID, action api.Action) (Ref, error) {
 	ref := Ref{Kind: k, ID: id}
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).
-		ColumnExpr(k.NameSQL+" AS name").ColumnExpr("?", bun.Ident(k.OwnerColumn())).
-		Where("?.id = ?", bun.Ident(k.Alias), id).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
-	a.Restrict(q.QueryBuilder(), k.Type, action, k.OwnerColumn())
+	q := Live(tx, a, k, k.Alias, action).ColumnExpr(k.NameSQL+" AS name").ColumnExpr("?", bun.Ident(k.OwnerColumn())).
+		Where("?.id = ?", bun.Ident(k.Alias), id)
 	if err := q.Scan(ctx, &ref.Name, &ref.OwnerID); err != nil {
 		if db.IsNoRows(err) {
 			return Ref{}, httpx.ErrNotFound
@@ -131,19 +129,19 @@ func Allowed(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.U
 // for lists and boards), history through Names (Go, for stored IDs); search matches linked records through
 // listquery's Spec.Links, which applies the same Restrict.
 
-// LinkedColumn is the subquery of expr (in terms of the kind's alias) of the record of type rt that refColumn
-// (a column of the outer query) references, or NULL when the actor may not see that record or it is in the trash.
-func LinkedColumn(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn, expr string) *bun.SelectQuery {
-	k := MustKind(rt)
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).ColumnExpr(expr).
-		Where("?.id = ?", bun.Ident(k.Alias), bun.Ident(refColumn)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
-	a.Restrict(q.QueryBuilder(), rt, api.ActionView, k.OwnerColumn())
+// Live selects from a kind's table under alias the live (not trashed) records on which the actor may perform
+// action: the one scoping of a record that Check, LinkedName, Names and listquery's search links share.
+func Live(tx bun.IDB, a *access.Actor, k Kind, alias string, action api.Action) *bun.SelectQuery {
+	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(alias)).Where("?.deleted_at IS NULL", bun.Ident(alias))
+	a.Restrict(q.QueryBuilder(), k.Type, action, alias+".owner_id")
 	return q
 }
 
-// LinkedName is LinkedColumn of the record's display name.
+// LinkedName is the subquery of the display name of the record of type rt that refColumn (a column of the outer
+// query) references, or NULL when the actor may not see that record or it is in the trash.
 func LinkedName(tx bun.IDB, a *access.Actor, rt api.RecordType, refColumn string) *bun.SelectQuery {
-	return LinkedColumn(tx, a, rt, refColumn, MustKind(rt).NameSQL)
+	k := MustKind(rt)
+	return Live(tx, a, k, k.Alias, api.ActionView).ColumnExpr(k.NameSQL).Where("?.id = ?", bun.Ident(k.Alias), bun.Ident(refColumn))
 }
 
 // Shown gives a linked record as the wire types carry it, from its ID and the name LinkedName selected: not
@@ -170,10 +168,8 @@ func Names(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, 
 		ID   uuid.UUID `bun:"id"`
 		Name string    `bun:"name"`
 	}
-	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(k.Alias)).
-		ColumnExpr("?.id", bun.Ident(k.Alias)).ColumnExpr(k.NameSQL+" AS name").
-		Where("?.id IN (?)", bun.Ident(k.Alias), bun.In(ids)).Where("?.deleted_at IS NULL", bun.Ident(k.Alias))
-	a.Restrict(q.QueryBuilder(), rt, api.ActionView, k.OwnerColumn())
+	q := Live(tx, a, k, k.Alias, api.ActionView).ColumnExpr("?.id", bun.Ident(k.Alias)).ColumnExpr(k.NameSQL+" AS name").
+		Where("?.id IN (?)", bun.Ident(k.Alias), bun.In(ids))
 	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("record: names of %s: %w", rt, err)
 	}
