@@ -72,6 +72,9 @@ func vocabularies() []vocabulary {
 		vocab("AllOwnerKeywords", api.AllOwnerKeywords),
 		vocab("AllActivityIcons", api.AllActivityIcons),
 		vocab("AllDashboardScopes", api.AllDashboardScopes),
+		vocab("AllIntakeTargets", api.AllIntakeTargets),
+		vocab("AllIntakeItemStatuses", api.AllIntakeItemStatuses),
+		vocab("AllDuplicateReasons", api.AllDuplicateReasons),
 	}
 }
 

@@ -93,6 +93,12 @@ const (
 	CodeSecretsUnavailable ErrorCode = "secrets.unavailable"
 	// CodeSettingsUnavailable: the settings file cannot be written.
 	CodeSettingsUnavailable ErrorCode = "settings.unavailable"
+	// CodeRateLimited: too many requests of one caller in a window (Retry-After says when to try again).
+	CodeRateLimited ErrorCode = "request.rate_limited"
+	// CodeSourcePaused: the lead source is paused; its deliveries are refused until an admin activates it.
+	CodeSourcePaused ErrorCode = "intake.source_paused"
+	// CodeSignatureInvalid: a signed source's delivery has no, a wrong or a stale signature.
+	CodeSignatureInvalid ErrorCode = "intake.signature_invalid"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -105,6 +111,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeInternal, CodeUnavailable, CodeStorageUnavailable, CodeRequestAborted, CodeDocumentRangeInvalid,
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
+	CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

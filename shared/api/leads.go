@@ -46,6 +46,16 @@ type Lead struct {
 	Position *Position `json:"position"`
 	// DistanceKm is the distance to the reference of a list's Near condition.
 	DistanceKm *float64 `json:"distanceKm,omitempty"`
+	// SourceID is the lead source that delivered the lead ("" for leads entered by hand), ExternalID the
+	// supplier's own ID for it.
+	SourceID   string `json:"sourceId"`
+	ExternalID string `json:"externalId"`
+	// Details are the fields the source delivered that no lead field takes.
+	Details []LeadDetail `json:"details"`
+	// PossibleDuplicate: an existing lead, person or organisation the reader may see has the same e-mail address,
+	// phone number, or company name and postal code; Duplicates names them (on a single lead, not in lists).
+	PossibleDuplicate bool            `json:"possibleDuplicate"`
+	Duplicates        []LeadDuplicate `json:"duplicates,omitempty"`
 }
 
 // LeadCreate creates an open lead; StageID empty takes the pipeline's first stage.

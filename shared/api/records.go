@@ -102,12 +102,14 @@ const (
 	HistoryDocumentAdded    HistoryAction = "document_added"
 	HistoryDocumentDeleted  HistoryAction = "document_deleted"
 	HistoryDocumentRestored HistoryAction = "document_restored"
+	// HistoryImported: a lead source created or changed the record (the actor's name is the source's).
+	HistoryImported HistoryAction = "imported"
 )
 
 // AllHistoryActions lists the actions.
 var AllHistoryActions = []HistoryAction{HistoryCreated, HistoryUpdated, HistoryDeleted, HistoryRestored, HistoryLinked,
 	HistoryUnlinked, HistoryNoteAdded, HistoryNoteChanged, HistoryNoteDeleted, HistoryDocumentAdded, HistoryDocumentDeleted,
-	HistoryDocumentRestored}
+	HistoryDocumentRestored, HistoryImported}
 
 // FieldChange is one changed field: Field is the stable name ("lastName", "address.city", "custom.<fieldId>",
 // "organization"), Label the custom field's label (empty for standard fields), values in display-neutral text.
@@ -230,6 +232,9 @@ type ListQuery struct {
 	// Deals only: expected close date in these inclusive days.
 	CloseDateFrom string `json:"closeDateFrom" input:"date"`
 	CloseDateTo   string `json:"closeDateTo" input:"date"`
+	// Leads only: delivered by this lead source, and marked as a possible duplicate of a record the caller sees.
+	SourceID          string `json:"sourceId"`
+	PossibleDuplicate bool   `json:"possibleDuplicate"`
 	// Sort: a SortKey, "name" by default; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/shared/api"
 )
@@ -88,4 +89,40 @@ func track(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordTyp
 		return false, fmt.Errorf("geo: queue %s %s: %w", rt, id, err)
 	}
 	return true, nil
+}
+
+// TrackNew is Track for records just inserted in bulk (a lead delivery): it stores the key of each address on its
+// record and queues the addresses, in two statements for all of them.
+func TrackNew(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, ids []uuid.UUID, addrs []api.Address) error {
+	table, ok := tables[rt]
+	if !ok {
+		return fmt.Errorf("geo: track: record type %s has no position", rt)
+	}
+	var qIDs []uuid.UUID
+	var keys, streets, codes, cities, countries []string
+	for i, id := range ids {
+		key := AddressKey(addrs[i])
+		if key == "" {
+			continue
+		}
+		c := Query{Address: addrs[i]}.Cleaned().Address
+		qIDs = append(qIDs, id)
+		keys, streets, codes = append(keys, key), append(streets, c.Street), append(codes, c.PostalCode)
+		cities, countries = append(cities, c.City), append(countries, c.Country)
+	}
+	if len(qIDs) == 0 {
+		return nil
+	}
+	if _, err := tx.NewRaw(`UPDATE ? AS t SET geo_key = n.key FROM unnest(?::uuid[], ?::text[]) AS n (id, key) WHERE t.id = n.id`,
+		bun.Ident(table), pgdialect.Array(qIDs), pgdialect.Array(keys)).Exec(ctx); err != nil {
+		return fmt.Errorf("geo: track new %s: %w", rt, err)
+	}
+	if _, err := tx.NewRaw(`INSERT INTO geocode_jobs (tenant_id, record_type, record_id, address_key, street, postal_code, city, country)
+		SELECT ?, ?, n.* FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS n
+		ON CONFLICT (record_type, record_id) DO NOTHING`,
+		tenantID, rt, pgdialect.Array(qIDs), pgdialect.Array(keys), pgdialect.Array(streets), pgdialect.Array(codes),
+		pgdialect.Array(cities), pgdialect.Array(countries)).Exec(ctx); err != nil {
+		return fmt.Errorf("geo: queue new %s: %w", rt, err)
+	}
+	return nil
 }

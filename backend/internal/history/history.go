@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/shared/api"
@@ -28,6 +29,40 @@ func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType,
 	if _, err := tx.NewRaw("INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id) VALUES (?, ?, ?, ?, ?, ?)",
 		a.TenantID, rt, id, action, string(raw), a.UserID).Exec(ctx); err != nil {
 		return fmt.Errorf("history: record %s %s: %w", rt, id, err)
+	}
+	return nil
+}
+
+// Entry is an entry of a record for RecordAll.
+type Entry struct {
+	RecordID uuid.UUID
+	Action   api.HistoryAction
+	Changes  []api.FieldChange
+}
+
+// RecordAll adds entries of records of type rt that no user made, in one statement: actorName names who did (a
+// lead source, by its name at the time, which the entries keep when the source is renamed or deleted).
+func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, actorName string, entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	ids := make([]uuid.UUID, len(entries))
+	actions := make([]string, len(entries))
+	changes := make([]string, len(entries))
+	for i, e := range entries {
+		if e.Changes == nil {
+			e.Changes = []api.FieldChange{}
+		}
+		raw, err := json.Marshal(e.Changes)
+		if err != nil {
+			return err
+		}
+		ids[i], actions[i], changes[i] = e.RecordID, string(e.Action), string(raw)
+	}
+	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_name)
+		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
+		tenantID, rt, actorName, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
+		return fmt.Errorf("history: record %d entries of %s: %w", len(entries), rt, err)
 	}
 	return nil
 }
@@ -62,7 +97,7 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, name
 		ActorName string          `bun:"actor_name"`
 		At        time.Time       `bun:"at"`
 	}
-	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, '') AS actor_name, h.at
+	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, h.actor_name, '') AS actor_name, h.at
 		FROM history AS h LEFT JOIN users AS u ON u.id = h.actor_id
 		WHERE h.record_type = ? AND h.record_id = ? ORDER BY h.id DESC LIMIT 500`, rt, id).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("history: list %s %s: %w", rt, id, err)

@@ -56,6 +56,9 @@ func (v *Validation) Field(name string, code api.FieldCode) {
 	}
 }
 
+// Fields are the codes recorded so far by field (nil: none).
+func (v *Validation) Fields() map[string]api.FieldCode { return v.fields }
+
 // Err returns nil when no field failed, else the 422 error.
 func (v *Validation) Err() error {
 	if len(v.fields) == 0 {

@@ -33,30 +33,35 @@ type Lead struct {
 	bun.BaseModel `bun:"table:leads,alias:l"`
 
 	record.Row
-	Title                   string         `bun:"title"`
-	PersonName              string         `bun:"person_name"`
-	Company                 string         `bun:"company"`
-	Email                   string         `bun:"email"`
-	Phone                   string         `bun:"phone"`
-	Street                  string         `bun:"street"`
-	PostalCode              string         `bun:"postal_code"`
-	City                    string         `bun:"city"`
-	Country                 string         `bun:"country"`
-	Source                  string         `bun:"source"`
-	PipelineID              uuid.UUID      `bun:"pipeline_id,type:uuid"`
-	StageID                 uuid.UUID      `bun:"stage_id,type:uuid"`
-	Status                  api.LeadStatus `bun:"status"`
-	LostReasonID            *uuid.UUID     `bun:"lost_reason_id,type:uuid"`
-	LostComment             string         `bun:"lost_comment"`
-	ConvertedAt             *time.Time     `bun:"converted_at"`
-	ClosedAt                *time.Time     `bun:"closed_at"`
-	ConvertedPersonID       *uuid.UUID     `bun:"converted_person_id,type:uuid"`
-	ConvertedOrganizationID *uuid.UUID     `bun:"converted_organization_id,type:uuid"`
-	ConvertedDealID         *uuid.UUID     `bun:"converted_deal_id,type:uuid"`
+	Title                   string           `bun:"title"`
+	PersonName              string           `bun:"person_name"`
+	Company                 string           `bun:"company"`
+	Email                   string           `bun:"email"`
+	Phone                   string           `bun:"phone"`
+	Street                  string           `bun:"street"`
+	PostalCode              string           `bun:"postal_code"`
+	City                    string           `bun:"city"`
+	Country                 string           `bun:"country"`
+	Source                  string           `bun:"source"`
+	PipelineID              uuid.UUID        `bun:"pipeline_id,type:uuid"`
+	StageID                 uuid.UUID        `bun:"stage_id,type:uuid"`
+	Status                  api.LeadStatus   `bun:"status"`
+	LostReasonID            *uuid.UUID       `bun:"lost_reason_id,type:uuid"`
+	LostComment             string           `bun:"lost_comment"`
+	ConvertedAt             *time.Time       `bun:"converted_at"`
+	ClosedAt                *time.Time       `bun:"closed_at"`
+	ConvertedPersonID       *uuid.UUID       `bun:"converted_person_id,type:uuid"`
+	ConvertedOrganizationID *uuid.UUID       `bun:"converted_organization_id,type:uuid"`
+	ConvertedDealID         *uuid.UUID       `bun:"converted_deal_id,type:uuid"`
+	SourceID                *uuid.UUID       `bun:"source_id,type:uuid"`
+	ExternalID              *string          `bun:"external_id"`
+	Details                 []api.LeadDetail `bun:"details,type:jsonb"`
 
-	PipelineName   string `bun:"pipeline_name,scanonly"`
-	StageName      string `bun:"stage_name,scanonly"`
-	LostReasonName string `bun:"lost_reason_name,scanonly"`
+	PipelineName      string `bun:"pipeline_name,scanonly"`
+	PossibleDuplicate bool   `bun:"possible_duplicate,scanonly"`
+	duplicates        []api.LeadDuplicate
+	StageName         string `bun:"stage_name,scanonly"`
+	LostReasonName    string `bun:"lost_reason_name,scanonly"`
 
 	geo.Columns
 }
@@ -82,7 +87,23 @@ func (l *Lead) API() api.Lead {
 		LostReasonName: l.LostReasonName, LostComment: l.LostComment, ConvertedAt: l.ConvertedAt,
 		ConvertedPersonID: idString(l.ConvertedPersonID), ConvertedOrganizationID: idString(l.ConvertedOrganizationID),
 		ConvertedDealID: idString(l.ConvertedDealID), Custom: l.CustomValues(), Version: l.Version, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
-		Position: l.Position(), DistanceKm: l.DistanceKm()}
+		Position: l.Position(), DistanceKm: l.DistanceKm(), SourceID: idString(l.SourceID), ExternalID: deref(l.ExternalID),
+		Details: l.details(), PossibleDuplicate: l.PossibleDuplicate, Duplicates: l.duplicates}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// details are the further details, never nil (the wire form).
+func (l *Lead) details() []api.LeadDetail {
+	if l.Details == nil {
+		return []api.LeadDetail{}
+	}
+	return l.Details
 }
 
 func (l *Lead) snapshot() history.Snapshot {
@@ -103,7 +124,8 @@ func ListSpec() listquery.Spec { return spec }
 func (s *Service) ListSpec() listquery.Spec { return spec }
 
 var spec = listquery.Spec{Type: api.RecordLead, SortName: "l.title",
-	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)}}
+	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)},
+	Sourced:  true, Duplicates: possibleDuplicateSQL}
 
 // Service manages leads; the record kind's store gives get, delete and restore.
 type Service struct {
@@ -113,9 +135,26 @@ type Service struct {
 // NewService builds the service.
 func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-var store = record.NewStore[*Lead, api.Lead](api.RecordLead, selectWith, nil)
+var store = record.NewStore[*Lead, api.Lead](api.RecordLead, selectWith, complete)
 
-func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+// complete names the duplicates of a lead loaded on its own (its page), as far as the reader may see them.
+func complete(ctx context.Context, tx bun.IDB, a *access.Actor, rows []*Lead) error {
+	for _, l := range rows {
+		d, err := duplicates(ctx, tx, a, l.ID)
+		if err != nil {
+			return err
+		}
+		l.duplicates = d
+	}
+	return nil
+}
+
+// selectWith selects a lead with the names it shows; with an actor, also whether it has a possible duplicate
+// the actor may see.
+func selectWith(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+	if a != nil {
+		q = q.ColumnExpr("EXISTS (?) AS possible_duplicate", possibleDuplicateSQL(tx, a))
+	}
 	return q.ColumnExpr("l.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = l.owner_id) AS owner_name").
 		ColumnExpr("(SELECT pl.name FROM pipelines AS pl WHERE pl.id = l.pipeline_id) AS pipeline_name").
@@ -192,6 +231,16 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
 		if err := geo.Track(ctx, tx, a.TenantID, api.RecordLead, l.ID, l.address(), &l.Columns); err != nil {
 			return err
+		}
+		marked, err := markDuplicates(ctx, tx, []uuid.UUID{l.ID})
+		if err != nil {
+			return err
+		}
+		if marked[l.ID] {
+			if l.duplicates, err = duplicates(ctx, tx, a, l.ID); err != nil {
+				return err
+			}
+			l.PossibleDuplicate = len(l.duplicates) > 0
 		}
 		return history.Record(ctx, tx, a, api.RecordLead, l.ID, api.HistoryCreated, history.Created(l.snapshot(), historyFields, fields.Labels()))
 	})

@@ -46,6 +46,11 @@ type Spec struct {
 	ExpectedClose string
 	// Links are the linked records through which a search also finds a row (a deal through its person).
 	Links []SearchLink
+	// Sourced says that records of the kind come from lead sources (column source_id): lists filter by source.
+	Sourced bool
+	// Duplicates, when set, selects a row's possible duplicates that the actor may see (correlated to the
+	// list's alias): lists filter by "possible duplicate".
+	Duplicates func(idb bun.IDB, a *access.Actor) *bun.SelectQuery
 }
 
 // SearchLink lets a list's search find a row through a record it links: the row matches when a linked record
@@ -162,6 +167,12 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.Status != "" && !slices.Contains(spec.Statuses, q.Status) {
 		v.Field("status", api.FieldInvalid)
 	}
+	if _, err := uuid.Parse(q.SourceID); q.SourceID != "" && (err != nil || !spec.Sourced) {
+		v.Field("sourceId", api.FieldInvalid)
+	}
+	if q.PossibleDuplicate && spec.Duplicates == nil {
+		v.Field("possibleDuplicate", api.FieldInvalid)
+	}
 	for _, d := range []struct{ name, val, column string }{{"createdFrom", q.CreatedFrom, "created_at"}, {"createdTo", q.CreatedTo, "created_at"},
 		{"updatedFrom", q.UpdatedFrom, "updated_at"}, {"updatedTo", q.UpdatedTo, "updated_at"},
 		{"closedFrom", q.ClosedFrom, "closed_at"}, {"closedTo", q.ClosedTo, "closed_at"}} {
@@ -246,6 +257,13 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	}
 	if lq.Status != "" {
 		q = q.Where("? = ?", s.col("status"), lq.Status)
+	}
+	if lq.SourceID != "" {
+		q = q.Where("? = ?", s.col("source_id"), lq.SourceID)
+	}
+	if lq.PossibleDuplicate {
+		idb := q.Unwrap().(interface{ DB() *bun.DB }).DB()
+		q = q.Where("EXISTS (?)", s.Duplicates(idb, a))
 	}
 	for _, b := range c.bounds {
 		q = b.Apply(q, s.Alias())

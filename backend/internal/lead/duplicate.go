@@ -1,0 +1,124 @@
+package lead
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/shared/api"
+)
+
+// Duplicate detection: a lead is a possible duplicate of every live lead, person and organisation of its tenant
+// with the same e-mail address, phone number, or company name and postal code (the keys of the SQL functions
+// dedupe_phone and dedupe_company, which the indexes of migration 20261207090000 are built on). The matches are
+// found when a lead is created (by hand or by a delivery) and when a delivery changes it, and kept in
+// lead_duplicates; nothing is merged. Who sees a match is decided when it is read, by record.Live, so a match the
+// reader may not see is neither named nor counted.
+
+// markDuplicates replaces the duplicate marks of the leads ids (all of the transaction's tenant) by the matches
+// their current fields have, and reports which leads have any.
+func markDuplicates(ctx context.Context, tx bun.IDB, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	if len(ids) == 0 {
+		return map[uuid.UUID]bool{}, nil
+	}
+	arr := pgdialect.Array(ids)
+	if _, err := tx.NewRaw("DELETE FROM lead_duplicates WHERE lead_id = ANY(?::uuid[])", arr).Exec(ctx); err != nil {
+		return nil, fmt.Errorf("lead: clear duplicates: %w", err)
+	}
+	// k holds the keys of the leads; each branch is one index lookup per lead.
+	var found []uuid.UUID
+	if err := tx.NewRaw(`WITH k AS (
+			SELECT l.id, l.tenant_id, nullif(lower(l.email), '') AS email, dedupe_phone(nullif(l.phone, '')) AS phone,
+				dedupe_company(nullif(l.company, '')) AS company, l.postal_code
+			FROM leads AS l WHERE l.id = ANY(?::uuid[])),
+		m AS (
+			SELECT k.id, k.tenant_id, 'lead' AS record_type, x.id AS record_id, 'email' AS reason FROM k
+				JOIN leads AS x ON x.tenant_id = k.tenant_id AND lower(x.email) = k.email AND x.email <> '' AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'lead', x.id, 'phone' FROM k
+				JOIN leads AS x ON x.tenant_id = k.tenant_id AND dedupe_phone(x.phone) = k.phone AND x.phone <> '' AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'lead', x.id, 'company' FROM k
+				JOIN leads AS x ON x.tenant_id = k.tenant_id AND dedupe_company(x.company) = k.company
+					AND x.postal_code = k.postal_code AND x.company <> '' AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'person', x.id, 'email' FROM k
+				JOIN persons AS x ON x.email_keys @> ARRAY[k.email] AND x.tenant_id = k.tenant_id AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'person', x.id, 'phone' FROM k
+				JOIN persons AS x ON dedupe_phones(x.phones) @> ARRAY[k.phone] AND x.tenant_id = k.tenant_id AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'email' FROM k
+				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND lower(x.email) = k.email AND x.email <> '' AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'phone' FROM k
+				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND dedupe_phone(x.phone) = k.phone AND x.phone <> '' AND x.deleted_at IS NULL
+			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'company' FROM k
+				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND dedupe_company(x.name) = k.company
+					AND x.postal_code = k.postal_code AND x.deleted_at IS NULL)
+		INSERT INTO lead_duplicates (tenant_id, lead_id, record_type, record_id, reason)
+		SELECT DISTINCT tenant_id, id, record_type, record_id, reason FROM m WHERE NOT (record_type = 'lead' AND record_id = id)
+		ON CONFLICT DO NOTHING
+		RETURNING lead_id`, arr).Scan(ctx, &found); err != nil {
+		return nil, fmt.Errorf("lead: find duplicates: %w", err)
+	}
+	out := make(map[uuid.UUID]bool, len(found))
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// duplicateKinds are the kinds a lead can duplicate.
+var duplicateKinds = []api.RecordType{api.RecordLead, api.RecordPerson, api.RecordOrganization}
+
+// visibleDuplicate is the condition (on lead_duplicates AS ld) that the reader may see the match.
+func visibleDuplicate(tx bun.IDB, a *access.Actor) *bun.SelectQuery {
+	q := tx.NewSelect().ColumnExpr("1").TableExpr("lead_duplicates AS ld")
+	return q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+		for _, rt := range duplicateKinds {
+			k := record.MustKind(rt)
+			live := record.Live(tx, a, k, "dk_"+k.Alias, api.ActionView).ColumnExpr("1").
+				Where("?.id = ld.record_id", bun.Ident("dk_"+k.Alias))
+			q = q.WhereOr("ld.record_type = ? AND EXISTS (?)", string(rt), live)
+		}
+		return q
+	})
+}
+
+// possibleDuplicateSQL is the subquery that makes the column possible_duplicate of a lead under alias l.
+func possibleDuplicateSQL(tx bun.IDB, a *access.Actor) *bun.SelectQuery {
+	return visibleDuplicate(tx, a).Where("ld.lead_id = l.id")
+}
+
+// duplicates names the matches of a lead that the reader may see.
+func duplicates(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) ([]api.LeadDuplicate, error) {
+	var rows []struct {
+		RecordType api.RecordType `bun:"record_type"`
+		RecordID   uuid.UUID      `bun:"record_id"`
+		Reason     string         `bun:"reason"`
+	}
+	if err := tx.NewSelect().TableExpr("lead_duplicates").Column("record_type", "record_id", "reason").
+		Where("lead_id = ?", id).OrderExpr("record_type, reason, record_id").Limit(50).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("lead: duplicates of %s: %w", id, err)
+	}
+	ids := map[api.RecordType][]uuid.UUID{}
+	for _, r := range rows {
+		ids[r.RecordType] = append(ids[r.RecordType], r.RecordID)
+	}
+	names := map[api.RecordType]map[uuid.UUID]string{}
+	for rt, list := range ids {
+		m, err := record.Names(ctx, tx, a, rt, list)
+		if err != nil {
+			return nil, err
+		}
+		names[rt] = m
+	}
+	out := []api.LeadDuplicate{}
+	for _, r := range rows {
+		if name, ok := names[r.RecordType][r.RecordID]; ok {
+			out = append(out, api.LeadDuplicate{RecordType: r.RecordType, ID: r.RecordID.String(), Name: name,
+				Reason: api.DuplicateReason(r.Reason)})
+		}
+	}
+	return out, nil
+}

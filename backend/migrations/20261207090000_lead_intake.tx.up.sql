@@ -1,0 +1,201 @@
+-- Lead intake (issue 13): lead sources deliver leads by themselves through POST /api/v1/intake/{sourceId}/leads,
+-- authenticated by an API key of the source. New leads are assigned by the source's rules and checked for
+-- duplicates among the tenant's leads, persons and organisations.
+
+CREATE TABLE lead_sources (
+    id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id         uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    name              text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    active            boolean NOT NULL DEFAULT true,
+    pipeline_id       uuid NOT NULL,
+    -- A stage of the pipeline (checked by the service; a removed stage falls back to the pipeline's first).
+    stage_id          uuid NOT NULL,
+    fallback_owner_id uuid NOT NULL,
+    -- [{"from": "PLZ", "to": "postalCode"}, ...] and [{"postalFrom": "20", "postalTo": "29", "unitId": ...}, ...].
+    mapping           jsonb NOT NULL DEFAULT '[]',
+    rules             jsonb NOT NULL DEFAULT '[]',
+    -- The HMAC key of signed deliveries (NULL: unsigned). It has to be readable to check a signature; only
+    -- intake_authenticate hands it out (the service's role may not read the column).
+    signing_secret    text,
+    rate_limit        integer NOT NULL DEFAULT 120 CHECK (rate_limit BETWEEN 1 AND 10000),
+    -- The fixed one-minute window of the rate limit and the deliveries counted in it.
+    rate_window       timestamptz,
+    rate_count        integer NOT NULL DEFAULT 0,
+    last_delivery_at  timestamptz,
+    version           bigint NOT NULL DEFAULT 1,
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    updated_at        timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT lead_sources_tenant_id_key UNIQUE (tenant_id, id),
+    CONSTRAINT lead_sources_pipeline_fkey FOREIGN KEY (tenant_id, pipeline_id) REFERENCES pipelines (tenant_id, id),
+    CONSTRAINT lead_sources_owner_fkey FOREIGN KEY (tenant_id, fallback_owner_id) REFERENCES users (tenant_id, id)
+);
+CREATE UNIQUE INDEX lead_sources_name_idx ON lead_sources (tenant_id, lower(name));
+
+CREATE TABLE lead_source_keys (
+    id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id    uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    source_id    uuid NOT NULL,
+    -- The key's first characters (to tell keys apart) and the SHA-256 of the whole key; the key itself is shown
+    -- once and never stored.
+    prefix       text NOT NULL,
+    key_hash     bytea NOT NULL UNIQUE CHECK (length(key_hash) = 32),
+    created_by   uuid,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    last_used_at timestamptz,
+    revoked_at   timestamptz,
+    CONSTRAINT lead_source_keys_source_fkey FOREIGN KEY (tenant_id, source_id) REFERENCES lead_sources (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX lead_source_keys_source_idx ON lead_source_keys (tenant_id, source_id, created_at DESC);
+
+-- The last deliveries of a source, with counts and the field codes of rejected leads (never values).
+CREATE TABLE lead_deliveries (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tenant_id   uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    source_id   uuid NOT NULL,
+    at          timestamptz NOT NULL DEFAULT now(),
+    status      integer NOT NULL,
+    code        text NOT NULL DEFAULT '',
+    items       integer NOT NULL DEFAULT 0,
+    created     integer NOT NULL DEFAULT 0,
+    updated     integer NOT NULL DEFAULT 0,
+    unchanged   integer NOT NULL DEFAULT 0,
+    rejected    integer NOT NULL DEFAULT 0,
+    duration_ms integer NOT NULL DEFAULT 0,
+    rejections  jsonb NOT NULL DEFAULT '[]',
+    CONSTRAINT lead_deliveries_source_fkey FOREIGN KEY (tenant_id, source_id) REFERENCES lead_sources (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX lead_deliveries_source_idx ON lead_deliveries (tenant_id, source_id, id DESC);
+
+-- Whose turn it is in a unit's round robin: a counter taken under the row's lock, so concurrent deliveries take
+-- consecutive turns.
+CREATE TABLE unit_rotations (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    unit_id   uuid NOT NULL,
+    turn      bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (tenant_id, unit_id),
+    CONSTRAINT unit_rotations_unit_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES units (tenant_id, id) ON DELETE CASCADE
+);
+
+ALTER TABLE leads
+    ADD COLUMN source_id   uuid,
+    ADD COLUMN external_id text CHECK (length(external_id) BETWEEN 1 AND 200),
+    -- The fields the source delivered that no lead field takes: [{"name": ..., "value": ...}] in delivered order.
+    ADD COLUMN details     jsonb NOT NULL DEFAULT '[]',
+    ADD CONSTRAINT leads_source_fkey FOREIGN KEY (tenant_id, source_id) REFERENCES lead_sources (tenant_id, id) ON DELETE SET NULL (source_id);
+-- A supplier's ID is one lead per source, trashed or not: a repeated delivery updates it.
+CREATE UNIQUE INDEX leads_external_idx ON leads (tenant_id, source_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX leads_source_idx ON leads (tenant_id, source_id, created_at) WHERE deleted_at IS NULL AND source_id IS NOT NULL;
+
+-- Who wrote a history entry when it was no user: the lead source's name at the time.
+ALTER TABLE history ADD COLUMN actor_name text;
+
+-- Duplicate keys: the same e-mail address (ignoring case), phone number (digits, +49 and 0049 as 0) or company
+-- name (case, umlaut spelling, punctuation and legal form ignored) with the same postal code.
+CREATE FUNCTION dedupe_phone(p text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+    SELECT CASE WHEN length(d) >= 6 THEN d END FROM (
+        SELECT regexp_replace(
+            regexp_replace(regexp_replace(regexp_replace(p, '[^0-9+]', '', 'g'), '^(\+|00)49', '0'), '^\+', '00'),
+            '[^0-9]', '', 'g') AS d) AS n
+$$;
+
+CREATE FUNCTION dedupe_company(p text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+    SELECT CASE WHEN length(c) >= 2 THEN c END FROM (
+        SELECT regexp_replace(
+            regexp_replace(
+                replace(replace(replace(replace(lower(p), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'),
+                '\m(gmbh|mbh|ag|kg|ohg|ug|gbr|e\.?\s?k|e\.?\s?v|se|co|ltd|inc|haftungsbeschraenkt)\M', '', 'g'),
+            '[^a-z0-9]', '', 'g') AS c) AS n
+$$;
+
+CREATE FUNCTION dedupe_phones(p jsonb)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+    SELECT coalesce(array_agg(DISTINCT k) FILTER (WHERE k IS NOT NULL), '{}')
+    FROM (SELECT dedupe_phone(e ->> 'value') AS k FROM jsonb_array_elements(p) AS e) AS n
+$$;
+
+CREATE INDEX leads_dedupe_email_idx ON leads (tenant_id, lower(email)) WHERE deleted_at IS NULL AND email <> '';
+CREATE INDEX leads_dedupe_phone_idx ON leads (tenant_id, dedupe_phone(phone)) WHERE deleted_at IS NULL AND phone <> '';
+CREATE INDEX leads_dedupe_company_idx ON leads (tenant_id, dedupe_company(company), postal_code) WHERE deleted_at IS NULL AND company <> '';
+CREATE INDEX persons_dedupe_phone_idx ON persons USING gin (dedupe_phones(phones)) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_dedupe_email_idx ON organizations (tenant_id, lower(email)) WHERE deleted_at IS NULL AND email <> '';
+CREATE INDEX organizations_dedupe_phone_idx ON organizations (tenant_id, dedupe_phone(phone)) WHERE deleted_at IS NULL AND phone <> '';
+CREATE INDEX organizations_dedupe_company_idx ON organizations (tenant_id, dedupe_company(name), postal_code) WHERE deleted_at IS NULL;
+
+-- A lead's possible duplicates: records with a duplicate key in common, found when it was created (by hand or by
+-- a delivery) or updated by a delivery. Who sees which match is decided when it is read.
+CREATE TABLE lead_duplicates (
+    tenant_id   uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    lead_id     uuid NOT NULL,
+    record_type text NOT NULL REFERENCES record_kinds (kind),
+    record_id   uuid NOT NULL,
+    reason      text NOT NULL CHECK (reason IN ('email', 'phone', 'company')),
+    PRIMARY KEY (lead_id, record_type, record_id, reason),
+    CONSTRAINT lead_duplicates_lead_fkey FOREIGN KEY (tenant_id, lead_id) REFERENCES leads (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX lead_duplicates_tenant_idx ON lead_duplicates (tenant_id, lead_id);
+
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['lead_sources', 'lead_source_keys', 'lead_deliveries', 'unit_rotations', 'lead_duplicates'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format($p$CREATE POLICY tenant_isolation ON %I
+            USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+            WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
+    END LOOP;
+END $$;
+
+-- A delivery names its source and sends a key; neither tells the tenant, so the key is checked here, outside
+-- row-level security. It answers nothing for an unknown source, a wrong or revoked key or a key of another
+-- source. For a key that fits it notes the key's use, counts the delivery in the source's one-minute window and
+-- answers the tenant, whether the source is active, its signing secret and, when the window is full, how many
+-- seconds to wait.
+CREATE FUNCTION intake_authenticate(p_source uuid, p_key_hash bytea)
+RETURNS TABLE (tenant_id uuid, active boolean, signing_secret text, retry_after integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_key    uuid;
+    v_now    timestamptz := clock_timestamp();
+    v_window timestamptz := date_trunc('minute', clock_timestamp());
+    v_count  integer;
+    v_limit  integer;
+BEGIN
+    IF p_source IS NULL OR p_key_hash IS NULL OR length(p_key_hash) <> 32 THEN
+        RAISE EXCEPTION 'intake_authenticate: invalid argument' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT k.id, s.tenant_id, s.active, s.signing_secret, s.rate_limit
+        INTO v_key, tenant_id, active, signing_secret, v_limit
+        FROM lead_source_keys AS k JOIN lead_sources AS s ON s.id = k.source_id AND s.tenant_id = k.tenant_id
+        WHERE k.key_hash = p_key_hash AND k.source_id = p_source AND k.revoked_at IS NULL;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    -- A busy source would write the key's row on every delivery; a minute's precision is enough to show.
+    UPDATE lead_source_keys AS k SET last_used_at = v_now
+        WHERE k.id = v_key AND (k.last_used_at IS NULL OR k.last_used_at < v_now - interval '1 minute');
+    UPDATE lead_sources AS s
+        SET rate_count = CASE WHEN s.rate_window = v_window THEN s.rate_count + 1 ELSE 1 END, rate_window = v_window
+        WHERE s.id = p_source
+        RETURNING s.rate_count INTO v_count;
+    retry_after := 0;
+    IF v_count > v_limit THEN
+        retry_after := greatest(1, ceil(extract(epoch FROM v_window + interval '1 minute' - v_now))::integer);
+    END IF;
+    RETURN NEXT;
+END
+$$;
+
+-- The old deliveries of every tenant go with housekeeping: a source keeps its last 50.
+CREATE FUNCTION lead_deliveries_prune()
+RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+    DELETE FROM lead_deliveries AS d USING (
+        SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY source_id ORDER BY id DESC) AS n
+            FROM lead_deliveries) AS r WHERE r.n > 50) AS old
+    WHERE d.id = old.id;
+$$;
