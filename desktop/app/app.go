@@ -37,7 +37,9 @@ type Config struct {
 	Secrets  secrets.Store
 	Settings *settings.File
 	Logger   *slog.Logger
-	Emit     func(event string)
+	Emit     func(event string, data ...any)
+	// NoticeInterval is how often the desktop asks for newly assigned leads while signed in (0: 30 seconds).
+	NoticeInterval time.Duration
 	// Client carries timeouts, retries and transport for every client; server, logger and hooks are set here.
 	Client client.Options
 	// OpenCommand opens a downloaded document (env ONESALES_OPEN_COMMAND: a command line, the file's path is added
@@ -66,7 +68,7 @@ type App struct {
 
 // New builds the services. It does no I/O.
 func New(cfg Config) *App {
-	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string) {},
+	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string, ...any) {},
 		dialogs: cfg.Dialogs, openFile: opener(cfg.OpenCommand)}
 	if c.dialogs == nil {
 		c.dialogs = wailsDialogs{}
@@ -94,7 +96,7 @@ type core struct {
 	logFile  io.Closer
 	secrets  secrets.Store
 	settings *settings.File
-	emit     func(event string)
+	emit     func(event string, data ...any)
 	dialogs  Dialogs
 	openFile func(path string) error
 	cacheDir string // opened documents; "" when the system has no cache folder
@@ -108,6 +110,8 @@ type core struct {
 	server string
 	email  string // the account's e-mail as the server spells it; with server, names the keyring entry
 	me     *api.Me
+	// stopNotice ends the asking for assigned leads of the session (notice in intake.go).
+	stopNotice context.CancelFunc
 }
 
 func (c *core) startup(ctx context.Context) {
@@ -131,7 +135,7 @@ func (c *core) startup(ctx context.Context) {
 	}
 	c.emit = c.cfg.Emit
 	if c.emit == nil {
-		c.emit = func(event string) { runtime.EventsEmit(ctx, event) }
+		c.emit = func(event string, data ...any) { runtime.EventsEmit(ctx, event, data...) }
 	}
 	c.cacheDir = c.cfg.CacheDir
 	if c.cacheDir == "" {
@@ -209,6 +213,9 @@ func (c *core) install(cl *client.Client, server, email string, s api.Session) {
 	c.mu.Lock()
 	old := c.cl
 	c.cl, c.server, c.email, c.me = cl, server, email, &s.Me
+	if old != cl {
+		c.startNotice(cl, time.Now())
+	}
 	c.mu.Unlock()
 	if old != nil && old != cl {
 		go func() {
@@ -258,6 +265,7 @@ func (c *core) expired(cl *client.Client) {
 	}
 	server, email := c.server, c.email
 	c.cl, c.me = nil, nil
+	c.stopNoticeLocked()
 	c.mu.Unlock()
 	c.log.Info("session expired", "server", server)
 	if err := c.secrets.Delete(server, email); err != nil && !errors.Is(err, secrets.ErrNotFound) {

@@ -183,7 +183,7 @@ func newDocDesk(t *testing.T, server string) *docDesk {
 		t.Fatal(err)
 	}
 	dd.App = app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Emit: func(string) {}, Client: client.Options{RetryWait: time.Millisecond}, OpenCommand: script, CacheDir: dd.cache,
+		Emit: func(string, ...any) {}, Client: client.Options{RetryWait: time.Millisecond}, OpenCommand: script, CacheDir: dd.cache,
 		Dialogs: dd.dialogs})
 	dd.OnStartup(t.Context())
 	t.Cleanup(func() { dd.OnShutdown(t.Context()) })

@@ -90,7 +90,7 @@ func signedIn(t *testing.T, rec *recorder, opts client.Options) *app.App {
 	}
 	dir := t.TempDir()
 	a := app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Emit: func(string) {}, Client: opts, CacheDir: filepath.Join(dir, "cache")})
+		Emit: func(string, ...any) {}, Client: opts, CacheDir: filepath.Join(dir, "cache")})
 	a.OnStartup(t.Context())
 	t.Cleanup(func() { a.OnShutdown(t.Context()) })
 	if _, err := a.Session.Login(app.LoginInput{ServerURL: rec.URL, Email: email, Password: password}); err != nil {
@@ -312,7 +312,7 @@ func identityRoutes() []route {
 func allRoutes() []route {
 	var all []route
 	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), activityRoutes(),
-		geoRoutes()} {
+		geoRoutes(), intakeRoutes()} {
 		all = append(all, table...)
 	}
 	return all

@@ -166,7 +166,7 @@ func newDeskOn(t *testing.T, envServer string, sec *secrets.Memory, set *setting
 		ServerURL: envServer,
 		Secrets:   d.secrets,
 		Settings:  d.settings,
-		Emit: func(e string) {
+		Emit: func(e string, _ ...any) {
 			d.mu.Lock()
 			defer d.mu.Unlock()
 			d.events = append(d.events, e)

@@ -55,6 +55,7 @@ export const HISTORY_ACTIONS = [
   'document_added',
   'document_deleted',
   'document_restored',
+  'imported',
 ] as const satisfies readonly `${api.HistoryAction}`[];
 
 /** api.AllDealStatuses */
@@ -124,6 +125,9 @@ export const ERROR_CODES = [
   'dialog.failed',
   'secrets.unavailable',
   'settings.unavailable',
+  'request.rate_limited',
+  'intake.source_paused',
+  'intake.signature_invalid',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -208,6 +212,35 @@ export const ACTIVITY_ICONS = [
 
 /** api.AllDashboardScopes */
 export const DASHBOARD_SCOPES = ['me', 'team', 'all'] as const satisfies readonly `${api.DashboardScope}`[];
+
+/** api.AllIntakeTargets */
+export const INTAKE_TARGETS = [
+  'title',
+  'personName',
+  'firstName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'source',
+  'detail',
+  'ignore',
+] as const satisfies readonly `${api.IntakeTarget}`[];
+
+/** api.AllIntakeItemStatuses */
+export const INTAKE_ITEM_STATUSES = [
+  'created',
+  'updated',
+  'unchanged',
+  'rejected',
+] as const satisfies readonly `${api.IntakeItemStatus}`[];
+
+/** api.AllDuplicateReasons */
+export const DUPLICATE_REASONS = ['email', 'phone', 'company'] as const satisfies readonly `${api.DuplicateReason}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

@@ -61,6 +61,11 @@ export namespace api {
 	    Open = "open",
 	    Won = "won",
 	}
+	export enum DuplicateReason {
+	    Company = "company",
+	    Email = "email",
+	    Phone = "phone",
+	}
 	export enum ErrorCode {
 	    AccessForbidden = "access.forbidden",
 	    AuthBusy = "auth.busy",
@@ -83,6 +88,8 @@ export namespace api {
 	    FileUnwritable = "file.unwritable",
 	    IdempotencyInProgress = "idempotency.in_progress",
 	    IdempotencyKeyReused = "idempotency.key_reused",
+	    IntakeSignatureInvalid = "intake.signature_invalid",
+	    IntakeSourcePaused = "intake.source_paused",
 	    Internal = "internal",
 	    NetworkStalled = "network.stalled",
 	    NetworkUnreachable = "network.unreachable",
@@ -95,6 +102,7 @@ export namespace api {
 	    RequestBodyTooLarge = "request.body_too_large",
 	    RequestMalformedJson = "request.malformed_json",
 	    RequestMethodNotAllowed = "request.method_not_allowed",
+	    RequestRateLimited = "request.rate_limited",
 	    RequestTimeout = "request.timeout",
 	    RequestUnknownField = "request.unknown_field",
 	    RequestUnsupportedMediaType = "request.unsupported_media_type",
@@ -150,6 +158,7 @@ export namespace api {
 	    DocumentAdded = "document_added",
 	    DocumentDeleted = "document_deleted",
 	    DocumentRestored = "document_restored",
+	    Imported = "imported",
 	    Linked = "linked",
 	    NoteAdded = "note_added",
 	    NoteChanged = "note_changed",
@@ -157,6 +166,28 @@ export namespace api {
 	    Restored = "restored",
 	    Unlinked = "unlinked",
 	    Updated = "updated",
+	}
+	export enum IntakeItemStatus {
+	    Created = "created",
+	    Rejected = "rejected",
+	    Unchanged = "unchanged",
+	    Updated = "updated",
+	}
+	export enum IntakeTarget {
+	    City = "city",
+	    Company = "company",
+	    Country = "country",
+	    Detail = "detail",
+	    Email = "email",
+	    FirstName = "firstName",
+	    Ignore = "ignore",
+	    LastName = "lastName",
+	    PersonName = "personName",
+	    Phone = "phone",
+	    PostalCode = "postalCode",
+	    Source = "source",
+	    Street = "street",
+	    Title = "title",
 	}
 	export enum LeadStatus {
 	    Converted = "converted",
@@ -549,6 +580,38 @@ export namespace api {
 	        this.country = source["country"];
 	    }
 	}
+	export class LeadDuplicate {
+	    recordType: RecordType;
+	    id: string;
+	    name: string;
+	    reason: DuplicateReason;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadDuplicate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recordType = source["recordType"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class LeadDetail {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
 	export class Position {
 	    lat: number;
 	    lng: number;
@@ -597,6 +660,11 @@ export namespace api {
 	    updatedAt: string;
 	    position?: Position;
 	    distanceKm?: number;
+	    sourceId: string;
+	    externalId: string;
+	    details: LeadDetail[];
+	    possibleDuplicate: boolean;
+	    duplicates?: LeadDuplicate[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Lead(source);
@@ -631,6 +699,11 @@ export namespace api {
 	        this.updatedAt = source["updatedAt"];
 	        this.position = this.convertValues(source["position"], Position);
 	        this.distanceKm = source["distanceKm"];
+	        this.sourceId = source["sourceId"];
+	        this.externalId = source["externalId"];
+	        this.details = this.convertValues(source["details"], LeadDetail);
+	        this.possibleDuplicate = source["possibleDuplicate"];
+	        this.duplicates = this.convertValues(source["duplicates"], LeadDuplicate);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -650,6 +723,64 @@ export namespace api {
 		    }
 		    return a;
 		}
+	}
+	export class AssignedLeads {
+	    count: number;
+	    items: Lead[];
+	    until: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssignedLeads(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], Lead);
+	        this.until = source["until"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AssignmentRule {
+	    postalFrom: string;
+	    postalTo: string;
+	    countries: string[];
+	    userId: string;
+	    unitId: string;
+	    userName: string;
+	    unitName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssignmentRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.postalFrom = source["postalFrom"];
+	        this.postalTo = source["postalTo"];
+	        this.countries = source["countries"];
+	        this.userId = source["userId"];
+	        this.unitId = source["unitId"];
+	        this.userName = source["userName"];
+	        this.unitName = source["unitName"];
+	    }
 	}
 	export class Deal {
 	    id: string;
@@ -909,6 +1040,8 @@ export namespace api {
 	    closedTo: string;
 	    closeDateFrom: string;
 	    closeDateTo: string;
+	    sourceId: string;
+	    possibleDuplicate: boolean;
 	    sort: string;
 	    cursor: string;
 	    limit: number;
@@ -938,6 +1071,8 @@ export namespace api {
 	        this.closedTo = source["closedTo"];
 	        this.closeDateFrom = source["closeDateFrom"];
 	        this.closeDateTo = source["closeDateTo"];
+	        this.sourceId = source["sourceId"];
+	        this.possibleDuplicate = source["possibleDuplicate"];
 	        this.sort = source["sort"];
 	        this.cursor = source["cursor"];
 	        this.limit = source["limit"];
@@ -1756,6 +1891,28 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class IntakeItemResult {
+	    index: number;
+	    externalId: string;
+	    status: IntakeItemStatus;
+	    leadId?: string;
+	    fields?: Record<string, string>;
+	    possibleDuplicate?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeItemResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.externalId = source["externalId"];
+	        this.status = source["status"];
+	        this.leadId = source["leadId"];
+	        this.fields = source["fields"];
+	        this.possibleDuplicate = source["possibleDuplicate"];
+	    }
+	}
 	
 	export class LeadConversion {
 	    lead: Lead;
@@ -1877,6 +2034,88 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class LeadDelivery {
+	    id: string;
+	    at: string;
+	    status: number;
+	    code: ErrorCode;
+	    items: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    rejected: number;
+	    durationMs: number;
+	    rejections: IntakeItemResult[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadDelivery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.status = source["status"];
+	        this.code = source["code"];
+	        this.items = source["items"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.rejected = source["rejected"];
+	        this.durationMs = source["durationMs"];
+	        this.rejections = this.convertValues(source["rejections"], IntakeItemResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadDeliveryList {
+	    items: LeadDelivery[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadDeliveryList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], LeadDelivery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Organization {
 	    id: string;
 	    name: string;
@@ -2149,7 +2388,357 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class LeadPreviewItem {
+	    externalId: string;
+	    fields: Record<string, string>;
+	    lead: Lead;
 	
+	    static createFrom(source: any = {}) {
+	        return new LeadPreviewItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.externalId = source["externalId"];
+	        this.fields = source["fields"];
+	        this.lead = this.convertValues(source["lead"], Lead);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SourceFieldMapping {
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SourceFieldMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class LeadSource {
+	    id: string;
+	    name: string;
+	    active: boolean;
+	    pipelineId: string;
+	    stageId: string;
+	    fallbackOwnerId: string;
+	    fallbackOwnerName: string;
+	    mapping: SourceFieldMapping[];
+	    rules: AssignmentRule[];
+	    signed: boolean;
+	    rateLimit: number;
+	    lastDeliveryAt?: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.fallbackOwnerId = source["fallbackOwnerId"];
+	        this.fallbackOwnerName = source["fallbackOwnerName"];
+	        this.mapping = this.convertValues(source["mapping"], SourceFieldMapping);
+	        this.rules = this.convertValues(source["rules"], AssignmentRule);
+	        this.signed = source["signed"];
+	        this.rateLimit = source["rateLimit"];
+	        this.lastDeliveryAt = source["lastDeliveryAt"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourceCreate {
+	    name: string;
+	    active: boolean;
+	    pipelineId: string;
+	    stageId: string;
+	    fallbackOwnerId: string;
+	    mapping: SourceFieldMapping[];
+	    rules: AssignmentRule[];
+	    rateLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourceCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.fallbackOwnerId = source["fallbackOwnerId"];
+	        this.mapping = this.convertValues(source["mapping"], SourceFieldMapping);
+	        this.rules = this.convertValues(source["rules"], AssignmentRule);
+	        this.rateLimit = source["rateLimit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourceKey {
+	    id: string;
+	    prefix: string;
+	    createdAt: string;
+	    createdByName: string;
+	    lastUsedAt?: string;
+	    revokedAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourceKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.prefix = source["prefix"];
+	        this.createdAt = source["createdAt"];
+	        this.createdByName = source["createdByName"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	        this.revokedAt = source["revokedAt"];
+	    }
+	}
+	export class LeadSourceKeyCreated {
+	    key: LeadSourceKey;
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourceKeyCreated(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = this.convertValues(source["key"], LeadSourceKey);
+	        this.secret = source["secret"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourceKeyList {
+	    items: LeadSourceKey[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourceKeyList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], LeadSourceKey);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourceList {
+	    items: LeadSource[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourceList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], LeadSource);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourcePatch {
+	    name?: string;
+	    active?: boolean;
+	    pipelineId?: string;
+	    stageId?: string;
+	    fallbackOwnerId?: string;
+	    mapping?: SourceFieldMapping[];
+	    rules?: AssignmentRule[];
+	    rateLimit?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourcePatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	        this.fallbackOwnerId = source["fallbackOwnerId"];
+	        this.mapping = this.convertValues(source["mapping"], SourceFieldMapping);
+	        this.rules = this.convertValues(source["rules"], AssignmentRule);
+	        this.rateLimit = source["rateLimit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourcePreview {
+	    items: LeadPreviewItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourcePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], LeadPreviewItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeadSourcePreviewRequest {
+	    payload: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadSourcePreviewRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.payload = source["payload"];
+	    }
+	}
 	
 	export class LostReason {
 	    id: string;
@@ -3247,6 +3836,19 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class SigningSecret {
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SigningSecret(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.secret = source["secret"];
+	    }
+	}
+	
 	
 	
 	export class StorageUsage {

@@ -6,6 +6,10 @@ export function ArchiveCustomField(arg1:string,arg2:number):Promise<void>;
 
 export function CreateCustomField(arg1:api.CustomFieldCreate):Promise<api.CustomField>;
 
+export function CreateLeadSource(arg1:api.LeadSourceCreate):Promise<api.LeadSource>;
+
+export function CreateLeadSourceKey(arg1:string):Promise<api.LeadSourceKeyCreated>;
+
 export function CreateLostReason(arg1:api.LostReasonCreate):Promise<api.LostReason>;
 
 export function CreatePipeline(arg1:api.PipelineCreate):Promise<api.Pipeline>;
@@ -16,6 +20,8 @@ export function CreateUnit(arg1:api.UnitCreate):Promise<api.Unit>;
 
 export function CreateUser(arg1:api.UserCreate):Promise<api.User>;
 
+export function DeleteLeadSource(arg1:string,arg2:number):Promise<void>;
+
 export function DeleteLostReason(arg1:string,arg2:number):Promise<void>;
 
 export function DeletePipeline(arg1:string,arg2:number):Promise<void>;
@@ -24,17 +30,33 @@ export function DeleteRole(arg1:string,arg2:number):Promise<void>;
 
 export function DeleteUnit(arg1:string,arg2:number):Promise<void>;
 
+export function DisableLeadSourceSigning(arg1:string):Promise<void>;
+
+export function GetLeadSource(arg1:string):Promise<api.LeadSource>;
+
+export function LeadSourceDeliveries(arg1:string):Promise<api.LeadDeliveryList>;
+
+export function ListLeadSourceKeys(arg1:string):Promise<api.LeadSourceKeyList>;
+
 export function ListRoles():Promise<api.RoleList>;
 
 export function ListUnits():Promise<api.UnitList>;
 
 export function ListUsers():Promise<api.UserList>;
 
+export function PreviewLeadSource(arg1:string,arg2:api.LeadSourcePreviewRequest):Promise<api.LeadSourcePreview>;
+
+export function RevokeLeadSourceKey(arg1:string,arg2:string):Promise<void>;
+
+export function RotateLeadSourceSigningSecret(arg1:string):Promise<api.SigningSecret>;
+
 export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappingList>;
 
 export function Tenant():Promise<api.Tenant>;
 
 export function UpdateCustomField(arg1:string,arg2:number,arg3:api.CustomFieldPatch):Promise<api.CustomField>;
+
+export function UpdateLeadSource(arg1:string,arg2:number,arg3:api.LeadSourcePatch):Promise<api.LeadSource>;
 
 export function UpdateLostReason(arg1:string,arg2:number,arg3:api.LostReasonPatch):Promise<api.LostReason>;
 

@@ -10,6 +10,14 @@ export function CreateCustomField(arg1) {
   return window['go']['app']['Admin']['CreateCustomField'](arg1);
 }
 
+export function CreateLeadSource(arg1) {
+  return window['go']['app']['Admin']['CreateLeadSource'](arg1);
+}
+
+export function CreateLeadSourceKey(arg1) {
+  return window['go']['app']['Admin']['CreateLeadSourceKey'](arg1);
+}
+
 export function CreateLostReason(arg1) {
   return window['go']['app']['Admin']['CreateLostReason'](arg1);
 }
@@ -30,6 +38,10 @@ export function CreateUser(arg1) {
   return window['go']['app']['Admin']['CreateUser'](arg1);
 }
 
+export function DeleteLeadSource(arg1, arg2) {
+  return window['go']['app']['Admin']['DeleteLeadSource'](arg1, arg2);
+}
+
 export function DeleteLostReason(arg1, arg2) {
   return window['go']['app']['Admin']['DeleteLostReason'](arg1, arg2);
 }
@@ -46,6 +58,22 @@ export function DeleteUnit(arg1, arg2) {
   return window['go']['app']['Admin']['DeleteUnit'](arg1, arg2);
 }
 
+export function DisableLeadSourceSigning(arg1) {
+  return window['go']['app']['Admin']['DisableLeadSourceSigning'](arg1);
+}
+
+export function GetLeadSource(arg1) {
+  return window['go']['app']['Admin']['GetLeadSource'](arg1);
+}
+
+export function LeadSourceDeliveries(arg1) {
+  return window['go']['app']['Admin']['LeadSourceDeliveries'](arg1);
+}
+
+export function ListLeadSourceKeys(arg1) {
+  return window['go']['app']['Admin']['ListLeadSourceKeys'](arg1);
+}
+
 export function ListRoles() {
   return window['go']['app']['Admin']['ListRoles']();
 }
@@ -58,6 +86,18 @@ export function ListUsers() {
   return window['go']['app']['Admin']['ListUsers']();
 }
 
+export function PreviewLeadSource(arg1, arg2) {
+  return window['go']['app']['Admin']['PreviewLeadSource'](arg1, arg2);
+}
+
+export function RevokeLeadSourceKey(arg1, arg2) {
+  return window['go']['app']['Admin']['RevokeLeadSourceKey'](arg1, arg2);
+}
+
+export function RotateLeadSourceSigningSecret(arg1) {
+  return window['go']['app']['Admin']['RotateLeadSourceSigningSecret'](arg1);
+}
+
 export function SetLeadMapping(arg1) {
   return window['go']['app']['Admin']['SetLeadMapping'](arg1);
 }
@@ -68,6 +108,10 @@ export function Tenant() {
 
 export function UpdateCustomField(arg1, arg2, arg3) {
   return window['go']['app']['Admin']['UpdateCustomField'](arg1, arg2, arg3);
+}
+
+export function UpdateLeadSource(arg1, arg2, arg3) {
+  return window['go']['app']['Admin']['UpdateLeadSource'](arg1, arg2, arg3);
 }
 
 export function UpdateLostReason(arg1, arg2, arg3) {
