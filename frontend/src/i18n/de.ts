@@ -1,11 +1,13 @@
 import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
+import { intakeDe } from './intake.de';
 import { salesDe } from './sales.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
   ...salesDe,
+  ...intakeDe,
   ...activitiesDe,
   ...mapsDe,
   app: {
@@ -494,8 +496,10 @@ export const de = {
       document_added: 'Dokument hochgeladen',
       document_deleted: 'Dokument gelöscht',
       document_restored: 'Dokument wiederhergestellt',
+      imported: 'importiert aus {{actorName}}',
     },
     fields: {
+      details: 'Weitere Angaben',
       salutation: 'Anrede',
       title: 'Titel',
       firstName: 'Vorname',
@@ -733,6 +737,11 @@ export const de = {
       method_not_allowed: 'Diese Aktion wird vom Server nicht unterstützt.',
       timeout: 'Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
       aborted: 'Die Verbindung wurde unterbrochen, bevor die Anfrage vollständig war. Bitte versuchen Sie es erneut.',
+      rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es gleich noch einmal.',
+    },
+    intake: {
+      source_paused: 'Diese Lead-Quelle ist pausiert; ihre Lieferungen werden abgewiesen.',
+      signature_invalid: 'Die Signatur der Lieferung fehlt, ist falsch oder veraltet.',
     },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',

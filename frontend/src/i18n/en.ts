@@ -1,12 +1,14 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
+import { intakeEn } from './intake.en';
 import { salesEn } from './sales.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
   ...salesEn,
+  ...intakeEn,
   ...activitiesEn,
   ...mapsEn,
   app: {
@@ -493,8 +495,10 @@ export const en: Messages = {
       document_added: 'document uploaded',
       document_deleted: 'document deleted',
       document_restored: 'document restored',
+      imported: 'imported from {{actorName}}',
     },
     fields: {
+      details: 'Further details',
       salutation: 'Salutation',
       title: 'Title',
       firstName: 'First name',
@@ -732,6 +736,11 @@ export const en: Messages = {
       method_not_allowed: 'The server does not support this action.',
       timeout: 'The server did not answer in time. Please try again.',
       aborted: 'The connection was interrupted before the request was complete. Please try again.',
+      rate_limited: 'Too many requests in a short time. Please try again in a moment.',
+    },
+    intake: {
+      source_paused: 'This lead source is paused; its deliveries are refused.',
+      signature_invalid: 'The delivery’s signature is missing, wrong or stale.',
     },
     validation: {
       failed: 'Please check your input.',

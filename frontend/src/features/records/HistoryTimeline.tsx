@@ -1,6 +1,7 @@
 import { Card, Center, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
+  IconDownload,
   IconLink,
   IconLinkOff,
   IconNote,
@@ -33,6 +34,7 @@ const ICONS: Record<HistoryAction, Icon> = {
   document_added: IconPaperclip,
   document_deleted: IconPaperclip,
   document_restored: IconPaperclip,
+  imported: IconDownload,
 };
 
 /** A change line, with the placeholder for a linked record the reader may not see. */
@@ -88,7 +90,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                 bullet={<EntryIcon size={14} />}
                 title={
                   <Text fw={600} size="sm" data-testid="history-action">
-                    {actionText(t, entry.action)}
+                    {actionText(t, entry.action, entry.actorName)}
                   </Text>
                 }
                 data-testid="history-entry"

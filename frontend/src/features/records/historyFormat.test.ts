@@ -94,4 +94,12 @@ describe('history lines', () => {
     expect(actionText(t, 'note_added')).toBe('Notiz hinzugefügt');
     expect(actionText(t, 'merged')).toBe('merged');
   });
+
+  it('names the lead source an import came from', () => {
+    expect(actionText(t, 'imported', '1leads')).toBe('importiert aus 1leads');
+  });
+
+  it('labels the further details of a lead', () => {
+    expect(line({ field: 'details', old: '', new: 'Budget: 5000' })).toContain('Weitere Angaben');
+  });
 });

@@ -39,8 +39,9 @@ function dynamic(t: TFunction, key: string): string | undefined {
   return i18n.exists(key) ? (t as unknown as (key: string) => string)(key) : undefined;
 }
 
-export function actionText(t: TFunction, action: string): string {
-  return isHistoryAction(action) ? t(`history.actions.${action}`) : action;
+/** The action as read: "angelegt", or for an import "importiert aus 1leads" (the actor is the lead source). */
+export function actionText(t: TFunction, action: string, actorName = ''): string {
+  return isHistoryAction(action) ? t(`history.actions.${action}`, { actorName }) : action;
 }
 
 export function fieldLabel(change: FieldChange, context: HistoryContext): string {

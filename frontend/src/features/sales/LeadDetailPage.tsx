@@ -10,6 +10,9 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { useLeadSourceNames } from '../intake/hooks';
+import { DuplicateAlert, LeadDetailsCard } from '../intake/LeadIntakeCards';
+import { PossibleDuplicateBadge } from '../intake/PossibleDuplicateBadge';
 import { PlaceCard } from '../maps/PlaceCard';
 import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
@@ -52,6 +55,8 @@ function LeadDetail({ lead }: { lead: Lead }) {
   const { confirmDelete, pending } = useDeleteWithUndo('lead', salesApi.deleteLead);
   const canEdit = grants(me.role, 'lead', 'edit');
   const open = lead.status === 'open';
+  const sourceNames = useLeadSourceNames();
+  const sourceName = lead.sourceId === '' ? '' : (sourceNames.get(lead.sourceId) ?? '');
 
   return (
     <>
@@ -60,7 +65,12 @@ function LeadDetail({ lead }: { lead: Lead }) {
         backTo="/leads"
         backLabel={t('leads.backToList')}
         title={lead.title}
-        subtitle={<StatusBadge status={lead.status} />}
+        subtitle={
+          <Group gap="xs">
+            <StatusBadge status={lead.status} />
+            <PossibleDuplicateBadge show={lead.possibleDuplicate} />
+          </Group>
+        }
         actions={
           <>
             {canEdit && open && (
@@ -106,6 +116,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
         }
         main={
           <>
+            <DuplicateAlert lead={lead} />
             {lead.status === 'converted' && (
               <Card withBorder radius="md" padding="lg" data-testid="lead-conversion">
                 <Title order={3} size="h4" mb="xs">
@@ -149,6 +160,9 @@ function LeadDetail({ lead }: { lead: Lead }) {
                   { label: t('leads.form.phone'), value: lead.phone },
                   { label: t('address.title'), value: addressText(lead.address, format.locale) },
                   { label: t('leads.form.source'), value: lead.source },
+                  ...(sourceName === ''
+                    ? []
+                    : [{ label: t('intake.lead.source'), value: sourceName, testId: 'lead-intake-source' }]),
                   { label: t('sales.fields.status'), value: t(`sales.statuses.${lead.status}`), testId: 'lead-status' },
                   { label: t('sales.fields.stage'), value: lead.stageName, testId: 'lead-stage' },
                   { label: t('records.fields.owner'), value: lead.ownerName },
@@ -163,6 +177,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
                 ]}
               />
             </Card>
+            <LeadDetailsCard lead={lead} />
             <CustomFieldsCard recordType="lead" custom={lead.custom} />
             <DocumentsCard recordType="lead" recordId={lead.id} />
           </>

@@ -1,8 +1,11 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { salesApi, type Lead } from '../../api';
+import { LeadSourceFilters } from '../intake/LeadSourceFilters';
+import { PossibleDuplicateBadge } from '../intake/PossibleDuplicateBadge';
+import { useLeadSourceNames } from '../intake/hooks';
 import type { Column } from '../records/list/RecordList';
 import { LeadFormModal } from './LeadFormModal';
 import { usePipelineNames } from './hooks';
@@ -14,10 +17,24 @@ export function LeadsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const pipelineNames = usePipelineNames('lead');
+  const sourceNames = useLeadSourceNames();
 
   const columns = useMemo<Column<Lead>[]>(
     () => [
-      { key: 'title', header: t('leads.columns.title'), sortKey: 'name', render: (lead) => lead.title },
+      {
+        key: 'title',
+        header: t('leads.columns.title'),
+        sortKey: 'name',
+        render: (lead) =>
+          lead.possibleDuplicate ? (
+            <Group gap={6} wrap="nowrap">
+              {lead.title}
+              <PossibleDuplicateBadge show />
+            </Group>
+          ) : (
+            lead.title
+          ),
+      },
       { key: 'personName', header: t('leads.columns.personName'), render: (lead) => lead.personName },
       { key: 'company', header: t('leads.columns.company'), render: (lead) => lead.company },
       {
@@ -27,10 +44,14 @@ export function LeadsPage() {
       },
       { key: 'stage', header: t('leads.columns.stage'), render: (lead) => lead.stageName },
       { key: 'status', header: t('leads.columns.status'), render: (lead) => <StatusBadge status={lead.status} /> },
-      { key: 'source', header: t('leads.columns.source'), render: (lead) => lead.source },
+      {
+        key: 'source',
+        header: t('leads.columns.source'),
+        render: (lead) => lead.source || (sourceNames.get(lead.sourceId) ?? ''),
+      },
       { key: 'owner', header: t('leads.columns.owner'), render: (lead) => lead.ownerName },
     ],
-    [t, pipelineNames],
+    [t, pipelineNames, sourceNames],
   );
 
   return (
@@ -45,15 +66,19 @@ export function LeadsPage() {
       fetchPage={salesApi.queryLeads}
       itemName={(lead) => lead.title}
       emptyText={t('leads.empty')}
+      extraFilters={(state, onChange) => <LeadSourceFilters state={state} onChange={onChange} />}
       cardBody={(card) =>
         'company' in card ? (
           <>
             <Text size="xs" c="dimmed" truncate>
               {[card.company, card.personName].filter(Boolean).join(' · ')}
             </Text>
-            <Badge size="xs" variant="outline" color="gray">
-              {card.ownerName}
-            </Badge>
+            <Group gap={4}>
+              <Badge size="xs" variant="outline" color="gray">
+                {card.ownerName}
+              </Badge>
+              <PossibleDuplicateBadge show={card.possibleDuplicate} />
+            </Group>
           </>
         ) : null
       }

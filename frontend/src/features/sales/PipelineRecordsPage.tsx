@@ -12,7 +12,7 @@ import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { useCustomFields } from '../records/hooks';
 import { FilterPanel } from '../records/list/FilterPanel';
-import { activeFilterCount, toListQuery } from '../records/list/filterState';
+import { activeFilterCount, toListQuery, type FilterState } from '../records/list/filterState';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { useListState } from '../records/list/useListState';
 import type { Card } from './boardModel';
@@ -32,6 +32,8 @@ interface PipelineRecordsPageProps<T extends { id: string }> {
   itemName: (item: T) => string;
   emptyText: string;
   cardBody: (card: Card) => ReactNode;
+  /** Conditions only this record type has beyond pipeline and dates (the lead source), on the list and the board. */
+  extraFilters?: (state: FilterState, onChange: (state: FilterState) => void) => ReactNode;
   /** The create form (a modal), rendered with the page. */
   children?: ReactNode;
 }
@@ -50,6 +52,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
   itemName,
   emptyText,
   cardBody,
+  extraFilters,
   children,
 }: PipelineRecordsPageProps<T>) {
   const { t } = useTranslation();
@@ -125,6 +128,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
             <>
               <PipelineFilters recordType={recordType} state={state} onChange={onChange} />
               <CloseDateFilters recordType={recordType} state={state} onChange={onChange} />
+              {extraFilters?.(state, onChange)}
             </>
           )}
           testId={`${recordType}s-list`}
@@ -138,7 +142,13 @@ export function PipelineRecordsPage<T extends { id: string }>({
       ) : pipelineId === '' ? (
         <Alert color="gray">{t('sales.board.noPipeline')}</Alert>
       ) : (
-        <BoardSection recordType={recordType} pipelineId={pipelineId} basePath={basePath} cardBody={cardBody} />
+        <BoardSection
+          recordType={recordType}
+          pipelineId={pipelineId}
+          basePath={basePath}
+          cardBody={cardBody}
+          extraFilters={extraFilters}
+        />
       )}
       {children}
     </Stack>
@@ -150,11 +160,13 @@ function BoardSection({
   pipelineId,
   basePath,
   cardBody,
+  extraFilters,
 }: {
   recordType: PipelineType;
   pipelineId: string;
   basePath: string;
   cardBody: (card: Card) => ReactNode;
+  extraFilters?: (state: FilterState, onChange: (state: FilterState) => void) => ReactNode;
 }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -198,6 +210,9 @@ function BoardSection({
             update(next);
           }}
           fields={custom.fields}
+          recordFilters={extraFilters?.(state, (next) => {
+            update(next);
+          })}
           organizationFilter={
             <OrganizationSelect
               label={t('records.filter.organization')}

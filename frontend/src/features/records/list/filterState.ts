@@ -72,6 +72,9 @@ export interface FilterState {
   /** Deals: expected to close in these calendar days, YYYY-MM-DD. */
   closeDateFrom: string;
   closeDateTo: string;
+  /** Leads: delivered by this lead source ("" any), and only those marked as possible duplicates. */
+  sourceId: string;
+  possibleDuplicate: boolean;
   custom: ConditionState[];
   /** The nearby condition ("Umkreis"), complete or none. */
   near: NearState | null;
@@ -96,6 +99,8 @@ export const EMPTY_FILTER: FilterState = {
   closedTo: '',
   closeDateFrom: '',
   closeDateTo: '',
+  sourceId: '',
+  possibleDuplicate: false,
   custom: [],
   near: null,
   sort: 'name',
@@ -119,6 +124,7 @@ const TEXT_KEYS = [
   'closedTo',
   'closeDateFrom',
   'closeDateTo',
+  'sourceId',
 ] as const satisfies readonly (keyof FilterState & keyof ListQuery)[];
 
 export function isSort(value: unknown): value is Sort {
@@ -181,6 +187,8 @@ export function emptyListQuery(): ListQuery {
     closedTo: '',
     closeDateFrom: '',
     closeDateTo: '',
+    sourceId: '',
+    possibleDuplicate: false,
     custom: [],
     sort: 'name',
     cursor: '',
@@ -209,6 +217,7 @@ export function toListQuery(state: FilterState, fields: readonly CustomField[], 
   for (const key of TEXT_KEYS) {
     query[key] = state[key].trim();
   }
+  query.possibleDuplicate = state.possibleDuplicate;
   query.custom = state.custom.flatMap((condition) => {
     const wire = toCondition(condition, fields);
     return wire ? [wire] : [];
@@ -234,6 +243,7 @@ export function fromListQuery(query: StoredListQuery): FilterState {
     const value = query[key];
     state[key] = typeof value === 'string' ? value : '';
   }
+  state.possibleDuplicate = query.possibleDuplicate === true;
   state.sort = isSort(query.sort) ? query.sort : 'name';
   state.near = fromNear(query.near);
   state.custom = (query.custom ?? []).map((condition): ConditionState => {
@@ -250,7 +260,7 @@ export function fromListQuery(query: StoredListQuery): FilterState {
 /** How many filters beyond the search text are in effect (for the badge on the filter button). */
 export function activeFilterCount(query: ListQuery): number {
   const simple = TEXT_KEYS.filter((key) => key !== 'search' && query[key] !== '').length;
-  return simple + query.custom.length + (query.near ? 1 : 0);
+  return simple + (query.possibleDuplicate ? 1 : 0) + query.custom.length + (query.near ? 1 : 0);
 }
 
 /** The state without defaults, as short text for the address bar; "" for the empty filter. */
@@ -260,6 +270,9 @@ export function serializeFilter(state: FilterState): string {
     if (state[key] !== '') {
       compact[key] = state[key];
     }
+  }
+  if (state.possibleDuplicate) {
+    compact.possibleDuplicate = true;
   }
   if (state.sort !== 'name') {
     compact.sort = state.sort;
@@ -297,6 +310,9 @@ export function parseFilter(text: string | null): FilterState {
     if (typeof value === 'string') {
       state[key] = value;
     }
+  }
+  if (parsed.possibleDuplicate === true) {
+    state.possibleDuplicate = true;
   }
   if (isSort(parsed.sort)) {
     state.sort = parsed.sort;
