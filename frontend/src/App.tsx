@@ -24,6 +24,8 @@ import { DealsPage } from './features/sales/DealsPage';
 import { LeadDetailPage } from './features/sales/LeadDetailPage';
 import { LeadsPage } from './features/sales/LeadsPage';
 import { LeadMappingPage } from './features/settings/sales/LeadMappingPage';
+import { LeadSourcePage } from './features/intake/settings/LeadSourcePage';
+import { LeadSourcesPage } from './features/intake/settings/LeadSourcesPage';
 import { LostReasonsPage } from './features/settings/sales/LostReasonsPage';
 import { PipelinesPage } from './features/settings/sales/PipelinesPage';
 import { LocalizedDates } from './i18n/LocalizedDates';
@@ -63,6 +65,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                       <Route path="pipelines" element={<PipelinesPage />} />
                       <Route path="lost-reasons" element={<LostReasonsPage />} />
                       <Route path="lead-mapping" element={<LeadMappingPage />} />
+                      <Route path="lead-sources" element={<LeadSourcesPage />} />
+                      <Route path="lead-sources/:sourceId" element={<LeadSourcePage />} />
                       <Route path="activity-types" element={<ActivityTypesPage />} />
                     </Route>
                     <Route path="*" element={<Navigate to="/" replace />} />

@@ -78,6 +78,7 @@ export const de = {
       pipelines: 'Pipelines',
       lostReasons: 'Verlustgründe',
       leadMapping: 'Lead-Zuordnung',
+      leadSources: 'Lead-Quellen',
     },
     userMenu: {
       label: 'Benutzermenü',

@@ -79,6 +79,7 @@ export const en: Messages = {
       pipelines: 'Pipelines',
       lostReasons: 'Lost reasons',
       leadMapping: 'Lead mapping',
+      leadSources: 'Lead sources',
     },
     userMenu: {
       label: 'User menu',

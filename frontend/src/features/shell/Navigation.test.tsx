@@ -61,6 +61,7 @@ describe('Navigation', () => {
       '/settings/pipelines',
       '/settings/lost-reasons',
       '/settings/lead-mapping',
+      '/settings/lead-sources',
       '/settings/activity-types',
     ]);
   });

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconArrowsShuffle,
+  IconPlugConnected,
   IconBolt,
   IconColumns,
   IconCalendarEvent,
@@ -38,6 +39,7 @@ const ICONS: Record<NavItem['label'], Icon> = {
   pipelines: IconColumns,
   lostReasons: IconMoodSad,
   leadMapping: IconArrowsShuffle,
+  leadSources: IconPlugConnected,
 };
 
 /** The entries of the activities and dashboard work keep their texts in i18n/activities.*.ts. */

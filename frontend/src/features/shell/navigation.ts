@@ -18,6 +18,7 @@ export interface NavItem {
     | 'pipelines'
     | 'lostReasons'
     | 'leadMapping'
+    | 'leadSources'
     | 'activityTypes';
   to: string;
 }
@@ -54,6 +55,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'pipelines', to: '/settings/pipelines' },
         { label: 'lostReasons', to: '/settings/lost-reasons' },
         { label: 'leadMapping', to: '/settings/lead-mapping' },
+        { label: 'leadSources', to: '/settings/lead-sources' },
         { label: 'activityTypes', to: '/settings/activity-types' },
       ],
     });

@@ -56,11 +56,26 @@ describe('toListQuery', () => {
       closedTo: '',
       closeDateFrom: '',
       closeDateTo: '',
+      sourceId: '',
+      possibleDuplicate: false,
       custom: [],
       sort: 'name',
       cursor: '',
       limit: 50,
     });
+  });
+
+  it('sends the lead source and the possible-duplicate condition, and counts them', () => {
+    const query = toListQuery({ ...EMPTY_FILTER, sourceId: ' src-1 ', possibleDuplicate: true }, fields);
+    expect(query).toMatchObject({ sourceId: 'src-1', possibleDuplicate: true });
+    expect(activeFilterCount(query)).toBe(2);
+  });
+
+  it('reads the lead conditions back from a saved filter and from the address', () => {
+    const state = fromListQuery({ sourceId: 'src-1', possibleDuplicate: true });
+    expect(state).toMatchObject({ sourceId: 'src-1', possibleDuplicate: true });
+    expect(parseFilter(serializeFilter(state))).toMatchObject({ sourceId: 'src-1', possibleDuplicate: true });
+    expect(fromListQuery({}).possibleDuplicate).toBe(false);
   });
 
   it('trims the texts and passes owner, place and dates through', () => {
