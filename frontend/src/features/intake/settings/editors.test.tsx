@@ -86,7 +86,9 @@ describe('RulesEditor', () => {
     expect(order()).toEqual(['2', '1']);
 
     await user.click(screen.getByRole('button', { name: 'Regel hinzufügen' }));
-    const third = within(screen.getAllByTestId('rule-row')[2] as HTMLElement);
+    const rows = screen.getAllByTestId('rule-row');
+    expect(rows).toHaveLength(3);
+    const third = within(rows[2] ?? document.body);
     await user.type(third.getByRole('textbox', { name: 'PLZ von' }), '80');
     expect(order()).toEqual(['2', '1', '80']);
 
