@@ -14,8 +14,8 @@ CREATE TABLE lead_sources (
     -- [{"from": "PLZ", "to": "postalCode"}, ...] and [{"postalFrom": "20", "postalTo": "29", "unitId": ...}, ...].
     mapping           jsonb NOT NULL DEFAULT '[]',
     rules             jsonb NOT NULL DEFAULT '[]',
-    -- The HMAC key of signed deliveries (NULL: unsigned). It has to be readable to check a signature; only
-    -- intake_authenticate hands it out (the service's role may not read the column).
+    -- The HMAC key of signed deliveries (NULL: unsigned). It is kept readable, as a signature can only be checked
+    -- with it; the service shows it once, when it is made, and reads it back only through intake_authenticate.
     signing_secret    text,
     rate_limit        integer NOT NULL DEFAULT 120 CHECK (rate_limit BETWEEN 1 AND 10000),
     -- The fixed one-minute window of the rate limit and the deliveries counted in it.
@@ -199,3 +199,6 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
             FROM lead_deliveries) AS r WHERE r.n > 50) AS old
     WHERE d.id = old.id;
 $$;
+
+REVOKE EXECUTE ON FUNCTION intake_authenticate(uuid, bytea) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION lead_deliveries_prune() FROM PUBLIC;

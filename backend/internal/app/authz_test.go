@@ -399,6 +399,54 @@ func TestAuthorizationTable(t *testing.T) {
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
 
+		// Lead sources: everyone sees the list (lists filter by source), only admins configure them; deliveries
+		// take a source's key and nobody's token.
+		"GET /api/v1/leads/assigned": {method: "GET", prepare: path("/api/v1/leads/assigned?since=2026-01-01T00:00:00Z"), want: every(200, unauth)},
+		"GET /api/v1/lead-sources":   {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
+		"POST /api/v1/lead-sources": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/lead-sources", api.LeadSourceCreate{Name: "Quelle " + uuid.NewString()[:8], Active: true,
+				PipelineID: pl.String(), FallbackOwnerID: f.user(apptest.Admin).String()}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
+		"GET /api/v1/lead-sources/{sourceID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String(), nil, ""
+		}, want: adminOnly(200)},
+		"PATCH /api/v1/lead-sources/{sourceID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.leadSource()
+			return "/api/v1/lead-sources/" + id.String(), api.LeadSourcePatch{Active: ptr(false)}, f.etag("lead_sources", id)
+		}, want: adminOnly(200)},
+		"DELETE /api/v1/lead-sources/{sourceID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.leadSource()
+			return "/api/v1/lead-sources/" + id.String(), nil, f.etag("lead_sources", id)
+		}, want: adminOnly(204)},
+		"GET /api/v1/lead-sources/{sourceID}/keys": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/keys", nil, ""
+		}, want: adminOnly(200)},
+		"POST /api/v1/lead-sources/{sourceID}/keys": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/keys", nil, ""
+		}, want: adminOnly(201)},
+		"DELETE /api/v1/lead-sources/{sourceID}/keys/{keyID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			src := f.leadSource()
+			return "/api/v1/lead-sources/" + src.String() + "/keys/" + f.sourceKey(src).String(), nil, ""
+		}, want: adminOnly(204)},
+		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/signing-secret", nil, ""
+		}, want: adminOnly(200)},
+		"DELETE /api/v1/lead-sources/{sourceID}/signing-secret": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/signing-secret", nil, ""
+		}, want: adminOnly(204)},
+		"POST /api/v1/lead-sources/{sourceID}/preview": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/preview",
+				api.LeadSourcePreviewRequest{Payload: `{"externalId": "T-1", "fields": {"Firma": "Beispiel GmbH", "PLZ": "20095"}}`}, ""
+		}, want: adminOnly(200)},
+		"GET /api/v1/lead-sources/{sourceID}/deliveries": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/deliveries", nil, ""
+		}, want: adminOnly(200)},
+		"POST /api/v1/intake/{sourceID}/leads": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/intake/" + f.leadSource().String() + "/leads", api.IntakeBatch{Leads: []api.IntakeLead{{ExternalID: "T-1",
+				Fields: map[string]any{"Firma": "Beispiel GmbH"}}}}, ""
+		}, want: every(401, nil)},
+
 		"GET /api/v1/lead-mapping": {method: "GET", prepare: path("/api/v1/lead-mapping"), want: every(200, unauth)},
 		"PUT /api/v1/lead-mapping": {method: "PUT", prepare: body("/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
 			{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"}}}), want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
@@ -636,6 +684,24 @@ func (f fixture) lead(owner string) uuid.UUID {
 	pl, stages := f.stagesOf("lead")
 	return f.exec(`INSERT INTO leads (tenant_id, owner_id, title, person_name, pipeline_id, stage_id) VALUES (?, ?, ?, 'Karl Kunde', ?, ?) RETURNING id`,
 		f.env.Demo.TenantID, f.user(owner), "Lead "+uuid.NewString()[:8], pl, stages[0])
+}
+
+// adminOnly: the demo admin gets ok, the other tenant's admin 404 (not their record), everyone else 403.
+func adminOnly(ok int) map[string]int {
+	return merge(every(403, unauth), map[string]int{admin: ok, otherTenant: 404})
+}
+
+// leadSource makes an active source of the demo tenant (in a pipeline of its own, the admin as fallback owner).
+func (f fixture) leadSource() uuid.UUID {
+	pl, stages := f.stagesOf("lead")
+	return f.exec(`INSERT INTO lead_sources (tenant_id, name, pipeline_id, stage_id, fallback_owner_id) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		f.env.Demo.TenantID, "Quelle "+uuid.NewString()[:8], pl, stages[0], f.user(apptest.Admin))
+}
+
+// sourceKey makes a key of a source (whose secret nobody knows).
+func (f fixture) sourceKey(source uuid.UUID) uuid.UUID {
+	return f.exec(`INSERT INTO lead_source_keys (tenant_id, source_id, prefix, key_hash) VALUES (?, ?, '1sk_test', sha256(?::bytea)) RETURNING id`,
+		f.env.Demo.TenantID, source, uuid.NewString())
 }
 
 // activityType makes a type of the demo tenant nobody uses.

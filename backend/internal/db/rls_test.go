@@ -209,6 +209,20 @@ var definerFunctions = map[string]struct {
 			{sql: "SELECT search_candidates('persons', '', 100)", code: badArgument},
 			{sql: "SELECT search_candidates('persons', repeat('x', 501), 100)", code: badArgument},
 		}},
+	"intake_authenticate(uuid,bytea)": {
+		why: "a lead delivery names its source and key before the tenant is known; a key that fits answers its tenant, nothing else answers anything",
+		ok:  "SELECT * FROM intake_authenticate(gen_random_uuid(), sha256('x'))",
+		refuse: []probe{
+			{sql: "SELECT * FROM intake_authenticate(NULL, sha256('x'))", code: badArgument},
+			{sql: "SELECT * FROM intake_authenticate(gen_random_uuid(), NULL)", code: badArgument},
+			{sql: "SELECT * FROM intake_authenticate(gen_random_uuid(), 'short'::bytea)", code: badArgument},
+		}},
+	"lead_deliveries_prune()": {
+		why: "housekeeping across tenants: each source keeps its last 50 deliveries; no arguments",
+		ok:  "SELECT lead_deliveries_prune()",
+		refuse: []probe{
+			{sql: "SELECT lead_deliveries_prune(0)", code: noFunction},
+		}},
 	"document_cleanup_claim(integer)": {
 		why: "the documents' cleanup claims due rows of every tenant (expired uploads, purged records, 30 days in the trash)",
 		ok:  "SELECT * FROM document_cleanup_claim(100)",
