@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -78,6 +79,9 @@ func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ..
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+		if os.Getenv("ONESALES_TEST_LOG") != "" {
+			log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+		}
 	}
 	ctx := context.Background()
 	demo, err := seed.Provision(ctx, d.Owner, seed.DemoTenant())

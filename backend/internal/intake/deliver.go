@@ -196,18 +196,12 @@ func (s *Service) deliver(r *http.Request, sourceID uuid.UUID, src authenticated
 		return nil, err
 	}
 	return db.InTenantValue(r.Context(), s.db, src.TenantID, func(ctx context.Context, tx bun.Tx) (*api.IntakeResult, error) {
-		source, err := load(ctx, tx, sourceID, true)
+		source, err := load(ctx, tx, sourceID)
 		if err != nil {
 			return nil, err
 		}
 		res, _, err := deliverIn(ctx, tx, source, raws)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := tx.NewUpdate().TableExpr("lead_sources").Set("last_delivery_at = now()").Where("id = ?", sourceID).Exec(ctx); err != nil {
-			return nil, fmt.Errorf("intake: note delivery: %w", err)
-		}
-		return res, nil
+		return res, err
 	})
 }
 
@@ -341,7 +335,11 @@ func (s *Service) record(ctx context.Context, d delivery) error {
 			return err
 		}
 		row["rejections"] = string(raw)
-		_, err = tx.NewInsert().Model(&row).TableExpr("lead_deliveries").Exec(ctx)
+		if _, err = tx.NewInsert().Model(&row).TableExpr("lead_deliveries").Exec(ctx); err != nil {
+			return err
+		}
+		// After the delivery's own transaction: a source's row is not held while its leads are written.
+		_, err = tx.NewUpdate().TableExpr("lead_sources").Set("last_delivery_at = now()").Where("id = ?", d.source).Exec(ctx)
 		return err
 	})
 }

@@ -92,14 +92,11 @@ func selectSource(q *bun.SelectQuery) *bun.SelectQuery {
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = ls.fallback_owner_id) AS fallback_owner_name")
 }
 
-// load reads a source of the transaction's tenant (lock: FOR SHARE, so that its configuration holds while a
-// delivery uses it), with the names its rules show.
-func load(ctx context.Context, tx bun.IDB, id uuid.UUID, lock bool) (*Source, error) {
+// load reads a source of the transaction's tenant. (It takes no lock: a delivery holds the source's row neither
+// while its leads are written nor against an admin's change; it works with the configuration it read.)
+func load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Source, error) {
 	s := new(Source)
 	q := selectSource(tx.NewSelect().Model(s)).Where("ls.id = ?", id)
-	if lock {
-		q = q.For("SHARE OF ls")
-	}
 	if err := q.Scan(ctx); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, httpx.ErrNotFound
@@ -126,7 +123,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Sour
 		return nil, err
 	}
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*Source, error) {
-		src, err := load(ctx, tx, id, false)
+		src, err := load(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +180,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadSource
 		if _, err := tx.NewInsert().Model(src).Returning("id, created_at, updated_at").Exec(ctx); err != nil {
 			return nil, nameTaken(err)
 		}
-		return load(ctx, tx, src.ID, false)
+		return load(ctx, tx, src.ID)
 	})
 }
 
@@ -193,7 +190,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		return nil, err
 	}
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*Source, error) {
-		src, err := load(ctx, tx, id, false)
+		src, err := load(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +212,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			"mapping", "rules", "rate_limit").Set("version = version + 1").Set("updated_at = now()").WherePK().Exec(ctx); err != nil {
 			return nil, nameTaken(err)
 		}
-		out, err := load(ctx, tx, id, false)
+		out, err := load(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +226,7 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		return err
 	}
 	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		src, err := load(ctx, tx, id, false)
+		src, err := load(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -545,7 +542,8 @@ func (s *Service) Deliveries(ctx context.Context, a *access.Actor, sourceID uuid
 			DurationMs int                    `bun:"duration_ms"`
 			Rejections []api.IntakeItemResult `bun:"rejections,type:jsonb"`
 		}
-		if err := tx.NewSelect().TableExpr("lead_deliveries").ColumnExpr("*").Where("source_id = ?", sourceID).
+		if err := tx.NewSelect().TableExpr("lead_deliveries").
+			Column("id", "at", "status", "code", "items", "created", "updated", "unchanged", "rejected", "duration_ms", "rejections").Where("source_id = ?", sourceID).
 			OrderExpr("id DESC").Limit(50).Scan(ctx, &rows); err != nil {
 			return nil, fmt.Errorf("intake: deliveries: %w", err)
 		}
@@ -578,7 +576,7 @@ func (s *Service) Preview(ctx context.Context, a *access.Actor, sourceID uuid.UU
 	}
 	var out *api.LeadSourcePreview
 	err = db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		src, err := load(ctx, tx, sourceID, false)
+		src, err := load(ctx, tx, sourceID)
 		if err != nil {
 			return err
 		}
@@ -614,7 +612,7 @@ func admin[T any](ctx context.Context, s *Service, a *access.Actor, sourceID uui
 		return zero, err
 	}
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (T, error) {
-		src, err := load(ctx, tx, sourceID, true)
+		src, err := load(ctx, tx, sourceID)
 		if err != nil {
 			return zero, err
 		}

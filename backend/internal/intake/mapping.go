@@ -160,7 +160,25 @@ func (m mapper) item(raw rawLead) (lead.Incoming, map[string]string, map[string]
 	if in.Details == nil {
 		in.Details = []api.LeadDetail{}
 	}
+	if in.PostalCode != nil && !postalCodeFits(strings.TrimSpace(*in.PostalCode), strings.ToUpper(strings.TrimSpace(deref(in.Country)))) {
+		bad[from["address.postalCode"]] = api.FieldInvalid
+	}
 	return in, from, bad
+}
+
+// postalCodeFits reports whether a postal code has the form of its country's (a delivery without a country is
+// German): five digits in Germany, four in Austria and Switzerland; other countries' codes are not checked.
+func postalCodeFits(code, country string) bool {
+	if code == "" {
+		return true
+	}
+	switch country {
+	case "", "DE":
+		return len(code) == 5 && digits(code)
+	case "AT", "CH":
+		return len(code) == 4 && digits(code)
+	}
+	return true
 }
 
 // withTitle gives a new lead without a title one: its company, else its person, else the supplier's ID.
