@@ -1,11 +1,14 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +20,7 @@ import (
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/intake"
+	"github.com/1sales/app/backend/internal/supplier"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -515,5 +519,63 @@ func TestIntakeAndManualLeadsFlagDuplicatesVisibleOnlyToThoseWhoSeeTheMatch(t *t
 	resp.Decode(t, &manual)
 	if !manual.PossibleDuplicate || len(manual.Duplicates) != 1 || manual.Duplicates[0].ID != res.Items[3].LeadID {
 		t.Errorf("manual lead: %d %+v", resp.Status, manual)
+	}
+}
+
+func TestSupplierSimulatorDeliversRealisticLeadsAndRetriesSafely(t *testing.T) {
+	env := apptest.Start(t)
+	src := newIntakeSource(t, env, []api.AssignmentRule{{PostalFrom: "20", PostalTo: "29", UnitID: env.Demo.Units["Außendienst Nord"].String()}}, 1000)
+	// A proxy in front of the backend that fails every first attempt, as a flaky network would.
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		first := !seen[string(body)]
+		seen[string(body)] = true
+		mu.Unlock()
+		if first {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		req, _ := http.NewRequest(r.Method, env.Server.URL+r.URL.Path, bytes.NewReader(body))
+		req.Header = r.Header.Clone()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		w.WriteHeader(resp.StatusCode)
+		_, _ = io.Copy(w, resp.Body)
+	}))
+	defer proxy.Close()
+	o := supplier.Options{URL: proxy.URL, SourceID: src.source.ID, Key: src.key, Batches: 3, Size: 40, Prefix: "SIM", Seed: 7}
+	var out strings.Builder
+	if err := supplier.Run(context.Background(), o, &out); err != nil {
+		t.Fatal(err)
+	}
+	if n := countLeads(t, env, src.source.ID); n != 120 {
+		t.Fatalf("%d leads after 3 batches of 40:\n%s", n, out.String())
+	}
+	if !strings.Contains(out.String(), "batch 3: 40 created, 0 updated, 0 unchanged, 0 rejected (2 attempts") {
+		t.Errorf("report:\n%s", out.String())
+	}
+	// The same run again: the supplier's IDs are known, nothing is created twice.
+	out.Reset()
+	if err := supplier.Run(context.Background(), o, &out); err != nil {
+		t.Fatal(err)
+	}
+	if n := countLeads(t, env, src.source.ID); n != 120 || !strings.Contains(out.String(), "0 created, 0 updated, 40 unchanged") {
+		t.Errorf("%d leads after a repeated run:\n%s", n, out.String())
+	}
+	// Leads in PLZ area 2 went to Außendienst Nord (Jonas is its only rep).
+	var wrong int
+	if err := env.DB.Owner.NewRaw(`SELECT count(*) FROM leads WHERE source_id = ? AND postal_code LIKE '2%' AND owner_id <> ?`,
+		src.source.ID, env.Demo.Users[apptest.FieldRepNord]).Scan(context.Background(), &wrong); err != nil {
+		t.Fatal(err)
+	}
+	if wrong != 0 {
+		t.Errorf("%d leads of PLZ area 2 not with Außendienst Nord", wrong)
 	}
 }
