@@ -37,7 +37,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"documents", "list", "deep", "search", "update", "board", "nearby", "dashboard"}
+var workloadNames = []string{"documents", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake"}
 
 func (b *bench) wants(name string) bool { return b.o.only == nil || b.o.only[name] }
 
@@ -191,6 +191,11 @@ func (b *bench) runAll(ctx context.Context) error {
 	}
 	if b.wants("dashboard") {
 		if err := b.dashboardWorkload(ctx, manager); err != nil {
+			return err
+		}
+	}
+	if b.wants("intake") {
+		if err := b.intakeWorkload(ctx); err != nil {
 			return err
 		}
 	}
