@@ -95,9 +95,11 @@ CREATE FUNCTION dedupe_phone(p text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
     SELECT CASE WHEN length(d) >= 6 THEN d END FROM (
-        SELECT regexp_replace(
-            regexp_replace(regexp_replace(regexp_replace(p, '[^0-9+]', '', 'g'), '^(\+|00)49', '0'), '^\+', '00'),
-            '[^0-9]', '', 'g') AS d) AS n
+        SELECT CASE WHEN s LIKE '+49%' THEN '0' || substr(n, 3)
+                    WHEN s LIKE '0049%' THEN '0' || substr(n, 5)
+                    WHEN s LIKE '+%' THEN '00' || n
+                    ELSE n END AS d
+        FROM (SELECT ltrim(p) AS s, regexp_replace(p, '[^0-9]', '', 'g') AS n) AS a) AS b
 $$;
 
 CREATE FUNCTION dedupe_company(p text)
@@ -149,6 +151,55 @@ BEGIN
             WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
     END LOOP;
 END $$;
+
+-- The possible duplicates of leads of the caller's tenant: its live leads, persons and organisations with one of
+-- their keys. It runs as its owner because row-level security keeps the service's queries from these indexes
+-- (their functions are not leakproof), as search_candidates does for the trigram index; it reads only the
+-- caller's tenant (app.tenant_id) and at most 1000 leads at a time.
+CREATE FUNCTION lead_duplicate_matches(p_leads uuid[])
+RETURNS TABLE (lead_id uuid, record_type text, record_id uuid, reason text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
+BEGIN
+    IF tenant IS NULL THEN
+        RAISE EXCEPTION 'lead_duplicate_matches: no tenant (app.tenant_id) is set' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_leads IS NULL OR cardinality(p_leads) > 1000 THEN
+        RAISE EXCEPTION 'lead_duplicate_matches: invalid argument' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+    WITH k AS (
+        SELECT l.id, nullif(lower(l.email), '') AS email, dedupe_phone(nullif(l.phone, '')) AS phone,
+            dedupe_company(nullif(l.company, '')) AS company, l.postal_code
+        FROM leads AS l WHERE l.tenant_id = tenant AND l.id = ANY(p_leads)),
+    keys AS (
+        SELECT coalesce(array_agg(DISTINCT k.email) FILTER (WHERE k.email IS NOT NULL), '{}') AS emails,
+            coalesce(array_agg(DISTINCT k.phone) FILTER (WHERE k.phone IS NOT NULL), '{}') AS phones,
+            coalesce(array_agg(DISTINCT k.company) FILTER (WHERE k.company IS NOT NULL), '{}') AS companies
+        FROM k),
+    m AS (
+        SELECT k.id, 'lead'::text AS rt, x.id AS rid, 'email'::text AS why FROM keys, leads AS x JOIN k ON k.email = lower(x.email)
+            WHERE x.tenant_id = tenant AND lower(x.email) = ANY(keys.emails) AND x.email <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'lead', x.id, 'phone' FROM keys, leads AS x JOIN k ON k.phone = dedupe_phone(x.phone)
+            WHERE x.tenant_id = tenant AND dedupe_phone(x.phone) = ANY(keys.phones) AND x.phone <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'lead', x.id, 'company' FROM keys, leads AS x
+                JOIN k ON k.company = dedupe_company(x.company) AND k.postal_code = x.postal_code
+            WHERE x.tenant_id = tenant AND dedupe_company(x.company) = ANY(keys.companies) AND x.company <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'person', x.id, 'email' FROM keys, persons AS x JOIN k ON k.email = ANY(x.email_keys)
+            WHERE x.email_keys && keys.emails AND x.tenant_id = tenant AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'person', x.id, 'phone' FROM keys, persons AS x JOIN k ON k.phone = ANY(dedupe_phones(x.phones))
+            WHERE dedupe_phones(x.phones) && keys.phones AND x.tenant_id = tenant AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'organization', x.id, 'email' FROM keys, organizations AS x JOIN k ON k.email = lower(x.email)
+            WHERE x.tenant_id = tenant AND lower(x.email) = ANY(keys.emails) AND x.email <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'organization', x.id, 'phone' FROM keys, organizations AS x JOIN k ON k.phone = dedupe_phone(x.phone)
+            WHERE x.tenant_id = tenant AND dedupe_phone(x.phone) = ANY(keys.phones) AND x.phone <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT k.id, 'organization', x.id, 'company' FROM keys, organizations AS x
+                JOIN k ON k.company = dedupe_company(x.name) AND k.postal_code = x.postal_code
+            WHERE x.tenant_id = tenant AND dedupe_company(x.name) = ANY(keys.companies) AND x.deleted_at IS NULL)
+    SELECT DISTINCT m.id, m.rt, m.rid, m.why FROM m WHERE NOT (m.rt = 'lead' AND m.rid = m.id);
+END
+$$;
 
 -- A delivery names its source and sends a key; neither tells the tenant, so the key is checked here, outside
 -- row-level security. It answers nothing for an unknown source, a wrong or revoked key or a key of another
@@ -202,3 +253,4 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION intake_authenticate(uuid, bytea) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION lead_deliveries_prune() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION lead_duplicate_matches(uuid[]) FROM PUBLIC;

@@ -217,6 +217,14 @@ var definerFunctions = map[string]struct {
 			{sql: "SELECT * FROM intake_authenticate(gen_random_uuid(), NULL)", code: badArgument},
 			{sql: "SELECT * FROM intake_authenticate(gen_random_uuid(), 'short'::bytea)", code: badArgument},
 		}},
+	"lead_duplicate_matches(uuid[])": {
+		why: "duplicate keys of leads through the expression indexes, which row-level security keeps from the service; in the caller's tenant",
+		ok:  "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])",
+		refuse: []probe{
+			{sql: "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])", code: noTenant, noTenant: true},
+			{sql: "SELECT * FROM lead_duplicate_matches(NULL)", code: badArgument},
+			{sql: "SELECT * FROM lead_duplicate_matches(array_fill(gen_random_uuid(), ARRAY[1001]))", code: badArgument},
+		}},
 	"lead_deliveries_prune()": {
 		why: "housekeeping across tenants: each source keeps its last 50 deliveries; no arguments",
 		ok:  "SELECT lead_deliveries_prune()",
