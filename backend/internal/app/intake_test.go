@@ -143,6 +143,12 @@ func TestIntakeBatchStoresTheGoodLeadsAndRejectsTheBadOnesWithFieldCodes(t *test
 	if fmt.Sprint(l.Details) != "[{Budget 25000} {Interesse Kopierer}]" {
 		t.Errorf("details: %+v", l.Details)
 	}
+	// Its address is geocoded like any other (the offline gazetteer places Hamburg).
+	drain(t, env)
+	env.Do(apptest.Request{Method: "GET", Path: "/api/v1/leads/" + l.ID, Token: admin}).Decode(t, &l)
+	if !near(l.Position, 53.55, 10.0, 30) {
+		t.Errorf("position of the Hamburg lead: %+v", l.Position)
+	}
 	// Its history: imported, by the source.
 	resp = env.Do(apptest.Request{Method: "GET", Path: "/api/v1/leads/" + l.ID + "/history", Token: admin})
 	var h api.HistoryList
