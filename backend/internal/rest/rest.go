@@ -102,8 +102,8 @@ func read[In any](r *http.Request, spec Spec, param string) (call[In], error) {
 	return c, nil
 }
 
-// answer builds an endpoint that answers spec.Status with what run returns as JSON.
-func answer[In, Out any](spec Spec, param string, run func(call[In]) (Out, error)) Endpoint {
+// endpoint builds the handler of spec: it reads the request, runs the service function and writes its result.
+func endpoint[In, Out any](spec Spec, param string, run func(call[In]) (Out, error), write func(http.ResponseWriter, int, Out) error) Endpoint {
 	return Endpoint{Spec: spec, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		c, err := read[In](r, spec, param)
 		if err != nil {
@@ -113,23 +113,20 @@ func answer[In, Out any](spec Spec, param string, run func(call[In]) (Out, error
 		if err != nil {
 			return err
 		}
-		return httpx.JSON(w, spec.Status, out)
+		return write(w, spec.Status, out)
 	}}
 }
 
-// versioned builds an endpoint that answers spec.Status with the record run returns and its ETag.
+// answer answers with what run returns as JSON.
+func answer[In, Out any](spec Spec, param string, run func(call[In]) (Out, error)) Endpoint {
+	return endpoint(spec, param, run, func(w http.ResponseWriter, status int, out Out) error { return httpx.JSON(w, status, out) })
+}
+
+// versioned answers with the record run returns and its ETag.
 func versioned[In any, M Model[W], W any](spec Spec, param string, run func(call[In]) (M, error)) Endpoint {
-	return Endpoint{Spec: spec, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		c, err := read[In](r, spec, param)
-		if err != nil {
-			return err
-		}
-		m, err := run(c)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, spec.Status, m.ETag(), m.API())
-	}}
+	return endpoint(spec, param, run, func(w http.ResponseWriter, status int, m M) error {
+		return httpx.Versioned(w, status, m.ETag(), m.API())
+	})
 }
 
 // List answers GET with the wire types of what list returns, wrapped by wrap (e.g. into api.UnitList).
@@ -168,17 +165,9 @@ func Update[In any, M Model[W], W any](param string, update func(context.Context
 
 // Delete answers DELETE /…/{param} with 204; the If-Match version is required.
 func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, int64) error) Endpoint {
-	spec := Spec{Status: http.StatusNoContent, IfMatch: true}
-	return Endpoint{Spec: spec, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		c, err := read[None](r, spec, param)
-		if err != nil {
-			return err
-		}
-		if err := del(c.ctx, c.actor, c.id, c.version); err != nil {
-			return err
-		}
-		return httpx.NoContent(w)
-	}}
+	return endpoint(Spec{Status: http.StatusNoContent, IfMatch: true}, param, func(c call[None]) (None, error) {
+		return None{}, del(c.ctx, c.actor, c.id, c.version)
+	}, func(w http.ResponseWriter, _ int, _ None) error { return httpx.NoContent(w) })
 }
 
 // Query answers POST …/query: the body is the query, the answer whatever run returns (a page).
