@@ -91,9 +91,8 @@ func checkType(v *httpx.Validation, t *Type, name, color, icon *string) {
 	}
 }
 
-func typeNameTaken(err error) error {
-	return setting.Taken(err, "activity_types_name_idx", "a type with this name exists", "name")
-}
+// typeNameTaken answers a second row with the same name as a conflict.
+var typeNameTaken = setting.Taken("activity_types_name_idx", "a type with this name exists", "name")
 
 // Create adds a type at the end (admins).
 func (s *TypeService) Create(ctx context.Context, a *access.Actor, in api.ActivityTypeCreate) (*Type, error) {
@@ -138,7 +137,7 @@ func (s *TypeService) Delete(ctx context.Context, a *access.Actor, id uuid.UUID,
 	if err := a.RequireAdmin(); err != nil {
 		return err
 	}
-	return setting.Delete(ctx, s.db, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Type) error {
+	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Type], func(ctx context.Context, tx bun.Tx, _ *Type) error {
 		used, err := tx.NewSelect().Table("activities").Where("type_id = ?", id).Exists(ctx)
 		if err != nil {
 			return fmt.Errorf("activity: type in use: %w", err)

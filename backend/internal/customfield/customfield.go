@@ -166,9 +166,8 @@ func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, 
 	return out, err
 }
 
-func labelTaken(err error) error {
-	return setting.Taken(err, "custom_fields_label_idx", "a field with this label exists", "label")
-}
+// labelTaken answers a second row with the same label as a conflict.
+var labelTaken = setting.Taken("custom_fields_label_idx", "a field with this label exists", "label")
 
 // Create adds a field (admins).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFieldCreate) (*Field, error) {

@@ -66,9 +66,8 @@ func check(v *httpx.Validation, r *Reason, name, description *string) {
 	}
 }
 
-func nameTaken(err error) error {
-	return setting.Taken(err, "lost_reasons_name_idx", "a reason with this name exists", "name")
-}
+// nameTaken answers a second row with the same name as a conflict.
+var nameTaken = setting.Taken("lost_reasons_name_idx", "a reason with this name exists", "name")
 
 // Create adds a reason (admins).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LostReasonCreate) (*Reason, error) {
@@ -108,7 +107,7 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	if err := a.RequireAdmin(); err != nil {
 		return err
 	}
-	return setting.Delete(ctx, s.db, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Reason) error {
+	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Reason], func(ctx context.Context, tx bun.Tx, _ *Reason) error {
 		for _, rt := range RecordTypes {
 			n, err := tx.NewSelect().Table(record.MustKind(rt).Table).Where("lost_reason_id = ?", id).Count(ctx)
 			if err != nil {

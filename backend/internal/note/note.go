@@ -5,7 +5,6 @@ package note
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/google/uuid"
@@ -16,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
@@ -224,23 +224,7 @@ func (s *Service) ListFor(k record.Kind) func(context.Context, *access.Actor, uu
 
 // CreateHandler handles POST /api/v1/<kind>/{recordID}/notes.
 func (s *Service) CreateHandler(k record.Kind) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, "recordID")
-		if err != nil {
-			return err
-		}
-		var in api.NoteCreate
-		if err := httpx.Decode(r, &in); err != nil {
-			return err
-		}
-		n, err := s.Create(r.Context(), a, k, id, in)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusCreated, n.Version, n.API())
-	}
+	return rest.CreateIn("recordID", func(ctx context.Context, a *access.Actor, id uuid.UUID, in api.NoteCreate) (*Note, error) {
+		return s.Create(ctx, a, k, id, in)
+	}).Handler
 }

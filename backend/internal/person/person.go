@@ -561,11 +561,7 @@ func (s *Service) UnlinkHandler(w http.ResponseWriter, r *http.Request) error {
 }
 
 func linkParams(r *http.Request) (*access.Actor, uuid.UUID, uuid.UUID, error) {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return nil, uuid.Nil, uuid.Nil, err
-	}
-	personID, err := httpx.PathID(r, "personID")
+	a, personID, err := rest.Target(r, "personID")
 	if err != nil {
 		return nil, uuid.Nil, uuid.Nil, err
 	}

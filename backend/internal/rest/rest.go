@@ -81,13 +81,8 @@ type call[In any] struct {
 func read[In any](r *http.Request, spec Spec, param string) (call[In], error) {
 	c := call[In]{ctx: r.Context()}
 	var err error
-	if c.actor, err = access.FromRequest(r); err != nil {
+	if c.actor, c.id, err = Target(r, param); err != nil {
 		return c, err
-	}
-	if param != "" {
-		if c.id, err = httpx.PathID(r, param); err != nil {
-			return c, err
-		}
 	}
 	if spec.IfMatch {
 		if c.version, err = httpx.IfMatch(r); err != nil {
@@ -100,6 +95,17 @@ func read[In any](r *http.Request, spec Spec, param string) (call[In], error) {
 		}
 	}
 	return c, nil
+}
+
+// Target reads the actor and, when param is not "", the ID of the record the path names: the first steps of every
+// route, for the handlers that read more of their request than the helpers here do (a file, query parameters).
+func Target(r *http.Request, param string) (*access.Actor, uuid.UUID, error) {
+	a, err := access.FromRequest(r)
+	if err != nil || param == "" {
+		return a, uuid.Nil, err
+	}
+	id, err := httpx.PathID(r, param)
+	return a, id, err
 }
 
 // endpoint builds the handler of spec: it reads the request, runs the service function and writes its result.
@@ -141,6 +147,13 @@ func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, 
 	})
 }
 
+// Answer answers GET with whatever get returns for the actor (the signed-in user, their tenant).
+func Answer[Out any](get func(context.Context, *access.Actor) (Out, error)) Endpoint {
+	return answer(Spec{Out: typeOf[Out](), Status: http.StatusOK}, "", func(c call[None]) (Out, error) {
+		return get(c.ctx, c.actor)
+	})
+}
+
 // Get answers GET /…/{param} with one record and its ETag.
 func Get[M Model[W], W any](param string, get func(context.Context, *access.Actor, uuid.UUID) (M, error)) Endpoint {
 	return versioned(Spec{Out: typeOf[W](), Status: http.StatusOK}, param, func(c call[None]) (M, error) {
@@ -152,6 +165,14 @@ func Get[M Model[W], W any](param string, get func(context.Context, *access.Acto
 func Create[In any, M Model[W], W any](create func(context.Context, *access.Actor, In) (M, error)) Endpoint {
 	return versioned(Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, "", func(c call[In]) (M, error) {
 		return create(c.ctx, c.actor, c.in)
+	})
+}
+
+// CreateIn answers POST /…/{param}/<items> with 201, the new record and its ETag: a record created under the one
+// the path names (a note on a person).
+func CreateIn[In any, M Model[W], W any](param string, create func(context.Context, *access.Actor, uuid.UUID, In) (M, error)) Endpoint {
+	return versioned(Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, param, func(c call[In]) (M, error) {
+		return create(c.ctx, c.actor, c.id, c.in)
 	})
 }
 

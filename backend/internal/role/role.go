@@ -113,9 +113,8 @@ func check(v *httpx.Validation, name string, grants []api.Grant) (string, []api.
 	return name, out
 }
 
-func nameTaken(err error) error {
-	return setting.Taken(err, "roles_name_idx", "a role with this name exists", "name")
-}
+// nameTaken answers a second row with the same name as a conflict.
+var nameTaken = setting.Taken("roles_name_idx", "a role with this name exists", "name")
 
 // Create adds a role.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.RoleCreate) (*Role, error) {
@@ -165,7 +164,7 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	if err := a.RequireAdmin(); err != nil {
 		return err
 	}
-	return setting.Delete(ctx, s.db, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Role) error {
+	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Role], func(ctx context.Context, tx bun.Tx, _ *Role) error {
 		n, err := tx.NewSelect().Table("users").Where("role_id = ?", id).Count(ctx)
 		if err != nil {
 			return fmt.Errorf("role: delete %s: %w", id, err)

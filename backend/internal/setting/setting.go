@@ -119,13 +119,10 @@ func Change[M Versioned](ctx context.Context, pool *bun.DB, a *access.Actor, id 
 	return m, err
 }
 
-// Delete removes the row id of T's table at version, once inUse (which refuses a row still needed, with a
-// conflict) lets it.
-func Delete[T any, M interface {
-	*T
-	Versioned
-}](ctx context.Context, pool *bun.DB, a *access.Actor, id uuid.UUID, version int64, inUse func(ctx context.Context, tx bun.Tx, m M) error) error {
-	load := func(ctx context.Context, tx bun.Tx, id uuid.UUID) (M, error) { return Locked[T](ctx, tx, id) }
+// Delete removes the row id at version that load finds and locks, once inUse (which refuses a row still needed,
+// with a conflict) lets it.
+func Delete[M Versioned](ctx context.Context, pool *bun.DB, a *access.Actor, id uuid.UUID, version int64,
+	load func(ctx context.Context, tx bun.Tx, id uuid.UUID) (M, error), inUse func(ctx context.Context, tx bun.Tx, m M) error) error {
 	_, err := Change(ctx, pool, a, id, version, load, func(ctx context.Context, tx bun.Tx, m M) error {
 		if err := inUse(ctx, tx, m); err != nil {
 			return err
@@ -157,11 +154,13 @@ func Archive(at **time.Time, archived *bool) {
 	}
 }
 
-// Taken answers a violation of the unique index as a conflict on field (e.g. a name two rows may not share);
-// any other error stays as it is.
-func Taken(err error, index, message, field string) error {
-	if db.IsUniqueViolation(err, index) {
-		return httpx.Conflict(message, field, api.FieldTaken)
+// Taken gives the mapping of a unique index's violation to a conflict on field (e.g. a name two rows may not
+// share); any other error stays as it is.
+func Taken(index, message, field string) func(error) error {
+	return func(err error) error {
+		if db.IsUniqueViolation(err, index) {
+			return httpx.Conflict(message, field, api.FieldTaken)
+		}
+		return err
 	}
-	return err
 }

@@ -123,7 +123,7 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	if err := a.RequireAdmin(); err != nil {
 		return err
 	}
-	return setting.Delete(ctx, s.db, a, id, version, func(ctx context.Context, tx bun.Tx, u *Unit) error {
+	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Unit], func(ctx context.Context, tx bun.Tx, u *Unit) error {
 		if u.ParentID == nil {
 			return httpx.Conflict("the root unit cannot be deleted", "id", api.FieldInUse)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/backend/internal/setting"
 	"github.com/1sales/app/backend/internal/tenant"
@@ -87,9 +88,8 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*User
 	return setting.Get[User](ctx, s.db, a, id)
 }
 
-func emailTaken(err error) error {
-	return setting.Taken(err, "users_email_idx", "a user with this e-mail address exists", "email")
-}
+// emailTaken answers a second row with the same email as a conflict.
+var emailTaken = setting.Taken("users_email_idx", "a user with this e-mail address exists", "email")
 
 // Create adds a user (admins only).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate) (*User, error) {
@@ -190,17 +190,9 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // MeHandler handles GET /api/v1/me.
 func (s *Service) MeHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var me api.Me
-	err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		me, err = Me(ctx, tx, a.TenantID, a.UserID)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return httpx.JSON(w, http.StatusOK, me)
+	return rest.Answer(func(ctx context.Context, a *access.Actor) (api.Me, error) {
+		return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (api.Me, error) {
+			return Me(ctx, tx, a.TenantID, a.UserID)
+		})
+	}).Handler(w, r)
 }
