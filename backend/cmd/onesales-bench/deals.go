@@ -183,23 +183,7 @@ func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) 
 	}
 	logf("deal pipelines and lost reasons created in %s", time.Since(t0).Round(time.Millisecond))
 
-	err := owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		step := func(what string, query string, args ...any) error {
-			t := time.Now()
-			res, err := tx.NewRaw(query, args...).Exec(ctx)
-			if err != nil {
-				return fmt.Errorf("bench: %s: %w", what, err)
-			}
-			n, _ := res.RowsAffected()
-			logf("  %s: %d rows in %s", what, n, time.Since(t).Round(time.Millisecond))
-			return nil
-		}
-		for _, set := range []string{"SET LOCAL maintenance_work_mem = '1GB'", "SET LOCAL work_mem = '256MB'",
-			"SET LOCAL max_parallel_maintenance_workers = 2", "SET LOCAL synchronous_commit = off"} {
-			if _, err := tx.ExecContext(ctx, set); err != nil {
-				return fmt.Errorf("bench: %s: %w", set, err)
-			}
-		}
+	err := bulk(ctx, owner, func(ctx context.Context, tx bun.Tx, step stepFunc) error {
 		indexes, err := dropIndexes(ctx, tx, "deals")
 		if err != nil {
 			return err

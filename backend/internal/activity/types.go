@@ -13,6 +13,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/setting"
@@ -23,7 +24,7 @@ import (
 // Type is a row of activity_types.
 type Type struct {
 	bun.BaseModel `bun:"table:activity_types,alias:at"`
-	setting.Row
+	db.Row
 
 	Name       string     `bun:"name"`
 	Color      string     `bun:"color"`
@@ -50,7 +51,7 @@ var DefaultTypes = []api.ActivityTypeCreate{
 // ProvisionTypes adds the default types to a new tenant, in the provisioning transaction.
 func ProvisionTypes(ctx context.Context, tx bun.IDB, tenantID uuid.UUID) error {
 	for i, d := range DefaultTypes {
-		t := &Type{Row: setting.NewRow(tenantID), Name: d.Name, Color: d.Color, Icon: d.Icon, Position: i + 1}
+		t := &Type{Row: db.NewRow(tenantID), Name: d.Name, Color: d.Color, Icon: d.Icon, Position: i + 1}
 		if _, err := tx.NewInsert().Model(t).Exec(ctx); err != nil {
 			return fmt.Errorf("activity: default type %q: %w", d.Name, err)
 		}
@@ -59,10 +60,15 @@ func ProvisionTypes(ctx context.Context, tx bun.IDB, tenantID uuid.UUID) error {
 }
 
 // TypeService manages activity types; everyone reads them, admins change them.
-type TypeService struct{ db *bun.DB }
+type TypeService struct {
+	db    *bun.DB
+	types setting.Table[*Type]
+}
 
 // NewTypeService builds the service.
-func NewTypeService(db *bun.DB) *TypeService { return &TypeService{db: db} }
+func NewTypeService(db *bun.DB) *TypeService {
+	return &TypeService{db: db, types: setting.ForAdmins[Type](db)}
+}
 
 // List returns the types in order; archived ones only when asked.
 func (s *TypeService) List(ctx context.Context, a *access.Actor, archived bool) ([]*Type, error) {
@@ -96,26 +102,20 @@ var typeNameTaken = setting.Taken("activity_types_name_idx", "a type with this n
 
 // Create adds a type at the end (admins).
 func (s *TypeService) Create(ctx context.Context, a *access.Actor, in api.ActivityTypeCreate) (*Type, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	t := &Type{Row: setting.NewRow(a.TenantID)}
-	checkType(&v, t, &in.Name, &in.Color, &in.Icon)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	return t, typeNameTaken(setting.Insert(ctx, s.db, a, t, func(ctx context.Context, tx bun.Tx) error {
+	t := &Type{Row: db.NewRow(a.TenantID)}
+	return t, typeNameTaken(s.types.Insert(ctx, a, t, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		checkType(&v, t, &in.Name, &in.Color, &in.Icon)
+		if err := v.Err(); err != nil {
+			return err
+		}
 		return tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM activity_types").Scan(ctx, &t.Position)
 	}))
 }
 
 // Update changes, reorders, archives or restores a type (admins).
 func (s *TypeService) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.ActivityTypePatch) (*Type, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[Type], func(ctx context.Context, tx bun.Tx, t *Type) error {
+	return s.types.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, t *Type) error {
 		var v httpx.Validation
 		checkType(&v, t, in.Name, in.Color, in.Icon)
 		if in.Position != nil {
@@ -134,10 +134,7 @@ func (s *TypeService) Update(ctx context.Context, a *access.Actor, id uuid.UUID,
 
 // Delete removes a type no activity uses (admins); one in use must be archived instead (409).
 func (s *TypeService) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Type], func(ctx context.Context, tx bun.Tx, _ *Type) error {
+	return s.types.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Type) error {
 		used, err := tx.NewSelect().Table("activities").Where("type_id = ?", id).Exists(ctx)
 		if err != nil {
 			return fmt.Errorf("activity: type in use: %w", err)

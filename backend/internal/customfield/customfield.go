@@ -33,7 +33,7 @@ const MaxTextLength = 1000
 // Field is a row of custom_fields.
 type Field struct {
 	bun.BaseModel `bun:"table:custom_fields,alias:cf"`
-	setting.Row
+	db.Row
 
 	RecordType api.RecordType `bun:"record_type"`
 	Label      string         `bun:"label"`
@@ -143,10 +143,13 @@ func (fs Fields) Apply(v *httpx.Validation, stored, changes api.CustomValues) ap
 }
 
 // Service manages the field definitions.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db     *bun.DB
+	fields setting.Table[*Field]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, fields: setting.ForAdmins[Field](db)} }
 
 // List returns a record type's fields in order; archived ones only when asked.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Field, error) {
@@ -171,25 +174,22 @@ var labelTaken = setting.Taken("custom_fields_label_idx", "a field with this lab
 
 // Create adds a field (admins).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFieldCreate) (*Field, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	f := &Field{Row: setting.NewRow(a.TenantID), RecordType: in.RecordType, Kind: in.Kind, Required: in.Required}
-	if !slices.Contains(record.Types(nil), in.RecordType) {
-		v.Field("recordType", api.FieldInvalid)
-	}
-	if !slices.Contains(api.AllFieldKinds, in.Kind) {
-		v.Field("kind", api.FieldInvalid)
-	}
-	f.Label = validate.Name(&v, "label", in.Label, 100)
-	if in.Position < 0 {
-		v.Field("position", api.FieldInvalid)
-	}
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	return f, labelTaken(setting.Insert(ctx, s.db, a, f, func(ctx context.Context, tx bun.Tx) error {
+	f := &Field{Row: db.NewRow(a.TenantID), RecordType: in.RecordType, Kind: in.Kind, Required: in.Required}
+	return f, labelTaken(s.fields.Insert(ctx, a, f, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		if !slices.Contains(record.Types(nil), in.RecordType) {
+			v.Field("recordType", api.FieldInvalid)
+		}
+		if !slices.Contains(api.AllFieldKinds, in.Kind) {
+			v.Field("kind", api.FieldInvalid)
+		}
+		f.Label = validate.Name(&v, "label", in.Label, 100)
+		if in.Position < 0 {
+			v.Field("position", api.FieldInvalid)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
 		if in.Position > 0 {
 			f.Position = in.Position
 			return nil
@@ -200,10 +200,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFiel
 
 // Update relabels, reorders, makes required or not, archives or restores a field (admins).
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.CustomFieldPatch) (*Field, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[Field], func(ctx context.Context, tx bun.Tx, f *Field) error {
+	return s.fields.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, f *Field) error {
 		var v httpx.Validation
 		if in.Label != nil {
 			f.Label = validate.Name(&v, "label", *in.Label, 100)

@@ -10,8 +10,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
-	"github.com/1sales/app/backend/internal/setting"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -123,11 +123,11 @@ var (
 
 // fields has one optional field of each kind, a required number and an archived required text.
 var fields = customfield.Fields{
-	{Row: setting.Row{ID: numberID}, Kind: api.FieldKindNumber, Label: "Umsatz"},
-	{Row: setting.Row{ID: textID}, Kind: api.FieldKindText, Label: "Branche"},
-	{Row: setting.Row{ID: boolID}, Kind: api.FieldKindBool, Label: "Kunde"},
-	{Row: setting.Row{ID: requiredID}, Kind: api.FieldKindNumber, Label: "Mitarbeiter", Required: true},
-	{Row: setting.Row{ID: archivedID}, Kind: api.FieldKindText, Label: "Alt", Required: true, ArchivedAt: &archivedAt},
+	{Row: db.Row{ID: numberID}, Kind: api.FieldKindNumber, Label: "Umsatz"},
+	{Row: db.Row{ID: textID}, Kind: api.FieldKindText, Label: "Branche"},
+	{Row: db.Row{ID: boolID}, Kind: api.FieldKindBool, Label: "Kunde"},
+	{Row: db.Row{ID: requiredID}, Kind: api.FieldKindNumber, Label: "Mitarbeiter", Required: true},
+	{Row: db.Row{ID: archivedID}, Kind: api.FieldKindText, Label: "Alt", Required: true, ArchivedAt: &archivedAt},
 }
 
 func TestApply(t *testing.T) {

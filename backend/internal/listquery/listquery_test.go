@@ -17,10 +17,10 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
 
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/httpx"
-	"github.com/1sales/app/backend/internal/setting"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -64,10 +64,10 @@ var archivedAt = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // fields are custom fields of every kind, and an archived one.
 var fields = customfield.Fields{
-	{Row: setting.Row{ID: numberID}, Kind: api.FieldKindNumber, Label: "Umsatz"},
-	{Row: setting.Row{ID: textID}, Kind: api.FieldKindText, Label: "Branche"},
-	{Row: setting.Row{ID: boolID}, Kind: api.FieldKindBool, Label: "Kunde"},
-	{Row: setting.Row{ID: archivedID}, Kind: api.FieldKindText, Label: "Alt", ArchivedAt: &archivedAt},
+	{Row: db.Row{ID: numberID}, Kind: api.FieldKindNumber, Label: "Umsatz"},
+	{Row: db.Row{ID: textID}, Kind: api.FieldKindText, Label: "Branche"},
+	{Row: db.Row{ID: boolID}, Kind: api.FieldKindBool, Label: "Kunde"},
+	{Row: db.Row{ID: archivedID}, Kind: api.FieldKindText, Label: "Alt", ArchivedAt: &archivedAt},
 }
 
 // actor is the user meID in unitID (with subUnit below it) with view grants of these scopes.
@@ -729,7 +729,7 @@ func TestCompileTakesEachFieldKindsOperators(t *testing.T) {
 	spec := Spec{Type: api.RecordPerson, SortName: "p.sort_name"}
 	value := map[api.FieldKind]string{api.FieldKindNumber: "12", api.FieldKindText: "Nord", api.FieldKindBool: "true"}
 	for _, kind := range api.AllFieldKinds {
-		field := &customfield.Field{Row: setting.Row{ID: uuid.New()}, RecordType: api.RecordPerson, Kind: kind}
+		field := &customfield.Field{Row: db.Row{ID: uuid.New()}, RecordType: api.RecordPerson, Kind: kind}
 		for _, op := range api.AllConditionOps {
 			t.Run(string(kind)+" "+string(op), func(t *testing.T) {
 				q := api.ListQuery{Custom: []api.CustomCondition{{FieldID: field.ID.String(), Op: op, Value: value[kind]}}}

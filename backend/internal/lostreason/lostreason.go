@@ -13,7 +13,9 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/setting"
@@ -21,13 +23,13 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// RecordTypes are the record types that can be lost: those that move through pipelines (record.Kind.Pipelines).
-var RecordTypes = record.Types(func(k record.Kind) bool { return k.Pipelines })
+// RecordTypes are the record types that can be lost: those that move through pipelines.
+var RecordTypes = pipeline.RecordTypes
 
 // Reason is a row of lost_reasons.
 type Reason struct {
 	bun.BaseModel `bun:"table:lost_reasons,alias:lr"`
-	setting.Row
+	db.Row
 
 	RecordType  api.RecordType `bun:"record_type"`
 	Name        string         `bun:"name"`
@@ -42,10 +44,13 @@ func (r *Reason) API() api.LostReason {
 }
 
 // Service manages lost reasons; the records of the kinds in RecordTypes reference them (lost_reason_id).
-type Service struct{ db *bun.DB }
+type Service struct {
+	db      *bun.DB
+	reasons setting.Table[*Reason]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, reasons: setting.ForAdmins[Reason](db)} }
 
 // List returns the reasons of a record type by name; archived ones only when asked.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Reason, error) {
@@ -71,27 +76,20 @@ var nameTaken = setting.Taken("lost_reasons_name_idx", "a reason with this name 
 
 // Create adds a reason (admins).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LostReasonCreate) (*Reason, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	r := &Reason{Row: setting.NewRow(a.TenantID), RecordType: in.RecordType}
-	if !slices.Contains(RecordTypes, in.RecordType) {
-		v.Field("recordType", api.FieldInvalid)
-	}
-	check(&v, r, &in.Name, &in.Description)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	return r, nameTaken(setting.Insert(ctx, s.db, a, r, nil))
+	r := &Reason{Row: db.NewRow(a.TenantID), RecordType: in.RecordType}
+	return r, nameTaken(s.reasons.Insert(ctx, a, r, func(context.Context, bun.Tx) error {
+		var v httpx.Validation
+		if !slices.Contains(RecordTypes, in.RecordType) {
+			v.Field("recordType", api.FieldInvalid)
+		}
+		check(&v, r, &in.Name, &in.Description)
+		return v.Err()
+	}))
 }
 
 // Update changes, archives or restores a reason (admins); the changed time is kept by the database.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LostReasonPatch) (*Reason, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[Reason], func(ctx context.Context, tx bun.Tx, r *Reason) error {
+	return s.reasons.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, r *Reason) error {
 		var v httpx.Validation
 		check(&v, r, in.Name, in.Description)
 		if err := v.Err(); err != nil {
@@ -104,10 +102,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Delete removes a reason no record uses (admins); one in use must be archived instead (409).
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Reason], func(ctx context.Context, tx bun.Tx, _ *Reason) error {
+	return s.reasons.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Reason) error {
 		for _, rt := range RecordTypes {
 			n, err := tx.NewSelect().Table(record.MustKind(rt).Table).Where("lost_reason_id = ?", id).Count(ctx)
 			if err != nil {

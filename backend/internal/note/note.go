@@ -5,7 +5,6 @@ package note
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -27,22 +26,16 @@ const MaxLength = 20000
 type Note struct {
 	bun.BaseModel `bun:"table:notes,alias:n"`
 
-	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
+	db.Row
+
 	RecordType api.RecordType `bun:"record_type"`
 	RecordID   uuid.UUID      `bun:"record_id,type:uuid"`
 	AuthorID   uuid.UUID      `bun:"author_id,type:uuid"`
 	Body       string         `bun:"body"`
-	Version    int64          `bun:"version"`
-	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
 	AuthorName string         `bun:"author_name,scanonly"`
 
 	canEdit, canDelete bool
 }
-
-// ETag is the version clients must send back with a change.
-func (n *Note) ETag() int64 { return n.Version }
 
 // API converts to the wire type.
 func (n *Note) API() api.Note {
@@ -109,7 +102,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, k record.Kind, re
 	if err != nil {
 		return nil, err
 	}
-	n := &Note{TenantID: a.TenantID, RecordType: k.Type, RecordID: recordID, AuthorID: a.UserID, Body: b, Version: 1}
+	n := &Note{Row: db.NewRow(a.TenantID), RecordType: k.Type, RecordID: recordID, AuthorID: a.UserID, Body: b}
 	err = db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := record.Check(ctx, tx, a, k, recordID, api.ActionView); err != nil {
 			return err

@@ -28,7 +28,7 @@ var RecordTypes = record.Types(func(k record.Kind) bool { return k.Pipelines })
 // Pipeline is a row of pipelines with its stages.
 type Pipeline struct {
 	bun.BaseModel `bun:"table:pipelines,alias:pl"`
-	setting.Row
+	db.Row
 
 	RecordType api.RecordType `bun:"record_type"`
 	Name       string         `bun:"name"`
@@ -60,10 +60,15 @@ func (p *Pipeline) API() api.Pipeline {
 
 // Service manages pipelines. A stage that holds records (of the kinds in RecordTypes) can only be removed by
 // moving them.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db        *bun.DB
+	pipelines setting.Table[*Pipeline]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service {
+	return &Service{db: db, pipelines: setting.ForAdmins[Pipeline](db).WithLoad(locked)}
+}
 
 func withStages(q *bun.SelectQuery) *bun.SelectQuery {
 	return q.Relation("Stages", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("st.position") })
@@ -145,7 +150,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCr
 	if !slices.Contains(RecordTypes, in.RecordType) {
 		v.Field("recordType", api.FieldInvalid)
 	}
-	p := &Pipeline{Row: setting.NewRow(a.TenantID), RecordType: in.RecordType}
+	p := &Pipeline{Row: db.NewRow(a.TenantID), RecordType: in.RecordType}
 	p.Name = validate.Name(&v, "name", in.Name, 100)
 	stages := validStages(&v, in.Stages, nil)
 	if err := v.Err(); err != nil {
@@ -206,10 +211,7 @@ func (s *Service) held(ctx context.Context, tx bun.IDB, stages []uuid.UUID) (map
 
 // Update renames a pipeline and sets its stages (admins); see api.PipelinePatch.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PipelinePatch) (*Pipeline, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, locked, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
+	return s.pipelines.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
 		var v httpx.Validation
 		if in.Name != nil {
 			p.Name = validate.Name(&v, "name", *in.Name, 100)
@@ -243,8 +245,8 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 	})
 }
 
-// locked loads and locks a pipeline with its stages, for setting.Change.
-func locked(ctx context.Context, tx bun.Tx, id uuid.UUID) (*Pipeline, error) {
+// locked loads and locks a pipeline with its stages, for a change.
+func locked(ctx context.Context, tx bun.Tx, _ *access.Actor, id uuid.UUID) (*Pipeline, error) {
 	return Load(ctx, tx, id, true)
 }
 
@@ -309,10 +311,7 @@ func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p 
 
 // Delete removes a pipeline that holds no records (admins).
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return setting.Delete(ctx, s.db, a, id, version, locked, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
+	return s.pipelines.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
 		ids := make([]uuid.UUID, len(p.Stages))
 		for i, st := range p.Stages {
 			ids[i] = st.ID

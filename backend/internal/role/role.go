@@ -10,6 +10,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/setting"
 	"github.com/1sales/app/backend/internal/validate"
@@ -19,7 +20,7 @@ import (
 // Role is a row of roles.
 type Role struct {
 	bun.BaseModel `bun:"table:roles,alias:ro"`
-	setting.Row
+	db.Row
 
 	Name    string      `bun:"name"`
 	IsAdmin bool        `bun:"is_admin"`
@@ -66,10 +67,13 @@ func Defaults() []Role {
 }
 
 // Service manages roles.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db    *bun.DB
+	roles setting.Table[*Role]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, roles: setting.ForAdmins[Role](db)} }
 
 // List returns the tenant's roles by name.
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Role, error) {
@@ -118,24 +122,17 @@ var nameTaken = setting.Taken("roles_name_idx", "a role with this name exists", 
 
 // Create adds a role.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.RoleCreate) (*Role, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	r := &Role{Row: setting.NewRow(a.TenantID), IsAdmin: in.IsAdmin}
-	r.Name, r.Grants = check(&v, in.Name, in.Grants)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	return r, nameTaken(setting.Insert(ctx, s.db, a, r, nil))
+	r := &Role{Row: db.NewRow(a.TenantID), IsAdmin: in.IsAdmin}
+	return r, nameTaken(s.roles.Insert(ctx, a, r, func(context.Context, bun.Tx) error {
+		var v httpx.Validation
+		r.Name, r.Grants = check(&v, in.Name, in.Grants)
+		return v.Err()
+	}))
 }
 
 // Update changes a role; users holding it get the new rights on their next request.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.RolePatch) (*Role, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[Role], func(ctx context.Context, tx bun.Tx, r *Role) error {
+	return s.roles.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, r *Role) error {
 		name, grants := r.Name, r.Grants
 		if in.Name != nil {
 			name = *in.Name
@@ -161,10 +158,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Delete removes a role no user holds.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Role], func(ctx context.Context, tx bun.Tx, _ *Role) error {
+	return s.roles.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Role) error {
 		n, err := tx.NewSelect().Table("users").Where("role_id = ?", id).Count(ctx)
 		if err != nil {
 			return fmt.Errorf("role: delete %s: %w", id, err)

@@ -26,7 +26,7 @@ import (
 // Filter is a row of saved_filters.
 type Filter struct {
 	bun.BaseModel `bun:"table:saved_filters,alias:sf"`
-	setting.Row
+	db.Row
 
 	OwnerID    uuid.UUID      `bun:"owner_id,type:uuid"`
 	RecordType api.RecordType `bun:"record_type"`
@@ -44,13 +44,14 @@ func (f *Filter) API() api.SavedFilter {
 
 // Service manages saved filters of the record types whose list specs it has.
 type Service struct {
-	db    *bun.DB
-	specs map[api.RecordType]listquery.Spec
+	db      *bun.DB
+	specs   map[api.RecordType]listquery.Spec
+	filters setting.Table[*Filter]
 }
 
 // NewService builds the service; a saved query is checked exactly as its list would compile it.
 func NewService(db *bun.DB, specs ...listquery.Spec) *Service {
-	s := &Service{db: db, specs: map[api.RecordType]listquery.Spec{}}
+	s := &Service{db: db, specs: map[api.RecordType]listquery.Spec{}, filters: setting.ForOwners(db, own)}
 	for _, sp := range specs {
 		s.specs[sp.Type] = sp
 	}
@@ -115,8 +116,8 @@ func (s *Service) check(ctx context.Context, tx bun.IDB, a *access.Actor, v *htt
 
 // Create saves a filter for the actor.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilterCreate) (*Filter, error) {
-	f := &Filter{Row: setting.NewRow(a.TenantID), OwnerID: a.UserID, RecordType: in.RecordType, Shared: in.Shared}
-	return f, setting.Insert(ctx, s.db, a, f, func(ctx context.Context, tx bun.Tx) error {
+	f := &Filter{Row: db.NewRow(a.TenantID), OwnerID: a.UserID, RecordType: in.RecordType, Shared: in.Shared}
+	return f, s.filters.Insert(ctx, a, f, func(ctx context.Context, tx bun.Tx) error {
 		var v httpx.Validation
 		if _, ok := record.KindOf(in.RecordType); !ok {
 			v.Field("recordType", api.FieldInvalid)
@@ -133,7 +134,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilte
 
 // own loads a filter the actor may see; changing it needs to be its owner (a shared filter of someone else is
 // visible, so that is a 403, not a 404).
-func own(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) (*Filter, error) {
+func own(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (*Filter, error) {
 	f := new(Filter)
 	if err := selectWith(tx.NewSelect().Model(f)).Where("sf.id = ?", id).Where("(sf.owner_id = ? OR sf.shared)", a.UserID).
 		For("UPDATE OF sf").Scan(ctx); err != nil {
@@ -148,14 +149,9 @@ func own(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) (*Filte
 	return f, nil
 }
 
-// owned is own for the actor, as setting.Change loads.
-func owned(a *access.Actor) func(ctx context.Context, tx bun.Tx, id uuid.UUID) (*Filter, error) {
-	return func(ctx context.Context, tx bun.Tx, id uuid.UUID) (*Filter, error) { return own(ctx, tx, a, id) }
-}
-
 // Update changes the actor's own filter.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.SavedFilterPatch) (*Filter, error) {
-	return setting.Change(ctx, s.db, a, id, version, owned(a), func(ctx context.Context, tx bun.Tx, f *Filter) error {
+	return s.filters.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, f *Filter) error {
 		name, q := f.Name, f.Query
 		if in.Name != nil {
 			name = *in.Name
@@ -177,5 +173,5 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Delete removes the actor's own filter.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return setting.Delete(ctx, s.db, a, id, version, owned(a), func(context.Context, bun.Tx, *Filter) error { return nil })
+	return s.filters.Delete(ctx, a, id, version, nil)
 }

@@ -18,22 +18,7 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Row holds the columns every setting table has, embedded in each bun model.
-type Row struct {
-	ID        uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID  uuid.UUID `bun:"tenant_id,type:uuid"`
-	Version   int64     `bun:"version"`
-	CreatedAt time.Time `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt time.Time `bun:"updated_at,nullzero,default:now()"`
-}
-
-// NewRow is the row of a new setting in a tenant.
-func NewRow(tenantID uuid.UUID) Row { return Row{TenantID: tenantID, Version: 1} }
-
-// ETag is the version clients must send back with a change.
-func (r *Row) ETag() int64 { return r.Version }
-
-// Versioned is a loaded setting row (a pointer to a model embedding Row).
+// Versioned is a loaded setting row (a pointer to a model embedding db.Row).
 type Versioned interface{ ETag() int64 }
 
 // List reads the rows of T's table that query selects (order, filters), in the actor's tenant.
@@ -84,10 +69,50 @@ func Get[T any](ctx context.Context, pool *bun.DB, a *access.Actor, id uuid.UUID
 	return m, err
 }
 
+// Table is a setting table as its service changes it: whether only admins may, and how a row is found and
+// locked for a change (by ID, with its relations, or only as the actor's own).
+type Table[M Versioned] struct {
+	db    *bun.DB
+	admin bool
+	load  func(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (M, error)
+}
+
+// ForAdmins is the table of T's rows, which only admins change, found by ID.
+func ForAdmins[T any, M interface {
+	*T
+	Versioned
+}](pool *bun.DB) Table[M] {
+	return Table[M]{db: pool, admin: true, load: func(ctx context.Context, tx bun.Tx, _ *access.Actor, id uuid.UUID) (M, error) {
+		return Locked[T](ctx, tx, id)
+	}}
+}
+
+// ForOwners is a table of rows that anyone changes whom load lets through (their own rows).
+func ForOwners[M Versioned](pool *bun.DB, load func(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (M, error)) Table[M] {
+	return Table[M]{db: pool, load: load}
+}
+
+// WithLoad is the table with another way to find and lock a row, e.g. with its relations.
+func (t Table[M]) WithLoad(load func(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (M, error)) Table[M] {
+	t.load = load
+	return t
+}
+
+// allow refuses a non-admin before anything else when only admins change the table.
+func (t Table[M]) allow(a *access.Actor) error {
+	if t.admin {
+		return a.RequireAdmin()
+	}
+	return nil
+}
+
 // Insert adds m in the actor's tenant and reads back what the database sets (ID, times); before, when not nil,
-// runs first in the same transaction (a position at the end, a reference check).
-func Insert(ctx context.Context, pool *bun.DB, a *access.Actor, m any, before func(ctx context.Context, tx bun.Tx) error) error {
-	return db.InTenant(ctx, pool, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+// runs first in the same transaction (the input's checks, a position at the end).
+func (t Table[M]) Insert(ctx context.Context, a *access.Actor, m M, before func(ctx context.Context, tx bun.Tx) error) error {
+	if err := t.allow(a); err != nil {
+		return err
+	}
+	return db.InTenant(ctx, t.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if before != nil {
 			if err := before(ctx, tx); err != nil {
 				return err
@@ -101,14 +126,16 @@ func Insert(ctx context.Context, pool *bun.DB, a *access.Actor, m any, before fu
 	})
 }
 
-// Change loads and locks the row id (load), refuses it unless it is still at version, and runs change on it, in
-// one tenant transaction: every update and delete of a setting, so that no stale change is written.
-func Change[M Versioned](ctx context.Context, pool *bun.DB, a *access.Actor, id uuid.UUID, version int64,
-	load func(ctx context.Context, tx bun.Tx, id uuid.UUID) (M, error), change func(ctx context.Context, tx bun.Tx, m M) error) (M, error) {
+// Change finds and locks the row id, refuses it unless it is still at version, and runs change on it, in one
+// tenant transaction: every update and delete of a setting, so that no stale change is written.
+func (t Table[M]) Change(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, change func(ctx context.Context, tx bun.Tx, m M) error) (M, error) {
 	var m M
-	err := db.InTenant(ctx, pool, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	if err := t.allow(a); err != nil {
+		return m, err
+	}
+	err := db.InTenant(ctx, t.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		if m, err = load(ctx, tx, id); err != nil {
+		if m, err = t.load(ctx, tx, a, id); err != nil {
 			return err
 		}
 		if err := httpx.CheckVersion(m.ETag(), version); err != nil {
@@ -119,13 +146,14 @@ func Change[M Versioned](ctx context.Context, pool *bun.DB, a *access.Actor, id 
 	return m, err
 }
 
-// Delete removes the row id at version that load finds and locks, once inUse (which refuses a row still needed,
-// with a conflict) lets it.
-func Delete[M Versioned](ctx context.Context, pool *bun.DB, a *access.Actor, id uuid.UUID, version int64,
-	load func(ctx context.Context, tx bun.Tx, id uuid.UUID) (M, error), inUse func(ctx context.Context, tx bun.Tx, m M) error) error {
-	_, err := Change(ctx, pool, a, id, version, load, func(ctx context.Context, tx bun.Tx, m M) error {
-		if err := inUse(ctx, tx, m); err != nil {
-			return err
+// Delete removes the row id at version once inUse (which refuses a row still needed, with a conflict; nil: none
+// is) lets it.
+func (t Table[M]) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, inUse func(ctx context.Context, tx bun.Tx, m M) error) error {
+	_, err := t.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, m M) error {
+		if inUse != nil {
+			if err := inUse(ctx, tx, m); err != nil {
+				return err
+			}
 		}
 		_, err := tx.NewDelete().Model(m).WherePK().Exec(ctx)
 		return err

@@ -19,7 +19,7 @@ import (
 // Unit is a row of units.
 type Unit struct {
 	bun.BaseModel `bun:"table:units,alias:un"`
-	setting.Row
+	db.Row
 
 	ParentID *uuid.UUID `bun:"parent_id,type:uuid"`
 	Name     string     `bun:"name"`
@@ -36,10 +36,13 @@ func (u *Unit) API() api.Unit {
 }
 
 // Service manages units.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db    *bun.DB
+	units setting.Table[*Unit]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, units: setting.ForAdmins[Unit](db)} }
 
 // List returns the tenant's whole tree, parents before children.
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Unit, error) {
@@ -71,11 +74,8 @@ func parentField(ctx context.Context, tx bun.IDB, v *httpx.Validation, raw strin
 
 // Create adds a unit below an existing one. There is exactly one root per tenant, made when the tenant is.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UnitCreate) (*Unit, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	u := &Unit{Row: setting.NewRow(a.TenantID)}
-	return u, setting.Insert(ctx, s.db, a, u, func(ctx context.Context, tx bun.Tx) error {
+	u := &Unit{Row: db.NewRow(a.TenantID)}
+	return u, s.units.Insert(ctx, a, u, func(ctx context.Context, tx bun.Tx) error {
 		var v httpx.Validation
 		u.Name = validate.Name(&v, "name", in.Name, 200)
 		parent := parentField(ctx, tx, &v, in.ParentID)
@@ -86,10 +86,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UnitCreate
 
 // Update renames or moves a unit. Moving a unit below itself or its own descendants is refused.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.UnitPatch) (*Unit, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[Unit], func(ctx context.Context, tx bun.Tx, u *Unit) error {
+	return s.units.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *Unit) error {
 		var v httpx.Validation
 		if in.Name != nil {
 			u.Name = validate.Name(&v, "name", *in.Name, 200)
@@ -120,10 +117,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Delete removes an empty unit: one without users and without units below it.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return setting.Delete(ctx, s.db, a, id, version, setting.Locked[Unit], func(ctx context.Context, tx bun.Tx, u *Unit) error {
+	return s.units.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *Unit) error {
 		if u.ParentID == nil {
 			return httpx.Conflict("the root unit cannot be deleted", "id", api.FieldInUse)
 		}

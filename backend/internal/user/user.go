@@ -28,7 +28,7 @@ import (
 // db.Migrate), so it is set with its own column value.
 type User struct {
 	bun.BaseModel `bun:"table:users,alias:us"`
-	setting.Row
+	db.Row
 
 	Email  string    `bun:"email"`
 	Name   string    `bun:"name"`
@@ -47,10 +47,13 @@ func (u *User) API() api.User {
 type Service struct {
 	db     *bun.DB
 	hasher *auth.Hasher
+	users  setting.Table[*User]
 }
 
 // NewService builds the service; hasher hashes the passwords admins set.
-func NewService(db *bun.DB, hasher *auth.Hasher) *Service { return &Service{db: db, hasher: hasher} }
+func NewService(db *bun.DB, hasher *auth.Hasher) *Service {
+	return &Service{db: db, hasher: hasher, users: setting.ForAdmins[User](db)}
+}
 
 // returned are the columns an insert or update reads back into a User.
 const returned = "id, tenant_id, email, name, unit_id, role_id, active, version, created_at, updated_at"
@@ -96,7 +99,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 	if err := a.RequireAdmin(); err != nil {
 		return nil, err
 	}
-	u := &User{Row: setting.NewRow(a.TenantID), Active: true}
+	u := &User{Row: db.NewRow(a.TenantID), Active: true}
 	var v httpx.Validation
 	if strings.TrimSpace(in.Email) == "" {
 		v.Field("email", api.FieldRequired)
@@ -143,7 +146,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			}
 		}
 	}
-	return setting.Change(ctx, s.db, a, id, version, setting.Locked[User], func(ctx context.Context, tx bun.Tx, u *User) error {
+	return s.users.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *User) error {
 		var v httpx.Validation
 		endSessions := ""
 		if in.Name != nil {
