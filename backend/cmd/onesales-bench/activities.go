@@ -224,10 +224,8 @@ func generateActivities(ctx context.Context, owner *bun.DB, ds *dataset, size si
 			len(ds.RepIDs), size.activities); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
+		if err := rebuildIndexes(step, indexes); err != nil {
+			return err
 		}
 		for _, k := range keys {
 			if err := step("key "+k.Name, fmt.Sprintf("ALTER TABLE activities ADD CONSTRAINT %s %s", k.Name, k.Def)); err != nil {

@@ -462,12 +462,7 @@ func generate(ctx context.Context, owner *bun.DB, want sizes) (*dataset, error) 
 			WHERE x.has_org`, h("x.g", 27), personCols, want.persons), tenantID); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
-		}
-		return nil
+		return rebuildIndexes(step, indexes)
 	})
 	if err != nil {
 		return nil, err

@@ -239,12 +239,7 @@ func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) 
 			want); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
-		}
-		return nil
+		return rebuildIndexes(step, indexes)
 	})
 	if err != nil {
 		return err
@@ -294,6 +289,16 @@ func verifyDeals(ctx context.Context, owner bun.IDB, ds *dataset) error {
 type index struct {
 	Name string `bun:"name"`
 	Def  string `bun:"def"`
+}
+
+// rebuildIndexes makes the indexes that dropIndexes dropped again, each one step.
+func rebuildIndexes(step stepFunc, indexes []index) error {
+	for _, ix := range indexes {
+		if err := step("index "+ix.Name, ix.Def); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropIndexes drops the secondary indexes of tables (not those behind constraints) and returns their
