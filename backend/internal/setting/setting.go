@@ -1,7 +1,8 @@
-// Package setting holds what the tenant's setting rows share (units, roles, users, lost reasons, pipelines,
-// custom fields, activity types, saved filters): their identity, version and times, and reading, inserting,
-// changing and deleting one inside a tenant transaction at the version the client saw. Each of those packages
-// keeps only its own rules (validation, what a row may not lose) and does not repeat these steps.
+// Package setting holds what the services of the tenant's setting rows share (units, roles, users, lost reasons,
+// pipelines, custom fields, activity types, saved filters; each model embeds db.Row): reading rows inside a tenant
+// transaction, and inserting, changing and deleting one at the version the client saw, by whom its Table allows
+// (admins, or a row's owner). Each of those packages keeps only its own rules (validation, what a row may not
+// lose) instead of another copy of these steps.
 package setting
 
 import (
