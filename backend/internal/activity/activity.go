@@ -106,10 +106,7 @@ func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action
 		q = q.For("UPDATE OF ac")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("activity: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("activity: get %s", id))
 	}
 	return x, nil
 }

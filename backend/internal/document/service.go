@@ -146,10 +146,7 @@ func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, trashe
 		q.For("UPDATE OF doc")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, record.Kind{}, httpx.ErrNotFound
-		}
-		return nil, record.Kind{}, fmt.Errorf("document: get %s: %w", id, err)
+		return nil, record.Kind{}, httpx.Missing(err, fmt.Sprintf("document: get %s", id))
 	}
 	k, ok := record.KindOf(d.RecordType)
 	if !ok {

@@ -131,10 +131,7 @@ func excerpt(s string) string {
 func loadFor(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action) (*Note, record.Kind, error) {
 	n := new(Note)
 	if err := selectWith(tx.NewSelect().Model(n)).Where("n.id = ?", id).For("UPDATE OF n").Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, record.Kind{}, httpx.ErrNotFound
-		}
-		return nil, record.Kind{}, fmt.Errorf("note: get %s: %w", id, err)
+		return nil, record.Kind{}, httpx.Missing(err, fmt.Sprintf("note: get %s", id))
 	}
 	k, ok := record.KindOf(n.RecordType)
 	if !ok {

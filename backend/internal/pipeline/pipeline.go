@@ -92,10 +92,7 @@ func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, lock bool) (*Pipeline, 
 		q = q.For("UPDATE OF pl")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("pipeline: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("pipeline: get %s", id))
 	}
 	return p, nil
 }

@@ -138,10 +138,7 @@ func own(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (*Filter
 	f := new(Filter)
 	if err := selectWith(tx.NewSelect().Model(f)).Where("sf.id = ?", id).Where("(sf.owner_id = ? OR sf.shared)", a.UserID).
 		For("UPDATE OF sf").Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("savedfilter: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("savedfilter: get %s", id))
 	}
 	if f.OwnerID != a.UserID {
 		return nil, httpx.ErrForbidden

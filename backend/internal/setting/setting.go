@@ -47,10 +47,7 @@ func Load(ctx context.Context, tx bun.IDB, m any, id uuid.UUID, lock bool) error
 		q = q.For("UPDATE")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return httpx.ErrNotFound
-		}
-		return fmt.Errorf("%s: get %s: %w", q.GetTableName(), id, err)
+		return httpx.Missing(err, fmt.Sprintf("%s: get %s", q.GetTableName(), id))
 	}
 	return nil
 }

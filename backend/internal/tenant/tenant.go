@@ -38,10 +38,7 @@ func Load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Tenant, error) {
 	err := tx.NewRaw(`SELECT t.id, t.name, t.plan, coalesce(t.storage_bytes_per_user, p.storage_bytes_per_user) AS storage_bytes_per_user, p.max_pipelines
 		FROM tenants AS t JOIN plans AS p ON p.code = t.plan WHERE t.id = ?`, id).Scan(ctx, &t)
 	if err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("tenant: load %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("tenant: load %s", id))
 	}
 	return &t, nil
 }
