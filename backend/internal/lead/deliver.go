@@ -12,6 +12,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
@@ -98,7 +99,7 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 		switch {
 		case l == nil:
 			ext, src := in.ExternalID, d.SourceID
-			l, isNew = &Lead{Row: record.Row{TenantID: d.TenantID, Version: 1}, Status: api.LeadOpen, SourceID: &src,
+			l, isNew = &Lead{Row: record.Row{Row: db.NewRow(d.TenantID)}, Status: api.LeadOpen, SourceID: &src,
 				ExternalID: &ext, Source: d.SourceName, PipelineID: p.ID, StageID: stage.ID, PipelineName: p.Name,
 				StageName: stage.Name}, true
 		case l.DeletedAt != nil: // a lead someone put in the trash stays there
