@@ -39,7 +39,7 @@ frontend:
 	@scripts/deps.sh
 	@bash -c '. scripts/lib.sh && build_frontend'
 
-## openapi: regenerate docs/openapi.json from the route registry and shared/api (own throwaway PostgreSQL)
+## openapi: regenerate docs/openapi.json and docs/api-routes.md from the route registry and shared/api (own throwaway PostgreSQL)
 openapi:
 	@scripts/openapi.sh
 

@@ -14,8 +14,8 @@ CREATE TABLE lead_sources (
     -- [{"from": "PLZ", "to": "postalCode"}, ...] and [{"postalFrom": "20", "postalTo": "29", "unitId": ...}, ...].
     mapping           jsonb NOT NULL DEFAULT '[]',
     rules             jsonb NOT NULL DEFAULT '[]',
-    -- The HMAC key of signed deliveries (NULL: unsigned). It has to be readable to check a signature; only
-    -- intake_authenticate hands it out (the service's role may not read the column).
+    -- The HMAC key of signed deliveries (NULL: unsigned). It is kept readable, as a signature can only be checked
+    -- with it; the service shows it once, when it is made, and reads it back only through intake_authenticate.
     signing_secret    text,
     rate_limit        integer NOT NULL DEFAULT 120 CHECK (rate_limit BETWEEN 1 AND 10000),
     -- The fixed one-minute window of the rate limit and the deliveries counted in it.
@@ -91,31 +91,55 @@ ALTER TABLE history ADD COLUMN actor_name text;
 
 -- Duplicate keys: the same e-mail address (ignoring case), phone number (digits, +49 and 0049 as 0) or company
 -- name (case, umlaut spelling, punctuation and legal form ignored) with the same postal code.
+-- PL/pgSQL rather than SQL: a SQL function of more than one expression is not inlined, and running it as a query
+-- on every call costs a hundred times more (the indexes call them for every row, the lookups for every key).
 CREATE FUNCTION dedupe_phone(p text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-    SELECT CASE WHEN length(d) >= 6 THEN d END FROM (
-        SELECT regexp_replace(
-            regexp_replace(regexp_replace(regexp_replace(p, '[^0-9+]', '', 'g'), '^(\+|00)49', '0'), '^\+', '00'),
-            '[^0-9]', '', 'g') AS d) AS n
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+    s text := ltrim(p);
+    n text := regexp_replace(p, '[^0-9]', '', 'g');
+    d text;
+BEGIN
+    d := CASE WHEN s LIKE '+49%' THEN '0' || substr(n, 3)
+              WHEN s LIKE '0049%' THEN '0' || substr(n, 5)
+              WHEN s LIKE '+%' THEN '00' || n
+              ELSE n END;
+    RETURN CASE WHEN length(d) >= 6 THEN d END;
+END
 $$;
 
 CREATE FUNCTION dedupe_company(p text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-    SELECT CASE WHEN length(c) >= 2 THEN c END FROM (
-        SELECT regexp_replace(
-            regexp_replace(
-                replace(replace(replace(replace(lower(p), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'),
-                '\m(gmbh|mbh|ag|kg|ohg|ug|gbr|e\.?\s?k|e\.?\s?v|se|co|ltd|inc|haftungsbeschraenkt)\M', '', 'g'),
-            '[^a-z0-9]', '', 'g') AS c) AS n
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+    c text := replace(replace(replace(replace(lower(p), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss');
+BEGIN
+    c := regexp_replace(c, '\m(gmbh|mbh|ag|kg|ohg|ug|gbr|e\.?\s?k|e\.?\s?v|se|co|ltd|inc|haftungsbeschraenkt)\M', '', 'g');
+    c := regexp_replace(c, '[^a-z0-9]', '', 'g');
+    RETURN CASE WHEN length(c) >= 2 THEN c END;
+END
 $$;
 
 CREATE FUNCTION dedupe_phones(p jsonb)
 RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-    SELECT coalesce(array_agg(DISTINCT k) FILTER (WHERE k IS NOT NULL), '{}')
-    FROM (SELECT dedupe_phone(e ->> 'value') AS k FROM jsonb_array_elements(p) AS e) AS n
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+    out text[] := '{}';
+    k   text;
+    e   jsonb;
+BEGIN
+    IF jsonb_typeof(p) <> 'array' THEN
+        RETURN out;
+    END IF;
+    FOR e IN SELECT jsonb_array_elements(p) LOOP
+        k := dedupe_phone(e ->> 'value');
+        IF k IS NOT NULL AND NOT k = ANY(out) THEN
+            out := out || k;
+        END IF;
+    END LOOP;
+    RETURN out;
+END
 $$;
 
 CREATE INDEX leads_dedupe_email_idx ON leads (tenant_id, lower(email)) WHERE deleted_at IS NULL AND email <> '';
@@ -149,6 +173,61 @@ BEGIN
             WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
     END LOOP;
 END $$;
+
+-- The possible duplicates of leads of the caller's tenant: its live leads, persons and organisations with one of
+-- their keys. It runs as its owner because row-level security keeps the service's queries from these indexes
+-- (their functions are not leakproof), as search_candidates does for the trigram index; it reads only the
+-- caller's tenant (app.tenant_id) and at most 1000 leads at a time.
+CREATE FUNCTION lead_duplicate_matches(p_leads uuid[])
+RETURNS TABLE (lead_id uuid, record_type text, record_id uuid, reason text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
+BEGIN
+    IF tenant IS NULL THEN
+        RAISE EXCEPTION 'lead_duplicate_matches: no tenant (app.tenant_id) is set' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_leads IS NULL OR cardinality(p_leads) > 1000 THEN
+        RAISE EXCEPTION 'lead_duplicate_matches: invalid argument' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+    WITH k AS (
+        SELECT l.id, nullif(lower(l.email), '') AS email, dedupe_phone(nullif(l.phone, '')) AS phone,
+            dedupe_company(nullif(l.company, '')) AS company, l.postal_code
+        FROM leads AS l WHERE l.tenant_id = tenant AND l.id = ANY(p_leads)),
+    keys AS (
+        SELECT coalesce(array_agg(DISTINCT k.email) FILTER (WHERE k.email IS NOT NULL), '{}') AS emails,
+            coalesce(array_agg(DISTINCT k.phone) FILTER (WHERE k.phone IS NOT NULL), '{}') AS phones,
+            coalesce(array_agg(DISTINCT k.company) FILTER (WHERE k.company IS NOT NULL), '{}') AS companies
+        FROM k),
+    -- Each branch finds the records with a key among the delivered ones through an index, computes their key once
+    -- and joins it with the leads'.
+    found AS (
+        SELECT 'lead'::text AS rt, x.id AS rid, 'email'::text AS why, lower(x.email) AS key, '' AS postal_code
+            FROM keys, leads AS x
+            WHERE x.tenant_id = tenant AND lower(x.email) = ANY(keys.emails) AND x.email <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT 'lead', x.id, 'phone', dedupe_phone(x.phone), '' FROM keys, leads AS x
+            WHERE x.tenant_id = tenant AND dedupe_phone(x.phone) = ANY(keys.phones) AND x.phone <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT 'lead', x.id, 'company', dedupe_company(x.company), x.postal_code FROM keys, leads AS x
+            WHERE x.tenant_id = tenant AND dedupe_company(x.company) = ANY(keys.companies) AND x.company <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT 'person', x.id, 'email', unnest(x.email_keys), '' FROM keys, persons AS x
+            WHERE x.email_keys && keys.emails AND x.tenant_id = tenant AND x.deleted_at IS NULL
+        UNION ALL SELECT 'person', x.id, 'phone', unnest(dedupe_phones(x.phones)), '' FROM keys, persons AS x
+            WHERE dedupe_phones(x.phones) && keys.phones AND x.tenant_id = tenant AND x.deleted_at IS NULL
+        UNION ALL SELECT 'organization', x.id, 'email', lower(x.email), '' FROM keys, organizations AS x
+            WHERE x.tenant_id = tenant AND lower(x.email) = ANY(keys.emails) AND x.email <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT 'organization', x.id, 'phone', dedupe_phone(x.phone), '' FROM keys, organizations AS x
+            WHERE x.tenant_id = tenant AND dedupe_phone(x.phone) = ANY(keys.phones) AND x.phone <> '' AND x.deleted_at IS NULL
+        UNION ALL SELECT 'organization', x.id, 'company', dedupe_company(x.name), x.postal_code FROM keys, organizations AS x
+            WHERE x.tenant_id = tenant AND dedupe_company(x.name) = ANY(keys.companies) AND x.deleted_at IS NULL),
+    m AS (
+        SELECT k.id, f.rt, f.rid, f.why FROM found AS f JOIN k ON f.why = 'email' AND k.email = f.key
+        UNION ALL SELECT k.id, f.rt, f.rid, f.why FROM found AS f JOIN k ON f.why = 'phone' AND k.phone = f.key
+        UNION ALL SELECT k.id, f.rt, f.rid, f.why FROM found AS f
+            JOIN k ON f.why = 'company' AND k.company = f.key AND k.postal_code = f.postal_code)
+    SELECT DISTINCT m.id, m.rt, m.rid, m.why FROM m WHERE NOT (m.rt = 'lead' AND m.rid = m.id);
+END
+$$;
 
 -- A delivery names its source and sends a key; neither tells the tenant, so the key is checked here, outside
 -- row-level security. It answers nothing for an unknown source, a wrong or revoked key or a key of another
@@ -199,3 +278,7 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
             FROM lead_deliveries) AS r WHERE r.n > 50) AS old
     WHERE d.id = old.id;
 $$;
+
+REVOKE EXECUTE ON FUNCTION intake_authenticate(uuid, bytea) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION lead_deliveries_prune() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION lead_duplicate_matches(uuid[]) FROM PUBLIC;

@@ -132,23 +132,7 @@ func generateActivities(ctx context.Context, owner *bun.DB, ds *dataset, size si
 	if share != 100 || len(activityKinds) != len(types) {
 		return fmt.Errorf("bench: activity kinds: %d shares adding up to %d for %d types", len(activityKinds), share, len(types))
 	}
-	err = owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		step := func(what string, query string, args ...any) error {
-			t := time.Now()
-			res, err := tx.NewRaw(query, args...).Exec(ctx)
-			if err != nil {
-				return fmt.Errorf("bench: %s: %w", what, err)
-			}
-			n, _ := res.RowsAffected()
-			logf("  %s: %d rows in %s", what, n, time.Since(t).Round(time.Millisecond))
-			return nil
-		}
-		for _, set := range []string{"SET LOCAL maintenance_work_mem = '1GB'", "SET LOCAL work_mem = '256MB'",
-			"SET LOCAL max_parallel_maintenance_workers = 2", "SET LOCAL synchronous_commit = off"} {
-			if _, err := tx.ExecContext(ctx, set); err != nil {
-				return fmt.Errorf("bench: %s: %w", set, err)
-			}
-		}
+	err = bulk(ctx, owner, func(ctx context.Context, tx bun.Tx, step stepFunc) error {
 		// The database holds the bench tenant only (ensureDataset refuses any other), so all activities are its.
 		if err := step("remove activities", "TRUNCATE activities"); err != nil {
 			return err
@@ -240,10 +224,8 @@ func generateActivities(ctx context.Context, owner *bun.DB, ds *dataset, size si
 			len(ds.RepIDs), size.activities); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
+		if err := rebuildIndexes(step, indexes); err != nil {
+			return err
 		}
 		for _, k := range keys {
 			if err := step("key "+k.Name, fmt.Sprintf("ALTER TABLE activities ADD CONSTRAINT %s %s", k.Name, k.Def)); err != nil {
@@ -472,16 +454,8 @@ func (b *bench) checkDashboard(ctx context.Context, d *api.Dashboard) (string, e
 	if d.PipelineID != p.ID.String() {
 		return "", fmt.Errorf("dashboard_manager: funnel of pipeline %s (%s), want %s (%s)", d.PipelineID, d.PipelineName, p.ID, p.Name)
 	}
-	var stages []struct {
-		Stage    string `bun:"stage_id"`
-		N        int    `bun:"n"`
-		Total    string `bun:"total"`
-		Weighted string `bun:"weighted"`
-	}
-	if err := b.owner.NewRaw(`SELECT s.id::text AS stage_id, count(d.id) AS n, coalesce(sum(d.value), 0)::numeric(16,2)::text AS total,
-			coalesce(round(sum(d.value * s.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted
-		FROM stages AS s LEFT JOIN deals AS d ON d.stage_id = s.id AND d.status = 'open' AND d.deleted_at IS NULL AND d.owner_id = ANY(?)
-		WHERE s.pipeline_id = ? GROUP BY s.id, s.position ORDER BY s.position`, reps, p.ID).Scan(ctx, &stages); err != nil {
+	stages, err := openPerStage(ctx, b.owner, p.ID, b.ds.RepIDs)
+	if err != nil {
 		return "", fmt.Errorf("dashboard_manager: count the funnel: %w", err)
 	}
 	if len(d.Funnel) != len(stages) {

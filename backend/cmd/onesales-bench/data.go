@@ -321,23 +321,7 @@ func generate(ctx context.Context, owner *bun.DB, want sizes) (*dataset, error) 
 	logf("tenant provisioned (%d units, %d users) in %s", len(prov.Units), len(prov.Users), time.Since(t0).Round(time.Millisecond))
 	tenantID := prov.TenantID
 
-	err = owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		step := func(what string, query string, args ...any) error {
-			t := time.Now()
-			res, err := tx.NewRaw(query, args...).Exec(ctx)
-			if err != nil {
-				return fmt.Errorf("bench: %s: %w", what, err)
-			}
-			n, _ := res.RowsAffected()
-			logf("  %s: %d rows in %s", what, n, time.Since(t).Round(time.Millisecond))
-			return nil
-		}
-		for _, set := range []string{"SET LOCAL maintenance_work_mem = '1GB'", "SET LOCAL work_mem = '256MB'",
-			"SET LOCAL max_parallel_maintenance_workers = 2", "SET LOCAL synchronous_commit = off"} {
-			if _, err := tx.ExecContext(ctx, set); err != nil {
-				return fmt.Errorf("bench: %s: %w", set, err)
-			}
-		}
+	err = bulk(ctx, owner, func(ctx context.Context, tx bun.Tx, step stepFunc) error {
 		if _, err := tx.NewRaw(`INSERT INTO custom_fields (tenant_id, record_type, label, kind, position) VALUES
 			(?0, 'person', ?1, 'bool', 0), (?0, 'person', ?2, 'number', 1), (?0, 'person', ?3, 'text', 2)`,
 			tenantID, fieldNewsletter, fieldRevenue, fieldInterests).Exec(ctx); err != nil {
@@ -478,12 +462,7 @@ func generate(ctx context.Context, owner *bun.DB, want sizes) (*dataset, error) 
 			WHERE x.has_org`, h("x.g", 27), personCols, want.persons), tenantID); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
-		}
-		return nil
+		return rebuildIndexes(step, indexes)
 	})
 	if err != nil {
 		return nil, err
@@ -550,4 +529,31 @@ func verify(ctx context.Context, owner *bun.DB, ds *dataset) error {
 	}
 	logf("verified the search texts of %d generated records against the service's normalisation", checked)
 	return nil
+}
+
+// stepFunc runs one statement of a bulk load and logs how many rows it touched and how long it took.
+type stepFunc func(what string, query string, args ...any) error
+
+// bulk runs a bulk load in one owner transaction with the settings a load of millions of rows wants (memory for
+// index builds, no wait for the WAL flush); fn's statements go through step, which logs each.
+func bulk(ctx context.Context, owner *bun.DB, fn func(ctx context.Context, tx bun.Tx, step stepFunc) error) error {
+	return owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		step := func(what string, query string, args ...any) error {
+			t := time.Now()
+			res, err := tx.NewRaw(query, args...).Exec(ctx)
+			if err != nil {
+				return fmt.Errorf("bench: %s: %w", what, err)
+			}
+			n, _ := res.RowsAffected()
+			logf("  %s: %d rows in %s", what, n, time.Since(t).Round(time.Millisecond))
+			return nil
+		}
+		for _, set := range []string{"SET LOCAL maintenance_work_mem = '1GB'", "SET LOCAL work_mem = '256MB'",
+			"SET LOCAL max_parallel_maintenance_workers = 2", "SET LOCAL synchronous_commit = off"} {
+			if _, err := tx.ExecContext(ctx, set); err != nil {
+				return fmt.Errorf("bench: %s: %w", set, err)
+			}
+		}
+		return fn(ctx, tx, step)
+	})
 }

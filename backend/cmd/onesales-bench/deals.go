@@ -183,23 +183,7 @@ func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) 
 	}
 	logf("deal pipelines and lost reasons created in %s", time.Since(t0).Round(time.Millisecond))
 
-	err := owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		step := func(what string, query string, args ...any) error {
-			t := time.Now()
-			res, err := tx.NewRaw(query, args...).Exec(ctx)
-			if err != nil {
-				return fmt.Errorf("bench: %s: %w", what, err)
-			}
-			n, _ := res.RowsAffected()
-			logf("  %s: %d rows in %s", what, n, time.Since(t).Round(time.Millisecond))
-			return nil
-		}
-		for _, set := range []string{"SET LOCAL maintenance_work_mem = '1GB'", "SET LOCAL work_mem = '256MB'",
-			"SET LOCAL max_parallel_maintenance_workers = 2", "SET LOCAL synchronous_commit = off"} {
-			if _, err := tx.ExecContext(ctx, set); err != nil {
-				return fmt.Errorf("bench: %s: %w", set, err)
-			}
-		}
+	err := bulk(ctx, owner, func(ctx context.Context, tx bun.Tx, step stepFunc) error {
 		indexes, err := dropIndexes(ctx, tx, "deals")
 		if err != nil {
 			return err
@@ -255,12 +239,7 @@ func generateDeals(ctx context.Context, owner *bun.DB, ds *dataset, size sizes) 
 			want); err != nil {
 			return err
 		}
-		for _, ix := range indexes {
-			if err := step("index "+ix.Name, ix.Def); err != nil {
-				return err
-			}
-		}
-		return nil
+		return rebuildIndexes(step, indexes)
 	})
 	if err != nil {
 		return err
@@ -310,6 +289,16 @@ func verifyDeals(ctx context.Context, owner bun.IDB, ds *dataset) error {
 type index struct {
 	Name string `bun:"name"`
 	Def  string `bun:"def"`
+}
+
+// rebuildIndexes makes the indexes that dropIndexes dropped again, each one step.
+func rebuildIndexes(step stepFunc, indexes []index) error {
+	for _, ix := range indexes {
+		if err := step("index "+ix.Name, ix.Def); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropIndexes drops the secondary indexes of tables (not those behind constraints) and returns their

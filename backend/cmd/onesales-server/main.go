@@ -23,6 +23,7 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/seed"
+	"github.com/1sales/app/backend/internal/supplier"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -36,6 +37,9 @@ commands:
   create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
            create a customer company with its first admin; the password is read from
            ONESALES_ADMIN_PASSWORD or the first line of standard input (ONESALES_MIGRATION_DATABASE_URL)
+  simulate-supplier -url URL -source ID [-batches N] [-size N] [-prefix P] [-seed N]
+           deliver realistic German leads to a lead source as a supplier such as 1leads would; the source's
+           API key from ONESALES_SOURCE_KEY, its signing secret (if it signs) from ONESALES_SOURCE_SECRET
 `
 
 func main() {
@@ -52,6 +56,9 @@ func main() {
 }
 
 func run(ctx context.Context, cmd string, args []string) error {
+	if cmd == "simulate-supplier" { // a client of a running backend: no configuration of its own
+		return simulateSupplier(ctx, args)
+	}
 	switch cmd {
 	case "serve", "migrate", "seed", "create-tenant":
 	default:
@@ -157,4 +164,23 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 	}
 	log.Info("tenant created", "tenantId", p.TenantID, "admin", *email)
 	return nil
+}
+
+// simulateSupplier delivers leads to a running backend's intake API (supplier.Run).
+func simulateSupplier(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("simulate-supplier", flag.ContinueOnError)
+	o := supplier.Options{Key: os.Getenv("ONESALES_SOURCE_KEY"), Secret: os.Getenv("ONESALES_SOURCE_SECRET")}
+	fs.StringVar(&o.URL, "url", "http://127.0.0.1:8421", "the backend's base URL")
+	fs.StringVar(&o.SourceID, "source", "", "the lead source's ID")
+	fs.IntVar(&o.Batches, "batches", 1, "how many batches")
+	fs.IntVar(&o.Size, "size", 10, "leads per batch (at most 500)")
+	fs.StringVar(&o.Prefix, "prefix", "", "the supplier IDs' prefix (default: one per run; repeat it to deliver the same leads again)")
+	fs.Uint64Var(&o.Seed, "seed", 1, "the seed of the made-up leads")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.SourceID == "" || o.Key == "" {
+		return errors.New("simulate-supplier needs -source and ONESALES_SOURCE_KEY")
+	}
+	return supplier.Run(ctx, o, os.Stdout)
 }

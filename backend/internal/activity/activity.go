@@ -26,8 +26,8 @@ import (
 type Activity struct {
 	bun.BaseModel `bun:"table:activities,alias:ac"`
 
-	ID              uuid.UUID  `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID        uuid.UUID  `bun:"tenant_id,type:uuid"`
+	db.Row
+
 	TypeID          uuid.UUID  `bun:"type_id,type:uuid"`
 	Title           string     `bun:"title"`
 	Comment         string     `bun:"comment"`
@@ -41,9 +41,6 @@ type Activity struct {
 	DealID          *uuid.UUID `bun:"deal_id,type:uuid"`
 	LeadID          *uuid.UUID `bun:"lead_id,type:uuid"`
 	CreatedBy       *uuid.UUID `bun:"created_by,type:uuid"`
-	Version         int64      `bun:"version"`
-	CreatedAt       time.Time  `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt       time.Time  `bun:"updated_at,nullzero,default:now()"`
 
 	TypeName         string  `bun:"type_name,scanonly"`
 	TypeColor        string  `bun:"type_color,scanonly"`
@@ -54,9 +51,6 @@ type Activity struct {
 	DealTitle        *string `bun:"deal_title,scanonly"`
 	LeadTitle        *string `bun:"lead_title,scanonly"`
 }
-
-// ETag is the version clients must send back with a change.
-func (x *Activity) ETag() int64 { return x.Version }
 
 // API converts to the wire type.
 func (x *Activity) API() api.Activity {
@@ -112,10 +106,7 @@ func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action
 		q = q.For("UPDATE OF ac")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("activity: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("activity: get %s", id))
 	}
 	return x, nil
 }
@@ -181,7 +172,7 @@ func setDone(x *Activity, done bool) {
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.ActivityCreate) (*Activity, error) {
 	var x *Activity
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		x = &Activity{TenantID: a.TenantID, Version: 1, CreatedBy: &a.UserID}
+		x = &Activity{Row: db.NewRow(a.TenantID), CreatedBy: &a.UserID}
 		var v httpx.Validation
 		x.Title = validate.Text(&v, "title", in.Title, 200)
 		if x.Title == "" {

@@ -24,24 +24,35 @@ var berlin = func() *time.Location {
 
 func (c *client) activityTypes() api.ActivityTypeList {
 	c.t.Helper()
-	var l api.ActivityTypeList
-	c.call("GET", "/api/v1/activity-types", nil, 200, &l)
-	return l
+	return answer[api.ActivityTypeList](c, "GET", "/api/v1/activity-types", nil, 200)
 }
 
 func (c *client) activities(q api.ActivityQuery) []api.Activity {
 	c.t.Helper()
-	var out []api.Activity
+	return allItems[api.Activity](c, "/api/v1/activities/query", q, func(q *api.ActivityQuery, cursor string) { q.Cursor = cursor })
+}
+
+// allItems reads every page of the list query q at path, following each page's cursor (set into the query by
+// setCursor) to the last.
+func allItems[T, Q any](c *client, path string, q Q, setCursor func(q *Q, cursor string)) []T {
+	c.t.Helper()
+	var out []T
 	for {
-		var page api.ActivityPage
-		c.call("POST", "/api/v1/activities/query", q, 200, &page)
+		var page struct {
+			Items      []T    `json:"items"`
+			NextCursor string `json:"nextCursor"`
+		}
+		c.call("POST", path, q, 200, &page)
 		out = append(out, page.Items...)
 		if page.NextCursor == "" {
 			return out
 		}
-		q.Cursor = page.NextCursor
+		setCursor(&q, page.NextCursor)
 	}
 }
+
+// setListCursor is setCursor for a record list's query.
+func setListCursor(q *api.ListQuery, cursor string) { q.Cursor = cursor }
 
 func titles(items []api.Activity) []string {
 	var out []string
@@ -218,31 +229,13 @@ func sum(values ...string) string {
 func (c *client) allDeals(q api.ListQuery) []api.Deal {
 	c.t.Helper()
 	q.Limit = 200
-	var out []api.Deal
-	for {
-		var page api.DealPage
-		c.call("POST", "/api/v1/deals/query", q, 200, &page)
-		out = append(out, page.Items...)
-		if page.NextCursor == "" {
-			return out
-		}
-		q.Cursor = page.NextCursor
-	}
+	return allItems[api.Deal](c, "/api/v1/deals/query", q, setListCursor)
 }
 
 func (c *client) allLeads(q api.ListQuery) []api.Lead {
 	c.t.Helper()
 	q.Limit = 200
-	var out []api.Lead
-	for {
-		var page api.LeadPage
-		c.call("POST", "/api/v1/leads/query", q, 200, &page)
-		out = append(out, page.Items...)
-		if page.NextCursor == "" {
-			return out
-		}
-		q.Cursor = page.NextCursor
-	}
+	return allItems[api.Lead](c, "/api/v1/leads/query", q, setListCursor)
 }
 
 // Every figure of the dashboard equals the count and sum of the list its query opens, for every seeded role and

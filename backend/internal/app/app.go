@@ -269,8 +269,10 @@ func (a *App) housekeeping(ctx context.Context) {
 	defer t.Stop()
 	var lastSweep time.Time
 	for {
-		if _, err := a.db.ExecContext(ctx, "SELECT maintenance_purge()"); err != nil && ctx.Err() == nil {
-			a.log.Warn("housekeeping failed", "err", err)
+		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()"} {
+			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
+				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
+			}
 		}
 		sweep := time.Since(lastSweep) >= orphanSweepEvery
 		if rep, err := a.docs.Cleanup(ctx, sweep); err != nil && ctx.Err() == nil {

@@ -176,14 +176,10 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
 		"GET /api/v1/units/{unitID}": {method: "GET", prepare: path("/api/v1/units/" + demoUnit.String()),
 			want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
-		"PATCH /api/v1/units/{unitID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.freshUnit()
-			return "/api/v1/units/" + id.String(), api.UnitPatch{Name: ptr("Umbenannt")}, f.etag("units", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/units/{unitID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.freshUnit()
-			return "/api/v1/units/" + id.String(), nil, f.etag("units", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/units/{unitID}": {method: "PATCH", prepare: change("/api/v1/units/", "units", fixture.freshUnit,
+			func() any { return api.UnitPatch{Name: ptr("Umbenannt")} }), want: admins(200)},
+		"DELETE /api/v1/units/{unitID}": {method: "DELETE", prepare: change("/api/v1/units/", "units", fixture.freshUnit, nil),
+			want: admins(204)},
 
 		"GET /api/v1/roles": {method: "GET", prepare: path("/api/v1/roles"), want: every(200, unauth)},
 		"POST /api/v1/roles": {method: "POST", prepare: func(fixture, session) (string, any, string) {
@@ -191,14 +187,10 @@ func TestAuthorizationTable(t *testing.T) {
 		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
 		"GET /api/v1/roles/{roleID}": {method: "GET", prepare: path("/api/v1/roles/" + demoRole.String()),
 			want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
-		"PATCH /api/v1/roles/{roleID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.freshRole()
-			return "/api/v1/roles/" + id.String(), api.RolePatch{Name: ptr("Neu " + uuid.NewString()[:8])}, f.etag("roles", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/roles/{roleID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.freshRole()
-			return "/api/v1/roles/" + id.String(), nil, f.etag("roles", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/roles/{roleID}": {method: "PATCH", prepare: change("/api/v1/roles/", "roles", fixture.freshRole,
+			func() any { return api.RolePatch{Name: ptr("Neu " + uuid.NewString()[:8])} }), want: admins(200)},
+		"DELETE /api/v1/roles/{roleID}": {method: "DELETE", prepare: change("/api/v1/roles/", "roles", fixture.freshRole, nil),
+			want: admins(204)},
 
 		// Contacts. Records owned by Lena Fischer (Außendienst Süd): the admin (all) and the manager (unit tree)
 		// reach them; Jonas (Außendienst Nord, own), Sabine (Innendienst, own persons) and the other tenant get 404.
@@ -206,10 +198,8 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/persons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/persons", api.PersonCreate{FirstName: "Neue", LastName: "Person " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
-		"PATCH /api/v1/persons/{personID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.person(lena)
-			return "/api/v1/persons/" + id.String(), api.PersonPatch{JobTitle: ptr("Einkauf")}, f.etag("persons", id)
-		}, want: lenasRecord(200)},
+		"PATCH /api/v1/persons/{personID}": {method: "PATCH", prepare: change("/api/v1/persons/", "persons", ofLena(fixture.person),
+			func() any { return api.PersonPatch{JobTitle: ptr("Einkauf")} }), want: lenasRecord(200)},
 		"PUT /api/v1/persons/{personID}/organizations/{organizationID}": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/persons/" + f.person(lena).String() + "/organizations/" + f.org(lena).String(), api.MembershipInput{Role: "Einkauf"}, ""
 		}, want: lenasRecord(200)},
@@ -223,24 +213,17 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/organizations": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/organizations", api.OrganizationCreate{Name: "Neue Firma " + uuid.NewString()[:8]}, ""
 		}, want: every(201, unauth)},
-		"PATCH /api/v1/organizations/{organizationID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.org(lena)
-			return "/api/v1/organizations/" + id.String(), api.OrganizationPatch{Industry: ptr("Handel")}, f.etag("organizations", id)
-		}, want: lenasRecord(200)},
+		"PATCH /api/v1/organizations/{organizationID}": {method: "PATCH", prepare: change("/api/v1/organizations/", "organizations", ofLena(fixture.org),
+			func() any { return api.OrganizationPatch{Industry: ptr("Handel")} }), want: lenasRecord(200)},
 		"GET /api/v1/organizations/{organizationID}/persons": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			o := f.org(lena)
 			f.member(f.person(lena), o)
 			return "/api/v1/organizations/" + o.String() + "/persons", nil, ""
 		}, want: lenasRecord(200)},
 
-		"PATCH /api/v1/notes/{noteID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			n := f.note(f.person(lena), lena)
-			return "/api/v1/notes/" + n.String(), api.NotePatch{Body: ptr("Geändert")}, f.etag("notes", n)
-		}, want: lenasRecord(200)},
-		"DELETE /api/v1/notes/{noteID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			n := f.note(f.person(lena), lena)
-			return "/api/v1/notes/" + n.String(), nil, f.etag("notes", n)
-		}, want: lenasRecord(204)},
+		"PATCH /api/v1/notes/{noteID}": {method: "PATCH", prepare: change("/api/v1/notes/", "notes", fixture.lenasNote,
+			func() any { return api.NotePatch{Body: ptr("Geändert")} }), want: lenasRecord(200)},
+		"DELETE /api/v1/notes/{noteID}": {method: "DELETE", prepare: change("/api/v1/notes/", "notes", fixture.lenasNote, nil), want: lenasRecord(204)},
 
 		// Documents follow their record: on Lena's records as the record routes; by id the same, via the record.
 		"GET /api/v1/documents/{documentID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
@@ -249,10 +232,8 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/documents/{documentID}/content": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, false).String() + "/content", nil, ""
 		}, want: lenasRecord(200)},
-		"DELETE /api/v1/documents/{documentID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.document("person", f.person(lena), lena, false)
-			return "/api/v1/documents/" + id.String(), nil, f.etag("documents", id)
-		}, want: lenasRecord(204)},
+		"DELETE /api/v1/documents/{documentID}": {method: "DELETE", prepare: change("/api/v1/documents/", "documents",
+			func(f fixture) uuid.UUID { return f.document("person", f.person(lena), lena, false) }, nil), want: lenasRecord(204)},
 		"POST /api/v1/documents/{documentID}/restore": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, true).String() + "/restore", nil, ""
 		}, want: lenasRecord(200)},
@@ -266,28 +247,21 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/custom-fields": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: api.RecordPerson, Label: "Feld " + uuid.NewString()[:8], Kind: api.FieldKindText}, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
-		"PATCH /api/v1/custom-fields/{fieldID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.field()
-			return "/api/v1/custom-fields/" + id.String(), api.CustomFieldPatch{Label: ptr("Umbenannt " + uuid.NewString()[:8])}, f.etag("custom_fields", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/custom-fields/{fieldID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.field()
-			return "/api/v1/custom-fields/" + id.String(), nil, f.etag("custom_fields", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/custom-fields/{fieldID}": {method: "PATCH", prepare: change("/api/v1/custom-fields/", "custom_fields", fixture.field,
+			func() any { return api.CustomFieldPatch{Label: ptr("Umbenannt " + uuid.NewString()[:8])} }), want: admins(200)},
+		"DELETE /api/v1/custom-fields/{fieldID}": {method: "DELETE", prepare: change("/api/v1/custom-fields/", "custom_fields", fixture.field, nil),
+			want: admins(204)},
 
 		// Saved filters of Lena's, shared: visible to her colleagues, changeable only by her.
 		"GET /api/v1/saved-filters": {method: "GET", prepare: path("/api/v1/saved-filters?recordType=person"), want: every(200, unauth)},
 		"POST /api/v1/saved-filters": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/saved-filters", api.SavedFilterCreate{RecordType: api.RecordPerson, Name: "Meine", Query: api.ListQuery{Owner: "me"}}, ""
 		}, want: every(201, unauth)},
-		"PATCH /api/v1/saved-filters/{filterID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.filter(lena)
-			return "/api/v1/saved-filters/" + id.String(), api.SavedFilterPatch{Name: ptr("Neu")}, f.etag("saved_filters", id)
-		}, want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
-		"DELETE /api/v1/saved-filters/{filterID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.filter(lena)
-			return "/api/v1/saved-filters/" + id.String(), nil, f.etag("saved_filters", id)
-		}, want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
+		"PATCH /api/v1/saved-filters/{filterID}": {method: "PATCH", prepare: change("/api/v1/saved-filters/", "saved_filters", ofLena(fixture.filter),
+			func() any { return api.SavedFilterPatch{Name: ptr("Neu")} }),
+			want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
+		"DELETE /api/v1/saved-filters/{filterID}": {method: "DELETE", prepare: change("/api/v1/saved-filters/", "saved_filters", ofLena(fixture.filter), nil),
+			want: merge(every(403, unauth), map[string]int{otherTenant: 404})},
 
 		"GET /api/v1/pipelines": {method: "GET", prepare: path("/api/v1/pipelines?recordType=deal"), want: every(200, unauth)},
 		"POST /api/v1/pipelines": {method: "POST", prepare: func(fixture, session) (string, any, string) {
@@ -297,27 +271,19 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/pipelines/{pipelineID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/pipelines/" + f.pipeline().String(), nil, ""
 		}, want: merge(every(200, unauth), map[string]int{otherTenant: 404})},
-		"PATCH /api/v1/pipelines/{pipelineID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.pipeline()
-			return "/api/v1/pipelines/" + id.String(), api.PipelinePatch{Name: ptr("Umbenannt " + uuid.NewString()[:8])}, f.etag("pipelines", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/pipelines/{pipelineID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.pipeline()
-			return "/api/v1/pipelines/" + id.String(), nil, f.etag("pipelines", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/pipelines/{pipelineID}": {method: "PATCH", prepare: change("/api/v1/pipelines/", "pipelines", fixture.pipeline,
+			func() any { return api.PipelinePatch{Name: ptr("Umbenannt " + uuid.NewString()[:8])} }), want: admins(200)},
+		"DELETE /api/v1/pipelines/{pipelineID}": {method: "DELETE", prepare: change("/api/v1/pipelines/", "pipelines", fixture.pipeline, nil),
+			want: admins(204)},
 
 		"GET /api/v1/lost-reasons": {method: "GET", prepare: path("/api/v1/lost-reasons?recordType=deal"), want: every(200, unauth)},
 		"POST /api/v1/lost-reasons": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/lost-reasons", api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Grund " + uuid.NewString()[:8]}, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
-		"PATCH /api/v1/lost-reasons/{reasonID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.reason()
-			return "/api/v1/lost-reasons/" + id.String(), api.LostReasonPatch{Description: ptr("Zu teuer")}, f.etag("lost_reasons", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/lost-reasons/{reasonID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.reason()
-			return "/api/v1/lost-reasons/" + id.String(), nil, f.etag("lost_reasons", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/lost-reasons/{reasonID}": {method: "PATCH", prepare: change("/api/v1/lost-reasons/", "lost_reasons", fixture.reason,
+			func() any { return api.LostReasonPatch{Description: ptr("Zu teuer")} }), want: admins(200)},
+		"DELETE /api/v1/lost-reasons/{reasonID}": {method: "DELETE", prepare: change("/api/v1/lost-reasons/", "lost_reasons", fixture.reason, nil),
+			want: admins(204)},
 
 		// Deals owned by Lena: as for persons (Innendienst sees only its own deals).
 		"POST /api/v1/deals/query": {method: "POST", prepare: body("/api/v1/deals/query", api.ListQuery{}), want: every(200, unauth)},
@@ -333,10 +299,8 @@ func TestAuthorizationTable(t *testing.T) {
 			}
 			return "/api/v1/deals", in, ""
 		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
-		"PATCH /api/v1/deals/{dealID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.deal(lena)
-			return "/api/v1/deals/" + id.String(), api.DealPatch{Value: ptr("2500.50")}, f.etag("deals", id)
-		}, want: lenasRecord(200)},
+		"PATCH /api/v1/deals/{dealID}": {method: "PATCH", prepare: change("/api/v1/deals/", "deals", ofLena(fixture.deal),
+			func() any { return api.DealPatch{Value: ptr("2500.50")} }), want: lenasRecord(200)},
 		"GET /api/v1/persons/{personID}/deals": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/persons/" + f.person(lena).String() + "/deals", nil, ""
 		}, want: lenasRecord(200)},
@@ -354,10 +318,8 @@ func TestAuthorizationTable(t *testing.T) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/leads", api.LeadCreate{Title: "Messe-Kontakt", PersonName: "Eva Klein", PipelineID: pl.String()}, ""
 		}, want: merge(every(201, unauth), map[string]int{otherTenant: 422})},
-		"PATCH /api/v1/leads/{leadID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.lead(lena)
-			return "/api/v1/leads/" + id.String(), api.LeadPatch{Source: ptr("Messe")}, f.etag("leads", id)
-		}, want: lenasLead(200)},
+		"PATCH /api/v1/leads/{leadID}": {method: "PATCH", prepare: change("/api/v1/leads/", "leads", ofLena(fixture.lead),
+			func() any { return api.LeadPatch{Source: ptr("Messe")} }), want: lenasLead(200)},
 		"POST /api/v1/leads/{leadID}/convert": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/leads/" + f.lead(lena).String() + "/convert", api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate},
 				Organization: api.ConvertTarget{Mode: api.ConvertNone}}, ""
@@ -370,14 +332,10 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/activity-types": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/activity-types", api.ActivityTypeCreate{Name: "Typ " + uuid.NewString()[:8], Color: "#228be6", Icon: "phone"}, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 201})},
-		"PATCH /api/v1/activity-types/{typeID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.activityType()
-			return "/api/v1/activity-types/" + id.String(), api.ActivityTypePatch{Color: ptr("#fa5252")}, f.etag("activity_types", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 404})},
-		"DELETE /api/v1/activity-types/{typeID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.activityType()
-			return "/api/v1/activity-types/" + id.String(), nil, f.etag("activity_types", id)
-		}, want: merge(every(403, unauth), map[string]int{admin: 204, otherTenant: 404})},
+		"PATCH /api/v1/activity-types/{typeID}": {method: "PATCH", prepare: change("/api/v1/activity-types/", "activity_types", fixture.activityType,
+			func() any { return api.ActivityTypePatch{Color: ptr("#fa5252")} }), want: admins(200)},
+		"DELETE /api/v1/activity-types/{typeID}": {method: "DELETE", prepare: change("/api/v1/activity-types/", "activity_types", fixture.activityType, nil),
+			want: admins(204)},
 
 		// Activities assigned to Lena: as her records (Innendienst sees only its own activities).
 		"POST /api/v1/activities/query": {method: "POST", prepare: body("/api/v1/activities/query", api.ActivityQuery{}), want: every(200, unauth)},
@@ -387,17 +345,61 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/activities/{activityID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return "/api/v1/activities/" + f.activity(lena).String(), nil, ""
 		}, want: lenasRecord(200)},
-		"PATCH /api/v1/activities/{activityID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.activity(lena)
-			return "/api/v1/activities/" + id.String(), api.ActivityPatch{Done: ptr(true)}, f.etag("activities", id)
-		}, want: lenasRecord(200)},
-		"DELETE /api/v1/activities/{activityID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
-			id := f.activity(lena)
-			return "/api/v1/activities/" + id.String(), nil, f.etag("activities", id)
-		}, want: lenasRecord(204)},
+		"PATCH /api/v1/activities/{activityID}": {method: "PATCH", prepare: change("/api/v1/activities/", "activities", ofLena(fixture.activity),
+			func() any { return api.ActivityPatch{Done: ptr(true)} }), want: lenasRecord(200)},
+		"DELETE /api/v1/activities/{activityID}": {method: "DELETE", prepare: change("/api/v1/activities/", "activities", ofLena(fixture.activity), nil),
+			want: lenasRecord(204)},
 
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
+
+		// Lead sources: everyone sees the list (lists filter by source), only admins configure them; deliveries
+		// take a source's key and nobody's token.
+		"GET /api/v1/leads/assigned": {method: "GET", prepare: path("/api/v1/leads/assigned?since=2026-01-01T00:00:00Z"), want: every(200, unauth)},
+		"GET /api/v1/lead-sources":   {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
+		"POST /api/v1/lead-sources": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/lead-sources", api.LeadSourceCreate{Name: "Quelle " + uuid.NewString()[:8], Active: true,
+				PipelineID: pl.String(), FallbackOwnerID: f.user(apptest.Admin).String()}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
+		"GET /api/v1/lead-sources/{sourceID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String(), nil, ""
+		}, want: adminOnly(200)},
+		"PATCH /api/v1/lead-sources/{sourceID}": {method: "PATCH", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.leadSource()
+			return "/api/v1/lead-sources/" + id.String(), api.LeadSourcePatch{Active: ptr(false)}, f.etag("lead_sources", id)
+		}, want: adminOnly(200)},
+		"DELETE /api/v1/lead-sources/{sourceID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			id := f.leadSource()
+			return "/api/v1/lead-sources/" + id.String(), nil, f.etag("lead_sources", id)
+		}, want: adminOnly(204)},
+		"GET /api/v1/lead-sources/{sourceID}/keys": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/keys", nil, ""
+		}, want: adminOnly(200)},
+		"POST /api/v1/lead-sources/{sourceID}/keys": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/keys", nil, ""
+		}, want: adminOnly(201)},
+		"DELETE /api/v1/lead-sources/{sourceID}/keys/{keyID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			src := f.leadSource()
+			return "/api/v1/lead-sources/" + src.String() + "/keys/" + f.sourceKey(src).String(), nil, ""
+		}, want: adminOnly(204)},
+		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/signing-secret", nil, ""
+		}, want: adminOnly(200)},
+		"DELETE /api/v1/lead-sources/{sourceID}/signing-secret": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/signing-secret", nil, ""
+		}, want: adminOnly(204)},
+		"POST /api/v1/lead-sources/{sourceID}/preview": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/preview",
+				api.LeadSourcePreviewRequest{Payload: `{"externalId": "T-1", "fields": {"Firma": "Beispiel GmbH", "PLZ": "20095"}}`}, ""
+		}, want: adminOnly(200)},
+		"GET /api/v1/lead-sources/{sourceID}/deliveries": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/deliveries", nil, ""
+		}, want: adminOnly(200)},
+		"POST /api/v1/intake/{sourceID}/leads": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/intake/" + f.leadSource().String() + "/leads", api.IntakeBatch{Leads: []api.IntakeLead{{ExternalID: "T-1",
+				Fields: map[string]any{"Firma": "Beispiel GmbH"}}}}, ""
+		}, want: every(401, nil)},
 
 		"GET /api/v1/lead-mapping": {method: "GET", prepare: path("/api/v1/lead-mapping"), want: every(200, unauth)},
 		"PUT /api/v1/lead-mapping": {method: "PUT", prepare: body("/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
@@ -512,6 +514,29 @@ func lenasRecord(ok int) map[string]int {
 	return merge(every(404, unauth), map[string]int{admin: ok, manager: ok})
 }
 
+// change prepares a PATCH (patch gives its body) or a DELETE (patch nil) of the row that find makes, at the row's
+// version in table.
+func change(base, table string, find func(fixture) uuid.UUID, patch func() any) func(fixture, session) (string, any, string) {
+	return func(f fixture, _ session) (string, any, string) {
+		id := find(f)
+		var b any
+		if patch != nil {
+			b = patch()
+		}
+		return base + id.String(), b, f.etag(table, id)
+	}
+}
+
+// ofLena makes a row of Lena's with a fixture's maker.
+func ofLena(make func(fixture, string) uuid.UUID) func(fixture) uuid.UUID {
+	return func(f fixture) uuid.UUID { return make(f, lena) }
+}
+
+// admins is the expectation for a route only admins may use, on a row of the demo company.
+func admins(ok int) map[string]int {
+	return merge(every(403, unauth), map[string]int{admin: ok, otherTenant: 404})
+}
+
 func body(p string, b any) func(fixture, session) (string, any, string) {
 	return func(fixture, session) (string, any, string) { return p, b, "" }
 }
@@ -539,6 +564,9 @@ func (f fixture) member(person, org uuid.UUID) {
 func (f fixture) trashed(table string, id uuid.UUID) uuid.UUID {
 	return f.exec("UPDATE ? SET deleted_at = now() WHERE id = ? RETURNING id", bunIdent(table), id)
 }
+
+// lenasNote makes a note of Lena's on a person of hers.
+func (f fixture) lenasNote() uuid.UUID { return f.note(f.person(lena), lena) }
 
 func (f fixture) note(person uuid.UUID, author string) uuid.UUID {
 	return f.exec(`INSERT INTO notes (tenant_id, record_type, record_id, author_id, body) VALUES (?, 'person', ?, ?, 'Notiz') RETURNING id`,
@@ -636,6 +664,24 @@ func (f fixture) lead(owner string) uuid.UUID {
 	pl, stages := f.stagesOf("lead")
 	return f.exec(`INSERT INTO leads (tenant_id, owner_id, title, person_name, pipeline_id, stage_id) VALUES (?, ?, ?, 'Karl Kunde', ?, ?) RETURNING id`,
 		f.env.Demo.TenantID, f.user(owner), "Lead "+uuid.NewString()[:8], pl, stages[0])
+}
+
+// adminOnly: the demo admin gets ok, the other tenant's admin 404 (not their record), everyone else 403.
+func adminOnly(ok int) map[string]int {
+	return merge(every(403, unauth), map[string]int{admin: ok, otherTenant: 404})
+}
+
+// leadSource makes an active source of the demo tenant (in a pipeline of its own, the admin as fallback owner).
+func (f fixture) leadSource() uuid.UUID {
+	pl, stages := f.stagesOf("lead")
+	return f.exec(`INSERT INTO lead_sources (tenant_id, name, pipeline_id, stage_id, fallback_owner_id) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		f.env.Demo.TenantID, "Quelle "+uuid.NewString()[:8], pl, stages[0], f.user(apptest.Admin))
+}
+
+// sourceKey makes a key of a source (whose secret nobody knows).
+func (f fixture) sourceKey(source uuid.UUID) uuid.UUID {
+	return f.exec(`INSERT INTO lead_source_keys (tenant_id, source_id, prefix, key_hash) VALUES (?, ?, '1sk_test', sha256(?::bytea)) RETURNING id`,
+		f.env.Demo.TenantID, source, uuid.NewString())
 }
 
 // activityType makes a type of the demo tenant nobody uses.

@@ -39,31 +39,31 @@ func (c *client) call(method, path string, body any, want int, out any, header .
 	return resp
 }
 
+// answer calls the route, expects status and decodes the answer into a T.
+func answer[T any](c *client, method, path string, body any, status int) T {
+	c.t.Helper()
+	var out T
+	c.call(method, path, body, status, &out)
+	return out
+}
+
 func (c *client) createField(rt api.RecordType, label string, kind api.FieldKind, required bool) api.CustomField {
-	var f api.CustomField
-	c.call("POST", "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: rt, Label: label, Kind: kind, Required: required}, 201, &f)
-	return f
+	return answer[api.CustomField](c, "POST", "/api/v1/custom-fields", api.CustomFieldCreate{RecordType: rt, Label: label, Kind: kind, Required: required}, 201)
 }
 
 func (c *client) createPerson(in api.PersonCreate) api.Person {
 	c.t.Helper()
-	var p api.Person
-	c.call("POST", "/api/v1/persons", in, 201, &p)
-	return p
+	return answer[api.Person](c, "POST", "/api/v1/persons", in, 201)
 }
 
 func (c *client) createOrg(in api.OrganizationCreate) api.Organization {
 	c.t.Helper()
-	var o api.Organization
-	c.call("POST", "/api/v1/organizations", in, 201, &o)
-	return o
+	return answer[api.Organization](c, "POST", "/api/v1/organizations", in, 201)
 }
 
 func (c *client) persons(q api.ListQuery) api.PersonPage {
 	c.t.Helper()
-	var page api.PersonPage
-	c.call("POST", "/api/v1/persons/query", q, 200, &page)
-	return page
+	return answer[api.PersonPage](c, "POST", "/api/v1/persons/query", q, 200)
 }
 
 func names(ps []api.Person) []string {

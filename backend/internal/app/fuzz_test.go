@@ -64,7 +64,10 @@ func FuzzBodyFields(f *testing.F) {
 // noJSONBody lists the POST, PUT and PATCH routes that decode no JSON body, and why: of every record kind its
 // restore and its upload.
 func noJSONBody() map[string]string {
-	out := map[string]string{"POST /api/v1/documents/{documentID}/restore": "no body"}
+	out := map[string]string{"POST /api/v1/documents/{documentID}/restore": "no body",
+		"POST /api/v1/lead-sources/{sourceID}/keys":          "no body",
+		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
+		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
 		out["POST /api/v1/"+k.Path+"/{recordID}/documents"] = "the body is the file (document_test.go)"
@@ -127,6 +130,8 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	fx.member(person, org)
 	note := fx.note(person, apptest.Admin)
 	dealPipeline, dealStages := fx.stagesOf("deal")
+	sourcePipeline, sourceStages := fx.stagesOf("lead")
+	source := fx.leadSource()
 	leadPipeline, leadStages := fx.stagesOf("lead")
 	deal := fx.exec(`INSERT INTO deals (tenant_id, owner_id, title, value, organization_id, pipeline_id, stage_id)
 		VALUES (?, ?, 'Deal', 1000, ?, ?, ?) RETURNING id`, env.Demo.TenantID, env.Demo.Users[apptest.Admin], org, dealPipeline, dealStages[0])
@@ -263,6 +268,15 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		"PATCH /api/v1/pipelines/{pipelineID}": {target: versioned("/api/v1/pipelines/"+patchedPipeline.String(), "pipelines", patchedPipeline),
 			body: value(api.PipelinePatch{Name: ptr("Fuzz 2"), Stages: &[]api.StageInput{{ID: patchedStages[0].String(), Name: "Erst", Probability: 10},
 				{ID: patchedStages[1].String(), Name: "Zweit", Probability: 50}}, MoveTo: map[string]string{patchedStages[1].String(): patchedStages[0].String()}})},
+		"POST /api/v1/lead-sources": {body: value(api.LeadSourceCreate{Name: "Fuzz", Active: true, PipelineID: sourcePipeline.String(),
+			StageID: sourceStages[0].String(), FallbackOwnerID: adminID, RateLimit: 60,
+			Mapping: []api.SourceFieldMapping{{From: "Firma", To: "company"}, {From: "PLZ", To: "postalCode"}},
+			Rules:   []api.AssignmentRule{{PostalFrom: "20", PostalTo: "29", Countries: []string{"DE"}, UserID: adminID}}})},
+		"PATCH /api/v1/lead-sources/{sourceID}": {target: versioned("/api/v1/lead-sources/"+source.String(), "lead_sources", source),
+			body: value(api.LeadSourcePatch{Name: ptr("Fuzz 2"), Active: ptr(true), RateLimit: ptr(30),
+				Mapping: []api.SourceFieldMapping{{From: "Ort", To: "city"}}, Rules: []api.AssignmentRule{{UnitID: root}}})},
+		"POST /api/v1/lead-sources/{sourceID}/preview": {target: fixed("/api/v1/lead-sources/" + source.String() + "/preview"),
+			body: value(api.LeadSourcePreviewRequest{Payload: `{"externalId": "F-1", "fields": {"Firma": "Fuzz GmbH"}}`})},
 		"POST /api/v1/lost-reasons": {body: value(api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Fuzz", Description: "Preis"})},
 		"PATCH /api/v1/lost-reasons/{reasonID}": {target: versioned("/api/v1/lost-reasons/"+reason.String(), "lost_reasons", reason),
 			body: value(api.LostReasonPatch{Name: ptr("Fuzz 2"), Description: ptr("Zeit"), Archived: ptr(false)})},

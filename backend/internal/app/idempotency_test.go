@@ -75,6 +75,14 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 		"POST /api/v1/lost-reasons": {"lost_reasons", func() (string, any) {
 			return "/api/v1/lost-reasons", api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Grund " + uuid.NewString()[:8]}
 		}},
+		"POST /api/v1/lead-sources": {"lead_sources", func() (string, any) {
+			pl, _ := f.stagesOf("lead")
+			return "/api/v1/lead-sources", api.LeadSourceCreate{Name: "Quelle " + uuid.NewString()[:8], PipelineID: pl.String(),
+				FallbackOwnerID: adminID.String()}
+		}},
+		"POST /api/v1/lead-sources/{sourceID}/keys": {"lead_source_keys", func() (string, any) {
+			return "/api/v1/lead-sources/" + f.leadSource().String() + "/keys", nil
+		}},
 		"POST /api/v1/activity-types": {"activity_types", func() (string, any) {
 			return "/api/v1/activity-types", api.ActivityTypeCreate{Name: "Typ " + uuid.NewString()[:8], Color: "#228be6", Icon: "phone"}
 		}},
@@ -102,8 +110,14 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			if first.Status != http.StatusCreated {
 				t.Fatalf("create: %d %s", first.Status, first.Body)
 			}
-			var created struct{ ID string }
+			var created struct {
+				ID  string
+				Key struct{ ID string } // a new key comes with its secret
+			}
 			first.Decode(t, &created)
+			if created.ID == "" {
+				created.ID = created.Key.ID
+			}
 			var recordTx, keyTx string
 			ctx := context.Background()
 			if err := env.DB.Owner.NewRaw("SELECT xmin::text FROM ? WHERE id = ?", bunIdent(c.table), created.ID).Scan(ctx, &recordTx); err != nil {

@@ -19,10 +19,30 @@ import (
 	"github.com/1sales/app/backend/internal/apptest"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/openapi.json from the code")
+var update = flag.Bool("update", false, "rewrite docs/openapi.json and docs/api-routes.md from the code")
 
-// openAPIFile is the committed document, relative to this package.
-var openAPIFile = filepath.Join("..", "..", "..", "docs", "openapi.json")
+// openAPIFile is the committed document, relative to this package; routeTablesFile the committed route tables.
+var (
+	openAPIFile     = filepath.Join("..", "..", "..", "docs", "openapi.json")
+	routeTablesFile = filepath.Join("..", "..", "..", "docs", "api-routes.md")
+)
+
+// checkGenerated fails when the committed file differs from want; with -update it writes want first.
+func checkGenerated(t *testing.T, file string, want []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s is stale: run `make openapi` (go test ./internal/app -run 'TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent' -update)", filepath.Base(file))
+	}
+}
 
 func TestOpenAPIFileIsCurrent(t *testing.T) {
 	env := apptest.Start(t)
@@ -30,22 +50,44 @@ func TestOpenAPIFileIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(openAPIFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(openAPIFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("docs/openapi.json is stale: run `make openapi` (go test ./internal/app -run TestOpenAPIFileIsCurrent -update)")
-	}
+	checkGenerated(t, openAPIFile, want)
 	resp := env.Do(apptest.Request{Method: "GET", Path: "/api/v1/openapi.json"})
 	if resp.Status != http.StatusOK || !bytes.Equal(resp.Body, want) {
 		t.Fatalf("GET /api/v1/openapi.json: %d, the served document differs from the generated one", resp.Status)
 	}
+}
+
+// TestRouteTablesFileIsCurrent fails while docs/api-routes.md differs from what app.RouteTables makes of the
+// routes; it also checks that every route has a row there.
+func TestRouteTablesFileIsCurrent(t *testing.T) {
+	env := apptest.Start(t)
+	routes := env.App.Routes()
+	want := app.RouteTables(routes)
+	checkGenerated(t, routeTablesFile, want)
+	for _, r := range routes {
+		method, path, _ := strings.Cut(r.Pattern, " ")
+		if !bytes.Contains(want, []byte("| "+method+" | "+strings.ReplaceAll(path, "|", `\|`)+" |")) && !routeCollapsed(want, method, path) {
+			t.Errorf("docs/api-routes.md has no row for %s", r.Pattern)
+		}
+	}
+}
+
+// routeCollapsed: path is a route every record kind has, listed once for all kinds.
+func routeCollapsed(tables []byte, method, path string) bool {
+	for _, line := range strings.Split(string(tables), "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) < 3 || cells[0] != "| "+method || !strings.HasPrefix(cells[1], "/api/v1/{") {
+			continue
+		}
+		_, tail, _ := strings.Cut(strings.ReplaceAll(cells[1], `\|`, "|"), "}/")
+		kinds, _, _ := strings.Cut(strings.TrimPrefix(cells[1], "/api/v1/{"), "}")
+		for _, k := range strings.Split(kinds, `\|`) {
+			if "/api/v1/"+k+"/"+tail == path {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestOpenAPIDocumentIsValidAndListsEveryRoute validates the document with libopenapi's validator and checks that

@@ -15,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/deal"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
+	"github.com/1sales/app/backend/internal/intake"
 	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/lostreason"
@@ -48,6 +49,9 @@ const (
 	Create Guard = "create"
 	// AdminCreate: Admin and idempotent by Idempotency-Key.
 	AdminCreate Guard = "adminCreate"
+	// Intake: a lead source's delivery, authenticated by the source's API key (the handler checks it: no user's
+	// token is taken, and no other route takes such a key); a body limit of its own for batches of leads.
+	Intake Guard = "intake"
 	// Stream: signed in, for routes that move file content: no body limit or request timeout of the middleware
 	// (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body in memory).
 	Stream Guard = "stream"
@@ -90,6 +94,7 @@ func (a *App) routes() http.Handler {
 	activityTypes := activity.NewTypeService(a.db)
 	activities := activity.NewService(a.db)
 	dashboards := dashboard.NewService(a.db)
+	sources := intake.NewService(a.db, a.log)
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
 		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
@@ -98,6 +103,10 @@ func (a *App) routes() http.Handler {
 		Create:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, authSvc.Require(keys.Wrap(h))) },
 		AdminCreate: func(h httpx.HandlerFunc) http.Handler {
 			return httpx.Handle(a.log, authSvc.Require(requireAdmin(keys.Wrap(h))))
+		},
+		Intake: func(h httpx.HandlerFunc) http.Handler {
+			return httpx.Streaming(httpx.WithTimeout(a.cfg.RequestTimeout,
+				httpx.WithBodyLimit(a.log, intake.MaxBody, httpx.Handle(a.log, h))))
 		},
 		Stream: func(h httpx.HandlerFunc) http.Handler {
 			return httpx.Streaming(httpx.Handle(a.log, authSvc.Require(h)))
@@ -204,8 +213,23 @@ func (a *App) routes() http.Handler {
 	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
 	route("POST /api/v1/leads/{leadID}/convert", SignedIn, rest.Typed[api.LeadConvert, api.LeadConversion](http.StatusOK, leads.ConvertHandler))
 	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
+	route("GET /api/v1/leads/assigned", SignedIn, rest.Typed[rest.None, api.AssignedLeads](http.StatusOK, sources.AssignedHandler, "since"))
 	route("GET /api/v1/lead-mapping", SignedIn, rest.Typed[rest.None, api.FieldMappingList](http.StatusOK, leads.MappingHandler))
 	route("PUT /api/v1/lead-mapping", Admin, rest.Typed[api.FieldMappingList, api.FieldMappingList](http.StatusOK, leads.SetMappingHandler))
+
+	route("GET /api/v1/lead-sources", SignedIn, rest.List(sources.List, func(items []api.LeadSource) api.LeadSourceList { return api.LeadSourceList{Items: items} }))
+	route("POST /api/v1/lead-sources", AdminCreate, rest.Create(sources.Create))
+	route("GET /api/v1/lead-sources/{sourceID}", Admin, rest.Get("sourceID", sources.Get))
+	route("PATCH /api/v1/lead-sources/{sourceID}", Admin, rest.Update("sourceID", sources.Update))
+	route("DELETE /api/v1/lead-sources/{sourceID}", Admin, rest.Delete("sourceID", sources.Delete))
+	route("GET /api/v1/lead-sources/{sourceID}/keys", Admin, rest.Related("sourceID", sources.Keys))
+	route("POST /api/v1/lead-sources/{sourceID}/keys", AdminCreate, rest.Typed[rest.None, api.LeadSourceKeyCreated](http.StatusCreated, sources.CreateKeyHandler))
+	route("DELETE /api/v1/lead-sources/{sourceID}/keys/{keyID}", Admin, rest.Typed[rest.None, rest.None](http.StatusNoContent, sources.RevokeKeyHandler))
+	route("PUT /api/v1/lead-sources/{sourceID}/signing-secret", Admin, rest.Typed[rest.None, api.SigningSecret](http.StatusOK, sources.SigningSecretHandler))
+	route("DELETE /api/v1/lead-sources/{sourceID}/signing-secret", Admin, rest.Typed[rest.None, rest.None](http.StatusNoContent, sources.DisableSigningHandler))
+	route("POST /api/v1/lead-sources/{sourceID}/preview", Admin, rest.Typed[api.LeadSourcePreviewRequest, api.LeadSourcePreview](http.StatusOK, sources.PreviewHandler))
+	route("GET /api/v1/lead-sources/{sourceID}/deliveries", Admin, rest.Related("sourceID", sources.Deliveries))
+	route("POST /api/v1/intake/{sourceID}/leads", Intake, rest.Typed[api.IntakeBatch, api.IntakeResult](http.StatusOK, sources.Handler))
 
 	route("GET /api/v1/pipelines", SignedIn, rest.Typed[rest.None, api.PipelineList](http.StatusOK, pipelines.ListHandler, "recordType"))
 	route("POST /api/v1/pipelines", AdminCreate, rest.Create(pipelines.Create))

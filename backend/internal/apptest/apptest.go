@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,6 +79,9 @@ func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ..
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+		if os.Getenv("ONESALES_TEST_LOG") != "" {
+			log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+		}
 	}
 	ctx := context.Background()
 	demo, err := seed.Provision(ctx, d.Owner, seed.DemoTenant())

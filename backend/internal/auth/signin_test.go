@@ -70,6 +70,16 @@ func setup(t *testing.T) (*testdb.DB, *seed.Provisioned) {
 	return d, demo
 }
 
+// mustHash hashes a password as the service stores it.
+func mustHash(t *testing.T, password string) string {
+	t.Helper()
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hash
+}
+
 func TestTheDemoPasswordIsNotACommonPassword(t *testing.T) {
 	if p := auth.PasswordProblem(seed.DemoPassword); p != "" {
 		t.Fatalf("the seed's demo password %q is refused: %s", seed.DemoPassword, p)
@@ -119,10 +129,7 @@ func TestSigninFunctionsRefuseBadArguments(t *testing.T) {
 func TestSigninCountsTheAttemptBeforeTheCheckAndHandsOutNoHash(t *testing.T) {
 	d, demo := setup(t)
 	ctx := context.Background()
-	hash, err := auth.HashPassword("Richtig-und-lang-1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	hash := mustHash(t, "Richtig-und-lang-1")
 	if _, err := d.Owner.NewRaw("UPDATE users SET password_hash = ? WHERE lower(email) = ?", hash, admin).Exec(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -215,10 +222,7 @@ func TestSigninCountsTheAttemptBeforeTheCheckAndHandsOutNoHash(t *testing.T) {
 func TestSigninBeginAnswersUnknownEmailsLikeAccounts(t *testing.T) {
 	d, _ := setup(t)
 	ctx := context.Background()
-	hash, err := auth.HashPassword("egal-egal-egal")
-	if err != nil {
-		t.Fatal(err)
-	}
+	hash := mustHash(t, "egal-egal-egal")
 	ours := hash[:strings.LastIndex(hash[:strings.LastIndex(hash, "$")], "$")+1] // "$argon2id$v=19$m=19456,t=2,p=1$"
 	salts := map[string]string{}
 	for _, email := range []string{"niemand@nordlicht.example", "NIEMAND@nordlicht.example", "keiner@nordlicht.example"} {

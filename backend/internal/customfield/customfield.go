@@ -21,6 +21,9 @@ import (
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
+	"github.com/1sales/app/backend/internal/setting"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -30,22 +33,15 @@ const MaxTextLength = 1000
 // Field is a row of custom_fields.
 type Field struct {
 	bun.BaseModel `bun:"table:custom_fields,alias:cf"`
+	db.Row
 
-	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
 	RecordType api.RecordType `bun:"record_type"`
 	Label      string         `bun:"label"`
 	Kind       api.FieldKind  `bun:"kind"`
 	Required   bool           `bun:"required"`
 	Position   int            `bun:"position"`
 	ArchivedAt *time.Time     `bun:"archived_at"`
-	Version    int64          `bun:"version"`
-	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
 }
-
-// ETag is the version clients must send back with a change.
-func (f *Field) ETag() int64 { return f.Version }
 
 // API converts to the wire type.
 func (f *Field) API() api.CustomField {
@@ -147,10 +143,13 @@ func (fs Fields) Apply(v *httpx.Validation, stored, changes api.CustomValues) ap
 }
 
 // Service manages the field definitions.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db     *bun.DB
+	fields setting.Table[*Field]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, fields: setting.ForAdmins[Field](db)} }
 
 // List returns a record type's fields in order; archived ones only when asked.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, archived bool) ([]*Field, error) {
@@ -170,84 +169,41 @@ func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType, 
 	return out, err
 }
 
-func validLabel(v *httpx.Validation, raw string) string {
-	l := strings.TrimSpace(raw)
-	switch {
-	case l == "":
-		v.Field("label", api.FieldRequired)
-	case utf8.RuneCountInString(l) > 100:
-		v.Field("label", api.FieldTooLong)
-	}
-	return l
-}
-
-func labelTaken(err error) error {
-	if db.IsUniqueViolation(err, "custom_fields_label_idx") {
-		return httpx.Conflict("a field with this label exists", "label", api.FieldTaken)
-	}
-	return err
-}
+// labelTaken answers a second row with the same label as a conflict.
+var labelTaken = setting.Taken("custom_fields_label_idx", "a field with this label exists", "label")
 
 // Create adds a field (admins).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.CustomFieldCreate) (*Field, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	f := &Field{TenantID: a.TenantID, RecordType: in.RecordType, Kind: in.Kind, Required: in.Required, Version: 1}
-	if !slices.Contains(record.Types(nil), in.RecordType) {
-		v.Field("recordType", api.FieldInvalid)
-	}
-	if !slices.Contains(api.AllFieldKinds, in.Kind) {
-		v.Field("kind", api.FieldInvalid)
-	}
-	f.Label = validLabel(&v, in.Label)
-	if in.Position < 0 {
-		v.Field("position", api.FieldInvalid)
-	}
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if in.Position > 0 {
-			f.Position = in.Position
-		} else if err := tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM custom_fields WHERE record_type = ?", in.RecordType).Scan(ctx, &f.Position); err != nil {
+	f := &Field{Row: db.NewRow(a.TenantID), RecordType: in.RecordType, Kind: in.Kind, Required: in.Required}
+	return f, labelTaken(s.fields.Insert(ctx, a, f, func(ctx context.Context, tx bun.Tx) error {
+		var v httpx.Validation
+		if !slices.Contains(record.Types(nil), in.RecordType) {
+			v.Field("recordType", api.FieldInvalid)
+		}
+		if !slices.Contains(api.AllFieldKinds, in.Kind) {
+			v.Field("kind", api.FieldInvalid)
+		}
+		f.Label = validate.Name(&v, "label", in.Label, 100)
+		if in.Position < 0 {
+			v.Field("position", api.FieldInvalid)
+		}
+		if err := v.Err(); err != nil {
 			return err
 		}
-		_, err := tx.NewInsert().Model(f).Returning("*").Exec(ctx)
-		return labelTaken(err)
-	})
-	return f, err
-}
-
-func load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Field, error) {
-	f := new(Field)
-	if err := tx.NewSelect().Model(f).Where("cf.id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
+		if in.Position > 0 {
+			f.Position = in.Position
+			return nil
 		}
-		return nil, err
-	}
-	return f, nil
+		return tx.NewRaw("SELECT coalesce(max(position), 0) + 1 FROM custom_fields WHERE record_type = ?", in.RecordType).Scan(ctx, &f.Position)
+	}))
 }
 
 // Update relabels, reorders, makes required or not, archives or restores a field (admins).
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.CustomFieldPatch) (*Field, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var f *Field
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if f, err = load(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(f.Version, version); err != nil {
-			return err
-		}
+	return s.fields.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, f *Field) error {
 		var v httpx.Validation
 		if in.Label != nil {
-			f.Label = validLabel(&v, *in.Label)
+			f.Label = validate.Name(&v, "label", *in.Label, 100)
 		}
 		if in.Required != nil {
 			f.Required = *in.Required
@@ -258,23 +214,12 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			}
 			f.Position = *in.Position
 		}
-		if in.Archived != nil {
-			switch {
-			case *in.Archived && f.ArchivedAt == nil:
-				now := time.Now()
-				f.ArchivedAt = &now
-			case !*in.Archived:
-				f.ArchivedAt = nil
-			}
-		}
+		setting.Archive(&f.ArchivedAt, in.Archived)
 		if err := v.Err(); err != nil {
 			return err
 		}
-		_, err = tx.NewUpdate().Model(f).Column("label", "required", "position", "archived_at").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
-		return labelTaken(err)
+		return labelTaken(setting.Write(ctx, tx, f, "label", "required", "position", "archived_at"))
 	})
-	return f, err
 }
 
 // Archive removes a field from forms and lists; its values stay stored (admins).
@@ -286,17 +231,8 @@ func (s *Service) Archive(ctx context.Context, a *access.Actor, id uuid.UUID, ve
 
 // ListHandler handles GET /api/v1/custom-fields?recordType=…&archived=true.
 func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	fs, err := s.List(r.Context(), a, api.RecordType(r.URL.Query().Get("recordType")), r.URL.Query().Get("archived") == "true")
-	if err != nil {
-		return err
-	}
-	out := api.CustomFieldList{Items: make([]api.CustomField, len(fs))}
-	for i, f := range fs {
-		out.Items[i] = f.API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
+	q := r.URL.Query()
+	return rest.List(func(ctx context.Context, a *access.Actor) ([]*Field, error) {
+		return s.List(ctx, a, api.RecordType(q.Get("recordType")), q.Get("archived") == "true")
+	}, func(items []api.CustomField) api.CustomFieldList { return api.CustomFieldList{Items: items} }).Handler(w, r)
 }

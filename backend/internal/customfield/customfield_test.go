@@ -5,100 +5,71 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/customfield/customfieldtest"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
 )
 
-func TestCanonicalNumber(t *testing.T) {
-	f := &customfield.Field{Kind: api.FieldKindNumber}
+// Canonical per kind: numbers in Go's float syntax, written out without exponent; bools exactly true or false;
+// texts trimmed and at most MaxTextLength characters.
+func TestCanonical(t *testing.T) {
 	for _, tc := range []struct {
+		kind            api.FieldKind
 		name, raw, want string
 		code            api.FieldCode
 	}{
-		{"an integer", "42", "42", ""},
-		{"blanks around", " \t42\n", "42", ""},
-		{"a negative decimal without its trailing zero", "-12.50", "-12.5", ""},
-		{"a plus sign dropped", "+5", "5", ""},
-		{"a leading point", ".5", "0.5", ""},
-		{"a trailing point", "5.", "5", ""},
-		{"an exponent written out", "1e3", "1000", ""},
-		{"a point is the decimal point, never a thousands separator", "1.234", "1.234", ""},
-		{"the German form with a decimal comma", "1.234,5", "", api.FieldType},
-		{"a decimal comma", "1,5", "", api.FieldType},
-		{"a thousands blank", "1 000", "", api.FieldType},
-		{"digits beyond float64 precision are rounded", "12345678901234567890", "12345678901234567000", ""},
-		{"the largest magnitude written out", "-1e308", "-1" + strings.Repeat("0", 308), ""},
-		{"beyond float64", "1e309", "", api.FieldType},
-		{"below the smallest float64 is zero", "1e-400", "0", ""},
-		{"negative zero keeps its sign", "-0", "-0", ""},
+		{api.FieldKindNumber, "an integer", "42", "42", ""},
+		{api.FieldKindNumber, "blanks around", " \t42\n", "42", ""},
+		{api.FieldKindNumber, "a negative decimal without its trailing zero", "-12.50", "-12.5", ""},
+		{api.FieldKindNumber, "a plus sign dropped", "+5", "5", ""},
+		{api.FieldKindNumber, "a leading point", ".5", "0.5", ""},
+		{api.FieldKindNumber, "a trailing point", "5.", "5", ""},
+		{api.FieldKindNumber, "an exponent written out", "1e3", "1000", ""},
+		{api.FieldKindNumber, "a point is the decimal point, never a thousands separator", "1.234", "1.234", ""},
+		{api.FieldKindNumber, "the German form with a decimal comma", "1.234,5", "", api.FieldType},
+		{api.FieldKindNumber, "a decimal comma", "1,5", "", api.FieldType},
+		{api.FieldKindNumber, "a thousands blank", "1 000", "", api.FieldType},
+		{api.FieldKindNumber, "digits beyond float64 precision are rounded", "12345678901234567890", "12345678901234567000", ""},
+		{api.FieldKindNumber, "the largest magnitude written out", "-1e308", "-1" + strings.Repeat("0", 308), ""},
+		{api.FieldKindNumber, "beyond float64", "1e309", "", api.FieldType},
+		{api.FieldKindNumber, "below the smallest float64 is zero", "1e-400", "0", ""},
+		{api.FieldKindNumber, "negative zero keeps its sign", "-0", "-0", ""},
 		// Go's number syntax, which strconv.ParseFloat reads: accepted as the number it denotes.
-		{"digit groups with underscores", "1_000", "1000", ""},
-		{"a hexadecimal float", "0x1p4", "16", ""},
-		{"a hexadecimal integer", "0x10", "", api.FieldType},
-		{"not a number", "NaN", "", api.FieldType},
-		{"infinity", "Inf", "", api.FieldType},
-		{"minus infinity spelled out", "-Infinity", "", api.FieldType},
-		{"empty", "", "", api.FieldType},
-		{"blanks only", "   ", "", api.FieldType},
-		{"a word", "viel", "", api.FieldType},
-		{"a currency", "100 €", "", api.FieldType},
+		{api.FieldKindNumber, "digit groups with underscores", "1_000", "1000", ""},
+		{api.FieldKindNumber, "a hexadecimal float", "0x1p4", "16", ""},
+		{api.FieldKindNumber, "a hexadecimal integer", "0x10", "", api.FieldType},
+		{api.FieldKindNumber, "not a number", "NaN", "", api.FieldType},
+		{api.FieldKindNumber, "infinity", "Inf", "", api.FieldType},
+		{api.FieldKindNumber, "minus infinity spelled out", "-Infinity", "", api.FieldType},
+		{api.FieldKindNumber, "empty", "", "", api.FieldType},
+		{api.FieldKindNumber, "blanks only", "   ", "", api.FieldType},
+		{api.FieldKindNumber, "a word", "viel", "", api.FieldType},
+		{api.FieldKindNumber, "a currency", "100 €", "", api.FieldType},
+		// A bool is named by its input.
+		{api.FieldKindBool, "true", "true", "true", ""},
+		{api.FieldKindBool, "false", "false", "false", ""},
+		{api.FieldKindBool, " true\n", " true\n", "true", ""},
+		{api.FieldKindBool, "TRUE", "TRUE", "", api.FieldType},
+		{api.FieldKindBool, "False", "False", "", api.FieldType},
+		{api.FieldKindBool, "1", "1", "", api.FieldType},
+		{api.FieldKindBool, "0", "0", "", api.FieldType},
+		{api.FieldKindBool, "t", "t", "", api.FieldType},
+		{api.FieldKindBool, "yes", "yes", "", api.FieldType},
+		{api.FieldKindBool, "ja", "ja", "", api.FieldType},
+		{api.FieldKindBool, "", "", "", api.FieldType},
+		{api.FieldKindText, "trimmed", "  Handel \n", "Handel", ""},
+		{api.FieldKindText, "inner blanks kept", "Groß-  und\nEinzelhandel", "Groß-  und\nEinzelhandel", ""},
+		{api.FieldKindText, "empty", "", "", ""},
+		{api.FieldKindText, "1000 characters of two bytes each", strings.Repeat("ü", 1000), strings.Repeat("ü", 1000), ""},
+		{api.FieldKindText, "1000 characters with blanks around", " " + strings.Repeat("a", 1000) + " ", strings.Repeat("a", 1000), ""},
+		{api.FieldKindText, "1001 characters", strings.Repeat("ü", 1001), "", api.FieldTooLong},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, code := f.Canonical(tc.raw)
-			if got != tc.want || code != tc.code {
-				t.Fatalf("Canonical(%q) = %q, %q; want %q, %q", tc.raw, got, code, tc.want, tc.code)
-			}
-		})
-	}
-}
-
-func TestCanonicalBool(t *testing.T) {
-	f := &customfield.Field{Kind: api.FieldKindBool}
-	for _, tc := range []struct {
-		raw, want string
-		code      api.FieldCode
-	}{
-		{"true", "true", ""},
-		{"false", "false", ""},
-		{" true\n", "true", ""},
-		{"TRUE", "", api.FieldType},
-		{"False", "", api.FieldType},
-		{"1", "", api.FieldType},
-		{"0", "", api.FieldType},
-		{"t", "", api.FieldType},
-		{"yes", "", api.FieldType},
-		{"ja", "", api.FieldType},
-		{"", "", api.FieldType},
-	} {
-		t.Run(tc.raw, func(t *testing.T) {
-			got, code := f.Canonical(tc.raw)
-			if got != tc.want || code != tc.code {
-				t.Fatalf("Canonical(%q) = %q, %q; want %q, %q", tc.raw, got, code, tc.want, tc.code)
-			}
-		})
-	}
-}
-
-func TestCanonicalText(t *testing.T) {
-	f := &customfield.Field{Kind: api.FieldKindText}
-	for _, tc := range []struct {
-		name, raw, want string
-		code            api.FieldCode
-	}{
-		{"trimmed", "  Handel \n", "Handel", ""},
-		{"inner blanks kept", "Groß-  und\nEinzelhandel", "Groß-  und\nEinzelhandel", ""},
-		{"empty", "", "", ""},
-		{"1000 characters of two bytes each", strings.Repeat("ü", 1000), strings.Repeat("ü", 1000), ""},
-		{"1000 characters with blanks around", " " + strings.Repeat("a", 1000) + " ", strings.Repeat("a", 1000), ""},
-		{"1001 characters", strings.Repeat("ü", 1001), "", api.FieldTooLong},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, code := f.Canonical(tc.raw)
+		t.Run(string(tc.kind)+"/"+tc.name, func(t *testing.T) {
+			got, code := (&customfield.Field{Kind: tc.kind}).Canonical(tc.raw)
 			if got != tc.want || code != tc.code {
 				t.Fatalf("Canonical(%q) = %q, %q; want %q, %q", tc.raw, got, code, tc.want, tc.code)
 			}
@@ -107,27 +78,15 @@ func TestCanonicalText(t *testing.T) {
 }
 
 var (
-	numberID   = uuid.MustParse("00000000-0000-0000-0000-0000000000f1")
-	textID     = uuid.MustParse("00000000-0000-0000-0000-0000000000f2")
-	boolID     = uuid.MustParse("00000000-0000-0000-0000-0000000000f3")
-	requiredID = uuid.MustParse("00000000-0000-0000-0000-0000000000f4")
-	archivedID = uuid.MustParse("00000000-0000-0000-0000-0000000000f5")
-	goneID     = uuid.MustParse("00000000-0000-0000-0000-0000000000f6") // a field no longer defined
+	goneID = uuid.MustParse("00000000-0000-0000-0000-0000000000f6") // a field no longer defined
 
-	number, text, yes   = numberID.String(), textID.String(), boolID.String()
-	required, archived  = requiredID.String(), archivedID.String()
-	archivedAt          = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	number, text, yes   = customfieldtest.NumberID.String(), customfieldtest.TextID.String(), customfieldtest.BoolID.String()
+	required, archived  = customfieldtest.RequiredID.String(), customfieldtest.ArchivedID.String()
 	requiredKey, numKey = "custom." + required, "custom." + number
 )
 
 // fields has one optional field of each kind, a required number and an archived required text.
-var fields = customfield.Fields{
-	{ID: numberID, Kind: api.FieldKindNumber, Label: "Umsatz"},
-	{ID: textID, Kind: api.FieldKindText, Label: "Branche"},
-	{ID: boolID, Kind: api.FieldKindBool, Label: "Kunde"},
-	{ID: requiredID, Kind: api.FieldKindNumber, Label: "Mitarbeiter", Required: true},
-	{ID: archivedID, Kind: api.FieldKindText, Label: "Alt", Required: true, ArchivedAt: &archivedAt},
-}
+var fields = customfieldtest.Fields()
 
 func TestApply(t *testing.T) {
 	for _, tc := range []struct {

@@ -148,8 +148,6 @@ func TestMigrateIsIdempotentAndSerialised(t *testing.T) {
 type probe struct {
 	sql  string
 	code string
-	// noTenant runs it without app.tenant_id (else in tenant A's transaction).
-	noTenant bool
 }
 
 // SQLSTATEs of the probes.
@@ -167,24 +165,22 @@ var definerFunctions = map[string]struct {
 	why    string
 	ok     string
 	refuse []probe
+	// outside is a call that works in a tenant and must be refused (noTenant) without app.tenant_id.
+	outside string
+	// bad are argument lists the function refuses as invalid (badArgument), each called as SELECT * FROM
+	// <function>(<arguments>) in tenant A's transaction.
+	bad []string
 }{
 	"auth_signin_begin(text,text,interval,integer,integer)": {
 		why: "sign-in counts an attempt by e-mail and address before the tenant is known, and hands out the hash's salt, never the hash",
 		ok:  "SELECT * FROM auth_signin_begin('niemand@example.org', '192.0.2.1', interval '15 minutes', 5, 30)",
-		refuse: []probe{
-			{sql: "SELECT * FROM auth_signin_begin('', '192.0.2.1', interval '15 minutes', 5, 30)", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '', interval '15 minutes', 5, 30)", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '0', 5, 30)", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '15 minutes', 0, 30)", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_begin('a@example.org', '192.0.2.1', interval '15 minutes', 5, 100000)", code: badArgument},
-		}},
+		bad: []string{"'', '192.0.2.1', interval '15 minutes', 5, 30",
+			"'a@example.org', '', interval '15 minutes', 5, 30", "'a@example.org', '192.0.2.1', interval '0', 5, 30",
+			"'a@example.org', '192.0.2.1', interval '15 minutes', 0, 30",
+			"'a@example.org', '192.0.2.1', interval '15 minutes', 5, 100000"}},
 	"auth_signin_finish(bigint,text)": {
 		why: "sign-in compares the derived key with the stored one inside the database, once per counted attempt",
-		refuse: []probe{
-			{sql: "SELECT * FROM auth_signin_finish(NULL, 'AAAAAAAAAAAAAAAAAAAAAA')", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_finish(1, 'not a key')", code: badArgument},
-			{sql: "SELECT * FROM auth_signin_finish(-1, 'AAAAAAAAAAAAAAAAAAAAAA')", code: badArgument}, // no such attempt
-		}},
+		bad: []string{"NULL, 'AAAAAAAAAAAAAAAAAAAAAA'", "1, 'not a key'", "-1, 'AAAAAAAAAAAAAAAAAAAAAA'" /* no such attempt */}},
 	"auth_signin_abandon(bigint)": {
 		why: "sign-in takes back an attempt that never reached a comparison (no hash slot); it gives nothing to compare",
 		ok:  "SELECT auth_signin_abandon(-1)"},
@@ -197,85 +193,66 @@ var definerFunctions = map[string]struct {
 			{sql: "SELECT maintenance_purge(0)", code: noFunction},
 		}},
 	"search_candidates(text,text,integer)": {
-		why: "trigram search through the index, which row-level security keeps from the service; in the caller's tenant",
-		ok:  "SELECT search_candidates('persons', '%mueller%', 100)",
+		why:     "trigram search through the index, which row-level security keeps from the service; in the caller's tenant",
+		ok:      "SELECT search_candidates('persons', '%mueller%', 100)",
+		outside: "SELECT search_candidates('persons', '%mueller%', 100)",
+		bad: []string{"'users', '%mueller%', 100", "'persons; DROP TABLE persons', '%x%', 100",
+			"'persons', '%mueller%', 0", "'persons', '%mueller%', -1", "'persons', '%mueller%', 2147483647",
+			"'persons', '', 100", "'persons', repeat('x', 501), 100"}},
+	"intake_authenticate(uuid,bytea)": {
+		why: "a lead delivery names its source and key before the tenant is known; a key that fits answers its tenant, nothing else answers anything",
+		ok:  "SELECT * FROM intake_authenticate(gen_random_uuid(), sha256('x'))",
+		bad: []string{"NULL, sha256('x')", "gen_random_uuid(), NULL", "gen_random_uuid(), 'short'::bytea"}},
+	"lead_duplicate_matches(uuid[])": {
+		why:     "duplicate keys of leads through the expression indexes, which row-level security keeps from the service; in the caller's tenant",
+		ok:      "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])",
+		outside: "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])",
+		bad:     []string{"NULL", "array_fill(gen_random_uuid(), ARRAY[1001])"}},
+	"lead_deliveries_prune()": {
+		why: "housekeeping across tenants: each source keeps its last 50 deliveries; no arguments",
+		ok:  "SELECT lead_deliveries_prune()",
 		refuse: []probe{
-			{sql: "SELECT search_candidates('persons', '%mueller%', 100)", code: noTenant, noTenant: true},
-			{sql: "SELECT search_candidates('users', '%mueller%', 100)", code: badArgument},
-			{sql: "SELECT search_candidates('persons; DROP TABLE persons', '%x%', 100)", code: badArgument},
-			{sql: "SELECT search_candidates('persons', '%mueller%', 0)", code: badArgument},
-			{sql: "SELECT search_candidates('persons', '%mueller%', -1)", code: badArgument},
-			{sql: "SELECT search_candidates('persons', '%mueller%', 2147483647)", code: badArgument},
-			{sql: "SELECT search_candidates('persons', '', 100)", code: badArgument},
-			{sql: "SELECT search_candidates('persons', repeat('x', 501), 100)", code: badArgument},
+			{sql: "SELECT lead_deliveries_prune(0)", code: noFunction},
 		}},
 	"document_cleanup_claim(integer)": {
 		why: "the documents' cleanup claims due rows of every tenant (expired uploads, purged records, 30 days in the trash)",
 		ok:  "SELECT * FROM document_cleanup_claim(100)",
 		refuse: []probe{
 			{sql: "SELECT * FROM document_cleanup_claim(100, 0)", code: noFunction}, // the trash period is no argument
-			{sql: "SELECT * FROM document_cleanup_claim(0)", code: badArgument},
-			{sql: "SELECT * FROM document_cleanup_claim(-1)", code: badArgument},
-			{sql: "SELECT * FROM document_cleanup_claim(1001)", code: badArgument},
-			{sql: "SELECT * FROM document_cleanup_claim(NULL)", code: badArgument},
-		}},
+		},
+		bad: []string{"0", "-1", "1001", "NULL"}},
 	"document_cleanup_delete(uuid[])": {
 		why: "the documents' cleanup deletes the claimed rows whose bytes are gone, if still due",
 		ok:  "SELECT document_cleanup_delete(ARRAY[gen_random_uuid()])",
 		refuse: []probe{
 			{sql: "SELECT document_cleanup_delete(ARRAY[gen_random_uuid()], 0)", code: noFunction},
-			{sql: "SELECT document_cleanup_delete('{}'::uuid[])", code: badArgument},
-			{sql: "SELECT document_cleanup_delete(NULL)", code: badArgument},
-			{sql: "SELECT document_cleanup_delete(array(SELECT gen_random_uuid() FROM generate_series(1, 1001)))", code: badArgument},
-		}},
+		},
+		bad: []string{"'{}'::uuid[]", "NULL", "array(SELECT gen_random_uuid() FROM generate_series(1, 1001))"}},
 	"document_keys_known(text[])": {
 		why: "the orphan sweep asks which stored keys (random, 128 bits) have a row, across tenants",
 		ok:  "SELECT document_keys_known(ARRAY['x/y'])",
-		refuse: []probe{
-			{sql: "SELECT document_keys_known(NULL)", code: badArgument},
-			{sql: "SELECT document_keys_known(array(SELECT 'k' || i FROM generate_series(1, 1001) AS i))", code: badArgument},
-		}},
+		bad: []string{"NULL", "array(SELECT 'k' || i FROM generate_series(1, 1001) AS i)"}},
 	"geocode_claim(integer,double precision)": {
 		why: "the geocoding worker serves every tenant's queue",
 		ok:  "SELECT * FROM geocode_claim(5, 120)",
-		refuse: []probe{
-			{sql: "SELECT * FROM geocode_claim(0, 120)", code: badArgument},
-			{sql: "SELECT * FROM geocode_claim(101, 120)", code: badArgument},
-			{sql: "SELECT * FROM geocode_claim(5, 0)", code: badArgument},
-			{sql: "SELECT * FROM geocode_claim(5, -60)", code: badArgument},
-			{sql: "SELECT * FROM geocode_claim(5, 3601)", code: badArgument},
-			{sql: "SELECT * FROM geocode_claim(5, 'NaN')", code: badArgument},
-		}},
+		bad: []string{"0, 120", "101, 120", "5, 0", "5, -60", "5, 3601", "5, 'NaN'"}},
 	"geocode_untracked(integer)": {
 		why: "the geocoding worker's backfill finds records of every tenant whose address was never looked at",
 		ok:  "SELECT * FROM geocode_untracked(10)",
-		refuse: []probe{
-			{sql: "SELECT * FROM geocode_untracked(0)", code: badArgument},
-			{sql: "SELECT * FROM geocode_untracked(1001)", code: badArgument},
-		}},
+		bad: []string{"0", "1001"}},
 	"geocode_nearby(text,double precision,double precision,double precision,uuid[],integer,double precision,uuid)": {
-		why: "nearby search through the GiST index, which row-level security keeps from the service; in the caller's tenant",
-		ok:  "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 10)",
-		refuse: []probe{
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000)", code: noTenant, noTenant: true},
-			{sql: "SELECT * FROM geocode_nearby('users', 53.55, 9.99, 50000)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 0)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 500001)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 0)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 10001)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 91, 9.99, 50000)", code: badArgument},
-			{sql: "SELECT * FROM geocode_nearby('persons', 53.55, 181, 50000)", code: badArgument},
-		}},
+		why:     "nearby search through the GiST index, which row-level security keeps from the service; in the caller's tenant",
+		ok:      "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000, NULL, 10)",
+		outside: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000)",
+		bad: []string{"'users', 53.55, 9.99, 50000", "'persons', 53.55, 9.99, 0", "'persons', 53.55, 9.99, 500001",
+			"'persons', 53.55, 9.99, 50000, NULL, 0", "'persons', 53.55, 9.99, 50000, NULL, 10001",
+			"'persons', 91, 9.99, 50000", "'persons', 53.55, 181, 50000"}},
 	"geocode_nearby_count(text,double precision,double precision,double precision,uuid[],integer)": {
-		why: "the capped count of a nearby list, as geocode_nearby; in the caller's tenant",
-		ok:  "SELECT geocode_nearby_count('deals', 53.55, 9.99, 50000, NULL, 1001)",
-		refuse: []probe{
-			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 1001)", code: noTenant, noTenant: true},
-			{sql: "SELECT geocode_nearby_count('documents', 53.55, 9.99, 50000, NULL, 1001)", code: badArgument},
-			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, NULL)", code: badArgument},
-			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 0)", code: badArgument},
-			{sql: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 1e9, NULL, 1001)", code: badArgument},
-		}},
+		why:     "the capped count of a nearby list, as geocode_nearby; in the caller's tenant",
+		ok:      "SELECT geocode_nearby_count('deals', 53.55, 9.99, 50000, NULL, 1001)",
+		outside: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 1001)",
+		bad: []string{"'documents', 53.55, 9.99, 50000, NULL, 1001", "'persons', 53.55, 9.99, 50000, NULL, NULL",
+			"'persons', 53.55, 9.99, 50000, NULL, 0", "'persons', 53.55, 9.99, 1e9, NULL, 1001"}},
 }
 
 func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {
@@ -330,20 +307,25 @@ func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {
 					t.Errorf("%s: %v", f.ok, err)
 				}
 			}
-			for _, p := range f.refuse {
-				var err error
-				if p.noTenant {
-					_, err = d.App.ExecContext(ctx, p.sql)
-				} else {
-					err = db.InTenant(ctx, d.App, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-						_, err := tx.ExecContext(ctx, p.sql)
-						return err
-					})
-				}
+			refuse := f.refuse
+			for _, args := range f.bad {
+				refuse = append(refuse, probe{sql: "SELECT * FROM " + sig[:strings.Index(sig, "(")] + "(" + args + ")", code: badArgument})
+			}
+			refusedAs := func(sql, code string, err error) {
 				var pgErr pgdriver.Error
-				if !errors.As(err, &pgErr) || pgErr.Field('C') != p.code {
-					t.Errorf("%s: err = %v, want SQLSTATE %s", p.sql, err, p.code)
+				if !errors.As(err, &pgErr) || pgErr.Field('C') != code {
+					t.Errorf("%s: err = %v, want SQLSTATE %s", sql, err, code)
 				}
+			}
+			if f.outside != "" {
+				_, err := d.App.ExecContext(ctx, f.outside)
+				refusedAs(f.outside, noTenant, err)
+			}
+			for _, p := range refuse {
+				refusedAs(p.sql, p.code, db.InTenant(ctx, d.App, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+					_, err := tx.ExecContext(ctx, p.sql)
+					return err
+				}))
 			}
 		})
 	}

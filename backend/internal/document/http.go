@@ -10,10 +10,10 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -49,11 +49,7 @@ func (r *idleReader) Read(p []byte) (int, error) {
 // Content-Length required, X-File-Name percent-encoded); 201 with the Document.
 func (s *Service) UploadHandler(k record.Kind) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, "recordID")
+		a, id, err := rest.Target(r, "recordID")
 		if err != nil {
 			return err
 		}
@@ -74,11 +70,7 @@ func (s *Service) UploadHandler(k record.Kind) httpx.HandlerFunc {
 // ListHandler handles GET /api/v1/<kind>/{recordID}/documents[?trashed=true].
 func (s *Service) ListHandler(k record.Kind) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, "recordID")
+		a, id, err := rest.Target(r, "recordID")
 		if err != nil {
 			return err
 		}
@@ -104,15 +96,7 @@ func (s *Service) ListHandler(k record.Kind) httpx.HandlerFunc {
 
 // UsageHandler handles GET /api/v1/me/storage.
 func (s *Service) UsageHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	u, err := s.Usage(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	return httpx.JSON(w, http.StatusOK, u)
+	return rest.Answer(s.Usage).Handler(w, r)
 }
 
 // content is a stored object that renews the write deadline as it is read (and so sent).
@@ -130,11 +114,7 @@ func (c *content) Read(p []byte) (int, error) {
 // the exact file name (RFC 5987), the checked content type, nosniff, the checksum as ETag and Repr-Digest, and
 // ranges and conditional requests (If-None-Match) through http.ServeContent.
 func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	id, err := httpx.PathID(r, "documentID")
+	a, id, err := rest.Target(r, "documentID")
 	if err != nil {
 		return err
 	}

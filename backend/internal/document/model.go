@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -27,8 +28,8 @@ const (
 type Document struct {
 	bun.BaseModel `bun:"table:documents,alias:doc"`
 
-	ID          uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID    uuid.UUID      `bun:"tenant_id,type:uuid"`
+	db.Row
+
 	RecordType  api.RecordType `bun:"record_type"`
 	RecordID    uuid.UUID      `bun:"record_id,type:uuid"`
 	FileName    string         `bun:"file_name"`
@@ -39,9 +40,6 @@ type Document struct {
 	State       string         `bun:"state"`
 	ExpiresAt   *time.Time     `bun:"expires_at"`
 	UploadedBy  uuid.UUID      `bun:"uploaded_by,type:uuid"`
-	Version     int64          `bun:"version"`
-	CreatedAt   time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt   time.Time      `bun:"updated_at,nullzero,default:now()"`
 	DeletedAt   *time.Time     `bun:"deleted_at"`
 	DeletedBy   *uuid.UUID     `bun:"deleted_by,type:uuid"`
 
@@ -49,9 +47,6 @@ type Document struct {
 
 	canDelete bool
 }
-
-// ETag is the version clients send back with a delete.
-func (d *Document) ETag() int64 { return d.Version }
 
 // Checksum is the SHA-256 of the content in lower-case hex.
 func (d *Document) Checksum() string { return hex.EncodeToString(d.SHA256) }

@@ -146,10 +146,7 @@ func load(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, trashe
 		q.For("UPDATE OF doc")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, record.Kind{}, httpx.ErrNotFound
-		}
-		return nil, record.Kind{}, fmt.Errorf("document: get %s: %w", id, err)
+		return nil, record.Kind{}, httpx.Missing(err, fmt.Sprintf("document: get %s", id))
 	}
 	k, ok := record.KindOf(d.RecordType)
 	if !ok {
@@ -402,8 +399,8 @@ const storeRetryAfter = "10"
 
 // reserve checks the record and the quota and commits the pending row.
 func (s *Service) reserve(ctx context.Context, a *access.Actor, k record.Kind, recordID uuid.UUID, name, declared string, size int64) (*Document, error) {
-	d := &Document{TenantID: a.TenantID, RecordType: k.Type, RecordID: recordID, FileName: name, ContentType: "application/octet-stream",
-		Size: size, StorageKey: newStorageKey(s.store.Prefix(), a.TenantID), State: statePending, UploadedBy: a.UserID, Version: 1}
+	d := &Document{Row: db.NewRow(a.TenantID), RecordType: k.Type, RecordID: recordID, FileName: name, ContentType: "application/octet-stream",
+		Size: size, StorageKey: newStorageKey(s.store.Prefix(), a.TenantID), State: statePending, UploadedBy: a.UserID}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := record.Check(ctx, tx, a, k, recordID, api.ActionView); err != nil {
 			return err

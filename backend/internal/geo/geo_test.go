@@ -324,14 +324,22 @@ func TestOddInputGivesNotFoundOrLessPrecisionNeverAnError(t *testing.T) {
 	}
 }
 
+// untrackedOrg writes an organisation with an address in Köln by hand (as the owner), so that no geocoding job
+// tracks it: as if written before positions existed.
+func (e *env) untrackedOrg() uuid.UUID {
+	e.t.Helper()
+	var id uuid.UUID
+	if err := e.d.Owner.NewRaw(`INSERT INTO organizations (tenant_id, owner_id, name, street, postal_code, city, country)
+		VALUES (?, ?, 'Alt GmbH', 'Domplatz 1', '50667', 'Köln', 'DE') RETURNING id`, e.tenant, e.admin.UserID).Scan(context.Background(), &id); err != nil {
+		e.t.Fatal(err)
+	}
+	return id
+}
+
 func TestBackfillTracksRecordsWrittenBeforePositionsExisted(t *testing.T) {
 	e := newEnv(t, false)
 	ctx := context.Background()
-	var id uuid.UUID
-	if err := e.d.Owner.NewRaw(`INSERT INTO organizations (tenant_id, owner_id, name, street, postal_code, city, country)
-		VALUES (?, ?, 'Alt GmbH', 'Domplatz 1', '50667', 'Köln', 'DE') RETURNING id`, e.tenant, e.admin.UserID).Scan(ctx, &id); err != nil {
-		t.Fatal(err)
-	}
+	id := e.untrackedOrg()
 	n, err := e.w.Backfill(ctx, 100)
 	if err != nil || n != 1 {
 		t.Fatalf("backfill: %d, %v", n, err)
@@ -366,11 +374,7 @@ func ptr[T any](v T) *T { return &v }
 func TestUpdatesOfUntrackedRecordsQueueOnlyAChangedAddress(t *testing.T) {
 	e := newEnv(t, false)
 	ctx := context.Background()
-	var id uuid.UUID
-	if err := e.d.Owner.NewRaw(`INSERT INTO organizations (tenant_id, owner_id, name, street, postal_code, city, country)
-		VALUES (?, ?, 'Alt GmbH', 'Domplatz 1', '50667', 'Köln', 'DE') RETURNING id`, e.tenant, e.admin.UserID).Scan(ctx, &id); err != nil {
-		t.Fatal(err)
-	}
+	id := e.untrackedOrg()
 	e.patchOrg(id, api.OrganizationPatch{Industry: ptr("Handel")})
 	var key *string
 	if err := e.d.Owner.NewRaw("SELECT geo_key FROM organizations WHERE id = ?", id).Scan(ctx, &key); err != nil || key != nil || e.jobs() != 0 {

@@ -91,12 +91,11 @@ func track(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordTyp
 	return true, nil
 }
 
-// TrackNew is Track for records just inserted in bulk (a lead delivery): it stores the key of each address on its
-// record and queues the addresses, in two statements for all of them.
-func TrackNew(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, ids []uuid.UUID, addrs []api.Address) error {
-	table, ok := tables[rt]
-	if !ok {
-		return fmt.Errorf("geo: track: record type %s has no position", rt)
+// QueueNew queues the addresses of records just inserted in bulk (a lead delivery) with their address's key
+// already stored (AddressKey), in one statement for all of them; records without an address are left out.
+func QueueNew(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, ids []uuid.UUID, addrs []api.Address) error {
+	if _, ok := tables[rt]; !ok {
+		return fmt.Errorf("geo: queue: record type %s has no position", rt)
 	}
 	var qIDs []uuid.UUID
 	var keys, streets, codes, cities, countries []string
@@ -112,10 +111,6 @@ func TrackNew(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.Record
 	}
 	if len(qIDs) == 0 {
 		return nil
-	}
-	if _, err := tx.NewRaw(`UPDATE ? AS t SET geo_key = n.key FROM unnest(?::uuid[], ?::text[]) AS n (id, key) WHERE t.id = n.id`,
-		bun.Ident(table), pgdialect.Array(qIDs), pgdialect.Array(keys)).Exec(ctx); err != nil {
-		return fmt.Errorf("geo: track new %s: %w", rt, err)
 	}
 	if _, err := tx.NewRaw(`INSERT INTO geocode_jobs (tenant_id, record_type, record_id, address_key, street, postal_code, city, country)
 		SELECT ?, ?, n.* FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS n

@@ -95,16 +95,25 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-type job struct {
+// place is a record's address as the owner-run functions hand it out (a queued job, an untracked record).
+type place struct {
 	TenantID   uuid.UUID      `bun:"tenant_id"`
 	RecordType api.RecordType `bun:"record_type"`
 	RecordID   uuid.UUID      `bun:"record_id"`
-	Key        string         `bun:"address_key"`
 	Street     string         `bun:"street"`
 	PostalCode string         `bun:"postal_code"`
 	City       string         `bun:"city"`
 	Country    string         `bun:"country"`
-	Attempts   int            `bun:"attempts"`
+}
+
+func (p place) address() api.Address {
+	return api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country}
+}
+
+type job struct {
+	place
+	Key      string `bun:"address_key"`
+	Attempts int    `bun:"attempts"`
 }
 
 // Step claims due jobs and works them off; it returns how many it claimed.
@@ -125,7 +134,7 @@ func (w *Worker) Step(ctx context.Context) (int, error) {
 }
 
 func (w *Worker) work(ctx context.Context, j job) error {
-	q := Query{Address: api.Address{Street: j.Street, PostalCode: j.PostalCode, City: j.City, Country: j.Country}}
+	q := Query{Address: j.address()}
 	res, err := w.g.Resolve(ctx, q, Mode{Worker: true})
 	if err != nil {
 		return err // the lease ends and another attempt follows
@@ -177,15 +186,7 @@ func write(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, key
 // Backfill tracks up to limit records of every table whose address was never looked at (written before positions
 // existed, or by hand) as if they had just been saved, and reports how many it queued or settled.
 func (w *Worker) Backfill(ctx context.Context, limit int) (int, error) {
-	var rows []struct {
-		TenantID   uuid.UUID      `bun:"tenant_id"`
-		RecordType api.RecordType `bun:"record_type"`
-		RecordID   uuid.UUID      `bun:"record_id"`
-		Street     string         `bun:"street"`
-		PostalCode string         `bun:"postal_code"`
-		City       string         `bun:"city"`
-		Country    string         `bun:"country"`
-	}
+	var rows []place
 	if err := w.db.NewRaw("SELECT * FROM geocode_untracked(?)", limit).Scan(ctx, &rows); err != nil {
 		if db.IsNoRows(err) {
 			return 0, nil
@@ -201,7 +202,7 @@ func (w *Worker) Backfill(ctx context.Context, limit int) (int, error) {
 		err := db.InTenant(ctx, w.db, tenant, func(ctx context.Context, tx bun.Tx) error {
 			for _, i := range idx {
 				r := rows[i]
-				addr := api.Address{Street: r.Street, PostalCode: r.PostalCode, City: r.City, Country: r.Country}
+				addr := r.address()
 				changed, err := track(ctx, tx, tenant, r.RecordType, r.RecordID, addr, AddressKey(addr), true)
 				if err != nil {
 					return err

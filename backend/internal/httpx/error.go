@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -82,6 +83,15 @@ var (
 	ErrVersionMismatch = NewError(http.StatusPreconditionFailed, api.CodeVersionMismatch, "the record was changed by someone else")
 	ErrIfMatchRequired = NewError(http.StatusPreconditionRequired, api.CodePreconditionNeeded, "If-Match with the record's version is required")
 )
+
+// Missing answers a failed read of one row: no row is ErrNotFound (the same 404 whether it does not exist or the
+// caller may not see it), any other error is wrapped with what was read (what, e.g. "pipeline: get <id>").
+func Missing(err error, what string) error {
+	if db.IsNoRows(err) {
+		return ErrNotFound
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
 
 // Conflict is a 409 with an optional field code.
 func Conflict(message, field string, code api.FieldCode) error {

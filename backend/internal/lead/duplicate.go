@@ -30,33 +30,11 @@ func markDuplicates(ctx context.Context, tx bun.IDB, ids []uuid.UUID) (map[uuid.
 	if _, err := tx.NewRaw("DELETE FROM lead_duplicates WHERE lead_id = ANY(?::uuid[])", arr).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("lead: clear duplicates: %w", err)
 	}
-	// k holds the keys of the leads; each branch is one index lookup per lead.
+	// lead_duplicate_matches looks the keys up through the indexes (row-level security would keep this
+	// transaction from them), in the transaction's tenant.
 	var found []uuid.UUID
-	if err := tx.NewRaw(`WITH k AS (
-			SELECT l.id, l.tenant_id, nullif(lower(l.email), '') AS email, dedupe_phone(nullif(l.phone, '')) AS phone,
-				dedupe_company(nullif(l.company, '')) AS company, l.postal_code
-			FROM leads AS l WHERE l.id = ANY(?::uuid[])),
-		m AS (
-			SELECT k.id, k.tenant_id, 'lead' AS record_type, x.id AS record_id, 'email' AS reason FROM k
-				JOIN leads AS x ON x.tenant_id = k.tenant_id AND lower(x.email) = k.email AND x.email <> '' AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'lead', x.id, 'phone' FROM k
-				JOIN leads AS x ON x.tenant_id = k.tenant_id AND dedupe_phone(x.phone) = k.phone AND x.phone <> '' AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'lead', x.id, 'company' FROM k
-				JOIN leads AS x ON x.tenant_id = k.tenant_id AND dedupe_company(x.company) = k.company
-					AND x.postal_code = k.postal_code AND x.company <> '' AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'person', x.id, 'email' FROM k
-				JOIN persons AS x ON x.email_keys @> ARRAY[k.email] AND x.tenant_id = k.tenant_id AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'person', x.id, 'phone' FROM k
-				JOIN persons AS x ON dedupe_phones(x.phones) @> ARRAY[k.phone] AND x.tenant_id = k.tenant_id AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'email' FROM k
-				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND lower(x.email) = k.email AND x.email <> '' AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'phone' FROM k
-				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND dedupe_phone(x.phone) = k.phone AND x.phone <> '' AND x.deleted_at IS NULL
-			UNION ALL SELECT k.id, k.tenant_id, 'organization', x.id, 'company' FROM k
-				JOIN organizations AS x ON x.tenant_id = k.tenant_id AND dedupe_company(x.name) = k.company
-					AND x.postal_code = k.postal_code AND x.deleted_at IS NULL)
-		INSERT INTO lead_duplicates (tenant_id, lead_id, record_type, record_id, reason)
-		SELECT DISTINCT tenant_id, id, record_type, record_id, reason FROM m WHERE NOT (record_type = 'lead' AND record_id = id)
+	if err := tx.NewRaw(`INSERT INTO lead_duplicates (tenant_id, lead_id, record_type, record_id, reason)
+		SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid, m.* FROM lead_duplicate_matches(?::uuid[]) AS m
 		ON CONFLICT DO NOTHING
 		RETURNING lead_id`, arr).Scan(ctx, &found); err != nil {
 		return nil, fmt.Errorf("lead: find duplicates: %w", err)

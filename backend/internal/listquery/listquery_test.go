@@ -17,8 +17,10 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
 
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/customfield/customfieldtest"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
 )
@@ -53,21 +55,12 @@ var (
 	orgID    = uuid.MustParse("00000000-0000-0000-0000-0000000000c1")
 	rowID    = uuid.MustParse("00000000-0000-0000-0000-0000000000d1")
 
-	numberID   = uuid.MustParse("00000000-0000-0000-0000-0000000000f1")
-	textID     = uuid.MustParse("00000000-0000-0000-0000-0000000000f2")
-	boolID     = uuid.MustParse("00000000-0000-0000-0000-0000000000f3")
-	archivedID = uuid.MustParse("00000000-0000-0000-0000-0000000000f4")
+	numberID, textID, boolID = customfieldtest.NumberID, customfieldtest.TextID, customfieldtest.BoolID
+	archivedID               = customfieldtest.ArchivedID
 )
 
-var archivedAt = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// fields are custom fields of every kind, and an archived one.
-var fields = customfield.Fields{
-	{ID: numberID, Kind: api.FieldKindNumber, Label: "Umsatz"},
-	{ID: textID, Kind: api.FieldKindText, Label: "Branche"},
-	{ID: boolID, Kind: api.FieldKindBool, Label: "Kunde"},
-	{ID: archivedID, Kind: api.FieldKindText, Label: "Alt", ArchivedAt: &archivedAt},
-}
+// fields are custom fields of every kind, a required one and an archived one.
+var fields = customfieldtest.Fields()
 
 // actor is the user meID in unitID (with subUnit below it) with view grants of these scopes.
 func actor(scopes map[api.RecordType]api.Scope) *access.Actor {
@@ -728,7 +721,7 @@ func TestCompileTakesEachFieldKindsOperators(t *testing.T) {
 	spec := Spec{Type: api.RecordPerson, SortName: "p.sort_name"}
 	value := map[api.FieldKind]string{api.FieldKindNumber: "12", api.FieldKindText: "Nord", api.FieldKindBool: "true"}
 	for _, kind := range api.AllFieldKinds {
-		field := &customfield.Field{ID: uuid.New(), RecordType: api.RecordPerson, Kind: kind}
+		field := &customfield.Field{Row: db.Row{ID: uuid.New()}, RecordType: api.RecordPerson, Kind: kind}
 		for _, op := range api.AllConditionOps {
 			t.Run(string(kind)+" "+string(op), func(t *testing.T) {
 				q := api.ListQuery{Custom: []api.CustomCondition{{FieldID: field.ID.String(), Op: op, Value: value[kind]}}}

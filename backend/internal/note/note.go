@@ -5,8 +5,6 @@ package note
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -16,6 +14,7 @@ import (
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
@@ -27,22 +26,16 @@ const MaxLength = 20000
 type Note struct {
 	bun.BaseModel `bun:"table:notes,alias:n"`
 
-	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
+	db.Row
+
 	RecordType api.RecordType `bun:"record_type"`
 	RecordID   uuid.UUID      `bun:"record_id,type:uuid"`
 	AuthorID   uuid.UUID      `bun:"author_id,type:uuid"`
 	Body       string         `bun:"body"`
-	Version    int64          `bun:"version"`
-	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
 	AuthorName string         `bun:"author_name,scanonly"`
 
 	canEdit, canDelete bool
 }
-
-// ETag is the version clients must send back with a change.
-func (n *Note) ETag() int64 { return n.Version }
 
 // API converts to the wire type.
 func (n *Note) API() api.Note {
@@ -109,7 +102,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, k record.Kind, re
 	if err != nil {
 		return nil, err
 	}
-	n := &Note{TenantID: a.TenantID, RecordType: k.Type, RecordID: recordID, AuthorID: a.UserID, Body: b, Version: 1}
+	n := &Note{Row: db.NewRow(a.TenantID), RecordType: k.Type, RecordID: recordID, AuthorID: a.UserID, Body: b}
 	err = db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := record.Check(ctx, tx, a, k, recordID, api.ActionView); err != nil {
 			return err
@@ -138,10 +131,7 @@ func excerpt(s string) string {
 func loadFor(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID, action api.Action) (*Note, record.Kind, error) {
 	n := new(Note)
 	if err := selectWith(tx.NewSelect().Model(n)).Where("n.id = ?", id).For("UPDATE OF n").Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, record.Kind{}, httpx.ErrNotFound
-		}
-		return nil, record.Kind{}, fmt.Errorf("note: get %s: %w", id, err)
+		return nil, record.Kind{}, httpx.Missing(err, fmt.Sprintf("note: get %s", id))
 	}
 	k, ok := record.KindOf(n.RecordType)
 	if !ok {
@@ -224,23 +214,7 @@ func (s *Service) ListFor(k record.Kind) func(context.Context, *access.Actor, uu
 
 // CreateHandler handles POST /api/v1/<kind>/{recordID}/notes.
 func (s *Service) CreateHandler(k record.Kind) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, "recordID")
-		if err != nil {
-			return err
-		}
-		var in api.NoteCreate
-		if err := httpx.Decode(r, &in); err != nil {
-			return err
-		}
-		n, err := s.Create(r.Context(), a, k, id, in)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusCreated, n.Version, n.API())
-	}
+	return rest.CreateIn("recordID", func(ctx context.Context, a *access.Actor, id uuid.UUID, in api.NoteCreate) (*Note, error) {
+		return s.Create(ctx, a, k, id, in)
+	}).Handler
 }

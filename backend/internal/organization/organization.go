@@ -251,17 +251,11 @@ func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.S
 
 // SearchHandler handles GET /api/v1/search?q=….
 func (s *Service) SearchHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	q := r.URL.Query().Get("q")
-	if len(q) > 200 {
-		return httpx.FieldError("q", api.FieldTooLong)
-	}
-	out, err := s.Search(r.Context(), a, q)
-	if err != nil {
-		return err
-	}
-	return httpx.JSON(w, http.StatusOK, out)
+	return rest.Answer(func(ctx context.Context, a *access.Actor) (*api.SearchResult, error) {
+		q := r.URL.Query().Get("q")
+		if len(q) > 200 {
+			return nil, httpx.FieldError("q", api.FieldTooLong)
+		}
+		return s.Search(ctx, a, q)
+	}).Handler(w, r)
 }

@@ -463,12 +463,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 
 // Link links a person (edit right) to an organisation (view right), or changes the link's role and primary flag.
 func (s *Service) Link(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID, in api.MembershipInput) (*api.MembershipList, error) {
-	out := &api.MembershipList{}
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		p, err := store.Load(ctx, tx, a, personID, api.ActionEdit, true)
-		if err != nil {
-			return err
-		}
+	return s.changeMemberships(ctx, a, personID, func(ctx context.Context, tx bun.Tx, p *Person) error {
 		org, err := record.Check(ctx, tx, a, record.MustKind(api.RecordOrganization), orgID, api.ActionView)
 		if err != nil {
 			return err
@@ -478,26 +473,13 @@ func (s *Service) Link(ctx context.Context, a *access.Actor, personID, orgID uui
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if err := link(ctx, tx, a, p, org, role, in.Primary); err != nil {
-			return err
-		}
-		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
-			return err
-		}
-		out.Items = p.memberships
-		return nil
+		return link(ctx, tx, a, p, org, role, in.Primary)
 	})
-	return out, err
 }
 
 // Unlink removes a person's link to an organisation.
 func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID uuid.UUID) (*api.MembershipList, error) {
-	out := &api.MembershipList{}
-	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		p, err := store.Load(ctx, tx, a, personID, api.ActionEdit, true)
-		if err != nil {
-			return err
-		}
+	return s.changeMemberships(ctx, a, personID, func(ctx context.Context, tx bun.Tx, p *Person) error {
 		res, err := tx.NewRaw(`DELETE FROM memberships WHERE person_id = ? AND organization_id = ?`, personID, orgID).Exec(ctx)
 		if err != nil {
 			return fmt.Errorf("person: unlink: %w", err)
@@ -508,7 +490,21 @@ func (s *Service) Unlink(ctx context.Context, a *access.Actor, personID, orgID u
 		if err := history.Record(ctx, tx, a, api.RecordPerson, p.ID, api.HistoryUnlinked, []api.FieldChange{history.Link("organization", &orgID, nil)}); err != nil {
 			return err
 		}
-		if err := history.Record(ctx, tx, a, api.RecordOrganization, orgID, api.HistoryUnlinked, []api.FieldChange{history.Link("person", &p.ID, nil)}); err != nil {
+		return history.Record(ctx, tx, a, api.RecordOrganization, orgID, api.HistoryUnlinked, []api.FieldChange{history.Link("person", &p.ID, nil)})
+	})
+}
+
+// changeMemberships runs change on a person the actor may edit, loaded and locked, and answers the person's
+// memberships as they are afterwards: what Link and Unlink share.
+func (s *Service) changeMemberships(ctx context.Context, a *access.Actor, personID uuid.UUID,
+	change func(ctx context.Context, tx bun.Tx, p *Person) error) (*api.MembershipList, error) {
+	out := &api.MembershipList{}
+	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		p, err := store.Load(ctx, tx, a, personID, api.ActionEdit, true)
+		if err != nil {
+			return err
+		}
+		if err := change(ctx, tx, p); err != nil {
 			return err
 		}
 		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
@@ -561,11 +557,7 @@ func (s *Service) UnlinkHandler(w http.ResponseWriter, r *http.Request) error {
 }
 
 func linkParams(r *http.Request) (*access.Actor, uuid.UUID, uuid.UUID, error) {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return nil, uuid.Nil, uuid.Nil, err
-	}
-	personID, err := httpx.PathID(r, "personID")
+	a, personID, err := rest.Target(r, "personID")
 	if err != nil {
 		return nil, uuid.Nil, uuid.Nil, err
 	}

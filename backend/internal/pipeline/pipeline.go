@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -18,6 +16,9 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
+	"github.com/1sales/app/backend/internal/setting"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -27,15 +28,11 @@ var RecordTypes = record.Types(func(k record.Kind) bool { return k.Pipelines })
 // Pipeline is a row of pipelines with its stages.
 type Pipeline struct {
 	bun.BaseModel `bun:"table:pipelines,alias:pl"`
+	db.Row
 
-	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
 	RecordType api.RecordType `bun:"record_type"`
 	Name       string         `bun:"name"`
 	Position   int            `bun:"position"`
-	Version    int64          `bun:"version"`
-	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
 	Stages     []*Stage       `bun:"rel:has-many,join:id=pipeline_id"`
 }
 
@@ -51,9 +48,6 @@ type Stage struct {
 	Position    int       `bun:"position"`
 }
 
-// ETag is the version clients must send back with a change.
-func (p *Pipeline) ETag() int64 { return p.Version }
-
 // API converts to the wire type.
 func (p *Pipeline) API() api.Pipeline {
 	out := api.Pipeline{ID: p.ID.String(), RecordType: p.RecordType, Name: p.Name, Position: p.Position, Stages: []api.Stage{},
@@ -66,10 +60,15 @@ func (p *Pipeline) API() api.Pipeline {
 
 // Service manages pipelines. A stage that holds records (of the kinds in RecordTypes) can only be removed by
 // moving them.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db        *bun.DB
+	pipelines setting.Table[*Pipeline]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service {
+	return &Service{db: db, pipelines: setting.ForAdmins[Pipeline](db).WithLoad(locked)}
+}
 
 func withStages(q *bun.SelectQuery) *bun.SelectQuery {
 	return q.Relation("Stages", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("st.position") })
@@ -80,12 +79,9 @@ func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType) 
 	if !slices.Contains(RecordTypes, rt) {
 		return nil, httpx.FieldError("recordType", api.FieldInvalid)
 	}
-	var ps []*Pipeline
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return withStages(tx.NewSelect().Model(&ps)).Where("pl.record_type = ?", rt).
-			OrderExpr(`pl.position, pl.name COLLATE "de-x-icu"`).Scan(ctx)
+	return setting.List[Pipeline](ctx, s.db, a, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return withStages(q).Where("pl.record_type = ?", rt).OrderExpr(`pl.position, pl.name COLLATE "de-x-icu"`)
 	})
-	return ps, err
 }
 
 // Load reads a pipeline with its stages in the caller's tenant transaction.
@@ -96,10 +92,7 @@ func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, lock bool) (*Pipeline, 
 		q = q.For("UPDATE OF pl")
 	}
 	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("pipeline: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("pipeline: get %s", id))
 	}
 	return p, nil
 }
@@ -115,17 +108,6 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Pipe
 	return p, err
 }
 
-func validName(v *httpx.Validation, raw string) string {
-	n := strings.TrimSpace(raw)
-	switch {
-	case n == "":
-		v.Field("name", api.FieldRequired)
-	case utf8.RuneCountInString(n) > 100:
-		v.Field("name", api.FieldTooLong)
-	}
-	return n
-}
-
 // validStages checks a stage list: at least one, names, probabilities 0–100, known IDs used once.
 func validStages(v *httpx.Validation, in []api.StageInput, existing map[uuid.UUID]bool) []api.StageInput {
 	if len(in) == 0 {
@@ -138,13 +120,7 @@ func validStages(v *httpx.Validation, in []api.StageInput, existing map[uuid.UUI
 	out := make([]api.StageInput, len(in))
 	for i, st := range in {
 		key := fmt.Sprintf("stages[%d]", i)
-		out[i] = api.StageInput{ID: st.ID, Name: strings.TrimSpace(st.Name), Probability: st.Probability}
-		switch n := out[i].Name; {
-		case n == "":
-			v.Field(key+".name", api.FieldRequired)
-		case utf8.RuneCountInString(n) > 100:
-			v.Field(key+".name", api.FieldTooLong)
-		}
+		out[i] = api.StageInput{ID: st.ID, Name: validate.Name(v, key+".name", st.Name, 100), Probability: st.Probability}
 		if st.Probability < 0 || st.Probability > 100 {
 			v.Field(key+".probability", api.FieldRange)
 		}
@@ -159,12 +135,8 @@ func validStages(v *httpx.Validation, in []api.StageInput, existing map[uuid.UUI
 	return out
 }
 
-func nameTaken(err error) error {
-	if db.IsUniqueViolation(err, "pipelines_name_idx") {
-		return httpx.Conflict("a pipeline with this name exists", "name", api.FieldTaken)
-	}
-	return err
-}
+// nameTaken answers a second row with the same name as a conflict.
+var nameTaken = setting.Taken("pipelines_name_idx", "a pipeline with this name exists", "name")
 
 // Create adds a pipeline with its stages (admins), within the plan's limit on pipelines.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCreate) (*Pipeline, error) {
@@ -175,8 +147,8 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PipelineCr
 	if !slices.Contains(RecordTypes, in.RecordType) {
 		v.Field("recordType", api.FieldInvalid)
 	}
-	p := &Pipeline{TenantID: a.TenantID, RecordType: in.RecordType, Version: 1}
-	p.Name = validName(&v, in.Name)
+	p := &Pipeline{Row: db.NewRow(a.TenantID), RecordType: in.RecordType}
+	p.Name = validate.Name(&v, "name", in.Name, 100)
 	stages := validStages(&v, in.Stages, nil)
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -236,21 +208,10 @@ func (s *Service) held(ctx context.Context, tx bun.IDB, stages []uuid.UUID) (map
 
 // Update renames a pipeline and sets its stages (admins); see api.PipelinePatch.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PipelinePatch) (*Pipeline, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var p *Pipeline
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if p, err = Load(ctx, tx, id, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(p.Version, version); err != nil {
-			return err
-		}
+	return s.pipelines.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
 		var v httpx.Validation
 		if in.Name != nil {
-			p.Name = validName(&v, *in.Name)
+			p.Name = validate.Name(&v, "name", *in.Name, 100)
 		}
 		existing := map[uuid.UUID]bool{}
 		for _, st := range p.Stages {
@@ -272,10 +233,18 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			WherePK().Returning("version, updated_at").Exec(ctx); err != nil {
 			return nameTaken(err)
 		}
-		p, err = Load(ctx, tx, id, false)
-		return err
+		fresh, err := Load(ctx, tx, id, false) // the stages as they are now
+		if err != nil {
+			return err
+		}
+		*p = *fresh
+		return nil
 	})
-	return p, err
+}
+
+// locked loads and locks a pipeline with its stages, for a change.
+func locked(ctx context.Context, tx bun.Tx, _ *access.Actor, id uuid.UUID) (*Pipeline, error) {
+	return Load(ctx, tx, id, true)
 }
 
 func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p *Pipeline, stages []api.StageInput, moveTo map[string]string) error {
@@ -339,17 +308,7 @@ func (s *Service) setStages(ctx context.Context, tx bun.IDB, a *access.Actor, p 
 
 // Delete removes a pipeline that holds no records (admins).
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		p, err := Load(ctx, tx, id, true)
-		if err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(p.Version, version); err != nil {
-			return err
-		}
+	return s.pipelines.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Pipeline) error {
 		ids := make([]uuid.UUID, len(p.Stages))
 		for i, st := range p.Stages {
 			ids[i] = st.ID
@@ -365,26 +324,15 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 				}
 			}
 		}
-		_, err = tx.NewDelete().Model(p).WherePK().Exec(ctx)
-		return err
+		return nil
 	})
 }
 
 // ListHandler handles GET /api/v1/pipelines?recordType=….
 func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	ps, err := s.List(r.Context(), a, api.RecordType(r.URL.Query().Get("recordType")))
-	if err != nil {
-		return err
-	}
-	out := api.PipelineList{Items: make([]api.Pipeline, len(ps))}
-	for i, p := range ps {
-		out.Items[i] = p.API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
+	rt := api.RecordType(r.URL.Query().Get("recordType"))
+	return rest.List(func(ctx context.Context, a *access.Actor) ([]*Pipeline, error) { return s.List(ctx, a, rt) },
+		func(items []api.Pipeline) api.PipelineList { return api.PipelineList{Items: items} }).Handler(w, r)
 }
 
 // Place validates where a record goes: a pipeline of the record type and a stage of that pipeline (the first

@@ -15,6 +15,7 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -30,48 +31,38 @@ func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
 // History handles GET /api/v1/<kind>/{recordID}/history.
 func (s *Service) History(k Kind) httpx.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, "recordID")
-		if err != nil {
-			return err
-		}
+	return rest.Related("recordID", func(ctx context.Context, a *access.Actor, id uuid.UUID) (api.HistoryList, error) {
 		out := api.HistoryList{}
-		err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 			if _, err := Check(ctx, tx, a, k, id, api.ActionView); err != nil {
 				return err
 			}
+			var err error
 			out.Items, err = history.List(ctx, tx, k.Type, id, func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error) {
 				return Names(ctx, tx, a, rt, ids)
 			})
 			return err
 		})
-		if err != nil {
-			return err
-		}
-		return httpx.JSON(w, http.StatusOK, out)
-	}
+		return out, err
+	}).Handler
 }
 
 // Trash handles GET /api/v1/trash?recordType=…: the deleted records of the last 30 days the actor may restore.
 func (s *Service) Trash(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
+	return rest.Answer(func(ctx context.Context, a *access.Actor) (api.TrashList, error) { return s.trash(ctx, a, r) }).Handler(w, r)
+}
+
+func (s *Service) trash(ctx context.Context, a *access.Actor, r *http.Request) (api.TrashList, error) {
 	kinds := Kinds()
 	if rt := r.URL.Query().Get("recordType"); rt != "" {
 		k, ok := KindOf(api.RecordType(rt))
 		if !ok {
-			return httpx.FieldError("recordType", api.FieldInvalid)
+			return api.TrashList{}, httpx.FieldError("recordType", api.FieldInvalid)
 		}
 		kinds = []Kind{k}
 	}
 	out := api.TrashList{Items: []api.TrashItem{}}
-	err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		for _, k := range kinds {
 			var rows []struct {
 				ID        uuid.UUID `bun:"id"`
@@ -96,10 +87,10 @@ func (s *Service) Trash(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return api.TrashList{}, err
 	}
 	sort.SliceStable(out.Items, func(i, j int) bool { return out.Items[i].DeletedAt.After(out.Items[j].DeletedAt) })
-	return httpx.JSON(w, http.StatusOK, out)
+	return out, nil
 }
 
 // RecordTypeParam reads ?recordType= and checks it against allowed.

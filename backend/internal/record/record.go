@@ -11,7 +11,6 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/access"
-	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
 )
@@ -105,10 +104,7 @@ func Check(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, id uuid.UUI
 	q := Live(tx, a, k, k.Alias, action).ColumnExpr(k.NameSQL+" AS name").ColumnExpr("?", bun.Ident(k.OwnerColumn())).
 		Where("?.id = ?", bun.Ident(k.Alias), id)
 	if err := q.Scan(ctx, &ref.Name, &ref.OwnerID); err != nil {
-		if db.IsNoRows(err) {
-			return Ref{}, httpx.ErrNotFound
-		}
-		return Ref{}, fmt.Errorf("record: check %s %s: %w", k.Type, id, err)
+		return Ref{}, httpx.Missing(err, fmt.Sprintf("record: check %s %s", k.Type, id))
 	}
 	return ref, nil
 }

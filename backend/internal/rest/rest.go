@@ -66,162 +66,148 @@ func Wire[M Model[W], W any](ms []M) []W {
 	return out
 }
 
+// call is what a route reads from its request before it calls its service function, in this order: the actor,
+// the record's ID (when the route has a path parameter), the If-Match version (when the route requires it) and
+// the body (when it takes one). Every helper below reads its request through read, so that they all refuse a bad
+// request the same way.
+type call[In any] struct {
+	ctx     context.Context
+	actor   *access.Actor
+	id      uuid.UUID
+	version int64
+	in      In
+}
+
+func read[In any](r *http.Request, spec Spec, param string) (call[In], error) {
+	c := call[In]{ctx: r.Context()}
+	var err error
+	if c.actor, c.id, err = Target(r, param); err != nil {
+		return c, err
+	}
+	if spec.IfMatch {
+		if c.version, err = httpx.IfMatch(r); err != nil {
+			return c, err
+		}
+	}
+	if spec.In != nil {
+		if err = httpx.Decode(r, &c.in); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// Target reads the actor and, when param is not "", the ID of the record the path names: the first steps of every
+// route, for the handlers that read more of their request than the helpers here do (a file, query parameters).
+func Target(r *http.Request, param string) (*access.Actor, uuid.UUID, error) {
+	a, err := access.FromRequest(r)
+	if err != nil || param == "" {
+		return a, uuid.Nil, err
+	}
+	id, err := httpx.PathID(r, param)
+	return a, id, err
+}
+
+// endpoint builds the handler of spec: it reads the request, runs the service function and writes its result.
+func endpoint[In, Out any](spec Spec, param string, run func(call[In]) (Out, error), write func(http.ResponseWriter, int, Out) error) Endpoint {
+	return Endpoint{Spec: spec, Handler: func(w http.ResponseWriter, r *http.Request) error {
+		c, err := read[In](r, spec, param)
+		if err != nil {
+			return err
+		}
+		out, err := run(c)
+		if err != nil {
+			return err
+		}
+		return write(w, spec.Status, out)
+	}}
+}
+
+// answer answers with what run returns as JSON.
+func answer[In, Out any](spec Spec, param string, run func(call[In]) (Out, error)) Endpoint {
+	return endpoint(spec, param, run, func(w http.ResponseWriter, status int, out Out) error { return httpx.JSON(w, status, out) })
+}
+
+// versioned answers with the record run returns and its ETag.
+func versioned[In any, M Model[W], W any](spec Spec, param string, run func(call[In]) (M, error)) Endpoint {
+	return endpoint(spec, param, run, func(w http.ResponseWriter, status int, m M) error {
+		return httpx.Versioned(w, status, m.ETag(), m.API())
+	})
+}
+
 // List answers GET with the wire types of what list returns, wrapped by wrap (e.g. into api.UnitList).
 func List[M Model[W], W, L any](list func(context.Context, *access.Actor) ([]M, error), wrap func([]W) L) Endpoint {
-	return Endpoint{Spec: Spec{Out: typeOf[L](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
+	return answer(Spec{Out: typeOf[L](), Status: http.StatusOK}, "", func(c call[None]) (L, error) {
+		items, err := list(c.ctx, c.actor)
 		if err != nil {
-			return err
+			var zero L
+			return zero, err
 		}
-		items, err := list(r.Context(), a)
-		if err != nil {
-			return err
-		}
-		return httpx.JSON(w, http.StatusOK, wrap(Wire(items)))
-	}}
+		return wrap(Wire(items)), nil
+	})
+}
+
+// Answer answers GET with whatever get returns for the actor (the signed-in user, their tenant).
+func Answer[Out any](get func(context.Context, *access.Actor) (Out, error)) Endpoint {
+	return answer(Spec{Out: typeOf[Out](), Status: http.StatusOK}, "", func(c call[None]) (Out, error) {
+		return get(c.ctx, c.actor)
+	})
 }
 
 // Get answers GET /…/{param} with one record and its ETag.
 func Get[M Model[W], W any](param string, get func(context.Context, *access.Actor, uuid.UUID) (M, error)) Endpoint {
-	return Endpoint{Spec: Spec{Out: typeOf[W](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, param)
-		if err != nil {
-			return err
-		}
-		m, err := get(r.Context(), a, id)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}}
+	return versioned(Spec{Out: typeOf[W](), Status: http.StatusOK}, param, func(c call[None]) (M, error) {
+		return get(c.ctx, c.actor, c.id)
+	})
 }
 
 // Create answers POST with 201, the new record and its ETag.
 func Create[In any, M Model[W], W any](create func(context.Context, *access.Actor, In) (M, error)) Endpoint {
-	return Endpoint{Spec: Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		var in In
-		if err := httpx.Decode(r, &in); err != nil {
-			return err
-		}
-		m, err := create(r.Context(), a, in)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusCreated, m.ETag(), m.API())
-	}}
+	return versioned(Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, "", func(c call[In]) (M, error) {
+		return create(c.ctx, c.actor, c.in)
+	})
+}
+
+// CreateIn answers POST /…/{param}/<items> with 201, the new record and its ETag: a record created under the one
+// the path names (a note on a person).
+func CreateIn[In any, M Model[W], W any](param string, create func(context.Context, *access.Actor, uuid.UUID, In) (M, error)) Endpoint {
+	return versioned(Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusCreated}, param, func(c call[In]) (M, error) {
+		return create(c.ctx, c.actor, c.id, c.in)
+	})
 }
 
 // Update answers PATCH /…/{param}: the If-Match version is required and passed on, so that a stale change is
 // refused.
 func Update[In any, M Model[W], W any](param string, update func(context.Context, *access.Actor, uuid.UUID, int64, In) (M, error)) Endpoint {
-	return Endpoint{Spec: Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusOK, IfMatch: true}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, param)
-		if err != nil {
-			return err
-		}
-		version, err := httpx.IfMatch(r)
-		if err != nil {
-			return err
-		}
-		var in In
-		if err := httpx.Decode(r, &in); err != nil {
-			return err
-		}
-		m, err := update(r.Context(), a, id, version, in)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}}
+	return versioned(Spec{In: typeOf[In](), Out: typeOf[W](), Status: http.StatusOK, IfMatch: true}, param, func(c call[In]) (M, error) {
+		return update(c.ctx, c.actor, c.id, c.version, c.in)
+	})
 }
 
 // Delete answers DELETE /…/{param} with 204; the If-Match version is required.
 func Delete(param string, del func(context.Context, *access.Actor, uuid.UUID, int64) error) Endpoint {
-	return Endpoint{Spec: Spec{Status: http.StatusNoContent, IfMatch: true}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, param)
-		if err != nil {
-			return err
-		}
-		version, err := httpx.IfMatch(r)
-		if err != nil {
-			return err
-		}
-		if err := del(r.Context(), a, id, version); err != nil {
-			return err
-		}
-		return httpx.NoContent(w)
-	}}
+	return endpoint(Spec{Status: http.StatusNoContent, IfMatch: true}, param, func(c call[None]) (None, error) {
+		return None{}, del(c.ctx, c.actor, c.id, c.version)
+	}, func(w http.ResponseWriter, _ int, _ None) error { return httpx.NoContent(w) })
 }
 
 // Query answers POST …/query: the body is the query, the answer whatever run returns (a page).
 func Query[Q, P any](run func(context.Context, *access.Actor, Q) (P, error)) Endpoint {
-	return Endpoint{Spec: Spec{In: typeOf[Q](), Out: typeOf[P](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		var q Q
-		if err := httpx.Decode(r, &q); err != nil {
-			return err
-		}
-		out, err := run(r.Context(), a, q)
-		if err != nil {
-			return err
-		}
-		return httpx.JSON(w, http.StatusOK, out)
-	}}
+	return answer(Spec{In: typeOf[Q](), Out: typeOf[P](), Status: http.StatusOK}, "", func(c call[Q]) (P, error) {
+		return run(c.ctx, c.actor, c.in)
+	})
 }
 
 // Action answers POST /…/{param}/<action> (no body) with the record it returns, e.g. a restore.
 func Action[M Model[W], W any](param string, act func(context.Context, *access.Actor, uuid.UUID) (M, error)) Endpoint {
-	return Endpoint{Spec: Spec{Out: typeOf[W](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, param)
-		if err != nil {
-			return err
-		}
-		m, err := act(r.Context(), a, id)
-		if err != nil {
-			return err
-		}
-		return httpx.Versioned(w, http.StatusOK, m.ETag(), m.API())
-	}}
+	return versioned(Spec{Out: typeOf[W](), Status: http.StatusOK}, param, func(c call[None]) (M, error) {
+		return act(c.ctx, c.actor, c.id)
+	})
 }
 
 // Related answers GET /…/{param}/<relation> with whatever list returns for the record.
 func Related[L any](param string, list func(context.Context, *access.Actor, uuid.UUID) (L, error)) Endpoint {
-	return Endpoint{Spec: Spec{Out: typeOf[L](), Status: http.StatusOK}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		a, err := access.FromRequest(r)
-		if err != nil {
-			return err
-		}
-		id, err := httpx.PathID(r, param)
-		if err != nil {
-			return err
-		}
-		out, err := list(r.Context(), a, id)
-		if err != nil {
-			return err
-		}
-		return httpx.JSON(w, http.StatusOK, out)
-	}}
+	return answer(Spec{Out: typeOf[L](), Status: http.StatusOK}, param, func(c call[None]) (L, error) {
+		return list(c.ctx, c.actor, c.id)
+	})
 }

@@ -5,9 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -15,25 +12,20 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/setting"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
 // Role is a row of roles.
 type Role struct {
 	bun.BaseModel `bun:"table:roles,alias:ro"`
+	db.Row
 
-	ID        uuid.UUID   `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID  uuid.UUID   `bun:"tenant_id,type:uuid"`
-	Name      string      `bun:"name"`
-	IsAdmin   bool        `bun:"is_admin"`
-	Grants    []api.Grant `bun:"grants,type:jsonb"`
-	Version   int64       `bun:"version"`
-	CreatedAt time.Time   `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt time.Time   `bun:"updated_at,nullzero,default:now()"`
+	Name    string      `bun:"name"`
+	IsAdmin bool        `bun:"is_admin"`
+	Grants  []api.Grant `bun:"grants,type:jsonb"`
 }
-
-// ETag is the version clients must send back with a change.
-func (r *Role) ETag() int64 { return r.Version }
 
 // API converts to the wire type.
 func (r *Role) API() api.Role {
@@ -75,52 +67,33 @@ func Defaults() []Role {
 }
 
 // Service manages roles.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db    *bun.DB
+	roles setting.Table[*Role]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, roles: setting.ForAdmins[Role](db)} }
 
 // List returns the tenant's roles by name.
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Role, error) {
-	var roles []*Role
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return tx.NewSelect().Model(&roles).OrderExpr(`ro.name COLLATE "de-x-icu", ro.id`).Scan(ctx)
+	return setting.List[Role](ctx, s.db, a, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.OrderExpr(`ro.name COLLATE "de-x-icu", ro.id`)
 	})
-	return roles, err
 }
 
 // Get returns one role.
 func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Role, error) {
-	var r Role
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return Load(ctx, tx, id, &r, false)
-	})
-	return &r, err
+	return setting.Get[Role](ctx, s.db, a, id)
 }
 
 // Load reads one row inside the caller's tenant transaction, optionally locking it for an update.
 func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, r *Role, lock bool) error {
-	q := tx.NewSelect().Model(r).Where("ro.id = ?", id)
-	if lock {
-		q = q.For("UPDATE")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return httpx.ErrNotFound
-		}
-		return fmt.Errorf("role: get %s: %w", id, err)
-	}
-	return nil
+	return setting.Load(ctx, tx, r, id, lock)
 }
 
-func validate(v *httpx.Validation, name string, grants []api.Grant) (string, []api.Grant) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		v.Field("name", api.FieldRequired)
-	case utf8.RuneCountInString(name) > 100:
-		v.Field("name", api.FieldTooLong)
-	}
+func check(v *httpx.Validation, name string, grants []api.Grant) (string, []api.Grant) {
+	name = validate.Name(v, "name", name, 100)
 	seen := map[[2]string]bool{}
 	out := make([]api.Grant, 0, len(grants))
 	for i, g := range grants {
@@ -144,44 +117,22 @@ func validate(v *httpx.Validation, name string, grants []api.Grant) (string, []a
 	return name, out
 }
 
-func nameTaken(err error) error {
-	if db.IsUniqueViolation(err, "roles_name_idx") {
-		return httpx.Conflict("a role with this name exists", "name", api.FieldTaken)
-	}
-	return err
-}
+// nameTaken answers a second row with the same name as a conflict.
+var nameTaken = setting.Taken("roles_name_idx", "a role with this name exists", "name")
 
 // Create adds a role.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.RoleCreate) (*Role, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var v httpx.Validation
-	r := &Role{TenantID: a.TenantID, IsAdmin: in.IsAdmin, Version: 1}
-	r.Name, r.Grants = validate(&v, in.Name, in.Grants)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		_, err := tx.NewInsert().Model(r).Returning("*").Exec(ctx)
-		return nameTaken(err)
-	})
-	return r, err
+	r := &Role{Row: db.NewRow(a.TenantID), IsAdmin: in.IsAdmin}
+	return r, nameTaken(s.roles.Insert(ctx, a, r, func(context.Context, bun.Tx) error {
+		var v httpx.Validation
+		r.Name, r.Grants = check(&v, in.Name, in.Grants)
+		return v.Err()
+	}))
 }
 
 // Update changes a role; users holding it get the new rights on their next request.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.RolePatch) (*Role, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var r Role
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := Load(ctx, tx, id, &r, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(r.Version, version); err != nil {
-			return err
-		}
+	return s.roles.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, r *Role) error {
 		name, grants := r.Name, r.Grants
 		if in.Name != nil {
 			name = *in.Name
@@ -190,7 +141,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			grants = *in.Grants
 		}
 		var v httpx.Validation
-		r.Name, r.Grants = validate(&v, name, grants)
+		r.Name, r.Grants = check(&v, name, grants)
 		if in.IsAdmin != nil {
 			// An admin cannot take the admin right from their own role: someone must be able to undo it.
 			if !*in.IsAdmin && r.ID == a.RoleID {
@@ -201,26 +152,13 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return err
 		}
-		_, err := tx.NewUpdate().Model(&r).Column("name", "is_admin", "grants").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
-		return nameTaken(err)
+		return nameTaken(setting.Write(ctx, tx, r, "name", "is_admin", "grants"))
 	})
-	return &r, err
 }
 
 // Delete removes a role no user holds.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var r Role
-		if err := Load(ctx, tx, id, &r, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(r.Version, version); err != nil {
-			return err
-		}
+	return s.roles.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, _ *Role) error {
 		n, err := tx.NewSelect().Table("users").Where("role_id = ?", id).Count(ctx)
 		if err != nil {
 			return fmt.Errorf("role: delete %s: %w", id, err)
@@ -228,7 +166,6 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if n > 0 {
 			return httpx.Conflict("users still hold this role", "id", api.FieldInUse)
 		}
-		_, err = tx.NewDelete().Model(&r).WherePK().Exec(ctx)
-		return err
+		return nil
 	})
 }

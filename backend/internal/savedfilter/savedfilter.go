@@ -7,9 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -20,28 +17,24 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
+	"github.com/1sales/app/backend/internal/setting"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
 // Filter is a row of saved_filters.
 type Filter struct {
 	bun.BaseModel `bun:"table:saved_filters,alias:sf"`
+	db.Row
 
-	ID         uuid.UUID      `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID   uuid.UUID      `bun:"tenant_id,type:uuid"`
 	OwnerID    uuid.UUID      `bun:"owner_id,type:uuid"`
 	RecordType api.RecordType `bun:"record_type"`
 	Name       string         `bun:"name"`
 	Query      api.ListQuery  `bun:"query,type:jsonb"`
 	Shared     bool           `bun:"shared"`
-	Version    int64          `bun:"version"`
-	CreatedAt  time.Time      `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt  time.Time      `bun:"updated_at,nullzero,default:now()"`
 	OwnerName  string         `bun:"owner_name,scanonly"`
 }
-
-// ETag is the version clients must send back with a change.
-func (f *Filter) ETag() int64 { return f.Version }
 
 // API converts to the wire type.
 func (f *Filter) API() api.SavedFilter {
@@ -51,13 +44,14 @@ func (f *Filter) API() api.SavedFilter {
 
 // Service manages saved filters of the record types whose list specs it has.
 type Service struct {
-	db    *bun.DB
-	specs map[api.RecordType]listquery.Spec
+	db      *bun.DB
+	specs   map[api.RecordType]listquery.Spec
+	filters setting.Table[*Filter]
 }
 
 // NewService builds the service; a saved query is checked exactly as its list would compile it.
 func NewService(db *bun.DB, specs ...listquery.Spec) *Service {
-	s := &Service{db: db, specs: map[api.RecordType]listquery.Spec{}}
+	s := &Service{db: db, specs: map[api.RecordType]listquery.Spec{}, filters: setting.ForOwners(db, own)}
 	for _, sp := range specs {
 		s.specs[sp.Type] = sp
 	}
@@ -70,33 +64,21 @@ func selectWith(q *bun.SelectQuery) *bun.SelectQuery {
 
 // List returns the actor's own and the shared filters of a record type.
 func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType) ([]*Filter, error) {
-	var fs []*Filter
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return selectWith(tx.NewSelect().Model(&fs)).Where("sf.record_type = ?", rt).
-			Where("(sf.owner_id = ? OR sf.shared)", a.UserID).OrderExpr(`sf.name COLLATE "de-x-icu", sf.id`).Scan(ctx)
+	return setting.List[Filter](ctx, s.db, a, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return selectWith(q).Where("sf.record_type = ?", rt).Where("(sf.owner_id = ? OR sf.shared)", a.UserID).
+			OrderExpr(`sf.name COLLATE "de-x-icu", sf.id`)
 	})
-	return fs, err
 }
 
 // ListHandler handles GET /api/v1/saved-filters?recordType=….
 func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	rt, err := record.RecordTypeParam(r, recordTypes())
-	if err != nil {
-		return err
-	}
-	fs, err := s.List(r.Context(), a, rt)
-	if err != nil {
-		return err
-	}
-	out := api.SavedFilterList{Items: make([]api.SavedFilter, len(fs))}
-	for i, f := range fs {
-		out.Items[i] = f.API()
-	}
-	return httpx.JSON(w, http.StatusOK, out)
+	return rest.List(func(ctx context.Context, a *access.Actor) ([]*Filter, error) {
+		rt, err := record.RecordTypeParam(r, recordTypes())
+		if err != nil {
+			return nil, err
+		}
+		return s.List(ctx, a, rt)
+	}, func(items []api.SavedFilter) api.SavedFilterList { return api.SavedFilterList{Items: items} }).Handler(w, r)
 }
 
 func recordTypes() []api.RecordType {
@@ -109,13 +91,7 @@ func recordTypes() []api.RecordType {
 
 // check validates name and query; the query must compile for the record type (known custom fields and ops).
 func (s *Service) check(ctx context.Context, tx bun.IDB, a *access.Actor, v *httpx.Validation, rt api.RecordType, name string, q api.ListQuery) (string, api.ListQuery) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		v.Field("name", api.FieldRequired)
-	case utf8.RuneCountInString(name) > 100:
-		v.Field("name", api.FieldTooLong)
-	}
+	name = validate.Name(v, "name", name, 100)
 	q.Cursor = ""
 	spec, ok := s.specs[rt]
 	if !ok {
@@ -140,8 +116,8 @@ func (s *Service) check(ctx context.Context, tx bun.IDB, a *access.Actor, v *htt
 
 // Create saves a filter for the actor.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilterCreate) (*Filter, error) {
-	f := &Filter{TenantID: a.TenantID, OwnerID: a.UserID, RecordType: in.RecordType, Shared: in.Shared, Version: 1}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	f := &Filter{Row: db.NewRow(a.TenantID), OwnerID: a.UserID, RecordType: in.RecordType, Shared: in.Shared}
+	return f, s.filters.Insert(ctx, a, f, func(ctx context.Context, tx bun.Tx) error {
 		var v httpx.Validation
 		if _, ok := record.KindOf(in.RecordType); !ok {
 			v.Field("recordType", api.FieldInvalid)
@@ -151,25 +127,18 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.SavedFilte
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if _, err := tx.NewInsert().Model(f).Returning("*").Exec(ctx); err != nil {
-			return fmt.Errorf("savedfilter: create: %w", err)
-		}
 		f.OwnerName = record.UserName(ctx, tx, a.UserID)
 		return nil
 	})
-	return f, err
 }
 
 // own loads a filter the actor may see; changing it needs to be its owner (a shared filter of someone else is
 // visible, so that is a 403, not a 404).
-func own(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) (*Filter, error) {
+func own(ctx context.Context, tx bun.Tx, a *access.Actor, id uuid.UUID) (*Filter, error) {
 	f := new(Filter)
 	if err := selectWith(tx.NewSelect().Model(f)).Where("sf.id = ?", id).Where("(sf.owner_id = ? OR sf.shared)", a.UserID).
 		For("UPDATE OF sf").Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("savedfilter: get %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("savedfilter: get %s", id))
 	}
 	if f.OwnerID != a.UserID {
 		return nil, httpx.ErrForbidden
@@ -179,15 +148,7 @@ func own(ctx context.Context, tx bun.IDB, a *access.Actor, id uuid.UUID) (*Filte
 
 // Update changes the actor's own filter.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.SavedFilterPatch) (*Filter, error) {
-	var f *Filter
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if f, err = own(ctx, tx, a, id); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(f.Version, version); err != nil {
-			return err
-		}
+	return s.filters.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, f *Filter) error {
 		name, q := f.Name, f.Query
 		if in.Name != nil {
 			name = *in.Name
@@ -203,24 +164,11 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return err
 		}
-		_, err = tx.NewUpdate().Model(f).Column("name", "query", "shared").Set("version = version + 1").Set("updated_at = now()").
-			WherePK().Returning("version, updated_at").Exec(ctx)
-		return err
+		return setting.Write(ctx, tx, f, "name", "query", "shared")
 	})
-	return f, err
 }
 
 // Delete removes the actor's own filter.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		f, err := own(ctx, tx, a, id)
-		if err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(f.Version, version); err != nil {
-			return err
-		}
-		_, err = tx.NewDelete().Model(f).WherePK().Exec(ctx)
-		return err
-	})
+	return s.filters.Delete(ctx, a, id, version, nil)
 }

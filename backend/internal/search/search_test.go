@@ -2,44 +2,29 @@ package search
 
 import "testing"
 
-func TestNormalizeMakesUmlautSpellingsAndCaseEqual(t *testing.T) {
-	for in, want := range map[string]string{
-		"Müller":          "mueller",
-		"MUELLER":         "mueller",
-		"Straße":          "strasse",
-		"Äpfel  Öl":       "aepfel oel",
-		"José Núñez":      "jose nunez",
-		"  Groß   Gerau ": "gross gerau",
+// The text functions on the same kind of inputs: Normalize makes umlaut spellings and case equal, Pattern builds
+// the LIKE pattern of a search (none for a single character), Fold drops umlauts instead of spelling them out.
+func TestNormalizePatternAndFold(t *testing.T) {
+	funcs := map[string]func(string) string{"Normalize": Normalize, "Pattern": Pattern, "Fold": Fold}
+	for _, tc := range []struct{ fn, in, want string }{
+		{"Normalize", "Müller", "mueller"},
+		{"Normalize", "MUELLER", "mueller"},
+		{"Normalize", "Straße", "strasse"},
+		{"Normalize", "Äpfel  Öl", "aepfel oel"},
+		{"Normalize", "José Núñez", "jose nunez"},
+		{"Normalize", "  Groß   Gerau ", "gross gerau"},
+		{"Pattern", "Müller", "%mueller%"},
+		{"Pattern", "mueller", "%mueller%"},
+		{"Pattern", "a", ""},
+		{"Pattern", "100%_", `%100\%\_%`},
+		{"Pattern", "+49 (89) 12-34", "%49891234%"},
+		{"Fold", "München", "munchen"},
+		{"Fold", "Munchen", "munchen"},
+		{"Fold", "Straße", "strasse"},
+		{"Fold", "ZÜRICH  ", "zurich"},
 	} {
-		if got := Normalize(in); got != want {
-			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestPattern(t *testing.T) {
-	for in, want := range map[string]string{
-		"Müller":         "%mueller%",
-		"mueller":        "%mueller%",
-		"a":              "",
-		"100%_":          `%100\%\_%`,
-		"+49 (89) 12-34": "%49891234%",
-	} {
-		if got := Pattern(in); got != want {
-			t.Errorf("Pattern(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestFoldDropsUmlautsInsteadOfSpellingThemOut(t *testing.T) {
-	for in, want := range map[string]string{
-		"München":  "munchen",
-		"Munchen":  "munchen",
-		"Straße":   "strasse",
-		"ZÜRICH  ": "zurich",
-	} {
-		if got := Fold(in); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		if got := funcs[tc.fn](tc.in); got != tc.want {
+			t.Errorf("%s(%q) = %q, want %q", tc.fn, tc.in, got, tc.want)
 		}
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/backend/internal/record"
-	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -63,28 +62,13 @@ var demoPersons = []demoPerson{
 // contacts seeds demo organisations and persons (with custom fields, memberships and notes) through the
 // services, so that search text and history are exactly what the app would write. It runs once per tenant.
 func contacts(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
-	var tenantID uuid.UUID
-	if err := owner.NewRaw("SELECT tenant_id FROM users WHERE lower(email) = lower(?)", DemoTenant().Users[0].Email).Scan(ctx, &tenantID); err != nil {
-		return fmt.Errorf("seed: contacts: %w", err)
-	}
-	n, err := owner.NewSelect().Table("persons").Where("tenant_id = ?", tenantID).Count(ctx)
-	if err != nil || n > 0 {
+	_, actors, err := demoActors(ctx, owner, "contacts", "persons")
+	if err != nil || actors == nil {
 		return err
 	}
 	users := map[string]uuid.UUID{}
-	var rows []struct {
-		ID    uuid.UUID `bun:"id"`
-		Email string    `bun:"email"`
-		Unit  uuid.UUID `bun:"unit_id"`
-	}
-	if err := owner.NewRaw("SELECT id, email, unit_id FROM users WHERE tenant_id = ?", tenantID).Scan(ctx, &rows); err != nil {
-		return err
-	}
-	actors := map[string]*access.Actor{}
-	all := role.Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeAll })
-	for _, r := range rows {
-		users[r.Email] = r.ID
-		actors[r.Email] = access.NewActor(tenantID, r.ID, uuid.Nil, r.Unit, uuid.Nil, []uuid.UUID{r.Unit}, true, all)
+	for email, a := range actors {
+		users[email] = a.UserID
 	}
 	admin := actors[DemoTenant().Users[0].Email]
 	fields := customfield.NewService(owner)

@@ -52,25 +52,9 @@ var closedDemo = []struct {
 // work seeds the demo company's activities and a few deals closed this month, unless it has activities, so
 // that installations seeded before activities existed get them too.
 func work(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
-	var tenantID uuid.UUID
-	if err := owner.NewRaw("SELECT tenant_id FROM users WHERE lower(email) = lower(?)", DemoTenant().Users[0].Email).Scan(ctx, &tenantID); err != nil {
-		return fmt.Errorf("seed: work: %w", err)
-	}
-	if n, err := owner.NewSelect().Table("activities").Where("tenant_id = ?", tenantID).Count(ctx); err != nil || n > 0 {
+	tenantID, actors, err := demoActors(ctx, owner, "work", "activities")
+	if err != nil || actors == nil {
 		return err
-	}
-	var users []struct {
-		ID    uuid.UUID `bun:"id"`
-		Email string    `bun:"email"`
-		Unit  uuid.UUID `bun:"unit_id"`
-	}
-	if err := owner.NewRaw("SELECT id, email, unit_id FROM users WHERE tenant_id = ?", tenantID).Scan(ctx, &users); err != nil {
-		return err
-	}
-	all := role.Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeAll })
-	actors := map[string]*access.Actor{}
-	for _, u := range users {
-		actors[u.Email] = access.NewActor(tenantID, u.ID, uuid.Nil, u.Unit, uuid.Nil, []uuid.UUID{u.Unit}, true, all)
 	}
 	lookup := func(table, column, value string) (uuid.UUID, error) {
 		var id uuid.UUID
@@ -130,3 +114,29 @@ func work(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// demoActors finds the demo company and, unless table holds rows of it already (the seed step ran), gives its
+// users as admin actors with every right, by e-mail; nil actors: nothing to seed.
+func demoActors(ctx context.Context, owner *bun.DB, step, table string) (uuid.UUID, map[string]*access.Actor, error) {
+	var tenantID uuid.UUID
+	if err := owner.NewRaw("SELECT tenant_id FROM users WHERE lower(email) = lower(?)", DemoTenant().Users[0].Email).Scan(ctx, &tenantID); err != nil {
+		return tenantID, nil, fmt.Errorf("seed: %s: %w", step, err)
+	}
+	if n, err := owner.NewSelect().Table(table).Where("tenant_id = ?", tenantID).Count(ctx); err != nil || n > 0 {
+		return tenantID, nil, err
+	}
+	var users []struct {
+		ID    uuid.UUID `bun:"id"`
+		Email string    `bun:"email"`
+		Unit  uuid.UUID `bun:"unit_id"`
+	}
+	if err := owner.NewRaw("SELECT id, email, unit_id FROM users WHERE tenant_id = ?", tenantID).Scan(ctx, &users); err != nil {
+		return tenantID, nil, err
+	}
+	all := role.Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeAll })
+	actors := map[string]*access.Actor{}
+	for _, u := range users {
+		actors[u.Email] = access.NewActor(tenantID, u.ID, uuid.Nil, u.Unit, uuid.Nil, []uuid.UUID{u.Unit}, true, all)
+	}
+	return tenantID, actors, nil
+}

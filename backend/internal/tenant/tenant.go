@@ -12,6 +12,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -37,10 +38,7 @@ func Load(ctx context.Context, tx bun.IDB, id uuid.UUID) (*Tenant, error) {
 	err := tx.NewRaw(`SELECT t.id, t.name, t.plan, coalesce(t.storage_bytes_per_user, p.storage_bytes_per_user) AS storage_bytes_per_user, p.max_pipelines
 		FROM tenants AS t JOIN plans AS p ON p.code = t.plan WHERE t.id = ?`, id).Scan(ctx, &t)
 	if err != nil {
-		if db.IsNoRows(err) {
-			return nil, httpx.ErrNotFound
-		}
-		return nil, fmt.Errorf("tenant: load %s: %w", id, err)
+		return nil, httpx.Missing(err, fmt.Sprintf("tenant: load %s", id))
 	}
 	return &t, nil
 }
@@ -53,17 +51,13 @@ func NewHandler(db *bun.DB) *Handler { return &Handler{db: db} }
 
 // Get handles GET /api/v1/tenant.
 func (h *Handler) Get(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var t *Tenant
-	err = db.InTenant(r.Context(), h.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		t, err = Load(ctx, tx, a.TenantID)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return httpx.JSON(w, http.StatusOK, t.API())
+	return rest.Answer(func(ctx context.Context, a *access.Actor) (api.Tenant, error) {
+		return db.InTenantValue(ctx, h.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (api.Tenant, error) {
+			t, err := Load(ctx, tx, a.TenantID)
+			if err != nil {
+				return api.Tenant{}, err
+			}
+			return t.API(), nil
+		})
+	}).Handler(w, r)
 }

@@ -4,9 +4,6 @@ package unit
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -14,24 +11,19 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/setting"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
 // Unit is a row of units.
 type Unit struct {
 	bun.BaseModel `bun:"table:units,alias:un"`
+	db.Row
 
-	ID        uuid.UUID  `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID  uuid.UUID  `bun:"tenant_id,type:uuid"`
-	ParentID  *uuid.UUID `bun:"parent_id,type:uuid"`
-	Name      string     `bun:"name"`
-	Version   int64      `bun:"version"`
-	CreatedAt time.Time  `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt time.Time  `bun:"updated_at,nullzero,default:now()"`
+	ParentID *uuid.UUID `bun:"parent_id,type:uuid"`
+	Name     string     `bun:"name"`
 }
-
-// ETag is the version clients must send back with a change.
-func (u *Unit) ETag() int64 { return u.Version }
 
 // API converts to the wire type.
 func (u *Unit) API() api.Unit {
@@ -44,10 +36,13 @@ func (u *Unit) API() api.Unit {
 }
 
 // Service manages units.
-type Service struct{ db *bun.DB }
+type Service struct {
+	db    *bun.DB
+	units setting.Table[*Unit]
+}
 
 // NewService builds the service.
-func NewService(db *bun.DB) *Service { return &Service{db: db} }
+func NewService(db *bun.DB) *Service { return &Service{db: db, units: setting.ForAdmins[Unit](db)} }
 
 // List returns the tenant's whole tree, parents before children.
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Unit, error) {
@@ -64,95 +59,37 @@ func (s *Service) List(ctx context.Context, a *access.Actor) ([]*Unit, error) {
 
 // Get returns one unit.
 func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*Unit, error) {
-	var u Unit
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return Load(ctx, tx, id, &u, false)
-	})
-	return &u, err
+	return setting.Get[Unit](ctx, s.db, a, id)
 }
 
 // Load reads one row inside the caller's tenant transaction, optionally locking it for an update.
 func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *Unit, lock bool) error {
-	q := tx.NewSelect().Model(u).Where("un.id = ?", id)
-	if lock {
-		q = q.For("UPDATE")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return httpx.ErrNotFound
-		}
-		return fmt.Errorf("unit: get %s: %w", id, err)
-	}
-	return nil
-}
-
-func validName(v *httpx.Validation, name string) string {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		v.Field("name", api.FieldRequired)
-	case utf8.RuneCountInString(name) > 200:
-		v.Field("name", api.FieldTooLong)
-	}
-	return name
+	return setting.Load(ctx, tx, u, id, lock)
 }
 
 // parentField checks that a parent exists in the tenant.
 func parentField(ctx context.Context, tx bun.IDB, v *httpx.Validation, raw string) uuid.UUID {
-	if strings.TrimSpace(raw) == "" {
-		v.Field("parentId", api.FieldRequired)
-		return uuid.Nil
-	}
-	id, err := uuid.Parse(raw)
-	if err != nil {
-		v.Field("parentId", api.FieldInvalid)
-		return uuid.Nil
-	}
-	n, err := tx.NewSelect().Table("units").Where("id = ?", id).Count(ctx)
-	if err != nil || n == 0 {
-		v.Field("parentId", api.FieldNotFound)
-	}
-	return id
+	return validate.Ref(ctx, tx, v, "parentId", "units", raw)
 }
 
 // Create adds a unit below an existing one. There is exactly one root per tenant, made when the tenant is.
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UnitCreate) (*Unit, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	u := &Unit{TenantID: a.TenantID, Version: 1}
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+	u := &Unit{Row: db.NewRow(a.TenantID)}
+	return u, s.units.Insert(ctx, a, u, func(ctx context.Context, tx bun.Tx) error {
 		var v httpx.Validation
-		u.Name = validName(&v, in.Name)
+		u.Name = validate.Name(&v, "name", in.Name, 200)
 		parent := parentField(ctx, tx, &v, in.ParentID)
-		if err := v.Err(); err != nil {
-			return err
-		}
 		u.ParentID = &parent
-		if _, err := tx.NewInsert().Model(u).Returning("*").Exec(ctx); err != nil {
-			return fmt.Errorf("unit: create: %w", err)
-		}
-		return nil
+		return v.Err()
 	})
-	return u, err
 }
 
 // Update renames or moves a unit. Moving a unit below itself or its own descendants is refused.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.UnitPatch) (*Unit, error) {
-	if err := a.RequireAdmin(); err != nil {
-		return nil, err
-	}
-	var u Unit
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := Load(ctx, tx, id, &u, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(u.Version, version); err != nil {
-			return err
-		}
+	return s.units.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *Unit) error {
 		var v httpx.Validation
 		if in.Name != nil {
-			u.Name = validName(&v, *in.Name)
+			u.Name = validate.Name(&v, "name", *in.Name, 200)
 		}
 		if in.ParentID != nil {
 			if u.ParentID == nil {
@@ -174,29 +111,13 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return err
 		}
-		_, err := tx.NewUpdate().Model(&u).Column("name", "parent_id").
-			Set("version = version + 1").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
-		if err != nil {
-			return fmt.Errorf("unit: update %s: %w", id, err)
-		}
-		return nil
+		return setting.Write(ctx, tx, u, "name", "parent_id")
 	})
-	return &u, err
 }
 
 // Delete removes an empty unit: one without users and without units below it.
 func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, version int64) error {
-	if err := a.RequireAdmin(); err != nil {
-		return err
-	}
-	return db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var u Unit
-		if err := Load(ctx, tx, id, &u, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(u.Version, version); err != nil {
-			return err
-		}
+	return s.units.Delete(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *Unit) error {
 		if u.ParentID == nil {
 			return httpx.Conflict("the root unit cannot be deleted", "id", api.FieldInUse)
 		}
@@ -208,7 +129,6 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if users > 0 || children > 0 {
 			return httpx.Conflict("the unit still has users or units below it", "id", api.FieldInUse)
 		}
-		_, err := tx.NewDelete().Model(&u).WherePK().Exec(ctx)
-		return err
+		return nil
 	})
 }

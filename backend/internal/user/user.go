@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -17,7 +15,9 @@ import (
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
+	"github.com/1sales/app/backend/internal/setting"
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/unit"
 	"github.com/1sales/app/backend/internal/validate"
@@ -28,21 +28,14 @@ import (
 // db.Migrate), so it is set with its own column value.
 type User struct {
 	bun.BaseModel `bun:"table:users,alias:us"`
+	db.Row
 
-	ID        uuid.UUID `bun:"id,pk,type:uuid,default:gen_random_uuid()"`
-	TenantID  uuid.UUID `bun:"tenant_id,type:uuid"`
-	Email     string    `bun:"email"`
-	Name      string    `bun:"name"`
-	UnitID    uuid.UUID `bun:"unit_id,type:uuid"`
-	RoleID    uuid.UUID `bun:"role_id,type:uuid"`
-	Active    bool      `bun:"active"`
-	Version   int64     `bun:"version"`
-	CreatedAt time.Time `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt time.Time `bun:"updated_at,nullzero,default:now()"`
+	Email  string    `bun:"email"`
+	Name   string    `bun:"name"`
+	UnitID uuid.UUID `bun:"unit_id,type:uuid"`
+	RoleID uuid.UUID `bun:"role_id,type:uuid"`
+	Active bool      `bun:"active"`
 }
-
-// ETag is the version clients must send back with a change.
-func (u *User) ETag() int64 { return u.Version }
 
 // API converts to the wire type.
 func (u *User) API() api.User {
@@ -54,10 +47,13 @@ func (u *User) API() api.User {
 type Service struct {
 	db     *bun.DB
 	hasher *auth.Hasher
+	users  setting.Table[*User]
 }
 
 // NewService builds the service; hasher hashes the passwords admins set.
-func NewService(db *bun.DB, hasher *auth.Hasher) *Service { return &Service{db: db, hasher: hasher} }
+func NewService(db *bun.DB, hasher *auth.Hasher) *Service {
+	return &Service{db: db, hasher: hasher, users: setting.ForAdmins[User](db)}
+}
 
 // returned are the columns an insert or update reads back into a User.
 const returned = "id, tenant_id, email, name, unit_id, role_id, active, version, created_at, updated_at"
@@ -65,7 +61,7 @@ const returned = "id, tenant_id, email, name, unit_id, role_id, active, version,
 // Me describes the user (for /me and for the answer to a sign-in) inside a tenant transaction.
 func Me(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, error) {
 	var u User
-	if err := load(ctx, tx, userID, &u, false); err != nil {
+	if err := setting.Load(ctx, tx, &u, userID, false); err != nil {
 		return api.Me{}, err
 	}
 	t, err := tenant.Load(ctx, tx, tenantID)
@@ -83,86 +79,34 @@ func Me(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, er
 	return api.Me{User: u.API(), Tenant: t.API(), Role: r.API(), Unit: un.API()}, nil
 }
 
-func load(ctx context.Context, tx bun.IDB, id uuid.UUID, u *User, lock bool) error {
-	q := tx.NewSelect().Model(u).Where("us.id = ?", id)
-	if lock {
-		q = q.For("UPDATE")
-	}
-	if err := q.Scan(ctx); err != nil {
-		if db.IsNoRows(err) {
-			return httpx.ErrNotFound
-		}
-		return fmt.Errorf("user: get %s: %w", id, err)
-	}
-	return nil
-}
-
 // List returns the tenant's users by name.
 func (s *Service) List(ctx context.Context, a *access.Actor) ([]*User, error) {
-	var users []*User
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return tx.NewSelect().Model(&users).OrderExpr(`us.name COLLATE "de-x-icu", us.id`).Scan(ctx)
+	return setting.List[User](ctx, s.db, a, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.OrderExpr(`us.name COLLATE "de-x-icu", us.id`)
 	})
-	return users, err
 }
 
 // Get returns one user.
 func (s *Service) Get(ctx context.Context, a *access.Actor, id uuid.UUID) (*User, error) {
-	var u User
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return load(ctx, tx, id, &u, false)
-	})
-	return &u, err
+	return setting.Get[User](ctx, s.db, a, id)
 }
 
-func validName(v *httpx.Validation, raw string) string {
-	name := strings.TrimSpace(raw)
-	switch {
-	case name == "":
-		v.Field("name", api.FieldRequired)
-	case utf8.RuneCountInString(name) > 200:
-		v.Field("name", api.FieldTooLong)
-	}
-	return name
-}
-
-// refField parses an ID field and checks that the row exists in the tenant.
-func refField(ctx context.Context, tx bun.IDB, v *httpx.Validation, field, table, raw string) uuid.UUID {
-	if strings.TrimSpace(raw) == "" {
-		v.Field(field, api.FieldRequired)
-		return uuid.Nil
-	}
-	id, err := uuid.Parse(raw)
-	if err != nil {
-		v.Field(field, api.FieldInvalid)
-		return uuid.Nil
-	}
-	if n, err := tx.NewSelect().Table(table).Where("id = ?", id).Count(ctx); err != nil || n == 0 {
-		v.Field(field, api.FieldNotFound)
-	}
-	return id
-}
-
-func emailTaken(err error) error {
-	if db.IsUniqueViolation(err, "users_email_idx") {
-		return httpx.Conflict("a user with this e-mail address exists", "email", api.FieldTaken)
-	}
-	return err
-}
+// emailTaken answers a second row with the same email as a conflict.
+var emailTaken = setting.Taken("users_email_idx", "a user with this e-mail address exists", "email")
 
 // Create adds a user (admins only).
 func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate) (*User, error) {
 	if err := a.RequireAdmin(); err != nil {
 		return nil, err
 	}
-	u := &User{TenantID: a.TenantID, Active: true, Version: 1}
+	u := &User{Row: db.NewRow(a.TenantID), Active: true}
 	var v httpx.Validation
 	if strings.TrimSpace(in.Email) == "" {
 		v.Field("email", api.FieldRequired)
 	} else if u.Email = validate.Email(in.Email); u.Email == "" {
 		v.Field("email", api.FieldInvalid)
 	}
-	u.Name = validName(&v, in.Name)
+	u.Name = validate.Name(&v, "name", in.Name, 200)
 	auth.ValidatePassword(&v, "password", in.Password)
 	// Hashed before the transaction, which then holds no connection while the hash waits for a slot.
 	var hash string
@@ -173,8 +117,8 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 		}
 	}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		u.UnitID = refField(ctx, tx, &v, "unitId", "units", in.UnitID)
-		u.RoleID = refField(ctx, tx, &v, "roleId", "roles", in.RoleID)
+		u.UnitID = validate.Ref(ctx, tx, &v, "unitId", "units", in.UnitID)
+		u.RoleID = validate.Ref(ctx, tx, &v, "roleId", "roles", in.RoleID)
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -202,24 +146,17 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			}
 		}
 	}
-	var u User
-	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		if err := load(ctx, tx, id, &u, true); err != nil {
-			return err
-		}
-		if err := httpx.CheckVersion(u.Version, version); err != nil {
-			return err
-		}
+	return s.users.Change(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, u *User) error {
 		var v httpx.Validation
 		endSessions := ""
 		if in.Name != nil {
-			u.Name = validName(&v, *in.Name)
+			u.Name = validate.Name(&v, "name", *in.Name, 200)
 		}
 		if in.UnitID != nil {
-			u.UnitID = refField(ctx, tx, &v, "unitId", "units", *in.UnitID)
+			u.UnitID = validate.Ref(ctx, tx, &v, "unitId", "units", *in.UnitID)
 		}
 		if in.RoleID != nil {
-			u.RoleID = refField(ctx, tx, &v, "roleId", "roles", *in.RoleID)
+			u.RoleID = validate.Ref(ctx, tx, &v, "roleId", "roles", *in.RoleID)
 		}
 		if in.Active != nil {
 			if !*in.Active && u.ID == a.UserID {
@@ -236,7 +173,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return err
 		}
-		q := tx.NewUpdate().Model(&u).Column("name", "unit_id", "role_id", "active").
+		q := tx.NewUpdate().Model(u).Column("name", "unit_id", "role_id", "active").
 			Set("version = version + 1").Set("updated_at = now()")
 		if hash != "" {
 			q = q.Set("password_hash = ?", hash)
@@ -252,22 +189,13 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		}
 		return nil
 	})
-	return &u, err
 }
 
 // MeHandler handles GET /api/v1/me.
 func (s *Service) MeHandler(w http.ResponseWriter, r *http.Request) error {
-	a, err := access.FromRequest(r)
-	if err != nil {
-		return err
-	}
-	var me api.Me
-	err = db.InTenant(r.Context(), s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		me, err = Me(ctx, tx, a.TenantID, a.UserID)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return httpx.JSON(w, http.StatusOK, me)
+	return rest.Answer(func(ctx context.Context, a *access.Actor) (api.Me, error) {
+		return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (api.Me, error) {
+			return Me(ctx, tx, a.TenantID, a.UserID)
+		})
+	}).Handler(w, r)
 }

@@ -2,9 +2,13 @@
 package validate
 
 import (
+	"context"
 	"net/mail"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
@@ -27,6 +31,32 @@ func Text(v *httpx.Validation, field, raw string, max int) string {
 		v.Field(field, api.FieldTooLong)
 	}
 	return s
+}
+
+// Name trims a name (or label) that must be given and records too_long past max characters.
+func Name(v *httpx.Validation, field, raw string, max int) string {
+	s := Text(v, field, raw, max)
+	if s == "" {
+		v.Field(field, api.FieldRequired)
+	}
+	return s
+}
+
+// Ref parses a required ID field and checks that the row exists in table, in the caller's tenant transaction.
+func Ref(ctx context.Context, tx bun.IDB, v *httpx.Validation, field, table, raw string) uuid.UUID {
+	if strings.TrimSpace(raw) == "" {
+		v.Field(field, api.FieldRequired)
+		return uuid.Nil
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		v.Field(field, api.FieldInvalid)
+		return uuid.Nil
+	}
+	if n, err := tx.NewSelect().Table(table).Where("id = ?", id).Count(ctx); err != nil || n == 0 {
+		v.Field(field, api.FieldNotFound)
+	}
+	return id
 }
 
 // Address validates a postal address; Country must be an ISO 3166-1 alpha-2 code (stored upper case).
