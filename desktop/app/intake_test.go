@@ -1,9 +1,11 @@
 package app_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -20,7 +22,7 @@ func intakeRoutes() []route {
 	at := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 	source := api.LeadSource{ID: "s1", Name: "1leads", Active: true, PipelineID: "pl2", StageID: "st9",
 		FallbackOwnerID: "u1", Mapping: []api.SourceFieldMapping{{From: "Firma", To: "company"}},
-		Rules: []api.AssignmentRule{{PostalFrom: "20", PostalTo: "29", Countries: []string{"DE"}, UnitID: "n1"}},
+		Rules:     []api.AssignmentRule{{PostalFrom: "20", PostalTo: "29", Countries: []string{"DE"}, UnitID: "n1"}},
 		RateLimit: 120, Version: 3, CreatedAt: at, UpdatedAt: at}
 	key := api.LeadSourceKey{ID: "k1", Prefix: "ls_4f2a", CreatedAt: at, CreatedByName: "Claudia Becker"}
 	lead := api.Lead{ID: "l1", Title: "Anfrage Wärmepumpe", SourceID: "s1", ExternalID: "x-1", Version: 1}
@@ -43,6 +45,12 @@ func intakeRoutes() []route {
 			ifMatch: `"3"`, status: 200, answer: source,
 			call: func(d *app.App) (any, error) {
 				return d.Admin.UpdateLeadSource("s1", 3, api.LeadSourcePatch{Active: ptr(false)})
+			}},
+		{name: "patch clears the rules with an empty list", method: "PATCH", path: "/api/v1/lead-sources/s1",
+			body: `{"rules":[],"mapping":[{"from":"Firma","to":"company"}]}`, ifMatch: `"3"`, status: 200, answer: source,
+			call: func(d *app.App) (any, error) {
+				return d.Admin.UpdateLeadSource("s1", 3, api.LeadSourcePatch{Rules: []api.AssignmentRule{},
+					Mapping: []api.SourceFieldMapping{{From: "Firma", To: "company"}}})
 			}},
 		{name: "delete lead source", method: "DELETE", path: "/api/v1/lead-sources/s1", ifMatch: `"3"`, status: 204,
 			call: func(d *app.App) (any, error) { return nil, d.Admin.DeleteLeadSource("s1", 3) }},
@@ -217,4 +225,23 @@ func parseQuery(raw string) (string, error) {
 		return "", err
 	}
 	return v.Get("since"), nil
+}
+
+func TestLeadSourcePatchLeavesOutTheListsItDoesNotChange(t *testing.T) {
+	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { writeOK(w, 200, api.LeadSource{ID: "s1"}) })
+	if _, err := signedIn(t, rec, client.Options{}).Admin.UpdateLeadSource("s1", 3,
+		api.LeadSourcePatch{Active: ptr(false)}); err != nil {
+		t.Fatalf("UpdateLeadSource: %v", err)
+	}
+	reqs := rec.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("%d requests, want 1", len(reqs))
+	}
+	var sent map[string]any
+	if err := json.Unmarshal([]byte(reqs[0].body), &sent); err != nil {
+		t.Fatalf("body %q: %v", reqs[0].body, err)
+	}
+	if want := map[string]any{"active": false}; !reflect.DeepEqual(sent, want) {
+		t.Errorf("body %s, want only {\"active\":false}: absent lists must stay absent", reqs[0].body)
+	}
 }
