@@ -56,7 +56,7 @@ export const intakeDe = {
       fromRequired: 'Bitte geben Sie den Feldnamen der Quelle ein.',
       toRequired: 'Bitte wählen Sie ein Lead-Feld.',
       duplicateFrom: 'Dieses Feld ist bereits zugeordnet.',
-      empty: 'Keine Zuordnung: beim Anlegen gilt die Standardzuordnung.',
+      empty: 'Keine Zuordnung: alle Felder werden als „Weitere Angaben“ gespeichert.',
       targets: {
         title: 'Titel',
         personName: 'Ansprechpartner (ganzer Name)',

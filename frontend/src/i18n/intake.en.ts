@@ -58,7 +58,7 @@ export const intakeEn: typeof intakeDe = {
       fromRequired: 'Please enter the source’s field name.',
       toRequired: 'Please choose a lead field.',
       duplicateFrom: 'This field is already mapped.',
-      empty: 'No mapping: the default mapping applies on creation.',
+      empty: 'No mapping: every field is kept as a “further detail”.',
       targets: {
         title: 'Title',
         personName: 'Contact (full name)',

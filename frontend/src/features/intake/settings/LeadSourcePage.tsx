@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseError, type LeadSource } from '../../../api';
-import { formPath } from '../../../components/forms';
 import { PageHeader } from '../../../components/PageHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { useNotify } from '../../../components/notify';
@@ -17,7 +16,14 @@ import { RulesEditor } from './RulesEditor';
 import { DeliveriesSection, KeysSection, PreviewSection, SigningSection } from './SourceSections';
 import { sourceErrorTexts } from './sourceErrors';
 import { SourceFields } from './SourceFields';
-import { fromSource, toPatch, validateSource, type SourceFormErrors, type SourceFormState } from './sourceForm';
+import {
+  fromSource,
+  toPatch,
+  validateSource,
+  type SourceFormErrors,
+  type SourceFormState,
+  serverSourceErrors,
+} from './sourceForm';
 
 /** Settings > Lead-Quellen > one source: its settings, mapping and rules, test data, keys, signing, deliveries. */
 export function LeadSourcePage() {
@@ -71,7 +77,7 @@ function LeadSourceDetail({ source }: { source: LeadSource }) {
         },
         onError: (reason) => {
           const error = parseError(reason);
-          const own = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [formPath(field), code]));
+          const own = serverSourceErrors(error.fields);
           if (Object.keys(own).length > 0) setErrors(own);
           else notify.error(error);
         },

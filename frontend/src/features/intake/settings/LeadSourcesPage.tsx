@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { parseError } from '../../../api';
-import { formPath } from '../../../components/forms';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
@@ -12,7 +11,14 @@ import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
 import { usePipelines } from '../../sales/hooks';
 import { useCreateLeadSource, useLeadSources } from '../hooks';
-import { emptySourceForm, toCreate, validateSource, type SourceFormErrors, type SourceFormState } from './sourceForm';
+import {
+  emptySourceForm,
+  toCreate,
+  validateSource,
+  type SourceFormErrors,
+  type SourceFormState,
+  serverSourceErrors,
+} from './sourceForm';
 import { sourceErrorTexts } from './sourceErrors';
 import { SourceFields } from './SourceFields';
 
@@ -127,7 +133,7 @@ function CreateSourceForm({ onClose }: { onClose: () => void }) {
       },
       onError: (reason) => {
         const error = parseError(reason);
-        const own = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [formPath(field), code]));
+        const own = serverSourceErrors(error.fields);
         if (Object.keys(own).length > 0) setErrors(own);
         else notify.error(error);
       },

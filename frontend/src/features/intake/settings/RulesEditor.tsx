@@ -102,6 +102,7 @@ export function RulesEditor({
                 onChange={(event) => {
                   set({ ...rule, postalTo: event.currentTarget.value });
                 }}
+                error={errors[`rules.${index}.postalTo`]}
               />
               <MultiSelect
                 label={t('intake.rules.countries')}
@@ -112,6 +113,7 @@ export function RulesEditor({
                 }}
                 searchable
                 clearable
+                error={errors[`rules.${index}.countries`]}
               />
             </Group>
             <Group grow align="flex-end" mt="xs">

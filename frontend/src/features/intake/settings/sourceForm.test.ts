@@ -8,6 +8,7 @@ import {
   mappingRow,
   moveRow,
   removeAt,
+  serverSourceErrors,
   ruleRow,
   targetOptions,
   toCreate,
@@ -113,6 +114,29 @@ describe('the lead source form', () => {
       'rules.0.postalFrom': 'postal',
       'rules.1.postalFrom': 'postal',
       'rules.1.assigneeId': 'required',
+    });
+  });
+
+  it('refuses a postal range that runs backwards', () => {
+    const state = { ...valid(), rules: [{ ...ruleRow(), postalFrom: '29', postalTo: '20', assigneeId: 'u1' }] };
+    expect(validateSource(state)).toEqual({ 'rules.0.postalFrom': 'postal' });
+  });
+
+  it("puts the server's field errors where the form shows them", () => {
+    expect(
+      serverSourceErrors({
+        name: 'taken',
+        'mapping[2].to': 'unknown',
+        'rules[1].userId': 'required',
+        'rules[0].unitId': 'invalid',
+        'rules[3].postalTo': 'invalid',
+      }),
+    ).toEqual({
+      name: 'taken',
+      'mapping.2.to': 'unknown',
+      'rules.1.assigneeId': 'required',
+      'rules.0.assigneeId': 'invalid',
+      'rules.3.postalTo': 'invalid',
     });
   });
 

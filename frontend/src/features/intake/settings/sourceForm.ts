@@ -157,11 +157,24 @@ export function validateSource(state: SourceFormState): SourceFormErrors {
     const from = rule.postalFrom.trim();
     const to = rule.postalTo.trim();
     const bad = (value: string) => value !== '' && !DIGITS.test(value);
-    if (bad(from) || bad(to) || (from !== '' && to !== '' && from.length !== to.length)) {
+    if (bad(from) || bad(to) || (from !== '' && to !== '' && (from.length !== to.length || to < from))) {
       errors[`rules.${index}.postalFrom`] = 'postal';
     }
   });
   return errors;
+}
+
+/**
+ * The server's field errors as form paths: "mapping[0].from" -> "mapping.0.from", and a rule's assignee
+ * ("rules[1].userId" or "unitId") -> "rules.1.assigneeId", where the form shows it.
+ */
+export function serverSourceErrors(fields: Readonly<Record<string, string>>): SourceFormErrors {
+  const out: SourceFormErrors = {};
+  for (const [field, code] of Object.entries(fields)) {
+    const path = field.replace(/\[(\d+)\]/g, '.$1').replace(/^(rules\.\d+)\.(userId|unitId)$/, '$1.assigneeId');
+    out[path] = code;
+  }
+  return out;
 }
 
 export function toMapping(rows: readonly MappingRowState[]): SourceFieldMapping[] {
