@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +73,9 @@ export function LeadSourcesPage() {
             {sources.data.map((source) => (
               <Table.Tr key={source.id} data-testid="lead-source-row">
                 <Table.Td>
-                  <Link to={`/settings/lead-sources/${source.id}`}>{source.name}</Link>
+                  <Anchor component={Link} to={`/settings/lead-sources/${source.id}`}>
+                    {source.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <Badge color={source.active ? 'teal' : 'gray'} variant="light">
