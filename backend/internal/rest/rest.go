@@ -43,10 +43,15 @@ func Typed[In, Out any](status int, h httpx.HandlerFunc, query ...string) Endpoi
 	return Endpoint{Handler: h, Spec: Spec{In: typeOf[In](), Out: typeOf[Out](), Status: status, Query: query}}
 }
 
+// typeOf is the wire type of T (nil for None). A pointer stands for what it points to: services return results
+// by pointer, and a body or an answer is never null.
 func typeOf[T any]() reflect.Type {
 	t := reflect.TypeFor[T]()
 	if t == reflect.TypeFor[None]() {
 		return nil
+	}
+	if t.Kind() == reflect.Pointer {
+		return t.Elem()
 	}
 	return t
 }
@@ -207,7 +212,28 @@ func Action[M Model[W], W any](param string, act func(context.Context, *access.A
 
 // Related answers GET /…/{param}/<relation> with whatever list returns for the record.
 func Related[L any](param string, list func(context.Context, *access.Actor, uuid.UUID) (L, error)) Endpoint {
-	return answer(Spec{Out: typeOf[L](), Status: http.StatusOK}, param, func(c call[None]) (L, error) {
-		return list(c.ctx, c.actor, c.id)
+	return On(http.StatusOK, param, list)
+}
+
+// On answers a request on the record the path names (param) with what run returns for it, as JSON with status:
+// a sub-resource made (POST …/keys, 201) or replaced (PUT …/signing-secret).
+func On[Out any](status int, param string, run func(context.Context, *access.Actor, uuid.UUID) (Out, error)) Endpoint {
+	return OnWith(status, param, func(ctx context.Context, a *access.Actor, id uuid.UUID, _ None) (Out, error) {
+		return run(ctx, a, id)
 	})
+}
+
+// OnWith is On for a route that takes a body In as well (a preview of the record's settings).
+func OnWith[In, Out any](status int, param string, run func(context.Context, *access.Actor, uuid.UUID, In) (Out, error)) Endpoint {
+	return answer(Spec{In: typeOf[In](), Out: typeOf[Out](), Status: status}, param, func(c call[In]) (Out, error) {
+		return run(c.ctx, c.actor, c.id, c.in)
+	})
+}
+
+// Effect answers a request on the record the path names (param) that changes something of it and has nothing to
+// say, with 204 (DELETE …/signing-secret).
+func Effect(param string, run func(context.Context, *access.Actor, uuid.UUID) error) Endpoint {
+	return endpoint(Spec{Status: http.StatusNoContent}, param, func(c call[None]) (None, error) {
+		return None{}, run(c.ctx, c.actor, c.id)
+	}, func(w http.ResponseWriter, _ int, _ None) error { return httpx.NoContent(w) })
 }
