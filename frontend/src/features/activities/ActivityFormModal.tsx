@@ -20,6 +20,7 @@ import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
 import { parseError, type Activity, type ActivityType } from '../../api';
 import { focusFirstError, formErrors } from '../../components/forms';
 import { useNotify } from '../../components/notify';
@@ -401,14 +402,15 @@ function ActivityForm({
               </Button>
             )}
           </div>
-          <Group gap="sm">
-            <Button variant="default" onClick={onDone} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={pending}>
-              {activity ? t('common.save') : t('activities.form.submitCreate')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            pending={pending}
+            loading={create.isPending || update.isPending}
+            disableSubmit
+            submit={activity ? undefined : t('activities.form.submitCreate')}
+            justify="flex-start"
+            gap="sm"
+          />
         </Group>
       </Stack>
     </form>

@@ -1,4 +1,4 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Center, Divider, Loader, Modal, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Organization } from '../../api';
@@ -20,6 +20,7 @@ import {
   validateOrganization,
   type OrganizationValues,
 } from './organizationForm';
+import { FormActions } from '../../components/FormActions';
 
 interface OrganizationFormModalProps {
   opened: boolean;
@@ -163,20 +164,7 @@ function OrganizationForm({
         )}
 
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {organization ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!organization} />
       </Stack>
     </form>
   );

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Center,
-  Divider,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Center, Divider, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +27,7 @@ import {
   type PersonValues,
   type Sent,
 } from './personForm';
+import { FormActions } from '../../components/FormActions';
 
 interface PersonFormModalProps {
   opened: boolean;
@@ -239,20 +227,7 @@ function PersonForm({
         )}
 
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={creating} />
       </Stack>
     </form>
   );

@@ -26,6 +26,7 @@ import { LIMITS } from './contactForm';
 import { useLinkOrganization, useUnlinkOrganization } from './hooks';
 import { personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
+import { FormActions } from '../../components/FormActions';
 
 /** The organisations of a person: role and primary star; link, change and unlink when the user may edit. */
 export function PersonOrganizationsCard({ person, canEdit }: { person: Person; canEdit: boolean }) {
@@ -259,14 +260,11 @@ function MembershipForm({
           description={t('persons.organizations.primaryHint')}
           {...form.getInputProps('primary', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={link.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={link.isPending}>
-            {membership ? t('common.save') : t('persons.organizations.linkSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={link.isPending}
+          submit={membership ? t('common.save') : t('persons.organizations.linkSubmit')}
+        />
       </Stack>
     </form>
   );

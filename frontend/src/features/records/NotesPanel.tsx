@@ -10,6 +10,7 @@ import { useNotify } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { useAddNote, useDeleteNote, useNotes, useUpdateNote } from './hooks';
+import { FormActions } from '../../components/FormActions';
 
 /** The longest note the server takes. */
 export const MAX_NOTE_LENGTH = 20_000;
@@ -249,14 +250,7 @@ function EditNote({
           data-autofocus
           {...form.getInputProps('body')}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onDone} disabled={update.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" size="xs" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={update.isPending} size="xs" gap="xs" />
       </Stack>
     </form>
   );

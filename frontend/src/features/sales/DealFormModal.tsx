@@ -1,4 +1,4 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Center, Divider, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Deal } from '../../api';
@@ -19,6 +19,7 @@ import { useCreateDeal, usePipelines, useUpdateDeal } from './hooks';
 import { moneySeparators } from './money';
 import { PersonSelect } from './PersonSelect';
 import { PipelineStageFields } from './PipelineStageFields';
+import { FormActions } from '../../components/FormActions';
 
 interface DealFormModalProps {
   opened: boolean;
@@ -212,20 +213,7 @@ function DealForm({
         </SimpleGrid>
         {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {deal ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!deal} />
       </Stack>
     </form>
   );

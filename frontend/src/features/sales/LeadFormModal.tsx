@@ -1,4 +1,4 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Center, Divider, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Lead } from '../../api';
@@ -15,6 +15,7 @@ import { OwnerSelect } from '../records/OwnerSelect';
 import { useCreateLead, usePipelines, useUpdateLead } from './hooks';
 import { leadCreate, leadPatch, leadValues, validateLead, type LeadValues } from './leadForm';
 import { PipelineStageFields } from './PipelineStageFields';
+import { FormActions } from '../../components/FormActions';
 
 export function LeadFormModal({
   opened,
@@ -155,20 +156,7 @@ function LeadForm({
         </SimpleGrid>
         {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {lead ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!lead} />
       </Stack>
     </form>
   );

@@ -10,6 +10,7 @@ import { useNotify } from '../../../components/notify';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters, useUpdateSavedFilter } from '../hooks';
+import { FormActions } from '../../../components/FormActions';
 
 export const MAX_FILTER_NAME_LENGTH = 100;
 
@@ -269,20 +270,7 @@ function SavedFilterForm({
           description={t('records.savedFilters.form.sharedHint')}
           {...form.getInputProps('shared', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} />
       </Stack>
     </form>
   );

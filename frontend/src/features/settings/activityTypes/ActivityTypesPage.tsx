@@ -39,6 +39,7 @@ import { ActivityTypeIcon } from '../../activities/ActivityTypeIcon';
 import { ACTIVITY_ICON_COMPONENTS } from '../../activities/icons';
 import { useCreateActivityType, useDeleteActivityType, useUpdateActivityType } from './hooks';
 import { moveItem, settingsOrder } from './order';
+import { FormActions } from '../../../components/FormActions';
 
 /** The colours offered as swatches (Mantine's palette at shade 6, like the default types'). */
 const TYPE_SWATCHES = [
@@ -444,14 +445,7 @@ function TypeForm({
             </Text>
           )}
         </div>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {type ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!type} mt="sm" />
       </Stack>
     </form>
   );

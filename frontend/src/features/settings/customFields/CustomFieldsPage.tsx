@@ -37,6 +37,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useCustomFields } from '../../records/hooks';
 import { useArchiveCustomField, useCreateCustomField, useUpdateCustomField } from './hooks';
 import { moveField } from './order';
+import { FormActions } from '../../../components/FormActions';
 
 export const MAX_LABEL_LENGTH = 100;
 
@@ -428,14 +429,7 @@ function FieldForm({
             {...form.getInputProps('required', { type: 'checkbox' })}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {field ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!field} />
       </Stack>
     </form>
   );

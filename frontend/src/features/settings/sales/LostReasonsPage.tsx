@@ -26,6 +26,7 @@ import { useFormatters } from '../../../i18n/format';
 import { useLostReasons } from '../../sales/hooks';
 import { useCreateLostReason, useDeleteLostReason, useUpdateLostReason } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
+import { FormActions } from '../../../components/FormActions';
 
 /** Settings > Verlustgründe: why deals and leads are lost. */
 export function LostReasonsPage() {
@@ -268,14 +269,7 @@ function ReasonForm({
           }}
           error={errors.description}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {reason ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!reason} />
       </Stack>
     </form>
   );

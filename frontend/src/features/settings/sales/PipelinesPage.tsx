@@ -28,6 +28,7 @@ import { useMe } from '../../auth/session';
 import { usePipelines } from '../../sales/hooks';
 import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
+import { FormActions } from '../../../components/FormActions';
 
 /** Settings > Pipelines: the pipelines of deals and leads with their stages. */
 export function PipelinesPage() {
@@ -429,14 +430,12 @@ function PipelineForm({
               : errorText(t, limitError)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {moveTo ? t('salesSettings.pipelines.moveSubmit') : pipeline ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={pending}
+          submit={moveTo ? t('salesSettings.pipelines.moveSubmit') : undefined}
+          creating={!pipeline}
+        />
       </Stack>
     </form>
   );
