@@ -1,10 +1,10 @@
-import { Center, Divider, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Divider, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { RecordFormModal } from '../records/RecordFormModal';
+import { useSaveRecord } from '../records/useSaveRecord';
 import type { CustomField, Lead } from '../../api';
-import { focusFirstError, showFormError } from '../../components/forms';
-import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
+
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { AddressFields } from '../contacts/AddressFields';
@@ -31,35 +31,27 @@ export function LeadFormModal({
   const { t } = useTranslation();
   const custom = useCustomFields('lead');
   const pipelines = usePipelines('lead');
-  const query = custom.isError ? custom : pipelines;
   const first = pipelines.data?.[0];
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       title={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
-      size="xl"
+      query={custom}
+      also={[pipelines]}
+      onSaved={onSaved}
     >
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : custom.isPending || pipelines.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
+      {(onDone) => (
         <LeadForm
           key={lead?.id ?? 'new'}
           lead={lead}
           fields={custom.fields}
           defaultPipeline={first?.id ?? ''}
           defaultStage={first?.stages[0]?.id ?? ''}
-          onDone={(saved) => {
-            onClose();
-            if (saved) onSaved?.(saved);
-          }}
+          onDone={onDone}
         />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }
 
@@ -79,7 +71,6 @@ function LeadForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const separators = numberSeparators(locale);
-  const notify = useNotify();
   const me = useMe();
   const create = useCreateLead();
   const update = useUpdateLead();
@@ -94,39 +85,16 @@ function LeadForm({
     validate: (values) => validateLead(values, fields, t, separators),
   });
 
-  const onError = (reason: unknown) => {
-    showFormError(form, reason, t, notify);
-  };
-
-  const submit = form.onSubmit((values) => {
-    if (!lead) {
-      create.mutate(leadCreate(values, fields, separators), {
-        onSuccess: (created) => {
-          notify.success(t('leads.created', { name: created.title }));
-          onDone(created);
-        },
-        onError,
-      });
-      return;
-    }
-    const patch = leadPatch(values, lead, fields, separators);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    update.mutate(
-      { id: lead.id, version: lead.version, patch },
-      {
-        onSuccess: (saved) => {
-          notify.success(t('common.saved'));
-          onDone(saved);
-        },
-        onError,
-      },
-    );
-  }, focusFirstError);
-
-  const pending = create.isPending || update.isPending;
+  const { submit, pending } = useSaveRecord({
+    record: lead,
+    form,
+    create,
+    update,
+    toCreate: (values) => leadCreate(values, fields, separators),
+    toPatch: (values, saved) => leadPatch(values, saved, fields, separators),
+    created: (created) => t('leads.created', { name: created.title }),
+    onDone,
+  });
   const values = form.getValues();
 
   return (
