@@ -1,10 +1,8 @@
 import {
   Button,
-  Center,
   Checkbox,
   Divider,
   Group,
-  Loader,
   Modal,
   NumberInput,
   Select,
@@ -20,11 +18,11 @@ import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
 import { parseError, type Activity, type ActivityType } from '../../api';
 import { focusFirstError, formErrors } from '../../components/forms';
 import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
@@ -75,22 +73,18 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
       title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
       size="lg"
     >
-      {types.isError ? (
-        <QueryError error={types.error} onRetry={() => void types.refetch()} />
-      ) : types.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <ActivityForm
-          key={activity?.id ?? 'new'}
-          activity={activity}
-          types={types.data.items}
-          links={links}
-          linkNames={linkNames}
-          onDone={onClose}
-        />
-      )}
+      <Loaded query={types}>
+        {(data) => (
+          <ActivityForm
+            key={activity?.id ?? 'new'}
+            activity={activity}
+            types={data.items}
+            links={links}
+            linkNames={linkNames}
+            onDone={onClose}
+          />
+        )}
+      </Loaded>
     </Modal>
   );
 }

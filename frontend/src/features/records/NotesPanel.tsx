@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Card, Center, Group, Loader, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
 import type { Note, RecordType } from '../../api';
 import { showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
@@ -40,9 +41,7 @@ export function NotesPanel({ recordType, recordId }: { recordType: RecordType; r
         {notes.isError ? (
           <QueryError error={notes.error} onRetry={() => void notes.refetch()} />
         ) : notes.isPending ? (
-          <Center p="md">
-            <Loader size="sm" aria-label={t('common.loading')} />
-          </Center>
+          <Loading small />
         ) : notes.data.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('notes.empty')}

@@ -1,12 +1,8 @@
 import {
-  ActionIcon,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   Modal,
-  Paper,
   SegmentedControl,
   Stack,
   Switch,
@@ -14,14 +10,15 @@ import {
   Tabs,
   Text,
   TextInput,
-  Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
-import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable';
+import { MoveButtons, TipAction } from '../../../components/TipAction';
+import { Loading } from '../../../components/Loading';
 import {
   CUSTOM_FIELD_RECORD_TYPES,
   FIELD_KINDS,
@@ -163,11 +160,7 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   if (query.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
 
   const busy = moving || update.isPending || archive.isPending;
@@ -192,130 +185,96 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
           {t('customFields.create')}
         </Button>
       </Group>
-      <Paper withBorder radius="md">
-        <Table verticalSpacing="sm" data-testid="custom-fields-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customFields.columns.label')}</Table.Th>
-              <Table.Th>{t('customFields.columns.kind')}</Table.Th>
-              <Table.Th>{t('customFields.columns.required')}</Table.Th>
-              <Table.Th w={200}>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t('customFields.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.map((field) => {
-              const index = query.fields.indexOf(field);
-              return (
-                <Table.Tr
-                  key={field.id}
-                  data-testid="custom-field-row"
-                  data-label={field.label}
-                  style={field.archived ? { opacity: 0.6 } : undefined}
-                >
-                  <Table.Td fw={500}>
-                    {field.label}{' '}
-                    {field.archived && (
-                      <Badge color="gray" variant="light" ml="xs">
-                        {t('customFields.archivedBadge')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{kindLabel(field.kind)}</Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={field.required}
-                      disabled={field.archived || busy}
-                      onChange={(event) => {
-                        setRequired(field, event.currentTarget.checked);
+      <ListTable
+        testId="custom-fields-table"
+        columns={[
+          { label: t('customFields.columns.label') },
+          { label: t('customFields.columns.kind') },
+          { label: t('customFields.columns.required') },
+          { actions: true, w: 200 },
+        ]}
+        isEmpty={rows.length === 0}
+        empty={t('customFields.empty')}
+      >
+        {rows.map((field) => {
+          const index = query.fields.indexOf(field);
+          return (
+            <Table.Tr
+              key={field.id}
+              data-testid="custom-field-row"
+              data-label={field.label}
+              style={field.archived ? { opacity: 0.6 } : undefined}
+            >
+              <Table.Td fw={500}>
+                {field.label}{' '}
+                {field.archived && (
+                  <Badge color="gray" variant="light" ml="xs">
+                    {t('customFields.archivedBadge')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{kindLabel(field.kind)}</Table.Td>
+              <Table.Td>
+                <Switch
+                  checked={field.required}
+                  disabled={field.archived || busy}
+                  onChange={(event) => {
+                    setRequired(field, event.currentTarget.checked);
+                  }}
+                  aria-label={t('customFields.requiredNamed', { name: field.label })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {field.archived ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconArrowBackUp size={14} />}
+                      onClick={() => {
+                        restore(field);
                       }}
-                      aria-label={t('customFields.requiredNamed', { name: field.label })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {field.archived ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconArrowBackUp size={14} />}
-                          onClick={() => {
-                            restore(field);
-                          }}
-                          disabled={busy}
-                          aria-label={t('customFields.restoreNamed', { name: field.label })}
-                        >
-                          {t('common.restore')}
-                        </Button>
-                      ) : (
-                        <>
-                          <Tooltip label={t('customFields.actions.moveUp')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              disabled={index <= 0 || busy}
-                              onClick={() => void move(field, -1)}
-                              aria-label={t('customFields.actions.moveUpNamed', { name: field.label })}
-                            >
-                              <IconArrowUp size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.moveDown')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              disabled={index >= query.fields.length - 1 || busy}
-                              onClick={() => void move(field, 1)}
-                              aria-label={t('customFields.actions.moveDownNamed', { name: field.label })}
-                            >
-                              <IconArrowDown size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.rename')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => {
-                                setDialog({ kind: 'rename', id: field.id });
-                              }}
-                              aria-label={t('customFields.actions.renameNamed', { name: field.label })}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.archive')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              onClick={() => {
-                                confirmArchive(field);
-                              }}
-                              disabled={busy}
-                              aria-label={t('customFields.actions.archiveNamed', { name: field.label })}
-                            >
-                              <IconArchive size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+                      disabled={busy}
+                      aria-label={t('customFields.restoreNamed', { name: field.label })}
+                    >
+                      {t('common.restore')}
+                    </Button>
+                  ) : (
+                    <>
+                      <MoveButtons
+                        tips={{ up: t('customFields.actions.moveUp'), down: t('customFields.actions.moveDown') }}
+                        labels={{
+                          up: t('customFields.actions.moveUpNamed', { name: field.label }),
+                          down: t('customFields.actions.moveDownNamed', { name: field.label }),
+                        }}
+                        first={index <= 0}
+                        last={index >= query.fields.length - 1}
+                        disabled={busy}
+                        onMove={(direction) => void move(field, direction)}
+                      />
+                      <TipAction
+                        tip={t('customFields.actions.rename')}
+                        label={t('customFields.actions.renameNamed', { name: field.label })}
+                        icon={<IconPencil size={16} />}
+                        color="gray"
+                        onClick={() => setDialog({ kind: 'rename', id: field.id })}
+                      />
+                      <TipAction
+                        tip={t('customFields.actions.archive')}
+                        label={t('customFields.actions.archiveNamed', { name: field.label })}
+                        icon={<IconArchive size={16} />}
+                        color="red"
+                        disabled={busy}
+                        onClick={() => confirmArchive(field)}
+                      />
+                    </>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
       <Modal
         opened={dialog !== null && (dialog.kind === 'create' || renaming !== undefined)}
         onClose={() => {

@@ -2,9 +2,7 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   Modal,
   Stack,
   Switch,
@@ -16,6 +14,7 @@ import {
 import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
 import { parseError, type LostReason, type PipelineType } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -52,11 +51,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
 
   if (reasons.isError) return <QueryError error={reasons.error} onRetry={() => void reasons.refetch()} />;
   if (reasons.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
   const shown = reasons.data.filter((reason) => showArchived || !reason.archived);
 
