@@ -14,10 +14,10 @@ import {
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loaded } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
 import { parseError, type Activity, type ActivityType } from '../../api';
@@ -114,6 +114,7 @@ function ActivityForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const users = useUsers();
   const units = useUnits();
@@ -189,25 +190,14 @@ function ActivityForm({
   }, focusFirstError);
 
   const confirmDelete = (target: Activity) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('activities.deleteTitle'),
-      children: <Text size="sm">{t('activities.deleteBody', { title: target.title })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: target.id, version: target.version },
-          {
-            onSuccess: () => {
-              notify.success(t('activities.deleted', { title: target.title }));
-              onDone();
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('activities.deleteBody', { title: target.title }),
+      remove: () =>
+        remove.mutateAsync({ id: target.id, version: target.version }).then(() => {
+          onDone();
+        }),
+      deleted: t('activities.deleted', { title: target.title }),
     });
   };
 

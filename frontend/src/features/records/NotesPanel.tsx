@@ -1,9 +1,9 @@
 import { ActionIcon, Button, Card, Group, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loading } from '../../components/Loading';
 import type { Note, RecordType } from '../../api';
 import { showFormError } from '../../components/forms';
@@ -134,29 +134,16 @@ function NoteItem({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const remove = useDeleteNote(recordType, recordId);
   const edited = note.updatedAt !== note.createdAt;
 
   const confirmDelete = () => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('notes.delete.title'),
-      children: <Text size="sm">{t('notes.delete.body')}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: note.id, version: note.version },
-          {
-            onSuccess: () => {
-              notify.success(t('notes.delete.success'));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('notes.delete.body'),
+      remove: () => remove.mutateAsync({ id: note.id, version: note.version }),
+      deleted: t('notes.delete.success'),
     });
   };
 

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconDeviceFloppy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import type { ListQuery, RecordType, SavedFilter } from '../../../api';
 import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
@@ -36,6 +36,7 @@ export function SavedFilters({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const filters = useSavedFilters(recordType);
   const update = useUpdateSavedFilter(recordType);
@@ -83,25 +84,14 @@ export function SavedFilters({
   };
 
   const confirmDelete = (filter: SavedFilter) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('records.savedFilters.delete.title'),
-      children: <Text size="sm">{t('records.savedFilters.delete.body', { name: filter.name })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: filter.id, version: filter.version },
-          {
-            onSuccess: () => {
-              notify.success(t('records.savedFilters.delete.success', { name: filter.name }));
-              onClear();
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('records.savedFilters.delete.body', { name: filter.name }),
+      remove: () =>
+        remove.mutateAsync({ id: filter.id, version: filter.version }).then(() => {
+          onClear();
+        }),
+      deleted: t('records.savedFilters.delete.success', { name: filter.name }),
     });
   };
 

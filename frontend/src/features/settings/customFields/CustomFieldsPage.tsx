@@ -12,10 +12,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { ListTable } from '../../../components/ListTable';
 import { MoveButtons, TipAction } from '../../../components/TipAction';
 import { Loading } from '../../../components/Loading';
@@ -78,6 +78,7 @@ type Dialog = { kind: 'create' } | { kind: 'rename'; id: string };
 function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const query = useCustomFields(recordType);
   const update = useUpdateCustomField(recordType);
   const archive = useArchiveCustomField(recordType);
@@ -121,24 +122,12 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
   };
 
   const confirmArchive = (field: CustomField) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('customFields.archive.title'),
-      children: <Text size="sm">{t('customFields.archive.body', { name: field.label })}</Text>,
-      labels: { confirm: t('customFields.archive.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        archive.mutate(
-          { id: field.id, version: field.version },
-          {
-            onSuccess: () => {
-              notify.success(t('customFields.archive.success', { name: field.label }));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('customFields.archive.body', { name: field.label }),
+      confirm: t('customFields.archive.confirm'),
+      remove: () => archive.mutateAsync({ id: field.id, version: field.version }),
+      deleted: t('customFields.archive.success', { name: field.label }),
     });
   };
 

@@ -1,12 +1,12 @@
 import { ActionIcon, Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+
 import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { ListTable } from '../../../components/ListTable';
 import { Loaded } from '../../../components/Loading';
 import type { User } from '../../../api';
-import { useNotify } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDialog } from '../../../components/useDialog';
 import { useFormatters } from '../../../i18n/format';
@@ -21,7 +21,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'passw
 export function UsersPage() {
   const { t } = useTranslation();
   const { locale } = useFormatters();
-  const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const users = useUsers();
   const units = useUnits();
@@ -45,24 +45,13 @@ export function UsersPage() {
 
   const confirmActive = (user: User, active: boolean) => {
     const texts = active ? 'reactivate' : 'deactivate';
-    modals.openConfirmModal({
+    askConfirm({
       title: t(`users.${texts}.title`),
-      children: <Text size="sm">{t(`users.${texts}.body`, { name: user.name })}</Text>,
-      labels: { confirm: t(`users.${texts}.confirm`), cancel: t('common.cancel') },
-      confirmProps: { color: active ? 'indigo' : 'red' },
-      onConfirm: () => {
-        update.mutate(
-          { id: user.id, version: user.version, patch: { active } },
-          {
-            onSuccess: () => {
-              notify.success(t(`users.${texts}.success`, { name: user.name }));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t(`users.${texts}.body`, { name: user.name }),
+      confirm: t(`users.${texts}.confirm`),
+      color: active ? 'indigo' : 'red',
+      remove: () => update.mutateAsync({ id: user.id, version: user.version, patch: { active } }),
+      deleted: t(`users.${texts}.success`, { name: user.name }),
     });
   };
 
