@@ -18,6 +18,8 @@ export interface ConfirmDeleteOptions {
   body: string;
   /** The confirm button's text; "Löschen" unless given. */
   confirm?: string;
+  /** The confirm button's colour; red unless given. */
+  color?: string;
   /** Deletes the record; the promise settles when the backend has answered. */
   remove: () => Promise<unknown>;
   /** The notification after the delete. */
@@ -39,7 +41,7 @@ export function useConfirmDelete(): (options: ConfirmDeleteOptions) => void {
   const { t } = useTranslation();
   const notify = useNotify();
   return useCallback(
-    ({ title, body, confirm, remove, deleted, inUse }: ConfirmDeleteOptions) => {
+    ({ title, body, confirm, color, remove, deleted, inUse }: ConfirmDeleteOptions) => {
       const answerInUse = (error: ApiError, answer: InUseAnswer) => {
         if ('message' in answer) {
           notify.error(error, answer.message);
@@ -57,7 +59,7 @@ export function useConfirmDelete(): (options: ConfirmDeleteOptions) => void {
         title,
         children: <Text size="sm">{body}</Text>,
         labels: { confirm: confirm ?? t('common.delete'), cancel: t('common.cancel') },
-        confirmProps: { color: 'red' },
+        confirmProps: { color: color ?? 'red' },
         onConfirm: () => {
           remove().then(
             () => {

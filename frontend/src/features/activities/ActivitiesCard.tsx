@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Card, Center, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
 import { Link } from 'react-router';
 import type { Activity, ActivityLinkType } from '../../api';
 import { QueryError } from '../../components/QueryError';
@@ -96,9 +97,7 @@ function RecordActivities({ recordType, recordId, links, linkNames }: Activities
       {activities.isError ? (
         <QueryError error={activities.error} onRetry={() => void activities.refetch()} />
       ) : activities.isPending ? (
-        <Center p="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
-        </Center>
+        <Loading small />
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="activities-empty">
           {t('activities.card.empty')}

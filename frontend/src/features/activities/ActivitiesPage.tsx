@@ -18,6 +18,7 @@ import {
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
 import type { Activity } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -151,11 +152,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
 
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
   const more = list.hasNextPage;
   return (
@@ -361,85 +358,81 @@ function WeekView({
         </Group>
         {week.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
       </Group>
-      {week.isError ? (
-        <QueryError error={week.error} onRetry={() => void week.refetch()} />
-      ) : week.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <>
-          {!week.data.complete && (
-            <Text size="sm" c="orange.8">
-              {t('activities.week.incomplete', { count: week.data.items.length })}
-            </Text>
-          )}
-          <Paper withBorder radius="md" style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}>
-            {days.map((entry, index) => (
-              <Group
-                key={entry.day}
-                align="flex-start"
-                wrap="nowrap"
-                gap="md"
-                px="md"
-                py="sm"
-                data-testid="agenda-day"
-                data-day={entry.day}
-                data-count={entry.items.length}
-                bg={entry.day === today ? 'indigo.0' : undefined}
-                style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
-              >
-                <Stack gap={4} w={230} style={{ flexShrink: 0 }} pt={6}>
-                  <Text fw={600} size="sm">
-                    {dates.dayTitle(entry.day)}
-                  </Text>
-                  <Group gap={4}>
-                    {entry.day === today && (
-                      <Badge size="sm" variant="filled">
-                        {t('activities.week.today')}
-                      </Badge>
-                    )}
-                    {entry.items.length > 0 && (
-                      <Badge size="sm" variant="light" color="gray">
-                        {entry.items.length}
-                      </Badge>
-                    )}
-                  </Group>
-                </Stack>
-                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-                  {entry.items.length === 0 ? (
-                    <Text size="sm" c="dimmed" py={6}>
-                      {t('activities.week.empty')}
+      <Loaded query={week}>
+        {(data) => (
+          <>
+            {!data.complete && (
+              <Text size="sm" c="orange.8">
+                {t('activities.week.incomplete', { count: data.items.length })}
+              </Text>
+            )}
+            <Paper withBorder radius="md" style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}>
+              {days.map((entry, index) => (
+                <Group
+                  key={entry.day}
+                  align="flex-start"
+                  wrap="nowrap"
+                  gap="md"
+                  px="md"
+                  py="sm"
+                  data-testid="agenda-day"
+                  data-day={entry.day}
+                  data-count={entry.items.length}
+                  bg={entry.day === today ? 'indigo.0' : undefined}
+                  style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+                >
+                  <Stack gap={4} w={230} style={{ flexShrink: 0 }} pt={6}>
+                    <Text fw={600} size="sm">
+                      {dates.dayTitle(entry.day)}
                     </Text>
-                  ) : (
-                    entry.items.map((activity) => (
-                      <ActivityItem
-                        key={activity.id}
-                        activity={activity}
-                        canEdit={canEdit}
-                        when={dates.time(activity.dueAt)}
-                        extra={
-                          activity.assigneeId !== me.user.id ? (
-                            <Text size="xs" c="dimmed">
-                              {activity.assigneeName}
-                            </Text>
-                          ) : undefined
-                        }
-                        onToggle={(done) => {
-                          toggle.mutate({ activity, done });
-                        }}
-                        onOpen={() => {
-                          onOpen(activity);
-                        }}
-                      />
-                    ))
-                  )}
-                </Stack>
-              </Group>
-            ))}
-          </Paper>
-        </>
-      )}
+                    <Group gap={4}>
+                      {entry.day === today && (
+                        <Badge size="sm" variant="filled">
+                          {t('activities.week.today')}
+                        </Badge>
+                      )}
+                      {entry.items.length > 0 && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {entry.items.length}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Stack>
+                  <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                    {entry.items.length === 0 ? (
+                      <Text size="sm" c="dimmed" py={6}>
+                        {t('activities.week.empty')}
+                      </Text>
+                    ) : (
+                      entry.items.map((activity) => (
+                        <ActivityItem
+                          key={activity.id}
+                          activity={activity}
+                          canEdit={canEdit}
+                          when={dates.time(activity.dueAt)}
+                          extra={
+                            activity.assigneeId !== me.user.id ? (
+                              <Text size="xs" c="dimmed">
+                                {activity.assigneeName}
+                              </Text>
+                            ) : undefined
+                          }
+                          onToggle={(done) => {
+                            toggle.mutate({ activity, done });
+                          }}
+                          onOpen={() => {
+                            onOpen(activity);
+                          }}
+                        />
+                      ))
+                    )}
+                  </Stack>
+                </Group>
+              ))}
+            </Paper>
+          </>
+        )}
+      </Loaded>
     </Stack>
   );
 }

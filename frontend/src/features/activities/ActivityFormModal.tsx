@@ -1,10 +1,8 @@
 import {
   Button,
-  Center,
   Checkbox,
   Divider,
   Group,
-  Loader,
   Modal,
   NumberInput,
   Select,
@@ -16,14 +14,15 @@ import {
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../components/useConfirmDelete';
+import { Loaded } from '../../components/Loading';
+import { FormActions } from '../../components/FormActions';
 import { parseError, type Activity, type ActivityType } from '../../api';
 import { focusFirstError, formErrors } from '../../components/forms';
 import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
@@ -74,22 +73,18 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
       title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
       size="lg"
     >
-      {types.isError ? (
-        <QueryError error={types.error} onRetry={() => void types.refetch()} />
-      ) : types.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <ActivityForm
-          key={activity?.id ?? 'new'}
-          activity={activity}
-          types={types.data.items}
-          links={links}
-          linkNames={linkNames}
-          onDone={onClose}
-        />
-      )}
+      <Loaded query={types}>
+        {(data) => (
+          <ActivityForm
+            key={activity?.id ?? 'new'}
+            activity={activity}
+            types={data.items}
+            links={links}
+            linkNames={linkNames}
+            onDone={onClose}
+          />
+        )}
+      </Loaded>
     </Modal>
   );
 }
@@ -119,6 +114,7 @@ function ActivityForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const users = useUsers();
   const units = useUnits();
@@ -194,25 +190,14 @@ function ActivityForm({
   }, focusFirstError);
 
   const confirmDelete = (target: Activity) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('activities.deleteTitle'),
-      children: <Text size="sm">{t('activities.deleteBody', { title: target.title })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: target.id, version: target.version },
-          {
-            onSuccess: () => {
-              notify.success(t('activities.deleted', { title: target.title }));
-              onDone();
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('activities.deleteBody', { title: target.title }),
+      remove: () =>
+        remove.mutateAsync({ id: target.id, version: target.version }).then(() => {
+          onDone();
+        }),
+      deleted: t('activities.deleted', { title: target.title }),
     });
   };
 
@@ -401,14 +386,15 @@ function ActivityForm({
               </Button>
             )}
           </div>
-          <Group gap="sm">
-            <Button variant="default" onClick={onDone} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={pending}>
-              {activity ? t('common.save') : t('activities.form.submitCreate')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            pending={pending}
+            loading={create.isPending || update.isPending}
+            disableSubmit
+            submit={activity ? undefined : t('activities.form.submitCreate')}
+            justify="flex-start"
+            gap="sm"
+          />
         </Group>
       </Stack>
     </form>

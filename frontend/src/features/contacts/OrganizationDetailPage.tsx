@@ -1,8 +1,9 @@
-import { Anchor, Button, Card, Center, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { Link, useNavigate } from 'react-router';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { contactsApi, type Organization } from '../../api';
 import { QueryError } from '../../components/QueryError';
@@ -16,7 +17,7 @@ import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
-import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { RecordActions, RecordDetailPage, RecordDetailLayout } from '../records/RecordDetail';
 import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { RelatedDealsCard } from '../sales/RelatedDealsCard';
@@ -26,20 +27,11 @@ import { OrganizationFormModal } from './OrganizationFormModal';
 import { PersonFormModal } from './PersonFormModal';
 
 export function OrganizationDetailPage() {
-  const { t } = useTranslation();
-  const { organizationId = '' } = useParams();
-  const organization = useOrganization(organizationId);
-  if (!organization.data) {
-    return (
-      <RecordDetailFallback
-        error={organization.error}
-        onRetry={() => void organization.refetch()}
-        backTo="/organizations"
-        backLabel={t('organizations.backToList')}
-      />
-    );
-  }
-  return <OrganizationDetail key={organizationId} organization={organization.data} />;
+  return (
+    <RecordDetailPage param="organizationId" useRecord={useOrganization} list="organizations">
+      {(organization) => <OrganizationDetail organization={organization} />}
+    </RecordDetailPage>
+  );
 }
 
 function OrganizationDetail({ organization }: { organization: Organization }) {
@@ -174,9 +166,7 @@ function OrganizationPersonsCard({ organization, canCreate }: { organization: Or
       {persons.isError ? (
         <QueryError error={persons.error} onRetry={() => void persons.refetch()} />
       ) : persons.isPending ? (
-        <Center p="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
-        </Center>
+        <Loading small />
       ) : persons.data.items.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('organizations.persons.empty')}

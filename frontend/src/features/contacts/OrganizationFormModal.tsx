@@ -1,10 +1,11 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Divider, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormSection } from './FormSection';
+import { RecordFormModal } from '../records/RecordFormModal';
+import { useSaveRecord } from '../records/useSaveRecord';
 import type { CustomField, Organization } from '../../api';
-import { focusFirstError, showFormError } from '../../components/forms';
-import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
+
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { CustomFieldInputs } from '../records/CustomFieldInputs';
@@ -20,6 +21,7 @@ import {
   validateOrganization,
   type OrganizationValues,
 } from './organizationForm';
+import { FormActions } from '../../components/FormActions';
 
 interface OrganizationFormModalProps {
   opened: boolean;
@@ -33,38 +35,22 @@ export function OrganizationFormModal({ opened, onClose, organization, onSaved }
   const { t } = useTranslation();
   const custom = useCustomFields('organization');
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       title={organization ? t('organizations.form.editTitle') : t('organizations.form.createTitle')}
-      size="xl"
+      query={custom}
+      onSaved={onSaved}
     >
-      {custom.isError ? (
-        <QueryError error={custom.error} onRetry={() => void custom.refetch()} />
-      ) : custom.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
+      {(onDone) => (
         <OrganizationForm
           key={organization?.id ?? 'new'}
           organization={organization}
           fields={custom.fields}
-          onDone={(saved) => {
-            onClose();
-            if (saved) onSaved?.(saved);
-          }}
+          onDone={onDone}
         />
       )}
-    </Modal>
-  );
-}
-
-function Section({ title }: { title: string }) {
-  return (
-    <Title order={4} size="h6" c="dimmed" tt="uppercase" mt="xs">
-      {title}
-    </Title>
+    </RecordFormModal>
   );
 }
 
@@ -80,7 +66,6 @@ function OrganizationForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const separators = numberSeparators(locale);
-  const notify = useNotify();
   const me = useMe();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
@@ -91,44 +76,21 @@ function OrganizationForm({
     validate: (values) => validateOrganization(values, fields, t, { separators }),
   });
 
-  const onError = (reason: unknown) => {
-    showFormError(form, reason, t, notify);
-  };
-
-  const submit = form.onSubmit((values) => {
-    if (!organization) {
-      create.mutate(organizationCreate(values, fields, separators), {
-        onSuccess: (created) => {
-          notify.success(t('organizations.created', { name: created.name }));
-          onDone(created);
-        },
-        onError,
-      });
-      return;
-    }
-    const patch = organizationPatch(values, organization, fields, separators);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    update.mutate(
-      { id: organization.id, version: organization.version, patch },
-      {
-        onSuccess: (saved) => {
-          notify.success(t('common.saved'));
-          onDone(saved);
-        },
-        onError,
-      },
-    );
-  }, focusFirstError);
-
-  const pending = create.isPending || update.isPending;
+  const { submit, pending } = useSaveRecord({
+    record: organization,
+    form,
+    create,
+    update,
+    toCreate: (values) => organizationCreate(values, fields, separators),
+    toPatch: (values, saved) => organizationPatch(values, saved, fields, separators),
+    created: (created) => t('organizations.created', { name: created.name }),
+    onDone,
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="organization-form">
       <Stack gap="sm">
-        <Section title={t('organizations.form.sections.company')} />
+        <FormSection title={t('organizations.form.sections.company')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('organizations.form.name')}
@@ -147,36 +109,23 @@ function OrganizationForm({
           <TextInput label={t('organizations.form.email')} type="email" {...form.getInputProps('email')} />
         </SimpleGrid>
 
-        <Section title={t('organizations.form.sections.address')} />
+        <FormSection title={t('organizations.form.sections.address')} />
         <AddressFields form={form} />
 
-        <Section title={t('organizations.form.sections.assignment')} />
+        <FormSection title={t('organizations.form.sections.assignment')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <OwnerSelect label={t('records.fields.owner')} {...form.getInputProps('ownerId')} />
         </SimpleGrid>
 
         {fields.length > 0 && (
           <>
-            <Section title={t('records.custom.title')} />
+            <FormSection title={t('records.custom.title')} />
             <CustomFieldInputs fields={fields} form={form} />
           </>
         )}
 
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {organization ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!organization} />
       </Stack>
     </form>
   );

@@ -10,6 +10,7 @@ import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { ListViewSwitch } from '../maps/ListViewSwitch';
 import { useListView } from '../maps/useListView';
+import { timestampColumns } from '../records/list/columns';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { OrganizationFormModal } from './OrganizationFormModal';
 
@@ -39,20 +40,7 @@ export function OrganizationsPage() {
         width: 90,
       },
       { key: 'owner', header: t('records.columns.owner'), render: (organization) => organization.ownerName },
-      {
-        key: 'createdAt',
-        header: t('records.columns.createdAt'),
-        sortKey: 'createdAt',
-        render: (organization) => format.date(organization.createdAt),
-        width: 120,
-      },
-      {
-        key: 'updatedAt',
-        header: t('records.columns.updatedAt'),
-        sortKey: 'updatedAt',
-        render: (organization) => format.date(organization.updatedAt),
-        width: 120,
-      },
+      ...timestampColumns(t, format),
     ],
     [t, format],
   );

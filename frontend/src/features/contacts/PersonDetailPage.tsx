@@ -1,7 +1,6 @@
 import { Card, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { contactsApi, isSalutation } from '../../api';
 import { useFormatters } from '../../i18n/format';
@@ -13,7 +12,7 @@ import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
-import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { RecordActions, RecordDetailPage, RecordDetailLayout } from '../records/RecordDetail';
 import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { PlaceCard } from '../maps/PlaceCard';
@@ -24,20 +23,11 @@ import { PersonFormModal } from './PersonFormModal';
 import { PersonOrganizationsCard } from './PersonOrganizationsCard';
 
 export function PersonDetailPage() {
-  const { t } = useTranslation();
-  const { personId = '' } = useParams();
-  const person = usePerson(personId);
-  if (!person.data) {
-    return (
-      <RecordDetailFallback
-        error={person.error}
-        onRetry={() => void person.refetch()}
-        backTo="/persons"
-        backLabel={t('persons.backToList')}
-      />
-    );
-  }
-  return <PersonDetail key={personId} personId={personId} />;
+  return (
+    <RecordDetailPage param="personId" useRecord={usePerson} list="persons">
+      {(_person, personId) => <PersonDetail personId={personId} />}
+    </RecordDetailPage>
+  );
 }
 
 function PersonDetail({ personId }: { personId: string }) {

@@ -1,25 +1,14 @@
-import {
-  Button,
-  Center,
-  Divider,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Divider, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
+import { FormSection } from './FormSection';
+import { RecordFormModal } from '../records/RecordFormModal';
 import { SALUTATIONS, type CustomField, type Person, type PersonCreate } from '../../api';
 import { parseError } from '../../api/errors';
 import { focusFirstError, showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
+
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { CustomFieldInputs } from '../records/CustomFieldInputs';
@@ -40,6 +29,7 @@ import {
   type PersonValues,
   type Sent,
 } from './personForm';
+import { FormActions } from '../../components/FormActions';
 
 interface PersonFormModalProps {
   opened: boolean;
@@ -55,39 +45,23 @@ export function PersonFormModal({ opened, onClose, person, organizationId, onSav
   const { t } = useTranslation();
   const custom = useCustomFields('person');
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       title={person ? t('persons.form.editTitle') : t('persons.form.createTitle')}
-      size="xl"
+      query={custom}
+      onSaved={onSaved}
     >
-      {custom.isError ? (
-        <QueryError error={custom.error} onRetry={() => void custom.refetch()} />
-      ) : custom.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
+      {(onDone) => (
         <PersonForm
           key={person?.id ?? `new-${organizationId ?? ''}`}
           person={person}
           organizationId={organizationId}
           fields={custom.fields}
-          onDone={(saved) => {
-            onClose();
-            if (saved) onSaved?.(saved);
-          }}
+          onDone={onDone}
         />
       )}
-    </Modal>
-  );
-}
-
-function Section({ title }: { title: string }) {
-  return (
-    <Title order={4} size="h6" c="dimmed" tt="uppercase" mt="xs">
-      {title}
-    </Title>
+    </RecordFormModal>
   );
 }
 
@@ -181,7 +155,7 @@ function PersonForm({
   return (
     <form onSubmit={submit} noValidate data-testid="person-form">
       <Stack gap="sm">
-        <Section title={t('persons.form.sections.person')} />
+        <FormSection title={t('persons.form.sections.person')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
             label={t('persons.form.salutation')}
@@ -199,16 +173,16 @@ function PersonForm({
           <TextInput label={t('persons.form.lastName')} {...form.getInputProps('lastName')} />
         </SimpleGrid>
 
-        <Section title={t('persons.form.sections.contact')} />
+        <FormSection title={t('persons.form.sections.contact')} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ContactRows form={form} list="emails" />
           <ContactRows form={form} list="phones" />
         </SimpleGrid>
 
-        <Section title={t('persons.form.sections.address')} />
+        <FormSection title={t('persons.form.sections.address')} />
         <AddressFields form={form} />
 
-        <Section title={t('persons.form.sections.assignment')} />
+        <FormSection title={t('persons.form.sections.assignment')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <OwnerSelect label={t('records.fields.owner')} {...form.getInputProps('ownerId')} />
           {creating && (
@@ -233,26 +207,13 @@ function PersonForm({
 
         {fields.length > 0 && (
           <>
-            <Section title={t('records.custom.title')} />
+            <FormSection title={t('records.custom.title')} />
             <CustomFieldInputs fields={fields} form={form} />
           </>
         )}
 
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={creating} />
       </Stack>
     </form>
   );

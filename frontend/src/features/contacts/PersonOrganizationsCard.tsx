@@ -14,10 +14,10 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconLink, IconLinkOff, IconPencil, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Link } from 'react-router';
 import type { Membership, Person } from '../../api';
 import { showFormError } from '../../components/forms';
@@ -26,11 +26,13 @@ import { LIMITS } from './contactForm';
 import { useLinkOrganization, useUnlinkOrganization } from './hooks';
 import { personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
+import { FormActions } from '../../components/FormActions';
 
 /** The organisations of a person: role and primary star; link, change and unlink when the user may edit. */
 export function PersonOrganizationsCard({ person, canEdit }: { person: Person; canEdit: boolean }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const link = useLinkOrganization(person.id);
   const unlink = useUnlinkOrganization(person.id);
   const [dialog, setDialog] = useState<{ membership?: Membership } | null>(null);
@@ -47,28 +49,15 @@ export function PersonOrganizationsCard({ person, canEdit }: { person: Person; c
   };
 
   const confirmUnlink = (membership: Membership) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('persons.organizations.unlink.title'),
-      children: (
-        <Text size="sm">
-          {t('persons.organizations.unlink.body', {
-            person: personName(t, person),
-            organization: membership.organizationName,
-          })}
-        </Text>
-      ),
-      labels: { confirm: t('persons.organizations.unlink.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        unlink.mutate(membership.organizationId, {
-          onSuccess: () => {
-            notify.success(t('persons.organizations.unlink.success', { name: membership.organizationName }));
-          },
-          onError: (error) => {
-            notify.error(error);
-          },
-        });
-      },
+      body: t('persons.organizations.unlink.body', {
+        person: personName(t, person),
+        organization: membership.organizationName,
+      }),
+      confirm: t('persons.organizations.unlink.confirm'),
+      remove: () => unlink.mutateAsync(membership.organizationId),
+      deleted: t('persons.organizations.unlink.success', { name: membership.organizationName }),
     });
   };
 
@@ -259,14 +248,11 @@ function MembershipForm({
           description={t('persons.organizations.primaryHint')}
           {...form.getInputProps('primary', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={link.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={link.isPending}>
-            {membership ? t('common.save') : t('persons.organizations.linkSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={link.isPending}
+          submit={membership ? t('common.save') : t('persons.organizations.linkSubmit')}
+        />
       </Stack>
     </form>
   );

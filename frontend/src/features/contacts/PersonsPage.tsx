@@ -10,6 +10,7 @@ import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { ListViewSwitch } from '../maps/ListViewSwitch';
 import { useListView } from '../maps/useListView';
+import { timestampColumns } from '../records/list/columns';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { mainMembership, personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
@@ -35,20 +36,7 @@ export function PersonsPage() {
       { key: 'phone', header: t('records.columns.phone'), render: (person) => person.phones[0]?.value ?? '' },
       { key: 'city', header: t('records.columns.city'), sortKey: 'city', render: (person) => person.address.city },
       { key: 'owner', header: t('records.columns.owner'), render: (person) => person.ownerName },
-      {
-        key: 'createdAt',
-        header: t('records.columns.createdAt'),
-        sortKey: 'createdAt',
-        render: (person) => format.date(person.createdAt),
-        width: 120,
-      },
-      {
-        key: 'updatedAt',
-        header: t('records.columns.updatedAt'),
-        sortKey: 'updatedAt',
-        render: (person) => format.date(person.updatedAt),
-        width: 120,
-      },
+      ...timestampColumns(t, format),
     ],
     [t, format],
   );

@@ -16,9 +16,9 @@ import {
 import { IconAlertTriangle, IconCalendarDue, IconCalendarEvent, IconTrophy, type Icon } from '@tabler/icons-react';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded } from '../../components/Loading';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Dashboard, DashboardScope, Figure, Me, PeriodResult } from '../../api';
-import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
@@ -466,73 +466,69 @@ export function Dashboard({ header }: { header: ReactNode }) {
           />
         )}
       </Group>
-      {dashboard.isError ? (
-        <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
-      ) : !data ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <Stack gap="lg" style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
-          <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
-            {show.activities && (
-              <KpiCard
-                title={t('dashboard.kpi.dueToday')}
-                icon={IconCalendarEvent}
-                color="indigo"
-                to={activityFigurePath(data.dueToday.query)}
-                count={data.dueToday.count}
-                testId="figure-due-today"
-                openLabel={openList}
-              />
-            )}
-            {show.activities && (
-              <KpiCard
-                title={t('dashboard.kpi.overdue')}
-                icon={IconAlertTriangle}
-                color="red"
-                to={activityFigurePath(data.overdue.query)}
-                count={data.overdue.count}
-                testId="figure-overdue"
-                openLabel={openList}
-              />
-            )}
-            {show.deals && (
-              <KpiCard
-                title={t('dashboard.kpi.closingSoon')}
-                icon={IconCalendarDue}
-                color="orange"
-                to={recordListPath('deal', data.closingSoon.query)}
-                count={data.closingSoon.count}
-                sub={money(data.closingSoon.value)}
-                testId="figure-closing-soon"
-                openLabel={openList}
-              />
-            )}
-            {show.deals && (
-              <KpiCard
-                title={t('dashboard.kpi.wonMonth')}
-                icon={IconTrophy}
-                color="teal"
-                to={recordListPath('deal', data.month.won.query)}
-                count={data.month.won.count}
-                sub={`${money(data.month.won.value)} · ${t('dashboard.kpi.winRate', { rate: formatRate(data.month.winRate, format.locale) })}`}
-                testId="figure-won-month"
-                openLabel={openList}
-              />
-            )}
-          </SimpleGrid>
-          {show.deals && <FunnelCard dashboard={data} pipelineSelect={pipelineSelect} />}
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            {show.deals && <ResultsCard dashboard={data} />}
-            {show.leads && <LeadsCard dashboard={data} />}
-          </SimpleGrid>
-          {show.activities && <DoneThisWeekCard dashboard={data} />}
-          <Text size="xs" c="dimmed" ta="right" data-testid="dashboard-generated">
-            {t('dashboard.generatedAt', { time: format.dateTime(data.generatedAt) })}
-          </Text>
-        </Stack>
-      )}
+      <Loaded query={dashboard} pending={!data}>
+        {(data) => (
+          <Stack gap="lg" style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
+            <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+              {show.activities && (
+                <KpiCard
+                  title={t('dashboard.kpi.dueToday')}
+                  icon={IconCalendarEvent}
+                  color="indigo"
+                  to={activityFigurePath(data.dueToday.query)}
+                  count={data.dueToday.count}
+                  testId="figure-due-today"
+                  openLabel={openList}
+                />
+              )}
+              {show.activities && (
+                <KpiCard
+                  title={t('dashboard.kpi.overdue')}
+                  icon={IconAlertTriangle}
+                  color="red"
+                  to={activityFigurePath(data.overdue.query)}
+                  count={data.overdue.count}
+                  testId="figure-overdue"
+                  openLabel={openList}
+                />
+              )}
+              {show.deals && (
+                <KpiCard
+                  title={t('dashboard.kpi.closingSoon')}
+                  icon={IconCalendarDue}
+                  color="orange"
+                  to={recordListPath('deal', data.closingSoon.query)}
+                  count={data.closingSoon.count}
+                  sub={money(data.closingSoon.value)}
+                  testId="figure-closing-soon"
+                  openLabel={openList}
+                />
+              )}
+              {show.deals && (
+                <KpiCard
+                  title={t('dashboard.kpi.wonMonth')}
+                  icon={IconTrophy}
+                  color="teal"
+                  to={recordListPath('deal', data.month.won.query)}
+                  count={data.month.won.count}
+                  sub={`${money(data.month.won.value)} · ${t('dashboard.kpi.winRate', { rate: formatRate(data.month.winRate, format.locale) })}`}
+                  testId="figure-won-month"
+                  openLabel={openList}
+                />
+              )}
+            </SimpleGrid>
+            {show.deals && <FunnelCard dashboard={data} pipelineSelect={pipelineSelect} />}
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              {show.deals && <ResultsCard dashboard={data} />}
+              {show.leads && <LeadsCard dashboard={data} />}
+            </SimpleGrid>
+            {show.activities && <DoneThisWeekCard dashboard={data} />}
+            <Text size="xs" c="dimmed" ta="right" data-testid="dashboard-generated">
+              {t('dashboard.generatedAt', { time: format.dateTime(data.generatedAt) })}
+            </Text>
+          </Stack>
+        )}
+      </Loaded>
     </Stack>
   );
 }

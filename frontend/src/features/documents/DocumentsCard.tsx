@@ -30,6 +30,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
 import { documentsApi, parseError, type Document, type DocumentRecordType, type UploadFailure } from '../../api';
 import { useNotify } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
@@ -116,9 +117,7 @@ export function DocumentsCard({ recordType, recordId }: { recordType: DocumentRe
         {documents.isError ? (
           <QueryError error={documents.error} onRetry={() => void documents.refetch()} />
         ) : documents.isPending ? (
-          <Center p="md">
-            <Loader size="sm" aria-label={t('common.loading')} />
-          </Center>
+          <Loading small />
         ) : documents.data.length === 0 ? (
           <Text c="dimmed" size="sm" data-testid="documents-empty">
             {t('documents.empty')}

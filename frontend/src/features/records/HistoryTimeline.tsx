@@ -1,4 +1,4 @@
-import { Card, Center, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Card, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
   IconDownload,
@@ -13,6 +13,7 @@ import {
 } from '@tabler/icons-react';
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
 import type { HistoryAction, RecordType } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
@@ -73,9 +74,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
       {history.isError ? (
         <QueryError error={history.error} onRetry={() => void history.refetch()} />
       ) : history.isPending ? (
-        <Center p="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
-        </Center>
+        <Loading small />
       ) : history.data.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('history.empty')}

@@ -1,15 +1,17 @@
-import { ActionIcon, Button, Card, Center, Group, Loader, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../components/useConfirmDelete';
+import { Loading } from '../../components/Loading';
 import type { Note, RecordType } from '../../api';
 import { showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { useAddNote, useDeleteNote, useNotes, useUpdateNote } from './hooks';
+import { FormActions } from '../../components/FormActions';
 
 /** The longest note the server takes. */
 export const MAX_NOTE_LENGTH = 20_000;
@@ -39,9 +41,7 @@ export function NotesPanel({ recordType, recordId }: { recordType: RecordType; r
         {notes.isError ? (
           <QueryError error={notes.error} onRetry={() => void notes.refetch()} />
         ) : notes.isPending ? (
-          <Center p="md">
-            <Loader size="sm" aria-label={t('common.loading')} />
-          </Center>
+          <Loading small />
         ) : notes.data.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('notes.empty')}
@@ -134,29 +134,16 @@ function NoteItem({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const remove = useDeleteNote(recordType, recordId);
   const edited = note.updatedAt !== note.createdAt;
 
   const confirmDelete = () => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('notes.delete.title'),
-      children: <Text size="sm">{t('notes.delete.body')}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: note.id, version: note.version },
-          {
-            onSuccess: () => {
-              notify.success(t('notes.delete.success'));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('notes.delete.body'),
+      remove: () => remove.mutateAsync({ id: note.id, version: note.version }),
+      deleted: t('notes.delete.success'),
     });
   };
 
@@ -249,14 +236,7 @@ function EditNote({
           data-autofocus
           {...form.getInputProps('body')}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onDone} disabled={update.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" size="xs" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={update.isPending} size="xs" gap="xs" />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Anchor, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 
 /** The frame of every detail page: back link, name and actions on top, the record's cards left, notes and history right. */
@@ -92,7 +93,7 @@ export function RecordActions({
 }
 
 /** Loading and error states of a detail page, with the way back to the list. */
-export function RecordDetailFallback({
+function RecordDetailFallback({
   error,
   onRetry,
   backTo,
@@ -103,7 +104,6 @@ export function RecordDetailFallback({
   backTo: string;
   backLabel: string;
 }) {
-  const { t } = useTranslation();
   return (
     <Stack maw={900}>
       <Anchor component={Link} to={backTo} size="sm">
@@ -112,13 +112,47 @@ export function RecordDetailFallback({
           {backLabel}
         </Group>
       </Anchor>
-      {error ? (
-        <QueryError error={error} onRetry={onRetry} />
-      ) : (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      )}
+      {error ? <QueryError error={error} onRetry={onRetry} /> : <Loading />}
     </Stack>
   );
+}
+
+/** What a detail page loads: its record, by the id in the route. */
+interface RecordQuery<T> {
+  data: T | undefined;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * A detail page: loads the record named by the route's parameter and shows the loading and error states (with the
+ * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh.
+ */
+export function RecordDetailPage<T>({
+  param,
+  useRecord,
+  list,
+  children,
+}: {
+  /** The route parameter that holds the record's id. */
+  param: string;
+  useRecord: (id: string) => RecordQuery<T>;
+  /** The list the page belongs to: its path and its "back to the list" text. */
+  list: 'deals' | 'leads' | 'persons' | 'organizations';
+  children: (record: T, id: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useParams()[param] ?? '';
+  const query = useRecord(id);
+  if (query.data === undefined) {
+    return (
+      <RecordDetailFallback
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        backTo={`/${list}`}
+        backLabel={t(`${list}.backToList`)}
+      />
+    );
+  }
+  return <Fragment key={id}>{children(query.data, id)}</Fragment>;
 }

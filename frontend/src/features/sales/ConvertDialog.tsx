@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Divider,
   Group,
@@ -26,6 +25,7 @@ import { useConvertLead, useLeadMatches } from './hooks';
 import { moneySeparators, parseMoneyInput } from './money';
 import { PersonSelect } from './PersonSelect';
 import { PipelineStageFields } from './PipelineStageFields';
+import { FormActions } from '../../components/FormActions';
 
 interface Hint {
   id: string;
@@ -277,14 +277,7 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
             ))}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={convert.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={convert.isPending}>
-            {t('leads.convert.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={convert.isPending} submit={t('leads.convert.submit')} />
       </Stack>
     </form>
   );

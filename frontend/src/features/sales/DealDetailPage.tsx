@@ -2,7 +2,6 @@ import { Button, Card, Title } from '@mantine/core';
 import { IconArrowBackUp, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { salesApi, type Deal, type DealPatch } from '../../api';
 import { useNotify } from '../../components/notify';
@@ -15,7 +14,7 @@ import { FieldList } from '../records/FieldList';
 import { LinkedRecord } from '../records/HiddenRecord';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
-import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { RecordActions, RecordDetailPage, RecordDetailLayout } from '../records/RecordDetail';
 import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { DealFormModal } from './DealFormModal';
@@ -25,20 +24,11 @@ import { formatMoney } from './money';
 import { StatusBadge } from './StatusBadge';
 
 export function DealDetailPage() {
-  const { t } = useTranslation();
-  const { dealId = '' } = useParams();
-  const deal = useDeal(dealId);
-  if (!deal.data) {
-    return (
-      <RecordDetailFallback
-        error={deal.error}
-        onRetry={() => void deal.refetch()}
-        backTo="/deals"
-        backLabel={t('deals.backToList')}
-      />
-    );
-  }
-  return <DealDetail key={dealId} deal={deal.data} />;
+  return (
+    <RecordDetailPage param="dealId" useRecord={useDeal} list="deals">
+      {(deal) => <DealDetail deal={deal} />}
+    </RecordDetailPage>
+  );
 }
 
 function DealDetail({ deal }: { deal: Deal }) {

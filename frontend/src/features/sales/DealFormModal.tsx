@@ -1,10 +1,10 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Divider, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { RecordFormModal } from '../records/RecordFormModal';
+import { useSaveRecord } from '../records/useSaveRecord';
 import type { CustomField, Deal } from '../../api';
-import { focusFirstError, showFormError } from '../../components/forms';
-import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
+
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
@@ -19,6 +19,7 @@ import { useCreateDeal, usePipelines, useUpdateDeal } from './hooks';
 import { moneySeparators } from './money';
 import { PersonSelect } from './PersonSelect';
 import { PipelineStageFields } from './PipelineStageFields';
+import { FormActions } from '../../components/FormActions';
 
 interface DealFormModalProps {
   opened: boolean;
@@ -33,21 +34,16 @@ export function DealFormModal({ opened, onClose, deal, defaults, onSaved }: Deal
   const { t } = useTranslation();
   const custom = useCustomFields('deal');
   const pipelines = usePipelines('deal');
-  const query = custom.isError ? custom : pipelines;
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       title={deal ? t('deals.form.editTitle') : t('deals.form.createTitle')}
-      size="xl"
+      query={custom}
+      also={[pipelines]}
+      onSaved={onSaved}
     >
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : custom.isPending || pipelines.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
+      {(onDone) => (
         <DealForm
           key={deal?.id ?? 'new'}
           deal={deal}
@@ -59,13 +55,10 @@ export function DealFormModal({ opened, onClose, deal, defaults, onSaved }: Deal
             ''
           }
           defaults={defaults}
-          onDone={(saved) => {
-            onClose();
-            if (saved) onSaved?.(saved);
-          }}
+          onDone={onDone}
         />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }
 
@@ -88,7 +81,6 @@ function DealForm({
   const { locale } = useFormatters();
   const separators = numberSeparators(locale);
   const money = moneySeparators(locale);
-  const notify = useNotify();
   const me = useMe();
   const create = useCreateDeal();
   const update = useUpdateDeal();
@@ -104,39 +96,16 @@ function DealForm({
     validate: (values) => validateDeal(values, fields, t, money, separators),
   });
 
-  const onError = (reason: unknown) => {
-    showFormError(form, reason, t, notify);
-  };
-
-  const submit = form.onSubmit((values) => {
-    if (!deal) {
-      create.mutate(dealCreate(values, fields, money, separators), {
-        onSuccess: (created) => {
-          notify.success(t('deals.created', { name: created.title }));
-          onDone(created);
-        },
-        onError,
-      });
-      return;
-    }
-    const patch = dealPatch(values, deal, fields, money, separators);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    update.mutate(
-      { id: deal.id, version: deal.version, patch },
-      {
-        onSuccess: (saved) => {
-          notify.success(t('common.saved'));
-          onDone(saved);
-        },
-        onError,
-      },
-    );
-  }, focusFirstError);
-
-  const pending = create.isPending || update.isPending;
+  const { submit, pending } = useSaveRecord({
+    record: deal,
+    form,
+    create,
+    update,
+    toCreate: (values) => dealCreate(values, fields, money, separators),
+    toPatch: (values, saved) => dealPatch(values, saved, fields, money, separators),
+    created: (created) => t('deals.created', { name: created.title }),
+    onDone,
+  });
   const values = form.getValues();
 
   return (
@@ -212,20 +181,7 @@ function DealForm({
         </SimpleGrid>
         {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {deal ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!deal} />
       </Stack>
     </form>
   );

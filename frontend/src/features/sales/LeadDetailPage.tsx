@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsShuffle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { salesApi, type Lead } from '../../api';
 import { useNotify } from '../../components/notify';
@@ -18,7 +18,7 @@ import { addressText } from '../records/countries';
 import { FieldList } from '../records/FieldList';
 import { HistoryTimeline } from '../records/HistoryTimeline';
 import { NotesPanel } from '../records/NotesPanel';
-import { RecordActions, RecordDetailFallback, RecordDetailLayout } from '../records/RecordDetail';
+import { RecordActions, RecordDetailPage, RecordDetailLayout } from '../records/RecordDetail';
 import { CustomFieldsCard } from '../records/CustomFieldsCard';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { ConvertDialog } from './ConvertDialog';
@@ -28,20 +28,11 @@ import { LostAction } from './LostDialog';
 import { StatusBadge } from './StatusBadge';
 
 export function LeadDetailPage() {
-  const { t } = useTranslation();
-  const { leadId = '' } = useParams();
-  const lead = useLead(leadId);
-  if (!lead.data) {
-    return (
-      <RecordDetailFallback
-        error={lead.error}
-        onRetry={() => void lead.refetch()}
-        backTo="/leads"
-        backLabel={t('leads.backToList')}
-      />
-    );
-  }
-  return <LeadDetail key={leadId} lead={lead.data} />;
+  return (
+    <RecordDetailPage param="leadId" useRecord={useLead} list="leads">
+      {(lead) => <LeadDetail lead={lead} />}
+    </RecordDetailPage>
+  );
 }
 
 function LeadDetail({ lead }: { lead: Lead }) {

@@ -1,10 +1,10 @@
-import { Button, Center, Divider, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Divider, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { RecordFormModal } from '../records/RecordFormModal';
+import { useSaveRecord } from '../records/useSaveRecord';
 import type { CustomField, Lead } from '../../api';
-import { focusFirstError, showFormError } from '../../components/forms';
-import { useNotify } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
+
 import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { AddressFields } from '../contacts/AddressFields';
@@ -15,6 +15,7 @@ import { OwnerSelect } from '../records/OwnerSelect';
 import { useCreateLead, usePipelines, useUpdateLead } from './hooks';
 import { leadCreate, leadPatch, leadValues, validateLead, type LeadValues } from './leadForm';
 import { PipelineStageFields } from './PipelineStageFields';
+import { FormActions } from '../../components/FormActions';
 
 export function LeadFormModal({
   opened,
@@ -30,35 +31,27 @@ export function LeadFormModal({
   const { t } = useTranslation();
   const custom = useCustomFields('lead');
   const pipelines = usePipelines('lead');
-  const query = custom.isError ? custom : pipelines;
   const first = pipelines.data?.[0];
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       title={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
-      size="xl"
+      query={custom}
+      also={[pipelines]}
+      onSaved={onSaved}
     >
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : custom.isPending || pipelines.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
+      {(onDone) => (
         <LeadForm
           key={lead?.id ?? 'new'}
           lead={lead}
           fields={custom.fields}
           defaultPipeline={first?.id ?? ''}
           defaultStage={first?.stages[0]?.id ?? ''}
-          onDone={(saved) => {
-            onClose();
-            if (saved) onSaved?.(saved);
-          }}
+          onDone={onDone}
         />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }
 
@@ -78,7 +71,6 @@ function LeadForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const separators = numberSeparators(locale);
-  const notify = useNotify();
   const me = useMe();
   const create = useCreateLead();
   const update = useUpdateLead();
@@ -93,39 +85,16 @@ function LeadForm({
     validate: (values) => validateLead(values, fields, t, separators),
   });
 
-  const onError = (reason: unknown) => {
-    showFormError(form, reason, t, notify);
-  };
-
-  const submit = form.onSubmit((values) => {
-    if (!lead) {
-      create.mutate(leadCreate(values, fields, separators), {
-        onSuccess: (created) => {
-          notify.success(t('leads.created', { name: created.title }));
-          onDone(created);
-        },
-        onError,
-      });
-      return;
-    }
-    const patch = leadPatch(values, lead, fields, separators);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    update.mutate(
-      { id: lead.id, version: lead.version, patch },
-      {
-        onSuccess: (saved) => {
-          notify.success(t('common.saved'));
-          onDone(saved);
-        },
-        onError,
-      },
-    );
-  }, focusFirstError);
-
-  const pending = create.isPending || update.isPending;
+  const { submit, pending } = useSaveRecord({
+    record: lead,
+    form,
+    create,
+    update,
+    toCreate: (values) => leadCreate(values, fields, separators),
+    toPatch: (values, saved) => leadPatch(values, saved, fields, separators),
+    created: (created) => t('leads.created', { name: created.title }),
+    onDone,
+  });
   const values = form.getValues();
 
   return (
@@ -155,20 +124,7 @@ function LeadForm({
         </SimpleGrid>
         {fields.length > 0 && <CustomFieldInputs fields={fields} form={form} />}
         <Divider mt="sm" />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {lead ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!lead} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { IconThumbDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { parseError, type PipelineType } from '../../api';
 import { useNotify } from '../../components/notify';
 import { fieldErrorText } from '../../i18n/errorText';
 import { useLostReasons } from './hooks';
+import { FormActions } from '../../components/FormActions';
 
 /** Asks why a deal or lead was lost (a reason of its type, required, and a comment) and hands both on. */
 export function LostDialog({
@@ -83,14 +84,7 @@ export function LostDialog({
             }}
             error={errors.comment}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={pending}>
-              {t('sales.lost.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} submit={t('sales.lost.submit')} color="red" />
         </Stack>
       </form>
     </Modal>

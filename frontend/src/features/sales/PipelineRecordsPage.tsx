@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Center, Collapse, Group, Loader, SegmentedControl, Select, Stack } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, Group, SegmentedControl, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilter, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
 import type { ListQuery, Page, PipelineType } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -136,9 +137,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
       ) : pipelines.isError ? (
         <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />
       ) : pipelines.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : pipelineId === '' ? (
         <Alert color="gray">{t('sales.board.noPipeline')}</Alert>
       ) : (
@@ -224,24 +223,20 @@ function BoardSection({
           }
         />
       </Collapse>
-      {board.isError ? (
-        <QueryError error={board.error} onRetry={() => void board.refetch()} />
-      ) : !board.data ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <BoardView
-          recordType={recordType}
-          board={board.data}
-          canMove={grants(me.role, recordType, 'edit')}
-          onMove={(card, toStageId) => {
-            move.mutate({ card, toStageId });
-          }}
-          detailPath={(id) => `${basePath}/${id}`}
-          cardBody={cardBody}
-        />
-      )}
+      <Loaded query={board}>
+        {(data) => (
+          <BoardView
+            recordType={recordType}
+            board={data}
+            canMove={grants(me.role, recordType, 'edit')}
+            onMove={(card, toStageId) => {
+              move.mutate({ card, toStageId });
+            }}
+            detailPath={(id) => `${basePath}/${id}`}
+            cardBody={cardBody}
+          />
+        )}
+      </Loaded>
     </Stack>
   );
 }

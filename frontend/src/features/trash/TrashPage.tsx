@@ -1,12 +1,13 @@
-import { Badge, Button, Center, Loader, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
+import { Loaded } from '../../components/Loading';
 import { useNavigate } from 'react-router';
 import { isRecordType, type TrashItem } from '../../api';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { useTrash } from '../records/hooks';
 import { RECORD_TYPE_ENTRIES, recordTypeEntry } from '../records/registry';
@@ -64,71 +65,55 @@ export function TrashPage() {
         ]}
         style={{ alignSelf: 'flex-start' }}
       />
-      {trash.isError ? (
-        <QueryError error={trash.error} onRetry={() => void trash.refetch()} />
-      ) : trash.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="trash-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('trash.columns.type')}</Table.Th>
-                  <Table.Th>{t('trash.columns.name')}</Table.Th>
-                  <Table.Th>{t('trash.columns.deleted')}</Table.Th>
-                  <Table.Th>{t('trash.columns.purgeAt')}</Table.Th>
-                  <Table.Th w={180} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('trash.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {items.map((item) => (
-                  <Table.Tr key={`${item.recordType}-${item.id}`} data-testid="trash-row" data-name={item.name}>
-                    <Table.Td>
-                      <Badge variant="light" color="gray" tt="none" style={{ overflow: 'visible' }}>
-                        {typeLabel(item)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td fw={500}>{item.name || t('persons.noName')}</Table.Td>
-                    <Table.Td>
-                      {t('trash.deletedByAt', {
-                        date: format.dateTime(item.deletedAt),
-                        name: item.deletedByName || t('common.unknown'),
-                      })}
-                    </Table.Td>
-                    <Table.Td>{t('trash.purgeOn', { date: format.date(item.purgeAt) })}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="light"
-                        size="xs"
-                        leftSection={<IconArrowBackUp size={14} />}
-                        onClick={() => {
-                          restoreItem(item);
-                        }}
-                        loading={restore.isPending && restore.variables.id === item.id}
-                        aria-label={t('trash.restoreNamed', { name: item.name })}
-                      >
-                        {t('common.restore')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <Loaded query={trash}>
+        {() => (
+          <ListTable
+            testId="trash-table"
+            columns={[
+              { label: t('trash.columns.type') },
+              { label: t('trash.columns.name') },
+              { label: t('trash.columns.deleted') },
+              { label: t('trash.columns.purgeAt') },
+              { w: 180 },
+            ]}
+            isEmpty={items.length === 0}
+            empty={t('trash.empty')}
+            minWidth={760}
+          >
+            {items.map((item) => (
+              <Table.Tr key={`${item.recordType}-${item.id}`} data-testid="trash-row" data-name={item.name}>
+                <Table.Td>
+                  <Badge variant="light" color="gray" tt="none" style={{ overflow: 'visible' }}>
+                    {typeLabel(item)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td fw={500}>{item.name || t('persons.noName')}</Table.Td>
+                <Table.Td>
+                  {t('trash.deletedByAt', {
+                    date: format.dateTime(item.deletedAt),
+                    name: item.deletedByName || t('common.unknown'),
+                  })}
+                </Table.Td>
+                <Table.Td>{t('trash.purgeOn', { date: format.date(item.purgeAt) })}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="light"
+                    size="xs"
+                    leftSection={<IconArrowBackUp size={14} />}
+                    onClick={() => {
+                      restoreItem(item);
+                    }}
+                    loading={restore.isPending && restore.variables.id === item.id}
+                    aria-label={t('trash.restoreNamed', { name: item.name })}
+                  >
+                    {t('common.restore')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </Loaded>
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
 import { Link, useNavigate } from 'react-router';
 import { isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
 import { QueryError } from '../../../components/QueryError';
@@ -204,18 +205,14 @@ export function RecordList<T extends { id: string }>({
 
       {view === 'map' && isMapRecordType(recordType) ? (
         custom.isPending ? (
-          <Center p="xl">
-            <Loader aria-label={t('common.loading')} />
-          </Center>
+          <Loading />
         ) : (
           <RecordMapView recordType={recordType} query={debounced} />
         )
       ) : list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : (
         <Paper withBorder radius="md">
           <Group justify="space-between" px="md" py="xs">

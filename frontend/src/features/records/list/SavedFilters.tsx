@@ -1,15 +1,16 @@
-import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconDeviceFloppy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import type { ListQuery, RecordType, SavedFilter } from '../../../api';
 import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters, useUpdateSavedFilter } from '../hooks';
+import { FormActions } from '../../../components/FormActions';
 
 export const MAX_FILTER_NAME_LENGTH = 100;
 
@@ -35,6 +36,7 @@ export function SavedFilters({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const filters = useSavedFilters(recordType);
   const update = useUpdateSavedFilter(recordType);
@@ -82,25 +84,14 @@ export function SavedFilters({
   };
 
   const confirmDelete = (filter: SavedFilter) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('records.savedFilters.delete.title'),
-      children: <Text size="sm">{t('records.savedFilters.delete.body', { name: filter.name })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: filter.id, version: filter.version },
-          {
-            onSuccess: () => {
-              notify.success(t('records.savedFilters.delete.success', { name: filter.name }));
-              onClear();
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('records.savedFilters.delete.body', { name: filter.name }),
+      remove: () =>
+        remove.mutateAsync({ id: filter.id, version: filter.version }).then(() => {
+          onClear();
+        }),
+      deleted: t('records.savedFilters.delete.success', { name: filter.name }),
     });
   };
 
@@ -269,20 +260,7 @@ function SavedFilterForm({
           description={t('records.savedFilters.form.sharedHint')}
           {...form.getInputProps('shared', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              onDone();
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} />
       </Stack>
     </form>
   );

@@ -2,10 +2,8 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Center,
   ColorInput,
   Group,
-  Loader,
   Modal,
   Paper,
   SimpleGrid,
@@ -16,18 +14,12 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import {
-  IconArchive,
-  IconArrowDown,
-  IconArrowUp,
-  IconPencil,
-  IconPlus,
-  IconRestore,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveButtons } from '../../../components/TipAction';
+import { Loading } from '../../../components/Loading';
 import { ACTIVITY_ICONS, isActivityIcon, parseError, type ActivityIcon, type ActivityType } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -39,6 +31,7 @@ import { ActivityTypeIcon } from '../../activities/ActivityTypeIcon';
 import { ACTIVITY_ICON_COMPONENTS } from '../../activities/icons';
 import { useCreateActivityType, useDeleteActivityType, useUpdateActivityType } from './hooks';
 import { moveItem, settingsOrder } from './order';
+import { FormActions } from '../../../components/FormActions';
 
 /** The colours offered as swatches (Mantine's palette at shade 6, like the default types'). */
 const TYPE_SWATCHES = [
@@ -154,9 +147,7 @@ export function ActivityTypesPage() {
         }}
       />
       {types.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : shown.length === 0 ? (
         <Text c="dimmed">{t('activityTypes.empty')}</Text>
       ) : (
@@ -216,30 +207,17 @@ export function ActivityTypesPage() {
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
                         {!type.archived && (
-                          <>
-                            <Tooltip label={t('activityTypes.moveUp')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray"
-                                disabled={index <= 0 || moving}
-                                onClick={() => void move(type, -1)}
-                                aria-label={t('activityTypes.moveUpNamed', { name: type.name })}
-                              >
-                                <IconArrowUp size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={t('activityTypes.moveDown')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray"
-                                disabled={index === active.length - 1 || moving}
-                                onClick={() => void move(type, 1)}
-                                aria-label={t('activityTypes.moveDownNamed', { name: type.name })}
-                              >
-                                <IconArrowDown size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                          </>
+                          <MoveButtons
+                            tips={{ up: t('activityTypes.moveUp'), down: t('activityTypes.moveDown') }}
+                            labels={{
+                              up: t('activityTypes.moveUpNamed', { name: type.name }),
+                              down: t('activityTypes.moveDownNamed', { name: type.name }),
+                            }}
+                            first={index <= 0}
+                            last={index === active.length - 1}
+                            disabled={moving}
+                            onMove={(direction) => void move(type, direction)}
+                          />
                         )}
                         <ActionIcon
                           variant="subtle"
@@ -444,14 +422,7 @@ function TypeForm({
             </Text>
           )}
         </div>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {type ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!type} mt="sm" />
       </Stack>
     </form>
   );

@@ -1,12 +1,8 @@
 import {
-  ActionIcon,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   Modal,
-  Paper,
   SegmentedControl,
   Stack,
   Switch,
@@ -14,14 +10,15 @@ import {
   Tabs,
   Text,
   TextInput,
-  Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
-import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
+import { ListTable } from '../../../components/ListTable';
+import { MoveButtons, TipAction } from '../../../components/TipAction';
+import { Loading } from '../../../components/Loading';
 import {
   CUSTOM_FIELD_RECORD_TYPES,
   FIELD_KINDS,
@@ -37,6 +34,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useCustomFields } from '../../records/hooks';
 import { useArchiveCustomField, useCreateCustomField, useUpdateCustomField } from './hooks';
 import { moveField } from './order';
+import { FormActions } from '../../../components/FormActions';
 
 export const MAX_LABEL_LENGTH = 100;
 
@@ -80,6 +78,7 @@ type Dialog = { kind: 'create' } | { kind: 'rename'; id: string };
 function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const query = useCustomFields(recordType);
   const update = useUpdateCustomField(recordType);
   const archive = useArchiveCustomField(recordType);
@@ -123,24 +122,12 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
   };
 
   const confirmArchive = (field: CustomField) => {
-    modals.openConfirmModal({
+    askConfirm({
       title: t('customFields.archive.title'),
-      children: <Text size="sm">{t('customFields.archive.body', { name: field.label })}</Text>,
-      labels: { confirm: t('customFields.archive.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        archive.mutate(
-          { id: field.id, version: field.version },
-          {
-            onSuccess: () => {
-              notify.success(t('customFields.archive.success', { name: field.label }));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t('customFields.archive.body', { name: field.label }),
+      confirm: t('customFields.archive.confirm'),
+      remove: () => archive.mutateAsync({ id: field.id, version: field.version }),
+      deleted: t('customFields.archive.success', { name: field.label }),
     });
   };
 
@@ -162,11 +149,7 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   if (query.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
 
   const busy = moving || update.isPending || archive.isPending;
@@ -191,130 +174,96 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
           {t('customFields.create')}
         </Button>
       </Group>
-      <Paper withBorder radius="md">
-        <Table verticalSpacing="sm" data-testid="custom-fields-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customFields.columns.label')}</Table.Th>
-              <Table.Th>{t('customFields.columns.kind')}</Table.Th>
-              <Table.Th>{t('customFields.columns.required')}</Table.Th>
-              <Table.Th w={200}>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t('customFields.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.map((field) => {
-              const index = query.fields.indexOf(field);
-              return (
-                <Table.Tr
-                  key={field.id}
-                  data-testid="custom-field-row"
-                  data-label={field.label}
-                  style={field.archived ? { opacity: 0.6 } : undefined}
-                >
-                  <Table.Td fw={500}>
-                    {field.label}{' '}
-                    {field.archived && (
-                      <Badge color="gray" variant="light" ml="xs">
-                        {t('customFields.archivedBadge')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{kindLabel(field.kind)}</Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={field.required}
-                      disabled={field.archived || busy}
-                      onChange={(event) => {
-                        setRequired(field, event.currentTarget.checked);
+      <ListTable
+        testId="custom-fields-table"
+        columns={[
+          { label: t('customFields.columns.label') },
+          { label: t('customFields.columns.kind') },
+          { label: t('customFields.columns.required') },
+          { actions: true, w: 200 },
+        ]}
+        isEmpty={rows.length === 0}
+        empty={t('customFields.empty')}
+      >
+        {rows.map((field) => {
+          const index = query.fields.indexOf(field);
+          return (
+            <Table.Tr
+              key={field.id}
+              data-testid="custom-field-row"
+              data-label={field.label}
+              style={field.archived ? { opacity: 0.6 } : undefined}
+            >
+              <Table.Td fw={500}>
+                {field.label}{' '}
+                {field.archived && (
+                  <Badge color="gray" variant="light" ml="xs">
+                    {t('customFields.archivedBadge')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{kindLabel(field.kind)}</Table.Td>
+              <Table.Td>
+                <Switch
+                  checked={field.required}
+                  disabled={field.archived || busy}
+                  onChange={(event) => {
+                    setRequired(field, event.currentTarget.checked);
+                  }}
+                  aria-label={t('customFields.requiredNamed', { name: field.label })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {field.archived ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconArrowBackUp size={14} />}
+                      onClick={() => {
+                        restore(field);
                       }}
-                      aria-label={t('customFields.requiredNamed', { name: field.label })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {field.archived ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconArrowBackUp size={14} />}
-                          onClick={() => {
-                            restore(field);
-                          }}
-                          disabled={busy}
-                          aria-label={t('customFields.restoreNamed', { name: field.label })}
-                        >
-                          {t('common.restore')}
-                        </Button>
-                      ) : (
-                        <>
-                          <Tooltip label={t('customFields.actions.moveUp')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              disabled={index <= 0 || busy}
-                              onClick={() => void move(field, -1)}
-                              aria-label={t('customFields.actions.moveUpNamed', { name: field.label })}
-                            >
-                              <IconArrowUp size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.moveDown')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              disabled={index >= query.fields.length - 1 || busy}
-                              onClick={() => void move(field, 1)}
-                              aria-label={t('customFields.actions.moveDownNamed', { name: field.label })}
-                            >
-                              <IconArrowDown size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.rename')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => {
-                                setDialog({ kind: 'rename', id: field.id });
-                              }}
-                              aria-label={t('customFields.actions.renameNamed', { name: field.label })}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('customFields.actions.archive')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              onClick={() => {
-                                confirmArchive(field);
-                              }}
-                              disabled={busy}
-                              aria-label={t('customFields.actions.archiveNamed', { name: field.label })}
-                            >
-                              <IconArchive size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+                      disabled={busy}
+                      aria-label={t('customFields.restoreNamed', { name: field.label })}
+                    >
+                      {t('common.restore')}
+                    </Button>
+                  ) : (
+                    <>
+                      <MoveButtons
+                        tips={{ up: t('customFields.actions.moveUp'), down: t('customFields.actions.moveDown') }}
+                        labels={{
+                          up: t('customFields.actions.moveUpNamed', { name: field.label }),
+                          down: t('customFields.actions.moveDownNamed', { name: field.label }),
+                        }}
+                        first={index <= 0}
+                        last={index >= query.fields.length - 1}
+                        disabled={busy}
+                        onMove={(direction) => void move(field, direction)}
+                      />
+                      <TipAction
+                        tip={t('customFields.actions.rename')}
+                        label={t('customFields.actions.renameNamed', { name: field.label })}
+                        icon={<IconPencil size={16} />}
+                        color="gray"
+                        onClick={() => setDialog({ kind: 'rename', id: field.id })}
+                      />
+                      <TipAction
+                        tip={t('customFields.actions.archive')}
+                        label={t('customFields.actions.archiveNamed', { name: field.label })}
+                        icon={<IconArchive size={16} />}
+                        color="red"
+                        disabled={busy}
+                        onClick={() => confirmArchive(field)}
+                      />
+                    </>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
       <Modal
         opened={dialog !== null && (dialog.kind === 'create' || renaming !== undefined)}
         onClose={() => {
@@ -428,14 +377,7 @@ function FieldForm({
             {...form.getInputProps('required', { type: 'checkbox' })}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {field ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!field} />
       </Stack>
     </form>
   );

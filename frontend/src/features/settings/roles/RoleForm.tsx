@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../api';
@@ -6,6 +6,7 @@ import { grantsFromMatrix, matrixFromGrants, type GrantCell, type GrantMatrix } 
 import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { GrantMatrixEditor } from './GrantMatrixEditor';
+import { FormActions } from '../../../components/FormActions';
 
 export interface RoleFormValues {
   name: string;
@@ -77,14 +78,7 @@ export function RoleForm({
             disabled={pending}
           />
         </div>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={pending} submit={submitLabel} disableSubmit mt="sm" />
       </Stack>
     </form>
   );

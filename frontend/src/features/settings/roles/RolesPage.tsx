@@ -1,24 +1,13 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable';
+import { TipAction } from '../../../components/TipAction';
+import { Loaded } from '../../../components/Loading';
 import type { Role } from '../../../api';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryError } from '../../../components/QueryError';
 import { useDialog } from '../../../components/useDialog';
 import { useFormatters } from '../../../i18n/format';
 import { useRoles, useUsers } from '../queries';
@@ -72,83 +61,53 @@ export function RolesPage() {
         </Button>
       </PageHeader>
 
-      {failed ? (
-        <QueryError
-          error={failed}
-          onRetry={() => {
-            void roles.refetch();
-            void users.refetch();
-          }}
-        />
-      ) : loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="sm" highlightOnHover data-testid="roles-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('roles.columns.name')}</Table.Th>
-                <Table.Th>{t('roles.columns.admin')}</Table.Th>
-                <Table.Th w={120} ta="right">
-                  {t('roles.columns.users')}
-                </Table.Th>
-                <Table.Th w={96}>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
+      <Loaded query={roles} also={[users]}>
+        {() => (
+          <ListTable
+            testId="roles-table"
+            columns={[
+              { label: t('roles.columns.name') },
+              { label: t('roles.columns.admin') },
+              { label: t('roles.columns.users'), w: 120, ta: 'right' },
+              { actions: true, w: 96 },
+            ]}
+            isEmpty={sorted.length === 0}
+            empty={t('roles.empty')}
+            highlightOnHover
+          >
+            {sorted.map((role) => (
+              <Table.Tr key={role.id} data-testid="role-row" data-name={role.name}>
+                <Table.Td fw={500}>{role.name}</Table.Td>
+                <Table.Td>
+                  {role.isAdmin && (
+                    <Badge color="grape" variant="light">
+                      {t('roles.adminBadge')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{format.number(holders.get(role.id) ?? 0)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <TipAction
+                      tip={t('roles.actions.edit')}
+                      label={t('roles.actions.editNamed', { name: role.name })}
+                      icon={<IconPencil size={18} />}
+                      onClick={() => dialog.open({ roleId: role.id })}
+                    />
+                    <TipAction
+                      tip={t('roles.actions.delete')}
+                      label={t('roles.actions.deleteNamed', { name: role.name })}
+                      icon={<IconTrash size={18} />}
+                      color="red"
+                      onClick={() => confirmDelete(role)}
+                    />
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('roles.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {sorted.map((role) => (
-                <Table.Tr key={role.id} data-testid="role-row" data-name={role.name}>
-                  <Table.Td fw={500}>{role.name}</Table.Td>
-                  <Table.Td>
-                    {role.isAdmin && (
-                      <Badge color="grape" variant="light">
-                        {t('roles.adminBadge')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{format.number(holders.get(role.id) ?? 0)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Tooltip label={t('roles.actions.edit')}>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('roles.actions.editNamed', { name: role.name })}
-                          onClick={() => dialog.open({ roleId: role.id })}
-                        >
-                          <IconPencil size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={t('roles.actions.delete')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('roles.actions.deleteNamed', { name: role.name })}
-                          onClick={() => confirmDelete(role)}
-                        >
-                          <IconTrash size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+            ))}
+          </ListTable>
+        )}
+      </Loaded>
 
       <RoleEditorModal dialog={dialog.value} opened={dialog.opened} roles={roles.data ?? []} onClose={dialog.close} />
     </Stack>

@@ -1,10 +1,10 @@
-import { ActionIcon, Button, Center, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded } from '../../../components/Loading';
 import { parseError, type FieldMapping } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryError } from '../../../components/QueryError';
 import { useNotify } from '../../../components/notify';
 import { fieldErrorText } from '../../../i18n/errorText';
 import { useCustomFields } from '../../records/hooks';
@@ -40,18 +40,14 @@ export function LeadMappingPage() {
       <Text c="dimmed" size="sm" mt={-8}>
         {t('salesSettings.mapping.intro')}
       </Text>
-      {mapping.isError ? (
-        <QueryError error={mapping.error} onRetry={() => void mapping.refetch()} />
-      ) : loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <MappingForm
-          items={mapping.data}
-          custom={{ lead: lead.fields, person: person.fields, organization: organization.fields }}
-        />
-      )}
+      <Loaded query={mapping} pending={loading}>
+        {(data) => (
+          <MappingForm
+            items={data}
+            custom={{ lead: lead.fields, person: person.fields, organization: organization.fields }}
+          />
+        )}
+      </Loaded>
     </Stack>
   );
 }

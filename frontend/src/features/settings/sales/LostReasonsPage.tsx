@@ -2,9 +2,7 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   Modal,
   Stack,
   Switch,
@@ -16,6 +14,7 @@ import {
 import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
 import { parseError, type LostReason, type PipelineType } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -26,6 +25,7 @@ import { useFormatters } from '../../../i18n/format';
 import { useLostReasons } from '../../sales/hooks';
 import { useCreateLostReason, useDeleteLostReason, useUpdateLostReason } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
+import { FormActions } from '../../../components/FormActions';
 
 /** Settings > Verlustgründe: why deals and leads are lost. */
 export function LostReasonsPage() {
@@ -51,11 +51,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
 
   if (reasons.isError) return <QueryError error={reasons.error} onRetry={() => void reasons.refetch()} />;
   if (reasons.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
   const shown = reasons.data.filter((reason) => showArchived || !reason.archived);
 
@@ -268,14 +264,7 @@ function ReasonForm({
           }}
           error={errors.description}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {reason ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={!reason} />
       </Stack>
     </form>
   );

@@ -4,9 +4,7 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
   NumberInput,
   Select,
@@ -17,6 +15,7 @@ import {
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
 import { parseError, type Pipeline, type PipelineType, type StageInput } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -28,6 +27,7 @@ import { useMe } from '../../auth/session';
 import { usePipelines } from '../../sales/hooks';
 import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
+import { FormActions } from '../../../components/FormActions';
 
 /** Settings > Pipelines: the pipelines of deals and leads with their stages. */
 export function PipelinesPage() {
@@ -77,11 +77,7 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
 
   if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />;
   if (pipelines.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
 
   return (
@@ -429,14 +425,12 @@ function PipelineForm({
               : errorText(t, limitError)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {moveTo ? t('salesSettings.pipelines.moveSubmit') : pipeline ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={pending}
+          submit={moveTo ? t('salesSettings.pipelines.moveSubmit') : undefined}
+          creating={!pipeline}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useNotify } from '../../../components/notify';
 import { useCreateUnit, useUpdateUnit } from './hooks';
 import { subtreeIds } from './tree';
 import { UnitSelect } from './UnitSelect';
+import { FormActions } from '../../../components/FormActions';
 
 /**
  * create: a new unit (below a preselected parent, if any); rename and move: an existing unit, looked up in the
@@ -132,14 +133,7 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
             {...form.getInputProps('parentId')}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            {unitId === null ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={unitId === null} disableSubmit mt="sm" />
       </Stack>
     </form>
   );

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Menu,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import {
   IconArrowsMove,
   IconChevronRight,
@@ -22,10 +10,11 @@ import {
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable';
+import { Loaded } from '../../../components/Loading';
 import type { Unit } from '../../../api';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryError } from '../../../components/QueryError';
 import { useDialog } from '../../../components/useDialog';
 import { useFormatters } from '../../../i18n/format';
 import { useUnits, useUsers } from '../queries';
@@ -79,104 +68,76 @@ export function UnitsPage() {
         </Button>
       </PageHeader>
 
-      {failed ? (
-        <QueryError
-          error={failed}
-          onRetry={() => {
-            void units.refetch();
-            void users.refetch();
-          }}
-        />
-      ) : loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="sm" highlightOnHover data-testid="units-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('units.columns.name')}</Table.Th>
-                <Table.Th w={120} ta="right">
-                  {t('units.columns.users')}
-                </Table.Th>
-                <Table.Th w={56}>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {nodes.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={3}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('units.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {nodes.map(({ unit, depth }) => (
-                <Table.Tr key={unit.id} data-testid="unit-row" data-name={unit.name} data-depth={depth}>
-                  <Table.Td>
-                    <Group gap={6} pl={depth * INDENT} wrap="nowrap">
-                      {depth > 0 && <IconChevronRight size={14} color="var(--mantine-color-gray-5)" aria-hidden />}
-                      <Text fw={depth === 0 ? 600 : 500}>{unit.name}</Text>
-                      {depth === 0 && (
-                        <Text size="xs" c="dimmed">
-                          {t('units.root')}
-                        </Text>
+      <Loaded query={units} also={[users]}>
+        {() => (
+          <ListTable
+            testId="units-table"
+            columns={[
+              { label: t('units.columns.name') },
+              { label: t('units.columns.users'), w: 120, ta: 'right' },
+              { actions: true, w: 56 },
+            ]}
+            isEmpty={nodes.length === 0}
+            empty={t('units.empty')}
+            highlightOnHover
+          >
+            {nodes.map(({ unit, depth }) => (
+              <Table.Tr key={unit.id} data-testid="unit-row" data-name={unit.name} data-depth={depth}>
+                <Table.Td>
+                  <Group gap={6} pl={depth * INDENT} wrap="nowrap">
+                    {depth > 0 && <IconChevronRight size={14} color="var(--mantine-color-gray-5)" aria-hidden />}
+                    <Text fw={depth === 0 ? 600 : 500}>{unit.name}</Text>
+                    {depth === 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('units.root')}
+                      </Text>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td ta="right">{format.number(userCounts.get(unit.id) ?? 0)}</Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('common.actionsFor', { name: unit.name })}
+                      >
+                        <IconDots size={18} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item
+                        leftSection={<IconSubtask size={16} />}
+                        onClick={() => dialog.open({ kind: 'create', parentId: unit.id })}
+                      >
+                        {t('units.actions.addChild')}
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconPencil size={16} />}
+                        onClick={() => dialog.open({ kind: 'rename', unitId: unit.id })}
+                      >
+                        {t('units.actions.rename')}
+                      </Menu.Item>
+                      {depth > 0 && (
+                        <Menu.Item
+                          leftSection={<IconArrowsMove size={16} />}
+                          onClick={() => dialog.open({ kind: 'move', unitId: unit.id })}
+                        >
+                          {t('units.actions.move')}
+                        </Menu.Item>
                       )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{format.number(userCounts.get(unit.id) ?? 0)}</Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={t('common.actionsFor', { name: unit.name })}
-                        >
-                          <IconDots size={18} />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item
-                          leftSection={<IconSubtask size={16} />}
-                          onClick={() => dialog.open({ kind: 'create', parentId: unit.id })}
-                        >
-                          {t('units.actions.addChild')}
-                        </Menu.Item>
-                        <Menu.Item
-                          leftSection={<IconPencil size={16} />}
-                          onClick={() => dialog.open({ kind: 'rename', unitId: unit.id })}
-                        >
-                          {t('units.actions.rename')}
-                        </Menu.Item>
-                        {depth > 0 && (
-                          <Menu.Item
-                            leftSection={<IconArrowsMove size={16} />}
-                            onClick={() => dialog.open({ kind: 'move', unitId: unit.id })}
-                          >
-                            {t('units.actions.move')}
-                          </Menu.Item>
-                        )}
-                        <Menu.Item
-                          color="red"
-                          leftSection={<IconTrash size={16} />}
-                          onClick={() => confirmDelete(unit)}
-                        >
-                          {t('units.actions.delete')}
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => confirmDelete(unit)}>
+                        {t('units.actions.delete')}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </Loaded>
 
       <UnitFormModal dialog={dialog.value} opened={dialog.opened} units={units.data ?? []} onClose={dialog.close} />
     </Stack>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type User } from '../../../api';
 import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { useUpdateUser } from './hooks';
+import { FormActions } from '../../../components/FormActions';
 
 export function ResetPasswordModal({
   opened,
@@ -63,14 +64,12 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
           data-autofocus
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={update.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-            {t('users.resetPassword.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={update.isPending}
+          submit={t('users.resetPassword.submit')}
+          disableSubmit
+        />
       </Stack>
     </form>
   );

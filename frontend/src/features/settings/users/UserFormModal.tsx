@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type Role, type Unit, type User } from '../../../api';
@@ -7,6 +7,7 @@ import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser, useUpdateUser } from './hooks';
+import { FormActions } from '../../../components/FormActions';
 
 interface UserValues {
   name: string;
@@ -147,14 +148,7 @@ function UserForm({
           data={roles.map((role) => ({ value: role.id, label: role.name }))}
           {...form.getInputProps('roleId')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={pending} creating={creating} disableSubmit mt="sm" />
       </Stack>
     </form>
   );

@@ -1,24 +1,13 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Center,
-  Loader,
-  Menu,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { ActionIcon, Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
+
 import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
+import { ListTable } from '../../../components/ListTable';
+import { Loaded } from '../../../components/Loading';
 import type { User } from '../../../api';
-import { useNotify } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryError } from '../../../components/QueryError';
 import { useDialog } from '../../../components/useDialog';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
@@ -32,7 +21,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'passw
 export function UsersPage() {
   const { t } = useTranslation();
   const { locale } = useFormatters();
-  const notify = useNotify();
+  const askConfirm = useConfirmDelete();
   const me = useMe();
   const users = useUsers();
   const units = useUnits();
@@ -56,24 +45,13 @@ export function UsersPage() {
 
   const confirmActive = (user: User, active: boolean) => {
     const texts = active ? 'reactivate' : 'deactivate';
-    modals.openConfirmModal({
+    askConfirm({
       title: t(`users.${texts}.title`),
-      children: <Text size="sm">{t(`users.${texts}.body`, { name: user.name })}</Text>,
-      labels: { confirm: t(`users.${texts}.confirm`), cancel: t('common.cancel') },
-      confirmProps: { color: active ? 'indigo' : 'red' },
-      onConfirm: () => {
-        update.mutate(
-          { id: user.id, version: user.version, patch: { active } },
-          {
-            onSuccess: () => {
-              notify.success(t(`users.${texts}.success`, { name: user.name }));
-            },
-            onError: (error) => {
-              notify.error(error);
-            },
-          },
-        );
-      },
+      body: t(`users.${texts}.body`, { name: user.name }),
+      confirm: t(`users.${texts}.confirm`),
+      color: active ? 'indigo' : 'red',
+      remove: () => update.mutateAsync({ id: user.id, version: user.version, patch: { active } }),
+      deleted: t(`users.${texts}.success`, { name: user.name }),
     });
   };
 
@@ -92,114 +70,87 @@ export function UsersPage() {
         </Button>
       </PageHeader>
 
-      {failed ? (
-        <QueryError
-          error={failed}
-          onRetry={() => {
-            void users.refetch();
-            void units.refetch();
-            void roles.refetch();
-          }}
-        />
-      ) : loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.columns.name')}</Table.Th>
-                  <Table.Th>{t('users.columns.email')}</Table.Th>
-                  <Table.Th>{t('users.columns.unit')}</Table.Th>
-                  <Table.Th>{t('users.columns.role')}</Table.Th>
-                  <Table.Th>{t('users.columns.status')}</Table.Th>
-                  <Table.Th w={56}>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('users.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {sorted.map((user) => (
-                  <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
-                    <Table.Td fw={500}>
-                      {user.name}{' '}
-                      {user.id === me.user.id && (
-                        <Text span c="dimmed" size="sm">
-                          {t('users.you')}
-                        </Text>
+      <Loaded query={users} also={[units, roles]}>
+        {() => (
+          <ListTable
+            testId="users-table"
+            columns={[
+              { label: t('users.columns.name') },
+              { label: t('users.columns.email') },
+              { label: t('users.columns.unit') },
+              { label: t('users.columns.role') },
+              { label: t('users.columns.status') },
+              { actions: true, w: 56 },
+            ]}
+            isEmpty={sorted.length === 0}
+            empty={t('users.empty')}
+            minWidth={720}
+            highlightOnHover
+          >
+            {sorted.map((user) => (
+              <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
+                <Table.Td fw={500}>
+                  {user.name}{' '}
+                  {user.id === me.user.id && (
+                    <Text span c="dimmed" size="sm">
+                      {t('users.you')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{user.email}</Table.Td>
+                <Table.Td>{unitNames.get(user.unitId) ?? t('common.unknown')}</Table.Td>
+                <Table.Td>{roleNames.get(user.roleId) ?? t('common.unknown')}</Table.Td>
+                <Table.Td>
+                  <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                    {user.active ? t('users.status.active') : t('users.status.inactive')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('common.actionsFor', { name: user.name })}
+                      >
+                        <IconDots size={18} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item
+                        leftSection={<IconPencil size={16} />}
+                        onClick={() => dialog.open({ kind: 'edit', id: user.id })}
+                      >
+                        {t('users.actions.edit')}
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconKey size={16} />}
+                        onClick={() => dialog.open({ kind: 'password', id: user.id })}
+                      >
+                        {t('users.actions.resetPassword')}
+                      </Menu.Item>
+                      {user.active ? (
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconUserOff size={16} />}
+                          disabled={user.id === me.user.id}
+                          onClick={() => confirmActive(user, false)}
+                        >
+                          {t('users.actions.deactivate')}
+                        </Menu.Item>
+                      ) : (
+                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => confirmActive(user, true)}>
+                          {t('users.actions.reactivate')}
+                        </Menu.Item>
                       )}
-                    </Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>{unitNames.get(user.unitId) ?? t('common.unknown')}</Table.Td>
-                    <Table.Td>{roleNames.get(user.roleId) ?? t('common.unknown')}</Table.Td>
-                    <Table.Td>
-                      <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                        {user.active ? t('users.status.active') : t('users.status.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t('common.actionsFor', { name: user.name })}
-                          >
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item
-                            leftSection={<IconPencil size={16} />}
-                            onClick={() => dialog.open({ kind: 'edit', id: user.id })}
-                          >
-                            {t('users.actions.edit')}
-                          </Menu.Item>
-                          <Menu.Item
-                            leftSection={<IconKey size={16} />}
-                            onClick={() => dialog.open({ kind: 'password', id: user.id })}
-                          >
-                            {t('users.actions.resetPassword')}
-                          </Menu.Item>
-                          {user.active ? (
-                            <Menu.Item
-                              color="red"
-                              leftSection={<IconUserOff size={16} />}
-                              disabled={user.id === me.user.id}
-                              onClick={() => confirmActive(user, false)}
-                            >
-                              {t('users.actions.deactivate')}
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item
-                              leftSection={<IconUserCheck size={16} />}
-                              onClick={() => confirmActive(user, true)}
-                            >
-                              {t('users.actions.reactivate')}
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </Loaded>
 
       <UserFormModal
         opened={dialog.opened && (current?.kind === 'create' || editing !== undefined)}
