@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { parseError, type LeadSource } from '../../../api';
+import { Loaded } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { useNotify } from '../../../components/notify';
-import { RecordDetailFallback } from '../../records/RecordDetail';
 import { useCustomFields } from '../../records/hooks';
 import { useUnits } from '../../settings/queries';
 import { useDeleteLeadSource, useLeadSource, useUpdateLeadSource } from '../hooks';
@@ -27,21 +27,14 @@ import {
 
 /** Settings > Lead-Quellen > one source: its settings, mapping and rules, test data, keys, signing, deliveries. */
 export function LeadSourcePage() {
-  const { t } = useTranslation();
   const { sourceId = '' } = useParams();
   const source = useLeadSource(sourceId);
-  if (!source.data) {
-    return (
-      <RecordDetailFallback
-        error={source.error}
-        onRetry={() => void source.refetch()}
-        backTo="/settings/lead-sources"
-        backLabel={t('intake.back')}
-      />
-    );
-  }
-  // A new version (after saving, or a signing change) starts the form afresh from the server's record.
-  return <LeadSourceDetail key={`${sourceId}:${source.data.version}`} source={source.data} />;
+  return (
+    <Loaded query={source}>
+      {/* A new version (after saving) starts the form afresh from the server's record. */}
+      {(data) => <LeadSourceDetail key={`${sourceId}:${data.version}`} source={data} />}
+    </Loaded>
+  );
 }
 
 function LeadSourceDetail({ source }: { source: LeadSource }) {
