@@ -6,6 +6,7 @@ import (
 	"embed"
 	"log"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -21,7 +22,8 @@ func main() {
 	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
 	// Keyring, settings file and log file are opened in the startup hook.
 	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), OpenCommand: os.Getenv("ONESALES_OPEN_COMMAND"),
-		TileURL: os.Getenv("ONESALES_TILE_URL"), TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION")})
+		TileURL: os.Getenv("ONESALES_TILE_URL"), TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION"),
+		NoticeInterval: durationEnv("ONESALES_NOTICE_INTERVAL")})
 
 	err := wails.Run(&options.App{
 		Title:       "1sales",
@@ -41,4 +43,10 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// durationEnv reads a duration ("2s") from the environment; unset or unreadable is 0 (the default).
+func durationEnv(name string) time.Duration {
+	d, _ := time.ParseDuration(os.Getenv(name))
+	return d
 }

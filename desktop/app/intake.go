@@ -32,26 +32,9 @@ func (a *Admin) GetLeadSource(id string) (api.LeadSource, error) {
 	return client.Get[api.LeadSource](a.c.ctx, a.c, client.Path("lead-sources", id), nil)
 }
 
-// UpdateLeadSource changes a source; Mapping and Rules replace the whole list when present. An empty list the UI
-// sends (the last rule removed) is sent as [], which clears the list: api.LeadSourcePatch's omitempty would drop it
-// and leave the old list in place.
+// UpdateLeadSource changes a source; Mapping and Rules replace the whole list when present (an empty one clears it).
 func (a *Admin) UpdateLeadSource(id string, version int64, patch api.LeadSourcePatch) (api.LeadSource, error) {
-	body := leadSourcePatchBody{LeadSourcePatch: patch}
-	if patch.Mapping != nil {
-		body.Mapping = &patch.Mapping
-	}
-	if patch.Rules != nil {
-		body.Rules = &patch.Rules
-	}
-	return client.Patch[api.LeadSource](a.c.ctx, a.c, client.Path("lead-sources", id), version, body)
-}
-
-// leadSourcePatchBody is a LeadSourcePatch whose Mapping and Rules are sent when set, empty or not (the outer
-// fields hide the embedded ones of the same JSON name).
-type leadSourcePatchBody struct {
-	api.LeadSourcePatch
-	Mapping *[]api.SourceFieldMapping `json:"mapping,omitempty"`
-	Rules   *[]api.AssignmentRule     `json:"rules,omitempty"`
+	return client.Patch[api.LeadSource](a.c.ctx, a.c, client.Path("lead-sources", id), version, patch)
 }
 
 func (a *Admin) DeleteLeadSource(id string, version int64) error {

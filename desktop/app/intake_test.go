@@ -47,10 +47,10 @@ func intakeRoutes() []route {
 				return d.Admin.UpdateLeadSource("s1", 3, api.LeadSourcePatch{Active: ptr(false)})
 			}},
 		{name: "patch clears the rules with an empty list", method: "PATCH", path: "/api/v1/lead-sources/s1",
-			body: `{"rules":[],"mapping":[{"from":"Firma","to":"company"}]}`, ifMatch: `"3"`, status: 200, answer: source,
+			body: `{"mapping":[{"from":"Firma","to":"company"}],"rules":[]}`, ifMatch: `"3"`, status: 200, answer: source,
 			call: func(d *app.App) (any, error) {
-				return d.Admin.UpdateLeadSource("s1", 3, api.LeadSourcePatch{Rules: []api.AssignmentRule{},
-					Mapping: []api.SourceFieldMapping{{From: "Firma", To: "company"}}})
+				return d.Admin.UpdateLeadSource("s1", 3, api.LeadSourcePatch{Rules: &[]api.AssignmentRule{},
+					Mapping: &[]api.SourceFieldMapping{{From: "Firma", To: "company"}}})
 			}},
 		{name: "delete lead source", method: "DELETE", path: "/api/v1/lead-sources/s1", ifMatch: `"3"`, status: 204,
 			call: func(d *app.App) (any, error) { return nil, d.Admin.DeleteLeadSource("s1", 3) }},

@@ -47,16 +47,16 @@ type LeadSourceCreate struct {
 	RateLimit       int                  `json:"rateLimit"`
 }
 
-// LeadSourcePatch changes a source; Mapping and Rules replace the whole list when present.
+// LeadSourcePatch changes a source; Mapping and Rules replace the whole list when present (an empty list clears it).
 type LeadSourcePatch struct {
-	Name            *string              `json:"name,omitempty"`
-	Active          *bool                `json:"active,omitempty"`
-	PipelineID      *string              `json:"pipelineId,omitempty"`
-	StageID         *string              `json:"stageId,omitempty"`
-	FallbackOwnerID *string              `json:"fallbackOwnerId,omitempty"`
-	Mapping         []SourceFieldMapping `json:"mapping,omitempty"`
-	Rules           []AssignmentRule     `json:"rules,omitempty"`
-	RateLimit       *int                 `json:"rateLimit,omitempty"`
+	Name            *string               `json:"name,omitempty"`
+	Active          *bool                 `json:"active,omitempty"`
+	PipelineID      *string               `json:"pipelineId,omitempty"`
+	StageID         *string               `json:"stageId,omitempty"`
+	FallbackOwnerID *string               `json:"fallbackOwnerId,omitempty"`
+	Mapping         *[]SourceFieldMapping `json:"mapping,omitempty"`
+	Rules           *[]AssignmentRule     `json:"rules,omitempty"`
+	RateLimit       *int                  `json:"rateLimit,omitempty"`
 }
 
 // IntakeTarget is the lead field a source's field fills.

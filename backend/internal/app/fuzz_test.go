@@ -274,7 +274,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			Rules:   []api.AssignmentRule{{PostalFrom: "20", PostalTo: "29", Countries: []string{"DE"}, UserID: adminID}}})},
 		"PATCH /api/v1/lead-sources/{sourceID}": {target: versioned("/api/v1/lead-sources/"+source.String(), "lead_sources", source),
 			body: value(api.LeadSourcePatch{Name: ptr("Fuzz 2"), Active: ptr(true), RateLimit: ptr(30),
-				Mapping: []api.SourceFieldMapping{{From: "Ort", To: "city"}}, Rules: []api.AssignmentRule{{UnitID: root}}})},
+				Mapping: &[]api.SourceFieldMapping{{From: "Ort", To: "city"}}, Rules: &[]api.AssignmentRule{{UnitID: root}}})},
 		"POST /api/v1/lead-sources/{sourceID}/preview": {target: fixed("/api/v1/lead-sources/" + source.String() + "/preview"),
 			body: value(api.LeadSourcePreviewRequest{Payload: `{"externalId": "F-1", "fields": {"Firma": "Fuzz GmbH"}}`})},
 		"POST /api/v1/lost-reasons": {body: value(api.LostReasonCreate{RecordType: api.RecordDeal, Name: "Fuzz", Description: "Preis"})},

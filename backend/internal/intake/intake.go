@@ -201,8 +201,14 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			src.Active = *in.Active
 		}
 		var v httpx.Validation
-		if err := src.apply(ctx, tx, &v, sourceIn{name: in.Name, pipelineID: in.PipelineID, stageID: in.StageID,
-			owner: in.FallbackOwnerID, mapping: in.Mapping, rules: in.Rules, rate: in.RateLimit}); err != nil {
+		patch := sourceIn{name: in.Name, pipelineID: in.PipelineID, stageID: in.StageID, owner: in.FallbackOwnerID, rate: in.RateLimit}
+		if in.Mapping != nil {
+			patch.mapping = nonNil(*in.Mapping)
+		}
+		if in.Rules != nil {
+			patch.rules = nonNil(*in.Rules)
+		}
+		if err := src.apply(ctx, tx, &v, patch); err != nil {
 			return nil, err
 		}
 		if err := v.Err(); err != nil {
