@@ -124,6 +124,8 @@ export const intakeDe = {
       createdBy: 'Erzeugt von',
       lastUsed: 'Zuletzt verwendet',
       revoked: 'Widerrufen',
+      revokedAt: 'widerrufen {{at}}',
+      status: 'Status',
       active: 'Gültig',
       revoke: 'Widerrufen',
       revokeTitle: 'Schlüssel widerrufen',

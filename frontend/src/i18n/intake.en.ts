@@ -125,6 +125,8 @@ export const intakeEn: typeof intakeDe = {
       createdBy: 'Created by',
       lastUsed: 'Last used',
       revoked: 'Revoked',
+      revokedAt: 'revoked {{at}}',
+      status: 'Status',
       active: 'Valid',
       revoke: 'Revoke',
       revokeTitle: 'Revoke key',

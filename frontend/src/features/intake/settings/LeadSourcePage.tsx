@@ -29,20 +29,22 @@ import {
 export function LeadSourcePage() {
   const { sourceId = '' } = useParams();
   const source = useLeadSource(sourceId);
+  // The save lives here, above the form: a saved version remounts the form, and a mutation's callbacks only run
+  // while the component that started it is mounted (the confirmation would be lost).
+  const update = useUpdateLeadSource();
   return (
     <Loaded query={source}>
       {/* A new version (after saving) starts the form afresh from the server's record. */}
-      {(data) => <LeadSourceDetail key={`${sourceId}:${data.version}`} source={data} />}
+      {(data) => <LeadSourceDetail key={`${sourceId}:${data.version}`} source={data} update={update} />}
     </Loaded>
   );
 }
 
-function LeadSourceDetail({ source }: { source: LeadSource }) {
+function LeadSourceDetail({ source, update }: { source: LeadSource; update: ReturnType<typeof useUpdateLeadSource> }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const navigate = useNavigate();
   const confirmDelete = useConfirmDelete();
-  const update = useUpdateLeadSource();
   const remove = useDeleteLeadSource();
   const custom = useCustomFields('lead');
   const units = useUnits();

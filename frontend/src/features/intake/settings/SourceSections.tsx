@@ -243,7 +243,7 @@ export function KeysSection({ source }: { source: LeadSource }) {
                 <Table.Th>{t('intake.keys.createdAt')}</Table.Th>
                 <Table.Th>{t('intake.keys.createdBy')}</Table.Th>
                 <Table.Th>{t('intake.keys.lastUsed')}</Table.Th>
-                <Table.Th>{t('intake.keys.revoked')}</Table.Th>
+                <Table.Th>{t('intake.keys.status')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -261,7 +261,7 @@ export function KeysSection({ source }: { source: LeadSource }) {
                   <Table.Td>
                     {key.revokedAt ? (
                       <Badge color="gray" variant="light">
-                        {format.dateTime(key.revokedAt)}
+                        {t('intake.keys.revokedAt', { at: format.dateTime(key.revokedAt) })}
                       </Badge>
                     ) : (
                       <Badge color="teal" variant="light">
