@@ -585,3 +585,24 @@ func TestSupplierSimulatorDeliversRealisticLeadsAndRetriesSafely(t *testing.T) {
 		t.Errorf("%d leads of PLZ area 2 not with Außendienst Nord", wrong)
 	}
 }
+
+func TestAPipelineALeadSourceDeliversIntoCannotBeDeleted(t *testing.T) {
+	env := apptest.Start(t)
+	src := newIntakeSource(t, env, nil, 0)
+	admin := env.Token(apptest.Admin)
+	var p api.Pipeline
+	resp := env.Do(apptest.Request{Method: "GET", Path: "/api/v1/pipelines/" + src.source.PipelineID, Token: admin})
+	resp.Decode(t, &p)
+	r := env.Do(apptest.Request{Method: "DELETE", Path: "/api/v1/pipelines/" + p.ID, Token: admin, Header: map[string]string{"If-Match": resp.Header.Get("ETag")}})
+	if r.Status != http.StatusConflict || r.Error(t).Fields["id"] != api.FieldInUse {
+		t.Fatalf("delete: %d %s", r.Status, r.Body)
+	}
+	// Once the source is gone, the pipeline may go.
+	if r := env.Do(apptest.Request{Method: "DELETE", Path: "/api/v1/lead-sources/" + src.source.ID, Token: admin,
+		Header: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, src.source.Version)}}); r.Status != http.StatusNoContent {
+		t.Fatalf("delete source: %d %s", r.Status, r.Body)
+	}
+	if r := env.Do(apptest.Request{Method: "DELETE", Path: "/api/v1/pipelines/" + p.ID, Token: admin, Header: map[string]string{"If-Match": resp.Header.Get("ETag")}}); r.Status != http.StatusNoContent {
+		t.Fatalf("delete after the source: %d %s", r.Status, r.Body)
+	}
+}

@@ -324,6 +324,14 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 				}
 			}
 		}
+		// A lead source that delivers into the pipeline keeps it too.
+		sources, err := tx.NewSelect().TableExpr("lead_sources").Where("pipeline_id = ?", p.ID).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("pipeline: sources of %s: %w", p.ID, err)
+		}
+		if sources > 0 {
+			return httpx.Conflict("a lead source delivers into the pipeline", "id", api.FieldInUse)
+		}
 		return nil
 	})
 }
