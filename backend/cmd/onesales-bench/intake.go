@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -12,6 +13,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/uptrace/bun/driver/pgdriver"
 
+	"github.com/1sales/app/backend/internal/geo"
+	"github.com/1sales/app/backend/internal/search"
 	"github.com/1sales/app/backend/internal/supplier"
 	"github.com/1sales/app/shared/api"
 )
@@ -96,7 +99,7 @@ func (b *bench) intakeWorkload(ctx context.Context) error {
 	}
 
 	// The same rows by COPY, straight into the table (no mapping, checks, history or duplicate search).
-	copyTook, err := b.copyLeads(ctx, tenant, pipeline, stage, admin, batches)
+	copyTook, err := b.copyLeads(ctx, tenant, pipeline, stage, admin, source, name, batches)
 	if err != nil {
 		return err
 	}
@@ -115,15 +118,31 @@ const defaultMappingJSON = `[{"from": "Firma", "to": "company"}, {"from": "Vorna
 	{"from": "E-Mail", "to": "email"}, {"from": "Telefon", "to": "phone"}, {"from": "Straße", "to": "street"},
 	{"from": "PLZ", "to": "postalCode"}, {"from": "Ort", "to": "city"}, {"from": "Land", "to": "country"}]`
 
-// copyLeads copies the batches' rows into leads with COPY and returns how long it took.
-func (b *bench) copyLeads(ctx context.Context, tenant, pipeline, stage, owner uuid.UUID, batches []api.IntakeBatch) (time.Duration, error) {
+// copyLeads copies the batches' rows into leads with COPY, as the intake stores them (the same columns and
+// values: names, address and its key, search text, source, supplier ID, further details; the supplier IDs with a
+// prefix of their own), and returns how long it took. The COPY does none of the intake's work around the rows:
+// no mapping, validation, assignment, history, geocoding queue or duplicate search.
+func (b *bench) copyLeads(ctx context.Context, tenant, pipeline, stage, owner, source uuid.UUID, sourceName string, batches []api.IntakeBatch) (time.Duration, error) {
 	var sb strings.Builder
 	esc := strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
 	for _, batch := range batches {
 		for _, l := range batch.Leads {
-			f := func(k string) string { return esc.Replace(fmt.Sprint(l.Fields[k])) }
-			fmt.Fprintf(&sb, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tenant, owner, f("Firma"), f("Vorname"), f("Nachname"),
-				f("Firma"), f("E-Mail"), f("Telefon"), f("Straße"), f("PLZ"), f("Ort"), f("Land"), pipeline, stage)
+			f := func(k string) string { return fmt.Sprint(l.Fields[k]) }
+			person := f("Vorname") + " " + f("Nachname")
+			addr := api.Address{Street: f("Straße"), PostalCode: f("PLZ"), City: f("Ort"), Country: f("Land")}
+			details, err := json.Marshal([]api.LeadDetail{{Name: "Interesse", Value: f("Interesse")}, {Name: "Budget", Value: f("Budget")},
+				{Name: "Mitarbeiter", Value: f("Mitarbeiter")}})
+			if err != nil {
+				return 0, err
+			}
+			cols := []string{tenant.String(), owner.String(), f("Firma"), person, f("Firma"), f("E-Mail"), f("Telefon"), addr.Street,
+				addr.PostalCode, addr.City, addr.Country, pipeline.String(), stage.String(), sourceName, source.String(),
+				"copy-" + l.ExternalID, string(details), "{}", search.Text(f("Firma"), person, f("Firma"), f("E-Mail"), f("Telefon"),
+					search.Digits(f("Telefon"))), geo.AddressKey(addr)}
+			for i, c := range cols {
+				cols[i] = esc.Replace(c)
+			}
+			sb.WriteString(strings.Join(cols, "\t") + "\n")
 		}
 	}
 	conn, err := b.owner.Conn(ctx)
@@ -133,7 +152,8 @@ func (b *bench) copyLeads(ctx context.Context, tenant, pipeline, stage, owner uu
 	defer conn.Close()
 	start := time.Now()
 	if _, err := pgdriver.CopyFrom(ctx, conn, strings.NewReader(sb.String()),
-		`COPY leads (tenant_id, owner_id, title, person_name, company, email, phone, street, postal_code, city, country, pipeline_id, stage_id) FROM STDIN`); err != nil {
+		`COPY leads (tenant_id, owner_id, title, person_name, company, email, phone, street, postal_code, city, country,
+			pipeline_id, stage_id, source, source_id, external_id, details, custom, search_text, geo_key) FROM STDIN`); err != nil {
 		return 0, fmt.Errorf("bench: intake: copy: %w", err)
 	}
 	return time.Since(start), nil
