@@ -178,6 +178,18 @@ func TestIntakeRepeatedSupplierIDsUpdateOneLeadAlsoWhenDeliveredConcurrently(t *
 		again.Items[0].LeadID != first.Items[0].LeadID || changed.Items[0].LeadID != first.Items[0].LeadID {
 		t.Fatalf("first %+v, again %+v, changed %+v", first.Items, again.Items, changed.Items)
 	}
+	// New further details are a change too, recorded in words.
+	detailed := intakeResult(t, src.deliver(t, env, oneLead("R-1", map[string]any{"Firma": "Wagner GmbH", "Ort": "Lübeck", "Budget": 5000, "Interesse": "Kopierer"})))
+	if detailed.Items[0].Status != api.IntakeUpdated {
+		t.Fatalf("new details: %+v", detailed.Items)
+	}
+	var h api.HistoryList
+	env.Do(apptest.Request{Method: "GET", Path: "/api/v1/leads/" + first.Items[0].LeadID + "/history", Token: env.Token(apptest.Admin)}).Decode(t, &h)
+	if len(h.Items) != 3 || len(h.Items[0].Changes) != 1 || h.Items[0].Changes[0].Field != "details" ||
+		h.Items[0].Changes[0].Old != "" || h.Items[0].Changes[0].New != "Budget: 5000; Interesse: Kopierer" {
+		t.Errorf("history of the details: %+v", h.Items)
+	}
+
 	// A delivery that repeats an ID takes the first.
 	dup := intakeResult(t, src.deliver(t, env, api.IntakeBatch{Leads: []api.IntakeLead{
 		{ExternalID: "R-9", Fields: map[string]any{"Firma": "A"}}, {ExternalID: "R-9", Fields: map[string]any{"Firma": "B"}}}}))

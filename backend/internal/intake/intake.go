@@ -80,10 +80,14 @@ const DefaultRateLimit = 120
 type Service struct {
 	db  *bun.DB
 	log *slog.Logger
+	// leads loads leads as a reader sees them (a preview's, the assigned ones).
+	leads *lead.Service
 }
 
 // NewService builds the service.
-func NewService(db *bun.DB, log *slog.Logger) *Service { return &Service{db: db, log: log} }
+func NewService(db *bun.DB, log *slog.Logger) *Service {
+	return &Service{db: db, log: log, leads: lead.NewService(db)}
+}
 
 func selectSource(q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("ls.id, ls.tenant_id, ls.name, ls.active, ls.pipeline_id, ls.stage_id, ls.fallback_owner_id, ls.mapping, ls.rules").
@@ -590,12 +594,11 @@ func (s *Service) Preview(ctx context.Context, a *access.Actor, sourceID uuid.UU
 		if err != nil {
 			return err
 		}
-		leads := lead.NewService(s.db)
 		out = &api.LeadSourcePreview{Items: make([]api.LeadPreviewItem, len(res.Items))}
 		for i, it := range res.Items {
 			out.Items[i] = api.LeadPreviewItem{ExternalID: it.ExternalID, Fields: it.Fields}
 			if ids[i] != uuid.Nil {
-				l, err := leads.Load(ctx, tx, a, ids[i], api.ActionView, false)
+				l, err := s.leads.Load(ctx, tx, a, ids[i], api.ActionView, false)
 				if err != nil {
 					return err
 				}
@@ -641,9 +644,8 @@ func (s *Service) Assigned(ctx context.Context, a *access.Actor, since time.Time
 			return nil, fmt.Errorf("intake: assigned leads: %w", err)
 		}
 		out.Count = len(ids)
-		leads := lead.NewService(s.db)
 		for _, id := range ids[:min(5, len(ids))] {
-			l, err := leads.Load(ctx, tx, a, id, api.ActionView, false)
+			l, err := s.leads.Load(ctx, tx, a, id, api.ActionView, false)
 			if errors.Is(err, httpx.ErrNotFound) {
 				continue // the actor's role does not show own leads
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -108,7 +109,7 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 				continue
 			}
 		}
-		before, oldAddress, oldDetails := l.snapshot(), l.address(), l.detailsText()
+		before, oldAddress, oldDetails := l.snapshot(), l.address(), l.details()
 		l.apply(&v, in.fields(l))
 		l.Custom = fields.Apply(&v, l.Custom, in.Custom)
 		detailsChanged := !isNew && in.Details != nil && !slices.Equal(l.Details, in.Details)
@@ -126,7 +127,7 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 		}
 		changes := history.Diff(before, l.snapshot(), historyFields, fields.Labels())
 		if detailsChanged {
-			changes = append(changes, api.FieldChange{Field: "details", Old: detailText(oldDetails), New: detailText(l.detailsText())})
+			changes = append(changes, api.FieldChange{Field: "details", Old: detailText(oldDetails), New: detailText(l.details())})
 		}
 		if len(changes) == 0 {
 			out[i] = Outcome{Status: api.IntakeUnchanged, LeadID: l.ID}
@@ -191,43 +192,62 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 	return out, nil
 }
 
-// insertAll inserts new leads in one statement (a column of values each, which costs a fraction of a row of
+// newLeadColumns are the columns of a new lead that a delivery writes, each with its SQL type and its value as
+// text (nil: NULL). insertAll sends each as one array, so a column is named here once.
+var newLeadColumns = []struct {
+	name, sqlType string
+	value         func(l *Lead) *string
+}{
+	{"tenant_id", "uuid", func(l *Lead) *string { return text(l.TenantID.String()) }},
+	{"owner_id", "uuid", func(l *Lead) *string { return text(l.OwnerID.String()) }},
+	{"pipeline_id", "uuid", func(l *Lead) *string { return text(l.PipelineID.String()) }},
+	{"stage_id", "uuid", func(l *Lead) *string { return text(l.StageID.String()) }},
+	{"source_id", "uuid", func(l *Lead) *string { return text(l.SourceID.String()) }},
+	{"title", "text", func(l *Lead) *string { return &l.Title }},
+	{"person_name", "text", func(l *Lead) *string { return &l.PersonName }},
+	{"company", "text", func(l *Lead) *string { return &l.Company }},
+	{"email", "text", func(l *Lead) *string { return &l.Email }},
+	{"phone", "text", func(l *Lead) *string { return &l.Phone }},
+	{"street", "text", func(l *Lead) *string { return &l.Street }},
+	{"postal_code", "text", func(l *Lead) *string { return &l.PostalCode }},
+	{"city", "text", func(l *Lead) *string { return &l.City }},
+	{"country", "text", func(l *Lead) *string { return &l.Country }},
+	{"source", "text", func(l *Lead) *string { return &l.Source }},
+	{"external_id", "text", func(l *Lead) *string { return l.ExternalID }},
+	{"custom", "jsonb", func(l *Lead) *string { return jsonText(l.CustomValues()) }},
+	{"details", "jsonb", func(l *Lead) *string { return jsonText(l.details()) }},
+	{"search_text", "text", func(l *Lead) *string { return &l.SearchText }},
+	{"geo_key", "text", func(l *Lead) *string { return l.GeoKey }},
+}
+
+func text(s string) *string { return &s }
+
+// jsonText is v as JSON (custom values and details: strings, which always encode).
+func jsonText(v any) *string {
+	b, _ := json.Marshal(v)
+	return text(string(b))
+}
+
+// insertAll inserts new leads in one statement (an array of values per column, which costs a fraction of a row of
 // parameters each) with the key of their address (geo.QueueNew queues the addresses), and reads back what the
 // database gave them. Leads of one delivery have distinct supplier IDs, by which the answer is matched.
 func insertAll(ctx context.Context, tx bun.Tx, ls []*Lead) error {
-	n := len(ls)
-	ids := map[string][]uuid.UUID{"tenant": make([]uuid.UUID, n), "owner": make([]uuid.UUID, n), "pipeline": make([]uuid.UUID, n),
-		"stage": make([]uuid.UUID, n), "source": make([]uuid.UUID, n)}
-	cols := []string{"title", "person_name", "company", "email", "phone", "street", "postal_code", "city", "country", "source",
-		"external_id", "custom", "search_text", "details"}
-	text := make(map[string][]string, len(cols))
-	for _, c := range cols {
-		text[c] = make([]string, n)
-	}
-	keys := make([]*string, n)
-	byExternal := make(map[string]*Lead, n)
-	for i, l := range ls {
-		custom, err := json.Marshal(l.CustomValues())
-		if err != nil {
-			return err
-		}
-		details, err := json.Marshal(l.details())
-		if err != nil {
-			return err
-		}
-		ids["tenant"][i], ids["owner"][i], ids["pipeline"][i], ids["stage"][i], ids["source"][i] =
-			l.TenantID, l.OwnerID, l.PipelineID, l.StageID, *l.SourceID
-		for c, v := range map[string]string{"title": l.Title, "person_name": l.PersonName, "company": l.Company, "email": l.Email,
-			"phone": l.Phone, "street": l.Street, "postal_code": l.PostalCode, "city": l.City, "country": l.Country,
-			"source": l.Source, "external_id": *l.ExternalID, "custom": string(custom), "search_text": l.SearchText,
-			"details": string(details)} {
-			text[c][i] = v
-		}
+	byExternal := make(map[string]*Lead, len(ls))
+	for _, l := range ls {
 		if key := geo.AddressKey(l.address()); key != "" {
 			l.GeoKey = &key
 		}
-		keys[i] = l.GeoKey
 		byExternal[*l.ExternalID] = l
+	}
+	names := make([]string, len(newLeadColumns))
+	casts := make([]string, len(newLeadColumns))
+	args := make([]any, len(newLeadColumns))
+	for i, c := range newLeadColumns {
+		values := make([]*string, len(ls))
+		for j, l := range ls {
+			values[j] = c.value(l)
+		}
+		names[i], casts[i], args[i] = c.name, "n."+c.name+"::"+c.sqlType, pgdialect.Array(values)
 	}
 	var rows []struct {
 		ID         uuid.UUID `bun:"id"`
@@ -236,26 +256,14 @@ func insertAll(ctx context.Context, tx bun.Tx, ls []*Lead) error {
 		CreatedAt  time.Time `bun:"created_at"`
 		UpdatedAt  time.Time `bun:"updated_at"`
 	}
-	a := pgdialect.Array
-	args := []any{a(ids["tenant"]), a(ids["owner"]), a(ids["pipeline"]), a(ids["stage"]), a(ids["source"])}
-	for _, c := range cols {
-		args = append(args, a(text[c]))
+	cols := strings.Join(names, ", ")
+	if err := tx.NewRaw("INSERT INTO leads ("+cols+") SELECT "+strings.Join(casts, ", ")+
+		" FROM unnest("+strings.TrimSuffix(strings.Repeat("?::text[], ", len(names)), ", ")+") AS n ("+cols+")"+
+		" RETURNING id, external_id, version, created_at, updated_at", args...).Scan(ctx, &rows); err != nil {
+		return fmt.Errorf("lead: delivery: insert %d leads: %w", len(ls), err)
 	}
-	args = append(args, a(keys))
-	if err := tx.NewRaw(`INSERT INTO leads (tenant_id, owner_id, pipeline_id, stage_id, source_id, title, person_name, company, email,
-			phone, street, postal_code, city, country, source, external_id, custom, search_text, details, geo_key)
-		SELECT n.tenant_id, n.owner_id, n.pipeline_id, n.stage_id, n.source_id, n.title, n.person_name, n.company, n.email,
-			n.phone, n.street, n.postal_code, n.city, n.country, n.source, n.external_id, n.custom::jsonb, n.search_text,
-			n.details::jsonb, n.geo_key
-		FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			AS n (tenant_id, owner_id, pipeline_id, stage_id, source_id, title, person_name, company, email, phone,
-				street, postal_code, city, country, source, external_id, custom, search_text, details, geo_key)
-		RETURNING id, external_id, version, created_at, updated_at`, args...).Scan(ctx, &rows); err != nil {
-		return fmt.Errorf("lead: delivery: insert %d leads: %w", n, err)
-	}
-	if len(rows) != n {
-		return fmt.Errorf("lead: delivery: inserted %d of %d leads", len(rows), n)
+	if len(rows) != len(ls) {
+		return fmt.Errorf("lead: delivery: inserted %d of %d leads", len(rows), len(ls))
 	}
 	for _, r := range rows {
 		l := byExternal[r.ExternalID]
@@ -308,24 +316,11 @@ func idOf(l *Lead, isNew bool) uuid.UUID {
 	return l.ID
 }
 
-// detailsText is the details as one text for the history ("Budget: 10.000; Interesse: CRM").
-func (l *Lead) detailsText() string {
-	b, _ := json.Marshal(l.details())
-	return string(b)
-}
-
-// detailText turns the JSON of details into the history's text.
-func detailText(raw string) string {
-	var ds []api.LeadDetail
-	if raw == "" || json.Unmarshal([]byte(raw), &ds) != nil {
-		return ""
-	}
-	s := ""
+// detailText is details as one text for the history ("Budget: 10000; Interesse: Kopierer").
+func detailText(ds []api.LeadDetail) string {
+	parts := make([]string, len(ds))
 	for i, d := range ds {
-		if i > 0 {
-			s += "; "
-		}
-		s += d.Name + ": " + d.Value
+		parts[i] = d.Name + ": " + d.Value
 	}
-	return s
+	return strings.Join(parts, "; ")
 }
