@@ -32,7 +32,7 @@ func (s *Activities) DeleteActivityType(id string, version int64) error {
 
 // QueryActivities returns one page of activities (the list and the agenda).
 func (s *Activities) QueryActivities(q api.ActivityQuery) (api.ActivityPage, error) {
-	return client.Post[api.ActivityPage](s.c.ctx, s.c, client.Path("activities", "query"), q)
+	return client.Read[api.ActivityPage](s.c.ctx, s.c, client.Path("activities", "query"), q)
 }
 
 func (s *Activities) CreateActivity(in api.ActivityCreate) (api.Activity, error) {
@@ -59,5 +59,5 @@ func (s *Activities) RecordActivities(recordType api.RecordType, recordID string
 
 // Dashboard returns the dashboard for a scope ("" = the widest the role allows) and a deal pipeline ("" = the first).
 func (s *Activities) Dashboard(q api.DashboardQuery) (api.Dashboard, error) {
-	return client.Post[api.Dashboard](s.c.ctx, s.c, client.Path("dashboard"), q)
+	return client.Read[api.Dashboard](s.c.ctx, s.c, client.Path("dashboard"), q)
 }

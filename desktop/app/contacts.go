@@ -13,7 +13,7 @@ type Contacts struct{ c *core }
 
 // QueryPersons returns one page of the persons q selects; the UI sends the page's NextCursor back as q.Cursor.
 func (s *Contacts) QueryPersons(q api.ListQuery) (api.PersonPage, error) {
-	return client.Post[api.PersonPage](s.c.ctx, s.c, client.Path("persons", "query"), q)
+	return client.Read[api.PersonPage](s.c.ctx, s.c, client.Path("persons", "query"), q)
 }
 
 func (s *Contacts) GetPerson(id string) (api.Person, error) {
@@ -55,7 +55,7 @@ func (s *Contacts) UnlinkOrganization(personID, organizationID string) (api.Memb
 }
 
 func (s *Contacts) QueryOrganizations(q api.ListQuery) (api.OrganizationPage, error) {
-	return client.Post[api.OrganizationPage](s.c.ctx, s.c, client.Path("organizations", "query"), q)
+	return client.Read[api.OrganizationPage](s.c.ctx, s.c, client.Path("organizations", "query"), q)
 }
 
 func (s *Contacts) GetOrganization(id string) (api.Organization, error) {

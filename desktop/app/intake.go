@@ -70,7 +70,7 @@ func (a *Admin) DisableLeadSourceSigning(sourceID string) error {
 
 // PreviewLeadSource shows what the source's mapping and rules make of a test payload; nothing is written.
 func (a *Admin) PreviewLeadSource(sourceID string, in api.LeadSourcePreviewRequest) (api.LeadSourcePreview, error) {
-	return client.Post[api.LeadSourcePreview](a.c.ctx, a.c, client.Path("lead-sources", sourceID, "preview"), in)
+	return client.Read[api.LeadSourcePreview](a.c.ctx, a.c, client.Path("lead-sources", sourceID, "preview"), in)
 }
 
 // LeadSourceDeliveries lists the source's last 50 deliveries, newest first.

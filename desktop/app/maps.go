@@ -76,7 +76,7 @@ func validTileURL(u string) bool {
 // organisation's, else its person's position): the records the server's list query selects for the caller that
 // have a position, at most api.MaxMapMarkers (Truncated says that more matched).
 func (s *Maps) RecordMap(recordType api.RecordType, q api.ListQuery) (api.RecordMap, error) {
-	return client.Post[api.RecordMap](s.c.ctx, s.c, client.RecordPath(recordType, "map"), q)
+	return client.Read[api.RecordMap](s.c.ctx, s.c, client.RecordPath(recordType, "map"), q)
 }
 
 // Nearby returns the records of a type near a record, an address geocoded before (Geocode) or a point, nearest
@@ -88,5 +88,5 @@ func (s *Maps) Nearby(recordType api.RecordType, near api.Near) (api.RecordMap, 
 // Geocode places a typed address through the server's geocoder (its cache, its online service, its offline
 // gazetteer); precision not_found when it cannot be placed.
 func (s *Maps) Geocode(address string) (api.GeocodeResult, error) {
-	return client.Post[api.GeocodeResult](s.c.ctx, s.c, client.Path("geocode"), api.GeocodeRequest{Query: address})
+	return client.Read[api.GeocodeResult](s.c.ctx, s.c, client.Path("geocode"), api.GeocodeRequest{Query: address})
 }

@@ -13,12 +13,12 @@ type Sales struct{ c *core }
 
 // QueryDeals returns one page of the deals q selects; the UI sends the page's NextCursor back as q.Cursor.
 func (s *Sales) QueryDeals(q api.ListQuery) (api.DealPage, error) {
-	return client.Post[api.DealPage](s.c.ctx, s.c, client.Path("deals", "query"), q)
+	return client.Read[api.DealPage](s.c.ctx, s.c, client.Path("deals", "query"), q)
 }
 
 // DealBoard returns the board of one deal pipeline: open deals per stage with their count, total and weighted value.
 func (s *Sales) DealBoard(q api.BoardQuery) (api.Board, error) {
-	return client.Post[api.Board](s.c.ctx, s.c, client.Path("deals", "board"), q)
+	return client.Read[api.Board](s.c.ctx, s.c, client.Path("deals", "board"), q)
 }
 
 func (s *Sales) GetDeal(id string) (api.Deal, error) {
@@ -58,12 +58,12 @@ func (s *Sales) OrganizationDeals(organizationID string) (api.DealPage, error) {
 
 // QueryLeads returns one page of the leads q selects.
 func (s *Sales) QueryLeads(q api.ListQuery) (api.LeadPage, error) {
-	return client.Post[api.LeadPage](s.c.ctx, s.c, client.Path("leads", "query"), q)
+	return client.Read[api.LeadPage](s.c.ctx, s.c, client.Path("leads", "query"), q)
 }
 
 // LeadBoard returns the board of one lead pipeline: open leads per stage.
 func (s *Sales) LeadBoard(q api.BoardQuery) (api.Board, error) {
-	return client.Post[api.Board](s.c.ctx, s.c, client.Path("leads", "board"), q)
+	return client.Read[api.Board](s.c.ctx, s.c, client.Path("leads", "board"), q)
 }
 
 func (s *Sales) GetLead(id string) (api.Lead, error) {

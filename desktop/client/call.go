@@ -93,8 +93,14 @@ func Get[T any](ctx context.Context, s Source, r Route, query url.Values) (T, er
 	return send[T](ctx, s, r, call{method: http.MethodGet, query: query})
 }
 
-// Post sends a POST that creates nothing: a list or board query, a restore, a conversion, a password change. It
-// carries no Idempotency-Key and is therefore never repeated once it may have reached the server.
+// Read sends a POST that only reads: a list, board or map query, the dashboard, a geocode, a preview (the question
+// is too large or structured for a query string). Like a Get it is repeated after a lost answer or a 502/503/504.
+func Read[T any](ctx context.Context, s Source, r Route, body any) (T, error) {
+	return send[T](ctx, s, r, call{method: http.MethodPost, body: body, read: true})
+}
+
+// Post sends a POST that changes something without creating a record: a restore, a conversion, a password change.
+// It carries no Idempotency-Key and is therefore never repeated once it may have reached the server.
 func Post[T any](ctx context.Context, s Source, r Route, body any) (T, error) {
 	return send[T](ctx, s, r, call{method: http.MethodPost, body: body})
 }

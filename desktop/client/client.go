@@ -161,6 +161,7 @@ type call struct {
 	result  any
 	version *int64 // sent as If-Match: "<version>"
 	create  bool   // a POST that creates: sent with an Idempotency-Key
+	read    bool   // a POST that only reads: repeated like a GET
 	auth    bool   // sends the access token; a 401 triggers one refresh and one repeat
 }
 
@@ -186,7 +187,11 @@ func (c *Client) do(ctx context.Context, cl call) error {
 
 	for refreshed := false; ; refreshed = true {
 		token := ""
-		req := c.rc.R().SetContext(ctx).SetQueryParamsFromValues(cl.query)
+		reqCtx := ctx
+		if cl.read {
+			reqCtx = context.WithValue(ctx, readOnlyKey{}, true)
+		}
+		req := c.rc.R().SetContext(reqCtx).SetQueryParamsFromValues(cl.query)
 		if cl.auth {
 			token = c.accessToken()
 			if token != "" {
@@ -293,12 +298,15 @@ func retryable(resp *resty.Response, err error) bool {
 	return false
 }
 
+// readOnlyKey marks the context of a POST that only reads (Read).
+type readOnlyKey struct{}
+
 func idempotent(req *resty.Request) bool {
 	switch req.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
 		return true
 	case http.MethodPost:
-		return req.Header.Get("Idempotency-Key") != ""
+		return req.Header.Get("Idempotency-Key") != "" || req.Context().Value(readOnlyKey{}) != nil
 	case http.MethodPut, http.MethodDelete:
 		return req.Header.Get("If-Match") == ""
 	}

@@ -502,6 +502,31 @@ func TestRetryPolicy(t *testing.T) {
 			wantCalls: 2,
 		},
 		{
+			name: "a reading POST (list query) repeated on 503",
+			answer: func(w http.ResponseWriter, n int) {
+				if n == 1 {
+					writeErr(w, 503, api.CodeUnavailable, nil)
+					return
+				}
+				writeJSON(w, 200, api.PersonPage{})
+			},
+			call: func(c *client.Client) error {
+				_, err := client.Read[api.PersonPage](context.Background(), c, client.Path("persons", "query"), api.ListQuery{})
+				return err
+			},
+			wantCalls: 2,
+		},
+		{
+			name:   "a changing POST (restore) not repeated on 503",
+			answer: func(w http.ResponseWriter, n int) { writeErr(w, 503, api.CodeUnavailable, nil) },
+			call: func(c *client.Client) error {
+				_, err := client.Post[api.Person](context.Background(), c, client.Path("persons", "p1", "restore"), nil)
+				return err
+			},
+			wantCalls:  1,
+			wantStatus: 503,
+		},
+		{
 			name:       "login not repeated on 503",
 			answer:     func(w http.ResponseWriter, n int) { writeErr(w, 503, api.CodeUnavailable, nil) },
 			call:       func(c *client.Client) error { _, err := c.Login(context.Background(), api.LoginRequest{}); return err },

@@ -96,6 +96,24 @@ function assertInMunich(lat, lng, what) {
   );
 }
 
+/**
+ * Waits until the map view has drawn its markers. A locator wait, not an element handle: the map may be drawn anew
+ * while a busy machine catches up. On a timeout the error says what the page showed instead (an error answer, a
+ * loader), which a bare timeout would not.
+ */
+async function waitForMarkers(page) {
+  try {
+    await page.locator('[data-testid="map-count"][data-count]').waitFor();
+    await page.locator('[data-testid="records-map"][data-marker-count]').waitFor();
+  } catch (error) {
+    const shown = await page
+      .locator('main')
+      .innerText({ timeout: 2000 })
+      .catch(() => '(nothing readable)');
+    throw new Error(`the map drew no markers; the page showed: ${shown.slice(0, 600)}`, { cause: error });
+  }
+}
+
 describe('maps', { concurrency: false }, () => {
   let browser;
   const suffix = uniqueSuffix();
@@ -194,9 +212,7 @@ describe('maps', { concurrency: false }, () => {
 
         await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
         const map = page.getByTestId('records-map');
-        await page.locator('[data-testid="map-count"][data-count]').waitFor();
-        // A locator wait, not an element handle: the map may be drawn anew while a busy machine catches up.
-        await page.locator('[data-testid="records-map"][data-marker-count]').waitFor();
+        await waitForMarkers(page);
         await waitForOfflineLayer(page, map);
         const markers = await markersOf(map);
 
@@ -238,7 +254,7 @@ describe('maps', { concurrency: false }, () => {
         const dealIds = new Set((await listRows(page, deals)).map((item) => item.id));
         await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
         const dealMap = page.getByTestId('records-map');
-        await page.locator('[data-testid="records-map"][data-marker-count]').waitFor();
+        await waitForMarkers(page);
         const dealMarkers = await markersOf(dealMap);
         assert.ok(dealMarkers.length > 0, 'the rep has deals on the map');
         for (const marker of dealMarkers) assert.ok(dealIds.has(marker.id), `the deal ${marker.name} is in the list`);
