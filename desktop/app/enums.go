@@ -75,6 +75,8 @@ func vocabularies() []vocabulary {
 		vocab("AllIntakeTargets", api.AllIntakeTargets),
 		vocab("AllIntakeItemStatuses", api.AllIntakeItemStatuses),
 		vocab("AllDuplicateReasons", api.AllDuplicateReasons),
+		vocab("AllChangeTopics", api.AllChangeTopics),
+		vocab("AllChangeKinds", api.AllChangeKinds),
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 var allLists = map[string][]string{
 	"ActivityIcon":     values(AllActivityIcons),
 	"Action":           values(AllActions),
+	"ChangeKind":       values(AllChangeKinds),
+	"ChangeTopic":      values(AllChangeTopics),
 	"ConditionOp":      values(AllConditionOps),
 	"ContactKind":      values(AllContactKinds),
 	"ConvertMode":      values(AllConvertModes),

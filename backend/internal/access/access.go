@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/shared/api"
 )
@@ -96,7 +97,7 @@ type ctxKey struct{}
 
 // WithActor stores the actor in ctx.
 func WithActor(ctx context.Context, a *Actor) context.Context {
-	return context.WithValue(ctx, ctxKey{}, a)
+	return context.WithValue(db.WithUser(ctx, a.UserID), ctxKey{}, a)
 }
 
 // FromContext returns the request's actor. Routes behind the auth middleware always have one.

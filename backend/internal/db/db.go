@@ -98,7 +98,14 @@ func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx c
 		return fn(ctx, open.tx)
 	}
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := tx.ExecContext(ctx, "SELECT set_config('app.tenant_id', ?, true)", tenantID.String()); err != nil {
+		// The signed-in user is the actor of the change feed's events (change_feed_capture); "" for the system.
+		user, _ := ctx.Value(userKey{}).(uuid.UUID)
+		userSetting := ""
+		if user != uuid.Nil {
+			userSetting = user.String()
+		}
+		if _, err := tx.ExecContext(ctx, "SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)",
+			tenantID.String(), userSetting); err != nil {
 			return fmt.Errorf("db: set tenant: %w", err)
 		}
 		if pool != nil {
@@ -122,6 +129,14 @@ func InTenantValue[T any](ctx context.Context, db bun.IDB, tenantID uuid.UUID, f
 	}
 	return out, nil
 }
+
+// WithUser names the signed-in user whose work ctx carries (access.WithActor sets it): the transactions InTenant
+// begins with it record the user as the actor of their changes.
+func WithUser(ctx context.Context, userID uuid.UUID) context.Context {
+	return context.WithValue(ctx, userKey{}, userID)
+}
+
+type userKey struct{}
 
 // txKey is the context key of the open tenant transaction.
 type txKey struct{}

@@ -60,6 +60,9 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE INSERT, UPDATE, DELETE ON plans, tenants, installation, record_kinds, bun_migrations, bun_migration_locks FROM " + appRole,
 		// History is written by the service and never changed by it.
 		"REVOKE UPDATE, DELETE ON history FROM " + appRole,
+		// The change feed likewise: its triggers add events, housekeeping prunes them (change_events_prune).
+		"REVOKE UPDATE, DELETE ON change_events FROM " + appRole,
+		"REVOKE INSERT, UPDATE, DELETE ON change_feed_pruned FROM " + appRole,
 		// Work of the migrate command, not of the service.
 		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,

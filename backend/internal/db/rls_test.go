@@ -214,6 +214,20 @@ var definerFunctions = map[string]struct {
 		refuse: []probe{
 			{sql: "SELECT lead_deliveries_prune(0)", code: noFunction},
 		}},
+	"change_events_after(xid8,bigint,integer)": {
+		why: "the fan-out of every instance reads the change feed of all tenants (ids and owners, no contents) to hand each event to the streams allowed to see it",
+		ok:  "SELECT * FROM change_events_after('0'::xid8, 0, 100)",
+		bad: []string{"NULL, 0, 100", "'0'::xid8, NULL, 100", "'0'::xid8, 0, 0", "'0'::xid8, 0, 5001", "'0'::xid8, 0, NULL"}},
+	"change_events_head()": {
+		why: "the fan-out starts at the change feed's newest final position, across tenants; no arguments",
+		ok:  "SELECT * FROM change_events_head()",
+		refuse: []probe{
+			{sql: "SELECT * FROM change_events_head(0)", code: noFunction},
+		}},
+	"change_events_prune(interval)": {
+		why: "housekeeping across tenants: events older than the retention go, the newest removed position is kept",
+		ok:  "SELECT change_events_prune(interval '1 day')",
+		bad: []string{"NULL", "interval '0'", "interval '-1 day'"}},
 	"document_cleanup_claim(integer)": {
 		why: "the documents' cleanup claims due rows of every tenant (expired uploads, purged records, 30 days in the trash)",
 		ok:  "SELECT * FROM document_cleanup_claim(100)",
@@ -341,6 +355,7 @@ var tablesWithoutRLS = map[string]string{
 	"geocode_cache":       "geocoder answers keyed by a hash of an address: no tenant, record or name",
 	"geocode_rate":        "the online geocoder's request slot, shared by all instances",
 	"installation":        "the installation's ID, read-only to the service",
+	"change_feed_pruned":  "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
 	"record_kinds":        "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
 	"bun_migrations":      "migration bookkeeping, read-only to the service",
 	"bun_migration_locks": "migration bookkeeping, read-only to the service",

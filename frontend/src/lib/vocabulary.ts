@@ -242,6 +242,37 @@ export const INTAKE_ITEM_STATUSES = [
 /** api.AllDuplicateReasons */
 export const DUPLICATE_REASONS = ['email', 'phone', 'company'] as const satisfies readonly `${api.DuplicateReason}`[];
 
+/** api.AllChangeTopics */
+export const CHANGE_TOPICS = [
+  'person',
+  'organization',
+  'deal',
+  'lead',
+  'activity',
+  'note',
+  'document',
+  'pipeline',
+  'lost_reason',
+  'activity_type',
+  'custom_field',
+  'lead_mapping',
+  'lead_source',
+  'user',
+  'unit',
+  'role',
+  'saved_filter',
+  'notification',
+  'presence',
+] as const satisfies readonly `${api.ChangeTopic}`[];
+
+/** api.AllChangeKinds */
+export const CHANGE_KINDS = [
+  'created',
+  'updated',
+  'deleted',
+  'removed',
+] as const satisfies readonly `${api.ChangeKind}`[];
+
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'set'],

@@ -29,6 +29,33 @@ export namespace api {
 	    Users = "users",
 	    Video = "video",
 	}
+	export enum ChangeKind {
+	    Created = "created",
+	    Deleted = "deleted",
+	    Removed = "removed",
+	    Updated = "updated",
+	}
+	export enum ChangeTopic {
+	    Activity = "activity",
+	    ActivityType = "activity_type",
+	    CustomField = "custom_field",
+	    Deal = "deal",
+	    Document = "document",
+	    Lead = "lead",
+	    LeadMapping = "lead_mapping",
+	    LeadSource = "lead_source",
+	    LostReason = "lost_reason",
+	    Note = "note",
+	    Notification = "notification",
+	    Organization = "organization",
+	    Person = "person",
+	    Pipeline = "pipeline",
+	    Presence = "presence",
+	    Role = "role",
+	    SavedFilter = "saved_filter",
+	    Unit = "unit",
+	    User = "user",
+	}
 	export enum ConditionOp {
 	    Contains = "contains",
 	    Empty = "empty",
