@@ -151,7 +151,7 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 			if !last.Before(d.Pos) {
 				continue
 			}
-			if out.event(api.StreamEventChange, d.Pos, d.Event) != nil {
+			if out.encoded(api.StreamEventChange, d.Pos, d.data) != nil {
 				return nil
 			}
 			last = d.Pos
@@ -267,5 +267,10 @@ func (o *sseWriter) event(name string, pos Position, data any) error {
 	if err != nil {
 		return err
 	}
-	return o.raw("event: " + name + "\nid: " + pos.String() + "\ndata: " + string(b) + "\n\n")
+	return o.encoded(name, pos, b)
+}
+
+// encoded writes an event whose data is JSON already.
+func (o *sseWriter) encoded(name string, pos Position, data []byte) error {
+	return o.raw("event: " + name + "\nid: " + pos.String() + "\ndata: " + string(data) + "\n\n")
 }
