@@ -11,7 +11,8 @@ package main
 // administrator (everything). Each rep owns 20 deals. The streams: 18 per rep (900), 16 per manager, 10 each for
 // the head and the administrator; every user signs in once (password hashing is deliberately slow) and opens all
 // their streams with that token. A change is a new title of a deal by its rep; it reaches 54 streams (its rep's
-// 18, its manager's 16, the head's and the administrator's 10 each).
+// 18, its manager's 16, the head's and the administrator's 10 each). The changes run for -warmup (not measured),
+// then for twice -duration (BENCH_DURATION, 10 s: the other workloads measure that long per concurrency).
 //
 // The changes are UPDATEs through the application role in a tenant transaction (db.InTenant, with the rep as
 // app.user_id: the capture trigger sees what a PATCH makes it see), not PATCH requests: a PATCH of a deal costs
