@@ -351,23 +351,48 @@ func (h *Hub) pump(ctx context.Context) error {
 	}
 }
 
-// accessTopics are the topics whose change may change what a tenant's users may see.
-var accessTopics = map[string]bool{string(api.TopicUser): true, string(api.TopicUnit): true, string(api.TopicRole): true}
+// accessChange is what a batch changed of a tenant's users, units and roles: what its users may see may have
+// changed with it.
+type accessChange struct {
+	users, roles map[uuid.UUID]bool
+	units        bool
+}
+
+// affects reports whether the change may change what the user of s may see: a change of the user or the user's role
+// does; a change of units may move any user's unit tree.
+func (c *accessChange) affects(a *access.Actor) bool {
+	return c.units || c.users[a.UserID] || c.roles[a.RoleID]
+}
 
 // dispatch hands rows to the subscriptions and moves the hub's position past them.
 func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 	// The units of the tenants with subscriptions whose users or units changed are read again first (outside the
 	// lock: Subscribe must not wait for the database).
-	reload := map[uuid.UUID]bool{}
+	changes := map[uuid.UUID]*accessChange{}
 	h.mu.Lock()
 	for i := range rows {
-		if t := h.tenants[rows[i].TenantID]; t != nil && accessTopics[rows[i].Topic] {
-			reload[rows[i].TenantID] = true
+		e := &rows[i]
+		topic := api.ChangeTopic(e.Topic)
+		if h.tenants[e.TenantID] == nil || (topic != api.TopicUser && topic != api.TopicUnit && topic != api.TopicRole) {
+			continue
+		}
+		c := changes[e.TenantID]
+		if c == nil {
+			c = &accessChange{users: map[uuid.UUID]bool{}, roles: map[uuid.UUID]bool{}}
+			changes[e.TenantID] = c
+		}
+		switch {
+		case topic == api.TopicUnit || e.RecordID == nil:
+			c.units = true
+		case topic == api.TopicUser:
+			c.users[*e.RecordID] = true
+		default:
+			c.roles[*e.RecordID] = true
 		}
 	}
 	h.mu.Unlock()
 	fresh := map[uuid.UUID]units{}
-	for tenant := range reload {
+	for tenant := range changes {
 		u, err := loadUnits(ctx, h.db, tenant)
 		if err != nil {
 			return err
@@ -378,9 +403,15 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for tenant, u := range fresh {
-		if t := h.tenants[tenant]; t != nil {
-			t.units = u
-			for s := range t.subs {
+		t := h.tenants[tenant]
+		if t == nil {
+			continue
+		}
+		t.units = u
+		// Only the streams whose rights may have changed load their user again (each after a jitter of its own,
+		// so that a change of units does not send every stream of the tenant to the database at once).
+		for s := range t.subs {
+			if changes[tenant].affects(s.actor.Load()) {
 				select {
 				case s.recheck <- struct{}{}:
 				default:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"time"
@@ -136,7 +137,9 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 
 	beat := time.NewTicker(s.opts.Heartbeat)
 	defer beat.Stop()
-	check := time.NewTicker(s.opts.Recheck)
+	// The periodic check comes at a jittered time per stream, so that streams opened together (all desktops
+	// reconnecting after a restart) do not all ask at once; a check asked for by the hub waits up to a second.
+	check := time.NewTimer(jitter(s.opts.Recheck, s.opts.Recheck/5))
 	defer check.Stop()
 	for {
 		select {
@@ -162,15 +165,22 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			}
 		case <-sub.Recheck():
-			if !s.recheck(ctx, sub, bearer) {
-				return nil
-			}
+			check.Reset(jitter(0, time.Second))
 		case <-check.C:
 			if !s.recheck(ctx, sub, bearer) {
 				return nil
 			}
+			check.Reset(jitter(s.opts.Recheck, s.opts.Recheck/5))
 		}
 	}
+}
+
+// jitter is d plus a random share of up to spread.
+func jitter(d, spread time.Duration) time.Duration {
+	if spread <= 0 {
+		return d
+	}
+	return d + rand.N(spread)
 }
 
 // recheck loads the stream's user again; false ends the stream (token expired, session revoked, user gone).
