@@ -75,7 +75,9 @@ type event struct {
 	ParentType *string    `bun:"parent_type"`
 	ParentID   *uuid.UUID `bun:"parent_id"`
 	At         time.Time  `bun:"at"`
-	pos        Position
+	// Final: no event before this one can commit any more (its transaction is older than every running one).
+	Final bool `bun:"final"`
+	pos   Position
 }
 
 // eventColumns are the columns an event is read with (xid as text: the driver has no type for xid8).
@@ -112,18 +114,20 @@ func (e *event) public() api.ChangeEvent {
 // Delivery is an event for a stream, at its position. The hub hands the streams that receive an event alike one
 // shared Delivery, with the event's JSON encoded once for all of them.
 type Delivery struct {
-	Pos   Position
-	Event api.ChangeEvent
+	// Pos is the event's place in the feed; Resume the position a stream that received it resumes from: Pos for a
+	// final event, else the last final position before it (an event before it may still commit).
+	Pos, Resume Position
+	Event       api.ChangeEvent
 	// data is Event as JSON; nil for the deliveries the stream makes itself (missed events), encoded on writing.
 	data []byte
 }
 
-func newDelivery(pos Position, ev api.ChangeEvent) (*Delivery, error) {
+func newDelivery(pos, resume Position, ev api.ChangeEvent) (*Delivery, error) {
 	data, err := json.Marshal(ev)
 	if err != nil {
 		return nil, fmt.Errorf("feed: encode event %s: %w", pos, err)
 	}
-	return &Delivery{Pos: pos, Event: ev, data: data}, nil
+	return &Delivery{Pos: pos, Resume: resume, Event: ev, data: data}, nil
 }
 
 // subBuffer is how many events a stream may lag behind before it is dropped: its client reconnects and resumes
@@ -174,8 +178,12 @@ type Hub struct {
 	// transaction that was still running at the wake-up, and a wake-up lost while the listener reconnected.
 	poll time.Duration
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// pos is the last final position: every event up to it has been handed out, and none before it can commit
+	// any more. ahead are the events after it that were handed out already (committed while an older transaction
+	// still ran); they are read again until they become final, and not handed out twice.
 	pos     Position
+	ahead   map[int64]bool
 	tenants map[uuid.UUID]*tenantSubs
 	ready   chan struct{}
 	wake    chan struct{}
@@ -187,7 +195,7 @@ type Hub struct {
 
 // NewHub makes a hub; Run starts it.
 func NewHub(bdb *bun.DB, log *slog.Logger) *Hub {
-	return &Hub{db: bdb, log: log, poll: 100 * time.Millisecond, tenants: map[uuid.UUID]*tenantSubs{},
+	return &Hub{db: bdb, log: log, poll: 100 * time.Millisecond, tenants: map[uuid.UUID]*tenantSubs{}, ahead: map[int64]bool{},
 		ready: make(chan struct{}), wake: make(chan struct{}, 1), stopped: make(chan struct{})}
 }
 
@@ -325,12 +333,15 @@ func (h *Hub) Delivered() int64 { return h.delivered.Load() }
 // batch is how many events the hub reads at a time.
 const batch = 1000
 
-// pump reads and hands out every event after the hub's position.
+// pump reads and hands out every committed event after the hub's position. The position moves over the final
+// events read; the committed events after them that are not final yet are handed out at once all the same (a
+// transaction that is still running elsewhere, even in another database of the cluster, must not hold the feed
+// back) and remembered in ahead, so that the next read, which meets them again, skips them.
 func (h *Hub) pump(ctx context.Context) error {
+	from := h.position()
 	for {
-		from := h.position()
 		var rows []event
-		if err := h.db.NewRaw("SELECT "+eventColumns+" FROM change_events_after(?::xid8, ?, ?)",
+		if err := h.db.NewRaw("SELECT "+eventColumns+", final FROM change_events_after(?::xid8, ?, ?)",
 			strconv.FormatUint(from.Xid, 10), from.ID, batch).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
 			return fmt.Errorf("feed: read after %s: %w", from, err)
 		}
@@ -348,6 +359,7 @@ func (h *Hub) pump(ctx context.Context) error {
 		if len(rows) < batch {
 			return nil
 		}
+		from = rows[len(rows)-1].pos
 	}
 }
 
@@ -419,8 +431,27 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 			}
 		}
 	}
+	// The final events that follow the position without a gap move it; the rows come in (xid, id) order, so
+	// they are a prefix of what was read after the position.
+	final := h.pos
+	moving := true
 	for i := range rows {
 		e := &rows[i]
+		resume := final
+		if moving && e.Final {
+			final, resume = e.pos, e.pos
+		} else {
+			moving = false
+		}
+		if h.ahead[e.ID] {
+			if e.pos == final {
+				delete(h.ahead, e.ID)
+			}
+			continue
+		}
+		if !e.Final {
+			h.ahead[e.ID] = true
+		}
 		t := h.tenants[e.TenantID]
 		if t == nil {
 			continue
@@ -437,7 +468,7 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 				shared = &removal
 			}
 			if *shared == nil {
-				d, err := newDelivery(e.pos, ev)
+				d, err := newDelivery(e.pos, resume, ev)
 				if err != nil {
 					return err
 				}
@@ -452,7 +483,7 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 			}
 		}
 	}
-	h.pos = rows[len(rows)-1].pos
+	h.pos = final
 	return nil
 }
 
