@@ -28,7 +28,7 @@ import { PersonFormModal } from './PersonFormModal';
 
 export function OrganizationDetailPage() {
   return (
-    <RecordDetailPage param="organizationId" recordType="organization" useRecord={useOrganization} list="organizations">
+    <RecordDetailPage param="organizationId" useRecord={useOrganization} list="organizations">
       {(organization) => <OrganizationDetail organization={organization} />}
     </RecordDetailPage>
   );

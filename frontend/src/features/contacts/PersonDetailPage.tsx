@@ -24,7 +24,7 @@ import { PersonOrganizationsCard } from './PersonOrganizationsCard';
 
 export function PersonDetailPage() {
   return (
-    <RecordDetailPage param="personId" recordType="person" useRecord={usePerson} list="persons">
+    <RecordDetailPage param="personId" useRecord={usePerson} list="persons">
       {(_person, personId) => <PersonDetail personId={personId} />}
     </RecordDetailPage>
   );

@@ -127,6 +127,13 @@ function RecordDetailFallback({
   );
 }
 
+const LIST_TYPES = {
+  deals: 'deal',
+  leads: 'lead',
+  persons: 'person',
+  organizations: 'organization',
+} as const satisfies Record<string, RecordType>;
+
 /** What a detail page loads: its record, by the id in the route. */
 interface RecordQuery<T> {
   data: T | undefined;
@@ -141,23 +148,21 @@ interface RecordQuery<T> {
  */
 export function RecordDetailPage<T>({
   param,
-  recordType,
   useRecord,
   list,
   children,
 }: {
   /** The route parameter that holds the record's id. */
   param: string;
-  recordType: RecordType;
   useRecord: (id: string) => RecordQuery<T>;
   /** The list the page belongs to: its path and its "back to the list" text. */
-  list: 'deals' | 'leads' | 'persons' | 'organizations';
+  list: keyof typeof LIST_TYPES;
   children: (record: T, id: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
-  const shown = useMemo(() => ({ recordType, id }), [recordType, id]);
+  const shown = useMemo(() => ({ recordType: LIST_TYPES[list], id }), [list, id]);
   if (query.data === undefined) {
     return (
       <RecordDetailFallback

@@ -62,6 +62,21 @@ describe('DealDetailPage with parties the user may not see', () => {
   });
 });
 
+describe('DealDetailPage presence', () => {
+  it('opens the deal for this desktop and names who else has it open under the title', async () => {
+    const presence = vi.spyOn(recordsApi, 'presence').mockResolvedValue([{ id: 'u2', name: 'Jonas Weber' }]);
+    const shown = deal({});
+    renderPage(shown);
+
+    const header = (await screen.findByTestId('record-title')).parentElement;
+    expect(await within(header ?? document.body).findByTestId('record-presence-names')).toHaveTextContent(
+      'Ebenfalls geöffnet von Jonas Weber',
+    );
+    expect(recordsApi.openRecord).toHaveBeenCalledWith('deal', shown.id);
+    expect(presence).toHaveBeenCalledWith('deal', shown.id);
+  });
+});
+
 describe('DealParties (the board card line)', () => {
   it('names visible parties and shows hidden ones by kind', () => {
     renderWithProviders(<DealParties deal={deal({ organizationHidden: true, personName: 'Erika Mustermann' })} />);

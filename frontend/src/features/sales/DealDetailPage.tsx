@@ -25,7 +25,7 @@ import { StatusBadge } from './StatusBadge';
 
 export function DealDetailPage() {
   return (
-    <RecordDetailPage param="dealId" recordType="deal" useRecord={useDeal} list="deals">
+    <RecordDetailPage param="dealId" useRecord={useDeal} list="deals">
       {(deal) => <DealDetail deal={deal} />}
     </RecordDetailPage>
   );

@@ -29,7 +29,7 @@ import { StatusBadge } from './StatusBadge';
 
 export function LeadDetailPage() {
   return (
-    <RecordDetailPage param="leadId" recordType="lead" useRecord={useLead} list="leads">
+    <RecordDetailPage param="leadId" useRecord={useLead} list="leads">
       {(lead) => <LeadDetail lead={lead} />}
     </RecordDetailPage>
   );
