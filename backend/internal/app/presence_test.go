@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -285,6 +286,49 @@ func TestPresenceChangesAreEventsOfTheRecordAndRenewalsAreNone(t *testing.T) {
 	want("deactivation", on("deleted", deals, deal, &adminID))
 	if n := countRows(t, env, "SELECT count(*) FROM presence"); n != 0 {
 		t.Fatalf("%d entries left", n)
+	}
+}
+
+// Through the change stream: opening and leaving a record reach those who may see it (the record as parent) and
+// nobody else; a renewal sends nothing.
+func TestPresenceReachesTheRecordsViewersThroughTheStream(t *testing.T) {
+	env := apptest.Start(t)
+	f := fixture{env: env, t: t}
+	persons := record.MustKind(api.RecordPerson)
+	person, other := f.person(lena), f.person(lena)
+	markusS := env.OpenStream("", env.Token(apptest.Manager), "")
+	jonasS := env.OpenStream("", env.Token(apptest.FieldRepNord), "")
+	markusS.Ready()
+	jonasS.Ready()
+	onPerson := func(c api.ChangeEvent) bool { return c.Topic == api.TopicPresence && c.ParentID == person.String() }
+
+	lenaD := openDesk(t, env, lena)
+	lenaD.open(persons, person, http.StatusNoContent)
+	if ev, _ := markusS.WaitChange(live, onPerson); ev.Change != api.ChangeCreated || ev.ParentType != api.RecordPerson ||
+		ev.ActorID != env.Demo.Users[lena].String() {
+		t.Fatalf("open: %+v", ev)
+	}
+	lenaD.open(persons, person, http.StatusNoContent) // a renewal
+	lenaD.open(persons, other, http.StatusNoContent)  // another record: this one is left
+	if ev, _ := markusS.WaitChange(live, func(c api.ChangeEvent) bool { return c.Topic == api.TopicPresence }); ev.Change != api.ChangeDeleted ||
+		ev.ParentID != person.String() {
+		t.Fatalf("the first presence event after the renewal is %+v, want the leaving of %s", ev, person)
+	}
+	if ev, _ := markusS.WaitChange(live, func(c api.ChangeEvent) bool { return c.Topic == api.TopicPresence }); ev.Change != api.ChangeCreated ||
+		ev.ParentID != other.String() {
+		t.Fatalf("open of the other record: %+v", ev)
+	}
+	lenaD.leave()
+	if ev, _ := markusS.WaitChange(live, func(c api.ChangeEvent) bool { return c.Topic == api.TopicPresence }); ev.Change != api.ChangeDeleted ||
+		ev.ParentID != other.String() {
+		t.Fatalf("leave: %+v", ev)
+	}
+
+	jonasS.Close()
+	for _, ev := range unread(jonasS) {
+		if strings.Contains(ev.Data, person.String()) || strings.Contains(ev.Data, other.String()) || strings.Contains(ev.Data, `"presence"`) {
+			t.Errorf("jonas received %+v", ev)
+		}
 	}
 }
 
