@@ -116,10 +116,11 @@ func (s *Service) Others(ctx context.Context, a *access.Actor, k record.Kind, id
 			ID   uuid.UUID `bun:"id"`
 			Name string    `bun:"name"`
 		}
-		if err := tx.NewRaw(`SELECT u.id, u.name FROM users AS u
-			WHERE u.id <> ? AND u.active AND EXISTS (SELECT 1 FROM presence AS p WHERE p.user_id = u.id
-				AND p.record_type = ? AND p.record_id = ? AND p.seen_at > now() - make_interval(secs => ?))
-			ORDER BY u.name, u.id`, a.UserID, k.Type, id, api.PresenceFresh.Seconds()).Scan(ctx, &rows); err != nil {
+		// One row per user, however many sessions of theirs have the record open.
+		if err := tx.NewRaw(`SELECT DISTINCT u.id, u.name FROM presence AS p JOIN users AS u ON u.id = p.user_id
+			WHERE p.record_type = ? AND p.record_id = ? AND p.seen_at > now() - make_interval(secs => ?)
+				AND p.user_id <> ? AND u.active
+			ORDER BY u.name, u.id`, k.Type, id, api.PresenceFresh.Seconds(), a.UserID).Scan(ctx, &rows); err != nil {
 			return out, fmt.Errorf("presence: others on %s %s: %w", k.Type, id, err)
 		}
 		if len(rows) == 0 {
