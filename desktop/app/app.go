@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -112,6 +113,8 @@ type core struct {
 	me     *api.Me
 	// stopNotice ends the asking for assigned leads of the session (notice in intake.go).
 	stopNotice context.CancelFunc
+	// recordOpen: a record page said it is open (Records.OpenRecord) and has not left; shutdown leaves it.
+	recordOpen atomic.Bool
 }
 
 func (c *core) startup(ctx context.Context) {
@@ -156,6 +159,7 @@ func (c *core) startup(ctx context.Context) {
 }
 
 func (c *core) shutdown(context.Context) {
+	c.leaveRecord()
 	if c.cancel != nil {
 		c.cancel()
 	}

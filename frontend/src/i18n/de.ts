@@ -2,6 +2,7 @@ import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
 import { salesDe } from './sales.de';
+import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
@@ -9,6 +10,7 @@ export const de = {
   ...salesDe,
   ...intakeDe,
   ...activitiesDe,
+  ...presenceDe,
   ...mapsDe,
   app: {
     name: '1sales',

@@ -3,6 +3,7 @@ import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
 import { salesEn } from './sales.en';
+import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...salesEn,
   ...intakeEn,
   ...activitiesEn,
+  ...presenceEn,
   ...mapsEn,
   app: {
     name: '1sales',

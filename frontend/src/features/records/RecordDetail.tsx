@@ -1,12 +1,20 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
-import { Fragment, type ReactNode } from 'react';
+import { createContext, use, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { Link, useParams } from 'react-router';
+import type { RecordType } from '../../api';
 import { QueryError } from '../../components/QueryError';
+import { RecordPresence } from './RecordPresence';
 
-/** The frame of every detail page: back link, name and actions on top, the record's cards left, notes and history right. */
+/** The record a detail page shows (RecordDetailPage), for its frame (RecordDetailLayout): presence. */
+const ShownRecord = createContext<{ recordType: RecordType; id: string } | null>(null);
+
+/**
+ * The frame of every detail page: back link, name (with who else has the record open) and actions on top, the
+ * record's cards left, notes and history right.
+ */
 export function RecordDetailLayout({
   backTo,
   backLabel,
@@ -26,6 +34,7 @@ export function RecordDetailLayout({
   side: ReactNode;
   testId: string;
 }) {
+  const shown = use(ShownRecord);
   return (
     <Stack maw={1400} gap="lg" data-testid={testId}>
       <div>
@@ -45,6 +54,7 @@ export function RecordDetailLayout({
                 {subtitle}
               </Text>
             )}
+            {shown && <RecordPresence recordType={shown.recordType} recordId={shown.id} />}
           </div>
           <Group gap="xs">{actions}</Group>
         </Group>
@@ -117,6 +127,13 @@ function RecordDetailFallback({
   );
 }
 
+const LIST_TYPES = {
+  deals: 'deal',
+  leads: 'lead',
+  persons: 'person',
+  organizations: 'organization',
+} as const satisfies Record<string, RecordType>;
+
 /** What a detail page loads: its record, by the id in the route. */
 interface RecordQuery<T> {
   data: T | undefined;
@@ -126,7 +143,8 @@ interface RecordQuery<T> {
 
 /**
  * A detail page: loads the record named by the route's parameter and shows the loading and error states (with the
- * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh.
+ * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh,
+ * which says (presence) that this desktop has the record open while it shows it.
  */
 export function RecordDetailPage<T>({
   param,
@@ -138,12 +156,13 @@ export function RecordDetailPage<T>({
   param: string;
   useRecord: (id: string) => RecordQuery<T>;
   /** The list the page belongs to: its path and its "back to the list" text. */
-  list: 'deals' | 'leads' | 'persons' | 'organizations';
+  list: keyof typeof LIST_TYPES;
   children: (record: T, id: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
+  const shown = useMemo(() => ({ recordType: LIST_TYPES[list], id }), [list, id]);
   if (query.data === undefined) {
     return (
       <RecordDetailFallback
@@ -154,5 +173,9 @@ export function RecordDetailPage<T>({
       />
     );
   }
-  return <Fragment key={id}>{children(query.data, id)}</Fragment>;
+  return (
+    <ShownRecord key={id} value={shown}>
+      {children(query.data, id)}
+    </ShownRecord>
+  );
 }

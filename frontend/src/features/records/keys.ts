@@ -12,6 +12,7 @@ export const recordKeys = {
   related: (recordType: RecordType, id: string, relation: string) => [recordType, 'related', id, relation] as const,
   notes: (recordType: RecordType, id: string) => ['notes', recordType, id] as const,
   history: (recordType: RecordType, id: string) => ['history', recordType, id] as const,
+  presence: (recordType: RecordType, id: string) => ['presence', recordType, id] as const,
   customFields: (recordType: RecordType) => ['customFields', recordType] as const,
   savedFilters: (recordType: RecordType) => ['savedFilters', recordType] as const,
   trash: ['trash'] as const,
