@@ -1,7 +1,9 @@
 -- The change feed (issue 14): every write to records, activities, notes, documents, pipelines and settings appends a
 -- small event to change_events in the transaction of the write (an outbox: a rolled-back change leaves no event, a
--- committed one always has one). NOTIFY change_events wakes every backend instance at commit; the table is the
--- truth, so an instance that missed a wake-up (it restarted, the connection dropped) reads what it missed.
+-- committed one always has one). The instance that committed wakes the others with NOTIFY change_events after the
+-- commit (package feed; not from here: a notifying transaction takes a cluster-wide lock while it commits); the
+-- table is the truth, so an instance that missed a wake-up (it restarted, the connection dropped) reads what it
+-- missed.
 
 CREATE TABLE change_events (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -97,7 +99,6 @@ DECLARE
     v_parenti text;
     v_deleted text;
     v_same    text;
-    v_written bigint;
 BEGIN
     SELECT array_agg(a.attname::text) INTO v_cols FROM pg_attribute AS a
         WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
@@ -148,11 +149,6 @@ BEGIN
             v_oldownx, v_deleted, CASE WHEN v_state = '' THEN 'NULL::text' ELSE format('o.%I::text', v_state) END,
             coalesce(v_same, 'true'), v_version, v_ownerx, v_statex, v_parentt, v_parenti)
             USING v_topic, v_actor;
-    END IF;
-    -- Only a statement that wrote an event wakes the instances (a presence renewal, a lease extension write none).
-    GET DIAGNOSTICS v_written = ROW_COUNT;
-    IF v_written > 0 THEN
-        PERFORM pg_notify('change_events', '');
     END IF;
     RETURN NULL;
 END

@@ -9,7 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -63,6 +67,7 @@ func open(ctx context.Context, dsn string, log *slog.Logger, timeout time.Durati
 	if log != nil {
 		bdb.AddQueryHook(&queryLog{log: log, slow: o.slowQuery})
 	}
+	bdb.AddQueryHook(writeMarker{})
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := bdb.PingContext(pingCtx); err != nil {
@@ -97,7 +102,8 @@ func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx c
 		}
 		return fn(ctx, open.tx)
 	}
-	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	var open *openTx
+	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		// The signed-in user is the actor of the change feed's events (change_feed_capture); "" for the system.
 		user, _ := ctx.Value(userKey{}).(uuid.UUID)
 		userSetting := ""
@@ -109,10 +115,51 @@ func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx c
 			return fmt.Errorf("db: set tenant: %w", err)
 		}
 		if pool != nil {
-			ctx = context.WithValue(ctx, txKey{}, &openTx{pool: pool, tenant: tenantID, tx: tx})
+			open = &openTx{pool: pool, tenant: tenantID, tx: tx}
+			ctx = context.WithValue(ctx, txKey{}, open)
 		}
 		return fn(ctx, tx)
 	})
+	if err == nil && open != nil && open.wrote.Load() {
+		if f, ok := committedWrites.Load(pool); ok {
+			f.(func())()
+		}
+	}
+	return err
+}
+
+// committedWrites holds the function OnCommittedWrites registered for each pool.
+var committedWrites sync.Map
+
+// OnCommittedWrites registers fn to be called after every transaction of InTenant on pool that committed a write
+// statement (INSERT, UPDATE, DELETE, or a WITH that may hold one). The change feed wakes the backend instances
+// with it after the commit, instead of from inside the writing transaction. fn must not block.
+func OnCommittedWrites(pool *bun.DB, fn func()) { committedWrites.Store(pool, fn) }
+
+// firstWord is a statement's first keyword in upper case.
+func firstWord(q string) string {
+	q = strings.TrimLeft(q, " \t\r\n(")
+	end := strings.IndexFunc(q, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(q)
+	}
+	return strings.ToUpper(q[:end])
+}
+
+// writeMarker notes on the open tenant transaction that it ran a statement that may write.
+type writeMarker struct{}
+
+func (writeMarker) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+func (writeMarker) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+	open, ok := ctx.Value(txKey{}).(*openTx)
+	if !ok || e.Err != nil || open.wrote.Load() {
+		return
+	}
+	switch firstWord(e.Query) {
+	case "INSERT", "UPDATE", "DELETE", "WITH", "COPY", "MERGE":
+		open.wrote.Store(true)
+	}
 }
 
 // InTenantValue is InTenant for work that gives a value: fn's value once the transaction committed (or joined).
@@ -145,6 +192,8 @@ type openTx struct {
 	pool   *bun.DB
 	tenant uuid.UUID
 	tx     bun.Tx
+	// wrote: a statement that may write ran in the transaction (writeMarker).
+	wrote atomic.Bool
 }
 
 // PostgreSQL error codes the services map to API errors.
