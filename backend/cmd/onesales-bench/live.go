@@ -34,6 +34,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"runtime"
@@ -47,6 +48,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/shared/api"
 )
@@ -386,6 +388,12 @@ func benchLive(ctx context.Context, o options, owner *bun.DB) error {
 		return err
 	}
 	defer pool.Close()
+	// The changes come as from a second backend instance: its change feed wakes the streams' instance with NOTIFY
+	// after each commit (at most one per 50 ms), as every instance does for its own writes.
+	writer := feed.NewHub(pool, slog.New(slog.DiscardHandler))
+	writerCtx, stopWriter := context.WithCancel(ctx)
+	defer stopWriter()
+	go writer.Run(writerCtx)
 	r := &liveRun{base: srv.base, tenant: tenant, pool: pool, epoch: time.Now(), deals: deals, dealIdx: make(map[string]int32, len(deals))}
 	for i, d := range deals {
 		r.dealIdx[d.id.String()] = int32(i)
