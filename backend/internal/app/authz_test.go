@@ -155,6 +155,11 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		// Notifications: everyone has their own; a foreign ID marks nothing and says nothing (notifications_test.go).
+		"GET /api/v1/notifications": {method: "GET", prepare: path("/api/v1/notifications?limit=10"), want: every(200, unauth)},
+		"POST /api/v1/notifications/read": {method: "POST", prepare: body("/api/v1/notifications/read",
+			api.NotificationRead{IDs: []string{uuid.NewString()}}), want: every(200, unauth)},
+		"POST /api/v1/notifications/read-all": {method: "POST", prepare: path("/api/v1/notifications/read-all"), want: every(200, unauth)},
 		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
 		}, want: every(422, unauth)},
