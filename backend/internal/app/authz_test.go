@@ -360,8 +360,7 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Lead sources: everyone sees the list (lists filter by source), only admins configure them; deliveries
 		// take a source's key and nobody's token.
-		"GET /api/v1/leads/assigned": {method: "GET", prepare: path("/api/v1/leads/assigned?since=2026-01-01T00:00:00Z"), want: every(200, unauth)},
-		"GET /api/v1/lead-sources":   {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
+		"GET /api/v1/lead-sources": {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
 		"POST /api/v1/lead-sources": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/lead-sources", api.LeadSourceCreate{Name: "Quelle " + uuid.NewString()[:8], Active: true,

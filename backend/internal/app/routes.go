@@ -219,7 +219,6 @@ func (a *App) routes() http.Handler {
 	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
 	route("POST /api/v1/leads/{leadID}/convert", SignedIn, rest.Typed[api.LeadConvert, api.LeadConversion](http.StatusOK, leads.ConvertHandler))
 	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
-	route("GET /api/v1/leads/assigned", SignedIn, rest.Typed[rest.None, api.AssignedLeads](http.StatusOK, sources.AssignedHandler, "since"))
 	route("GET /api/v1/lead-mapping", SignedIn, rest.Typed[rest.None, api.FieldMappingList](http.StatusOK, leads.MappingHandler))
 	route("PUT /api/v1/lead-mapping", Admin, rest.Typed[api.FieldMappingList, api.FieldMappingList](http.StatusOK, leads.SetMappingHandler))
 

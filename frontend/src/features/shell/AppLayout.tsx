@@ -5,7 +5,6 @@ import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
 import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
-import { LeadsAssignedNotifier } from '../intake/LeadsAssignedNotifier';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -50,7 +49,6 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <DueSoonNotifier />
-        <LeadsAssignedNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>
