@@ -15,7 +15,7 @@ const (
 	NotificationLeadDelivered NotificationKind = "lead_delivered"
 	// NotificationDealAssigned: a user gave the reader a deal.
 	NotificationDealAssigned NotificationKind = "deal_assigned"
-	// NotificationDealWon and NotificationDealLost: someone else won or lost a deal of the reader's team (its
+	// NotificationDealWon and NotificationDealLost: another user won or lost a deal of the reader's team (its
 	// owner sits in the reader's unit or below it) that the reader may see.
 	NotificationDealWon  NotificationKind = "deal_won"
 	NotificationDealLost NotificationKind = "deal_lost"

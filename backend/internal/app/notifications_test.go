@@ -111,6 +111,13 @@ func TestEveryKindOfNotificationReachesTheRightUsersOnce(t *testing.T) {
 	jonas.call("PATCH", "/api/v1/deals/"+ownDeal.ID, api.DealPatch{Status: ptr(api.DealWon)}, 200, &ownDeal, "If-Match", etagOf(ownDeal.Version))
 	manager.call("PATCH", "/api/v1/deals/"+lenasDeal.ID, api.DealPatch{Status: ptr(api.DealLost), LostReasonID: &reason.ID}, 200, &lenasDeal,
 		"If-Match", etagOf(lenasDeal.Version))
+	// A deal closed by the system (an import, say), not by a user: no news for anyone.
+	var imported api.Deal
+	lena.call("POST", "/api/v1/deals", api.DealCreate{Title: "Plotter Süd", OrganizationID: sued.ID, PipelineID: dealPipeline.ID}, 201, &imported)
+	if _, err := env.DB.Owner.NewRaw("UPDATE deals SET status = 'won', closed_at = now(), version = version + 1 WHERE id = ?",
+		imported.ID).Exec(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	// The manager gives Jonas an activity; Jonas makes one of his own due in ten minutes.
 	var given, soon api.Activity
 	manager.call("POST", "/api/v1/activities", api.ActivityCreate{Title: "Rückruf Müller", TypeID: types.Items[0].ID,

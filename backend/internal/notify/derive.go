@@ -79,8 +79,8 @@ var closed = map[string]api.NotificationKind{
 //   - lead_assigned, deal_assigned, activity_assigned: a user created the record for another or made another its
 //     owner (assignee): to the new owner;
 //   - lead_delivered: a lead created by no user, with a lead source: to its owner;
-//   - deal_won, deal_lost: the deal's status became won or lost: to the users of its owner's team (the owner's unit
-//     and the units above it), not to the user who closed it;
+//   - deal_won, deal_lost: a user made the deal's status won or lost: to the users of its owner's team (the owner's
+//     unit and the units above it) but that user (a deal the system closes, in an import say, is no news);
 //   - document_stored: an upload finished (pending → stored): to the user who uploaded it.
 //
 // Each goes only to an active user who may see the record.
@@ -111,7 +111,7 @@ func derive(ctx context.Context, tx bun.Tx, evs []event) (int, error) {
 				delivered = append(delivered, to(api.NotificationLeadDelivered, owner))
 			}
 			if kind, ok := closed[deref(e.State)]; ok && e.Topic == api.TopicDeal && e.Change == api.ChangeUpdated &&
-				deref(e.OldState) != deref(e.State) {
+				deref(e.OldState) != deref(e.State) && e.ActorID != nil {
 				team, ok := teams[owner]
 				if !ok {
 					var err error
@@ -121,7 +121,7 @@ func derive(ctx context.Context, tx bun.Tx, evs []event) (int, error) {
 					teams[owner] = team
 				}
 				for _, u := range team {
-					if e.ActorID == nil || u != *e.ActorID {
+					if u != *e.ActorID {
 						cands = append(cands, to(kind, u))
 					}
 				}
