@@ -5,6 +5,7 @@ import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
 import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -40,6 +41,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {canSearch && <GlobalSearch />}
+            <NotificationBell />
             <UserMenu me={me} />
           </Group>
         </Group>
