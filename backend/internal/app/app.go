@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/document"
+	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
 	"github.com/1sales/app/backend/internal/geo/nominatim"
@@ -47,6 +48,8 @@ type App struct {
 	hasher *auth.Hasher
 	// notifier derives the notification centre's notifications from the change feed.
 	notifier *notify.Worker
+	// hub fans the change feed out to this instance's event streams.
+	hub *feed.Hub
 }
 
 // Option adds a dependency to New.
@@ -69,7 +72,8 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	if o.store == nil {
 		o.store = defaultStore(cfg.Blob, log)
 	}
-	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL)}
+	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL),
+		hub: feed.NewHub(db, log)}
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
@@ -98,6 +102,10 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 	g := geo.New(a.db, opts)
 	return g, geo.NewWorker(a.db, g, geo.WorkerOptions{Poll: gc.Poll, Backoff: gc.Backoff, MaxAttempts: gc.MaxAttempts}, a.log)
 }
+
+// Feed is the instance's fan-out of the change feed: ServeListener runs it; a test that serves Handler runs it
+// itself.
+func (a *App) Feed() *feed.Hub { return a.hub }
 
 // Hasher runs the process's password hashes (tests read how many ran).
 func (a *App) Hasher() *auth.Hasher { return a.hasher }
@@ -205,6 +213,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	go a.housekeeping(ctx)
 	go a.notifier.Run(ctx)
+	go a.hub.Run(ctx)
 	if a.cfg.Geocoding.Worker {
 		go a.worker.Run(ctx)
 	}
@@ -279,7 +288,12 @@ func (a *App) housekeeping(ctx context.Context) {
 	defer t.Stop()
 	var lastSweep time.Time
 	for {
-		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT notifications_prune()"} {
+		retention := a.cfg.Events.Retention
+		if retention <= 0 {
+			retention = 24 * time.Hour
+		}
+		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()",
+			"SELECT notifications_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

@@ -160,6 +160,10 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/notifications/read": {method: "POST", prepare: body("/api/v1/notifications/read",
 			api.NotificationRead{IDs: []string{uuid.NewString()}}), want: every(200, unauth)},
 		"POST /api/v1/notifications/read-all": {method: "POST", prepare: path("/api/v1/notifications/read-all"), want: every(200, unauth)},
+		// A stream that opens never ends by itself: the table asks with a position that is no position, which every
+		// signed-in caller gets refused (the streams' scoping is TestStreamsAreScopedByWhatTheUserMaySee's).
+		"GET /api/v1/events": {method: "GET", prepare: path("/api/v1/events"), header: map[string]string{"Last-Event-ID": "x"},
+			want: every(422, unauth)},
 		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
 		}, want: every(422, unauth)},
