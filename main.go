@@ -6,7 +6,6 @@ import (
 	"embed"
 	"log"
 	"os"
-	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -18,12 +17,15 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+//go:embed build/appicon.png
+var icon []byte
+
 func main() {
 	// Nothing here may do I/O before wails.Run: `wails generate module` runs this main to read the bindings.
 	// Keyring, settings file and log file are opened in the startup hook.
 	desk := app.New(app.Config{ServerURL: os.Getenv("ONESALES_SERVER_URL"), OpenCommand: os.Getenv("ONESALES_OPEN_COMMAND"),
 		TileURL: os.Getenv("ONESALES_TILE_URL"), TileAttribution: os.Getenv("ONESALES_TILE_ATTRIBUTION"),
-		NoticeInterval: durationEnv("ONESALES_NOTICE_INTERVAL")})
+		NotificationIcon: icon})
 
 	err := wails.Run(&options.App{
 		Title:       "1sales",
@@ -34,7 +36,7 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Activities, desk.Maps},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Activities, desk.Maps, desk.Notifications},
 		EnumBind:    app.Enums(),
 		// Files dropped onto the window reach the UI as paths (runtime OnFileDrop), which uploads them to the record
 		// shown; the web view's own drop handling stays on (on Linux the drop arrives through it).
@@ -43,10 +45,4 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-}
-
-// durationEnv reads a duration ("2s") from the environment; unset or unreadable is 0 (the default).
-func durationEnv(name string) time.Duration {
-	d, _ := time.ParseDuration(os.Getenv(name))
-	return d
 }

@@ -127,7 +127,6 @@ env HOME="$tmp/home" \
 	ONESALES_SERVER_URL="$BACKEND_URL" \
 	ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
 	ONESALES_TILE_URL="$TILE_URL" \
-	ONESALES_NOTICE_INTERVAL=2s \
 	devserver="127.0.0.1:$dev_port" \
 	assetdir="$ROOT/frontend/dist" \
 	setsid dbus-run-session -- sh -c \

@@ -198,7 +198,8 @@ SELECT change_feed_attach('saved_filters', 'saved_filter', 'owner_id', '', '');
 -- position the streams resume from waits for them to become final.
 CREATE FUNCTION change_events_after(p_xid xid8, p_id bigint, p_limit integer)
 RETURNS TABLE (xid xid8, id bigint, tenant_id uuid, topic text, record_id uuid, change text, version bigint,
-    actor_id uuid, owner_id uuid, old_owner_id uuid, parent_type text, parent_id uuid, at timestamptz, final boolean)
+    actor_id uuid, owner_id uuid, old_owner_id uuid, parent_type text, parent_id uuid, state text, old_state text,
+    at timestamptz, final boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
@@ -206,7 +207,8 @@ BEGIN
         RAISE EXCEPTION 'change_events_after: invalid argument' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     RETURN QUERY SELECT e.xid, e.id, e.tenant_id, e.topic, e.record_id, e.change, e.version, e.actor_id, e.owner_id,
-            e.old_owner_id, e.parent_type, e.parent_id, e.at, e.xid < pg_snapshot_xmin(pg_current_snapshot())
+            e.old_owner_id, e.parent_type, e.parent_id, e.state, e.old_state, e.at,
+            e.xid < pg_snapshot_xmin(pg_current_snapshot())
         FROM change_events AS e
         WHERE (e.xid, e.id) > (p_xid, p_id)
         ORDER BY e.xid, e.id LIMIT p_limit;

@@ -39,8 +39,6 @@ type Config struct {
 	Settings *settings.File
 	Logger   *slog.Logger
 	Emit     func(event string, data ...any)
-	// NoticeInterval is how often the desktop asks for newly assigned leads while signed in (0: 30 seconds).
-	NoticeInterval time.Duration
 	// Client carries timeouts, retries and transport for every client; server, logger and hooks are set here.
 	Client client.Options
 	// OpenCommand opens a downloaded document (env ONESALES_OPEN_COMMAND: a command line, the file's path is added
@@ -50,6 +48,10 @@ type Config struct {
 	CacheDir string
 	// Dialogs replace the native file dialogs (tests).
 	Dialogs Dialogs
+	// NotificationIcon is the PNG shown with operating-system notifications (nil: none).
+	NotificationIcon []byte
+	// ShowNotification replaces the operating system's notifications (tests); nil: the system's (beeep).
+	ShowNotification func(title, body string) error
 }
 
 // App is what main hands to wails.Run: the services to Bind and the lifecycle hooks. The hooks are unexported
@@ -63,28 +65,31 @@ type App struct {
 	Documents  *Documents
 	Activities *Activities
 	Maps       *Maps
-	OnStartup  func(ctx context.Context)
-	OnShutdown func(ctx context.Context)
+	// Notifications is the notification centre.
+	Notifications *Notifications
+	OnStartup     func(ctx context.Context)
+	OnShutdown    func(ctx context.Context)
 }
 
 // New builds the services. It does no I/O.
 func New(cfg Config) *App {
 	c := &core{cfg: cfg, ctx: context.Background(), log: slog.New(slog.DiscardHandler), emit: func(string, ...any) {},
-		dialogs: cfg.Dialogs, openFile: opener(cfg.OpenCommand)}
+		dialogs: cfg.Dialogs, openFile: opener(cfg.OpenCommand), osNotes: make(chan osNote, 8)}
 	if c.dialogs == nil {
 		c.dialogs = wailsDialogs{}
 	}
 	return &App{
-		Session:    &Session{c: c},
-		Admin:      &Admin{c: c},
-		Contacts:   &Contacts{c: c},
-		Records:    &Records{c: c},
-		Sales:      &Sales{c: c},
-		Documents:  &Documents{c: c},
-		Activities: &Activities{c: c},
-		Maps:       &Maps{c: c},
-		OnStartup:  c.startup,
-		OnShutdown: c.shutdown,
+		Session:       &Session{c: c},
+		Admin:         &Admin{c: c},
+		Contacts:      &Contacts{c: c},
+		Records:       &Records{c: c},
+		Sales:         &Sales{c: c},
+		Documents:     &Documents{c: c},
+		Activities:    &Activities{c: c},
+		Maps:          &Maps{c: c},
+		Notifications: &Notifications{c: c},
+		OnStartup:     c.startup,
+		OnShutdown:    c.shutdown,
 	}
 }
 
@@ -101,6 +106,8 @@ type core struct {
 	dialogs  Dialogs
 	openFile func(path string) error
 	cacheDir string // opened documents; "" when the system has no cache folder
+	// osNotes are the operating-system notifications waiting to be shown (Notifications.ShowSystem).
+	osNotes chan osNote
 
 	// persistMu orders keyring writes of refreshed tokens against sign-out and expiry, so that a refresh finishing
 	// late cannot put a token back into the keyring after the session was ended.
@@ -111,8 +118,6 @@ type core struct {
 	server string
 	email  string // the account's e-mail as the server spells it; with server, names the keyring entry
 	me     *api.Me
-	// stopNotice ends the asking for assigned leads of the session (notice in intake.go).
-	stopNotice context.CancelFunc
 	// recordOpen: a record page said it is open (Records.OpenRecord) and has not left; shutdown leaves it.
 	recordOpen atomic.Bool
 }
@@ -155,6 +160,11 @@ func (c *core) startup(ctx context.Context) {
 			}
 		}()
 	}
+	show := c.cfg.ShowNotification
+	if show == nil {
+		show = systemNotifier(c.cfg.NotificationIcon)
+	}
+	go c.showNotes(c.ctx, show)
 	c.log.Info("desktop started", "settings", c.settings.Path(), "documentCache", c.cacheDir)
 }
 
@@ -217,9 +227,6 @@ func (c *core) install(cl *client.Client, server, email string, s api.Session) {
 	c.mu.Lock()
 	old := c.cl
 	c.cl, c.server, c.email, c.me = cl, server, email, &s.Me
-	if old != cl {
-		c.startNotice(cl, time.Now())
-	}
 	c.mu.Unlock()
 	if old != nil && old != cl {
 		go func() {
@@ -269,7 +276,6 @@ func (c *core) expired(cl *client.Client) {
 	}
 	server, email := c.server, c.email
 	c.cl, c.me = nil, nil
-	c.stopNoticeLocked()
 	c.mu.Unlock()
 	c.log.Info("session expired", "server", server)
 	if err := c.secrets.Delete(server, email); err != nil && !errors.Is(err, secrets.ErrNotFound) {

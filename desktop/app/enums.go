@@ -77,6 +77,7 @@ func vocabularies() []vocabulary {
 		vocab("AllDuplicateReasons", api.AllDuplicateReasons),
 		vocab("AllChangeTopics", api.AllChangeTopics),
 		vocab("AllChangeKinds", api.AllChangeKinds),
+		vocab("AllNotificationKinds", api.AllNotificationKinds),
 	}
 }
 

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"context"
-	"time"
-
 	"github.com/1sales/app/desktop/client"
 	"github.com/1sales/app/shared/api"
 )
@@ -15,12 +12,6 @@ import (
 // ListLeadSources lists the tenant's lead sources by name.
 func (s *Sales) ListLeadSources() (api.LeadSourceList, error) {
 	return client.Get[api.LeadSourceList](s.c.ctx, s.c, client.Path("lead-sources"), nil)
-}
-
-// AssignedLeads returns the leads that sources assigned to the caller since since (RFC 3339); Until is the next
-// since. The desktop asks by itself while signed in and emits EventLeadsAssigned (see notice.go).
-func (s *Sales) AssignedLeads(since string) (api.AssignedLeads, error) {
-	return client.Get[api.AssignedLeads](s.c.ctx, s.c, client.Path("leads", "assigned"), client.Query("since", since))
 }
 
 // CreateLeadSource adds a lead source; an empty Mapping takes the server's default mapping.
@@ -76,61 +67,4 @@ func (a *Admin) PreviewLeadSource(sourceID string, in api.LeadSourcePreviewReque
 // LeadSourceDeliveries lists the source's last 50 deliveries, newest first.
 func (a *Admin) LeadSourceDeliveries(sourceID string) (api.LeadDeliveryList, error) {
 	return client.Get[api.LeadDeliveryList](a.c.ctx, a.c, client.Path("lead-sources", sourceID, "deliveries"), nil)
-}
-
-// EventLeadsAssigned is emitted with an api.AssignedLeads (Count > 0) when lead sources assigned new leads to the
-// signed-in user.
-const EventLeadsAssigned = "leads:assigned"
-
-// defaultNoticeInterval is how often the desktop asks for newly assigned leads while signed in.
-const defaultNoticeInterval = 30 * time.Second
-
-// startNotice starts asking cl every interval for the leads assigned since since, and stops the asking of the
-// session before. Called with c.mu held.
-func (c *core) startNotice(cl *client.Client, since time.Time) {
-	c.stopNoticeLocked()
-	ctx, cancel := context.WithCancel(c.ctx)
-	c.stopNotice = cancel
-	interval := c.cfg.NoticeInterval
-	if interval <= 0 {
-		interval = defaultNoticeInterval
-	}
-	go c.pollAssigned(ctx, cl, since, interval)
-}
-
-// stopNoticeLocked ends the asking for assigned leads; called with c.mu held.
-func (c *core) stopNoticeLocked() {
-	if c.stopNotice != nil {
-		c.stopNotice()
-		c.stopNotice = nil
-	}
-}
-
-// pollAssigned asks until ctx ends. A failed ask is logged and repeated with the same since at the next tick, so
-// that no assignment is missed; an expired session ends the polling through expired.
-func (c *core) pollAssigned(ctx context.Context, cl *client.Client, since time.Time, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		got, err := client.Get[api.AssignedLeads](ctx, cl, client.Path("leads", "assigned"),
-			client.Query("since", since.UTC().Format(time.RFC3339Nano)))
-		if ctx.Err() != nil {
-			return
-		}
-		if err != nil {
-			c.log.Info("asking for assigned leads failed", "err", err)
-			continue
-		}
-		if !got.Until.IsZero() {
-			since = got.Until
-		}
-		if got.Count > 0 {
-			c.emit(EventLeadsAssigned, got)
-		}
-	}
 }

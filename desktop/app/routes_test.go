@@ -316,11 +316,12 @@ func identityRoutes() []route {
 	}
 }
 
-// allRoutes is every route table: session and admin, contacts and records, sales, documents, activities, maps.
+// allRoutes is every route table: session and admin, contacts and records, sales, documents, activities, maps,
+// lead sources and notifications.
 func allRoutes() []route {
 	var all []route
 	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), activityRoutes(),
-		geoRoutes(), intakeRoutes()} {
+		geoRoutes(), intakeRoutes(), notificationRoutes()} {
 		all = append(all, table...)
 	}
 	return all

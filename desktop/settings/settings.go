@@ -37,6 +37,9 @@ type Settings struct {
 	Language  string `json:"language"`
 	// TileURL is the map tile server the user chose ("" = the default or ONESALES_TILE_URL).
 	TileURL string `json:"tileUrl,omitempty"`
+	// DesktopNotifications: show operating-system notifications for new notifications while the window is in the
+	// background ("Desktop-Benachrichtigungen"); on until the user turns them off.
+	DesktopNotifications bool `json:"desktopNotifications"`
 }
 
 // File reads and writes Settings at one path. It is safe for concurrent use.
@@ -81,7 +84,7 @@ func (f *File) Update(change func(*Settings)) error {
 	return f.save(s)
 }
 
-func defaults() Settings { return Settings{Language: DefaultLanguage} }
+func defaults() Settings { return Settings{Language: DefaultLanguage, DesktopNotifications: true} }
 
 func (f *File) load() (Settings, error) {
 	b, err := os.ReadFile(f.path)

@@ -19,25 +19,32 @@ func TestLoadAndUpdate(t *testing.T) {
 			change: func(s *Settings) {
 				s.ServerURL, s.Email = "https://crm.example.com", "claudia.becker@nordlicht.example"
 			},
-			want: Settings{ServerURL: "https://crm.example.com", Email: "claudia.becker@nordlicht.example", Language: "de"},
+			want: Settings{ServerURL: "https://crm.example.com", Email: "claudia.becker@nordlicht.example", Language: "de",
+				DesktopNotifications: true},
 		},
 		{
 			name:    "language kept, other fields changed",
 			initial: `{"serverUrl":"http://old","email":"a@b.example","language":"en"}`,
 			change:  func(s *Settings) { s.ServerURL = "http://new" },
-			want:    Settings{ServerURL: "http://new", Email: "a@b.example", Language: "en"},
+			want:    Settings{ServerURL: "http://new", Email: "a@b.example", Language: "en", DesktopNotifications: true},
+		},
+		{
+			name:    "desktop notifications turned off stay off",
+			initial: `{"language":"de","desktopNotifications":false}`,
+			change:  func(s *Settings) { s.Email = "a@b.example" },
+			want:    Settings{Email: "a@b.example", Language: "de"},
 		},
 		{
 			name:    "unknown language falls back to German",
 			initial: `{"language":"fr"}`,
 			change:  func(*Settings) {},
-			want:    Settings{Language: "de"},
+			want:    Settings{Language: "de", DesktopNotifications: true},
 		},
 		{
 			name:    "broken file is reported by Load and replaced by Update",
 			initial: `{"serverUrl":`,
 			change:  func(s *Settings) { s.Language = "en" },
-			want:    Settings{Language: "en"},
+			want:    Settings{Language: "en", DesktopNotifications: true},
 			wantErr: true,
 		},
 	}

@@ -1,7 +1,7 @@
 // End-to-end scenario of the lead intake through the real desktop app (see support.mjs): an admin creates a lead
 // source with a mapping, an assignment rule and an API key in the settings; the supplier simulator
 // (`onesales-server simulate-supplier`) delivers a batch and the supplier one more lead that duplicates a person of
-// the field rep; the rep, signed in meanwhile, gets the notice, finds exactly his new leads under the source filter
+// the field rep; the rep, signed in meanwhile, is notified, finds exactly his new leads under the source filter
 // in the source's stage, and sees the duplicate hint on the one. Names carry a per-run suffix.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -66,7 +66,7 @@ describe('lead intake', () => {
   });
 
   test(
-    'an admin sets up a source; delivered leads reach the field rep with a notice, in the stage and with a duplicate hint',
+    'an admin sets up a source; delivered leads reach the field rep with a notification, in the stage and with a duplicate hint',
     { timeout: TEST_TIMEOUT },
     () =>
       withPage(browser, 'intake', async (page) => {
@@ -164,14 +164,14 @@ describe('lead intake', () => {
         assert.equal(delivered.items[0].status, 'created');
         assert.equal(delivered.items[0].possibleDuplicate, true);
 
-        // The notice comes while the app is open.
-        const notice = page.getByTestId('leads-assigned-notice');
-        await notice.first().waitFor({ timeout: 30_000 });
-        assert.match(
-          (await notice.first().textContent()) ?? '',
-          /neue Leads wurden Ihnen zugewiesen|neuer Lead wurde Ihnen zugewiesen/,
-        );
-        await screenshot(page, 'intake-notice.png');
+        // The notification centre tells him while the app is open (the bell's list reloads when it opens).
+        await page.getByTestId('notification-bell').click();
+        await page
+          .getByTestId('notification-item')
+          .filter({ hasText: `Neuer Lead von ${sourceName}: ${dupTitle}` })
+          .waitFor({ timeout: 45_000 });
+        await screenshot(page, 'intake-notification.png');
+        await page.keyboard.press('Escape');
 
         // His leads of the source: exactly those the rule gave him, in the source's stage.
         const expected = await api(jonas, 'POST', '/api/v1/leads/query', { sourceId, owner: 'me', limit: 200 });

@@ -249,11 +249,3 @@ type LeadDuplicate struct {
 	Name       string          `json:"name"`
 	Reason     DuplicateReason `json:"reason"`
 }
-
-// AssignedLeads are the leads that sources assigned to the caller since a time (the newest first, at most 5).
-type AssignedLeads struct {
-	Count int    `json:"count"`
-	Items []Lead `json:"items"`
-	// Until is the time to ask from next.
-	Until time.Time `json:"until" ts_type:"string"`
-}

@@ -32,6 +32,7 @@ var allLists = map[string][]string{
 	"IntakeItemStatus": values(AllIntakeItemStatuses),
 	"DuplicateReason":  values(AllDuplicateReasons),
 	"LeadStatus":       values(AllLeadStatuses),
+	"NotificationKind": values(AllNotificationKinds),
 	"OwnerKeyword":     values(AllOwnerKeywords),
 	"Plan":             values(AllPlans),
 	"Precision":        values(AllPrecisions),

@@ -99,7 +99,7 @@ var sectionOrder = []string{
 	"pipelines", "deals", "leads", "lead-mapping", "lost-reasons",
 	"lead-sources", "intake",
 	"activity-types", "activities", "dashboard",
-	"documents", "geocode",
+	"documents", "geocode", "notifications",
 }
 
 var sectionTitles = map[string]string{
@@ -131,6 +131,7 @@ var sectionTitles = map[string]string{
 	"dashboard":       "Dashboard",
 	"documents":       "Documents",
 	"geocode":         "Geocoding",
+	"notifications":   "Notifications",
 }
 
 var guardWho = map[Guard]string{

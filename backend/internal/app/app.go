@@ -27,6 +27,7 @@ import (
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
 	"github.com/1sales/app/backend/internal/geo/nominatim"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/notify"
 )
 
 // App is the assembled backend.
@@ -45,6 +46,8 @@ type App struct {
 	worker   *geo.Worker
 	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
 	hasher *auth.Hasher
+	// notifier derives the notification centre's notifications from the change feed.
+	notifier *notify.Worker
 	// hub fans the change feed out to this instance's event streams.
 	hub *feed.Hub
 }
@@ -74,6 +77,7 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
+	a.notifier = notify.NewWorker(db, log, notify.WorkerOptions{})
 	a.handler = a.routes()
 	return a
 }
@@ -113,6 +117,10 @@ const storeCheckTTL = 5 * time.Second
 // ClaimDocumentStore marks the document store as this installation's, or fails when another installation's marker
 // is there (document.Service.ClaimStore); serve calls it before it serves.
 func (a *App) ClaimDocumentStore(ctx context.Context) error { return a.docs.ClaimStore(ctx) }
+
+// NotificationWorker is the worker that derives notifications (ServeListener runs it in every instance; tests
+// drive it).
+func (a *App) NotificationWorker() *notify.Worker { return a.notifier }
 
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
@@ -204,6 +212,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		ConnState:         conns.track,
 	}
 	go a.housekeeping(ctx)
+	go a.notifier.Run(ctx)
 	go a.hub.Run(ctx)
 	if a.cfg.Geocoding.Worker {
 		go a.worker.Run(ctx)
@@ -271,8 +280,9 @@ func (c *connCount) busy() int {
 // orphanSweepEvery is how often an instance sweeps the document store for bytes without a row (and at start).
 const orphanSweepEvery = 6 * time.Hour
 
-// housekeeping purges expired idempotency keys, old sign-in failures, dead sessions, old lead deliveries and
-// stale presence entries every few minutes, and cleans up documents: failed uploads, purged and expired ones, and
+// housekeeping purges expired idempotency keys, old sign-in failures, dead sessions, old lead deliveries, stale
+// presence entries and old read notifications every few minutes, and cleans up documents: failed uploads, purged
+// and expired ones, and
 // (less often) orphaned bytes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
@@ -284,7 +294,7 @@ func (a *App) housekeeping(ctx context.Context) {
 			retention = 24 * time.Hour
 		}
 		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT presence_prune()",
-			fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
+			"SELECT notifications_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

@@ -155,6 +155,11 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		// Notifications: everyone has their own; a foreign ID marks nothing and says nothing (notifications_test.go).
+		"GET /api/v1/notifications": {method: "GET", prepare: path("/api/v1/notifications?limit=10"), want: every(200, unauth)},
+		"POST /api/v1/notifications/read": {method: "POST", prepare: body("/api/v1/notifications/read",
+			api.NotificationRead{IDs: []string{uuid.NewString()}}), want: every(200, unauth)},
+		"POST /api/v1/notifications/read-all": {method: "POST", prepare: path("/api/v1/notifications/read-all"), want: every(200, unauth)},
 		// A stream that opens never ends by itself: the table asks with a position that is no position, which every
 		// signed-in caller gets refused (the streams' scoping is TestStreamsAreScopedByWhatTheUserMaySee's).
 		"GET /api/v1/events": {method: "GET", prepare: path("/api/v1/events"), header: map[string]string{"Last-Event-ID": "x"},
@@ -365,8 +370,7 @@ func TestAuthorizationTable(t *testing.T) {
 
 		// Lead sources: everyone sees the list (lists filter by source), only admins configure them; deliveries
 		// take a source's key and nobody's token.
-		"GET /api/v1/leads/assigned": {method: "GET", prepare: path("/api/v1/leads/assigned?since=2026-01-01T00:00:00Z"), want: every(200, unauth)},
-		"GET /api/v1/lead-sources":   {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
+		"GET /api/v1/lead-sources": {method: "GET", prepare: path("/api/v1/lead-sources"), want: every(200, unauth)},
 		"POST /api/v1/lead-sources": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
 			pl, _ := f.stagesOf("lead")
 			return "/api/v1/lead-sources", api.LeadSourceCreate{Name: "Quelle " + uuid.NewString()[:8], Active: true,

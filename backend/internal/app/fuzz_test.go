@@ -67,6 +67,7 @@ func noJSONBody() map[string]string {
 	out := map[string]string{"POST /api/v1/documents/{documentID}/restore": "no body",
 		"POST /api/v1/lead-sources/{sourceID}/keys":          "no body",
 		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
+		"POST /api/v1/notifications/read-all":                "no body",
 		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
@@ -186,6 +187,8 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 					password = in.NewPassword
 				}
 			}},
+
+		"POST /api/v1/notifications/read": {body: value(api.NotificationRead{IDs: []string{uuid.NewString()}})},
 
 		"POST /api/v1/users": {body: value(api.UserCreate{Email: "fuzz-neu@nordlicht.example", Name: "Neu", Password: apptest.Password,
 			UnitID: root, RoleID: repRole})},

@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/lostreason"
 	"github.com/1sales/app/backend/internal/mapview"
 	"github.com/1sales/app/backend/internal/note"
+	"github.com/1sales/app/backend/internal/notify"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/pipeline"
@@ -99,6 +100,7 @@ func (a *App) routes() http.Handler {
 	dashboards := dashboard.NewService(a.db)
 	sources := intake.NewService(a.db, a.log)
 	presences := presence.NewService(a.db)
+	notifications := notify.NewService(a.db)
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
 		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
@@ -135,6 +137,10 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
 	route("GET /api/v1/me/storage", SignedIn, rest.Typed[rest.None, api.StorageUsage](http.StatusOK, docs.UsageHandler))
 	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
+
+	route("GET /api/v1/notifications", SignedIn, rest.Typed[rest.None, api.NotificationPage](http.StatusOK, notifications.ListHandler, "limit", "cursor"))
+	route("POST /api/v1/notifications/read", SignedIn, rest.Query(notifications.MarkRead))
+	route("POST /api/v1/notifications/read-all", SignedIn, rest.Answer(notifications.MarkAllRead))
 
 	route("GET /api/v1/users", SignedIn, rest.List(users.List, func(items []api.User) api.UserList { return api.UserList{Items: items} }))
 	route("POST /api/v1/users", AdminCreate, rest.Create(users.Create))
@@ -222,7 +228,6 @@ func (a *App) routes() http.Handler {
 	route("PATCH /api/v1/leads/{leadID}", SignedIn, rest.Update("leadID", leads.Update))
 	route("POST /api/v1/leads/{leadID}/convert", SignedIn, rest.Typed[api.LeadConvert, api.LeadConversion](http.StatusOK, leads.ConvertHandler))
 	route("GET /api/v1/leads/{leadID}/matches", SignedIn, rest.Related("leadID", leads.Matches))
-	route("GET /api/v1/leads/assigned", SignedIn, rest.Typed[rest.None, api.AssignedLeads](http.StatusOK, sources.AssignedHandler, "since"))
 	route("GET /api/v1/lead-mapping", SignedIn, rest.Typed[rest.None, api.FieldMappingList](http.StatusOK, leads.MappingHandler))
 	route("PUT /api/v1/lead-mapping", Admin, rest.Typed[api.FieldMappingList, api.FieldMappingList](http.StatusOK, leads.SetMappingHandler))
 

@@ -167,11 +167,16 @@ func (e *Env) Do(req Request) *Response {
 // DoAt sends a request to another server (a second backend instance on the same database).
 func (e *Env) DoAt(base string, req Request) *Response {
 	e.T.Helper()
-	resp, err := send(http.DefaultClient, base, req)
+	resp, err := e.TryAt(base, req)
 	if err != nil {
 		e.T.Fatal(err)
 	}
 	return resp
+}
+
+// TryAt is DoAt for other goroutines than the test's: it returns the error instead of failing the test.
+func (e *Env) TryAt(base string, req Request) (*Response, error) {
+	return send(http.DefaultClient, base, req)
 }
 
 // DoFrom sends a request from another address of the loopback network (127.0.0.0/8, e.g. "127.0.0.2"): the

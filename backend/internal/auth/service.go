@@ -282,54 +282,45 @@ func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Acto
 	}
 	var actor *access.Actor
 	err = db.InTenant(ctx, s.db, id.tenantID, func(ctx context.Context, tx bun.Tx) error {
-		var row actorRow
-		err := tx.NewRaw(`SELECT `+actorColumns+` FROM users AS u JOIN roles AS r ON r.id = u.role_id
-			JOIN sessions AS s ON s.user_id = u.id AND s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()
-			WHERE u.id = ? AND u.active`, id.sessionID, id.userID).Scan(ctx, &row)
-		if db.IsNoRows(err) {
-			return httpx.ErrUnauthenticated
-		}
-		if err != nil {
+		var rows []actorRow
+		if err := actorQuery(tx).
+			Join("JOIN sessions AS s ON s.user_id = u.id AND s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()", id.sessionID).
+			Where("u.id = ?", id.userID).Scan(ctx, &rows); err != nil {
 			return fmt.Errorf("auth: load actor: %w", err)
 		}
-		actor, err = row.actor(id.tenantID, id.sessionID)
+		if len(rows) == 0 {
+			return httpx.ErrUnauthenticated
+		}
+		actor, err = rows[0].actor(id.tenantID, id.sessionID)
 		return err
 	})
 	return actor, err
 }
 
-// Actors loads the actors of the active users among ids, as Authenticate would for a request of theirs (without
-// a session), inside the caller's tenant transaction: what others may see, for answers that name them (presence).
-// Inactive and unknown users are missing from the map.
-func Actors(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ids []uuid.UUID) (map[uuid.UUID]*access.Actor, error) {
-	out := map[uuid.UUID]*access.Actor{}
-	if len(ids) == 0 {
+// Actors loads the actors of the active users among userIDs in the caller's tenant transaction, as Authenticate
+// does for a request (without a session): for work done on a user's behalf, such as deciding who may be told of
+// a change. Inactive and unknown users are missing from the map.
+func Actors(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, userIDs []uuid.UUID) (map[uuid.UUID]*access.Actor, error) {
+	out := make(map[uuid.UUID]*access.Actor, len(userIDs))
+	if len(userIDs) == 0 {
 		return out, nil
 	}
 	var rows []actorRow
-	if err := tx.NewRaw(`SELECT `+actorColumns+` FROM users AS u JOIN roles AS r ON r.id = u.role_id
-		WHERE u.id IN (?) AND u.active`, bun.In(ids)).Scan(ctx, &rows); err != nil {
+	if err := actorQuery(tx).Where("u.id IN (?)", bun.In(userIDs)).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("auth: load actors: %w", err)
 	}
-	for _, row := range rows {
-		a, err := row.actor(tenantID, uuid.Nil)
+	for _, r := range rows {
+		a, err := r.actor(tenantID, uuid.Nil)
 		if err != nil {
 			return nil, err
 		}
-		out[row.UserID] = a
+		out[r.UserID] = a
 	}
 	return out, nil
 }
 
-// actorColumns selects what an actor is made of from users AS u and their role AS r: the user's unit and every
-// unit below it, the role's admin flag and grants.
-const actorColumns = `u.id AS user_id, u.unit_id, u.role_id, r.is_admin, r.grants,
-	ARRAY(WITH RECURSIVE tree AS (
-		SELECT id FROM units WHERE id = u.unit_id
-		UNION ALL SELECT c.id FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
-	SELECT id FROM tree) AS unit_tree`
-
-// actorRow is a row of actorColumns.
+// actorRow is what an actor is made of: the user's unit and role, the role's grants and the unit tree (the user's
+// unit and every unit below it).
 type actorRow struct {
 	UserID   uuid.UUID       `bun:"user_id"`
 	UnitID   uuid.UUID       `bun:"unit_id"`
@@ -337,6 +328,18 @@ type actorRow struct {
 	IsAdmin  bool            `bun:"is_admin"`
 	Grants   json.RawMessage `bun:"grants"`
 	UnitTree []uuid.UUID     `bun:"unit_tree,array"`
+}
+
+// actorQuery selects actorRows of the active users (alias u).
+func actorQuery(tx bun.IDB) *bun.SelectQuery {
+	return tx.NewSelect().TableExpr("users AS u").
+		ColumnExpr("u.id AS user_id, u.unit_id, u.role_id, r.is_admin, r.grants").
+		ColumnExpr(`ARRAY(WITH RECURSIVE tree AS (
+				SELECT id FROM units WHERE id = u.unit_id
+				UNION ALL SELECT c.id FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
+			SELECT id FROM tree) AS unit_tree`).
+		Join("JOIN roles AS r ON r.id = u.role_id").
+		Where("u.active")
 }
 
 func (r actorRow) actor(tenantID, sessionID uuid.UUID) (*access.Actor, error) {

@@ -236,6 +236,17 @@ var definerFunctions = map[string]struct {
 		why: "housekeeping across tenants: events older than the retention go, the newest removed position is kept",
 		ok:  "SELECT change_events_prune(interval '1 day')",
 		bad: []string{"NULL", "interval '0'", "interval '-1 day'"}},
+	"notify_activities_due(interval,integer)": {
+		why: "the notification worker announces the open activities of every tenant that are due soon, once per due time; it answers IDs and times only",
+		ok:  "SELECT * FROM notify_activities_due(interval '15 minutes', 100)",
+		bad: []string{"NULL, 100", "interval '0', 100", "interval '2 days', 100", "interval '15 minutes', 0",
+			"interval '15 minutes', 1001", "interval '15 minutes', NULL"}},
+	"notifications_prune()": {
+		why: "housekeeping across tenants: read notifications older than 90 days go; no arguments",
+		ok:  "SELECT notifications_prune()",
+		refuse: []probe{
+			{sql: "SELECT notifications_prune(interval '1 day')", code: noFunction},
+		}},
 	"document_cleanup_claim(integer)": {
 		why: "the documents' cleanup claims due rows of every tenant (expired uploads, purged records, 30 days in the trash)",
 		ok:  "SELECT * FROM document_cleanup_claim(100)",
@@ -364,6 +375,7 @@ var tablesWithoutRLS = map[string]string{
 	"geocode_rate":        "the online geocoder's request slot, shared by all instances",
 	"installation":        "the installation's ID, read-only to the service",
 	"change_feed_pruned":  "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
+	"notify_cursor":       "the notification worker's position in the change feed of all tenants: two numbers, no tenant data",
 	"record_kinds":        "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
 	"bun_migrations":      "migration bookkeeping, read-only to the service",
 	"bun_migration_locks": "migration bookkeeping, read-only to the service",

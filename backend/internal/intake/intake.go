@@ -80,7 +80,7 @@ const DefaultRateLimit = 120
 type Service struct {
 	db  *bun.DB
 	log *slog.Logger
-	// leads loads leads as a reader sees them (a preview's, the assigned ones).
+	// leads loads leads as a reader sees them (a preview's).
 	leads *lead.Service
 }
 
@@ -626,34 +626,5 @@ func admin[T any](ctx context.Context, s *Service, a *access.Actor, sourceID uui
 			return zero, err
 		}
 		return fn(ctx, tx, src)
-	})
-}
-
-// Assigned counts the leads that sources assigned to the actor since a time, with the newest five.
-func (s *Service) Assigned(ctx context.Context, a *access.Actor, since time.Time) (*api.AssignedLeads, error) {
-	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.AssignedLeads, error) {
-		out := &api.AssignedLeads{Items: []api.Lead{}}
-		if err := tx.NewRaw("SELECT now()").Scan(ctx, &out.Until); err != nil {
-			return nil, err
-		}
-		var ids []uuid.UUID
-		if err := tx.NewSelect().TableExpr("leads AS l").Column("l.id").
-			Where("l.owner_id = ? AND l.source_id IS NOT NULL AND l.deleted_at IS NULL", a.UserID).
-			Where("l.created_at > ? AND l.created_at <= ?", since, out.Until).
-			OrderExpr("l.created_at DESC, l.id").Scan(ctx, &ids); err != nil {
-			return nil, fmt.Errorf("intake: assigned leads: %w", err)
-		}
-		out.Count = len(ids)
-		for _, id := range ids[:min(5, len(ids))] {
-			l, err := s.leads.Load(ctx, tx, a, id, api.ActionView, false)
-			if errors.Is(err, httpx.ErrNotFound) {
-				continue // the actor's role does not show own leads
-			}
-			if err != nil {
-				return nil, err
-			}
-			out.Items = append(out.Items, l.API())
-		}
-		return out, nil
 	})
 }

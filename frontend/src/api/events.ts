@@ -1,16 +1,11 @@
 import { EventsOn } from '../lib/wailsjs/runtime/runtime';
-import type { AssignedLeads } from './intakeTypes';
 
 /** Emitted by the desktop side when the session ended (refresh failed, user deactivated, ...). */
 const SESSION_EXPIRED = 'session:expired';
-/** Emitted by the desktop side (desktop/app EventLeadsAssigned) when lead sources assigned new leads to the user. */
-const LEADS_ASSIGNED = 'leads:assigned';
-
-/**
- * Emitted by the desktop side with a batch of changes from the server's change feed (issue 14): ids and versions,
- * never a record's contents, and only of what the user may see.
- */
+/** Emitted by the desktop side with a batch of the change feed's events the signed-in user may see (issue 14). */
 const LIVE_CHANGES = 'live:changes';
+/** Emitted by the desktop side when changes were missed: everything shown must be loaded again. */
+const LIVE_RESYNC = 'live:resync';
 
 /** A change as the desktop forwards it: the fields of shared/api's ChangeEvent that the UI reads. */
 export interface LiveChange {
@@ -24,13 +19,6 @@ export interface LiveChange {
   parentId?: string;
 }
 
-/** Calls listener with every batch of changes; returns the function that stops listening. */
-export function onLiveChanges(listener: (changes: LiveChange[]) => void): () => void {
-  return EventsOn(LIVE_CHANGES, (changes: LiveChange[] | null) => {
-    listener(changes ?? []);
-  });
-}
-
 /** Calls listener whenever the session ends; returns the function that stops listening. */
 export function onSessionExpired(listener: () => void): () => void {
   return EventsOn(SESSION_EXPIRED, () => {
@@ -38,9 +26,16 @@ export function onSessionExpired(listener: () => void): () => void {
   });
 }
 
-/** Calls listener with the newly assigned leads (count > 0); returns the function that stops listening. */
-export function onLeadsAssigned(listener: (assigned: AssignedLeads) => void): () => void {
-  return EventsOn(LEADS_ASSIGNED, (assigned: AssignedLeads) => {
-    listener(assigned);
+/** Calls listener with each batch of changes; returns the function that stops listening. */
+export function onLiveChanges(listener: (changes: LiveChange[]) => void): () => void {
+  return EventsOn(LIVE_CHANGES, (changes: LiveChange[] | null) => {
+    listener(changes ?? []);
+  });
+}
+
+/** Calls listener when everything must be loaded again; returns the function that stops listening. */
+export function onLiveResync(listener: () => void): () => void {
+  return EventsOn(LIVE_RESYNC, () => {
+    listener();
   });
 }

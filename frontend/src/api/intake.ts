@@ -3,7 +3,6 @@ import * as Sales from '../lib/wailsjs/go/app/Sales';
 import { api } from '../lib/wailsjs/go/models';
 import { call } from './errors';
 import type {
-  AssignedLeads,
   LeadDelivery,
   LeadSource,
   LeadSourceCreate,
@@ -17,7 +16,6 @@ import type {
 /** Lead sources: everyone lists them (the lead filter); the rest is the admin's. */
 export const intakeApi = {
   listSources: async (): Promise<LeadSource[]> => (await call(() => Sales.ListLeadSources())).items,
-  assignedLeads: (since: string): Promise<AssignedLeads> => call(() => Sales.AssignedLeads(since)),
 
   getSource: (id: string): Promise<LeadSource> => call(() => Admin.GetLeadSource(id)),
   createSource: (input: LeadSourceCreate): Promise<LeadSource> =>

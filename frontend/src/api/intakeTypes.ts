@@ -1,4 +1,4 @@
-/** Wire types of lead sources, their keys, deliveries and previews, and the assigned-leads notice (issue 13). */
+/** Wire types of lead sources, their keys, deliveries and previews (issue 13). */
 import { DUPLICATE_REASONS, INTAKE_ITEM_STATUSES, INTAKE_TARGETS } from '../lib/vocabulary';
 import type { api } from '../lib/wailsjs/go/models';
 import type { Data } from './types';
@@ -17,7 +17,6 @@ export type LeadSourcePreview = Data<api.LeadSourcePreview>;
 export type LeadPreviewItem = Data<api.LeadPreviewItem>;
 export type LeadDetail = Data<api.LeadDetail>;
 export type LeadDuplicate = Data<api.LeadDuplicate>;
-export type AssignedLeads = Data<api.AssignedLeads>;
 
 /** The standard lead fields a source's field can fill; a lead custom field is "custom.<fieldId>". */
 export type IntakeTarget = `${api.IntakeTarget}`;

@@ -1,6 +1,7 @@
 import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
+import { notificationsDe } from './notifications.de';
 import { salesDe } from './sales.de';
 import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
@@ -9,6 +10,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 export const de = {
   ...salesDe,
   ...intakeDe,
+  ...notificationsDe,
   ...activitiesDe,
   ...presenceDe,
   ...mapsDe,

@@ -2,6 +2,7 @@ import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
+import { notificationsEn } from './notifications.en';
 import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
@@ -10,6 +11,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 export const en: Messages = {
   ...salesEn,
   ...intakeEn,
+  ...notificationsEn,
   ...activitiesEn,
   ...presenceEn,
   ...mapsEn,

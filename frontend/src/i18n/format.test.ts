@@ -68,3 +68,21 @@ describe('formatters', () => {
     expect(german.date('2026-03-01T10:00:00Z')).toBe('01.03.2026');
   });
 });
+
+describe('relative times', () => {
+  const now = new Date('2026-12-08T12:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+
+  it('speaks of moments, minutes, hours and days in German and English', () => {
+    const de = formatters('de');
+    expect(de.relative(ago(20_000), now)).toBe('jetzt');
+    expect(de.relative(ago(5 * 60_000), now)).toBe('vor 5 Minuten');
+    expect(de.relative(ago(3 * 3_600_000), now)).toBe('vor 3 Stunden');
+    expect(de.relative(ago(86_400_000), now)).toBe('gestern');
+    expect(formatters('en').relative(ago(5 * 60_000), now)).toBe('5 minutes ago');
+  });
+
+  it('gives the date after a week', () => {
+    expect(plain(formatters('de').relative(ago(10 * 86_400_000), now))).toBe('28.11.2026');
+  });
+});

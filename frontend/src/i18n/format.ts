@@ -46,19 +46,38 @@ export interface Formatters {
   bytes: (bytes: number) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  time: (iso: string) => string;
+  /** How long ago (or until) iso is from now: "jetzt", "vor 5 Minuten", "gestern"; the date after a week. */
+  relative: (iso: string, now?: Date) => string;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export function formatters(language: string): Formatters {
   const locale = LOCALES[isLanguage(language) ? language : DEFAULT_LANGUAGE];
   const numberFormat = new Intl.NumberFormat(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     locale,
     number: (value) => numberFormat.format(value),
     bytes: (bytes) => formatBytes(bytes, language),
     date: (iso) => dateFormat.format(new Date(iso)),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    time: (iso) => timeFormat.format(new Date(iso)),
+    relative: (iso, now = new Date()) => {
+      const ms = new Date(iso).getTime() - now.getTime();
+      const size = Math.abs(ms);
+      if (size < MINUTE) return relativeFormat.format(0, 'second');
+      if (size < HOUR) return relativeFormat.format(Math.round(ms / MINUTE), 'minute');
+      if (size < DAY) return relativeFormat.format(Math.round(ms / HOUR), 'hour');
+      if (size < 7 * DAY) return relativeFormat.format(Math.round(ms / DAY), 'day');
+      return dateFormat.format(new Date(iso));
+    },
   };
 }
 

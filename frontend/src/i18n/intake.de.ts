@@ -196,12 +196,5 @@ export const intakeDe = {
       phone: 'gleiche Telefonnummer',
       company: 'gleiche Firma und PLZ',
     },
-    notice: {
-      title_one: 'Neuer Lead',
-      title_other: 'Neue Leads',
-      message_one: 'Ein neuer Lead wurde Ihnen zugewiesen: {{titles}}',
-      message_other: '{{count}} neue Leads wurden Ihnen zugewiesen: {{titles}}',
-      more: 'und weitere',
-    },
   },
 };

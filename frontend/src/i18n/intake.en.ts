@@ -196,12 +196,5 @@ export const intakeEn: typeof intakeDe = {
       phone: 'same phone number',
       company: 'same company and ZIP code',
     },
-    notice: {
-      title_one: 'New lead',
-      title_other: 'New leads',
-      message_one: 'A new lead was assigned to you: {{titles}}',
-      message_other: '{{count}} new leads were assigned to you: {{titles}}',
-      more: 'and more',
-    },
   },
 };

@@ -273,6 +273,18 @@ export const CHANGE_KINDS = [
   'removed',
 ] as const satisfies readonly `${api.ChangeKind}`[];
 
+/** api.AllNotificationKinds */
+export const NOTIFICATION_KINDS = [
+  'lead_assigned',
+  'lead_delivered',
+  'deal_assigned',
+  'deal_won',
+  'deal_lost',
+  'activity_assigned',
+  'activity_due',
+  'document_stored',
+] as const satisfies readonly `${api.NotificationKind}`[];
+
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'set'],

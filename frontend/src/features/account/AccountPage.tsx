@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StorageUsageBar } from '../documents/StorageUsageBar';
 import { TileSettings } from '../maps/TileSettings';
+import { DesktopNotificationSetting } from '../notifications/DesktopNotificationSetting';
 import { useChangePassword } from './hooks';
 
 interface PasswordValues {
@@ -93,6 +94,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <DesktopNotificationSetting />
       <TileSettings />
     </Stack>
   );

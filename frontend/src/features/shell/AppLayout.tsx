@@ -5,7 +5,7 @@ import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
 import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
-import { LeadsAssignedNotifier } from '../intake/LeadsAssignedNotifier';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -41,6 +41,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {canSearch && <GlobalSearch />}
+            <NotificationBell />
             <UserMenu me={me} />
           </Group>
         </Group>
@@ -50,7 +51,6 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <DueSoonNotifier />
-        <LeadsAssignedNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>

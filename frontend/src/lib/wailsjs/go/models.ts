@@ -221,6 +221,16 @@ export namespace api {
 	    Lost = "lost",
 	    Open = "open",
 	}
+	export enum NotificationKind {
+	    ActivityAssigned = "activity_assigned",
+	    ActivityDue = "activity_due",
+	    DealAssigned = "deal_assigned",
+	    DealLost = "deal_lost",
+	    DealWon = "deal_won",
+	    DocumentStored = "document_stored",
+	    LeadAssigned = "lead_assigned",
+	    LeadDelivered = "lead_delivered",
+	}
 	export enum OwnerKeyword {
 	    Me = "me",
 	    Team = "team",
@@ -607,6 +617,30 @@ export namespace api {
 	        this.country = source["country"];
 	    }
 	}
+	export class AssignmentRule {
+	    postalFrom: string;
+	    postalTo: string;
+	    countries: string[];
+	    userId: string;
+	    unitId: string;
+	    userName: string;
+	    unitName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AssignmentRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.postalFrom = source["postalFrom"];
+	        this.postalTo = source["postalTo"];
+	        this.countries = source["countries"];
+	        this.userId = source["userId"];
+	        this.unitId = source["unitId"];
+	        this.userName = source["userName"];
+	        this.unitName = source["unitName"];
+	    }
+	}
 	export class LeadDuplicate {
 	    recordType: RecordType;
 	    id: string;
@@ -750,64 +784,6 @@ export namespace api {
 		    }
 		    return a;
 		}
-	}
-	export class AssignedLeads {
-	    count: number;
-	    items: Lead[];
-	    until: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AssignedLeads(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.count = source["count"];
-	        this.items = this.convertValues(source["items"], Lead);
-	        this.until = source["until"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class AssignmentRule {
-	    postalFrom: string;
-	    postalTo: string;
-	    countries: string[];
-	    userId: string;
-	    unitId: string;
-	    userName: string;
-	    unitName: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AssignmentRule(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.postalFrom = source["postalFrom"];
-	        this.postalTo = source["postalTo"];
-	        this.countries = source["countries"];
-	        this.userId = source["userId"];
-	        this.unitId = source["unitId"];
-	        this.userName = source["userName"];
-	        this.unitName = source["unitName"];
-	    }
 	}
 	export class Deal {
 	    id: string;
@@ -3158,6 +3134,82 @@ export namespace api {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.body = source["body"];
 	    }
+	}
+	export class Notification {
+	    id: string;
+	    kind: NotificationKind;
+	    recordType: RecordType;
+	    recordId: string;
+	    recordName: string;
+	    fileName?: string;
+	    dueAt?: string;
+	    actorName: string;
+	    createdAt: string;
+	    read: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Notification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.recordType = source["recordType"];
+	        this.recordId = source["recordId"];
+	        this.recordName = source["recordName"];
+	        this.fileName = source["fileName"];
+	        this.dueAt = source["dueAt"];
+	        this.actorName = source["actorName"];
+	        this.createdAt = source["createdAt"];
+	        this.read = source["read"];
+	    }
+	}
+	export class NotificationCount {
+	    unreadCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotificationCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unreadCount = source["unreadCount"];
+	    }
+	}
+	export class NotificationPage {
+	    items: Notification[];
+	    nextCursor: string;
+	    unreadCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotificationPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Notification);
+	        this.nextCursor = source["nextCursor"];
+	        this.unreadCount = source["unreadCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class OrganizationCreate {
