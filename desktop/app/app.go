@@ -40,6 +40,8 @@ type Config struct {
 	Emit     func(event string, data ...any)
 	// NoticeInterval is how often the desktop asks for newly assigned leads while signed in (0: 30 seconds).
 	NoticeInterval time.Duration
+	// Live is how the change stream batches and reconnects (live.go); zero: the defaults.
+	Live LiveTiming
 	// Client carries timeouts, retries and transport for every client; server, logger and hooks are set here.
 	Client client.Options
 	// OpenCommand opens a downloaded document (env ONESALES_OPEN_COMMAND: a command line, the file's path is added
@@ -112,6 +114,8 @@ type core struct {
 	me     *api.Me
 	// stopNotice ends the asking for assigned leads of the session (notice in intake.go).
 	stopNotice context.CancelFunc
+	// live is the session's change stream (live.go).
+	live *live
 }
 
 func (c *core) startup(ctx context.Context) {
@@ -156,6 +160,9 @@ func (c *core) startup(ctx context.Context) {
 }
 
 func (c *core) shutdown(context.Context) {
+	c.mu.Lock()
+	c.stopLiveLocked()
+	c.mu.Unlock()
 	if c.cancel != nil {
 		c.cancel()
 	}
@@ -215,6 +222,7 @@ func (c *core) install(cl *client.Client, server, email string, s api.Session) {
 	c.cl, c.server, c.email, c.me = cl, server, email, &s.Me
 	if old != cl {
 		c.startNotice(cl, time.Now())
+		c.startLiveLocked(cl)
 	}
 	c.mu.Unlock()
 	if old != nil && old != cl {
@@ -266,6 +274,7 @@ func (c *core) expired(cl *client.Client) {
 	server, email := c.server, c.email
 	c.cl, c.me = nil, nil
 	c.stopNoticeLocked()
+	c.stopLiveLocked()
 	c.mu.Unlock()
 	c.log.Info("session expired", "server", server)
 	if err := c.secrets.Delete(server, email); err != nil && !errors.Is(err, secrets.ErrNotFound) {

@@ -156,6 +156,7 @@ func (s *Session) Logout() error {
 	cl, server, email := c.cl, c.server, c.email
 	c.cl, c.me = nil, nil
 	c.stopNoticeLocked()
+	c.stopLiveLocked()
 	c.mu.Unlock()
 	if cl == nil {
 		c.persistMu.Unlock()
