@@ -70,17 +70,25 @@ func (t LiveTiming) withDefaults() LiveTiming {
 	return t
 }
 
-// LiveStatus reports the change stream's state; signed out it is reconnecting.
-func (s *Session) LiveStatus() (LiveStatus, error) {
+// LiveState is the change stream as the UI's indicator shows it.
+type LiveState struct {
+	// Status is reconnecting while signed out too.
+	Status LiveStatus `json:"status"`
+	// LastChange is the last change the stream brought, if any.
+	LastChange *api.ChangeEvent `json:"lastChange,omitempty"`
+}
+
+// Live reports the change stream's state (the indicator asks once, then follows EventLiveStatus).
+func (s *Session) Live() (LiveState, error) {
 	s.c.mu.Lock()
 	l := s.c.live
 	s.c.mu.Unlock()
 	if l == nil {
-		return LiveReconnecting, nil
+		return LiveState{Status: LiveReconnecting}, nil
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.status, nil
+	return LiveState{Status: l.status, LastChange: l.last}, nil
 }
 
 // live is the change stream of one session.
@@ -94,6 +102,7 @@ type live struct {
 	mu      sync.Mutex // guards what follows, and orders every emit before stop
 	stopped bool
 	status  LiveStatus
+	last    *api.ChangeEvent // the last change received
 	pending []api.ChangeEvent
 	flushAt *time.Timer // runs flush while pending is not empty
 }
@@ -225,6 +234,7 @@ func (l *live) add(change api.ChangeEvent) {
 		return
 	}
 	l.pending = append(l.pending, change)
+	l.last = &change
 	if len(l.pending) >= maxLiveBatch {
 		l.flushLocked()
 		return

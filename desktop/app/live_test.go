@@ -337,9 +337,12 @@ func TestLiveResumesAfterADropFromTheLastPositionSeen(t *testing.T) {
 		t.Errorf("first change %+v, want %+v", change, want)
 	}
 	waitFor(t, "connected again", func() bool {
-		st, _ := d.Session.LiveStatus()
-		return st == app.LiveConnected
+		st, _ := d.Session.Live()
+		return st.Status == app.LiveConnected
 	})
+	if st, _ := d.Session.Live(); st.LastChange == nil || st.LastChange.ID != "9" {
+		t.Errorf("last change %+v, want 9", st.LastChange)
+	}
 	want := []string{"live:status connected", "live:status reconnecting", "live:status connected"}
 	if got := d.kinds(app.EventLiveStatus); !reflect.DeepEqual(got, want) {
 		t.Errorf("statuses %q, want %q", got, want)
@@ -437,7 +440,7 @@ func TestSignOutStopsTheStream(t *testing.T) {
 	})
 	d := newLiveDesk(t)
 	d.login(t, s, email)
-	waitFor(t, "connected", func() bool { st, _ := d.Session.LiveStatus(); return st == app.LiveConnected })
+	waitFor(t, "connected", func() bool { st, _ := d.Session.Live(); return st.Status == app.LiveConnected })
 	if err := d.Session.Logout(); err != nil {
 		t.Fatalf("Logout: %v", err)
 	}
@@ -450,8 +453,8 @@ func TestSignOutStopsTheStream(t *testing.T) {
 	if got := d.emitted(); len(got) != before {
 		t.Errorf("emitted %v after sign-out, want nothing", got[before:])
 	}
-	if st, _ := d.Session.LiveStatus(); st != app.LiveReconnecting {
-		t.Errorf("status %s signed out, want reconnecting", st)
+	if st, _ := d.Session.Live(); st != (app.LiveState{Status: app.LiveReconnecting}) {
+		t.Errorf("state %+v signed out, want reconnecting and no last change", st)
 	}
 }
 
