@@ -1,10 +1,15 @@
 import { EventsOn } from '../lib/wailsjs/runtime/runtime';
 import type { AssignedLeads } from './intakeTypes';
+import type { ChangeEvent, LiveStatus } from './types';
 
 /** Emitted by the desktop side when the session ended (refresh failed, user deactivated, ...). */
 const SESSION_EXPIRED = 'session:expired';
 /** Emitted by the desktop side (desktop/app EventLeadsAssigned) when lead sources assigned new leads to the user. */
 const LEADS_ASSIGNED = 'leads:assigned';
+/** The change stream (desktop/app live.go): batches of changes, "reload everything", and the stream's state. */
+const LIVE_CHANGES = 'live:changes';
+const LIVE_RESYNC = 'live:resync';
+const LIVE_STATUS = 'live:status';
 
 /** Calls listener whenever the session ends; returns the function that stops listening. */
 export function onSessionExpired(listener: () => void): () => void {
@@ -17,5 +22,26 @@ export function onSessionExpired(listener: () => void): () => void {
 export function onLeadsAssigned(listener: (assigned: AssignedLeads) => void): () => void {
   return EventsOn(LEADS_ASSIGNED, (assigned: AssignedLeads) => {
     listener(assigned);
+  });
+}
+
+/** Calls listener with each batch of changes (about 100 ms of them, in stream order); returns the unsubscribe. */
+export function onLiveChanges(listener: (changes: ChangeEvent[]) => void): () => void {
+  return EventsOn(LIVE_CHANGES, (changes: ChangeEvent[] | null) => {
+    listener(changes ?? []);
+  });
+}
+
+/** Calls listener when changes were missed and everything shown must reload; returns the unsubscribe. */
+export function onLiveResync(listener: () => void): () => void {
+  return EventsOn(LIVE_RESYNC, () => {
+    listener();
+  });
+}
+
+/** Calls listener whenever the change stream connects or drops; returns the unsubscribe. */
+export function onLiveStatus(listener: (status: LiveStatus) => void): () => void {
+  return EventsOn(LIVE_STATUS, (status: LiveStatus) => {
+    listener(status);
   });
 }

@@ -6,7 +6,7 @@ export { recordsApi } from './records';
 export { salesApi, salesAdminApi } from './sales';
 export { activitiesApi, activityAdminApi } from './activities';
 export { isMapRecordType, mapsApi, withNearAddress, type MapRecordType } from './maps';
-export { onLeadsAssigned, onSessionExpired } from './events';
+export { onLeadsAssigned, onLiveChanges, onLiveResync, onLiveStatus, onSessionExpired } from './events';
 export { intakeApi } from './intake';
 export { openExternal, setWindowTitle } from './window';
 export { documentsApi } from './documents';

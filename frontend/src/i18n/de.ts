@@ -1,6 +1,7 @@
 import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
+import { liveDe } from './live.de';
 import { salesDe } from './sales.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
@@ -8,6 +9,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 export const de = {
   ...salesDe,
   ...intakeDe,
+  ...liveDe,
   ...activitiesDe,
   ...mapsDe,
   app: {

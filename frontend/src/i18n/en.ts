@@ -2,6 +2,7 @@ import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
+import { liveEn } from './live.en';
 import { salesEn } from './sales.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
@@ -9,6 +10,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 export const en: Messages = {
   ...salesEn,
   ...intakeEn,
+  ...liveEn,
   ...activitiesEn,
   ...mapsEn,
   app: {

@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
+import type { RecordType } from '../../api';
+import { useRecordGone } from '../live/hooks';
+import { RecordGone } from '../live/RecordGone';
+import type { RecordChange } from '../live/store';
 
 /** The frame of every detail page: back link, name and actions on top, the record's cards left, notes and history right. */
 export function RecordDetailLayout({
@@ -92,17 +96,19 @@ export function RecordActions({
   );
 }
 
-/** Loading and error states of a detail page, with the way back to the list. */
+/** Loading and error states of a detail page, and the notice of a record gone meanwhile, with the way back. */
 function RecordDetailFallback({
   error,
   onRetry,
   backTo,
   backLabel,
+  gone,
 }: {
   error: unknown;
   onRetry: () => void;
   backTo: string;
   backLabel: string;
+  gone?: RecordChange;
 }) {
   return (
     <Stack maw={900}>
@@ -112,10 +118,17 @@ function RecordDetailFallback({
           {backLabel}
         </Group>
       </Anchor>
-      {error ? <QueryError error={error} onRetry={onRetry} /> : <Loading />}
+      {gone ? <RecordGone gone={gone} /> : error ? <QueryError error={error} onRetry={onRetry} /> : <Loading />}
     </Stack>
   );
 }
+
+const LIST_TYPES = {
+  deals: 'deal',
+  leads: 'lead',
+  persons: 'person',
+  organizations: 'organization',
+} as const satisfies Record<string, RecordType>;
 
 /** What a detail page loads: its record, by the id in the route. */
 interface RecordQuery<T> {
@@ -138,15 +151,18 @@ export function RecordDetailPage<T>({
   param: string;
   useRecord: (id: string) => RecordQuery<T>;
   /** The list the page belongs to: its path and its "back to the list" text. */
-  list: 'deals' | 'leads' | 'persons' | 'organizations';
+  list: keyof typeof LIST_TYPES;
   children: (record: T, id: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
-  if (query.data === undefined) {
+  // Deleted, or out of sight, while the page was open (the change stream says so): that, not "not found".
+  const gone = useRecordGone(LIST_TYPES[list], id);
+  if (query.data === undefined || gone) {
     return (
       <RecordDetailFallback
+        gone={gone}
         error={query.error}
         onRetry={() => void query.refetch()}
         backTo={`/${list}`}

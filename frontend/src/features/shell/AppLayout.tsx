@@ -6,6 +6,7 @@ import { grants } from '../access/grants';
 import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
 import { LeadsAssignedNotifier } from '../intake/LeadsAssignedNotifier';
+import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -40,6 +41,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <LiveStatusIndicator />
             {canSearch && <GlobalSearch />}
             <UserMenu me={me} />
           </Group>
