@@ -72,52 +72,81 @@ $$;
 -- The owner column is a column of the row, 'parent' for the owner of the record the row belongs to (record_type,
 -- record_id: notes, documents), or '' for rows that every user of the tenant may see (settings). The actor is the
 -- signed-in user of the transaction (app.user_id, set with app.tenant_id), none for the system's own work.
+--
+-- The statements name the table's columns (built from the catalog per statement), as a row's whole-row JSON
+-- would cost several times the write itself on a bulk insert. A table without an id column (the lead mapping)
+-- has one event per tenant and statement. It runs as its owner: the service's role may add events but not change
+-- them, and the trigger merges the events of a record changed twice within one transaction into one.
 CREATE FUNCTION change_feed_capture()
 RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_topic   text := TG_ARGV[0];
     v_owner   text := TG_ARGV[1];
     v_ignored text[] := CASE WHEN TG_ARGV[2] = '' THEN '{}'::text[] ELSE string_to_array(TG_ARGV[2], ',') END;
     v_state   text := TG_ARGV[3];
     v_actor   uuid := NULLIF(current_setting('app.user_id', true), '')::uuid;
+    v_cols    text[];
+    v_rows    text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
+    v_id      text;
+    v_version text;
+    v_ownerx  text;
+    v_oldownx text;
+    v_statex  text;
+    v_parentt text;
+    v_parenti text;
+    v_deleted text;
+    v_same    text;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO change_events (tenant_id, topic, record_id, change, version, actor_id, owner_id, parent_type,
-                parent_id, state)
-            SELECT (r.j->>'tenant_id')::uuid, v_topic, (r.j->>'id')::uuid, 'created', (r.j->>'version')::bigint,
-                v_actor, CASE v_owner WHEN '' THEN NULL WHEN 'parent' THEN change_feed_owner(r.j->>'record_type', (r.j->>'record_id')::uuid)
-                    ELSE (r.j->>v_owner)::uuid END,
-                CASE WHEN v_owner = 'parent' THEN r.j->>'record_type' END,
-                CASE WHEN v_owner = 'parent' THEN (r.j->>'record_id')::uuid END,
-                CASE WHEN v_state = '' THEN NULL ELSE r.j->>v_state END
-            FROM (SELECT to_jsonb(n) AS j FROM new_rows AS n) AS r;
-    ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO change_events (tenant_id, topic, record_id, change, version, actor_id, owner_id, old_owner_id,
-                parent_type, parent_id, state, old_state)
-            SELECT (r.j->>'tenant_id')::uuid, v_topic, (r.j->>'id')::uuid,
-                CASE WHEN r.j->>'deleted_at' IS NOT NULL AND r.k->>'deleted_at' IS NULL THEN 'deleted' ELSE 'updated' END,
-                (r.j->>'version')::bigint, v_actor,
-                CASE v_owner WHEN '' THEN NULL WHEN 'parent' THEN change_feed_owner(r.j->>'record_type', (r.j->>'record_id')::uuid)
-                    ELSE (r.j->>v_owner)::uuid END,
-                CASE WHEN v_owner IN ('', 'parent') OR r.j->>v_owner IS NOT DISTINCT FROM r.k->>v_owner THEN NULL
-                    ELSE (r.k->>v_owner)::uuid END,
-                CASE WHEN v_owner = 'parent' THEN r.j->>'record_type' END,
-                CASE WHEN v_owner = 'parent' THEN (r.j->>'record_id')::uuid END,
-                CASE WHEN v_state = '' THEN NULL ELSE r.j->>v_state END,
-                CASE WHEN v_state = '' THEN NULL ELSE r.k->>v_state END
-            FROM (SELECT to_jsonb(n) AS j, to_jsonb(o) AS k FROM new_rows AS n JOIN old_rows AS o USING (id)) AS r
-            WHERE (r.j - v_ignored) IS DISTINCT FROM (r.k - v_ignored);
+    SELECT array_agg(a.attname::text) INTO v_cols FROM pg_attribute AS a
+        WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
+    v_id := CASE WHEN 'id' = ANY(v_cols) THEN 'n.id' ELSE 'NULL::uuid' END;
+    v_version := CASE WHEN 'version' = ANY(v_cols) THEN 'n.version' ELSE 'NULL::bigint' END;
+    v_ownerx := CASE v_owner WHEN '' THEN 'NULL::uuid' WHEN 'parent' THEN 'change_feed_owner(n.record_type, n.record_id)'
+        ELSE format('n.%I', v_owner) END;
+    v_statex := CASE WHEN v_state = '' THEN 'NULL::text' ELSE format('n.%I::text', v_state) END;
+    v_parentt := CASE WHEN v_owner = 'parent' THEN 'n.record_type' ELSE 'NULL::text' END;
+    v_parenti := CASE WHEN v_owner = 'parent' THEN 'n.record_id' ELSE 'NULL::uuid' END;
+
+    IF v_id = 'NULL::uuid' THEN
+        EXECUTE format('INSERT INTO change_events (tenant_id, topic, change, actor_id)
+            SELECT DISTINCT n.tenant_id, $1, %L, $2 FROM %I AS n',
+            CASE TG_OP WHEN 'INSERT' THEN 'created' WHEN 'UPDATE' THEN 'updated' ELSE 'deleted' END, v_rows)
+            USING v_topic, v_actor;
+    ELSIF TG_OP IN ('INSERT', 'DELETE') THEN
+        EXECUTE format('INSERT INTO change_events (tenant_id, topic, record_id, change, version, actor_id, owner_id,
+                parent_type, parent_id, state)
+            SELECT n.tenant_id, $1, %s, %L, %s, $2, %s, %s, %s, %s FROM %I AS n',
+            v_id, CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'deleted' END, v_version, v_ownerx, v_parentt,
+            v_parenti, v_statex, v_rows)
+            USING v_topic, v_actor;
     ELSE
-        INSERT INTO change_events (tenant_id, topic, record_id, change, version, actor_id, owner_id, parent_type,
-                parent_id, state)
-            SELECT (r.k->>'tenant_id')::uuid, v_topic, (r.k->>'id')::uuid, 'deleted', (r.k->>'version')::bigint,
-                v_actor, CASE v_owner WHEN '' THEN NULL WHEN 'parent' THEN change_feed_owner(r.k->>'record_type', (r.k->>'record_id')::uuid)
-                    ELSE (r.k->>v_owner)::uuid END,
-                CASE WHEN v_owner = 'parent' THEN r.k->>'record_type' END,
-                CASE WHEN v_owner = 'parent' THEN (r.k->>'record_id')::uuid END,
-                CASE WHEN v_state = '' THEN NULL ELSE r.k->>v_state END
-            FROM (SELECT to_jsonb(o) AS k FROM old_rows AS o) AS r;
+        v_oldownx := CASE WHEN v_owner IN ('', 'parent') THEN 'NULL::uuid'
+            ELSE format('CASE WHEN n.%1$I IS DISTINCT FROM o.%1$I THEN o.%1$I END', v_owner) END;
+        v_deleted := CASE WHEN 'deleted_at' = ANY(v_cols)
+            THEN '(n.deleted_at IS NOT NULL AND o.deleted_at IS NULL)' ELSE 'false' END;
+        SELECT string_agg(format('n.%1$I IS NOT DISTINCT FROM o.%1$I', c), ' AND ') INTO v_same
+            FROM unnest(v_cols) AS c WHERE c <> ALL(v_ignored);
+        -- A record changed more than once in a transaction (created, then completed by a second statement) has one
+        -- event: the first, brought up to date.
+        EXECUTE format('WITH changed AS (
+                SELECT n.*, %1$s AS f_old_owner, %2$s AS f_deleted, %3$s AS f_old_state
+                FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE NOT (%4$s)),
+            merged AS (
+                UPDATE change_events AS e SET
+                    change = CASE WHEN e.change = ''created'' THEN ''created'' WHEN n.f_deleted THEN ''deleted'' ELSE e.change END,
+                    version = %5$s, owner_id = %6$s, state = %7$s
+                FROM changed AS n
+                WHERE e.xid = pg_current_xact_id() AND e.topic = $1 AND e.record_id = n.id
+                RETURNING e.record_id)
+            INSERT INTO change_events (tenant_id, topic, record_id, change, version, actor_id, owner_id, old_owner_id,
+                    parent_type, parent_id, state, old_state)
+                SELECT n.tenant_id, $1, n.id, CASE WHEN n.f_deleted THEN ''deleted'' ELSE ''updated'' END, %5$s, $2, %6$s,
+                    n.f_old_owner, %8$s, %9$s, %7$s, n.f_old_state
+                FROM changed AS n WHERE n.id NOT IN (SELECT m.record_id FROM merged AS m)',
+            v_oldownx, v_deleted, CASE WHEN v_state = '' THEN 'NULL::text' ELSE format('o.%I::text', v_state) END,
+            coalesce(v_same, 'true'), v_version, v_ownerx, v_statex, v_parentt, v_parenti)
+            USING v_topic, v_actor;
     END IF;
     PERFORM pg_notify('change_events', '');
     RETURN NULL;
@@ -139,6 +168,7 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION change_feed_attach(text, text, text, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION change_feed_capture() FROM PUBLIC;
 
 SELECT change_feed_attach('persons', 'person', 'owner_id', '', '');
 SELECT change_feed_attach('organizations', 'organization', 'owner_id', '', '');

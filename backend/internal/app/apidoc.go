@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/rest"
 )
 
 // RouteTables is docs/api-routes.md: the route tables of the API, one section per resource, generated from the
@@ -31,7 +32,7 @@ func RouteTables(routes []Route) []byte {
 		}
 		seen[key] = true
 		rw := row{method: method, path: path, who: guardWho[r.Guard],
-			body: routeBody(r.Spec.In, r.Spec.Out, r.Spec.Status, r.Spec.IfMatch, r.Spec.Query, r.Spec.Upload, r.Spec.Download)}
+			body: routeBody(r.Spec)}
 		if key == mechanismsSection {
 			rw.path = kindSegment.ReplaceAllString(path, "/api/v1/{"+kindPaths()+"}/")
 			rw.shape = method + " " + pathParam.ReplaceAllString(kindSegment.ReplaceAllString(path, "/api/v1/{kind}/"), "{id}")
@@ -211,15 +212,16 @@ func slicesContain[T any](s []T, f func(T) bool) bool {
 
 // routeBody is the "body -> answer" cell: the request body's type (the file's bytes for an upload), If-Match and
 // the query parameters, then the success's status and type (the file's bytes for a download).
-func routeBody(in, out reflect.Type, status int, ifMatch bool, query []string, upload, download bool) string {
+func routeBody(spec rest.Spec) string {
+	in, out, status, query := spec.In, spec.Out, spec.Status, spec.Query
 	var left []string
 	switch {
-	case upload:
+	case spec.Upload:
 		left = append(left, "the file's bytes (upload)")
 	case in != nil:
 		left = append(left, typeName(in))
 	}
-	if ifMatch {
+	if spec.IfMatch {
 		left = append(left, "(If-Match)")
 	}
 	if len(query) > 0 {
@@ -231,8 +233,10 @@ func routeBody(in, out reflect.Type, status int, ifMatch bool, query []string, u
 	}
 	right := strconv.Itoa(status)
 	switch {
-	case download:
+	case spec.Download:
 		right += " the file's bytes (download)"
+	case spec.Events:
+		right += " Server-Sent Events of " + typeName(out)
 	case out != nil:
 		right += " " + typeName(out)
 	case status == http.StatusOK:

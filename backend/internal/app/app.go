@@ -22,6 +22,7 @@ import (
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/document"
+	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
 	"github.com/1sales/app/backend/internal/geo/nominatim"
@@ -44,6 +45,8 @@ type App struct {
 	worker   *geo.Worker
 	// hasher bounds the password hashes running at once in the process (sign-in, password changes, new users).
 	hasher *auth.Hasher
+	// hub fans the change feed out to this instance's event streams.
+	hub *feed.Hub
 }
 
 // Option adds a dependency to New.
@@ -66,7 +69,8 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	if o.store == nil {
 		o.store = defaultStore(cfg.Blob, log)
 	}
-	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL)}
+	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL),
+		hub: feed.NewHub(db, log)}
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
@@ -94,6 +98,10 @@ func (a *App) geocoding() (*geo.Geocoder, *geo.Worker) {
 	g := geo.New(a.db, opts)
 	return g, geo.NewWorker(a.db, g, geo.WorkerOptions{Poll: gc.Poll, Backoff: gc.Backoff, MaxAttempts: gc.MaxAttempts}, a.log)
 }
+
+// Feed is the instance's fan-out of the change feed: ServeListener runs it; a test that serves Handler runs it
+// itself.
+func (a *App) Feed() *feed.Hub { return a.hub }
 
 // Hasher runs the process's password hashes (tests read how many ran).
 func (a *App) Hasher() *auth.Hasher { return a.hasher }
@@ -196,6 +204,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		ConnState:         conns.track,
 	}
 	go a.housekeeping(ctx)
+	go a.hub.Run(ctx)
 	if a.cfg.Geocoding.Worker {
 		go a.worker.Run(ctx)
 	}
@@ -269,7 +278,12 @@ func (a *App) housekeeping(ctx context.Context) {
 	defer t.Stop()
 	var lastSweep time.Time
 	for {
-		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()"} {
+		retention := a.cfg.Events.Retention
+		if retention <= 0 {
+			retention = 24 * time.Hour
+		}
+		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()",
+			fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

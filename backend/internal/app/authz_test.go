@@ -155,6 +155,10 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		// A stream that opens never ends by itself: the table asks with a position that is no position, which every
+		// signed-in caller gets refused (the streams' scoping is TestStreamsAreScopedByWhatTheUserMaySee's).
+		"GET /api/v1/events": {method: "GET", prepare: path("/api/v1/events"), header: map[string]string{"Last-Event-ID": "x"},
+			want: every(422, unauth)},
 		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
 		}, want: every(422, unauth)},

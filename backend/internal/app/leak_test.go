@@ -120,6 +120,16 @@ func (f *leakFixture) visible(c *client) map[string]bool {
 }
 
 // hidden gives the names of the fixture records the actor may not see, and the words that make them unique.
+// isHidden reports whether id is a fixture record the actor with visible may not see.
+func (f *leakFixture) isHidden(id string, visible map[string]bool) bool {
+	for _, byID := range f.names {
+		if _, ok := byID[id]; ok {
+			return !visible[id]
+		}
+	}
+	return false
+}
+
 func (f *leakFixture) hidden(visible map[string]bool) (names, words []string) {
 	for _, byID := range f.names {
 		for id, name := range byID {
@@ -243,6 +253,31 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 						pattern == "/api/v1/lost-reasons" || pattern == "/api/v1/saved-filters"):
 						for _, rt := range append([]api.RecordType{""}, record.Types(nil)...) {
 							check(method, path+"?recordType="+string(rt), nil)
+						}
+					case method == "GET" && pattern == "/api/v1/events":
+						// The stream from the feed's beginning: every event since the fixture was made. Events carry
+						// ids, never names; and not even the id of a record the actor may not see (a removal names
+						// one the actor saw before it was given away).
+						requests++
+						s := env.OpenStream("", c.token, "0-0")
+						before, _ := s.Ready()
+						s.Close()
+						if len(before) == 0 {
+							t.Error("the event stream replayed nothing since the fixture was made")
+						}
+						for _, ev := range before {
+							low := strings.ToLower(ev.Data)
+							for _, n := range words {
+								if strings.Contains(low, strings.ToLower(n)) {
+									t.Errorf("the event stream names %q, which %s may not see: %s", n, email, ev.Data)
+								}
+							}
+							if ev.Name != api.StreamEventChange {
+								continue
+							}
+							if c := ev.Change(t); c.Change != api.ChangeRemoved && (f.isHidden(c.RecordID, visible) || f.isHidden(c.ParentID, visible)) {
+								t.Errorf("the event stream gives %s an event of a record it may not see: %s", email, ev.Data)
+							}
 						}
 					case method == "GET":
 						check(method, path, nil)

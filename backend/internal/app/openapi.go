@@ -21,7 +21,7 @@ func OpenAPI(routes []Route) ([]byte, error) {
 			Idempotent: r.Guard == Create || r.Guard == AdminCreate,
 			IfMatch:    r.Spec.IfMatch,
 			Query:      r.Spec.Query,
-			Upload:     r.Spec.Upload, Download: r.Spec.Download,
+			Upload:     r.Spec.Upload, Download: r.Spec.Download, Events: r.Spec.Events,
 		}
 	}
 	return openapi.Build("1sales API", "v1", ops)

@@ -13,6 +13,7 @@ import (
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/dashboard"
 	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
 	"github.com/1sales/app/backend/internal/intake"
@@ -52,8 +53,9 @@ const (
 	// Intake: a lead source's delivery, authenticated by the source's API key (the handler checks it: no user's
 	// token is taken, and no other route takes such a key); a body limit of its own for batches of leads.
 	Intake Guard = "intake"
-	// Stream: signed in, for routes that move file content: no body limit or request timeout of the middleware
-	// (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body in memory).
+	// Stream: signed in, for routes that move file content or stream events: no body limit or request timeout of
+	// the middleware (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body
+	// in memory).
 	Stream Guard = "stream"
 )
 
@@ -254,6 +256,10 @@ func (a *App) routes() http.Handler {
 	route("DELETE /api/v1/activities/{activityID}", SignedIn, rest.Delete("activityID", activities.Delete))
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
+
+	streams := feed.NewStreams(a.hub, a.db, authSvc, a.log, feed.Options{Heartbeat: a.cfg.Events.Heartbeat})
+	route("GET /api/v1/events", Stream, rest.Endpoint{Handler: streams.Handler,
+		Spec: rest.Spec{Out: reflect.TypeFor[api.ChangeEvent](), Status: http.StatusOK, Events: true, Query: []string{"lastEventId"}}})
 
 	a.openAPI = mustOpenAPI(a.Routes())
 	return a.middleware(mux, a.unmatched(mux))

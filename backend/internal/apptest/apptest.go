@@ -111,8 +111,11 @@ func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ..
 		t.Fatalf("apptest: blob store: %v", err)
 	}
 	a := app.New(cfg, pool, log, app.WithBlobStore(store))
+	feedCtx, stopFeed := context.WithCancel(context.Background())
+	go a.Feed().Run(feedCtx)
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
+	t.Cleanup(stopFeed)
 	return &Env{T: t, DB: d, Server: srv, Demo: demo, Other: other, Config: cfg, App: a, Blobs: store}
 }
 

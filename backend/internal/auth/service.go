@@ -313,15 +313,24 @@ func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Acto
 	return actor, err
 }
 
+// Bearer returns the request's bearer token ("" without one).
+func Bearer(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	const prefix = "Bearer "
+	if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
+		return ""
+	}
+	return strings.TrimSpace(h[len(prefix):])
+}
+
 // Require wraps a handler so that it runs only for a signed-in user, with the actor in the context.
 func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		h := r.Header.Get("Authorization")
-		const prefix = "Bearer "
-		if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
+		bearer := Bearer(r)
+		if bearer == "" {
 			return httpx.ErrUnauthenticated
 		}
-		a, err := s.Authenticate(r.Context(), strings.TrimSpace(h[len(prefix):]))
+		a, err := s.Authenticate(r.Context(), bearer)
 		if err != nil {
 			return err
 		}

@@ -42,6 +42,17 @@ type Config struct {
 	// RequestTimeout does not apply to them: a large file on a slow line may take long, but it must keep moving).
 	TransferIdleTimeout time.Duration
 	Geocoding           Geocoding
+	// Events tunes the change feed's streams (GET /api/v1/events).
+	Events Events
+}
+
+// Events configures the change feed. The zero value takes the defaults of package feed.
+type Events struct {
+	// Retention is how long events are kept: a stream away longer is told to load everything again.
+	Retention time.Duration
+	// Heartbeat is how often an idle stream sends a comment line, so that proxies keep it open and clients notice
+	// a dead connection.
+	Heartbeat time.Duration
 }
 
 // Geocoding configures the geocoder (package geo). The zero value geocodes with the offline gazetteer only and
@@ -128,6 +139,12 @@ func Load(needServe bool) (Config, error) {
 		}
 	}
 	if c.TransferIdleTimeout, err = duration("ONESALES_TRANSFER_IDLE_TIMEOUT", DefaultTransferIdleTimeout); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Events.Retention, err = duration("ONESALES_EVENTS_RETENTION", 24*time.Hour); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Events.Heartbeat, err = duration("ONESALES_EVENTS_HEARTBEAT", 15*time.Second); err != nil {
 		errs = append(errs, err)
 	}
 	c.Blob, err = blobConfig()

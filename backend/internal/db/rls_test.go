@@ -218,6 +218,8 @@ var definerFunctions = map[string]struct {
 		why: "the fan-out of every instance reads the change feed of all tenants (ids and owners, no contents) to hand each event to the streams allowed to see it",
 		ok:  "SELECT * FROM change_events_after('0'::xid8, 0, 100)",
 		bad: []string{"NULL, 0, 100", "'0'::xid8, NULL, 100", "'0'::xid8, 0, 0", "'0'::xid8, 0, 5001", "'0'::xid8, 0, NULL"}},
+	"change_feed_capture()": {
+		why: "the change feed's trigger: it adds a change's event and merges the events of a record changed twice in one transaction, which the service's role may not change itself; it runs only as a trigger"},
 	"change_events_head()": {
 		why: "the fan-out starts at the change feed's newest final position, across tenants; no arguments",
 		ok:  "SELECT * FROM change_events_head()",

@@ -32,6 +32,8 @@ type Operation struct {
 	Query []string
 	// Upload and Download: the request or the success's body is a file's bytes.
 	Upload, Download bool
+	// Events: the success's body is a stream of Server-Sent Events whose data are Out.
+	Events bool
 	// Tag groups the operation (e.g. "persons").
 	Tag string
 }
@@ -172,6 +174,8 @@ func (g *generator) responses(op Operation) object {
 	switch {
 	case op.Download:
 		ok["content"] = object{"*/*": object{}}
+	case op.Events:
+		ok["content"] = object{"text/event-stream": object{"schema": g.schema(op.Out)}}
 	case op.Out != nil:
 		ok["content"] = object{"application/json": object{"schema": g.schema(op.Out)}}
 	}

@@ -26,6 +26,8 @@ type Spec struct {
 	Query []string
 	// Upload and Download: the request or the success's body is a file's bytes, not JSON.
 	Upload, Download bool
+	// Events: the success's body is a stream of Server-Sent Events whose data are Out.
+	Events bool
 }
 
 // Endpoint is a handler and its Spec: the helpers below return one, and hand-written handlers get theirs from

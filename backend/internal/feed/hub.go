@@ -1,0 +1,485 @@
+// Package feed is the change feed: the events that the database's triggers append with every change (table
+// change_events, an outbox written in the transaction of the change), fanned out by every backend instance to the
+// streams of the signed-in desktops (GET /api/v1/events), each event only to users who may see its subject at the
+// time of the change. NOTIFY change_events wakes the instances at commit; the table is the truth, so an instance
+// that missed a wake-up (the database restarted, the connection dropped) reads what it missed.
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/driver/pgdriver"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// Position is a place in the feed. Events are ordered by (xid, id), the writing transaction and then the event, and
+// only events of transactions older than every running one are read: an id is handed out before commit, so an
+// order by id alone would skip an event whose transaction commits after a later one's.
+type Position struct {
+	Xid uint64
+	ID  int64
+}
+
+// String is the position as a stream sends it (the SSE id, which comes back as Last-Event-ID).
+func (p Position) String() string {
+	return strconv.FormatUint(p.Xid, 10) + "-" + strconv.FormatInt(p.ID, 10)
+}
+
+// Before reports whether p comes before q.
+func (p Position) Before(q Position) bool { return p.Xid < q.Xid || (p.Xid == q.Xid && p.ID < q.ID) }
+
+// ParsePosition reads a position as String writes it.
+func ParsePosition(s string) (Position, error) {
+	x, i, ok := strings.Cut(s, "-")
+	if !ok || len(s) > 41 {
+		return Position{}, errors.New("feed: not a position")
+	}
+	xid, err := strconv.ParseUint(x, 10, 64)
+	if err != nil {
+		return Position{}, errors.New("feed: not a position")
+	}
+	id, err := strconv.ParseInt(i, 10, 64)
+	if err != nil || id < 0 {
+		return Position{}, errors.New("feed: not a position")
+	}
+	return Position{Xid: xid, ID: id}, nil
+}
+
+// event is a row of change_events.
+type event struct {
+	Xid        string     `bun:"xid"`
+	ID         int64      `bun:"id"`
+	TenantID   uuid.UUID  `bun:"tenant_id"`
+	Topic      string     `bun:"topic"`
+	RecordID   *uuid.UUID `bun:"record_id"`
+	Change     string     `bun:"change"`
+	Version    *int64     `bun:"version"`
+	ActorID    *uuid.UUID `bun:"actor_id"`
+	OwnerID    *uuid.UUID `bun:"owner_id"`
+	OldOwnerID *uuid.UUID `bun:"old_owner_id"`
+	ParentType *string    `bun:"parent_type"`
+	ParentID   *uuid.UUID `bun:"parent_id"`
+	At         time.Time  `bun:"at"`
+	pos        Position
+}
+
+// eventColumns are the columns an event is read with (xid as text: the driver has no type for xid8).
+const eventColumns = `xid::text AS xid, id, tenant_id, topic, record_id, change, version, actor_id, owner_id,
+	old_owner_id, parent_type, parent_id, at`
+
+func (e *event) parse() error {
+	xid, err := strconv.ParseUint(e.Xid, 10, 64)
+	if err != nil {
+		return fmt.Errorf("feed: event %d: xid %q: %w", e.ID, e.Xid, err)
+	}
+	e.pos = Position{Xid: xid, ID: e.ID}
+	return nil
+}
+
+// public is the event as a stream sends it: ids and versions, never contents.
+func (e *event) public() api.ChangeEvent {
+	out := api.ChangeEvent{ID: e.pos.String(), Topic: api.ChangeTopic(e.Topic), Change: api.ChangeKind(e.Change), At: e.At}
+	if e.RecordID != nil {
+		out.RecordID = e.RecordID.String()
+	}
+	if e.Version != nil {
+		out.Version = *e.Version
+	}
+	if e.ActorID != nil {
+		out.ActorID = e.ActorID.String()
+	}
+	if e.ParentType != nil && e.ParentID != nil {
+		out.ParentType, out.ParentID = api.RecordType(*e.ParentType), e.ParentID.String()
+	}
+	return out
+}
+
+// Delivery is an event for one stream, at its position.
+type Delivery struct {
+	Pos   Position
+	Event api.ChangeEvent
+}
+
+// subBuffer is how many events a stream may lag behind before it is dropped: its client reconnects and resumes
+// from the table, so a slow reader costs a reconnect, never unbounded memory.
+const subBuffer = 1024
+
+// Sub is a stream's subscription to its tenant's events.
+type Sub struct {
+	tenant uuid.UUID
+	actor  atomic.Pointer[access.Actor]
+	out    chan Delivery
+	// recheck asks the stream to load its user's rights again (a role, unit or user changed).
+	recheck chan struct{}
+	dropped chan struct{}
+	once    sync.Once
+}
+
+// Events delivers the subscription's events.
+func (s *Sub) Events() <-chan Delivery { return s.out }
+
+// Dropped is closed when the hub dropped the subscription because it fell behind.
+func (s *Sub) Dropped() <-chan struct{} { return s.dropped }
+
+// Recheck is signalled when the rights of the tenant's users may have changed.
+func (s *Sub) Recheck() <-chan struct{} { return s.recheck }
+
+// SetActor replaces the user's rights the subscription is scoped by.
+func (s *Sub) SetActor(a *access.Actor) { s.actor.Store(a) }
+
+func (s *Sub) drop() { s.once.Do(func() { close(s.dropped) }) }
+
+// tenantSubs are a tenant's subscriptions and the units of its users (a unit scope follows the owner's unit).
+type tenantSubs struct {
+	subs  map[*Sub]struct{}
+	units units
+}
+
+// units maps a tenant's users to their units. A map is never changed once built: a change builds a new one.
+type units map[uuid.UUID]uuid.UUID
+
+// Hub reads the feed and hands each event to the subscriptions that may see it. One runs per backend instance.
+type Hub struct {
+	db  *bun.DB
+	log *slog.Logger
+	// poll is how often the hub reads the feed without a wake-up: it catches events held back behind a
+	// transaction that was still running at the wake-up, and a wake-up lost while the listener reconnected.
+	poll time.Duration
+
+	mu      sync.Mutex
+	pos     Position
+	tenants map[uuid.UUID]*tenantSubs
+	ready   chan struct{}
+	wake    chan struct{}
+	// stopped is closed when Run returns: the streams end with it (a shutdown need not wait for them).
+	stopped chan struct{}
+	// delivered counts events handed to subscriptions (tests and benchmarks read it).
+	delivered atomic.Int64
+}
+
+// NewHub makes a hub; Run starts it.
+func NewHub(bdb *bun.DB, log *slog.Logger) *Hub {
+	return &Hub{db: bdb, log: log, poll: 100 * time.Millisecond, tenants: map[uuid.UUID]*tenantSubs{},
+		ready: make(chan struct{}), wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+}
+
+// Run reads the feed until ctx ends: from its newest position at the start, woken by NOTIFY change_events and
+// every poll interval. A database outage pauses it; it goes on from where it was, so no event is lost.
+func (h *Hub) Run(ctx context.Context) {
+	defer close(h.stopped)
+	go h.listen(ctx)
+	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
+		err := h.start(ctx)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		h.log.Warn("feed: cannot read the head of the change feed", "err", err, "retryIn", wait.String())
+		if !sleep(ctx, wait) {
+			return
+		}
+	}
+	close(h.ready)
+	tick := time.NewTicker(h.poll)
+	defer tick.Stop()
+	failing := false
+	for {
+		if err := h.pump(ctx); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			if !failing {
+				h.log.Warn("feed: reading the change feed failed; retrying", "err", err)
+			}
+			failing = true
+		} else if failing {
+			h.log.Info("feed: reading the change feed again", "position", h.position().String())
+			failing = false
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-h.wake:
+		case <-tick.C:
+		}
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// listen turns NOTIFY change_events into wake-ups. The listener reconnects by itself after a lost connection.
+func (h *Hub) listen(ctx context.Context) {
+	ln := pgdriver.NewListener(h.db)
+	defer func() { _ = ln.Close() }()
+	for ctx.Err() == nil {
+		if err := ln.Listen(ctx, "change_events"); err != nil {
+			if !sleep(ctx, time.Second) {
+				return
+			}
+			continue
+		}
+		break
+	}
+	ch := ln.Channel(pgdriver.WithChannelSize(64), pgdriver.WithChannelOverflowHandler(func(pgdriver.Notification) {}))
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case _, ok := <-ch:
+			if !ok {
+				return
+			}
+			select {
+			case h.wake <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+// start takes the feed's newest final position.
+func (h *Hub) start(ctx context.Context) error {
+	var head struct {
+		Xid string `bun:"xid"`
+		ID  int64  `bun:"id"`
+	}
+	err := h.db.NewRaw("SELECT xid::text AS xid, id FROM change_events_head()").Scan(ctx, &head)
+	if db.IsNoRows(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	e := event{Xid: head.Xid, ID: head.ID}
+	if err := e.parse(); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	h.pos = e.pos
+	h.mu.Unlock()
+	return nil
+}
+
+func (h *Hub) position() Position {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.pos
+}
+
+// Subscriptions counts the open subscriptions of all tenants.
+func (h *Hub) Subscriptions() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, t := range h.tenants {
+		n += len(t.subs)
+	}
+	return n
+}
+
+// Stopped is closed when Run has returned.
+func (h *Hub) Stopped() <-chan struct{} { return h.stopped }
+
+// Delivered is how many events the hub has handed to subscriptions.
+func (h *Hub) Delivered() int64 { return h.delivered.Load() }
+
+// batch is how many events the hub reads at a time.
+const batch = 1000
+
+// pump reads and hands out every event after the hub's position.
+func (h *Hub) pump(ctx context.Context) error {
+	for {
+		from := h.position()
+		var rows []event
+		if err := h.db.NewRaw("SELECT "+eventColumns+" FROM change_events_after(?::xid8, ?, ?)",
+			strconv.FormatUint(from.Xid, 10), from.ID, batch).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+			return fmt.Errorf("feed: read after %s: %w", from, err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		for i := range rows {
+			if err := rows[i].parse(); err != nil {
+				return err
+			}
+		}
+		if err := h.dispatch(ctx, rows); err != nil {
+			return err
+		}
+		if len(rows) < batch {
+			return nil
+		}
+	}
+}
+
+// accessTopics are the topics whose change may change what a tenant's users may see.
+var accessTopics = map[string]bool{string(api.TopicUser): true, string(api.TopicUnit): true, string(api.TopicRole): true}
+
+// dispatch hands rows to the subscriptions and moves the hub's position past them.
+func (h *Hub) dispatch(ctx context.Context, rows []event) error {
+	// The units of the tenants with subscriptions whose users or units changed are read again first (outside the
+	// lock: Subscribe must not wait for the database).
+	reload := map[uuid.UUID]bool{}
+	h.mu.Lock()
+	for i := range rows {
+		if t := h.tenants[rows[i].TenantID]; t != nil && accessTopics[rows[i].Topic] {
+			reload[rows[i].TenantID] = true
+		}
+	}
+	h.mu.Unlock()
+	fresh := map[uuid.UUID]units{}
+	for tenant := range reload {
+		u, err := loadUnits(ctx, h.db, tenant)
+		if err != nil {
+			return err
+		}
+		fresh[tenant] = u
+	}
+
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for tenant, u := range fresh {
+		if t := h.tenants[tenant]; t != nil {
+			t.units = u
+			for s := range t.subs {
+				select {
+				case s.recheck <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}
+	for i := range rows {
+		e := &rows[i]
+		t := h.tenants[e.TenantID]
+		if t == nil {
+			continue
+		}
+		for s := range t.subs {
+			ev, ok := scope(s.actor.Load(), t.units, e)
+			if !ok {
+				continue
+			}
+			select {
+			case s.out <- Delivery{Pos: e.pos, Event: ev}:
+				h.delivered.Add(1)
+			default:
+				h.remove(t, s)
+				s.drop()
+			}
+		}
+	}
+	h.pos = rows[len(rows)-1].pos
+	return nil
+}
+
+// Subscribe registers a stream of actor's tenant and returns the position from which it receives events: every
+// event after it that actor may see is delivered to the subscription. It waits until the hub has started.
+func (h *Hub) Subscribe(ctx context.Context, actor *access.Actor) (*Sub, Position, error) {
+	select {
+	case <-h.ready:
+	case <-h.stopped:
+		return nil, Position{}, httpx.Unavailable("the change feed is shutting down")
+	case <-ctx.Done():
+		return nil, Position{}, ctx.Err()
+	}
+	h.mu.Lock()
+	t := h.tenants[actor.TenantID]
+	h.mu.Unlock()
+	if t == nil {
+		u, err := loadUnits(ctx, h.db, actor.TenantID)
+		if err != nil {
+			return nil, Position{}, err
+		}
+		h.mu.Lock()
+		if t = h.tenants[actor.TenantID]; t == nil {
+			t = &tenantSubs{subs: map[*Sub]struct{}{}, units: u}
+			h.tenants[actor.TenantID] = t
+		}
+		h.mu.Unlock()
+	}
+	s := &Sub{tenant: actor.TenantID, out: make(chan Delivery, subBuffer), recheck: make(chan struct{}, 1),
+		dropped: make(chan struct{})}
+	s.SetActor(actor)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	// The tenant's entry may have gone with its last subscription meanwhile.
+	if cur := h.tenants[actor.TenantID]; cur != nil {
+		t = cur
+	} else {
+		h.tenants[actor.TenantID] = t
+	}
+	t.subs[s] = struct{}{}
+	return s, h.pos, nil
+}
+
+// Unsubscribe ends a subscription.
+func (h *Hub) Unsubscribe(s *Sub) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if t := h.tenants[s.tenant]; t != nil {
+		h.remove(t, s)
+	}
+}
+
+// remove takes s from t, and t from the hub with its last subscription. The caller holds h.mu.
+func (h *Hub) remove(t *tenantSubs, s *Sub) {
+	delete(t.subs, s)
+	if len(t.subs) == 0 && h.tenants[s.tenant] == t {
+		delete(h.tenants, s.tenant)
+	}
+}
+
+// unitsOf returns the units map the hub keeps for a tenant (nil without subscriptions).
+func (h *Hub) unitsOf(tenant uuid.UUID) units {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if t := h.tenants[tenant]; t != nil {
+		return t.units
+	}
+	return nil
+}
+
+// loadUnits reads the units of a tenant's users.
+func loadUnits(ctx context.Context, bdb *bun.DB, tenant uuid.UUID) (units, error) {
+	var rows []struct {
+		ID     uuid.UUID `bun:"id"`
+		UnitID uuid.UUID `bun:"unit_id"`
+	}
+	err := db.InTenant(ctx, bdb, tenant, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewRaw("SELECT id, unit_id FROM users").Scan(ctx, &rows)
+	})
+	if err != nil && !db.IsNoRows(err) {
+		return nil, fmt.Errorf("feed: units of %s: %w", tenant, err)
+	}
+	u := make(units, len(rows))
+	for _, r := range rows {
+		u[r.ID] = r.UnitID
+	}
+	return u, nil
+}

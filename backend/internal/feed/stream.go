@@ -1,0 +1,271 @@
+package feed
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/access"
+	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/shared/api"
+)
+
+// Authenticator loads the user of a bearer token again (auth.Service): a stream lives longer than a request, so
+// it checks now and then that its token, session and user still hold, and takes their current rights.
+type Authenticator interface {
+	Authenticate(ctx context.Context, bearer string) (*access.Actor, error)
+}
+
+// Options tunes the streams. Zero values take the defaults.
+type Options struct {
+	// Heartbeat is how often an idle stream sends a comment line (default 15 s).
+	Heartbeat time.Duration
+	// Recheck is how often a stream loads its user again (default 30 s): an expired token, a revoked session or a
+	// deactivated user ends it, a new role narrows it.
+	Recheck time.Duration
+	// WriteTimeout drops a client that does not take a write within it (default 10 s).
+	WriteTimeout time.Duration
+}
+
+// Streams serves GET /api/v1/events.
+type Streams struct {
+	hub  *Hub
+	db   *bun.DB
+	auth Authenticator
+	log  *slog.Logger
+	opts Options
+}
+
+// NewStreams serves streams from hub.
+func NewStreams(hub *Hub, bdb *bun.DB, auth Authenticator, log *slog.Logger, opts Options) *Streams {
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = 15 * time.Second
+	}
+	if opts.Recheck <= 0 {
+		opts.Recheck = 30 * time.Second
+	}
+	if opts.WriteTimeout <= 0 {
+		opts.WriteTimeout = 10 * time.Second
+	}
+	return &Streams{hub: hub, db: bdb, auth: auth, log: log, opts: opts}
+}
+
+// retryMillis is the reconnection delay the stream suggests to EventSource clients.
+const retryMillis = 2000
+
+// Handler streams the caller's events as Server-Sent Events. With Last-Event-ID (header, or the lastEventId query
+// parameter) it first sends what the caller missed since that position, or a resync event when the feed no longer
+// keeps it; then a ready event; then every event as it happens, with heartbeats between. Errors before the stream
+// begins are error envelopes (400 for a malformed position); afterwards the stream just ends, and the client
+// reconnects with the last id it received.
+func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
+	actor, err := access.FromRequest(r)
+	if err != nil {
+		return err
+	}
+	bearer := auth.Bearer(r)
+	var resume *Position
+	if raw := lastEventID(r); raw != "" {
+		p, err := ParsePosition(raw)
+		if err != nil {
+			var v httpx.Validation
+			v.Field("lastEventId", api.FieldInvalid)
+			return v.Err()
+		}
+		resume = &p
+	}
+
+	ctx := r.Context()
+	sub, head, err := s.hub.Subscribe(ctx, actor)
+	if err != nil {
+		return err
+	}
+	defer s.hub.Unsubscribe(sub)
+
+	var replay []Delivery
+	resync := false
+	if resume != nil {
+		replay, resync, err = s.missed(ctx, actor, *resume, head)
+		if err != nil {
+			return err
+		}
+	}
+
+	rc := http.NewResponseController(w)
+	// A stream outlives the server's read and write timeouts, which are meant for requests: each write gets a
+	// deadline of its own instead, and the read side stays open (the client sends nothing more).
+	_ = rc.SetReadDeadline(time.Time{})
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no") // a proxy in front must pass events on at once
+	w.WriteHeader(http.StatusOK)
+	out := &sseWriter{w: w, rc: rc, timeout: s.opts.WriteTimeout}
+	started := time.Now()
+	sent := 0
+	defer func() {
+		s.log.Info("feed: stream ended", "user", actor.UserID, "events", sent, "durationMs", time.Since(started).Milliseconds())
+	}()
+
+	if err := out.raw(fmt.Sprintf("retry: %d\n\n", retryMillis)); err != nil {
+		return nil
+	}
+	last := head
+	if resync {
+		if out.event(api.StreamEventResync, head, api.StreamPosition{ID: head.String()}) != nil {
+			return nil
+		}
+	}
+	for _, d := range replay {
+		if out.event(api.StreamEventChange, d.Pos, d.Event) != nil {
+			return nil
+		}
+		sent++
+	}
+	if out.event(api.StreamEventReady, head, api.StreamPosition{ID: head.String()}) != nil {
+		return nil
+	}
+
+	beat := time.NewTicker(s.opts.Heartbeat)
+	defer beat.Stop()
+	check := time.NewTicker(s.opts.Recheck)
+	defer check.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-s.hub.Stopped():
+			return nil
+		case <-sub.Dropped():
+			s.log.Info("feed: stream fell behind and was dropped", "user", actor.UserID)
+			return nil
+		case d := <-sub.Events():
+			if !last.Before(d.Pos) {
+				continue
+			}
+			if out.event(api.StreamEventChange, d.Pos, d.Event) != nil {
+				return nil
+			}
+			last = d.Pos
+			sent++
+			beat.Reset(s.opts.Heartbeat)
+		case <-beat.C:
+			if out.raw(": ping\n\n") != nil {
+				return nil
+			}
+		case <-sub.Recheck():
+			if !s.recheck(ctx, sub, bearer) {
+				return nil
+			}
+		case <-check.C:
+			if !s.recheck(ctx, sub, bearer) {
+				return nil
+			}
+		}
+	}
+}
+
+// recheck loads the stream's user again; false ends the stream (token expired, session revoked, user gone).
+func (s *Streams) recheck(ctx context.Context, sub *Sub, bearer string) bool {
+	a, err := s.auth.Authenticate(ctx, bearer)
+	if err != nil {
+		return false
+	}
+	sub.SetActor(a)
+	return true
+}
+
+// maxReplay bounds the events a resuming stream is sent from the table; a client further behind loads everything
+// again (resync), which is cheaper for both.
+const maxReplay = 10000
+
+// missed returns the events after from up to head that actor may see, or resync when the feed no longer keeps
+// from (pruned, or a position this feed never had) or the client is too far behind.
+func (s *Streams) missed(ctx context.Context, actor *access.Actor, from, head Position) ([]Delivery, bool, error) {
+	if head.Before(from) {
+		return nil, true, nil
+	}
+	var out []Delivery
+	resync := false
+	err := db.InTenant(ctx, s.db, actor.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		var pruned struct {
+			Xid string `bun:"xid"`
+			ID  int64  `bun:"id"`
+		}
+		if err := tx.NewRaw("SELECT xid::text AS xid, id FROM change_feed_pruned").Scan(ctx, &pruned); err != nil {
+			return fmt.Errorf("feed: pruned position: %w", err)
+		}
+		p := event{Xid: pruned.Xid, ID: pruned.ID}
+		if err := p.parse(); err != nil {
+			return err
+		}
+		if from.Before(p.pos) {
+			resync = true
+			return nil
+		}
+		var rows []event
+		if err := tx.NewRaw("SELECT "+eventColumns+` FROM change_events
+			WHERE (xid, id) > (?::xid8, ?) AND (xid, id) <= (?::xid8, ?) ORDER BY xid, id LIMIT ?`,
+			strconv.FormatUint(from.Xid, 10), from.ID, strconv.FormatUint(head.Xid, 10), head.ID, maxReplay+1).
+			Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+			return fmt.Errorf("feed: replay: %w", err)
+		}
+		if len(rows) > maxReplay {
+			resync = true
+			return nil
+		}
+		u := s.hub.unitsOf(actor.TenantID)
+		for i := range rows {
+			e := &rows[i]
+			if err := e.parse(); err != nil {
+				return err
+			}
+			if ev, ok := scope(actor, u, e); ok {
+				out = append(out, Delivery{Pos: e.pos, Event: ev})
+			}
+		}
+		return nil
+	})
+	if resync {
+		return nil, true, err
+	}
+	return out, false, err
+}
+
+func lastEventID(r *http.Request) string {
+	if v := r.Header.Get("Last-Event-ID"); v != "" {
+		return v
+	}
+	return r.URL.Query().Get("lastEventId")
+}
+
+// sseWriter writes Server-Sent Events, each flushed at once within a write deadline.
+type sseWriter struct {
+	w       http.ResponseWriter
+	rc      *http.ResponseController
+	timeout time.Duration
+}
+
+func (o *sseWriter) raw(s string) error {
+	_ = o.rc.SetWriteDeadline(time.Now().Add(o.timeout))
+	if _, err := o.w.Write([]byte(s)); err != nil {
+		return err
+	}
+	return o.rc.Flush()
+}
+
+func (o *sseWriter) event(name string, pos Position, data any) error {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	return o.raw("event: " + name + "\nid: " + pos.String() + "\ndata: " + string(b) + "\n\n")
+}
