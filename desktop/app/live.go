@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math/rand/v2"
-	"net/http"
 	"sync"
 	"time"
 
@@ -173,7 +172,7 @@ func (l *live) run(ctx context.Context, prev <-chan struct{}) {
 			log.Info("live: session over, stream stopped")
 			return
 		}
-		if ae, ok := client.AsAPIError(err); ok && ae.Status == http.StatusBadRequest && ae.Fields["lastEventId"] != "" {
+		if ae, ok := client.AsAPIError(err); ok && ae.Fields["lastEventId"] != "" {
 			// The server no longer understands the position (an upgrade changed its form): start from now and
 			// let the UI reload what it shows, since what came in between is unknown.
 			log.Warn("live: position refused, starting afresh", "position", last)

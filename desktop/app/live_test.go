@@ -526,7 +526,7 @@ func TestLiveForwardsAResyncAfterThePendingChanges(t *testing.T) {
 
 func TestLiveStartsAfreshWhenTheServerRefusesThePosition(t *testing.T) {
 	s := newStreamServer(t, script("change 7"), func(w http.ResponseWriter, r *http.Request) {
-		writeErr(w, 400, api.CodeValidation, map[string]api.FieldCode{"lastEventId": api.FieldInvalid})
+		writeErr(w, 422, api.CodeValidation, map[string]api.FieldCode{"lastEventId": api.FieldInvalid})
 	})
 	d := newLiveDesk(t)
 	d.login(t, s, email)

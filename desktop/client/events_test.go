@@ -83,12 +83,12 @@ func TestEventsRefusesAnAnswerThatIsNoStream(t *testing.T) {
 
 func TestEventsErrorAnswersArriveAsAPIErrors(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
-		writeErr(w, 400, api.CodeValidation, map[string]api.FieldCode{"lastEventId": api.FieldInvalid})
+		writeErr(w, 422, api.CodeValidation, map[string]api.FieldCode{"lastEventId": api.FieldInvalid})
 	})
 	_, err := collect(t, newClient(s, client.Options{}), "x")
 	ae, ok := client.AsAPIError(err)
-	if !ok || ae.Status != 400 || ae.Fields["lastEventId"] != api.FieldInvalid {
-		t.Fatalf("err %v, want the 400 with the field lastEventId", err)
+	if !ok || ae.Status != 422 || ae.Fields["lastEventId"] != api.FieldInvalid {
+		t.Fatalf("err %v, want the 422 with the field lastEventId", err)
 	}
 }
 
