@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseError, type RecordType } from '../../api';
+import { parseError, type ChangeTopic } from '../../api';
 import { useMe } from '../auth/session';
 import { isGone } from './invalidation';
 import type { RecordChange } from './store';
@@ -39,18 +39,20 @@ export interface EditBase<T> {
  *   does not fail with 412 and the other's changes to fields not typed in stay;
  * - a change the stream did not report (it was down) is not agreed to: the save fails with 412 and says so, and the
  *   record reloads; a second save, after the user saw that, goes against the reloaded version.
- * record is the record as its page has it now (it reloads on every change); onReload refills the form.
+ * record is the record as its page has it now (it reloads on every change); onReload refills the form. Topics the
+ * store does not follow (settings: users, units, ...) never raise the conflict; their forms still get the base,
+ * the version and the second save after a 412.
  */
 export function useEditConflict<T extends Versioned>(
-  recordType: RecordType,
+  topic: ChangeTopic,
   record: T | undefined,
-  onReload: (latest: T) => void,
+  onReload: (latest: T) => void = () => undefined,
 ): EditBase<T> {
   const me = useMe();
   const [base, setBase] = useState(record);
   const [agreed, setAgreed] = useState(record?.version ?? 0);
   const [refused, setRefused] = useState(false); // a save failed with 412: the reloaded version is agreed to
-  const changes = useRecordChanges(recordType, record?.id ?? '');
+  const changes = useRecordChanges(topic, record?.id ?? '');
   const decided = conflictOf(changes, agreed, me.user.id);
   const { others } = decided;
   const version = refused && record ? Math.max(decided.version, record.version) : decided.version;

@@ -1,5 +1,5 @@
 import { createContext, use, useCallback, useSyncExternalStore } from 'react';
-import type { LiveState, RecordType } from '../../api';
+import type { ChangeTopic, LiveState, RecordType } from '../../api';
 import { isGone } from './invalidation';
 import type { LiveStore, RecordChange } from './store';
 
@@ -17,9 +17,9 @@ export function useLiveState(): LiveState {
 }
 
 /** The latest changes of a record that the stream brought while the shell was open, oldest first. */
-export function useRecordChanges(recordType: RecordType, id: string): readonly RecordChange[] {
+export function useRecordChanges(topic: ChangeTopic, id: string): readonly RecordChange[] {
   const store = use(LiveContext);
-  const snapshot = useCallback(() => store?.changesOf(recordType, id) ?? NO_CHANGES, [store, recordType, id]);
+  const snapshot = useCallback(() => store?.changesOf(topic, id) ?? NO_CHANGES, [store, topic, id]);
   return useSyncExternalStore(store?.subscribe ?? noop, snapshot);
 }
 

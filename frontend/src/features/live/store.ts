@@ -1,4 +1,4 @@
-import type { ChangeEvent, ChangeKind, LiveState, LiveStatus, RecordType } from '../../api';
+import type { ChangeEvent, ChangeKind, ChangeTopic, LiveState, LiveStatus, RecordType } from '../../api';
 
 /** One change of a record as the edit form and the detail page need it. */
 export interface RecordChange {
@@ -35,8 +35,9 @@ export class LiveStore {
 
   getState = (): LiveState => this.state;
 
-  changesOf(recordType: RecordType, id: string): readonly RecordChange[] {
-    return this.records.get(`${recordType}:${id}`) ?? NO_CHANGES;
+  /** The changes of a record kept (RECORD_TOPICS; none of other topics). */
+  changesOf(topic: ChangeTopic, id: string): readonly RecordChange[] {
+    return this.records.get(`${topic}:${id}`) ?? NO_CHANGES;
   }
 
   /** The desktop's answer to the first question (Session.Live); dropped when live:status was heard meanwhile. */

@@ -141,7 +141,7 @@ interface RecordQuery<T> {
  * A detail page: loads the record named by the route's parameter and shows the loading and error states (with the
  * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh.
  */
-export function RecordDetailPage<T>({
+export function RecordDetailPage<T extends { version: number }>({
   param,
   useRecord,
   list,
@@ -157,8 +157,10 @@ export function RecordDetailPage<T>({
   const { t } = useTranslation();
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
-  // Deleted, or out of sight, while the page was open (the change stream says so): that, not "not found".
-  const gone = useRecordGone(LIST_TYPES[list], id);
+  // Deleted, or out of sight, while the page was open (the change stream says so): that, not "not found". A record
+  // loaded in a newer version than its going (restored meanwhile) is back.
+  const going = useRecordGone(LIST_TYPES[list], id);
+  const gone = going && !(query.data && query.data.version > going.version) ? going : undefined;
   if (query.data === undefined || gone) {
     return (
       <RecordDetailFallback
