@@ -13,8 +13,9 @@
 # runs the same SQL directly and prints one line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…").
 # Each workload runs for BENCH_DURATION (10s) per concurrency after a short warm-up, at most 100,000 requests; the
 # whole run is bounded by 30 minutes.
-# BENCH_ONLY=board (comma-separated: documents,nearby,list,deep,search,update,board,dashboard,intake) runs only those
-# workloads; BENCH_ONLY=documents needs no data set (the 1M-row data set is neither generated nor checked).
+# BENCH_ONLY=board (comma-separated: documents,live,nearby,list,deep,search,update,board,dashboard,intake) runs only
+# those workloads; BENCH_ONLY=documents and BENCH_ONLY=live need no data set (the 1M-row data set is neither
+# generated nor checked: each makes a small tenant of its own, so a fresh .data/bench-pg is ready in seconds).
 #
 # The cluster is stopped at the end (its data stay); BENCH_KEEP_PG=1 leaves it running, e.g. for EXPLAIN in psql.
 # BENCH_EXPLAIN=1 prints the plans of the measured statements. Not part of `make test`.
@@ -36,7 +37,8 @@ if [ -z "$bindir" ] || [ ! -f /usr/share/postgresql/15/extension/pg_trgm.control
 fi
 
 # Both binaries are built on every run (from a fresh clone bin/ is empty): bin/onesales-bench, and
-# bin/onesales-server, which the document workload starts as a process of its own beside it (documents.go).
+# bin/onesales-server, which the document and live workloads start as a process of their own beside it
+# (documents.go, live.go).
 build_backend
 log "bench: go build -o bin/onesales-bench ./cmd/onesales-bench"
 (cd "$ROOT/backend" && go build -o ../bin/onesales-bench ./cmd/onesales-bench)

@@ -97,6 +97,7 @@ DECLARE
     v_parenti text;
     v_deleted text;
     v_same    text;
+    v_written bigint;
 BEGIN
     SELECT array_agg(a.attname::text) INTO v_cols FROM pg_attribute AS a
         WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
@@ -148,7 +149,11 @@ BEGIN
             coalesce(v_same, 'true'), v_version, v_ownerx, v_statex, v_parentt, v_parenti)
             USING v_topic, v_actor;
     END IF;
-    PERFORM pg_notify('change_events', '');
+    -- Only a statement that wrote an event wakes the instances (a presence renewal, a lease extension write none).
+    GET DIAGNOSTICS v_written = ROW_COUNT;
+    IF v_written > 0 THEN
+        PERFORM pg_notify('change_events', '');
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -191,17 +196,23 @@ SELECT change_feed_attach('units', 'unit', '', '', '');
 SELECT change_feed_attach('roles', 'role', '', '', '');
 SELECT change_feed_attach('saved_filters', 'saved_filter', 'owner_id', '', '');
 
--- The events after a position, of every tenant, for the instances' fan-out: only those of transactions older than
--- every running one, so that the order (xid, id) is final. At most 5000 at a time.
+-- The committed events after a position, of every tenant, for the instances' fan-out, in (xid, id) order, at most
+-- 5000. final says that the event's transaction is older than every running one: no event before it can commit
+-- any more, so the fan-out may resume after it. The others are committed too and are handed out at once; only the
+-- position the streams resume from waits for them to become final.
 CREATE FUNCTION change_events_after(p_xid xid8, p_id bigint, p_limit integer)
-RETURNS SETOF change_events
+RETURNS TABLE (xid xid8, id bigint, tenant_id uuid, topic text, record_id uuid, change text, version bigint,
+    actor_id uuid, owner_id uuid, old_owner_id uuid, parent_type text, parent_id uuid, at timestamptz, final boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
 BEGIN
     IF p_xid IS NULL OR p_id IS NULL OR p_limit IS NULL OR p_limit < 1 OR p_limit > 5000 THEN
         RAISE EXCEPTION 'change_events_after: invalid argument' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    RETURN QUERY SELECT * FROM change_events AS e
-        WHERE (e.xid, e.id) > (p_xid, p_id) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+    RETURN QUERY SELECT e.xid, e.id, e.tenant_id, e.topic, e.record_id, e.change, e.version, e.actor_id, e.owner_id,
+            e.old_owner_id, e.parent_type, e.parent_id, e.at, e.xid < pg_snapshot_xmin(pg_current_snapshot())
+        FROM change_events AS e
+        WHERE (e.xid, e.id) > (p_xid, p_id)
         ORDER BY e.xid, e.id LIMIT p_limit;
 END
 $$;

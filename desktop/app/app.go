@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -116,6 +117,8 @@ type core struct {
 	stopNotice context.CancelFunc
 	// live is the session's change stream (live.go).
 	live *live
+	// recordOpen: a record page said it is open (Records.OpenRecord) and has not left; shutdown leaves it.
+	recordOpen atomic.Bool
 }
 
 func (c *core) startup(ctx context.Context) {
@@ -160,6 +163,7 @@ func (c *core) startup(ctx context.Context) {
 }
 
 func (c *core) shutdown(context.Context) {
+	c.leaveRecord()
 	c.mu.Lock()
 	c.stopLiveLocked()
 	c.mu.Unlock()

@@ -154,13 +154,13 @@ func (l *live) run(ctx context.Context, prev <-chan struct{}) {
 	failures := 0
 	for {
 		started := time.Now()
-		live := false // the connection reached ready: the next drop starts the backoff afresh
+		wasLive := false // the connection reached ready (the backoff starts afresh)
 		err := l.cl.Events(ctx, last, func(ev client.StreamEvent) {
 			if ev.ID != "" {
 				last = ev.ID
 			}
 			if l.handle(ev) {
-				live = true
+				wasLive = true
 				failures = 0
 				log.Info("live: stream connected", "position", last, "took", time.Since(started))
 			}
@@ -182,7 +182,7 @@ func (l *live) run(ctx context.Context, prev <-chan struct{}) {
 		l.setStatus(LiveReconnecting)
 		wait := l.backoff(failures)
 		failures++
-		log.Info("live: stream dropped", "err", err, "wasLive", live, "connectedFor", time.Since(started),
+		log.Info("live: stream dropped", "err", err, "wasLive", wasLive, "connectedFor", time.Since(started),
 			"retryIn", wait)
 		select {
 		case <-time.After(wait):

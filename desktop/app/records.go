@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
+	"time"
+
 	"github.com/1sales/app/desktop/client"
 	"github.com/1sales/app/shared/api"
 )
 
-// Records holds what every record type shares: notes, history, the trash, the custom field definitions and saved
-// filters. Record types cross the bridge as api.RecordType ("person", "organization", ...).
+// Records holds what every record type shares: notes, history, the trash, the custom field definitions, saved
+// filters and presence. Record types cross the bridge as api.RecordType ("person", "organization", ...).
 type Records struct{ c *core }
 
 // ListNotes lists a record's notes, newest first.
@@ -58,4 +61,38 @@ func (s *Records) UpdateSavedFilter(id string, version int64, patch api.SavedFil
 
 func (s *Records) DeleteSavedFilter(id string, version int64) error {
 	return client.Delete(s.c.ctx, s.c, client.Path("saved-filters", id), version)
+}
+
+// OpenRecord says that this desktop shows the record now; the record page calls it when it opens and every
+// api.PresenceRenewal after, and others see the user on the record for api.PresenceFresh after the last call.
+func (s *Records) OpenRecord(recordType api.RecordType, recordID string) error {
+	s.c.recordOpen.Store(true)
+	_, err := client.Put[struct{}](s.c.ctx, s.c, client.Path("presence"), api.PresenceOpen{RecordType: recordType, RecordID: recordID})
+	return err
+}
+
+// LeaveRecord says that this desktop shows no record (the record page was left).
+func (s *Records) LeaveRecord() error {
+	s.c.recordOpen.Store(false)
+	_, err := client.Unlink[struct{}](s.c.ctx, s.c, client.Path("presence"))
+	return err
+}
+
+// RecordPresence lists the other users who have the record open now, by name.
+func (s *Records) RecordPresence(recordType api.RecordType, recordID string) (api.PresenceList, error) {
+	return client.Get[api.PresenceList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "presence"), nil)
+}
+
+// leaveRecord is LeaveRecord for a desktop that closes with a record page open (the page is gone without saying
+// so): otherwise others would see the user on the record until the entry is stale. Best effort, and bounded, as
+// the window is closed already.
+func (c *core) leaveRecord() {
+	if !c.recordOpen.Swap(false) {
+		return
+	}
+	ctx, cancel := context.WithTimeout(c.ctx, 2*time.Second)
+	defer cancel()
+	if _, err := client.Unlink[struct{}](ctx, c, client.Path("presence")); err != nil {
+		c.log.Info("leaving the open record at shutdown failed", "err", err)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -194,6 +195,13 @@ func contactRoutes() []route {
 			}},
 		{name: "delete note", method: "DELETE", path: "/api/v1/notes/n1", ifMatch: `"2"`, status: 204,
 			call: func(d *app.App) (any, error) { return nil, d.Records.DeleteNote("n1", 2) }},
+		{name: "open a record", method: "PUT", path: "/api/v1/presence", body: `{"recordType":"lead","recordId":"l 1"}`,
+			status: 204, call: func(d *app.App) (any, error) { return nil, d.Records.OpenRecord(api.RecordLead, "l 1") }},
+		{name: "leave the record", method: "DELETE", path: "/api/v1/presence", status: 204,
+			call: func(d *app.App) (any, error) { return nil, d.Records.LeaveRecord() }},
+		{name: "presence on an organization", method: "GET", path: "/api/v1/organizations/o1/presence", status: 200,
+			answer: api.PresenceList{Items: []api.PresenceUser{{ID: "u2", Name: "Jonas Weber"}}},
+			call:   func(d *app.App) (any, error) { return d.Records.RecordPresence(api.RecordOrganization, "o1") }},
 		{name: "history of a deal", method: "GET", path: "/api/v1/deals/d1/history", status: 200,
 			answer: api.HistoryList{Items: []api.HistoryEntry{{ID: "h1", Action: api.HistoryUpdated,
 				Changes: []api.FieldChange{{Field: "custom.f1", Label: "Umsatz", Old: "1", New: "2"}}}}},
@@ -492,6 +500,13 @@ func TestBoundCallsAreRepeatedOnlyWhenSafe(t *testing.T) {
 			_, err := d.Contacts.UnlinkOrganization("p1", "o1")
 			return err
 		}, 2},
+		// Opening a record and leaving it say what the desktop shows now: repeating them gives the same result.
+		{"open record repeated on 503", func(d *app.App) error {
+			return d.Records.OpenRecord(api.RecordDeal, "d1")
+		}, 2},
+		{"leave record repeated on 503", func(d *app.App) error {
+			return d.Records.LeaveRecord()
+		}, 2},
 		{"search repeated on 503", func(d *app.App) error {
 			_, err := d.Contacts.Search("Müller")
 			return err
@@ -537,5 +552,31 @@ func TestBoundCallsAreRepeatedOnlyWhenSafe(t *testing.T) {
 				t.Fatalf("the repeat changed the Idempotency-Key")
 			}
 		})
+	}
+}
+
+// A desktop that closes with a record page open leaves the record (the page had no chance to); one that has no
+// record open sends nothing.
+func TestShutdownLeavesTheOpenRecord(t *testing.T) {
+	for _, open := range []bool{true, false} {
+		rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+		d := signedIn(t, rec, client.Options{})
+		if open {
+			if err := d.Records.OpenRecord(api.RecordPerson, "p1"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d.OnShutdown(t.Context())
+		var got []string
+		for _, r := range rec.requests() {
+			got = append(got, r.method+" "+r.path)
+		}
+		want := []string{}
+		if open {
+			want = []string{"PUT /api/v1/presence", "DELETE /api/v1/presence"}
+		}
+		if strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("open %v: requests %v, want %v", open, got, want)
+		}
 	}
 }

@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -51,27 +52,15 @@ const (
 // this binary (make bench builds both into bin/); the files go below .data/ when it exists (the disk the store
 // would use), else the temporary folder.
 func benchDocuments(ctx context.Context, o options, owner *bun.DB) error {
-	server := os.Getenv("ONESALES_BENCH_SERVER")
-	if server == "" {
-		self, err := os.Executable()
-		if err != nil {
-			return err
-		}
-		server = filepath.Join(filepath.Dir(self), "onesales-server")
+	server, err := serverBinary()
+	if err != nil {
+		return fmt.Errorf("documents: %w", err)
 	}
-	if _, err := os.Stat(server); err != nil {
-		return fmt.Errorf("documents: server binary: %w (set ONESALES_BENCH_SERVER)", err)
-	}
-	parent := os.TempDir()
-	if fi, err := os.Stat(".data"); err == nil && fi.IsDir() {
-		parent = ".data"
-	}
-	dir, err := os.MkdirTemp(parent, "bench-documents-")
+	dir, err := benchDir("bench-documents-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	dir, _ = filepath.Abs(dir)
 
 	// A tenant of its own for the run, removed at the end: the persons bench wants no other tenant in its database.
 	if err := dropDocumentTenant(ctx, owner); err != nil {
@@ -210,6 +199,37 @@ func dropDocumentTenant(ctx context.Context, owner *bun.DB) error {
 	return nil
 }
 
+// serverBinary is the server the document and live benches start: ONESALES_BENCH_SERVER or onesales-server
+// beside this binary (make bench builds both into bin/).
+func serverBinary() (string, error) {
+	server := os.Getenv("ONESALES_BENCH_SERVER")
+	if server == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return "", err
+		}
+		server = filepath.Join(filepath.Dir(self), "onesales-server")
+	}
+	if _, err := os.Stat(server); err != nil {
+		return "", fmt.Errorf("server binary: %w (set ONESALES_BENCH_SERVER)", err)
+	}
+	return server, nil
+}
+
+// benchDir makes a temporary folder (absolute) for a server's store and log: below .data/ when it exists (the
+// disk the store would use), else in the temporary folder.
+func benchDir(prefix string) (string, error) {
+	parent := os.TempDir()
+	if fi, err := os.Stat(".data"); err == nil && fi.IsDir() {
+		parent = ".data"
+	}
+	dir, err := os.MkdirTemp(parent, prefix)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(dir)
+}
+
 // serverProc is `onesales-server serve` running for the bench.
 type serverProc struct {
 	cmd       *exec.Cmd
@@ -238,7 +258,7 @@ func startServer(ctx context.Context, bin, appURL, dir string) (*serverProc, err
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
-		return nil, fmt.Errorf("documents: start server: %w", err)
+		return nil, fmt.Errorf("bench: start server: %w", err)
 	}
 	s := &serverProc{cmd: cmd, base: "http://" + addr, peakExact: true}
 	deadline := time.Now().Add(30 * time.Second)
@@ -253,7 +273,7 @@ func startServer(ctx context.Context, bin, appURL, dir string) (*serverProc, err
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			s.stop()
 			log, _ := os.ReadFile(logFile.Name())
-			return nil, fmt.Errorf("documents: server did not become ready: %s", log)
+			return nil, fmt.Errorf("bench: server did not become ready: %s", log)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -279,18 +299,50 @@ func (s *serverProc) resetPeak() {
 }
 
 // peakMiB reads the server's VmHWM.
-func (s *serverProc) peakMiB() float64 {
+func (s *serverProc) peakMiB() float64 { return s.status("VmHWM:") }
+
+// rssMiB reads the server's VmRSS.
+func (s *serverProc) rssMiB() float64 { return s.status("VmRSS:") }
+
+// status reads a memory figure of /proc/<pid>/status in MiB; -1 when it cannot.
+func (s *serverProc) status(field string) float64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
 	if err != nil {
 		return -1
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
 			return kb / 1024
 		}
 	}
 	return -1
+}
+
+// sampleRSS reads the server's VmRSS every interval until ctx ends; the function returned gives the largest so far.
+func (s *serverProc) sampleRSS(ctx context.Context, every time.Duration) func() float64 {
+	var mu sync.Mutex
+	peak := s.rssMiB()
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				v := s.rssMiB()
+				mu.Lock()
+				peak = max(peak, v)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() float64 {
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
 }
 
 func writeRandomFile(path string, n int64) error {

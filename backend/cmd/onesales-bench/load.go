@@ -363,3 +363,54 @@ func ticks(pid int) time.Duration {
 	s, _ := strconv.ParseInt(st[12], 10, 64)
 	return time.Duration(u+s) * 10 * time.Millisecond
 }
+
+// schedTimes is how long the threads of some processes ran on a CPU and how long they waited, runnable, for one
+// (/proc/<pid>/task/<tid>/schedstat): on a shared machine the waiting shows how much of a latency is queueing for
+// a CPU rather than work.
+type schedTimes struct{ run, wait time.Duration }
+
+func (t schedTimes) sub(u schedTimes) schedTimes {
+	return schedTimes{run: t.run - u.run, wait: t.wait - u.wait}
+}
+
+// sched sums the scheduler times of pid's threads.
+func sched(pid int) schedTimes {
+	var t schedTimes
+	tasks, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	for _, task := range tasks {
+		raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/schedstat", pid, task.Name()))
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(raw))
+		if len(f) < 2 {
+			continue
+		}
+		run, _ := strconv.ParseInt(f[0], 10, 64)
+		wait, _ := strconv.ParseInt(f[1], 10, 64)
+		t.run += time.Duration(run)
+		t.wait += time.Duration(wait)
+	}
+	return t
+}
+
+// pgSched sums the scheduler times of PostgreSQL's processes (nil meter: none).
+func (m *cpuMeter) pgSched() schedTimes {
+	var t schedTimes
+	if m == nil {
+		return t
+	}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if st, err := procStat(pid); err == nil && len(st) > 1 && (pid == m.postmaster || st[1] == strconv.Itoa(m.postmaster)) {
+			u := sched(pid)
+			t.run += u.run
+			t.wait += u.wait
+		}
+	}
+	return t
+}

@@ -38,7 +38,23 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"documents", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake"}
+var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake"}
+
+// standalone are the workloads that need no data set (they make a tenant of their own).
+var standalone = map[string]bool{"documents": true, "live": true}
+
+// needsDataset reports whether a selection of workloads (-only; nil: all) has one that runs on the data set.
+func needsDataset(only map[string]bool) bool {
+	if only == nil {
+		return true
+	}
+	for w := range only {
+		if !standalone[w] {
+			return true
+		}
+	}
+	return false
+}
 
 func (b *bench) wants(name string) bool { return b.o.only == nil || b.o.only[name] }
 

@@ -27,30 +27,36 @@ type Actor struct {
 	UnitTree []uuid.UUID
 	RoleID   uuid.UUID
 	IsAdmin  bool
-	grants   map[grantKey]api.Scope
-}
-
-type grantKey struct {
-	rt     api.RecordType
-	action api.Action
+	// grants holds the scope of every record type and action, by their places in api.AllRecordTypes and
+	// api.AllActions: the change feed asks for every event and every open stream, so the lookup is an index.
+	grants [][]api.Scope
 }
 
 // NewActor builds an actor from its role's grants.
 func NewActor(tenantID, userID, sessionID, unitID, roleID uuid.UUID, unitTree []uuid.UUID, isAdmin bool, grants []api.Grant) *Actor {
 	a := &Actor{TenantID: tenantID, UserID: userID, SessionID: sessionID, UnitID: unitID, RoleID: roleID,
-		UnitTree: unitTree, IsAdmin: isAdmin, grants: make(map[grantKey]api.Scope, len(grants))}
+		UnitTree: unitTree, IsAdmin: isAdmin, grants: make([][]api.Scope, len(api.AllRecordTypes))}
+	for i := range a.grants {
+		a.grants[i] = make([]api.Scope, len(api.AllActions))
+		for j := range a.grants[i] {
+			a.grants[i][j] = api.ScopeNone
+		}
+	}
 	for _, g := range grants {
-		a.grants[grantKey{g.RecordType, g.Action}] = g.Scope
+		if i, j := slices.Index(api.AllRecordTypes, g.RecordType), slices.Index(api.AllActions, g.Action); i >= 0 && j >= 0 {
+			a.grants[i][j] = g.Scope
+		}
 	}
 	return a
 }
 
 // Scope returns how far the actor may perform action on records of type rt.
 func (a *Actor) Scope(rt api.RecordType, action api.Action) api.Scope {
-	if s, ok := a.grants[grantKey{rt, action}]; ok {
-		return s
+	i, j := slices.Index(api.AllRecordTypes, rt), slices.Index(api.AllActions, action)
+	if i < 0 || j < 0 || a.grants == nil {
+		return api.ScopeNone
 	}
-	return api.ScopeNone
+	return a.grants[i][j]
 }
 
 // Restrict narrows a query to the records of type rt on which the actor may perform action. ownerColumn names

@@ -95,7 +95,7 @@ const mechanismsSection = "record mechanisms"
 // missing here gets a section of its own, titled by the segment, after these.
 var sectionOrder = []string{
 	"service", "auth", "me", "tenant", "users", "units", "roles",
-	"persons", "organizations", mechanismsSection, "notes", "trash", "custom-fields", "saved-filters", "search",
+	"persons", "organizations", mechanismsSection, "notes", "trash", "custom-fields", "saved-filters", "search", "presence",
 	"pipelines", "deals", "leads", "lead-mapping", "lost-reasons",
 	"lead-sources", "intake",
 	"activity-types", "activities", "dashboard",
@@ -118,6 +118,7 @@ var sectionTitles = map[string]string{
 	"custom-fields":   "Custom fields",
 	"saved-filters":   "Saved filters",
 	"search":          "Search",
+	"presence":        "Presence",
 	"pipelines":       "Pipelines",
 	"deals":           "Deals",
 	"leads":           "Leads",

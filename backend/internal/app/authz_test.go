@@ -242,6 +242,12 @@ func TestAuthorizationTable(t *testing.T) {
 			return "/api/v1/documents/" + f.document("person", f.person(lena), lena, true).String() + "/restore", nil, ""
 		}, want: lenasRecord(200)},
 
+		// Presence: a record of Lena's is opened by those who may see it; leaving needs no record.
+		"PUT /api/v1/presence": {method: "PUT", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/presence", api.PresenceOpen{RecordType: api.RecordPerson, RecordID: f.person(lena).String()}, ""
+		}, want: lenasRecord(204)},
+		"DELETE /api/v1/presence": {method: "DELETE", prepare: path("/api/v1/presence"), want: every(204, unauth)},
+
 		"GET /api/v1/search": {method: "GET", prepare: path("/api/v1/search?q=Fischer"), want: every(200, unauth)},
 		// Any signed-in user may geocode an address (offline here: no online geocoder is configured).
 		"POST /api/v1/geocode": {method: "POST", prepare: body("/api/v1/geocode", api.GeocodeRequest{Query: "80331 München"}), want: every(200, unauth)},
@@ -441,6 +447,7 @@ func TestAuthorizationTable(t *testing.T) {
 			"POST " + rec + "/documents": {method: "POST", header: uploadHeader, prepare: on("/documents", "Rückruf vereinbart.\n"),
 				want: kf.lenas(201)},
 			"GET " + rec + "/activities": {method: "GET", prepare: on("/activities", nil), want: kf.lenas(200)},
+			"GET " + rec + "/presence":   {method: "GET", prepare: on("/presence", nil), want: kf.lenas(200)},
 		} {
 			if _, dup := cases[name]; dup {
 				t.Fatalf("%s has a row of its own and one of every record kind", name)

@@ -224,6 +224,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 
 		"PATCH /api/v1/notes/{noteID}": {target: versioned("/api/v1/notes/"+note.String(), "notes", note), body: value(api.NotePatch{Body: ptr("Geändert")})},
 		"POST /api/v1/geocode":         {body: value(api.GeocodeRequest{Query: "80331 München"})},
+		"PUT /api/v1/presence":         {body: value(api.PresenceOpen{RecordType: api.RecordPerson, RecordID: p})},
 
 		"POST /api/v1/custom-fields": {body: value(api.CustomFieldCreate{RecordType: api.RecordOrganization, Label: "Fuzz", Kind: api.FieldKindText, Position: 3})},
 		"PATCH /api/v1/custom-fields/{fieldID}": {target: versioned("/api/v1/custom-fields/"+field, "custom_fields", uuid.MustParse(field)),

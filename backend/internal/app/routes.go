@@ -25,6 +25,7 @@ import (
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/pipeline"
+	"github.com/1sales/app/backend/internal/presence"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
@@ -97,6 +98,7 @@ func (a *App) routes() http.Handler {
 	activities := activity.NewService(a.db)
 	dashboards := dashboard.NewService(a.db)
 	sources := intake.NewService(a.db, a.log)
+	presences := presence.NewService(a.db)
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
 		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
@@ -167,6 +169,7 @@ func (a *App) routes() http.Handler {
 		route("GET "+rec+"/documents", SignedIn, rest.Typed[rest.None, api.DocumentList](http.StatusOK, docs.ListHandler(kind), "trashed"))
 		route("POST "+rec+"/documents", Stream, upload(docs.UploadHandler(kind)))
 		route("GET "+rec+"/activities", SignedIn, rest.Related("recordID", activities.Of(kind.Type)))
+		route("GET "+rec+"/presence", SignedIn, rest.Related("recordID", presences.Of(kind)))
 	}
 
 	route("POST /api/v1/persons/query", SignedIn, rest.Query(persons.Query))
@@ -187,6 +190,10 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/documents/{documentID}/content", Stream, download(docs.ContentHandler))
 	route("DELETE /api/v1/documents/{documentID}", SignedIn, rest.Delete("documentID", docs.Delete))
 	route("POST /api/v1/documents/{documentID}/restore", SignedIn, rest.Action("documentID", docs.Restore))
+
+	// The record the caller's desktop session shows (presence).
+	route("PUT /api/v1/presence", SignedIn, rest.Typed[api.PresenceOpen, rest.None](http.StatusNoContent, presences.OpenHandler))
+	route("DELETE /api/v1/presence", SignedIn, rest.Typed[rest.None, rest.None](http.StatusNoContent, presences.LeaveHandler))
 
 	route("GET /api/v1/search", SignedIn, rest.Typed[rest.None, api.SearchResult](http.StatusOK, orgs.SearchHandler, "q"))
 	route("POST /api/v1/geocode", SignedIn, rest.Query(maps.Geocode))

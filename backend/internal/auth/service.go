@@ -282,19 +282,8 @@ func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Acto
 	}
 	var actor *access.Actor
 	err = db.InTenant(ctx, s.db, id.tenantID, func(ctx context.Context, tx bun.Tx) error {
-		var row struct {
-			UnitID   uuid.UUID       `bun:"unit_id"`
-			RoleID   uuid.UUID       `bun:"role_id"`
-			IsAdmin  bool            `bun:"is_admin"`
-			Grants   json.RawMessage `bun:"grants"`
-			UnitTree []uuid.UUID     `bun:"unit_tree,array"`
-		}
-		err := tx.NewRaw(`SELECT u.unit_id, u.role_id, r.is_admin, r.grants,
-				ARRAY(WITH RECURSIVE tree AS (
-					SELECT id FROM units WHERE id = u.unit_id
-					UNION ALL SELECT c.id FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
-				SELECT id FROM tree) AS unit_tree
-			FROM users AS u JOIN roles AS r ON r.id = u.role_id
+		var row actorRow
+		err := tx.NewRaw(`SELECT `+actorColumns+` FROM users AS u JOIN roles AS r ON r.id = u.role_id
 			JOIN sessions AS s ON s.user_id = u.id AND s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()
 			WHERE u.id = ? AND u.active`, id.sessionID, id.userID).Scan(ctx, &row)
 		if db.IsNoRows(err) {
@@ -303,14 +292,59 @@ func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Acto
 		if err != nil {
 			return fmt.Errorf("auth: load actor: %w", err)
 		}
-		var grants []api.Grant
-		if err := json.Unmarshal(row.Grants, &grants); err != nil {
-			return fmt.Errorf("auth: grants of role %s: %w", row.RoleID, err)
-		}
-		actor = access.NewActor(id.tenantID, id.userID, id.sessionID, row.UnitID, row.RoleID, row.UnitTree, row.IsAdmin, grants)
-		return nil
+		actor, err = row.actor(id.tenantID, id.sessionID)
+		return err
 	})
 	return actor, err
+}
+
+// Actors loads the actors of the active users among ids, as Authenticate would for a request of theirs (without
+// a session), inside the caller's tenant transaction: what others may see, for answers that name them (presence).
+// Inactive and unknown users are missing from the map.
+func Actors(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ids []uuid.UUID) (map[uuid.UUID]*access.Actor, error) {
+	out := map[uuid.UUID]*access.Actor{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []actorRow
+	if err := tx.NewRaw(`SELECT `+actorColumns+` FROM users AS u JOIN roles AS r ON r.id = u.role_id
+		WHERE u.id IN (?) AND u.active`, bun.In(ids)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("auth: load actors: %w", err)
+	}
+	for _, row := range rows {
+		a, err := row.actor(tenantID, uuid.Nil)
+		if err != nil {
+			return nil, err
+		}
+		out[row.UserID] = a
+	}
+	return out, nil
+}
+
+// actorColumns selects what an actor is made of from users AS u and their role AS r: the user's unit and every
+// unit below it, the role's admin flag and grants.
+const actorColumns = `u.id AS user_id, u.unit_id, u.role_id, r.is_admin, r.grants,
+	ARRAY(WITH RECURSIVE tree AS (
+		SELECT id FROM units WHERE id = u.unit_id
+		UNION ALL SELECT c.id FROM units AS c JOIN tree AS t ON c.parent_id = t.id)
+	SELECT id FROM tree) AS unit_tree`
+
+// actorRow is a row of actorColumns.
+type actorRow struct {
+	UserID   uuid.UUID       `bun:"user_id"`
+	UnitID   uuid.UUID       `bun:"unit_id"`
+	RoleID   uuid.UUID       `bun:"role_id"`
+	IsAdmin  bool            `bun:"is_admin"`
+	Grants   json.RawMessage `bun:"grants"`
+	UnitTree []uuid.UUID     `bun:"unit_tree,array"`
+}
+
+func (r actorRow) actor(tenantID, sessionID uuid.UUID) (*access.Actor, error) {
+	var grants []api.Grant
+	if err := json.Unmarshal(r.Grants, &grants); err != nil {
+		return nil, fmt.Errorf("auth: grants of role %s: %w", r.RoleID, err)
+	}
+	return access.NewActor(tenantID, r.UserID, sessionID, r.UnitID, r.RoleID, r.UnitTree, r.IsAdmin, grants), nil
 }
 
 // Bearer returns the request's bearer token ("" without one).

@@ -214,6 +214,12 @@ var definerFunctions = map[string]struct {
 		refuse: []probe{
 			{sql: "SELECT lead_deliveries_prune(0)", code: noFunction},
 		}},
+	"presence_prune()": {
+		why: "housekeeping across tenants: presence entries not renewed for 5 minutes go; no arguments",
+		ok:  "SELECT presence_prune()",
+		refuse: []probe{
+			{sql: "SELECT presence_prune(0)", code: noFunction},
+		}},
 	"change_events_after(xid8,bigint,integer)": {
 		why: "the fan-out of every instance reads the change feed of all tenants (ids and owners, no contents) to hand each event to the streams allowed to see it",
 		ok:  "SELECT * FROM change_events_after('0'::xid8, 0, 100)",

@@ -7,6 +7,7 @@ package feed
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -74,7 +75,9 @@ type event struct {
 	ParentType *string    `bun:"parent_type"`
 	ParentID   *uuid.UUID `bun:"parent_id"`
 	At         time.Time  `bun:"at"`
-	pos        Position
+	// Final: no event before this one can commit any more (its transaction is older than every running one).
+	Final bool `bun:"final"`
+	pos   Position
 }
 
 // eventColumns are the columns an event is read with (xid as text: the driver has no type for xid8).
@@ -108,21 +111,36 @@ func (e *event) public() api.ChangeEvent {
 	return out
 }
 
-// Delivery is an event for one stream, at its position.
+// Delivery is an event for a stream, at its position. The hub hands the streams that receive an event alike one
+// shared Delivery, with the event's JSON encoded once for all of them.
 type Delivery struct {
-	Pos   Position
-	Event api.ChangeEvent
+	// Pos is the event's place in the feed; Resume the position a stream that received it resumes from: Pos for a
+	// final event, else the last final position before it (an event before it may still commit).
+	Pos, Resume Position
+	Event       api.ChangeEvent
+	// data is Event as JSON; nil for the deliveries the stream makes itself (missed events), encoded on writing.
+	data []byte
+}
+
+func newDelivery(pos, resume Position, ev api.ChangeEvent) (*Delivery, error) {
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return nil, fmt.Errorf("feed: encode event %s: %w", pos, err)
+	}
+	return &Delivery{Pos: pos, Resume: resume, Event: ev, data: data}, nil
 }
 
 // subBuffer is how many events a stream may lag behind before it is dropped: its client reconnects and resumes
-// from the table, so a slow reader costs a reconnect, never unbounded memory.
+// from the table, so a slow reader costs a reconnect, never unbounded memory. The buffer holds pointers (8 KiB a
+// stream): a buffer of Delivery values would take 160 KiB a stream, which 1,000 streams fill as they go, and which
+// the garbage collector's heap goal doubles.
 const subBuffer = 1024
 
 // Sub is a stream's subscription to its tenant's events.
 type Sub struct {
 	tenant uuid.UUID
 	actor  atomic.Pointer[access.Actor]
-	out    chan Delivery
+	out    chan *Delivery
 	// recheck asks the stream to load its user's rights again (a role, unit or user changed).
 	recheck chan struct{}
 	dropped chan struct{}
@@ -130,7 +148,7 @@ type Sub struct {
 }
 
 // Events delivers the subscription's events.
-func (s *Sub) Events() <-chan Delivery { return s.out }
+func (s *Sub) Events() <-chan *Delivery { return s.out }
 
 // Dropped is closed when the hub dropped the subscription because it fell behind.
 func (s *Sub) Dropped() <-chan struct{} { return s.dropped }
@@ -160,8 +178,12 @@ type Hub struct {
 	// transaction that was still running at the wake-up, and a wake-up lost while the listener reconnected.
 	poll time.Duration
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// pos is the last final position: every event up to it has been handed out, and none before it can commit
+	// any more. ahead are the events after it that were handed out already (committed while an older transaction
+	// still ran); they are read again until they become final, and not handed out twice.
 	pos     Position
+	ahead   map[int64]bool
 	tenants map[uuid.UUID]*tenantSubs
 	ready   chan struct{}
 	wake    chan struct{}
@@ -173,7 +195,7 @@ type Hub struct {
 
 // NewHub makes a hub; Run starts it.
 func NewHub(bdb *bun.DB, log *slog.Logger) *Hub {
-	return &Hub{db: bdb, log: log, poll: 100 * time.Millisecond, tenants: map[uuid.UUID]*tenantSubs{},
+	return &Hub{db: bdb, log: log, poll: 100 * time.Millisecond, tenants: map[uuid.UUID]*tenantSubs{}, ahead: map[int64]bool{},
 		ready: make(chan struct{}), wake: make(chan struct{}, 1), stopped: make(chan struct{})}
 }
 
@@ -311,12 +333,15 @@ func (h *Hub) Delivered() int64 { return h.delivered.Load() }
 // batch is how many events the hub reads at a time.
 const batch = 1000
 
-// pump reads and hands out every event after the hub's position.
+// pump reads and hands out every committed event after the hub's position. The position moves over the final
+// events read; the committed events after them that are not final yet are handed out at once all the same (a
+// transaction that is still running elsewhere, even in another database of the cluster, must not hold the feed
+// back) and remembered in ahead, so that the next read, which meets them again, skips them.
 func (h *Hub) pump(ctx context.Context) error {
+	from := h.position()
 	for {
-		from := h.position()
 		var rows []event
-		if err := h.db.NewRaw("SELECT "+eventColumns+" FROM change_events_after(?::xid8, ?, ?)",
+		if err := h.db.NewRaw("SELECT "+eventColumns+", final FROM change_events_after(?::xid8, ?, ?)",
 			strconv.FormatUint(from.Xid, 10), from.ID, batch).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
 			return fmt.Errorf("feed: read after %s: %w", from, err)
 		}
@@ -334,26 +359,52 @@ func (h *Hub) pump(ctx context.Context) error {
 		if len(rows) < batch {
 			return nil
 		}
+		from = rows[len(rows)-1].pos
 	}
 }
 
-// accessTopics are the topics whose change may change what a tenant's users may see.
-var accessTopics = map[string]bool{string(api.TopicUser): true, string(api.TopicUnit): true, string(api.TopicRole): true}
+// accessChange is what a batch changed of a tenant's users, units and roles: what its users may see may have
+// changed with it.
+type accessChange struct {
+	users, roles map[uuid.UUID]bool
+	units        bool
+}
+
+// affects reports whether the change may change what the user of s may see: a change of the user or the user's role
+// does; a change of units may move any user's unit tree.
+func (c *accessChange) affects(a *access.Actor) bool {
+	return c.units || c.users[a.UserID] || c.roles[a.RoleID]
+}
 
 // dispatch hands rows to the subscriptions and moves the hub's position past them.
 func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 	// The units of the tenants with subscriptions whose users or units changed are read again first (outside the
 	// lock: Subscribe must not wait for the database).
-	reload := map[uuid.UUID]bool{}
+	changes := map[uuid.UUID]*accessChange{}
 	h.mu.Lock()
 	for i := range rows {
-		if t := h.tenants[rows[i].TenantID]; t != nil && accessTopics[rows[i].Topic] {
-			reload[rows[i].TenantID] = true
+		e := &rows[i]
+		topic := api.ChangeTopic(e.Topic)
+		if h.tenants[e.TenantID] == nil || (topic != api.TopicUser && topic != api.TopicUnit && topic != api.TopicRole) {
+			continue
+		}
+		c := changes[e.TenantID]
+		if c == nil {
+			c = &accessChange{users: map[uuid.UUID]bool{}, roles: map[uuid.UUID]bool{}}
+			changes[e.TenantID] = c
+		}
+		switch {
+		case topic == api.TopicUnit || e.RecordID == nil:
+			c.units = true
+		case topic == api.TopicUser:
+			c.users[*e.RecordID] = true
+		default:
+			c.roles[*e.RecordID] = true
 		}
 	}
 	h.mu.Unlock()
 	fresh := map[uuid.UUID]units{}
-	for tenant := range reload {
+	for tenant := range changes {
 		u, err := loadUnits(ctx, h.db, tenant)
 		if err != nil {
 			return err
@@ -364,9 +415,15 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for tenant, u := range fresh {
-		if t := h.tenants[tenant]; t != nil {
-			t.units = u
-			for s := range t.subs {
+		t := h.tenants[tenant]
+		if t == nil {
+			continue
+		}
+		t.units = u
+		// Only the streams whose rights may have changed load their user again (each after a jitter of its own,
+		// so that a change of units does not send every stream of the tenant to the database at once).
+		for s := range t.subs {
+			if changes[tenant].affects(s.actor.Load()) {
 				select {
 				case s.recheck <- struct{}{}:
 				default:
@@ -374,19 +431,51 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 			}
 		}
 	}
+	// The final events that follow the position without a gap move it; the rows come in (xid, id) order, so
+	// they are a prefix of what was read after the position.
+	final := h.pos
+	moving := true
 	for i := range rows {
 		e := &rows[i]
+		resume := final
+		if moving && e.Final {
+			final, resume = e.pos, e.pos
+		} else {
+			moving = false
+		}
+		if h.ahead[e.ID] {
+			if e.pos == final {
+				delete(h.ahead, e.ID)
+			}
+			continue
+		}
+		if !e.Final {
+			h.ahead[e.ID] = true
+		}
 		t := h.tenants[e.TenantID]
 		if t == nil {
 			continue
 		}
+		// The readers that see the event as it is share one delivery, those told of a removal another.
+		var plain, removal *Delivery
 		for s := range t.subs {
 			ev, ok := scope(s.actor.Load(), t.units, e)
 			if !ok {
 				continue
 			}
+			shared := &plain
+			if ev.Change == api.ChangeRemoved {
+				shared = &removal
+			}
+			if *shared == nil {
+				d, err := newDelivery(e.pos, resume, ev)
+				if err != nil {
+					return err
+				}
+				*shared = d
+			}
 			select {
-			case s.out <- Delivery{Pos: e.pos, Event: ev}:
+			case s.out <- *shared:
 				h.delivered.Add(1)
 			default:
 				h.remove(t, s)
@@ -394,7 +483,7 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 			}
 		}
 	}
-	h.pos = rows[len(rows)-1].pos
+	h.pos = final
 	return nil
 }
 
@@ -423,7 +512,7 @@ func (h *Hub) Subscribe(ctx context.Context, actor *access.Actor) (*Sub, Positio
 		}
 		h.mu.Unlock()
 	}
-	s := &Sub{tenant: actor.TenantID, out: make(chan Delivery, subBuffer), recheck: make(chan struct{}, 1),
+	s := &Sub{tenant: actor.TenantID, out: make(chan *Delivery, subBuffer), recheck: make(chan struct{}, 1),
 		dropped: make(chan struct{})}
 	s.SetActor(actor)
 	h.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"time"
@@ -93,7 +94,7 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 	var replay []Delivery
 	resync := false
 	if resume != nil {
-		replay, resync, err = s.missed(ctx, actor, *resume, head)
+		replay, resync, err = s.missed(ctx, actor, *resume)
 		if err != nil {
 			return err
 		}
@@ -118,25 +119,33 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 	if err := out.raw(fmt.Sprintf("retry: %d\n\n", retryMillis)); err != nil {
 		return nil
 	}
-	last := head
 	if resync {
 		if out.event(api.StreamEventResync, head, api.StreamPosition{ID: head.String()}) != nil {
 			return nil
 		}
 	}
+	// The events the stream sent from the table, which the hub may hand it once more.
+	replayed := make(map[int64]bool, len(replay))
+	ready := head
 	for _, d := range replay {
-		if out.event(api.StreamEventChange, d.Pos, d.Event) != nil {
+		if out.event(api.StreamEventChange, d.Resume, d.Event) != nil {
 			return nil
+		}
+		replayed[d.Pos.ID] = true
+		if ready.Before(d.Resume) {
+			ready = d.Resume
 		}
 		sent++
 	}
-	if out.event(api.StreamEventReady, head, api.StreamPosition{ID: head.String()}) != nil {
+	if out.event(api.StreamEventReady, ready, api.StreamPosition{ID: ready.String()}) != nil {
 		return nil
 	}
 
 	beat := time.NewTicker(s.opts.Heartbeat)
 	defer beat.Stop()
-	check := time.NewTicker(s.opts.Recheck)
+	// The periodic check comes at a jittered time per stream, so that streams opened together (all desktops
+	// reconnecting after a restart) do not all ask at once; a check asked for by the hub waits up to a second.
+	check := time.NewTimer(jitter(s.opts.Recheck, s.opts.Recheck/5))
 	defer check.Stop()
 	for {
 		select {
@@ -148,13 +157,12 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 			s.log.Info("feed: stream fell behind and was dropped", "user", actor.UserID)
 			return nil
 		case d := <-sub.Events():
-			if !last.Before(d.Pos) {
+			if replayed[d.Pos.ID] {
 				continue
 			}
-			if out.event(api.StreamEventChange, d.Pos, d.Event) != nil {
+			if out.encoded(api.StreamEventChange, d.Resume, d.data) != nil {
 				return nil
 			}
-			last = d.Pos
 			sent++
 			beat.Reset(s.opts.Heartbeat)
 		case <-beat.C:
@@ -162,15 +170,22 @@ func (s *Streams) Handler(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			}
 		case <-sub.Recheck():
-			if !s.recheck(ctx, sub, bearer) {
-				return nil
-			}
+			check.Reset(jitter(0, time.Second))
 		case <-check.C:
 			if !s.recheck(ctx, sub, bearer) {
 				return nil
 			}
+			check.Reset(jitter(s.opts.Recheck, s.opts.Recheck/5))
 		}
 	}
+}
+
+// jitter is d plus a random share of up to spread.
+func jitter(d, spread time.Duration) time.Duration {
+	if spread <= 0 {
+		return d
+	}
+	return d + rand.N(spread)
 }
 
 // recheck loads the stream's user again; false ends the stream (token expired, session revoked, user gone).
@@ -187,35 +202,44 @@ func (s *Streams) recheck(ctx context.Context, sub *Sub, bearer string) bool {
 // again (resync), which is cheaper for both.
 const maxReplay = 10000
 
-// missed returns the events after from up to head that actor may see, or resync when the feed no longer keeps
-// from (pruned, or a position this feed never had) or the client is too far behind.
-func (s *Streams) missed(ctx context.Context, actor *access.Actor, from, head Position) ([]Delivery, bool, error) {
-	if head.Before(from) {
-		return nil, true, nil
-	}
+// missed returns the committed events after from that actor may see, or resync when the feed no longer keeps
+// from (pruned, or a position it never had) or the client is too far behind.
+func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position) ([]Delivery, bool, error) {
 	var out []Delivery
 	resync := false
 	err := db.InTenant(ctx, s.db, actor.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		var pruned struct {
-			Xid string `bun:"xid"`
-			ID  int64  `bun:"id"`
+		// A stream is only ever given final positions: one after the newest final event is not this feed's.
+		var bounds []struct {
+			Kind string `bun:"kind"`
+			Xid  string `bun:"xid"`
+			ID   int64  `bun:"id"`
 		}
-		if err := tx.NewRaw("SELECT xid::text AS xid, id FROM change_feed_pruned").Scan(ctx, &pruned); err != nil {
-			return fmt.Errorf("feed: pruned position: %w", err)
+		if err := tx.NewRaw(`SELECT 'pruned' AS kind, xid::text AS xid, id FROM change_feed_pruned
+			UNION ALL SELECT 'head', h.xid::text, h.id FROM change_events_head() AS h`).Scan(ctx, &bounds); err != nil {
+			return fmt.Errorf("feed: bounds: %w", err)
 		}
-		p := event{Xid: pruned.Xid, ID: pruned.ID}
-		if err := p.parse(); err != nil {
-			return err
+		head := Position{}
+		for _, b := range bounds {
+			p := event{Xid: b.Xid, ID: b.ID}
+			if err := p.parse(); err != nil {
+				return err
+			}
+			switch {
+			case b.Kind == "pruned" && from.Before(p.pos):
+				resync = true // pruned
+				return nil
+			case b.Kind == "head":
+				head = p.pos
+			}
 		}
-		if from.Before(p.pos) {
-			resync = true
+		if head.Before(from) {
+			resync = true // not a position of this feed
 			return nil
 		}
 		var rows []event
-		if err := tx.NewRaw("SELECT "+eventColumns+` FROM change_events
-			WHERE (xid, id) > (?::xid8, ?) AND (xid, id) <= (?::xid8, ?) ORDER BY xid, id LIMIT ?`,
-			strconv.FormatUint(from.Xid, 10), from.ID, strconv.FormatUint(head.Xid, 10), head.ID, maxReplay+1).
-			Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+		if err := tx.NewRaw("SELECT "+eventColumns+`, xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
+			FROM change_events WHERE (xid, id) > (?::xid8, ?) ORDER BY xid, id LIMIT ?`,
+			strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
 			return fmt.Errorf("feed: replay: %w", err)
 		}
 		if len(rows) > maxReplay {
@@ -223,13 +247,17 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from, head Po
 			return nil
 		}
 		u := s.hub.unitsOf(actor.TenantID)
+		final := from
 		for i := range rows {
 			e := &rows[i]
 			if err := e.parse(); err != nil {
 				return err
 			}
+			if e.Final {
+				final = e.pos // the final events are a prefix of the rows
+			}
 			if ev, ok := scope(actor, u, e); ok {
-				out = append(out, Delivery{Pos: e.pos, Event: ev})
+				out = append(out, Delivery{Pos: e.pos, Resume: final, Event: ev})
 			}
 		}
 		return nil
@@ -267,5 +295,10 @@ func (o *sseWriter) event(name string, pos Position, data any) error {
 	if err != nil {
 		return err
 	}
-	return o.raw("event: " + name + "\nid: " + pos.String() + "\ndata: " + string(b) + "\n\n")
+	return o.encoded(name, pos, b)
+}
+
+// encoded writes an event whose data is JSON already.
+func (o *sseWriter) encoded(name string, pos Position, data []byte) error {
+	return o.raw("event: " + name + "\nid: " + pos.String() + "\ndata: " + string(data) + "\n\n")
 }

@@ -8,6 +8,7 @@ import type {
   Note,
   NoteCreate,
   NotePatch,
+  PresenceUser,
   SavedFilter,
   SavedFilterCreate,
   SavedFilterPatch,
@@ -28,7 +29,7 @@ const wire = (recordType: RecordType): api.RecordType => WIRE[recordType];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- "" is the Go side's "all types"
 const ALL_TYPES = '' as api.RecordType;
 
-/** What every record type shares: notes, history, trash, custom field definitions and saved filters. */
+/** What every record type shares: notes, history, trash, custom field definitions, saved filters and presence. */
 export const recordsApi = {
   listNotes: async (recordType: RecordType, recordId: string): Promise<Note[]> =>
     (await call(() => Records.ListNotes(wire(recordType), recordId))).items,
@@ -55,4 +56,13 @@ export const recordsApi = {
   updateSavedFilter: (id: string, version: number, patch: SavedFilterPatch): Promise<SavedFilter> =>
     call(() => Records.UpdateSavedFilter(id, version, api.SavedFilterPatch.createFrom(patch))),
   deleteSavedFilter: (id: string, version: number): Promise<void> => call(() => Records.DeleteSavedFilter(id, version)),
+
+  /** Says that this desktop shows the record now (a record page, on opening and every 30 s after). */
+  openRecord: (recordType: RecordType, recordId: string): Promise<void> =>
+    call(() => Records.OpenRecord(wire(recordType), recordId)),
+  /** Says that this desktop shows no record any more. */
+  leaveRecord: (): Promise<void> => call(() => Records.LeaveRecord()),
+  /** The other users who have the record open now, by name. */
+  presence: async (recordType: RecordType, recordId: string): Promise<PresenceUser[]> =>
+    (await call(() => Records.RecordPresence(wire(recordType), recordId))).items,
 };

@@ -76,6 +76,8 @@ export type SavedFilterPatch = Data<api.SavedFilterPatch>;
 
 export type TrashItem = Data<api.TrashItem>;
 
+export type PresenceUser = Data<api.PresenceUser>;
+
 export type Position = Data<api.Position>;
 export type Precision = Position['precision'];
 export type GeoSource = Position['source'];

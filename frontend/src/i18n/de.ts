@@ -3,6 +3,7 @@ import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
 import { liveDe } from './live.de';
 import { salesDe } from './sales.de';
+import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
@@ -11,6 +12,7 @@ export const de = {
   ...intakeDe,
   ...liveDe,
   ...activitiesDe,
+  ...presenceDe,
   ...mapsDe,
   app: {
     name: '1sales',

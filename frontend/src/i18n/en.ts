@@ -4,6 +4,7 @@ import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
 import { liveEn } from './live.en';
 import { salesEn } from './sales.en';
+import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...intakeEn,
   ...liveEn,
   ...activitiesEn,
+  ...presenceEn,
   ...mapsEn,
   app: {
     name: '1sales',

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { adminApi, salesApi, sessionApi, type ChangeEvent } from '../../api';
+import { adminApi, recordsApi, salesApi, sessionApi, type ChangeEvent } from '../../api';
 import { adminMe, fieldMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { MeContext, sessionKey } from '../auth/session';
@@ -12,17 +12,19 @@ import { adminKeys } from '../settings/queries';
 import { LiveStatusIndicator } from './LiveStatusIndicator';
 import { LiveUpdates } from './LiveUpdates';
 
-const listeners = vi.hoisted(() => new Map<string, (data?: unknown) => void>());
+// Several listeners per event, as in Wails (the record page's presence listens to live:changes too).
+const listeners = vi.hoisted(() => new Map<string, Set<(data?: unknown) => void>>());
 vi.mock('../../lib/wailsjs/runtime/runtime', () => ({
   EventsOn: (event: string, callback: (data?: unknown) => void) => {
-    listeners.set(event, callback);
-    return () => listeners.delete(event);
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set.add(callback));
+    return () => set.delete(callback);
   },
 }));
 
 const emit = (event: string, data?: unknown) => {
   act(() => {
-    listeners.get(event)?.(data);
+    for (const listener of listeners.get(event) ?? []) listener(data);
   });
 };
 
@@ -56,6 +58,9 @@ beforeEach(() => {
   listeners.clear();
   vi.spyOn(sessionApi, 'live').mockResolvedValue({ status: 'reconnecting' });
   vi.spyOn(adminApi, 'listUsers').mockResolvedValue([adminMe.user, fieldMe.user]);
+  vi.spyOn(recordsApi, 'openRecord').mockResolvedValue();
+  vi.spyOn(recordsApi, 'leaveRecord').mockResolvedValue();
+  vi.spyOn(recordsApi, 'presence').mockResolvedValue([]);
 });
 
 describe('LiveUpdates', () => {

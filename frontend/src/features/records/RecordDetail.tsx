@@ -1,16 +1,23 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
-import { Fragment, type ReactNode } from 'react';
+import { createContext, use, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../components/QueryError';
 import type { RecordType } from '../../api';
+import { QueryError } from '../../components/QueryError';
 import { useRecordGone } from '../live/hooks';
 import { RecordGone } from '../live/RecordGone';
 import type { RecordChange } from '../live/store';
+import { RecordPresence } from './RecordPresence';
 
-/** The frame of every detail page: back link, name and actions on top, the record's cards left, notes and history right. */
+/** The record a detail page shows (RecordDetailPage), for its frame (RecordDetailLayout): presence. */
+const ShownRecord = createContext<{ recordType: RecordType; id: string } | null>(null);
+
+/**
+ * The frame of every detail page: back link, name (with who else has the record open) and actions on top, the
+ * record's cards left, notes and history right.
+ */
 export function RecordDetailLayout({
   backTo,
   backLabel,
@@ -30,6 +37,7 @@ export function RecordDetailLayout({
   side: ReactNode;
   testId: string;
 }) {
+  const shown = use(ShownRecord);
   return (
     <Stack maw={1400} gap="lg" data-testid={testId}>
       <div>
@@ -49,6 +57,7 @@ export function RecordDetailLayout({
                 {subtitle}
               </Text>
             )}
+            {shown && <RecordPresence recordType={shown.recordType} recordId={shown.id} />}
           </div>
           <Group gap="xs">{actions}</Group>
         </Group>
@@ -139,7 +148,8 @@ interface RecordQuery<T> {
 
 /**
  * A detail page: loads the record named by the route's parameter and shows the loading and error states (with the
- * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh.
+ * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh,
+ * which says (presence) that this desktop has the record open while it shows it.
  */
 export function RecordDetailPage<T extends { version: number }>({
   param,
@@ -157,6 +167,7 @@ export function RecordDetailPage<T extends { version: number }>({
   const { t } = useTranslation();
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
+  const shown = useMemo(() => ({ recordType: LIST_TYPES[list], id }), [list, id]);
   // Deleted, or out of sight, while the page was open (the change stream says so): that, not "not found". A record
   // loaded in a newer version than its going (restored meanwhile) is back.
   const going = useRecordGone(LIST_TYPES[list], id);
@@ -172,5 +183,9 @@ export function RecordDetailPage<T extends { version: number }>({
       />
     );
   }
-  return <Fragment key={id}>{children(query.data, id)}</Fragment>;
+  return (
+    <ShownRecord key={id} value={shown}>
+      {children(query.data, id)}
+    </ShownRecord>
+  );
 }

@@ -14,6 +14,7 @@ export const recordKeys = {
   notes: (recordType: RecordType, id: string) => ['notes', recordType, id] as const,
   history: (recordType: RecordType, id: string) => ['history', recordType, id] as const,
   allHistories: ['history'] as const,
+  presence: (recordType: RecordType, id: string) => ['presence', recordType, id] as const,
   customFields: (recordType: RecordType) => ['customFields', recordType] as const,
   allCustomFields: ['customFields'] as const,
   savedFilters: (recordType: RecordType) => ['savedFilters', recordType] as const,

@@ -9,8 +9,9 @@ import { DealDetailPage } from './DealDetailPage';
 import { DealParties } from './DealParties';
 import { deal } from './testData';
 
-// The documents card registers for file drops with the Wails runtime, which the tests do not have.
-vi.mock('../../lib/wailsjs/runtime/runtime', () => ({ OnFileDrop: () => undefined }));
+// The documents card registers for file drops, and presence for live changes, with the Wails runtime, which the
+// tests do not have.
+vi.mock('../../lib/wailsjs/runtime/runtime', () => ({ OnFileDrop: () => undefined, EventsOn: () => () => undefined }));
 
 function renderPage(shown: Deal) {
   vi.spyOn(salesApi, 'getDeal').mockResolvedValue(shown);
@@ -28,6 +29,9 @@ beforeEach(() => {
   vi.spyOn(recordsApi, 'listCustomFields').mockResolvedValue([]);
   vi.spyOn(recordsApi, 'history').mockResolvedValue([]);
   vi.spyOn(recordsApi, 'listNotes').mockResolvedValue([]);
+  vi.spyOn(recordsApi, 'openRecord').mockResolvedValue();
+  vi.spyOn(recordsApi, 'leaveRecord').mockResolvedValue();
+  vi.spyOn(recordsApi, 'presence').mockResolvedValue([]);
   vi.spyOn(activitiesApi, 'ofRecord').mockResolvedValue({ items: [], nextCursor: '' });
   vi.spyOn(documentsApi, 'list').mockResolvedValue([]);
   vi.spyOn(documentsApi, 'storage').mockResolvedValue({ usedBytes: 0, reservedBytes: 0, limitBytes: 1_000_000 });
@@ -55,6 +59,21 @@ describe('DealDetailPage with parties the user may not see', () => {
 
     expect(await screen.findByTestId('deal-organization')).toHaveTextContent('—');
     expect(within(screen.getByTestId('deal-person')).getByTestId('hidden-record')).toBeInTheDocument();
+  });
+});
+
+describe('DealDetailPage presence', () => {
+  it('opens the deal for this desktop and names who else has it open under the title', async () => {
+    const presence = vi.spyOn(recordsApi, 'presence').mockResolvedValue([{ id: 'u2', name: 'Jonas Weber' }]);
+    const shown = deal({});
+    renderPage(shown);
+
+    const header = (await screen.findByTestId('record-title')).parentElement;
+    expect(await within(header ?? document.body).findByTestId('record-presence-names')).toHaveTextContent(
+      'Ebenfalls geöffnet von Jonas Weber',
+    );
+    expect(recordsApi.openRecord).toHaveBeenCalledWith('deal', shown.id);
+    expect(presence).toHaveBeenCalledWith('deal', shown.id);
   });
 });
 

@@ -3580,6 +3580,51 @@ export namespace api {
 		}
 	}
 	
+	export class PresenceUser {
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresenceUser(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class PresenceList {
+	    items: PresenceUser[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PresenceList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], PresenceUser);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class RecordMap {
 	    items: MapMarker[];
 	    truncated: boolean;

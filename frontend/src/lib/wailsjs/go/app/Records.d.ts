@@ -12,11 +12,17 @@ export function DeleteSavedFilter(arg1:string,arg2:number):Promise<void>;
 
 export function History(arg1:api.RecordType,arg2:string):Promise<api.HistoryList>;
 
+export function LeaveRecord():Promise<void>;
+
 export function ListCustomFields(arg1:api.RecordType,arg2:boolean):Promise<api.CustomFieldList>;
 
 export function ListNotes(arg1:api.RecordType,arg2:string):Promise<api.NoteList>;
 
 export function ListSavedFilters(arg1:api.RecordType):Promise<api.SavedFilterList>;
+
+export function OpenRecord(arg1:api.RecordType,arg2:string):Promise<void>;
+
+export function RecordPresence(arg1:api.RecordType,arg2:string):Promise<api.PresenceList>;
 
 export function Trash(arg1:api.RecordType):Promise<api.TrashList>;
 

@@ -22,6 +22,10 @@ export function History(arg1, arg2) {
   return window['go']['app']['Records']['History'](arg1, arg2);
 }
 
+export function LeaveRecord() {
+  return window['go']['app']['Records']['LeaveRecord']();
+}
+
 export function ListCustomFields(arg1, arg2) {
   return window['go']['app']['Records']['ListCustomFields'](arg1, arg2);
 }
@@ -32,6 +36,14 @@ export function ListNotes(arg1, arg2) {
 
 export function ListSavedFilters(arg1) {
   return window['go']['app']['Records']['ListSavedFilters'](arg1);
+}
+
+export function OpenRecord(arg1, arg2) {
+  return window['go']['app']['Records']['OpenRecord'](arg1, arg2);
+}
+
+export function RecordPresence(arg1, arg2) {
+  return window['go']['app']['Records']['RecordPresence'](arg1, arg2);
 }
 
 export function Trash(arg1) {
