@@ -1,4 +1,5 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { adminApi, recordsApi, salesApi, sessionApi, type ChangeEvent } from '../../api';
@@ -111,5 +112,27 @@ describe('LiveUpdates', () => {
     emit('live:changes', [{ ...deleted, change: 'removed' }]);
     expect(await screen.findByTestId('record-gone')).toHaveAttribute('data-change', 'removed');
     expect(screen.getByText('Nicht mehr sichtbar')).toBeInTheDocument();
+  });
+
+  it('still gives the notice and the way back when the stream reports a deletion made here before its answer', async () => {
+    vi.spyOn(salesApi, 'getDeal').mockResolvedValue(deal({ id: 'd-1', title: 'Rahmenvertrag Kopierer' }));
+    let answer: () => void = () => undefined;
+    vi.spyOn(salesApi, 'deleteDeal').mockImplementation(
+      () =>
+        new Promise<void>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const user = userEvent.setup();
+    renderLive('/deals/d-1');
+    await user.click(await screen.findByRole('button', { name: 'Löschen' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Löschen' }));
+
+    emit('live:changes', [{ ...deleted, actorId: adminMe.user.id }]);
+    expect(await screen.findByTestId('record-gone')).toBeInTheDocument();
+    act(() => {
+      answer();
+    });
+    expect(await screen.findByTestId('deleted-notification')).toHaveTextContent('Rahmenvertrag Kopierer');
   });
 });
