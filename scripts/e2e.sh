@@ -11,9 +11,11 @@
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
 # 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
-#    on its own Xvfb display inside a private D-Bus session with an unlocked
-#    gnome-keyring, HOME/XDG dirs in a temp dir, and the Wails dev server on a
-#    free port (env devserver/assetdir, read by wails' internal/app/app_dev.go).
+#    twice on one Xvfb display, each inside a private D-Bus session with an
+#    unlocked gnome-keyring, HOME/XDG dirs of its own in a temp dir, and the
+#    Wails dev server on a free port of its own (env devserver/assetdir, read by
+#    wails' internal/app/app_dev.go): two desktops signed in as two users at
+#    once, for e2e/live.test.mjs (E2E_APP_URL_2 is the second).
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
 #    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
@@ -80,8 +82,6 @@ log "e2e: go build -tags dev,webkit2_41 -o bin/1sales-dev ."
 
 tmp=
 make_tmpdir tmp onesales-e2e
-mkdir -p "$tmp/home/.config" "$tmp/home/.local/share" "$tmp/home/.cache" "$tmp/runtime"
-chmod 0700 "$tmp/runtime"
 
 # Xvfb on a free display; -displayfd reports the number once it accepts clients.
 log "e2e: starting Xvfb"
@@ -106,46 +106,68 @@ OPENED_LOG="$tmp/opened.log"
 printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s"\n' "$OPENED_LOG" >"$tmp/open-recorder"
 chmod 0755 "$tmp/open-recorder"
 
-dev_port=
-free_port dev_port
-APP_URL="http://127.0.0.1:$dev_port"
 # Map tiles are unreachable in the tests (a local port nobody listens on, so no request leaves the machine): the
 # maps must show their offline layer (e2e/maps.test.mjs checks it).
 tile_port=
 free_port tile_port
 TILE_URL="http://127.0.0.1:$tile_port/{z}/{x}/{y}.png"
-: >"$RESULTS/e2e-desktop.log"
-log "e2e: starting bin/1sales-dev (dev server $APP_URL, log test-results/e2e-desktop.log)"
-# shellcheck disable=SC2016 # "$0" is for the inner sh
-env HOME="$tmp/home" \
-	XDG_CONFIG_HOME="$tmp/home/.config" \
-	XDG_DATA_HOME="$tmp/home/.local/share" \
-	XDG_CACHE_HOME="$tmp/home/.cache" \
-	XDG_RUNTIME_DIR="$tmp/runtime" \
-	WEBKIT_DISABLE_DMABUF_RENDERER=1 \
-	NO_AT_BRIDGE=1 \
-	ONESALES_SERVER_URL="$BACKEND_URL" \
-	ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
-	ONESALES_TILE_URL="$TILE_URL" \
-	devserver="127.0.0.1:$dev_port" \
-	assetdir="$ROOT/frontend/dist" \
-	setsid dbus-run-session -- sh -c \
-	'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
-	"$ROOT/bin/1sales-dev" </dev/null >>"$RESULTS/e2e-desktop.log" 2>&1 &
-app_pid=$!
-on_exit "kill_pid $app_pid 'desktop app'"
+
+# start_dev_app NAME PORT LOG: a dev desktop on the display with its own HOME/XDG dirs, D-Bus session and keyring,
+# serving the UI with the real Go bindings on 127.0.0.1:PORT; its pid goes to dev_app_pid.
+dev_app_pid=
+start_dev_app() {
+	local home="$tmp/$1" runtime="$tmp/$1-runtime"
+	mkdir -p "$home/.config" "$home/.local/share" "$home/.cache" "$runtime"
+	chmod 0700 "$runtime"
+	: >"$3"
+	log "e2e: starting bin/1sales-dev $1 (dev server http://127.0.0.1:$2, log ${3#"$ROOT/"})"
+	# shellcheck disable=SC2016 # "$0" is for the inner sh
+	env HOME="$home" \
+		XDG_CONFIG_HOME="$home/.config" \
+		XDG_DATA_HOME="$home/.local/share" \
+		XDG_CACHE_HOME="$home/.cache" \
+		XDG_RUNTIME_DIR="$runtime" \
+		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
+		NO_AT_BRIDGE=1 \
+		ONESALES_SERVER_URL="$BACKEND_URL" \
+		ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
+		ONESALES_TILE_URL="$TILE_URL" \
+		devserver="127.0.0.1:$2" \
+		assetdir="$ROOT/frontend/dist" \
+		setsid dbus-run-session -- sh -c \
+		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
+		"$ROOT/bin/1sales-dev" </dev/null >>"$3" 2>&1 &
+	dev_app_pid=$!
+	on_exit "kill_pid $dev_app_pid 'desktop app $1'"
+}
+
+dev_port=
+free_port dev_port
+APP_URL="http://127.0.0.1:$dev_port"
+start_dev_app home "$dev_port" "$RESULTS/e2e-desktop.log"
+app_pid=$dev_app_pid
+# The second desktop, for two users signed in at once (e2e/live.test.mjs); both start side by side.
+dev_port_2=
+free_port dev_port_2
+APP_URL_2="http://127.0.0.1:$dev_port_2"
+start_dev_app home-2 "$dev_port_2" "$RESULTS/e2e-desktop-2.log"
+app_pid_2=$dev_app_pid
 
 if ! wait_http "$APP_URL/" 120 "$app_pid"; then
 	tail -n 40 "$RESULTS/e2e-desktop.log" >&2 || true
 	die "the desktop app's dev server did not answer on $APP_URL"
 fi
-log "e2e: dev server answers on $APP_URL"
+if ! wait_http "$APP_URL_2/" 120 "$app_pid_2"; then
+	tail -n 40 "$RESULTS/e2e-desktop-2.log" >&2 || true
+	die "the second desktop app's dev server did not answer on $APP_URL_2"
+fi
+log "e2e: dev servers answer on $APP_URL and $APP_URL_2"
 for ((i = 0; i < 120; i++)); do
-	xdotool search --onlyvisible --name '.' >/dev/null 2>&1 && break
+	[ "$(xdotool search --onlyvisible --name '.' 2>/dev/null | wc -l)" -ge 2 ] && break
 	sleep 0.25
 done
 xdotool search --onlyvisible --name '.' >/dev/null 2>&1 || die "no window appeared on $DISPLAY"
-log "e2e: window: $(xdotool search --onlyvisible --name '.' getwindowname 2>/dev/null | head -n1)"
+log "e2e: windows: $(xdotool search --onlyvisible --name '.' getwindowname %@ 2>/dev/null | tr '\n' ' ')"
 
 # --------------------------------------------------------------- tests ----
 tests="${ONESALES_E2E_TESTS:-e2e/}"
@@ -153,6 +175,7 @@ log "e2e: node --test $tests"
 rc=0
 (cd "$ROOT/frontend" &&
 	E2E_APP_URL="$APP_URL" \
+		E2E_APP_URL_2="$APP_URL_2" \
 		E2E_OPENED_LOG="$OPENED_LOG" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
@@ -170,7 +193,12 @@ kill -0 "$app_pid" 2>/dev/null || {
 	tail -n 40 "$RESULTS/e2e-desktop.log" >&2 || true
 	die "the desktop app died during the tests"
 }
+kill -0 "$app_pid_2" 2>/dev/null || {
+	tail -n 40 "$RESULTS/e2e-desktop-2.log" >&2 || true
+	die "the second desktop app died during the tests"
+}
 kill_pid "$app_pid" 'desktop app (dev)'
+kill_pid "$app_pid_2" 'desktop app 2 (dev)'
 [ "$rc" -eq 0 ] || die "end-to-end tests failed (exit $rc)"
 
 # --------------------------------------------------------- real window ----

@@ -39,6 +39,8 @@ type Config struct {
 	Settings *settings.File
 	Logger   *slog.Logger
 	Emit     func(event string, data ...any)
+	// Live is how the change stream batches and reconnects (live.go); zero: the defaults.
+	Live LiveTiming
 	// Client carries timeouts, retries and transport for every client; server, logger and hooks are set here.
 	Client client.Options
 	// OpenCommand opens a downloaded document (env ONESALES_OPEN_COMMAND: a command line, the file's path is added
@@ -118,6 +120,8 @@ type core struct {
 	server string
 	email  string // the account's e-mail as the server spells it; with server, names the keyring entry
 	me     *api.Me
+	// live is the session's change stream (live.go).
+	live *live
 	// recordOpen: a record page said it is open (Records.OpenRecord) and has not left; shutdown leaves it.
 	recordOpen atomic.Bool
 }
@@ -170,6 +174,9 @@ func (c *core) startup(ctx context.Context) {
 
 func (c *core) shutdown(context.Context) {
 	c.leaveRecord()
+	c.mu.Lock()
+	c.stopLiveLocked()
+	c.mu.Unlock()
 	if c.cancel != nil {
 		c.cancel()
 	}
@@ -227,6 +234,9 @@ func (c *core) install(cl *client.Client, server, email string, s api.Session) {
 	c.mu.Lock()
 	old := c.cl
 	c.cl, c.server, c.email, c.me = cl, server, email, &s.Me
+	if old != cl {
+		c.startLiveLocked(cl)
+	}
 	c.mu.Unlock()
 	if old != nil && old != cl {
 		go func() {
@@ -276,6 +286,7 @@ func (c *core) expired(cl *client.Client) {
 	}
 	server, email := c.server, c.email
 	c.cl, c.me = nil, nil
+	c.stopLiveLocked()
 	c.mu.Unlock()
 	c.log.Info("session expired", "server", server)
 	if err := c.secrets.Delete(server, email); err != nil && !errors.Is(err, secrets.ErrNotFound) {

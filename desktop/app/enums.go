@@ -90,7 +90,8 @@ func Enums() []interface{} {
 			out = append(out, v.bind)
 		}
 	}
-	return out
+	// The desktop's own vocabulary: bound for its TS enum (app.LiveStatus), no list in vocabulary.ts.
+	return append(out, enum(AllLiveStatuses))
 }
 
 // enumValue is one member of a TS enum. Generic only on the Go side: Wails reads it by reflection, and the enum

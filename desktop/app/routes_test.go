@@ -61,6 +61,9 @@ func newRecorder(t *testing.T, answer func(w http.ResponseWriter, r *http.Reques
 	t.Helper()
 	rec := &recorder{}
 	rec.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if noStream(w, r) {
+			return
+		}
 		if r.URL.Path == "/api/v1/auth/login" {
 			writeOK(w, 200, api.Session{AccessToken: "access-1", RefreshToken: "refresh-1", AccessExpiresAt: time.Now().Add(time.Hour),
 				Me: api.Me{User: api.User{ID: "u1", Email: email}}})

@@ -155,6 +155,7 @@ func (s *Session) Logout() error {
 	c.mu.Lock()
 	cl, server, email := c.cl, c.server, c.email
 	c.cl, c.me = nil, nil
+	c.stopLiveLocked()
 	c.mu.Unlock()
 	if cl == nil {
 		c.persistMu.Unlock()

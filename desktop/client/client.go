@@ -50,6 +50,9 @@ type Options struct {
 	// TransferIdleTimeout ends a document upload or download that moved no byte for this long (default 1 min).
 	// Transfers have no overall timeout: Timeout does not apply to them.
 	TransferIdleTimeout time.Duration
+	// EventsIdleTimeout ends the change stream (Events) when nothing, not even a heartbeat, arrived for this long
+	// (default 45 s: three of the server's 15 s heartbeats).
+	EventsIdleTimeout time.Duration
 }
 
 // Client is safe for concurrent use.
@@ -88,6 +91,9 @@ func New(opts Options) *Client {
 	}
 	if opts.TransferIdleTimeout <= 0 {
 		opts.TransferIdleTimeout = DefaultTransferIdleTimeout
+	}
+	if opts.EventsIdleTimeout <= 0 {
+		opts.EventsIdleTimeout = DefaultEventsIdleTimeout
 	}
 	opts.ServerURL = strings.TrimRight(opts.ServerURL, "/")
 

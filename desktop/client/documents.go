@@ -161,6 +161,8 @@ type streamCall struct {
 	result any
 	// sink receives a 2xx answer's body as a stream.
 	sink func(resp *http.Response, body io.Reader) error
+	// idle ends the request when no byte moved for this long; 0: Options.TransferIdleTimeout.
+	idle time.Duration
 }
 
 type contentLengthKey struct{}
@@ -213,7 +215,12 @@ func (c *Client) stream(ctx context.Context, sc streamCall) error {
 func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (int, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	dog := newWatchdog(c.opts.TransferIdleTimeout, func() { cancel(errStalled) })
+	idle := sc.idle
+	if idle <= 0 {
+		idle = c.opts.TransferIdleTimeout
+	}
+	stalled := &APIError{Code: api.CodeTransferStalled, Message: "no data moved for " + idle.String()}
+	dog := newWatchdog(idle, func() { cancel(errStalled) })
 	defer dog.stop()
 
 	req := c.streamRC.R().SetHeaders(sc.header)
@@ -239,7 +246,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	resp, err := req.Execute(sc.method, sc.path)
 	if err != nil && (resp == nil || resp.RawResponse == nil) {
 		if errors.Is(context.Cause(ctx), errStalled) {
-			return 0, &APIError{Code: api.CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
+			return 0, stalled
 		}
 		c.log.Warn("api: transfer failed", "method", sc.method, "path", sc.path, "err", err)
 		return 0, networkError(err)
@@ -267,7 +274,7 @@ func (c *Client) streamOnce(ctx context.Context, sc streamCall, token string) (i
 	}
 	err = sc.sink(resp.RawResponse, &watchedReader{r: raw, dog: dog, mark: errReadBody})
 	if err != nil && errors.Is(context.Cause(ctx), errStalled) {
-		return status, &APIError{Code: api.CodeTransferStalled, Message: "no data moved for " + c.opts.TransferIdleTimeout.String()}
+		return status, stalled
 	}
 	return status, err
 }

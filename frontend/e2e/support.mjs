@@ -22,6 +22,16 @@ export const SCREENSHOT_DIR = required('E2E_SCREENSHOT_DIR');
 export const DEMO_PASSWORD = 'Demo1234!';
 
 /**
+ * The second desktop app's dev server: scripts/e2e.sh starts two desktops (own HOME, keyring and session each), so
+ * that two users can be signed in at once (e2e/live.test.mjs).
+ */
+export function secondAppUrl() {
+  const url = process.env.E2E_APP_URL_2;
+  if (!url) throw new Error('E2E_APP_URL_2 is not set: scripts/e2e.sh starts a second desktop app and sets it.');
+  return url;
+}
+
+/**
  * The first admin of a second company, on the basic plan (its pipelines are limited), which scripts/e2e.sh creates
  * anew on every run with `onesales-server create-tenant`.
  */
@@ -120,9 +130,9 @@ export const signInForm = (page) => page.getByTestId('sign-in-form');
 export const userMenu = (page) => page.getByTestId('user-menu');
 export const navigation = (page) => page.getByTestId('navigation');
 
-/** Opens the app and waits until it has decided: sign-in form or signed-in app. Returns which. */
-export async function openApp(page) {
-  await page.goto(APP_URL);
+/** Opens the app (of the desktop at appUrl) and waits until it has decided: sign-in form or signed-in app. */
+export async function openApp(page, appUrl = APP_URL) {
+  await page.goto(appUrl);
   await signInForm(page).or(userMenu(page)).first().waitFor({ state: 'visible' });
   return (await userMenu(page).isVisible()) ? 'app' : 'sign-in';
 }
@@ -131,8 +141,8 @@ export async function openApp(page) {
  * Starts a scenario signed out, whatever the previous one left: the Go process keeps its session across pages,
  * so a left-over session is ended through the UI's own binding.
  */
-export async function startSignedOut(page) {
-  if ((await openApp(page)) === 'app') {
+export async function startSignedOut(page, appUrl = APP_URL) {
+  if ((await openApp(page, appUrl)) === 'app') {
     await page.evaluate(() => window.go.app.Session.Logout());
     await page.reload();
     await signInForm(page).waitFor({ state: 'visible' });

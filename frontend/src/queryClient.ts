@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { hashKey, MutationCache, partialMatchKey, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { parseError } from './api/errors';
 
 /**
@@ -27,4 +27,36 @@ export function createQueryClient(onSignedOut: (client: QueryClient) => void = (
     },
   });
   return client;
+}
+
+/**
+ * One reload: the queries whose key starts with queryKey, except those whose key starts with one of except: the
+ * pages of records that are gone, which would only flash "not found".
+ */
+export interface Invalidation {
+  queryKey: QueryKey;
+  except?: readonly QueryKey[];
+}
+
+/**
+ * Runs the invalidations, each key once however often it is named; a page spared by one naming is spared by all
+ * (it is gone, whatever else changed beside it).
+ */
+export function invalidate(client: QueryClient, invalidations: readonly Invalidation[]): Promise<unknown> {
+  const merged = new Map<string, { queryKey: QueryKey; except: QueryKey[] }>();
+  for (const { queryKey, except = [] } of invalidations) {
+    const id = hashKey(queryKey);
+    const seen = merged.get(id);
+    if (seen) seen.except.push(...except);
+    else merged.set(id, { queryKey, except: [...except] });
+  }
+  return Promise.all(
+    [...merged.values()].map(({ queryKey, except }) =>
+      client.invalidateQueries({
+        queryKey,
+        predicate:
+          except.length > 0 ? (query) => !except.some((kept) => partialMatchKey(query.queryKey, kept)) : undefined,
+      }),
+    ),
+  );
 }

@@ -1,23 +1,12 @@
 import { EventsOn } from '../lib/wailsjs/runtime/runtime';
+import type { ChangeEvent, LiveStatus } from './types';
 
 /** Emitted by the desktop side when the session ended (refresh failed, user deactivated, ...). */
 const SESSION_EXPIRED = 'session:expired';
-/** Emitted by the desktop side with a batch of the change feed's events the signed-in user may see (issue 14). */
+/** The change stream (desktop/app live.go): batches of changes, "reload everything", and the stream's state. */
 const LIVE_CHANGES = 'live:changes';
-/** Emitted by the desktop side when changes were missed: everything shown must be loaded again. */
 const LIVE_RESYNC = 'live:resync';
-
-/** A change as the desktop forwards it: the fields of shared/api's ChangeEvent that the UI reads. */
-export interface LiveChange {
-  id: string;
-  /** A record kind, activity, note, document, presence or a setting (shared/api ChangeTopic). */
-  topic: string;
-  recordId?: string;
-  change: string;
-  /** The record a note, document or presence change belongs to. */
-  parentType?: string;
-  parentId?: string;
-}
+const LIVE_STATUS = 'live:status';
 
 /** Calls listener whenever the session ends; returns the function that stops listening. */
 export function onSessionExpired(listener: () => void): () => void {
@@ -26,16 +15,23 @@ export function onSessionExpired(listener: () => void): () => void {
   });
 }
 
-/** Calls listener with each batch of changes; returns the function that stops listening. */
-export function onLiveChanges(listener: (changes: LiveChange[]) => void): () => void {
-  return EventsOn(LIVE_CHANGES, (changes: LiveChange[] | null) => {
+/** Calls listener with each batch of changes (about 100 ms of them, in stream order); returns the unsubscribe. */
+export function onLiveChanges(listener: (changes: ChangeEvent[]) => void): () => void {
+  return EventsOn(LIVE_CHANGES, (changes: ChangeEvent[] | null) => {
     listener(changes ?? []);
   });
 }
 
-/** Calls listener when everything must be loaded again; returns the function that stops listening. */
+/** Calls listener when changes were missed and everything shown must reload; returns the unsubscribe. */
 export function onLiveResync(listener: () => void): () => void {
   return EventsOn(LIVE_RESYNC, () => {
     listener();
+  });
+}
+
+/** Calls listener whenever the change stream connects or drops; returns the unsubscribe. */
+export function onLiveStatus(listener: (status: LiveStatus) => void): () => void {
+  return EventsOn(LIVE_STATUS, (status: LiveStatus) => {
+    listener(status);
   });
 }

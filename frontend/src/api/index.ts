@@ -6,7 +6,7 @@ export { recordsApi } from './records';
 export { salesApi, salesAdminApi } from './sales';
 export { activitiesApi, activityAdminApi } from './activities';
 export { isMapRecordType, mapsApi, withNearAddress, type MapRecordType } from './maps';
-export { onLiveChanges, onLiveResync, onSessionExpired, type LiveChange } from './events';
+export { onLiveChanges, onLiveResync, onLiveStatus, onSessionExpired } from './events';
 export { intakeApi } from './intake';
 export { notificationsApi } from './notifications';
 export { openExternal, setWindowTitle } from './window';

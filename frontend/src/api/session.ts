@@ -1,7 +1,7 @@
 import * as Session from '../lib/wailsjs/go/app/Session';
 import { api, app } from '../lib/wailsjs/go/models';
 import { call } from './errors';
-import type { LoginInput, Me, PasswordChange, SessionState } from './types';
+import type { LiveState, LoginInput, Me, PasswordChange, SessionState } from './types';
 
 /** The signed-in session, kept by the desktop side (tokens never reach the UI). */
 export const sessionApi = {
@@ -15,4 +15,6 @@ export const sessionApi = {
   changePassword: (input: PasswordChange): Promise<void> =>
     call(() => Session.ChangePassword(api.PasswordChange.createFrom(input))),
   setLanguage: (language: string): Promise<void> => call(() => Session.SetLanguage(language)),
+  /** The change stream's state now; live:status tells each change of it (onLiveStatus). */
+  live: (): Promise<LiveState> => call(() => Session.Live()),
 };

@@ -95,3 +95,11 @@ export interface Page<T> {
   total: number;
   totalCapped: boolean;
 }
+
+/** A change as the desktop's change stream forwards it (live:changes): ids and versions, never contents. */
+export type ChangeEvent = Data<api.ChangeEvent>;
+export type ChangeTopic = `${api.ChangeTopic}`;
+export type ChangeKind = `${api.ChangeKind}`;
+/** Whether the change stream is live (the UI is current) or the desktop is reconnecting. */
+export type LiveStatus = `${app.LiveStatus}`;
+export type LiveState = Data<app.LiveState>;

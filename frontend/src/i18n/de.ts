@@ -2,6 +2,7 @@ import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
 import { notificationsDe } from './notifications.de';
+import { liveDe } from './live.de';
 import { salesDe } from './sales.de';
 import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
@@ -11,6 +12,7 @@ export const de = {
   ...salesDe,
   ...intakeDe,
   ...notificationsDe,
+  ...liveDe,
   ...activitiesDe,
   ...presenceDe,
   ...mapsDe,

@@ -3,6 +3,7 @@ import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
 import { notificationsEn } from './notifications.en';
+import { liveEn } from './live.en';
 import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...salesEn,
   ...intakeEn,
   ...notificationsEn,
+  ...liveEn,
   ...activitiesEn,
   ...presenceEn,
   ...mapsEn,

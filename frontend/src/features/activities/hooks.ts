@@ -30,6 +30,7 @@ import { toActivityQuery, type ActivityFilter } from './activityQuery';
 export const activityKeys = {
   all: ['activities'] as const,
   types: (includeArchived: boolean) => ['activityTypes', includeArchived] as const,
+  allTypes: ['activityTypes'] as const,
   list: (filter: ActivityFilter) => ['activities', 'list', filter] as const,
   week: (filter: ActivityFilter, monday: string) => ['activities', 'week', monday, filter] as const,
   record: (recordType: ActivityLinkType, id: string) => ['activities', 'record', recordType, id] as const,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { onSessionExpired, setWindowTitle, type Me } from '../../api';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { QueryError } from '../../components/QueryError';
+import { LiveUpdates } from '../live/LiveUpdates';
 import { MeContext, sessionEnded, useMeQuery, useSession } from './session';
 import { SignInPage } from './SignInPage';
 
@@ -56,7 +57,12 @@ function SignedIn({ initial, children }: { initial: Me | undefined; children: Re
     }
   }, [t, user, company]);
   if (me.data) {
-    return <MeContext value={me.data}>{children}</MeContext>;
+    return (
+      <MeContext value={me.data}>
+        {/* One change stream per signed-in user: a sign-out unmounts it with everything it kept. */}
+        <LiveUpdates>{children}</LiveUpdates>
+      </MeContext>
+    );
   }
   if (me.isError) {
     return <QueryError error={me.error} onRetry={() => void me.refetch()} />;

@@ -22,6 +22,7 @@ import {
   type OrganizationValues,
 } from './organizationForm';
 import { FormActions } from '../../components/FormActions';
+import { EditConflictNotice } from '../live/EditConflictNotice';
 
 interface OrganizationFormModalProps {
   opened: boolean;
@@ -70,15 +71,18 @@ function OrganizationForm({
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
 
+  const valuesOf = (loaded: Organization | undefined) => organizationValues(loaded, fields, { ownerId: me.user.id });
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
-    initialValues: organizationValues(organization, fields, { ownerId: me.user.id }),
+    initialValues: valuesOf(organization),
     validate: (values) => validateOrganization(values, fields, t, { separators }),
   });
 
-  const { submit, pending } = useSaveRecord({
+  const { submit, pending, conflict } = useSaveRecord({
+    recordType: 'organization',
     record: organization,
     form,
+    toValues: valuesOf,
     create,
     update,
     toCreate: (values) => organizationCreate(values, fields, separators),
@@ -90,6 +94,7 @@ function OrganizationForm({
   return (
     <form onSubmit={submit} noValidate data-testid="organization-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <FormSection title={t('organizations.form.sections.company')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput

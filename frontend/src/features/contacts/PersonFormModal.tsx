@@ -30,6 +30,8 @@ import {
   type Sent,
 } from './personForm';
 import { FormActions } from '../../components/FormActions';
+import { EditConflictNotice } from '../live/EditConflictNotice';
+import { useEditConflict } from '../live/editConflict';
 
 interface PersonFormModalProps {
   opened: boolean;
@@ -85,14 +87,25 @@ function PersonForm({
   const update = useUpdatePerson();
   const creating = person === undefined;
 
+  const valuesOf = (loaded: Person | undefined) =>
+    personValues(loaded, fields, { ownerId: me.user.id, organizationId });
   const form = useForm<PersonValues>({
     mode: 'controlled',
-    initialValues: personValues(person, fields, { ownerId: me.user.id, organizationId }),
+    initialValues: valuesOf(person),
     validate: (values) => validatePerson(values, fields, t, { creating, separators }),
+  });
+  // The person the form was filled from, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useEditConflict('person', person, (latest) => {
+    const values = valuesOf(latest);
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
   });
 
   // rows: the form rows of the e-mail addresses and phone numbers sent, to place the server's errors on them.
   const onError = (reason: unknown, rows: Sent<unknown>['rows']) => {
+    saveFailed(reason);
     showFormError(form, reason, t, notify, (path) => personErrorPath(path, rows));
   };
 
@@ -124,19 +137,18 @@ function PersonForm({
   };
 
   const submit = form.onSubmit((values) => {
-    if (creating) {
+    if (!base) {
       const sent = personCreate(values, fields, separators);
       sendCreate(sent.body, sent.rows);
       return;
     }
-    const sent = personPatch(values, person, fields, separators);
+    const sent = personPatch(values, base, fields, separators);
     if (isEmptyPatch(sent.body)) {
       onDone();
       return;
     }
-    // The version is the one of the person as loaded now; after a conflict it reloads and a retry uses the new one.
     update.mutate(
-      { id: person.id, version: person.version, patch: sent.body },
+      { id: base.id, version, patch: sent.body },
       {
         onSuccess: (saved) => {
           notify.success(t('common.saved'));
@@ -155,6 +167,7 @@ function PersonForm({
   return (
     <form onSubmit={submit} noValidate data-testid="person-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <FormSection title={t('persons.form.sections.person')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select

@@ -6,6 +6,9 @@ import { Loading } from '../../components/Loading';
 import { Link, useParams } from 'react-router';
 import type { RecordType } from '../../api';
 import { QueryError } from '../../components/QueryError';
+import { useRecordGone } from '../live/hooks';
+import { RecordGone } from '../live/RecordGone';
+import type { RecordChange } from '../live/store';
 import { RecordPresence } from './RecordPresence';
 
 /** The record a detail page shows (RecordDetailPage), for its frame (RecordDetailLayout): presence. */
@@ -102,17 +105,19 @@ export function RecordActions({
   );
 }
 
-/** Loading and error states of a detail page, with the way back to the list. */
+/** Loading and error states of a detail page, and the notice of a record gone meanwhile, with the way back. */
 function RecordDetailFallback({
   error,
   onRetry,
   backTo,
   backLabel,
+  gone,
 }: {
   error: unknown;
   onRetry: () => void;
   backTo: string;
   backLabel: string;
+  gone?: RecordChange;
 }) {
   return (
     <Stack maw={900}>
@@ -122,7 +127,7 @@ function RecordDetailFallback({
           {backLabel}
         </Group>
       </Anchor>
-      {error ? <QueryError error={error} onRetry={onRetry} /> : <Loading />}
+      {gone ? <RecordGone gone={gone} /> : error ? <QueryError error={error} onRetry={onRetry} /> : <Loading />}
     </Stack>
   );
 }
@@ -146,7 +151,7 @@ interface RecordQuery<T> {
  * way back to the list) until it has it; then the detail, keyed by the id so that another record starts afresh,
  * which says (presence) that this desktop has the record open while it shows it.
  */
-export function RecordDetailPage<T>({
+export function RecordDetailPage<T extends { version: number }>({
   param,
   useRecord,
   list,
@@ -163,9 +168,14 @@ export function RecordDetailPage<T>({
   const id = useParams()[param] ?? '';
   const query = useRecord(id);
   const shown = useMemo(() => ({ recordType: LIST_TYPES[list], id }), [list, id]);
-  if (query.data === undefined) {
+  // Deleted, or out of sight, while the page was open (the change stream says so): that, not "not found". A record
+  // loaded in a newer version than its going (restored meanwhile) is back.
+  const going = useRecordGone(LIST_TYPES[list], id);
+  const gone = going && !(query.data && query.data.version > going.version) ? going : undefined;
+  if (query.data === undefined || gone) {
     return (
       <RecordDetailFallback
+        gone={gone}
         error={query.error}
         onRetry={() => void query.refetch()}
         backTo={`/${list}`}

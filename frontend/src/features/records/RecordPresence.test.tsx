@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { recordsApi, type LiveChange, type PresenceUser } from '../../api';
+import { recordsApi, type ChangeEvent, type PresenceUser } from '../../api';
 import { changeLanguage } from '../../i18n';
 import { renderWithProviders } from '../../test/render';
 import { PRESENCE_RENEWAL_MS, RecordPresence } from './RecordPresence';
@@ -19,7 +19,7 @@ const lena: PresenceUser = { id: 'u2', name: 'Lena Fischer' };
 const sabine: PresenceUser = { id: 'u3', name: 'Sabine Wagner' };
 const markus: PresenceUser = { id: 'u4', name: 'Markus Weber' };
 
-function live(...changes: Partial<LiveChange>[]) {
+function live(...changes: Partial<ChangeEvent>[]) {
   act(() => {
     listeners.get('live:changes')?.(changes.map((c, i) => ({ id: String(i), change: 'created', topic: 'deal', ...c })));
   });

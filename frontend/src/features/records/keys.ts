@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ListQuery, RecordType } from '../../api';
+import { invalidate, type Invalidation } from '../../queryClient';
 
 /**
  * Query keys of records. Everything of one record type starts with the type ("person", "organization", ...), so
@@ -12,34 +13,47 @@ export const recordKeys = {
   related: (recordType: RecordType, id: string, relation: string) => [recordType, 'related', id, relation] as const,
   notes: (recordType: RecordType, id: string) => ['notes', recordType, id] as const,
   history: (recordType: RecordType, id: string) => ['history', recordType, id] as const,
+  allHistories: ['history'] as const,
   presence: (recordType: RecordType, id: string) => ['presence', recordType, id] as const,
   customFields: (recordType: RecordType) => ['customFields', recordType] as const,
+  allCustomFields: ['customFields'] as const,
   savedFilters: (recordType: RecordType) => ['savedFilters', recordType] as const,
+  allSavedFilters: ['savedFilters'] as const,
   trash: ['trash'] as const,
   search: (text: string) => ['search', text] as const,
+  allSearches: ['search'] as const,
 };
 
 /**
- * After a record changed (created, edited, deleted, restored, linked): its type's lists and pages, histories, the
- * trash and the search results reload. Other types named in also reload (an organisation's persons, say). With
- * gone (deleted), the record's own page is left alone.
+ * What a change of a record reloads (created, edited, deleted, restored, linked, here or elsewhere): its type's
+ * lists and pages, histories, the trash and the search results. Other types named in also reload (an organisation's
+ * persons, say). With gone (deleted, or no longer visible), the record's own page is left alone.
  */
+export function recordInvalidations(
+  recordType: RecordType,
+  id: string | undefined,
+  also: readonly RecordType[] = [],
+  { gone = false }: { gone?: boolean } = {},
+): Invalidation[] {
+  // A gone record's page is being left or says that it is gone: reloading it would only flash "not found".
+  const except = gone && id !== undefined ? [recordKeys.detail(recordType, id)] : [];
+  return [
+    { queryKey: recordKeys.all(recordType), except },
+    ...also.map((other) => ({ queryKey: recordKeys.all(other) })),
+    // Links and notes write history on both sides; histories are small, so all of them reload.
+    { queryKey: recordKeys.allHistories },
+    { queryKey: recordKeys.trash },
+    { queryKey: recordKeys.allSearches },
+  ];
+}
+
+/** Reloads what a change of a record touches (recordInvalidations). */
 export function invalidateRecord(
   client: QueryClient,
   recordType: RecordType,
   id: string | undefined,
   also: readonly RecordType[] = [],
-  { gone = false }: { gone?: boolean } = {},
+  options: { gone?: boolean } = {},
 ): Promise<unknown> {
-  // A deleted record's page is being left: reloading it would only flash "not found".
-  const detail = id === undefined ? [] : recordKeys.detail(recordType, id);
-  const keep = (key: readonly unknown[]) => gone && detail.every((part, index) => key[index] === part);
-  return Promise.all([
-    client.invalidateQueries({ queryKey: recordKeys.all(recordType), predicate: (query) => !keep(query.queryKey) }),
-    ...also.map((other) => client.invalidateQueries({ queryKey: recordKeys.all(other) })),
-    // Links and notes write history on both sides; histories are small, so all of them reload.
-    client.invalidateQueries({ queryKey: ['history'] }),
-    client.invalidateQueries({ queryKey: recordKeys.trash }),
-    client.invalidateQueries({ queryKey: ['search'] }),
-  ]);
+  return invalidate(client, recordInvalidations(recordType, id, also, options));
 }

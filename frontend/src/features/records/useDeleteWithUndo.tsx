@@ -27,6 +27,11 @@ export function useDeleteWithUndo(recordType: RecordType, remove: (id: string, v
   const entry = recordTypeEntry(recordType);
   const mutation = useMutation({
     mutationFn: ({ id, version }: Deletable) => remove(id, version),
+    // Here rather than in mutate's callbacks, which are dropped when the page unmounts: the change stream may report
+    // the deletion first, and the page then says that the record is gone; the notice and the way out still come.
+    onSuccess: (_data, record) => {
+      deleted(record);
+    },
     onSettled: (_data, error, { id }) =>
       invalidateRecord(client, recordType, id, entry?.related ?? [], { gone: error === null }),
   });
@@ -56,28 +61,6 @@ export function useDeleteWithUndo(recordType: RecordType, remove: (id: string, v
       confirmProps: { color: 'red' },
       onConfirm: () => {
         mutation.mutate(record, {
-          onSuccess: () => {
-            const notificationId = `deleted-${record.id}`;
-            notifications.show({
-              id: notificationId,
-              color: 'teal',
-              autoClose: 10_000,
-              message: (
-                <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="deleted-notification">
-                  <Text size="sm">{t('records.delete.done', { name: record.name })}</Text>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    style={{ flexShrink: 0 }}
-                    onClick={() => void undo(record, notificationId)}
-                  >
-                    {t('common.undo')}
-                  </Button>
-                </Group>
-              ),
-            });
-            if (entry) void navigate(entry.listPath);
-          },
           onError: (error) => {
             notify.error(error);
           },
@@ -85,6 +68,25 @@ export function useDeleteWithUndo(recordType: RecordType, remove: (id: string, v
       },
     });
   };
+
+  /** After a deletion: the notice with its undo button, and back to the list. */
+  function deleted(record: Deletable) {
+    const notificationId = `deleted-${record.id}`;
+    notifications.show({
+      id: notificationId,
+      color: 'teal',
+      autoClose: 10_000,
+      message: (
+        <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="deleted-notification">
+          <Text size="sm">{t('records.delete.done', { name: record.name })}</Text>
+          <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={() => void undo(record, notificationId)}>
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    });
+    if (entry) void navigate(entry.listPath);
+  }
 
   return { confirmDelete, pending: mutation.isPending };
 }

@@ -20,6 +20,7 @@ import { moneySeparators } from './money';
 import { PersonSelect } from './PersonSelect';
 import { PipelineStageFields } from './PipelineStageFields';
 import { FormActions } from '../../components/FormActions';
+import { EditConflictNotice } from '../live/EditConflictNotice';
 
 interface DealFormModalProps {
   opened: boolean;
@@ -85,20 +86,24 @@ function DealForm({
   const create = useCreateDeal();
   const update = useUpdateDeal();
 
-  const form = useForm<DealValues>({
-    mode: 'controlled',
-    initialValues: dealValues(
-      deal,
+  const valuesOf = (loaded: Deal | undefined) =>
+    dealValues(
+      loaded,
       fields,
       { ...defaults, ownerId: me.user.id, pipelineId: defaultPipeline, stageId: defaultStage },
       locale,
-    ),
+    );
+  const form = useForm<DealValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(deal),
     validate: (values) => validateDeal(values, fields, t, money, separators),
   });
 
-  const { submit, pending } = useSaveRecord({
+  const { submit, pending, conflict } = useSaveRecord({
+    recordType: 'deal',
     record: deal,
     form,
+    toValues: valuesOf,
     create,
     update,
     toCreate: (values) => dealCreate(values, fields, money, separators),
@@ -111,6 +116,7 @@ function DealForm({
   return (
     <form onSubmit={submit} noValidate data-testid="deal-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('deals.form.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput

@@ -16,6 +16,7 @@ import { useCreateLead, usePipelines, useUpdateLead } from './hooks';
 import { leadCreate, leadPatch, leadValues, validateLead, type LeadValues } from './leadForm';
 import { PipelineStageFields } from './PipelineStageFields';
 import { FormActions } from '../../components/FormActions';
+import { EditConflictNotice } from '../live/EditConflictNotice';
 
 export function LeadFormModal({
   opened,
@@ -75,19 +76,19 @@ function LeadForm({
   const create = useCreateLead();
   const update = useUpdateLead();
 
+  const valuesOf = (loaded: Lead | undefined) =>
+    leadValues(loaded, fields, { ownerId: me.user.id, pipelineId: defaultPipeline, stageId: defaultStage });
   const form = useForm<LeadValues>({
     mode: 'controlled',
-    initialValues: leadValues(lead, fields, {
-      ownerId: me.user.id,
-      pipelineId: defaultPipeline,
-      stageId: defaultStage,
-    }),
+    initialValues: valuesOf(lead),
     validate: (values) => validateLead(values, fields, t, separators),
   });
 
-  const { submit, pending } = useSaveRecord({
+  const { submit, pending, conflict } = useSaveRecord({
+    recordType: 'lead',
     record: lead,
     form,
+    toValues: valuesOf,
     create,
     update,
     toCreate: (values) => leadCreate(values, fields, separators),
@@ -100,6 +101,7 @@ function LeadForm({
   return (
     <form onSubmit={submit} noValidate data-testid="lead-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('leads.form.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('leads.form.personName')} {...form.getInputProps('personName')} />

@@ -20,7 +20,10 @@ import { moveCard, type Card } from './boardModel';
 
 export const salesKeys = {
   pipelines: (recordType: PipelineType) => ['pipelines', recordType] as const,
+  allPipelines: ['pipelines'] as const,
   lostReasons: (recordType: PipelineType, archived: boolean) => ['lostReasons', recordType, archived] as const,
+  lostReasonsOf: (recordType: PipelineType) => ['lostReasons', recordType] as const,
+  allLostReasons: ['lostReasons'] as const,
   board: (recordType: PipelineType, pipelineId: string, filter: ListQuery) =>
     [recordType, 'board', pipelineId, filter] as const,
   mapping: ['leadMapping'] as const,

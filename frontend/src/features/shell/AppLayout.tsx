@@ -5,6 +5,7 @@ import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
 import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
+import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Navigation } from './Navigation';
@@ -40,6 +41,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <LiveStatusIndicator />
             {canSearch && <GlobalSearch />}
             <NotificationBell />
             <UserMenu me={me} />

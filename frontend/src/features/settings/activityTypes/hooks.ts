@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activityAdminApi, type ActivityTypeCreate, type ActivityTypePatch } from '../../../api';
-import { invalidateActivities } from '../../activities/hooks';
+import { activityKeys, invalidateActivities } from '../../activities/hooks';
 
 /** A change to the types reloads them, and the activities that show their names, colours and icons. */
 function useTypeInvalidation() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: ['activityTypes'] }), invalidateActivities(client)]);
+  return () =>
+    Promise.all([client.invalidateQueries({ queryKey: activityKeys.allTypes }), invalidateActivities(client)]);
 }
 
 export function useCreateActivityType() {

@@ -13,7 +13,7 @@ function useFieldMutation<TVariables, TResult>(
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: recordKeys.customFields(recordType) }),
-        client.invalidateQueries({ queryKey: ['history'] }),
+        client.invalidateQueries({ queryKey: recordKeys.allHistories }),
       ]),
   });
 }

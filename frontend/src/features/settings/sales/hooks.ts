@@ -8,6 +8,7 @@ import {
   type PipelinePatch,
   type PipelineType,
 } from '../../../api';
+import { recordKeys } from '../../records/keys';
 import { salesKeys } from '../../sales/hooks';
 
 /** Pipeline changes reload the pipelines and everything of the type (boards, records in moved stages). */
@@ -16,7 +17,7 @@ function usePipelineInvalidation(recordType: PipelineType) {
   return () =>
     Promise.all([
       client.invalidateQueries({ queryKey: salesKeys.pipelines(recordType) }),
-      client.invalidateQueries({ queryKey: [recordType] }),
+      client.invalidateQueries({ queryKey: recordKeys.all(recordType) }),
     ]);
 }
 
@@ -47,7 +48,7 @@ export function useDeletePipeline(recordType: PipelineType) {
 
 function useReasonInvalidation(recordType: PipelineType) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['lostReasons', recordType] });
+  return () => client.invalidateQueries({ queryKey: salesKeys.lostReasonsOf(recordType) });
 }
 
 export function useCreateLostReason(recordType: PipelineType) {

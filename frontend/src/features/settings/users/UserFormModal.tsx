@@ -8,6 +8,7 @@ import { useNotify } from '../../../components/notify';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser, useUpdateUser } from './hooks';
 import { FormActions } from '../../../components/FormActions';
+import { useEditConflict } from '../../live/editConflict';
 
 interface UserValues {
   name: string;
@@ -80,7 +81,12 @@ function UserForm({
     },
   });
 
+  // The user as the form was opened (the list reloads on every change): a save sends what was changed against it, at
+  // its version, so that a change made meanwhile fails with 412 instead of being reverted; the next save goes
+  // against the reloaded user.
+  const { base, version, saveFailed } = useEditConflict('user', user);
   const onError = (reason: unknown) => {
+    saveFailed(reason);
     showFormError(form, parseError(reason), t, notify);
   };
 
@@ -88,7 +94,7 @@ function UserForm({
     const name = values.name.trim();
     const unitId = values.unitId ?? '';
     const roleId = values.roleId ?? '';
-    if (creating) {
+    if (!base) {
       create.mutate(
         { name, email: values.email.trim(), password: values.password, unitId, roleId },
         {
@@ -101,18 +107,17 @@ function UserForm({
       );
       return;
     }
-    // Send only what changed; the version is the one of the record as loaded now (it reloads after a conflict).
     const patch = {
-      ...(name !== user.name && { name }),
-      ...(unitId !== user.unitId && { unitId }),
-      ...(roleId !== user.roleId && { roleId }),
+      ...(name !== base.name && { name }),
+      ...(unitId !== base.unitId && { unitId }),
+      ...(roleId !== base.roleId && { roleId }),
     };
     if (Object.keys(patch).length === 0) {
       onDone();
       return;
     }
     update.mutate(
-      { id: user.id, version: user.version, patch },
+      { id: base.id, version, patch },
       {
         onSuccess: () => {
           notify.success(t('common.saved'));

@@ -1134,6 +1134,34 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class ChangeEvent {
+	    id: string;
+	    topic: ChangeTopic;
+	    recordId?: string;
+	    change: ChangeKind;
+	    version?: number;
+	    actorId?: string;
+	    parentType?: RecordType;
+	    parentId?: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChangeEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.topic = source["topic"];
+	        this.recordId = source["recordId"];
+	        this.change = source["change"];
+	        this.version = source["version"];
+	        this.actorId = source["actorId"];
+	        this.parentType = source["parentType"];
+	        this.parentId = source["parentId"];
+	        this.at = source["at"];
+	    }
+	}
 	export class ContactPoint {
 	    value: string;
 	    kind: ContactKind;
@@ -4180,6 +4208,42 @@ export namespace api {
 
 export namespace app {
 	
+	export enum LiveStatus {
+	    Connected = "connected",
+	    Reconnecting = "reconnecting",
+	}
+	export class LiveState {
+	    status: LiveStatus;
+	    lastChange?: api.ChangeEvent;
+	
+	    static createFrom(source: any = {}) {
+	        return new LiveState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.lastChange = this.convertValues(source["lastChange"], api.ChangeEvent);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LoginInput {
 	    serverUrl: string;
 	    email: string;

@@ -5,6 +5,8 @@ import {app} from '../models';
 
 export function ChangePassword(arg1:api.PasswordChange):Promise<void>;
 
+export function Live():Promise<app.LiveState>;
+
 export function Login(arg1:app.LoginInput):Promise<api.Me>;
 
 export function Logout():Promise<void>;

@@ -6,6 +6,10 @@ export function ChangePassword(arg1) {
   return window['go']['app']['Session']['ChangePassword'](arg1);
 }
 
+export function Live() {
+  return window['go']['app']['Session']['Live']();
+}
+
 export function Login(arg1) {
   return window['go']['app']['Session']['Login'](arg1);
 }

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { parseError, type ChangeTopic } from '../../api';
+import { useMe } from '../auth/session';
+import { isGone } from './invalidation';
+import type { RecordChange } from './store';
+import { useRecordChanges } from './hooks';
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+/** Someone else changed the record while its form was open; the form offers the two ways on. */
+export interface EditConflict {
+  /** Who made the latest of those changes; '' for the system. */
+  actorId: string;
+  /** Fill the form from the record as it is now (what was typed is dropped). */
+  reload: () => void;
+  /** Keep what was typed and save it over the changed record. */
+  keepMine: () => void;
+}
+
+export interface EditBase<T> {
+  /** The record the form's values came from: a save sends what was changed against it. */
+  base: T | undefined;
+  /** The version a save is sent against (If-Match). */
+  version: number;
+  conflict: EditConflict | null;
+  /** Tell it why a save failed: after a 412 the next save goes against the record as reloaded. */
+  saveFailed: (reason: unknown) => void;
+}
+
+/**
+ * The decision an edit form needs when its record changes while it is open. The form edits the record as it was
+ * loaded (base) and sends only the fields changed against it, at the version the user has agreed to overwrite:
+ * - changes by the user themself (another window) are accepted silently;
+ * - changes by someone else, as the change stream reports them, raise the conflict: Reload refills the form from
+ *   the record now, Keep mine keeps the typed values and sends them against the newest version, so that the save
+ *   does not fail with 412 and the other's changes to fields not typed in stay;
+ * - a change the stream did not report (it was down) is not agreed to: the save fails with 412 and says so, and the
+ *   record reloads; a second save, after the user saw that, goes against the reloaded version.
+ * record is the record as its page has it now (it reloads on every change); onReload refills the form. Topics the
+ * store does not follow (settings: users, units, ...) never raise the conflict; their forms still get the base,
+ * the version and the second save after a 412.
+ */
+export function useEditConflict<T extends Versioned>(
+  topic: ChangeTopic,
+  record: T | undefined,
+  onReload: (latest: T) => void = () => undefined,
+): EditBase<T> {
+  const me = useMe();
+  const [base, setBase] = useState(record);
+  const [agreed, setAgreed] = useState(record?.version ?? 0);
+  const [refused, setRefused] = useState(false); // a save failed with 412: the reloaded version is agreed to
+  const changes = useRecordChanges(topic, record?.id ?? '');
+  const decided = conflictOf(changes, agreed, me.user.id);
+  const { others } = decided;
+  const version = refused && record ? Math.max(decided.version, record.version) : decided.version;
+  // The notice waits until the page has the changed record, so that Reload has it to show.
+  const newestOther = Math.max(0, ...others.map((change) => change.version));
+  const conflict =
+    record && others.length > 0 && record.version >= newestOther
+      ? {
+          actorId: others[others.length - 1]?.actorId ?? '',
+          reload: () => {
+            setBase(record);
+            setAgreed(record.version);
+            onReload(record);
+          },
+          keepMine: () => {
+            setAgreed(Math.max(record.version, newestOther));
+          },
+        }
+      : null;
+  const saveFailed = (reason: unknown) => {
+    if (parseError(reason).is('precondition.version_mismatch')) setRefused(true);
+  };
+  return { base, version, conflict, saveFailed };
+}
+
+/**
+ * The changes after the agreed version that someone other than me made, and the version a save can be sent
+ * against: the newest when all of them are mine, else the agreed one.
+ */
+export function conflictOf(
+  changes: readonly RecordChange[],
+  agreed: number,
+  me: string,
+): { version: number; others: RecordChange[] } {
+  const newer = changes.filter((change) => change.version > agreed && !isGone(change.change));
+  const others = newer.filter((change) => change.actorId !== me);
+  const version = others.length === 0 ? Math.max(agreed, ...newer.map((change) => change.version)) : agreed;
+  return { version, others };
+}
