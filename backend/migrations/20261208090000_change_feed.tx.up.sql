@@ -137,7 +137,8 @@ BEGIN
             merged AS (
                 UPDATE change_events AS e SET
                     change = CASE WHEN e.change = ''created'' THEN ''created'' WHEN n.f_deleted THEN ''deleted'' ELSE e.change END,
-                    version = %5$s, owner_id = %6$s, state = %7$s
+                    version = %5$s, owner_id = %6$s, state = %7$s,
+                    old_owner_id = CASE WHEN e.change = ''created'' THEN NULL ELSE coalesce(e.old_owner_id, n.f_old_owner) END
                 FROM changed AS n
                 WHERE e.xid = pg_current_xact_id() AND e.topic = $1 AND e.record_id = n.id
                 RETURNING e.record_id)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/config"
@@ -409,5 +410,32 @@ func TestALongTransactionHoldsNoOtherEventsBack(t *testing.T) {
 	}
 	if !slices.Contains(ids, slow.ID) {
 		t.Fatalf("resumed from %s with %v, without the long transaction's event", ev.ID, ids)
+	}
+}
+
+// A record given to another owner by the second statement of a transaction that changed it before still tells
+// the reader who loses it.
+func TestAReassignmentLaterInATransactionStillRemovesTheRecord(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	lenaID, jonasID := env.Demo.Users[apptest.FieldRepSued], env.Demo.Users[apptest.FieldRepNord]
+	org := admin.createOrg(api.OrganizationCreate{Name: "Zweimal AG", OwnerID: jonasID.String()})
+	jonas := env.OpenStream("", env.Token(apptest.FieldRepNord), "")
+	jonas.Ready()
+	jonas.Changes(300 * time.Millisecond)
+
+	err := db.InTenant(db.WithUser(context.Background(), env.Demo.Users[apptest.Admin]), env.DB.App, env.Demo.TenantID,
+		func(ctx context.Context, tx bun.Tx) error {
+			if _, err := tx.ExecContext(ctx, "UPDATE organizations SET phone = '040 1', version = version + 1 WHERE id = ?", org.ID); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "UPDATE organizations SET owner_id = ?, version = version + 1 WHERE id = ?", lenaID, org.ID)
+			return err
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev, _ := jonas.WaitChange(live, forRecord(org.ID)); ev.Change != api.ChangeRemoved {
+		t.Fatalf("jonas after the reassignment: %+v", ev)
 	}
 }
