@@ -22,6 +22,8 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  api,
+  apiSession,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
@@ -39,21 +41,8 @@ async function pick(scope, label, option) {
   await scope.page().getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Calls the backend as a user would through the API (for what the scenario must know, not for what it tests). */
-async function api(token, method, path, body) {
-  const response = await fetch(`${SERVER_URL}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
 async function tokenOf(email) {
-  const session = await api(null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
-  return session.accessToken;
+  return (await apiSession(email)).accessToken;
 }
 
 describe('lead intake', () => {

@@ -5,13 +5,11 @@
 // "Neu laden / Meine behalten"; keeping his input saves it over the rep's change without a 412, and the rep's change
 // to another field stays. The deals are the rep's, made through the API with a per-run suffix.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   APP_URL,
   DEMO_PASSWORD,
   FIELD_USER,
-  SERVER_URL,
   launchBrowser,
   noDialog,
   openApp,
@@ -21,6 +19,8 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  api,
+  apiSession,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
@@ -30,25 +30,9 @@ const PIPELINE = 'Bestellung auf Rechnung';
 /** What "at once" means in the issue: a change reaches the other desktop within a second. */
 const WITHIN_MS = 1000;
 
-/** Calls the backend as a user would through the API (for what the scenario needs, not for what it tests). */
-async function api(token, method, path, body) {
-  const response = await fetch(`${SERVER_URL}${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      'Idempotency-Key': randomUUID(),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
 /** A deal of the rep's in the first stage of the demo pipeline, for his organisation Schröder & Söhne KG. */
 async function repDeal(title) {
-  const session = await api(null, 'POST', '/api/v1/auth/login', { email: FIELD_USER.email, password: DEMO_PASSWORD });
+  const session = await apiSession(FIELD_USER.email);
   const token = session.accessToken;
   const pipeline = (await api(token, 'GET', '/api/v1/pipelines?recordType=deal')).items.find(
     (p) => p.name === PIPELINE,

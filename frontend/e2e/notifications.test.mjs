@@ -6,13 +6,14 @@ import { after, before, describe, test } from 'node:test';
 import {
   DEMO_PASSWORD,
   FIELD_USER,
-  SERVER_URL,
   launchBrowser,
   screenshot,
   signIn,
   startSignedOut,
   uniqueSuffix,
   withPage,
+  api,
+  apiSession,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 180_000;
@@ -22,22 +23,6 @@ const MANAGER = { email: 'markus.weber@nordlicht.example', name: 'Markus Weber' 
  * the live stream brings it to the desktop within another; without the stream the list's poll (30 s) does.
  */
 const ARRIVAL_TIMEOUT = 45_000;
-
-/** Calls the backend as a user would through the API (the manager's side of the scenario). */
-async function api(token, method, path, body) {
-  const response = await fetch(`${SERVER_URL}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function session(email) {
-  return api(null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
-}
 
 const unread = async (bell) => Number(await bell.getAttribute('data-unread'));
 
@@ -66,8 +51,8 @@ describe('notification centre', () => {
         );
         const before = await unread(bell);
 
-        const manager = await session(MANAGER.email);
-        const jonas = (await session(FIELD_USER.email)).me.user;
+        const manager = await apiSession(MANAGER.email);
+        const jonas = (await apiSession(FIELD_USER.email)).me.user;
         const pipelines = await api(manager.accessToken, 'GET', '/api/v1/pipelines?recordType=lead');
         const lead = await api(manager.accessToken, 'POST', '/api/v1/leads', {
           title,
@@ -104,7 +89,11 @@ describe('notification centre', () => {
             Number(window.document.querySelector('[data-testid="notification-bell"]')?.dataset.unread) === count,
           before,
         );
-        const mine = await api((await session(FIELD_USER.email)).accessToken, 'GET', '/api/v1/notifications?limit=100');
+        const mine = await api(
+          (await apiSession(FIELD_USER.email)).accessToken,
+          'GET',
+          '/api/v1/notifications?limit=100',
+        );
         assert.equal(mine.items.find((n) => n.recordId === lead.id)?.read, true);
       }),
   );

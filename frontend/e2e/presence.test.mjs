@@ -4,12 +4,10 @@
 // from the manager's answer. (The line follows a live change at once when the desktop has the change stream;
 // without it, within the page's 30-second renewal.)
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   DEMO_PASSWORD,
   FIELD_USER,
-  SERVER_URL,
   STEP_TIMEOUT,
   launchBrowser,
   screenshot,
@@ -17,6 +15,8 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  api,
+  apiSession,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
@@ -24,25 +24,8 @@ const MANAGER = { email: 'markus.weber@nordlicht.example', name: 'Markus Weber' 
 /** A change of who has the record open shows within one renewal of the page (30 s) at the latest. */
 const PRESENCE_TIMEOUT = 40_000;
 
-/** Calls the backend as a user would through the API. */
-async function api(token, method, path, body) {
-  const response = await fetch(`${SERVER_URL}${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      'Idempotency-Key': randomUUID(),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
 async function tokenOf(email) {
-  const session = await api(null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
-  return session.accessToken;
+  return (await apiSession(email)).accessToken;
 }
 
 /** Asks until the names the record's presence lists to token are want (in order), or fails after timeout. */

@@ -1,5 +1,7 @@
 // Helpers for the end-to-end tests: a real Chromium (Debian's, driven by playwright-core) on the Wails dev server
 // of the real desktop app, whose page runs the real Go bindings over a websocket.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -189,4 +191,28 @@ export async function choose(page, label, option) {
 /** A suffix that keeps names unique across runs against the same database. */
 export function uniqueSuffix() {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/**
+ * Calls the backend as a user would through the API: for what a scenario needs to set up or know, not for what it
+ * tests. Every call carries an Idempotency-Key (the creates take it, the other routes ignore it).
+ */
+export async function api(token, method, path, body) {
+  const response = await fetch(`${SERVER_URL}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Signs a demo user in through the API and returns the session (its accessToken for api). */
+export async function apiSession(email) {
+  return api(null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
 }
