@@ -27,6 +27,8 @@ import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
+import { EditConflictNotice } from '../live/EditConflictNotice';
+import { useEditConflict } from '../live/editConflict';
 import { HiddenLinkField } from '../records/HiddenRecord';
 import { PersonSelect } from '../sales/PersonSelect';
 import { useUnits, useUsers } from '../settings/queries';
@@ -42,7 +44,7 @@ import {
   type ActivityValues,
 } from './activityForm';
 import { usersInReach } from './assignees';
-import { useActivityTypes, useCreateActivity, useDeleteActivity, useUpdateActivity } from './hooks';
+import { useActivity, useActivityTypes, useCreateActivity, useDeleteActivity, useUpdateActivity } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { RecordSelect } from './RecordSelects';
 
@@ -127,15 +129,22 @@ function ActivityForm({
     () => types.filter((type) => !type.archived || type.id === activity?.typeId),
     [types, activity?.typeId],
   );
+  const valuesOf = (loaded: Activity | undefined) =>
+    activityValues(loaded, { typeId: offered[0]?.id ?? '', assigneeId: me.user.id, now: new Date(), links });
   const form = useForm<ActivityValues>({
     mode: 'controlled',
-    initialValues: activityValues(activity, {
-      typeId: offered[0]?.id ?? '',
-      assigneeId: me.user.id,
-      now: new Date(),
-      links,
-    }),
+    initialValues: valuesOf(activity),
     validate: (values) => validateActivity(values, t),
+  });
+  // The activity as it is now (the list's copy is as old as the list), the one the form was filled from, the version
+  // a save goes against, and someone else's change meanwhile.
+  const current = useActivity(activity).data ?? activity;
+  const { base, version, conflict, saveFailed } = useEditConflict('activity', current, (latest) => {
+    const reloaded = valuesOf(latest);
+    form.setInitialValues(reloaded);
+    form.setValues(reloaded);
+    form.resetDirty(reloaded);
+    form.clearErrors();
   });
   const values = form.getValues();
 
@@ -155,6 +164,7 @@ function ActivityForm({
   const selectedType = typeById.get(values.typeId);
 
   const onError = (reason: unknown) => {
+    saveFailed(reason);
     const error = parseError(reason);
     const { own, foreign } = formErrors(error.fields, form.values, (field, code) => activityFieldError(t, field, code));
     if (Object.keys(own).length > 0) form.setErrors(own);
@@ -162,7 +172,7 @@ function ActivityForm({
   };
 
   const submit = form.onSubmit((submitted) => {
-    if (!activity) {
+    if (!base) {
       create.mutate(activityCreate(submitted), {
         onSuccess: (created) => {
           notify.success(t('activities.created', { title: created.title }));
@@ -172,13 +182,13 @@ function ActivityForm({
       });
       return;
     }
-    const patch = activityPatch(submitted, activity);
+    const patch = activityPatch(submitted, base);
     if (Object.keys(patch).length === 0) {
       onDone();
       return;
     }
     update.mutate(
-      { id: activity.id, version: activity.version, patch },
+      { id: base.id, version, patch },
       {
         onSuccess: () => {
           notify.success(t('common.saved'));
@@ -207,6 +217,7 @@ function ActivityForm({
   return (
     <form onSubmit={submit} noValidate data-testid="activity-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <TextInput
           label={t('activities.form.title')}
           placeholder={t('activities.form.titlePlaceholder')}
@@ -378,7 +389,7 @@ function ActivityForm({
                 color="red"
                 leftSection={<IconTrash size={16} />}
                 onClick={() => {
-                  confirmDelete(activity);
+                  confirmDelete(current ?? activity);
                 }}
                 disabled={pending}
               >

@@ -35,6 +35,7 @@ export const activityKeys = {
   week: (filter: ActivityFilter, monday: string) => ['activities', 'week', monday, filter] as const,
   record: (recordType: ActivityLinkType, id: string) => ['activities', 'record', recordType, id] as const,
   dueSoon: ['activities', 'dueSoon'] as const,
+  one: (id: string) => ['activities', 'one', id] as const,
   dashboard: ['dashboard'] as const,
 };
 
@@ -91,6 +92,21 @@ export function useWeekActivities(filter: ActivityFilter, monday: string, sunday
       return { items, complete: cursor === '' };
     },
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * One activity as it is now, starting from the copy a list showed (an edit form follows it: someone else's change
+ * reloads it, as every activity query does).
+ */
+export function useActivity(shown: Activity | undefined) {
+  return useQuery({
+    queryKey: activityKeys.one(shown?.id ?? ''),
+    queryFn: () => activitiesApi.get(shown?.id ?? ''),
+    enabled: shown !== undefined,
+    initialData: shown,
+    // The list's copy is as old as the list: the form asks for the activity once it opens.
+    initialDataUpdatedAt: 0,
   });
 }
 

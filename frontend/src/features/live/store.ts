@@ -1,4 +1,4 @@
-import type { ChangeEvent, ChangeKind, ChangeTopic, LiveState, LiveStatus, RecordType } from '../../api';
+import type { ChangeEvent, ChangeKind, ChangeTopic, LiveState, LiveStatus } from '../../api';
 
 /** One change of a record as the edit form and the detail page need it. */
 export interface RecordChange {
@@ -14,7 +14,11 @@ const RECORDS = 500;
 
 const NO_CHANGES: readonly RecordChange[] = [];
 
-const RECORD_TOPICS: ReadonlySet<string> = new Set<RecordType>(['person', 'organization', 'deal', 'lead']);
+/**
+ * The topics whose changes are kept per record: everything an edit form can be open on. Notifications and presence
+ * are no one's form, and they come often.
+ */
+const UNKEPT_TOPICS: ReadonlySet<ChangeTopic> = new Set<ChangeTopic>(['notification', 'presence']);
 
 /**
  * What the UI keeps of the change stream while signed in: the stream's state, and the latest changes of each record
@@ -35,7 +39,7 @@ export class LiveStore {
 
   getState = (): LiveState => this.state;
 
-  /** The changes of a record kept (RECORD_TOPICS; none of other topics). */
+  /** The changes of a record kept (none of UNKEPT_TOPICS). */
   changesOf(topic: ChangeTopic, id: string): readonly RecordChange[] {
     return this.records.get(`${topic}:${id}`) ?? NO_CHANGES;
   }
@@ -57,7 +61,7 @@ export class LiveStore {
   add(changes: readonly ChangeEvent[]): void {
     if (changes.length === 0) return;
     for (const change of changes) {
-      if (!RECORD_TOPICS.has(change.topic) || !change.recordId) continue;
+      if (UNKEPT_TOPICS.has(change.topic) || !change.recordId) continue;
       const key = `${change.topic}:${change.recordId}`;
       const kept = this.records.get(key) ?? NO_CHANGES;
       this.records.delete(key); // re-inserted last: the map's order is the order of use

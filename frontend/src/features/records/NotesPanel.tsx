@@ -3,6 +3,8 @@ import { useForm } from '@mantine/form';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditConflictNotice } from '../live/EditConflictNotice';
+import { useEditConflict } from '../live/editConflict';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loading } from '../../components/Loading';
 import type { Note, RecordType } from '../../api';
@@ -204,21 +206,29 @@ function EditNote({
   const update = useUpdateNote(recordType, recordId);
   const validate = useNoteValidation();
   const form = useForm({ mode: 'controlled', initialValues: { body: note.body }, validate: { body: validate } });
+  // The note as the form was filled (the list reloads on every change), the version a save goes against, and someone
+  // else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useEditConflict('note', note, (latest) => {
+    form.setInitialValues({ body: latest.body });
+    form.setValues({ body: latest.body });
+    form.resetDirty({ body: latest.body });
+    form.clearErrors();
+  });
 
   const submit = form.onSubmit(({ body }) => {
     const text = body.trim();
-    if (text === note.body) {
+    if (!base || text === base.body) {
       onDone();
       return;
     }
-    // The version is the one of the note as listed now; after a conflict the list reloads and a retry uses the new one.
     update.mutate(
-      { id: note.id, version: note.version, patch: { body: text } },
+      { id: base.id, version, patch: { body: text } },
       {
         onSuccess: () => {
           onDone();
         },
         onError: (error) => {
+          saveFailed(error);
           showFormError(form, error, t, notify);
         },
       },
@@ -228,6 +238,7 @@ function EditNote({
   return (
     <form onSubmit={submit} noValidate data-testid="edit-note-form">
       <Stack gap="xs">
+        <EditConflictNotice conflict={conflict} />
         <Textarea
           label={t('notes.editLabel')}
           autosize
