@@ -30,10 +30,10 @@ export interface EditBase<T> {
   /** Tell it why a save failed: after a 412 the next save goes against the record as reloaded. */
   saveFailed: (reason: unknown) => void;
   /**
-   * Tell it the form's own save succeeded, with the record as saved: a form that stays open afterwards (a settings
-   * page) edits that from now on, at its version, whether or not the stream reports the change.
+   * The form edits record from now on, at its version, whatever the stream reported: for a form that stays open (a
+   * settings page) after its own save, with the record as saved, or after it refilled itself with nothing typed.
    */
-  saved: (record: T) => void;
+  rebase: (record: T) => void;
 }
 
 /**
@@ -81,12 +81,12 @@ export function useEditConflict<T extends Versioned>(
   const saveFailed = (reason: unknown) => {
     if (parseError(reason).is('precondition.version_mismatch')) setRefused(true);
   };
-  const saved = (record: T) => {
+  const rebase = (record: T) => {
     setBase(record);
     setAgreed(record.version);
     setRefused(false);
   };
-  return { base, version, conflict, saveFailed, saved };
+  return { base, version, conflict, saveFailed, rebase };
 }
 
 /**

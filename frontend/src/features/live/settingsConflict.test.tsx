@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
@@ -461,6 +461,37 @@ describe('the lead source page', () => {
       expect(field()).toHaveValue('1leads GmbH');
     });
     expect(form().queryByTestId('edit-conflict')).not.toBeInTheDocument();
+  });
+
+  it('with nothing typed, follows a new version the stream did not report, and saves against it', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(intakeApi, 'getSource').mockResolvedValue(source);
+    const update = vi.spyOn(intakeApi, 'updateSource').mockResolvedValue({ ...source, version: 9 });
+    const { queryClient } = renderWithProviders(
+      <MeContext value={adminMe}>
+        <LiveUpdates>{leadSourceCase.page}</LiveUpdates>
+      </MeContext>,
+      { route: leadSourceCase.route },
+    );
+    const form = () => within(screen.getByTestId('lead-source-form'));
+    const field = () => form().getByLabelText(/^Name/);
+    await waitFor(() => {
+      expect(field()).toHaveValue('1leads');
+    });
+
+    // The page reloads the source (after a reconnect, say) without a change event.
+    const renamed = { ...source, name: '1leads GmbH', version: 4 };
+    vi.spyOn(intakeApi, 'getSource').mockResolvedValue(renamed);
+    await act(() => queryClient.invalidateQueries());
+    await waitFor(() => {
+      expect(field()).toHaveValue('1leads GmbH');
+    });
+
+    await user.type(field(), ' Portal');
+    await user.click(form().getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => {
+      expect(update).toHaveBeenCalledWith('ls-1', 4, { name: '1leads GmbH Portal' });
+    });
   });
 
   it('shows what was saved after its own save, and saves again against the saved version', async () => {

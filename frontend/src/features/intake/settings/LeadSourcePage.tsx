@@ -52,15 +52,20 @@ function LeadSourceDetail({ source }: { source: LeadSource }) {
   const [errors, setErrors] = useState<SourceFormErrors>({});
   const [dirty, setDirty] = useState(false);
   const texts = sourceErrorTexts(t, errors);
-  // The source as the form was filled (or last saved from it), the version a save goes against, and someone else's
-  // change meanwhile.
-  const edit = useEditConflict('lead_source', source, (latest) => {
+  const refill = (latest: LeadSource) => {
     setState(fromSource(latest));
     setErrors({});
     setDirty(false);
-  });
-  // Nothing typed: the form shows the source as it is now, as the rest of the page does (nothing to choose).
-  if (edit.conflict && !dirty) edit.conflict.reload();
+  };
+  // The source as the form was filled (or last saved from it), the version a save goes against, and someone else's
+  // change meanwhile.
+  const edit = useEditConflict('lead_source', source, refill);
+  // Nothing typed: the form follows the source as it is now, as the rest of the page does (there is nothing to
+  // choose, whether or not the stream reported the change).
+  if (!dirty && edit.base && source.version > edit.base.version) {
+    edit.rebase(source);
+    refill(source);
+  }
 
   const change = (next: SourceFormState) => {
     setState(next);
@@ -80,9 +85,8 @@ function LeadSourceDetail({ source }: { source: LeadSource }) {
       {
         onSuccess: (saved) => {
           // The form shows what was saved (as the server has it) and edits that from now on.
-          edit.saved(saved);
-          setState(fromSource(saved));
-          setDirty(false);
+          edit.rebase(saved);
+          refill(saved);
           notify.success(t('intake.saved'));
         },
         onError: (reason) => {
