@@ -292,6 +292,54 @@ func TestNotificationsArePagedMarkedReadAndKeptToTheirUser(t *testing.T) {
 
 // Two backends on one database, each with its own pool and worker, derive while changes arrive through both:
 // every change is announced exactly once.
+// An event whose notification cannot be made (here: a trigger refuses it, as a bug would) is tried a few times and
+// then given up, so that it holds back no later notification of anyone.
+func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
+	env := apptest.Start(t)
+	ctx := context.Background()
+	admin, manager := signIn(t, env, apptest.Admin), signIn(t, env, apptest.Manager)
+	jonas := signIn(t, env, apptest.FieldRepNord)
+	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
+	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
+	derived(t, env)
+
+	var poisoned api.Lead
+	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
+	if _, err := env.DB.Owner.ExecContext(ctx, fmt.Sprintf(`
+		CREATE FUNCTION test_refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+		CREATE TRIGGER test_refuse_notification BEFORE INSERT ON notifications
+			FOR EACH ROW WHEN (NEW.record_id = '%s') EXECUTE FUNCTION test_refuse_notification();`, poisoned.ID)); err != nil {
+		t.Fatal(err)
+	}
+	var healthy api.Lead
+	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Gesunder Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &healthy)
+
+	failures := 0
+	waitFor(t, "the healthy lead announced", func() bool {
+		if _, err := env.App.NotificationWorker().Work(ctx); err != nil {
+			failures++
+			if !strings.Contains(err.Error(), "refused for the test") {
+				t.Fatal(err)
+			}
+		}
+		for _, n := range jonas.notifications().Items {
+			if n.RecordID == healthy.ID {
+				return true
+			}
+		}
+		return false
+	})
+	if failures != 2 {
+		t.Errorf("%d rounds failed before the event was given up, want 2 (3 attempts)", failures)
+	}
+	for _, n := range jonas.notifications().Items {
+		if n.RecordID == poisoned.ID {
+			t.Errorf("the refused notification exists: %+v", n)
+		}
+	}
+}
+
 func TestTwoInstancesDeriveEachChangeExactlyOnce(t *testing.T) {
 	env := apptest.Start(t)
 	pool, err := db.Open(context.Background(), env.DB.AppURL, nil)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -36,6 +37,9 @@ type Worker struct {
 	db  *bun.DB
 	log *slog.Logger
 	opt WorkerOptions
+
+	mu       sync.Mutex
+	failures map[int64]int // event ID -> failed derivations (see failed)
 }
 
 // NewWorker builds the worker on the service's pool.
@@ -138,6 +142,9 @@ func (w *Worker) Work(ctx context.Context) (int, error) {
 // errBusy: another instance holds the cursor.
 var errBusy = errors.New("notify: busy")
 
+// errRetry: an event failed to be derived and is tried again at the next round (deriveTenant).
+var errRetry = errors.New("tried again at the next round")
+
 // locked runs fn in a transaction that holds the cursor; when another instance holds it, nothing happens.
 func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, cur position) error) error {
 	err := w.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -185,12 +192,9 @@ func (w *Worker) step(ctx context.Context) (events, made int, err error) {
 		}
 		tenants, batches := byTenant(evs, func(e event) uuid.UUID { return e.TenantID })
 		for _, t := range tenants {
-			batch := batches[t]
-			n, err := db.InTenantValue(ctx, tx, t, func(ctx context.Context, tx bun.Tx) (int, error) {
-				return derive(ctx, tx, batch)
-			})
+			n, err := w.deriveTenant(ctx, tx, t, batches[t])
 			if err != nil {
-				return fmt.Errorf("notify: tenant %s, events %d to %d: %w", t, batch[0].ID, batch[len(batch)-1].ID, err)
+				return err
 			}
 			made += n
 		}
@@ -202,9 +206,63 @@ func (w *Worker) step(ctx context.Context) (events, made int, err error) {
 		return nil
 	})
 	if err != nil {
+		if !errors.Is(err, errRetry) {
+			// The transaction itself failed (the database went away, say): the failures counted meanwhile may be
+			// that, not the events'.
+			w.mu.Lock()
+			w.failures = nil
+			w.mu.Unlock()
+		}
 		return 0, 0, err
 	}
 	return events, made, nil
+}
+
+// attempts is how often an event may fail to be derived before the worker gives it up: a failure that persists (a
+// bug, a record in a state nobody foresaw) must not hold back every later notification of every tenant.
+const attempts = 3
+
+// deriveTenant derives a tenant's events of a batch, all in one savepoint. When that fails it derives them one by
+// one, each in its own savepoint, and gives up the events that failed attempts times (logged with their ids); a
+// failure below that fails the step, so that the batch is tried again whole at the next round.
+func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []event) (int, error) {
+	one := func(evs []event) (int, error) {
+		return db.InTenantValue(ctx, tx, tenant, func(ctx context.Context, tx bun.Tx) (int, error) {
+			return derive(ctx, tx, evs)
+		})
+	}
+	made, err := one(batch)
+	if err == nil {
+		return made, nil
+	}
+	made = 0
+	var retry error
+	for _, e := range batch {
+		n, err := one([]event{e})
+		if err == nil {
+			made += n
+			continue
+		}
+		if w.failed(e.ID) < attempts {
+			retry = fmt.Errorf("notify: tenant %s, event %d: %w: %w", tenant, e.ID, errRetry, err)
+			continue
+		}
+		w.log.Error("notifications: event given up after repeated failures", "tenant", tenant, "event", e.ID,
+			"topic", e.Topic, "record", e.RecordID, "attempts", attempts, "err", err)
+	}
+	return made, retry
+}
+
+// failed counts a failure to derive an event and returns how often it failed so far. The count lives in this
+// instance only: another instance that takes over tries the event afresh, which bounds the retries all the same.
+func (w *Worker) failed(eventID int64) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.failures == nil || len(w.failures) > 1000 {
+		w.failures = map[int64]int{}
+	}
+	w.failures[eventID]++
+	return w.failures[eventID]
 }
 
 // byTenant groups items by tenant, each group in the items' order; tenants lists the tenants in the order of
