@@ -154,7 +154,7 @@ func TestExportOfAFilteredSortedPersonListHoldsTheListsRowsAsCSVAndXLSX(t *testi
 	org := adm.createOrg(api.OrganizationCreate{Name: "Formel & Söhne"})
 	evil := adm.createPerson(api.PersonCreate{FirstName: "@SUMME(A1)", LastName: "=HYPERLINK(\"http://x\")",
 		Emails: []api.ContactPoint{{Value: "evil@export.example"}}, Address: api.Address{City: fx.city},
-		Phones: []api.ContactPoint{{Value: "+49 89 1234"}, {Value: "089 5678"}},
+		Phones:        []api.ContactPoint{{Value: "+49 89 1234"}, {Value: "089 5678"}},
 		Organizations: []api.MembershipInput{{OrganizationID: org.ID, Primary: true}},
 		Custom:        api.CustomValues{fx.number.ID: "-12.5", fx.text.ID: "-1+2"}})
 	q := api.ListQuery{City: fx.city, Sort: "-createdAt"}
@@ -475,4 +475,3 @@ func (c *client) email() string {
 	c.call("GET", "/api/v1/me", nil, 200, &me)
 	return me.User.Email
 }
-
