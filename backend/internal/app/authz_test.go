@@ -440,7 +440,7 @@ func TestAuthorizationTable(t *testing.T) {
 			"POST " + base + "/map": {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
 			// Every demo role may export what it sees (export_test.go: only that, and 403 without the right).
 			"POST " + base + "/export": {method: "POST", prepare: body(base+"/export", api.ExportRequest{}), want: every(200, unauth)},
-			"GET " + one:            {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
+			"GET " + one:               {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
 			"DELETE " + one: {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
 				id := kf.make(f, lena)
 				return base + "/" + id.String(), nil, f.etag(k.Table, id)
