@@ -99,6 +99,9 @@ const (
 	CodeSourcePaused ErrorCode = "intake.source_paused"
 	// CodeSignatureInvalid: a signed source's delivery has no, a wrong or a stale signature.
 	CodeSignatureInvalid ErrorCode = "intake.signature_invalid"
+	// CodeExportIncomplete: an export's file ended before the server said it was whole (the server stopped or
+	// failed while writing it); nothing was kept.
+	CodeExportIncomplete ErrorCode = "export.incomplete"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -111,7 +114,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeInternal, CodeUnavailable, CodeStorageUnavailable, CodeRequestAborted, CodeDocumentRangeInvalid,
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
-	CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid,
+	CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

@@ -126,6 +126,15 @@ var ExportColumnsByType = map[RecordType][]ExportColumn{
 		ColOrganization, ColDeal, ColLead, ColComment, ColCreatedAt, ColUpdatedAt},
 }
 
+// ExportTitles name the file and the sheet of a record type's export in each language; the file is
+// "<title>-<day>.<format>" ("Personen-2026-12-07.xlsx", the day in Europe/Berlin).
+var ExportTitles = map[Language]map[RecordType]string{
+	LanguageDE: {RecordPerson: "Personen", RecordOrganization: "Organisationen", RecordDeal: "Deals", RecordLead: "Leads",
+		RecordActivity: "Aktivitäten"},
+	LanguageEN: {RecordPerson: "Persons", RecordOrganization: "Organisations", RecordDeal: "Deals", RecordLead: "Leads",
+		RecordActivity: "Activities"},
+}
+
 // ExportOptions are what an export writes, whatever the list: the columns, the format and the language.
 type ExportOptions struct {
 	// Columns are the columns in their order: ExportColumns of the record type and "custom.<fieldId>" of its

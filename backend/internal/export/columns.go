@@ -18,7 +18,8 @@ type words struct {
 	yes, no  string
 	statuses map[string]string
 	salut    map[api.Salutation]string
-	plural   map[api.RecordType]string
+	// plural names the file and the sheet (api.ExportTitles).
+	plural map[api.RecordType]string
 }
 
 var languages = map[api.Language]words{
@@ -42,8 +43,7 @@ var languages = map[api.Language]words{
 		},
 		statuses: map[string]string{"open": "Offen", "won": "Gewonnen", "lost": "Verloren", "converted": "Konvertiert"},
 		salut:    map[api.Salutation]string{api.SalutationHerr: "Herr", api.SalutationFrau: "Frau", api.SalutationDivers: "Divers"},
-		plural: map[api.RecordType]string{api.RecordPerson: "Personen", api.RecordOrganization: "Organisationen",
-			api.RecordDeal: "Deals", api.RecordLead: "Leads", api.RecordActivity: "Aktivitäten"},
+		plural: api.ExportTitles[api.LanguageDE],
 	},
 	api.LanguageEN: {
 		locale: tabular.English, yes: "Yes", no: "No",
@@ -65,8 +65,7 @@ var languages = map[api.Language]words{
 		},
 		statuses: map[string]string{"open": "Open", "won": "Won", "lost": "Lost", "converted": "Converted"},
 		salut:    map[api.Salutation]string{api.SalutationHerr: "Mr", api.SalutationFrau: "Ms", api.SalutationDivers: "Mx"},
-		plural: map[api.RecordType]string{api.RecordPerson: "Persons", api.RecordOrganization: "Organisations",
-			api.RecordDeal: "Deals", api.RecordLead: "Leads", api.RecordActivity: "Activities"},
+		plural: api.ExportTitles[api.LanguageEN],
 	},
 }
 
