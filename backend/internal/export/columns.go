@@ -43,7 +43,7 @@ var languages = map[api.Language]words{
 		},
 		statuses: map[string]string{"open": "Offen", "won": "Gewonnen", "lost": "Verloren", "converted": "Konvertiert"},
 		salut:    map[api.Salutation]string{api.SalutationHerr: "Herr", api.SalutationFrau: "Frau", api.SalutationDivers: "Divers"},
-		plural: api.ExportTitles[api.LanguageDE],
+		plural:   api.ExportTitles[api.LanguageDE],
 	},
 	api.LanguageEN: {
 		locale: tabular.English, yes: "Yes", no: "No",
@@ -65,7 +65,7 @@ var languages = map[api.Language]words{
 		},
 		statuses: map[string]string{"open": "Open", "won": "Won", "lost": "Lost", "converted": "Converted"},
 		salut:    map[api.Salutation]string{api.SalutationHerr: "Mr", api.SalutationFrau: "Ms", api.SalutationDivers: "Mx"},
-		plural: api.ExportTitles[api.LanguageEN],
+		plural:   api.ExportTitles[api.LanguageEN],
 	},
 }
 
