@@ -233,7 +233,7 @@ func serve[W, Q any](s *Service, src source[W, Q], w http.ResponseWriter, r *htt
 	rw := row{w: p.words, pipelines: pipelines}
 	rows := 0
 	err = func() error {
-		if err := tw.Header(p.headers(src.rt)); err != nil {
+		if err := tw.Header(p.headers()); err != nil {
 			return err
 		}
 		cells := make([]tabular.Cell, len(p.columns))
@@ -412,7 +412,7 @@ func (s *Service) plan(ctx context.Context, tx bun.IDB, rt api.RecordType, o api
 }
 
 // headers are the columns' headers: the language's words, a custom field's label.
-func (p *plan) headers(rt api.RecordType) []string {
+func (p *plan) headers() []string {
 	out := make([]string, len(p.columns))
 	for i, c := range p.columns {
 		if id, ok := strings.CutPrefix(c, api.ExportCustomPrefix); ok {
