@@ -11,6 +11,7 @@ import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import {
   ADMIN,
+  DEMO_PASSWORD,
   STEP_TIMEOUT,
   api,
   apiSession,
@@ -141,7 +142,7 @@ describe('export', { concurrency: false }, () => {
     async () => {
       await withPage(browser, 'export', async (page) => {
         await startSignedOut(page);
-        await signIn(page, ADMIN);
+        await signIn(page, { email: ADMIN.email, password: DEMO_PASSWORD });
         await navigation(page).getByRole('link', { name: 'Personen', exact: true }).click();
         await page.getByTestId('list-search').fill(suffix);
         const rows = page.getByTestId('persons-list-table').getByTestId('record-row');
