@@ -155,7 +155,7 @@ describe('export', { concurrency: false }, () => {
 
         // XLSX: the header of the German UI, one row per list row in its order (first and last name: its name).
         const xlsx = await exportList(page, 'xlsx');
-        await screenshot(page, 'export-xlsx-done');
+        await screenshot(page, 'export-xlsx-done.png');
         assert.equal(dirname(xlsx.path), DOWNLOAD_DIR);
         assert.match(xlsx.path, /Personen-\d{4}-\d{2}-\d{2}\.xlsx$/);
         assert.equal(xlsx.rows, people.length);
@@ -207,7 +207,7 @@ describe('export', { concurrency: false }, () => {
         assert.equal(gamma[first], "'=1+1");
         assert.equal(gamma[header.indexOf('Ort')], 'München');
         assert.equal(records.find((r) => r[last] === `Delta${suffix}`)[header.indexOf('Position')], 'Einkauf; Leitung');
-        await screenshot(page, 'export-csv-done');
+        await screenshot(page, 'export-csv-done.png');
 
         // The admins' record of exports lists both.
         await navigation(page).getByRole('link', { name: 'Exporte', exact: true }).click();
@@ -215,7 +215,7 @@ describe('export', { concurrency: false }, () => {
         await recorded.first().waitFor({ timeout: STEP_TIMEOUT });
         assert.equal(await recorded.nth(0).getAttribute('data-rows'), String(people.length));
         assert.equal(await recorded.nth(1).getAttribute('data-rows'), String(people.length));
-        await screenshot(page, 'export-admin-list');
+        await screenshot(page, 'export-admin-list.png');
       });
     },
   );
