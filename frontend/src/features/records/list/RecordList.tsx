@@ -152,7 +152,7 @@ export function RecordList<T extends { id: string }>({
             onChange={(event) => {
               change({ ...state, search: event.currentTarget.value });
             }}
-            style={{ flex: 1, maxWidth: 420 }}
+            style={{ flex: 1, minWidth: 220, maxWidth: 420 }}
             data-testid="list-search"
           />
           <Button
