@@ -323,7 +323,7 @@ func identityRoutes() []route {
 // lead sources and notifications.
 func allRoutes() []route {
 	var all []route
-	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), activityRoutes(),
+	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), exportRoutes(), activityRoutes(),
 		geoRoutes(), intakeRoutes(), notificationRoutes()} {
 		all = append(all, table...)
 	}

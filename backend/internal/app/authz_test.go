@@ -365,6 +365,13 @@ func TestAuthorizationTable(t *testing.T) {
 		"DELETE /api/v1/activities/{activityID}": {method: "DELETE", prepare: change("/api/v1/activities/", "activities", ofLena(fixture.activity), nil),
 			want: lenasRecord(204)},
 
+		// Every role of the demo company may export the activities it sees (the export's scoping is export_test.go's).
+		"POST /api/v1/activities/export": {method: "POST", prepare: body("/api/v1/activities/export",
+			api.ActivityExportRequest{ExportOptions: api.ExportOptions{Format: api.ExportCSV}}), want: every(200, unauth)},
+		// The record of exports: admins, each of their own company.
+		"GET /api/v1/exports": {method: "GET", prepare: path("/api/v1/exports"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
 
@@ -431,7 +438,9 @@ func TestAuthorizationTable(t *testing.T) {
 		}
 		for name, rc := range map[string]routeCase{
 			"POST " + base + "/map": {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
-			"GET " + one:            {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
+			// Every demo role may export what it sees (export_test.go: only that, and 403 without the right).
+			"POST " + base + "/export": {method: "POST", prepare: body(base+"/export", api.ExportRequest{}), want: every(200, unauth)},
+			"GET " + one:               {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
 			"DELETE " + one: {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
 				id := kf.make(f, lena)
 				return base + "/" + id.String(), nil, f.etag(k.Table, id)

@@ -13,6 +13,7 @@ import (
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/dashboard"
 	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/export"
 	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
@@ -101,6 +102,7 @@ func (a *App) routes() http.Handler {
 	sources := intake.NewService(a.db, a.log)
 	presences := presence.NewService(a.db)
 	notifications := notify.NewService(a.db)
+	exports := export.NewService(a.db, a.log, export.Options{MaxBody: a.cfg.MaxBodyBytes, Idle: a.cfg.TransferIdleTimeout})
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
 		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
@@ -166,6 +168,7 @@ func (a *App) routes() http.Handler {
 		base := "/api/v1/" + kind.Path
 		one, rec := base+"/{"+kind.Param()+"}", base+"/{recordID}"
 		route("POST "+base+"/map", SignedIn, rest.Query(maps.Markers(k.ListSpec())))
+		route("POST "+base+"/export", Stream, exports.Handler(kind.Type))
 		route("GET "+one, SignedIn, k.GetHandler())
 		route("DELETE "+one, SignedIn, k.DeleteHandler())
 		route("POST "+one+"/restore", SignedIn, k.RestoreHandler())
@@ -266,6 +269,10 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/activities/{activityID}", SignedIn, rest.Get("activityID", activities.Get))
 	route("PATCH /api/v1/activities/{activityID}", SignedIn, rest.Update("activityID", activities.Update))
 	route("DELETE /api/v1/activities/{activityID}", SignedIn, rest.Delete("activityID", activities.Delete))
+	route("POST /api/v1/activities/export", Stream, exports.Handler(api.RecordActivity))
+
+	// Exports of lists (every one recorded): the admins' list of them.
+	route("GET /api/v1/exports", Admin, exports.ListHandler())
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 

@@ -65,6 +65,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE INSERT, UPDATE, DELETE ON change_feed_pruned FROM " + appRole,
 		// The notification worker moves its one cursor row; it neither adds nor removes it.
 		"REVOKE INSERT, DELETE ON notify_cursor FROM " + appRole,
+		// The record of exports is kept: the service writes and finishes rows, and removes none.
+		"REVOKE DELETE ON exports FROM " + appRole,
 		// Work of the migrate command, not of the service.
 		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,

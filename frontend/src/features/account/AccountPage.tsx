@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StorageUsageBar } from '../documents/StorageUsageBar';
 import { TileSettings } from '../maps/TileSettings';
+import { ExportSetting } from '../exports/ExportSetting';
 import { DesktopNotificationSetting } from '../notifications/DesktopNotificationSetting';
 import { useChangePassword } from './hooks';
 
@@ -95,6 +96,7 @@ export function AccountPage() {
         </form>
       </Paper>
       <DesktopNotificationSetting />
+      <ExportSetting />
       <TileSettings />
     </Stack>
   );

@@ -20,18 +20,19 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
-import type { Activity } from '../../api';
+import { exportsApi, type Activity } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
+import { ExportButton } from '../exports/ExportButton';
 import { useMe } from '../auth/session';
 import type { ActivityLinks } from './activityForm';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
 import { useActivityDates } from './dates';
-import { parseActivityFilter, serializeActivityFilter, type ActivityFilter } from './activityQuery';
+import { parseActivityFilter, serializeActivityFilter, toActivityQuery, type ActivityFilter } from './activityQuery';
 import { useActivityList, useToggleDone, useWeekActivities } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { addDays, dayKey, groupByDay, mondayOf, weekFromParam, weekRange } from './week';
@@ -109,6 +110,11 @@ export function ActivitiesPage() {
               { value: 'week', label: t('activities.views.week') },
             ]}
             data-testid="activity-view"
+          />
+          <ExportButton
+            recordType="activity"
+            listColumns={['done', 'due', 'title', 'links', 'assignee']}
+            run={(options) => exportsApi.exportActivities(toActivityQuery(state.filter), options)}
           />
           {grants(me.role, 'activity', 'create') && (
             <Button
