@@ -39,7 +39,7 @@ func render(w io.Writer, d document) error {
 	cal.SetXWRCalName("1sales: " + d.owner)
 	cal.SetXWRTimezone(api.CalendarFeedTimeZone)
 	// Ask subscribers to fetch again within the hour (Apple and Outlook honour one of the two).
-	cal.SetRefreshInterval("PT1H", ics.WithValue(string(ics.ValueDataTypeDuration)))
+	cal.SetRefreshInterval("PT1H")
 	cal.SetXPublishedTTL("PT1H")
 	cal.AddVTimezone(berlinZone())
 	zone := listquery.Berlin()
@@ -66,7 +66,8 @@ func render(w io.Writer, d document) error {
 			e.SetTimeTransparency(ics.TransparencyTransparent)
 		}
 	}
-	return cal.SerializeTo(w)
+	// RFC 5545 ends every line with CRLF (the library's default is LF).
+	return cal.SerializeTo(w, ics.WithNewLine("\r\n"))
 }
 
 // summary is the event's title: the activity's title and its type ("Angebot besprechen (Anruf)"), ticked when done.
