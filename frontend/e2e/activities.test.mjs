@@ -275,7 +275,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
 
         // In the agenda: today's row of the week, with everyone's activities.
         await openNav(page, 'Aktivitäten');
-        await page.getByTestId('activity-view').getByText('Woche').click();
+        await page.getByTestId('activity-view').getByText('Agenda').click();
         await choose(page, page.getByTestId('activity-filters'), 'Zuständig', 'Alle');
         const today = page.locator(`[data-testid="agenda-day"][data-day="${isoDay(now)}"]`);
         await today.locator(`[data-testid="activity-row"][data-title="${title}"]`).waitFor();
@@ -498,7 +498,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
       if (planned) await page.locator(`[data-testid="activity-row"][data-title="${title}"]`).waitFor();
       await screenshot(page, 'activities-rep.png');
 
-      await page.getByTestId('activity-view').getByText('Woche').click();
+      await page.getByTestId('activity-view').getByText('Agenda').click();
       await page.getByTestId('agenda').waitFor();
       await screenshot(page, 'agenda-rep.png');
     }),

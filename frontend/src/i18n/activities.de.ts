@@ -20,7 +20,16 @@ export const activitiesDe = {
     minutesShort: 'Min.',
     views: {
       list: 'Liste',
+      agenda: 'Agenda',
       week: 'Woche',
+      month: 'Monat',
+    },
+    calendar: {
+      previous: { week: 'Vorige Woche', month: 'Voriger Monat' },
+      next: { week: 'Nächste Woche', month: 'Nächster Monat' },
+      today: 'Heute',
+      incomplete:
+        'Es werden nur die ersten {{count}} Aktivitäten dieses Zeitraums gezeigt. Schränken Sie den Filter ein, um alle zu sehen.',
     },
     columns: {
       done: 'Erledigt',

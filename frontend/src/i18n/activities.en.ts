@@ -22,7 +22,13 @@ export const activitiesEn: Shape<typeof activitiesDe> = {
     open: 'Open: {{title}}',
     duration: '{{minutes}} min',
     minutesShort: 'min',
-    views: { list: 'List', week: 'Week' },
+    views: { list: 'List', agenda: 'Agenda', week: 'Week', month: 'Month' },
+    calendar: {
+      previous: { week: 'Previous week', month: 'Previous month' },
+      next: { week: 'Next week', month: 'Next month' },
+      today: 'Today',
+      incomplete: 'Only the first {{count}} activities of this period are shown. Narrow the filter to see all.',
+    },
     columns: { done: 'Done', due: 'Due', title: 'Activity', links: 'Linked to', assignee: 'Assigned to' },
     list: {
       count_one: '{{shown}} activity',
