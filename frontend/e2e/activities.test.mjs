@@ -21,22 +21,13 @@ import {
   signIn,
   startSignedOut,
   uniqueSuffix,
-  withPage,
+  withBerlinPage,
+  TIME_ZONE,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
 const MANAGER = { email: 'markus.weber@nordlicht.example', name: 'Markus Weber' };
 const DEAL = 'Büroeinrichtung Neubau Hafen'; // a seeded deal of Jonas Schmidt's
-const TIME_ZONE = 'Europe/Berlin';
-
-/** Runs body with a page whose clock is in Berlin (set before the app loads). */
-function withBerlinPage(browser, name, body) {
-  return withPage(browser, name, async (page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: TIME_ZONE });
-    await body(page);
-  });
-}
 
 async function openNav(page, name) {
   await navigation(page).getByRole('link', { name, exact: true }).click();

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  DEMO_PASSWORD,
   FIELD_USER,
   api,
   apiSession,
@@ -20,20 +21,12 @@ import {
   startSignedOut,
   uniqueSuffix,
   userMenu,
-  withPage,
+  withBerlinPage,
+  TIME_ZONE,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
-const TIME_ZONE = 'Europe/Berlin';
-
-/** Runs body with a page whose clock is in Berlin (set before the app loads). */
-function withBerlinPage(browser, name, body) {
-  return withPage(browser, name, async (page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: TIME_ZONE });
-    await body(page);
-  });
-}
+const REP = { ...FIELD_USER, password: DEMO_PASSWORD };
 
 const pad = (value) => String(value).padStart(2, '0');
 
@@ -104,7 +97,7 @@ async function fetchFeed(url) {
 
 /** The URL the calendar card shows, once it has one. */
 async function shownFeedUrl(page) {
-  const input = page.getByTestId('calendar-feed-url').locator('input');
+  const input = page.getByTestId('calendar-feed-url');
   await input.waitFor();
   return input.inputValue();
 }
@@ -149,7 +142,7 @@ describe('calendar', { timeout: TEST_TIMEOUT }, () => {
 
     await withBerlinPage(browser, 'calendar week drag', async (page) => {
       await startSignedOut(page);
-      await signIn(page, FIELD_USER);
+      await signIn(page, REP);
       await navigation(page).getByRole('link', { name: 'Aktivitäten', exact: true }).click();
       await page.getByTestId('activity-view').getByText('Woche', { exact: true }).click();
       const calendar = page.getByTestId('calendar');
@@ -237,7 +230,7 @@ describe('calendar', { timeout: TEST_TIMEOUT }, () => {
 
     await withBerlinPage(browser, 'calendar feed', async (page) => {
       await startSignedOut(page);
-      await signIn(page, FIELD_USER);
+      await signIn(page, REP);
       await userMenu(page).click();
       await page.getByRole('menuitem', { name: 'Kalender-Abo' }).click();
       const card = page.getByTestId('calendar-feed');

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,7 +66,7 @@ func nextOn(from time.Time, month time.Month, day, hour, minute int) time.Time {
 // URL answer 404, switching off the new one; wrong and malformed tokens are 404, never 500; a deactivated user's
 // feed is 404; an address guessing tokens is throttled; and no token reaches the log.
 func TestCalendarFeedHasTheUsersOwnActivitiesInBerlinTimeAndOnlyWhileItsTokenIsCurrent(t *testing.T) {
-	var logs lockedBuffer
+	var logs syncBuffer
 	env := apptest.StartLogged(t, slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	admin := signIn(t, env, apptest.Admin)
 	jonas := signIn(t, env, apptest.FieldRepNord)
@@ -269,22 +268,4 @@ func assertFeedGone(t *testing.T, env *apptest.Env, path, what string) {
 	if r.Status != 404 || r.Error(t).Code != api.CodeNotFound {
 		t.Errorf("%s (%.60s): %d %s, want 404", what, path, r.Status, r.Body)
 	}
-}
-
-// lockedBuffer is a log sink the server's goroutines may write to while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
