@@ -3,7 +3,6 @@ import {
   Checkbox,
   Divider,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -20,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loaded } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
+import { FormDialog } from '../../components/FormDialog';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { parseError, type Activity, type ActivityType } from '../../api';
 import { focusFirstError, formErrors } from '../../components/forms';
 import { useNotify } from '../../components/notify';
@@ -71,7 +72,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames,
   const { t } = useTranslation();
   const types = useActivityTypes(true);
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
@@ -90,7 +91,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames,
           />
         )}
       </Loaded>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -158,6 +159,7 @@ function ActivityForm({
     form.clearErrors();
   });
   const values = form.getValues();
+  useDirtyGuard(form.isDirty());
 
   const assignees = useMemo(
     () =>

@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { focusFirstError, showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import type { RecordType } from '../../api';
@@ -51,6 +52,7 @@ export function useSaveRecord<T extends Versioned, V extends object, C, P extend
 }: SaveRecordOptions<T, V, C, P>) {
   const { t } = useTranslation();
   const notify = useNotify();
+  useDirtyGuard(form.isDirty());
   const { base, version, conflict, saveFailed } = useEditConflict(recordType, record, (latest) => {
     const values = toValues(latest);
     form.setInitialValues(values);
