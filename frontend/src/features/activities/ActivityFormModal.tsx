@@ -29,7 +29,7 @@ import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { EditConflictNotice } from '../live/EditConflictNotice';
-import { useEditConflict } from '../live/editConflict';
+import { useFormEditConflict } from '../live/editConflict';
 import { HiddenLinkField } from '../records/HiddenRecord';
 import { PersonSelect } from '../sales/PersonSelect';
 import { useUnits, useUsers } from '../settings/queries';
@@ -151,13 +151,7 @@ function ActivityForm({
   // The activity as it is now (the list's copy is as old as the list), the one the form was filled from, the version
   // a save goes against, and someone else's change meanwhile.
   const current = useActivity(activity).data ?? activity;
-  const { base, version, conflict, saveFailed } = useEditConflict('activity', current, (latest) => {
-    const reloaded = valuesOf(latest);
-    form.setInitialValues(reloaded);
-    form.setValues(reloaded);
-    form.resetDirty(reloaded);
-    form.clearErrors();
-  });
+  const { base, version, conflict, saveFailed } = useFormEditConflict('activity', current, form, valuesOf);
   const values = form.getValues();
   useDirtyGuard(form.isDirty());
 
