@@ -491,3 +491,18 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 		return s.Query(ctx, a, api.ActivityQuery{RecordType: rt, RecordID: id.String(), Limit: MaxLimit})
 	}
 }
+
+// Feed lists the activities assigned to the actor and due in [from, to), as far as the actor may see them, with the
+// names of linked records only where the actor may see those (the personal calendar feed): by due time, at most
+// limit.
+func Feed(ctx context.Context, tx bun.IDB, a *access.Actor, from, to time.Time, limit int) ([]*Activity, error) {
+	var rows []*Activity
+	q := selectWith(tx, a, tx.NewSelect().Model(&rows)).
+		Where("ac.assignee_id = ?", a.UserID).Where("ac.due_at >= ? AND ac.due_at < ?", from, to).
+		OrderExpr("ac.due_at, ac.id").Limit(limit)
+	a.Restrict(q.QueryBuilder(), api.RecordActivity, api.ActionView, "ac.assignee_id")
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("activity: feed: %w", err)
+	}
+	return rows, nil
+}

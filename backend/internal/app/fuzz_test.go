@@ -68,6 +68,7 @@ func noJSONBody() map[string]string {
 		"POST /api/v1/lead-sources/{sourceID}/keys":          "no body",
 		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
 		"POST /api/v1/notifications/read-all":                "no body",
+		"PUT /api/v1/me/calendar-feed":                       "no body",
 		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"

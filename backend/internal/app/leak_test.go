@@ -144,7 +144,8 @@ func (f *leakFixture) hidden(visible map[string]bool) (names, words []string) {
 }
 
 // readRoutes lists the registered routes that read records: every GET, and the POST routes that query (not
-// /geocode, which places an address the caller typed and echoes it).
+// /geocode, which places an address the caller typed and echoes it). The calendar feed (/ics/…) is read apart:
+// its credential is its path.
 func readRoutes(env *apptest.Env) []string {
 	var out []string
 	for _, r := range registeredRoutes(env) {
@@ -316,6 +317,13 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 						}
 					}
 				}
+			}
+			// The actor's calendar feed (outside /api/v1: its token is its credential) holds their own activities,
+			// which link the next owner's records.
+			var feed api.CalendarFeedToken
+			c.call("PUT", "/api/v1/me/calendar-feed", nil, 200, &feed)
+			if resp := check("GET", feed.Path, nil); resp.Status != 200 || !strings.Contains(string(resp.Body), "BEGIN:VEVENT") {
+				t.Errorf("%s's calendar feed: %d %s", email, resp.Status, resp.Body)
 			}
 			t.Logf("%s: %d requests, %d hidden names", email, requests, len(names))
 		})

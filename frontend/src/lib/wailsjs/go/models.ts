@@ -1195,6 +1195,64 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class CalendarFeed {
+	    active: boolean;
+	    createdAt?: string;
+	    lastUsedAt?: string;
+	    daysBack: number;
+	    daysAhead: number;
+	    timeZone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarFeed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	        this.createdAt = source["createdAt"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	        this.daysBack = source["daysBack"];
+	        this.daysAhead = source["daysAhead"];
+	        this.timeZone = source["timeZone"];
+	    }
+	}
+	export class CalendarFeedToken {
+	    feed: CalendarFeed;
+	    token: string;
+	    path: string;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarFeedToken(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feed = this.convertValues(source["feed"], CalendarFeed);
+	        this.token = source["token"];
+	        this.path = source["path"];
+	        this.url = source["url"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ChangeEvent {
 	    id: string;
 	    topic: ChangeTopic;
