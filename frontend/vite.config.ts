@@ -34,7 +34,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
-    // Form tests type into Mantine inputs; on a busy machine that takes longer than vitest's default 5 s.
-    testTimeout: 15_000,
+    // Form tests type into Mantine inputs; on a busy machine that takes longer than vitest's default 5 s (on two
+    // cores shared with other work, the longest form tests took 15 to 18 s).
+    testTimeout: 60_000,
   },
 });
