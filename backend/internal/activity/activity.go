@@ -460,24 +460,29 @@ func (f *Filter) Count(ctx context.Context, tx bun.IDB, byAssignee bool) (map[uu
 // Query lists the activities the actor may see that match q: open first, then by due time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.ActivityPage, error) {
-		f, err := Compile(ctx, tx, a, q)
-		if err != nil {
-			return nil, err
-		}
-		var rows []*Activity
-		sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
-		f.Apply(sel.QueryBuilder())
-		if c := f.cursor; c != nil {
-			sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
-		}
-		if err := sel.Scan(ctx); err != nil {
-			return nil, fmt.Errorf("activity: query: %w", err)
-		}
-		rows, next := listquery.NextPage(rows, f.limit, func(x *Activity) string {
-			return listquery.EncodeCursor(cursor{Done: x.Done, Due: x.DueAt, ID: x.ID})
-		})
-		return &api.ActivityPage{Items: rest.Wire(rows), NextCursor: next}, nil
+		return List(ctx, tx, a, q)
 	})
+}
+
+// List is Query in the caller's tenant transaction (dashboards: the next steps are the list's first page).
+func List(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
+	f, err := Compile(ctx, tx, a, q)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*Activity
+	sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
+	f.Apply(sel.QueryBuilder())
+	if c := f.cursor; c != nil {
+		sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
+	}
+	if err := sel.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("activity: query: %w", err)
+	}
+	rows, next := listquery.NextPage(rows, f.limit, func(x *Activity) string {
+		return listquery.EncodeCursor(cursor{Done: x.Done, Due: x.DueAt, ID: x.ID})
+	})
+	return &api.ActivityPage{Items: rest.Wire(rows), NextCursor: next}, nil
 }
 
 // Of lists the activities of a record (its page: open first, then done), for GET /…/{recordID}/activities.
