@@ -31,7 +31,12 @@ import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
 import { useActivityDates } from './dates';
-import { parseActivityFilter, serializeActivityFilter, type ActivityFilter } from './activityQuery';
+import {
+  defaultActivityFilter,
+  parseActivityFilter,
+  serializeActivityFilter,
+  type ActivityFilter,
+} from './activityQuery';
 import { useActivityList, useToggleDone, useWeekActivities } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { addDays, dayKey, groupByDay, mondayOf, weekFromParam, weekRange } from './week';
@@ -44,7 +49,11 @@ const WEEK_PARAM = 'week';
 function usePageState() {
   const [params, setParams] = useSearchParams();
   const filterText = params.get(FILTER_PARAM);
-  const filter = useMemo(() => parseActivityFilter(filterText), [filterText]);
+  const { defaultScope } = useMe();
+  const filter = useMemo(
+    () => parseActivityFilter(filterText, defaultActivityFilter(defaultScope)),
+    [filterText, defaultScope],
+  );
   const view = params.get(VIEW_PARAM) === 'week' ? 'week' : 'list';
   const monday = weekFromParam(params.get(WEEK_PARAM), new Date());
   const set = useCallback(
