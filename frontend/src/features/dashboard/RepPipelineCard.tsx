@@ -62,7 +62,7 @@ export function RepPipelineCard({ dashboard }: { dashboard: Dashboard }) {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.userId} data-testid="by-rep-row" data-name={row.userName}>
-                  <Table.Th scope="row" fw={500}>
+                  <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                     {row.userName}
                   </Table.Th>
                   {row.stages.map((cell, index) => {
