@@ -106,6 +106,17 @@ func TestDashboardNextSteps(t *testing.T) {
 		t.Fatalf("the list opens %v", got)
 	}
 
+	// The board narrows by it too (from the deals, not the per-stage totals): the same three deals.
+	var board api.Board
+	jonas.call("POST", "/api/v1/deals/board", api.BoardQuery{PipelineID: p.ID, Filter: api.ListQuery{NoOpenActivity: true}}, 200, &board)
+	var onBoard []string
+	for _, col := range board.Columns {
+		onBoard = append(onBoard, dealTitles(col.Deals)...)
+	}
+	if slices.Sort(onBoard); !slices.Equal(onBoard, []string{small.Title, onlyDone.Title, nothing.Title}) {
+		t.Fatalf("board without activity %v", onBoard)
+	}
+
 	// Planning a call on a deal takes it off the list; marking the call done puts it back.
 	call2 := plan(jonas, "Erstgespräch", now.Add(24*time.Hour), api.ActivityCreate{DealID: nothing.ID})
 	if got := dealTitles(jonas.dashboard(api.DashboardQuery{PipelineID: p.ID}).NextSteps.Deals); slices.Contains(got, nothing.Title) {

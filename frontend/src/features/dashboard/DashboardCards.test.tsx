@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activitiesApi, type Dashboard, type Figure, type FunnelStage, type NextSteps } from '../../api';
 import { adminMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
-import { parseActivityFilter } from '../activities/activityQuery';
+import { EMPTY_ACTIVITY_FILTER, parseActivityFilter } from '../activities/activityQuery';
 import { activity } from '../activities/testData';
 import { MeContext } from '../auth/session';
 import { emptyListQuery, parseFilter, toListQuery } from '../records/list/filterState';
@@ -21,16 +21,9 @@ function at<T>(items: readonly T[], index: number): T {
 const params = (path: string | null) => new URLSearchParams((path ?? '').split('?')[1]);
 // The wire type names the record type as the generated enum; a figure's query has none ("").
 const openActivities = {
+  ...EMPTY_ACTIVITY_FILTER,
   assignee: 'me',
-  due: '',
-  dueFrom: '',
-  dueTo: '',
-  doneFrom: '',
-  doneTo: '',
-  typeId: '',
   status: 'open',
-  recordType: '' as const,
-  recordId: '',
   cursor: '',
   limit: 0,
 } as unknown as NextSteps['open']['query'];
