@@ -72,7 +72,9 @@ export function StageBars({
         dataKey="stage"
         orientation="vertical"
         yAxisProps={{ width: 160 }}
-        xAxisProps={{ allowDecimals: metric !== 'count' }}
+        // Every bar carries its number: no value axis, and room on the right for the longest label.
+        withXAxis={false}
+        barChartProps={{ margin: { right: metric === 'value' ? 110 : 40 } }}
         series={series}
         withBarValueLabel
         withLegend={metric === 'value'}
