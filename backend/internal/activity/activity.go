@@ -460,12 +460,12 @@ func (f *Filter) Count(ctx context.Context, tx bun.IDB, byAssignee bool) (map[uu
 // Query lists the activities the actor may see that match q: open first, then by due time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.ActivityPage, error) {
-		return List(ctx, tx, a, q)
+		return Query(ctx, tx, a, q)
 	})
 }
 
-// List is Query in the caller's tenant transaction (dashboards: the next steps are the list's first page).
-func List(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
+// Query runs an activity list query in the caller's transaction.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
 	f, err := Compile(ctx, tx, a, q)
 	if err != nil {
 		return nil, err
@@ -490,4 +490,19 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 	return func(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.ActivityPage, error) {
 		return s.Query(ctx, a, api.ActivityQuery{RecordType: rt, RecordID: id.String(), Limit: MaxLimit})
 	}
+}
+
+// Feed lists the activities assigned to the actor and due in [from, to), as far as the actor may see them, with the
+// names of linked records only where the actor may see those (the personal calendar feed): by due time, at most
+// limit.
+func Feed(ctx context.Context, tx bun.IDB, a *access.Actor, from, to time.Time, limit int) ([]*Activity, error) {
+	var rows []*Activity
+	q := selectWith(tx, a, tx.NewSelect().Model(&rows)).
+		Where("ac.assignee_id = ?", a.UserID).Where("ac.due_at >= ? AND ac.due_at < ?", from, to).
+		OrderExpr("ac.due_at, ac.id").Limit(limit)
+	a.Restrict(q.QueryBuilder(), api.RecordActivity, api.ActionView, "ac.assignee_id")
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("activity: feed: %w", err)
+	}
+	return rows, nil
 }

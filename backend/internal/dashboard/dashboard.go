@@ -262,7 +262,7 @@ func nextSteps(ctx context.Context, tx bun.IDB, a *access.Actor, dealFields cust
 	out.Open.Query = open
 	first := open
 	first.Limit = NextActivities
-	page, err := activity.List(ctx, tx, a, first)
+	page, err := activity.Query(ctx, tx, a, first)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import { liveEn } from './live.en';
 import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
+import { exportErrorsEn, exportsEn } from './exports.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
     name: '1sales',
   },
   ...documentsEn,
+  ...exportsEn,
   common: {
     close: 'Close',
     discard: {
@@ -93,6 +95,7 @@ export const en: Messages = {
       lostReasons: 'Lost reasons',
       leadMapping: 'Lead mapping',
       leadSources: 'Lead sources',
+      exports: 'Exports',
     },
     userMenu: {
       label: 'User menu',
@@ -736,6 +739,7 @@ export const en: Messages = {
   },
   errors: {
     ...documentErrorsEn,
+    ...exportErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',

@@ -29,7 +29,7 @@ import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { EditConflictNotice } from '../live/EditConflictNotice';
-import { useEditConflict } from '../live/editConflict';
+import { useFormEditConflict } from '../live/editConflict';
 import { HiddenLinkField } from '../records/HiddenRecord';
 import { PersonSelect } from '../sales/PersonSelect';
 import { useUnits, useUsers } from '../settings/queries';
@@ -64,9 +64,11 @@ interface ActivityFormModalProps {
   /** A new activity's links (the record it is planned on). */
   links?: ActivityLinks;
   linkNames?: ActivityLinkNames;
+  /** A new activity's start (a slot clicked in the calendar); the next full hour without. */
+  start?: Date;
 }
 
-export function ActivityFormModal({ opened, onClose, activity, links, linkNames }: ActivityFormModalProps) {
+export function ActivityFormModal({ opened, onClose, activity, links, linkNames, start }: ActivityFormModalProps) {
   const { t } = useTranslation();
   const types = useActivityTypes(true);
   return (
@@ -84,6 +86,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
             types={data.items}
             links={links}
             linkNames={linkNames}
+            start={start}
             onDone={onClose}
           />
         )}
@@ -106,12 +109,14 @@ function ActivityForm({
   types,
   links,
   linkNames,
+  start,
   onDone,
 }: {
   activity?: Activity;
   types: readonly ActivityType[];
   links?: ActivityLinks;
   linkNames?: ActivityLinkNames;
+  start?: Date;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -131,7 +136,13 @@ function ActivityForm({
     [types, activity?.typeId],
   );
   const valuesOf = (loaded: Activity | undefined) =>
-    activityValues(loaded, { typeId: offered[0]?.id ?? '', assigneeId: me.user.id, now: new Date(), links });
+    activityValues(loaded, {
+      typeId: offered[0]?.id ?? '',
+      assigneeId: me.user.id,
+      now: new Date(),
+      links,
+      due: start,
+    });
   const form = useForm<ActivityValues>({
     mode: 'controlled',
     initialValues: valuesOf(activity),
@@ -140,13 +151,7 @@ function ActivityForm({
   // The activity as it is now (the list's copy is as old as the list), the one the form was filled from, the version
   // a save goes against, and someone else's change meanwhile.
   const current = useActivity(activity).data ?? activity;
-  const { base, version, conflict, saveFailed } = useEditConflict('activity', current, (latest) => {
-    const reloaded = valuesOf(latest);
-    form.setInitialValues(reloaded);
-    form.setValues(reloaded);
-    form.resetDirty(reloaded);
-    form.clearErrors();
-  });
+  const { base, version, conflict, saveFailed } = useFormEditConflict('activity', current, form, valuesOf);
   const values = form.getValues();
   useDirtyGuard(form.isDirty());
 

@@ -1,4 +1,4 @@
-import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type Role, type Unit, type User } from '../../../api';
@@ -8,7 +8,10 @@ import { useNotify } from '../../../components/notify';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser, useUpdateUser } from './hooks';
 import { FormActions } from '../../../components/FormActions';
-import { useEditConflict } from '../../live/editConflict';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useFormEditConflict } from '../../live/editConflict';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 interface UserValues {
   name: string;
@@ -29,17 +32,25 @@ interface UserFormModalProps {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const valuesOf = (user: User | undefined): UserValues => ({
+  name: user?.name ?? '',
+  email: user?.email ?? '',
+  password: '',
+  unitId: user?.unitId ?? null,
+  roleId: user?.roleId ?? null,
+});
+
 export function UserFormModal({ user, opened, onClose, units, roles }: UserFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={user ? t('users.form.editTitle') : t('users.form.createTitle')}
       size="md"
     >
       <UserForm key={user?.id ?? 'new'} user={user} onDone={onClose} units={units} roles={roles} />
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -62,13 +73,7 @@ function UserForm({
 
   const form = useForm<UserValues>({
     mode: 'controlled',
-    initialValues: {
-      name: user?.name ?? '',
-      email: user?.email ?? '',
-      password: '',
-      unitId: user?.unitId ?? null,
-      roleId: user?.roleId ?? null,
-    },
+    initialValues: valuesOf(user),
     validate: {
       name: (value) => (value.trim() === '' ? t('users.validation.nameRequired') : null),
       email: (value) => (creating && !EMAIL.test(value.trim()) ? t('users.validation.emailInvalid') : null),
@@ -80,11 +85,12 @@ function UserForm({
       roleId: (value) => (value ? null : t('users.validation.roleRequired')),
     },
   });
+  useDirtyGuard(form.isDirty());
 
   // The user as the form was opened (the list reloads on every change): a save sends what was changed against it, at
-  // its version, so that a change made meanwhile fails with 412 instead of being reverted; the next save goes
-  // against the reloaded user.
-  const { base, version, saveFailed } = useEditConflict('user', user);
+  // the version agreed; someone else's change meanwhile offers Reload or Keep mine (a change the stream did not
+  // report fails with 412, and the next save goes against the reloaded user).
+  const { base, version, conflict, saveFailed } = useFormEditConflict('user', user, form, valuesOf);
   const onError = (reason: unknown) => {
     saveFailed(reason);
     showFormError(form, parseError(reason), t, notify);
@@ -133,6 +139,7 @@ function UserForm({
   return (
     <form onSubmit={submit} noValidate data-testid="user-form">
       <Stack>
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('users.form.name')} data-autofocus {...form.getInputProps('name')} />
         {creating && (
           <>
