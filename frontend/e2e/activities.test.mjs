@@ -14,9 +14,12 @@ import {
   ADMIN,
   DEMO_PASSWORD,
   FIELD_USER,
+  activityListCount,
+  dashboardShown,
   launchBrowser,
   navigation,
   noDialog,
+  recordListTotal,
   screenshot,
   signIn,
   startSignedOut,
@@ -107,20 +110,6 @@ async function waitForFigure(page, locator, expected) {
   await locator.and(page.locator(`[data-count="${expected}"]`)).waitFor();
 }
 
-/** Waits until the dashboard shows its figures and its charts (loaded on demand) have appeared. */
-async function dashboardShown(page, scope) {
-  await page
-    .getByTestId('dashboard')
-    .and(page.locator(scope ? `[data-scope="${scope}"]` : '[data-scope]'))
-    .waitFor();
-  await page.getByTestId('figure-due-today').waitFor();
-  await page.waitForFunction(
-    () => !window.document.querySelector('[data-testid="dashboard"] [aria-label="Wird geladen …"]'),
-  );
-  // Away from the charts, so that no tooltip covers them in a screenshot.
-  await page.mouse.move(0, 0);
-}
-
 async function openDashboard(page) {
   await openNav(page, 'Dashboard');
   await dashboardShown(page);
@@ -128,27 +117,6 @@ async function openDashboard(page) {
 
 const doneFigureOf = (page, userName) =>
   page.locator(`[data-testid="done-user"][data-name="${userName}"]`).getByTestId('figure-done-user');
-
-/** The number of items of the activity list once it has loaded (all of them: the counts here are small). */
-async function activityListCount(page) {
-  const count = page.getByTestId('activity-count');
-  await count.waitFor();
-  assert.equal(await count.getAttribute('data-complete'), 'true', 'the list shows all its items');
-  // The list may still show the previous filter's items while the new ones load.
-  await page.waitForFunction(
-    () => !window.document.querySelector('[data-testid="activities-table"][style*="opacity: 0.6"]'),
-  );
-  return Number(await count.getAttribute('data-count'));
-}
-
-/** The total of the deal or lead list once it has loaded. */
-async function recordListTotal(page, testId) {
-  const list = page.getByTestId(testId);
-  await list.waitFor();
-  const total = list.getByTestId('list-total');
-  await total.and(page.locator('[data-total]')).waitFor();
-  return Number(await total.getAttribute('data-total'));
-}
 
 describe('activities and the dashboard', { concurrency: false }, () => {
   let browser;
@@ -218,9 +186,10 @@ describe('activities and the dashboard', { concurrency: false }, () => {
         await startSignedOut(page);
         await signIn(page, { email: ADMIN.email, password: DEMO_PASSWORD });
 
-        // The dashboard before: everyone's figures (the admin's widest scope).
+        // The dashboard before: her team's figures, her default scope (her unit, Vertriebsleitung, holds every
+        // other: the whole company).
         await openDashboard(page);
-        assert.equal(await page.getByTestId('dashboard').getAttribute('data-scope'), 'all');
+        assert.equal(await page.getByTestId('dashboard').getAttribute('data-scope'), 'team');
         const scopes = await page.getByTestId('dashboard-scope').locator('label').allInnerTexts();
         assert.deepEqual(scopes, ['Ich', 'Mein Team', 'Alle']);
         const dueBefore = await figureCount(page, 'figure-due-today');

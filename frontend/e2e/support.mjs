@@ -228,3 +228,38 @@ export async function api(token, method, path, body) {
 export async function apiSession(email) {
   return api(null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
 }
+
+/** Waits until the dashboard shows its figures and its charts (loaded on demand) have appeared. */
+export async function dashboardShown(page, scope) {
+  await page
+    .getByTestId('dashboard')
+    .and(page.locator(scope ? `[data-scope="${scope}"]` : '[data-scope]'))
+    .waitFor();
+  await page.getByTestId('figure-due-today').waitFor();
+  await page.waitForFunction(
+    () => !window.document.querySelector('[data-testid="dashboard"] [aria-label="Wird geladen …"]'),
+  );
+  // Away from the charts, so that no tooltip covers them in a screenshot.
+  await page.mouse.move(0, 0);
+}
+
+/** The number of items of the activity list once it has loaded (all of them: the counts here are small). */
+export async function activityListCount(page) {
+  const count = page.getByTestId('activity-count');
+  await count.waitFor();
+  assert.equal(await count.getAttribute('data-complete'), 'true', 'the list shows all its items');
+  // The list may still show the previous filter's items while the new ones load.
+  await page.waitForFunction(
+    () => !window.document.querySelector('[data-testid="activities-table"][style*="opacity: 0.6"]'),
+  );
+  return Number(await count.getAttribute('data-count'));
+}
+
+/** The total of the deal or lead list once it has loaded. */
+export async function recordListTotal(page, testId) {
+  const list = page.getByTestId(testId);
+  await list.waitFor();
+  const total = list.getByTestId('list-total');
+  await total.and(page.locator('[data-total]')).waitFor();
+  return Number(await total.getAttribute('data-total'));
+}

@@ -186,7 +186,8 @@ const (
 // AllDashboardScopes lists the scopes, from narrowest to widest.
 var AllDashboardScopes = []DashboardScope{DashboardMe, DashboardTeam, DashboardAll}
 
-// DashboardQuery asks for a dashboard. PipelineID "" takes the first deal pipeline.
+// DashboardQuery asks for a dashboard. Scope "" takes the caller's default scope (Me.DefaultScope); PipelineID ""
+// the first deal pipeline.
 type DashboardQuery struct {
 	Scope      DashboardScope `json:"scope"`
 	PipelineID string         `json:"pipelineId"`
@@ -241,6 +242,28 @@ type UserActivities struct {
 	Done     ActivityFigure `json:"done"`
 }
 
+// NextSteps is the signed-in user's own next work, whatever the dashboard's scope: their next open activities and
+// their open deals without any open activity.
+type NextSteps struct {
+	// Activities are the first open activities assigned to the caller, overdue first, then by due time (the order of
+	// the activity list); Open counts all of them and opens that list.
+	Activities []Activity     `json:"activities"`
+	Open       ActivityFigure `json:"open"`
+	// DealsWithoutActivity are the caller's open deals that have no open activity (ListQuery.NoOpenActivity):
+	// their count and value; Deals are the first of them, the highest value first.
+	DealsWithoutActivity Figure `json:"dealsWithoutActivity"`
+	Deals                []Deal `json:"deals"`
+}
+
+// RepPipeline is one user's open deals in the dashboard's pipeline: a figure per stage (in the pipeline's order,
+// as Dashboard.Funnel) and the row's total, each with the deal list's query that lists them.
+type RepPipeline struct {
+	UserID   string   `json:"userId"`
+	UserName string   `json:"userName"`
+	Stages   []Figure `json:"stages"`
+	Total    Figure   `json:"total"`
+}
+
 // Dashboard is the state of the business and the work for the chosen scope. Every figure counts only records the
 // caller may list, and carries the query that lists them.
 type Dashboard struct {
@@ -257,5 +280,10 @@ type Dashboard struct {
 	Overdue      ActivityFigure   `json:"overdue"`
 	DoneThisWeek []UserActivities `json:"doneThisWeek"`
 	ClosingSoon  Figure           `json:"closingSoon"`
-	GeneratedAt  time.Time        `json:"generatedAt" ts_type:"string"`
+	// NextSteps are the caller's own, on every scope.
+	NextSteps NextSteps `json:"nextSteps"`
+	// PipelineByRep is the funnel per user of the scope whose deals the caller may see (users without open deals
+	// included; on the scope me the caller's one row).
+	PipelineByRep []RepPipeline `json:"pipelineByRep"`
+	GeneratedAt   time.Time     `json:"generatedAt" ts_type:"string"`
 }

@@ -55,6 +55,9 @@ type Me struct {
 	Tenant Tenant `json:"tenant"`
 	Role   Role   `json:"role"`
 	Unit   Unit   `json:"unit"`
+	// DefaultScope is whose work the dashboard and the activity list show when the user has not chosen: the team
+	// when the role lets the user see the team's deals, else the user's own.
+	DefaultScope DashboardScope `json:"defaultScope"`
 }
 
 // PasswordChange changes the signed-in user's own password. Other sessions of the user end.

@@ -235,6 +235,10 @@ type ListQuery struct {
 	// Leads only: delivered by this lead source, and marked as a possible duplicate of a record the caller sees.
 	SourceID          string `json:"sourceId"`
 	PossibleDuplicate bool   `json:"possibleDuplicate"`
+	// Deals and leads only: without any open activity (a next step), whoever it is assigned to. An open activity
+	// the caller may not see counts too: the list shows no hidden activity, it only leaves out a record on which
+	// someone plans something (docs/api.md, "Dashboard").
+	NoOpenActivity bool `json:"noOpenActivity"`
 	// Sort: a SortKey, "name" by default; a leading "-" sorts descending.
 	Sort   string `json:"sort"`
 	Cursor string `json:"cursor"`

@@ -470,6 +470,21 @@ func (b *bench) checkDashboard(ctx context.Context, d *api.Dashboard) (string, e
 		}
 		open += s.Count
 	}
+	// The pipeline per rep: its rows add up to the funnel, stage by stage.
+	perStage := make([]int, len(d.Funnel))
+	for _, r := range d.PipelineByRep {
+		if len(r.Stages) != len(d.Funnel) {
+			return "", fmt.Errorf("dashboard_manager: %s has %d cells for %d stages", r.UserName, len(r.Stages), len(d.Funnel))
+		}
+		for i, c := range r.Stages {
+			perStage[i] += c.Count
+		}
+	}
+	for i, s := range d.Funnel {
+		if perStage[i] != s.Count {
+			return "", fmt.Errorf("dashboard_manager: the reps' rows hold %d deals in stage %q, the funnel %d", perStage[i], s.Name, s.Count)
+		}
+	}
 
 	// Activities: due today and open, overdue, done this week per rep.
 	var due struct {

@@ -167,3 +167,26 @@ func (a *Actor) OwnedBy(q bun.QueryBuilder, rt api.RecordType, who, ownerColumn 
 	}
 	return q.Where("? = ?", bun.Ident(ownerColumn), id)
 }
+
+// DashboardScopes are the scopes of whose work the actor may look at on the dashboard (and by which the activity
+// list opens): always their own; their team when they see their unit tree's deals; everyone when they see all deals.
+func (a *Actor) DashboardScopes() []api.DashboardScope {
+	out := []api.DashboardScope{api.DashboardMe}
+	switch a.Scope(api.RecordDeal, api.ActionView) {
+	case api.ScopeAll:
+		out = append(out, api.DashboardTeam, api.DashboardAll)
+	case api.ScopeUnit:
+		out = append(out, api.DashboardTeam)
+	}
+	return out
+}
+
+// DefaultScope is the one rule for what the dashboard and the activity list show before the user chooses: the
+// team when the role allows it (managers, and admins, whose team is their unit tree), else the user's own work
+// (reps). Never everyone: a company-wide view is a choice, not where a working day starts.
+func (a *Actor) DefaultScope() api.DashboardScope {
+	if slices.Contains(a.DashboardScopes(), api.DashboardTeam) {
+		return api.DashboardTeam
+	}
+	return api.DashboardMe
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/dashboard"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/shared/api"
 )
@@ -311,6 +312,63 @@ func TestDashboardFiguresEqualTheirLists(t *testing.T) {
 				if scope == api.DashboardMe && (len(d.DoneThisWeek) != 1 || d.DoneThisWeek[0].UserName == "") {
 					t.Errorf("own dashboard lists %+v", d.DoneThisWeek)
 				}
+
+				// The next steps: the first activities of the list the figure opens, in its order; the deals
+				// without an open activity equal their list, and the preview shows the highest values among them.
+				ns := d.NextSteps
+				actFigure("open activities", ns.Open)
+				open := c.activities(ns.Open.Query)
+				if want := open[:min(len(open), dashboard.NextActivities)]; !slices.Equal(titles(ns.Activities), titles(want)) {
+					t.Errorf("next activities %v, the list starts %v", titles(ns.Activities), titles(want))
+				}
+				dealFigure("deals without activity", ns.DealsWithoutActivity)
+				without := c.allDeals(ns.DealsWithoutActivity.Query)
+				if len(ns.Deals) != min(len(without), dashboard.NextDeals) {
+					t.Errorf("%d deals shown of %d", len(ns.Deals), len(without))
+				}
+				for i, x := range ns.Deals {
+					if !slices.ContainsFunc(without, func(y api.Deal) bool { return y.ID == x.ID }) {
+						t.Errorf("shown deal %s is not in the list", x.Title)
+					}
+					if i > 0 && compareMoney(ns.Deals[i-1].Value, x.Value) < 0 {
+						t.Errorf("deals not by value: %s before %s", ns.Deals[i-1].Value, x.Value)
+					}
+				}
+				for _, x := range without {
+					if len(ns.Deals) == dashboard.NextDeals && compareMoney(x.Value, ns.Deals[len(ns.Deals)-1].Value) > 0 &&
+						!slices.ContainsFunc(ns.Deals, func(y api.Deal) bool { return y.ID == x.ID }) {
+						t.Errorf("deal %s (%s) is worth more than the shown ones", x.Title, x.Value)
+					}
+				}
+
+				// The pipeline per rep: each cell and row total equals its list; the rows add up to the funnel.
+				if scope == api.DashboardMe && (len(d.PipelineByRep) != 1 || d.PipelineByRep[0].UserID != d.DoneThisWeek[0].UserID) {
+					t.Errorf("own dashboard's rows %+v", d.PipelineByRep)
+				}
+				perStage, stageValues := make([]int, len(d.Funnel)), make([][]string, len(d.Funnel))
+				for _, r := range d.PipelineByRep {
+					var cells []string
+					n := 0
+					for i, cell := range r.Stages {
+						if cell.Query.StageID != d.Funnel[i].StageID || cell.Query.Owner != r.UserID {
+							t.Fatalf("%s cell %d: %+v", r.UserName, i, cell.Query)
+						}
+						dealFigure("rep × stage", cell)
+						perStage[i] += cell.Count
+						stageValues[i] = append(stageValues[i], cell.Value)
+						cells = append(cells, cell.Value)
+						n += cell.Count
+					}
+					dealFigure("rep total", r.Total)
+					if n != r.Total.Count || sum(cells...) != sum(r.Total.Value) {
+						t.Errorf("%s: cells %d / %s, total %d / %s", r.UserName, n, sum(cells...), r.Total.Count, r.Total.Value)
+					}
+				}
+				for i, st := range d.Funnel {
+					if perStage[i] != st.Count || sum(stageValues[i]...) != sum(st.Value) {
+						t.Errorf("stage %s: rows %d / %s, funnel %d / %s", st.Name, perStage[i], sum(stageValues[i]...), st.Count, st.Value)
+					}
+				}
 			})
 		}
 	}
@@ -333,11 +391,19 @@ func TestDashboardFiguresEqualTheirLists(t *testing.T) {
 		t.Fatalf("funnel %d / %s, database %d / %s", n, sum(values...), open, total)
 	}
 	// The seeded data exercises the figures (a comparison of zeros proves little).
-	for _, name := range []string{"won this month", "lost this month", "closing soon", "overdue", "due today"} {
+	for _, name := range []string{"won this month", "lost this month", "closing soon", "overdue", "due today", "open activities",
+		"deals without activity", "rep × stage", "rep total"} {
 		if !checkedNonZero[name] {
 			t.Errorf("no role saw a non-zero %q", name)
 		}
 	}
+}
+
+// compareMoney compares two decimal strings.
+func compareMoney(a, b string) int {
+	x, _ := new(big.Rat).SetString(a)
+	y, _ := new(big.Rat).SetString(b)
+	return x.Cmp(y)
 }
 
 func weightedOf(value string, probability int) string {

@@ -1,5 +1,6 @@
-// Package dashboard computes the dashboard: open deals per stage, won and lost deals, converted and lost leads,
-// activities due and done, deals closing soon, for the caller, their team or everyone as their role allows.
+// Package dashboard computes the dashboard: open deals per stage (and per rep), won and lost deals, converted and
+// lost leads, activities due and done, deals closing soon, for the caller, their team or everyone as their role
+// allows; and the caller's own next steps (next activities, open deals without one) on every scope.
 //
 // Every figure is computed with the list's own compiled query (listquery for deals and leads, activity.Filter for
 // activities) and answers with that query, so a figure always equals what the user can list, and clicking it
@@ -9,11 +10,13 @@ package dashboard
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"slices"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/activity"
@@ -33,27 +36,20 @@ type Service struct{ db *bun.DB }
 // NewService builds the service.
 func NewService(db *bun.DB) *Service { return &Service{db: db} }
 
-// Scopes are the dashboard scopes an actor's role allows: always their own; their team when they see their unit
-// tree's deals; everyone when they see all deals.
-func Scopes(a *access.Actor) []api.DashboardScope {
-	out := []api.DashboardScope{api.DashboardMe}
-	switch a.Scope(api.RecordDeal, api.ActionView) {
-	case api.ScopeAll:
-		out = append(out, api.DashboardTeam, api.DashboardAll)
-	case api.ScopeUnit:
-		out = append(out, api.DashboardTeam)
-	}
-	return out
-}
-
 const day = "2006-01-02"
+
+// NextActivities and NextDeals bound the previews of the next steps (their figures open the whole lists).
+const (
+	NextActivities = 7
+	NextDeals      = 5
+)
 
 // Get computes the dashboard for q.
 func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery) (*api.Dashboard, error) {
-	scopes := Scopes(a)
+	scopes := a.DashboardScopes()
 	scope := q.Scope
 	if scope == "" {
-		scope = scopes[len(scopes)-1]
+		scope = a.DefaultScope()
 	}
 	if !slices.Contains(scopes, scope) {
 		code := api.FieldForbidden
@@ -64,7 +60,8 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 	}
 	owner := map[api.DashboardScope]string{api.DashboardMe: string(api.OwnerMe), api.DashboardTeam: string(api.OwnerTeam), api.DashboardAll: ""}[scope]
 	now := time.Now().In(listquery.Berlin())
-	out := &api.Dashboard{Scope: scope, Scopes: scopes, Funnel: []api.FunnelStage{}, DoneThisWeek: []api.UserActivities{}, GeneratedAt: now}
+	out := &api.Dashboard{Scope: scope, Scopes: scopes, Funnel: []api.FunnelStage{}, DoneThisWeek: []api.UserActivities{},
+		PipelineByRep: []api.RepPipeline{}, GeneratedAt: now}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		dealFields, err := customfield.Load(ctx, tx, api.RecordDeal)
 		if err != nil {
@@ -96,8 +93,14 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			return c.Totals(ctx, tx, "", group)
 		}
 
-		if err := s.funnel(ctx, tx, a, q.PipelineID, owner, out); err != nil {
+		p, err := s.funnel(ctx, tx, a, q.PipelineID, owner, out)
+		if err != nil {
 			return err
+		}
+		if p != nil {
+			if err := byRep(ctx, tx, a, scope, owner, p, out); err != nil {
+				return err
+			}
 		}
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 		month := today.AddDate(0, 0, 1-today.Day())
@@ -138,6 +141,9 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 		if out.ClosingSoon, err = figure(soon, deals); err != nil {
 			return err
 		}
+		if err := nextSteps(ctx, tx, a, dealFields, &out.NextSteps); err != nil {
+			return err
+		}
 		return s.activities(ctx, tx, a, scope, owner, today, out)
 	})
 	if err != nil {
@@ -147,32 +153,32 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 }
 
 // funnel fills the open deals per stage of the chosen (or the first) deal pipeline, counted as its board counts
-// them (from the per-stage totals when only the owner narrows).
-func (s *Service) funnel(ctx context.Context, tx bun.IDB, a *access.Actor, pipelineID, owner string, out *api.Dashboard) error {
-	var p *pipeline.Pipeline
+// them (from the per-stage totals when only the owner narrows), and returns the pipeline (nil: there is none).
+func (s *Service) funnel(ctx context.Context, tx bun.IDB, a *access.Actor, pipelineID, owner string, out *api.Dashboard) (*pipeline.Pipeline, error) {
 	if pipelineID == "" {
 		var first uuid.UUID
 		err := tx.NewRaw("SELECT id FROM pipelines WHERE record_type = 'deal' ORDER BY position, name LIMIT 1").Scan(ctx, &first)
 		if db.IsNoRows(err) {
-			return nil
+			return nil, nil
 		}
 		if err != nil {
-			return fmt.Errorf("dashboard: pipeline: %w", err)
+			return nil, fmt.Errorf("dashboard: pipeline: %w", err)
 		}
 		pipelineID = first.String()
 	}
 	id, err := uuid.Parse(pipelineID)
 	if err != nil {
-		return httpx.FieldError("pipelineId", api.FieldInvalid)
+		return nil, httpx.FieldError("pipelineId", api.FieldInvalid)
 	}
-	if p, err = pipeline.Load(ctx, tx, id, false); err != nil || p.RecordType != api.RecordDeal {
-		return httpx.FieldError("pipelineId", api.FieldNotFound)
+	p, err := pipeline.Load(ctx, tx, id, false)
+	if err != nil || p.RecordType != api.RecordDeal {
+		return nil, httpx.FieldError("pipelineId", api.FieldNotFound)
 	}
 	out.PipelineID, out.PipelineName = p.ID.String(), p.Name
-	lq := api.ListQuery{Owner: owner, PipelineID: p.ID.String(), Status: string(api.DealOpen)}
+	lq := openIn(p, owner)
 	sums, err := deal.StageSums(ctx, tx, a, p, lq)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, st := range p.Stages {
 		fs := api.FunnelStage{StageID: st.ID.String(), Name: st.Name, Probability: st.Probability, Value: "0.00", Weighted: "0.00"}
@@ -185,7 +191,95 @@ func (s *Service) funnel(ctx context.Context, tx bun.IDB, a *access.Actor, pipel
 		}
 		out.Funnel = append(out.Funnel, fs)
 	}
+	return p, nil
+}
+
+// openIn is the deal list's query of the open deals in p of owner (as ListQuery.Owner).
+func openIn(p *pipeline.Pipeline, owner string) api.ListQuery {
+	return api.ListQuery{Owner: owner, PipelineID: p.ID.String(), Status: string(api.DealOpen)}
+}
+
+// byRep fills the pipeline per rep: for every user of the scope whose deals the caller may see, their open deals
+// in p per stage and in all, from one statement grouped by stage and owner (the funnel's, with the owner). A cell
+// opens the deal list narrowed to the user, the pipeline, the stage and open deals: the same deals.
+func byRep(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, owner string, p *pipeline.Pipeline,
+	out *api.Dashboard) error {
+	sums, err := deal.StageSumsByOwner(ctx, tx, a, p, openIn(p, owner))
+	if err != nil {
+		return err
+	}
+	type cell struct {
+		n     int
+		value string
+	}
+	cells := map[[2]uuid.UUID]cell{}
+	var owners []uuid.UUID
+	for _, t := range sums {
+		cells[[2]uuid.UUID{t.Owner, t.Stage}] = cell{t.Count, t.Total}
+		owners = append(owners, t.Owner)
+	}
+	// A deactivated user who still owns open deals keeps a row, so that the rows add up to the funnel.
+	users, err := scopeUsers(ctx, tx, a, scope, api.RecordDeal, owners)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		row := api.RepPipeline{UserID: u.ID.String(), UserName: u.Name, Stages: make([]api.Figure, 0, len(p.Stages))}
+		row.Total = api.Figure{Value: "0.00", Query: openIn(p, u.ID.String())}
+		total := new(big.Rat)
+		for _, st := range p.Stages {
+			c := cells[[2]uuid.UUID{u.ID, st.ID}]
+			f := api.Figure{Count: c.n, Value: "0.00", Query: openIn(p, u.ID.String())}
+			f.Query.StageID = st.ID.String()
+			if c.value != "" {
+				f.Value = c.value
+				v, ok := new(big.Rat).SetString(c.value)
+				if !ok {
+					return fmt.Errorf("dashboard: stage total %q", c.value)
+				}
+				total.Add(total, v)
+			}
+			row.Stages = append(row.Stages, f)
+			row.Total.Count += c.n
+		}
+		row.Total.Value = total.FloatString(2)
+		out.PipelineByRep = append(out.PipelineByRep, row)
+	}
 	return nil
+}
+
+// nextSteps fills the caller's own next steps: their next open activities (the first page of the activity list
+// of their open activities) and their open deals without any open activity, each with the list that shows all.
+func nextSteps(ctx context.Context, tx bun.IDB, a *access.Actor, dealFields customfield.Fields, out *api.NextSteps) error {
+	open := api.ActivityQuery{Assignee: string(api.OwnerMe), Status: "open"}
+	f, err := activity.Compile(ctx, tx, a, open)
+	if err != nil {
+		return err
+	}
+	if _, out.Open.Count, err = f.Count(ctx, tx, false); err != nil {
+		return err
+	}
+	out.Open.Query = open
+	first := open
+	first.Limit = NextActivities
+	page, err := activity.Query(ctx, tx, a, first)
+	if err != nil {
+		return err
+	}
+	out.Activities = page.Items
+
+	lq := api.ListQuery{Owner: string(api.OwnerMe), Status: string(api.DealOpen), NoOpenActivity: true}
+	c, err := listquery.Compile(deal.ListSpec(), a, lq, dealFields)
+	if err != nil {
+		return err
+	}
+	t, err := c.Totals(ctx, tx, "d.value", "")
+	if err != nil {
+		return err
+	}
+	out.DealsWithoutActivity = api.Figure{Count: t[0].Count, Value: t[0].Value, Query: lq}
+	out.Deals, err = deal.Top(ctx, tx, a, c, NextDeals)
+	return err
 }
 
 // activities fills the activity figures: open ones due today, overdue ones, and what each user of the scope did
@@ -214,20 +308,9 @@ func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, s
 		return err
 	}
 	// The users of the scope the caller may see activities of, with what they did (zero included).
-	var users []struct {
-		ID   uuid.UUID `bun:"id"`
-		Name string    `bun:"name"`
-	}
-	uq := tx.NewSelect().TableExpr("users AS du").ColumnExpr("du.id, du.name").Where("du.active").OrderExpr(`du.name COLLATE "de-x-icu"`)
-	switch scope {
-	case api.DashboardMe:
-		uq = uq.Where("du.id = ?", a.UserID)
-	case api.DashboardTeam:
-		uq = uq.Where("du.unit_id IN (?)", bun.In(a.UnitTree))
-	}
-	a.Restrict(uq.QueryBuilder(), api.RecordActivity, api.ActionView, "du.id")
-	if err := uq.Scan(ctx, &users); err != nil {
-		return fmt.Errorf("dashboard: users: %w", err)
+	users, err := scopeUsers(ctx, tx, a, scope, api.RecordActivity, nil)
+	if err != nil {
+		return err
 	}
 	for _, u := range users {
 		q := doneQ
@@ -236,6 +319,34 @@ func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, s
 			Done: api.ActivityFigure{Count: per[u.ID], Query: q}})
 	}
 	return nil
+}
+
+type scopeUser struct {
+	ID   uuid.UUID `bun:"id"`
+	Name string    `bun:"name"`
+}
+
+// scopeUsers are the active users of the scope whose records of type rt the caller may see, and those of also
+// (owners of counted records, active or not) among them, by name.
+func scopeUsers(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, rt api.RecordType, also []uuid.UUID) ([]scopeUser, error) {
+	var users []scopeUser
+	uq := tx.NewSelect().TableExpr("users AS du").ColumnExpr("du.id, du.name").OrderExpr(`du.name COLLATE "de-x-icu", du.id`)
+	if len(also) == 0 {
+		uq = uq.Where("du.active")
+	} else {
+		uq = uq.Where("(du.active OR du.id = ANY(?::uuid[]))", pgdialect.Array(also))
+	}
+	switch scope {
+	case api.DashboardMe:
+		uq = uq.Where("du.id = ?", a.UserID)
+	case api.DashboardTeam:
+		uq = uq.Where("du.unit_id IN (?)", bun.In(a.UnitTree))
+	}
+	a.Restrict(uq.QueryBuilder(), rt, api.ActionView, "du.id")
+	if err := uq.Scan(ctx, &users); err != nil {
+		return nil, fmt.Errorf("dashboard: users: %w", err)
+	}
+	return users, nil
 }
 
 // rate is a/(a+b) in percent with one decimal, nil when there is nothing to rate.

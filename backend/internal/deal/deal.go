@@ -114,6 +114,7 @@ var spec = listquery.Spec{Type: api.RecordDeal, SortName: "d.title",
 		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
 	},
 	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close",
+	ActivityLink: "deal_id",
 	Links: []listquery.SearchLink{
 		{Type: api.RecordPerson, Join: "sl.id = d.person_id", Linking: "SELECT id FROM deals WHERE person_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
 		{Type: api.RecordOrganization, Join: "sl.id = d.organization_id", Linking: "SELECT id FROM deals WHERE organization_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
@@ -152,6 +153,21 @@ func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (
 	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.DealPage, error) {
 		return Query(ctx, tx, a, q, true)
 	})
+}
+
+// Top reads the first n deals of a compiled list, the highest value first (then the soonest expected close): a
+// dashboard's preview of the list the figure opens, which lists the same deals in its own order.
+func Top(ctx context.Context, tx bun.IDB, a *access.Actor, c *listquery.Compiled, n int) ([]api.Deal, error) {
+	if err := c.Resolve(ctx, tx); err != nil {
+		return nil, err
+	}
+	var rows []*Deal
+	q := store.Columns(tx, a)(tx.NewSelect().Model(&rows))
+	c.Filter(q.QueryBuilder())
+	if err := q.OrderExpr("d.value DESC, d.expected_close ASC NULLS LAST, d.id").Limit(n).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("deal: top: %w", err)
+	}
+	return rest.Wire(rows), nil
 }
 
 // Query runs a deal list query in the caller's transaction; count adds the (capped) total.
@@ -401,6 +417,11 @@ var boardSpec = pipeline.BoardSpec{List: spec, Value: "value", Totals: "deal_sta
 // (dashboards: the funnel).
 func StageSums(ctx context.Context, tx bun.IDB, a *access.Actor, p *pipeline.Pipeline, filter api.ListQuery) ([]pipeline.StageSum, error) {
 	return pipeline.Sums(ctx, tx, a, boardSpec, p, filter)
+}
+
+// StageSumsByOwner is StageSums per stage and owner (dashboards: the pipeline per rep).
+func StageSumsByOwner(ctx context.Context, tx bun.IDB, a *access.Actor, p *pipeline.Pipeline, filter api.ListQuery) ([]pipeline.StageSum, error) {
+	return pipeline.SumsByOwner(ctx, tx, a, boardSpec, p, filter)
 }
 
 // Board returns a deal pipeline's board. Its figures come from deal_stage_totals when the filter narrows by

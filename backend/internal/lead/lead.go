@@ -125,7 +125,7 @@ func (s *Service) ListSpec() listquery.Spec { return spec }
 
 var spec = listquery.Spec{Type: api.RecordLead, SortName: "l.title",
 	Statuses: []string{string(api.LeadOpen), string(api.LeadConverted), string(api.LeadLost)},
-	Sourced:  true, Duplicates: possibleDuplicateSQL}
+	Sourced:  true, Duplicates: possibleDuplicateSQL, ActivityLink: "lead_id"}
 
 // Service manages leads; the record kind's store gives get, delete and restore.
 type Service struct {

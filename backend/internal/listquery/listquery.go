@@ -51,6 +51,10 @@ type Spec struct {
 	// Duplicates, when set, selects a row's possible duplicates that the actor may see (correlated to the
 	// list's alias): lists filter by "possible duplicate".
 	Duplicates func(idb bun.IDB, a *access.Actor) *bun.SelectQuery
+	// ActivityLink names the column of activities that links a record of the kind ("deal_id"); with it lists
+	// filter by "no open activity" (NoOpenActivity). An index on that column over the open activities
+	// (activities_open_<kind>_idx) answers the condition per row.
+	ActivityLink string
 }
 
 // SearchLink lets a list's search find a row through a record it links: the row matches when a linked record
@@ -173,6 +177,9 @@ func Compile(spec Spec, a *access.Actor, q api.ListQuery, fields customfield.Fie
 	if q.PossibleDuplicate && spec.Duplicates == nil {
 		v.Field("possibleDuplicate", api.FieldInvalid)
 	}
+	if q.NoOpenActivity && spec.ActivityLink == "" {
+		v.Field("noOpenActivity", api.FieldInvalid)
+	}
 	for _, d := range []struct{ name, val, column string }{{"createdFrom", q.CreatedFrom, "created_at"}, {"createdTo", q.CreatedTo, "created_at"},
 		{"updatedFrom", q.UpdatedFrom, "updated_at"}, {"updatedTo", q.UpdatedTo, "updated_at"},
 		{"closedFrom", q.ClosedFrom, "closed_at"}, {"closedTo", q.ClosedTo, "closed_at"}} {
@@ -264,6 +271,11 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 	if lq.PossibleDuplicate {
 		idb := q.Unwrap().(interface{ DB() *bun.DB }).DB()
 		q = q.Where("EXISTS (?)", s.Duplicates(idb, a))
+	}
+	if lq.NoOpenActivity {
+		// Any open activity, not only those the actor may see: see api.ListQuery.NoOpenActivity.
+		q = q.Where("NOT EXISTS (SELECT 1 FROM activities AS nx WHERE ? = ? AND NOT nx.done)",
+			bun.Ident("nx."+s.ActivityLink), s.col("id"))
 	}
 	for _, b := range c.bounds {
 		q = b.Apply(q, s.Alias())

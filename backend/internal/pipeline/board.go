@@ -45,9 +45,11 @@ func ownerOnly(f api.ListQuery) bool {
 	return reflect.ValueOf(f).IsZero()
 }
 
-// StageSum is a stage's open records: how many, their total and weighted value (value × probability).
+// StageSum is a stage's open records: how many, their total and weighted value (value × probability); of one
+// owner when grouped by owner (SumsByOwner).
 type StageSum struct {
 	Stage    uuid.UUID `bun:"stage_id"`
+	Owner    uuid.UUID `bun:"owner_id"`
 	Count    int       `bun:"n"`
 	Total    string    `bun:"total"`
 	Weighted string    `bun:"weighted"`
@@ -65,6 +67,16 @@ func scopeTo(spec BoardSpec, p *Pipeline, c *listquery.Compiled) func(bun.QueryB
 // Sums computes the open records per stage of p that filter selects (its pipeline, stage and status are the
 // board's and ignored), as the board shows them; dashboards use it for their funnel.
 func Sums(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *Pipeline, filter api.ListQuery) ([]StageSum, error) {
+	return compiledSums(ctx, tx, a, spec, p, filter, false)
+}
+
+// SumsByOwner is Sums per stage and owner, in the same one statement (dashboards: the pipeline per rep). Owners
+// without open records in p have no entry.
+func SumsByOwner(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *Pipeline, filter api.ListQuery) ([]StageSum, error) {
+	return compiledSums(ctx, tx, a, spec, p, filter, true)
+}
+
+func compiledSums(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *Pipeline, filter api.ListQuery, byOwner bool) ([]StageSum, error) {
 	fields, err := customfield.Load(ctx, tx, spec.List.Type)
 	if err != nil {
 		return nil, err
@@ -74,34 +86,37 @@ func Sums(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, p *P
 	if err != nil {
 		return nil, err
 	}
-	return sums(ctx, tx, spec, p, c, filter)
+	return sums(ctx, tx, spec, p, c, filter, byOwner)
 }
 
-func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listquery.Compiled, filter api.ListQuery) ([]StageSum, error) {
-	alias := spec.List.Alias()
+func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listquery.Compiled, filter api.ListQuery, byOwner bool) ([]StageSum, error) {
+	alias := bun.Ident(spec.List.Alias())
 	var out []StageSum
 	var agg *bun.SelectQuery
 	if spec.Totals != "" && ownerOnly(filter) {
 		// The same filter, on the totals: it narrows by owner_id (scope and owner filter) and tests deleted_at,
 		// which the totals do not have (they hold live records only; NULL stands in).
-		agg = tx.NewSelect().TableExpr("(SELECT t.*, NULL::timestamptz AS deleted_at FROM ? AS t) AS ?", bun.Ident(spec.Totals), bun.Ident(alias)).
-			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
-			ColumnExpr("?.stage_id, sum(?.deals) AS n", bun.Ident(alias), bun.Ident(alias)).
-			ColumnExpr("coalesce(sum(?.value), 0)::numeric(16,2)::text AS total", bun.Ident(alias)).
-			ColumnExpr("coalesce(round(sum(?.value) * bs.probability / 100, 2), 0)::numeric(16,2)::text AS weighted", bun.Ident(alias)).
-			GroupExpr("?.stage_id, bs.probability", bun.Ident(alias))
+		agg = tx.NewSelect().TableExpr("(SELECT t.*, NULL::timestamptz AS deleted_at FROM ? AS t) AS ?", bun.Ident(spec.Totals), alias).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", alias).
+			ColumnExpr("?.stage_id, sum(?.deals) AS n", alias, alias).
+			ColumnExpr("coalesce(sum(?.value), 0)::numeric(16,2)::text AS total", alias).
+			ColumnExpr("coalesce(round(sum(?.value) * bs.probability / 100, 2), 0)::numeric(16,2)::text AS weighted", alias).
+			GroupExpr("?.stage_id, bs.probability", alias)
 	} else {
 		value := "0"
 		if spec.Value != "" {
-			value = alias + "." + spec.Value
+			value = spec.List.Alias() + "." + spec.Value
 		}
-		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.List.Table()), bun.Ident(alias)).
-			Join("JOIN stages AS bs ON bs.id = ?.stage_id", bun.Ident(alias)).
-			ColumnExpr("?.stage_id, count(*) AS n", bun.Ident(alias)).
+		agg = tx.NewSelect().TableExpr("? AS ?", bun.Ident(spec.List.Table()), alias).
+			Join("JOIN stages AS bs ON bs.id = ?.stage_id", alias).
+			ColumnExpr("?.stage_id, count(*) AS n", alias).
 			ColumnExpr("coalesce(sum("+value+"), 0)::numeric(16,2)::text AS total").
 			ColumnExpr("coalesce(round(sum("+value+" * bs.probability) / 100, 2), 0)::numeric(16,2)::text AS weighted").
-			Where("?.status = 'open'", bun.Ident(alias)).
-			GroupExpr("?.stage_id", bun.Ident(alias))
+			Where("?.status = 'open'", alias).
+			GroupExpr("?.stage_id", alias)
+	}
+	if byOwner {
+		agg = agg.ColumnExpr("?.owner_id", alias).GroupExpr("?.owner_id", alias)
 	}
 	scopeTo(spec, p, c)(agg.QueryBuilder())
 	if err := agg.Scan(ctx, &out); err != nil {
@@ -142,7 +157,7 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 		return nil, err
 	}
 	scoped := scopeTo(spec, p, c)
-	sums, err := sums(ctx, tx, spec, p, c, filter)
+	sums, err := sums(ctx, tx, spec, p, c, filter, false)
 	if err != nil {
 		return nil, err
 	}

@@ -76,7 +76,9 @@ func Me(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (api.Me, er
 	if err := unit.Load(ctx, tx, u.UnitID, &un, false); err != nil {
 		return api.Me{}, err
 	}
-	return api.Me{User: u.API(), Tenant: t.API(), Role: r.API(), Unit: un.API()}, nil
+	// The default scope follows from the role alone (the unit tree does not change it).
+	scopes := access.NewActor(tenantID, userID, uuid.Nil, u.UnitID, u.RoleID, nil, r.IsAdmin, r.Grants)
+	return api.Me{User: u.API(), Tenant: t.API(), Role: r.API(), Unit: un.API(), DefaultScope: scopes.DefaultScope()}, nil
 }
 
 // List returns the tenant's users by name.

@@ -36,7 +36,7 @@ export function isDashboardScope(value: unknown): value is DashboardScope {
   return typeof value === 'string' && (DASHBOARD_SCOPES as readonly string[]).includes(value);
 }
 
-/** DashboardQuery as the Go side reads it: scope "" lets the server take the widest the role allows. */
+/** DashboardQuery as the Go side reads it: scope "" lets the server take the user's default (Me.defaultScope). */
 export type DashboardQuery = Omit<Data<api.DashboardQuery>, 'scope'> & { scope: DashboardScope | '' };
 export type Dashboard = Data<api.Dashboard>;
 export type Figure = Data<api.Figure>;
@@ -45,6 +45,8 @@ export type PeriodResult = Data<api.PeriodResult>;
 export type LeadResult = Data<api.LeadResult>;
 export type ActivityFigure = Data<api.ActivityFigure>;
 export type UserActivities = Data<api.UserActivities>;
+export type NextSteps = Data<api.NextSteps>;
+export type RepPipeline = Data<api.RepPipeline>;
 
 /**
  * The icons an activity type can carry (api.AllActivityIcons): Tabler icon names in kebab case, in Go's order. The

@@ -283,6 +283,10 @@ export const activitiesDe = {
     closeDateFrom: 'Erwarteter Abschluss ab',
     closeDateTo: 'Erwarteter Abschluss bis',
   },
+  /** The deal and lead lists' condition "no open activity" (sales/NextActivityFilter). */
+  nextActivityFilter: {
+    label: 'Nur ohne nächste Aktivität',
+  },
   dashboard: {
     subtitle: '{{role}} · {{unit}}',
     access: 'Ihr Zugang',
@@ -320,7 +324,7 @@ export const activitiesDe = {
     },
     funnel: {
       title: 'Offene Deals nach Phase',
-      metric: 'Kennzahl des Trichters',
+      metric: 'Kennzahl der Balken',
       metrics: {
         count: 'Anzahl',
         value: 'Wert',
@@ -328,9 +332,31 @@ export const activitiesDe = {
       },
       noPipeline: 'Es gibt noch keine Deal-Pipeline.',
       empty: 'Keine offenen Deals in dieser Pipeline.',
-      chart: 'Trichter der offenen Deals',
+      chart: 'Offene Deals je Phase der Pipeline „{{pipeline}}“',
+      describeStage_one: '{{stage}}: {{shown}} Deal, {{value}}, gewichtet {{weighted}}.',
+      describeStage_other: '{{stage}}: {{shown}} Deals, {{value}}, gewichtet {{weighted}}.',
       stage: 'Phase',
       total: 'Summe',
+    },
+    nextSteps: {
+      title: 'Meine nächsten Schritte',
+      activities: 'Nächste Aktivitäten',
+      openCount_one: '{{shown}} offen',
+      openCount_other: '{{shown}} offen',
+      noActivities: 'Keine offenen Aktivitäten. Planen Sie den nächsten Schritt bei einem Deal.',
+      showAll: 'Alle anzeigen ({{shown}})',
+      dealsWithout: 'Deals ohne nächste Aktivität',
+      dealsWithoutHint: 'Ihre offenen Deals, für die niemand etwas geplant hat',
+      noDeals: 'Für jeden Ihrer offenen Deals ist etwas geplant.',
+      closes: 'Abschluss {{date}}',
+    },
+    byRep: {
+      title: 'Offene Deals je Besitzer – {{pipeline}}',
+      owner: 'Besitzer',
+      total: 'Summe',
+      allStages: 'alle Phasen',
+      openCell: 'Deals öffnen: {{user}}, {{stage}}',
+      nobody: 'Niemand in diesem Bereich.',
     },
     done: {
       title: 'Diese Woche erledigt',

@@ -1,4 +1,4 @@
-import { ACTIONS, RECORD_TYPES, type Me, type Role } from '../api';
+import { ACTIONS, RECORD_TYPES, type DashboardScope, type Me, type Role } from '../api';
 
 const timestamps = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
 
@@ -27,7 +27,8 @@ export const fieldRole: Role = {
   ...timestamps,
 };
 
-function meWith(role: Role, name: string, email: string): Me {
+/** The default scope follows the role as the server decides it (the team when the role sees the team's deals). */
+function meWith(role: Role, name: string, email: string, defaultScope: DashboardScope = 'me'): Me {
   return {
     user: {
       id: `user-${email}`,
@@ -48,11 +49,12 @@ function meWith(role: Role, name: string, email: string): Me {
     },
     role,
     unit: { id: 'unit-root', name: 'Vertriebsleitung', version: 1, ...timestamps },
+    defaultScope,
   };
 }
 
 export const noAccessRole: Role = { ...fieldRole, id: 'role-none', name: 'Gast', grants: [] };
 
-export const adminMe = meWith(adminRole, 'Claudia Becker', 'claudia.becker@nordlicht.example');
-export const fieldMe = meWith(fieldRole, 'Jonas Schmidt', 'jonas.schmidt@nordlicht.example');
+export const adminMe = meWith(adminRole, 'Claudia Becker', 'claudia.becker@nordlicht.example', 'team');
+export const fieldMe = meWith(fieldRole, 'Jonas Schmidt', 'jonas.schmidt@nordlicht.example', 'team');
 export const guestMe = meWith(noAccessRole, 'Gerd Gast', 'gerd.gast@nordlicht.example');

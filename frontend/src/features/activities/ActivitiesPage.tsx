@@ -32,7 +32,13 @@ import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
 import { useActivityDates } from './dates';
-import { parseActivityFilter, serializeActivityFilter, toActivityQuery, type ActivityFilter } from './activityQuery';
+import {
+  defaultActivityFilter,
+  parseActivityFilter,
+  serializeActivityFilter,
+  toActivityQuery,
+  type ActivityFilter,
+} from './activityQuery';
 import { useActivityList, useActivityRange, useToggleDone } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { addDays, dayKey, groupByDay, mondayOf, parseDay, weekFromParam, weekRange } from './week';
@@ -52,7 +58,11 @@ const VIEWS: readonly View[] = ['list', 'agenda', 'week', 'month'];
 function usePageState() {
   const [params, setParams] = useSearchParams();
   const filterText = params.get(FILTER_PARAM);
-  const filter = useMemo(() => parseActivityFilter(filterText), [filterText]);
+  const { defaultScope } = useMe();
+  const filter = useMemo(
+    () => parseActivityFilter(filterText, defaultActivityFilter(defaultScope)),
+    [filterText, defaultScope],
+  );
   const view = VIEWS.find((candidate) => candidate === params.get(VIEW_PARAM)) ?? 'list';
   const monday = weekFromParam(params.get(WEEK_PARAM), new Date());
   const date = params.get(DATE_PARAM);

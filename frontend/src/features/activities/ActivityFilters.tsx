@@ -7,7 +7,7 @@ import { useFormatters } from '../../i18n/format';
 import { useMe } from '../auth/session';
 import { DateField } from '../records/list/DateField';
 import { useUnits, useUsers } from '../settings/queries';
-import { DEFAULT_ACTIVITY_FILTER, chooseDue, dueChoice, sameFilter, type ActivityFilter } from './activityQuery';
+import { chooseDue, defaultActivityFilter, dueChoice, sameFilter, type ActivityFilter } from './activityQuery';
 import { seesOthers, usersInReach } from './assignees';
 import { useActivityTypes, useLinkedRecordName } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
@@ -43,15 +43,18 @@ export function ActivityFilters({
   const types = useActivityTypes(true);
   const linkedName = useLinkedRecordName(filter.recordType, filter.recordId);
   const others = seesOthers(me.role);
+  const defaultFilter = defaultActivityFilter(me.defaultScope);
 
   const assigneeData = useMemo(() => {
     const general = [
       { value: ANY, label: t('activities.filter.assigneeAll') },
-      // The team is a choice only for those who see the work of others.
-      ...OWNER_KEYWORDS.filter((keyword) => others || keyword !== 'team').map((keyword) => ({
-        value: keyword,
-        label: t(ASSIGNEE_LABELS[keyword]),
-      })),
+      // The team is a choice only for those who see the work of others (or whose default it is).
+      ...OWNER_KEYWORDS.filter((keyword) => others || keyword !== 'team' || filter.assignee === 'team').map(
+        (keyword) => ({
+          value: keyword,
+          label: t(ASSIGNEE_LABELS[keyword]),
+        }),
+      ),
     ];
     if (!others) return general;
     const people = usersInReach(me, users.data ?? [], units.data ?? [], 'view', locale, filter.assignee)
@@ -193,7 +196,7 @@ export function ActivityFilters({
             />
           </SimpleGrid>
         )}
-        {(chips.length > 0 || !sameFilter(filter, DEFAULT_ACTIVITY_FILTER)) && (
+        {(chips.length > 0 || !sameFilter(filter, defaultFilter)) && (
           <Group gap="xs" justify="space-between">
             <Group gap="xs" data-testid="filter-chips">
               {chips.map((chip) => (
@@ -217,7 +220,7 @@ export function ActivityFilters({
               size="xs"
               leftSection={<IconFilterOff size={14} />}
               onClick={() => {
-                onChange(DEFAULT_ACTIVITY_FILTER);
+                onChange(defaultFilter);
               }}
               data-testid="filter-reset"
             >

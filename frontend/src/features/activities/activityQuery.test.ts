@@ -5,6 +5,7 @@ import {
   activeActivityFilterCount,
   activityListPath,
   chooseDue,
+  defaultActivityFilter,
   dueChoice,
   filterOf,
   parseActivityFilter,
@@ -48,6 +49,16 @@ describe('activity filter', () => {
     // The overdue figure carries no status: the list must not add the default "open" to it.
     const overdue = { ...EMPTY_ACTIVITY_FILTER, due: 'overdue' };
     expect(parseActivityFilter(serializeActivityFilter(overdue))).toEqual(overdue);
+  });
+
+  it("opens without a filter on the open activities of the user's default scope, the dashboard's", () => {
+    expect(defaultActivityFilter('team')).toEqual({ ...EMPTY_ACTIVITY_FILTER, assignee: 'team', status: 'open' });
+    expect(defaultActivityFilter('me')).toEqual(DEFAULT_ACTIVITY_FILTER);
+    expect(defaultActivityFilter('all')).toEqual({ ...EMPTY_ACTIVITY_FILTER, status: 'open' });
+    expect(parseActivityFilter(null, defaultActivityFilter('team')).assignee).toBe('team');
+    expect(parseActivityFilter('kaputt', defaultActivityFilter('team')).assignee).toBe('team');
+    // A filter in the address stays as it is.
+    expect(parseActivityFilter('{"assignee":"me"}', defaultActivityFilter('team')).assignee).toBe('me');
   });
 
   it('shows the own open activities without a filter, but everything for the empty one', () => {

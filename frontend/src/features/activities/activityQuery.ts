@@ -2,7 +2,7 @@
  * The activity list's filter: an api.ActivityQuery without cursor and limit. It lives in the address
  * (?filter=<json>), so that a dashboard figure, a record page or a reload opens the list with exactly its query.
  */
-import { ACTIVITY_LINK_TYPES, type ActivityLinkType, type ActivityQuery } from '../../api';
+import { ACTIVITY_LINK_TYPES, type ActivityLinkType, type ActivityQuery, type DashboardScope } from '../../api';
 import { parseDay } from './week';
 
 export type ActivityFilter = Omit<ActivityQuery, 'cursor' | 'limit'>;
@@ -28,8 +28,17 @@ export const EMPTY_ACTIVITY_FILTER: ActivityFilter = {
   recordId: '',
 };
 
-/** What the list shows when it is opened without a filter: the caller's own open activities. */
-export const DEFAULT_ACTIVITY_FILTER: ActivityFilter = { ...EMPTY_ACTIVITY_FILTER, assignee: 'me', status: 'open' };
+/**
+ * What the list shows when it is opened without a filter: the open activities of the user's default scope, the one
+ * the dashboard opens with too (Me.defaultScope, decided by the server: the team when the role sees the team's
+ * deals, else the user's own).
+ */
+export function defaultActivityFilter(scope: DashboardScope): ActivityFilter {
+  return { ...EMPTY_ACTIVITY_FILTER, assignee: scope === 'all' ? '' : scope, status: 'open' };
+}
+
+/** The default of a user whose default scope is their own work. */
+export const DEFAULT_ACTIVITY_FILTER: ActivityFilter = defaultActivityFilter('me');
 
 const KEYS = Object.keys(EMPTY_ACTIVITY_FILTER) as (keyof ActivityFilter)[];
 
@@ -81,16 +90,16 @@ export function serializeActivityFilter(filter: ActivityFilter): string {
   return JSON.stringify(compact);
 }
 
-/** The filter from the address; the default without one, and anything unreadable left out. */
-export function parseActivityFilter(text: string | null): ActivityFilter {
-  if (text === null || text === '') return DEFAULT_ACTIVITY_FILTER;
+/** The filter from the address; the default (fallback) without one, and anything unreadable left out. */
+export function parseActivityFilter(text: string | null, fallback = DEFAULT_ACTIVITY_FILTER): ActivityFilter {
+  if (text === null || text === '') return fallback;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return DEFAULT_ACTIVITY_FILTER;
+    return fallback;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return DEFAULT_ACTIVITY_FILTER;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fallback;
   return clean(parsed as Record<string, unknown>);
 }
 

@@ -1,18 +1,4 @@
-import {
-  Card,
-  Center,
-  ColorSwatch,
-  Group,
-  Loader,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue, IconCalendarEvent, IconTrophy, type Icon } from '@tabler/icons-react';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,54 +13,24 @@ import { formatMoney } from '../sales/money';
 import {
   activityFigurePath,
   formatRate,
-  funnelCells,
   funnelTotals,
   recordListPath,
   scopeChoices,
   scopeParam,
+  stageBars,
   type FunnelMetric,
 } from './figures';
+import { FigureLink } from './FigureLink';
+import { NextStepsCard } from './NextStepsCard';
+import { RepPipelineCard } from './RepPipelineCard';
 import { useDashboard } from './hooks';
 
 // The charts (recharts) load when the dashboard first shows them, so that the rest of the app starts without them.
-const FunnelView = lazy(() => import('./charts').then((module) => ({ default: module.FunnelView })));
+const StageBars = lazy(() => import('./charts').then((module) => ({ default: module.StageBars })));
 const DoneBars = lazy(() => import('./charts').then((module) => ({ default: module.DoneBars })));
 
 const SCOPE_PARAM = 'scope';
 const PIPELINE_PARAM = 'pipeline';
-
-/**
- * A number that opens the list behind it. The list is filtered with the figure's own query, so it shows exactly as
- * many records as the number says.
- */
-function FigureLink({
-  to,
-  count,
-  testId,
-  children,
-  label,
-}: {
-  to: string;
-  count: number;
-  testId: string;
-  children: ReactNode;
-  /** What opening it shows, for screen readers. */
-  label: string;
-}) {
-  const navigate = useNavigate();
-  return (
-    <UnstyledButton
-      onClick={() => void navigate(to)}
-      data-testid={testId}
-      data-count={count}
-      aria-label={label}
-      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-      className="dashboard-figure"
-    >
-      {children}
-    </UnstyledButton>
-  );
-}
 
 function KpiCard({
   title,
@@ -225,11 +181,22 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
   const money = (value: string) => formatMoney(value, 'EUR', format.locale);
   const stages = dashboard.funnel;
   const totals = funnelTotals(stages);
-  const cells = funnelCells(stages, metric);
   const open = (stageId: string) => {
     const stage = stages.find((candidate) => candidate.stageId === stageId);
     if (stage) void navigate(recordListPath('deal', stage.query));
   };
+  // What the bars show, in words, for screen readers.
+  const description = stages
+    .map((stage) =>
+      t('dashboard.funnel.describeStage', {
+        stage: stage.name,
+        count: stage.count,
+        shown: format.number(stage.count),
+        value: money(stage.value),
+        weighted: money(stage.weighted),
+      }),
+    )
+    .join(' ');
 
   return (
     <Card withBorder radius="md" padding="lg" data-testid="dashboard-funnel">
@@ -242,13 +209,14 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
             size="xs"
             value={metric}
             onChange={(value) => {
-              setMetric(value);
+              setMetric(value === 'value' ? 'value' : 'count');
             }}
-            data={(['count', 'value', 'weighted'] as const).map((value) => ({
+            data={(['count', 'value'] as const).map((value) => ({
               value,
               label: t(`dashboard.funnel.metrics.${value}`),
             }))}
             aria-label={t('dashboard.funnel.metric')}
+            data-testid="funnel-metric"
           />
           {pipelineSelect}
         </Group>
@@ -259,22 +227,28 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Center>
-            {totals.count === 0 ? (
-              <Text c="dimmed" size="sm" py="xl">
+          <Stack gap="xs" justify="center">
+            {totals.count === 0 && (
+              <Text c="dimmed" size="sm" data-testid="funnel-empty">
                 {t('dashboard.funnel.empty')}
               </Text>
-            ) : (
-              <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
-                <FunnelView
-                  data={cells}
-                  format={(value) => (metric === 'count' ? format.number(value) : money(value.toFixed(2)))}
-                  onOpen={open}
-                  label={t('dashboard.funnel.chart')}
-                />
-              </Suspense>
             )}
-          </Center>
+            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+              <StageBars
+                data={stageBars(stages)}
+                metric={metric}
+                seriesLabels={{
+                  count: t('dashboard.funnel.metrics.count'),
+                  value: t('dashboard.funnel.metrics.value'),
+                  weighted: t('dashboard.funnel.metrics.weighted'),
+                }}
+                format={(value) => (metric === 'count' ? format.number(value) : money(value.toFixed(2)))}
+                onOpen={open}
+                label={t('dashboard.funnel.chart', { pipeline: dashboard.pipelineName })}
+                description={description}
+              />
+            </Suspense>
+          </Stack>
           <Table verticalSpacing={6} highlightOnHover data-testid="funnel-table">
             <Table.Thead>
               <Table.Tr>
@@ -285,7 +259,7 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {stages.map((stage, index) => (
+              {stages.map((stage) => (
                 <Table.Tr
                   key={stage.stageId}
                   data-testid="funnel-stage"
@@ -299,24 +273,23 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
                       testId="funnel-stage-link"
                       label={t('dashboard.openDeals', { label: stage.name })}
                     >
-                      <Group gap={8} wrap="nowrap">
-                        <ColorSwatch
-                          size={10}
-                          withShadow={false}
-                          color={`var(--mantine-color-${(cells[index]?.color ?? 'indigo.6').replace('.', '-')})`}
-                        />
-                        <Text size="sm" fw={500}>
-                          {stage.name}
-                        </Text>
-                      </Group>
-                      <Text size="xs" c="dimmed" pl={18}>
+                      <Text size="sm" fw={500}>
+                        {stage.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
                         {stage.probability} %
                       </Text>
                     </FigureLink>
                   </Table.Td>
-                  <Table.Td ta="right">{format.number(stage.count)}</Table.Td>
-                  <Table.Td ta="right">{money(stage.value)}</Table.Td>
-                  <Table.Td ta="right">{money(stage.weighted)}</Table.Td>
+                  <Table.Td ta="right" c={stage.count === 0 ? 'dimmed' : undefined}>
+                    {format.number(stage.count)}
+                  </Table.Td>
+                  <Table.Td ta="right" c={stage.count === 0 ? 'dimmed' : undefined}>
+                    {money(stage.value)}
+                  </Table.Td>
+                  <Table.Td ta="right" c={stage.count === 0 ? 'dimmed' : undefined}>
+                    {money(stage.weighted)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -405,9 +378,10 @@ function sections(me: Me) {
 }
 
 /**
- * The dashboard: the open deals of a pipeline as a funnel, won and lost deals and the win rate, converted and lost
- * leads, activities due today, overdue and done this week per user, deals closing soon; for the caller, their
- * team or everyone, as the role allows. Every number opens the list of the records it counts.
+ * The dashboard: the caller's next steps (next activities, deals without one), the open deals of a pipeline per stage
+ * and per user, won and lost deals and the win rate, converted and lost leads, activities due today, overdue and done
+ * this week per user, deals closing soon; for the caller, their team or everyone, as the role allows (first the
+ * user's default scope). Every number opens the list of the records it counts.
  */
 export function Dashboard({ header }: { header: ReactNode }) {
   const { t } = useTranslation();
@@ -456,7 +430,7 @@ export function Dashboard({ header }: { header: ReactNode }) {
         {header}
         {choices.length > 1 && (
           <SegmentedControl
-            value={data?.scope ?? choices[choices.length - 1]}
+            value={data?.scope ?? me.defaultScope}
             onChange={(value) => {
               setParam(SCOPE_PARAM, value);
             }}
@@ -517,7 +491,9 @@ export function Dashboard({ header }: { header: ReactNode }) {
                 />
               )}
             </SimpleGrid>
+            <NextStepsCard steps={data.nextSteps} activities={show.activities} deals={show.deals} />
             {show.deals && <FunnelCard dashboard={data} pipelineSelect={pipelineSelect} />}
+            {show.deals && data.scope !== 'me' && <RepPipelineCard dashboard={data} />}
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               {show.deals && <ResultsCard dashboard={data} />}
               {show.leads && <LeadsCard dashboard={data} />}

@@ -6,11 +6,12 @@ import {
   activityFigurePath,
   euros,
   formatRate,
-  funnelCells,
+  funnelQuery,
   funnelTotals,
   recordListPath,
   scopeChoices,
   scopeParam,
+  stageBars,
 } from './figures';
 
 const params = (path: string) => new URLSearchParams(path.split('?')[1]);
@@ -88,13 +89,23 @@ describe('dashboard figures', () => {
     expect(formatRate(12.5, 'en-GB')).toBe('12.5%');
   });
 
-  it('turns the funnel into chart cells and totals without rounding drift', () => {
+  it('turns the stages into bars, an empty stage too, and totals without rounding drift', () => {
     const stages = [stage('a', 3, '1000.10', '100.01'), stage('b', 0, '0.00', '0.00'), stage('c', 2, '0.20', '0.19')];
-    expect(funnelCells(stages, 'count').map((cell) => cell.value)).toEqual([3, 0, 2]);
-    expect(funnelCells(stages, 'value').map((cell) => cell.value)).toEqual([1000.1, 0, 0.2]);
-    expect(funnelCells(stages, 'weighted')[0]).toMatchObject({ key: 'a', name: 'Phase a', color: 'indigo.9' });
+    const bars = stageBars(stages);
+    // Every stage keeps its place in the pipeline's order, the empty one with its zeros (a funnel would drop it).
+    expect(bars.map((bar) => bar.stage)).toEqual(['Phase a', 'Phase b', 'Phase c']);
+    expect(bars.map((bar) => bar.count)).toEqual([3, 0, 2]);
+    expect(bars.map((bar) => bar.value)).toEqual([1000.1, 0, 0.2]);
+    expect(bars[0]).toEqual({ key: 'a', stage: 'Phase a', count: 3, value: 1000.1, weighted: 100.01 });
+    expect(stageBars([])).toEqual([]);
     expect(funnelTotals(stages)).toEqual({ count: 5, value: '1000.30', weighted: '100.20' });
     expect(euros('1234.56')).toBe(1234.56);
+  });
+
+  it("opens all the funnel's open deals from its total: the stages' query without the stage", () => {
+    const stages = [stage('a', 3, '1000.10', '100.01'), stage('b', 0, '0.00', '0.00')];
+    expect(funnelQuery(stages)).toEqual({ ...emptyListQuery(), status: 'open', stageId: '' });
+    expect(funnelQuery([])).toBeNull();
   });
 
   it('offers the scopes the role allows, in a fixed order', () => {

@@ -38,18 +38,34 @@ export function euros(value: string): number {
   return (toCents(value) ?? 0) / 100;
 }
 
-export type FunnelMetric = 'count' | 'value' | 'weighted';
+/** What the stage chart shows: the number of open deals, or their value (with the weighted value beside it). */
+export type FunnelMetric = 'count' | 'value';
 
-/** The funnel's segments for a metric, in stage order, with a colour each from dark to light. */
-export function funnelCells(stages: readonly FunnelStage[], metric: FunnelMetric) {
-  const shades = [9, 8, 7, 6, 5, 4, 3];
-  return stages.map((stage, index) => ({
+/** One bar group of the stage chart: a stage, with its count, value and weighted value (euros, for the chart). */
+export interface StageBar {
+  key: string;
+  stage: string;
+  count: number;
+  value: number;
+  weighted: number;
+}
+
+/**
+ * The stage chart's bars: every stage in the pipeline's order, an empty one too (a bar of length 0 with its 0, so
+ * that the chart reads as the pipeline is, unlike a funnel, whose shape an empty stage distorts).
+ */
+export function stageBars(stages: readonly FunnelStage[]): StageBar[] {
+  return stages.map((stage) => ({
     key: stage.stageId,
-    name: stage.name,
-    value: metric === 'count' ? stage.count : euros(metric === 'value' ? stage.value : stage.weighted),
-    color: `indigo.${shades[Math.min(index, shades.length - 1)] ?? 6}`,
+    stage: stage.name,
+    count: stage.count,
+    value: euros(stage.value),
+    weighted: euros(stage.weighted),
   }));
 }
+
+/** A sum of cents as a wire decimal ("1234.50"). */
+const decimal = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** The funnel's totals: what is open in the pipeline. */
 export function funnelTotals(stages: readonly FunnelStage[]): { count: number; value: string; weighted: string } {
@@ -61,8 +77,16 @@ export function funnelTotals(stages: readonly FunnelStage[]): { count: number; v
     value += toCents(stage.value) ?? 0;
     weighted += toCents(stage.weighted) ?? 0;
   }
-  const decimal = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
   return { count, value: decimal(value), weighted: decimal(weighted) };
+}
+
+/**
+ * The query of all open deals of the funnel (its stages' query without the stage): the total of the table per rep
+ * opens it.
+ */
+export function funnelQuery(stages: readonly FunnelStage[]): ListQuery | null {
+  const first = stages[0];
+  return first ? { ...first.query, stageId: '' } : null;
 }
 
 /** The scopes to offer, in the order me, team, all; the switch only shows when there is a choice. */
@@ -70,7 +94,7 @@ export function scopeChoices(dashboard: Pick<Dashboard, 'scopes'>): DashboardSco
   return DASHBOARD_SCOPES.filter((scope) => dashboard.scopes.includes(scope));
 }
 
-/** The scope the address asks for, when it is one of the known ones; "" (the widest allowed) otherwise. */
+/** The scope the address asks for, when it is one of the known ones; "" (the user's default scope) otherwise. */
 export function scopeParam(value: string | null): DashboardScope | '' {
   return isDashboardScope(value) ? value : '';
 }

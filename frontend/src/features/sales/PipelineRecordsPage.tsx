@@ -19,6 +19,7 @@ import { useListState } from '../records/list/useListState';
 import type { Card } from './boardModel';
 import { BoardView } from './BoardView';
 import { CloseDateFilters } from './CloseDateFilters';
+import { NextActivityFilter } from './NextActivityFilter';
 import { salesKeys, useBoard, useMoveCard, usePipelines } from './hooks';
 import { boardFilter } from './pipelineFilter';
 import { PipelineFilters } from './PipelineFilters';
@@ -129,6 +130,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
             <>
               <PipelineFilters recordType={recordType} state={state} onChange={onChange} />
               <CloseDateFilters recordType={recordType} state={state} onChange={onChange} />
+              <NextActivityFilter state={state} onChange={onChange} />
               {extraFilters?.(state, onChange)}
             </>
           )}
@@ -209,9 +211,12 @@ function BoardSection({
             update(next);
           }}
           fields={custom.fields}
-          recordFilters={extraFilters?.(state, (next) => {
-            update(next);
-          })}
+          recordFilters={
+            <>
+              <NextActivityFilter state={state} onChange={update} />
+              {extraFilters?.(state, update)}
+            </>
+          }
           organizationFilter={
             <OrganizationSelect
               label={t('records.filter.organization')}

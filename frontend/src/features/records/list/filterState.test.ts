@@ -58,11 +58,24 @@ describe('toListQuery', () => {
       closeDateTo: '',
       sourceId: '',
       possibleDuplicate: false,
+      noOpenActivity: false,
       custom: [],
       sort: 'name',
       cursor: '',
       limit: 50,
     });
+  });
+
+  it('keeps "without a next activity" through the query, a saved filter and the address, and counts it', () => {
+    const query = toListQuery({ ...EMPTY_FILTER, owner: 'me', status: 'open', noOpenActivity: true }, fields);
+    expect(query).toMatchObject({ owner: 'me', status: 'open', noOpenActivity: true });
+    expect(activeFilterCount(query)).toBe(3);
+    const state = fromListQuery({ owner: 'me', status: 'open', noOpenActivity: true });
+    expect(state.noOpenActivity).toBe(true);
+    expect(JSON.parse(serializeFilter(state))).toEqual({ owner: 'me', status: 'open', noOpenActivity: true });
+    expect(parseFilter(serializeFilter(state)).noOpenActivity).toBe(true);
+    expect(fromListQuery({}).noOpenActivity).toBe(false);
+    expect(parseFilter('{"noOpenActivity":"yes"}').noOpenActivity).toBe(false);
   });
 
   it('sends the lead source and the possible-duplicate condition, and counts them', () => {

@@ -75,6 +75,8 @@ export interface FilterState {
   /** Leads: delivered by this lead source ("" any), and only those marked as possible duplicates. */
   sourceId: string;
   possibleDuplicate: boolean;
+  /** Deals and leads: only those without any open activity (no next step planned). */
+  noOpenActivity: boolean;
   custom: ConditionState[];
   /** The nearby condition ("Umkreis"), complete or none. */
   near: NearState | null;
@@ -101,6 +103,7 @@ export const EMPTY_FILTER: FilterState = {
   closeDateTo: '',
   sourceId: '',
   possibleDuplicate: false,
+  noOpenActivity: false,
   custom: [],
   near: null,
   sort: 'name',
@@ -126,6 +129,10 @@ const TEXT_KEYS = [
   'closeDateTo',
   'sourceId',
 ] as const satisfies readonly (keyof FilterState & keyof ListQuery)[];
+
+/** The yes/no conditions: set or not (false is "any"). */
+const FLAG_KEYS = ['possibleDuplicate', 'noOpenActivity'] as const satisfies readonly (keyof FilterState &
+  keyof ListQuery)[];
 
 export function isSort(value: unknown): value is Sort {
   return typeof value === 'string' && isSortKey(value.startsWith('-') ? value.slice(1) : value);
@@ -189,6 +196,7 @@ export function emptyListQuery(): ListQuery {
     closeDateTo: '',
     sourceId: '',
     possibleDuplicate: false,
+    noOpenActivity: false,
     custom: [],
     sort: 'name',
     cursor: '',
@@ -217,7 +225,9 @@ export function toListQuery(state: FilterState, fields: readonly CustomField[], 
   for (const key of TEXT_KEYS) {
     query[key] = state[key].trim();
   }
-  query.possibleDuplicate = state.possibleDuplicate;
+  for (const key of FLAG_KEYS) {
+    query[key] = state[key];
+  }
   query.custom = state.custom.flatMap((condition) => {
     const wire = toCondition(condition, fields);
     return wire ? [wire] : [];
@@ -243,7 +253,9 @@ export function fromListQuery(query: StoredListQuery): FilterState {
     const value = query[key];
     state[key] = typeof value === 'string' ? value : '';
   }
-  state.possibleDuplicate = query.possibleDuplicate === true;
+  for (const key of FLAG_KEYS) {
+    state[key] = query[key] === true;
+  }
   state.sort = isSort(query.sort) ? query.sort : 'name';
   state.near = fromNear(query.near);
   state.custom = (query.custom ?? []).map((condition): ConditionState => {
@@ -260,7 +272,8 @@ export function fromListQuery(query: StoredListQuery): FilterState {
 /** How many filters beyond the search text are in effect (for the badge on the filter button). */
 export function activeFilterCount(query: ListQuery): number {
   const simple = TEXT_KEYS.filter((key) => key !== 'search' && query[key] !== '').length;
-  return simple + (query.possibleDuplicate ? 1 : 0) + query.custom.length + (query.near ? 1 : 0);
+  const flags = FLAG_KEYS.filter((key) => query[key]).length;
+  return simple + flags + query.custom.length + (query.near ? 1 : 0);
 }
 
 /** The state without defaults, as short text for the address bar; "" for the empty filter. */
@@ -271,8 +284,10 @@ export function serializeFilter(state: FilterState): string {
       compact[key] = state[key];
     }
   }
-  if (state.possibleDuplicate) {
-    compact.possibleDuplicate = true;
+  for (const key of FLAG_KEYS) {
+    if (state[key]) {
+      compact[key] = true;
+    }
   }
   if (state.sort !== 'name') {
     compact.sort = state.sort;
@@ -311,8 +326,10 @@ export function parseFilter(text: string | null): FilterState {
       state[key] = value;
     }
   }
-  if (parsed.possibleDuplicate === true) {
-    state.possibleDuplicate = true;
+  for (const key of FLAG_KEYS) {
+    if (parsed[key] === true) {
+      state[key] = true;
+    }
   }
   if (isSort(parsed.sort)) {
     state.sort = parsed.sort;

@@ -1106,6 +1106,7 @@ export namespace api {
 	    closeDateTo: string;
 	    sourceId: string;
 	    possibleDuplicate: boolean;
+	    noOpenActivity: boolean;
 	    sort: string;
 	    cursor: string;
 	    limit: number;
@@ -1137,6 +1138,7 @@ export namespace api {
 	        this.closeDateTo = source["closeDateTo"];
 	        this.sourceId = source["sourceId"];
 	        this.possibleDuplicate = source["possibleDuplicate"];
+	        this.noOpenActivity = source["noOpenActivity"];
 	        this.sort = source["sort"];
 	        this.cursor = source["cursor"];
 	        this.limit = source["limit"];
@@ -1426,6 +1428,78 @@ export namespace api {
 	        this.archived = source["archived"];
 	    }
 	}
+	export class RepPipeline {
+	    userId: string;
+	    userName: string;
+	    stages: Figure[];
+	    total: Figure;
+	
+	    static createFrom(source: any = {}) {
+	        return new RepPipeline(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.stages = this.convertValues(source["stages"], Figure);
+	        this.total = this.convertValues(source["total"], Figure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NextSteps {
+	    activities: Activity[];
+	    open: ActivityFigure;
+	    dealsWithoutActivity: Figure;
+	    deals: Deal[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NextSteps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.activities = this.convertValues(source["activities"], Activity);
+	        this.open = this.convertValues(source["open"], ActivityFigure);
+	        this.dealsWithoutActivity = this.convertValues(source["dealsWithoutActivity"], Figure);
+	        this.deals = this.convertValues(source["deals"], Deal);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class UserActivities {
 	    userId: string;
 	    userName: string;
@@ -1625,6 +1699,8 @@ export namespace api {
 	    overdue: ActivityFigure;
 	    doneThisWeek: UserActivities[];
 	    closingSoon: Figure;
+	    nextSteps: NextSteps;
+	    pipelineByRep: RepPipeline[];
 	    generatedAt: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1645,6 +1721,8 @@ export namespace api {
 	        this.overdue = this.convertValues(source["overdue"], ActivityFigure);
 	        this.doneThisWeek = this.convertValues(source["doneThisWeek"], UserActivities);
 	        this.closingSoon = this.convertValues(source["closingSoon"], Figure);
+	        this.nextSteps = this.convertValues(source["nextSteps"], NextSteps);
+	        this.pipelineByRep = this.convertValues(source["pipelineByRep"], RepPipeline);
 	        this.generatedAt = source["generatedAt"];
 	    }
 	
@@ -3199,6 +3277,7 @@ export namespace api {
 	    tenant: Tenant;
 	    role: Role;
 	    unit: Unit;
+	    defaultScope: DashboardScope;
 	
 	    static createFrom(source: any = {}) {
 	        return new Me(source);
@@ -3210,6 +3289,7 @@ export namespace api {
 	        this.tenant = this.convertValues(source["tenant"], Tenant);
 	        this.role = this.convertValues(source["role"], Role);
 	        this.unit = this.convertValues(source["unit"], Unit);
+	        this.defaultScope = source["defaultScope"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3277,6 +3357,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	
 	export class Note {
 	    id: string;
@@ -3910,6 +3991,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	
 	export class RoleCreate {
 	    name: string;
