@@ -273,6 +273,7 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 		if err != nil {
 			return err
 		}
+		before := l.snapshot()
 		var v httpx.Validation
 		if l.Status != api.LeadOpen {
 			v.Field("status", api.FieldInvalid)
@@ -356,7 +357,6 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 			}
 			l.ConvertedDealID = &d.ID
 		}
-		before := l.snapshot()
 		now := time.Now()
 		l.Status, l.ConvertedAt, l.ClosedAt, l.ConvertedPersonID, l.ConvertedOrganizationID = api.LeadConverted, &now, &now, personID, orgID
 		if _, err := tx.NewUpdate().Model(l).Column("status", "converted_at", "closed_at", "converted_person_id", "converted_organization_id", "converted_deal_id").
