@@ -59,7 +59,8 @@ export function formErrors(
 
 /** The error with only some of its field errors (those a notification is to name). */
 export function withFields(error: ApiError, fields: Readonly<Record<string, string>>): ApiError {
-  return new ApiError({ ...error, message: error.message, fields });
+  const { status, code, message, requestId } = error;
+  return new ApiError({ status, code, message, requestId, fields });
 }
 
 /**

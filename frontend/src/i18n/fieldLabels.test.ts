@@ -50,7 +50,7 @@ describe.each(['de', 'en'] as const)('field labels in %s', (language) => {
     expect(unknown).toBe(t('fieldLabels.custom.unknown'));
     expect(fieldLabel(t, `organization.custom.${CUSTOM_ID}`)).not.toContain(CUSTOM_ID);
     expect(fieldLabel(t, 'somethingNew')).toBe(fallback);
-    expect(fieldLabel(t, `${CUSTOM_ID}`)).toBe(fallback);
+    expect(fieldLabel(t, CUSTOM_ID)).toBe(fallback);
   });
 });
 

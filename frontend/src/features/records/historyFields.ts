@@ -5,7 +5,7 @@
  * salutations in words. One table per kind; the history timeline of every kind reads through it.
  */
 import type { ParseKeys, TFunction } from 'i18next';
-import { HISTORY_FIELDS_BY_TYPE, isContactKind, isSalutation } from '../../api';
+import { isContactKind, isSalutation, type HISTORY_FIELDS_BY_TYPE } from '../../api';
 import { i18n } from '../../i18n';
 import { formatMoney } from '../sales/money';
 

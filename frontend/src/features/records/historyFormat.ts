@@ -64,7 +64,7 @@ export function formatValue(change: FieldChange, value: string, context: History
     return value;
   }
   const spec = historyFieldSpec(context.recordType, change.field);
-  return spec ? spec.format(value, { ...context, currency: context.currency || 'EUR' }) : value;
+  return spec ? spec.format(value, { ...context, currency: context.currency === undefined || context.currency === '' ? 'EUR' : context.currency }) : value;
 }
 
 export function describeChange(change: FieldChange, context: HistoryContext): ChangeText {
