@@ -195,15 +195,17 @@ export function uniqueSuffix() {
 
 /**
  * Calls the backend as a user would through the API: for what a scenario needs to set up or know, not for what it
- * tests. Every call carries an Idempotency-Key (the creates take it, the other routes ignore it).
+ * tests. Every call carries an Idempotency-Key (the creates take it, the other routes ignore it); headers adds
+ * others (If-Match).
  */
-export async function api(token, method, path, body) {
+export async function api(token, method, path, body, headers = {}) {
   const response = await fetch(`${SERVER_URL}${path}`, {
     method,
     headers: {
       'Content-Type': 'application/json',
       'Idempotency-Key': randomUUID(),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

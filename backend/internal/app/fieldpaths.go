@@ -27,6 +27,8 @@ var fieldPathsBeyondBodies = map[string][]fieldSource{
 		{under: "organization", body: reflect.TypeFor[api.OrganizationCreate]()},
 		{under: "deal", body: reflect.TypeFor[api.DealCreate]()},
 	},
+	// The plan's limit on pipelines.
+	"POST /api/v1/pipelines": {{names: []string{"pipelines"}}},
 }
 
 // uploadFields are the names an upload's errors use: the file (its length, size, quota, completeness), its
@@ -51,6 +53,10 @@ func FieldPaths(routes []Route) []string {
 		sources := append([]fieldSource{{body: r.Spec.In, names: r.Spec.Query}}, fieldPathsBeyondBodies[r.Pattern]...)
 		if r.Spec.Upload {
 			sources = append(sources, fieldSource{names: uploadFields})
+		}
+		// A record, type, unit or role still in use cannot be deleted: 409 with the field "id".
+		if strings.HasPrefix(r.Pattern, "DELETE ") {
+			sources = append(sources, fieldSource{names: []string{"id"}})
 		}
 		for _, s := range sources {
 			for _, n := range s.names {

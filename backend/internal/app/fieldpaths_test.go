@@ -1,7 +1,9 @@
 package app_test
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -43,5 +45,44 @@ func TestFieldPathsCoverBodiesQueriesAndTheConversion(t *testing.T) {
 		if !slices.ContainsFunc(routes, func(r app.Route) bool { return r.Pattern == pattern }) {
 			t.Errorf("fieldPathsBeyondBodies names %q, which is no route", pattern)
 		}
+	}
+}
+
+// intakeOnlyFields are field names only the intake answers (to the supplier, not the desktop).
+var intakeOnlyFields = []string{"externalId", "leads"}
+
+// TestFieldPathsHoldEveryFieldTheServiceCodeNames reads the backend's code for the field names it writes as string
+// literals (v.Field("name", …), validate.Text(&v, "name", …), httpx.Conflict(…, "name", api.Field…), maps of field
+// codes) and fails for one FieldPaths does not list, so that a name the server sends has a label in the UI.
+func TestFieldPathsHoldEveryFieldTheServiceCodeNames(t *testing.T) {
+	env := apptest.Start(t)
+	known := map[string]bool{}
+	for _, p := range app.FieldPaths(env.App.Routes()) {
+		known[strings.NewReplacer("[i]", "", ".<id>", "").Replace(p)] = true
+	}
+	literal := regexp.MustCompile(`"([A-Za-z][A-Za-z0-9.]*)"\s*[,:]\s*api\.Field[A-Z]\w*|\w+\(&?v, "([A-Za-z][A-Za-z0-9.]*)"`)
+	files, err := filepath.Glob(filepath.Join("..", "*", "*.go"))
+	if err != nil || len(files) < 50 {
+		t.Fatalf("backend code: %d files, %v", len(files), err)
+	}
+	found := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
+			name := strings.TrimSuffix(m[1]+m[2], ".")
+			found++
+			if !known[name] && !slices.Contains(intakeOnlyFields, name) {
+				t.Errorf("%s names the field %q, which app.FieldPaths does not list", file, name)
+			}
+		}
+	}
+	if found < 100 {
+		t.Fatalf("found only %d field names in the backend's code", found)
 	}
 }

@@ -29,10 +29,16 @@ export function useNotify(): Notify {
       error: (reason, message) => {
         const error = parseError(reason);
         const customLabel = cachedCustomFieldLabel(client);
-        const lines = [
-          message ?? errorText(t, error),
-          ...Object.entries(error.fields).map(([field, code]) => namedFieldErrorText(t, field, code, customLabel)),
-        ];
+        // A caller's own message has read the error already; otherwise the field errors are named one a line.
+        const lines =
+          message !== undefined
+            ? [message]
+            : [
+                errorText(t, error),
+                ...Object.entries(error.fields).map(([field, code]) =>
+                  namedFieldErrorText(t, field, code, customLabel),
+                ),
+              ];
         // The request ID helps support with server faults; for expected answers (conflicts, validation) it is noise.
         const forSupport = error.requestId !== '' && (error.status >= 500 || !isKnownErrorCode(error.code));
         if (forSupport) lines.push(t('errors.requestId', { requestId: error.requestId }));

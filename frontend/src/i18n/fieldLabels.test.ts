@@ -10,7 +10,10 @@ const customLabel = (id: string) => (id === CUSTOM_ID ? 'Kundennummer' : undefin
 
 /** A path as the server sends it: "[i]" an index, "<id>" a custom field's ID (or another map key, a stage's ID). */
 function instance(pattern: string): string {
-  return pattern.replaceAll('[i]', '[1]').replace(/custom\.<id>/g, `custom.${CUSTOM_ID}`).replaceAll('<id>', STAGE_ID);
+  return pattern
+    .replaceAll('[i]', '[1]')
+    .replace(/custom\.<id>/g, `custom.${CUSTOM_ID}`)
+    .replaceAll('<id>', STAGE_ID);
 }
 
 /** The raw keys of a path: its segments, which no label may be ("lastName", "emails", "postalCode"). */

@@ -75,6 +75,8 @@ export const fieldLabelsDe = {
     scope: 'Umfang',
   },
   icon: 'Symbol',
+  /** The record itself (a deletion refused while it is in use). */
+  id: 'Eintrag',
   ids: 'Auswahl',
   industry: 'Branche',
   isAdmin: 'Administrator',
@@ -137,6 +139,7 @@ export const fieldLabelsDe = {
   },
   pipeline: 'Pipeline',
   pipelineId: 'Pipeline',
+  pipelines: 'Pipelines',
   position: 'Reihenfolge',
   possibleDuplicate: 'Mögliche Dublette',
   postalCode: 'PLZ',

@@ -41,7 +41,9 @@ const country: Formatter = (value, { countryName }) => countryName(value);
 
 /** "a@b.de (work), c@d.de (mobile)" with the kinds translated. */
 const contactPoints: Formatter = (value, { t }) =>
-  value.replace(/\((\w+)\)/g, (whole, kind: string) => (isContactKind(kind) ? `(${t(`contactKinds.${kind}`)})` : whole));
+  value.replace(/\((\w+)\)/g, (whole, kind: string) =>
+    isContactKind(kind) ? `(${t(`contactKinds.${kind}`)})` : whole,
+  );
 
 /** A deal's or lead's status as its badge says it. */
 const status: Formatter = (value, { t }) => dynamic(t, `sales.statuses.${value}`) ?? value;

@@ -24,8 +24,11 @@ const context: HistoryContext = {
   countryName: (code) => countryName(code, 'de-DE'),
 };
 
-const line = (change: Partial<FieldChange> & Pick<FieldChange, 'field'>, recordType: HistoryKind = 'person', currency = '') =>
-  changeLine(t, describeChange({ label: '', old: '', new: '', ...change }, { ...context, recordType, currency }));
+const line = (
+  change: Partial<FieldChange> & Pick<FieldChange, 'field'>,
+  recordType: HistoryKind = 'person',
+  currency = '',
+) => changeLine(t, describeChange({ label: '', old: '', new: '', ...change }, { ...context, recordType, currency }));
 
 describe('history lines', () => {
   it('names standard fields in German and shows old → new', () => {
@@ -73,7 +76,7 @@ describe('history lines', () => {
     expect(line({ field: 'expectedCloseDate', new: '2027-01-31' }, 'deal')).toBe('Erwarteter Abschluss: 31.01.2027');
   });
 
-  it('shows a deal\'s amounts in its currency, as the deal page does', () => {
+  it("shows a deal's amounts in its currency, as the deal page does", () => {
     expect(line({ field: 'value', new: '12345.67' }, 'deal', 'EUR')).toBe('Wert: 12.345,67\u00a0€');
     expect(line({ field: 'value', old: '12345.67', new: '15000.00' }, 'deal', 'EUR')).toBe(
       'Wert: 12.345,67\u00a0€ → 15.000,00\u00a0€',
@@ -132,7 +135,7 @@ describe('history lines', () => {
     expect(line({ field: 'deal', new: 'Kopierer' }, 'lead')).toBe('Deal: Kopierer');
   });
 
-  it('reads an activity\'s entry as one sentence, with the title\'s place kept when it is hidden', () => {
+  it("reads an activity's entry as one sentence, with the title's place kept when it is hidden", () => {
     const changes = (title: Partial<FieldChange>): FieldChange[] => [
       { field: 'activity', label: '', old: '', new: 'Angebot nachfassen', ...title },
       { field: 'activityType', label: '', old: '', new: 'Anruf' },
@@ -143,11 +146,9 @@ describe('history lines', () => {
     expect(activityParts(t, { action: 'activity_planned', changes: changes({}) }, deal)).toEqual([
       { text: 'Aktivität geplant: Anruf „Angebot nachfassen“ für 31.01.2027, 10:00' },
     ]);
-    expect(activityParts(t, { action: 'activity_deleted', changes: changes({ new: '', newHidden: true }) }, deal)).toEqual([
-      { text: 'Aktivität gelöscht: Anruf „' },
-      { hidden: 'new' },
-      { text: '“ für 31.01.2027, 10:00' },
-    ]);
+    expect(
+      activityParts(t, { action: 'activity_deleted', changes: changes({ new: '', newHidden: true }) }, deal),
+    ).toEqual([{ text: 'Aktivität gelöscht: Anruf „' }, { hidden: 'new' }, { text: '“ für 31.01.2027, 10:00' }]);
     expect(activityParts(t, { action: 'activity_done', changes: changes({}) }, deal)[0]).toEqual({
       text: 'Aktivität erledigt: Anruf „Angebot nachfassen“ für 31.01.2027, 10:00',
     });
@@ -163,7 +164,10 @@ describe('history lines', () => {
         entry([{ field: 'value', new: '5' }]),
         entry([{ field: 'currency', old: 'EUR', new: 'CHF' }]),
         entry([{ field: 'value', new: '4' }]),
-        entry([{ field: 'title', new: 'X' }, { field: 'currency', new: 'EUR' }]),
+        entry([
+          { field: 'title', new: 'X' },
+          { field: 'currency', new: 'EUR' },
+        ]),
       ]),
     ).toEqual(['CHF', 'CHF', 'EUR', 'EUR']);
     expect(entryCurrencies([entry([{ field: 'value', new: '5' }])])).toEqual(['']);

@@ -64,7 +64,12 @@ export function formatValue(change: FieldChange, value: string, context: History
     return value;
   }
   const spec = historyFieldSpec(context.recordType, change.field);
-  return spec ? spec.format(value, { ...context, currency: context.currency === undefined || context.currency === '' ? 'EUR' : context.currency }) : value;
+  return spec
+    ? spec.format(value, {
+        ...context,
+        currency: context.currency === undefined || context.currency === '' ? 'EUR' : context.currency,
+      })
+    : value;
 }
 
 export function describeChange(change: FieldChange, context: HistoryContext): ChangeText {
@@ -130,7 +135,11 @@ export function isActivityEntry(entry: Pick<HistoryEntry, 'action'>): boolean {
  * An activity's entry as one sentence in pieces: "Aktivität geplant: Anruf „Angebot nachfassen“ für 31.01.2027,
  * 10:00", the title's place kept for the placeholder when the reader may not see the activity.
  */
-export function activityParts(t: TFunction, entry: Pick<HistoryEntry, 'action' | 'changes'>, context: HistoryContext): ChangePart[] {
+export function activityParts(
+  t: TFunction,
+  entry: Pick<HistoryEntry, 'action' | 'changes'>,
+  context: HistoryContext,
+): ChangePart[] {
   const change = (field: string) => entry.changes.find((candidate) => candidate.field === field);
   const title = change('activity');
   const type = change('activityType');

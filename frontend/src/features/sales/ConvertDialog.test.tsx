@@ -8,7 +8,13 @@ import { ConvertDialog } from './ConvertDialog';
 import { pipeline } from './testData';
 
 const KDNR = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
-const kundennummer = customField({ id: KDNR, label: 'Kundennummer', kind: 'text', required: true, recordType: 'organization' });
+const kundennummer = customField({
+  id: KDNR,
+  label: 'Kundennummer',
+  kind: 'text',
+  required: true,
+  recordType: 'organization',
+});
 const region = customField({ id: 'd-region', label: 'Region', kind: 'text', required: true, recordType: 'deal' });
 const optional = customField({ id: 'o-note', label: 'Bemerkung', kind: 'text', recordType: 'organization' });
 
@@ -46,7 +52,9 @@ const lead: Lead = {
 } as unknown as Lead;
 
 function setup(mapping: FieldMapping[], fields: Partial<Record<RecordType, CustomField[]>> = {}) {
-  vi.spyOn(recordsApi, 'listCustomFields').mockImplementation((recordType) => Promise.resolve(fields[recordType] ?? []));
+  vi.spyOn(recordsApi, 'listCustomFields').mockImplementation((recordType) =>
+    Promise.resolve(fields[recordType] ?? []),
+  );
   vi.spyOn(salesApi, 'leadMapping').mockResolvedValue(mapping);
   vi.spyOn(salesApi, 'listPipelines').mockResolvedValue([pipeline]);
   vi.spyOn(salesApi, 'leadMatches').mockResolvedValue({ persons: [], organizations: [] });
@@ -66,7 +74,7 @@ beforeEach(() => {
 });
 
 describe('ConvertDialog with required custom fields', () => {
-  it('asks for the new organisation\'s required field, prefilled from the mapping, and sends it', async () => {
+  it("asks for the new organisation's required field, prefilled from the mapping, and sends it", async () => {
     const { user, convert } = setup(mapped, { organization: [kundennummer, optional] });
     convert.mockResolvedValue({ lead, personId: 'p-1', organizationId: 'o-1', dealId: '' });
     const input = await screen.findByRole('textbox', { name: /Kundennummer/ });
@@ -76,7 +84,11 @@ describe('ConvertDialog with required custom fields', () => {
     await waitFor(() => {
       expect(convert).toHaveBeenCalledTimes(1);
     });
-    expect(convert.mock.calls[0]?.[1].organization).toEqual({ mode: 'create', existingId: '', custom: { [KDNR]: 'K-77' } });
+    expect(convert.mock.calls[0]?.[1].organization).toEqual({
+      mode: 'create',
+      existingId: '',
+      custom: { [KDNR]: 'K-77' },
+    });
   });
 
   it('checks the required fields before sending, as the record forms do', async () => {
@@ -119,7 +131,9 @@ describe('ConvertDialog with required custom fields', () => {
     });
     expect(screen.getByText('Die Eingabe ist zu lang.')).toBeInTheDocument();
     const alert = screen.getByTestId('convert-errors');
-    expect(alert).toHaveTextContent('Person – E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.');
+    expect(alert).toHaveTextContent(
+      'Person – E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
+    );
     expect(document.body.textContent).not.toContain(KDNR);
     expect(alert.textContent).not.toMatch(/person\.|emails\[/);
   });

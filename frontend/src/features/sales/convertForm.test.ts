@@ -3,13 +3,39 @@ import type { FieldMapping, Lead } from '../../api';
 import { customField } from '../../test/customFields';
 import { mappedCustomValues, requiredFields, splitPart } from './convertForm';
 
-const kundennr = customField({ id: 'o-kdnr', label: 'Kundennummer', kind: 'text', required: true, recordType: 'organization' });
-const size = customField({ id: 'o-size', label: 'Mitarbeiter', kind: 'number', required: true, recordType: 'organization' });
+const kundennr = customField({
+  id: 'o-kdnr',
+  label: 'Kundennummer',
+  kind: 'text',
+  required: true,
+  recordType: 'organization',
+});
+const size = customField({
+  id: 'o-size',
+  label: 'Mitarbeiter',
+  kind: 'number',
+  required: true,
+  recordType: 'organization',
+});
 const note = customField({ id: 'o-note', label: 'Notiz', kind: 'text', recordType: 'organization' });
-const old = customField({ id: 'o-old', label: 'Alt', kind: 'text', required: true, archived: true, recordType: 'organization' });
+const old = customField({
+  id: 'o-old',
+  label: 'Alt',
+  kind: 'text',
+  required: true,
+  archived: true,
+  recordType: 'organization',
+});
 
-const lead = { title: 'Kopierer', personName: 'Eva Roth', company: 'Roth KG', email: '', phone: '', source: 'Messe',
-  custom: { 'l-kdnr': 'K-77', 'l-size': '12' } } as unknown as Lead;
+const lead = {
+  title: 'Kopierer',
+  personName: 'Eva Roth',
+  company: 'Roth KG',
+  email: '',
+  phone: '',
+  source: 'Messe',
+  custom: { 'l-kdnr': 'K-77', 'l-size': '12' },
+} as unknown as Lead;
 
 describe('the custom fields of a conversion', () => {
   it('asks for the active required fields only', () => {
