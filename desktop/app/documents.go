@@ -141,7 +141,9 @@ func (s *Documents) Open(documentID string) (string, error) {
 		now := time.Now()
 		_ = os.Chtimes(filepath.Dir(dest), now, now) // recently used: kept by the cache pruning
 	}
-	if err := s.c.openFile(dest); err != nil {
+	if err := s.c.openFile(dest); errors.Is(err, errNoApplication) {
+		return dest, localError(api.CodeDocumentNoApplication, "open %s: %v", name, err)
+	} else if err != nil {
 		return dest, localError(api.CodeDocumentOpenFailed, "open %s: %v", name, err)
 	}
 	return dest, nil
@@ -234,10 +236,28 @@ func opener(configured string) func(path string) error {
 		if err := cmd.Start(); err != nil {
 			return err
 		}
-		go func() { _ = cmd.Wait() }() // the opener may outlive the call; reap it
-		return nil
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }() // the opener may outlive the call; reap it
+		// An opener that finds no application for the type says so at once with its exit status (xdg-open 3 or 4,
+		// macOS' open 1); one that found it has handed the file over, or is still busy doing so, by then.
+		select {
+		case err := <-exited:
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				return fmt.Errorf("%w (%s exited with %d)", errNoApplication, filepath.Base(argv[0]), exit.ExitCode())
+			}
+			return err
+		case <-time.After(openerVerdict):
+			return nil
+		}
 	}
 }
+
+// errNoApplication: the opener ran and found no application for the file.
+var errNoApplication = errors.New("no application for the file's type")
+
+// openerVerdict is how long Open waits for the opener's exit status before it takes the file as opened.
+const openerVerdict = 3 * time.Second
 
 // cacheKeep is how long an opened document stays in the cache folder after its last use.
 const cacheKeep = 14 * 24 * time.Hour

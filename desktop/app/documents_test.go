@@ -179,7 +179,8 @@ func newDocDesk(t *testing.T, server string) *docDesk {
 	dir := t.TempDir()
 	dd := &docDesk{cache: filepath.Join(dir, "cache"), opened: filepath.Join(dir, "opened.txt"), dialogs: &fakeDialogs{}}
 	script := filepath.Join(dir, "open.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s' \"$1\" > '"+dd.opened+"'\n"), 0o700); err != nil {
+	// Like xdg-open, it fails with status 4 for a type no application takes (here: *.unbekannt).
+	if err := os.WriteFile(script, []byte("#!/bin/sh\ncase \"$1\" in *.unbekannt) exit 4;; esac\nprintf '%s' \"$1\" > '"+dd.opened+"'\n"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	dd.App = app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
@@ -277,6 +278,11 @@ func TestOpenDownloadsIntoTheCacheOnceAndRunsTheOpenCommand(t *testing.T) {
 	if b.downloads != 2 {
 		t.Fatalf("%d downloads, want 2", b.downloads)
 	}
+
+	// A type the system has no application for is reported as such (the UI offers "Speichern unter").
+	b.add("d4", "Messdaten.unbekannt", content)
+	_, err = dd.Documents.Open("d4")
+	apiErr(t, err, 0, api.CodeDocumentNoApplication)
 }
 
 func TestUploadFilesReportsEveryFileAndPickAndSaveUseTheDialogs(t *testing.T) {

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { listenForFileDrops } from './api';
 import { App } from './App';
 import { sessionEnded } from './features/auth/session';
+import { keepEnterInPickers } from './lib/enterGuard';
 import { createQueryClient } from './queryClient';
 
 const root = document.getElementById('root');
@@ -17,6 +18,8 @@ if (!root) {
 
 // Files dropped onto the window go to the record page that shows them (and never replace the app in the web view).
 listenForFileDrops();
+// Enter in a select or date field of a form picks; it never submits the form.
+keepEnterInPickers(document);
 
 createRoot(root).render(
   <StrictMode>

@@ -84,6 +84,9 @@ const (
 	CodeDocumentChecksumMismatch ErrorCode = "document.checksum_mismatch"
 	// CodeDocumentOpenFailed: the operating system's opener could not be started.
 	CodeDocumentOpenFailed ErrorCode = "document.open_failed"
+	// CodeDocumentNoApplication: the operating system has no application for the file's type (its opener said so);
+	// the user can save the file instead.
+	CodeDocumentNoApplication ErrorCode = "document.no_application"
 	// CodeDocumentOpenBlocked: the file is a program or script; opening it with one click could run it. Save it
 	// instead.
 	CodeDocumentOpenBlocked ErrorCode = "document.open_blocked"
@@ -110,7 +113,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeQuotaExceeded, CodeDocumentTooLarge, CodeDocumentLength, CodeDocumentTypeMismatch, CodeDocumentIncomplete,
 	CodeInternal, CodeUnavailable, CodeStorageUnavailable, CodeRequestAborted, CodeDocumentRangeInvalid,
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
-	CodeDocumentOpenFailed, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
+	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
 	CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid,
 }
 

@@ -22,6 +22,13 @@ export const de = {
   },
   ...documentsDe,
   common: {
+    close: 'Schließen',
+    discard: {
+      title: 'Änderungen verwerfen?',
+      body: 'Sie haben Änderungen, die noch nicht gespeichert sind. Wenn Sie das Fenster schließen, gehen sie verloren.',
+      confirm: 'Verwerfen',
+      keepEditing: 'Weiter bearbeiten',
+    },
     save: 'Speichern',
     cancel: 'Abbrechen',
     create: 'Anlegen',

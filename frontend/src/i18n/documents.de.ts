@@ -26,6 +26,14 @@ export const documentsDe = {
     saveAs: 'Speichern unter …',
     savedTo: 'Gespeichert unter {{path}}',
     uploadedBy: 'Hochgeladen von {{name}}',
+    noApplication: {
+      title: 'Kein Programm für diesen Dateityp',
+      body: 'Auf diesem Computer ist kein Programm installiert, das „{{name}}“ öffnen kann. Speichern Sie die Datei, um sie woanders zu öffnen oder weiterzugeben.',
+    },
+    openFailed: {
+      title: 'Datei konnte nicht geöffnet werden',
+      body: '„{{name}}“ konnte nicht mit dem Standardprogramm geöffnet werden. Speichern Sie die Datei und öffnen Sie sie selbst.',
+    },
     openBlocked: {
       title: 'Datei wird nicht geöffnet',
       body: '„{{name}}“ ist ein Programm oder Skript und würde beim Öffnen ausgeführt. Speichern Sie die Datei und prüfen Sie sie, bevor Sie sie öffnen.',
@@ -79,6 +87,8 @@ export const documentErrorsDe = {
     checksum_mismatch: 'Die heruntergeladene Datei war beschädigt und wurde verworfen. Bitte versuchen Sie es erneut.',
     open_failed:
       'Die Datei konnte nicht mit dem Standardprogramm geöffnet werden. Speichern Sie sie und öffnen Sie sie selbst.',
+    no_application:
+      'Auf diesem Computer ist kein Programm für diesen Dateityp installiert. Speichern Sie die Datei stattdessen.',
     open_blocked: 'Programme und Skripte werden nicht mit einem Klick geöffnet. Bitte speichern Sie die Datei.',
   },
   dialog: {

@@ -30,6 +30,14 @@ export const documentsEn: Shape<typeof documentsDe> = {
     saveAs: 'Save as …',
     savedTo: 'Saved to {{path}}',
     uploadedBy: 'Uploaded by {{name}}',
+    noApplication: {
+      title: 'No application for this file type',
+      body: 'No application on this computer can open “{{name}}”. Save the file to open it elsewhere or pass it on.',
+    },
+    openFailed: {
+      title: 'File could not be opened',
+      body: '“{{name}}” could not be opened with its default application. Save the file and open it yourself.',
+    },
     openBlocked: {
       title: 'File not opened',
       body: '“{{name}}” is a program or script and would run when opened. Save the file and check it before you open it.',
@@ -82,6 +90,7 @@ export const documentErrorsEn: Shape<typeof documentErrorsDe> = {
     range_invalid: 'The requested part lies outside the file. Please download it again.',
     checksum_mismatch: 'The downloaded file was damaged and has been discarded. Please try again.',
     open_failed: 'The file could not be opened with its default application. Save it and open it yourself.',
+    no_application: 'No application for this file type is installed on this computer. Save the file instead.',
     open_blocked: 'Programs and scripts are not opened with one click. Please save the file.',
   },
   dialog: {

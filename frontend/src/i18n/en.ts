@@ -23,6 +23,13 @@ export const en: Messages = {
   },
   ...documentsEn,
   common: {
+    close: 'Close',
+    discard: {
+      title: 'Discard changes?',
+      body: 'You have changes that are not saved yet. Closing the window loses them.',
+      confirm: 'Discard',
+      keepEditing: 'Keep editing',
+    },
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',

@@ -167,6 +167,7 @@ export const ERROR_CODES = [
   'file.unwritable',
   'document.checksum_mismatch',
   'document.open_failed',
+  'document.no_application',
   'document.open_blocked',
   'dialog.failed',
   'secrets.unavailable',

@@ -55,7 +55,7 @@ function renderEdit() {
 
 beforeEach(() => {
   vi.restoreAllMocks();
-  vi.spyOn(activitiesApi, 'listTypes').mockResolvedValue({ items: [activityType({ id: 'type-call' })] });
+  vi.spyOn(activitiesApi, 'listTypes').mockResolvedValue({ items: [activityType({ id: 'type-call' })], icons: [] });
   vi.spyOn(activitiesApi, 'get').mockResolvedValue(listed);
   vi.spyOn(adminApi, 'listUsers').mockResolvedValue([adminMe.user, fieldMe.user]);
   vi.spyOn(adminApi, 'listUnits').mockResolvedValue([]);

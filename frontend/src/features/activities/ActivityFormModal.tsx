@@ -3,7 +3,6 @@ import {
   Checkbox,
   Divider,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -20,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loaded } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
+import { FormDialog } from '../../components/FormDialog';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { parseError, type Activity, type ActivityType } from '../../api';
 import { focusFirstError, formErrors, withFields } from '../../components/forms';
 import { useNotify } from '../../components/notify';
@@ -28,7 +29,7 @@ import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { EditConflictNotice } from '../live/EditConflictNotice';
-import { useEditConflict } from '../live/editConflict';
+import { useFormEditConflict } from '../live/editConflict';
 import { HiddenLinkField } from '../records/HiddenRecord';
 import { PersonSelect } from '../sales/PersonSelect';
 import { useUnits, useUsers } from '../settings/queries';
@@ -69,7 +70,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
   const { t } = useTranslation();
   const types = useActivityTypes(true);
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
@@ -87,7 +88,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
           />
         )}
       </Loaded>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -139,14 +140,9 @@ function ActivityForm({
   // The activity as it is now (the list's copy is as old as the list), the one the form was filled from, the version
   // a save goes against, and someone else's change meanwhile.
   const current = useActivity(activity).data ?? activity;
-  const { base, version, conflict, saveFailed } = useEditConflict('activity', current, (latest) => {
-    const reloaded = valuesOf(latest);
-    form.setInitialValues(reloaded);
-    form.setValues(reloaded);
-    form.resetDirty(reloaded);
-    form.clearErrors();
-  });
+  const { base, version, conflict, saveFailed } = useFormEditConflict('activity', current, form, valuesOf);
   const values = form.getValues();
+  useDirtyGuard(form.isDirty());
 
   const assignees = useMemo(
     () =>

@@ -175,6 +175,20 @@ describe('DocumentsCard', () => {
     expect(await screen.findByText('Gespeichert unter /home/c/rechnung.pdf.exe')).toBeInTheDocument();
   });
 
+  it('says when the system has no application for a file, and offers to save it', async () => {
+    const data = doc({ id: 'd-raw', fileName: 'Messdaten.unbekannt', contentType: 'application/octet-stream' });
+    vi.spyOn(documentsApi, 'list').mockResolvedValue([data]);
+    vi.spyOn(documentsApi, 'open').mockRejectedValue(new ApiError({ status: 0, code: 'document.no_application' }));
+    const saveAs = vi.spyOn(documentsApi, 'saveAs').mockResolvedValue('/home/c/Messdaten.unbekannt');
+    const { user } = renderCard();
+
+    await user.click(await screen.findByRole('button', { name: '„Messdaten.unbekannt“ öffnen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kein Programm für diesen Dateityp' });
+    expect(dialog).toHaveTextContent('kein Programm installiert, das „Messdaten.unbekannt“ öffnen kann');
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern unter …' }));
+    expect(saveAs).toHaveBeenCalledWith('d-raw');
+  });
+
   it('moves a document to the trash after asking, and undo restores it', async () => {
     const list = vi.spyOn(documentsApi, 'list').mockResolvedValue([offer]);
     const remove = vi.spyOn(documentsApi, 'delete').mockImplementation(() => {

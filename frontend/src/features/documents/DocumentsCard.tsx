@@ -252,18 +252,27 @@ function DocumentRow({ document, onDelete }: { document: Document; onDelete: (do
   const openDocument = () => {
     open.mutate(undefined, {
       onError: (error) => {
-        if (parseError(error).is('document.open_blocked')) {
-          modals.openConfirmModal({
-            title: t('documents.openBlocked.title'),
-            children: <Text size="sm">{t('documents.openBlocked.body', { name })}</Text>,
-            labels: { confirm: t('documents.saveAs'), cancel: t('common.cancel') },
-            onConfirm: () => {
-              saveAs(document.id);
-            },
-          });
+        // Where the file cannot be opened here, saving it is the way on.
+        const parsed = parseError(error);
+        const why = parsed.is('document.open_blocked')
+          ? 'openBlocked'
+          : parsed.is('document.no_application')
+            ? 'noApplication'
+            : parsed.is('document.open_failed')
+              ? 'openFailed'
+              : null;
+        if (why === null) {
+          notify.error(error);
           return;
         }
-        notify.error(error);
+        modals.openConfirmModal({
+          title: t(`documents.${why}.title`),
+          children: <Text size="sm">{t(`documents.${why}.body`, { name })}</Text>,
+          labels: { confirm: t('documents.saveAs'), cancel: t('common.cancel') },
+          onConfirm: () => {
+            saveAs(document.id);
+          },
+        });
       },
     });
   };

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { adminApi, recordsApi, salesApi, sessionApi, type ChangeEvent } from '../../api';
 import { adminMe, fieldMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
+import { clearListeners, emit } from '../../test/wailsEvents';
 import { MeContext, sessionKey } from '../auth/session';
 import { recordKeys } from '../records/keys';
 import { DealDetailPage } from '../sales/DealDetailPage';
@@ -13,21 +14,8 @@ import { adminKeys } from '../settings/queries';
 import { LiveStatusIndicator } from './LiveStatusIndicator';
 import { LiveUpdates } from './LiveUpdates';
 
-// Several listeners per event, as in Wails (the record page's presence listens to live:changes too).
-const listeners = vi.hoisted(() => new Map<string, Set<(data?: unknown) => void>>());
-vi.mock('../../lib/wailsjs/runtime/runtime', () => ({
-  EventsOn: (event: string, callback: (data?: unknown) => void) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set.add(callback));
-    return () => set.delete(callback);
-  },
-}));
-
-const emit = (event: string, data?: unknown) => {
-  act(() => {
-    for (const listener of listeners.get(event) ?? []) listener(data);
-  });
-};
+// The change stream as the desktop forwards it (Wails events).
+vi.mock('../../lib/wailsjs/runtime/runtime', () => import('../../test/wailsEvents'));
 
 const deleted: ChangeEvent = {
   id: '7',
@@ -56,7 +44,7 @@ function renderLive(route = '/') {
 
 beforeEach(() => {
   vi.restoreAllMocks();
-  listeners.clear();
+  clearListeners();
   vi.spyOn(sessionApi, 'live').mockResolvedValue({ status: 'reconnecting' });
   vi.spyOn(adminApi, 'listUsers').mockResolvedValue([adminMe.user, fieldMe.user]);
   vi.spyOn(recordsApi, 'openRecord').mockResolvedValue();

@@ -1,3 +1,4 @@
+import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { parseError, type ChangeTopic } from '../../api';
 import { useMe } from '../auth/session';
@@ -28,6 +29,11 @@ export interface EditBase<T> {
   conflict: EditConflict | null;
   /** Tell it why a save failed: after a 412 the next save goes against the record as reloaded. */
   saveFailed: (reason: unknown) => void;
+  /**
+   * The form edits record from now on, at its version, whatever the stream reported: for a form that stays open (a
+   * settings page) after its own save, with the record as saved, or after it refilled itself with nothing typed.
+   */
+  rebase: (record: T) => void;
 }
 
 /**
@@ -39,9 +45,9 @@ export interface EditBase<T> {
  *   does not fail with 412 and the other's changes to fields not typed in stay;
  * - a change the stream did not report (it was down) is not agreed to: the save fails with 412 and says so, and the
  *   record reloads; a second save, after the user saw that, goes against the reloaded version.
- * record is the record as its page has it now (it reloads on every change); onReload refills the form. Topics the
- * store does not follow (settings: users, units, ...) never raise the conflict; their forms still get the base,
- * the version and the second save after a 412.
+ * record is the record as its page has it now (it reloads on every change: a detail query, or the entry of a list
+ * looked up by ID); onReload refills the form. Every topic the store keeps (all but notifications and presence) can
+ * raise the conflict: records, activities, notes and the settings (units, roles, users, pipelines, ...).
  */
 export function useEditConflict<T extends Versioned>(
   topic: ChangeTopic,
@@ -75,7 +81,31 @@ export function useEditConflict<T extends Versioned>(
   const saveFailed = (reason: unknown) => {
     if (parseError(reason).is('precondition.version_mismatch')) setRefused(true);
   };
-  return { base, version, conflict, saveFailed };
+  const rebase = (record: T) => {
+    setBase(record);
+    setAgreed(record.version);
+    setRefused(false);
+  };
+  return { base, version, conflict, saveFailed, rebase };
+}
+
+/**
+ * useEditConflict for a Mantine form: Reload refills the form with the values of the record as it is now (they
+ * become its initial, not dirty values) and clears its errors.
+ */
+export function useFormEditConflict<T extends Versioned, V extends object>(
+  topic: ChangeTopic,
+  record: T | undefined,
+  form: UseFormReturnType<V>,
+  toValues: (record: T) => V,
+): EditBase<T> {
+  return useEditConflict(topic, record, (latest) => {
+    const values = toValues(latest);
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditConflictNotice } from '../live/EditConflictNotice';
-import { useEditConflict } from '../live/editConflict';
+import { useFormEditConflict } from '../live/editConflict';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { Loading } from '../../components/Loading';
 import type { Note, RecordType } from '../../api';
@@ -208,12 +208,9 @@ function EditNote({
   const form = useForm({ mode: 'controlled', initialValues: { body: note.body }, validate: { body: validate } });
   // The note as the form was filled (the list reloads on every change), the version a save goes against, and someone
   // else's change meanwhile.
-  const { base, version, conflict, saveFailed } = useEditConflict('note', note, (latest) => {
-    form.setInitialValues({ body: latest.body });
-    form.setValues({ body: latest.body });
-    form.resetDirty({ body: latest.body });
-    form.clearErrors();
-  });
+  const { base, version, conflict, saveFailed } = useFormEditConflict('note', note, form, (latest) => ({
+    body: latest.body,
+  }));
 
   const submit = form.onSubmit(({ body }) => {
     const text = body.trim();

@@ -1,5 +1,5 @@
-import { Modal } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FormDialog } from '../../components/FormDialog';
 import { Loaded, type Loadable } from '../../components/Loading';
 
 export interface RecordFormModalProps<T> {
@@ -25,7 +25,7 @@ export function RecordFormModal<T>({
   children,
 }: RecordFormModalProps<T>) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl">
+    <FormDialog opened={opened} onClose={onClose} title={title} size="xl">
       <Loaded query={query} also={also}>
         {() =>
           children((saved) => {
@@ -34,6 +34,6 @@ export function RecordFormModal<T>({
           })
         }
       </Loaded>
-    </Modal>
+    </FormDialog>
   );
 }

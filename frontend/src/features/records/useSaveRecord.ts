@@ -1,9 +1,10 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { focusFirstError, showFormError } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import type { RecordType } from '../../api';
-import { useEditConflict } from '../live/editConflict';
+import { useFormEditConflict } from '../live/editConflict';
 
 interface Mutation<V, T> {
   mutate: (variables: V, options: { onSuccess: (data: T) => void; onError: (reason: unknown) => void }) => void;
@@ -51,13 +52,8 @@ export function useSaveRecord<T extends Versioned, V extends object, C, P extend
 }: SaveRecordOptions<T, V, C, P>) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { base, version, conflict, saveFailed } = useEditConflict(recordType, record, (latest) => {
-    const values = toValues(latest);
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-    form.clearErrors();
-  });
+  useDirtyGuard(form.isDirty());
+  const { base, version, conflict, saveFailed } = useFormEditConflict(recordType, record, form, toValues);
 
   const onError = (reason: unknown) => {
     saveFailed(reason);

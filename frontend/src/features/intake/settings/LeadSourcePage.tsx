@@ -8,6 +8,8 @@ import { Loaded } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { useNotify } from '../../../components/notify';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useEditConflict } from '../../live/editConflict';
 import { useCustomFields } from '../../records/hooks';
 import { useUnits } from '../../settings/queries';
 import { useDeleteLeadSource, useLeadSource, useUpdateLeadSource } from '../hooks';
@@ -29,29 +31,41 @@ import {
 export function LeadSourcePage() {
   const { sourceId = '' } = useParams();
   const source = useLeadSource(sourceId);
-  // The save lives here, above the form: a saved version remounts the form, and a mutation's callbacks only run
-  // while the component that started it is mounted (the confirmation would be lost).
-  const update = useUpdateLeadSource();
   return (
     <Loaded query={source}>
-      {/* A new version (after saving) starts the form afresh from the server's record. */}
-      {(data) => <LeadSourceDetail key={`${sourceId}:${data.version}`} source={data} update={update} />}
+      {/* The form stays while the source reloads (after a save, or someone else's change): what was typed stays. */}
+      {(data) => <LeadSourceDetail key={sourceId} source={data} />}
     </Loaded>
   );
 }
 
-function LeadSourceDetail({ source, update }: { source: LeadSource; update: ReturnType<typeof useUpdateLeadSource> }) {
+function LeadSourceDetail({ source }: { source: LeadSource }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const navigate = useNavigate();
   const confirmDelete = useConfirmDelete();
   const remove = useDeleteLeadSource();
+  const update = useUpdateLeadSource();
   const custom = useCustomFields('lead');
   const units = useUnits();
   const [state, setState] = useState<SourceFormState>(() => fromSource(source));
   const [errors, setErrors] = useState<SourceFormErrors>({});
   const [dirty, setDirty] = useState(false);
   const texts = sourceErrorTexts(t, errors);
+  const refill = (latest: LeadSource) => {
+    setState(fromSource(latest));
+    setErrors({});
+    setDirty(false);
+  };
+  // The source as the form was filled (or last saved from it), the version a save goes against, and someone else's
+  // change meanwhile.
+  const edit = useEditConflict('lead_source', source, refill);
+  // Nothing typed: the form follows the source as it is now, as the rest of the page does (there is nothing to
+  // choose, whether or not the stream reported the change).
+  if (!dirty && edit.base && source.version > edit.base.version) {
+    edit.rebase(source);
+    refill(source);
+  }
 
   const change = (next: SourceFormState) => {
     setState(next);
@@ -64,13 +78,19 @@ function LeadSourceDetail({ source, update }: { source: LeadSource; update: Retu
     const found = validateSource(state);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    const { base, version } = edit;
+    if (!base) return;
     update.mutate(
-      { id: source.id, version: source.version, patch: toPatch(state) },
+      { id: base.id, version, patch: toPatch(state, base) },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
+          // The form shows what was saved (as the server has it) and edits that from now on.
+          edit.rebase(saved);
+          refill(saved);
           notify.success(t('intake.saved'));
         },
         onError: (reason) => {
+          edit.saveFailed(reason);
           const error = parseError(reason);
           const own = serverSourceErrors(error.fields);
           if (Object.keys(own).length > 0) setErrors(own);
@@ -110,6 +130,7 @@ function LeadSourceDetail({ source, update }: { source: LeadSource; update: Retu
       </PageHeader>
       <form onSubmit={submit} noValidate data-testid="lead-source-form">
         <Stack>
+          <EditConflictNotice conflict={edit.conflict} />
           <Card withBorder radius="md" padding="lg">
             <Title order={3} size="h4" mb="md">
               {t('intake.form.general')}

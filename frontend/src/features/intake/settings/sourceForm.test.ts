@@ -12,6 +12,7 @@ import {
   ruleRow,
   targetOptions,
   toCreate,
+  toPatch,
   toRules,
   validateSource,
 } from './sourceForm';
@@ -64,6 +65,23 @@ describe('the lead source form', () => {
     const state = fromSource({ ...source, mapping: null, rules: null } as unknown as LeadSource);
     expect(state.mapping).toEqual([]);
     expect(state.rules).toEqual([]);
+  });
+
+  it('patches only what was changed against the source the form was filled from', () => {
+    const state = fromSource(source);
+    expect(toPatch(state, source)).toEqual({});
+    expect(toPatch({ ...state, name: ' 1leads Portal ', rateLimit: '' }, source)).toEqual({
+      name: '1leads Portal',
+      rateLimit: 0,
+    });
+    // A changed rule sends the whole list (the server replaces it), with the names it does not read left empty.
+    const rules = state.rules.map((rule, index) => (index === 0 ? { ...rule, postalTo: '25' } : rule));
+    expect(toPatch({ ...state, rules }, source)).toEqual({
+      rules: [
+        { postalFrom: '20', postalTo: '25', countries: ['DE'], userId: '', unitId: 'n1', userName: '', unitName: '' },
+        { postalFrom: '', postalTo: '', countries: [], userId: 'u2', unitId: '', userName: '', unitName: '' },
+      ],
+    });
   });
 
   it('sends an empty rate limit as 0, the server default', () => {

@@ -213,17 +213,23 @@ export function toCreate(state: SourceFormState): LeadSourceCreate {
   };
 }
 
-/** The patch with every part of the form (Mapping and Rules replace the whole lists). */
-export function toPatch(state: SourceFormState): LeadSourcePatch {
+/**
+ * The patch with the parts of the form changed against the source it was filled from (a changed Mapping or Rules
+ * replaces the whole list), so that someone else's change to the other parts stays.
+ */
+export function toPatch(state: SourceFormState, base: LeadSource): LeadSourcePatch {
+  const now = toCreate(state);
+  const was = toCreate(fromSource(base));
+  const changed = (key: keyof LeadSourceCreate) => JSON.stringify(now[key]) !== JSON.stringify(was[key]);
   return {
-    name: state.name.trim(),
-    active: state.active,
-    pipelineId: state.pipelineId,
-    stageId: state.stageId,
-    fallbackOwnerId: state.fallbackOwnerId,
-    mapping: toMapping(state.mapping),
-    rules: toRules(state.rules),
-    rateLimit: rateLimit(state.rateLimit),
+    ...(changed('name') && { name: now.name }),
+    ...(changed('active') && { active: now.active }),
+    ...(changed('pipelineId') && { pipelineId: now.pipelineId }),
+    ...(changed('stageId') && { stageId: now.stageId }),
+    ...(changed('fallbackOwnerId') && { fallbackOwnerId: now.fallbackOwnerId }),
+    ...(changed('mapping') && { mapping: now.mapping }),
+    ...(changed('rules') && { rules: now.rules }),
+    ...(changed('rateLimit') && { rateLimit: now.rateLimit }),
   };
 }
 

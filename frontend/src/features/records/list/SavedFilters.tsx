@@ -9,6 +9,8 @@ import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useFormEditConflict } from '../../live/editConflict';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters, useUpdateSavedFilter } from '../hooks';
 import { FormActions } from '../../../components/FormActions';
 
@@ -192,6 +194,8 @@ export function SavedFilters({
   );
 }
 
+const valuesOf = (filter: SavedFilter | undefined) => ({ name: filter?.name ?? '', shared: filter?.shared ?? false });
+
 function SavedFilterForm({
   recordType,
   filter,
@@ -199,6 +203,7 @@ function SavedFilterForm({
   onDone,
 }: {
   recordType: RecordType;
+  /** The filter to rename or share as the list has it now (it reloads on every change); absent to save a new one. */
   filter: SavedFilter | undefined;
   query: ListQuery;
   onDone: (saved?: SavedFilter) => void;
@@ -209,7 +214,7 @@ function SavedFilterForm({
   const update = useUpdateSavedFilter(recordType);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: filter?.name ?? '', shared: filter?.shared ?? false },
+    initialValues: valuesOf(filter),
     validate: {
       name: (value: string) => {
         if (value.trim() === '') return t('records.savedFilters.validation.nameRequired');
@@ -219,14 +224,17 @@ function SavedFilterForm({
       },
     },
   });
+  // The filter as the form was filled, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useFormEditConflict('saved_filter', filter, form, valuesOf);
   const pending = create.isPending || update.isPending;
 
   const submit = form.onSubmit((values) => {
     const name = values.name.trim();
     const onError = (error: unknown) => {
+      saveFailed(error);
       showFormError(form, error, t, notify);
     };
-    if (!filter) {
+    if (!base) {
       create.mutate(
         { recordType, name, query, shared: values.shared },
         {
@@ -239,8 +247,16 @@ function SavedFilterForm({
       );
       return;
     }
+    const patch = {
+      ...(name !== base.name && { name }),
+      ...(values.shared !== base.shared && { shared: values.shared }),
+    };
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
     update.mutate(
-      { id: filter.id, version: filter.version, patch: { name, shared: values.shared } },
+      { id: base.id, version, patch },
       {
         onSuccess: (saved) => {
           notify.success(t('records.savedFilters.updated', { name: saved.name }));
@@ -254,6 +270,7 @@ function SavedFilterForm({
   return (
     <form onSubmit={submit} noValidate data-testid="saved-filter-form">
       <Stack>
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('records.savedFilters.form.name')} data-autofocus {...form.getInputProps('name')} />
         <Switch
           label={t('records.savedFilters.form.shared')}

@@ -27,6 +27,8 @@ import { useNotify } from '../../../components/notify';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { fieldErrorText } from '../../../i18n/errorText';
 import { useActivityTypes } from '../../activities/hooks';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useEditConflict } from '../../live/editConflict';
 import { ActivityTypeIcon } from '../../activities/ActivityTypeIcon';
 import { ACTIVITY_ICON_COMPONENTS } from '../../activities/icons';
 import { useCreateActivityType, useDeleteActivityType, useUpdateActivityType } from './hooks';
@@ -59,7 +61,8 @@ export function ActivityTypesPage() {
   const askDelete = useConfirmDelete();
   const [showArchived, setShowArchived] = useState(false);
   const [moving, setMoving] = useState(false);
-  const [dialog, setDialog] = useState<{ type?: ActivityType } | null>(null);
+  // An edit holds the type's ID: the form follows the type as the list has it now.
+  const [dialog, setDialog] = useState<{ id?: string } | null>(null);
 
   const ordered = useMemo(() => settingsOrder(types.data?.items ?? []), [types.data]);
   const active = useMemo(() => ordered.filter((type) => !type.archived), [ordered]);
@@ -223,7 +226,7 @@ export function ActivityTypesPage() {
                           variant="subtle"
                           aria-label={t('activityTypes.editNamed', { name: type.name })}
                           onClick={() => {
-                            setDialog({ type });
+                            setDialog({ id: type.id });
                           }}
                         >
                           <IconPencil size={16} />
@@ -266,11 +269,12 @@ export function ActivityTypesPage() {
         onClose={() => {
           setDialog(null);
         }}
-        title={dialog?.type ? t('activityTypes.editTitle') : t('activityTypes.createTitle')}
+        title={dialog?.id ? t('activityTypes.editTitle') : t('activityTypes.createTitle')}
       >
         {dialog !== null && (
           <TypeForm
-            type={dialog.type}
+            key={dialog.id ?? 'new'}
+            type={dialog.id === undefined ? undefined : types.data?.items.find((type) => type.id === dialog.id)}
             icons={(types.data?.icons ?? ACTIVITY_ICONS).filter(isActivityIcon)}
             onDone={() => {
               setDialog(null);
@@ -299,6 +303,7 @@ function TypeForm({
   icons,
   onDone,
 }: {
+  /** The type to edit as the list has it now (it reloads on every change); absent to create one. */
   type?: ActivityType;
   icons: readonly ActivityIcon[];
   onDone: () => void;
@@ -311,8 +316,16 @@ function TypeForm({
   const [color, setColor] = useState(type?.color ?? TYPE_SWATCHES[0] ?? '#228be6');
   const [icon, setIcon] = useState<string>(type?.icon ?? 'phone');
   const [errors, setErrors] = useState<TypeErrors>({});
+  // The type as the form was filled, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useEditConflict('activity_type', type, (latest) => {
+    setName(latest.name);
+    setColor(latest.color);
+    setIcon(latest.icon);
+    setErrors({});
+  });
 
   const onError = (error: unknown) => {
+    saveFailed(error);
     const parsed = parseError(error);
     const fields: TypeErrors = {};
     for (const field of ['name', 'color', 'icon'] as const) {
@@ -337,11 +350,20 @@ function TypeForm({
     if (Object.keys(next).length > 0) return;
     const body = { name: name.trim(), color: color.trim().toLowerCase(), icon };
     const done = () => {
-      notify.success(type ? t('common.saved') : t('activityTypes.created', { name: body.name }));
+      notify.success(base ? t('common.saved') : t('activityTypes.created', { name: body.name }));
       onDone();
     };
-    if (type) {
-      update.mutate({ id: type.id, version: type.version, patch: body }, { onSuccess: done, onError });
+    if (base) {
+      const patch = {
+        ...(body.name !== base.name && { name: body.name }),
+        ...(body.color !== base.color.toLowerCase() && { color: body.color }),
+        ...(body.icon !== base.icon && { icon: body.icon }),
+      };
+      if (Object.keys(patch).length === 0) {
+        onDone();
+        return;
+      }
+      update.mutate({ id: base.id, version, patch }, { onSuccess: done, onError });
     } else {
       create.mutate(body, { onSuccess: done, onError });
     }
@@ -351,6 +373,7 @@ function TypeForm({
   return (
     <form onSubmit={submit} noValidate data-testid="activity-type-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <Group gap="sm" align="flex-end" wrap="nowrap">
           <ActivityTypeIcon icon={icon} color={COLOR.test(color) ? color : '#868e96'} size="xl" />
           <TextInput
@@ -422,7 +445,7 @@ function TypeForm({
             </Text>
           )}
         </div>
-        <FormActions onCancel={onDone} pending={pending} creating={!type} mt="sm" />
+        <FormActions onCancel={onDone} pending={pending} creating={!base} mt="sm" />
       </Stack>
     </form>
   );

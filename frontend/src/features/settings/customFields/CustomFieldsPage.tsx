@@ -31,12 +31,26 @@ import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useFormEditConflict } from '../../live/editConflict';
 import { useCustomFields } from '../../records/hooks';
 import { useArchiveCustomField, useCreateCustomField, useUpdateCustomField } from './hooks';
 import { moveField } from './order';
 import { FormActions } from '../../../components/FormActions';
 
 export const MAX_LABEL_LENGTH = 100;
+
+interface FieldValues {
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+}
+
+const valuesOf = (field: CustomField | undefined): FieldValues => ({
+  label: field?.label ?? '',
+  kind: field && isFieldKind(field.kind) ? field.kind : 'text',
+  required: field?.required ?? false,
+});
 
 /** Settings > Eigene Felder: the fields admins add to each record type. */
 export function CustomFieldsPage() {
@@ -292,6 +306,7 @@ function FieldForm({
   onDone,
 }: {
   recordType: CustomFieldRecordType;
+  /** The field to rename as the list has it now (it reloads on every change); absent to create one. */
   field: CustomField | undefined;
   onDone: () => void;
 }) {
@@ -299,13 +314,9 @@ function FieldForm({
   const notify = useNotify();
   const create = useCreateCustomField(recordType);
   const update = useUpdateCustomField(recordType);
-  const form = useForm<{ label: string; kind: FieldKind; required: boolean }>({
+  const form = useForm<FieldValues>({
     mode: 'controlled',
-    initialValues: {
-      label: field?.label ?? '',
-      kind: field && isFieldKind(field.kind) ? field.kind : 'text',
-      required: field?.required ?? false,
-    },
+    initialValues: valuesOf(field),
     validate: {
       label: (value) => {
         if (value.trim() === '') return t('customFields.validation.labelRequired');
@@ -314,14 +325,17 @@ function FieldForm({
       },
     },
   });
+  // The field as the form was filled, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useFormEditConflict('custom_field', field, form, valuesOf);
   const pending = create.isPending || update.isPending;
 
   const submit = form.onSubmit((values) => {
     const label = values.label.trim();
     const onError = (error: unknown) => {
+      saveFailed(error);
       showFormError(form, error, t, notify);
     };
-    if (!field) {
+    if (!base) {
       create.mutate(
         { recordType, label, kind: values.kind, required: values.required, position: 0 },
         {
@@ -334,12 +348,12 @@ function FieldForm({
       );
       return;
     }
-    if (label === field.label) {
+    if (label === base.label) {
       onDone();
       return;
     }
     update.mutate(
-      { id: field.id, version: field.version, patch: { label } },
+      { id: base.id, version, patch: { label } },
       {
         onSuccess: () => {
           notify.success(t('common.saved'));
@@ -353,6 +367,7 @@ function FieldForm({
   return (
     <form onSubmit={submit} noValidate data-testid="custom-field-form">
       <Stack>
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('customFields.form.label')} data-autofocus {...form.getInputProps('label')} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="custom-field-kind-label">
@@ -361,23 +376,23 @@ function FieldForm({
           <SegmentedControl
             aria-labelledby="custom-field-kind-label"
             data={FIELD_KINDS.map((kind) => ({ value: kind, label: t(`customFields.kinds.${kind}`) }))}
-            disabled={field !== undefined}
+            disabled={base !== undefined}
             {...form.getInputProps('kind')}
           />
-          {field && (
+          {base && (
             <Text size="xs" c="dimmed">
               {t('customFields.form.kindFixed')}
             </Text>
           )}
         </Stack>
-        {!field && (
+        {!base && (
           <Switch
             label={t('customFields.form.required')}
             description={t('customFields.form.requiredHint')}
             {...form.getInputProps('required', { type: 'checkbox' })}
           />
         )}
-        <FormActions onCancel={onDone} pending={pending} creating={!field} />
+        <FormActions onCancel={onDone} pending={pending} creating={!base} />
       </Stack>
     </form>
   );

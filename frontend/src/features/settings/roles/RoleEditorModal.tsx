@@ -4,7 +4,7 @@ import type { Role } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import { useNotify } from '../../../components/notify';
 import { useCreateRole, useUpdateRole } from './hooks';
-import { RoleForm, type RoleFormValues } from './RoleForm';
+import { RoleForm, type RoleSave } from './RoleForm';
 
 /** { roleId: null }: a new role; { roleId }: that role as currently loaded. */
 export interface RoleDialog {
@@ -27,18 +27,19 @@ export function RoleEditorModal({
   const create = useCreateRole();
   const update = useUpdateRole();
   const roleId = dialog?.roleId ?? null;
-  // Looked up at submit time: after a conflict the list reloads and a retry uses the new version.
+  // The role as the list has it now: the form tells from it when someone else changed the role meanwhile.
   const role = roleId === null ? undefined : roles.find((candidate) => candidate.id === roleId);
 
-  const save = async (values: RoleFormValues): Promise<void> => {
-    if (roleId === null) {
-      const created = await create.mutateAsync(values);
+  const save = async (input: RoleSave): Promise<void> => {
+    if (roleId !== null && (!role || 'create' in input)) {
+      // Deleted by someone else meanwhile; the list has reloaded and no longer shows it.
+      throw new ApiError({ status: 404, code: 'resource.not_found' });
+    }
+    if ('create' in input) {
+      const created = await create.mutateAsync(input.create);
       notify.success(t('roles.created', { name: created.name }));
     } else {
-      if (!role) {
-        throw new ApiError({ status: 404, code: 'resource.not_found' });
-      }
-      await update.mutateAsync({ id: role.id, version: role.version, patch: values });
+      await update.mutateAsync(input);
       notify.success(t('common.saved'));
     }
     onClose();
@@ -54,7 +55,7 @@ export function RoleEditorModal({
       {dialog && (
         <RoleForm
           key={roleId ?? 'new'}
-          initial={role}
+          role={role}
           submitLabel={roleId === null ? t('common.create') : t('common.save')}
           pending={create.isPending || update.isPending}
           onSubmit={save}

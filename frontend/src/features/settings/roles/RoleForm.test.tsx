@@ -1,19 +1,29 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { adminApi, type Role } from '../../../api';
 import { ApiError } from '../../../api/errors';
-import { fieldRole } from '../../../test/fixtures';
+import { adminMe, fieldRole } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
-import { RoleForm, type RoleFormValues } from './RoleForm';
+import { MeContext } from '../../auth/session';
+import { RoleForm, type RoleSave } from './RoleForm';
 
-function renderForm(initial?: Parameters<typeof RoleForm>[0]['initial']) {
-  const onSubmit = vi.fn<(values: RoleFormValues) => Promise<unknown>>(() => Promise.resolve());
+function renderForm(role?: Role) {
+  const onSubmit = vi.fn<(save: RoleSave) => Promise<unknown>>(() => Promise.resolve());
+  const onCancel = vi.fn();
   const user = userEvent.setup();
   renderWithProviders(
-    <RoleForm initial={initial} submitLabel="Speichern" pending={false} onSubmit={onSubmit} onCancel={vi.fn()} />,
+    <MeContext value={adminMe}>
+      <RoleForm role={role} submitLabel="Speichern" pending={false} onSubmit={onSubmit} onCancel={onCancel} />
+    </MeContext>,
   );
-  return { user, onSubmit };
+  return { user, onSubmit, onCancel };
 }
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+  vi.spyOn(adminApi, 'listUsers').mockResolvedValue([adminMe.user]);
+});
 
 describe('RoleForm', () => {
   it('has a cell for every record type and action, labelled in German', () => {
@@ -39,17 +49,19 @@ describe('RoleForm', () => {
       expect(onSubmit).toHaveBeenCalledTimes(1);
     });
     expect(onSubmit).toHaveBeenCalledWith({
-      name: 'Key Account',
-      isAdmin: true,
-      grants: [
-        { recordType: 'person', action: 'create', scope: 'own' },
-        { recordType: 'deal', action: 'view', scope: 'all' },
-        { recordType: 'deal', action: 'edit', scope: 'unit' },
-      ],
+      create: {
+        name: 'Key Account',
+        isAdmin: true,
+        grants: [
+          { recordType: 'person', action: 'create', scope: 'own' },
+          { recordType: 'deal', action: 'view', scope: 'all' },
+          { recordType: 'deal', action: 'edit', scope: 'unit' },
+        ],
+      },
     });
   });
 
-  it('starts from the role’s grants and can take a right away again', async () => {
+  it('starts from the role’s grants and can take a right away again, sending only what changed', async () => {
     const { user, onSubmit } = renderForm(fieldRole);
 
     expect(screen.getByLabelText('Name')).toHaveValue('Außendienst');
@@ -60,14 +72,27 @@ describe('RoleForm', () => {
 
     await waitFor(() => {
       expect(onSubmit).toHaveBeenCalledWith({
-        name: 'Außendienst',
-        isAdmin: false,
-        grants: [
-          { recordType: 'person', action: 'view', scope: 'all' },
-          { recordType: 'deal', action: 'view', scope: 'unit' },
-        ],
+        id: 'role-field',
+        version: 3,
+        patch: {
+          grants: [
+            { recordType: 'person', action: 'view', scope: 'all' },
+            { recordType: 'deal', action: 'view', scope: 'unit' },
+          ],
+        },
       });
     });
+  });
+
+  it('closes unsent when nothing was changed', async () => {
+    const { user, onSubmit, onCancel } = renderForm(fieldRole);
+
+    await user.click(screen.getByRole('button', { name: 'Speichern' }));
+
+    await waitFor(() => {
+      expect(onCancel).toHaveBeenCalled();
+    });
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it('requires a name', async () => {

@@ -22,6 +22,8 @@ import { useNotify } from '../../../components/notify';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { fieldErrorText } from '../../../i18n/errorText';
 import { useFormatters } from '../../../i18n/format';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useEditConflict } from '../../live/editConflict';
 import { useLostReasons } from '../../sales/hooks';
 import { useCreateLostReason, useDeleteLostReason, useUpdateLostReason } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
@@ -47,7 +49,8 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
   const remove = useDeleteLostReason(recordType);
   const askDelete = useConfirmDelete();
   const [showArchived, setShowArchived] = useState(false);
-  const [dialog, setDialog] = useState<{ reason?: LostReason } | null>(null);
+  // An edit holds the reason's ID: the form follows the reason as the list has it now.
+  const [dialog, setDialog] = useState<{ id?: string } | null>(null);
 
   if (reasons.isError) return <QueryError error={reasons.error} onRetry={() => void reasons.refetch()} />;
   if (reasons.isPending) {
@@ -137,7 +140,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
                       variant="subtle"
                       aria-label={`${t('common.edit')}: ${reason.name}`}
                       onClick={() => {
-                        setDialog({ reason });
+                        setDialog({ id: reason.id });
                       }}
                     >
                       <IconPencil size={16} />
@@ -174,12 +177,13 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
         onClose={() => {
           setDialog(null);
         }}
-        title={dialog?.reason ? t('salesSettings.lostReasons.editTitle') : t('salesSettings.lostReasons.createTitle')}
+        title={dialog?.id ? t('salesSettings.lostReasons.editTitle') : t('salesSettings.lostReasons.createTitle')}
       >
         {dialog !== null && (
           <ReasonForm
+            key={dialog.id ?? 'new'}
             recordType={recordType}
-            reason={dialog.reason}
+            reason={dialog.id === undefined ? undefined : reasons.data.find((reason) => reason.id === dialog.id)}
             onDone={() => {
               setDialog(null);
             }}
@@ -196,6 +200,7 @@ function ReasonForm({
   onDone,
 }: {
   recordType: PipelineType;
+  /** The reason to edit as the list has it now (it reloads on every change); absent to create one. */
   reason?: LostReason;
   onDone: () => void;
 }) {
@@ -206,8 +211,15 @@ function ReasonForm({
   const [name, setName] = useState(reason?.name ?? '');
   const [description, setDescription] = useState(reason?.description ?? '');
   const [errors, setErrors] = useState<{ name?: string; description?: string }>({});
+  // The reason as the form was filled, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useEditConflict('lost_reason', reason, (latest) => {
+    setName(latest.name);
+    setDescription(latest.description);
+    setErrors({});
+  });
 
   const onError = (error: unknown) => {
+    saveFailed(error);
     const parsed = parseError(error);
     const { name: nameCode, description: descriptionCode } = parsed.fields;
     if (nameCode || descriptionCode) {
@@ -230,11 +242,16 @@ function ReasonForm({
       notify.success(t('common.saved'));
       onDone();
     };
-    if (reason) {
-      update.mutate(
-        { id: reason.id, version: reason.version, patch: { name: name.trim(), description: description.trim() } },
-        { onSuccess: done, onError },
-      );
+    if (base) {
+      const patch = {
+        ...(name.trim() !== base.name && { name: name.trim() }),
+        ...(description.trim() !== base.description && { description: description.trim() }),
+      };
+      if (Object.keys(patch).length === 0) {
+        onDone();
+        return;
+      }
+      update.mutate({ id: base.id, version, patch }, { onSuccess: done, onError });
     } else {
       create.mutate({ recordType, name: name.trim(), description: description.trim() }, { onSuccess: done, onError });
     }
@@ -244,6 +261,7 @@ function ReasonForm({
   return (
     <form onSubmit={submit} noValidate data-testid="lost-reason-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <TextInput
           label={t('salesSettings.lostReasons.name')}
           withAsterisk
@@ -264,7 +282,7 @@ function ReasonForm({
           }}
           error={errors.description}
         />
-        <FormActions onCancel={onDone} pending={pending} creating={!reason} />
+        <FormActions onCancel={onDone} pending={pending} creating={!base} />
       </Stack>
     </form>
   );

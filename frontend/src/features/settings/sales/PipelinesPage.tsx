@@ -24,6 +24,8 @@ import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { errorText, fieldErrorText } from '../../../i18n/errorText';
 import { useFormatters } from '../../../i18n/format';
 import { useMe } from '../../auth/session';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useEditConflict } from '../../live/editConflict';
 import { usePipelines } from '../../sales/hooks';
 import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
@@ -66,7 +68,8 @@ function PlanLimit() {
   );
 }
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; pipeline: Pipeline } | null;
+/** An edit holds the pipeline's ID: the form follows the pipeline as the list has it now. */
+type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | null;
 
 function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
   const { t } = useTranslation();
@@ -112,7 +115,7 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
                 size="xs"
                 leftSection={<IconPencil size={14} />}
                 onClick={() => {
-                  setDialog({ kind: 'edit', pipeline });
+                  setDialog({ kind: 'edit', id: pipeline.id });
                 }}
               >
                 {t('salesSettings.pipelines.edit')}
@@ -149,7 +152,8 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
         {dialog !== null && (
           <PipelineForm
             recordType={recordType}
-            pipeline={dialog.kind === 'edit' ? dialog.pipeline : undefined}
+            key={dialog.kind === 'edit' ? dialog.id : 'new'}
+            pipeline={dialog.kind === 'edit' ? pipelines.data.find((pipeline) => pipeline.id === dialog.id) : undefined}
             onDone={() => {
               setDialog(null);
             }}
@@ -175,12 +179,20 @@ const newRow = (stage?: { id: string; name: string; probability: number }): Stag
   probability: stage?.probability ?? 0,
 });
 
+const sameStages = (a: readonly StageInput[], b: readonly StageInput[]) =>
+  a.length === b.length &&
+  a.every((stage, index) => {
+    const other = b[index];
+    return other?.id === stage.id && other.name === stage.name && other.probability === stage.probability;
+  });
+
 function PipelineForm({
   recordType,
   pipeline,
   onDone,
 }: {
   recordType: PipelineType;
+  /** The pipeline to edit as the list has it now (it reloads on every change); absent to create one. */
   pipeline?: Pipeline;
   onDone: () => void;
 }) {
@@ -199,6 +211,15 @@ function PipelineForm({
   const [moveTo, setMoveTo] = useState<Record<string, string> | null>(null);
   /** The server's answer that the plan allows no more pipelines: said in the form, where the user looks. */
   const [limitError, setLimitError] = useState<unknown>(null);
+  // The pipeline as the form was filled, the version a save goes against, and someone else's change meanwhile (its
+  // stages change only with the pipeline, whose version they raise).
+  const { base, version, conflict, saveFailed } = useEditConflict('pipeline', pipeline, (latest) => {
+    setName(latest.name);
+    setRows(latest.stages.map((stage) => newRow(stage)));
+    setErrors({});
+    setMoveTo(null);
+    setLimitError(null);
+  });
 
   const setRow = (index: number, change: Partial<StageRow>) => {
     setRows((previous) => previous.map((row, at) => (at === index ? { ...row, ...change } : row)));
@@ -233,6 +254,7 @@ function PipelineForm({
     rows.map((row) => ({ id: row.id, name: row.name.trim(), probability: Number(row.probability) }));
 
   const onError = (reason: unknown) => {
+    saveFailed(reason);
     const error = parseError(reason);
     if (error.is('pipeline.limit_reached')) {
       setLimitError(error);
@@ -263,7 +285,7 @@ function PipelineForm({
     setErrors(found);
     setLimitError(null);
     if (Object.keys(found).length > 0) return;
-    if (!pipeline) {
+    if (!base) {
       create.mutate(
         { recordType, name: name.trim(), stages: stages() },
         {
@@ -277,12 +299,20 @@ function PipelineForm({
       return;
     }
     if (moveTo && Object.values(moveTo).some((target) => !isTarget(target))) return;
+    // What was changed against the pipeline as the form was filled.
+    const trimmed = name.trim();
+    const next = stages();
+    const patch = {
+      ...(trimmed !== base.name && { name: trimmed }),
+      ...(!sameStages(next, base.stages) && { stages: next }),
+      ...(moveTo && { moveTo }),
+    };
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
     update.mutate(
-      {
-        id: pipeline.id,
-        version: pipeline.version,
-        patch: { name: name.trim(), stages: stages(), ...(moveTo && { moveTo }) },
-      },
+      { id: base.id, version, patch },
       {
         onSuccess: () => {
           notify.success(t('common.saved'));
@@ -299,11 +329,12 @@ function PipelineForm({
   function isTarget(id: string) {
     return targets.some((target) => target.value === id);
   }
-  const removedName = (id: string) => pipeline?.stages.find((stage) => stage.id === id)?.name ?? id;
+  const removedName = (id: string) => base?.stages.find((stage) => stage.id === id)?.name ?? id;
 
   return (
     <form onSubmit={submit} noValidate data-testid="pipeline-form">
       <Stack gap="sm">
+        <EditConflictNotice conflict={conflict} />
         <TextInput
           label={t('salesSettings.pipelines.name')}
           withAsterisk
@@ -429,7 +460,7 @@ function PipelineForm({
           onCancel={onDone}
           pending={pending}
           submit={moveTo ? t('salesSettings.pipelines.moveSubmit') : undefined}
-          creating={!pipeline}
+          creating={!base}
         />
       </Stack>
     </form>

@@ -6,6 +6,8 @@ import type { Unit } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useFormEditConflict } from '../../live/editConflict';
 import { useCreateUnit, useUpdateUnit } from './hooks';
 import { subtreeIds } from './tree';
 import { UnitSelect } from './UnitSelect';
@@ -13,7 +15,7 @@ import { FormActions } from '../../../components/FormActions';
 
 /**
  * create: a new unit (below a preselected parent, if any); rename and move: an existing unit, looked up in the
- * current list at submit time, so that a retry after a conflict uses the reloaded version.
+ * current list (it reloads on every change), so that the form can tell when someone else changed it meanwhile.
  */
 export type UnitDialog =
   { kind: 'create'; parentId: string | null } | { kind: 'rename'; unitId: string } | { kind: 'move'; unitId: string };
@@ -55,6 +57,8 @@ interface UnitValues {
   parentId: string | null;
 }
 
+const valuesOf = (unit: Unit): UnitValues => ({ name: unit.name, parentId: unit.parentId ?? null });
+
 function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readonly Unit[]; onDone: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -67,10 +71,7 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
 
   const form = useForm<UnitValues>({
     mode: 'controlled',
-    initialValues: {
-      name: unit?.name ?? '',
-      parentId: dialog.kind === 'create' ? dialog.parentId : (unit?.parentId ?? null),
-    },
+    initialValues: unit ? valuesOf(unit) : { name: '', parentId: dialog.kind === 'create' ? dialog.parentId : null },
     validate: {
       name: (value) => (showName && value.trim() === '' ? t('units.validation.nameRequired') : null),
       parentId: (value) => (showParent && !value ? t('units.validation.parentRequired') : null),
@@ -80,7 +81,11 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
   // A unit cannot move below itself or its own sub-units; the server checks this too (parentId "cycle").
   const excluded = useMemo(() => (unitId === null ? undefined : subtreeIds(units, unitId)), [units, unitId]);
 
+  // The unit as the form was filled, the version a save goes against, and someone else's change meanwhile.
+  const { base, version, conflict, saveFailed } = useFormEditConflict('unit', unit ?? undefined, form, valuesOf);
+
   const onError = (error: unknown) => {
+    saveFailed(error);
     showFormError(form, error, t, notify);
   };
 
@@ -100,15 +105,23 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
       );
       return;
     }
-    if (!unit) {
+    if (!unit || !base) {
       // Deleted by someone else meanwhile; the list has reloaded and no longer shows it.
       notify.error(new ApiError({ status: 404, code: 'resource.not_found' }));
       onDone();
       return;
     }
-    const patch = dialog.kind === 'rename' ? { name } : { parentId };
+    // What was changed against the unit as the form was filled: someone else's change to the rest stays.
+    const patch =
+      dialog.kind === 'rename'
+        ? { ...(name !== base.name && { name }) }
+        : { ...(parentId !== (base.parentId ?? '') && { parentId }) };
+    if (Object.keys(patch).length === 0) {
+      onDone();
+      return;
+    }
     update.mutate(
-      { id: unit.id, version: unit.version, patch },
+      { id: base.id, version, patch },
       {
         onSuccess: () => {
           notify.success(t('common.saved'));
@@ -124,6 +137,7 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
   return (
     <form onSubmit={submit} noValidate data-testid="unit-form">
       <Stack>
+        <EditConflictNotice conflict={conflict} />
         {showName && <TextInput label={t('units.form.name')} data-autofocus {...form.getInputProps('name')} />}
         {showParent && (
           <UnitSelect

@@ -8,7 +8,8 @@ import { useNotify } from '../../../components/notify';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser, useUpdateUser } from './hooks';
 import { FormActions } from '../../../components/FormActions';
-import { useEditConflict } from '../../live/editConflict';
+import { EditConflictNotice } from '../../live/EditConflictNotice';
+import { useFormEditConflict } from '../../live/editConflict';
 
 interface UserValues {
   name: string;
@@ -28,6 +29,14 @@ interface UserFormModalProps {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const valuesOf = (user: User | undefined): UserValues => ({
+  name: user?.name ?? '',
+  email: user?.email ?? '',
+  password: '',
+  unitId: user?.unitId ?? null,
+  roleId: user?.roleId ?? null,
+});
 
 export function UserFormModal({ user, opened, onClose, units, roles }: UserFormModalProps) {
   const { t } = useTranslation();
@@ -62,13 +71,7 @@ function UserForm({
 
   const form = useForm<UserValues>({
     mode: 'controlled',
-    initialValues: {
-      name: user?.name ?? '',
-      email: user?.email ?? '',
-      password: '',
-      unitId: user?.unitId ?? null,
-      roleId: user?.roleId ?? null,
-    },
+    initialValues: valuesOf(user),
     validate: {
       name: (value) => (value.trim() === '' ? t('users.validation.nameRequired') : null),
       email: (value) => (creating && !EMAIL.test(value.trim()) ? t('users.validation.emailInvalid') : null),
@@ -82,9 +85,9 @@ function UserForm({
   });
 
   // The user as the form was opened (the list reloads on every change): a save sends what was changed against it, at
-  // its version, so that a change made meanwhile fails with 412 instead of being reverted; the next save goes
-  // against the reloaded user.
-  const { base, version, saveFailed } = useEditConflict('user', user);
+  // the version agreed; someone else's change meanwhile offers Reload or Keep mine (a change the stream did not
+  // report fails with 412, and the next save goes against the reloaded user).
+  const { base, version, conflict, saveFailed } = useFormEditConflict('user', user, form, valuesOf);
   const onError = (reason: unknown) => {
     saveFailed(reason);
     showFormError(form, parseError(reason), t, notify);
@@ -133,6 +136,7 @@ function UserForm({
   return (
     <form onSubmit={submit} noValidate data-testid="user-form">
       <Stack>
+        <EditConflictNotice conflict={conflict} />
         <TextInput label={t('users.form.name')} data-autofocus {...form.getInputProps('name')} />
         {creating && (
           <>

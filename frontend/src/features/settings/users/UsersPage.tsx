@@ -36,8 +36,8 @@ export function UsersPage() {
     return [...(users.data ?? [])].sort((a, b) => collator.compare(a.name, b.name));
   }, [users.data, locale]);
 
-  // Dialogs hold an ID and look the record up in the current list, so that after a reload (a 412, say) a retry uses
-  // the record's new version while the form keeps what was typed.
+  // Dialogs hold an ID and look the record up in the current list (it reloads on every change): the form tells from it
+  // when someone else changed the user meanwhile, and keeps what was typed.
   const byId = (id: string) => users.data?.find((user) => user.id === id);
   const current = dialog.value;
   const editing = current?.kind === 'edit' ? byId(current.id) : undefined;

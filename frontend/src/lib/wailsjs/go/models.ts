@@ -106,6 +106,7 @@ export namespace api {
 	    DocumentChecksumMismatch = "document.checksum_mismatch",
 	    DocumentIncomplete = "document.incomplete",
 	    DocumentLengthRequired = "document.length_required",
+	    DocumentNoApplication = "document.no_application",
 	    DocumentOpenBlocked = "document.open_blocked",
 	    DocumentOpenFailed = "document.open_failed",
 	    DocumentRangeInvalid = "document.range_invalid",
