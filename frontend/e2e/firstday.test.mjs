@@ -242,6 +242,8 @@ describe('the first day: conversion without dead ends, history in German', () =>
         );
         await page.getByTestId('history').scrollIntoViewIfNeeded();
         await screenshot(page, 'firstday-deal-history.png');
+        await page.getByTestId('history').getByTestId('history-entry').last().scrollIntoViewIfNeeded();
+        await screenshot(page, 'firstday-deal-history-created.png');
 
         // The lead's history names what it became.
         await page.goto(`${APP_URL}/#/leads/${lead.id}`);

@@ -320,7 +320,7 @@ function ConvertForm({
         <Text size="xs" c="dimmed" fw={600}>
           {t(`leads.convert.requiredFields.${part}`)}
         </Text>
-        <CustomFieldInputs fields={fields[part]} form={forms[part]} />
+        <CustomFieldInputs fields={fields[part]} form={forms[part]} narrow={part !== 'deal'} />
       </Stack>
     );
 
