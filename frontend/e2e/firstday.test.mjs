@@ -20,19 +20,10 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  errorOf,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 300_000;
-
-/** The error text Mantine shows next to an input (linked with aria-describedby); "" when there is none. */
-async function errorOf(input) {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = [];
-  for (const id of ids) {
-    if (id.endsWith('-error')) texts.push(((await input.page().locator(`[id="${id}"]`).textContent()) ?? '').trim());
-  }
-  return texts.join(' ');
-}
 
 /** The history as the user reads it, newest first: each entry's heading and its change lines (spaces collapsed). */
 async function historyOf(page) {

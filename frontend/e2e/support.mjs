@@ -181,6 +181,16 @@ export async function noDialog(page) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** The error text Mantine shows next to an input (linked with aria-describedby); "" when there is none. */
+export async function errorOf(input) {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = [];
+  for (const id of ids) {
+    if (id.endsWith('-error')) texts.push(((await input.page().locator(`[id="${id}"]`).textContent()) ?? '').trim());
+  }
+  return texts.join(' ');
+}
+
 /** Picks an option of a Mantine Select by the field's label and the option's text. */
 export async function choose(page, label, option) {
   const dialog = page.getByRole('dialog');
