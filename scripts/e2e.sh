@@ -16,6 +16,8 @@
 #    Wails dev server on a free port of its own (env devserver/assetdir, read by
 #    wails' internal/app/app_dev.go): two desktops signed in as two users at
 #    once, for e2e/live.test.mjs (E2E_APP_URL_2 is the second).
+#    Exports go straight to XDG_DOWNLOAD_DIR ($HOME/Downloads of the app; E2E_DOWNLOAD_DIR for the tests), as the
+#    desktop's setting "Exporte direkt im Download-Ordner speichern" (on by default) says.
 # 5. Runs the browser tests: `node --test e2e/` in frontend/ (playwright-core
 #    driving Debian's chromium against the dev server, i.e. the real Go
 #    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
@@ -132,6 +134,7 @@ start_dev_app() {
 		ONESALES_SERVER_URL="$BACKEND_URL" \
 		ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
 		ONESALES_TILE_URL="$TILE_URL" \
+		XDG_DOWNLOAD_DIR="$home/Downloads" \
 		devserver="127.0.0.1:$2" \
 		assetdir="$ROOT/frontend/dist" \
 		setsid dbus-run-session -- sh -c \
@@ -177,6 +180,7 @@ rc=0
 	E2E_APP_URL="$APP_URL" \
 		E2E_APP_URL_2="$APP_URL_2" \
 		E2E_OPENED_LOG="$OPENED_LOG" \
+		E2E_DOWNLOAD_DIR="$tmp/home/Downloads" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \

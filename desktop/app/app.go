@@ -65,6 +65,7 @@ type App struct {
 	Records    *Records
 	Sales      *Sales
 	Documents  *Documents
+	Exports    *Exports
 	Activities *Activities
 	Maps       *Maps
 	// Notifications is the notification centre.
@@ -87,6 +88,7 @@ func New(cfg Config) *App {
 		Records:       &Records{c: c},
 		Sales:         &Sales{c: c},
 		Documents:     &Documents{c: c},
+		Exports:       &Exports{c: c},
 		Activities:    &Activities{c: c},
 		Maps:          &Maps{c: c},
 		Notifications: &Notifications{c: c},

@@ -79,6 +79,10 @@ func vocabularies() []vocabulary {
 		vocab("AllChangeTopics", api.AllChangeTopics),
 		vocab("AllChangeKinds", api.AllChangeKinds),
 		vocab("AllNotificationKinds", api.AllNotificationKinds),
+		vocab("AllExportFormats", api.AllExportFormats),
+		vocab("AllCSVStyles", api.AllCSVStyles),
+		vocab("AllLanguages", api.AllLanguages),
+		vocab("AllExportColumns", api.AllExportColumns),
 	}
 }
 

@@ -279,6 +279,14 @@ func identityRoutes() []route {
 			call: func(d *app.App) (any, error) {
 				return nil, d.Session.ChangePassword(api.PasswordChange{CurrentPassword: "alt", NewPassword: "Neu12345!"})
 			}},
+		{name: "calendar feed", method: "GET", path: "/api/v1/me/calendar-feed", status: 200,
+			answer: api.CalendarFeed{Active: true, DaysBack: 90, DaysAhead: 365, TimeZone: "Europe/Berlin"},
+			call:   func(d *app.App) (any, error) { return d.Session.CalendarFeed() }},
+		{name: "renew the calendar feed (the server's public URL)", method: "PUT", path: "/api/v1/me/calendar-feed", status: 200,
+			answer: api.CalendarFeedToken{Token: "1sc_x", Path: "/ics/1sc_x.ics", URL: "https://crm.example.de/ics/1sc_x.ics"},
+			call:   func(d *app.App) (any, error) { return d.Session.RenewCalendarFeed() }},
+		{name: "switch the calendar feed off", method: "DELETE", path: "/api/v1/me/calendar-feed", status: 204,
+			call: func(d *app.App) (any, error) { return nil, d.Session.DisableCalendarFeed() }},
 		{name: "list users", method: "GET", path: "/api/v1/users", status: 200, answer: api.UserList{Items: []api.User{user}},
 			call: func(d *app.App) (any, error) { return d.Admin.ListUsers() }},
 		{name: "create user", method: "POST", path: "/api/v1/users", create: true, status: 201, answer: user,
@@ -323,7 +331,7 @@ func identityRoutes() []route {
 // lead sources and notifications.
 func allRoutes() []route {
 	var all []route
-	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), activityRoutes(),
+	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), exportRoutes(), activityRoutes(),
 		geoRoutes(), intakeRoutes(), notificationRoutes()} {
 		all = append(all, table...)
 	}

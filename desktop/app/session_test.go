@@ -457,3 +457,17 @@ func TestSetLanguage(t *testing.T) {
 		t.Fatalf("fields = %v", ae.Fields)
 	}
 }
+
+// Without a public URL on the server, the feed's URL is the server this desktop signed in to, with the path.
+func TestRenewedCalendarFeedURLIsTheConnectedServerWithoutAPublicURL(t *testing.T) {
+	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		writeOK(w, 200, api.CalendarFeedToken{Token: "1sc_x", Path: "/ics/1sc_x.ics"})
+	})
+	got, err := signedIn(t, rec, client.Options{}).Session.RenewCalendarFeed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.URL != rec.URL+"/ics/1sc_x.ics" {
+		t.Fatalf("URL %q, want %q", got.URL, rec.URL+"/ics/1sc_x.ics")
+	}
+}

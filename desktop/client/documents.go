@@ -100,6 +100,22 @@ func (c *Client) DownloadDocument(ctx context.Context, id, dest string) (Downloa
 }
 
 func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
+	h := sha256.New()
+	var sum string
+	d, err := writeFile(io.TeeReader(body, h), dest, func() error {
+		sum = hex.EncodeToString(h.Sum(nil))
+		if len(wantSHA) == 64 && !strings.EqualFold(wantSHA, sum) {
+			return &APIError{Code: api.CodeDocumentChecksumMismatch, Message: fmt.Sprintf("received %s, the server announced %s", sum, wantSHA)}
+		}
+		return nil
+	})
+	d.SHA256 = sum
+	return d, err
+}
+
+// writeFile writes body into dest through a temporary file beside it, which becomes dest only when the whole body
+// arrived and complete (a check of what arrived) agrees, synced: dest is never a partial file.
+func writeFile(body io.Reader, dest string, complete func() error) (Downloaded, error) {
 	unwritable := func(err error) error {
 		return &APIError{Code: api.CodeFileUnwritable, Message: fmt.Sprintf("%s: %v", dest, err), Fields: map[string]api.FieldCode{"path": api.FieldUnwritable}}
 	}
@@ -118,9 +134,8 @@ func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
 			_ = os.Remove(f.Name())
 		}
 	}()
-	h := sha256.New()
 	buf := make([]byte, 256<<10)
-	n, err := io.CopyBuffer(io.MultiWriter(writerOnly{f}, h), body, buf)
+	n, err := io.CopyBuffer(writerOnly{f}, body, buf)
 	if err != nil {
 		var ae *APIError
 		if errors.As(err, &ae) {
@@ -131,9 +146,8 @@ func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
 		}
 		return Downloaded{}, unwritable(err)
 	}
-	sum := hex.EncodeToString(h.Sum(nil))
-	if len(wantSHA) == 64 && !strings.EqualFold(wantSHA, sum) {
-		return Downloaded{}, &APIError{Code: api.CodeDocumentChecksumMismatch, Message: fmt.Sprintf("received %s, the server announced %s", sum, wantSHA)}
+	if err := complete(); err != nil {
+		return Downloaded{}, err
 	}
 	if err := f.Sync(); err != nil {
 		return Downloaded{}, unwritable(err)
@@ -145,10 +159,10 @@ func writeChecked(body io.Reader, dest, wantSHA string) (Downloaded, error) {
 		return Downloaded{}, unwritable(err)
 	}
 	done = true
-	return Downloaded{Path: dest, Size: n, SHA256: sum}, nil
+	return Downloaded{Path: dest, Size: n}, nil
 }
 
-// writerOnly hides *os.File's ReadFrom, so that the copy goes through the hash.
+// writerOnly hides *os.File's ReadFrom, so that the copy reads through the body's reader chain (hash, counter).
 type writerOnly struct{ io.Writer }
 
 // streamCall is a request whose body or answer is a file.

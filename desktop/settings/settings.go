@@ -40,6 +40,9 @@ type Settings struct {
 	// DesktopNotifications: show operating-system notifications for new notifications while the window is in the
 	// background ("Desktop-Benachrichtigungen"); on until the user turns them off.
 	DesktopNotifications bool `json:"desktopNotifications"`
+	// ExportToDownloads: exports go straight into the user's download folder ("Exporte direkt im Download-Ordner
+	// speichern") instead of asking where with the save dialog; on until the user turns it off.
+	ExportToDownloads bool `json:"exportToDownloads"`
 }
 
 // File reads and writes Settings at one path. It is safe for concurrent use.
@@ -84,7 +87,9 @@ func (f *File) Update(change func(*Settings)) error {
 	return f.save(s)
 }
 
-func defaults() Settings { return Settings{Language: DefaultLanguage, DesktopNotifications: true} }
+func defaults() Settings {
+	return Settings{Language: DefaultLanguage, DesktopNotifications: true, ExportToDownloads: true}
+}
 
 func (f *File) load() (Settings, error) {
 	b, err := os.ReadFile(f.path)

@@ -20,17 +20,17 @@ func TestLoadAndUpdate(t *testing.T) {
 				s.ServerURL, s.Email = "https://crm.example.com", "claudia.becker@nordlicht.example"
 			},
 			want: Settings{ServerURL: "https://crm.example.com", Email: "claudia.becker@nordlicht.example", Language: "de",
-				DesktopNotifications: true},
+				DesktopNotifications: true, ExportToDownloads: true},
 		},
 		{
 			name:    "language kept, other fields changed",
 			initial: `{"serverUrl":"http://old","email":"a@b.example","language":"en"}`,
 			change:  func(s *Settings) { s.ServerURL = "http://new" },
-			want:    Settings{ServerURL: "http://new", Email: "a@b.example", Language: "en", DesktopNotifications: true},
+			want:    Settings{ServerURL: "http://new", Email: "a@b.example", Language: "en", DesktopNotifications: true, ExportToDownloads: true},
 		},
 		{
-			name:    "desktop notifications turned off stay off",
-			initial: `{"language":"de","desktopNotifications":false}`,
+			name:    "desktop notifications and exports to the download folder turned off stay off",
+			initial: `{"language":"de","desktopNotifications":false,"exportToDownloads":false}`,
 			change:  func(s *Settings) { s.Email = "a@b.example" },
 			want:    Settings{Email: "a@b.example", Language: "de"},
 		},
@@ -38,13 +38,13 @@ func TestLoadAndUpdate(t *testing.T) {
 			name:    "unknown language falls back to German",
 			initial: `{"language":"fr"}`,
 			change:  func(*Settings) {},
-			want:    Settings{Language: "de", DesktopNotifications: true},
+			want:    Settings{Language: "de", DesktopNotifications: true, ExportToDownloads: true},
 		},
 		{
 			name:    "broken file is reported by Load and replaced by Update",
 			initial: `{"serverUrl":`,
 			change:  func(s *Settings) { s.Language = "en" },
-			want:    Settings{Language: "en", DesktopNotifications: true},
+			want:    Settings{Language: "en", DesktopNotifications: true, ExportToDownloads: true},
 			wantErr: true,
 		},
 	}

@@ -21,22 +21,13 @@ import {
   signIn,
   startSignedOut,
   uniqueSuffix,
-  withPage,
+  withBerlinPage,
+  TIME_ZONE,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
 const MANAGER = { email: 'markus.weber@nordlicht.example', name: 'Markus Weber' };
 const DEAL = 'Büroeinrichtung Neubau Hafen'; // a seeded deal of Jonas Schmidt's
-const TIME_ZONE = 'Europe/Berlin';
-
-/** Runs body with a page whose clock is in Berlin (set before the app loads). */
-function withBerlinPage(browser, name, body) {
-  return withPage(browser, name, async (page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: TIME_ZONE });
-    await body(page);
-  });
-}
 
 async function openNav(page, name) {
   await navigation(page).getByRole('link', { name, exact: true }).click();
@@ -275,7 +266,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
 
         // In the agenda: today's row of the week, with everyone's activities.
         await openNav(page, 'Aktivitäten');
-        await page.getByTestId('activity-view').getByText('Woche').click();
+        await page.getByTestId('activity-view').getByText('Agenda').click();
         await choose(page, page.getByTestId('activity-filters'), 'Zuständig', 'Alle');
         const today = page.locator(`[data-testid="agenda-day"][data-day="${isoDay(now)}"]`);
         await today.locator(`[data-testid="activity-row"][data-title="${title}"]`).waitFor();
@@ -498,7 +489,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
       if (planned) await page.locator(`[data-testid="activity-row"][data-title="${title}"]`).waitFor();
       await screenshot(page, 'activities-rep.png');
 
-      await page.getByTestId('activity-view').getByText('Woche').click();
+      await page.getByTestId('activity-view').getByText('Agenda').click();
       await page.getByTestId('agenda').waitFor();
       await screenshot(page, 'agenda-rep.png');
     }),

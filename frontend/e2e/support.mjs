@@ -128,6 +128,18 @@ export async function withPage(browser, testName, body) {
   }
 }
 
+/** The time zone of a German sales team's desktops, in which the Berlin pages run. */
+export const TIME_ZONE = 'Europe/Berlin';
+
+/** withPage with the page's clock in Berlin (set before the app loads), so that its local times are Berlin's. */
+export function withBerlinPage(browser, testName, body) {
+  return withPage(browser, testName, async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: TIME_ZONE });
+    await body(page);
+  });
+}
+
 export const signInForm = (page) => page.getByTestId('sign-in-form');
 export const userMenu = (page) => page.getByTestId('user-menu');
 export const navigation = (page) => page.getByTestId('navigation');

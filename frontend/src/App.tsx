@@ -28,6 +28,7 @@ import { LeadSourcePage } from './features/intake/settings/LeadSourcePage';
 import { LeadSourcesPage } from './features/intake/settings/LeadSourcesPage';
 import { LostReasonsPage } from './features/settings/sales/LostReasonsPage';
 import { PipelinesPage } from './features/settings/sales/PipelinesPage';
+import { ExportsPage } from './features/exports/ExportsPage';
 import { LocalizedDates } from './i18n/LocalizedDates';
 import { theme } from './theme';
 
@@ -68,6 +69,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                       <Route path="lead-sources" element={<LeadSourcesPage />} />
                       <Route path="lead-sources/:sourceId" element={<LeadSourcePage />} />
                       <Route path="activity-types" element={<ActivityTypesPage />} />
+                      <Route path="exports" element={<ExportsPage />} />
                     </Route>
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

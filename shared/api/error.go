@@ -102,6 +102,9 @@ const (
 	CodeSourcePaused ErrorCode = "intake.source_paused"
 	// CodeSignatureInvalid: a signed source's delivery has no, a wrong or a stale signature.
 	CodeSignatureInvalid ErrorCode = "intake.signature_invalid"
+	// CodeExportIncomplete: an export's file ended before the server said it was whole (the server stopped or
+	// failed while writing it); nothing was kept.
+	CodeExportIncomplete ErrorCode = "export.incomplete"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -113,8 +116,8 @@ var AllErrorCodes = []ErrorCode{
 	CodeQuotaExceeded, CodeDocumentTooLarge, CodeDocumentLength, CodeDocumentTypeMismatch, CodeDocumentIncomplete,
 	CodeInternal, CodeUnavailable, CodeStorageUnavailable, CodeRequestAborted, CodeDocumentRangeInvalid,
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
-	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable, CodeSettingsUnavailable,
-	CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid,
+	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
+	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

@@ -59,6 +59,25 @@ func (a *Actor) Scope(rt api.RecordType, action api.Action) api.Scope {
 	return a.grants[i][j]
 }
 
+// Within is the actor as far as it may also perform action on records of type rt: a copy whose view scope of rt
+// is the narrower of its view scope and its scope for action (the scopes nest: own in unit in all). A list run for
+// it lists exactly the records the actor may both see and, say, export; everything else (the records the rows
+// link, other types) it sees as the actor does.
+func (a *Actor) Within(rt api.RecordType, action api.Action) *Actor {
+	c := *a
+	i, v, j := slices.Index(api.AllRecordTypes, rt), slices.Index(api.AllActions, api.ActionView), slices.Index(api.AllActions, action)
+	if i < 0 || j < 0 || a.grants == nil {
+		c.grants = nil // no grants: nothing
+		return &c
+	}
+	c.grants = slices.Clone(a.grants)
+	c.grants[i] = slices.Clone(a.grants[i])
+	if slices.Index(api.AllScopes, c.grants[i][j]) < slices.Index(api.AllScopes, c.grants[i][v]) {
+		c.grants[i][v] = c.grants[i][j]
+	}
+	return &c
+}
+
 // Restrict narrows a query to the records of type rt on which the actor may perform action. ownerColumn names
 // the column holding the record owner's user ID (e.g. "d.owner_id"). Visibility by unit follows the owner's
 // current unit, so moving a user between units moves what their managers see.

@@ -90,3 +90,32 @@ func TestRestrictNarrowsQueriesByScope(t *testing.T) {
 		t.Error("Nord must not reach Süd")
 	}
 }
+
+// Within narrows only the view scope of its record type, to the narrower of view and the action.
+func TestWithinNarrowsTheViewScopeOfOneTypeToTheAction(t *testing.T) {
+	grants := func(view, export api.Scope) []api.Grant {
+		return []api.Grant{{RecordType: api.RecordPerson, Action: api.ActionView, Scope: view},
+			{RecordType: api.RecordPerson, Action: api.ActionExport, Scope: export},
+			{RecordType: api.RecordOrganization, Action: api.ActionView, Scope: api.ScopeAll}}
+	}
+	for _, tc := range []struct{ view, export, want api.Scope }{
+		{api.ScopeAll, api.ScopeAll, api.ScopeAll},
+		{api.ScopeAll, api.ScopeUnit, api.ScopeUnit},
+		{api.ScopeUnit, api.ScopeAll, api.ScopeUnit},
+		{api.ScopeOwn, api.ScopeUnit, api.ScopeOwn},
+		{api.ScopeAll, api.ScopeNone, api.ScopeNone},
+		{api.ScopeNone, api.ScopeAll, api.ScopeNone},
+	} {
+		a := access.NewActor(uuid.New(), uuid.New(), uuid.New(), uuid.New(), uuid.New(), nil, false, grants(tc.view, tc.export))
+		w := a.Within(api.RecordPerson, api.ActionExport)
+		if got := w.Scope(api.RecordPerson, api.ActionView); got != tc.want {
+			t.Errorf("view %s, export %s: %s, want %s", tc.view, tc.export, got, tc.want)
+		}
+		if a.Scope(api.RecordPerson, api.ActionView) != tc.view {
+			t.Errorf("the actor itself changed")
+		}
+		if w.Scope(api.RecordOrganization, api.ActionView) != api.ScopeAll || w.Scope(api.RecordPerson, api.ActionExport) != tc.export {
+			t.Errorf("other cells changed")
+		}
+	}
+}

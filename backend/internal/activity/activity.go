@@ -494,24 +494,29 @@ func (f *Filter) Count(ctx context.Context, tx bun.IDB, byAssignee bool) (map[uu
 // Query lists the activities the actor may see that match q: open first, then by due time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.ActivityPage, error) {
-		f, err := Compile(ctx, tx, a, q)
-		if err != nil {
-			return nil, err
-		}
-		var rows []*Activity
-		sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
-		f.Apply(sel.QueryBuilder())
-		if c := f.cursor; c != nil {
-			sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
-		}
-		if err := sel.Scan(ctx); err != nil {
-			return nil, fmt.Errorf("activity: query: %w", err)
-		}
-		rows, next := listquery.NextPage(rows, f.limit, func(x *Activity) string {
-			return listquery.EncodeCursor(cursor{Done: x.Done, Due: x.DueAt, ID: x.ID})
-		})
-		return &api.ActivityPage{Items: rest.Wire(rows), NextCursor: next}, nil
+		return Query(ctx, tx, a, q)
 	})
+}
+
+// Query runs an activity list query in the caller's transaction.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ActivityQuery) (*api.ActivityPage, error) {
+	f, err := Compile(ctx, tx, a, q)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*Activity
+	sel := selectWith(tx, a, tx.NewSelect().Model(&rows)).OrderExpr("ac.done, ac.due_at, ac.id").Limit(f.limit + 1)
+	f.Apply(sel.QueryBuilder())
+	if c := f.cursor; c != nil {
+		sel = sel.Where("(ac.done, ac.due_at, ac.id) > (?, ?, ?)", c.Done, c.Due, c.ID)
+	}
+	if err := sel.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("activity: query: %w", err)
+	}
+	rows, next := listquery.NextPage(rows, f.limit, func(x *Activity) string {
+		return listquery.EncodeCursor(cursor{Done: x.Done, Due: x.DueAt, ID: x.ID})
+	})
+	return &api.ActivityPage{Items: rest.Wire(rows), NextCursor: next}, nil
 }
 
 // Of lists the activities of a record (its page: open first, then done), for GET /…/{recordID}/activities.
@@ -519,4 +524,19 @@ func (s *Service) Of(rt api.RecordType) func(context.Context, *access.Actor, uui
 	return func(ctx context.Context, a *access.Actor, id uuid.UUID) (*api.ActivityPage, error) {
 		return s.Query(ctx, a, api.ActivityQuery{RecordType: rt, RecordID: id.String(), Limit: MaxLimit})
 	}
+}
+
+// Feed lists the activities assigned to the actor and due in [from, to), as far as the actor may see them, with the
+// names of linked records only where the actor may see those (the personal calendar feed): by due time, at most
+// limit.
+func Feed(ctx context.Context, tx bun.IDB, a *access.Actor, from, to time.Time, limit int) ([]*Activity, error) {
+	var rows []*Activity
+	q := selectWith(tx, a, tx.NewSelect().Model(&rows)).
+		Where("ac.assignee_id = ?", a.UserID).Where("ac.due_at >= ? AND ac.due_at < ?", from, to).
+		OrderExpr("ac.due_at, ac.id").Limit(limit)
+	a.Restrict(q.QueryBuilder(), api.RecordActivity, api.ActionView, "ac.assignee_id")
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("activity: feed: %w", err)
+	}
+	return rows, nil
 }

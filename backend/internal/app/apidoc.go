@@ -68,7 +68,8 @@ func RouteTables(routes []Route) []byte {
 		"conventions (errors, If-Match, Idempotency-Key, scopes) and each resource's special answers.\n\n")
 	b.WriteString("Who: *anyone* needs no token; *signed in* an access token; *admin* the role's admin right (403 otherwise);\n" +
 		"*Idempotency-Key* marks creating routes that accept one; *streamed* routes move a file's bytes (no body limit,\n" +
-		"no request timeout, no Idempotency-Key); *a lead source's API key* is the intake's own authentication.\n")
+		"no request timeout, no Idempotency-Key); *a lead source's API key* is the intake's own authentication; *the feed's\n" +
+		"token in the path* is the personal calendar feed's (the path is the credential, so calendars can subscribe).\n")
 	keys := append(append([]string(nil), sectionOrder...), extra...)
 	for _, key := range keys {
 		rows := sections[key]
@@ -142,11 +143,16 @@ var guardWho = map[Guard]string{
 	AdminCreate: "admin; Idempotency-Key",
 	Stream:      "signed in (streamed)",
 	Intake:      "a lead source's API key",
+	Feed:        "the feed's token in the path",
 }
 
 // routeSection is the section of a path: its first segment after /api/v1/ (the OpenAPI tag), "service" for the
-// routes outside the API and the API's description, mechanismsSection for the routes every record kind has.
+// routes outside the API and the API's description, mechanismsSection for the routes every record kind has; the
+// calendar feed (/ics/…) goes with the signed-in user's routes, which manage it.
 func routeSection(path string) string {
+	if strings.HasPrefix(path, "/ics/") {
+		return "me"
+	}
 	rest, ok := strings.CutPrefix(path, "/api/v1/")
 	if !ok || rest == "openapi.json" {
 		return "service"

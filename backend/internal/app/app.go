@@ -280,10 +280,9 @@ func (c *connCount) busy() int {
 // orphanSweepEvery is how often an instance sweeps the document store for bytes without a row (and at start).
 const orphanSweepEvery = 6 * time.Hour
 
-// housekeeping purges expired idempotency keys, old sign-in failures, dead sessions, old lead deliveries, stale
-// presence entries and old read notifications every few minutes, and cleans up documents: failed uploads, purged
-// and expired ones, and
-// (less often) orphaned bytes.
+// housekeeping purges expired idempotency keys, old sign-in failures and calendar feed misses, dead sessions, old
+// lead deliveries, stale presence entries and old read notifications every few minutes, and cleans up documents:
+// failed uploads, purged and expired ones, and (less often) orphaned bytes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -294,7 +293,7 @@ func (a *App) housekeeping(ctx context.Context) {
 			retention = 24 * time.Hour
 		}
 		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT presence_prune()",
-			"SELECT notifications_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
+			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

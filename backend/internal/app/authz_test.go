@@ -45,6 +45,17 @@ func (f fixture) exec(query string, args ...any) uuid.UUID {
 	return id
 }
 
+// calendarFeed gives a user a new calendar feed and returns its path.
+func (f fixture) calendarFeed(email string) string {
+	var out api.CalendarFeedToken
+	resp := f.env.Do(apptest.Request{Method: "PUT", Path: "/api/v1/me/calendar-feed", Token: f.env.Token(email)})
+	if resp.Status != http.StatusOK {
+		f.t.Fatalf("fixture: calendar feed: %d %s", resp.Status, resp.Body)
+	}
+	resp.Decode(f.t, &out)
+	return out.Path
+}
+
 // freshUnit makes an empty unit below the demo root.
 func (f fixture) freshUnit() uuid.UUID {
 	return f.exec("INSERT INTO units (tenant_id, parent_id, name) VALUES (?, ?, ?) RETURNING id",
@@ -155,6 +166,14 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
+		// Everyone's own calendar feed; the feed itself takes no access token: its token is in the path (a feed of
+		// Lena's, whoever asks).
+		"GET /api/v1/me/calendar-feed":    {method: "GET", prepare: path("/api/v1/me/calendar-feed"), want: every(200, unauth)},
+		"PUT /api/v1/me/calendar-feed":    {method: "PUT", prepare: path("/api/v1/me/calendar-feed"), want: every(200, unauth)},
+		"DELETE /api/v1/me/calendar-feed": {method: "DELETE", prepare: path("/api/v1/me/calendar-feed"), want: every(204, unauth)},
+		"GET /ics/{file}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return f.calendarFeed(apptest.FieldRepSued), nil, ""
+		}, want: every(200, nil)},
 		// Notifications: everyone has their own; a foreign ID marks nothing and says nothing (notifications_test.go).
 		"GET /api/v1/notifications": {method: "GET", prepare: path("/api/v1/notifications?limit=10"), want: every(200, unauth)},
 		"POST /api/v1/notifications/read": {method: "POST", prepare: body("/api/v1/notifications/read",
@@ -365,6 +384,13 @@ func TestAuthorizationTable(t *testing.T) {
 		"DELETE /api/v1/activities/{activityID}": {method: "DELETE", prepare: change("/api/v1/activities/", "activities", ofLena(fixture.activity), nil),
 			want: lenasRecord(204)},
 
+		// Every role of the demo company may export the activities it sees (the export's scoping is export_test.go's).
+		"POST /api/v1/activities/export": {method: "POST", prepare: body("/api/v1/activities/export",
+			api.ActivityExportRequest{ExportOptions: api.ExportOptions{Format: api.ExportCSV}}), want: every(200, unauth)},
+		// The record of exports: admins, each of their own company.
+		"GET /api/v1/exports": {method: "GET", prepare: path("/api/v1/exports"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
 
@@ -431,7 +457,9 @@ func TestAuthorizationTable(t *testing.T) {
 		}
 		for name, rc := range map[string]routeCase{
 			"POST " + base + "/map": {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
-			"GET " + one:            {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
+			// Every demo role may export what it sees (export_test.go: only that, and 403 without the right).
+			"POST " + base + "/export": {method: "POST", prepare: body(base+"/export", api.ExportRequest{}), want: every(200, unauth)},
+			"GET " + one:               {method: "GET", prepare: on("", nil), want: kf.lenas(200)},
 			"DELETE " + one: {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
 				id := kf.make(f, lena)
 				return base + "/" + id.String(), nil, f.etag(k.Table, id)

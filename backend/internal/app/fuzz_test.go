@@ -68,6 +68,7 @@ func noJSONBody() map[string]string {
 		"POST /api/v1/lead-sources/{sourceID}/keys":          "no body",
 		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
 		"POST /api/v1/notifications/read-all":                "no body",
+		"PUT /api/v1/me/calendar-feed":                       "no body",
 		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
@@ -299,6 +300,9 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 				DueAt: ptr(time.Date(2026, 7, 1, 14, 0, 0, 0, time.UTC)), DurationMinutes: ptr(60), Done: ptr(false), AssigneeID: &adminID,
 				PersonID: &p, OrganizationID: &o, DealID: &d, LeadID: &l})},
 
+		"POST /api/v1/activities/export": {body: value(api.ActivityExportRequest{Query: api.ActivityQuery{Assignee: "me",
+			DueFrom: "2026-01-01", TypeID: activityType.String(), Status: "open"}, ExportOptions: exportOptions(api.RecordActivity)})},
+
 		"POST /api/v1/dashboard": {body: value(api.DashboardQuery{Scope: api.DashboardAll, PipelineID: dealPipeline.String()})},
 	}
 	// Of every record kind its map (the body of its list) and a note on its record.
@@ -312,6 +316,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			t.Fatalf("record kind %s has no list query or record in bodyRoutes", k.Type)
 		}
 		routes["POST /api/v1/"+k.Path+"/map"] = bodyRoute{body: query(q)}
+		routes["POST /api/v1/"+k.Path+"/export"] = bodyRoute{body: value(api.ExportRequest{Query: q, ExportOptions: exportOptions(k.Type)})}
 		routes["POST /api/v1/"+k.Path+"/{recordID}/notes"] = bodyRoute{target: fixed("/api/v1/" + k.Path + "/" + id + "/notes"),
 			body: value(api.NoteCreate{Body: "Rückruf"})}
 	}
@@ -526,4 +531,12 @@ func rawJSONString(s string) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// exportOptions are options of an export of the record type with every field set: its first and last standard
+// columns, CSV in the comma style, English.
+func exportOptions(rt api.RecordType) api.ExportOptions {
+	cols := api.ExportColumnsByType[rt]
+	return api.ExportOptions{Columns: []string{string(cols[0]), string(cols[len(cols)-1])}, Format: api.ExportCSV,
+		CSVStyle: api.CSVComma, Language: api.LanguageEN}
 }

@@ -144,7 +144,8 @@ func (f *leakFixture) hidden(visible map[string]bool) (names, words []string) {
 }
 
 // readRoutes lists the registered routes that read records: every GET, and the POST routes that query (not
-// /geocode, which places an address the caller typed and echoes it).
+// /geocode, which places an address the caller typed and echoes it). The calendar feed (/ics/…) is read apart:
+// its credential is its path.
 func readRoutes(env *apptest.Env) []string {
 	var out []string
 	for _, r := range registeredRoutes(env) {
@@ -152,7 +153,7 @@ func readRoutes(env *apptest.Env) []string {
 			continue
 		}
 		if strings.HasPrefix(r, "GET ") || strings.HasSuffix(r, "/query") || strings.HasSuffix(r, "/board") ||
-			strings.HasSuffix(r, "/map") || strings.HasSuffix(r, "/dashboard") {
+			strings.HasSuffix(r, "/map") || strings.HasSuffix(r, "/dashboard") || strings.HasSuffix(r, "/export") {
 			out = append(out, r)
 		}
 	}
@@ -294,6 +295,21 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 						}
 					case pattern == "/api/v1/activities/query":
 						check(method, path, api.ActivityQuery{})
+					case strings.HasSuffix(pattern, "/export"):
+						// Every column, as CSV (a workbook's text is compressed: the same cells, unreadable here).
+						csvExport := api.ExportOptions{Format: api.ExportCSV}
+						if pattern == "/api/v1/activities/export" {
+							check(method, path, api.ActivityExportRequest{ExportOptions: csvExport})
+							continue
+						}
+						check(method, path, api.ExportRequest{Query: api.ListQuery{Search: "Verborgen"}, ExportOptions: csvExport})
+						for _, w := range words {
+							// A search for a hidden word: the file holds its header and no row.
+							resp := check(method, path, api.ExportRequest{Query: api.ListQuery{Search: w}, ExportOptions: csvExport})
+							if lines := strings.Count(string(resp.Body), "\r\n"); resp.Status != 200 || lines != 1 {
+								t.Errorf("%s %s: a hidden name finds %d rows (%d): %s", method, path, lines-1, resp.Status, resp.Body)
+							}
+						}
 					default: // list queries and maps
 						check(method, path, api.ListQuery{Search: "Verborgen"})
 						for _, w := range words {
@@ -301,6 +317,13 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 						}
 					}
 				}
+			}
+			// The actor's calendar feed (outside /api/v1: its token is its credential) holds their own activities,
+			// which link the next owner's records.
+			var feed api.CalendarFeedToken
+			c.call("PUT", "/api/v1/me/calendar-feed", nil, 200, &feed)
+			if resp := check("GET", feed.Path, nil); resp.Status != 200 || !strings.Contains(string(resp.Body), "BEGIN:VEVENT") {
+				t.Errorf("%s's calendar feed: %d %s", email, resp.Status, resp.Body)
 			}
 			t.Logf("%s: %d requests, %d hidden names", email, requests, len(names))
 		})

@@ -17,7 +17,7 @@ func OpenAPI(routes []Route) ([]byte, error) {
 		ops[i] = openapi.Operation{
 			Method: method, Path: path, Tag: tag,
 			In: r.Spec.In, Out: r.Spec.Out, Status: r.Spec.Status,
-			Auth:       r.Guard != Public,
+			Auth:       r.Guard != Public && r.Guard != Feed,
 			Idempotent: r.Guard == Create || r.Guard == AdminCreate,
 			IfMatch:    r.Spec.IfMatch,
 			Query:      r.Spec.Query,

@@ -7,12 +7,16 @@ import (
 	"slices"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/activity"
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/calendar"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/dashboard"
 	"github.com/1sales/app/backend/internal/deal"
+	"github.com/1sales/app/backend/internal/export"
 	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
@@ -59,6 +63,10 @@ const (
 	// the middleware (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body
 	// in memory).
 	Stream Guard = "stream"
+	// Feed: a personal calendar feed, authenticated by the token in its path, which the handler checks (calendars
+	// cannot send a header); no user's access token is taken, and logs never show the path whole
+	// (httpx.LogPath).
+	Feed Guard = "feed"
 )
 
 // Route is a registered route: its pattern as http.ServeMux takes it ("METHOD /path"), its guard and what it takes
@@ -101,6 +109,8 @@ func (a *App) routes() http.Handler {
 	sources := intake.NewService(a.db, a.log)
 	presences := presence.NewService(a.db)
 	notifications := notify.NewService(a.db)
+	exports := export.NewService(a.db, a.log, export.Options{MaxBody: a.cfg.MaxBodyBytes, Idle: a.cfg.TransferIdleTimeout})
+	calendars := calendar.NewService(a.db, calendar.Options{PublicURL: a.cfg.PublicURL, Window: a.cfg.LoginThrottleWindow})
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
 		Public:   func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
@@ -117,6 +127,7 @@ func (a *App) routes() http.Handler {
 		Stream: func(h httpx.HandlerFunc) http.Handler {
 			return httpx.Streaming(httpx.Handle(a.log, authSvc.Require(h)))
 		},
+		Feed: func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
 	}
 	docs := a.docs
 
@@ -136,6 +147,14 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/me", SignedIn, rest.Typed[rest.None, api.Me](http.StatusOK, users.MeHandler))
 	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
 	route("GET /api/v1/me/storage", SignedIn, rest.Typed[rest.None, api.StorageUsage](http.StatusOK, docs.UsageHandler))
+	// The personal calendar feed: its state, a new URL (shown once), switched off; and the feed itself.
+	route("GET /api/v1/me/calendar-feed", SignedIn, rest.Answer(calendars.Status))
+	route("PUT /api/v1/me/calendar-feed", SignedIn, rest.Answer(calendars.Renew))
+	route("DELETE /api/v1/me/calendar-feed", SignedIn, rest.Effect("", func(ctx context.Context, a *access.Actor, _ uuid.UUID) error {
+		return calendars.Disable(ctx, a)
+	}))
+	route("GET /ics/{file}", Feed, rest.Endpoint{Handler: calendars.Handler,
+		Spec: rest.Spec{Status: http.StatusOK, Download: true}})
 	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
 
 	route("GET /api/v1/notifications", SignedIn, rest.Typed[rest.None, api.NotificationPage](http.StatusOK, notifications.ListHandler, "limit", "cursor"))
@@ -166,6 +185,7 @@ func (a *App) routes() http.Handler {
 		base := "/api/v1/" + kind.Path
 		one, rec := base+"/{"+kind.Param()+"}", base+"/{recordID}"
 		route("POST "+base+"/map", SignedIn, rest.Query(maps.Markers(k.ListSpec())))
+		route("POST "+base+"/export", Stream, exports.Handler(kind.Type))
 		route("GET "+one, SignedIn, k.GetHandler())
 		route("DELETE "+one, SignedIn, k.DeleteHandler())
 		route("POST "+one+"/restore", SignedIn, k.RestoreHandler())
@@ -266,6 +286,10 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/activities/{activityID}", SignedIn, rest.Get("activityID", activities.Get))
 	route("PATCH /api/v1/activities/{activityID}", SignedIn, rest.Update("activityID", activities.Update))
 	route("DELETE /api/v1/activities/{activityID}", SignedIn, rest.Delete("activityID", activities.Delete))
+	route("POST /api/v1/activities/export", Stream, exports.Handler(api.RecordActivity))
+
+	// Exports of lists (every one recorded): the admins' list of them.
+	route("GET /api/v1/exports", Admin, exports.ListHandler())
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -44,6 +45,9 @@ type Config struct {
 	Geocoding           Geocoding
 	// Events tunes the change feed's streams (GET /api/v1/events).
 	Events Events
+	// PublicURL is the server's address as clients outside reach it (e.g. https://crm.example.de), for links the
+	// server hands out (personal calendar feeds); "" lets the desktop use the address it is connected to.
+	PublicURL string
 }
 
 // Events configures the change feed. The zero value takes the defaults of package feed.
@@ -125,6 +129,11 @@ func Load(needServe bool) (Config, error) {
 	}
 	if u := c.Geocoding.URL; u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		errs = append(errs, fmt.Errorf("ONESALES_GEOCODER_URL: want an http(s) URL, got %q", u))
+	}
+	c.PublicURL = strings.TrimRight(os.Getenv("ONESALES_PUBLIC_URL"), "/")
+	if u, err := url.Parse(c.PublicURL); c.PublicURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") ||
+		u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil) {
+		errs = append(errs, fmt.Errorf("ONESALES_PUBLIC_URL: want an http(s) URL without query, got %q", c.PublicURL))
 	}
 	c.MaxBodyBytes = 1 << 20
 	if v := os.Getenv("ONESALES_MAX_BODY_BYTES"); v != "" {

@@ -65,6 +65,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE INSERT, UPDATE, DELETE ON change_feed_pruned FROM " + appRole,
 		// The notification worker moves its one cursor row; it neither adds nor removes it.
 		"REVOKE INSERT, DELETE ON notify_cursor FROM " + appRole,
+		// The record of exports is kept: the service writes and finishes rows, and removes none.
+		"REVOKE DELETE ON exports FROM " + appRole,
 		// Work of the migrate command, not of the service.
 		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,
@@ -72,6 +74,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		// Sign-in state is kept and read only through the auth_signin_* functions (SECURITY DEFINER): the service
 		// can neither read nor erase the attempts it is throttled by.
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON login_failures, signin_secret FROM " + appRole,
+		// Likewise the misses of calendar feed tokens, kept and read only through calendar_feed_open.
+		"REVOKE SELECT, INSERT, UPDATE, DELETE ON calendar_feed_failures FROM " + appRole,
 		// Password hashes are written by the service but never read back: every column of users but
 		// password_hash is readable (auth_signin_finish compares keys inside the database). A query that names
 		// password_hash, or selects or returns users.*, is refused with "permission denied".

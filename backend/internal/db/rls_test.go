@@ -214,6 +214,18 @@ var definerFunctions = map[string]struct {
 		refuse: []probe{
 			{sql: "SELECT lead_deliveries_prune(0)", code: noFunction},
 		}},
+	"calendar_feed_open(bytea,text,interval,integer)": {
+		why: "a calendar feed's fetch names only its token's hash, before the tenant is known; a hash that fits answers the feed's tenant and user, misses are counted per address",
+		ok:  "SELECT * FROM calendar_feed_open(sha256('x'), '192.0.2.1', interval '15 minutes', 30)",
+		bad: []string{"NULL, '192.0.2.1', interval '15 minutes', 30", "'short'::bytea, '192.0.2.1', interval '15 minutes', 30",
+			"sha256('x'), '', interval '15 minutes', 30", "sha256('x'), '192.0.2.1', interval '0', 30",
+			"sha256('x'), '192.0.2.1', interval '2 days', 30", "sha256('x'), '192.0.2.1', interval '15 minutes', 0"}},
+	"calendar_feed_failures_prune()": {
+		why: "housekeeping across tenants: misses of calendar feed tokens older than a day go; no arguments",
+		ok:  "SELECT calendar_feed_failures_prune()",
+		refuse: []probe{
+			{sql: "SELECT calendar_feed_failures_prune(0)", code: noFunction},
+		}},
 	"presence_prune()": {
 		why: "housekeeping across tenants: presence entries not renewed for 5 minutes go; no arguments",
 		ok:  "SELECT presence_prune()",
@@ -367,18 +379,19 @@ func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {
 // tablesWithoutRLS are the tables without row-level security, each with why it spans the tenants (the migration
 // 20261206100000_definer_functions lists them too).
 var tablesWithoutRLS = map[string]string{
-	"plans":               "the plans on offer: reference data of every tenant, read-only to the service",
-	"signin_secret":       "one random secret for the salts of unknown e-mails at sign-in; the service's role may not read it",
-	"pending_backfills":   "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
-	"login_failures":      "failed sign-ins by e-mail and address, before any tenant is known",
-	"geocode_cache":       "geocoder answers keyed by a hash of an address: no tenant, record or name",
-	"geocode_rate":        "the online geocoder's request slot, shared by all instances",
-	"installation":        "the installation's ID, read-only to the service",
-	"change_feed_pruned":  "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
-	"notify_cursor":       "the notification worker's position in the change feed of all tenants: two numbers, no tenant data",
-	"record_kinds":        "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
-	"bun_migrations":      "migration bookkeeping, read-only to the service",
-	"bun_migration_locks": "migration bookkeeping, read-only to the service",
+	"plans":                  "the plans on offer: reference data of every tenant, read-only to the service",
+	"signin_secret":          "one random secret for the salts of unknown e-mails at sign-in; the service's role may not read it",
+	"pending_backfills":      "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
+	"login_failures":         "failed sign-ins by e-mail and address, before any tenant is known",
+	"calendar_feed_failures": "fetches of calendar feeds with a token that fits none, by address, before any tenant is known",
+	"geocode_cache":          "geocoder answers keyed by a hash of an address: no tenant, record or name",
+	"geocode_rate":           "the online geocoder's request slot, shared by all instances",
+	"installation":           "the installation's ID, read-only to the service",
+	"change_feed_pruned":     "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
+	"notify_cursor":          "the notification worker's position in the change feed of all tenants: two numbers, no tenant data",
+	"record_kinds":           "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
+	"bun_migrations":         "migration bookkeeping, read-only to the service",
+	"bun_migration_locks":    "migration bookkeeping, read-only to the service",
 }
 
 func TestOnlyTablesThatSpanTenantsGoWithoutRowLevelSecurity(t *testing.T) {

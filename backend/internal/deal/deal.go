@@ -149,12 +149,17 @@ func withParties(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQue
 // Query lists the deals the actor may see that match q.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.DealPage, error) {
 	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.DealPage, error) {
-		res, err := listquery.Query[*Deal](ctx, tx, a, spec, q, store.Columns(tx, a), true)
-		if err != nil {
-			return nil, err
-		}
-		return &api.DealPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
+		return Query(ctx, tx, a, q, true)
 	})
+}
+
+// Query runs a deal list query in the caller's transaction; count adds the (capped) total.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, count bool) (*api.DealPage, error) {
+	res, err := listquery.Query[*Deal](ctx, tx, a, spec, q, store.Columns(tx, a), count)
+	if err != nil {
+		return nil, err
+	}
+	return &api.DealPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
 var moneyRE = regexp.MustCompile(`^\d{1,12}(\.\d{1,2})?$`)

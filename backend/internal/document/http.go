@@ -21,27 +21,13 @@ import (
 // request timeout do not apply; instead the upload has its own size limit (Options.MaxBytes) and both directions
 // have an idle timeout, renewed on the connection as bytes move.
 
-// deadlines renews a connection deadline at most once a second while bytes move.
-type deadlines struct {
-	set  func(time.Time) error
-	idle time.Duration
-	next time.Time
-}
-
-func (d *deadlines) touch() {
-	if now := time.Now(); now.After(d.next) {
-		_ = d.set(now.Add(d.idle))
-		d.next = now.Add(time.Second)
-	}
-}
-
 type idleReader struct {
 	r io.Reader
-	d *deadlines
+	d *httpx.IdleDeadline
 }
 
 func (r *idleReader) Read(p []byte) (int, error) {
-	r.d.touch()
+	r.d.Touch()
 	return r.r.Read(p)
 }
 
@@ -57,7 +43,7 @@ func (s *Service) UploadHandler(k record.Kind) httpx.HandlerFunc {
 		// The server's write deadline counts from the request's start; the answer comes after the whole upload.
 		_ = rc.SetWriteDeadline(time.Time{})
 		defer func() { _ = rc.SetWriteDeadline(time.Now().Add(s.opts.IdleTimeout)) }()
-		body := &idleReader{r: http.MaxBytesReader(w, r.Body, s.opts.MaxBytes), d: &deadlines{set: rc.SetReadDeadline, idle: s.opts.IdleTimeout}}
+		body := &idleReader{r: http.MaxBytesReader(w, r.Body, s.opts.MaxBytes), d: &httpx.IdleDeadline{Set: rc.SetReadDeadline, Idle: s.opts.IdleTimeout}}
 		d, err := s.Upload(r.Context(), a, Upload{Kind: k, RecordID: id, FileName: DecodeFileName(r.Header.Get(api.HeaderFileName)),
 			ContentType: r.Header.Get("Content-Type"), Size: r.ContentLength, Body: body})
 		if err != nil {
@@ -102,11 +88,11 @@ func (s *Service) UsageHandler(w http.ResponseWriter, r *http.Request) error {
 // content is a stored object that renews the write deadline as it is read (and so sent).
 type content struct {
 	blob.Object
-	d *deadlines
+	d *httpx.IdleDeadline
 }
 
 func (c *content) Read(p []byte) (int, error) {
-	c.d.touch()
+	c.d.Touch()
 	return c.Object.Read(p)
 }
 
@@ -145,7 +131,7 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 	h.Set("ETag", `"`+d.Checksum()+`"`)
 	h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(d.SHA256)+":")
 	rc := http.NewResponseController(w)
-	dl := &deadlines{set: rc.SetWriteDeadline, idle: s.opts.IdleTimeout}
+	dl := &httpx.IdleDeadline{Set: rc.SetWriteDeadline, Idle: s.opts.IdleTimeout}
 	if conditional(r) {
 		http.ServeContent(&rangeErrors{ResponseWriter: w, r: r, log: s.log, size: d.Size}, r, "", d.CreatedAt, &content{Object: obj, d: dl})
 		return nil
@@ -163,7 +149,7 @@ func (s *Service) ContentHandler(w http.ResponseWriter, r *http.Request) error {
 		src = f
 	}
 	for sent := int64(0); sent < d.Size; {
-		dl.touch()
+		dl.Touch()
 		n, err := io.CopyN(w, src, min(sendChunk, d.Size-sent))
 		sent += n
 		if err != nil {

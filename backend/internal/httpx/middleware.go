@@ -121,7 +121,7 @@ func WithLogAndRecover(log *slog.Logger, next http.Handler) http.Handler {
 				}
 				WriteError(rec, r, log, fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
 			}
-			log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+			log.InfoContext(r.Context(), "request", "method", r.Method, "path", LogPath(r.URL.Path), "status", rec.status,
 				"durationMs", time.Since(start).Milliseconds(), "requestId", RequestID(r.Context()))
 		}()
 		next.ServeHTTP(rec, r)

@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/google/uuid"
 )
@@ -21,4 +22,18 @@ func CheckVersion(stored, sent int64) error {
 		return ErrVersionMismatch
 	}
 	return nil
+}
+
+// LimitParam reads the page size of a list from the query parameter limit: 0 when absent (the list's default),
+// -1 when it is no number (refused by listquery.PageLimit like any other invalid limit).
+func LimitParam(r *http.Request) int {
+	raw := r.URL.Query().Get("limit")
+	if raw == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		return -1
+	}
+	return n
 }

@@ -88,8 +88,20 @@ func Unavailable(message string) *Error {
 }
 
 func logError(r *http.Request, log *slog.Logger, level slog.Level, msg string, err error) {
-	log.Log(r.Context(), level, msg, "err", db.Redact(err), "method", r.Method, "path", r.URL.Path,
+	log.Log(r.Context(), level, msg, "err", db.Redact(err), "method", r.Method, "path", LogPath(r.URL.Path),
 		"requestId", RequestID(r.Context()))
+}
+
+// SecretPathPrefix starts the paths whose rest is a credential: a personal calendar feed's URL
+// (/ics/<token>.ics) is its own authentication, as calendars cannot send a header.
+const SecretPathPrefix = "/ics/"
+
+// LogPath is a request's path as logs show it: the credential of a path below SecretPathPrefix is cut.
+func LogPath(p string) string {
+	if strings.HasPrefix(p, SecretPathPrefix) && len(p) > len(SecretPathPrefix) {
+		return SecretPathPrefix + "…"
+	}
+	return p
 }
 
 // JSON writes v with status.

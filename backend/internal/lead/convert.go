@@ -420,7 +420,7 @@ func (s *Service) Matches(ctx context.Context, a *access.Actor, id uuid.UUID) (*
 			}
 		}
 		if search.Pattern(l.Company) != "" {
-			page, err := organization.QueryInTx(ctx, tx, a, api.ListQuery{Search: l.Company, Limit: 5})
+			page, err := organization.Query(ctx, tx, a, api.ListQuery{Search: l.Company, Limit: 5}, true)
 			if err != nil {
 				return err
 			}

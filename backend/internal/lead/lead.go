@@ -170,12 +170,17 @@ func (l *Lead) derive() {
 // Query lists the leads the actor may see that match q.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.LeadPage, error) {
 	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.LeadPage, error) {
-		res, err := listquery.Query[*Lead](ctx, tx, a, spec, q, store.Columns(tx, a), true)
-		if err != nil {
-			return nil, err
-		}
-		return &api.LeadPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
+		return Query(ctx, tx, a, q, true)
 	})
+}
+
+// Query runs a lead list query in the caller's transaction; count adds the (capped) total.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, count bool) (*api.LeadPage, error) {
+	res, err := listquery.Query[*Lead](ctx, tx, a, spec, q, store.Columns(tx, a), count)
+	if err != nil {
+		return nil, err
+	}
+	return &api.LeadPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
 type fieldsIn struct {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -186,13 +185,7 @@ func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	limit := 0
-	if raw := r.URL.Query().Get("limit"); raw != "" {
-		if limit, err = strconv.Atoi(raw); err != nil {
-			limit = -1 // not a number: List refuses it like any other invalid limit
-		}
-	}
-	out, err := s.List(r.Context(), a, limit, r.URL.Query().Get("cursor"))
+	out, err := s.List(r.Context(), a, httpx.LimitParam(r), r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}

@@ -103,13 +103,13 @@ func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery
 // Query lists the organisations the actor may see that match q, one keyset page at a time.
 func (s *Service) Query(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
 	return db.InTenantValue(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.OrganizationPage, error) {
-		return QueryInTx(ctx, tx, a, q)
+		return Query(ctx, tx, a, q, true)
 	})
 }
 
-// QueryInTx runs an organisation list query in the caller's transaction.
-func QueryInTx(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery) (*api.OrganizationPage, error) {
-	res, err := listquery.Query[*Organization](ctx, tx, a, spec, q, store.Columns(tx, a), true)
+// Query runs an organisation list query in the caller's transaction; count adds the (capped) total.
+func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, count bool) (*api.OrganizationPage, error) {
+	res, err := listquery.Query[*Organization](ctx, tx, a, spec, q, store.Columns(tx, a), count)
 	if err != nil {
 		return nil, err
 	}

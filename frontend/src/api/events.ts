@@ -7,6 +7,8 @@ const SESSION_EXPIRED = 'session:expired';
 const LIVE_CHANGES = 'live:changes';
 const LIVE_RESYNC = 'live:resync';
 const LIVE_STATUS = 'live:status';
+/** An export's progress (desktop/app exports.go). */
+const EXPORT_PROGRESS = 'export:progress';
 
 /** Calls listener whenever the session ends; returns the function that stops listening. */
 export function onSessionExpired(listener: () => void): () => void {
@@ -33,5 +35,20 @@ export function onLiveResync(listener: () => void): () => void {
 export function onLiveStatus(listener: (status: LiveStatus) => void): () => void {
   return EventsOn(LIVE_STATUS, (status: LiveStatus) => {
     listener(status);
+  });
+}
+
+/** How far an export is: bytes and rows written; total is the rows of the whole file once known (-1 before). */
+export interface ExportProgress {
+  recordType: string;
+  bytes: number;
+  rows: number;
+  total: number;
+}
+
+/** Calls listener with the progress of the export that is running; returns the unsubscribe. */
+export function onExportProgress(listener: (progress: ExportProgress) => void): () => void {
+  return EventsOn(EXPORT_PROGRESS, (progress: ExportProgress) => {
+    listener(progress);
   });
 }

@@ -1,7 +1,7 @@
 import * as Session from '../lib/wailsjs/go/app/Session';
 import { api, app } from '../lib/wailsjs/go/models';
 import { call } from './errors';
-import type { LiveState, LoginInput, Me, PasswordChange, SessionState } from './types';
+import type { CalendarFeed, CalendarFeedToken, LiveState, LoginInput, Me, PasswordChange, SessionState } from './types';
 
 /** The signed-in session, kept by the desktop side (tokens never reach the UI). */
 export const sessionApi = {
@@ -15,6 +15,12 @@ export const sessionApi = {
   changePassword: (input: PasswordChange): Promise<void> =>
     call(() => Session.ChangePassword(api.PasswordChange.createFrom(input))),
   setLanguage: (language: string): Promise<void> => call(() => Session.SetLanguage(language)),
+  /** Whether the user has a calendar feed (not its URL: the server keeps only the token's hash). */
+  calendarFeed: (): Promise<CalendarFeed> => call(() => Session.CalendarFeed()),
+  /** Makes the feed or gives it a new URL (shown this once); an earlier URL stops working. */
+  renewCalendarFeed: (): Promise<CalendarFeedToken> => call(() => Session.RenewCalendarFeed()),
+  /** Switches the feed off: its URL stops working. */
+  disableCalendarFeed: (): Promise<void> => call(() => Session.DisableCalendarFeed()),
   /** The change stream's state now; live:status tells each change of it (onLiveStatus). */
   live: (): Promise<LiveState> => call(() => Session.Live()),
 };

@@ -24,6 +24,8 @@ export type LoginInput = Data<app.LoginInput>;
 export type Me = Data<api.Me>;
 export type Tenant = Data<api.Tenant>;
 export type PasswordChange = Data<api.PasswordChange>;
+export type CalendarFeed = Data<api.CalendarFeed>;
+export type CalendarFeedToken = Data<api.CalendarFeedToken>;
 
 export type User = Data<api.User>;
 export type UserCreate = Data<api.UserCreate>;

@@ -5,6 +5,48 @@ export const activitiesDe = {
     activities: 'Aktivitäten',
     activityTypes: 'Aktivitätstypen',
   },
+  calendarFeed: {
+    title: 'Kalender-Abo',
+    intro:
+      'Abonnieren Sie Ihre Aktivitäten in Outlook, Google Kalender oder Apple Kalender. Das Abo enthält nur Ihre eigenen Aktivitäten (die Ihnen zugewiesen sind), von {{daysBack}} Tagen zurück bis {{daysAhead}} Tage voraus, mit Uhrzeiten in der Zeitzone Europa/Berlin. Ihr Kalender liest es nur; Änderungen machen Sie in 1sales.',
+    off: 'Es ist kein Kalender-Abo eingerichtet.',
+    since: 'Eingerichtet am {{date}}.',
+    lastUsed: 'Zuletzt abgerufen: {{when}}.',
+    neverUsed: 'Noch von keinem Kalender abgerufen.',
+    create: 'Kalender-Abo einrichten',
+    renew: 'Neu erzeugen',
+    disable: 'Abschalten',
+    url: 'Adresse des Kalender-Abos',
+    copy: 'Adresse kopieren',
+    copied: 'Kopiert',
+    shownOnce:
+      'Diese Adresse wird nur jetzt angezeigt. Wer sie kennt, sieht Ihre Termine – geben Sie sie nicht weiter. Wenn sie in falsche Hände gerät, erzeugen Sie eine neue.',
+    lostUrl:
+      'Die Adresse wurde beim Einrichten angezeigt und wird nicht gespeichert. Brauchen Sie sie noch einmal, erzeugen Sie eine neue; die bisherige funktioniert dann nicht mehr.',
+    renewTitle: 'Neue Adresse erzeugen?',
+    renewBody:
+      'Die bisherige Adresse funktioniert danach nicht mehr. Kalender, die sie abonniert haben, müssen die neue Adresse bekommen.',
+    disableTitle: 'Kalender-Abo abschalten?',
+    disableBody:
+      'Die Adresse funktioniert danach nicht mehr; abonnierte Kalender zeigen Ihre Aktivitäten nicht mehr an. Sie können jederzeit ein neues Abo einrichten.',
+    disabled: 'Das Kalender-Abo ist abgeschaltet.',
+    howTo: 'So abonnieren Sie die Adresse',
+    outlook: {
+      title: 'Outlook',
+      steps:
+        'Outlook im Web und das neue Outlook: Kalender → Kalender hinzufügen → Aus dem Internet abonnieren → Adresse einfügen → Importieren. Klassisches Outlook unter Windows: Datei → Kontoeinstellungen → Kontoeinstellungen → Internetkalender → Neu … → Adresse einfügen → Hinzufügen.',
+    },
+    google: {
+      title: 'Google Kalender',
+      steps:
+        'Im Browser unter calendar.google.com: links neben „Weitere Kalender“ auf + → Per URL → Adresse einfügen → Kalender hinzufügen. Google holt abonnierte Kalender nur alle paar Stunden neu, und der 1sales-Server muss dafür aus dem Internet erreichbar sein.',
+    },
+    apple: {
+      title: 'Apple Kalender',
+      steps:
+        'Mac: Kalender → Ablage → Neues Kalenderabonnement … → Adresse einfügen → Abonnieren. iPhone und iPad: Einstellungen → Kalender → Accounts → Account hinzufügen → Andere → Kalenderabo hinzufügen → Adresse einfügen.',
+    },
+  },
   activities: {
     title: 'Aktivitäten',
     create: 'Aktivität planen',
@@ -20,7 +62,16 @@ export const activitiesDe = {
     minutesShort: 'Min.',
     views: {
       list: 'Liste',
+      agenda: 'Agenda',
       week: 'Woche',
+      month: 'Monat',
+    },
+    calendar: {
+      previous: { week: 'Vorige Woche', month: 'Voriger Monat' },
+      next: { week: 'Nächste Woche', month: 'Nächster Monat' },
+      today: 'Heute',
+      incomplete:
+        'Es werden nur die ersten {{count}} Aktivitäten dieses Zeitraums gezeigt. Schränken Sie den Filter ein, um alle zu sehen.',
     },
     columns: {
       done: 'Erledigt',

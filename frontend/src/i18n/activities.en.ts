@@ -9,6 +9,47 @@ export const activitiesEn: Shape<typeof activitiesDe> = {
     activities: 'Activities',
     activityTypes: 'Activity types',
   },
+  calendarFeed: {
+    title: 'Calendar subscription',
+    intro:
+      'Subscribe to your activities in Outlook, Google Calendar or Apple Calendar. The subscription holds only your own activities (those assigned to you), from {{daysBack}} days back to {{daysAhead}} days ahead, with times in the Europe/Berlin time zone. Your calendar only reads it; make changes in 1sales.',
+    off: 'No calendar subscription is set up.',
+    since: 'Set up on {{date}}.',
+    lastUsed: 'Last fetched: {{when}}.',
+    neverUsed: 'Not fetched by any calendar yet.',
+    create: 'Set up calendar subscription',
+    renew: 'Renew',
+    disable: 'Switch off',
+    url: 'Calendar subscription address',
+    copy: 'Copy address',
+    copied: 'Copied',
+    shownOnce:
+      'This address is shown only now. Anyone who knows it sees your appointments, so do not pass it on. If it falls into the wrong hands, renew it.',
+    lostUrl:
+      'The address was shown when it was set up and is not stored. If you need it again, renew it; the previous one then stops working.',
+    renewTitle: 'Create a new address?',
+    renewBody: 'The previous address stops working. Calendars that subscribed to it need the new address.',
+    disableTitle: 'Switch the calendar subscription off?',
+    disableBody:
+      'The address stops working; subscribed calendars no longer show your activities. You can set up a new subscription at any time.',
+    disabled: 'The calendar subscription is switched off.',
+    howTo: 'How to subscribe to the address',
+    outlook: {
+      title: 'Outlook',
+      steps:
+        'Outlook on the web and the new Outlook: Calendar → Add calendar → Subscribe from web → paste the address → Import. Classic Outlook for Windows: File → Account Settings → Account Settings → Internet Calendars → New … → paste the address → Add.',
+    },
+    google: {
+      title: 'Google Calendar',
+      steps:
+        'In the browser at calendar.google.com: + next to “Other calendars” → From URL → paste the address → Add calendar. Google refreshes subscribed calendars only every few hours, and the 1sales server must be reachable from the internet for it.',
+    },
+    apple: {
+      title: 'Apple Calendar',
+      steps:
+        'Mac: Calendar → File → New Calendar Subscription … → paste the address → Subscribe. iPhone and iPad: Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar → paste the address.',
+    },
+  },
   activities: {
     title: 'Activities',
     create: 'Plan activity',
@@ -22,7 +63,13 @@ export const activitiesEn: Shape<typeof activitiesDe> = {
     open: 'Open: {{title}}',
     duration: '{{minutes}} min',
     minutesShort: 'min',
-    views: { list: 'List', week: 'Week' },
+    views: { list: 'List', agenda: 'Agenda', week: 'Week', month: 'Month' },
+    calendar: {
+      previous: { week: 'Previous week', month: 'Previous month' },
+      next: { week: 'Next week', month: 'Next month' },
+      today: 'Today',
+      incomplete: 'Only the first {{count}} activities of this period are shown. Narrow the filter to see all.',
+    },
     columns: { done: 'Done', due: 'Due', title: 'Activity', links: 'Linked to', assignee: 'Assigned to' },
     list: {
       count_one: '{{shown}} activity',

@@ -7,6 +7,7 @@ import { liveDe } from './live.de';
 import { salesDe } from './sales.de';
 import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
+import { exportErrorsDe, exportsDe } from './exports.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -21,6 +22,7 @@ export const de = {
     name: '1sales',
   },
   ...documentsDe,
+  ...exportsDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -93,6 +95,7 @@ export const de = {
       lostReasons: 'Verlustgründe',
       leadMapping: 'Lead-Zuordnung',
       leadSources: 'Lead-Quellen',
+      exports: 'Exporte',
     },
     userMenu: {
       label: 'Benutzermenü',
@@ -703,6 +706,7 @@ export const de = {
   },
   errors: {
     ...documentErrorsDe,
+    ...exportErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',

@@ -8,6 +8,7 @@ import { liveEn } from './live.en';
 import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
+import { exportErrorsEn, exportsEn } from './exports.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -22,6 +23,7 @@ export const en: Messages = {
     name: '1sales',
   },
   ...documentsEn,
+  ...exportsEn,
   common: {
     close: 'Close',
     discard: {
@@ -94,6 +96,7 @@ export const en: Messages = {
       lostReasons: 'Lost reasons',
       leadMapping: 'Lead mapping',
       leadSources: 'Lead sources',
+      exports: 'Exports',
     },
     userMenu: {
       label: 'User menu',
@@ -701,6 +704,7 @@ export const en: Messages = {
   },
   errors: {
     ...documentErrorsEn,
+    ...exportErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',

@@ -175,6 +175,7 @@ export const ERROR_CODES = [
   'request.rate_limited',
   'intake.source_paused',
   'intake.signature_invalid',
+  'export.incomplete',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -331,6 +332,64 @@ export const NOTIFICATION_KINDS = [
   'activity_due',
   'document_stored',
 ] as const satisfies readonly `${api.NotificationKind}`[];
+
+/** api.AllExportFormats */
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const satisfies readonly `${api.ExportFormat}`[];
+
+/** api.AllCSVStyles */
+export const C_S_V_STYLES = ['excel', 'comma'] as const satisfies readonly `${api.CSVStyle}`[];
+
+/** api.AllLanguages */
+export const LANGUAGES = ['de', 'en'] as const satisfies readonly `${api.Language}`[];
+
+/** api.AllExportColumns */
+export const EXPORT_COLUMNS = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'emails',
+  'phones',
+  'address.street',
+  'address.postalCode',
+  'address.city',
+  'address.country',
+  'organizations',
+  'owner',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'industry',
+  'email',
+  'phone',
+  'website',
+  'value',
+  'currency',
+  'pipeline',
+  'stage',
+  'probability',
+  'status',
+  'expectedCloseDate',
+  'person',
+  'organization',
+  'lostReason',
+  'lostComment',
+  'closedAt',
+  'personName',
+  'company',
+  'source',
+  'convertedAt',
+  'type',
+  'dueAt',
+  'durationMinutes',
+  'done',
+  'doneAt',
+  'assignee',
+  'deal',
+  'lead',
+  'comment',
+] as const satisfies readonly `${api.ExportColumn}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

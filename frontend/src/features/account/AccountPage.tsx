@@ -8,7 +8,9 @@ import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StorageUsageBar } from '../documents/StorageUsageBar';
 import { TileSettings } from '../maps/TileSettings';
+import { ExportSetting } from '../exports/ExportSetting';
 import { DesktopNotificationSetting } from '../notifications/DesktopNotificationSetting';
+import { CalendarFeedCard } from './CalendarFeedCard';
 import { useChangePassword } from './hooks';
 
 interface PasswordValues {
@@ -53,7 +55,7 @@ export function AccountPage() {
   });
 
   return (
-    <Stack maw={520}>
+    <Stack maw={640}>
       <PageHeader title={t('shell.userMenu.account')} />
       <Paper withBorder p="xl" radius="md" data-testid="account-storage">
         <Title order={3} size="h4" mb="md">
@@ -94,7 +96,9 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <CalendarFeedCard />
       <DesktopNotificationSetting />
+      <ExportSetting />
       <TileSettings />
     </Stack>
   );

@@ -20,33 +20,43 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
-import type { Activity } from '../../api';
+import { exportsApi, type Activity } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
+import { ExportButton } from '../exports/ExportButton';
 import { useMe } from '../auth/session';
 import type { ActivityLinks } from './activityForm';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
 import { useActivityDates } from './dates';
-import { parseActivityFilter, serializeActivityFilter, type ActivityFilter } from './activityQuery';
-import { useActivityList, useToggleDone, useWeekActivities } from './hooks';
+import { parseActivityFilter, serializeActivityFilter, toActivityQuery, type ActivityFilter } from './activityQuery';
+import { useActivityList, useActivityRange, useToggleDone } from './hooks';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
-import { addDays, dayKey, groupByDay, mondayOf, weekFromParam, weekRange } from './week';
+import { addDays, dayKey, groupByDay, mondayOf, parseDay, weekFromParam, weekRange } from './week';
+import type { GridView } from './calendarEvents';
+import { CalendarView } from './CalendarView';
 
 const FILTER_PARAM = 'filter';
 const VIEW_PARAM = 'view';
 const WEEK_PARAM = 'week';
+const DATE_PARAM = 'date';
 
-/** The filter, the view (list or week) and the week live in the address, so that links and reloads keep them. */
+/** The page's views: the list, the agenda of a week by day, and the calendar grid of a week or a month. */
+type View = 'list' | 'agenda' | GridView;
+const VIEWS: readonly View[] = ['list', 'agenda', 'week', 'month'];
+
+/** The filter, the view, the agenda's week and the grid's day live in the address, so that links and reloads keep them. */
 function usePageState() {
   const [params, setParams] = useSearchParams();
   const filterText = params.get(FILTER_PARAM);
   const filter = useMemo(() => parseActivityFilter(filterText), [filterText]);
-  const view = params.get(VIEW_PARAM) === 'week' ? 'week' : 'list';
+  const view = VIEWS.find((candidate) => candidate === params.get(VIEW_PARAM)) ?? 'list';
   const monday = weekFromParam(params.get(WEEK_PARAM), new Date());
+  const date = params.get(DATE_PARAM);
+  const anchor = date !== null && parseDay(date) ? date : dayKey(new Date());
   const set = useCallback(
     (changes: Record<string, string | null>) => {
       setParams(
@@ -67,14 +77,18 @@ function usePageState() {
     filter,
     view,
     monday,
+    anchor,
     setFilter: (next: ActivityFilter) => {
       set({ [FILTER_PARAM]: serializeActivityFilter(next) });
     },
     setView: (next: string) => {
-      set({ [VIEW_PARAM]: next === 'week' ? 'week' : null });
+      set({ [VIEW_PARAM]: next === 'list' ? null : next });
     },
     setWeek: (next: string) => {
       set({ [WEEK_PARAM]: next });
+    },
+    setAnchor: (next: string) => {
+      set({ [DATE_PARAM]: next });
     },
   };
 }
@@ -82,9 +96,11 @@ function usePageState() {
 interface Dialog {
   opened: boolean;
   activity?: Activity;
+  /** A new activity's start (planned by a click on the calendar grid). */
+  start?: Date;
 }
 
-/** Aktivitäten: the list with its filters, and the week (agenda) grouped by day. */
+/** Aktivitäten: the list with its filters, the week's agenda by day, and the calendar grid of a week or a month. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -93,6 +109,7 @@ export function ActivitiesPage() {
   const open = (activity?: Activity) => {
     setDialog({ opened: true, activity });
   };
+  const canCreate = grants(me.role, 'activity', 'create');
   // Planned from a list limited to one record, a new activity is linked to it.
   const links: ActivityLinks =
     state.filter.recordType !== '' ? { [`${state.filter.recordType}Id`]: state.filter.recordId } : {};
@@ -104,13 +121,15 @@ export function ActivitiesPage() {
           <SegmentedControl
             value={state.view}
             onChange={state.setView}
-            data={[
-              { value: 'list', label: t('activities.views.list') },
-              { value: 'week', label: t('activities.views.week') },
-            ]}
+            data={VIEWS.map((value) => ({ value, label: t(`activities.views.${value}`) }))}
             data-testid="activity-view"
           />
-          {grants(me.role, 'activity', 'create') && (
+          <ExportButton
+            recordType="activity"
+            listColumns={['done', 'due', 'title', 'links', 'assignee']}
+            run={(options) => exportsApi.exportActivities(toActivityQuery(state.filter), options)}
+          />
+          {canCreate && (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => {
@@ -122,15 +141,31 @@ export function ActivitiesPage() {
           )}
         </Group>
       </PageHeader>
-      <ActivityFilters filter={state.filter} onChange={state.setFilter} week={state.view === 'week'} />
-      {state.view === 'week' ? (
+      <ActivityFilters filter={state.filter} onChange={state.setFilter} week={state.view !== 'list'} />
+      {state.view === 'list' && <ListView filter={state.filter} onOpen={open} />}
+      {state.view === 'agenda' && (
         <WeekView filter={state.filter} monday={state.monday} onWeek={state.setWeek} onOpen={open} />
-      ) : (
-        <ListView filter={state.filter} onOpen={open} />
+      )}
+      {(state.view === 'week' || state.view === 'month') && (
+        <CalendarView
+          filter={state.filter}
+          view={state.view}
+          anchor={state.anchor}
+          onAnchor={state.setAnchor}
+          onOpen={open}
+          onPlan={
+            canCreate
+              ? (start) => {
+                  setDialog({ opened: true, start });
+                }
+              : undefined
+          }
+        />
       )}
       <ActivityFormModal
         opened={dialog.opened}
         activity={dialog.activity}
+        start={dialog.start}
         links={links}
         onClose={() => {
           setDialog((previous) => ({ ...previous, opened: false }));
@@ -308,7 +343,7 @@ function WeekView({
   const dates = useActivityDates();
   const me = useMe();
   const { dueFrom, dueTo } = weekRange(monday);
-  const week = useWeekActivities(filter, dueFrom, dueTo);
+  const week = useActivityRange(filter, dueFrom, dueTo);
   const toggle = useToggleDone();
   const canEdit = grants(me.role, 'activity', 'edit');
   const today = dayKey(new Date());

@@ -64,9 +64,11 @@ interface ActivityFormModalProps {
   /** A new activity's links (the record it is planned on). */
   links?: ActivityLinks;
   linkNames?: ActivityLinkNames;
+  /** A new activity's start (a slot clicked in the calendar); the next full hour without. */
+  start?: Date;
 }
 
-export function ActivityFormModal({ opened, onClose, activity, links, linkNames }: ActivityFormModalProps) {
+export function ActivityFormModal({ opened, onClose, activity, links, linkNames, start }: ActivityFormModalProps) {
   const { t } = useTranslation();
   const types = useActivityTypes(true);
   return (
@@ -84,6 +86,7 @@ export function ActivityFormModal({ opened, onClose, activity, links, linkNames 
             types={data.items}
             links={links}
             linkNames={linkNames}
+            start={start}
             onDone={onClose}
           />
         )}
@@ -106,12 +109,14 @@ function ActivityForm({
   types,
   links,
   linkNames,
+  start,
   onDone,
 }: {
   activity?: Activity;
   types: readonly ActivityType[];
   links?: ActivityLinks;
   linkNames?: ActivityLinkNames;
+  start?: Date;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -131,7 +136,13 @@ function ActivityForm({
     [types, activity?.typeId],
   );
   const valuesOf = (loaded: Activity | undefined) =>
-    activityValues(loaded, { typeId: offered[0]?.id ?? '', assigneeId: me.user.id, now: new Date(), links });
+    activityValues(loaded, {
+      typeId: offered[0]?.id ?? '',
+      assigneeId: me.user.id,
+      now: new Date(),
+      links,
+      due: start,
+    });
   const form = useForm<ActivityValues>({
     mode: 'controlled',
     initialValues: valuesOf(activity),

@@ -75,7 +75,7 @@ export function defaultDue(now: Date): string {
 
 export function activityValues(
   activity: Activity | undefined,
-  defaults: { typeId: string; assigneeId: string; now: Date; links?: ActivityLinks },
+  defaults: { typeId: string; assigneeId: string; now: Date; links?: ActivityLinks; due?: Date },
 ): ActivityValues {
   if (activity) {
     return {
@@ -99,7 +99,7 @@ export function activityValues(
   return {
     title: '',
     typeId: defaults.typeId,
-    dueAt: defaultDue(defaults.now),
+    dueAt: defaults.due ? localDateTime(defaults.due) : defaultDue(defaults.now),
     durationMinutes: 30,
     assigneeId: defaults.assigneeId,
     comment: '',

@@ -33,7 +33,7 @@ export const activityKeys = {
   types: (includeArchived: boolean) => ['activityTypes', includeArchived] as const,
   allTypes: ['activityTypes'] as const,
   list: (filter: ActivityFilter) => ['activities', 'list', filter] as const,
-  week: (filter: ActivityFilter, monday: string) => ['activities', 'week', monday, filter] as const,
+  range: (filter: ActivityFilter, from: string, to: string) => ['activities', 'range', from, to, filter] as const,
   record: (recordType: ActivityLinkType, id: string) => ['activities', 'record', recordType, id] as const,
   dueSoon: ['activities', 'dueSoon'] as const,
   one: (id: string) => ['activities', 'one', id] as const,
@@ -71,13 +71,16 @@ export function useActivityList(filter: ActivityFilter) {
   });
 }
 
-/** At most this many activities of one week are fetched for the agenda (five pages of the largest size). */
-export const WEEK_LIMIT = 2500;
+/** At most this many activities of one range (a week, a month) are fetched (five pages of the largest size). */
+export const RANGE_LIMIT = 2500;
 
-/** Every activity of a week that matches the filter (the agenda), in as few pages as the server allows. */
-export function useWeekActivities(filter: ActivityFilter, monday: string, sunday: string) {
+/**
+ * Every activity due on the days from to to (YYYY-MM-DD, inclusive) that matches the filter: the agenda's week and
+ * the calendar grid's week or month, in as few pages as the server allows.
+ */
+export function useActivityRange(filter: ActivityFilter, from: string, to: string) {
   return useQuery({
-    queryKey: activityKeys.week(filter, monday),
+    queryKey: activityKeys.range(filter, from, to),
     queryFn: async (): Promise<{ items: Activity[]; complete: boolean }> => {
       const items: Activity[] = [];
       let cursor = '';
@@ -85,13 +88,13 @@ export function useWeekActivities(filter: ActivityFilter, monday: string, sunday
         const query: ActivityQuery = {
           ...toActivityQuery(filter, 500, cursor),
           due: '',
-          dueFrom: monday,
-          dueTo: sunday,
+          dueFrom: from,
+          dueTo: to,
         };
         const page = await activitiesApi.query(query);
         items.push(...page.items);
         cursor = page.nextCursor;
-      } while (cursor !== '' && items.length < WEEK_LIMIT);
+      } while (cursor !== '' && items.length < RANGE_LIMIT);
       return { items, complete: cursor === '' };
     },
     placeholderData: keepPreviousData,

@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -27,6 +26,8 @@ import { useLinkOrganization, useUnlinkOrganization } from './hooks';
 import { personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
 import { FormActions } from '../../components/FormActions';
+import { FormDialog } from '../../components/FormDialog';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 
 /** The organisations of a person: role and primary star; link, change and unlink when the user may edit. */
 export function PersonOrganizationsCard({ person, canEdit }: { person: Person; canEdit: boolean }) {
@@ -155,7 +156,7 @@ export function PersonOrganizationsCard({ person, canEdit }: { person: Person; c
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <FormDialog
         opened={dialog !== null}
         onClose={() => {
           setDialog(null);
@@ -172,7 +173,7 @@ export function PersonOrganizationsCard({ person, canEdit }: { person: Person; c
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Card>
   );
 }
@@ -203,6 +204,7 @@ function MembershipForm({
         value.trim().length > LIMITS.role ? t('records.validation.tooLong', { max: LIMITS.role }) : null,
     },
   });
+  useDirtyGuard(form.isDirty());
 
   const submit = form.onSubmit((values) => {
     link.mutate(

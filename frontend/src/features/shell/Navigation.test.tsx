@@ -63,6 +63,7 @@ describe('Navigation', () => {
       '/settings/lead-mapping',
       '/settings/lead-sources',
       '/settings/activity-types',
+      '/settings/exports',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api';
@@ -52,6 +52,9 @@ export function UserMenu({ me }: { me: Me }) {
         </Box>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account')}>
           {t('shell.userMenu.changePassword')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={() => void navigate('/account')}>
+          {t('calendarFeed.title')}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Label>{t('shell.userMenu.language')}</Menu.Label>

@@ -19,6 +19,7 @@ export interface NavItem {
     | 'lostReasons'
     | 'leadMapping'
     | 'leadSources'
+    | 'exports'
     | 'activityTypes';
   to: string;
 }
@@ -57,6 +58,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'leadMapping', to: '/settings/lead-mapping' },
         { label: 'leadSources', to: '/settings/lead-sources' },
         { label: 'activityTypes', to: '/settings/activity-types' },
+        { label: 'exports', to: '/settings/exports' },
       ],
     });
   }

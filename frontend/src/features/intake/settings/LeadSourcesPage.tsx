@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import {
 } from './sourceForm';
 import { sourceErrorTexts } from './sourceErrors';
 import { SourceFields } from './SourceFields';
+import { FormDialog } from '../../../components/FormDialog';
 
 /** Settings > Lead-Quellen: the tenant's lead sources, and a new one. */
 export function LeadSourcesPage() {
@@ -104,9 +105,9 @@ export function LeadSourcesPage() {
 function CreateSourceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('intake.form.createTitle')} size="lg">
+    <FormDialog opened={opened} onClose={onClose} title={t('intake.form.createTitle')} size="lg">
       {opened && <CreateSourceForm onClose={onClose} />}
-    </Modal>
+    </FormDialog>
   );
 }
 

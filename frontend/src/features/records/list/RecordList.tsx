@@ -27,9 +27,10 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/Loading';
 import { Link, useNavigate } from 'react-router';
-import { isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
+import { exportsApi, isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
 import { QueryError } from '../../../components/QueryError';
 import { useFormatters } from '../../../i18n/format';
+import { ExportButton } from '../../exports/ExportButton';
 import { formatKm } from '../../maps/place';
 import { RecordMapView } from '../../maps/RecordMapView';
 import { useCustomFields } from '../hooks';
@@ -151,7 +152,7 @@ export function RecordList<T extends { id: string }>({
             onChange={(event) => {
               change({ ...state, search: event.currentTarget.value });
             }}
-            style={{ flex: 1, maxWidth: 420 }}
+            style={{ flex: 1, minWidth: 220, maxWidth: 420 }}
             data-testid="list-search"
           />
           <Button
@@ -178,16 +179,23 @@ export function RecordList<T extends { id: string }>({
             </Button>
           )}
         </Group>
-        <SavedFilters
-          recordType={recordType}
-          savedId={savedId}
-          query={query}
-          onLoad={(filter) => {
-            update(fromListQuery(filter.query), filter.id);
-            setPanelOpen(true);
-          }}
-          onClear={reset}
-        />
+        <Group gap="sm" wrap="nowrap">
+          <SavedFilters
+            recordType={recordType}
+            savedId={savedId}
+            query={query}
+            onLoad={(filter) => {
+              update(fromListQuery(filter.query), filter.id);
+              setPanelOpen(true);
+            }}
+            onClear={reset}
+          />
+          <ExportButton
+            recordType={recordType}
+            listColumns={shownColumns.map((column) => column.key)}
+            run={(options) => exportsApi.exportList(recordType, query, options)}
+          />
+        </Group>
       </Group>
 
       <Collapse expanded={panelOpen}>

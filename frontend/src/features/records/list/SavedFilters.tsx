@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -13,6 +13,8 @@ import { EditConflictNotice } from '../../live/EditConflictNotice';
 import { useFormEditConflict } from '../../live/editConflict';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters, useUpdateSavedFilter } from '../hooks';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 export const MAX_FILTER_NAME_LENGTH = 100;
 
@@ -166,7 +168,7 @@ export function SavedFilters({
           </Menu.Dropdown>
         </Menu>
       )}
-      <Modal
+      <FormDialog
         opened={dialog !== null && (dialog.mode === 'create' || editing !== undefined)}
         onClose={() => {
           setDialog(null);
@@ -189,7 +191,7 @@ export function SavedFilters({
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Group>
   );
 }
@@ -224,6 +226,7 @@ function SavedFilterForm({
       },
     },
   });
+  useDirtyGuard(form.isDirty());
   // The filter as the form was filled, the version a save goes against, and someone else's change meanwhile.
   const { base, version, conflict, saveFailed } = useFormEditConflict('saved_filter', filter, form, valuesOf);
   const pending = create.isPending || update.isPending;

@@ -4,7 +4,6 @@ import {
   Button,
   ColorInput,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -34,6 +33,7 @@ import { ACTIVITY_ICON_COMPONENTS } from '../../activities/icons';
 import { useCreateActivityType, useDeleteActivityType, useUpdateActivityType } from './hooks';
 import { moveItem, settingsOrder } from './order';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
 
 /** The colours offered as swatches (Mantine's palette at shade 6, like the default types'). */
 const TYPE_SWATCHES = [
@@ -264,7 +264,7 @@ export function ActivityTypesPage() {
           </Table>
         </Paper>
       )}
-      <Modal
+      <FormDialog
         opened={dialog !== null}
         onClose={() => {
           setDialog(null);
@@ -281,7 +281,7 @@ export function ActivityTypesPage() {
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Stack, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -37,6 +25,8 @@ import { useCustomFields } from '../../records/hooks';
 import { useArchiveCustomField, useCreateCustomField, useUpdateCustomField } from './hooks';
 import { moveField } from './order';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 export const MAX_LABEL_LENGTH = 100;
 
@@ -278,7 +268,7 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
           );
         })}
       </ListTable>
-      <Modal
+      <FormDialog
         opened={dialog !== null && (dialog.kind === 'create' || renaming !== undefined)}
         onClose={() => {
           setDialog(null);
@@ -295,7 +285,7 @@ function FieldsOfType({ recordType }: { recordType: CustomFieldRecordType }) {
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }
@@ -325,6 +315,7 @@ function FieldForm({
       },
     },
   });
+  useDirtyGuard(form.isDirty());
   // The field as the form was filled, the version a save goes against, and someone else's change meanwhile.
   const { base, version, conflict, saveFailed } = useFormEditConflict('custom_field', field, form, valuesOf);
   const pending = create.isPending || update.isPending;

@@ -1,10 +1,10 @@
-import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import { useNotify } from '../../../components/notify';
 import { useCreateRole, useUpdateRole } from './hooks';
 import { RoleForm, type RoleSave } from './RoleForm';
+import { FormDialog } from '../../../components/FormDialog';
 
 /** { roleId: null }: a new role; { roleId }: that role as currently loaded. */
 export interface RoleDialog {
@@ -46,7 +46,7 @@ export function RoleEditorModal({
   };
 
   return (
-    <Modal
+    <FormDialog
       opened={opened && dialog !== null}
       onClose={onClose}
       title={roleId === null ? t('roles.form.createTitle') : t('roles.form.editTitle')}
@@ -62,6 +62,6 @@ export function RoleEditorModal({
           onCancel={onClose}
         />
       )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -9,6 +9,7 @@ import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { GrantMatrixEditor } from './GrantMatrixEditor';
 import { FormActions } from '../../../components/FormActions';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 export interface RoleFormValues {
   name: string;
@@ -65,6 +66,7 @@ export function RoleForm({
       name: (value) => (value.trim() === '' ? t('roles.validation.nameRequired') : null),
     },
   });
+  useDirtyGuard(form.isDirty());
   // The role as the form was filled, the version a save goes against, and someone else's change meanwhile.
   const { base, version, conflict, saveFailed } = useFormEditConflict('role', role, form, stateOf);
 

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +16,7 @@ import { useLostReasons } from '../../sales/hooks';
 import { useCreateLostReason, useDeleteLostReason, useUpdateLostReason } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
 
 /** Settings > Verlustgründe: why deals and leads are lost. */
 export function LostReasonsPage() {
@@ -172,7 +161,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <FormDialog
         opened={dialog !== null}
         onClose={() => {
           setDialog(null);
@@ -189,7 +178,7 @@ function ReasonsOfType({ recordType }: { recordType: PipelineType }) {
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }

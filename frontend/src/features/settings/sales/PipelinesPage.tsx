@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -30,6 +29,7 @@ import { usePipelines } from '../../sales/hooks';
 import { useCreatePipeline, useDeletePipeline, useUpdatePipeline } from './hooks';
 import { RecordTypeTabs } from './RecordTypeTabs';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
 
 /** Settings > Pipelines: the pipelines of deals and leads with their stages. */
 export function PipelinesPage() {
@@ -139,7 +139,7 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
           </Group>
         </Card>
       ))}
-      <Modal
+      <FormDialog
         opened={dialog !== null}
         onClose={() => {
           setDialog(null);
@@ -159,7 +159,7 @@ function PipelinesOfType({ recordType }: { recordType: PipelineType }) {
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }

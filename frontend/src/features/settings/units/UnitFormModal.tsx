@@ -1,4 +1,4 @@
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { useCreateUnit, useUpdateUnit } from './hooks';
 import { subtreeIds } from './tree';
 import { UnitSelect } from './UnitSelect';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 /**
  * create: a new unit (below a preselected parent, if any); rename and move: an existing unit, looked up in the
@@ -39,7 +41,7 @@ export function UnitFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened && dialog !== null} onClose={onClose} title={dialog ? t(TITLES[dialog.kind]) : ''}>
+    <FormDialog opened={opened && dialog !== null} onClose={onClose} title={dialog ? t(TITLES[dialog.kind]) : ''}>
       {dialog && (
         <UnitForm
           key={dialog.kind === 'create' ? `create-${dialog.parentId ?? ''}` : `${dialog.kind}-${dialog.unitId}`}
@@ -48,7 +50,7 @@ export function UnitFormModal({
           onDone={onClose}
         />
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -77,6 +79,7 @@ function UnitForm({ dialog, units, onDone }: { dialog: UnitDialog; units: readon
       parentId: (value) => (showParent && !value ? t('units.validation.parentRequired') : null),
     },
   });
+  useDirtyGuard(form.isDirty());
 
   // A unit cannot move below itself or its own sub-units; the server checks this too (parentId "cycle").
   const excluded = useMemo(() => (unitId === null ? undefined : subtreeIds(units, unitId)), [units, unitId]);

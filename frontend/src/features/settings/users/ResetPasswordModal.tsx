@@ -1,4 +1,4 @@
-import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type User } from '../../../api';
@@ -6,6 +6,8 @@ import { showFormError } from '../../../components/forms';
 import { useNotify } from '../../../components/notify';
 import { useUpdateUser } from './hooks';
 import { FormActions } from '../../../components/FormActions';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 export function ResetPasswordModal({
   opened,
@@ -18,9 +20,9 @@ export function ResetPasswordModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.resetPassword.title')}>
+    <FormDialog opened={opened} onClose={onClose} title={t('users.resetPassword.title')}>
       {user && <ResetPasswordForm key={user.id} user={user} onDone={onClose} />}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -38,6 +40,7 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
           : null,
     },
   });
+  useDirtyGuard(form.isDirty());
 
   const submit = form.onSubmit(({ password }) => {
     update.mutate(

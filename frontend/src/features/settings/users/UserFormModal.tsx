@@ -1,4 +1,4 @@
-import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type Role, type Unit, type User } from '../../../api';
@@ -10,6 +10,8 @@ import { useCreateUser, useUpdateUser } from './hooks';
 import { FormActions } from '../../../components/FormActions';
 import { EditConflictNotice } from '../../live/EditConflictNotice';
 import { useFormEditConflict } from '../../live/editConflict';
+import { FormDialog } from '../../../components/FormDialog';
+import { useDirtyGuard } from '../../../components/dirtyGuard';
 
 interface UserValues {
   name: string;
@@ -41,14 +43,14 @@ const valuesOf = (user: User | undefined): UserValues => ({
 export function UserFormModal({ user, opened, onClose, units, roles }: UserFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={user ? t('users.form.editTitle') : t('users.form.createTitle')}
       size="md"
     >
       <UserForm key={user?.id ?? 'new'} user={user} onDone={onClose} units={units} roles={roles} />
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -83,6 +85,7 @@ function UserForm({
       roleId: (value) => (value ? null : t('users.validation.roleRequired')),
     },
   });
+  useDirtyGuard(form.isDirty());
 
   // The user as the form was opened (the list reloads on every change): a save sends what was changed against it, at
   // the version agreed; someone else's change meanwhile offers Reload or Keep mine (a change the stream did not

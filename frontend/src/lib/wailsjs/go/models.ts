@@ -29,6 +29,10 @@ export namespace api {
 	    Users = "users",
 	    Video = "video",
 	}
+	export enum CSVStyle {
+	    Comma = "comma",
+	    Excel = "excel",
+	}
 	export enum ChangeKind {
 	    Created = "created",
 	    Deleted = "deleted",
@@ -112,6 +116,7 @@ export namespace api {
 	    DocumentRangeInvalid = "document.range_invalid",
 	    DocumentTooLarge = "document.too_large",
 	    DocumentTypeMismatch = "document.type_mismatch",
+	    ExportIncomplete = "export.incomplete",
 	    FileUnreadable = "file.unreadable",
 	    FileUnwritable = "file.unwritable",
 	    IdempotencyInProgress = "idempotency.in_progress",
@@ -142,6 +147,57 @@ export namespace api {
 	    StageInUse = "stage.in_use",
 	    StorageUnavailable = "storage.unavailable",
 	    ValidationFailed = "validation.failed",
+	}
+	export enum ExportColumn {
+	    AddressCity = "address.city",
+	    AddressCountry = "address.country",
+	    AddressPostalCode = "address.postalCode",
+	    AddressStreet = "address.street",
+	    Assignee = "assignee",
+	    ClosedAt = "closedAt",
+	    Comment = "comment",
+	    Company = "company",
+	    ConvertedAt = "convertedAt",
+	    CreatedAt = "createdAt",
+	    Currency = "currency",
+	    Deal = "deal",
+	    Done = "done",
+	    DoneAt = "doneAt",
+	    DueAt = "dueAt",
+	    DurationMinutes = "durationMinutes",
+	    Email = "email",
+	    Emails = "emails",
+	    ExpectedCloseDate = "expectedCloseDate",
+	    FirstName = "firstName",
+	    Industry = "industry",
+	    JobTitle = "jobTitle",
+	    LastName = "lastName",
+	    Lead = "lead",
+	    LostComment = "lostComment",
+	    LostReason = "lostReason",
+	    Name = "name",
+	    Organization = "organization",
+	    Organizations = "organizations",
+	    Owner = "owner",
+	    Person = "person",
+	    PersonName = "personName",
+	    Phone = "phone",
+	    Phones = "phones",
+	    Pipeline = "pipeline",
+	    Probability = "probability",
+	    Salutation = "salutation",
+	    Source = "source",
+	    Stage = "stage",
+	    Status = "status",
+	    Title = "title",
+	    Type = "type",
+	    UpdatedAt = "updatedAt",
+	    Value = "value",
+	    Website = "website",
+	}
+	export enum ExportFormat {
+	    Csv = "csv",
+	    Xlsx = "xlsx",
 	}
 	export enum FieldCode {
 	    Common = "common",
@@ -260,6 +316,10 @@ export namespace api {
 	    Source = "source",
 	    Street = "street",
 	    Title = "title",
+	}
+	export enum Language {
+	    De = "de",
+	    En = "en",
 	}
 	export enum LeadStatus {
 	    Converted = "converted",
@@ -1179,6 +1239,64 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class CalendarFeed {
+	    active: boolean;
+	    createdAt?: string;
+	    lastUsedAt?: string;
+	    daysBack: number;
+	    daysAhead: number;
+	    timeZone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarFeed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	        this.createdAt = source["createdAt"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	        this.daysBack = source["daysBack"];
+	        this.daysAhead = source["daysAhead"];
+	        this.timeZone = source["timeZone"];
+	    }
+	}
+	export class CalendarFeedToken {
+	    feed: CalendarFeed;
+	    token: string;
+	    path: string;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarFeedToken(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feed = this.convertValues(source["feed"], CalendarFeed);
+	        this.token = source["token"];
+	        this.path = source["path"];
+	        this.url = source["url"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ChangeEvent {
 	    id: string;
 	    topic: ChangeTopic;
@@ -1759,6 +1877,88 @@ export namespace api {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], Document);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Export {
+	    id: string;
+	    userId: string;
+	    userName: string;
+	    recordType: RecordType;
+	    format: ExportFormat;
+	    filter: string;
+	    columns: string[];
+	    rows: number;
+	    durationMs: number;
+	    completed: boolean;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Export(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.recordType = source["recordType"];
+	        this.format = source["format"];
+	        this.filter = source["filter"];
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.durationMs = source["durationMs"];
+	        this.completed = source["completed"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class ExportOptions {
+	    columns: string[];
+	    format: ExportFormat;
+	    csvStyle: CSVStyle;
+	    language: Language;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = source["columns"];
+	        this.format = source["format"];
+	        this.csvStyle = source["csvStyle"];
+	        this.language = source["language"];
+	    }
+	}
+	export class ExportPage {
+	    items: Export[];
+	    nextCursor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Export);
+	        this.nextCursor = source["nextCursor"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4260,6 +4460,24 @@ export namespace app {
 	export enum LiveStatus {
 	    Connected = "connected",
 	    Reconnecting = "reconnecting",
+	}
+	export class ExportResult {
+	    path: string;
+	    fileName: string;
+	    rows: number;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.fileName = source["fileName"];
+	        this.rows = source["rows"];
+	        this.bytes = source["bytes"];
+	    }
 	}
 	export class LiveState {
 	    status: LiveStatus;

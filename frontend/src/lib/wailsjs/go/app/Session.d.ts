@@ -3,7 +3,11 @@
 import {api} from '../models';
 import {app} from '../models';
 
+export function CalendarFeed():Promise<api.CalendarFeed>;
+
 export function ChangePassword(arg1:api.PasswordChange):Promise<void>;
+
+export function DisableCalendarFeed():Promise<void>;
 
 export function Live():Promise<app.LiveState>;
 
@@ -12,6 +16,8 @@ export function Login(arg1:app.LoginInput):Promise<api.Me>;
 export function Logout():Promise<void>;
 
 export function Me():Promise<api.Me>;
+
+export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
 export function Resume():Promise<app.SessionState>;
 
