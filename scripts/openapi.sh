@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# make openapi: regenerates docs/openapi.json and docs/api-routes.md (the route tables) from the route registry and
-# the shared/api types. The routes come from a running backend (apptest), which needs a database: a throwaway
-# PostgreSQL unless ONESALES_TEST_PG_URL names a cluster. TestOpenAPIFileIsCurrent and TestRouteTablesFileIsCurrent
-# (run by make test) fail while a committed file is stale.
+# make openapi: regenerates docs/openapi.json, docs/api-routes.md (the route tables) and
+# frontend/src/lib/fieldPaths.json (the field names of errors, which the UI labels) from the route registry and the
+# shared/api types. The routes come from a running backend (apptest), which needs a database: a throwaway PostgreSQL
+# unless ONESALES_TEST_PG_URL names a cluster. TestOpenAPIFileIsCurrent, TestRouteTablesFileIsCurrent and
+# TestFieldPathsFileIsCurrent (run by make test) fail while a committed file is stale.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +14,6 @@ if [ -z "${ONESALES_TEST_PG_URL:-}" ]; then
 	export ONESALES_TEST_PG_URL="$ONESALES_PG_SUPER_URL"
 fi
 cd "$ROOT/backend"
-log "backend: go test -run 'TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent' -update ./internal/app/"
-go test -count=1 -run '^(TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent)$' ./internal/app/ -update
-log "openapi: docs/openapi.json and docs/api-routes.md written"
+log "backend: go test -run 'TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent|TestFieldPathsFileIsCurrent' -update ./internal/app/"
+go test -count=1 -run '^(TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent|TestFieldPathsFileIsCurrent)$' ./internal/app/ -update
+log "openapi: docs/openapi.json, docs/api-routes.md and frontend/src/lib/fieldPaths.json written"

@@ -60,6 +60,7 @@ func vocabularies() []vocabulary {
 		vocab("AllContactKinds", api.AllContactKinds),
 		vocab("AllFieldKinds", api.AllFieldKinds),
 		vocab("AllHistoryActions", api.AllHistoryActions),
+		vocab("AllHistoryFields", api.AllHistoryFields),
 		vocab("AllDealStatuses", api.AllDealStatuses),
 		vocab("AllLeadStatuses", api.AllLeadStatuses),
 		vocab("AllConvertModes", api.AllConvertModes),
@@ -156,6 +157,12 @@ import type { api } from './wailsjs/go/models';
 		b.WriteString(tsLine("  ", string(kind)+": ", strs(api.ConditionOpsByKind[kind]), ","))
 	}
 	b.WriteString("} as const satisfies Readonly<Record<`${api.FieldKind}`, readonly `${api.ConditionOp}`[]>>;\n")
+	b.WriteString("\n/** api.HistoryFields: the fields the history of each record kind can name, in the order of a change's lines. */\n")
+	b.WriteString("export const HISTORY_FIELDS_BY_TYPE = {\n")
+	for _, rt := range api.CustomFieldTypes {
+		b.WriteString(tsLine("  ", string(rt)+": ", strs(api.HistoryFields[rt]), ","))
+	}
+	b.WriteString("} as const satisfies Readonly<Partial<Record<`${api.RecordType}`, readonly `${api.HistoryField}`[]>>>;\n")
 	return b.String()
 }
 

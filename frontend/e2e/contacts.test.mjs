@@ -17,6 +17,7 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  errorOf,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
@@ -25,16 +26,6 @@ const TEST_TIMEOUT = 240_000;
 async function selectOption(page, scope, label, option) {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** The error text Mantine shows next to an input (linked with aria-describedby); "" when there is none. */
-async function errorOf(input) {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = [];
-  for (const id of ids) {
-    if (id.endsWith('-error')) texts.push(((await input.page().locator(`[id="${id}"]`).textContent()) ?? '').trim());
-  }
-  return texts.join(' ');
 }
 
 const row = (page, testId, name) => page.locator(`[data-testid="${testId}"][data-name="${name}"]`);

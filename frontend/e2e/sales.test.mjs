@@ -18,22 +18,13 @@ import {
   startSignedOut,
   uniqueSuffix,
   withPage,
+  errorOf,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
 
 async function openNav(page, name) {
   await navigation(page).getByRole('link', { name, exact: true }).click();
-}
-
-/** The error text Mantine shows next to an input (linked with aria-describedby); "" when there is none. */
-async function errorOf(input) {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = [];
-  for (const id of ids) {
-    if (id.endsWith('-error')) texts.push(((await input.page().locator(`[id="${id}"]`).textContent()) ?? '').trim());
-  }
-  return texts.join(' ');
 }
 
 const column = (page, stage) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);

@@ -193,6 +193,16 @@ export async function noDialog(page) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** The error text Mantine shows next to an input (linked with aria-describedby); "" when there is none. */
+export async function errorOf(input) {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = [];
+  for (const id of ids) {
+    if (id.endsWith('-error')) texts.push(((await input.page().locator(`[id="${id}"]`).textContent()) ?? '').trim());
+  }
+  return texts.join(' ');
+}
+
 /** Picks an option of a Mantine Select by the field's label and the option's text. */
 export async function choose(page, label, option) {
   const dialog = page.getByRole('dialog');
@@ -207,15 +217,17 @@ export function uniqueSuffix() {
 
 /**
  * Calls the backend as a user would through the API: for what a scenario needs to set up or know, not for what it
- * tests. Every call carries an Idempotency-Key (the creates take it, the other routes ignore it).
+ * tests. Every call carries an Idempotency-Key (the creates take it, the other routes ignore it); headers adds
+ * others (If-Match).
  */
-export async function api(token, method, path, body) {
+export async function api(token, method, path, body, headers = {}) {
   const response = await fetch(`${SERVER_URL}${path}`, {
     method,
     headers: {
       'Content-Type': 'application/json',
       'Idempotency-Key': randomUUID(),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

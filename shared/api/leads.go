@@ -117,14 +117,20 @@ var AllConvertModes = []ConvertMode{ConvertCreate, ConvertExisting, ConvertNone}
 type ConvertTarget struct {
 	Mode       ConvertMode `json:"mode"`
 	ExistingID string      `json:"existingId"`
+	// Custom are custom values of a new record (mode create) on top of those the mapping fills: what the user
+	// filled in the conversion dialog (its required fields). A key here replaces the mapped value; "" removes it.
+	// They are checked like those of the create route (field errors "person.custom.<fieldId>" and so on).
+	Custom CustomValues `json:"custom"`
 }
 
-// ConvertDeal optionally creates a deal from the lead.
+// ConvertDeal optionally creates a deal from the lead; Custom are its custom values, checked like those of
+// POST /deals.
 type ConvertDeal struct {
-	PipelineID string `json:"pipelineId"`
-	StageID    string `json:"stageId"`
-	Title      string `json:"title"`
-	Value      string `json:"value"`
+	PipelineID string       `json:"pipelineId"`
+	StageID    string       `json:"stageId"`
+	Title      string       `json:"title"`
+	Value      string       `json:"value"`
+	Custom     CustomValues `json:"custom"`
 }
 
 // LeadConvert converts a lead; at least a person or an organisation results.

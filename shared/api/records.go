@@ -104,15 +104,23 @@ const (
 	HistoryDocumentRestored HistoryAction = "document_restored"
 	// HistoryImported: a lead source created or changed the record (the actor's name is the source's).
 	HistoryImported HistoryAction = "imported"
+	// Activities linked to the record: planned, marked done, opened again, deleted. The changes name the activity
+	// (HistoryActivity: its title, empty with NewHidden for a reader who may not see the activity), its type
+	// (HistoryActivityType) and when it is due (HistoryActivityDue, RFC 3339).
+	HistoryActivityPlanned  HistoryAction = "activity_planned"
+	HistoryActivityDone     HistoryAction = "activity_done"
+	HistoryActivityReopened HistoryAction = "activity_reopened"
+	HistoryActivityDeleted  HistoryAction = "activity_deleted"
 )
 
 // AllHistoryActions lists the actions.
 var AllHistoryActions = []HistoryAction{HistoryCreated, HistoryUpdated, HistoryDeleted, HistoryRestored, HistoryLinked,
 	HistoryUnlinked, HistoryNoteAdded, HistoryNoteChanged, HistoryNoteDeleted, HistoryDocumentAdded, HistoryDocumentDeleted,
-	HistoryDocumentRestored, HistoryImported}
+	HistoryDocumentRestored, HistoryImported, HistoryActivityPlanned, HistoryActivityDone, HistoryActivityReopened,
+	HistoryActivityDeleted}
 
-// FieldChange is one changed field: Field is the stable name ("lastName", "address.city", "custom.<fieldId>",
-// "organization"), Label the custom field's label (empty for standard fields), values in display-neutral text.
+// FieldChange is one changed field: Field is the stable name (a HistoryField of the record's type, such as
+// "lastName", "address.city" or "organization", or "custom.<fieldId>"), Label the custom field's label (empty for standard fields), values in display-neutral text.
 // A change of a link to another record (a deal's person, a person's organisation) has RecordType set: its values
 // are that record's name as the reader may see it, or empty with OldHidden/NewHidden when the reader may not.
 type FieldChange struct {

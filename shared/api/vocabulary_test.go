@@ -28,6 +28,7 @@ var allLists = map[string][]string{
 	"FieldKind":        values(AllFieldKinds),
 	"GeoSource":        values(AllGeoSources),
 	"HistoryAction":    values(AllHistoryActions),
+	"HistoryField":     values(AllHistoryFields),
 	"IntakeTarget":     values(AllIntakeTargets),
 	"IntakeItemStatus": values(AllIntakeItemStatuses),
 	"DuplicateReason":  values(AllDuplicateReasons),
@@ -158,6 +159,25 @@ func TestConditionOpsByKindCoverKindsAndOps(t *testing.T) {
 	for _, op := range AllConditionOps {
 		if !used[op] {
 			t.Errorf("operator %q belongs to no field kind", op)
+		}
+	}
+}
+
+// TestEveryRecordKindListsItsHistoryFields: the UI's history table is generated per kind from HistoryFields, and the
+// backend refuses a field a kind does not list there.
+func TestEveryRecordKindListsItsHistoryFields(t *testing.T) {
+	if len(HistoryFields) != len(CustomFieldTypes) {
+		t.Fatalf("HistoryFields has %d kinds, the record kinds are %v", len(HistoryFields), CustomFieldTypes)
+	}
+	for _, rt := range CustomFieldTypes {
+		fields := HistoryFields[rt]
+		if len(fields) < 10 {
+			t.Errorf("%s: %v", rt, fields)
+		}
+		for i, f := range fields {
+			if slices.Index(fields, f) != i || !slices.Contains(AllHistoryFields, f) {
+				t.Errorf("%s: %q twice or not in AllHistoryFields", rt, f)
+			}
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/record"
@@ -64,6 +65,24 @@ func (x *Activity) API() api.Activity {
 	out.DealID, out.DealTitle, out.DealHidden = record.Shown(x.DealID, x.DealTitle)
 	out.LeadID, out.LeadTitle, out.LeadHidden = record.Shown(x.LeadID, x.LeadTitle)
 	return out
+}
+
+// linked are the records x links, by type, for their histories.
+func (x *Activity) linked() map[api.RecordType]uuid.UUID {
+	out := map[api.RecordType]uuid.UUID{}
+	for rt, id := range map[api.RecordType]*uuid.UUID{api.RecordPerson: x.PersonID, api.RecordOrganization: x.OrganizationID,
+		api.RecordDeal: x.DealID, api.RecordLead: x.LeadID} {
+		if id != nil {
+			out[rt] = *id
+		}
+	}
+	return out
+}
+
+// recordHistory adds what happened to x to the history of each record it links.
+func recordHistory(ctx context.Context, tx bun.IDB, a *access.Actor, action api.HistoryAction, x *Activity) error {
+	return history.RecordActivity(ctx, tx, a, action, history.Activity{ID: x.ID, AssigneeID: x.AssigneeID, Title: x.Title,
+		TypeName: x.TypeName, DueAt: x.DueAt}, x.linked())
 }
 
 // links are the record columns an activity can link, with their record types and wire field names.
@@ -199,8 +218,14 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.ActivityCr
 			return fmt.Errorf("activity: create: %w", err)
 		}
 		var err error
-		x, err = load(ctx, tx, a, x.ID, api.ActionView, false)
-		return err
+		if x, err = load(ctx, tx, a, x.ID, api.ActionView, false); err != nil {
+			return err
+		}
+		action := api.HistoryActivityPlanned
+		if x.Done {
+			action = api.HistoryActivityDone
+		}
+		return recordHistory(ctx, tx, a, action, x)
 	})
 	return x, err
 }
@@ -216,6 +241,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := httpx.CheckVersion(x.Version, version); err != nil {
 			return err
 		}
+		wasDone := x.Done
 		var v httpx.Validation
 		if in.Title != nil {
 			x.Title = validate.Text(&v, "title", *in.Title, 200)
@@ -273,7 +299,13 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err == httpx.ErrNotFound { // assigned to someone the caller cannot see: the change is made
 			return httpx.FieldError("assigneeId", api.FieldForbidden)
 		}
-		return err
+		if err != nil || x.Done == wasDone {
+			return err
+		}
+		if x.Done {
+			return recordHistory(ctx, tx, a, api.HistoryActivityDone, x)
+		}
+		return recordHistory(ctx, tx, a, api.HistoryActivityReopened, x)
 	})
 	return x, err
 }
@@ -288,8 +320,10 @@ func (s *Service) Delete(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := httpx.CheckVersion(x.Version, version); err != nil {
 			return err
 		}
-		_, err = tx.NewDelete().Model(x).WherePK().Exec(ctx)
-		return err
+		if _, err = tx.NewDelete().Model(x).WherePK().Exec(ctx); err != nil {
+			return fmt.Errorf("activity: delete %s: %w", id, err)
+		}
+		return recordHistory(ctx, tx, a, api.HistoryActivityDeleted, x)
 	})
 }
 

@@ -119,3 +119,74 @@ func TestLeadMovesIsLostWithAReasonOrConvertedThroughTheMapping(t *testing.T) {
 		t.Fatalf("%d persons named Schulze", n)
 	}
 }
+
+// TestConversionFillsRequiredCustomFieldsOfTheNewRecords: a new organisation, person or deal whose record type has
+// a required custom field is refused with that field named under its part of the conversion (nothing is created),
+// and created with the values the dialog sends (on top of the mapping, which it may override).
+func TestConversionFillsRequiredCustomFieldsOfTheNewRecords(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	leadPipe := makePipeline(admin, api.RecordLead, "Eingang", 10)
+	dealPipe := makePipeline(admin, api.RecordDeal, "Verkauf", 20)
+	kundennr := admin.createField(api.RecordOrganization, "Kundennummer", api.FieldKindText, true)
+	size := admin.createField(api.RecordPerson, "Mitarbeiterzahl", api.FieldKindNumber, true)
+	region := admin.createField(api.RecordDeal, "Region", api.FieldKindText, true)
+	leadNo := admin.createField(api.RecordLead, "Kundennummer (Lead)", api.FieldKindText, false)
+
+	var l api.Lead
+	admin.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Kopierer", PersonName: "Eva Roth", Company: "Roth KG",
+		PipelineID: leadPipe.ID, Custom: api.CustomValues{leadNo.ID: "K-77"}}, 201, &l)
+	convert := func(in api.LeadConvert) *apptest.Response {
+		return env.Do(apptest.Request{Method: "POST", Path: "/api/v1/leads/" + l.ID + "/convert", Token: admin.token, Body: in})
+	}
+	create := api.ConvertTarget{Mode: api.ConvertCreate}
+	r := convert(api.LeadConvert{Person: create, Organization: create, Deal: &api.ConvertDeal{PipelineID: dealPipe.ID}})
+	if r.Status != 422 || r.Error(t).Fields["organization.custom."+kundennr.ID] != api.FieldRequired {
+		t.Fatalf("without the organisation's required field: %d %s", r.Status, r.Body)
+	}
+	// The organisation's value is given; the person's is of the wrong type, the deal's still missing.
+	r = convert(api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{size.ID: "viele"}},
+		Organization: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{kundennr.ID: "K-1"}},
+		Deal:         &api.ConvertDeal{PipelineID: dealPipe.ID}})
+	if r.Status != 422 || r.Error(t).Fields["person.custom."+size.ID] != api.FieldType {
+		t.Fatalf("a wrong person value: %d %s", r.Status, r.Body)
+	}
+	r = convert(api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{size.ID: "12"}},
+		Organization: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{kundennr.ID: "K-1"}},
+		Deal:         &api.ConvertDeal{PipelineID: dealPipe.ID}})
+	if r.Status != 422 || r.Error(t).Fields["deal.custom."+region.ID] != api.FieldRequired {
+		t.Fatalf("without the deal's required field: %d %s", r.Status, r.Body)
+	}
+	if n := countRows(t, env, "SELECT count(*) FROM organizations WHERE name = 'Roth KG'"); n != 0 {
+		t.Fatalf("a refused conversion left %d organisations", n)
+	}
+
+	// The mapping fills the organisation's field from the lead; the dialog's value replaces it.
+	admin.call("PUT", "/api/v1/lead-mapping", api.FieldMappingList{Items: []api.FieldMapping{
+		{LeadField: "personName", Target: api.RecordPerson, TargetField: "name"},
+		{LeadField: "company", Target: api.RecordOrganization, TargetField: "name"},
+		{LeadField: "custom." + leadNo.ID, Target: api.RecordOrganization, TargetField: "custom." + kundennr.ID},
+	}}, 200, nil)
+	var conv api.LeadConversion
+	admin.call("POST", "/api/v1/leads/"+l.ID+"/convert", api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{size.ID: "12"}},
+		Organization: create, Deal: &api.ConvertDeal{PipelineID: dealPipe.ID, Custom: api.CustomValues{region.ID: "Nord"}}}, 200, &conv)
+	var o api.Organization
+	admin.call("GET", "/api/v1/organizations/"+conv.OrganizationID, nil, 200, &o)
+	var p api.Person
+	admin.call("GET", "/api/v1/persons/"+conv.PersonID, nil, 200, &p)
+	var d api.Deal
+	admin.call("GET", "/api/v1/deals/"+conv.DealID, nil, 200, &d)
+	if o.Custom[kundennr.ID] != "K-77" || p.Custom[size.ID] != "12" || d.Custom[region.ID] != "Nord" {
+		t.Fatalf("values: organisation %v person %v deal %v", o.Custom, p.Custom, d.Custom)
+	}
+
+	var l2 api.Lead
+	admin.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Toner", Company: "Roth KG Süd", PipelineID: leadPipe.ID,
+		Custom: api.CustomValues{leadNo.ID: "K-78"}}, 201, &l2)
+	admin.call("POST", "/api/v1/leads/"+l2.ID+"/convert", api.LeadConvert{Person: api.ConvertTarget{Mode: api.ConvertNone},
+		Organization: api.ConvertTarget{Mode: api.ConvertCreate, Custom: api.CustomValues{kundennr.ID: "K-99"}}}, 200, &conv)
+	admin.call("GET", "/api/v1/organizations/"+conv.OrganizationID, nil, 200, &o)
+	if o.Custom[kundennr.ID] != "K-99" {
+		t.Fatalf("the dialog's value does not replace the mapped one: %v", o.Custom)
+	}
+}

@@ -40,7 +40,7 @@ func checkGenerated(t *testing.T, file string, want []byte) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: run `make openapi` (go test ./internal/app -run 'TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent' -update)", filepath.Base(file))
+		t.Fatalf("%s is stale: run `make openapi` (go test ./internal/app -run 'TestOpenAPIFileIsCurrent|TestRouteTablesFileIsCurrent|TestFieldPathsFileIsCurrent' -update)", filepath.Base(file))
 	}
 }
 

@@ -99,8 +99,7 @@ func (d *Deal) snapshot() history.Snapshot {
 	return d.WithCustom(s)
 }
 
-var historyFields = []string{"title", "value", "currency", "expectedCloseDate", "person", "organization", "pipeline",
-	"stage", "status", "lostReason", "lostComment", "owner"}
+var historyFields = api.HistoryFields[api.RecordDeal]
 
 // ListSpec is the list spec of deals: dashboards compile their figures with it, so they count what the list lists.
 func ListSpec() listquery.Spec { return spec }
@@ -186,11 +185,15 @@ func Money(v *httpx.Validation, field, raw string) string {
 	m := strings.TrimSpace(raw)
 	switch {
 	case m == "":
-		return "0"
+		return "0.00"
 	case strings.HasPrefix(m, "-"):
 		v.Field(field, api.FieldRange)
 	case !moneyRE.MatchString(m):
 		v.Field(field, api.FieldInvalid)
+	default:
+		// As the column keeps it ("15000" -> "15000.00"), so that the history compares and shows what is stored.
+		whole, cents, _ := strings.Cut(m, ".")
+		return whole + "." + cents + strings.Repeat("0", 2-len(cents))
 	}
 	return m
 }

@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,10 +19,19 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Record adds an entry for a record in the caller's transaction.
+// Record adds an entry for a record in the caller's transaction. Its fields must be custom fields or among
+// api.HistoryFields of rt (what the UI has labels and formats for); any other is refused.
 func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []api.FieldChange) error {
-	if changes == nil {
-		changes = []api.FieldChange{}
+	stored := make([]storedChange, len(changes))
+	for i, c := range changes {
+		stored[i] = storedChange{FieldChange: c}
+	}
+	return record(ctx, tx, a, rt, id, action, stored)
+}
+
+func record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []storedChange) error {
+	if err := listed(rt, changes); err != nil {
+		return err
 	}
 	raw, err := json.Marshal(changes)
 	if err != nil {
@@ -50,10 +61,14 @@ func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.Recor
 	actions := make([]string, len(entries))
 	changes := make([]string, len(entries))
 	for i, e := range entries {
-		if e.Changes == nil {
-			e.Changes = []api.FieldChange{}
+		stored := make([]storedChange, len(e.Changes))
+		for j, c := range e.Changes {
+			stored[j] = storedChange{FieldChange: c}
 		}
-		raw, err := json.Marshal(e.Changes)
+		if err := listed(rt, stored); err != nil {
+			return err
+		}
+		raw, err := json.Marshal(stored)
 		if err != nil {
 			return err
 		}
@@ -67,9 +82,28 @@ func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.Recor
 	return nil
 }
 
+// listed refuses a change of a field the record type's history does not list (api.HistoryFields).
+func listed(rt api.RecordType, changes []storedChange) error {
+	for _, c := range changes {
+		if !strings.HasPrefix(c.Field, "custom.") && !slices.Contains(api.HistoryFields[rt], api.HistoryField(c.Field)) {
+			return fmt.Errorf("history: %s has no history field %q (api.HistoryFields)", rt, c.Field)
+		}
+	}
+	return nil
+}
+
+// storedChange is a change as the history table keeps it: for an activity's title also the activity and the
+// assignee it had, by which a reader is shown the title or not. Neither is ever sent.
+type storedChange struct {
+	api.FieldChange
+	ActivityID *uuid.UUID `json:"activityId,omitempty"`
+	AssigneeID *uuid.UUID `json:"assigneeId,omitempty"`
+}
+
 // LinkFields are the fields that link another record, in every record type's history: their values are stored as
 // that record's ID (never its name, which may change and which not every reader may see) and named when read.
-var LinkFields = map[string]api.RecordType{"person": api.RecordPerson, "organization": api.RecordOrganization}
+var LinkFields = map[string]api.RecordType{"person": api.RecordPerson, "organization": api.RecordOrganization,
+	"deal": api.RecordDeal}
 
 // Link is the change of a link field from one record to another (nil: none).
 func Link(field string, old, new *uuid.UUID) api.FieldChange {
@@ -86,9 +120,18 @@ func Link(field string, old, new *uuid.UUID) api.FieldChange {
 // NameFunc gives the names of the records of type rt among ids that the reader may see (record.Names).
 type NameFunc func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error)
 
-// List returns a record's history, newest first, with linked records named by names (hidden ones as a
-// placeholder). The caller has checked that the actor may see the record.
-func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, names NameFunc) ([]api.HistoryEntry, error) {
+// Reader is what the reader of a history may see: the names of linked records, and the activities whose titles
+// they may read (ActivityTitles).
+type Reader struct {
+	Names NameFunc
+	// Activities answers which of the activities (ID -> the assignee the entry recorded) the reader may see.
+	Activities func(ctx context.Context, tx bun.IDB, assignees map[uuid.UUID]uuid.UUID) (map[uuid.UUID]bool, error)
+}
+
+// List returns a record's history, newest first, with linked records named as the reader may see them (hidden
+// ones as a placeholder) and activities' titles only for a reader who may see the activity. The caller has
+// checked that the reader may see the record.
+func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, reader Reader) ([]api.HistoryEntry, error) {
 	var rows []struct {
 		ID        int64           `bun:"id"`
 		Action    string          `bun:"action"`
@@ -103,17 +146,103 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, name
 		return nil, fmt.Errorf("history: list %s %s: %w", rt, id, err)
 	}
 	out := make([]api.HistoryEntry, len(rows))
+	stored := make([][]storedChange, len(rows))
 	for i, r := range rows {
 		e := api.HistoryEntry{ID: strconv.FormatInt(r.ID, 10), Action: api.HistoryAction(r.Action), ActorName: r.ActorName, At: r.At}
 		if r.ActorID != nil {
 			e.ActorID = r.ActorID.String()
 		}
-		if err := json.Unmarshal(r.Changes, &e.Changes); err != nil {
+		if err := json.Unmarshal(r.Changes, &stored[i]); err != nil {
 			return nil, fmt.Errorf("history: entry %d: %w", r.ID, err)
+		}
+		e.Changes = make([]api.FieldChange, len(stored[i]))
+		for j, c := range stored[i] {
+			e.Changes[j] = c.FieldChange
 		}
 		out[i] = e
 	}
-	return out, nameLinks(ctx, tx, out, names)
+	if err := hideActivities(ctx, tx, out, stored, reader.Activities); err != nil {
+		return nil, err
+	}
+	return out, nameLinks(ctx, tx, out, reader.Names)
+}
+
+// hideActivities empties the titles of the activities the reader may not see (NewHidden).
+func hideActivities(ctx context.Context, tx bun.IDB, entries []api.HistoryEntry, stored [][]storedChange,
+	visible func(context.Context, bun.IDB, map[uuid.UUID]uuid.UUID) (map[uuid.UUID]bool, error)) error {
+	assignees := map[uuid.UUID]uuid.UUID{}
+	for _, changes := range stored {
+		for _, c := range changes {
+			if c.ActivityID != nil && c.AssigneeID != nil {
+				assignees[*c.ActivityID] = *c.AssigneeID
+			}
+		}
+	}
+	if len(assignees) == 0 {
+		return nil
+	}
+	seen, err := visible(ctx, tx, assignees)
+	if err != nil {
+		return err
+	}
+	for i, changes := range stored {
+		for j, c := range changes {
+			if c.Field == string(api.HistoryActivity) && (c.ActivityID == nil || !seen[*c.ActivityID]) {
+				entries[i].Changes[j].New, entries[i].Changes[j].NewHidden = "", true
+			}
+		}
+	}
+	return nil
+}
+
+// ActivityTitles is Reader.Activities for an actor: an activity that still exists is seen by whoever may see it
+// now (its assignee's records, the one scoping rule of activities), a deleted one by whoever may see the activities
+// of the assignee the entry recorded.
+func ActivityTitles(a *access.Actor) func(context.Context, bun.IDB, map[uuid.UUID]uuid.UUID) (map[uuid.UUID]bool, error) {
+	return func(ctx context.Context, tx bun.IDB, assignees map[uuid.UUID]uuid.UUID) (map[uuid.UUID]bool, error) {
+		ids, owners := make([]uuid.UUID, 0, len(assignees)), make([]uuid.UUID, 0, len(assignees))
+		for id, owner := range assignees {
+			ids, owners = append(ids, id), append(owners, owner)
+		}
+		var seen []uuid.UUID
+		q := tx.NewSelect().TableExpr(`(SELECT r.id, coalesce(ac.assignee_id, r.assignee) AS assignee
+			FROM unnest(?::uuid[], ?::uuid[]) AS r (id, assignee) LEFT JOIN activities AS ac ON ac.id = r.id) AS v`,
+			pgdialect.Array(ids), pgdialect.Array(owners)).Column("v.id")
+		a.Restrict(q.QueryBuilder(), api.RecordActivity, api.ActionView, "v.assignee")
+		if err := q.Scan(ctx, &seen); err != nil {
+			return nil, fmt.Errorf("history: activities seen: %w", err)
+		}
+		out := make(map[uuid.UUID]bool, len(seen))
+		for _, id := range seen {
+			out[id] = true
+		}
+		return out, nil
+	}
+}
+
+// Activity is an activity as the histories of its records name it.
+type Activity struct {
+	ID, AssigneeID  uuid.UUID
+	Title, TypeName string
+	DueAt           time.Time
+}
+
+// RecordActivity adds the entry of what happened to an activity (planned, done, reopened, deleted) to the
+// history of each record it links.
+func RecordActivity(ctx context.Context, tx bun.IDB, a *access.Actor, action api.HistoryAction, x Activity, records map[api.RecordType]uuid.UUID) error {
+	changes := []storedChange{
+		{FieldChange: api.FieldChange{Field: string(api.HistoryActivity), New: x.Title}, ActivityID: &x.ID, AssigneeID: &x.AssigneeID},
+		{FieldChange: api.FieldChange{Field: string(api.HistoryActivityType), New: x.TypeName}},
+		{FieldChange: api.FieldChange{Field: string(api.HistoryActivityDue), New: x.DueAt.UTC().Format(time.RFC3339)}},
+	}
+	for _, rt := range api.AllRecordTypes {
+		if id, ok := records[rt]; ok {
+			if err := record(ctx, tx, a, rt, id, action, changes); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // nameLinks replaces the IDs of link changes by the names the reader may see.
@@ -166,12 +295,13 @@ func nameLinks(ctx context.Context, tx bun.IDB, entries []api.HistoryEntry, name
 // Snapshot is a record's fields as display-neutral text, by stable field name.
 type Snapshot map[string]string
 
-// Diff lists the fields that differ between two snapshots, in the order of fields and then custom fields by
-// their order in labels; labels names custom fields ("custom.<id>" -> label).
-// The values of LinkFields are record IDs.
-func Diff(before, after Snapshot, fields []string, custom []CustomLabel) []api.FieldChange {
+// Diff lists the fields that differ between two snapshots, in the order of fields (api.HistoryFields of the
+// record's type) and then custom fields by their order in labels; labels names custom fields ("custom.<id>" ->
+// label). The values of LinkFields are record IDs.
+func Diff[F ~string](before, after Snapshot, fields []F, custom []CustomLabel) []api.FieldChange {
 	var out []api.FieldChange
-	for _, f := range fields {
+	for _, field := range fields {
+		f := string(field)
 		if before[f] != after[f] {
 			out = append(out, api.FieldChange{Field: f, Old: before[f], New: after[f], RecordType: LinkFields[f]})
 		}
@@ -186,7 +316,7 @@ func Diff(before, after Snapshot, fields []string, custom []CustomLabel) []api.F
 }
 
 // Created lists the non-empty fields of a new record as changes from nothing.
-func Created(after Snapshot, fields []string, custom []CustomLabel) []api.FieldChange {
+func Created[F ~string](after Snapshot, fields []F, custom []CustomLabel) []api.FieldChange {
 	return Diff(Snapshot{}, after, fields, custom)
 }
 

@@ -237,6 +237,17 @@ func (l *Lead) organizationFrom(mapping []api.FieldMapping) api.OrganizationCrea
 	return in
 }
 
+// withValues puts the custom values the user gave over those of the mapping ("" removes a mapped one).
+func withValues(mapped, given api.CustomValues) {
+	for id, v := range given {
+		if v == "" {
+			delete(mapped, id)
+		} else {
+			mapped[id] = v
+		}
+	}
+}
+
 // prefixed moves a validation error's field codes under a prefix ("person.", "deal."), so that the UI knows
 // which part of the conversion failed.
 func prefixed(err error, prefix string) error {
@@ -262,6 +273,7 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 		if err != nil {
 			return err
 		}
+		before := l.snapshot()
 		var v httpx.Validation
 		if l.Status != api.LeadOpen {
 			v.Field("status", api.FieldInvalid)
@@ -289,7 +301,9 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 		var orgID, personID *uuid.UUID
 		switch in.Organization.Mode {
 		case api.ConvertCreate:
-			o, err := organization.Insert(ctx, tx, a, l.organizationFrom(mapping))
+			oin := l.organizationFrom(mapping)
+			withValues(oin.Custom, in.Organization.Custom)
+			o, err := organization.Insert(ctx, tx, a, oin)
 			if err != nil {
 				return prefixed(err, "organization.")
 			}
@@ -304,6 +318,7 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 		switch in.Person.Mode {
 		case api.ConvertCreate:
 			pin := l.personFrom(mapping)
+			withValues(pin.Custom, in.Person.Custom)
 			if orgID != nil {
 				pin.Organizations = []api.MembershipInput{{OrganizationID: orgID.String(), Primary: true}}
 			}
@@ -325,7 +340,8 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 			}
 		}
 		if in.Deal != nil {
-			din := api.DealCreate{Title: in.Deal.Title, Value: in.Deal.Value, PipelineID: in.Deal.PipelineID, StageID: in.Deal.StageID}
+			din := api.DealCreate{Title: in.Deal.Title, Value: in.Deal.Value, PipelineID: in.Deal.PipelineID, StageID: in.Deal.StageID,
+				Custom: in.Deal.Custom}
 			if strings.TrimSpace(din.Title) == "" {
 				din.Title = l.Title
 			}
@@ -341,7 +357,6 @@ func (s *Service) Convert(ctx context.Context, a *access.Actor, id uuid.UUID, in
 			}
 			l.ConvertedDealID = &d.ID
 		}
-		before := l.snapshot()
 		now := time.Now()
 		l.Status, l.ConvertedAt, l.ClosedAt, l.ConvertedPersonID, l.ConvertedOrganizationID = api.LeadConverted, &now, &now, personID, orgID
 		if _, err := tx.NewUpdate().Model(l).Column("status", "converted_at", "closed_at", "converted_person_id", "converted_organization_id", "converted_deal_id").

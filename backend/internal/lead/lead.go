@@ -110,12 +110,13 @@ func (l *Lead) snapshot() history.Snapshot {
 	s := history.Snapshot{"title": l.Title, "personName": l.PersonName, "company": l.Company, "email": l.Email, "phone": l.Phone,
 		"address.street": l.Street, "address.postalCode": l.PostalCode, "address.city": l.City, "address.country": l.Country,
 		"source": l.Source, "pipeline": l.PipelineName, "stage": l.StageName, "status": string(l.Status),
-		"lostReason": l.LostReasonName, "lostComment": l.LostComment, "owner": l.OwnerName}
+		"lostReason": l.LostReasonName, "lostComment": l.LostComment, "owner": l.OwnerName,
+		// What a conversion made of it: links, named when read.
+		"person": idString(l.ConvertedPersonID), "organization": idString(l.ConvertedOrganizationID), "deal": idString(l.ConvertedDealID)}
 	return l.WithCustom(s)
 }
 
-var historyFields = []string{"title", "personName", "company", "email", "phone", "address.street", "address.postalCode",
-	"address.city", "address.country", "source", "pipeline", "stage", "status", "lostReason", "lostComment", "owner"}
+var historyFields = api.HistoryFields[api.RecordLead]
 
 // ListSpec is the list spec of leads: dashboards compile their figures with it, so they count what the list lists.
 func ListSpec() listquery.Spec { return spec }

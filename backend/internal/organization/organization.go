@@ -70,8 +70,7 @@ func (o *Organization) snapshot(ownerName string) history.Snapshot {
 	return o.WithCustom(s)
 }
 
-var historyFields = []string{"name", "address.street", "address.postalCode", "address.city", "address.country",
-	"phone", "email", "website", "industry", "owner"}
+var historyFields = api.HistoryFields[api.RecordOrganization]
 
 func (o *Organization) searchText() string {
 	return search.Text(o.Name, o.Email, o.Phone, search.Digits(o.Phone), o.Website, o.City)

@@ -110,8 +110,7 @@ func (p *Person) snapshot() history.Snapshot {
 	return p.WithCustom(s)
 }
 
-var historyFields = []string{"salutation", "title", "firstName", "lastName", "jobTitle", "emails", "phones",
-	"address.street", "address.postalCode", "address.city", "address.country", "owner"}
+var historyFields = api.HistoryFields[api.RecordPerson]
 
 // derivedFrom names the fields derive reads.
 var derivedFrom = []string{"title", "firstName", "lastName", "emails", "phones"}

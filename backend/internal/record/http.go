@@ -38,8 +38,11 @@ func (s *Service) History(k Kind) httpx.HandlerFunc {
 				return err
 			}
 			var err error
-			out.Items, err = history.List(ctx, tx, k.Type, id, func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error) {
-				return Names(ctx, tx, a, rt, ids)
+			out.Items, err = history.List(ctx, tx, k.Type, id, history.Reader{
+				Names: func(ctx context.Context, tx bun.IDB, rt api.RecordType, ids []uuid.UUID) (map[uuid.UUID]string, error) {
+					return Names(ctx, tx, a, rt, ids)
+				},
+				Activities: history.ActivityTitles(a),
 			})
 			return err
 		})

@@ -8,6 +8,7 @@ import {
   CUSTOM_FIELD_TYPES,
   FIELD_KINDS,
   HISTORY_ACTIONS,
+  HISTORY_FIELDS_BY_TYPE,
   OWNER_KEYWORDS,
   SALUTATIONS,
   SORT_KEYS,
@@ -18,6 +19,8 @@ export type Salutation = `${api.Salutation}`;
 export type ContactKind = `${api.ContactKind}`;
 export type FieldKind = `${api.FieldKind}`;
 export type HistoryAction = `${api.HistoryAction}`;
+/** A field a history entry names (besides custom.<fieldId>); HISTORY_FIELDS_BY_TYPE lists those of each kind. */
+export type HistoryField = `${api.HistoryField}`;
 
 /** What a record list sorts by (ListQuery.sort: the key, with a leading "-" descending). */
 export type SortKey = `${api.SortKey}`;
@@ -26,7 +29,16 @@ export type OwnerKeyword = `${api.OwnerKeyword}`;
 /** The operator of a condition on a custom field; CONDITION_OPS_BY_KIND lists those of each field kind. */
 export type ConditionOp = `${api.ConditionOp}`;
 
-export { CONDITION_OPS_BY_KIND, CONTACT_KINDS, FIELD_KINDS, HISTORY_ACTIONS, OWNER_KEYWORDS, SALUTATIONS, SORT_KEYS };
+export {
+  CONDITION_OPS_BY_KIND,
+  CONTACT_KINDS,
+  FIELD_KINDS,
+  HISTORY_ACTIONS,
+  HISTORY_FIELDS_BY_TYPE,
+  OWNER_KEYWORDS,
+  SALUTATIONS,
+  SORT_KEYS,
+};
 
 /** The record types that have custom fields (api.CustomFieldTypes). */
 export const CUSTOM_FIELD_RECORD_TYPES = CUSTOM_FIELD_TYPES;

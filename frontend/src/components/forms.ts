@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { parseError } from '../api/errors';
+import { ApiError, parseError } from '../api/errors';
 import { fieldErrorText } from '../i18n/errorText';
 import type { Notify } from './notify';
 
@@ -34,26 +34,33 @@ export function hasPath(values: object, path: string): boolean {
 }
 
 /**
- * Splits server field errors into the form's own (keyed by form path, translated) and the number of those the form
- * has no field for. mapField can redirect a server field to another form path (or to none, with undefined).
+ * Splits server field errors into the form's own (keyed by form path, translated) and those the form has no field
+ * for (foreignFields, the server's names and codes; foreign their number). mapField can redirect a server field to
+ * another form path (or to none, with undefined).
  */
 export function formErrors(
   fields: Readonly<Record<string, string>>,
   values: object,
   text: (field: string, code: string) => string,
   mapField: (path: string) => string | undefined = (path) => path,
-): { own: Record<string, string>; foreign: number } {
+): { own: Record<string, string>; foreign: number; foreignFields: Record<string, string> } {
   const own: Record<string, string> = {};
-  let foreign = 0;
+  const foreignFields: Record<string, string> = {};
   for (const [field, code] of Object.entries(fields)) {
     const path = mapField(formPath(field));
     if (path !== undefined && hasPath(values, path)) {
       own[path] = text(field, code);
     } else {
-      foreign += 1;
+      foreignFields[field] = code;
     }
   }
-  return { own, foreign };
+  return { own, foreign: Object.keys(foreignFields).length, foreignFields };
+}
+
+/** The error with only some of its field errors (those a notification is to name). */
+export function withFields(error: ApiError, fields: Readonly<Record<string, string>>): ApiError {
+  const { status, code, message, requestId } = error;
+  return new ApiError({ status, code, message, requestId, fields });
 }
 
 /**
@@ -68,7 +75,7 @@ export function showFormError(
   mapField?: (path: string) => string | undefined,
 ): void {
   const error = parseError(reason);
-  const { own, foreign } = formErrors(
+  const { own, foreign, foreignFields } = formErrors(
     error.fields,
     form.values,
     (field, code) => fieldErrorText(t, field, code),
@@ -77,8 +84,9 @@ export function showFormError(
   if (Object.keys(own).length > 0) {
     form.setErrors(own);
   }
+  // The notification names the fields the form does not show, by their labels.
   if (Object.keys(own).length === 0 || foreign > 0) {
-    notify.error(error);
+    notify.error(withFields(error, foreignFields));
   }
 }
 

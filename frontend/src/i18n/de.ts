@@ -1,4 +1,5 @@
 import { activitiesDe } from './activities.de';
+import { fieldLabelsDe } from './fields.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
 import { intakeDe } from './intake.de';
 import { notificationsDe } from './notifications.de';
@@ -499,7 +500,6 @@ export const de = {
     change: '{{field}}: {{old}} → {{new}}',
     set: '{{field}}: {{value}}',
     emptyValue: '(leer)',
-    customField: 'Eigenes Feld',
     actions: {
       created: 'angelegt',
       updated: 'geändert',
@@ -514,47 +514,13 @@ export const de = {
       document_deleted: 'Dokument gelöscht',
       document_restored: 'Dokument wiederhergestellt',
       imported: 'importiert aus {{actorName}}',
+      activity_planned: 'Aktivität geplant',
+      activity_done: 'Aktivität erledigt',
+      activity_reopened: 'Aktivität wieder geöffnet',
+      activity_deleted: 'Aktivität gelöscht',
     },
-    fields: {
-      details: 'Weitere Angaben',
-      salutation: 'Anrede',
-      title: 'Titel',
-      firstName: 'Vorname',
-      lastName: 'Nachname',
-      name: 'Name',
-      jobTitle: 'Position',
-      emails: 'E-Mail-Adressen',
-      phones: 'Telefonnummern',
-      email: 'E-Mail-Adresse',
-      phone: 'Telefon',
-      website: 'Website',
-      industry: 'Branche',
-      owner: 'Besitzer',
-      ownerId: 'Besitzer',
-      organization: 'Organisation',
-      person: 'Person',
-      role: 'Rolle',
-      primary: 'Hauptorganisation',
-      value: 'Wert',
-      currency: 'Währung',
-      expectedCloseDate: 'Erwarteter Abschluss',
-      pipeline: 'Pipeline',
-      stage: 'Phase',
-      status: 'Status',
-      lostReason: 'Verlustgrund',
-      lostComment: 'Kommentar zum Verlust',
-      personName: 'Ansprechpartner',
-      company: 'Firma',
-      source: 'Quelle',
-      note: 'Notiz',
-      document: 'Dokument',
-      address: {
-        street: 'Straße',
-        postalCode: 'PLZ',
-        city: 'Ort',
-        country: 'Land',
-      },
-    },
+    /** An activity's entry: "Aktivität geplant: Anruf „Angebot nachfassen“ für 31.01.2027, 10:00". */
+    activity: '{{action}}: {{type}} „{{title}}“ für {{due}}',
   },
   persons: {
     title: 'Personen',
@@ -819,6 +785,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
+  fieldLabels: fieldLabelsDe,
   fields: {
     required: 'Bitte füllen Sie dieses Feld aus.',
     invalid: 'Dieser Wert ist ungültig.',
@@ -849,6 +816,10 @@ export const de = {
     unreadable: 'Die Datei konnte nicht gelesen werden.',
     unwritable: 'Die Datei konnte nicht gespeichert werden.',
     fallback: 'Ungültige Eingabe ({{code}}).',
+    /** A field error where it is not next to its field: "Kundennummer: Bitte füllen Sie dieses Feld aus." */
+    named: '{{field}}: {{text}}',
+    /** A field of one part of a lead's conversion: "Organisation – Kundennummer". */
+    part: '{{part}} – {{field}}',
     /** Texts for one field, where the general text would be vague. */
     specific: {
       /** The value of a deal (the only field named so; a negative amount is out of range). */

@@ -1,5 +1,6 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
+import { fieldLabelsEn } from './fields.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
 import { intakeEn } from './intake.en';
 import { notificationsEn } from './notifications.en';
@@ -498,7 +499,6 @@ export const en: Messages = {
     change: '{{field}}: {{old}} → {{new}}',
     set: '{{field}}: {{value}}',
     emptyValue: '(empty)',
-    customField: 'Custom field',
     actions: {
       created: 'created',
       updated: 'changed',
@@ -513,47 +513,12 @@ export const en: Messages = {
       document_deleted: 'document deleted',
       document_restored: 'document restored',
       imported: 'imported from {{actorName}}',
+      activity_planned: 'Activity planned',
+      activity_done: 'Activity done',
+      activity_reopened: 'Activity reopened',
+      activity_deleted: 'Activity deleted',
     },
-    fields: {
-      details: 'Further details',
-      salutation: 'Salutation',
-      title: 'Title',
-      firstName: 'First name',
-      lastName: 'Last name',
-      name: 'Name',
-      jobTitle: 'Position',
-      emails: 'E-mail addresses',
-      phones: 'Phone numbers',
-      email: 'E-mail address',
-      phone: 'Phone',
-      website: 'Website',
-      industry: 'Industry',
-      owner: 'Owner',
-      ownerId: 'Owner',
-      organization: 'Organisation',
-      person: 'Person',
-      role: 'Role',
-      primary: 'Main organisation',
-      value: 'Value',
-      currency: 'Currency',
-      expectedCloseDate: 'Expected close',
-      pipeline: 'Pipeline',
-      stage: 'Stage',
-      status: 'Status',
-      lostReason: 'Lost reason',
-      lostComment: 'Comment on the loss',
-      personName: 'Contact person',
-      company: 'Company',
-      source: 'Source',
-      note: 'Note',
-      document: 'Document',
-      address: {
-        street: 'Street',
-        postalCode: 'Postcode',
-        city: 'City',
-        country: 'Country',
-      },
-    },
+    activity: '{{action}}: {{type}} “{{title}}” for {{due}}',
   },
   persons: {
     title: 'People',
@@ -816,6 +781,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
+  fieldLabels: fieldLabelsEn,
   fields: {
     required: 'Please fill in this field.',
     invalid: 'This value is invalid.',
@@ -846,6 +812,8 @@ export const en: Messages = {
     unreadable: 'The file could not be read.',
     unwritable: 'The file could not be saved.',
     fallback: 'Invalid input ({{code}}).',
+    named: '{{field}}: {{text}}',
+    part: '{{part}} – {{field}}',
     specific: {
       value: {
         range: 'The value must not be negative.',

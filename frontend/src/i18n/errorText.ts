@@ -21,11 +21,15 @@ export function errorText(t: TFunction, reason: unknown): string {
 }
 
 /**
- * The key of a server field name below fields.specific: list indexes are dropped and custom fields share one entry
- * ("emails[1].value" -> "emails.value", "custom.<id>" -> "custom").
+ * The key of a server field name below fields.specific: list indexes are dropped, custom fields share one entry and
+ * a lead conversion's parts read as the create routes' fields ("emails[1].value" -> "emails.value", "custom.<id>" ->
+ * "custom", "organization.custom.<id>" -> "custom").
  */
 export function specificFieldKey(field: string): string {
-  return field.replace(/\[\d+\]/g, '').replace(/^custom\..+$/, 'custom');
+  return field
+    .replace(/^(person|organization|deal)\./, '')
+    .replace(/\[\d+\]/g, '')
+    .replace(/^custom\..+$/, 'custom');
 }
 
 /** The translated text for one field's error code, preferring a field-specific text where there is one. */

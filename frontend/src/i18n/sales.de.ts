@@ -171,6 +171,11 @@ export const salesDe = {
       nothingRequired: 'Bitte legen Sie mindestens eine Person oder eine Organisation an oder verknüpfen Sie eine.',
       deal: 'Deal anlegen',
       dealTitle: 'Titel des Deals',
+      requiredFields: {
+        person: 'Pflichtfelder der neuen Person',
+        organization: 'Pflichtfelder der neuen Organisation',
+        deal: 'Pflichtfelder des neuen Deals',
+      },
       submit: 'Konvertieren',
       done: 'Der Lead wurde konvertiert.',
     },

@@ -144,6 +144,11 @@ export const salesEn: Shape<typeof salesDe> = {
       nothingRequired: 'Please create or link at least a person or an organisation.',
       deal: 'Create deal',
       dealTitle: 'Deal title',
+      requiredFields: {
+        person: 'Required fields of the new person',
+        organization: 'Required fields of the new organisation',
+        deal: 'Required fields of the new deal',
+      },
       submit: 'Convert',
       done: 'The lead was converted.',
     },

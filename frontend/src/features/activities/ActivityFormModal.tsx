@@ -22,7 +22,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormDialog } from '../../components/FormDialog';
 import { useDirtyGuard } from '../../components/dirtyGuard';
 import { parseError, type Activity, type ActivityType } from '../../api';
-import { focusFirstError, formErrors } from '../../components/forms';
+import { focusFirstError, formErrors, withFields } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
@@ -173,9 +173,11 @@ function ActivityForm({
   const onError = (reason: unknown) => {
     saveFailed(reason);
     const error = parseError(reason);
-    const { own, foreign } = formErrors(error.fields, form.values, (field, code) => activityFieldError(t, field, code));
+    const { own, foreign, foreignFields } = formErrors(error.fields, form.values, (field, code) =>
+      activityFieldError(t, field, code),
+    );
     if (Object.keys(own).length > 0) form.setErrors(own);
-    if (Object.keys(own).length === 0 || foreign > 0) notify.error(error);
+    if (Object.keys(own).length === 0 || foreign > 0) notify.error(withFields(error, foreignFields));
   };
 
   const submit = form.onSubmit((submitted) => {

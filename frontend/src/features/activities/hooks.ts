@@ -20,6 +20,7 @@ import {
 } from '../../api';
 import { useNotify } from '../../components/notify';
 import { personName } from '../contacts/names';
+import { recordKeys } from '../records/keys';
 import { doneChange, patchActivity, type CachedActivities } from './cache';
 import { toActivityQuery, type ActivityFilter } from './activityQuery';
 
@@ -39,10 +40,12 @@ export const activityKeys = {
   dashboard: ['dashboard'] as const,
 };
 
+/** What a change of an activity reloads: activities, the dashboard, and the histories of records (which list it). */
 export function invalidateActivities(client: QueryClient): Promise<unknown> {
   return Promise.all([
     client.invalidateQueries({ queryKey: activityKeys.all }),
     client.invalidateQueries({ queryKey: activityKeys.dashboard }),
+    client.invalidateQueries({ queryKey: recordKeys.allHistories }),
   ]);
 }
 

@@ -4,19 +4,22 @@ import type { CustomField } from '../../api';
 import { CustomFieldInput } from './CustomFieldInput';
 import { customPath, type CustomFormValues } from './customValues';
 
-/** The inputs of a record type's custom fields, in their order, bound to form.values.custom. */
+/** The inputs of a record type's custom fields, in their order, bound to form.values.custom; two a row unless narrow. */
 export function CustomFieldInputs<Values extends { custom: CustomFormValues }>({
   fields,
   form,
+  narrow = false,
 }: {
   fields: readonly CustomField[];
   form: UseFormReturnType<Values>;
+  /** One a row, for a narrow column (a part of the conversion dialog). */
+  narrow?: boolean;
 }) {
   if (fields.length === 0) {
     return null;
   }
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} data-testid="custom-field-inputs">
+    <SimpleGrid cols={narrow ? 1 : { base: 1, sm: 2 }} data-testid="custom-field-inputs">
       {fields.map((field) => {
         const props = form.getInputProps(customPath(field.id));
         return (

@@ -95,3 +95,44 @@ describe('HistoryTimeline with linked records', () => {
     expect(await linesOf(0)).toEqual(['Person: not visible (You are not allowed to see this record.)', 'Role: Buyer']);
   });
 });
+
+describe('HistoryTimeline of a deal', () => {
+  const change = (field: string, old: string, value: string): FieldChange => ({ field, label: '', old, new: value });
+
+  it('reads in German with the amounts, days and statuses as the deal page shows them, and activities as sentences', async () => {
+    const due = new Date(2027, 0, 31, 10, 0).toISOString();
+    vi.spyOn(recordsApi, 'history').mockResolvedValue([
+      entry('4', 'activity_planned', [
+        { field: 'activity', label: '', old: '', new: '', newHidden: true },
+        change('activityType', '', 'Anruf'),
+        change('activityDue', '', due),
+      ]),
+      entry('3', 'updated', [
+        change('status', 'open', 'lost'),
+        change('lostReason', '', 'Preis zu hoch'),
+        change('lostComment', '', 'Budget gestrichen'),
+      ]),
+      entry('2', 'updated', [change('value', '12345.67', '15000.00')]),
+      entry('1', 'created', [
+        change('value', '', '12345.67'),
+        change('currency', '', 'EUR'),
+        change('expectedCloseDate', '', '2027-01-31'),
+      ]),
+    ]);
+    renderWithProviders(<HistoryTimeline recordType="deal" recordId="d-1" />);
+
+    const activity = (await screen.findAllByTestId('history-action'))[0];
+    if (!activity) throw new Error('no history entry');
+    expect(activity.textContent.replace(/\s+/g, ' ')).toBe(
+      'Aktivität geplant: Anruf „nicht sichtbar (Sie haben keine Berechtigung, diesen Datensatz zu sehen.)“ für 31.01.2027, 10:00',
+    );
+    expect(within(activity).getByTestId('hidden-record')).toBeInTheDocument();
+    expect(await linesOf(1)).toEqual([
+      'Status: Offen → Verloren',
+      'Verlustgrund: Preis zu hoch',
+      'Kommentar zum Verlust: Budget gestrichen',
+    ]);
+    expect(await linesOf(2)).toEqual(['Wert: 12.345,67 € → 15.000,00 €']);
+    expect(await linesOf(3)).toEqual(['Wert: 12.345,67 €', 'Währung: EUR', 'Erwarteter Abschluss: 31.01.2027']);
+  });
+});

@@ -1,6 +1,10 @@
 import { Card, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
+  IconCalendarCheck,
+  IconCalendarPlus,
+  IconCalendarRepeat,
+  IconCalendarX,
   IconDownload,
   IconLink,
   IconLinkOff,
@@ -14,13 +18,23 @@ import {
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
-import type { HistoryAction, RecordType } from '../../api';
+import type { HistoryAction } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useFormatters } from '../../i18n/format';
 import { countryName } from './countries';
 import { useCustomFieldsQuery, useHistory } from './hooks';
 import { HiddenRecord } from './HiddenRecord';
-import { actionText, changeParts, describeChange, type ChangePart, type HistoryContext } from './historyFormat';
+import type { HistoryKind } from './historyFields';
+import {
+  actionText,
+  activityParts,
+  changeParts,
+  describeChange,
+  entryCurrencies,
+  isActivityEntry,
+  type ChangePart,
+  type HistoryContext,
+} from './historyFormat';
 
 const ICONS: Record<HistoryAction, Icon> = {
   created: IconPlus,
@@ -36,6 +50,10 @@ const ICONS: Record<HistoryAction, Icon> = {
   document_deleted: IconPaperclip,
   document_restored: IconPaperclip,
   imported: IconDownload,
+  activity_planned: IconCalendarPlus,
+  activity_done: IconCalendarCheck,
+  activity_reopened: IconCalendarRepeat,
+  activity_deleted: IconCalendarX,
 };
 
 /** A change line, with the placeholder for a linked record the reader may not see. */
@@ -49,8 +67,11 @@ function ChangeLine({ parts }: { parts: readonly ChangePart[] }) {
   );
 }
 
-/** The automatic history of any record, newest first: what happened, who did it, when, and each changed field. */
-export function HistoryTimeline({ recordType, recordId }: { recordType: RecordType; recordId: string }) {
+/**
+ * The automatic history of a record of any kind, newest first: what happened, who did it, when, and each changed
+ * field as the kind's table of fields labels and formats it (historyFields.ts); an activity's entry as a sentence.
+ */
+export function HistoryTimeline({ recordType, recordId }: { recordType: HistoryKind; recordId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const history = useHistory(recordType, recordId);
@@ -59,12 +80,14 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
   const context = useMemo<HistoryContext>(
     () => ({
       t,
+      recordType,
       locale: format.locale,
       customFields: customFields.data ?? [],
       countryName: (code) => countryName(code, format.locale),
     }),
-    [t, format.locale, customFields.data],
+    [t, recordType, format.locale, customFields.data],
   );
+  const currencies = useMemo(() => entryCurrencies(history.data ?? []), [history.data]);
 
   return (
     <Card withBorder radius="md" padding="lg" data-testid="history">
@@ -81,15 +104,21 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
         </Text>
       ) : (
         <Timeline bulletSize={26} lineWidth={2}>
-          {history.data.map((entry) => {
+          {history.data.map((entry, index) => {
             const EntryIcon = entry.action in ICONS ? ICONS[entry.action] : IconPencil;
+            const entryContext = { ...context, currency: currencies[index] };
+            const activity = isActivityEntry(entry);
             return (
               <Timeline.Item
                 key={entry.id}
                 bullet={<EntryIcon size={14} />}
                 title={
                   <Text fw={600} size="sm" data-testid="history-action">
-                    {actionText(t, entry.action, entry.actorName)}
+                    {activity ? (
+                      <ChangeLine parts={activityParts(t, entry, entryContext)} />
+                    ) : (
+                      actionText(t, entry.action, entry.actorName)
+                    )}
                   </Text>
                 }
                 data-testid="history-entry"
@@ -101,7 +130,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                     date: format.dateTime(entry.at),
                   })}
                 </Text>
-                {entry.changes.length > 0 && (
+                {!activity && entry.changes.length > 0 && (
                   <Stack gap={2} mt={4}>
                     {entry.changes.map((change) => (
                       <Text
@@ -111,7 +140,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                         data-testid="history-change"
                         data-field={change.field}
                       >
-                        <ChangeLine parts={changeParts(t, describeChange(change, context))} />
+                        <ChangeLine parts={changeParts(t, describeChange(change, entryContext))} />
                       </Text>
                     ))}
                   </Stack>

@@ -1,19 +1,14 @@
 /**
- * History entries for reading: the field names translated, values formatted the way the rest of the UI shows them
- * (custom numbers "1.234,5", yes/no, salutations, countries, e-mail kinds, statuses). A link to a record the reader
- * may not see (oldHidden/newHidden) has no value: the line keeps a place for the placeholder (changeParts).
+ * History entries for reading: the field names translated and values formatted the way the rest of the UI shows
+ * them, through the one table of each record kind (historyFields.ts); custom fields by their labels and kinds.
+ * A link to a record the reader may not see (oldHidden/newHidden) has no value: the line keeps a place for the
+ * placeholder (changeParts). Activities' entries read as one sentence (activityParts).
  */
 import type { TFunction } from 'i18next';
-import {
-  isContactKind,
-  isFieldKind,
-  isHistoryAction,
-  isSalutation,
-  type CustomField,
-  type FieldChange,
-} from '../../api';
-import { i18n } from '../../i18n';
+import { isFieldKind, isHistoryAction, type CustomField, type FieldChange, type HistoryEntry } from '../../api';
+import { lineStart, fieldLabel as serverFieldLabel } from '../../i18n/fieldLabels';
 import { formatCustomValue } from './customValues';
+import { historyFieldSpec, type FormatContext, type HistoryKind } from './historyFields';
 
 export interface ChangeText {
   field: string;
@@ -26,17 +21,13 @@ export interface ChangeText {
   newHidden: boolean;
 }
 
-export interface HistoryContext {
-  t: TFunction;
-  locale: string;
+export interface HistoryContext extends Omit<FormatContext, 'currency'> {
+  /** The record kind whose history this is. */
+  recordType: HistoryKind;
   /** Every custom field of the record type, archived ones included. */
   customFields: readonly CustomField[];
-  countryName: (code: string) => string;
-}
-
-/** A key built at run time, checked with exists() first; the typed t() cannot see it. */
-function dynamic(t: TFunction, key: string): string | undefined {
-  return i18n.exists(key) ? (t as unknown as (key: string) => string)(key) : undefined;
+  /** The currency of amounts (a deal's at the time of the entry); "EUR" when absent. */
+  currency?: string;
 }
 
 /** The action as read: "angelegt", or for an import "importiert aus 1leads" (the actor is the lead source). */
@@ -44,21 +35,15 @@ export function actionText(t: TFunction, action: string, actorName = ''): string
   return isHistoryAction(action) ? t(`history.actions.${action}`, { actorName }) : action;
 }
 
+const customLabel = (context: HistoryContext) => (id: string) =>
+  context.customFields.find((field) => field.id === id)?.label;
+
 export function fieldLabel(change: FieldChange, context: HistoryContext): string {
   const { t } = context;
-  if (change.field.startsWith('custom.')) {
-    const id = change.field.slice('custom.'.length);
-    if (change.label !== '') return change.label;
-    return context.customFields.find((field) => field.id === id)?.label ?? t('history.customField');
-  }
-  return dynamic(t, `history.fields.${change.field}`) ?? change.field;
-}
-
-/** "a@b.de (work), c@d.de (mobile)" with the kinds translated. */
-function contactPoints(t: TFunction, value: string): string {
-  return value.replace(/\((\w+)\)/g, (whole, kind: string) =>
-    isContactKind(kind) ? `(${t(`contactKinds.${kind}`)})` : whole,
-  );
+  if (change.field.startsWith('custom.') && change.label !== '') return change.label;
+  const spec = historyFieldSpec(context.recordType, change.field);
+  // A field the table does not know (custom, or named by an older server) goes by the label the errors use too.
+  return spec ? t(spec.label) : lineStart(serverFieldLabel(t, change.field, customLabel(context)));
 }
 
 export function formatValue(change: FieldChange, value: string, context: HistoryContext): string {
@@ -78,19 +63,13 @@ export function formatValue(change: FieldChange, value: string, context: History
     }
     return value;
   }
-  switch (change.field) {
-    case 'salutation':
-      return isSalutation(value) ? t(`persons.salutations.${value}`) : value;
-    case 'address.country':
-      return context.countryName(value);
-    case 'emails':
-    case 'phones':
-      return contactPoints(t, value);
-    case 'status':
-      return dynamic(t, `sales.statuses.${value}`) ?? value;
-    default:
-      return value;
-  }
+  const spec = historyFieldSpec(context.recordType, change.field);
+  return spec
+    ? spec.format(value, {
+        ...context,
+        currency: context.currency === undefined || context.currency === '' ? 'EUR' : context.currency,
+      })
+    : value;
 }
 
 export function describeChange(change: FieldChange, context: HistoryContext): ChangeText {
@@ -145,4 +124,53 @@ export function changeParts(t: TFunction, change: ChangeText): ChangePart[] {
     });
   });
   return parts;
+}
+
+/** Whether an entry is an activity's (planned, done, reopened, deleted): it reads as one sentence. */
+export function isActivityEntry(entry: Pick<HistoryEntry, 'action'>): boolean {
+  return entry.action.startsWith('activity_');
+}
+
+/**
+ * An activity's entry as one sentence in pieces: "Aktivität geplant: Anruf „Angebot nachfassen“ für 31.01.2027,
+ * 10:00", the title's place kept for the placeholder when the reader may not see the activity.
+ */
+export function activityParts(
+  t: TFunction,
+  entry: Pick<HistoryEntry, 'action' | 'changes'>,
+  context: HistoryContext,
+): ChangePart[] {
+  const change = (field: string) => entry.changes.find((candidate) => candidate.field === field);
+  const title = change('activity');
+  const type = change('activityType');
+  const due = change('activityDue');
+  const line = t('history.activity', {
+    action: actionText(t, entry.action),
+    type: type ? formatValue(type, type.new, context) : '',
+    title: title?.newHidden ? HIDDEN_MARK.new : (title?.new ?? ''),
+    due: due ? formatValue(due, due.new, context) : '',
+  });
+  const parts: ChangePart[] = [];
+  line.split(HIDDEN_MARK.new).forEach((text, i) => {
+    if (i > 0) parts.push({ hidden: 'new' });
+    if (text !== '') parts.push({ text });
+  });
+  return parts;
+}
+
+/**
+ * The currency of each entry's amounts (newest first, as the history lists them): the deal's currency as the
+ * entries set it up to then, so that "Wert: 12.345,67 €" keeps the currency the amount was in.
+ */
+export function entryCurrencies(entries: readonly Pick<HistoryEntry, 'changes'>[]): string[] {
+  const out = new Array<string>(entries.length);
+  let current = '';
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const set = entries[i]?.changes.find((change) => change.field === 'currency')?.new;
+    if (set) current = set;
+    out[i] = current;
+  }
+  // Entries older than the first one that names it (a history cut at its limit) take the first currency known.
+  const first = out.find((currency) => currency !== '') ?? '';
+  return out.map((currency) => currency || first);
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ListQuery, RecordType } from '../../api';
+import type { CustomField, ListQuery, RecordType } from '../../api';
 import { invalidate, type Invalidation } from '../../queryClient';
 
 /**
@@ -56,4 +56,16 @@ export function invalidateRecord(
   options: { gone?: boolean } = {},
 ): Promise<unknown> {
   return invalidate(client, recordInvalidations(recordType, id, also, options));
+}
+
+/** The label of a custom field of any record type, from the lists of custom fields the app has loaded. */
+export function cachedCustomFieldLabel(client: QueryClient | undefined): (fieldId: string) => string | undefined {
+  return (fieldId) => {
+    for (const [, fields] of client?.getQueriesData<readonly CustomField[]>({ queryKey: recordKeys.allCustomFields }) ??
+      []) {
+      const field = fields?.find((candidate) => candidate.id === fieldId);
+      if (field) return field.label;
+    }
+    return undefined;
+  };
 }

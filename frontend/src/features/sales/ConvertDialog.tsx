@@ -12,16 +12,35 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { parseError, type ConvertMode, type Lead, type LeadConvert } from '../../api';
+import {
+  parseError,
+  type ConvertMode,
+  type CustomField,
+  type FieldMapping,
+  type Lead,
+  type LeadConvert,
+  type Pipeline,
+} from '../../api';
+import { Loaded } from '../../components/Loading';
+import { formPath, hasPath } from '../../components/forms';
 import { useNotify } from '../../components/notify';
 import { fieldErrorText } from '../../i18n/errorText';
+import { namedFieldErrorText } from '../../i18n/fieldLabels';
 import { useFormatters } from '../../i18n/format';
+import { customErrorTexts } from '../contacts/contactForm';
 import { personName } from '../contacts/names';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
-import { useConvertLead, useLeadMatches } from './hooks';
+import { CustomFieldInputs } from '../records/CustomFieldInputs';
+import { customCreateValues, customFormValues, numberSeparators, type CustomFormValues } from '../records/customValues';
+import { useCustomFields } from '../records/hooks';
+import { cachedCustomFieldLabel } from '../records/keys';
+import { CONVERT_PARTS, mappedCustomValues, requiredFields, splitPart, type ConvertPart } from './convertForm';
+import { useConvertLead, useLeadMapping, useLeadMatches, usePipelines } from './hooks';
 import { moneySeparators, parseMoneyInput } from './money';
 import { PersonSelect } from './PersonSelect';
 import { PipelineStageFields } from './PipelineStageFields';
@@ -44,6 +63,7 @@ function TargetChoice({
   search,
   error,
   testId,
+  children,
 }: {
   title: string;
   mode: ConvertMode;
@@ -54,6 +74,8 @@ function TargetChoice({
   search: React.ReactNode;
   error?: string;
   testId: string;
+  /** What a new record needs besides the mapping (its required custom fields), shown when creating one. */
+  children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -106,6 +128,7 @@ function TargetChoice({
         </Stack>
       )}
       {mode === 'existing' && search}
+      {mode === 'create' && children}
       {error && (
         <Text size="xs" c="red">
           {error}
@@ -119,12 +142,63 @@ export function ConvertDialog({ lead, opened, onClose }: { lead: Lead; opened: b
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('leads.convert.title')} size="xl">
-      {opened && <ConvertForm lead={lead} onClose={onClose} />}
+      {opened && <ConvertLoader lead={lead} onClose={onClose} />}
     </Modal>
   );
 }
 
-function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
+/** The conversion form once the custom fields, the mapping and the deal pipelines are there. */
+function ConvertLoader({ lead, onClose }: { lead: Lead; onClose: () => void }) {
+  const person = useCustomFields('person');
+  const organization = useCustomFields('organization');
+  const deal = useCustomFields('deal');
+  const mapping = useLeadMapping();
+  const pipelines = usePipelines('deal');
+  return (
+    <Loaded query={mapping} also={[person, organization, deal, pipelines]} small>
+      {(items) => (
+        <ConvertForm
+          lead={lead}
+          onClose={onClose}
+          mapping={items}
+          pipelines={pipelines.data ?? []}
+          fields={{
+            person: requiredFields(person.fields),
+            organization: requiredFields(organization.fields),
+            deal: requiredFields(deal.fields),
+          }}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+type PartForm = UseFormReturnType<{ custom: CustomFormValues }>;
+
+/** The required custom fields of one part's new record, prefilled through the mapping and checked as its form does. */
+function usePartForm(part: ConvertPart, lead: Lead, mapping: readonly FieldMapping[], fields: readonly CustomField[]) {
+  const { t } = useTranslation();
+  const separators = numberSeparators(useFormatters().locale);
+  return useForm<{ custom: CustomFormValues }>({
+    mode: 'controlled',
+    initialValues: { custom: customFormValues(fields, mappedCustomValues(lead, mapping, part, fields)) },
+    validate: (values) => customErrorTexts(t, fields, values.custom, separators),
+  });
+}
+
+function ConvertForm({
+  lead,
+  onClose,
+  mapping,
+  pipelines,
+  fields,
+}: {
+  lead: Lead;
+  onClose: () => void;
+  mapping: readonly FieldMapping[];
+  pipelines: readonly Pipeline[];
+  fields: Record<ConvertPart, CustomField[]>;
+}) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
@@ -138,9 +212,30 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
   const [organizationMode, setOrganizationMode] = useState<ConvertMode>(lead.company !== '' ? 'create' : 'none');
   const [organizationId, setOrganizationId] = useState('');
   const [withDeal, setWithDeal] = useState(false);
-  const [deal, setDeal] = useState({ pipelineId: '', stageId: '', title: lead.title, value: '' });
+  // With only one deal pipeline there is nothing to choose: it and its first stage are preselected.
+  const onlyPipeline = pipelines.length === 1 ? pipelines[0] : undefined;
+  const [deal, setDeal] = useState({
+    pipelineId: onlyPipeline?.id ?? '',
+    stageId: onlyPipeline?.stages[0]?.id ?? '',
+    title: lead.title,
+    value: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverErrors, setServerErrors] = useState<string[]>([]);
+  const forms: Record<ConvertPart, PartForm> = {
+    person: usePartForm('person', lead, mapping, fields.person),
+    organization: usePartForm('organization', lead, mapping, fields.organization),
+    deal: usePartForm('deal', lead, mapping, fields.deal),
+  };
+  const creates: Record<ConvertPart, boolean> = {
+    person: personMode === 'create',
+    organization: organizationMode === 'create',
+    deal: withDeal,
+  };
+  const separators = numberSeparators(locale);
+  const customOf = (part: ConvertPart) =>
+    creates[part] ? customCreateValues(fields[part], forms[part].getValues().custom, separators) : {};
+  const customLabel = cachedCustomFieldLabel(useQueryClient());
 
   const personHints: Hint[] = (matches.data?.persons ?? []).map((person) => ({
     id: person.id,
@@ -153,6 +248,28 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
     detail: organization.address.city,
   }));
 
+  /** Server errors: a part's custom field next to its input, the choice of an existing record at the choice, the rest named. */
+  const showServerError = (reason: unknown) => {
+    const error = parseError(reason);
+    const rest: Record<string, string> = {};
+    const next: Record<string, string> = {};
+    const own: Record<ConvertPart, Record<string, string>> = { person: {}, organization: {}, deal: {} };
+    for (const [field, code] of Object.entries(error.fields)) {
+      const split = splitPart(field);
+      if (split?.field === 'existingId' && split.part !== 'deal') {
+        next[split.part] = fieldErrorText(t, field, code);
+      } else if (split && hasPath(forms[split.part].getValues(), formPath(split.field))) {
+        own[split.part][formPath(split.field)] = fieldErrorText(t, field, code);
+      } else {
+        rest[field] = code;
+      }
+    }
+    for (const part of CONVERT_PARTS) forms[part].setErrors(own[part]);
+    setErrors(next);
+    setServerErrors(Object.entries(rest).map(([field, code]) => namedFieldErrorText(t, field, code, customLabel)));
+    if (Object.keys(error.fields).length === 0) notify.error(error);
+  };
+
   const submit = (event: React.SyntheticEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
@@ -163,13 +280,25 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
     if (withDeal && value === null) next.dealValue = t('deals.validation.valueInvalid');
     if (withDeal && deal.pipelineId === '') next.dealPipeline = t('deals.validation.pipelineRequired');
     if (withDeal && deal.title.trim() === '') next.dealTitle = t('deals.validation.titleRequired');
+    // The required custom fields of what is created, checked as the record forms check them.
+    const invalid = CONVERT_PARTS.filter((part) => creates[part] && forms[part].validate().hasErrors);
     setErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0 || invalid.length > 0) return;
     const input: LeadConvert = {
-      person: { mode: personMode, existingId: personMode === 'existing' ? personId : '' },
-      organization: { mode: organizationMode, existingId: organizationMode === 'existing' ? organizationId : '' },
+      person: { mode: personMode, existingId: personMode === 'existing' ? personId : '', custom: customOf('person') },
+      organization: {
+        mode: organizationMode,
+        existingId: organizationMode === 'existing' ? organizationId : '',
+        custom: customOf('organization'),
+      },
       ...(withDeal && {
-        deal: { pipelineId: deal.pipelineId, stageId: deal.stageId, title: deal.title.trim(), value: value ?? '0.00' },
+        deal: {
+          pipelineId: deal.pipelineId,
+          stageId: deal.stageId,
+          title: deal.title.trim(),
+          value: value ?? '0.00',
+          custom: customOf('deal'),
+        },
       }),
     };
     setServerErrors([]);
@@ -180,16 +309,20 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
         if (result.personId) void navigate(`/persons/${result.personId}`);
         else if (result.organizationId) void navigate(`/organizations/${result.organizationId}`);
       },
-      onError: (reason) => {
-        const error = parseError(reason);
-        const texts = Object.entries(error.fields).map(
-          ([field, code]) => `${field}: ${fieldErrorText(t, field.replace(/^(person|organization|deal)\./, ''), code)}`,
-        );
-        if (texts.length > 0) setServerErrors(texts);
-        else notify.error(error);
-      },
+      onError: showServerError,
     });
   };
+
+  /** The required fields of a part's new record, under a caption. */
+  const requiredInputs = (part: ConvertPart) =>
+    fields[part].length > 0 && (
+      <Stack gap={4} data-testid={`convert-${part}-fields`}>
+        <Text size="xs" c="dimmed" fw={600}>
+          {t(`leads.convert.requiredFields.${part}`)}
+        </Text>
+        <CustomFieldInputs fields={fields[part]} form={forms[part]} narrow={part !== 'deal'} />
+      </Stack>
+    );
 
   return (
     <form onSubmit={submit} noValidate data-testid="convert-form">
@@ -212,7 +345,9 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
                 onChange={setPersonId}
               />
             }
-          />
+          >
+            {requiredInputs('person')}
+          </TargetChoice>
           <TargetChoice
             title={t('leads.convert.organization')}
             mode={organizationMode}
@@ -229,7 +364,9 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
                 onChange={setOrganizationId}
               />
             }
-          />
+          >
+            {requiredInputs('organization')}
+          </TargetChoice>
         </SimpleGrid>
         <Divider />
         <Checkbox
@@ -269,6 +406,7 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
             />
           </SimpleGrid>
         )}
+        {withDeal && requiredInputs('deal')}
         {errors.form && <Alert color="red">{errors.form}</Alert>}
         {serverErrors.length > 0 && (
           <Alert color="red" data-testid="convert-errors">

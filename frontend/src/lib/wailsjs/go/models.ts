@@ -237,6 +237,10 @@ export namespace api {
 	    Nominatim = "nominatim",
 	}
 	export enum HistoryAction {
+	    ActivityDeleted = "activity_deleted",
+	    ActivityDone = "activity_done",
+	    ActivityPlanned = "activity_planned",
+	    ActivityReopened = "activity_reopened",
 	    Created = "created",
 	    Deleted = "deleted",
 	    DocumentAdded = "document_added",
@@ -250,6 +254,46 @@ export namespace api {
 	    Restored = "restored",
 	    Unlinked = "unlinked",
 	    Updated = "updated",
+	}
+	export enum HistoryField {
+	    Activity = "activity",
+	    ActivityDue = "activityDue",
+	    ActivityType = "activityType",
+	    AddressCity = "address.city",
+	    AddressCountry = "address.country",
+	    AddressPostalCode = "address.postalCode",
+	    AddressStreet = "address.street",
+	    Company = "company",
+	    Currency = "currency",
+	    Deal = "deal",
+	    Details = "details",
+	    Document = "document",
+	    Email = "email",
+	    Emails = "emails",
+	    ExpectedCloseDate = "expectedCloseDate",
+	    FirstName = "firstName",
+	    Industry = "industry",
+	    JobTitle = "jobTitle",
+	    LastName = "lastName",
+	    LostComment = "lostComment",
+	    LostReason = "lostReason",
+	    Name = "name",
+	    Note = "note",
+	    Organization = "organization",
+	    Owner = "owner",
+	    Person = "person",
+	    PersonName = "personName",
+	    Phone = "phone",
+	    Phones = "phones",
+	    Pipeline = "pipeline",
+	    Role = "role",
+	    Salutation = "salutation",
+	    Source = "source",
+	    Stage = "stage",
+	    Status = "status",
+	    Title = "title",
+	    Value = "value",
+	    Website = "website",
 	}
 	export enum IntakeItemStatus {
 	    Created = "created",
@@ -1302,6 +1346,7 @@ export namespace api {
 	    stageId: string;
 	    title: string;
 	    value: string;
+	    custom: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConvertDeal(source);
@@ -1313,11 +1358,13 @@ export namespace api {
 	        this.stageId = source["stageId"];
 	        this.title = source["title"];
 	        this.value = source["value"];
+	        this.custom = source["custom"];
 	    }
 	}
 	export class ConvertTarget {
 	    mode: ConvertMode;
 	    existingId: string;
+	    custom: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConvertTarget(source);
@@ -1327,6 +1374,7 @@ export namespace api {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.mode = source["mode"];
 	        this.existingId = source["existingId"];
+	        this.custom = source["custom"];
 	    }
 	}
 	
