@@ -30,11 +30,11 @@ import { LostReasonsPage } from './features/settings/sales/LostReasonsPage';
 import { PipelinesPage } from './features/settings/sales/PipelinesPage';
 import { ExportsPage } from './features/exports/ExportsPage';
 import { LocalizedDates } from './i18n/LocalizedDates';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <LocalizedDates>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>

@@ -78,6 +78,8 @@ export const de = {
   },
   shell: {
     toggleNavigation: 'Navigation ein- oder ausblenden',
+    skipToContent: 'Zum Inhalt springen',
+    main: 'Inhalt',
     nav: {
       label: 'Hauptnavigation',
       start: 'Start',
@@ -310,6 +312,7 @@ export const de = {
   },
   search: {
     label: 'Personen und Organisationen suchen',
+    results: 'Suchergebnisse',
     placeholder: 'Suchen …',
     persons: 'Personen',
     organizations: 'Organisationen',

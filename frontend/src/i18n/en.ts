@@ -79,6 +79,8 @@ export const en: Messages = {
   },
   shell: {
     toggleNavigation: 'Show or hide navigation',
+    skipToContent: 'Skip to content',
+    main: 'Content',
     nav: {
       label: 'Main navigation',
       start: 'Home',
@@ -310,6 +312,7 @@ export const en: Messages = {
   },
   search: {
     label: 'Search people and organisations',
+    results: 'Search results',
     placeholder: 'Search …',
     persons: 'People',
     organizations: 'Organisations',

@@ -1,4 +1,4 @@
-import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCalendarShare, IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -28,9 +28,10 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu.label')} data-testid="user-menu">
+        {/* Named by what it shows (the user's name and role, WCAG label in name), then what it is. */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap="sm" wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size="md">
+            <Avatar color="indigo" radius="xl" size="md" aria-hidden>
               {initials(me.user.name)}
             </Avatar>
             <div>
@@ -41,7 +42,8 @@ export function UserMenu({ me }: { me: Me }) {
                 {me.role.name}
               </Text>
             </div>
-            <IconChevronDown size={16} />
+            <VisuallyHidden>{t('shell.userMenu.label')}</VisuallyHidden>
+            <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>
