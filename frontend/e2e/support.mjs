@@ -190,7 +190,7 @@ function installAccessibilityWatcher(tags) {
     quietTimer = window.setTimeout(check, Math.max(0, Math.min(400, deadline - Date.now())));
   };
   const start = () => {
-    new MutationObserver(observe).observe(window.document.documentElement, { childList: true, subtree: true });
+    new window.MutationObserver(observe).observe(window.document.documentElement, { childList: true, subtree: true });
     observe();
   };
   if (window.document.documentElement) start();

@@ -31,6 +31,7 @@ import type { ActivityLinks } from './activityForm';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
+import { activityListProps } from './doneFocus';
 import { useActivityDates } from './dates';
 import {
   defaultActivityFilter,
@@ -201,7 +202,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
   }
   const more = list.hasNextPage;
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" {...activityListProps(t('activities.title'))}>
       <Group justify="space-between" px="md" py="xs">
         <Text
           size="sm"
@@ -411,7 +412,12 @@ function WeekView({
                 {t('activities.week.incomplete', { count: data.items.length })}
               </Text>
             )}
-            <Paper withBorder radius="md" style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}>
+            <Paper
+              withBorder
+              radius="md"
+              style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}
+              {...activityListProps(t('activities.title'))}
+            >
               {days.map((entry, index) => (
                 <Group
                   key={entry.day}

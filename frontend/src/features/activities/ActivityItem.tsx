@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityLinkType } from '../../api';
 import { LinkedRecord } from '../records/HiddenRecord';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
+import { keepFocusAfterToggle } from './doneFocus';
 
 /** Each link of an activity: its ID, the linked record's name and whether the caller may not see it. */
 const LINKS: readonly {
@@ -65,8 +66,10 @@ export function DoneCheckbox({
     <Checkbox
       checked={activity.done}
       onChange={(event) => {
+        keepFocusAfterToggle(event.currentTarget);
         onToggle(event.currentTarget.checked);
       }}
+      data-activity-id={activity.id}
       disabled={disabled}
       aria-label={
         activity.done

@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { ActivityFormModal } from '../activities/ActivityFormModal';
 import { ActivityItem } from '../activities/ActivityItem';
 import { useActivityDates } from '../activities/dates';
+import { activityListProps } from '../activities/doneFocus';
 import { useToggleDone } from '../activities/hooks';
 import { LinkedRecord } from '../records/HiddenRecord';
 import { formatMoney } from '../sales/money';
@@ -39,7 +40,7 @@ function NextActivities({ steps }: { steps: NextSteps }) {
           {t('dashboard.nextSteps.noActivities')}
         </Text>
       ) : (
-        <div>
+        <div {...activityListProps(t('dashboard.nextSteps.activities'))}>
           {activities.map((activity) => (
             <ActivityItem
               key={activity.id}
