@@ -131,6 +131,10 @@ function installAccessibilityWatcher(tags) {
   let queue = Promise.resolve();
   const run = (where) => {
     const next = queue.then(async () => {
+      // A list that shows its previous rows faded while the new ones load says so (aria-busy): wait for the result.
+      for (let waited = 0; waited < 5000 && window.document.querySelector('[aria-busy="true"]'); waited += 100) {
+        await new Promise((resolve) => window.setTimeout(resolve, 100));
+      }
       const result = await window.axe.run(window.document, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],
@@ -144,6 +148,7 @@ function installAccessibilityWatcher(tags) {
           help: violation.help,
           nodes: violation.nodes.map((node) => ({
             target: node.target.join(' '),
+            html: node.html.slice(0, 200),
             summary: node.failureSummary ?? '',
           })),
         }));
@@ -203,7 +208,7 @@ const formatViolations = (violations) =>
       (violation) =>
         `  ${violation.id} (${violation.impact}) on ${violation.where}: ${violation.help}\n` +
         violation.nodes
-          .map((node) => `    - ${node.target}\n      ${node.summary.replace(/\n/g, '\n      ')}`)
+          .map((node) => `    - ${node.target}\n      ${node.html}\n      ${node.summary.replace(/\n/g, '\n      ')}`)
           .join('\n'),
     )
     .join('\n');

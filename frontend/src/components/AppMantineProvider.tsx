@@ -1,18 +1,40 @@
-import { CloseButton, MantineProvider, mergeThemeOverrides } from '@mantine/core';
+import { CloseButton, Loader, MantineProvider, mergeThemeOverrides } from '@mantine/core';
+import { DateInput, DateTimePicker, type CalendarAriaLabels } from '@mantine/dates';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, theme } from '../theme';
+import '../theme.css';
 
 /**
- * Mantine with the app's theme and its readable colours, and the defaults that need the UI's language: every close
- * button (of a dialog, a drawer, a notification) is named "Schließen" unless it has a name of its own.
+ * Mantine with the app's theme and its readable colours, and the defaults that need the UI's language or that every
+ * screen should have: every close button (of a dialog, a drawer, a notification) is named "Schließen" unless it has
+ * a name of its own; the date pickers' month and year buttons are named; a loader is a status (its "Wird geladen …"
+ * is read out, and a span may carry that name only with a role).
  */
 export function AppMantineProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const localized = useMemo(() => {
-    // CloseButton's props type lists no aria attributes; the component passes them on to its button.
+    // The props types of CloseButton and Loader list no ARIA attributes; both pass them on to their element.
     const named: Record<string, string> = { 'aria-label': t('common.close') };
-    return mergeThemeOverrides(theme, { components: { CloseButton: CloseButton.extend({ defaultProps: named }) } });
+    const status: Record<string, string> = { role: 'status' };
+    const ariaLabels: CalendarAriaLabels = {
+      previousMonth: t('datePicker.previousMonth'),
+      nextMonth: t('datePicker.nextMonth'),
+      previousYear: t('datePicker.previousYear'),
+      nextYear: t('datePicker.nextYear'),
+      previousDecade: t('datePicker.previousDecade'),
+      nextDecade: t('datePicker.nextDecade'),
+      monthLevelControl: t('datePicker.monthLevelControl'),
+      yearLevelControl: t('datePicker.yearLevelControl'),
+    };
+    return mergeThemeOverrides(theme, {
+      components: {
+        CloseButton: CloseButton.extend({ defaultProps: named }),
+        Loader: Loader.extend({ defaultProps: status }),
+        DateInput: DateInput.extend({ defaultProps: { ariaLabels } }),
+        DateTimePicker: DateTimePicker.extend({ defaultProps: { ariaLabels } }),
+      },
+    });
   }, [t]);
   return (
     <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">

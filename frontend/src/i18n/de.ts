@@ -310,6 +310,16 @@ export const de = {
     },
     created: 'Die Rolle „{{name}}“ wurde angelegt.',
   },
+  datePicker: {
+    previousMonth: 'Vorheriger Monat',
+    nextMonth: 'Nächster Monat',
+    previousYear: 'Vorheriges Jahr',
+    nextYear: 'Nächstes Jahr',
+    previousDecade: 'Vorheriges Jahrzehnt',
+    nextDecade: 'Nächstes Jahrzehnt',
+    monthLevelControl: 'Monat wählen',
+    yearLevelControl: 'Jahr wählen',
+  },
   search: {
     label: 'Personen und Organisationen suchen',
     results: 'Suchergebnisse',

@@ -310,6 +310,16 @@ export const en: Messages = {
     },
     created: 'The role “{{name}}” has been created.',
   },
+  datePicker: {
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+    monthLevelControl: 'Choose a month',
+    yearLevelControl: 'Choose a year',
+  },
   search: {
     label: 'Search people and organisations',
     results: 'Search results',

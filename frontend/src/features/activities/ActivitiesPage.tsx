@@ -224,6 +224,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
           highlightOnHover
           data-testid="activities-table"
           style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+          aria-busy={list.isPlaceholderData}
         >
           <Table.Thead>
             <Table.Tr>
@@ -270,7 +271,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
                     <Stack gap={2} align="flex-start">
                       <Text
                         size="sm"
-                        c={late ? 'red.7' : undefined}
+                        c={late ? 'red' : undefined}
                         fw={late ? 600 : undefined}
                         style={{ whiteSpace: 'nowrap' }}
                         data-testid="activity-due"
@@ -288,27 +289,30 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
                         size="md"
                         label={activity.typeName}
                       />
-                      <UnstyledButton
-                        onClick={() => {
-                          onOpen(activity);
-                        }}
-                        aria-label={t('activities.open', { title: activity.title })}
-                      >
-                        <Text
-                          size="sm"
-                          fw={500}
-                          td={activity.done ? 'line-through' : undefined}
-                          c={activity.done ? 'dimmed' : undefined}
-                          data-testid="activity-title"
+                      <Stack gap={0} align="flex-start">
+                        <UnstyledButton
+                          onClick={() => {
+                            onOpen(activity);
+                          }}
+                          aria-label={t('activities.open', { title: activity.title })}
                         >
-                          {activity.title}
-                        </Text>
+                          <Text
+                            size="sm"
+                            fw={500}
+                            td={activity.done ? 'line-through' : undefined}
+                            c={activity.done ? 'dimmed' : undefined}
+                            data-testid="activity-title"
+                          >
+                            {activity.title}
+                          </Text>
+                        </UnstyledButton>
+                        {/* Beside the button, which is named by the title alone ("Öffnen: …"). */}
                         {activity.durationMinutes > 0 && (
                           <Text size="xs" c="dimmed">
                             {activity.typeName} · {t('activities.duration', { minutes: activity.durationMinutes })}
                           </Text>
                         )}
-                      </UnstyledButton>
+                      </Stack>
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -408,7 +412,7 @@ function WeekView({
         {(data) => (
           <>
             {!data.complete && (
-              <Text size="sm" c="orange.8">
+              <Text size="sm" c="orange">
                 {t('activities.week.incomplete', { count: data.items.length })}
               </Text>
             )}
@@ -416,6 +420,7 @@ function WeekView({
               withBorder
               radius="md"
               style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}
+              aria-busy={week.isPlaceholderData}
               {...activityListProps(t('activities.title'))}
             >
               {days.map((entry, index) => (

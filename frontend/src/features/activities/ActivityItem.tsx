@@ -148,7 +148,7 @@ export function ActivityItem({
           </Text>
         </UnstyledButton>
         <Group gap={6} wrap="wrap">
-          <Text size="xs" c={late ? 'red.7' : 'dimmed'} fw={late ? 600 : undefined} data-testid="activity-due">
+          <Text size="xs" c={late ? 'red' : 'dimmed'} fw={late ? 600 : undefined} data-testid="activity-due">
             {when}
             {activity.durationMinutes > 0 && ` · ${t('activities.duration', { minutes: activity.durationMinutes })}`}
           </Text>

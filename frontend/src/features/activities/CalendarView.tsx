@@ -133,7 +133,7 @@ export function CalendarView({ filter, view, anchor, onAnchor, onOpen, onPlan }:
       </Group>
       {range.isError && <QueryError error={range.error} onRetry={() => void range.refetch()} />}
       {range.data && !range.data.complete && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="orange">
           {t('activities.calendar.incomplete', { count: range.data.items.length })}
         </Text>
       )}

@@ -146,7 +146,7 @@ function DealsWithoutActivity({ steps }: { steps: NextSteps }) {
           testId="figure-deals-without-activity"
           label={t('dashboard.openDeals', { label: t('dashboard.nextSteps.dealsWithout') })}
         >
-          <Text fz={24} fw={700} c={figure.count > 0 ? 'orange.8' : undefined} ta="right" lh={1.2}>
+          <Text fz={24} fw={700} c={figure.count > 0 ? 'orange' : undefined} ta="right" lh={1.2}>
             {format.number(figure.count)}
           </Text>
           <Text size="xs" c="dimmed" ta="right">

@@ -28,8 +28,13 @@ export function GlobalSearch() {
   const input = useRef<HTMLInputElement>(null);
   // The hit that Enter opens (the first one, then where the arrow keys move it), for assistive technology.
   const showSelected = useCallback((optionId: string | null) => {
-    if (optionId) input.current?.setAttribute('aria-activedescendant', optionId);
-    else input.current?.removeAttribute('aria-activedescendant');
+    const field = input.current;
+    if (!field) return;
+    // Only while the list is open and the hit is in it (a hit of an earlier search is gone).
+    const shown =
+      optionId !== null && field.getAttribute('aria-expanded') === 'true' && document.getElementById(optionId);
+    if (shown) field.setAttribute('aria-activedescendant', optionId);
+    else field.removeAttribute('aria-activedescendant');
   }, []);
   const persons = search.data?.persons ?? [];
   const organizations = search.data?.organizations ?? [];

@@ -235,6 +235,7 @@ export function RecordList<T extends { id: string }>({
               highlightOnHover
               data-testid={`${testId}-table`}
               style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+              aria-busy={list.isPlaceholderData}
             >
               <Table.Thead>
                 <Table.Tr>
