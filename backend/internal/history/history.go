@@ -17,20 +17,23 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// Record adds an entry for a record in the caller's transaction.
+// Record adds an entry for a record in the caller's transaction. Under a context of an import (Imported), a
+// record's creation or update is recorded as imported from the import's file instead.
 func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []api.FieldChange) error {
-	if changes == nil {
-		changes = []api.FieldChange{}
+	source, imported := ctx.Value(sourceKey{}).(string)
+	if imported && (action == api.HistoryCreated || action == api.HistoryUpdated) {
+		return insert(ctx, tx, a.TenantID, &a.UserID, source, rt, []Entry{{RecordID: id, Action: api.HistoryImported, Changes: changes}})
 	}
-	raw, err := json.Marshal(changes)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.NewRaw("INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id) VALUES (?, ?, ?, ?, ?, ?)",
-		a.TenantID, rt, id, action, string(raw), a.UserID).Exec(ctx); err != nil {
-		return fmt.Errorf("history: record %s %s: %w", rt, id, err)
-	}
-	return nil
+	return insert(ctx, tx, a.TenantID, &a.UserID, "", rt, []Entry{{RecordID: id, Action: action, Changes: changes}})
+}
+
+type sourceKey struct{}
+
+// Imported is ctx for the work of a user's import from a file (its name, "Kunden.xlsx"): the records it creates
+// or updates through their services get one entry each, "imported" from the file by the user (Record), as the
+// import's own bulk entries do (RecordImported).
+func Imported(ctx context.Context, fileName string) context.Context {
+	return context.WithValue(ctx, sourceKey{}, fileName)
 }
 
 // Entry is an entry of a record for RecordAll.
@@ -43,6 +46,17 @@ type Entry struct {
 // RecordAll adds entries of records of type rt that no user made, in one statement: actorName names who did (a
 // lead source, by its name at the time, which the entries keep when the source is renamed or deleted).
 func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, actorName string, entries []Entry) error {
+	return insert(ctx, tx, tenantID, nil, actorName, rt, entries)
+}
+
+// RecordFor adds entries of records of type rt that the actor made, in one statement (an import's batch, its
+// undo); source names the file an import came from ("importiert aus Kunden.xlsx"), "" none.
+func RecordFor(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, source string, entries []Entry) error {
+	return insert(ctx, tx, a.TenantID, &a.UserID, source, rt, entries)
+}
+
+// insert adds entries in one statement; actorID nil: no user did it; source "" none.
+func insert(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, actorID *uuid.UUID, source string, rt api.RecordType, entries []Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -59,9 +73,13 @@ func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.Recor
 		}
 		ids[i], actions[i], changes[i] = e.RecordID, string(e.Action), string(raw)
 	}
-	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_name)
-		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
-		tenantID, rt, actorName, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
+	var name *string
+	if source != "" {
+		name = &source
+	}
+	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id, actor_name)
+		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ?, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
+		tenantID, rt, actorID, name, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
 		return fmt.Errorf("history: record %d entries of %s: %w", len(entries), rt, err)
 	}
 	return nil
@@ -95,9 +113,10 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, name
 		Changes   json.RawMessage `bun:"changes"`
 		ActorID   *uuid.UUID      `bun:"actor_id"`
 		ActorName string          `bun:"actor_name"`
+		Source    *string         `bun:"source"`
 		At        time.Time       `bun:"at"`
 	}
-	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, h.actor_name, '') AS actor_name, h.at
+	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, h.actor_name, '') AS actor_name, h.actor_name AS source, h.at
 		FROM history AS h LEFT JOIN users AS u ON u.id = h.actor_id
 		WHERE h.record_type = ? AND h.record_id = ? ORDER BY h.id DESC LIMIT 500`, rt, id).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("history: list %s %s: %w", rt, id, err)
@@ -107,6 +126,9 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, name
 		e := api.HistoryEntry{ID: strconv.FormatInt(r.ID, 10), Action: api.HistoryAction(r.Action), ActorName: r.ActorName, At: r.At}
 		if r.ActorID != nil {
 			e.ActorID = r.ActorID.String()
+		}
+		if r.Source != nil && e.Action == api.HistoryImported {
+			e.Source = *r.Source
 		}
 		if err := json.Unmarshal(r.Changes, &e.Changes); err != nil {
 			return nil, fmt.Errorf("history: entry %d: %w", r.ID, err)

@@ -2,6 +2,7 @@ package record
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -115,4 +116,40 @@ func RebuildSearchText[T any](ctx context.Context, owner bun.IDB, k Kind, id fun
 		changed += int(n)
 		after = ids[len(ids)-1]
 	}
+}
+
+// Match is a live record that a lookup by a key (an e-mail address, a name, a custom field's value) found.
+type Match struct {
+	ID      uuid.UUID `bun:"id"`
+	Version int64     `bun:"version"`
+	Name    string    `bun:"name"`
+	OwnerID uuid.UUID `bun:"owner_id"`
+	Key     string    `bun:"key"`
+}
+
+// ByCustom finds the live records of kind k the actor may see whose custom field fieldID holds one of values (in
+// their canonical text), by value. It asks the kind's index of custom values, one containment per value.
+func ByCustom(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, fieldID string, values []string) (map[string][]Match, error) {
+	out := map[string][]Match{}
+	if len(values) == 0 {
+		return out, nil
+	}
+	alias := bun.Ident(k.Alias)
+	var rows []Match
+	q := Live(tx, a, k, k.Alias, api.ActionView).ColumnExpr("?.id, ?.version, ?.owner_id", alias, alias, alias).
+		ColumnExpr(k.NameSQL+" AS name").ColumnExpr("?.custom ->> ? AS key", alias, fieldID).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			for _, v := range values {
+				raw, _ := json.Marshal(map[string]string{fieldID: v})
+				q = q.WhereOr("?.custom @> ?::jsonb", alias, string(raw))
+			}
+			return q
+		})
+	if err := q.Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("record: %s by custom field: %w", k.Type, err)
+	}
+	for _, r := range rows {
+		out[r.Key] = append(out[r.Key], r)
+	}
+	return out, nil
 }
