@@ -102,6 +102,7 @@ func openXLSX(path string, opts api.ImportReadOptions) (*table, error) {
 	if err != nil {
 		return nil, fileError("file", api.FieldInvalid, "the workbook cannot be read")
 	}
+	daysAsISO(f)
 	t := &table{format: api.ImportXLSX, sheets: f.GetSheetList(), close: f.Close}
 	if len(t.sheets) == 0 {
 		_ = f.Close()
@@ -139,6 +140,59 @@ func openXLSX(path string, opts api.ImportReadOptions) (*table, error) {
 		return n, nil, io.EOF
 	}
 	return t, nil
+}
+
+// daysAsISO makes every date format of the workbook the built-in short date, which the file is opened to show as
+// yyyy-mm-dd: a cell shows its day whatever its format (Excel's "Apr-98" for the first of April 1998 would lose
+// it), in one form the import reads. Time-only formats stay.
+func daysAsISO(f *excelize.File) {
+	if _, err := f.GetStyle(0); err != nil || f.Styles == nil || f.Styles.CellXfs == nil {
+		return
+	}
+	custom := map[int]string{}
+	if f.Styles.NumFmts != nil {
+		for _, n := range f.Styles.NumFmts.NumFmt {
+			custom[n.NumFmtID] = n.FormatCode
+		}
+	}
+	short := 14
+	for i := range f.Styles.CellXfs.Xf {
+		xf := &f.Styles.CellXfs.Xf[i]
+		if xf.NumFmtID != nil && isDateFormat(*xf.NumFmtID, custom) {
+			xf.NumFmtID = &short
+		}
+	}
+}
+
+// isDateFormat tells a number format that shows a day: the built-in date formats, or a format code with a year
+// or day token (outside quotes and brackets) and no digit placeholders.
+func isDateFormat(id int, custom map[int]string) bool {
+	switch {
+	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return true
+	}
+	code, ok := custom[id]
+	if !ok {
+		return false
+	}
+	inQuote, inBracket, day := false, false, false
+	for _, r := range strings.ToLower(code) {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case r == '[':
+			inBracket = true
+		case r == ']':
+			inBracket = false
+		case inBracket:
+		case r == 'y' || r == 'd':
+			day = true
+		case r == '0' || r == '#':
+			return false
+		}
+	}
+	return day
 }
 
 // trimCells trims the cells' surrounding spaces and cuts the empty ones at the end; a row of empty cells is

@@ -58,6 +58,9 @@ func NewWorker(s *Service, o WorkerOptions) *Worker {
 	return &Worker{s: s, o: o.withDefaults(), log: s.log}
 }
 
+// With is a worker of the same service with other options (tests: small batches, short leases).
+func (w *Worker) With(o WorkerOptions) *Worker { return NewWorker(w.s, o) }
+
 // StopAfter makes the worker stop an import (as a dying instance would: the batches so far committed, the lease
 // left to run out) when stop says so after a batch; for tests of the resume.
 func (w *Worker) StopAfter(stop func(id uuid.UUID, batch int) bool) { w.stop = stop }
