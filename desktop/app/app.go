@@ -59,12 +59,14 @@ type Config struct {
 // App is what main hands to wails.Run: the services to Bind and the lifecycle hooks. The hooks are unexported
 // methods reached through these fields, because an exported Startup on a bound struct breaks the generated TS.
 type App struct {
-	Session    *Session
-	Admin      *Admin
-	Contacts   *Contacts
-	Records    *Records
-	Sales      *Sales
-	Documents  *Documents
+	Session   *Session
+	Admin     *Admin
+	Contacts  *Contacts
+	Records   *Records
+	Sales     *Sales
+	Documents *Documents
+	// Imports brings records in from XLSX and CSV files.
+	Imports    *Imports
 	Activities *Activities
 	Maps       *Maps
 	// Notifications is the notification centre.
@@ -87,6 +89,7 @@ func New(cfg Config) *App {
 		Records:       &Records{c: c},
 		Sales:         &Sales{c: c},
 		Documents:     &Documents{c: c},
+		Imports:       &Imports{c: c},
 		Activities:    &Activities{c: c},
 		Maps:          &Maps{c: c},
 		Notifications: &Notifications{c: c},
