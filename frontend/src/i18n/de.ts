@@ -1,5 +1,6 @@
 import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
+import { importErrorsDe, importFieldsDe, importsDe } from './imports.de';
 import { intakeDe } from './intake.de';
 import { notificationsDe } from './notifications.de';
 import { liveDe } from './live.de';
@@ -16,6 +17,7 @@ export const de = {
   ...activitiesDe,
   ...presenceDe,
   ...mapsDe,
+  ...importsDe,
   app: {
     name: '1sales',
   },
@@ -74,6 +76,7 @@ export const de = {
       persons: 'Personen',
       organizations: 'Organisationen',
       trash: 'Papierkorb',
+      imports: 'Importe',
       settings: 'Einstellungen',
       users: 'Benutzer',
       units: 'Einheiten',
@@ -800,6 +803,7 @@ export const de = {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
       ...documentNetworkErrorsDe,
     },
+    ...importErrorsDe,
     secrets: {
       unavailable:
         'Der Schlüsselbund Ihres Systems ist nicht erreichbar; die gespeicherte Anmeldung konnte nicht aktualisiert werden.',
@@ -835,6 +839,10 @@ export const de = {
     incomplete: 'Die Übertragung wurde unterbrochen. Bitte versuchen Sie es erneut.',
     mismatch: 'Der Inhalt passt nicht zum angegebenen Dateityp.',
     length_required: 'Die Größe der Datei war nicht bekannt.',
+    empty: 'Die Datei enthält keine Werte.',
+    no_rows: 'Die Datei enthält nur eine Kopfzeile und keine Datenzeilen.',
+    ambiguous: 'Mehrere Einträge passen zu diesem Namen.',
+    columns: 'Die Zeile hat mehr Werte, als die Kopfzeile Spalten hat.',
     unreadable: 'Die Datei konnte nicht gelesen werden.',
     unwritable: 'Die Datei konnte nicht gespeichert werden.',
     fallback: 'Ungültige Eingabe ({{code}}).',
@@ -845,6 +853,7 @@ export const de = {
         range: 'Der Wert darf nicht negativ sein.',
       },
       ...mapsFieldsDe,
+      ...importFieldsDe,
       email: {
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',

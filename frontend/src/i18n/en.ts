@@ -1,6 +1,7 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
+import { importErrorsEn, importFieldsEn, importsEn } from './imports.en';
 import { intakeEn } from './intake.en';
 import { notificationsEn } from './notifications.en';
 import { liveEn } from './live.en';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...presenceEn,
   ...mapsEn,
+  ...importsEn,
   app: {
     name: '1sales',
   },
@@ -75,6 +77,7 @@ export const en: Messages = {
       persons: 'People',
       organizations: 'Organisations',
       trash: 'Trash',
+      imports: 'Imports',
       settings: 'Settings',
       users: 'Users',
       units: 'Units',
@@ -798,6 +801,7 @@ export const en: Messages = {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
       ...documentNetworkErrorsEn,
     },
+    ...importErrorsEn,
     secrets: {
       unavailable: 'Your system’s keyring is not available; the saved sign-in could not be updated.',
     },
@@ -832,6 +836,10 @@ export const en: Messages = {
     incomplete: 'The transfer was interrupted. Please try again.',
     mismatch: 'The content does not match the declared file type.',
     length_required: 'The size of the file was not known.',
+    empty: 'The file holds no values.',
+    no_rows: 'The file has only a header row and no data rows.',
+    ambiguous: 'Several entries match this name.',
+    columns: 'The row has more values than the header row has columns.',
     unreadable: 'The file could not be read.',
     unwritable: 'The file could not be saved.',
     fallback: 'Invalid input ({{code}}).',
@@ -840,6 +848,7 @@ export const en: Messages = {
         range: 'The value must not be negative.',
       },
       ...mapsFieldsEn,
+      ...importFieldsEn,
       email: {
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',
