@@ -14,8 +14,15 @@ import type { api } from '../lib/wailsjs/go/models';
 import type { RecordType } from './access';
 import type { Data } from './types';
 
-export type ImportAnalysis = Data<api.ImportAnalysis>;
-export type ImportColumn = Data<api.ImportColumn>;
+/** A column as read; its formats are "" where the column holds no numbers or dates. */
+export type ImportColumn = Omit<Data<api.ImportColumn>, 'number' | 'date'> & {
+  number: ImportNumberFormat | '';
+  date: ImportDateFormat | '';
+};
+export type ImportAnalysis = Omit<Data<api.ImportAnalysis>, 'columns' | 'suggested'> & {
+  columns: ImportColumn[];
+  suggested: ImportSettings;
+};
 export type ImportField = Data<api.ImportField>;
 export type ImportReadOptions = Data<api.ImportReadOptions>;
 /** A column's mapping; its formats are "" on the wire where the target takes no numbers or dates. */

@@ -37,28 +37,31 @@ export function ImportStatusBadge({ status }: { status: ImportStatus }) {
  */
 export function JobView({ jobId }: { jobId: string }) {
   const job = useImportJob(jobId);
+  useReloadWhenFinished(job.data);
   if (job.isError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   if (job.isPending) return <Loading small />;
   return isImportActive(job.data.status) ? <JobProgress job={job.data} /> : <JobResult job={job.data} />;
 }
 
 /** Reloads the imported records' lists once when a job this view saw running has ended. */
-function useReloadWhenFinished(job: ImportJob) {
+function useReloadWhenFinished(job: ImportJob | undefined) {
   const client = useQueryClient();
-  const wasActive = useRef(isImportActive(job.status));
+  const wasActive = useRef(false);
+  const status = job?.status;
+  const recordType = job?.recordType;
   useEffect(() => {
-    const active = isImportActive(job.status);
-    if (wasActive.current && !active && isImportRecordType(job.recordType)) {
-      void invalidateImported(client, job.recordType);
+    if (status === undefined) return;
+    const active = isImportActive(status);
+    if (wasActive.current && !active && recordType !== undefined && isImportRecordType(recordType)) {
+      void invalidateImported(client, recordType);
     }
     wasActive.current = active;
-  }, [client, job.status, job.recordType]);
+  }, [client, status, recordType]);
 }
 
 export function JobProgress({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  useReloadWhenFinished(job);
   const percent = progressPercent(job);
   return (
     <Stack gap="md" data-testid="import-progress">
@@ -115,7 +118,6 @@ function Count({ label, value, color, testId }: { label: string; value: number; 
 export function JobResult({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  useReloadWhenFinished(job);
   const save = useSaveFailedRows();
   const undo = useUndoImport();
 

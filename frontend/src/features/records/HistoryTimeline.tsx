@@ -90,7 +90,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                 title={
                   <Text fw={600} size="sm" data-testid="history-action">
                     {/* An import names its source: the lead source, or the file a user imported. */}
-                    {actionText(t, entry.action, entry.source ? entry.source : entry.actorName)}
+                    {actionText(t, entry.action, entry.source ?? entry.actorName)}
                   </Text>
                 }
                 data-testid="history-entry"
