@@ -184,6 +184,10 @@ describe('import', { concurrency: false }, () => {
           await dialog.getByRole('combobox', { name: 'Duplikate erkennen an' }).inputValue(),
           'E-Mail-Adresse',
         );
+        assert.equal(
+          await dialog.getByRole('combobox', { name: 'Besitzer, wenn die Zeile keinen nennt' }).inputValue(),
+          ADMIN.name,
+        );
         const bernd = preview.locator('[data-testid="import-preview-row"][data-row="4"]');
         assert.equal(await bernd.getAttribute('data-outcome'), 'failed');
         assert.equal(
@@ -192,7 +196,7 @@ describe('import', { concurrency: false }, () => {
         );
         const anna = preview.locator('[data-testid="import-preview-row"][data-row="2"]');
         assert.equal(await anna.getAttribute('data-outcome'), 'created');
-        assert.equal(plain(await anna.getByTestId('import-preview-outcome').innerText()), 'wird angelegt');
+        assert.equal(plain(await anna.getByTestId('import-preview-outcome').textContent()), 'wird angelegt');
         assert.match(
           await dialog.getByTestId('import-preview-summary').innerText(),
           new RegExp(`^Vorschau der ersten 20 von ${total} Zeilen$`),

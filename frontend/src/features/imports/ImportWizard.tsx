@@ -17,6 +17,7 @@ import {
 import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
 import { i18n } from '../../i18n';
+import { useMe } from '../auth/session';
 import { importKeys, useImportJob, useStartImport } from './hooks';
 import { JobView } from './JobView';
 import {
@@ -108,12 +109,13 @@ interface Draft {
 
 const settingsOf = (d: Draft): ImportSettings => toSettings(d.analysis.fields, d.choices, d.duplicates, d.ownerId);
 
-function draftOf(analysis: ImportAnalysis): Draft {
+/** The settings the analysis suggests; the importer owns the rows without an owner unless it names another. */
+function draftOf(analysis: ImportAnalysis, importerId: string): Draft {
   return {
     analysis,
     choices: initialChoices(analysis),
     duplicates: analysis.suggested.duplicates,
-    ownerId: analysis.suggested.ownerId,
+    ownerId: analysis.suggested.ownerId !== '' ? analysis.suggested.ownerId : importerId,
   };
 }
 
@@ -134,6 +136,7 @@ export function ImportWizard({
   const { t } = useTranslation();
   const notify = useNotify();
   const format = useFormatters();
+  const me = useMe();
   const [step, setStep] = useState(FILE);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<SettingsErrors>(NO_ERRORS);
@@ -154,7 +157,7 @@ export function ImportWizard({
     },
     onSuccess: (analysis) => {
       if (!analysis) return; // the dialog was cancelled
-      setDraft(draftOf(analysis));
+      setDraft(draftOf(analysis, me.user.id));
       setErrors(NO_ERRORS);
       setPreview(null);
     },

@@ -54,8 +54,9 @@ export function MappingStep({ analysis, choices, onChange, errors }: MappingStep
           </Stack>
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="xs" data-testid="import-mapping">
+      {/* The table scrolls, so that the dialog's buttons stay in sight. */}
+      <Table.ScrollContainer minWidth={760} maxHeight="calc(100vh - 340px)">
+        <Table verticalSpacing="xs" stickyHeader data-testid="import-mapping">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w="22%">{t('imports.mapping.column')}</Table.Th>

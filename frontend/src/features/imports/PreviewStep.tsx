@@ -104,7 +104,7 @@ export function PreviewStep({
           )}
         </Stack>
         <OwnerSelect
-          w={260}
+          w={300}
           label={t('imports.preview.owner')}
           value={ownerId || null}
           onChange={(value) => {
