@@ -237,8 +237,10 @@ describe('import', { concurrency: false }, () => {
         // Anna's page: her organisation, and the history names the file.
         await list.getByTestId('list-search').fill(`Anna ${last}`);
         await annaRow.getByRole('link').first().click();
-        await page.getByTestId('history').getByText(`importiert aus ${fileName}`, { exact: true }).first().waitFor();
+        const imported = page.getByTestId('history').getByText(`importiert aus ${fileName}`, { exact: true }).first();
+        await imported.waitFor();
         await page.getByText(hanse).first().waitFor();
+        await imported.scrollIntoViewIfNeeded();
         await screenshot(page, 'import-person-history.png');
 
         // The imports page (admins: in the settings): open the import and undo it after confirming.
@@ -254,9 +256,10 @@ describe('import', { concurrency: false }, () => {
         await confirm.getByRole('button', { name: 'Rückgängig machen' }).click();
         const undone = jobDialog.getByTestId('import-undo-result');
         await undone.waitFor();
+        // The persons and the two organisations the import created go to the trash.
         assert.match(
           plain(await undone.innerText()),
-          new RegExp(`^${total - 1} in den Papierkorb verschoben, 0 zurückgesetzt`),
+          new RegExp(`^${total - 1 + 2} in den Papierkorb verschoben, 0 zurückgesetzt, 0 behalten`),
         );
         await jobDialog.locator('[data-testid="import-status"][data-status="undone"]').waitFor();
         await screenshot(page, 'import-undone.png');
