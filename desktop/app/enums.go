@@ -78,6 +78,15 @@ func vocabularies() []vocabulary {
 		vocab("AllChangeTopics", api.AllChangeTopics),
 		vocab("AllChangeKinds", api.AllChangeKinds),
 		vocab("AllNotificationKinds", api.AllNotificationKinds),
+		vocab("AllImportFileFormats", api.AllImportFileFormats),
+		vocab("AllImportEncodings", api.AllImportEncodings),
+		vocab("AllImportNumberFormats", api.AllImportNumberFormats),
+		vocab("AllImportDateFormats", api.AllImportDateFormats),
+		vocab("AllImportTargets", api.AllImportTargets),
+		vocab("AllImportValueKinds", api.AllImportValueKinds),
+		vocab("AllImportDuplicateActions", api.AllImportDuplicateActions),
+		vocab("AllImportOutcomes", api.AllImportOutcomes),
+		vocab("AllImportStatuses", api.AllImportStatuses),
 	}
 }
 

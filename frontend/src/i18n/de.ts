@@ -503,7 +503,7 @@ export const de = {
       document_added: 'Dokument hochgeladen',
       document_deleted: 'Dokument gelöscht',
       document_restored: 'Dokument wiederhergestellt',
-      imported: 'importiert aus {{actorName}}',
+      imported: 'importiert aus {{source}}',
     },
     fields: {
       details: 'Weitere Angaben',
@@ -750,6 +750,10 @@ export const de = {
       source_paused: 'Diese Lead-Quelle ist pausiert; ihre Lieferungen werden abgewiesen.',
       signature_invalid: 'Die Signatur der Lieferung fehlt, ist falsch oder veraltet.',
     },
+    import: {
+      file_invalid: 'Diese Datei kann nicht importiert werden.',
+      state: 'Der Import ist dafür nicht im passenden Stand (schon gestartet, noch in Arbeit oder schon rückgängig gemacht).',
+    },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',
     },
@@ -837,6 +841,10 @@ export const de = {
     length_required: 'Die Größe der Datei war nicht bekannt.',
     unreadable: 'Die Datei konnte nicht gelesen werden.',
     unwritable: 'Die Datei konnte nicht gespeichert werden.',
+    empty: 'Die Datei ist leer.',
+    no_rows: 'Die Datei hat nur eine Kopfzeile und keine Daten.',
+    ambiguous: 'Mehrere Einträge passen dazu; die Angabe ist nicht eindeutig.',
+    columns: 'Die Zeile hat mehr Werte, als die Kopfzeile Spalten hat.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {

@@ -502,7 +502,7 @@ export const en: Messages = {
       document_added: 'document uploaded',
       document_deleted: 'document deleted',
       document_restored: 'document restored',
-      imported: 'imported from {{actorName}}',
+      imported: 'imported from {{source}}',
     },
     fields: {
       details: 'Further details',
@@ -749,6 +749,10 @@ export const en: Messages = {
       source_paused: 'This lead source is paused; its deliveries are refused.',
       signature_invalid: 'The delivery’s signature is missing, wrong or stale.',
     },
+    import: {
+      file_invalid: 'This file cannot be imported.',
+      state: 'The import is not in a state for this (already started, still running or already undone).',
+    },
     validation: {
       failed: 'Please check your input.',
     },
@@ -834,6 +838,10 @@ export const en: Messages = {
     length_required: 'The size of the file was not known.',
     unreadable: 'The file could not be read.',
     unwritable: 'The file could not be saved.',
+    empty: 'The file is empty.',
+    no_rows: 'The file has only a header row and no data.',
+    ambiguous: 'Several entries match; the value is ambiguous.',
+    columns: 'The row has more values than the header has columns.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {

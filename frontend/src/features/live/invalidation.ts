@@ -76,6 +76,9 @@ export function changeInvalidations(change: ChangeEvent): Invalidation[] {
     case 'notification':
     case 'presence':
       return [];
+    // An import's progress and result: the import screens' queries (keys starting with 'imports').
+    case 'import':
+      return keys(['imports']);
   }
 }
 

@@ -89,7 +89,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                 bullet={<EntryIcon size={14} />}
                 title={
                   <Text fw={600} size="sm" data-testid="history-action">
-                    {actionText(t, entry.action, entry.actorName)}
+                    {actionText(t, entry.action, entry.source ?? entry.actorName)}
                   </Text>
                 }
                 data-testid="history-entry"

@@ -41,6 +41,7 @@ export namespace api {
 	    CustomField = "custom_field",
 	    Deal = "deal",
 	    Document = "document",
+	    Import = "import",
 	    Lead = "lead",
 	    LeadMapping = "lead_mapping",
 	    LeadSource = "lead_source",
@@ -115,6 +116,8 @@ export namespace api {
 	    FileUnwritable = "file.unwritable",
 	    IdempotencyInProgress = "idempotency.in_progress",
 	    IdempotencyKeyReused = "idempotency.key_reused",
+	    ImportFileInvalid = "import.file_invalid",
+	    ImportState = "import.state",
 	    IntakeSignatureInvalid = "intake.signature_invalid",
 	    IntakeSourcePaused = "intake.source_paused",
 	    Internal = "internal",
@@ -143,10 +146,13 @@ export namespace api {
 	    ValidationFailed = "validation.failed",
 	}
 	export enum FieldCode {
+	    Ambiguous = "ambiguous",
+	    Columns = "columns",
 	    Common = "common",
 	    ControlCharacter = "control_character",
 	    Cycle = "cycle",
 	    Duplicate = "duplicate",
+	    Empty = "empty",
 	    Forbidden = "forbidden",
 	    InUse = "in_use",
 	    Incomplete = "incomplete",
@@ -155,6 +161,7 @@ export namespace api {
 	    Limit = "limit",
 	    Mismatch = "mismatch",
 	    NoPosition = "no_position",
+	    NoRows = "no_rows",
 	    NotFound = "not_found",
 	    NotGeocoded = "not_geocoded",
 	    Quota = "quota",
@@ -193,6 +200,88 @@ export namespace api {
 	    Restored = "restored",
 	    Unlinked = "unlinked",
 	    Updated = "updated",
+	}
+	export enum ImportDateFormat {
+	    Dmy = "dmy",
+	    Mdy = "mdy",
+	    Serial = "serial",
+	    Ymd = "ymd",
+	}
+	export enum ImportDuplicateAction {
+	    Create = "create",
+	    Skip = "skip",
+	    Update = "update",
+	}
+	export enum ImportEncoding {
+	    Utf8 = "utf-8",
+	    Utf8Bom = "utf-8-bom",
+	    Windows1252 = "windows-1252",
+	}
+	export enum ImportFileFormat {
+	    Csv = "csv",
+	    Xlsx = "xlsx",
+	}
+	export enum ImportNumberFormat {
+	    De = "de",
+	    En = "en",
+	}
+	export enum ImportOutcome {
+	    Created = "created",
+	    Failed = "failed",
+	    Skipped = "skipped",
+	    Updated = "updated",
+	}
+	export enum ImportStatus {
+	    Analysed = "analysed",
+	    Done = "done",
+	    Failed = "failed",
+	    Queued = "queued",
+	    Running = "running",
+	    Undone = "undone",
+	}
+	export enum ImportTarget {
+	    City = "city",
+	    Company = "company",
+	    Country = "country",
+	    Currency = "currency",
+	    Email = "email",
+	    ExpectedCloseDate = "expectedCloseDate",
+	    FirstName = "firstName",
+	    FullName = "fullName",
+	    Ignore = "ignore",
+	    Industry = "industry",
+	    JobTitle = "jobTitle",
+	    LastName = "lastName",
+	    Mobile = "mobile",
+	    Name = "name",
+	    Organization = "organization",
+	    OrganizationCity = "organization.city",
+	    OrganizationCountry = "organization.country",
+	    OrganizationEmail = "organization.email",
+	    OrganizationIndustry = "organization.industry",
+	    OrganizationPhone = "organization.phone",
+	    OrganizationPostalCode = "organization.postalCode",
+	    OrganizationStreet = "organization.street",
+	    OrganizationWebsite = "organization.website",
+	    Owner = "owner",
+	    Person = "person",
+	    Phone = "phone",
+	    Pipeline = "pipeline",
+	    PostalCode = "postalCode",
+	    Salutation = "salutation",
+	    Source = "source",
+	    Stage = "stage",
+	    Street = "street",
+	    Title = "title",
+	    Value = "value",
+	    Website = "website",
+	}
+	export enum ImportValueKind {
+	    Bool = "bool",
+	    Date = "date",
+	    Number = "number",
+	    Reference = "reference",
+	    Text = "text",
 	}
 	export enum IntakeItemStatus {
 	    Created = "created",
@@ -1858,6 +1947,7 @@ export namespace api {
 	    changes: FieldChange[];
 	    actorId: string;
 	    actorName: string;
+	    source?: string;
 	    at: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1871,6 +1961,7 @@ export namespace api {
 	        this.changes = this.convertValues(source["changes"], FieldChange);
 	        this.actorId = source["actorId"];
 	        this.actorName = source["actorName"];
+	        this.source = source["source"];
 	        this.at = source["at"];
 	    }
 	
