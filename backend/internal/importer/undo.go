@@ -18,31 +18,6 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// revert sets a record an import updated back to its values before (the kind's patch type as JSON), through the
-// kind's service (edit right, validation, history), if it is still at version.
-func (k persons) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.PersonPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of person %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
-}
-
-func (k organizations) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.OrganizationPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of organisation %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
-}
-
-// reverter is a kind that can set its records back.
-type reverter interface {
-	revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error
-}
-
 // Undo undoes a finished import as a whole, in one transaction: the records it created go to the trash (those the
 // actor may delete and that are not there yet), the records it updated are set back to their values before where
 // they are still at the version the import left (else they are kept), and the import is marked undone. The
@@ -84,7 +59,7 @@ func (s *Service) Undo(ctx context.Context, a *access.Actor, id uuid.UUID) (*api
 			return fmt.Errorf("importer: undo %s: %w", id, err)
 		}
 		for _, u := range updated {
-			k, ok := s.kinds[u.RecordType].(reverter)
+			k, ok := s.kinds[u.RecordType]
 			if !ok {
 				return fmt.Errorf("importer: undo %s: no revert for %s", id, u.RecordType)
 			}
