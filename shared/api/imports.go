@@ -138,7 +138,7 @@ const (
 	TargetValue             ImportTarget = "value"
 	TargetCurrency          ImportTarget = "currency"
 	TargetExpectedCloseDate ImportTarget = "expectedCloseDate"
-	// TargetPerson is a deal's person by e-mail address or name (one the importer may see; never created).
+	// TargetPerson is a deal's person by e-mail address (one the importer may see; never created).
 	TargetPerson ImportTarget = "person"
 	// Deals and leads: the pipeline and the stage by name (else the settings' PipelineID and StageID).
 	TargetPipeline ImportTarget = "pipeline"
@@ -270,9 +270,10 @@ const (
 // AllImportDuplicateActions lists the actions.
 var AllImportDuplicateActions = []ImportDuplicateAction{DuplicateSkip, DuplicateUpdate, DuplicateCreate}
 
-// ImportDuplicates is the duplicate rule: a row whose value in Target equals (ignoring case and surrounding
-// spaces) that field of an existing live record the importer may see, or of an earlier row of the same file, is a
-// duplicate. Target "" checks nothing. Target must be a field with Duplicates set, and mapped.
+// ImportDuplicates is the duplicate rule: a row whose value in Target equals that field of an existing live
+// record the importer may see, or of an earlier row of the same file, is a duplicate (e-mail addresses and names
+// ignoring case and surrounding spaces; custom fields by their canonical value: text exactly, numbers by value).
+// Target "" checks nothing. Target must be a field with Duplicates set, and mapped.
 type ImportDuplicates struct {
 	Target string                `json:"target"`
 	Action ImportDuplicateAction `json:"action"`
@@ -384,8 +385,8 @@ type ImportJob struct {
 	ErrorCode     ErrorCode `json:"errorCode,omitempty"`
 	CreatedByID   string    `json:"createdById"`
 	CreatedByName string    `json:"createdByName"`
-	// CanUndo: the import is done or failed with rows created or updated, not undone, and the caller may undo it
-	// (the importer, or an admin).
+	// CanUndo: the import is done or failed with rows created or updated, not undone, ended less than 30 days ago,
+	// and the caller may undo it (the importer, or an admin).
 	CanUndo    bool       `json:"canUndo"`
 	CreatedAt  time.Time  `json:"createdAt" ts_type:"string"`
 	StartedAt  *time.Time `json:"startedAt" ts_type:"string"`
@@ -400,8 +401,8 @@ type ImportJobList struct {
 }
 
 // ImportUndoResult is what an undo did: created records moved to the trash, updated records set back to their
-// values before the import, records kept because they changed since the import (or were created records that
-// changed since), and records already gone (trashed by someone else).
+// values before the import, records kept (updated ones that changed since the import, and created ones the caller
+// may not delete), and records already gone (in the trash or purged).
 type ImportUndoResult struct {
 	Job      ImportJob `json:"job"`
 	Trashed  int       `json:"trashed"`

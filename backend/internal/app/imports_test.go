@@ -702,3 +702,70 @@ func TestImportResumesAfterItsWorkerDied(t *testing.T) {
 		return e.Topic == api.TopicImport && e.RecordID == an.ID && e.Change == api.ChangeUpdated
 	})
 }
+
+// Leads and deals import into their pipelines and stages (by name, or the settings'); a deal finds its person by
+// e-mail address and its organisation by name (or creates it), and a row with neither fails.
+func TestLeadsAndDealsImportIntoTheirPipelines(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	leadPipe, dealPipe := makePipeline(admin, api.RecordLead, "Anfragen", 10, 40), makePipeline(admin, api.RecordDeal, "Verkauf", 10, 50, 90)
+	leadStage, dealStage := leadPipe.Stages[1], dealPipe.Stages[1]
+
+	an := admin.analysed(api.RecordLead, "Messe.csv", csvText(
+		[]string{"Firma", "Vorname", "Nachname", "E-Mail", "PLZ", "Ort", "Quelle", "Phase"},
+		[]string{"Lindner Bau GmbH", "Anna", "Schulz", "anna@lindner.example", "20095", "Hamburg", "Messe Hamburg", strings.ToUpper(leadStage.Name)},
+		[]string{"", "Otto", "Ohnefirma", "otto@example.de", "", "", "", ""},
+		[]string{"Falsch GmbH", "", "", "", "", "", "", "Gibt es nicht"}))
+	if importColumn(an, "Firma").Target != "company" || importColumn(an, "Phase").Target != "stage" || importColumn(an, "Quelle").Target != "source" {
+		t.Fatalf("lead columns: %+v", an.Columns)
+	}
+	job := admin.imported(an.ID, an.Suggested)
+	if job.Created != 2 || job.Failed != 1 {
+		t.Fatalf("lead job: %+v", job)
+	}
+	leads := answer[api.LeadPage](admin, "POST", "/api/v1/leads/query", api.ListQuery{Search: "Lindner"}, http.StatusOK)
+	if len(leads.Items) != 1 || leads.Items[0].Title != "Lindner Bau GmbH" || leads.Items[0].PersonName != "Anna Schulz" ||
+		leads.Items[0].StageID != leadStage.ID || leads.Items[0].Source != "Messe Hamburg" || leads.Items[0].Status != api.LeadOpen {
+		t.Fatalf("lead: %+v", leads.Items)
+	}
+	otto := answer[api.LeadPage](admin, "POST", "/api/v1/leads/query", api.ListQuery{Search: "Ohnefirma"}, http.StatusOK)
+	if len(otto.Items) != 1 || otto.Items[0].Title != "Otto Ohnefirma" || otto.Items[0].StageID != leadPipe.Stages[0].ID {
+		t.Fatalf("a lead without company is named after its person, in the first stage: %+v", otto.Items)
+	}
+
+	person := admin.createPerson(api.PersonCreate{FirstName: "Karla", LastName: "Kundin", Emails: []api.ContactPoint{{Value: "karla@kunde.example"}}})
+	org := admin.createOrg(api.OrganizationCreate{Name: "Kunde AG"})
+	an = admin.analysed(api.RecordDeal, "Chancen.csv", csvText(
+		[]string{"Titel", "Wert", "Abschlussdatum", "Kontakt E-Mail", "Firma", "Phase"},
+		[]string{"Kopierer", "12.500,00", "31.12.2026", "KARLA@kunde.example", "kunde ag", dealStage.Name},
+		[]string{"Drucker", "99,90", "", "", "Neue Firma GmbH", ""},
+		[]string{"Beamer", "1", "", "unbekannt@example.de", "", ""},
+		[]string{"Tafel", "1", "", "", "", ""}))
+	if c := importColumn(an, "Wert"); c.Target != "value" || c.Number != api.NumberDE {
+		t.Fatalf("Wert: %+v", c)
+	}
+	if c := importColumn(an, "Abschlussdatum"); c.Target != "expectedCloseDate" || c.Date != api.DateDMY {
+		t.Fatalf("Abschlussdatum: %+v", c)
+	}
+	job = admin.imported(an.ID, an.Suggested)
+	if job.Created != 2 || job.Failed != 2 {
+		t.Fatalf("deal job: %+v", job)
+	}
+	deals := answer[api.DealPage](admin, "POST", "/api/v1/deals/query", api.ListQuery{Search: "Kopierer"}, http.StatusOK)
+	if len(deals.Items) != 1 || deals.Items[0].Value != "12500.00" || deals.Items[0].ExpectedCloseDate != "2026-12-31" ||
+		deals.Items[0].PersonID != person.ID || deals.Items[0].OrganizationID != org.ID || deals.Items[0].StageID != dealStage.ID {
+		t.Fatalf("deal: %+v", deals.Items)
+	}
+	drucker := answer[api.DealPage](admin, "POST", "/api/v1/deals/query", api.ListQuery{Search: "Drucker"}, http.StatusOK)
+	if len(drucker.Items) != 1 || drucker.Items[0].OrganizationName != "Neue Firma GmbH" || drucker.Items[0].Value != "99.90" {
+		t.Fatalf("Drucker: %+v", drucker.Items)
+	}
+	resp := admin.call("GET", "/api/v1/imports/"+an.ID+"/failed-rows?format=csv", nil, http.StatusOK, nil)
+	if !strings.Contains(string(resp.Body), "Person: nicht gefunden") || !strings.Contains(string(resp.Body), "Organisation: fehlt") {
+		t.Fatalf("failed rows: %s", resp.Body)
+	}
+	res := answer[api.ImportUndoResult](admin, "POST", "/api/v1/imports/"+an.ID+"/undo", nil, http.StatusOK)
+	if res.Trashed != 3 {
+		t.Fatalf("undo (two deals and the organisation made for one): %+v", res)
+	}
+}

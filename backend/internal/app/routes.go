@@ -279,7 +279,8 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/imports/{importID}/start", SignedIn, rest.OnWith(http.StatusAccepted, "importID", imports.Start))
 	route("GET /api/v1/imports/{importID}/failed-rows", Stream, rest.Endpoint{Handler: imports.FailedRowsHandler,
 		Spec: rest.Spec{Status: http.StatusOK, Download: true, Query: []string{"format", "lang"}}})
-	route("POST /api/v1/imports/{importID}/undo", SignedIn, rest.On(http.StatusOK, "importID", imports.Undo))
+	// An undo of a large import takes longer than a request may: streamed (no request timeout), in steps.
+	route("POST /api/v1/imports/{importID}/undo", Stream, rest.On(http.StatusOK, "importID", imports.Undo))
 
 	streams := feed.NewStreams(a.hub, a.db, authSvc, a.log, feed.Options{Heartbeat: a.cfg.Events.Heartbeat})
 	route("GET /api/v1/events", Stream, rest.Endpoint{Handler: streams.Handler,

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -118,6 +119,9 @@ type kind interface {
 	decide(ctx context.Context, tx bun.IDB, r *run, lines []*line) (int, error)
 	// write creates and updates what decide decided; lines whose update fails become failed.
 	write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (written, error)
+	// revert sets a record an import updated back to its values before (the kind's patch type as JSON), through
+	// the kind's service (edit right, validation, history), if it is still at version (else 412).
+	revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error
 }
 
 // written is what a batch wrote, for the undo log.

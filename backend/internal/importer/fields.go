@@ -111,7 +111,7 @@ func withAddress(m map[fieldname.Field]api.ImportTarget) map[fieldname.Field]api
 // personFields are a person file's targets: the person's fields, its custom fields, owner, organisation and
 // the organisation's fields (used when it is created).
 func personFields(persons, orgs customfield.Fields) fieldSet {
-	p, o := api.RecordPerson, api.RecordOrganization
+	p := api.RecordPerson
 	list := []field{std(api.TargetSalutation, p, api.ImportValueText, false, false),
 		std(api.TargetTitle, p, api.ImportValueText, false, false),
 		std(api.TargetFirstName, p, api.ImportValueText, false, false),
@@ -124,16 +124,7 @@ func personFields(persons, orgs customfield.Fields) fieldSet {
 	list = append(list, address(p)...)
 	list = append(list, std(api.TargetOwner, p, api.ImportValueReference, false, false))
 	list = append(list, customFields(persons, p, "")...)
-	list = append(list, std(api.TargetOrganization, o, api.ImportValueReference, false, false),
-		std(api.TargetOrgStreet, o, api.ImportValueText, false, false),
-		std(api.TargetOrgPostalCode, o, api.ImportValueText, false, false),
-		std(api.TargetOrgCity, o, api.ImportValueText, false, false),
-		std(api.TargetOrgCountry, o, api.ImportValueText, false, false),
-		std(api.TargetOrgPhone, o, api.ImportValueText, false, false),
-		std(api.TargetOrgEmail, o, api.ImportValueText, false, false),
-		std(api.TargetOrgWebsite, o, api.ImportValueText, false, false),
-		std(api.TargetOrgIndustry, o, api.ImportValueText, false, false))
-	list = append(list, customFields(orgs, o, "organization.")...)
+	list = append(list, orgFields(orgs)...)
 	return fieldSet{list: list, suggest: withAddress(map[fieldname.Field]api.ImportTarget{
 		fieldname.Salutation: api.TargetSalutation, fieldname.Title: api.TargetTitle,
 		fieldname.FirstName: api.TargetFirstName, fieldname.LastName: api.TargetLastName,
@@ -156,4 +147,70 @@ func organizationFields(orgs customfield.Fields) fieldSet {
 	return fieldSet{list: list, suggest: withAddress(map[fieldname.Field]api.ImportTarget{
 		fieldname.Company: api.TargetName, fieldname.FullName: api.TargetName, fieldname.Email: api.TargetEmail,
 		fieldname.Phone: api.TargetPhone, fieldname.Website: api.TargetWebsite, fieldname.Industry: api.TargetIndustry})}
+}
+
+// orgFields are the organisation fields of a file whose rows name an organisation that may be created (persons,
+// deals).
+func orgFields(orgs customfield.Fields) []field {
+	o := api.RecordOrganization
+	list := []field{std(api.TargetOrganization, o, api.ImportValueReference, false, false),
+		std(api.TargetOrgStreet, o, api.ImportValueText, false, false),
+		std(api.TargetOrgPostalCode, o, api.ImportValueText, false, false),
+		std(api.TargetOrgCity, o, api.ImportValueText, false, false),
+		std(api.TargetOrgCountry, o, api.ImportValueText, false, false),
+		std(api.TargetOrgPhone, o, api.ImportValueText, false, false),
+		std(api.TargetOrgEmail, o, api.ImportValueText, false, false),
+		std(api.TargetOrgWebsite, o, api.ImportValueText, false, false),
+		std(api.TargetOrgIndustry, o, api.ImportValueText, false, false)}
+	return append(list, customFields(orgs, o, "organization.")...)
+}
+
+// placeFields are the pipeline and stage of deals and leads, by name.
+func placeFields(rt api.RecordType) []field {
+	return []field{std(api.TargetPipeline, rt, api.ImportValueReference, false, false),
+		std(api.TargetStage, rt, api.ImportValueReference, false, false)}
+}
+
+// leadFields are a lead file's targets.
+func leadFields(leads customfield.Fields) fieldSet {
+	l := api.RecordLead
+	list := []field{std(api.TargetTitle, l, api.ImportValueText, true, false),
+		std(api.TargetFullName, l, api.ImportValueText, false, false),
+		std(api.TargetFirstName, l, api.ImportValueText, false, false),
+		std(api.TargetLastName, l, api.ImportValueText, false, false),
+		std(api.TargetCompany, l, api.ImportValueText, false, false),
+		std(api.TargetEmail, l, api.ImportValueText, false, true),
+		std(api.TargetPhone, l, api.ImportValueText, false, false)}
+	list = append(list, address(l)...)
+	list = append(list, std(api.TargetSource, l, api.ImportValueText, false, false), std(api.TargetOwner, l, api.ImportValueReference, false, false))
+	list = append(list, placeFields(l)...)
+	list = append(list, customFields(leads, l, "")...)
+	return fieldSet{list: list, suggest: withAddress(map[fieldname.Field]api.ImportTarget{
+		fieldname.Title: api.TargetTitle, fieldname.FullName: api.TargetFullName, fieldname.FirstName: api.TargetFirstName,
+		fieldname.LastName: api.TargetLastName, fieldname.Company: api.TargetCompany, fieldname.Email: api.TargetEmail,
+		fieldname.Phone: api.TargetPhone, fieldname.Source: api.TargetSource, fieldname.Pipeline: api.TargetPipeline,
+		fieldname.Stage: api.TargetStage})}
+}
+
+// dealFields are a deal file's targets: the deal's fields, its person (by e-mail address), its organisation (by
+// name, created with the row's organisation fields when there is none) and their custom fields.
+func dealFields(deals, orgs customfield.Fields) fieldSet {
+	d := api.RecordDeal
+	list := []field{std(api.TargetTitle, d, api.ImportValueText, true, false),
+		std(api.TargetValue, d, api.ImportValueNumber, false, false),
+		std(api.TargetCurrency, d, api.ImportValueText, false, false),
+		std(api.TargetExpectedCloseDate, d, api.ImportValueDate, false, false),
+		std(api.TargetPerson, api.RecordPerson, api.ImportValueReference, false, false),
+		std(api.TargetOwner, d, api.ImportValueReference, false, false)}
+	list = append(list, placeFields(d)...)
+	list = append(list, customFields(deals, d, "")...)
+	list = append(list, orgFields(orgs)...)
+	return fieldSet{list: list, suggest: map[fieldname.Field]api.ImportTarget{
+		fieldname.Title: api.TargetTitle, fieldname.Value: api.TargetValue, fieldname.Currency: api.TargetCurrency,
+		fieldname.CloseDate: api.TargetExpectedCloseDate, fieldname.Person: api.TargetPerson,
+		fieldname.Email: api.TargetPerson, fieldname.Company: api.TargetOrganization, fieldname.Owner: api.TargetOwner,
+		fieldname.Pipeline: api.TargetPipeline, fieldname.Stage: api.TargetStage, fieldname.Street: api.TargetOrgStreet,
+		fieldname.PostalCode: api.TargetOrgPostalCode, fieldname.City: api.TargetOrgCity,
+		fieldname.Country: api.TargetOrgCountry, fieldname.Website: api.TargetOrgWebsite,
+		fieldname.Industry: api.TargetOrgIndustry}}
 }

@@ -2,15 +2,17 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/organization"
-	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -45,21 +47,8 @@ func (k organizations) decide(ctx context.Context, tx bun.IDB, r *run, lines []*
 		o.OwnerName = r.users.name(o.OwnerID)
 		l.draft = o
 	}
-	rule := r.p.settings.Duplicates
-	key := func(l *line) string {
-		if id, ok := strings.CutPrefix(rule.Target, "custom."); ok {
-			return l.draft.(*organization.Organization).Custom[id]
-		}
-		return strings.ToLower(strings.TrimSpace(l.values[rule.Target]))
-	}
-	found, err := lookup(ctx, tx, r, lines, key, func(keys []string) (map[string][]record.Match, error) {
-		if id, ok := strings.CutPrefix(rule.Target, "custom."); ok {
-			return record.ByCustom(ctx, tx, r.a, record.MustKind(api.RecordOrganization), id, keys)
-		}
-		if rule.Target == string(api.TargetEmail) {
-			return organization.ByEmail(ctx, tx, r.a, keys)
-		}
-		return organization.ByName(ctx, tx, r.a, api.ActionView, keys)
+	key, found, err := byRule(ctx, tx, r, lines, api.RecordOrganization, func(l *line) map[string]string {
+		return l.draft.(*organization.Organization).Custom
 	})
 	if err != nil {
 		return 0, err
@@ -90,37 +79,19 @@ func (k organizations) write(ctx context.Context, tx bun.IDB, r *run, lines []*l
 	if err := history.RecordFor(ctx, tx, r.a, api.RecordOrganization, r.imp.FileName, entries); err != nil {
 		return w, err
 	}
-	for _, l := range lines {
-		if l.outcome != api.ImportRowUpdated {
-			continue
-		}
-		var rec updatedRecord
-		ok, err := update(ctx, tx, l, orgTarget, r.p.settings.Duplicates.Target, func() error {
-			cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-			if err != nil {
-				return err
-			}
-			patch, before := orgPatch(l, cur.API())
-			upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-			if err != nil {
-				return err
-			}
-			if upd.Version != cur.Version {
-				rec = updatedRecord{rt: api.RecordOrganization, id: cur.ID, version: upd.Version, before: before}
-			}
-			return nil
-		})
+	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
+		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
 		if err != nil {
-			return w, err
+			return updatedRecord{}, err
 		}
-		if ok {
-			l.id = l.match.ID
-			if rec.id != uuid.Nil {
-				w.updated = append(w.updated, rec)
-			}
+		patch, before := orgPatch(l, cur.API())
+		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
+		if err != nil {
+			return updatedRecord{}, err
 		}
-	}
-	return w, nil
+		return changed(api.RecordOrganization, cur.ID, cur.Version, upd.Version, before), nil
+	}, func(*line) func(string) string { return orgTarget })
+	return w, err
 }
 
 // orgPatch is what an update of cur with a line's values changes (its non-empty values), and the patch that sets
@@ -147,12 +118,7 @@ func orgPatch(l *line, cur api.Organization) (api.OrganizationPatch, api.Organiz
 		owner, old := draft.OwnerID.String(), cur.OwnerID
 		p.OwnerID, b.OwnerID = &owner, &old
 	}
-	if len(in.Custom) > 0 {
-		p.Custom, b.Custom = api.CustomValues{}, api.CustomValues{}
-		for id := range in.Custom {
-			p.Custom[id], b.Custom[id] = draft.Custom[id], cur.Custom[id]
-		}
-	}
+	p.Custom, b.Custom = customPatch(in.Custom, draft.Custom, cur.Custom)
 	return p, b
 }
 
@@ -167,4 +133,13 @@ func mergeAddress(cur, add api.Address) api.Address {
 		}
 	}
 	return cur
+}
+
+func (k organizations) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
+	var p api.OrganizationPatch
+	if err := json.Unmarshal(before, &p); err != nil {
+		return fmt.Errorf("importer: the undo log of organisation %s: %w", id, err)
+	}
+	_, err := k.svc.Update(ctx, a, id, version, p)
+	return err
 }

@@ -2,12 +2,14 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/organization"
@@ -122,22 +124,10 @@ func (k persons) decide(ctx context.Context, tx bun.IDB, r *run, lines []*line) 
 		p.OwnerName = r.users.name(p.OwnerID)
 		l.draft = p
 	}
-	if err := linkOrganizations(ctx, tx, r, lines); err != nil {
+	if err := linkOrganizations(ctx, tx, r, lines, func(l *line) uuid.UUID { return l.draft.(*person.Person).OwnerID }); err != nil {
 		return 0, err
 	}
-	rule := r.p.settings.Duplicates
-	key := func(l *line) string {
-		if id, ok := strings.CutPrefix(rule.Target, "custom."); ok {
-			return l.draft.(*person.Person).Custom[id]
-		}
-		return strings.ToLower(strings.TrimSpace(l.values[string(api.TargetEmail)]))
-	}
-	found, err := lookup(ctx, tx, r, lines, key, func(keys []string) (map[string][]record.Match, error) {
-		if id, ok := strings.CutPrefix(rule.Target, "custom."); ok {
-			return record.ByCustom(ctx, tx, r.a, record.MustKind(api.RecordPerson), id, keys)
-		}
-		return person.ByEmail(ctx, tx, r.a, keys, uuid.Nil)
-	})
+	key, found, err := byRule(ctx, tx, r, lines, api.RecordPerson, func(l *line) map[string]string { return l.draft.(*person.Person).Custom })
 	if err != nil {
 		return 0, err
 	}
@@ -168,11 +158,11 @@ type newOrg struct {
 	inserted bool
 }
 
-// linkOrganizations finds the organisation each person line names among those the actor may see (by name, case
-// ignored: one is taken, two are ambiguous), else drafts one from the line's organisation fields, owned by the
-// person's owner within the actor's organisation create scope. Lines of the batch naming the same new
-// organisation share it.
-func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line) error {
+// linkOrganizations finds the organisation each line names (a person's, a deal's) among those the actor may see
+// (by name, case ignored: one is taken, two are ambiguous), else drafts one from the line's organisation fields,
+// owned by the line's record's owner (ownerOf) within the actor's organisation create scope. Lines of the batch
+// naming the same new organisation share it.
+func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, ownerOf func(*line) uuid.UUID) error {
 	var keys []string
 	for _, l := range lines {
 		if n := strings.TrimSpace(l.values[string(api.TargetOrganization)]); n != "" {
@@ -218,7 +208,7 @@ func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line) e
 					no.errs["organization."+strings.TrimPrefix(f, "address.")] = code
 				}
 			}
-			o.OwnerID = l.draft.(*person.Person).OwnerID
+			o.OwnerID = ownerOf(l)
 			o.OwnerName = r.users.name(o.OwnerID)
 			if o.OwnerID != uuid.Nil {
 				if code := r.ownerCode(ctx, tx, api.RecordOrganization, o.OwnerID); code != "" {
@@ -235,9 +225,9 @@ func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line) e
 	return nil
 }
 
-func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (written, error) {
-	w := written{created: map[api.RecordType][]uuid.UUID{}}
-	source := r.imp.FileName
+// insertOrganizations creates the new organisations of the lines that are created or updated, once each, with
+// their history, and gives each such line its organisation's ID.
+func insertOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, w *written) error {
 	var orgs []*organization.Organization
 	for _, l := range lines {
 		if l.newOrg == nil || (l.outcome != api.ImportRowCreated && l.outcome != api.ImportRowUpdated) {
@@ -248,22 +238,30 @@ func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (
 		}
 	}
 	if err := organization.InsertAll(ctx, tx, r.a.TenantID, orgs); err != nil {
-		return w, err
+		return err
 	}
-	var orgEntries []history.Entry
+	var entries []history.Entry
 	for _, o := range orgs {
-		orgEntries = append(orgEntries, history.Entry{RecordID: o.ID, Action: api.HistoryImported, Changes: o.Created(r.fields[api.RecordOrganization])})
+		entries = append(entries, history.Entry{RecordID: o.ID, Action: api.HistoryImported, Changes: o.Created(r.fields[api.RecordOrganization])})
 		w.created[api.RecordOrganization] = append(w.created[api.RecordOrganization], o.ID)
 	}
-	if err := history.RecordFor(ctx, tx, r.a, api.RecordOrganization, source, orgEntries); err != nil {
+	for _, l := range lines {
+		if l.newOrg != nil {
+			l.orgID = l.newOrg.org.ID
+		}
+	}
+	return history.RecordFor(ctx, tx, r.a, api.RecordOrganization, r.imp.FileName, entries)
+}
+
+func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (written, error) {
+	w := written{created: map[api.RecordType][]uuid.UUID{}}
+	source := r.imp.FileName
+	if err := insertOrganizations(ctx, tx, r, lines, &w); err != nil {
 		return w, err
 	}
 
 	var ps []*person.Person
 	for _, l := range lines {
-		if l.newOrg != nil {
-			l.orgID = l.newOrg.org.ID
-		}
 		if l.outcome == api.ImportRowCreated {
 			ps = append(ps, l.draft.(*person.Person))
 		}
@@ -299,44 +297,24 @@ func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (
 		return w, err
 	}
 
-	for _, l := range lines {
-		if l.outcome != api.ImportRowUpdated {
-			continue
-		}
-		var rec updatedRecord
-		row := personInput(l)
-		ok, err := update(ctx, tx, l, row.targetOf, r.p.settings.Duplicates.Target, func() error {
-			cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-			if err != nil {
-				return err
-			}
-			patch, before := personPatch(l, row, cur.API())
-			upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-			if err != nil {
-				return err
-			}
-			if l.orgID != uuid.Nil {
-				if err := person.LinkInTx(ctx, tx, r.a, cur.ID, l.orgID); err != nil {
-					return err
-				}
-			}
-			rec = updatedRecord{rt: api.RecordPerson, id: cur.ID, version: upd.Version, before: before}
-			if upd.Version == cur.Version {
-				rec.id = uuid.Nil // nothing changed: nothing to undo
-			}
-			return nil
-		})
+	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
+		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
 		if err != nil {
-			return w, err
+			return updatedRecord{}, err
 		}
-		if ok && rec.id != uuid.Nil {
-			w.updated = append(w.updated, rec)
+		patch, before := personPatch(l, personInput(l), cur.API())
+		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
+		if err != nil {
+			return updatedRecord{}, err
 		}
-		if ok {
-			l.id = l.match.ID
+		if l.orgID != uuid.Nil {
+			if err := person.LinkInTx(ctx, tx, r.a, cur.ID, l.orgID); err != nil {
+				return updatedRecord{}, err
+			}
 		}
-	}
-	return w, nil
+		return changed(api.RecordPerson, cur.ID, cur.Version, upd.Version, before), nil
+	}, func(l *line) func(string) string { return personInput(l).targetOf })
+	return w, err
 }
 
 // personPatch is what an update of cur with a line's values changes (the non-empty values; an e-mail address or
@@ -374,12 +352,7 @@ func personPatch(l *line, row personRow, cur api.Person) (api.PersonPatch, api.P
 		owner, old := draft.OwnerID.String(), cur.OwnerID
 		p.OwnerID, b.OwnerID = &owner, &old
 	}
-	if len(in.Custom) > 0 {
-		p.Custom, b.Custom = api.CustomValues{}, api.CustomValues{}
-		for id := range in.Custom {
-			p.Custom[id], b.Custom[id] = draft.Custom[id], cur.Custom[id]
-		}
-	}
+	p.Custom, b.Custom = customPatch(in.Custom, draft.Custom, cur.Custom)
 	return p, b
 }
 
@@ -401,4 +374,13 @@ func prepend(list, add []api.ContactPoint, same func(a, b string) bool) ([]api.C
 		}
 	}
 	return out, changed
+}
+
+func (k persons) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
+	var p api.PersonPatch
+	if err := json.Unmarshal(before, &p); err != nil {
+		return fmt.Errorf("importer: the undo log of person %s: %w", id, err)
+	}
+	_, err := k.svc.Update(ctx, a, id, version, p)
+	return err
 }

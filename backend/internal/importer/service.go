@@ -20,8 +20,10 @@ import (
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/customfield"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/deal"
 	"github.com/1sales/app/backend/internal/document"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/shared/api"
@@ -40,6 +42,8 @@ func NewService(pool *bun.DB, store blob.Store, log *slog.Logger) *Service {
 	return &Service{db: pool, store: store, log: log, kinds: map[api.RecordType]kind{
 		api.RecordPerson:       persons{svc: person.NewService(pool)},
 		api.RecordOrganization: organizations{svc: organization.NewService(pool)},
+		api.RecordDeal:         deals{svc: deal.NewService(pool)},
+		api.RecordLead:         leads{svc: lead.NewService(pool)},
 	}}
 }
 
@@ -56,6 +60,10 @@ func fieldsOf(ctx context.Context, tx bun.IDB, rt api.RecordType) (fieldSet, map
 	switch rt {
 	case api.RecordPerson:
 		return personFields(fs[api.RecordPerson], fs[api.RecordOrganization]), fs, nil
+	case api.RecordDeal:
+		return dealFields(fs[api.RecordDeal], fs[api.RecordOrganization]), fs, nil
+	case api.RecordLead:
+		return leadFields(fs[api.RecordLead]), fs, nil
 	default:
 		return organizationFields(fs[api.RecordOrganization]), fs, nil
 	}

@@ -22,6 +22,8 @@ type plan struct {
 	maps     []mapping
 	byTarget map[string]mapping
 	owner    uuid.UUID
+	// places are the pipelines of deals and leads.
+	places *places
 }
 
 // mapping is a column mapped to a target.
@@ -83,15 +85,36 @@ func check(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, 
 		if !mapped(api.TargetLastName) && !mapped(api.TargetFirstName) && !mapped(api.TargetFullName) && !mapped(api.TargetEmail) {
 			v.Field(string(api.TargetLastName), api.FieldRequired)
 		}
+	case api.RecordOrganization:
+		if !mapped(api.TargetName) {
+			v.Field(string(api.TargetName), api.FieldRequired)
+		}
+	case api.RecordLead:
+		if !mapped(api.TargetTitle) && !mapped(api.TargetCompany) && !mapped(api.TargetFullName) && !mapped(api.TargetFirstName) &&
+			!mapped(api.TargetLastName) {
+			v.Field(string(api.TargetTitle), api.FieldRequired)
+		}
+	case api.RecordDeal:
+		if !mapped(api.TargetTitle) {
+			v.Field(string(api.TargetTitle), api.FieldRequired)
+		}
+		if !mapped(api.TargetPerson) && !mapped(api.TargetOrganization) {
+			v.Field(string(api.TargetPerson), api.FieldRequired)
+			v.Field(string(api.TargetOrganization), api.FieldRequired)
+		}
+	}
+	if rt == api.RecordPerson || rt == api.RecordDeal {
 		for _, m := range p.maps {
 			if strings.HasPrefix(m.Target, "organization.") && !mapped(api.TargetOrganization) {
 				v.Field(string(api.TargetOrganization), api.FieldRequired)
 				break
 			}
 		}
-	case api.RecordOrganization:
-		if !mapped(api.TargetName) {
-			v.Field(string(api.TargetName), api.FieldRequired)
+	}
+	if rt == api.RecordDeal || rt == api.RecordLead {
+		var err error
+		if p.places, err = loadPlaces(ctx, tx, rt, s, &v); err != nil {
+			return nil, err
 		}
 	}
 	for _, f := range set.list {

@@ -198,7 +198,12 @@ var newLeadColumns = []db.Column[*Lead]{
 	{Name: "owner_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.OwnerID.String()) }},
 	{Name: "pipeline_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.PipelineID.String()) }},
 	{Name: "stage_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.StageID.String()) }},
-	{Name: "source_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.SourceID.String()) }},
+	{Name: "source_id", Type: "uuid", Value: func(l *Lead) *string {
+		if l.SourceID == nil {
+			return nil
+		}
+		return db.Text(l.SourceID.String())
+	}},
 	{Name: "title", Type: "text", Value: func(l *Lead) *string { return &l.Title }},
 	{Name: "person_name", Type: "text", Value: func(l *Lead) *string { return &l.PersonName }},
 	{Name: "company", Type: "text", Value: func(l *Lead) *string { return &l.Company }},

@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
@@ -80,27 +79,10 @@ func InsertAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, os []*Organi
 // ByName finds the live organisations the actor may perform action on whose name is one of keys, compared in
 // lower case (keys lower case), by key.
 func ByName(ctx context.Context, tx bun.IDB, a *access.Actor, action api.Action, keys []string) (map[string][]record.Match, error) {
-	return by(ctx, tx, a, action, "lower(o.name)", keys)
+	return record.Matches(ctx, tx, a, store.Kind(), action, "name", keys)
 }
 
 // ByEmail finds the live organisations the actor may see whose e-mail address is one of keys (lower case).
 func ByEmail(ctx context.Context, tx bun.IDB, a *access.Actor, keys []string) (map[string][]record.Match, error) {
-	return by(ctx, tx, a, api.ActionView, "lower(o.email)", keys)
-}
-
-func by(ctx context.Context, tx bun.IDB, a *access.Actor, action api.Action, expr string, keys []string) (map[string][]record.Match, error) {
-	out := map[string][]record.Match{}
-	if len(keys) == 0 {
-		return out, nil
-	}
-	var rows []record.Match
-	q := record.Live(tx, a, store.Kind(), "o", action).ColumnExpr("o.id, o.version, o.name, o.owner_id").
-		ColumnExpr(expr+" AS key").Where(expr+" = ANY(?::text[])", pgdialect.Array(keys))
-	if err := q.Scan(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("organization: lookup: %w", err)
-	}
-	for _, r := range rows {
-		out[r.Key] = append(out[r.Key], r)
-	}
-	return out, nil
+	return record.Matches(ctx, tx, a, store.Kind(), api.ActionView, "email", keys)
 }

@@ -3,6 +3,7 @@ package person
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -118,21 +119,14 @@ func LinkAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ms []Membershi
 // ByEmail finds the live persons the actor may see that have one of the e-mail addresses (lower case), by
 // address. A person the actor may not see is absent: no answer confirms that an address is known.
 func ByEmail(ctx context.Context, tx bun.IDB, a *access.Actor, keys []string, except uuid.UUID) (map[string][]record.Match, error) {
-	out := map[string][]record.Match{}
-	if len(keys) == 0 {
-		return out, nil
-	}
-	var rows []record.Match
-	q := tx.NewSelect().TableExpr("persons AS p").Join("CROSS JOIN unnest(p.email_keys) AS k").
-		ColumnExpr("p.id, p.version, p.owner_id, trim(p.first_name || ' ' || p.last_name) AS name, k AS key").
-		Where("p.email_keys && ?::text[]", pgdialect.Array(keys)).Where("p.deleted_at IS NULL").Where("p.id <> ?", except).
-		Where("k = ANY(?::text[])", pgdialect.Array(keys))
-	a.Restrict(q.QueryBuilder(), api.RecordPerson, api.ActionView, "p.owner_id")
-	if err := q.Scan(ctx, &rows); err != nil {
+	found, err := record.Matches(ctx, tx, a, store.Kind(), api.ActionView, "email", keys)
+	if err != nil {
 		return nil, fmt.Errorf("person: by e-mail: %w", err)
 	}
-	for _, r := range rows {
-		out[r.Key] = append(out[r.Key], r)
+	for k, ms := range found {
+		if found[k] = slices.DeleteFunc(ms, func(m record.Match) bool { return m.ID == except }); len(found[k]) == 0 {
+			delete(found, k)
+		}
 	}
-	return out, nil
+	return found, nil
 }

@@ -1,6 +1,6 @@
 import { activitiesDe } from './activities.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
-import { importErrorsDe, importFieldsDe, importsDe } from './imports.de';
+import { importFieldsDe, importsDe } from './imports.de';
 import { intakeDe } from './intake.de';
 import { notificationsDe } from './notifications.de';
 import { liveDe } from './live.de';
@@ -506,7 +506,7 @@ export const de = {
       document_added: 'Dokument hochgeladen',
       document_deleted: 'Dokument gelöscht',
       document_restored: 'Dokument wiederhergestellt',
-      imported: 'importiert aus {{actorName}}',
+      imported: 'importiert aus {{source}}',
     },
     fields: {
       details: 'Weitere Angaben',
@@ -753,6 +753,10 @@ export const de = {
       source_paused: 'Diese Lead-Quelle ist pausiert; ihre Lieferungen werden abgewiesen.',
       signature_invalid: 'Die Signatur der Lieferung fehlt, ist falsch oder veraltet.',
     },
+    import: {
+      file_invalid: 'Diese Datei kann nicht importiert werden.',
+      state: 'Der Import ist dafür nicht im passenden Stand (schon gestartet, noch in Arbeit oder schon rückgängig gemacht).',
+    },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',
     },
@@ -803,7 +807,6 @@ export const de = {
       unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Server-Adresse und Ihre Netzwerkverbindung.',
       ...documentNetworkErrorsDe,
     },
-    ...importErrorsDe,
     secrets: {
       unavailable:
         'Der Schlüsselbund Ihres Systems ist nicht erreichbar; die gespeicherte Anmeldung konnte nicht aktualisiert werden.',
@@ -839,12 +842,12 @@ export const de = {
     incomplete: 'Die Übertragung wurde unterbrochen. Bitte versuchen Sie es erneut.',
     mismatch: 'Der Inhalt passt nicht zum angegebenen Dateityp.',
     length_required: 'Die Größe der Datei war nicht bekannt.',
-    empty: 'Die Datei enthält keine Werte.',
-    no_rows: 'Die Datei enthält nur eine Kopfzeile und keine Datenzeilen.',
-    ambiguous: 'Mehrere Einträge passen zu diesem Namen.',
-    columns: 'Die Zeile hat mehr Werte, als die Kopfzeile Spalten hat.',
     unreadable: 'Die Datei konnte nicht gelesen werden.',
     unwritable: 'Die Datei konnte nicht gespeichert werden.',
+    empty: 'Die Datei ist leer.',
+    no_rows: 'Die Datei hat nur eine Kopfzeile und keine Daten.',
+    ambiguous: 'Mehrere Einträge passen dazu; die Angabe ist nicht eindeutig.',
+    columns: 'Die Zeile hat mehr Werte, als die Kopfzeile Spalten hat.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** Texts for one field, where the general text would be vague. */
     specific: {

@@ -1,7 +1,7 @@
 import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
-import { importErrorsEn, importFieldsEn, importsEn } from './imports.en';
+import { importFieldsEn, importsEn } from './imports.en';
 import { intakeEn } from './intake.en';
 import { notificationsEn } from './notifications.en';
 import { liveEn } from './live.en';
@@ -505,7 +505,7 @@ export const en: Messages = {
       document_added: 'document uploaded',
       document_deleted: 'document deleted',
       document_restored: 'document restored',
-      imported: 'imported from {{actorName}}',
+      imported: 'imported from {{source}}',
     },
     fields: {
       details: 'Further details',
@@ -752,6 +752,10 @@ export const en: Messages = {
       source_paused: 'This lead source is paused; its deliveries are refused.',
       signature_invalid: 'The delivery’s signature is missing, wrong or stale.',
     },
+    import: {
+      file_invalid: 'This file cannot be imported.',
+      state: 'The import is not in a state for this (already started, still running or already undone).',
+    },
     validation: {
       failed: 'Please check your input.',
     },
@@ -801,7 +805,6 @@ export const en: Messages = {
       unreachable: 'The server cannot be reached. Please check the server address and your network connection.',
       ...documentNetworkErrorsEn,
     },
-    ...importErrorsEn,
     secrets: {
       unavailable: 'Your system’s keyring is not available; the saved sign-in could not be updated.',
     },
@@ -836,12 +839,12 @@ export const en: Messages = {
     incomplete: 'The transfer was interrupted. Please try again.',
     mismatch: 'The content does not match the declared file type.',
     length_required: 'The size of the file was not known.',
-    empty: 'The file holds no values.',
-    no_rows: 'The file has only a header row and no data rows.',
-    ambiguous: 'Several entries match this name.',
-    columns: 'The row has more values than the header row has columns.',
     unreadable: 'The file could not be read.',
     unwritable: 'The file could not be saved.',
+    empty: 'The file is empty.',
+    no_rows: 'The file has only a header row and no data.',
+    ambiguous: 'Several entries match; the value is ambiguous.',
+    columns: 'The row has more values than the header has columns.',
     fallback: 'Invalid input ({{code}}).',
     specific: {
       value: {

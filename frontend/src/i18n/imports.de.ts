@@ -222,14 +222,6 @@ export const importsDe = {
   },
 };
 
-/** The import's error codes (spread into errors of de.ts). */
-export const importErrorsDe = {
-  import: {
-    file_invalid: 'Diese Datei kann nicht importiert werden.',
-    state: 'Der Import ist nicht mehr in dem Zustand, den Sie sehen. Bitte laden Sie die Ansicht neu.',
-  },
-};
-
 /** Texts for the import's field errors (spread into fields.specific of de.ts). */
 export const importFieldsDe = {
   file: {

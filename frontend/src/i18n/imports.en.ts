@@ -1,4 +1,4 @@
-import type { importErrorsDe, importFieldsDe, importsDe } from './imports.de';
+import type { importFieldsDe, importsDe } from './imports.de';
 
 /** English texts of the import from XLSX and CSV files (issue 15; spread into en.ts). */
 export const importsEn: typeof importsDe = {
@@ -219,13 +219,6 @@ export const importsEn: typeof importsDe = {
       company: 'Company',
       source: 'Source',
     },
-  },
-};
-
-export const importErrorsEn: typeof importErrorsDe = {
-  import: {
-    file_invalid: 'This file cannot be imported.',
-    state: 'The import is no longer in the state you see. Please reload the view.',
   },
 };
 

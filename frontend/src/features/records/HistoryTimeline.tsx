@@ -89,7 +89,6 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: RecordTy
                 bullet={<EntryIcon size={14} />}
                 title={
                   <Text fw={600} size="sm" data-testid="history-action">
-                    {/* An import names its source: the lead source, or the file a user imported. */}
                     {actionText(t, entry.action, entry.source ?? entry.actorName)}
                   </Text>
                 }

@@ -39,9 +39,12 @@ function dynamic(t: TFunction, key: string): string | undefined {
   return i18n.exists(key) ? (t as unknown as (key: string) => string)(key) : undefined;
 }
 
-/** The action as read: "angelegt", or for an import "importiert aus 1leads" (the actor is the lead source). */
-export function actionText(t: TFunction, action: string, actorName = ''): string {
-  return isHistoryAction(action) ? t(`history.actions.${action}`, { actorName }) : action;
+/**
+ * The action as read: "angelegt", or for an import "importiert aus 1leads" / "importiert aus Kunden.xlsx" (the
+ * entry's source: a lead source, or the file a user imported).
+ */
+export function actionText(t: TFunction, action: string, source = ''): string {
+  return isHistoryAction(action) ? t(`history.actions.${action}`, { source }) : action;
 }
 
 export function fieldLabel(change: FieldChange, context: HistoryContext): string {
