@@ -74,10 +74,10 @@ export const isImportDateFormat = member<ImportDateFormat>(IMPORT_DATE_FORMATS);
 export const isImportDuplicateAction = member<ImportDuplicateAction>(IMPORT_DUPLICATE_ACTIONS);
 
 /**
- * The record types the backend imports today (POST /imports answers recordType: invalid for the others). The
- * contract names targets for deals and leads as well, but lists no importable types; this follows the backend.
+ * The record types the backend imports (POST /imports answers recordType: invalid for the others: activities). The
+ * contract lists no importable types of its own; this follows the backend.
  */
-export const IMPORT_RECORD_TYPES = ['person', 'organization'] as const satisfies readonly RecordType[];
+export const IMPORT_RECORD_TYPES = ['person', 'organization', 'deal', 'lead'] as const satisfies readonly RecordType[];
 export type ImportRecordType = (typeof IMPORT_RECORD_TYPES)[number];
 export const isImportRecordType = member<ImportRecordType>(IMPORT_RECORD_TYPES);
 

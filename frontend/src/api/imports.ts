@@ -15,6 +15,8 @@ import type {
 const WIRE: Record<ImportRecordType, api.RecordType> = {
   person: api.RecordType.Person,
   organization: api.RecordType.Organization,
+  deal: api.RecordType.Deal,
+  lead: api.RecordType.Lead,
 };
 
 const FORMAT: Record<ImportFileFormat, api.ImportFileFormat> = {

@@ -5,6 +5,8 @@ export const importsDe = {
     title: {
       person: 'Personen importieren',
       organization: 'Organisationen importieren',
+      deal: 'Deals importieren',
+      lead: 'Leads importieren',
     },
     close: 'Schließen',
     back: 'Zurück',
@@ -170,7 +172,7 @@ export const importsDe = {
       title: 'Importe',
       introAdmin: 'Alle Importe der Firma, die neuesten zuerst.',
       introUser: 'Ihre Importe, die neuesten zuerst.',
-      empty: 'Noch keine Importe. Importieren können Sie aus der Personen- und der Organisationsliste.',
+      empty: 'Noch keine Importe. Importieren können Sie aus den Listen der Personen, Organisationen, Deals und Leads.',
       show: 'Anzeigen',
       columns: {
         status: 'Status',

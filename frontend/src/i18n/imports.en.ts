@@ -7,6 +7,8 @@ export const importsEn: typeof importsDe = {
     title: {
       person: 'Import persons',
       organization: 'Import organisations',
+      deal: 'Import deals',
+      lead: 'Import leads',
     },
     close: 'Close',
     back: 'Back',
@@ -170,7 +172,7 @@ export const importsEn: typeof importsDe = {
       title: 'Imports',
       introAdmin: 'Every import of the company, newest first.',
       introUser: 'Your imports, newest first.',
-      empty: 'No imports yet. You can import from the person and the organisation list.',
+      empty: 'No imports yet. You can import from the lists of persons, organisations, deals and leads.',
       show: 'Show',
       columns: {
         status: 'Status',

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import {
   importsApi,
   isImportActive,
+  isImportRecordType,
   type ImportFileFormat,
   type ImportJob,
   type ImportRecordType,
@@ -67,7 +68,7 @@ export function useUndoImport() {
     onSuccess: (result) => {
       client.setQueryData(importKeys.job(result.job.id), result.job);
       const recordType = result.job.recordType;
-      if (recordType === 'person' || recordType === 'organization') void invalidateImported(client, recordType);
+      if (isImportRecordType(recordType)) void invalidateImported(client, recordType);
     },
     onSettled: () => client.invalidateQueries({ queryKey: importKeys.all }),
   });
