@@ -149,7 +149,10 @@ func parseDate(s string, f api.ImportDateFormat) (string, bool) {
 		return "", false
 	}
 	out := t.Format(time.DateOnly)
-	return out, httpx.DateOK(out)
+	if !httpx.DateOK(out) {
+		return "", false
+	}
+	return out, true
 }
 
 func atoi(s string) int {

@@ -183,19 +183,18 @@ func (w *Worker) run(ctx context.Context, c claim) error {
 		}
 	}
 	imported := history.Imported(ctx, imp.FileName)
+	batches, stopReading := w.read(ctx, t, r.p, columns)
+	defer stopReading()
 	var carry []*line
 	for batch := 1; ; batch++ {
-		lines := carry
-		for len(lines) < w.o.Batch {
-			l, err := nextLine(t, r.p, columns)
-			if err != nil {
-				return err
-			}
-			if l == nil {
-				break
-			}
-			lines = append(lines, l)
+		next, ok := <-batches
+		if !ok && ctx.Err() != nil {
+			return ctx.Err() // stopped, not at the end
 		}
+		if next.err != nil {
+			return next.err
+		}
+		lines := append(carry, next.lines...)
 		if len(lines) == 0 {
 			return w.finish(ctx, c, api.ImportDone, "")
 		}
@@ -222,6 +221,48 @@ func (w *Worker) run(ctx context.Context, c claim) error {
 			return errStopped
 		}
 	}
+}
+
+// readBatch is the next batch of lines a reader parsed, or why it could not.
+type readBatch struct {
+	lines []*line
+	err   error
+}
+
+// read reads and parses the table's rows in batches in a goroutine of its own, one batch ahead: the file is read
+// (the XML of a workbook decoded) while the database writes the batch before. An empty batch is the end. stop ends
+// the reading early. After the end the channel is closed (every further batch is empty).
+func (w *Worker) read(ctx context.Context, t *table, p *plan, columns int) (<-chan readBatch, func()) {
+	out := make(chan readBatch, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(out)
+		for {
+			var b readBatch
+			for len(b.lines) < w.o.Batch {
+				l, err := nextLine(t, p, columns)
+				if err != nil {
+					b.err = err
+					break
+				}
+				if l == nil {
+					break
+				}
+				b.lines = append(b.lines, l)
+			}
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return
+			}
+			if b.err != nil || len(b.lines) == 0 {
+				return
+			}
+		}
+	}()
+	return out, func() { cancel(); <-done }
 }
 
 // fresh parses lines again (a carried line is decided anew in the next batch).
