@@ -1,4 +1,4 @@
-import { CloseButton, Loader, MantineProvider, mergeThemeOverrides } from '@mantine/core';
+import { CloseButton, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DateInput, DateTimePicker, type CalendarAriaLabels } from '@mantine/dates';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +8,13 @@ import '../theme.css';
 /**
  * Mantine with the app's theme and its readable colours, and the defaults that need the UI's language or that every
  * screen should have: every close button (of a dialog, a drawer, a notification) is named "Schließen" unless it has
- * a name of its own; the date pickers' month and year buttons are named; a loader is a status (its "Wird geladen …"
- * is read out, and a span may carry that name only with a role).
+ * a name of its own; the date pickers' month and year buttons are named.
  */
 export function AppMantineProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const localized = useMemo(() => {
-    // The props types of CloseButton and Loader list no ARIA attributes; both pass them on to their element.
+    // CloseButton's props type lists no ARIA attributes; it passes them on to its button.
     const named: Record<string, string> = { 'aria-label': t('common.close') };
-    const status: Record<string, string> = { role: 'status' };
     const ariaLabels: CalendarAriaLabels = {
       previousMonth: t('datePicker.previousMonth'),
       nextMonth: t('datePicker.nextMonth'),
@@ -30,7 +28,6 @@ export function AppMantineProvider({ children }: { children: ReactNode }) {
     return mergeThemeOverrides(theme, {
       components: {
         CloseButton: CloseButton.extend({ defaultProps: named }),
-        Loader: Loader.extend({ defaultProps: status }),
         DateInput: DateInput.extend({ defaultProps: { ariaLabels } }),
         DateTimePicker: DateTimePicker.extend({ defaultProps: { ariaLabels } }),
       },

@@ -216,7 +216,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
             ? t('activities.list.countMore', { count: items.length, shown: format.number(items.length) })
             : t('activities.list.count', { count: items.length, shown: format.number(items.length) })}
         </Text>
-        {list.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {list.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       <Table.ScrollContainer minWidth={860}>
         <Table
@@ -406,7 +406,7 @@ function WeekView({
             {t('activities.week.range', { from: dates.day(dueFrom), to: dates.day(dueTo) })}
           </Title>
         </Group>
-        {week.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {week.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       <Loaded query={week}>
         {(data) => (

@@ -129,7 +129,7 @@ export function CalendarView({ filter, view, anchor, onAnchor, onOpen, onPlan }:
             {title}
           </Title>
         </Group>
-        {range.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {range.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       {range.isError && <QueryError error={range.error} onRetry={() => void range.refetch()} />}
       {range.data && !range.data.complete && (

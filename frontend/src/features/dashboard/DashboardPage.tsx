@@ -233,7 +233,7 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
                 {t('dashboard.funnel.empty')}
               </Text>
             )}
-            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
               <StageBars
                 data={stageBars(stages)}
                 metric={metric}
@@ -331,7 +331,7 @@ function DoneThisWeekCard({ dashboard }: { dashboard: Dashboard }) {
       ) : (
         <SimpleGrid cols={{ base: 1, md: users.length > 1 ? 2 : 1 }} spacing="lg">
           {users.length > 1 && (
-            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
               <DoneBars
                 data={users.map((user) => ({ user: user.userName, done: user.done.count }))}
                 seriesLabel={t('dashboard.done.series')}

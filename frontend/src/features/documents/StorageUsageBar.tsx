@@ -10,7 +10,7 @@ export function StorageUsageBar({ compact = false }: { compact?: boolean }) {
   const format = useFormatters();
   const storage = useStorage();
 
-  if (storage.isPending) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (storage.isPending) return <Loader size="xs" role="status" aria-label={t('common.loading')} />;
   if (storage.isError) {
     return (
       <Text size="xs" c="dimmed" data-testid="storage-usage-error">

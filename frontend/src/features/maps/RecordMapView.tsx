@@ -144,7 +144,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           <Text size="sm" c="dimmed" data-testid="map-count" data-count={items ? count : undefined} aria-live="polite">
             {items ? t('maps.map.count', { count }) : t('common.loading')}
           </Text>
-          {markers.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+          {markers.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
         </Group>
         {markers.data?.truncated && (
           <Alert color="yellow" variant="light" mx="md" mb="xs" data-testid="map-truncated">
@@ -171,7 +171,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           />
           {!config.data && (
             <Center pos="absolute" inset={0}>
-              <Loader aria-label={t('common.loading')} />
+              <Loader role="status" aria-label={t('common.loading')} />
             </Center>
           )}
         </div>
