@@ -8,7 +8,7 @@ import '../theme.css';
 /**
  * Mantine with the app's theme and its readable colours, and the defaults that need the UI's language or that every
  * screen should have: every close button (of a dialog, a drawer, a notification) is named "Schließen" unless it has
- * a name of its own; the date pickers' month and year buttons are named.
+ * a name of its own; the date pickers' previous and next buttons are named (the month and year buttons by their visible text).
  */
 export function AppMantineProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -22,8 +22,6 @@ export function AppMantineProvider({ children }: { children: ReactNode }) {
       nextYear: t('datePicker.nextYear'),
       previousDecade: t('datePicker.previousDecade'),
       nextDecade: t('datePicker.nextDecade'),
-      monthLevelControl: t('datePicker.monthLevelControl'),
-      yearLevelControl: t('datePicker.yearLevelControl'),
     };
     return mergeThemeOverrides(theme, {
       components: {

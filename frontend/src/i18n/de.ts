@@ -320,8 +320,6 @@ export const de = {
     nextYear: 'Nächstes Jahr',
     previousDecade: 'Vorheriges Jahrzehnt',
     nextDecade: 'Nächstes Jahrzehnt',
-    monthLevelControl: 'Monat wählen',
-    yearLevelControl: 'Jahr wählen',
   },
   search: {
     label: 'Personen und Organisationen suchen',

@@ -320,8 +320,6 @@ export const en: Messages = {
     nextYear: 'Next year',
     previousDecade: 'Previous decade',
     nextDecade: 'Next decade',
-    monthLevelControl: 'Choose a month',
-    yearLevelControl: 'Choose a year',
   },
   search: {
     label: 'Search people and organisations',

@@ -332,7 +332,7 @@ function DocumentRow({ document, onDelete }: { document: Document; onDelete: (do
           </Menu.Item>
           {document.canDelete && (
             <Menu.Item
-              color="red"
+              color="red.9"
               leftSection={<IconTrash size={16} />}
               onClick={() => {
                 onDelete(document);

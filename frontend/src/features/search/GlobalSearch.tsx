@@ -24,7 +24,10 @@ export function GlobalSearch() {
   const combobox = useCombobox();
   const active = debounced.length >= MIN_SEARCH_LENGTH;
   const listId = useId();
-  const expanded = combobox.dropdownOpened && active;
+  const persons = search.data?.persons ?? [];
+  const organizations = search.data?.organizations ?? [];
+  const hits = persons.length + organizations.length > 0;
+  const expanded = combobox.dropdownOpened && active && hits;
   const input = useRef<HTMLInputElement>(null);
   // The hit that Enter opens (the first one, then where the arrow keys move it), for assistive technology.
   const showSelected = useCallback((optionId: string | null) => {
@@ -36,8 +39,6 @@ export function GlobalSearch() {
     if (shown) field.setAttribute('aria-activedescendant', optionId);
     else field.removeAttribute('aria-activedescendant');
   }, []);
-  const persons = search.data?.persons ?? [];
-  const organizations = search.data?.organizations ?? [];
 
   // Enter opens the best hit without arrowing down first.
   useEffect(() => {
@@ -104,12 +105,17 @@ export function GlobalSearch() {
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!active} data-testid="global-search-results">
-        <Combobox.Options id={listId} aria-label={t('search.results')} mah={420} style={{ overflowY: 'auto' }}>
-          {search.isError && <Combobox.Empty>{t('search.failed')}</Combobox.Empty>}
-          {search.data && persons.length === 0 && organizations.length === 0 && (
-            <Combobox.Empty>{t('search.empty', { text: debounced })}</Combobox.Empty>
-          )}
-          {!search.data && !search.isError && <Combobox.Empty>{t('search.searching')}</Combobox.Empty>}
+        {/* The messages stand beside the list of hits: a listbox holds options only. */}
+        {search.isError && <Combobox.Empty>{t('search.failed')}</Combobox.Empty>}
+        {search.data && !hits && <Combobox.Empty>{t('search.empty', { text: debounced })}</Combobox.Empty>}
+        {!search.data && !search.isError && <Combobox.Empty>{t('search.searching')}</Combobox.Empty>}
+        <Combobox.Options
+          id={listId}
+          aria-label={t('search.results')}
+          mah={420}
+          style={{ overflowY: 'auto' }}
+          hidden={!hits}
+        >
           {persons.length > 0 && (
             <Combobox.Group label={t('search.persons')}>
               {persons.map((person) => {

@@ -77,7 +77,7 @@ export function UserMenu({ me }: { me: Me }) {
         ))}
         <Menu.Divider />
         <Menu.Item
-          color="red"
+          color="red.9"
           leftSection={<IconLogout size={16} />}
           onClick={() => {
             logout.mutate(undefined, {
