@@ -68,6 +68,9 @@ const (
 	// CodeDocumentRangeInvalid: the Range of a download lies outside the content (416, with Content-Range
 	// bytes */<size>).
 	CodeDocumentRangeInvalid ErrorCode = "document.range_invalid"
+	// CodeClientTooOld: the desktop is older than the oldest version the server serves (426 Upgrade Required);
+	// GET /api/v1/version tells the download address.
+	CodeClientTooOld ErrorCode = "client.too_old"
 )
 
 // Error codes only the desktop produces (status 0: the server was not reached, or the desktop itself failed).
@@ -105,6 +108,13 @@ const (
 	// CodeExportIncomplete: an export's file ended before the server said it was whole (the server stopped or
 	// failed while writing it); nothing was kept.
 	CodeExportIncomplete ErrorCode = "export.incomplete"
+	// The server's TLS certificate was refused: issued by an authority the desktop does not trust (a company CA
+	// that is not configured, a self-signed certificate), expired or not yet valid, or issued for another host
+	// name; CodeTLSFailed for any other TLS failure.
+	CodeTLSUnknownAuthority ErrorCode = "tls.unknown_authority"
+	CodeTLSExpired          ErrorCode = "tls.expired"
+	CodeTLSWrongHost        ErrorCode = "tls.wrong_host"
+	CodeTLSFailed           ErrorCode = "tls.failed"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -118,6 +128,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
+	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
@@ -161,6 +172,10 @@ const (
 const (
 	FieldUnreadable FieldCode = "unreadable"
 	FieldUnwritable FieldCode = "unwritable"
+	// FieldInsecure: a server address with http:// to a host that is not this computer (only https:// is
+	// accepted there); FieldCAFile: the company CA file cannot be read or holds no certificate.
+	FieldInsecure FieldCode = "insecure"
+	FieldCAFile   FieldCode = "ca_file"
 )
 
 // AllFieldCodes lists every field code, the server's and the desktop's.
@@ -168,5 +183,5 @@ var AllFieldCodes = []FieldCode{
 	FieldRequired, FieldInvalid, FieldTooLong, FieldTooShort, FieldTaken, FieldUnknown, FieldNotFound, FieldType,
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
-	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable,
+	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable, FieldInsecure, FieldCAFile,
 }
