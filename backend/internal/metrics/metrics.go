@@ -97,7 +97,7 @@ type stats struct {
 }
 
 var (
-	descUp = prometheus.NewDesc("onesales_stats_up", "1 if the queue and document figures could be read at this scrape.", nil, nil)
+	descUp    = prometheus.NewDesc("onesales_stats_up", "1 if the queue and document figures could be read at this scrape.", nil, nil)
 	descQueue = prometheus.NewDesc("onesales_queue_length",
 		"Jobs waiting in a worker's queue: geocode (all jobs), geocode_due (due now), geocode_retrying (failed before), "+
 			"document_cleanup (housekeeping: bytes to purge, expired uploads), notify (change events the notification worker has not read).",
