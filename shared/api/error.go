@@ -173,9 +173,10 @@ const (
 	FieldUnreadable FieldCode = "unreadable"
 	FieldUnwritable FieldCode = "unwritable"
 	// FieldInsecure: a server address with http:// to a host that is not this computer (only https:// is
-	// accepted there); FieldCAFile: the company CA file cannot be read or holds no certificate.
+	// accepted there).
 	FieldInsecure FieldCode = "insecure"
-	FieldCAFile   FieldCode = "ca_file"
+	// FieldNoCertificate: the company CA file holds no certificate (field caFile).
+	FieldNoCertificate FieldCode = "no_certificate"
 )
 
 // AllFieldCodes lists every field code, the server's and the desktop's.
@@ -183,5 +184,5 @@ var AllFieldCodes = []FieldCode{
 	FieldRequired, FieldInvalid, FieldTooLong, FieldTooShort, FieldTaken, FieldUnknown, FieldNotFound, FieldType,
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
-	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable, FieldInsecure, FieldCAFile,
+	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable, FieldInsecure, FieldNoCertificate,
 }
