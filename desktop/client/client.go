@@ -47,7 +47,7 @@ type Options struct {
 	RootCAs *x509.CertPool
 	// Version is the desktop's version, sent with every request (api.ClientHeader) for the server's version gate.
 	Version string
-	Logger    *slog.Logger
+	Logger  *slog.Logger
 	// OnSession receives every new token pair (sign-in and each refresh) before the client uses it. Refresh tokens
 	// rotate and the spent one is dead on the server, so this is where the new one must reach the keyring.
 	OnSession func(api.Session)
