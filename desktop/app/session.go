@@ -25,7 +25,7 @@ type SessionState struct {
 	Email     string `json:"email"`
 	Language  string `json:"language"`
 	// CAFile is the company CA file the desktop trusts besides the system's certificates ("" none).
-	CAFile string `json:"caFile"`
+	CAFile string `json:"caFile,omitempty"`
 	// Me is set when signed in.
 	Me *api.Me `json:"me,omitempty"`
 }

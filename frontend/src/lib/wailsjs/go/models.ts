@@ -4693,7 +4693,7 @@ export namespace app {
 	    serverUrl: string;
 	    email: string;
 	    language: string;
-	    caFile: string;
+	    caFile?: string;
 	    me?: api.Me;
 	
 	    static createFrom(source: any = {}) {
