@@ -301,7 +301,26 @@ func TestMetricsShowTheSessionsRequestsSignInsPoolQueuesAndDocuments(t *testing.
 	}
 }
 
-// Throttled sign-ins are counted as such (and as 429s of their route).
+// dashboardSeriesAreExported checks that every series the sample Grafana dashboard queries is in the scrape text.
+func dashboardSeriesAreExported(t *testing.T, text string) {
+	t.Helper()
+	raw, err := os.ReadFile("../../../docs/grafana-dashboard.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	queried := regexp.MustCompile(`\b((?:onesales|go_sql|process)_[a-z_]+)\{`).FindAllStringSubmatch(string(raw), -1)
+	if len(queried) < 10 {
+		t.Fatalf("the dashboard queries only %d series", len(queried))
+	}
+	for _, m := range queried {
+		if !strings.Contains(text, "\n"+m[1]) {
+			t.Errorf("the dashboard queries %s, which /metrics does not show", m[1])
+		}
+	}
+}
+
+// Throttled sign-ins are counted as such (and as 429s of their route); after them every series the sample
+// dashboard queries is there.
 func TestMetricsCountThrottledSignIns(t *testing.T) {
 	env := apptest.Start(t)
 	for i := range 6 {
@@ -319,6 +338,7 @@ func TestMetricsCountThrottledSignIns(t *testing.T) {
 	if got := metric(t, text, `onesales_throttled_requests_total{route="POST /api/v1/auth/login"}`); got != 1 {
 		t.Errorf("throttled requests %v, want 1", got)
 	}
+	dashboardSeriesAreExported(t, text)
 }
 
 // Every statement is logged (debug, and as slow from 1ns), and failed sign-ins too: the log holds statement
