@@ -19,6 +19,7 @@ import { UsersPage } from './features/settings/users/UsersPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartPage } from './features/start/StartPage';
 import { TrashPage } from './features/trash/TrashPage';
+import { ImportsPage } from './features/imports/ImportsPage';
 import { DealDetailPage } from './features/sales/DealDetailPage';
 import { DealsPage } from './features/sales/DealsPage';
 import { LeadDetailPage } from './features/sales/LeadDetailPage';
@@ -38,8 +39,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <LocalizedDates>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
-            {/* Bottom right: the header (search, user menu) and the page actions at the top stay reachable. */}
-            <Notifications position="bottom-right" limit={4} />
+            {/* Bottom left: the header (search, user menu) and the page actions at the top stay reachable, and a
+                reminder never covers a dialog's buttons (bottom right), while its own messages stay above it. */}
+            <Notifications position="bottom-left" limit={4} />
             <AuthGate>
               {/* Hash routes: a reload of the desktop window (or the dev page) always finds index.html. */}
               <HashRouter>
@@ -57,6 +59,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <Route path="leads/:leadId" element={<LeadDetailPage />} />
                     <Route path="activities" element={<ActivitiesPage />} />
                     <Route path="trash" element={<TrashPage />} />
+                    <Route path="imports" element={<ImportsPage />} />
                     <Route path="settings" element={<AdminOnly />}>
                       <Route index element={<Navigate to="users" replace />} />
                       <Route path="users" element={<UsersPage />} />

@@ -287,7 +287,7 @@ func TestMetricsShowTheSessionsRequestsSignInsPoolQueuesAndDocuments(t *testing.
 	}
 	// The organization's address waits for the geocoder (no worker runs in tests); the notification worker has
 	// not read the session's change events either.
-	for _, q := range []string{"geocode", "geocode_due", "geocode_retrying", "document_cleanup", "notify"} {
+	for _, q := range []string{"geocode", "geocode_due", "geocode_retrying", "document_cleanup", "notify", "import"} {
 		metric(t, text, `onesales_queue_length{queue="`+q+`"}`)
 	}
 	if got := metric(t, text, `onesales_queue_length{queue="notify"}`); got < 1 {

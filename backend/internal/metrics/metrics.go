@@ -100,7 +100,8 @@ var (
 	descUp    = prometheus.NewDesc("onesales_stats_up", "1 if the queue and document figures could be read at this scrape.", nil, nil)
 	descQueue = prometheus.NewDesc("onesales_queue_length",
 		"Jobs waiting in a worker's queue: geocode (all jobs), geocode_due (due now), geocode_retrying (failed before), "+
-			"document_cleanup (housekeeping: bytes to purge, expired uploads), notify (change events the notification worker has not read).",
+			"document_cleanup (housekeeping: bytes to purge, expired uploads), notify (change events the notification worker has not read), "+
+			"import (file imports queued or running).",
 		[]string{"queue"}, nil)
 	descDocs  = prometheus.NewDesc("onesales_documents_stored", "Documents whose bytes are stored.", nil, nil)
 	descBytes = prometheus.NewDesc("onesales_document_bytes_stored", "Bytes of the stored documents.", nil, nil)
@@ -117,7 +118,7 @@ func (s *stats) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	var r struct {
-		GeocodeJobs, GeocodeDue, GeocodeRetrying, DocumentsStored, DocumentBytes, DocumentsCleanup, NotifyBacklog int64
+		GeocodeJobs, GeocodeDue, GeocodeRetrying, DocumentsStored, DocumentBytes, DocumentsCleanup, NotifyBacklog, ImportsWaiting int64
 	}
 	if err := s.db.NewRaw("SELECT * FROM ops_stats()").Scan(ctx, &r); err != nil {
 		s.log.Warn("metrics: ops_stats failed", "err", err)
@@ -126,7 +127,7 @@ func (s *stats) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(descUp, prometheus.GaugeValue, 1)
 	for q, n := range map[string]int64{"geocode": r.GeocodeJobs, "geocode_due": r.GeocodeDue, "geocode_retrying": r.GeocodeRetrying,
-		"document_cleanup": r.DocumentsCleanup, "notify": r.NotifyBacklog} {
+		"document_cleanup": r.DocumentsCleanup, "notify": r.NotifyBacklog, "import": r.ImportsWaiting} {
 		ch <- prometheus.MustNewConstMetric(descQueue, prometheus.GaugeValue, float64(n), q)
 	}
 	ch <- prometheus.MustNewConstMetric(descDocs, prometheus.GaugeValue, float64(r.DocumentsStored))
