@@ -270,8 +270,8 @@ func (a *App) tlsConfig() (*tls.Config, error) {
 	return r.Config(), nil
 }
 
-// serveMetrics serves GET /metrics on cfg.Metrics.Addr until ctx ends (nothing without an address).
-func (a *App) serveMetrics(ctx context.Context) (func(), error) {
+// serveMetrics serves GET /metrics on cfg.Metrics.Addr (nothing without an address) until stop is called.
+func (a *App) serveMetrics() (stop func(), err error) {
 	if a.cfg.Metrics.Addr == "" {
 		return func() {}, nil
 	}
@@ -299,7 +299,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		_ = ln.Close()
 		return err
 	}
-	stopMetrics, err := a.serveMetrics(ctx)
+	stopMetrics, err := a.serveMetrics()
 	if err != nil {
 		_ = ln.Close()
 		return err

@@ -53,6 +53,17 @@ func serveTLS(t *testing.T, env *apptest.Env, log *slog.Logger, ca *testcert.CA)
 	return "https://" + ln.Addr().String(), client
 }
 
+// freeAddr is a local address nothing listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
 func getCN(t *testing.T, c *http.Client, url string) (string, int) {
 	t.Helper()
 	resp, err := c.Get(url)
@@ -71,8 +82,10 @@ func TestHTTPSWithTheConfiguredCertificateReloadedWithoutRestart(t *testing.T) {
 	dir := t.TempDir()
 	certFile, keyFile := ca.Localhost(t, "erstes").Write(t, dir)
 	var logs syncBuffer
+	metricsAddr := freeAddr(t)
 	env := apptest.Start(t, func(c *config.Config) {
 		c.TLS = config.TLS{CertFile: certFile, KeyFile: keyFile, ReloadEvery: time.Millisecond}
+		c.Metrics.Addr = metricsAddr
 	})
 	base, client := serveTLS(t, env, slog.New(slog.NewJSONHandler(&logs, nil)), ca)
 
@@ -90,6 +103,16 @@ func TestHTTPSWithTheConfiguredCertificateReloadedWithoutRestart(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), `"proto":"https"`) {
 		t.Fatalf("the access log does not say https:\n%s", logs.String())
+	}
+	// The metrics are served on their own address (plain HTTP, for the scraper next to the server).
+	resp, err = http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scraped, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(scraped), `onesales_logins_total{result="success"} 1`) {
+		t.Fatalf("metrics on %s: %d\n%.2000s", metricsAddr, resp.StatusCode, scraped)
 	}
 
 	// A client without the CA refuses the server.
