@@ -258,7 +258,8 @@ build_backend() {
 	# tag (v1.2.3 -> 1.2.3), else the desktop's productVersion in wails.json with the commit (0.1.0+abc1234).
 	local version="${ONESALES_VERSION:-}"
 	if [ -z "$version" ]; then
-		version="$(git -C "$ROOT" describe --tags --abbrev=0 --match 'v[0-9]*' 2>/dev/null | sed 's/^v//')"
+		version="$(git -C "$ROOT" describe --tags --abbrev=0 --match 'v[0-9]*' 2>/dev/null || true)"
+		version="${version#v}"
 	fi
 	if [ -z "$version" ]; then
 		version="$(sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' "$ROOT/wails.json")+$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo dev)"
