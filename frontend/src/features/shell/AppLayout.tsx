@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
-import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -55,7 +54,6 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <DueSoonNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>
