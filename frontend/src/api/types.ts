@@ -19,6 +19,7 @@ export type Data<T> = T extends string
       : T;
 
 export type SessionState = Data<app.SessionState>;
+export type ServerInfo = Data<app.ServerInfo>;
 export type LoginInput = Data<app.LoginInput>;
 
 export type Me = Data<api.Me>;

@@ -176,6 +176,11 @@ export const ERROR_CODES = [
   'intake.source_paused',
   'intake.signature_invalid',
   'export.incomplete',
+  'client.too_old',
+  'tls.unknown_authority',
+  'tls.expired',
+  'tls.wrong_host',
+  'tls.failed',
   'import.file_invalid',
   'import.state',
 ] as const satisfies readonly `${api.ErrorCode}`[];
@@ -212,6 +217,8 @@ export const FIELD_CODES = [
   'columns',
   'unreadable',
   'unwritable',
+  'insecure',
+  'no_certificate',
 ] as const satisfies readonly `${api.FieldCode}`[];
 
 /** api.AllSortKeys */
