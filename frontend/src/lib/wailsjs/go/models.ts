@@ -340,6 +340,10 @@ export namespace api {
 	    Me = "me",
 	    Team = "team",
 	}
+	export enum PlacedAt {
+	    Organization = "organization",
+	    Own = "own",
+	}
 	export enum Plan {
 	    Basic = "basic",
 	    Professional = "professional",
@@ -2534,6 +2538,42 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class PlacedVia {
+	    organizationId: string;
+	    organizationName: string;
+	    address: Address;
+	    position?: Position;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlacedVia(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.position = this.convertValues(source["position"], Position);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Membership {
 	    organizationId: string;
 	    organizationName: string;
@@ -2575,6 +2615,7 @@ export namespace api {
 	    createdAt: string;
 	    updatedAt: string;
 	    position?: Position;
+	    via?: PlacedVia;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -2601,6 +2642,7 @@ export namespace api {
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.position = this.convertValues(source["position"], Position);
+	        this.via = this.convertValues(source["via"], PlacedVia);
 	        this.distanceKm = source["distanceKm"];
 	    }
 	
@@ -3192,6 +3234,9 @@ export namespace api {
 	    lat: number;
 	    lng: number;
 	    precision: Precision;
+	    placedAt?: PlacedAt;
+	    viaId?: string;
+	    viaName?: string;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3205,6 +3250,9 @@ export namespace api {
 	        this.lat = source["lat"];
 	        this.lng = source["lng"];
 	        this.precision = source["precision"];
+	        this.placedAt = source["placedAt"];
+	        this.viaId = source["viaId"];
+	        this.viaName = source["viaName"];
 	        this.distanceKm = source["distanceKm"];
 	    }
 	}
@@ -3961,6 +4009,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	
 	export class PresenceUser {
 	    id: string;
