@@ -64,7 +64,9 @@ describe('PlaceCard', () => {
       />,
     );
 
-    expect(screen.getByText('Keine eigene Adresse: Position der Organisation „Nord Augsburg GmbH“')).toBeInTheDocument();
+    expect(
+      screen.getByText('Keine eigene Adresse: Position der Organisation „Nord Augsburg GmbH“'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('place-precision')).toHaveTextContent('nicht gefunden');
     expect(screen.queryByText('Keine Adresse hinterlegt.')).not.toBeInTheDocument();
   });

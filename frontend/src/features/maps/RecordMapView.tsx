@@ -126,10 +126,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
     });
   }, [items, config.data, recordType, t, locale, navigate]);
 
-  const kinds = useMemo(
-    () => new Set<MarkerKind>((items ?? []).map((item) => markerLook(t, item).kind)),
-    [items, t],
-  );
+  const kinds = useMemo(() => new Set<MarkerKind>((items ?? []).map((item) => markerLook(t, item).kind)), [items, t]);
 
   if (config.isError || markers.isError) {
     const error = config.isError ? config.error : markers.error;
