@@ -362,7 +362,7 @@ describe('maps', { concurrency: false }, () => {
         const target = 'Katrin Müller';
         await map.evaluate((element, name) => {
           const found = element.onesalesMap.markers().find((marker) => marker.name === name);
-          element.onesalesMap.map.setView([found.lat, found.lng], 16, { animate: false });
+          element.onesalesMap.map.setView([found.lat, found.lng], 9, { animate: false });
         }, target);
         await map.locator(`.leaflet-marker-icon[title="${target} (über Müller Bürobedarf GmbH)"]`).click();
         const popup = page.getByTestId('map-popup');
