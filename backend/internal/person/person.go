@@ -82,10 +82,13 @@ func shownAddress(a *access.Actor, col string) string {
 	return "CASE WHEN " + ownAddressSQL + " THEN p." + col + " ELSE coalesce((SELECT vo." + col + " " + viaFrom(a) + "), '') END"
 }
 
-// viaJoin gives the map of persons the organisation's position for persons without an address of their own.
+// viaJoin gives the map of persons the organisation's position for persons without an address of their own. The
+// own-address test sits inside the subquery (a one-time filter per person: never a look-up for a person with an
+// address) and OFFSET 0 keeps PostgreSQL from flattening it into a hash join of every membership: on 1,000,000
+// persons that took 12 s instead of the 2.5 s of the plain map.
 func viaJoin(a *access.Actor) string {
 	return "LEFT JOIN LATERAL (SELECT vo.id AS via_id, vo.name AS via_name, vo.geo_lat AS via_lat, vo.geo_lng AS via_lng, " +
-		"vo.geo_precision AS via_precision " + viaFrom(a) + ") AS via ON NOT " + ownAddressSQL
+		"vo.geo_precision AS via_precision " + viaFrom(a) + " AND NOT " + ownAddressSQL + " OFFSET 0) AS via ON true"
 }
 
 // Name is the display name: first and last name, else the first e-mail address.
