@@ -125,6 +125,9 @@ export const PRECISIONS = [
 /** api.AllGeoSources */
 export const GEO_SOURCES = ['nominatim', 'gazetteer'] as const satisfies readonly `${api.GeoSource}`[];
 
+/** api.AllPlacedAt */
+export const PLACED_AT = ['own', 'organization'] as const satisfies readonly `${api.PlacedAt}`[];
+
 /** api.AllErrorCodes */
 export const ERROR_CODES = [
   'request.malformed_json',

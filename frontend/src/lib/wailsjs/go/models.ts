@@ -436,6 +436,10 @@ export namespace api {
 	    Me = "me",
 	    Team = "team",
 	}
+	export enum PlacedAt {
+	    Organization = "organization",
+	    Own = "own",
+	}
 	export enum Plan {
 	    Basic = "basic",
 	    Professional = "professional",
@@ -3036,6 +3040,42 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class PlacedVia {
+	    organizationId: string;
+	    organizationName: string;
+	    address: Address;
+	    position?: Position;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlacedVia(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.position = this.convertValues(source["position"], Position);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Membership {
 	    organizationId: string;
 	    organizationName: string;
@@ -3077,6 +3117,7 @@ export namespace api {
 	    createdAt: string;
 	    updatedAt: string;
 	    position?: Position;
+	    via?: PlacedVia;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3103,6 +3144,7 @@ export namespace api {
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.position = this.convertValues(source["position"], Position);
+	        this.via = this.convertValues(source["via"], PlacedVia);
 	        this.distanceKm = source["distanceKm"];
 	    }
 	
@@ -3694,6 +3736,9 @@ export namespace api {
 	    lat: number;
 	    lng: number;
 	    precision: Precision;
+	    placedAt?: PlacedAt;
+	    viaId?: string;
+	    viaName?: string;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3707,6 +3752,9 @@ export namespace api {
 	        this.lat = source["lat"];
 	        this.lng = source["lng"];
 	        this.precision = source["precision"];
+	        this.placedAt = source["placedAt"];
+	        this.viaId = source["viaId"];
+	        this.viaName = source["viaName"];
 	        this.distanceKm = source["distanceKm"];
 	    }
 	}
@@ -4463,6 +4511,7 @@ export namespace api {
 		    return a;
 		}
 	}
+	
 	
 	export class PresenceUser {
 	    id: string;
