@@ -254,9 +254,20 @@ build_frontend() {
 
 # -------------------------------------------------------------- backend ----
 build_backend() {
-	log "backend: go build -o bin/onesales-server ./cmd/onesales-server"
+	# The version the server reports (GET /api/v1/version, onesales_build_info): ONESALES_VERSION, else the newest
+	# tag (v1.2.3 -> 1.2.3), else the desktop's productVersion in wails.json with the commit (0.1.0+abc1234).
+	local version="${ONESALES_VERSION:-}"
+	if [ -z "$version" ]; then
+		version="$(git -C "$ROOT" describe --tags --abbrev=0 --match 'v[0-9]*' 2>/dev/null || true)"
+		version="${version#v}"
+	fi
+	if [ -z "$version" ]; then
+		version="$(sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' "$ROOT/wails.json")+$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo dev)"
+	fi
+	log "backend: go build -o bin/onesales-server ./cmd/onesales-server (version $version)"
 	mkdir -p "$ROOT/bin"
-	(cd "$ROOT/backend" && go build -o ../bin/onesales-server ./cmd/onesales-server)
+	(cd "$ROOT/backend" && go build -ldflags "-X github.com/1sales/app/backend/internal/buildinfo.version=$version" \
+		-o ../bin/onesales-server ./cmd/onesales-server)
 }
 
 # migrate_seed: migrate and seed the database of ONESALES_PG_OWNER_URL.

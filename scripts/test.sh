@@ -77,8 +77,10 @@ go_module() {
 	cd "$ROOT/$dir"
 	log "$dir: go vet ${tags:+-tags $tags }./..."
 	go vet "${tagflag[@]}" ./...
-	log "$dir: go test -p 2 -count=1 ${tags:+-tags $tags }./..."
-	go test -p 2 -count=1 "${tagflag[@]}" ./...
+	# The backend's internal/app package runs every story against the real server: about 8 minutes on two quiet
+	# cores, more on busy ones, past go test's default limit of 10 minutes per package.
+	log "$dir: go test -p 2 -count=1 -timeout 25m ${tags:+-tags $tags }./..."
+	go test -p 2 -count=1 -timeout 25m "${tagflag[@]}" ./...
 }
 step_go_shared() { go_module shared; }
 # The backend's tests run against a real S3 server as well (the document store): SeaweedFS, started here.

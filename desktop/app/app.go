@@ -224,6 +224,16 @@ func (c *core) newClient(server string) *client.Client {
 	opts := c.cfg.Client
 	opts.ServerURL = server
 	opts.Logger = c.log.With("server", server)
+	opts.Version = version
+	if opts.RootCAs == nil && c.settings != nil {
+		if prefs, err := c.settings.Load(); err == nil && prefs.CAFile != "" {
+			// A CA file that went missing leaves the system's certificates: the server's then fails as
+			// tls.unknown_authority, which tells the user what to fix.
+			if opts.RootCAs, err = client.LoadRootCAs(prefs.CAFile); err != nil {
+				c.log.Warn("the company CA file cannot be used", "err", err)
+			}
+		}
+	}
 	var cl *client.Client
 	opts.OnSession = func(s api.Session) { c.refreshed(cl, s) }
 	opts.OnExpired = func() { c.expired(cl) }

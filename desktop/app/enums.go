@@ -66,6 +66,7 @@ func vocabularies() []vocabulary {
 		vocab("AllConvertModes", api.AllConvertModes),
 		vocab("AllPrecisions", api.AllPrecisions),
 		vocab("AllGeoSources", api.AllGeoSources),
+		vocab("AllPlacedAt", api.AllPlacedAt),
 		vocab("AllErrorCodes", api.AllErrorCodes),
 		vocab("AllFieldCodes", api.AllFieldCodes),
 		vocab("AllSortKeys", api.AllSortKeys),

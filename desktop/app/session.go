@@ -24,6 +24,8 @@ type SessionState struct {
 	ServerURL string `json:"serverUrl"`
 	Email     string `json:"email"`
 	Language  string `json:"language"`
+	// CAFile is the company CA file the desktop trusts besides the system's certificates ("" none).
+	CAFile string `json:"caFile,omitempty"`
 	// Me is set when signed in.
 	Me *api.Me `json:"me,omitempty"`
 }
@@ -42,7 +44,7 @@ func (s *Session) State() (SessionState, error) {
 	if err != nil {
 		c.log.Warn("reading settings failed, using defaults", "err", err)
 	}
-	out := SessionState{Language: prefs.Language}
+	out := SessionState{Language: prefs.Language, CAFile: prefs.CAFile}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cl != nil {
@@ -63,12 +65,10 @@ func (s *Session) State() (SessionState, error) {
 // email, password.
 func (s *Session) Login(in LoginInput) (api.Me, error) {
 	c := s.c
-	server, fields := normalizeServerURL(in.ServerURL), map[string]api.FieldCode{}
-	switch {
-	case strings.TrimSpace(in.ServerURL) == "":
-		fields["serverUrl"] = api.FieldRequired
-	case server == "":
-		fields["serverUrl"] = api.FieldInvalid
+	server, problem := checkServerURL(in.ServerURL)
+	fields := map[string]api.FieldCode{}
+	if problem != "" {
+		fields["serverUrl"] = problem
 	}
 	email := strings.TrimSpace(in.Email)
 	if email == "" {

@@ -224,6 +224,10 @@ func TestLoginRejectsBadInputWithoutAskingTheServer(t *testing.T) {
 			map[string]api.FieldCode{"serverUrl": "invalid"}},
 		{"query", app.LoginInput{ServerURL: "https://crm.example.com/?x=1", Email: email, Password: password},
 			map[string]api.FieldCode{"serverUrl": "invalid"}},
+		{"plain http to another computer", app.LoginInput{ServerURL: "http://crm.example.com", Email: email, Password: password},
+			map[string]api.FieldCode{"serverUrl": "insecure"}},
+		{"plain http to an address of the network", app.LoginInput{ServerURL: "http://10.0.0.5:8421", Email: email, Password: password},
+			map[string]api.FieldCode{"serverUrl": "insecure"}},
 		{"no e-mail, no password", app.LoginInput{ServerURL: b.URL, Email: "  "},
 			map[string]api.FieldCode{"email": "required", "password": "required"}},
 	}

@@ -38,3 +38,13 @@ func (c *Client) Logout(ctx context.Context) error {
 	}
 	return c.do(ctx, call{method: http.MethodPost, path: "/auth/logout", body: api.LogoutRequest{RefreshToken: rt}})
 }
+
+// ServerVersion asks the server for its version and the desktop versions it serves (no sign-in needed, and never
+// refused for an old desktop).
+func (c *Client) ServerVersion(ctx context.Context) (api.ServerVersion, error) {
+	var v api.ServerVersion
+	if err := c.do(ctx, call{method: http.MethodGet, path: "/version", result: &v}); err != nil {
+		return api.ServerVersion{}, err
+	}
+	return v, nil
+}

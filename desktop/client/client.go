@@ -5,6 +5,7 @@ package client
 
 import (
 	"context"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,7 +42,12 @@ type Options struct {
 	RetryWait time.Duration
 	// Transport replaces http.DefaultTransport (tests, proxies).
 	Transport http.RoundTripper
-	Logger    *slog.Logger
+	// RootCAs are the certificate authorities the server's certificate must come from (LoadRootCAs: the system's
+	// and a company CA); nil: the system's. Ignored with Transport.
+	RootCAs *x509.CertPool
+	// Version is the desktop's version, sent with every request (api.ClientHeader) for the server's version gate.
+	Version string
+	Logger  *slog.Logger
 	// OnSession receives every new token pair (sign-in and each refresh) before the client uses it. Refresh tokens
 	// rotate and the spent one is dead on the server, so this is where the new one must reach the keyring.
 	OnSession func(api.Session)
@@ -96,13 +102,12 @@ func New(opts Options) *Client {
 		opts.EventsIdleTimeout = DefaultEventsIdleTimeout
 	}
 	opts.ServerURL = strings.TrimRight(opts.ServerURL, "/")
+	if opts.Transport == nil && opts.RootCAs != nil {
+		opts.Transport = transportFor(opts.RootCAs)
+	}
 
-	rc := resty.New().
-		SetBaseURL(opts.ServerURL+"/api/v1").
+	rc := newResty(opts).
 		SetTimeout(opts.Timeout).
-		SetHeader("Accept", "application/json").
-		SetHeader("User-Agent", "1sales-desktop").
-		SetError(api.ErrorEnvelope{}).
 		SetRetryCount(opts.Retries).
 		SetRetryWaitTime(opts.RetryWait).
 		SetRetryMaxWaitTime(10 * opts.RetryWait).
@@ -114,6 +119,18 @@ func New(opts Options) *Client {
 		rc.SetTransport(opts.Transport)
 	}
 	return &Client{rc: rc, streamRC: newStreamClient(opts), opts: opts, log: opts.Logger, keys: newPendingKeys(10 * time.Minute)}
+}
+
+// newResty is a resty client for the server with the headers every request carries (the desktop's version among
+// them) and the error envelope.
+func newResty(opts Options) *resty.Client {
+	ua := "1sales-desktop"
+	rc := resty.New().SetBaseURL(opts.ServerURL+"/api/v1").SetHeader("Accept", "application/json").SetError(api.ErrorEnvelope{})
+	if opts.Version != "" {
+		ua += "/" + opts.Version
+		rc.SetHeader(api.ClientHeader, api.ClientHeaderValue(opts.Version))
+	}
+	return rc.SetHeader("User-Agent", ua)
 }
 
 // ServerURL returns the server this client talks to.

@@ -188,11 +188,7 @@ var errReadBody = errors.New("reading the answer")
 // but no overall timeout (a large file on a slow line takes long; the idle watchdog ends a stalled one) and no
 // automatic retries.
 func newStreamClient(opts Options) *resty.Client {
-	rc := resty.New().
-		SetBaseURL(opts.ServerURL+"/api/v1").
-		SetHeader("Accept", "application/json").
-		SetHeader("User-Agent", "1sales-desktop").
-		SetError(api.ErrorEnvelope{}).
+	rc := newResty(opts).
 		SetLogger(restyLogger{opts.Logger}).
 		// resty passes an io.Reader body to net/http without a length (it would read it into memory to learn it):
 		// set the length the call announces, so the upload goes with Content-Length, not chunked.

@@ -52,8 +52,12 @@ func IsNetwork(err error) bool {
 	return ok && ae.Status == 0 && ae.Code == api.CodeNetworkUnreachable
 }
 
-// networkError turns a transport failure into the error the UI shows as "server cannot be reached".
+// networkError turns a transport failure into the error the UI shows as "server cannot be reached", or, when the
+// server's certificate was refused, as what was wrong with it (tls.*: unknown authority, expired, another host).
 func networkError(err error) *APIError {
+	if code := tlsCode(err); code != "" {
+		return &APIError{Status: 0, Code: code, Message: err.Error()}
+	}
 	return &APIError{Status: 0, Code: api.CodeNetworkUnreachable, Message: err.Error()}
 }
 

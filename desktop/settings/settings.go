@@ -43,6 +43,8 @@ type Settings struct {
 	// ExportToDownloads: exports go straight into the user's download folder ("Exporte direkt im Download-Ordner
 	// speichern") instead of asking where with the save dialog; on until the user turns it off.
 	ExportToDownloads bool `json:"exportToDownloads"`
+	// CAFile is a company CA's certificate file (PEM) trusted besides the system's certificates ("" none).
+	CAFile string `json:"caFile,omitempty"`
 }
 
 // File reads and writes Settings at one path. It is safe for concurrent use.

@@ -26,6 +26,9 @@ import {
   uniqueSuffix,
   withBerlinPage,
   TIME_ZONE,
+  keepReminders,
+  reminders,
+  closeRemindersInTheWay,
 } from './support.mjs';
 
 const TEST_TIMEOUT = 240_000;
@@ -282,36 +285,45 @@ describe('activities and the dashboard', { concurrency: false }, () => {
   );
 
   // Lena Fischer, whom no other e2e file signs in as: should the clean-up fail, no other scenario gets the notice.
-  test('(c) an activity due within 15 minutes is announced once, in the app', { timeout: TEST_TIMEOUT }, () =>
-    withBerlinPage(browser, 'due soon', async (page) => {
-      await startSignedOut(page);
-      await signIn(page, { email: 'lena.fischer@nordlicht.example', password: DEMO_PASSWORD });
-      const soonTitle = `E2E Gleich ${suffix}`;
+  test(
+    "(c) an activity due within 15 minutes is announced once, in the app, by the server's reminder",
+    { timeout: TEST_TIMEOUT },
+    () =>
+      withBerlinPage(browser, 'due soon', async (page) => {
+        await startSignedOut(page);
+        await signIn(page, { email: 'lena.fischer@nordlicht.example', password: DEMO_PASSWORD });
+        const soonTitle = `E2E Gleich ${suffix}`;
 
-      await openNav(page, 'Aktivitäten');
-      await page.getByRole('button', { name: 'Aktivität planen' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Aktivität planen' });
-      await dialog.getByLabel('Titel').fill(soonTitle);
-      await pickDateTime(page, dialog, berlin(new Date(Date.now() + 10 * 60_000)));
-      await dialog.getByRole('button', { name: 'Planen' }).click();
-      await noDialog(page);
+        await openNav(page, 'Aktivitäten');
+        await page.getByRole('button', { name: 'Aktivität planen' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Aktivität planen' });
+        await dialog.getByLabel('Titel').fill(soonTitle);
+        await pickDateTime(page, dialog, berlin(new Date(Date.now() + 10 * 60_000)));
+        await dialog.getByRole('button', { name: 'Planen' }).click();
+        await noDialog(page);
 
-      const notice = page.locator(`[data-testid="due-soon-notice"][data-title="${soonTitle}"]`);
-      await notice.waitFor();
-      assert.equal(await notice.count(), 1);
-      await screenshot(page, 'due-soon-notice.png');
+        // The server's reminder (notify.DueWithin): its worker looks for activities due soon every 30 s.
+        await keepReminders(page);
+        const notice = page.locator(`[data-testid="due-soon-notice"][data-title="${soonTitle}"]`);
+        await notice.waitFor({ timeout: 90_000 });
+        assert.equal(await notice.count(), 1);
+        await screenshot(page, 'due-soon-notice.png');
+        // Closed, it stays closed (the bell keeps the notification).
+        await reminders(page).filter({ has: notice }).locator('.mantine-Notification-closeButton').click();
+        await notice.waitFor({ state: 'detached' });
+        await closeRemindersInTheWay(page);
 
-      // Tidy up: deleted from its form.
-      await page
-        .locator(`[data-testid="activity-row"][data-title="${soonTitle}"]`)
-        .getByRole('button', { name: `Öffnen: ${soonTitle}` })
-        .click();
-      const edit = page.getByRole('dialog', { name: 'Aktivität bearbeiten' });
-      await edit.getByRole('button', { name: 'Löschen' }).click();
-      await page.getByRole('dialog', { name: 'Aktivität löschen?' }).getByRole('button', { name: 'Löschen' }).click();
-      await noDialog(page);
-      await page.locator(`[data-testid="activity-row"][data-title="${soonTitle}"]`).waitFor({ state: 'detached' });
-    }),
+        // Tidy up: deleted from its form.
+        await page
+          .locator(`[data-testid="activity-row"][data-title="${soonTitle}"]`)
+          .getByRole('button', { name: `Öffnen: ${soonTitle}` })
+          .click();
+        const edit = page.getByRole('dialog', { name: 'Aktivität bearbeiten' });
+        await edit.getByRole('button', { name: 'Löschen' }).click();
+        await page.getByRole('dialog', { name: 'Aktivität löschen?' }).getByRole('button', { name: 'Löschen' }).click();
+        await noDialog(page);
+        await page.locator(`[data-testid="activity-row"][data-title="${soonTitle}"]`).waitFor({ state: 'detached' });
+      }),
   );
 
   test('(d) every dashboard figure opens a list with exactly as many records', { timeout: TEST_TIMEOUT }, () =>

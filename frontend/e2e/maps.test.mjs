@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  ADMIN,
+  api,
+  apiSession,
   DEMO_PASSWORD,
   FIELD_USER,
   launchBrowser,
@@ -26,6 +29,42 @@ const MUNICH = { latMin: 48.0, latMax: 48.3, lngMin: 11.3, lngMax: 11.8 };
 const LENAS_ORGANIZATIONS = ['Müller Bürobedarf GmbH', 'Fränkische Druckerei Weiß GmbH', 'Alpenblick Hotel AG'];
 /** Jonas Schmidt's demo organisations. */
 const JONAS_ORGANIZATIONS = ['Schröder & Söhne KG', 'Bäckerei Groß'];
+
+/** The persons of the demo company (backend/internal/seed): ten sit at their organisation, two have an address. */
+const DEMO_PERSONS = [
+  'Katrin Müller',
+  'Stefan Huber',
+  'Jörg Schröder',
+  'Anja Köhler',
+  'Mehmet Yılmaz',
+  'Sophie Weiß',
+  'Lukas Gruber',
+  'Claudine Meier',
+  'Hauke Petersen',
+  'Alex Brandt',
+  'Günter Schäfer',
+  'Birgit Lange',
+];
+const DEMO_PERSONS_WITH_ADDRESS = ['Stefan Huber', 'Hauke Petersen'];
+
+/** Every person the user may see, through the API, all pages. */
+async function allPersons(token) {
+  const persons = [];
+  let cursor = '';
+  for (;;) {
+    const page = await api(token, 'POST', '/api/v1/persons/query', { limit: 200, cursor });
+    persons.push(...page.items);
+    if (!page.nextCursor) return persons;
+    cursor = page.nextCursor;
+  }
+}
+
+/** Whether the server can place a person: its own address's position, else its visible organisation's. */
+function placeable(person) {
+  const own = [person.address.street, person.address.postalCode, person.address.city].some((part) => part.trim());
+  const position = own ? person.position : person.via?.position;
+  return Boolean(position) && position.precision !== 'not_found';
+}
 
 const row = (page, name) => page.locator(`[data-testid="record-row"][data-name="${name}"]`);
 
@@ -261,6 +300,89 @@ describe('maps', { concurrency: false }, () => {
         await dealMap.scrollIntoViewIfNeeded();
         await settle(page);
         await screenshot(page, 'maps-deals-map.png');
+      }),
+  );
+
+  test(
+    'the person map of the demo company shows every person, those without an address at their organisation',
+    { timeout: TEST_TIMEOUT },
+    () =>
+      withPage(browser, 'maps persons map', async (page) => {
+        const { accessToken } = await apiSession(ADMIN.email);
+        // The demo positions come from the geocoding worker (offline gazetteer): wait until all demo persons can be
+        // placed. Persons other tests created without any address or organisation cannot be.
+        let persons = [];
+        const deadline = Date.now() + POSITION_TIMEOUT;
+        for (;;) {
+          persons = await allPersons(accessToken);
+          const demo = persons.filter((person) => DEMO_PERSONS.includes(person.name));
+          if (demo.length === DEMO_PERSONS.length && demo.every(placeable)) break;
+          assert.ok(
+            Date.now() < deadline,
+            `demo persons placeable: ${demo.filter(placeable).length} of ${demo.length}`,
+          );
+          await page.waitForTimeout(2000);
+        }
+        const expected = persons.filter(placeable).map((person) => person.id);
+        const unplaceable = persons.filter((person) => !placeable(person));
+        for (const person of unplaceable) {
+          assert.ok(!DEMO_PERSONS.includes(person.name), `${person.name} of the demo company can be placed`);
+          assert.ok(!person.via, `${person.name} sits at no organisation`);
+        }
+
+        await startSignedOut(page);
+        await signIn(page, { email: ADMIN.email, password: DEMO_PASSWORD });
+        await openNav(page, 'Personen');
+        const list = page.getByTestId('persons-list');
+        await list.getByTestId('list-total').waitFor();
+        await page.getByTestId('view-switch').getByText('Karte', { exact: true }).click();
+        const map = page.getByTestId('records-map');
+        await waitForMarkers(page);
+        await waitForOfflineLayer(page, map);
+        const markers = await markersOf(map);
+
+        // One marker (in a cluster or alone) per person the user may see and the server can place: all of the demo
+        // company's, ten of them at their organisation (a ring, explained by the legend).
+        assert.deepEqual(markers.map((marker) => marker.id).sort(), [...expected].sort());
+        assert.equal(markers.length, persons.length - unplaceable.length);
+        assert.equal(await page.getByTestId('map-count').getAttribute('data-count'), String(markers.length));
+        for (const name of DEMO_PERSONS) {
+          const marker = markers.find((item) => item.name === name);
+          assert.ok(marker, `a marker of ${name}`);
+          assert.equal(marker.kind, DEMO_PERSONS_WITH_ADDRESS.includes(name) ? 'own' : 'via', `${name}'s marker`);
+        }
+        await page.getByTestId('map-legend').waitFor();
+        assert.match(await page.getByTestId('map-legend').innerText(), /eigene Adresse[\s\S]*bei der Organisation/);
+        await closePanel(page, list);
+        await map.scrollIntoViewIfNeeded();
+        await settle(page);
+        await screenshot(page, 'maps-persons-map.png');
+
+        // A person at its organisation: the popup says where the position comes from.
+        const target = 'Katrin Müller';
+        await map.evaluate((element, name) => {
+          const found = element.onesalesMap.markers().find((marker) => marker.name === name);
+          element.onesalesMap.map.setView([found.lat, found.lng], 9, { animate: false });
+        }, target);
+        await map.locator(`.leaflet-marker-icon[title="${target} (über Müller Bürobedarf GmbH)"]`).click();
+        const popup = page.getByTestId('map-popup');
+        await popup.getByText(/über Müller Bürobedarf GmbH/).waitFor();
+        await settle(page);
+        await screenshot(page, 'maps-persons-popup.png');
+
+        // The list's city column says the same, and its order follows what it shows.
+        await page.getByTestId('view-switch').getByText('Liste', { exact: true }).click();
+        await list.getByRole('button', { name: 'Nach Ort sortieren' }).click();
+        await page.waitForFunction(() => window.location.hash.includes('city'));
+        await list.locator('table[style*="opacity: 1"]').waitFor();
+        await row(page, target).getByTestId('person-city-via').waitFor();
+        assert.match(
+          await row(page, target).getByTestId('person-city-via').innerText(),
+          /München\s*über Müller Bürobedarf GmbH/,
+        );
+        await row(page, target).scrollIntoViewIfNeeded();
+        await settle(page);
+        await screenshot(page, 'maps-persons-city.png');
       }),
   );
 

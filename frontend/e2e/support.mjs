@@ -114,6 +114,7 @@ export async function openPage(browser) {
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`[console] ${message.text()}`);
   });
+  await closeRemindersInTheWay(page);
   return page;
 }
 
@@ -243,6 +244,26 @@ async function assertNoWatchedViolations(page) {
 }
 
 /** Checks the screen with axe-core (checkAccessibility), then saves a screenshot of it. */
+
+/** The in-app reminders of activities due soon (notifications/Reminder.tsx). */
+export const reminders = (page) =>
+  page.locator('.mantine-Notifications-notification').filter({ has: page.getByTestId('due-soon-notice') });
+
+/**
+ * A reminder of an activity due soon stays until closed and may cover what a step clicks next. The demo data's
+ * activities make one appear at some times of day, so every page closes a reminder, as a user would, before each
+ * action and wait (a test that looks at reminders calls keepReminders first, and this again when done).
+ */
+export async function closeRemindersInTheWay(page) {
+  await page.addLocatorHandler(reminders(page), async (reminder) => {
+    await reminder.locator('.mantine-Notification-closeButton').click();
+  });
+}
+
+export async function keepReminders(page) {
+  await page.removeLocatorHandler(reminders(page));
+}
+
 export async function screenshot(page, name) {
   await checkAccessibility(page, name);
   await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: false });

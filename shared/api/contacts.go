@@ -85,6 +85,9 @@ type Person struct {
 	UpdatedAt     time.Time      `json:"updatedAt" ts_type:"string"`
 	// Position is where the address lies (nil while it is being geocoded, or without an address).
 	Position *Position `json:"position"`
+	// Via is set when the person has no address of its own (no street, postal code or city) and the caller may see
+	// its primary organisation: the person sits at that organisation's address on maps and in the city column.
+	Via *PlacedVia `json:"via"`
 	// DistanceKm is the distance to the reference of a list's Near condition.
 	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }

@@ -68,6 +68,9 @@ const (
 	// CodeDocumentRangeInvalid: the Range of a download lies outside the content (416, with Content-Range
 	// bytes */<size>).
 	CodeDocumentRangeInvalid ErrorCode = "document.range_invalid"
+	// CodeClientTooOld: the desktop is older than the oldest version the server serves (426 Upgrade Required);
+	// GET /api/v1/version tells the download address.
+	CodeClientTooOld ErrorCode = "client.too_old"
 	// CodeImportFileInvalid: an import file cannot be imported (422): fields{"file": "empty"} (no bytes, or no
 	// line with a value), "no_rows" (only a header), "mismatch" (the content is not what the name's extension says,
 	// e.g. a PDF named .xlsx), "invalid" (a damaged XLSX); fields{"fileName": "type"} for a name that is neither .csv
@@ -113,6 +116,13 @@ const (
 	// CodeExportIncomplete: an export's file ended before the server said it was whole (the server stopped or
 	// failed while writing it); nothing was kept.
 	CodeExportIncomplete ErrorCode = "export.incomplete"
+	// The server's TLS certificate was refused: issued by an authority the desktop does not trust (a company CA
+	// that is not configured, a self-signed certificate), expired or not yet valid, or issued for another host
+	// name; CodeTLSFailed for any other TLS failure.
+	CodeTLSUnknownAuthority ErrorCode = "tls.unknown_authority"
+	CodeTLSExpired          ErrorCode = "tls.expired"
+	CodeTLSWrongHost        ErrorCode = "tls.wrong_host"
+	CodeTLSFailed           ErrorCode = "tls.failed"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -126,6 +136,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
+	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
 	CodeImportFileInvalid, CodeImportState,
 }
 
@@ -177,6 +188,11 @@ const (
 const (
 	FieldUnreadable FieldCode = "unreadable"
 	FieldUnwritable FieldCode = "unwritable"
+	// FieldInsecure: a server address with http:// to a host that is not this computer (only https:// is
+	// accepted there).
+	FieldInsecure FieldCode = "insecure"
+	// FieldNoCertificate: the company CA file holds no certificate (field caFile).
+	FieldNoCertificate FieldCode = "no_certificate"
 )
 
 // AllFieldCodes lists every field code, the server's and the desktop's.
@@ -185,5 +201,5 @@ var AllFieldCodes = []FieldCode{
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
 	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldUnreadable,
-	FieldUnwritable,
+	FieldUnwritable, FieldInsecure, FieldNoCertificate,
 }

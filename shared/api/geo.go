@@ -57,6 +57,30 @@ type Near struct {
 // MaxNearRadiusKm is the largest radius of a Near condition.
 const MaxNearRadiusKm = 500
 
+// PlacedAt says whose address places a record on the map.
+type PlacedAt string
+
+const (
+	// PlacedOwn is the record's own address.
+	PlacedOwn PlacedAt = "own"
+	// PlacedOrganization is the address of a person's primary organisation: a person without an address of its own
+	// sits there, but only when the caller may see that organisation (else the person has no position).
+	PlacedOrganization PlacedAt = "organization"
+)
+
+// AllPlacedAt lists the values of PlacedAt.
+var AllPlacedAt = []PlacedAt{PlacedOwn, PlacedOrganization}
+
+// PlacedVia is where a person without an address of its own is placed: its primary organisation, present only when
+// the caller may see that organisation (live, in the caller's view scope), with the organisation's address and
+// position (nil while that is being geocoded, or when the organisation has no address).
+type PlacedVia struct {
+	OrganizationID   string    `json:"organizationId"`
+	OrganizationName string    `json:"organizationName"`
+	Address          Address   `json:"address"`
+	Position         *Position `json:"position"`
+}
+
 // MapMarker is one record on a map.
 type MapMarker struct {
 	ID        string    `json:"id"`
@@ -64,6 +88,12 @@ type MapMarker struct {
 	Lat       float64   `json:"lat"`
 	Lng       float64   `json:"lng"`
 	Precision Precision `json:"precision"`
+	// PlacedAt says whose address the position is (persons, organisations and leads; empty for deals, which lie
+	// where their organisation, else their person lies). With PlacedOrganization, ViaID and ViaName name the
+	// organisation.
+	PlacedAt PlacedAt `json:"placedAt,omitempty"`
+	ViaID    string   `json:"viaId,omitempty"`
+	ViaName  string   `json:"viaName,omitempty"`
 	// DistanceKm is set when the query had a Near condition.
 	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }

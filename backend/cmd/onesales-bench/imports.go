@@ -16,10 +16,10 @@ package main
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"encoding/json"
-	"io"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"

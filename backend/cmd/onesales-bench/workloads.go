@@ -38,7 +38,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake", "export", "imports"}
+var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "map", "dashboard", "intake", "export", "imports"}
 
 // standalone are the workloads that need no data set (they make a tenant of their own).
 var standalone = map[string]bool{"documents": true, "live": true}
@@ -166,6 +166,11 @@ func (b *bench) runAll(ctx context.Context) error {
 	t0 := time.Now()
 	if b.wants("nearby") {
 		if err := b.nearbyWorkload(ctx, manager); err != nil {
+			return err
+		}
+	}
+	if b.wants("map") {
+		if err := b.personMapWorkload(ctx, manager); err != nil {
 			return err
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/backfill"
 	"github.com/1sales/app/backend/internal/blob"
+	"github.com/1sales/app/backend/internal/buildinfo"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
@@ -31,7 +32,9 @@ const usage = `usage: onesales-server <command>
 
 commands:
   serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_ADDR; documents in
-           ONESALES_BLOB_DIR, or ONESALES_BLOB=s3 with ONESALES_S3_*)
+           ONESALES_BLOB_DIR, or ONESALES_BLOB=s3 with ONESALES_S3_*; HTTPS with ONESALES_TLS_CERT_FILE and
+           ONESALES_TLS_KEY_FILE; metrics on ONESALES_METRICS_ADDR; see docs/operations.md)
+  version  print the server's version
   migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL)
   seed     create the demo company unless present (ONESALES_MIGRATION_DATABASE_URL)
   create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
@@ -56,6 +59,10 @@ func main() {
 }
 
 func run(ctx context.Context, cmd string, args []string) error {
+	if cmd == "version" {
+		fmt.Println(buildinfo.Version())
+		return nil
+	}
 	if cmd == "simulate-supplier" { // a client of a running backend: no configuration of its own
 		return simulateSupplier(ctx, args)
 	}

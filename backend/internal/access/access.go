@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/schema"
 
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
@@ -82,16 +84,36 @@ func (a *Actor) Within(rt api.RecordType, action api.Action) *Actor {
 // the column holding the record owner's user ID (e.g. "d.owner_id"). Visibility by unit follows the owner's
 // current unit, so moving a user between units moves what their managers see.
 func (a *Actor) Restrict(q bun.QueryBuilder, rt api.RecordType, action api.Action, ownerColumn string) bun.QueryBuilder {
+	cond, args := a.restriction(rt, action, ownerColumn)
+	if cond == "" {
+		return q
+	}
+	return q.Where(cond, args...)
+}
+
+// RestrictSQL is Restrict's condition as SQL text ("TRUE" when the actor may act on every record), for places
+// that are no query's WHERE clause: a sort key or a column that reads a linked record only when the actor may see
+// it. ownerColumn must be a column name of the code, never input.
+func (a *Actor) RestrictSQL(rt api.RecordType, action api.Action, ownerColumn string) string {
+	cond, args := a.restriction(rt, action, ownerColumn)
+	if cond == "" {
+		return "TRUE"
+	}
+	return "(" + schema.NewQueryGen(pgdialect.New()).FormatQuery(cond, args...) + ")"
+}
+
+// restriction is the condition of Restrict with its arguments; "" when there is none.
+func (a *Actor) restriction(rt api.RecordType, action api.Action, ownerColumn string) (string, []any) {
 	switch a.Scope(rt, action) {
 	case api.ScopeAll:
-		return q
+		return "", nil
 	case api.ScopeUnit:
-		return q.Where("? IN (SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN (?))",
-			bun.Ident(ownerColumn), bun.In(a.UnitTree))
+		return "? IN (SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN (?))",
+			[]any{bun.Ident(ownerColumn), bun.In(a.UnitTree)}
 	case api.ScopeOwn:
-		return q.Where("? = ?", bun.Ident(ownerColumn), a.UserID)
+		return "? = ?", []any{bun.Ident(ownerColumn), a.UserID}
 	default:
-		return q.Where("FALSE")
+		return "FALSE", nil
 	}
 }
 

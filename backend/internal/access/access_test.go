@@ -77,6 +77,18 @@ func TestRestrictNarrowsQueriesByScope(t *testing.T) {
 			if !slices.Equal(got, tc.want) {
 				t.Fatalf("got %v, want %v", got, tc.want)
 			}
+			// RestrictSQL is the same condition as text (a sort key or a column reads a linked record with it).
+			var viaText []string
+			err = db.InTenant(ctx, d.App, demo.TenantID, func(ctx context.Context, tx bun.Tx) error {
+				return tx.NewSelect().Table("things").Column("id").OrderExpr("id").
+					Where(tc.actor.RestrictSQL(api.RecordDeal, api.ActionView, "things.owner_id")).Scan(ctx, &viaText)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(viaText, tc.want) {
+				t.Fatalf("RestrictSQL: got %v, want %v", viaText, tc.want)
+			}
 			// A grant for one record type and action says nothing about others.
 			if s := tc.actor.Scope(api.RecordLead, api.ActionView); s != api.ScopeNone {
 				t.Fatalf("lead scope %s", s)

@@ -4,6 +4,7 @@ package app
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/blob"
+	"github.com/1sales/app/backend/internal/buildinfo"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/document"
 	"github.com/1sales/app/backend/internal/feed"
@@ -28,7 +30,9 @@ import (
 	"github.com/1sales/app/backend/internal/geo/nominatim"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/importer"
+	"github.com/1sales/app/backend/internal/metrics"
 	"github.com/1sales/app/backend/internal/notify"
+	"github.com/1sales/app/backend/internal/tlscert"
 )
 
 // App is the assembled backend.
@@ -51,6 +55,8 @@ type App struct {
 	notifier *notify.Worker
 	// hub fans the change feed out to this instance's event streams.
 	hub *feed.Hub
+	// metrics counts requests and sign-ins and reads the pool and the queues (served on cfg.Metrics.Addr).
+	metrics *metrics.Metrics
 	// imports runs file imports; importWorker runs the started ones.
 	imports      *importer.Service
 	importWorker *importer.Worker
@@ -77,7 +83,7 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 		o.store = defaultStore(cfg.Blob, log)
 	}
 	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL),
-		hub: feed.NewHub(db, log)}
+		hub: feed.NewHub(db, log), metrics: metrics.New(db, log, buildinfo.Version())}
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
@@ -183,9 +189,10 @@ func (a *App) authOptions() auth.Options {
 		ThrottleWindow: a.cfg.LoginThrottleWindow}
 }
 
-// middleware wraps the routes with what every request gets (a request ID, the access log, Cache-Control: no-store);
-// the body limit and the request timeout apply to all but streaming routes (document content), which bound size
-// and idle time themselves.
+// middleware wraps the routes with what every request gets (a request ID, the client's address as far as it can be
+// believed, the access log and the metrics, the desktop version gate, Cache-Control: no-store); the body limit and
+// the request timeout apply to all but streaming routes (document content), which bound size and idle time
+// themselves.
 func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 	limited := httpx.WithTimeout(a.cfg.RequestTimeout, httpx.WithBodyLimit(a.log, a.cfg.MaxBodyBytes, routes))
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -195,12 +202,49 @@ func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 		}
 		limited.ServeHTTP(w, r)
 	})
-	h = httpx.WithLogAndRecover(a.log, httpx.WithNoStore(h))
-	return httpx.WithRequestID(h)
+	h = a.versionGate(h)
+	h = httpx.WithLogAndRecover(a.log, a.observe(mux), httpx.WithNoStore(h))
+	return httpx.WithRequestID(httpx.WithPeer(a.cfg.TrustedProxies, h))
+}
+
+// loginPattern is the sign-in route, whose answers the metrics count as sign-ins.
+const loginPattern = "POST /api/v1/auth/login"
+
+// observe counts each request in the metrics under its route pattern (unmatched: none), and sign-ins by result.
+func (a *App) observe(mux *http.ServeMux) httpx.Observer {
+	return func(r *http.Request, status int, took time.Duration) {
+		if status == 0 {
+			status = http.StatusOK
+		}
+		_, pattern := mux.Handler(r)
+		if pattern == "" {
+			pattern = "unmatched"
+		}
+		a.metrics.Request(pattern, status, took)
+		if pattern != loginPattern {
+			return
+		}
+		switch {
+		case status == http.StatusOK:
+			a.metrics.Login(metrics.LoginSuccess)
+		case status == http.StatusTooManyRequests:
+			a.metrics.Login(metrics.LoginThrottled)
+		case status == http.StatusUnauthorized:
+			a.metrics.Login(metrics.LoginFailure)
+		}
+	}
+}
+
+// MetricsHandler serves GET /metrics (with cfg.Metrics.Token, to that bearer token only); ServeListener serves it
+// on cfg.Metrics.Addr, tests serve it themselves.
+func (a *App) MetricsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", a.metrics.Handler(a.cfg.Metrics.Token))
+	return mux
 }
 
 // Serve listens on cfg.Addr until ctx ends, then shuts down gracefully: in-flight requests finish within the
-// shutdown timeout.
+// shutdown timeout. With cfg.TLS it speaks HTTPS: a certificate that cannot be loaded stops the start.
 func (a *App) Serve(ctx context.Context) error {
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
@@ -209,12 +253,61 @@ func (a *App) Serve(ctx context.Context) error {
 	return a.ServeListener(ctx, ln)
 }
 
+// tlsConfig loads the configured certificate (nil, nil without one).
+func (a *App) tlsConfig() (*tls.Config, error) {
+	if !a.cfg.TLS.Enabled() {
+		return nil, nil
+	}
+	every := a.cfg.TLS.ReloadEvery
+	if every == 0 {
+		every = tlscert.DefaultEvery
+	}
+	r, err := tlscert.New(a.cfg.TLS.CertFile, a.cfg.TLS.KeyFile, every, a.log)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Info("tls: certificate loaded", "notAfter", r.NotAfter())
+	return r.Config(), nil
+}
+
+// serveMetrics serves GET /metrics on cfg.Metrics.Addr (nothing without an address) until stop is called.
+func (a *App) serveMetrics() (stop func(), err error) {
+	if a.cfg.Metrics.Addr == "" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.Metrics.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("app: metrics: listen %s: %w", a.cfg.Metrics.Addr, err)
+	}
+	srv := &http.Server{Handler: a.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn)}
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("metrics: serve", "err", err)
+		}
+	}()
+	a.log.Info("serving metrics", "addr", ln.Addr().String())
+	return func() { _ = srv.Close() }, nil
+}
+
 // ServeListener serves on ln until ctx ends. Shutting down, it stops accepting and waits up to the shutdown timeout
 // for the requests in flight; connections still busy then (a long download) are cut, which is part of a graceful
 // shutdown, not a failure: it is logged as a warning and ServeListener returns nil.
 func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
+	tlsCfg, err := a.tlsConfig()
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
+	stopMetrics, err := a.serveMetrics()
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
+	defer stopMetrics()
 	var conns connCount
 	srv := &http.Server{
+		TLSConfig:         tlsCfg,
 		Handler:           a.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       a.cfg.RequestTimeout + 10*time.Second,
@@ -231,8 +324,14 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		go a.worker.Run(ctx)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	a.log.Info("serving", "addr", ln.Addr().String())
+	go func() {
+		if tlsCfg != nil {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
+	a.log.Info("serving", "addr", ln.Addr().String(), "https", tlsCfg != nil)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("app: serve: %w", err)
@@ -241,7 +340,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	a.log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 	defer cancel()
-	err := srv.Shutdown(shutdownCtx)
+	err = srv.Shutdown(shutdownCtx)
 	if errors.Is(err, context.DeadlineExceeded) {
 		n := conns.busy()
 		err = srv.Close()

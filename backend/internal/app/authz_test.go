@@ -151,6 +151,7 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /healthz":             {method: "GET", prepare: path("/healthz"), want: every(200, nil)},
 		"GET /readyz":              {method: "GET", prepare: path("/readyz"), want: every(200, nil)},
 		"GET /api/v1/openapi.json": {method: "GET", prepare: path("/api/v1/openapi.json"), want: every(200, nil)},
+		"GET /api/v1/version":      {method: "GET", prepare: path("/api/v1/version"), want: every(200, nil)},
 		"POST /api/v1/auth/login": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
 			email := s.email
 			if email == "" {

@@ -138,6 +138,7 @@ func (a *App) routes() http.Handler {
 	}
 	route("GET /healthz", Public, rest.Typed[rest.None, map[string]string](http.StatusOK, a.healthz))
 	route("GET /readyz", Public, rest.Typed[rest.None, map[string]string](http.StatusOK, a.readyz))
+	route("GET /api/v1/version", Public, rest.Typed[rest.None, api.ServerVersion](http.StatusOK, a.version))
 	route("GET /api/v1/openapi.json", Public, rest.Typed[rest.None, map[string]any](http.StatusOK, a.openAPIHandler))
 
 	route("POST /api/v1/auth/login", Public, rest.Typed[api.LoginRequest, api.Session](http.StatusOK, authH.Login))

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -78,18 +77,14 @@ var (
 // Client describes where a request comes from.
 type Client struct{ Addr, UserAgent string }
 
-// ClientOf reads the client's address (the direct peer: a proxy in front must be trusted explicitly, which this
-// service does not do yet) and user agent. Sign-ins are throttled by this address.
+// ClientOf reads the client's address (httpx.PeerOf: the direct peer, or what trusted proxies in front of the
+// server recorded) and user agent. Sign-ins are throttled by this address.
 func ClientOf(r *http.Request) Client {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
 	ua := r.UserAgent()
 	if len(ua) > 300 {
 		ua = ua[:300]
 	}
-	return Client{Addr: host, UserAgent: ua}
+	return Client{Addr: httpx.PeerOf(r).Addr, UserAgent: ua}
 }
 
 // Login checks e-mail and password and opens a session.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -48,6 +49,11 @@ type Config struct {
 	// PublicURL is the server's address as clients outside reach it (e.g. https://crm.example.de), for links the
 	// server hands out (personal calendar feeds); "" lets the desktop use the address it is connected to.
 	PublicURL string
+	// Operation (ops.go): HTTPS, trusted reverse proxies, metrics, desktop versions.
+	TLS            TLS
+	TrustedProxies []netip.Prefix
+	Metrics        Metrics
+	Desktops       Desktops
 }
 
 // Events configures the change feed. The zero value takes the defaults of package feed.
@@ -163,6 +169,7 @@ func Load(needServe bool) (Config, error) {
 	if err := c.LogLevel.UnmarshalText([]byte(env("ONESALES_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, fmt.Errorf("ONESALES_LOG_LEVEL: %w", err))
 	}
+	errs = append(errs, loadOps(&c)...)
 	if needServe {
 		if c.DatabaseURL == "" {
 			errs = append(errs, errors.New("ONESALES_DATABASE_URL is required"))

@@ -186,6 +186,12 @@ var definerFunctions = map[string]struct {
 		ok:  "SELECT auth_signin_abandon(-1)"},
 	"auth_refresh_token_tenant(bytea)": {
 		why: "a refresh finds the token's tenant before the tenant is known (the auth work reviews it)"},
+	"ops_stats()": {
+		why: "the metrics endpoint's counts across tenants (queues, documents stored, their bytes): counts only, no row, no argument",
+		ok:  "SELECT * FROM ops_stats()",
+		refuse: []probe{
+			{sql: "SELECT * FROM ops_stats(0)", code: noFunction},
+		}},
 	"maintenance_purge()": {
 		why: "housekeeping across tenants: expired keys, sign-in failures, sessions, the 30-day trash; no arguments",
 		ok:  "SELECT maintenance_purge()",

@@ -109,15 +109,21 @@ func (s *Service) ListSpec() listquery.Spec { return spec }
 
 var spec = listquery.Spec{Type: api.RecordDeal, SortName: "d.title",
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
-	AddressSQL: func(col string) string {
-		return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
-	},
-	Statuses: []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close",
+	AddressSQL:   organizationAddress,
+	Statuses:     []string{string(api.DealOpen), string(api.DealWon), string(api.DealLost)}, ExpectedClose: "expected_close",
 	ActivityLink: "deal_id",
 	Links: []listquery.SearchLink{
 		{Type: api.RecordPerson, Join: "sl.id = d.person_id", Linking: "SELECT id FROM deals WHERE person_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
 		{Type: api.RecordOrganization, Join: "sl.id = d.organization_id", Linking: "SELECT id FROM deals WHERE organization_id = ANY(?::uuid[]) AND deleted_at IS NULL"},
 	}}
+
+// organizationAddress is a column of the address of the deal's organisation, "" without one, when it is in the
+// trash or the actor may not see it: the list's address filters, its city order and the city a cursor continues
+// after (the deal's City) all read this one expression.
+func organizationAddress(a *access.Actor, col string) string {
+	return "coalesce((SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id AND ao.deleted_at IS NULL AND " +
+		a.RestrictSQL(api.RecordOrganization, api.ActionView, "ao.owner_id") + "), '')"
+}
 
 // Service manages deals; the record kind's store gives get, delete and restore.
 type Service struct {
@@ -138,13 +144,13 @@ func selectAll(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery
 }
 
 // withParties selects a deal with the names of its owner, person and organisation, the latter two as the actor
-// may see them (record.LinkedName), and the organisation's city (the key of the list's city order).
+// may see them (record.LinkedName), and the organisation's city as the list's city order sees it.
 func withParties(tx bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("d.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = d.owner_id) AS owner_name").
 		ColumnExpr("(?) AS person_name", record.LinkedName(tx, a, api.RecordPerson, "d.person_id")).
 		ColumnExpr("(?) AS organization_name", record.LinkedName(tx, a, api.RecordOrganization, "d.organization_id")).
-		ColumnExpr("coalesce((SELECT o.city FROM organizations AS o WHERE o.id = d.organization_id), '') AS city")
+		ColumnExpr(organizationAddress(a, "city") + " AS city")
 }
 
 // Query lists the deals the actor may see that match q.

@@ -267,9 +267,15 @@ func sleep(ctx context.Context, d time.Duration) bool {
 
 // wakeOnNotify turns NOTIFY change_events into wake-ups, from the first stream of the instance on: an instance
 // without streams has nobody to hurry for and keeps no listening connection (the poll reads the feed all the
-// same). The listener reconnects by itself after a lost connection.
-func (h *Hub) wakeOnNotify(ctx context.Context) {
-	ln := pgdriver.NewListener(h.db)
+// same).
+func (h *Hub) wakeOnNotify(ctx context.Context) { Wake(ctx, h.db, h.wake) }
+
+// Wake turns the change feed's NOTIFY (sent when events commit) into non-blocking sends on wake until ctx ends:
+// the one listener of the feed, for the hub and for every other reader of the feed (the notification worker).
+// The NOTIFY only hurries a reader; a reader polls the feed all the same, which covers a lost connection (the
+// listener reconnects by itself) and NOTIFYs that were never sent.
+func Wake(ctx context.Context, bdb *bun.DB, wake chan<- struct{}) {
+	ln := pgdriver.NewListener(bdb)
 	defer func() { _ = ln.Close() }()
 	for ctx.Err() == nil {
 		if err := ln.Listen(ctx, "change_events"); err != nil {
@@ -290,7 +296,7 @@ func (h *Hub) wakeOnNotify(ctx context.Context) {
 				return
 			}
 			select {
-			case h.wake <- struct{}{}:
+			case wake <- struct{}{}:
 			default:
 			}
 		}

@@ -109,8 +109,12 @@ func (s *statusRecorder) ReadFrom(r io.Reader) (int64, error) {
 	return io.Copy(struct{ io.Writer }{s.ResponseWriter}, r)
 }
 
-// WithLogAndRecover logs every request and turns a panic into a logged 500 envelope.
-func WithLogAndRecover(log *slog.Logger, next http.Handler) http.Handler {
+// Observer is told of every finished request: its status and how long it took (the metrics).
+type Observer func(r *http.Request, status int, took time.Duration)
+
+// WithLogAndRecover logs every request, tells observe (nil: nobody) and turns a panic into a logged 500 envelope.
+// The log line carries how the client reached the server (proto, PeerOf), never its address.
+func WithLogAndRecover(log *slog.Logger, observe Observer, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
@@ -121,8 +125,12 @@ func WithLogAndRecover(log *slog.Logger, next http.Handler) http.Handler {
 				}
 				WriteError(rec, r, log, fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
 			}
+			took := time.Since(start)
 			log.InfoContext(r.Context(), "request", "method", r.Method, "path", LogPath(r.URL.Path), "status", rec.status,
-				"durationMs", time.Since(start).Milliseconds(), "requestId", RequestID(r.Context()))
+				"durationMs", took.Milliseconds(), "proto", PeerOf(r).Proto, "requestId", RequestID(r.Context()))
+			if observe != nil {
+				observe(r, rec.status, took)
+			}
 		}()
 		next.ServeHTTP(rec, r)
 	})

@@ -41,7 +41,8 @@ var texts = map[string]wordSet{
 			api.FieldCommon: "zu häufig", api.FieldControlCharacter: "enthält unzulässige Steuerzeichen",
 			api.FieldEmpty: "leer", api.FieldNoRows: "keine Zeilen", api.FieldAmbiguous: "mehrdeutig (mehrere Treffer)",
 			api.FieldColumns: "mehr Werte als Spalten", api.FieldUnreadable: "nicht lesbar",
-			api.FieldUnwritable: "nicht schreibbar"}},
+			api.FieldUnwritable: "nicht schreibbar", api.FieldInsecure: "unverschlüsselt (nur https://)",
+			api.FieldNoCertificate: "kein Zertifikat"}},
 	"en": {column: "Error", suffix: "errors", targets: map[string]string{
 		rowKey: "Row", string(api.TargetIgnore): "Do not import", string(api.TargetSalutation): "Salutation",
 		string(api.TargetTitle): "Title", string(api.TargetFirstName): "First name", string(api.TargetLastName): "Last name",
@@ -69,5 +70,6 @@ var texts = map[string]wordSet{
 			api.FieldMismatch: "does not match", api.FieldLengthNeeded: "length missing", api.FieldCommon: "too common",
 			api.FieldControlCharacter: "holds control characters that are not allowed", api.FieldEmpty: "empty",
 			api.FieldNoRows: "no rows", api.FieldAmbiguous: "ambiguous (several matches)",
-			api.FieldColumns: "more values than columns", api.FieldUnreadable: "unreadable", api.FieldUnwritable: "unwritable"}},
+			api.FieldColumns: "more values than columns", api.FieldUnreadable: "unreadable", api.FieldUnwritable: "unwritable",
+			api.FieldInsecure: "unencrypted (https:// only)", api.FieldNoCertificate: "no certificate"}},
 }

@@ -36,9 +36,15 @@ type Spec struct {
 	SortName string
 	// Organization restricts to records of an organisation (persons: via memberships; organisations: itself).
 	Organization func(q bun.QueryBuilder, orgID uuid.UUID) bun.QueryBuilder
-	// AddressSQL gives the SQL of an address column (postal_code, city, country) for records that have no
-	// address of their own (deals: their organisation's); nil means the record's own columns.
-	AddressSQL func(column string) string
+	// AddressSQL gives the SQL of an address column (postal_code, city, country) as the list shows, filters and
+	// sorts it, for records whose shown address is not (always) their own (deals: their organisation's; persons
+	// without an address of their own: their primary organisation's when the actor may see it); nil means the
+	// record's own columns. The same expression is the sort key and the value a cursor continues after.
+	AddressSQL func(a *access.Actor, column string) string
+	// Via, when set, places a row without an address of its own at a linked record the actor may see (persons:
+	// their primary organisation) on the map: the SQL of a join "LEFT JOIN LATERAL (...) AS via ON ..." giving the
+	// columns via_id, via_name, via_lat, via_lng and via_precision (NULL for rows with an address of their own).
+	Via func(a *access.Actor) string
 	// Statuses are the statuses a list can filter by; empty means the record type has no pipeline, stage or
 	// status (and no closed_at: records with a status record when it closed).
 	Statuses []string
@@ -76,9 +82,9 @@ func (s Spec) Table() string { return record.MustKind(s.Type).Table }
 
 func (s Spec) col(name string) bun.Ident { return bun.Ident(s.Alias() + "." + name) }
 
-func (s Spec) address(column string) bun.Safe {
+func (s Spec) address(a *access.Actor, column string) bun.Safe {
 	if s.AddressSQL != nil {
-		return bun.Safe(s.AddressSQL(column))
+		return bun.Safe(s.AddressSQL(a, column))
 	}
 	return bun.Safe(s.Alias() + "." + column)
 }
@@ -295,13 +301,13 @@ func (c *Compiled) base(q bun.QueryBuilder) bun.QueryBuilder {
 func (c *Compiled) conditions(q bun.QueryBuilder) bun.QueryBuilder {
 	s, lq := c.spec, c.q
 	if p := strings.TrimSpace(lq.PostalCode); p != "" {
-		q = q.Where("? LIKE ?", s.address("postal_code"), escapeLike(p)+"%")
+		q = q.Where("? LIKE ?", s.address(c.actor, "postal_code"), escapeLike(p)+"%")
 	}
 	if city := strings.TrimSpace(lq.City); city != "" {
-		q = q.Where("lower(?) = lower(?)", s.address("city"), city)
+		q = q.Where("lower(?) = lower(?)", s.address(c.actor, "city"), city)
 	}
 	if country := strings.TrimSpace(lq.Country); country != "" {
-		q = q.Where("? = upper(?)", s.address("country"), country)
+		q = q.Where("? = upper(?)", s.address(c.actor, "country"), country)
 	}
 	for _, cc := range lq.Custom {
 		q = c.custom(q, cc)
@@ -528,7 +534,7 @@ func (c *Compiled) sortExpr() string {
 	case api.SortUpdatedAt:
 		return c.spec.Alias() + ".updated_at"
 	case api.SortCity:
-		return string(c.spec.address("city")) + ` COLLATE "de-x-icu"`
+		return string(c.spec.address(c.actor, "city")) + ` COLLATE "de-x-icu"`
 	case api.SortDistance:
 		return c.distanceSQL()
 	default:

@@ -35,7 +35,7 @@ var (
 		}}
 	dealSpec = Spec{Type: api.RecordDeal, SortName: "d.title",
 		Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder { return q.Where("d.organization_id = ?", id) },
-		AddressSQL: func(col string) string {
+		AddressSQL: func(_ *access.Actor, col string) string {
 			return "(SELECT ao." + col + " FROM organizations AS ao WHERE ao.id = d.organization_id)"
 		},
 		Statuses: []string{"open", "won", "lost"}, ExpectedClose: "expected_close",

@@ -30,17 +30,27 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 		}
 	}
 	var rows []struct {
-		ID        uuid.UUID `bun:"id"`
-		Name      string    `bun:"name"`
-		Lat       float64   `bun:"lat"`
-		Lng       float64   `bun:"lng"`
-		Precision string    `bun:"precision"`
-		DistanceM *float64  `bun:"distance_m"`
+		ID        uuid.UUID  `bun:"id"`
+		Name      string     `bun:"name"`
+		Lat       float64    `bun:"lat"`
+		Lng       float64    `bun:"lng"`
+		Precision string     `bun:"precision"`
+		ViaID     *uuid.UUID `bun:"via_id"`
+		ViaName   string     `bun:"via_name"`
+		DistanceM *float64   `bun:"distance_m"`
 	}
 	alias := bun.Ident(c.spec.Alias())
+	precision := precisionSQL(c.spec.Type, c.spec.Alias())
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), alias).
-		ColumnExpr("?.id", alias).ColumnExpr("coalesce(" + k.NameSQL + ", '') AS name").
-		ColumnExpr(lat + " AS lat").ColumnExpr(lng + " AS lng").ColumnExpr(precisionSQL(c.spec.Type, c.spec.Alias()) + " AS precision").
+		ColumnExpr("?.id", alias).ColumnExpr("coalesce(" + k.NameSQL + ", '') AS name")
+	if c.spec.Via != nil {
+		// A row without an address of its own sits at the linked record the actor may see (its via_* columns are
+		// NULL for rows with an address of their own, so those keep their own position or none).
+		q = q.Join(c.spec.Via(c.actor)).ColumnExpr("via.via_id").ColumnExpr("coalesce(via.via_name, '') AS via_name")
+		lat, lng = "coalesce("+lat+", via.via_lat)", "coalesce("+lng+", via.via_lng)"
+		precision = "coalesce(" + precision + ", via.via_precision)"
+	}
+	q = q.ColumnExpr(lat + " AS lat").ColumnExpr(lng + " AS lng").ColumnExpr(precision + " AS precision").
 		Where(lat + " IS NOT NULL")
 	c.withDistance(q)
 	c.Filter(q.QueryBuilder())
@@ -58,8 +68,15 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 			out.Truncated = true
 			break
 		}
-		out.Items = append(out.Items, api.MapMarker{ID: r.ID.String(), Name: r.Name, Lat: r.Lat, Lng: r.Lng,
-			Precision: api.Precision(r.Precision), DistanceKm: geo.Km(r.DistanceM)})
+		m := api.MapMarker{ID: r.ID.String(), Name: r.Name, Lat: r.Lat, Lng: r.Lng,
+			Precision: api.Precision(r.Precision), DistanceKm: geo.Km(r.DistanceM)}
+		switch {
+		case r.ViaID != nil:
+			m.PlacedAt, m.ViaID, m.ViaName = api.PlacedOrganization, r.ViaID.String(), r.ViaName
+		case c.spec.Type != api.RecordDeal:
+			m.PlacedAt = api.PlacedOwn
+		}
+		out.Items = append(out.Items, m)
 	}
 	return out, nil
 }

@@ -10,9 +10,9 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/feed"
 )
 
 // The worker derives the notifications from the change feed. Every backend instance runs one; the row of
@@ -63,7 +63,7 @@ const DueWithin = 15 * time.Minute
 // it announces the activities due soon every DueEvery.
 func (w *Worker) Run(ctx context.Context) {
 	wake := make(chan struct{}, 1)
-	go w.listen(ctx, wake)
+	go feed.Wake(ctx, w.db, wake)
 	poll := time.NewTicker(w.opt.Poll)
 	defer poll.Stop()
 	due := time.NewTicker(w.opt.DueEvery)
@@ -91,38 +91,6 @@ func (w *Worker) logged(ctx context.Context, what string, fn func(context.Contex
 		w.log.Warn("notifications: deriving failed", "from", what, "err", err, "ms", time.Since(start).Milliseconds())
 	case n > 0:
 		w.log.Debug("notifications: derived", "from", what, "notifications", n, "ms", time.Since(start).Milliseconds())
-	}
-}
-
-// listen turns the change feed's NOTIFY into wake-ups of Run until ctx ends. The listener reconnects by itself
-// after a lost connection; the poll covers what happens meanwhile.
-func (w *Worker) listen(ctx context.Context, wake chan<- struct{}) {
-	ln := pgdriver.NewListener(w.db)
-	stop := context.AfterFunc(ctx, func() { _ = ln.Close() })
-	defer stop()
-	if err := ln.Listen(ctx, "change_events"); err != nil && ctx.Err() == nil {
-		w.log.Info("notifications: LISTEN failed; polling until the listener reconnects", "err", err)
-	}
-	for ctx.Err() == nil {
-		_, _, err := ln.ReceiveTimeout(ctx, time.Minute)
-		if err == nil {
-			select {
-			case wake <- struct{}{}:
-			default:
-			}
-			continue
-		}
-		if ctx.Err() != nil {
-			return
-		}
-		var timeout interface{ Timeout() bool }
-		if !errors.As(err, &timeout) || !timeout.Timeout() {
-			// A broken connection: the listener makes a new one at the next receive; not in a busy loop.
-			select {
-			case <-ctx.Done():
-			case <-time.After(w.opt.Poll):
-			}
-		}
 	}
 }
 

@@ -47,13 +47,48 @@ type Person struct {
 	EmailKeys  []string           `bun:"email_keys,array"`
 
 	geo.Columns
+	// ListCity is the city the list shows and sorts by (shownAddress): the person's own, else its primary
+	// organisation's.
+	ListCity string `bun:"list_city,scanonly"`
 
 	memberships []api.Membership
+	via         *api.PlacedVia
 }
 
 // CursorKey gives the values a list continues after.
 func (p *Person) CursorKey() (string, string, time.Time, time.Time, uuid.UUID) {
-	return p.SortName, p.City, p.CreatedAt, p.UpdatedAt, p.ID
+	return p.SortName, p.ListCity, p.CreatedAt, p.UpdatedAt, p.ID
+}
+
+// hasOwnAddress reports whether the person has an address of its own: a street, postal code or city (a country
+// alone places nothing, as for the geocoder). ownAddressSQL says the same in SQL.
+func (p *Person) hasOwnAddress() bool {
+	return strings.TrimSpace(p.Street) != "" || strings.TrimSpace(p.PostalCode) != "" || strings.TrimSpace(p.City) != ""
+}
+
+const ownAddressSQL = "(p.street <> '' OR p.postal_code <> '' OR p.city <> '')"
+
+// viaFrom is the FROM clause of a person's primary organisation (correlated to the persons alias p) when it is live
+// and the actor may see it: the one rule by which a person without an address of its own sits at its
+// organisation. An organisation the actor may not see lends neither its name nor its address nor its position.
+func viaFrom(a *access.Actor) string {
+	return "FROM memberships AS vm JOIN organizations AS vo ON vo.id = vm.organization_id AND vo.deleted_at IS NULL " +
+		"WHERE vm.person_id = p.id AND vm.is_primary AND " + a.RestrictSQL(api.RecordOrganization, api.ActionView, "vo.owner_id")
+}
+
+// shownAddress is a column of the address the person list shows, filters and sorts by (listquery's AddressSQL):
+// the person's own, else its primary organisation's (viaFrom), else "".
+func shownAddress(a *access.Actor, col string) string {
+	return "CASE WHEN " + ownAddressSQL + " THEN p." + col + " ELSE coalesce((SELECT vo." + col + " " + viaFrom(a) + "), '') END"
+}
+
+// viaJoin gives the map of persons the organisation's position for persons without an address of their own. The
+// own-address test sits inside the subquery (a one-time filter per person: never a look-up for a person with an
+// address) and OFFSET 0 keeps PostgreSQL from flattening it into a hash join of every membership: on 1,000,000
+// persons that took 12 s instead of the 2.5 s of the plain map.
+func viaJoin(a *access.Actor) string {
+	return "LEFT JOIN LATERAL (SELECT vo.id AS via_id, vo.name AS via_name, vo.geo_lat AS via_lat, vo.geo_lng AS via_lng, " +
+		"vo.geo_precision AS via_precision " + viaFrom(a) + " AND NOT " + ownAddressSQL + " OFFSET 0) AS via ON true"
 }
 
 // Name is the display name: first and last name, else the first e-mail address.
@@ -74,6 +109,9 @@ func (p *Person) API() api.Person {
 		Address: api.Address{Street: p.Street, PostalCode: p.PostalCode, City: p.City, Country: p.Country},
 		OwnerID: p.OwnerID.String(), OwnerName: p.OwnerName, Organizations: p.memberships, Custom: p.CustomValues(),
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Position: p.Position(), DistanceKm: p.DistanceKm()}
+	if !p.hasOwnAddress() {
+		out.Via = p.via
+	}
 	if out.Emails == nil {
 		out.Emails = []api.ContactPoint{}
 	}
@@ -136,7 +174,7 @@ func (p *Person) derive() {
 // ListSpec is the list spec of persons (saved filters compile with it).
 func (s *Service) ListSpec() listquery.Spec { return spec }
 
-var spec = listquery.Spec{Type: api.RecordPerson, SortName: "p.sort_name",
+var spec = listquery.Spec{Type: api.RecordPerson, SortName: "p.sort_name", AddressSQL: shownAddress, Via: viaJoin,
 	Organization: func(q bun.QueryBuilder, id uuid.UUID) bun.QueryBuilder {
 		return q.Where("EXISTS (SELECT 1 FROM memberships AS fm WHERE fm.person_id = p.id AND fm.organization_id = ?)", id)
 	},
@@ -154,11 +192,14 @@ func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
 var store = record.NewStore[*Person, api.Person](api.RecordPerson, selectWith, withMemberships)
 
-func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
-	return q.ColumnExpr("p.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = p.owner_id) AS owner_name")
+func selectWith(_ bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+	return q.ColumnExpr("p.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = p.owner_id) AS owner_name").
+		ColumnExpr(shownAddress(a, "city") + " AS list_city")
 }
 
-// withMemberships loads the memberships of persons, naming only organisations the actor may see.
+// withMemberships loads the memberships of persons, naming only organisations the actor may see, and for persons
+// without an address of their own where they sit (api.PlacedVia): their primary organisation among those, with its
+// address and position (viaFrom's rule: the memberships listed here are exactly the live ones the actor may see).
 func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons []*Person) error {
 	if len(persons) == 0 {
 		return nil
@@ -167,7 +208,7 @@ func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons [
 	byID := map[uuid.UUID]*Person{}
 	for i, p := range persons {
 		ids[i], byID[p.ID] = p.ID, p
-		p.memberships = []api.Membership{}
+		p.memberships, p.via = []api.Membership{}, nil
 	}
 	var rows []struct {
 		PersonID       uuid.UUID `bun:"person_id"`
@@ -175,9 +216,16 @@ func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons [
 		Name           string    `bun:"name"`
 		Role           string    `bun:"role"`
 		Primary        bool      `bun:"is_primary"`
+		Street         string    `bun:"street"`
+		PostalCode     string    `bun:"postal_code"`
+		City           string    `bun:"city"`
+		Country        string    `bun:"country"`
+		geo.Columns
 	}
 	q := tx.NewSelect().TableExpr("memberships AS m").Join("JOIN organizations AS o ON o.id = m.organization_id AND o.deleted_at IS NULL").
-		ColumnExpr("m.person_id, m.organization_id, o.name, m.role, m.is_primary").Where("m.person_id IN (?)", bun.In(ids)).
+		ColumnExpr("m.person_id, m.organization_id, o.name, m.role, m.is_primary").
+		ColumnExpr("o.street, o.postal_code, o.city, o.country, o.geo_lat, o.geo_lng, o.geo_precision, o.geo_source, o.geo_at").
+		Where("m.person_id IN (?)", bun.In(ids)).
 		OrderExpr(`m.is_primary DESC, o.name COLLATE "de-x-icu"`)
 	a.Restrict(q.QueryBuilder(), api.RecordOrganization, api.ActionView, "o.owner_id")
 	if err := q.Scan(ctx, &rows); err != nil {
@@ -187,6 +235,11 @@ func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons [
 		p := byID[r.PersonID]
 		p.memberships = append(p.memberships, api.Membership{OrganizationID: r.OrganizationID.String(), OrganizationName: r.Name,
 			PersonID: p.ID.String(), PersonName: p.Name(), Role: r.Role, Primary: r.Primary})
+		if r.Primary {
+			p.via = &api.PlacedVia{OrganizationID: r.OrganizationID.String(), OrganizationName: r.Name,
+				Address:  api.Address{Street: r.Street, PostalCode: r.PostalCode, City: r.City, Country: r.Country},
+				Position: r.Position()}
+		}
 	}
 	return nil
 }

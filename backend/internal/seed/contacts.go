@@ -59,6 +59,13 @@ var demoPersons = []demoPerson{
 	{api.SalutationFrau, "", "Birgit", "Lange", "Assistentin der Geschäftsführung", "b.lange@rheinland-mb.example", "+49 221 9640 201", "Rheinland Maschinenbau GmbH", "Assistenz", "markus.weber@nordlicht.example", "", true},
 }
 
+// demoPersonAddresses are the addresses of the few demo persons who work away from their organisation's address;
+// the others have none of their own and sit at their organisation (on the map and in the city column).
+var demoPersonAddresses = map[string]api.Address{
+	"s.huber@mueller-buero.example":       {Street: "Bahnhofstraße 4", PostalCode: "86150", City: "Augsburg", Country: "DE"},
+	"h.petersen@nordsee-logistik.example": {Street: "Senator-Borttscheller-Straße 1", PostalCode: "27568", City: "Bremerhaven", Country: "DE"},
+}
+
 // contacts seeds demo organisations and persons (with custom fields, memberships and notes) through the
 // services, so that search text and history are exactly what the app would write. It runs once per tenant.
 func contacts(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
@@ -101,6 +108,7 @@ func contacts(ctx context.Context, owner *bun.DB, log *slog.Logger) error {
 			FirstName: p.first, LastName: p.last, JobTitle: p.job, OwnerID: users[p.owner].String(),
 			Emails:        []api.ContactPoint{{Value: p.email, Kind: api.ContactWork}},
 			Phones:        []api.ContactPoint{{Value: p.phone, Kind: api.ContactWork}},
+			Address:       demoPersonAddresses[p.email],
 			Organizations: []api.MembershipInput{{OrganizationID: orgIDs[p.org], Role: p.role, Primary: true}},
 			Custom:        api.CustomValues{newsletter.ID.String(): fmt.Sprint(p.newsletter)}})
 		if err != nil {

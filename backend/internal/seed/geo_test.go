@@ -5,10 +5,17 @@ import (
 	"log/slog"
 	"testing"
 
+	"github.com/google/uuid"
+
+	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
+	"github.com/1sales/app/backend/internal/mapview"
+	"github.com/1sales/app/backend/internal/person"
+	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/backend/internal/testdb"
+	"github.com/1sales/app/shared/api"
 )
 
 // The demo company's addresses get positions on the first run without any network: the seed only queues them
@@ -54,5 +61,26 @@ func TestDemoRecordsGetPositionsWithoutNetwork(t *testing.T) {
 		if r.Precision == nil || *r.Precision != "city" || *r.Source != "gazetteer" {
 			t.Errorf("%s (%s): precision %v source %v", r.Name, r.City, r.Precision, r.Source)
 		}
+	}
+
+	// The person map of the demo company shows every person: those without an address of their own at their
+	// organisation, the others at their own address.
+	var tenantID uuid.UUID
+	var persons int
+	if err := d.Owner.NewRaw("SELECT tenant_id, count(*) FROM persons GROUP BY tenant_id").Scan(ctx, &tenantID, &persons); err != nil {
+		t.Fatal(err)
+	}
+	admin := access.NewActor(tenantID, uuid.New(), uuid.New(), uuid.New(), uuid.New(), nil, true,
+		role.Matrix(func(api.RecordType, api.Action) api.Scope { return api.ScopeAll }))
+	m, err := mapview.NewService(d.App, nil).Markers(person.NewService(d.App).ListSpec())(ctx, admin, api.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	placed := map[api.PlacedAt]int{}
+	for _, it := range m.Items {
+		placed[it.PlacedAt]++
+	}
+	if len(m.Items) != persons || persons != 12 || placed[api.PlacedOwn] != 2 || placed[api.PlacedOrganization] != 10 {
+		t.Fatalf("%d of %d persons on the map: %v", len(m.Items), persons, placed)
 	}
 }

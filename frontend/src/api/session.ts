@@ -1,7 +1,16 @@
 import * as Session from '../lib/wailsjs/go/app/Session';
 import { api, app } from '../lib/wailsjs/go/models';
 import { call } from './errors';
-import type { CalendarFeed, CalendarFeedToken, LiveState, LoginInput, Me, PasswordChange, SessionState } from './types';
+import type {
+  CalendarFeed,
+  CalendarFeedToken,
+  LiveState,
+  LoginInput,
+  Me,
+  PasswordChange,
+  ServerInfo,
+  SessionState,
+} from './types';
 
 /** The signed-in session, kept by the desktop side (tokens never reach the UI). */
 export const sessionApi = {
@@ -15,6 +24,10 @@ export const sessionApi = {
   changePassword: (input: PasswordChange): Promise<void> =>
     call(() => Session.ChangePassword(api.PasswordChange.createFrom(input))),
   setLanguage: (language: string): Promise<void> => call(() => Session.SetLanguage(language)),
+  /** The server's version compared with this desktop's (signed in or not): too old a desktop, too old a server. */
+  serverInfo: (serverUrl: string): Promise<ServerInfo> => call(() => Session.ServerInfo(serverUrl)),
+  /** The company CA file trusted besides the system's certificates ("" removes it). */
+  setCaFile: (path: string): Promise<void> => call(() => Session.SetCAFile(path)),
   /** Whether the user has a calendar feed (not its URL: the server keeps only the token's hash). */
   calendarFeed: (): Promise<CalendarFeed> => call(() => Session.CalendarFeed()),
   /** Makes the feed or gives it a new URL (shown this once); an earlier URL stops working. */

@@ -19,6 +19,7 @@ export type Data<T> = T extends string
       : T;
 
 export type SessionState = Data<app.SessionState>;
+export type ServerInfo = Data<app.ServerInfo>;
 export type LoginInput = Data<app.LoginInput>;
 
 export type Me = Data<api.Me>;
@@ -85,6 +86,7 @@ export type Precision = Position['precision'];
 export type GeoSource = Position['source'];
 export type Near = Data<api.Near>;
 export type MapMarker = Data<api.MapMarker>;
+export type PlacedVia = Data<api.PlacedVia>;
 export type RecordMap = Data<api.RecordMap>;
 export type GeocodeResult = Data<api.GeocodeResult>;
 export type MapConfig = Data<app.MapConfig>;

@@ -9,6 +9,7 @@ import { salesDe } from './sales.de';
 import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 import { exportErrorsDe, exportsDe } from './exports.de';
+import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -25,6 +26,7 @@ export const de = {
   },
   ...documentsDe,
   ...exportsDe,
+  ...opsDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -721,6 +723,7 @@ export const de = {
   errors: {
     ...documentErrorsDe,
     ...exportErrorsDe,
+    ...opsErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -806,6 +809,7 @@ export const de = {
   },
   fieldLabels: fieldLabelsDe,
   fields: {
+    ...opsFieldsDe,
     required: 'Bitte füllen Sie dieses Feld aus.',
     invalid: 'Dieser Wert ist ungültig.',
     too_long: 'Die Eingabe ist zu lang.',

@@ -10,6 +10,7 @@ import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 import { exportErrorsEn, exportsEn } from './exports.en';
+import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -26,6 +27,7 @@ export const en: Messages = {
   },
   ...documentsEn,
   ...exportsEn,
+  ...opsEn,
   common: {
     close: 'Close',
     discard: {
@@ -719,6 +721,7 @@ export const en: Messages = {
   errors: {
     ...documentErrorsEn,
     ...exportErrorsEn,
+    ...opsErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -801,6 +804,7 @@ export const en: Messages = {
   },
   fieldLabels: fieldLabelsEn,
   fields: {
+    ...opsFieldsEn,
     required: 'Please fill in this field.',
     invalid: 'This value is invalid.',
     too_long: 'The input is too long.',

@@ -26,6 +26,7 @@ export const mapsDe = {
       noAddress: 'Keine Adresse hinterlegt.',
       ofOrganization: 'Position der Organisation „{{name}}“',
       ofPerson: 'Position der Person „{{name}}“',
+      viaOrganization: 'Keine eigene Adresse: Position der Organisation „{{name}}“',
       dealNoPlace: 'Dieser Deal ist weder mit einer Organisation noch mit einer Person verknüpft.',
       dealHiddenPlace: 'Der Deal liegt dort, wo dieser Datensatz liegt; Sie dürfen ihn nicht sehen.',
       nearby: 'In der Nähe',
@@ -42,9 +43,14 @@ export const mapsDe = {
       distance: '{{distance}} entfernt',
       offline: 'Kartenkacheln nicht erreichbar: Es werden Länder- und Bundesländergrenzen gezeigt.',
       offlineAttribution: 'Natural Earth · Bundesländer © GeoBasis-DE / BKG',
+      via: 'über {{name}}',
+      legend: 'Legende',
+      legendOwn: 'eigene Adresse',
+      legendVia: 'ohne eigene Adresse: bei der Organisation',
     },
     columns: {
       distance: 'Entfernung',
+      cityVia: 'über {{name}}',
     },
     km: '{{value}} km',
     tiles: {

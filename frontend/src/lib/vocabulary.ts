@@ -125,6 +125,9 @@ export const PRECISIONS = [
 /** api.AllGeoSources */
 export const GEO_SOURCES = ['nominatim', 'gazetteer'] as const satisfies readonly `${api.GeoSource}`[];
 
+/** api.AllPlacedAt */
+export const PLACED_AT = ['own', 'organization'] as const satisfies readonly `${api.PlacedAt}`[];
+
 /** api.AllErrorCodes */
 export const ERROR_CODES = [
   'request.malformed_json',
@@ -176,6 +179,11 @@ export const ERROR_CODES = [
   'intake.source_paused',
   'intake.signature_invalid',
   'export.incomplete',
+  'client.too_old',
+  'tls.unknown_authority',
+  'tls.expired',
+  'tls.wrong_host',
+  'tls.failed',
   'import.file_invalid',
   'import.state',
 ] as const satisfies readonly `${api.ErrorCode}`[];
@@ -212,6 +220,8 @@ export const FIELD_CODES = [
   'columns',
   'unreadable',
   'unwritable',
+  'insecure',
+  'no_certificate',
 ] as const satisfies readonly `${api.FieldCode}`[];
 
 /** api.AllSortKeys */

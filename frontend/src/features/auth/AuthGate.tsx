@@ -7,6 +7,7 @@ import { QueryError } from '../../components/QueryError';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { MeContext, sessionEnded, useMeQuery, useSession } from './session';
 import { SignInPage } from './SignInPage';
+import { ServerVersionNotice } from './VersionNotice';
 
 /**
  * Decides between the sign-in form and the app: silent sign-in first (with a loader), the form when that does not
@@ -43,10 +44,22 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (!state.signedIn) {
     return <SignInPage snapshot={session.data} onRetryResume={() => void session.refetch()} />;
   }
-  return <SignedIn initial={state.me}>{children}</SignedIn>;
+  return (
+    <SignedIn initial={state.me} serverUrl={state.serverUrl}>
+      {children}
+    </SignedIn>
+  );
 }
 
-function SignedIn({ initial, children }: { initial: Me | undefined; children: ReactNode }) {
+function SignedIn({
+  initial,
+  serverUrl,
+  children,
+}: {
+  initial: Me | undefined;
+  serverUrl: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useMeQuery(initial);
   const user = me.data?.user.name;
@@ -59,6 +72,7 @@ function SignedIn({ initial, children }: { initial: Me | undefined; children: Re
   if (me.data) {
     return (
       <MeContext value={me.data}>
+        <ServerVersionNotice serverUrl={serverUrl} />
         {/* One change stream per signed-in user: a sign-out unmounts it with everything it kept. */}
         <LiveUpdates>{children}</LiveUpdates>
       </MeContext>

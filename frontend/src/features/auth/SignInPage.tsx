@@ -2,15 +2,18 @@ import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, T
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { sessionApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLogin, type SessionSnapshot } from './session';
+import { UpdateRequired } from './VersionNotice';
 
 interface SignInValues {
   serverUrl: string;
   email: string;
   password: string;
+  caFile: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -24,6 +27,19 @@ function isServerUrl(value: string): boolean {
   }
 }
 
+/**
+ * Plain http:// to another computer: the desktop refuses it (field code insecure); this says so before sending.
+ * Loopback (localhost, 127.0.0.0/8, ::1) is this computer.
+ */
+function isInsecureServerUrl(value: string): boolean {
+  const url = new URL(value);
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname;
+  return !(host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
+}
+
+const TOO_OLD = 'client.too_old';
+
 export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnapshot; onRetryResume: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
@@ -33,11 +49,13 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
       serverUrl: snapshot.state.serverUrl,
       email: snapshot.state.email,
       password: '',
+      caFile: snapshot.state.caFile ?? '',
     },
     validate: {
       serverUrl: (value) => {
         if (value.trim() === '') return t('signIn.validation.serverUrlRequired');
-        return isServerUrl(value.trim()) ? null : t('signIn.validation.serverUrlInvalid');
+        if (!isServerUrl(value.trim())) return t('signIn.validation.serverUrlInvalid');
+        return isInsecureServerUrl(value.trim()) ? t('fields.insecure') : null;
       },
       email: (value) => {
         if (value.trim() === '') return t('signIn.validation.emailRequired');
@@ -50,7 +68,16 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
   // The cursor starts in the first field still to fill, so a returning user just types the password.
   const firstEmpty = snapshot.state.serverUrl === '' ? 'serverUrl' : snapshot.state.email === '' ? 'email' : 'password';
 
-  const submit = form.onSubmit((values) => {
+  const submit = form.onSubmit(async (values) => {
+    const caFile = values.caFile.trim();
+    if (caFile !== (snapshot.state.caFile ?? '')) {
+      try {
+        await sessionApi.setCaFile(caFile);
+      } catch (reason) {
+        form.setErrors({ caFile: fieldErrorTexts(t, reason).caFile ?? errorText(t, reason) });
+        return;
+      }
+    }
     login.mutate(
       { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
       {
@@ -67,6 +94,8 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
   const loginError = login.error ? parseError(login.error) : null;
   const showLoginError = loginError !== null && !Object.keys(loginError.fields).some((field) => field in form.values);
   const resumeError = login.error === null ? snapshot.resumeError : null;
+  // A desktop the server finds too old is told where to get a new one, not that something failed.
+  const tooOld = loginError?.code === TOO_OLD || resumeError?.code === TOO_OLD;
 
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
@@ -89,7 +118,9 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 </Text>
               </div>
 
-              {resumeError && (
+              {tooOld && <UpdateRequired serverUrl={form.values.serverUrl.trim() || snapshot.state.serverUrl} />}
+
+              {resumeError && !tooOld && (
                 <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
                   <Stack gap="xs" align="flex-start">
                     <Text size="sm">{errorText(t, resumeError)}</Text>
@@ -100,7 +131,7 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 </Alert>
               )}
 
-              {showLoginError && (
+              {showLoginError && !tooOld && (
                 <Alert
                   color="red"
                   icon={<IconAlertTriangle />}
@@ -134,6 +165,12 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 autoComplete="current-password"
                 autoFocus={firstEmpty === 'password'}
                 {...form.getInputProps('password')}
+              />
+              <TextInput
+                label={t('caFile.label')}
+                description={t('caFile.description')}
+                placeholder={t('caFile.placeholder')}
+                {...form.getInputProps('caFile')}
               />
               <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
                 {t('signIn.submit')}

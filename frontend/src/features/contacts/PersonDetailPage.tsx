@@ -115,6 +115,7 @@ function PersonDetail({ personId }: { personId: string }) {
               name={personName(t, person)}
               address={person.address}
               position={person.position}
+              via={person.via}
             />
             <NotesPanel recordType="person" recordId={person.id} />
             <HistoryTimeline recordType="person" recordId={person.id} />

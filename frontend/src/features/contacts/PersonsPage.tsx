@@ -15,6 +15,7 @@ import { timestampColumns } from '../records/list/columns';
 import { RecordList, type Column } from '../records/list/RecordList';
 import { mainMembership, personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
+import { PersonCity } from './PersonCity';
 import { PersonFormModal } from './PersonFormModal';
 
 export function PersonsPage() {
@@ -35,7 +36,12 @@ export function PersonsPage() {
       },
       { key: 'email', header: t('records.columns.email'), render: (person) => person.emails[0]?.value ?? '' },
       { key: 'phone', header: t('records.columns.phone'), render: (person) => person.phones[0]?.value ?? '' },
-      { key: 'city', header: t('records.columns.city'), sortKey: 'city', render: (person) => person.address.city },
+      {
+        key: 'city',
+        header: t('records.columns.city'),
+        sortKey: 'city',
+        render: (person) => <PersonCity person={person} />,
+      },
       { key: 'owner', header: t('records.columns.owner'), render: (person) => person.ownerName },
       ...timestampColumns(t, format),
     ],

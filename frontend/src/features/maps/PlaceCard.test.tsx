@@ -51,4 +51,23 @@ describe('PlaceCard', () => {
 
     expect(screen.getByText('Keine Adresse hinterlegt.')).toBeInTheDocument();
   });
+
+  it("shows a person without an address of its own at its organisation's place, and says so", () => {
+    const none: Address = { street: '', postalCode: '', city: '', country: '' };
+    renderWithProviders(
+      <PlaceCard
+        recordType="person"
+        recordId="p-1"
+        name="Anton Beispiel"
+        address={none}
+        via={{ organizationId: 'o-1', organizationName: 'Nord Augsburg GmbH', address: munich, position: notFound }}
+      />,
+    );
+
+    expect(
+      screen.getByText('Keine eigene Adresse: Position der Organisation „Nord Augsburg GmbH“'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('place-precision')).toHaveTextContent('nicht gefunden');
+    expect(screen.queryByText('Keine Adresse hinterlegt.')).not.toBeInTheDocument();
+  });
 });

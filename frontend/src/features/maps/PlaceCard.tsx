@@ -3,14 +3,14 @@ import { IconMapPin, IconRadar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Address, Deal, MapRecordType, Position } from '../../api';
+import type { Address, Deal, MapRecordType, PlacedVia, Position } from '../../api';
 import { useOrganization, usePerson } from '../contacts/hooks';
 import { personName } from '../contacts/names';
 import { HiddenRecord } from '../records/HiddenRecord';
 import { usePollWhilePending } from './hooks';
 import { DEFAULT_RADIUS_KM } from './near';
 import { nearbyPath, type NearbyReference } from './nearby';
-import { placeOf, precisionText, sourceText, type Place } from './place';
+import { hasAddress, placeOf, precisionText, sourceText, type Place } from './place';
 import { PositionMap } from './PositionMap';
 
 function NearbyButton({ reference }: { reference: NearbyReference }) {
@@ -117,15 +117,30 @@ export function PlaceCard({
   name,
   address,
   position,
+  via,
 }: {
   recordType: MapRecordType;
   recordId: string;
   name: string;
   address: Address;
   position?: Position | null;
+  /** A person without an address of its own sits at its organisation (api.Person.via): the card shows that place. */
+  via?: PlacedVia | null;
 }) {
-  const place = placeOf(address, position);
+  const { t } = useTranslation();
+  const atVia = via && !hasAddress(address) ? via : undefined;
+  const place = atVia ? placeOf(atVia.address, atVia.position) : placeOf(address, position);
   usePollWhilePending(recordType, recordId, place.kind === 'pending');
+  if (atVia) {
+    return (
+      <PlaceCardFrame
+        place={place}
+        name={atVia.organizationName}
+        caption={t('maps.card.viaOrganization', { name: atVia.organizationName })}
+        nearby={{ recordType: 'organization', recordId: atVia.organizationId, label: atVia.organizationName }}
+      />
+    );
+  }
   return <PlaceCardFrame place={place} name={name} nearby={{ recordType, recordId, label: name }} />;
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ListQuery, MapMarker, MapRecordType } from '../../api';
@@ -9,7 +9,9 @@ import { useFormatters } from '../../i18n/format';
 import { recordTypeEntry } from '../records/registry';
 import { createBaseMap, exposeProbe, type BaseMap } from './baseMap';
 import { useMapConfig, useRecordMap } from './hooks';
-import { L, markerIcon } from './leaflet';
+import { L, markerIcon, viaMarkerIcon } from './leaflet';
+import { MapLegend } from './MapLegend';
+import { markerLook, type MarkerKind } from './markerLook';
 import { nearErrorTexts } from './nearErrors';
 import { formatKm, GERMANY_VIEW, precisionText } from './place';
 import type { BaseLayer } from './tileFallback';
@@ -32,6 +34,9 @@ function popupContent(
   const meta = document.createElement('div');
   meta.className = 'onesales-map-popup-meta';
   const parts = [`${t('maps.card.precision')}: ${precisionText(t, marker.precision)}`];
+  if (marker.placedAt === 'organization' && marker.viaName) {
+    parts.unshift(t('maps.map.via', { name: marker.viaName }));
+  }
   if (marker.distanceKm !== undefined) {
     parts.push(t('maps.map.distance', { distance: formatKm(t, locale, marker.distanceKm) }));
   }
@@ -89,7 +94,12 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
     const entry = recordTypeEntry(recordType);
     const byLayer = new Map<L.Layer, MapMarker>();
     const layers = items.map((item) => {
-      const marker = L.marker([item.lat, item.lng], { icon: markerIcon, title: item.name, alt: item.name });
+      const look = markerLook(t, item);
+      const marker = L.marker([item.lat, item.lng], {
+        icon: look.kind === 'via' ? viaMarkerIcon : markerIcon,
+        title: look.title,
+        alt: look.title,
+      });
       const path = entry?.detailPath(item.id) ?? '/';
       marker.bindPopup(() => popupContent(item, { t, locale }, path, (to) => void navigate(to)));
       byLayer.set(marker, item);
@@ -111,10 +121,12 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           const item = byLayer.get(layer);
           if (!item || !(layer instanceof L.Marker)) return [];
           const { lat, lng } = layer.getLatLng();
-          return [{ id: item.id, name: item.name, lat, lng }];
+          return [{ id: item.id, name: item.name, lat, lng, kind: markerLook(t, item).kind }];
         }),
     });
   }, [items, config.data, recordType, t, locale, navigate]);
+
+  const kinds = useMemo(() => new Set<MarkerKind>((items ?? []).map((item) => markerLook(t, item).kind)), [items, t]);
 
   if (config.isError || markers.isError) {
     const error = config.isError ? config.error : markers.error;
@@ -146,6 +158,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           </Text>
           {markers.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
         </Group>
+        <MapLegend kinds={kinds} />
         {markers.data?.truncated && (
           <Alert color="yellow" variant="light" mx="md" mb="xs" data-testid="map-truncated">
             {t('maps.map.truncated', { count: format.number(count) })}

@@ -35,6 +35,8 @@ export interface ProbeMarker {
   name: string;
   lat: number;
   lng: number;
+  /** 'via' for a person at its organisation's position (markerLook). */
+  kind?: 'own' | 'via';
 }
 
 /** What a map element offers the end-to-end tests (element.onesalesMap): the Leaflet map and its markers. */

@@ -26,6 +26,15 @@ export const markerIcon = L.icon({
   shadowSize: [41, 41],
 });
 
+/** The marker of a person placed at its organisation's position (markerLook 'via'; styled in maps.css). */
+export const viaMarkerIcon = L.divIcon({
+  className: '',
+  html: '<span class="onesales-marker-via"></span>',
+  iconSize: [20, 20],
+  iconAnchor: [10, 10],
+  popupAnchor: [0, -10],
+});
+
 /** Text for Leaflet's attribution control, which takes HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import './shell.css';
 import { grants } from '../access/grants';
-import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -72,7 +71,6 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)" id={MAIN_ID} tabIndex={-1} aria-label={t('shell.main')}>
-        <DueSoonNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>

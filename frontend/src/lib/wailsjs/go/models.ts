@@ -107,6 +107,7 @@ export namespace api {
 	    AuthTokenInvalid = "auth.token_invalid",
 	    AuthUnauthenticated = "auth.unauthenticated",
 	    AuthWrongPassword = "auth.wrong_password",
+	    ClientTooOld = "client.too_old",
 	    DialogFailed = "dialog.failed",
 	    DocumentChecksumMismatch = "document.checksum_mismatch",
 	    DocumentIncomplete = "document.incomplete",
@@ -149,6 +150,10 @@ export namespace api {
 	    SettingsUnavailable = "settings.unavailable",
 	    StageInUse = "stage.in_use",
 	    StorageUnavailable = "storage.unavailable",
+	    TlsExpired = "tls.expired",
+	    TlsFailed = "tls.failed",
+	    TlsUnknownAuthority = "tls.unknown_authority",
+	    TlsWrongHost = "tls.wrong_host",
 	    ValidationFailed = "validation.failed",
 	}
 	export enum ExportColumn {
@@ -213,10 +218,12 @@ export namespace api {
 	    Forbidden = "forbidden",
 	    InUse = "in_use",
 	    Incomplete = "incomplete",
+	    Insecure = "insecure",
 	    Invalid = "invalid",
 	    LengthRequired = "length_required",
 	    Limit = "limit",
 	    Mismatch = "mismatch",
+	    NoCertificate = "no_certificate",
 	    NoPosition = "no_position",
 	    NoRows = "no_rows",
 	    NotFound = "not_found",
@@ -428,6 +435,10 @@ export namespace api {
 	export enum OwnerKeyword {
 	    Me = "me",
 	    Team = "team",
+	}
+	export enum PlacedAt {
+	    Organization = "organization",
+	    Own = "own",
 	}
 	export enum Plan {
 	    Basic = "basic",
@@ -3029,6 +3040,42 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class PlacedVia {
+	    organizationId: string;
+	    organizationName: string;
+	    address: Address;
+	    position?: Position;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlacedVia(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organizationId = source["organizationId"];
+	        this.organizationName = source["organizationName"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.position = this.convertValues(source["position"], Position);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Membership {
 	    organizationId: string;
 	    organizationName: string;
@@ -3070,6 +3117,7 @@ export namespace api {
 	    createdAt: string;
 	    updatedAt: string;
 	    position?: Position;
+	    via?: PlacedVia;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3096,6 +3144,7 @@ export namespace api {
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.position = this.convertValues(source["position"], Position);
+	        this.via = this.convertValues(source["via"], PlacedVia);
 	        this.distanceKm = source["distanceKm"];
 	    }
 	
@@ -3687,6 +3736,9 @@ export namespace api {
 	    lat: number;
 	    lng: number;
 	    precision: Precision;
+	    placedAt?: PlacedAt;
+	    viaId?: string;
+	    viaName?: string;
 	    distanceKm?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3700,6 +3752,9 @@ export namespace api {
 	        this.lat = source["lat"];
 	        this.lng = source["lng"];
 	        this.precision = source["precision"];
+	        this.placedAt = source["placedAt"];
+	        this.viaId = source["viaId"];
+	        this.viaName = source["viaName"];
 	        this.distanceKm = source["distanceKm"];
 	    }
 	}
@@ -4457,6 +4512,7 @@ export namespace api {
 		}
 	}
 	
+	
 	export class PresenceUser {
 	    id: string;
 	    name: string;
@@ -4814,6 +4870,24 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class ServerVersion {
+	    version: string;
+	    apiLevel: number;
+	    minDesktopVersion?: string;
+	    desktopDownloadUrl?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServerVersion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.apiLevel = source["apiLevel"];
+	        this.minDesktopVersion = source["minDesktopVersion"];
+	        this.desktopDownloadUrl = source["desktopDownloadUrl"];
+	    }
+	}
 	export class SigningSecret {
 	    secret: string;
 	
@@ -5122,11 +5196,48 @@ export namespace app {
 	        this.gazetteerAttribution = source["gazetteerAttribution"];
 	    }
 	}
+	export class ServerInfo {
+	    server: api.ServerVersion;
+	    desktopVersion: string;
+	    desktopTooOld: boolean;
+	    serverOutdated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServerInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.server = this.convertValues(source["server"], api.ServerVersion);
+	        this.desktopVersion = source["desktopVersion"];
+	        this.desktopTooOld = source["desktopTooOld"];
+	        this.serverOutdated = source["serverOutdated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SessionState {
 	    signedIn: boolean;
 	    serverUrl: string;
 	    email: string;
 	    language: string;
+	    caFile?: string;
 	    me?: api.Me;
 	
 	    static createFrom(source: any = {}) {
@@ -5139,6 +5250,7 @@ export namespace app {
 	        this.serverUrl = source["serverUrl"];
 	        this.email = source["email"];
 	        this.language = source["language"];
+	        this.caFile = source["caFile"];
 	        this.me = this.convertValues(source["me"], api.Me);
 	    }
 	

@@ -21,6 +21,10 @@ export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
 export function Resume():Promise<app.SessionState>;
 
+export function ServerInfo(arg1:string):Promise<app.ServerInfo>;
+
+export function SetCAFile(arg1:string):Promise<void>;
+
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function State():Promise<app.SessionState>;

@@ -38,6 +38,14 @@ export function Resume() {
   return window['go']['app']['Session']['Resume']();
 }
 
+export function ServerInfo(arg1) {
+  return window['go']['app']['Session']['ServerInfo'](arg1);
+}
+
+export function SetCAFile(arg1) {
+  return window['go']['app']['Session']['SetCAFile'](arg1);
+}
+
 export function SetLanguage(arg1) {
   return window['go']['app']['Session']['SetLanguage'](arg1);
 }
