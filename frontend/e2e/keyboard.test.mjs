@@ -131,7 +131,8 @@ describe('keyboard only', { concurrency: false }, () => {
         // What a colleague planned: a deal for the person, two activities with her.
         const { accessToken: token } = await apiSession(ADMIN.email);
         const [pipeline] = (await api(token, 'GET', '/api/v1/pipelines?recordType=deal')).items;
-        const [first, second] = pipeline.stages;
+        // The board's columns in the pipeline's order.
+        const [first, second] = [...pipeline.stages].sort((a, b) => a.position - b.position);
         await api(token, 'POST', '/api/v1/deals', {
           title: dealTitle,
           value: '4200.00',
