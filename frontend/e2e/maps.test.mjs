@@ -215,7 +215,7 @@ describe('maps', { concurrency: false }, () => {
       assert.match(attribution, /GeoNames/);
       assert.match(
         await card.getByTestId('place-precision').innerText(),
-        /Genauigkeit: Stadt · Quelle: Ortsverzeichnis \(GeoNames\)/,
+        /Genauigkeit: PLZ-Gebiet · Quelle: Ortsverzeichnis \(GeoNames\)/,
       );
       await card.getByTestId('map-offline-note').waitFor();
       await card.scrollIntoViewIfNeeded();
