@@ -105,6 +105,9 @@ const (
 	// CodeExportIncomplete: an export's file ended before the server said it was whole (the server stopped or
 	// failed while writing it); nothing was kept.
 	CodeExportIncomplete ErrorCode = "export.incomplete"
+	// CodeSupportNoAddress: the tenant has no support address configured, so a support request cannot be sent (409);
+	// an admin sets one in the settings.
+	CodeSupportNoAddress ErrorCode = "support.no_address"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -118,6 +121,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
+	CodeSupportNoAddress,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
