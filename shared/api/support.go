@@ -53,7 +53,7 @@ type SupportRequest struct {
 	Diagnostics *SupportDiagnostics `json:"diagnostics,omitempty"`
 }
 
-// SupportReceipt says that the request is queued for sending (the mail goes out even when the mail server is
+// SupportReceipt (201) says that the request is queued for sending (the mail goes out even when the mail server is
 // down for a while).
 type SupportReceipt struct {
 	ID string `json:"id"`
