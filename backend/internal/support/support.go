@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
+	"github.com/1sales/app/shared/version"
 )
 
 // Service answers the help screen and sends support requests.
@@ -37,37 +37,7 @@ func NewService(pool *bun.DB, queued func()) *Service {
 	if queued == nil {
 		queued = func() {}
 	}
-	return &Service{db: pool, version: Version(), queued: queued}
-}
-
-// Version is the server's version: the module's version, or the commit it was built from (with "+dirty" for
-// uncommitted changes), or "dev".
-func Version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = "+dirty"
-			}
-		}
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
-	if rev == "" {
-		return "dev"
-	}
-	return rev + dirty
+	return &Service{db: pool, version: version.Current(), queued: queued}
 }
 
 // Info answers GET /api/v1/support: the tenant's support address and the server's version.

@@ -176,6 +176,7 @@ export const ERROR_CODES = [
   'intake.source_paused',
   'intake.signature_invalid',
   'export.incomplete',
+  'support.no_address',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */

@@ -21,6 +21,10 @@ export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
 export function Resume():Promise<app.SessionState>;
 
+export function SendSupportRequest(arg1:app.SupportForm):Promise<api.SupportReceipt>;
+
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function State():Promise<app.SessionState>;
+
+export function SupportInfo():Promise<app.SupportInfo>;

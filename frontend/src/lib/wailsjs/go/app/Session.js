@@ -38,10 +38,18 @@ export function Resume() {
   return window['go']['app']['Session']['Resume']();
 }
 
+export function SendSupportRequest(arg1) {
+  return window['go']['app']['Session']['SendSupportRequest'](arg1);
+}
+
 export function SetLanguage(arg1) {
   return window['go']['app']['Session']['SetLanguage'](arg1);
 }
 
 export function State() {
   return window['go']['app']['Session']['State']();
+}
+
+export function SupportInfo() {
+  return window['go']['app']['Session']['SupportInfo']();
 }
