@@ -8,6 +8,7 @@ import { salesDe } from './sales.de';
 import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 import { exportErrorsDe, exportsDe } from './exports.de';
+import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -23,6 +24,7 @@ export const de = {
   },
   ...documentsDe,
   ...exportsDe,
+  ...supportDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -96,6 +98,7 @@ export const de = {
       leadMapping: 'Lead-Zuordnung',
       leadSources: 'Lead-Quellen',
       exports: 'Exporte',
+      company: 'Unternehmen',
     },
     userMenu: {
       label: 'Benutzermenü',
@@ -707,6 +710,7 @@ export const de = {
   errors: {
     ...documentErrorsDe,
     ...exportErrorsDe,
+    ...supportErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -785,7 +789,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: fieldLabelsDe,
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe },
   fields: {
     required: 'Bitte füllen Sie dieses Feld aus.',
     invalid: 'Dieser Wert ist ungültig.',

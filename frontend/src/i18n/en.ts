@@ -9,6 +9,7 @@ import { salesEn } from './sales.en';
 import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 import { exportErrorsEn, exportsEn } from './exports.en';
+import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   },
   ...documentsEn,
   ...exportsEn,
+  ...supportEn,
   common: {
     close: 'Close',
     discard: {
@@ -97,6 +99,7 @@ export const en: Messages = {
       leadMapping: 'Lead mapping',
       leadSources: 'Lead sources',
       exports: 'Exports',
+      company: 'Company',
     },
     userMenu: {
       label: 'User menu',
@@ -705,6 +708,7 @@ export const en: Messages = {
   errors: {
     ...documentErrorsEn,
     ...exportErrorsEn,
+    ...supportErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -781,7 +785,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: fieldLabelsEn,
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn },
   fields: {
     required: 'Please fill in this field.',
     invalid: 'This value is invalid.',

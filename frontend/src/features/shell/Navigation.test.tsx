@@ -64,6 +64,7 @@ describe('Navigation', () => {
       '/settings/lead-sources',
       '/settings/activity-types',
       '/settings/exports',
+      '/settings/company',
     ]);
   });
 });

@@ -20,7 +20,8 @@ export interface NavItem {
     | 'leadMapping'
     | 'leadSources'
     | 'exports'
-    | 'activityTypes';
+    | 'activityTypes'
+    | 'company';
   to: string;
 }
 
@@ -59,6 +60,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'leadSources', to: '/settings/lead-sources' },
         { label: 'activityTypes', to: '/settings/activity-types' },
         { label: 'exports', to: '/settings/exports' },
+        { label: 'company', to: '/settings/company' },
       ],
     });
   }
