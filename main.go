@@ -36,7 +36,7 @@ func main() {
 		AssetServer: &assetserver.Options{Assets: assets},
 		OnStartup:   desk.OnStartup,
 		OnShutdown:  desk.OnShutdown,
-		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Exports, desk.Activities, desk.Maps, desk.Notifications},
+		Bind:        []interface{}{desk.Session, desk.Admin, desk.Contacts, desk.Records, desk.Sales, desk.Documents, desk.Exports, desk.Imports, desk.Activities, desk.Maps, desk.Notifications},
 		EnumBind:    app.Enums(),
 		// Files dropped onto the window reach the UI as paths (runtime OnFileDrop), which uploads them to the record
 		// shown; the web view's own drop handling stays on (on Linux the drop arrives through it).

@@ -59,13 +59,15 @@ type Config struct {
 // App is what main hands to wails.Run: the services to Bind and the lifecycle hooks. The hooks are unexported
 // methods reached through these fields, because an exported Startup on a bound struct breaks the generated TS.
 type App struct {
-	Session    *Session
-	Admin      *Admin
-	Contacts   *Contacts
-	Records    *Records
-	Sales      *Sales
-	Documents  *Documents
-	Exports    *Exports
+	Session   *Session
+	Admin     *Admin
+	Contacts  *Contacts
+	Records   *Records
+	Sales     *Sales
+	Documents *Documents
+	Exports   *Exports
+	// Imports brings records in from XLSX and CSV files.
+	Imports    *Imports
 	Activities *Activities
 	Maps       *Maps
 	// Notifications is the notification centre.
@@ -89,6 +91,7 @@ func New(cfg Config) *App {
 		Sales:         &Sales{c: c},
 		Documents:     &Documents{c: c},
 		Exports:       &Exports{c: c},
+		Imports:       &Imports{c: c},
 		Activities:    &Activities{c: c},
 		Maps:          &Maps{c: c},
 		Notifications: &Notifications{c: c},

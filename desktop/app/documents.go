@@ -23,6 +23,8 @@ type Dialogs interface {
 	OpenFiles(ctx context.Context, title string) ([]string, error)
 	// SaveFile asks where to save a file; cancelled is "".
 	SaveFile(ctx context.Context, title, defaultName string) (string, error)
+	// OpenFile asks for one file of the types filters name (imports.go); cancelled is "".
+	OpenFile(ctx context.Context, title string, filters []FileFilter) (string, error)
 }
 
 type wailsDialogs struct{}

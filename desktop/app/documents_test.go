@@ -156,9 +156,17 @@ type fakeDialogs struct {
 	open     []string
 	save     string
 	saveName string
+	filters  []app.FileFilter
 }
 
 func (f *fakeDialogs) OpenFiles(context.Context, string) ([]string, error) { return f.open, nil }
+func (f *fakeDialogs) OpenFile(_ context.Context, _ string, filters []app.FileFilter) (string, error) {
+	f.filters = filters
+	if len(f.open) == 0 {
+		return "", nil
+	}
+	return f.open[0], nil
+}
 func (f *fakeDialogs) SaveFile(_ context.Context, _, name string) (string, error) {
 	f.saveName = name
 	return f.save, nil

@@ -83,6 +83,15 @@ func vocabularies() []vocabulary {
 		vocab("AllCSVStyles", api.AllCSVStyles),
 		vocab("AllLanguages", api.AllLanguages),
 		vocab("AllExportColumns", api.AllExportColumns),
+		vocab("AllImportFileFormats", api.AllImportFileFormats),
+		vocab("AllImportEncodings", api.AllImportEncodings),
+		vocab("AllImportNumberFormats", api.AllImportNumberFormats),
+		vocab("AllImportDateFormats", api.AllImportDateFormats),
+		vocab("AllImportTargets", api.AllImportTargets),
+		vocab("AllImportValueKinds", api.AllImportValueKinds),
+		vocab("AllImportDuplicateActions", api.AllImportDuplicateActions),
+		vocab("AllImportOutcomes", api.AllImportOutcomes),
+		vocab("AllImportStatuses", api.AllImportStatuses),
 	}
 }
 

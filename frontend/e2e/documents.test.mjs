@@ -12,6 +12,7 @@ import {
   ADMIN,
   DEMO_PASSWORD,
   STEP_TIMEOUT,
+  dropFiles,
   launchBrowser,
   navigation,
   noDialog,
@@ -30,21 +31,6 @@ const OPENED_LOG = process.env.E2E_OPENED_LOG;
 
 async function openNav(page, name) {
   await navigation(page).getByRole('link', { name, exact: true }).click();
-}
-
-/**
- * Drops files onto an element the way the desktop reports an operating system's drop: the message Wails' GTK drop
- * handler sends ("DD:x:y:path\npath", window coordinates) goes through the dev server's IPC to the real dispatcher,
- * which emits the file-drop event that the page's OnFileDrop handler receives. Only the OS drag itself (which a
- * headless browser cannot make) is left out.
- */
-async function dropFiles(page, target, paths) {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  assert.ok(box, 'the drop target is on screen');
-  const x = Math.round(box.x + box.width / 2);
-  const y = Math.round(box.y + Math.min(box.height / 2, 40));
-  await page.evaluate(({ x, y, paths }) => window.WailsInvoke(`DD:${x}:${y}:${paths.join('\n')}`), { x, y, paths });
 }
 
 async function openedPaths() {

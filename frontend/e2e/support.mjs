@@ -210,6 +210,21 @@ export async function choose(page, label, option) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Drops files onto an element the way the desktop reports an operating system's drop: the message Wails' GTK drop
+ * handler sends ("DD:x:y:path\npath", window coordinates) goes through the dev server's IPC to the real dispatcher,
+ * which emits the file-drop event that the page's OnFileDrop handler receives. Only the OS drag itself (which a
+ * headless browser cannot make) is left out.
+ */
+export async function dropFiles(page, target, paths) {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  assert.ok(box, 'the drop target is on screen');
+  const x = Math.round(box.x + box.width / 2);
+  const y = Math.round(box.y + Math.min(box.height / 2, 40));
+  await page.evaluate(({ x, y, paths }) => window.WailsInvoke(`DD:${x}:${y}:${paths.join('\n')}`), { x, y, paths });
+}
+
 /** A suffix that keeps names unique across runs against the same database. */
 export function uniqueSuffix() {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;

@@ -21,6 +21,7 @@ import { UsersPage } from './features/settings/users/UsersPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartPage } from './features/start/StartPage';
 import { TrashPage } from './features/trash/TrashPage';
+import { ImportsPage } from './features/imports/ImportsPage';
 import { DealDetailPage } from './features/sales/DealDetailPage';
 import { DealsPage } from './features/sales/DealsPage';
 import { LeadDetailPage } from './features/sales/LeadDetailPage';
@@ -60,6 +61,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <Route path="leads/:leadId" element={<LeadDetailPage />} />
                     <Route path="activities" element={<ActivitiesPage />} />
                     <Route path="trash" element={<TrashPage />} />
+                    <Route path="imports" element={<ImportsPage />} />
                     <Route path="settings" element={<AdminOnly />}>
                       <Route index element={<Navigate to="users" replace />} />
                       <Route path="users" element={<UsersPage />} />

@@ -68,6 +68,14 @@ const (
 	// CodeDocumentRangeInvalid: the Range of a download lies outside the content (416, with Content-Range
 	// bytes */<size>).
 	CodeDocumentRangeInvalid ErrorCode = "document.range_invalid"
+	// CodeImportFileInvalid: an import file cannot be imported (422): fields{"file": "empty"} (no bytes, or no
+	// line with a value), "no_rows" (only a header), "mismatch" (the content is not what the name's extension says,
+	// e.g. a PDF named .xlsx), "invalid" (a damaged XLSX); fields{"fileName": "type"} for a name that is neither .csv
+	// nor .xlsx (nor .txt/.tsv, read as CSV); fields{"sheet": "not_found"} for a sheet the file does not have.
+	CodeImportFileInvalid ErrorCode = "import.file_invalid"
+	// CodeImportState: the import's status does not allow this (409): starting one that was started, undoing one
+	// that is still running or was undone, a preview of one that runs.
+	CodeImportState ErrorCode = "import.state"
 )
 
 // Error codes only the desktop produces (status 0: the server was not reached, or the desktop itself failed).
@@ -121,7 +129,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeNetworkUnreachable, CodeTransferStalled, CodeFileUnreadable, CodeFileUnwritable, CodeDocumentChecksumMismatch,
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
-	CodeSupportNoAddress,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
@@ -159,6 +167,13 @@ const (
 	// FieldControlCharacter: the text holds a character it may not (a control character other than tab, line
 	// feed and carriage return, a bidi override or isolate, or invalid UTF-8); see docs/api.md, input rules.
 	FieldControlCharacter FieldCode = "control_character"
+	// Imports (see CodeImportFileInvalid and ImportPreviewRow): FieldEmpty: the file has no values; FieldNoRows:
+	// only a header; FieldAmbiguous: a name (owner, organisation, person, pipeline, stage) or duplicate key matches
+	// more than one record; FieldColumns: a row has more values than the header has columns.
+	FieldEmpty     FieldCode = "empty"
+	FieldNoRows    FieldCode = "no_rows"
+	FieldAmbiguous FieldCode = "ambiguous"
+	FieldColumns   FieldCode = "columns"
 )
 
 // Field codes only the desktop produces (with CodeFileUnreadable and CodeFileUnwritable, on the field "path").
@@ -172,5 +187,6 @@ var AllFieldCodes = []FieldCode{
 	FieldRequired, FieldInvalid, FieldTooLong, FieldTooShort, FieldTaken, FieldUnknown, FieldNotFound, FieldType,
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
-	FieldCommon, FieldControlCharacter, FieldUnreadable, FieldUnwritable,
+	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldUnreadable,
+	FieldUnwritable,
 }

@@ -30,12 +30,15 @@ const (
 	TopicNotification ChangeTopic = "notification"
 	// Who has a record open changed (ParentType and ParentID name the record).
 	TopicPresence ChangeTopic = "presence"
+	// An import job changed (its status, progress or counts): RecordID is the import's ID; delivered to its
+	// importer and to admins.
+	TopicImport ChangeTopic = "import"
 )
 
 // AllChangeTopics lists every ChangeTopic.
 var AllChangeTopics = []ChangeTopic{TopicPerson, TopicOrganization, TopicDeal, TopicLead, TopicActivity, TopicNote,
 	TopicDocument, TopicPipeline, TopicLostReason, TopicActivityType, TopicCustomField, TopicLeadMapping,
-	TopicLeadSource, TopicUser, TopicUnit, TopicRole, TopicSavedFilter, TopicNotification, TopicPresence}
+	TopicLeadSource, TopicUser, TopicUnit, TopicRole, TopicSavedFilter, TopicNotification, TopicPresence, TopicImport}
 
 // ChangeKind says what happened to the subject of an event.
 type ChangeKind string

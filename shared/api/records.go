@@ -102,7 +102,8 @@ const (
 	HistoryDocumentAdded    HistoryAction = "document_added"
 	HistoryDocumentDeleted  HistoryAction = "document_deleted"
 	HistoryDocumentRestored HistoryAction = "document_restored"
-	// HistoryImported: a lead source created or changed the record (the actor's name is the source's).
+	// HistoryImported: a lead source (the actor's name is the source's) or a user's file import (the actor is the
+	// user) created or changed the record; HistoryEntry.Source names the source or the file.
 	HistoryImported HistoryAction = "imported"
 	// Activities linked to the record: planned, marked done, opened again, deleted. The changes name the activity
 	// (HistoryActivity: its title, empty with NewHidden for a reader who may not see the activity), its type
@@ -140,7 +141,10 @@ type HistoryEntry struct {
 	Changes   []FieldChange `json:"changes"`
 	ActorID   string        `json:"actorId"`
 	ActorName string        `json:"actorName"`
-	At        time.Time     `json:"at" ts_type:"string"`
+	// Source says where an imported entry came from: the lead source's name or the import's file name
+	// ("importiert aus Kunden.xlsx"); "" for other actions.
+	Source string    `json:"source,omitempty"`
+	At     time.Time `json:"at" ts_type:"string"`
 }
 
 // HistoryList is a record's history, newest first.

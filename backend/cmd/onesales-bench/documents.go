@@ -237,7 +237,8 @@ type serverProc struct {
 	peakExact bool
 }
 
-func startServer(ctx context.Context, bin, appURL, dir string) (*serverProc, error) {
+// startServer starts `onesales-server serve` with its store and log in dir; env adds settings ("NAME=value").
+func startServer(ctx context.Context, bin, appURL, dir string, env ...string) (*serverProc, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -254,6 +255,7 @@ func startServer(ctx context.Context, bin, appURL, dir string) (*serverProc, err
 	cmd.Env = append(os.Environ(), "ONESALES_DATABASE_URL="+appURL, "ONESALES_ADDR="+addr,
 		"ONESALES_TOKEN_SECRET="+hex.EncodeToString(secret), "ONESALES_BLOB=fs", "ONESALES_BLOB_DIR="+filepath.Join(dir, "blobs"),
 		"ONESALES_LOG_LEVEL=warn")
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {

@@ -142,6 +142,9 @@ func run(ctx context.Context, o options) error {
 	if !needsDataset(o.only) {
 		return nil
 	}
+	if err := cleanLeftoverImports(ctx, owner); err != nil {
+		return err
+	}
 	ds, err := ensureDataset(ctx, owner, o.size, o.reset)
 	if err != nil {
 		return err

@@ -38,7 +38,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake", "export"}
+var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "dashboard", "intake", "export", "imports"}
 
 // standalone are the workloads that need no data set (they make a tenant of their own).
 var standalone = map[string]bool{"documents": true, "live": true}
@@ -218,6 +218,11 @@ func (b *bench) runAll(ctx context.Context) error {
 	}
 	if b.wants("export") {
 		if err := b.exportWorkload(ctx); err != nil {
+			return err
+		}
+	}
+	if b.wants("imports") {
+		if err := b.importWorkload(ctx); err != nil {
 			return err
 		}
 	}

@@ -100,7 +100,7 @@ var sectionOrder = []string{
 	"pipelines", "deals", "leads", "lead-mapping", "lost-reasons",
 	"lead-sources", "intake",
 	"activity-types", "activities", "dashboard",
-	"documents", "geocode", "notifications",
+	"documents", "geocode", "notifications", "imports",
 }
 
 var sectionTitles = map[string]string{
@@ -133,6 +133,7 @@ var sectionTitles = map[string]string{
 	"documents":       "Documents",
 	"geocode":         "Geocoding",
 	"notifications":   "Notifications",
+	"imports":         "Imports (XLSX and CSV)",
 }
 
 var guardWho = map[Guard]string{

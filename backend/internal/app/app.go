@@ -27,6 +27,7 @@ import (
 	"github.com/1sales/app/backend/internal/geo/gazetteer"
 	"github.com/1sales/app/backend/internal/geo/nominatim"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/importer"
 	"github.com/1sales/app/backend/internal/mail"
 	"github.com/1sales/app/backend/internal/notify"
 )
@@ -53,6 +54,9 @@ type App struct {
 	hub *feed.Hub
 	// mailer works off the mail queue; nil when no SMTP server is configured (mail stays queued).
 	mailer *mail.Worker
+	// imports runs file imports; importWorker runs the started ones.
+	imports      *importer.Service
+	importWorker *importer.Worker
 }
 
 // Option adds a dependency to New.
@@ -85,6 +89,8 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 		a.mailer = mail.NewWorker(db, mail.NewSMTP(m), mail.WorkerOptions{Poll: m.Poll, Backoff: m.Backoff,
 			MaxBackoff: m.MaxBackoff, MaxAttempts: m.MaxAttempts}, log)
 	}
+	a.imports = importer.NewService(db, a.store, log)
+	a.importWorker = importer.NewWorker(a.imports, importer.WorkerOptions{})
 	a.handler = a.routes()
 	return a
 }
@@ -139,6 +145,12 @@ func (a *App) mailQueued() {
 		a.mailer.Wake()
 	}
 }
+
+// ImportWorker is the worker that runs started imports (ServeListener runs it in every instance; tests drive it).
+func (a *App) ImportWorker() *importer.Worker { return a.importWorker }
+
+// Imports is the import service (tests run its housekeeping).
+func (a *App) Imports() *importer.Service { return a.imports }
 
 // GeocodeWorker is the geocoding worker (ServeListener runs it when the configuration says so; tests drive it).
 func (a *App) GeocodeWorker() *geo.Worker { return a.worker }
@@ -231,6 +243,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	go a.housekeeping(ctx)
 	go a.notifier.Run(ctx)
+	go a.importWorker.Run(ctx)
 	go a.hub.Run(ctx)
 	if a.cfg.Geocoding.Worker {
 		go a.worker.Run(ctx)
@@ -317,10 +330,15 @@ func (a *App) housekeeping(ctx context.Context) {
 			retention = 24 * time.Hour
 		}
 		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT presence_prune()",
-			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT mail_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
+			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT mail_prune()", "SELECT imports_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}
+		}
+		if n, err := a.imports.Cleanup(ctx); err != nil && ctx.Err() == nil {
+			a.log.Warn("housekeeping: import files cleanup failed", "err", err)
+		} else if n > 0 {
+			a.log.Info("housekeeping: import files removed", "files", n)
 		}
 		sweep := time.Since(lastSweep) >= orphanSweepEvery
 		if rep, err := a.docs.Cleanup(ctx, sweep); err != nil && ctx.Err() == nil {

@@ -150,6 +150,7 @@ func TestAuthorizationTable(t *testing.T) {
 	demoRole := env.Demo.Roles["Außendienst"]
 	nord := env.Demo.Units["Außendienst Nord"].String()
 	repRole := demoRole.String()
+	lenaToken := env.Token(lena)
 
 	cases := map[string]routeCase{
 		"GET /healthz":             {method: "GET", prepare: path("/healthz"), want: every(200, nil)},
@@ -409,6 +410,31 @@ func TestAuthorizationTable(t *testing.T) {
 		// The record of exports: admins, each of their own company.
 		"GET /api/v1/exports": {method: "GET", prepare: path("/api/v1/exports"),
 			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		// Imports: everyone who may create records imports them; an import is its importer's (admins may look at it,
+		// download its failed rows and undo it, but not run it); Lena's to the others, as another user's.
+		"POST /api/v1/imports": {method: "POST", header: map[string]string{"Content-Type": "text/csv"},
+			prepare: body("/api/v1/imports?recordType=person&fileName=Kontakte.csv", importCSV), want: every(201, unauth)},
+		"GET /api/v1/imports": {method: "GET", prepare: path("/api/v1/imports"), want: every(200, unauth)},
+		"GET /api/v1/imports/{importID}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/imports/" + f.importOf(lenaToken, false).ID, nil, ""
+		}, want: lenasImport(200)},
+		"POST /api/v1/imports/{importID}/analysis": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/imports/" + f.importOf(lenaToken, false).ID + "/analysis", api.ImportReadOptions{Delimiter: ";"}, ""
+		}, want: lenasImport(403)},
+		"POST /api/v1/imports/{importID}/preview": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			an := f.importOf(lenaToken, false)
+			return "/api/v1/imports/" + an.ID + "/preview", an.Suggested, ""
+		}, want: lenasImport(403)},
+		"POST /api/v1/imports/{importID}/start": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			an := f.importOf(lenaToken, false)
+			return "/api/v1/imports/" + an.ID + "/start", an.Suggested, ""
+		}, want: lenasImport(403)},
+		"GET /api/v1/imports/{importID}/failed-rows": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/imports/" + f.importOf(lenaToken, true).ID + "/failed-rows?format=csv&lang=en", nil, ""
+		}, want: lenasImport(200)},
+		"POST /api/v1/imports/{importID}/undo": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/imports/" + f.importOf(lenaToken, true).ID + "/undo", nil, ""
+		}, want: lenasImport(200)},
 
 		// The dashboard: everyone has one (their own scope by default; a wider one only as the role allows).
 		"POST /api/v1/dashboard": {method: "POST", prepare: body("/api/v1/dashboard", api.DashboardQuery{}), want: every(200, unauth)},
@@ -568,6 +594,42 @@ func TestAuthorizationTable(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// importCSV is a small person file: one good row, one that fails.
+const importCSV = "Vorname;Nachname;E-Mail\r\nAnna;Import;anna.import@example.de\r\nOhne;Mail;keine-mail\r\n"
+
+// importOf uploads importCSV as the user of token; done: and runs it with its suggested settings.
+func (f fixture) importOf(token string, done bool) api.ImportAnalysis {
+	resp := f.env.Do(apptest.Request{Method: "POST", Path: "/api/v1/imports?recordType=person&fileName=Kontakte.csv", Token: token,
+		Body: importCSV, Header: map[string]string{"Content-Type": "text/csv"}})
+	if resp.Status != http.StatusCreated {
+		f.t.Fatalf("fixture: upload: %d %s", resp.Status, resp.Body)
+	}
+	var an api.ImportAnalysis
+	resp.Decode(f.t, &an)
+	if !done {
+		return an
+	}
+	s := an.Suggested
+	s.Duplicates.Action = api.DuplicateCreate
+	if resp := f.env.Do(apptest.Request{Method: "POST", Path: "/api/v1/imports/" + an.ID + "/start", Token: token, Body: s}); resp.Status != http.StatusAccepted {
+		f.t.Fatalf("fixture: start: %d %s", resp.Status, resp.Body)
+	}
+	for {
+		found, err := f.env.App.ImportWorker().Step(context.Background())
+		if err != nil {
+			f.t.Fatalf("fixture: import: %v", err)
+		}
+		if !found {
+			return an
+		}
+	}
+}
+
+// lenasImport is the expectation for an import of Lena Fischer's: hers alone, an admin may look at it.
+func lenasImport(adminStatus int) map[string]int {
+	return merge(every(404, unauth), map[string]int{admin: adminStatus})
+}
 
 const lena = apptest.FieldRepSued
 

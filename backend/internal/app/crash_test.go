@@ -131,7 +131,18 @@ func TestKilledServerCreatesEachIdempotentRecordExactlyOnce(t *testing.T) {
 		}()
 	}
 	start := time.Now()
+	// Each instance answers at least one request before it is killed a random moment later (while the workers have
+	// others in flight): on a busy machine a fixed rhythm of kills can otherwise outrun the restarts, and no kill
+	// lands among requests.
+	answered := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(answers)
+	}
 	for range kills {
+		for before, until := answered(), time.Now().Add(10*time.Second); answered() == before && time.Now().Before(until); {
+			time.Sleep(5 * time.Millisecond)
+		}
 		time.Sleep(time.Duration(10+rand.IntN(140)) * time.Millisecond)
 		server.Kill()
 		server.Start()

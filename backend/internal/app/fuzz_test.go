@@ -69,7 +69,9 @@ func noJSONBody() map[string]string {
 		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
 		"POST /api/v1/notifications/read-all":                "no body",
 		"PUT /api/v1/me/calendar-feed":                       "no body",
-		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go"}
+		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go",
+		"POST /api/v1/imports":                               "the body is the file (imports_test.go)",
+		"POST /api/v1/imports/{importID}/undo":               "no body"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
 		out["POST /api/v1/"+k.Path+"/{recordID}/documents"] = "the body is the file (document_test.go)"
@@ -155,6 +157,10 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		env.Demo.TenantID).String()
 	field := textField("person")
 	dealReason := fx.reason().String()
+	imp := fx.importOf(admin, false)
+	importSettings := api.ImportSettings{Columns: []api.ImportMapping{{Column: 0, Target: "firstName", Number: api.NumberDE, Date: api.DateDMY},
+		{Column: 1, Target: "lastName"}, {Column: 2, Target: "custom." + personField}}, OwnerID: adminID,
+		Duplicates: api.ImportDuplicates{Target: "custom." + personField, Action: api.DuplicateUpdate}}
 
 	fixed := func(p string) func(testing.TB) (string, string) {
 		return func(testing.TB) (string, string) { return p, "" }
@@ -314,6 +320,13 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			DueFrom: "2026-01-01", TypeID: activityType.String(), Status: "open"}, ExportOptions: exportOptions(api.RecordActivity)})},
 
 		"POST /api/v1/dashboard": {body: value(api.DashboardQuery{Scope: api.DashboardAll, PipelineID: dealPipeline.String()})},
+
+		"POST /api/v1/imports/{importID}/analysis": {target: fixed("/api/v1/imports/" + imp.ID + "/analysis"),
+			body: value(api.ImportReadOptions{Sheet: "", HeaderRow: 1, Encoding: api.EncodingUTF8, Delimiter: ";"})},
+		"POST /api/v1/imports/{importID}/preview": {target: fixed("/api/v1/imports/" + imp.ID + "/preview"), body: value(importSettings)},
+		"POST /api/v1/imports/{importID}/start": {target: func(t testing.TB) (string, string) {
+			return "/api/v1/imports/" + fixture{env: env.For(t), t: t}.importOf(admin, false).ID + "/start", ""
+		}, body: value(importSettings)},
 	}
 	// Of every record kind its map (the body of its list) and a note on its record.
 	kindQuery := map[api.RecordType]api.ListQuery{api.RecordPerson: listQuery("", "", personField),

@@ -30,12 +30,24 @@ type leakFixture struct {
 	activities []string
 	// dealOf and leadOf are a deal and a lead of each owner; activityOf an activity (linked to the next owner's records).
 	dealOf, activityOf map[string]string
+	// imports are the actors' own imports, by token.
+	imports map[string]api.ImportAnalysis
+}
+
+// importOf is an import of the actor's own, once per actor (a file of neutral names, run, with a failed row).
+func (f *leakFixture) importOf(c *client) api.ImportAnalysis {
+	if an, ok := f.imports[c.token]; ok {
+		return an
+	}
+	an := fixture{env: c.env, t: c.t}.importOf(c.token, true)
+	f.imports[c.token] = an
+	return an
 }
 
 func newLeakFixture(t *testing.T, env *apptest.Env, admin *client) *leakFixture {
 	t.Helper()
 	f := &leakFixture{names: map[api.RecordType]map[string]string{}, emails: map[string]string{},
-		dealOf: map[string]string{}, activityOf: map[string]string{}}
+		dealOf: map[string]string{}, activityOf: map[string]string{}, imports: map[string]api.ImportAnalysis{}}
 	for _, rt := range record.Types(nil) {
 		f.names[rt] = map[string]string{}
 	}
@@ -234,6 +246,8 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 					for _, id := range f.activities {
 						out = append(out, map[string]string{"activityID": id})
 					}
+				case params[0][1] == "importID":
+					out = append(out, map[string]string{"importID": f.importOf(c).ID})
 				case params[0][1] == "pipelineID":
 					out = append(out, map[string]string{"pipelineID": pipes.Items[0].ID})
 				default:

@@ -302,6 +302,19 @@ func (a *App) routes() http.Handler {
 
 	route("POST /api/v1/dashboard", SignedIn, rest.Query(dashboards.Get))
 
+	imports := a.imports
+	route("POST /api/v1/imports", Stream, rest.Endpoint{Handler: imports.UploadHandler, Spec: rest.Spec{
+		Out: reflect.TypeFor[api.ImportAnalysis](), Status: http.StatusCreated, Upload: true, Query: []string{"recordType", "fileName"}}})
+	route("GET /api/v1/imports", SignedIn, rest.Answer(imports.List))
+	route("GET /api/v1/imports/{importID}", SignedIn, rest.Get("importID", imports.Get))
+	route("POST /api/v1/imports/{importID}/analysis", SignedIn, rest.OnWith(http.StatusOK, "importID", imports.Reanalyse))
+	route("POST /api/v1/imports/{importID}/preview", SignedIn, rest.OnWith(http.StatusOK, "importID", imports.Preview))
+	route("POST /api/v1/imports/{importID}/start", SignedIn, rest.OnWith(http.StatusAccepted, "importID", imports.Start))
+	route("GET /api/v1/imports/{importID}/failed-rows", Stream, rest.Endpoint{Handler: imports.FailedRowsHandler,
+		Spec: rest.Spec{Status: http.StatusOK, Download: true, Query: []string{"format", "lang"}}})
+	// An undo of a large import takes longer than a request may: streamed (no request timeout), in steps.
+	route("POST /api/v1/imports/{importID}/undo", Stream, rest.On(http.StatusOK, "importID", imports.Undo))
+
 	streams := feed.NewStreams(a.hub, a.db, authSvc, a.log, feed.Options{Heartbeat: a.cfg.Events.Heartbeat})
 	route("GET /api/v1/events", Stream, rest.Endpoint{Handler: streams.Handler,
 		Spec: rest.Spec{Out: reflect.TypeFor[api.ChangeEvent](), Status: http.StatusOK, Events: true, Query: []string{"lastEventId"}}})

@@ -208,6 +208,28 @@ var definerFunctions = map[string]struct {
 		ok:      "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])",
 		outside: "SELECT * FROM lead_duplicate_matches(ARRAY[gen_random_uuid()])",
 		bad:     []string{"NULL", "array_fill(gen_random_uuid(), ARRAY[1001])"}},
+	"import_claim(double precision)": {
+		why: "an import worker of any instance claims the oldest queued import (or one whose worker died) of every tenant; the lease is bounded",
+		ok:  "SELECT * FROM import_claim(60)",
+		bad: []string{"NULL", "0", "3601"}},
+	"import_files_expired(integer)": {
+		why: "housekeeping across tenants: the stored import files whose time is up; a bounded batch",
+		ok:  "SELECT * FROM import_files_expired(10)",
+		bad: []string{"NULL", "0", "1001"}},
+	"imports_prune()": {
+		why: "housekeeping across tenants: an import's undo log and failed rows 30 days after it ended; no arguments",
+		ok:  "SELECT imports_prune()",
+		refuse: []probe{
+			{sql: "SELECT imports_prune(0)", code: noFunction},
+		}},
+	"records_by_key(text,text,text[])": {
+		why:     "duplicate keys (e-mail, name, custom values) through the indexes, which row-level security keeps from the service; in the caller's tenant, IDs and keys only",
+		ok:      "SELECT * FROM records_by_key('person', 'email', ARRAY['a@example.org'])",
+		outside: "SELECT * FROM records_by_key('person', 'email', ARRAY['a@example.org'])",
+		bad: []string{"'users', 'email', ARRAY['x']", "'person', 'name', ARRAY['x']", "'person', 'email', NULL",
+			"'person', 'email', ARRAY[NULL]::text[]", "'person', 'email', array_fill('x'::text, ARRAY[1001])",
+			"'person', 'email', ARRAY[repeat('x', 1001)]", "'person', gen_random_uuid()::text, ARRAY['x']",
+			"'person', 'custom; DROP TABLE persons', ARRAY['x']"}},
 	"lead_deliveries_prune()": {
 		why: "housekeeping across tenants: each source keeps its last 50 deliveries; no arguments",
 		ok:  "SELECT lead_deliveries_prune()",

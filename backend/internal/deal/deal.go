@@ -255,18 +255,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate)
 		return nil, err
 	}
 	var v httpx.Validation
-	d.Title = validate.Text(&v, "title", in.Title, 200)
-	if d.Title == "" {
-		v.Field("title", api.FieldRequired)
-	}
-	d.Value = Money(&v, "value", in.Value)
-	d.Currency = strings.ToUpper(strings.TrimSpace(in.Currency))
-	if d.Currency == "" {
-		d.Currency = "EUR"
-	} else if !currencyRE.MatchString(d.Currency) {
-		v.Field("currency", api.FieldInvalid)
-	}
-	d.ExpectedClose = validDate(&v, "expectedCloseDate", in.ExpectedCloseDate)
+	d.ownFields(&v, in)
 	d.PersonID, d.PersonName = record.Link(ctx, tx, a, &v, api.RecordPerson, "personId", in.PersonID)
 	d.OrganizationID, d.OrganizationName = record.Link(ctx, tx, a, &v, api.RecordOrganization, "organizationId", in.OrganizationID)
 	if strings.TrimSpace(in.PersonID) == "" && strings.TrimSpace(in.OrganizationID) == "" {

@@ -34,6 +34,9 @@ func scope(a *access.Actor, u units, e *event) (api.ChangeEvent, bool) {
 		return e.public(), a.IsAdmin
 	case ownerOnly[topic]:
 		return e.public(), e.OwnerID != nil && *e.OwnerID == a.UserID
+	case topic == api.TopicImport:
+		// An import's progress: its importer's, and the admins' (who may look at every import).
+		return e.public(), a.IsAdmin || e.OwnerID != nil && *e.OwnerID == a.UserID
 	}
 	var rt api.RecordType
 	switch topic {

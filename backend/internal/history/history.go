@@ -20,28 +20,29 @@ import (
 )
 
 // Record adds an entry for a record in the caller's transaction. Its fields must be custom fields or among
-// api.HistoryFields of rt (what the UI has labels and formats for); any other is refused.
+// api.HistoryFields of rt (what the UI has labels and formats for); any other is refused. Under a context of an
+// import (Imported), a record's creation or update is recorded as imported from the import's file instead.
 func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []api.FieldChange) error {
-	stored := make([]storedChange, len(changes))
-	for i, c := range changes {
-		stored[i] = storedChange{FieldChange: c}
-	}
-	return record(ctx, tx, a, rt, id, action, stored)
+	return record(ctx, tx, a, rt, id, action, storedChanges(changes))
 }
 
 func record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []storedChange) error {
-	if err := listed(rt, changes); err != nil {
-		return err
+	source, imported := ctx.Value(sourceKey{}).(string)
+	if !imported || (action != api.HistoryCreated && action != api.HistoryUpdated) {
+		source = ""
+	} else {
+		action = api.HistoryImported
 	}
-	raw, err := json.Marshal(changes)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.NewRaw("INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id) VALUES (?, ?, ?, ?, ?, ?)",
-		a.TenantID, rt, id, action, string(raw), a.UserID).Exec(ctx); err != nil {
-		return fmt.Errorf("history: record %s %s: %w", rt, id, err)
-	}
-	return nil
+	return insert(ctx, tx, a.TenantID, &a.UserID, source, rt, []storedEntry{{RecordID: id, Action: action, Changes: changes}})
+}
+
+type sourceKey struct{}
+
+// Imported is ctx for the work of a user's import from a file (its name, "Kunden.xlsx"): the records it creates
+// or updates through their services get one entry each, "imported" from the file by the user (Record), as the
+// import's own bulk entries do (RecordFor).
+func Imported(ctx context.Context, fileName string) context.Context {
+	return context.WithValue(ctx, sourceKey{}, fileName)
 }
 
 // Entry is an entry of a record for RecordAll.
@@ -54,6 +55,40 @@ type Entry struct {
 // RecordAll adds entries of records of type rt that no user made, in one statement: actorName names who did (a
 // lead source, by its name at the time, which the entries keep when the source is renamed or deleted).
 func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.RecordType, actorName string, entries []Entry) error {
+	return insert(ctx, tx, tenantID, nil, actorName, rt, storedEntries(entries))
+}
+
+// RecordFor adds entries of records of type rt that the actor made, in one statement (an import's batch, its
+// undo); source names the file an import came from ("importiert aus Kunden.xlsx"), "" none.
+func RecordFor(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, source string, entries []Entry) error {
+	return insert(ctx, tx, a.TenantID, &a.UserID, source, rt, storedEntries(entries))
+}
+
+// storedEntry is an Entry with its changes as the table keeps them.
+type storedEntry struct {
+	RecordID uuid.UUID
+	Action   api.HistoryAction
+	Changes  []storedChange
+}
+
+func storedEntries(entries []Entry) []storedEntry {
+	out := make([]storedEntry, len(entries))
+	for i, e := range entries {
+		out[i] = storedEntry{RecordID: e.RecordID, Action: e.Action, Changes: storedChanges(e.Changes)}
+	}
+	return out
+}
+
+func storedChanges(changes []api.FieldChange) []storedChange {
+	out := make([]storedChange, len(changes))
+	for i, c := range changes {
+		out[i] = storedChange{FieldChange: c}
+	}
+	return out
+}
+
+// insert adds entries in one statement; actorID nil: no user did it; source "" none.
+func insert(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, actorID *uuid.UUID, source string, rt api.RecordType, entries []storedEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -61,22 +96,22 @@ func RecordAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, rt api.Recor
 	actions := make([]string, len(entries))
 	changes := make([]string, len(entries))
 	for i, e := range entries {
-		stored := make([]storedChange, len(e.Changes))
-		for j, c := range e.Changes {
-			stored[j] = storedChange{FieldChange: c}
-		}
-		if err := listed(rt, stored); err != nil {
+		if err := listed(rt, e.Changes); err != nil {
 			return err
 		}
-		raw, err := json.Marshal(stored)
+		raw, err := json.Marshal(e.Changes)
 		if err != nil {
 			return err
 		}
 		ids[i], actions[i], changes[i] = e.RecordID, string(e.Action), string(raw)
 	}
-	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_name)
-		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
-		tenantID, rt, actorName, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
+	var name *string
+	if source != "" {
+		name = &source
+	}
+	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id, actor_name)
+		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ?, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
+		tenantID, rt, actorID, name, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
 		return fmt.Errorf("history: record %d entries of %s: %w", len(entries), rt, err)
 	}
 	return nil
@@ -138,9 +173,10 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, read
 		Changes   json.RawMessage `bun:"changes"`
 		ActorID   *uuid.UUID      `bun:"actor_id"`
 		ActorName string          `bun:"actor_name"`
+		Source    *string         `bun:"source"`
 		At        time.Time       `bun:"at"`
 	}
-	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, h.actor_name, '') AS actor_name, h.at
+	if err := tx.NewRaw(`SELECT h.id, h.action, h.changes, h.actor_id, coalesce(u.name, h.actor_name, '') AS actor_name, h.actor_name AS source, h.at
 		FROM history AS h LEFT JOIN users AS u ON u.id = h.actor_id
 		WHERE h.record_type = ? AND h.record_id = ? ORDER BY h.id DESC LIMIT 500`, rt, id).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("history: list %s %s: %w", rt, id, err)
@@ -151,6 +187,9 @@ func List(ctx context.Context, tx bun.IDB, rt api.RecordType, id uuid.UUID, read
 		e := api.HistoryEntry{ID: strconv.FormatInt(r.ID, 10), Action: api.HistoryAction(r.Action), ActorName: r.ActorName, At: r.At}
 		if r.ActorID != nil {
 			e.ActorID = r.ActorID.String()
+		}
+		if r.Source != nil && e.Action == api.HistoryImported {
+			e.Source = *r.Source
 		}
 		if err := json.Unmarshal(r.Changes, &stored[i]); err != nil {
 			return nil, fmt.Errorf("history: entry %d: %w", r.ID, err)

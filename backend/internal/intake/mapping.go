@@ -7,43 +7,39 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/1sales/app/backend/internal/fieldname"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/lead"
+	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
 
 // defaultMapping is what a new source maps when its admin names nothing: the field names suppliers, web forms
-// and exports commonly use, in German and English. Names are compared by normKey, so "E-Mail", "email" and
+// and exports commonly use, in German and English, from the one table of field names (package fieldname, which
+// the import's column matching reads too). Names are compared by fieldname.Norm, so "E-Mail", "email" and
 // "e_mail" are one name.
-var defaultMapping = []api.SourceFieldMapping{
-	{From: "Titel", To: string(api.IntakeTitle)}, {From: "title", To: string(api.IntakeTitle)},
-	{From: "Betreff", To: string(api.IntakeTitle)}, {From: "subject", To: string(api.IntakeTitle)},
-	{From: "Name", To: string(api.IntakePersonName)}, {From: "Ansprechpartner", To: string(api.IntakePersonName)},
-	{From: "contact", To: string(api.IntakePersonName)}, {From: "full_name", To: string(api.IntakePersonName)},
-	{From: "Vorname", To: string(api.IntakeFirstName)}, {From: "first_name", To: string(api.IntakeFirstName)},
-	{From: "Nachname", To: string(api.IntakeLastName)}, {From: "last_name", To: string(api.IntakeLastName)},
-	{From: "Firma", To: string(api.IntakeCompany)}, {From: "Unternehmen", To: string(api.IntakeCompany)},
-	{From: "company", To: string(api.IntakeCompany)}, {From: "organization", To: string(api.IntakeCompany)},
-	{From: "E-Mail", To: string(api.IntakeEmail)}, {From: "mail", To: string(api.IntakeEmail)},
-	{From: "Telefon", To: string(api.IntakePhone)}, {From: "phone", To: string(api.IntakePhone)},
-	{From: "Tel", To: string(api.IntakePhone)}, {From: "Mobil", To: string(api.IntakePhone)},
-	{From: "Straße", To: string(api.IntakeStreet)}, {From: "street", To: string(api.IntakeStreet)},
-	{From: "Adresse", To: string(api.IntakeStreet)}, {From: "address", To: string(api.IntakeStreet)},
-	{From: "PLZ", To: string(api.IntakePostalCode)}, {From: "Postleitzahl", To: string(api.IntakePostalCode)},
-	{From: "postal_code", To: string(api.IntakePostalCode)}, {From: "zip", To: string(api.IntakePostalCode)},
-	{From: "Ort", To: string(api.IntakeCity)}, {From: "Stadt", To: string(api.IntakeCity)},
-	{From: "city", To: string(api.IntakeCity)},
-	{From: "Land", To: string(api.IntakeCountry)}, {From: "country", To: string(api.IntakeCountry)},
-	{From: "Quelle", To: string(api.IntakeSource)}, {From: "source", To: string(api.IntakeSource)},
-}
+var defaultMapping = func() []api.SourceFieldMapping {
+	var out []api.SourceFieldMapping
+	for _, t := range []struct {
+		field  fieldname.Field
+		target api.IntakeTarget
+	}{
+		{fieldname.Title, api.IntakeTitle}, {fieldname.FullName, api.IntakePersonName},
+		{fieldname.FirstName, api.IntakeFirstName}, {fieldname.LastName, api.IntakeLastName},
+		{fieldname.Company, api.IntakeCompany}, {fieldname.Email, api.IntakeEmail}, {fieldname.Phone, api.IntakePhone},
+		{fieldname.Mobile, api.IntakePhone}, {fieldname.Street, api.IntakeStreet},
+		{fieldname.PostalCode, api.IntakePostalCode}, {fieldname.City, api.IntakeCity},
+		{fieldname.Country, api.IntakeCountry}, {fieldname.Source, api.IntakeSource},
+	} {
+		for _, name := range fieldname.Names(t.field) {
+			out = append(out, api.SourceFieldMapping{From: name, To: string(t.target)})
+		}
+	}
+	return out
+}()
 
-// normKey is a field name as the mapping compares it: lower case, umlauts spelled out, without spaces, "-", "_"
-// and ".".
-func normKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", " ", "", "-", "", "_", "", ".", "").Replace(s)
-	return s
-}
+// normKey is a field name as the mapping compares it.
+func normKey(s string) string { return fieldname.Norm(s) }
 
 // mapper applies a source's mapping to delivered leads.
 type mapper struct {
@@ -118,7 +114,7 @@ func (m mapper) item(raw rawLead) (lead.Incoming, map[string]string, map[string]
 		case api.IntakeCity:
 			dst = &in.City
 		case api.IntakeCountry:
-			v = countryCode(v)
+			v = validate.CountryCode(v)
 			dst = &in.Country
 		case api.IntakeSource:
 			dst = &in.Source
@@ -206,19 +202,6 @@ func leadField(t api.IntakeTarget) string {
 		return "address." + string(t)
 	}
 	return string(t)
-}
-
-// countryCode makes the usual German and English country names ISO codes; anything else is left for validation.
-func countryCode(v string) string {
-	switch normKey(v) {
-	case "deutschland", "germany", "de", "deu", "d":
-		return "DE"
-	case "oesterreich", "austria", "at", "aut", "a":
-		return "AT"
-	case "schweiz", "switzerland", "ch", "che":
-		return "CH"
-	}
-	return v
 }
 
 func deref(s *string) string {

@@ -2,7 +2,6 @@ package lead
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -192,45 +191,39 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 	return out, nil
 }
 
-// newLeadColumns are the columns of a new lead that a delivery writes, each with its SQL type and its value as
-// text (nil: NULL). insertAll sends each as one array, so a column is named here once.
-var newLeadColumns = []struct {
-	name, sqlType string
-	value         func(l *Lead) *string
-}{
-	{"tenant_id", "uuid", func(l *Lead) *string { return text(l.TenantID.String()) }},
-	{"owner_id", "uuid", func(l *Lead) *string { return text(l.OwnerID.String()) }},
-	{"pipeline_id", "uuid", func(l *Lead) *string { return text(l.PipelineID.String()) }},
-	{"stage_id", "uuid", func(l *Lead) *string { return text(l.StageID.String()) }},
-	{"source_id", "uuid", func(l *Lead) *string { return text(l.SourceID.String()) }},
-	{"title", "text", func(l *Lead) *string { return &l.Title }},
-	{"person_name", "text", func(l *Lead) *string { return &l.PersonName }},
-	{"company", "text", func(l *Lead) *string { return &l.Company }},
-	{"email", "text", func(l *Lead) *string { return &l.Email }},
-	{"phone", "text", func(l *Lead) *string { return &l.Phone }},
-	{"street", "text", func(l *Lead) *string { return &l.Street }},
-	{"postal_code", "text", func(l *Lead) *string { return &l.PostalCode }},
-	{"city", "text", func(l *Lead) *string { return &l.City }},
-	{"country", "text", func(l *Lead) *string { return &l.Country }},
-	{"source", "text", func(l *Lead) *string { return &l.Source }},
-	{"external_id", "text", func(l *Lead) *string { return l.ExternalID }},
-	{"custom", "jsonb", func(l *Lead) *string { return jsonText(l.CustomValues()) }},
-	{"details", "jsonb", func(l *Lead) *string { return jsonText(l.details()) }},
-	{"search_text", "text", func(l *Lead) *string { return &l.SearchText }},
-	{"geo_key", "text", func(l *Lead) *string { return l.GeoKey }},
+// newLeadColumns are the columns of a new lead that a delivery writes (db.InsertAll sends each as one array, so a
+// column is named here once).
+var newLeadColumns = []db.Column[*Lead]{
+	{Name: "tenant_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.TenantID.String()) }},
+	{Name: "owner_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.OwnerID.String()) }},
+	{Name: "pipeline_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.PipelineID.String()) }},
+	{Name: "stage_id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.StageID.String()) }},
+	{Name: "source_id", Type: "uuid", Value: func(l *Lead) *string {
+		if l.SourceID == nil {
+			return nil
+		}
+		return db.Text(l.SourceID.String())
+	}},
+	{Name: "title", Type: "text", Value: func(l *Lead) *string { return &l.Title }},
+	{Name: "person_name", Type: "text", Value: func(l *Lead) *string { return &l.PersonName }},
+	{Name: "company", Type: "text", Value: func(l *Lead) *string { return &l.Company }},
+	{Name: "email", Type: "text", Value: func(l *Lead) *string { return &l.Email }},
+	{Name: "phone", Type: "text", Value: func(l *Lead) *string { return &l.Phone }},
+	{Name: "street", Type: "text", Value: func(l *Lead) *string { return &l.Street }},
+	{Name: "postal_code", Type: "text", Value: func(l *Lead) *string { return &l.PostalCode }},
+	{Name: "city", Type: "text", Value: func(l *Lead) *string { return &l.City }},
+	{Name: "country", Type: "text", Value: func(l *Lead) *string { return &l.Country }},
+	{Name: "source", Type: "text", Value: func(l *Lead) *string { return &l.Source }},
+	{Name: "external_id", Type: "text", Value: func(l *Lead) *string { return l.ExternalID }},
+	{Name: "custom", Type: "jsonb", Value: func(l *Lead) *string { return db.JSON(l.CustomValues()) }},
+	{Name: "details", Type: "jsonb", Value: func(l *Lead) *string { return db.JSON(l.details()) }},
+	{Name: "search_text", Type: "text", Value: func(l *Lead) *string { return &l.SearchText }},
+	{Name: "geo_key", Type: "text", Value: func(l *Lead) *string { return l.GeoKey }},
 }
 
-func text(s string) *string { return &s }
-
-// jsonText is v as JSON (custom values and details: strings, which always encode).
-func jsonText(v any) *string {
-	b, _ := json.Marshal(v)
-	return text(string(b))
-}
-
-// insertAll inserts new leads in one statement (an array of values per column, which costs a fraction of a row of
-// parameters each) with the key of their address (geo.QueueNew queues the addresses), and reads back what the
-// database gave them. Leads of one delivery have distinct supplier IDs, by which the answer is matched.
+// insertAll inserts new leads in one statement with the key of their address (geo.QueueNew queues the
+// addresses), and reads back what the database gave them. Leads of one delivery have distinct supplier IDs, by
+// which the answer is matched.
 func insertAll(ctx context.Context, tx bun.Tx, ls []*Lead) error {
 	byExternal := make(map[string]*Lead, len(ls))
 	for _, l := range ls {
@@ -239,16 +232,6 @@ func insertAll(ctx context.Context, tx bun.Tx, ls []*Lead) error {
 		}
 		byExternal[*l.ExternalID] = l
 	}
-	names := make([]string, len(newLeadColumns))
-	casts := make([]string, len(newLeadColumns))
-	args := make([]any, len(newLeadColumns))
-	for i, c := range newLeadColumns {
-		values := make([]*string, len(ls))
-		for j, l := range ls {
-			values[j] = c.value(l)
-		}
-		names[i], casts[i], args[i] = c.name, "n."+c.name+"::"+c.sqlType, pgdialect.Array(values)
-	}
 	var rows []struct {
 		ID         uuid.UUID `bun:"id"`
 		ExternalID string    `bun:"external_id"`
@@ -256,11 +239,8 @@ func insertAll(ctx context.Context, tx bun.Tx, ls []*Lead) error {
 		CreatedAt  time.Time `bun:"created_at"`
 		UpdatedAt  time.Time `bun:"updated_at"`
 	}
-	cols := strings.Join(names, ", ")
-	if err := tx.NewRaw("INSERT INTO leads ("+cols+") SELECT "+strings.Join(casts, ", ")+
-		" FROM unnest("+strings.TrimSuffix(strings.Repeat("?::text[], ", len(names)), ", ")+") AS n ("+cols+")"+
-		" RETURNING id, external_id, version, created_at, updated_at", args...).Scan(ctx, &rows); err != nil {
-		return fmt.Errorf("lead: delivery: insert %d leads: %w", len(ls), err)
+	if err := db.InsertAll(ctx, tx, "leads", newLeadColumns, ls, "id, external_id, version, created_at, updated_at", &rows); err != nil {
+		return fmt.Errorf("lead: delivery: %w", err)
 	}
 	if len(rows) != len(ls) {
 		return fmt.Errorf("lead: delivery: inserted %d of %d leads", len(rows), len(ls))

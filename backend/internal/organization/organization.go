@@ -154,17 +154,15 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.Organizati
 
 // Insert creates an organisation in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.OrganizationCreate) (*Organization, error) {
-	o := &Organization{Row: record.NewRow(a)}
+	var o *Organization
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
 		if err != nil {
 			return err
 		}
 		var v httpx.Validation
-		o.apply(&v, fieldsIn{name: &in.Name, phone: &in.Phone, email: &in.Email, website: &in.Website,
-			industry: &in.Industry, address: &in.Address})
+		o = Draft(a.TenantID, fields, in, &v)
 		o.OwnerID = record.Owner(ctx, tx, a, api.RecordOrganization, api.ActionCreate, in.OwnerID, &v)
-		o.Custom = fields.Apply(&v, nil, in.Custom)
 		if err := v.Err(); err != nil {
 			return err
 		}

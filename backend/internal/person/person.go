@@ -12,7 +12,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
@@ -285,27 +284,20 @@ func (p *Person) apply(v *httpx.Validation, in fieldsIn) {
 	}
 }
 
-// duplicates reports, per e-mail address index, addresses another live person the actor may see already has. A
-// person the actor may not see counts as absent: the answer must not confirm that an address is known.
+// duplicates reports, per e-mail address index, addresses another live person the actor may see already has
+// (ByEmail).
 func duplicates(ctx context.Context, tx bun.IDB, a *access.Actor, self uuid.UUID, emails []api.ContactPoint) (map[int]bool, error) {
-	if len(emails) == 0 {
-		return nil, nil
-	}
 	keys := make([]string, len(emails))
 	for i, e := range emails {
 		keys[i] = strings.ToLower(e.Value)
 	}
-	var taken []string
-	q := tx.NewSelect().TableExpr("persons AS p").Join("CROSS JOIN unnest(p.email_keys) AS k").ColumnExpr("DISTINCT k").
-		Where("p.email_keys && ?::text[]", pgdialect.Array(keys)).Where("p.deleted_at IS NULL").Where("p.id <> ?", self).
-		Where("k = ANY(?::text[])", pgdialect.Array(keys))
-	a.Restrict(q.QueryBuilder(), api.RecordPerson, api.ActionView, "p.owner_id")
-	if err := q.Scan(ctx, &taken); err != nil {
+	taken, err := ByEmail(ctx, tx, a, keys, self)
+	if err != nil {
 		return nil, fmt.Errorf("person: duplicate check: %w", err)
 	}
 	out := map[int]bool{}
 	for i, k := range keys {
-		if slices.Contains(taken, k) {
+		if len(taken[k]) > 0 {
 			out[i] = true
 		}
 	}
@@ -322,18 +314,15 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.PersonCrea
 
 // Insert creates a person in the caller's transaction (also used by lead conversion).
 func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreate) (*Person, error) {
-	p := &Person{Row: record.NewRow(a), Salutation: api.SalutationNone}
+	var p *Person
 	err := func() error {
 		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
 		if err != nil {
 			return err
 		}
 		var v httpx.Validation
-		emails, phones := in.Emails, in.Phones
-		p.apply(&v, fieldsIn{salutation: &in.Salutation, title: &in.Title, firstName: &in.FirstName, lastName: &in.LastName,
-			jobTitle: &in.JobTitle, emails: &emails, phones: &phones, address: &in.Address})
+		p = Draft(a.TenantID, fields, in, &v)
 		p.OwnerID = record.Owner(ctx, tx, a, api.RecordPerson, api.ActionCreate, in.OwnerID, &v)
-		p.Custom = fields.Apply(&v, nil, in.Custom)
 		orgs := make([]record.Ref, 0, len(in.Organizations))
 		primaries := 0
 		for i, m := range in.Organizations {

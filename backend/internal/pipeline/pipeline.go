@@ -84,6 +84,16 @@ func (s *Service) List(ctx context.Context, a *access.Actor, rt api.RecordType) 
 	})
 }
 
+// OfType reads the pipelines of a record type with their stages, in order, in the caller's tenant transaction.
+func OfType(ctx context.Context, tx bun.IDB, rt api.RecordType) ([]*Pipeline, error) {
+	var ps []*Pipeline
+	if err := withStages(tx.NewSelect().Model(&ps)).Where("pl.record_type = ?", rt).
+		OrderExpr(`pl.position, pl.name COLLATE "de-x-icu"`).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("pipeline: of %s: %w", rt, err)
+	}
+	return ps, nil
+}
+
 // Load reads a pipeline with its stages in the caller's tenant transaction.
 func Load(ctx context.Context, tx bun.IDB, id uuid.UUID, lock bool) (*Pipeline, error) {
 	p := new(Pipeline)

@@ -116,3 +116,55 @@ func RebuildSearchText[T any](ctx context.Context, owner bun.IDB, k Kind, id fun
 		after = ids[len(ids)-1]
 	}
 }
+
+// Match is a live record that a lookup by a key (an e-mail address, a name, a custom field's value) found.
+type Match struct {
+	ID      uuid.UUID `bun:"id"`
+	Version int64     `bun:"version"`
+	Name    string    `bun:"name"`
+	OwnerID uuid.UUID `bun:"owner_id"`
+	Key     string    `bun:"key"`
+}
+
+// maxKeys is how many keys records_by_key takes at once.
+const maxKeys = 1000
+
+// ByKey selects (under the kind's alias) the live records of kind k the actor may perform action on that have
+// one of keys as field, with the key as "key": field is a key records_by_key knows (a person's "email", an
+// organisation's "name" or "email", lower case; a custom field's ID, its canonical values). The lookup runs
+// through the indexes in the database function; the rows are read under the policy and Restrict as always.
+// At most 1000 keys.
+func ByKey(tx bun.IDB, a *access.Actor, k Kind, field string, keys []string) *bun.SelectQuery {
+	alias := bun.Ident(k.Alias)
+	return Live(tx, a, k, k.Alias, api.ActionView).
+		Join("JOIN records_by_key(?, ?, ?::text[]) AS m ON m.id = ?.id", k.Type, field, pgdialect.Array(keys), alias).
+		ColumnExpr("?.id, ?.version, ?.owner_id", alias, alias, alias).ColumnExpr(k.NameSQL + " AS name").ColumnExpr("m.key")
+}
+
+// Matches finds the live records of kind k the actor may perform action on that have one of keys as field
+// (ByKey), by key, asking for at most 1000 keys at a time.
+func Matches(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, action api.Action, field string, keys []string) (map[string][]Match, error) {
+	out := map[string][]Match{}
+	for len(keys) > 0 {
+		n := min(len(keys), maxKeys)
+		var rows []Match
+		q := ByKey(tx, a, k, field, keys[:n])
+		if action != api.ActionView {
+			a.Restrict(q.QueryBuilder(), k.Type, action, k.OwnerColumn())
+		}
+		if err := q.Scan(ctx, &rows); err != nil {
+			return nil, fmt.Errorf("record: %s by %s: %w", k.Type, field, err)
+		}
+		for _, r := range rows {
+			out[r.Key] = append(out[r.Key], r)
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
+// ByCustom finds the live records of kind k the actor may see whose custom field fieldID holds one of values (in
+// their canonical text), by value.
+func ByCustom(ctx context.Context, tx bun.IDB, a *access.Actor, k Kind, fieldID string, values []string) (map[string][]Match, error) {
+	return Matches(ctx, tx, a, k, api.ActionView, fieldID, values)
+}

@@ -72,3 +72,17 @@ func Address(v *httpx.Validation, prefix string, a api.Address) api.Address {
 	}
 	return out
 }
+
+// CountryCode makes the usual German and English names of the countries most customers sit in ISO codes
+// ("Deutschland", "Austria", "D" -> "DE", "AT"); anything else is returned as it is, for Address to check.
+func CountryCode(v string) string {
+	switch strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", " ", "", "-", "", ".", "").Replace(strings.ToLower(strings.TrimSpace(v))) {
+	case "deutschland", "germany", "de", "deu", "d", "bundesrepublikdeutschland":
+		return "DE"
+	case "oesterreich", "austria", "at", "aut", "a":
+		return "AT"
+	case "schweiz", "switzerland", "ch", "che":
+		return "CH"
+	}
+	return v
+}

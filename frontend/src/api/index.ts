@@ -18,6 +18,7 @@ export { recentErrors, subscribeRecentErrors, RECENT_ERRORS_MAX } from './recent
 export type { RecentError } from './recentErrors';
 export { openExternal, setWindowTitle } from './window';
 export { documentsApi } from './documents';
+export { importsApi } from './imports';
 export type { DocumentRecordType } from './documents';
 export { listenForFileDrops, onFileDrop } from './fileDrop';
 export type { FileDropListener } from './fileDrop';
@@ -32,3 +33,4 @@ export * from './salesTypes';
 export * from './activityTypes';
 export * from './intakeTypes';
 export * from './notificationTypes';
+export * from './importTypes';

@@ -1,6 +1,7 @@
 import { activitiesDe } from './activities.de';
 import { fieldLabelsDe } from './fields.de';
 import { mapsDe, mapsFieldsDe } from './maps.de';
+import { importFieldsDe, importsDe } from './imports.de';
 import { intakeDe } from './intake.de';
 import { notificationsDe } from './notifications.de';
 import { liveDe } from './live.de';
@@ -19,6 +20,7 @@ export const de = {
   ...activitiesDe,
   ...presenceDe,
   ...mapsDe,
+  ...importsDe,
   app: {
     name: '1sales',
   },
@@ -86,6 +88,7 @@ export const de = {
       persons: 'Personen',
       organizations: 'Organisationen',
       trash: 'Papierkorb',
+      imports: 'Importe',
       settings: 'Einstellungen',
       users: 'Benutzer',
       units: 'Einheiten',
@@ -516,7 +519,7 @@ export const de = {
       document_added: 'Dokument hochgeladen',
       document_deleted: 'Dokument gelöscht',
       document_restored: 'Dokument wiederhergestellt',
-      imported: 'importiert aus {{actorName}}',
+      imported: 'importiert aus {{source}}',
       activity_planned: 'Aktivität geplant',
       activity_done: 'Aktivität erledigt',
       activity_reopened: 'Aktivität wieder geöffnet',
@@ -731,6 +734,10 @@ export const de = {
       source_paused: 'Diese Lead-Quelle ist pausiert; ihre Lieferungen werden abgewiesen.',
       signature_invalid: 'Die Signatur der Lieferung fehlt, ist falsch oder veraltet.',
     },
+    import: {
+      file_invalid: 'Diese Datei kann nicht importiert werden.',
+      state: 'Der Import ist dafür nicht im passenden Stand (schon gestartet, noch in Arbeit oder schon rückgängig gemacht).',
+    },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',
     },
@@ -819,6 +826,10 @@ export const de = {
     length_required: 'Die Größe der Datei war nicht bekannt.',
     unreadable: 'Die Datei konnte nicht gelesen werden.',
     unwritable: 'Die Datei konnte nicht gespeichert werden.',
+    empty: 'Die Datei ist leer.',
+    no_rows: 'Die Datei hat nur eine Kopfzeile und keine Daten.',
+    ambiguous: 'Mehrere Einträge passen dazu; die Angabe ist nicht eindeutig.',
+    columns: 'Die Zeile hat mehr Werte, als die Kopfzeile Spalten hat.',
     fallback: 'Ungültige Eingabe ({{code}}).',
     /** A field error where it is not next to its field: "Kundennummer: Bitte füllen Sie dieses Feld aus." */
     named: '{{field}}: {{text}}',
@@ -831,6 +842,7 @@ export const de = {
         range: 'Der Wert darf nicht negativ sein.',
       },
       ...mapsFieldsDe,
+      ...importFieldsDe,
       email: {
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',

@@ -2,6 +2,7 @@ import type { Messages } from './de';
 import { activitiesEn } from './activities.en';
 import { fieldLabelsEn } from './fields.en';
 import { mapsEn, mapsFieldsEn } from './maps.en';
+import { importFieldsEn, importsEn } from './imports.en';
 import { intakeEn } from './intake.en';
 import { notificationsEn } from './notifications.en';
 import { liveEn } from './live.en';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...presenceEn,
   ...mapsEn,
+  ...importsEn,
   app: {
     name: '1sales',
   },
@@ -87,6 +89,7 @@ export const en: Messages = {
       persons: 'People',
       organizations: 'Organisations',
       trash: 'Trash',
+      imports: 'Imports',
       settings: 'Settings',
       users: 'Users',
       units: 'Units',
@@ -515,7 +518,7 @@ export const en: Messages = {
       document_added: 'document uploaded',
       document_deleted: 'document deleted',
       document_restored: 'document restored',
-      imported: 'imported from {{actorName}}',
+      imported: 'imported from {{source}}',
       activity_planned: 'Activity planned',
       activity_done: 'Activity done',
       activity_reopened: 'Activity reopened',
@@ -729,6 +732,10 @@ export const en: Messages = {
       source_paused: 'This lead source is paused; its deliveries are refused.',
       signature_invalid: 'The delivery’s signature is missing, wrong or stale.',
     },
+    import: {
+      file_invalid: 'This file cannot be imported.',
+      state: 'The import is not in a state for this (already started, still running or already undone).',
+    },
     validation: {
       failed: 'Please check your input.',
     },
@@ -815,6 +822,10 @@ export const en: Messages = {
     length_required: 'The size of the file was not known.',
     unreadable: 'The file could not be read.',
     unwritable: 'The file could not be saved.',
+    empty: 'The file is empty.',
+    no_rows: 'The file has only a header row and no data.',
+    ambiguous: 'Several entries match; the value is ambiguous.',
+    columns: 'The row has more values than the header has columns.',
     fallback: 'Invalid input ({{code}}).',
     named: '{{field}}: {{text}}',
     part: '{{part}} – {{field}}',
@@ -823,6 +834,7 @@ export const en: Messages = {
         range: 'The value must not be negative.',
       },
       ...mapsFieldsEn,
+      ...importFieldsEn,
       email: {
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',

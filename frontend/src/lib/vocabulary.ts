@@ -176,6 +176,8 @@ export const ERROR_CODES = [
   'intake.source_paused',
   'intake.signature_invalid',
   'export.incomplete',
+  'import.file_invalid',
+  'import.state',
   'support.no_address',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
@@ -205,6 +207,10 @@ export const FIELD_CODES = [
   'length_required',
   'common',
   'control_character',
+  'empty',
+  'no_rows',
+  'ambiguous',
+  'columns',
   'unreadable',
   'unwritable',
 ] as const satisfies readonly `${api.FieldCode}`[];
@@ -312,6 +318,7 @@ export const CHANGE_TOPICS = [
   'saved_filter',
   'notification',
   'presence',
+  'import',
 ] as const satisfies readonly `${api.ChangeTopic}`[];
 
 /** api.AllChangeKinds */
@@ -391,6 +398,100 @@ export const EXPORT_COLUMNS = [
   'lead',
   'comment',
 ] as const satisfies readonly `${api.ExportColumn}`[];
+
+/** api.AllImportFileFormats */
+export const IMPORT_FILE_FORMATS = ['csv', 'xlsx'] as const satisfies readonly `${api.ImportFileFormat}`[];
+
+/** api.AllImportEncodings */
+export const IMPORT_ENCODINGS = [
+  'utf-8',
+  'utf-8-bom',
+  'windows-1252',
+] as const satisfies readonly `${api.ImportEncoding}`[];
+
+/** api.AllImportNumberFormats */
+export const IMPORT_NUMBER_FORMATS = ['de', 'en'] as const satisfies readonly `${api.ImportNumberFormat}`[];
+
+/** api.AllImportDateFormats */
+export const IMPORT_DATE_FORMATS = [
+  'dmy',
+  'ymd',
+  'mdy',
+  'serial',
+] as const satisfies readonly `${api.ImportDateFormat}`[];
+
+/** api.AllImportTargets */
+export const IMPORT_TARGETS = [
+  'ignore',
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'fullName',
+  'jobTitle',
+  'email',
+  'phone',
+  'mobile',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'owner',
+  'organization',
+  'organization.street',
+  'organization.postalCode',
+  'organization.city',
+  'organization.country',
+  'organization.phone',
+  'organization.email',
+  'organization.website',
+  'organization.industry',
+  'name',
+  'website',
+  'industry',
+  'value',
+  'currency',
+  'expectedCloseDate',
+  'person',
+  'pipeline',
+  'stage',
+  'company',
+  'source',
+] as const satisfies readonly `${api.ImportTarget}`[];
+
+/** api.AllImportValueKinds */
+export const IMPORT_VALUE_KINDS = [
+  'text',
+  'number',
+  'date',
+  'bool',
+  'reference',
+] as const satisfies readonly `${api.ImportValueKind}`[];
+
+/** api.AllImportDuplicateActions */
+export const IMPORT_DUPLICATE_ACTIONS = [
+  'skip',
+  'update',
+  'create',
+] as const satisfies readonly `${api.ImportDuplicateAction}`[];
+
+/** api.AllImportOutcomes */
+export const IMPORT_OUTCOMES = [
+  'created',
+  'updated',
+  'skipped',
+  'failed',
+] as const satisfies readonly `${api.ImportOutcome}`[];
+
+/** api.AllImportStatuses */
+export const IMPORT_STATUSES = [
+  'analysed',
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'undone',
+] as const satisfies readonly `${api.ImportStatus}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

@@ -6,7 +6,7 @@ import '../i18n';
 // findBy… and waitFor wait 1 s by default: a Mantine page rendering on a busy 2-core machine (make test runs Go,
 // PostgreSQL and the browser tests beside vitest) takes longer, and such a test then fails for no fault of the code.
 // Waiting longer costs nothing when the element comes sooner.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { ImportButton } from '../imports/ImportButton';
 import { ListViewSwitch } from '../maps/ListViewSwitch';
 import { useListView } from '../maps/useListView';
 import { timestampColumns } from '../records/list/columns';
@@ -44,16 +45,19 @@ export function PersonsPage() {
   return (
     <Stack maw={1400}>
       <PageHeader title={t('persons.title')}>
-        {grants(me.role, 'person', 'create') && (
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => {
-              setCreating(true);
-            }}
-          >
-            {t('persons.create')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ImportButton recordType="person" />
+          {grants(me.role, 'person', 'create') && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => {
+                setCreating(true);
+              }}
+            >
+              {t('persons.create')}
+            </Button>
+          )}
+        </Group>
       </PageHeader>
       <ListViewSwitch value={view} onChange={setView} />
       <RecordList

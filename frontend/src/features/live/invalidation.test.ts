@@ -6,6 +6,7 @@ import { EMPTY_ACTIVITY_FILTER } from '../activities/activityQuery';
 import { activityKeys } from '../activities/hooks';
 import { meKey, sessionKey } from '../auth/session';
 import { documentKeys } from '../documents/hooks';
+import { importKeys } from '../imports/hooks';
 import { intakeKeys } from '../intake/hooks';
 import { mapKeys } from '../maps/hooks';
 import { recordKeys } from '../records/keys';
@@ -45,6 +46,8 @@ const QUERIES: Record<string, QueryKey> = {
   units: adminKeys.units,
   me: meKey,
   session: sessionKey,
+  importList: importKeys.list,
+  importJob: importKeys.job('i-1'),
 };
 
 const change = (overrides: Partial<ChangeEvent>): ChangeEvent => ({
@@ -126,6 +129,11 @@ describe('what a change reloads', () => {
     ['a user: the users and the signed-in user', [change({ topic: 'user' })], ['users', 'me']],
     ['a unit', [change({ topic: 'unit' })], ['units', 'me']],
     ['a saved filter', [change({ topic: 'saved_filter' })], ['savedFilters']],
+    [
+      'an import job: the imports list and the jobs',
+      [change({ topic: 'import', recordId: 'i-1' })],
+      ['importJob', 'importList'],
+    ],
     ['a notification: nothing here (the notification centre reads it)', [change({ topic: 'notification' })], []],
     ['presence: nothing', [change({ topic: 'presence', parentType: 'deal', parentId: 'd-1' })], []],
   ])('%s', async (_name, changes, want) => {

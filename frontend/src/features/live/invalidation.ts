@@ -4,6 +4,7 @@ import type { Invalidation } from '../../queryClient';
 import { activityKeys } from '../activities/hooks';
 import { meKey } from '../auth/session';
 import { documentKeys } from '../documents/hooks';
+import { importKeys } from '../imports/hooks';
 import { intakeKeys } from '../intake/hooks';
 import { recordInvalidations, recordKeys } from '../records/keys';
 import { recordTypeEntry } from '../records/registry';
@@ -72,6 +73,9 @@ export function changeInvalidations(change: ChangeEvent): Invalidation[] {
       return keys(adminKeys.roles, meKey);
     case 'saved_filter':
       return keys(recordKeys.allSavedFilters);
+    // An import's progress and counts (its records announce themselves under their own topics).
+    case 'import':
+      return keys(importKeys.all);
     // The notification centre and presence read their own events.
     case 'notification':
     case 'presence':

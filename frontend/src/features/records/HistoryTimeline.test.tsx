@@ -41,6 +41,17 @@ afterEach(async () => {
   await changeLanguage('de');
 });
 
+describe('HistoryTimeline of imports', () => {
+  it('names the file a user imported, and the user in the byline', async () => {
+    vi.spyOn(recordsApi, 'history').mockResolvedValue([{ ...entry('0', 'imported', []), source: 'Kunden.xlsx' }]);
+    renderWithProviders(<HistoryTimeline recordType="person" recordId="p-1" />);
+
+    const imported = await screen.findByTestId('history-entry');
+    expect(within(imported).getByTestId('history-action')).toHaveTextContent('importiert aus Kunden.xlsx');
+    expect(imported).toHaveTextContent('Claudia Becker');
+  });
+});
+
 describe('HistoryTimeline with linked records', () => {
   it('names visible links and shows the placeholder, with its explanation, for hidden ones', async () => {
     vi.spyOn(recordsApi, 'history').mockResolvedValue([

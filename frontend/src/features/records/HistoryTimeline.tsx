@@ -117,7 +117,7 @@ export function HistoryTimeline({ recordType, recordId }: { recordType: HistoryK
                     {activity ? (
                       <ChangeLine parts={activityParts(t, entry, entryContext)} />
                     ) : (
-                      actionText(t, entry.action, entry.actorName)
+                      actionText(t, entry.action, entry.source ?? entry.actorName)
                     )}
                   </Text>
                 }

@@ -126,8 +126,9 @@ describe('history lines', () => {
     expect(actionText(t, 'merged')).toBe('merged');
   });
 
-  it('names the lead source an import came from', () => {
+  it('names the lead source or the file an import came from', () => {
     expect(actionText(t, 'imported', '1leads')).toBe('importiert aus 1leads');
+    expect(actionText(t, 'imported', 'Kunden.xlsx')).toBe('importiert aus Kunden.xlsx');
   });
 
   it('labels the further details of a lead and what its conversion made', () => {

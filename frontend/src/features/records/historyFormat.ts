@@ -30,9 +30,12 @@ export interface HistoryContext extends Omit<FormatContext, 'currency'> {
   currency?: string;
 }
 
-/** The action as read: "angelegt", or for an import "importiert aus 1leads" (the actor is the lead source). */
-export function actionText(t: TFunction, action: string, actorName = ''): string {
-  return isHistoryAction(action) ? t(`history.actions.${action}`, { actorName }) : action;
+/**
+ * The action as read: "angelegt", or for an import "importiert aus 1leads" / "importiert aus Kunden.xlsx" (the
+ * entry's source: a lead source, or the file a user imported).
+ */
+export function actionText(t: TFunction, action: string, source = ''): string {
+  return isHistoryAction(action) ? t(`history.actions.${action}`, { source }) : action;
 }
 
 const customLabel = (context: HistoryContext) => (id: string) =>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
+import { ImportButton } from '../imports/ImportButton';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { useCustomFields } from '../records/hooks';
 import { FilterPanel } from '../records/list/FilterPanel';
@@ -80,11 +81,14 @@ export function PipelineRecordsPage<T extends { id: string }>({
   return (
     <Stack maw={view === 'board' ? undefined : 1400}>
       <PageHeader title={title}>
-        {grants(me.role, recordType, 'create') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
-            {createLabel}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ImportButton recordType={recordType} />
+          {grants(me.role, recordType, 'create') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+              {createLabel}
+            </Button>
+          )}
+        </Group>
       </PageHeader>
       <Group gap="sm">
         <SegmentedControl

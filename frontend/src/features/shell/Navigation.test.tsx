@@ -43,6 +43,18 @@ describe('Navigation', () => {
     expect(screen.getByRole('link', { name: 'Dashboard' })).not.toHaveAttribute('aria-current');
   });
 
+  it('offers the imports to users who may create persons or organisations (admins: among the settings)', () => {
+    const creator = {
+      ...fieldMe,
+      role: {
+        ...fieldMe.role,
+        grants: [...fieldMe.role.grants, { recordType: 'person', action: 'create', scope: 'own' }],
+      },
+    } satisfies typeof fieldMe;
+    expect(paths(creator)).toEqual(['/', '/persons', '/deals', '/imports']);
+    expect(navigationFor(adminMe)[0]?.items.map((item) => item.to)).not.toContain('/imports');
+  });
+
   it('offers each user exactly what their role grants', () => {
     expect(paths(guestMe)).toEqual(['/']);
     expect(paths(fieldMe)).toEqual(['/', '/persons', '/deals']);
@@ -62,6 +74,7 @@ describe('Navigation', () => {
       '/settings/lost-reasons',
       '/settings/lead-mapping',
       '/settings/lead-sources',
+      '/imports',
       '/settings/activity-types',
       '/settings/exports',
       '/settings/company',

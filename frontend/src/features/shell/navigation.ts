@@ -1,4 +1,4 @@
-import type { Me } from '../../api';
+import { IMPORT_RECORD_TYPES, type Me } from '../../api';
 import { grants } from '../access/grants';
 
 export interface NavItem {
@@ -11,6 +11,7 @@ export interface NavItem {
     | 'deals'
     | 'leads'
     | 'trash'
+    | 'imports'
     | 'users'
     | 'units'
     | 'roles'
@@ -45,6 +46,9 @@ export function navigationFor(me: Me): NavSection[] {
   if ((['person', 'organization', 'deal', 'lead'] as const).some((type) => grants(me.role, type, 'delete'))) {
     items.push({ label: 'trash', to: '/trash' });
   }
+  // Imports: admins find everyone's among the settings; a user who may import finds their own here.
+  const mayImport = IMPORT_RECORD_TYPES.some((type) => grants(me.role, type, 'create'));
+  if (mayImport && !me.role.isAdmin) items.push({ label: 'imports', to: '/imports' });
   const sections: NavSection[] = [{ label: null, items }];
   if (me.role.isAdmin) {
     sections.push({
@@ -58,6 +62,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'lostReasons', to: '/settings/lost-reasons' },
         { label: 'leadMapping', to: '/settings/lead-mapping' },
         { label: 'leadSources', to: '/settings/lead-sources' },
+        { label: 'imports', to: '/imports' },
         { label: 'activityTypes', to: '/settings/activity-types' },
         { label: 'exports', to: '/settings/exports' },
         { label: 'company', to: '/settings/company' },

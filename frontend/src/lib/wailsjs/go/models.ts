@@ -45,6 +45,7 @@ export namespace api {
 	    CustomField = "custom_field",
 	    Deal = "deal",
 	    Document = "document",
+	    Import = "import",
 	    Lead = "lead",
 	    LeadMapping = "lead_mapping",
 	    LeadSource = "lead_source",
@@ -121,6 +122,8 @@ export namespace api {
 	    FileUnwritable = "file.unwritable",
 	    IdempotencyInProgress = "idempotency.in_progress",
 	    IdempotencyKeyReused = "idempotency.key_reused",
+	    ImportFileInvalid = "import.file_invalid",
+	    ImportState = "import.state",
 	    IntakeSignatureInvalid = "intake.signature_invalid",
 	    IntakeSourcePaused = "intake.source_paused",
 	    Internal = "internal",
@@ -201,10 +204,13 @@ export namespace api {
 	    Xlsx = "xlsx",
 	}
 	export enum FieldCode {
+	    Ambiguous = "ambiguous",
+	    Columns = "columns",
 	    Common = "common",
 	    ControlCharacter = "control_character",
 	    Cycle = "cycle",
 	    Duplicate = "duplicate",
+	    Empty = "empty",
 	    Forbidden = "forbidden",
 	    InUse = "in_use",
 	    Incomplete = "incomplete",
@@ -213,6 +219,7 @@ export namespace api {
 	    Limit = "limit",
 	    Mismatch = "mismatch",
 	    NoPosition = "no_position",
+	    NoRows = "no_rows",
 	    NotFound = "not_found",
 	    NotGeocoded = "not_geocoded",
 	    Quota = "quota",
@@ -295,6 +302,88 @@ export namespace api {
 	    Title = "title",
 	    Value = "value",
 	    Website = "website",
+	}
+	export enum ImportDateFormat {
+	    Dmy = "dmy",
+	    Mdy = "mdy",
+	    Serial = "serial",
+	    Ymd = "ymd",
+	}
+	export enum ImportDuplicateAction {
+	    Create = "create",
+	    Skip = "skip",
+	    Update = "update",
+	}
+	export enum ImportEncoding {
+	    Utf8 = "utf-8",
+	    Utf8Bom = "utf-8-bom",
+	    Windows1252 = "windows-1252",
+	}
+	export enum ImportFileFormat {
+	    Csv = "csv",
+	    Xlsx = "xlsx",
+	}
+	export enum ImportNumberFormat {
+	    De = "de",
+	    En = "en",
+	}
+	export enum ImportOutcome {
+	    Created = "created",
+	    Failed = "failed",
+	    Skipped = "skipped",
+	    Updated = "updated",
+	}
+	export enum ImportStatus {
+	    Analysed = "analysed",
+	    Done = "done",
+	    Failed = "failed",
+	    Queued = "queued",
+	    Running = "running",
+	    Undone = "undone",
+	}
+	export enum ImportTarget {
+	    City = "city",
+	    Company = "company",
+	    Country = "country",
+	    Currency = "currency",
+	    Email = "email",
+	    ExpectedCloseDate = "expectedCloseDate",
+	    FirstName = "firstName",
+	    FullName = "fullName",
+	    Ignore = "ignore",
+	    Industry = "industry",
+	    JobTitle = "jobTitle",
+	    LastName = "lastName",
+	    Mobile = "mobile",
+	    Name = "name",
+	    Organization = "organization",
+	    OrganizationCity = "organization.city",
+	    OrganizationCountry = "organization.country",
+	    OrganizationEmail = "organization.email",
+	    OrganizationIndustry = "organization.industry",
+	    OrganizationPhone = "organization.phone",
+	    OrganizationPostalCode = "organization.postalCode",
+	    OrganizationStreet = "organization.street",
+	    OrganizationWebsite = "organization.website",
+	    Owner = "owner",
+	    Person = "person",
+	    Phone = "phone",
+	    Pipeline = "pipeline",
+	    PostalCode = "postalCode",
+	    Salutation = "salutation",
+	    Source = "source",
+	    Stage = "stage",
+	    Street = "street",
+	    Title = "title",
+	    Value = "value",
+	    Website = "website",
+	}
+	export enum ImportValueKind {
+	    Bool = "bool",
+	    Date = "date",
+	    Number = "number",
+	    Reference = "reference",
+	    Text = "text",
 	}
 	export enum IntakeItemStatus {
 	    Created = "created",
@@ -2186,6 +2275,7 @@ export namespace api {
 	    changes: FieldChange[];
 	    actorId: string;
 	    actorName: string;
+	    source?: string;
 	    at: string;
 	
 	    static createFrom(source: any = {}) {
@@ -2199,6 +2289,7 @@ export namespace api {
 	        this.changes = this.convertValues(source["changes"], FieldChange);
 	        this.actorId = source["actorId"];
 	        this.actorName = source["actorName"];
+	        this.source = source["source"];
 	        this.at = source["at"];
 	    }
 	
@@ -2230,6 +2321,410 @@ export namespace api {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], HistoryEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportDuplicates {
+	    target: string;
+	    action: ImportDuplicateAction;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportDuplicates(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.action = source["action"];
+	    }
+	}
+	export class ImportMapping {
+	    column: number;
+	    target: string;
+	    number: ImportNumberFormat;
+	    date: ImportDateFormat;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.column = source["column"];
+	        this.target = source["target"];
+	        this.number = source["number"];
+	        this.date = source["date"];
+	    }
+	}
+	export class ImportSettings {
+	    columns: ImportMapping[];
+	    duplicates: ImportDuplicates;
+	    ownerId: string;
+	    pipelineId: string;
+	    stageId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = this.convertValues(source["columns"], ImportMapping);
+	        this.duplicates = this.convertValues(source["duplicates"], ImportDuplicates);
+	        this.ownerId = source["ownerId"];
+	        this.pipelineId = source["pipelineId"];
+	        this.stageId = source["stageId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportField {
+	    target: string;
+	    label: string;
+	    recordType: RecordType;
+	    kind: ImportValueKind;
+	    required: boolean;
+	    duplicates: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.label = source["label"];
+	        this.recordType = source["recordType"];
+	        this.kind = source["kind"];
+	        this.required = source["required"];
+	        this.duplicates = source["duplicates"];
+	    }
+	}
+	export class ImportColumn {
+	    index: number;
+	    header: string;
+	    samples: string[];
+	    target: string;
+	    number: ImportNumberFormat;
+	    date: ImportDateFormat;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.header = source["header"];
+	        this.samples = source["samples"];
+	        this.target = source["target"];
+	        this.number = source["number"];
+	        this.date = source["date"];
+	    }
+	}
+	export class ImportAnalysis {
+	    id: string;
+	    recordType: RecordType;
+	    fileName: string;
+	    format: ImportFileFormat;
+	    encoding: ImportEncoding;
+	    delimiter: string;
+	    sheet: string;
+	    sheets: string[];
+	    headerRow: number;
+	    rows: number;
+	    columns: ImportColumn[];
+	    fields: ImportField[];
+	    suggested: ImportSettings;
+	    expiresAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportAnalysis(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheet = source["sheet"];
+	        this.sheets = source["sheets"];
+	        this.headerRow = source["headerRow"];
+	        this.rows = source["rows"];
+	        this.columns = this.convertValues(source["columns"], ImportColumn);
+	        this.fields = this.convertValues(source["fields"], ImportField);
+	        this.suggested = this.convertValues(source["suggested"], ImportSettings);
+	        this.expiresAt = source["expiresAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportCell {
+	    column: number;
+	    target: string;
+	    value: string;
+	    error?: FieldCode;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.column = source["column"];
+	        this.target = source["target"];
+	        this.value = source["value"];
+	        this.error = source["error"];
+	    }
+	}
+	
+	
+	
+	export class ImportJob {
+	    id: string;
+	    recordType: RecordType;
+	    fileName: string;
+	    format: ImportFileFormat;
+	    status: ImportStatus;
+	    rows: number;
+	    rowsDone: number;
+	    rowsPerSecond: number;
+	    secondsLeft: number;
+	    created: number;
+	    updated: number;
+	    skipped: number;
+	    failed: number;
+	    errorCode?: ErrorCode;
+	    createdById: string;
+	    createdByName: string;
+	    canUndo: boolean;
+	    createdAt: string;
+	    startedAt?: string;
+	    finishedAt?: string;
+	    undoneAt?: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportJob(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.recordType = source["recordType"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.status = source["status"];
+	        this.rows = source["rows"];
+	        this.rowsDone = source["rowsDone"];
+	        this.rowsPerSecond = source["rowsPerSecond"];
+	        this.secondsLeft = source["secondsLeft"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.failed = source["failed"];
+	        this.errorCode = source["errorCode"];
+	        this.createdById = source["createdById"];
+	        this.createdByName = source["createdByName"];
+	        this.canUndo = source["canUndo"];
+	        this.createdAt = source["createdAt"];
+	        this.startedAt = source["startedAt"];
+	        this.finishedAt = source["finishedAt"];
+	        this.undoneAt = source["undoneAt"];
+	        this.version = source["version"];
+	    }
+	}
+	export class ImportJobList {
+	    items: ImportJob[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportJobList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], ImportJob);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ImportPreviewRow {
+	    row: number;
+	    outcome: ImportOutcome;
+	    cells: ImportCell[];
+	    errors?: Record<string, string>;
+	    matchId?: string;
+	    matchName?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreviewRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.outcome = source["outcome"];
+	        this.cells = this.convertValues(source["cells"], ImportCell);
+	        this.errors = source["errors"];
+	        this.matchId = source["matchId"];
+	        this.matchName = source["matchName"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportPreview {
+	    rows: ImportPreviewRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], ImportPreviewRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ImportReadOptions {
+	    sheet: string;
+	    headerRow: number;
+	    encoding: ImportEncoding;
+	    delimiter: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReadOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.headerRow = source["headerRow"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	    }
+	}
+	
+	export class ImportUndoResult {
+	    job: ImportJob;
+	    trashed: number;
+	    reverted: number;
+	    kept: number;
+	    gone: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportUndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.job = this.convertValues(source["job"], ImportJob);
+	        this.trashed = source["trashed"];
+	        this.reverted = source["reverted"];
+	        this.kept = source["kept"];
+	        this.gone = source["gone"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
