@@ -21,10 +21,10 @@ const listeners = new Set<() => void>();
 /** Remembers an error the server answered; errors without a request ID (the desktop's own) are not. */
 export function rememberError(error: { requestId: string; code: string; status: number }, at: Date = new Date()): void {
   if (error.requestId === '') return;
-  recent = [{ requestId: error.requestId, code: error.code, status: error.status, at: at.toISOString() }, ...recent].slice(
-    0,
-    RECENT_ERRORS_MAX,
-  );
+  recent = [
+    { requestId: error.requestId, code: error.code, status: error.status, at: at.toISOString() },
+    ...recent,
+  ].slice(0, RECENT_ERRORS_MAX);
   listeners.forEach((listener) => {
     listener();
   });

@@ -56,7 +56,11 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={() => void navigate('/account')}>
           {t('calendarFeed.title')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconHelp size={16} />} onClick={() => void navigate('/support')} data-testid="user-menu-support">
+        <Menu.Item
+          leftSection={<IconHelp size={16} />}
+          onClick={() => void navigate('/support')}
+          data-testid="user-menu-support"
+        >
           {t('support.nav')}
         </Menu.Item>
         <Menu.Divider />

@@ -32,8 +32,9 @@ function renderPage() {
 
 /** An error the server answered, as a bound call reports it (it lands in the recent errors). */
 async function serverError(requestId: string) {
-  await call(() => Promise.reject(new Error(JSON.stringify({ status: 500, code: 'internal', message: 'x', requestId }))))
-    .catch(() => undefined);
+  await call(() =>
+    Promise.reject(new Error(JSON.stringify({ status: 500, code: 'internal', message: 'x', requestId }))),
+  ).catch(() => undefined);
 }
 
 describe('SupportPage', () => {

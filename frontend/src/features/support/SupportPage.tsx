@@ -132,7 +132,9 @@ function ContactCard({ info, errors }: { info: SupportInfo; errors: readonly Rec
     initialValues: { subject: '', text: '', attachDiagnostics: false },
     validate: {
       subject: (value) =>
-        value.trim().length > SUPPORT_SUBJECT_MAX ? t('support.form.subjectTooLong', { max: SUPPORT_SUBJECT_MAX }) : null,
+        value.trim().length > SUPPORT_SUBJECT_MAX
+          ? t('support.form.subjectTooLong', { max: SUPPORT_SUBJECT_MAX })
+          : null,
       text: (value) => {
         if (value.trim() === '') return t('support.form.textRequired');
         return value.trim().length > SUPPORT_TEXT_MAX ? t('support.form.textTooLong', { max: SUPPORT_TEXT_MAX }) : null;
@@ -198,7 +200,11 @@ function ContactCard({ info, errors }: { info: SupportInfo; errors: readonly Rec
                 {t('support.form.title')}
               </Title>
               <Text size="sm">{t('support.form.intro', { address: info.supportEmail })}</Text>
-              <TextInput label={t('support.form.subject')} maxLength={SUPPORT_SUBJECT_MAX} {...form.getInputProps('subject')} />
+              <TextInput
+                label={t('support.form.subject')}
+                maxLength={SUPPORT_SUBJECT_MAX}
+                {...form.getInputProps('subject')}
+              />
               <Textarea
                 label={t('support.form.text')}
                 placeholder={t('support.form.textPlaceholder')}

@@ -1,12 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import {
-  recentErrors,
-  subscribeRecentErrors,
-  supportApi,
-  type SupportForm,
-  type TenantSettingsInput,
-} from '../../api';
+import { recentErrors, subscribeRecentErrors, supportApi, type SupportForm, type TenantSettingsInput } from '../../api';
 
 const supportInfoKey = ['supportInfo'] as const;
 const tenantSettingsKey = ['tenantSettings'] as const;
