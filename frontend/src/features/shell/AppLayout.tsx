@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -49,7 +49,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <Navigation me={me} onNavigate={close} />
+        {/* The settings' entries reach below a window of 800 px: the navigation scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea}>
+          <Navigation me={me} onNavigate={close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <DueSoonNotifier />
