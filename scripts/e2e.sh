@@ -32,7 +32,7 @@
 # Everything it started is stopped on exit. Logs and screenshots go to
 # test-results/ (e2e-*.log, screenshots/).
 #
-# ONESALES_E2E_TESTS overrides the test path given to `node --test` (default e2e/).
+# ONESALES_E2E_TESTS overrides the test paths given to `node --test` (default e2e/; several separated by spaces).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -191,8 +191,8 @@ xdotool search --onlyvisible --name '.' >/dev/null 2>&1 || die "no window appear
 log "e2e: windows: $(xdotool search --onlyvisible --name '.' getwindowname %@ 2>/dev/null | tr '\n' ' ')"
 
 # --------------------------------------------------------------- tests ----
-tests="${ONESALES_E2E_TESTS:-e2e/}"
-log "e2e: node --test $tests"
+read -r -a tests <<<"${ONESALES_E2E_TESTS:-e2e/}"
+log "e2e: node --test ${tests[*]}"
 rc=0
 (cd "$ROOT/frontend" &&
 	E2E_APP_URL="$APP_URL" \
@@ -204,7 +204,7 @@ rc=0
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \
 		E2E_BASIC_PASSWORD="$E2E_BASIC_PASSWORD" \
-		node --test --test-reporter=tap "$tests") | tee "$RESULTS/e2e-tests.tap" || rc=$?
+		node --test --test-reporter=tap "${tests[@]}") | tee "$RESULTS/e2e-tests.tap" || rc=$?
 # A run that found no test is a failure, not a pass.
 ran="$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$RESULTS/e2e-tests.tap" | tail -n1)"
 if [ "$rc" -eq 0 ] && [ "${ran:-0}" -eq 0 ]; then

@@ -282,7 +282,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
   );
 
   // Lena Fischer, whom no other e2e file signs in as: should the clean-up fail, no other scenario gets the notice.
-  test('(c) an activity due within 15 minutes is announced once, in the app', { timeout: TEST_TIMEOUT }, () =>
+  test('(c) an activity due within 15 minutes is announced once, in the app, by the server\'s reminder', { timeout: TEST_TIMEOUT }, () =>
     withBerlinPage(browser, 'due soon', async (page) => {
       await startSignedOut(page);
       await signIn(page, { email: 'lena.fischer@nordlicht.example', password: DEMO_PASSWORD });
@@ -296,8 +296,9 @@ describe('activities and the dashboard', { concurrency: false }, () => {
       await dialog.getByRole('button', { name: 'Planen' }).click();
       await noDialog(page);
 
+      // The server's reminder (notify.DueWithin): its worker looks for activities due soon every 30 s.
       const notice = page.locator(`[data-testid="due-soon-notice"][data-title="${soonTitle}"]`);
-      await notice.waitFor();
+      await notice.waitFor({ timeout: 90_000 });
       assert.equal(await notice.count(), 1);
       await screenshot(page, 'due-soon-notice.png');
 

@@ -145,7 +145,7 @@ describe('1sales desktop app', { concurrency: false }, () => {
       assert.equal(await page.getByTestId('fact-unit').innerText(), user.unitName);
       await navigation(page).getByRole('link', { name: 'Dashboard' }).waitFor();
       assert.equal(await navigation(page).getByText('Einstellungen').count(), 0);
-      // The lists the Außendienst role may see, and no settings.
+      // The lists the Außendienst role may see, its own imports, and no settings.
       assert.deepEqual(await navigation(page).getByRole('link').allInnerTexts(), [
         'Dashboard',
         'Aktivitäten',
@@ -154,6 +154,7 @@ describe('1sales desktop app', { concurrency: false }, () => {
         'Deals',
         'Leads',
         'Papierkorb',
+        'Importe',
       ]);
       assert.match(await page.getByTestId('access-summary').innerText(), /Personen/);
       await screenshot(page, 'field-user.png');

@@ -41,8 +41,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <LocalizedDates>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
-            {/* Bottom right: the header (search, user menu) and the page actions at the top stay reachable. */}
-            <Notifications position="bottom-right" limit={4} />
+            {/* Bottom left: the header (search, user menu) and the page actions at the top stay reachable, and a
+                reminder never covers a dialog's buttons (bottom right), while its own messages stay above it. */}
+            <Notifications position="bottom-left" limit={4} />
             <AuthGate>
               {/* Hash routes: a reload of the desktop window (or the dev page) always finds index.html. */}
               <HashRouter>

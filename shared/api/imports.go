@@ -261,7 +261,8 @@ const (
 	// DuplicateSkip leaves the existing record alone; the row counts as skipped.
 	DuplicateSkip ImportDuplicateAction = "skip"
 	// DuplicateUpdate writes the row's non-empty values into the existing record (edit right needed; else the row
-	// fails with forbidden). Several matches: the row fails (ambiguous).
+	// fails with forbidden). Several matches: the row fails (ambiguous). A row whose values the record holds
+	// already writes nothing and counts as skipped (an exported list imported again changes nothing).
 	DuplicateUpdate ImportDuplicateAction = "update"
 	// DuplicateCreate creates a new record anyway.
 	DuplicateCreate ImportDuplicateAction = "create"

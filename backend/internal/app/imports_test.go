@@ -771,3 +771,79 @@ func TestLeadsAndDealsImportIntoTheirPipelines(t *testing.T) {
 		t.Fatalf("undo (two deals and the organisation made for one): %+v", res)
 	}
 }
+
+// An exported list imported again changes nothing (issue 15's round trip): the export's file, CSV for German Excel
+// and XLSX, is matched column by column by the analysis (its headers are the UI's words), and with the duplicate
+// rule "update by e-mail" every row finds its person and writes nothing: no record created, no version moved, no
+// history entry added.
+func TestExportedPersonsImportAgainUnchanged(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	kdnr := admin.createField(api.RecordPerson, "Kundennummer", api.FieldKindText, false)
+	revenue := admin.createField(api.RecordPerson, "Umsatz", api.FieldKindNumber, false)
+	letters := admin.createField(api.RecordPerson, "Newsletter", api.FieldKindBool, false)
+	city := "Rundreise-" + uuid.NewString()[:8]
+	org := admin.createOrg(api.OrganizationCreate{Name: "Rundreise Söhne & Töchter GmbH"})
+	var want []api.Person
+	for i, name := range []string{"Müller", "Größe", "Weiß"} {
+		want = append(want, admin.createPerson(api.PersonCreate{Salutation: api.SalutationFrau, Title: "Dr.", FirstName: "Jürgen",
+			LastName: name, JobTitle: "Einkäuferin", Emails: []api.ContactPoint{{Value: fmt.Sprintf("rund.%d@%s.example", i, strings.ToLower(city))}},
+			Phones:        []api.ContactPoint{{Value: fmt.Sprintf("+49 89 12345-%d", i)}},
+			Address:       api.Address{Street: "Hauptstraße 1", PostalCode: "80331", City: city, Country: "DE"},
+			Organizations: []api.MembershipInput{{OrganizationID: org.ID, Primary: true}},
+			Custom:        api.CustomValues{kdnr.ID: fmt.Sprintf("K-%d", 1000+i), revenue.ID: fmt.Sprintf("%d.5", 12345+i), letters.ID: []string{"true", "false", "true"}[i]}}))
+	}
+	// A person with two of everything: the export writes them into one cell each ("a; b"), the main one first.
+	second := admin.createOrg(api.OrganizationCreate{Name: "Zweitfirma Rundreise AG"})
+	want = append(want, admin.createPerson(api.PersonCreate{FirstName: "Änne", LastName: "Zwilling",
+		Emails:        []api.ContactPoint{{Value: "zwei.1@" + strings.ToLower(city) + ".example"}, {Value: "zwei.2@" + strings.ToLower(city) + ".example", Kind: api.ContactPrivate}},
+		Phones:        []api.ContactPoint{{Value: "+49 30 111"}, {Value: "+49 171 222", Kind: api.ContactMobile}},
+		Address:       api.Address{City: city},
+		Organizations: []api.MembershipInput{{OrganizationID: second.ID}, {OrganizationID: org.ID, Primary: true}}}))
+	history := func(p api.Person) int {
+		return len(answer[api.HistoryList](admin, "GET", "/api/v1/persons/"+p.ID+"/history", nil, http.StatusOK).Items)
+	}
+	before := map[string]int{}
+	for _, p := range want {
+		before[p.ID] = history(p)
+	}
+	q := api.ListQuery{City: city, Sort: "name"}
+	for _, run := range []struct {
+		format  api.ExportFormat
+		lang    api.Language
+		headers []string
+	}{
+		{api.ExportCSV, api.LanguageDE, []string{"Anrede", "Vorname", "Nachname", "E-Mail-Adressen", "Telefonnummern", "Organisationen", "Kundennummer", "Umsatz", "Newsletter", "Ort"}},
+		{api.ExportXLSX, api.LanguageDE, []string{"Anrede", "Vorname", "Nachname", "E-Mail-Adressen", "Telefonnummern", "Organisationen", "PLZ"}},
+		{api.ExportXLSX, api.LanguageEN, []string{"Salutation", "First name", "Last name", "E-mail addresses", "Phone numbers", "Organisations", "Postcode", "Newsletter"}},
+	} {
+		t.Run(string(run.format)+"-"+string(run.lang), func(t *testing.T) {
+			file := admin.export("/api/v1/persons/export", api.ExportRequest{Query: q,
+				ExportOptions: api.ExportOptions{Format: run.format, Language: run.lang}}).ok(t, len(want))
+			an := admin.analysed(api.RecordPerson, "Personen."+string(run.format), file.body)
+			for _, header := range run.headers {
+				if c := importColumn(an, header); c.Target == "" {
+					t.Errorf("the export's column %q is not matched: %+v", header, c)
+				}
+			}
+			s := an.Suggested
+			s.Duplicates = api.ImportDuplicates{Target: string(api.TargetEmail), Action: api.DuplicateUpdate}
+			job := admin.imported(an.ID, s)
+			if job.Created != 0 || job.Failed != 0 || job.Updated != 0 || job.Skipped != len(want) {
+				t.Fatalf("the round trip's job: %+v", job)
+			}
+			if page := admin.persons(q); page.Total != len(want) {
+				t.Fatalf("%d persons in %s after the round trip", page.Total, city)
+			}
+			for _, p := range want {
+				got := answer[api.Person](admin, "GET", "/api/v1/persons/"+p.ID, nil, http.StatusOK)
+				if got.Version != p.Version {
+					t.Errorf("%s: version %d -> %d: %+v", p.LastName, p.Version, got.Version, got)
+				}
+				if n := history(p); n != before[p.ID] {
+					t.Errorf("%s: %d history entries, %d before", p.LastName, n, before[p.ID])
+				}
+			}
+		})
+	}
+}

@@ -38,20 +38,22 @@ const (
 	Person     Field = "person"
 )
 
-// names are the names of each field, the common German ones first.
+// names are the names of each field, the common German ones first. They include the headers of 1sales' own
+// exports (export.languages: "E-Mail-Adressen", "Organisationen"), so that an exported list imports again.
 var names = []struct {
 	field Field
 	names []string
 }{
 	{Salutation, []string{"Anrede", "salutation"}},
 	{Title, []string{"Titel", "title", "Betreff", "subject"}},
-	{FullName, []string{"Name", "Ansprechpartner", "Kontakt", "contact", "full_name", "Kontaktperson", "contact_name"}},
+	{FullName, []string{"Name", "Ansprechpartner", "Kontakt", "contact", "full_name", "Kontaktperson", "contact_name", "contact_person"}},
 	{FirstName, []string{"Vorname", "first_name", "given_name"}},
 	{LastName, []string{"Nachname", "last_name", "Familienname", "surname", "family_name"}},
 	{JobTitle, []string{"Position", "Funktion", "Berufsbezeichnung", "job_title", "job", "role"}},
-	{Company, []string{"Firma", "Unternehmen", "Organisation", "Firmenname", "company", "organization", "account"}},
-	{Email, []string{"E-Mail", "mail", "E-Mail-Adresse", "email_address"}},
-	{Phone, []string{"Telefon", "phone", "Tel", "Telefonnummer", "phone_number", "Festnetz"}},
+	{Company, []string{"Firma", "Unternehmen", "Organisation", "Firmenname", "company", "organization", "account",
+		"Organisationen", "organisations", "organizations"}},
+	{Email, []string{"E-Mail", "mail", "E-Mail-Adresse", "email_address", "E-Mail-Adressen", "email_addresses", "emails"}},
+	{Phone, []string{"Telefon", "phone", "Tel", "Telefonnummer", "phone_number", "Festnetz", "Telefonnummern", "phone_numbers", "phones"}},
 	{Mobile, []string{"Mobil", "Handy", "Mobiltelefon", "mobile", "cell", "mobile_phone"}},
 	{Street, []string{"Straße", "street", "Adresse", "address", "Anschrift", "Strasse_Hausnummer", "street_address"}},
 	{PostalCode, []string{"PLZ", "Postleitzahl", "postal_code", "zip", "zip_code", "postcode"}},
@@ -63,7 +65,7 @@ var names = []struct {
 	{Source, []string{"Quelle", "source", "Herkunft", "lead_source"}},
 	{Value, []string{"Wert", "Betrag", "Volumen", "value", "amount", "deal_value"}},
 	{Currency, []string{"Währung", "currency"}},
-	{CloseDate, []string{"Abschlussdatum", "erwarteter Abschluss", "Abschluss", "close_date", "expected_close_date"}},
+	{CloseDate, []string{"Abschlussdatum", "erwarteter Abschluss", "Abschluss", "close_date", "expected_close_date", "expected_close"}},
 	{Pipeline, []string{"Pipeline"}},
 	{Stage, []string{"Phase", "Stufe", "stage"}},
 	{Person, []string{"Person", "Kontakt E-Mail", "contact_email", "person_email"}},

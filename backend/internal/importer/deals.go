@@ -62,7 +62,7 @@ func (k deals) decide(ctx context.Context, tx bun.IDB, r *run, lines []*line) (i
 	if err := dealPersons(ctx, tx, r, lines); err != nil {
 		return 0, err
 	}
-	if err := linkOrganizations(ctx, tx, r, lines, func(l *line) uuid.UUID { return l.draft.(*deal.Deal).OwnerID }); err != nil {
+	if err := linkOrganizations(ctx, tx, r, lines, func(l *line) uuid.UUID { return l.draft.(*deal.Deal).OwnerID }, false); err != nil {
 		return 0, err
 	}
 	for _, l := range lines {

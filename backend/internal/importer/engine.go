@@ -37,6 +37,21 @@ type line struct {
 	// org is a person line's organisation: an existing one (orgID) or one the batch creates (newOrg).
 	orgID  uuid.UUID
 	newOrg *newOrg
+	// moreOrgs are a person line's further organisations (a cell "A; B", as an export writes them).
+	moreOrgs []orgRef
+}
+
+// orgRef is an organisation a line names: an existing one (id) or one the batch creates (made).
+type orgRef struct {
+	id   uuid.UUID
+	made *newOrg
+}
+
+func (o orgRef) ID() uuid.UUID {
+	if o.made != nil {
+		return o.made.org.ID
+	}
+	return o.id
 }
 
 func (l *line) fail(target string, code api.FieldCode) {

@@ -100,7 +100,12 @@ func byRule(ctx context.Context, tx bun.IDB, r *run, lines []*line, rt api.Recor
 		if isCustom {
 			return custom(l)[id]
 		}
-		return strings.ToLower(strings.TrimSpace(l.values[rule.Target]))
+		value := l.values[rule.Target]
+		if rule.Target == string(api.TargetEmail) {
+			// A cell of several addresses ("a; b", as an export writes them) is found by its first, the main one.
+			value = firstOf(valuesOf(value))
+		}
+		return strings.ToLower(strings.TrimSpace(value))
 	}
 	field := rule.Target
 	if isCustom {
@@ -175,6 +180,10 @@ func updateLines(ctx context.Context, tx bun.IDB, r *run, lines []*line, w *writ
 			l.id = l.match.ID
 			if rec.id != uuid.Nil {
 				w.updated = append(w.updated, rec)
+			} else {
+				// The record holds the row's values already (an exported list imported again): nothing was
+				// written, and the row counts as skipped, not as updated.
+				l.outcome = api.ImportRowSkipped
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -56,14 +57,14 @@ func personInput(l *line) personRow {
 			r.in.LastName, r.names["lastName"] = last, string(api.TargetFullName)
 		}
 	}
-	if e := v[string(api.TargetEmail)]; e != "" {
-		r.in.Emails = []api.ContactPoint{{Value: e, Kind: api.ContactWork}}
+	for _, e := range valuesOf(v[string(api.TargetEmail)]) {
+		r.in.Emails = append(r.in.Emails, api.ContactPoint{Value: e, Kind: api.ContactWork})
 	}
 	for _, p := range []struct {
 		t    api.ImportTarget
 		kind api.ContactKind
 	}{{api.TargetPhone, api.ContactWork}, {api.TargetMobile, api.ContactMobile}} {
-		if n := v[string(p.t)]; n != "" {
+		for _, n := range valuesOf(v[string(p.t)]) {
 			r.in.Phones = append(r.in.Phones, api.ContactPoint{Value: n, Kind: p.kind})
 			r.phones = append(r.phones, string(p.t))
 		}
@@ -124,7 +125,7 @@ func (k persons) decide(ctx context.Context, tx bun.IDB, r *run, lines []*line) 
 		p.OwnerName = r.users.name(p.OwnerID)
 		l.draft = p
 	}
-	if err := linkOrganizations(ctx, tx, r, lines, func(l *line) uuid.UUID { return l.draft.(*person.Person).OwnerID }); err != nil {
+	if err := linkOrganizations(ctx, tx, r, lines, func(l *line) uuid.UUID { return l.draft.(*person.Person).OwnerID }, true); err != nil {
 		return 0, err
 	}
 	key, found, err := byRule(ctx, tx, r, lines, api.RecordPerson, func(l *line) map[string]string { return l.draft.(*person.Person).Custom })
@@ -162,10 +163,24 @@ type newOrg struct {
 // (by name, case ignored: one is taken, two are ambiguous), else drafts one from the line's organisation fields,
 // owned by the line's record's owner (ownerOf) within the actor's organisation create scope. Lines of the batch
 // naming the same new organisation share it.
-func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, ownerOf func(*line) uuid.UUID) error {
+//
+// With several (further), a cell names several organisations ("A; B", as an export writes a person's): the first
+// is the line's organisation with the line's organisation fields, the others (moreOrgs) are found or created by
+// name alone.
+func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, ownerOf func(*line) uuid.UUID, several bool) error {
+	names := func(l *line) []string {
+		cell := strings.TrimSpace(l.values[string(api.TargetOrganization)])
+		if !several {
+			if cell == "" {
+				return nil
+			}
+			return []string{cell}
+		}
+		return valuesOf(cell)
+	}
 	var keys []string
 	for _, l := range lines {
-		if n := strings.TrimSpace(l.values[string(api.TargetOrganization)]); n != "" {
+		for _, n := range names(l) {
 			keys = append(keys, strings.ToLower(n))
 		}
 	}
@@ -178,26 +193,25 @@ func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, o
 	}
 	made := map[string]*newOrg{}
 	const target = string(api.TargetOrganization)
-	for _, l := range lines {
-		name := strings.TrimSpace(l.values[target])
-		if name == "" {
-			continue
-		}
+	// resolve finds or drafts the organisation a line names; the first name of a line carries its fields.
+	resolve := func(l *line, name string, first bool) (orgRef, bool) {
 		key := strings.ToLower(name)
 		switch ms := found[key]; {
 		case len(ms) == 1:
-			l.orgID = ms[0].ID
-			continue
+			return orgRef{id: ms[0].ID}, true
 		case len(ms) > 1:
 			l.fail(target, api.FieldAmbiguous)
-			continue
+			return orgRef{}, false
 		}
 		no := made[key]
 		if no == nil {
-			in := api.OrganizationCreate{Name: name, Address: addressOf(l.values, "organization."),
-				Phone: l.values[string(api.TargetOrgPhone)], Email: l.values[string(api.TargetOrgEmail)],
-				Website: l.values[string(api.TargetOrgWebsite)], Industry: l.values[string(api.TargetOrgIndustry)],
-				Custom: customOf(l.values, "organization.")}
+			in := api.OrganizationCreate{Name: name}
+			if first {
+				in = api.OrganizationCreate{Name: name, Address: addressOf(l.values, "organization."),
+					Phone: l.values[string(api.TargetOrgPhone)], Email: l.values[string(api.TargetOrgEmail)],
+					Website: l.values[string(api.TargetOrgWebsite)], Industry: l.values[string(api.TargetOrgIndustry)],
+					Custom: customOf(l.values, "organization.")}
+			}
 			var v httpx.Validation
 			o := organization.Draft(r.a.TenantID, r.fields[api.RecordOrganization], in, &v)
 			no = &newOrg{org: o, errs: map[string]api.FieldCode{}}
@@ -220,7 +234,19 @@ func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, o
 		for t, code := range no.errs {
 			l.fail(t, code)
 		}
-		l.newOrg = no
+		return orgRef{made: no}, true
+	}
+	for _, l := range lines {
+		for i, name := range names(l) {
+			ref, ok := resolve(l, name, i == 0)
+			switch {
+			case !ok:
+			case i == 0:
+				l.orgID, l.newOrg = ref.id, ref.made
+			default:
+				l.moreOrgs = append(l.moreOrgs, ref)
+			}
+		}
 	}
 	return nil
 }
@@ -230,11 +256,13 @@ func linkOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, o
 func insertOrganizations(ctx context.Context, tx bun.IDB, r *run, lines []*line, w *written) error {
 	var orgs []*organization.Organization
 	for _, l := range lines {
-		if l.newOrg == nil || (l.outcome != api.ImportRowCreated && l.outcome != api.ImportRowUpdated) {
+		if l.outcome != api.ImportRowCreated && l.outcome != api.ImportRowUpdated {
 			continue
 		}
-		if !l.newOrg.inserted {
-			orgs, l.newOrg.inserted = append(orgs, l.newOrg.org), true
+		for _, ref := range append([]orgRef{{made: l.newOrg}}, l.moreOrgs...) {
+			if ref.made != nil && !ref.made.inserted {
+				orgs, ref.made.inserted = append(orgs, ref.made.org), true
+			}
 		}
 	}
 	if err := organization.InsertAll(ctx, tx, r.a.TenantID, orgs); err != nil {
@@ -279,10 +307,10 @@ func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (
 		l.id = p.ID
 		w.created[api.RecordPerson] = append(w.created[api.RecordPerson], p.ID)
 		changes := p.Created(r.fields[api.RecordPerson])
-		if l.orgID != uuid.Nil {
-			links = append(links, person.Membership{PersonID: p.ID, OrganizationID: l.orgID, Primary: true})
-			changes = append(changes, history.Link("organization", nil, &l.orgID))
-			linked = append(linked, history.Entry{RecordID: l.orgID, Action: api.HistoryLinked,
+		for i, orgID := range l.orgIDs() {
+			links = append(links, person.Membership{PersonID: p.ID, OrganizationID: orgID, Primary: i == 0})
+			changes = append(changes, history.Link("organization", nil, &orgID))
+			linked = append(linked, history.Entry{RecordID: orgID, Action: api.HistoryLinked,
 				Changes: []api.FieldChange{history.Link("person", nil, &p.ID)}})
 		}
 		entries = append(entries, history.Entry{RecordID: p.ID, Action: api.HistoryImported, Changes: changes})
@@ -307,8 +335,8 @@ func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (
 		if err != nil {
 			return updatedRecord{}, err
 		}
-		if l.orgID != uuid.Nil {
-			if err := person.LinkInTx(ctx, tx, r.a, cur.ID, l.orgID); err != nil {
+		for _, orgID := range l.orgIDs() {
+			if err := person.LinkInTx(ctx, tx, r.a, cur.ID, orgID); err != nil {
 				return updatedRecord{}, err
 			}
 		}
@@ -383,4 +411,18 @@ func (k persons) revert(ctx context.Context, a *access.Actor, id uuid.UUID, vers
 	}
 	_, err := k.svc.Update(ctx, a, id, version, p)
 	return err
+}
+
+// orgIDs are the organisations of a person line, its main one first (once its new ones are inserted).
+func (l *line) orgIDs() []uuid.UUID {
+	var out []uuid.UUID
+	if l.orgID != uuid.Nil {
+		out = append(out, l.orgID)
+	}
+	for _, ref := range l.moreOrgs {
+		if id := ref.ID(); id != uuid.Nil && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -250,3 +250,25 @@ func splitName(s string) (first, last string) {
 	}
 	return "", s
 }
+
+// listSeparator separates the values of a cell that holds several (e-mail addresses, phone numbers, organisations),
+// as 1sales' export writes them ("a@x.de; b@x.de"). No e-mail address or phone number contains it.
+const listSeparator = ";"
+
+// valuesOf splits a cell that may hold several values, without empty ones.
+func valuesOf(cell string) []string {
+	var out []string
+	for _, v := range strings.Split(cell, listSeparator) {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func firstOf(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}

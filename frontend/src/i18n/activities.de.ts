@@ -209,12 +209,6 @@ export const activitiesDe = {
       removeChip: 'Filter entfernen: {{label}}',
       reset: 'Filter zurücksetzen',
     },
-    dueSoon: {
-      title_one: 'In {{count}} Minute fällig',
-      title_other: 'In {{count}} Minuten fällig',
-      now: 'Jetzt fällig',
-      open: 'Heutige Aktivitäten öffnen',
-    },
   },
   activityTypes: {
     title: 'Aktivitätstypen',

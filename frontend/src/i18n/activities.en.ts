@@ -174,12 +174,6 @@ export const activitiesEn: Shape<typeof activitiesDe> = {
       removeChip: 'Remove filter: {{label}}',
       reset: 'Reset filter',
     },
-    dueSoon: {
-      title_one: 'Due in {{count}} minute',
-      title_other: 'Due in {{count}} minutes',
-      now: 'Due now',
-      open: "Open today's activities",
-    },
   },
   activityTypes: {
     title: 'Activity types',

@@ -736,7 +736,8 @@ export const de = {
     },
     import: {
       file_invalid: 'Diese Datei kann nicht importiert werden.',
-      state: 'Der Import ist dafür nicht im passenden Stand (schon gestartet, noch in Arbeit oder schon rückgängig gemacht).',
+      state:
+        'Der Import ist dafür nicht im passenden Stand (schon gestartet, noch in Arbeit oder schon rückgängig gemacht).',
     },
     validation: {
       failed: 'Bitte prüfen Sie Ihre Eingaben.',

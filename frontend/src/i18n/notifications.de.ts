@@ -34,6 +34,8 @@ export const notificationsDe = {
       documentStored: 'Upload fertig: {{file}} bei „{{name}}“',
       someone: 'Jemand',
     },
+    /** The link of an in-app reminder of an activity due soon. */
+    openActivities: 'Offene Aktivitäten öffnen',
     /** One operating-system notification for many new ones. */
     summary_one: '{{count}} neue Benachrichtigung',
     summary_other: '{{count}} neue Benachrichtigungen',

@@ -35,6 +35,8 @@ export const notificationsEn: typeof notificationsDe = {
       documentStored: 'Upload finished: {{file}} on “{{name}}”',
       someone: 'Someone',
     },
+    /** The link of an in-app reminder of an activity due soon. */
+    openActivities: 'Open activities',
     summary_one: '{{count}} new notification',
     summary_other: '{{count}} new notifications',
     setting: {

@@ -35,7 +35,6 @@ export const activityKeys = {
   list: (filter: ActivityFilter) => ['activities', 'list', filter] as const,
   range: (filter: ActivityFilter, from: string, to: string) => ['activities', 'range', from, to, filter] as const,
   record: (recordType: ActivityLinkType, id: string) => ['activities', 'record', recordType, id] as const,
-  dueSoon: ['activities', 'dueSoon'] as const,
   one: (id: string) => ['activities', 'one', id] as const,
   dashboard: ['dashboard'] as const,
 };

@@ -208,4 +208,41 @@ describe('NotificationBell', () => {
       );
     });
   });
+
+  it('shows a reminder of an activity due soon in the focused window, also one there at the start, once each', async () => {
+    const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const due = (id: string, name: string, minutes: number) =>
+      notification({
+        id,
+        kind: 'activity_due',
+        recordType: 'activity',
+        recordId: `a-${id}`,
+        recordName: name,
+        actorName: '',
+        dueAt: soon(minutes),
+      });
+    const list = vi
+      .spyOn(notificationsApi, 'list')
+      .mockResolvedValue(page([due('d1', 'Rückruf Müller', 10), due('old', 'Gestern fällig', -24 * 60), won]));
+    renderBell();
+    const first = await screen.findByTestId('due-soon-notice');
+    expect(first).toHaveAttribute('data-title', 'Rückruf Müller');
+    expect(first).toHaveTextContent(/Aktivität „Rückruf Müller“ ist in (9|10) Minuten fällig/);
+    expect(within(first).getByRole('link', { name: 'Offene Aktivitäten öffnen' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('#/activities'),
+    );
+
+    list.mockResolvedValue(page([due('d2', 'Termin Kiel', 5), due('d1', 'Rückruf Müller', 10), won]));
+    live(['notification']);
+    await waitFor(() => {
+      expect(screen.getAllByTestId('due-soon-notice')).toHaveLength(2);
+    });
+    // Neither a reminder long past nor a repeated one, and the system is not asked while the window has the focus.
+    expect(screen.getAllByTestId('due-soon-notice').map((n) => n.getAttribute('data-title'))).toEqual(
+      expect.arrayContaining(['Rückruf Müller', 'Termin Kiel']),
+    );
+    expect(screen.queryByText(/Gestern fällig/)).not.toBeInTheDocument();
+    expect(notificationsApi.showSystem).not.toHaveBeenCalled();
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notificationsApi, type Notification } from '../../api';
 import { useFormatters } from '../../i18n/format';
+import { showReminder } from './Reminder';
 import { notificationText, notificationTitle } from './texts';
 
 /** How many texts one operating-system notification for several new ones lists. */
@@ -19,7 +20,8 @@ export function freshUnread(items: Notification[], seen: Set<string>): Notificat
 
 /**
  * Announces new unread notifications as an operating-system notification while the window is not focused (the
- * desktop shows it only if the user has desktop notifications on); one for several at once.
+ * desktop shows it only if the user has desktop notifications on); one for several at once. In the focused window
+ * a reminder of an activity due soon is shown as an in-app notification (showReminder).
  */
 export function useAnnounceNew(items: Notification[] | undefined): void {
   const { t } = useTranslation();
@@ -29,11 +31,23 @@ export function useAnnounceNew(items: Notification[] | undefined): void {
     if (!items) return;
     if (seen.current === null) {
       seen.current = new Set(items.map((n) => n.id));
+      // What was there when the app started is no news, except a reminder of an activity still to come.
+      const now = Date.now();
+      for (const n of items) {
+        if (!n.read && n.kind === 'activity_due' && new Date(n.dueAt ?? n.createdAt).getTime() > now - 60_000) {
+          showReminder(t, f, n);
+        }
+      }
       return;
     }
     const fresh = freshUnread(items, seen.current);
     const [first] = fresh;
-    if (first === undefined || document.hasFocus()) return;
+    if (first === undefined) return;
+    if (document.hasFocus()) {
+      // In the focused window the bell counts what is new; only a reminder of an activity due soon is shown.
+      for (const n of fresh) if (n.kind === 'activity_due') showReminder(t, f, n);
+      return;
+    }
     const title =
       fresh.length === 1 ? notificationTitle(t, first) : t('notifications.summary', { count: fresh.length });
     const body = fresh

@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { grants } from '../access/grants';
-import { DueSoonNotifier } from '../activities/DueSoonNotifier';
 import { useMe } from '../auth/session';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -49,13 +48,12 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {/* The settings' entries reach below a window of 800 px: the navigation scrolls on its own. */}
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The navigation scrolls on its own when a small window cannot show all of it (an admin's settings). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           <Navigation me={me} onNavigate={close} />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <DueSoonNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>
