@@ -275,8 +275,10 @@ func TestSupportRequestDuringAMailOutage(t *testing.T) {
 	if err := e.DB.Owner.NewRaw("SELECT attempts, state FROM mail_queue").Scan(context.Background(), &attempts, &state); err != nil {
 		t.Fatal(err)
 	}
-	if attempts != 1 || state != "queued" {
-		t.Fatalf("after a failed attempt: %d attempts, %s", attempts, state)
+	// At least one attempt failed (with the test's backoff of a millisecond the worker may have tried again before
+	// deliver saw nothing left to do), and the mail still waits.
+	if attempts < 1 || state != "queued" {
+		t.Fatalf("after failed attempts: %d attempts, %s", attempts, state)
 	}
 	if err := e.smtp.Restart(); err != nil {
 		t.Fatal(err)
