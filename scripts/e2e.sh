@@ -7,7 +7,8 @@
 #    otherwise starts a throwaway one; migrates and seeds the demo company (plan
 #    professional) and, with `onesales-server create-tenant`, a second company on
 #    the basic plan (limited pipelines) whose admin's e-mail is new on every run.
-# 2. Backend: builds bin/onesales-server and serves it on a free port with a fresh secret.
+# 2. Backend: builds bin/onesales-server and serves it on a free port with a fresh secret; its SMTP server is
+#    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received).
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
 # 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
@@ -49,6 +50,7 @@ if [ -z "${ONESALES_PG_OWNER_URL:-}" ] || [ -z "${ONESALES_PG_APP_URL:-}" ]; the
 	throwaway_pg
 fi
 build_backend
+build_mailsink
 migrate_seed
 # A company on the basic plan, for the plan's limit on pipelines (the demo company has no limit). A fresh one per
 # run, so that it starts without pipelines even on a database an earlier run used.
@@ -58,6 +60,22 @@ log "e2e: create-tenant on the basic plan (admin $E2E_BASIC_ADMIN_EMAIL)"
 ONESALES_MIGRATION_DATABASE_URL="$ONESALES_PG_OWNER_URL" ONESALES_ADMIN_PASSWORD="$E2E_BASIC_PASSWORD" \
 	"$ROOT/bin/onesales-server" create-tenant -name "Basis Bürobedarf KG" -plan basic \
 	-admin-email "$E2E_BASIC_ADMIN_EMAIL" -admin-name "Bea Basis" </dev/null
+
+# ------------------------------------------------------------ mail sink ----
+# The backend's SMTP server: a sink that keeps every mail in memory and lists them at $MAILSINK_URL/messages,
+# where the tests read the support request the app sent.
+smtp_port=
+free_port smtp_port
+mailsink_port=
+free_port mailsink_port
+MAILSINK_URL="http://127.0.0.1:$mailsink_port"
+setsid "$ROOT/bin/onesales-mailsink" -smtp "127.0.0.1:$smtp_port" -http "127.0.0.1:$mailsink_port" \
+	</dev/null >"$RESULTS/e2e-mailsink.log" 2>&1 &
+mailsink_pid=$!
+on_exit "kill_pid $mailsink_pid mailsink"
+wait_http "$MAILSINK_URL/messages" 30 "$mailsink_pid" || die "the mail sink did not answer on $MAILSINK_URL"
+export ONESALES_SMTP_HOST=127.0.0.1 ONESALES_SMTP_PORT="$smtp_port" ONESALES_SMTP_SECURITY=none \
+	ONESALES_SMTP_FROM=crm@1sales.example ONESALES_SMTP_FROM_NAME="1sales (E2E)"
 
 # ------------------------------------------------------------- backend ----
 backend_port=
@@ -182,6 +200,7 @@ rc=0
 		E2E_OPENED_LOG="$OPENED_LOG" \
 		E2E_DOWNLOAD_DIR="$tmp/home/Downloads" \
 		E2E_SERVER_URL="$BACKEND_URL" \
+		E2E_MAILSINK_URL="$MAILSINK_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \
 		E2E_BASIC_PASSWORD="$E2E_BASIC_PASSWORD" \

@@ -270,6 +270,13 @@ build_backend() {
 		-o ../bin/onesales-server ./cmd/onesales-server)
 }
 
+# build_mailsink: bin/onesales-mailsink, the SMTP server of the end-to-end tests.
+build_mailsink() {
+	log "backend: go build -o bin/onesales-mailsink ./cmd/onesales-mailsink"
+	mkdir -p "$ROOT/bin"
+	(cd "$ROOT/backend" && go build -o ../bin/onesales-mailsink ./cmd/onesales-mailsink)
+}
+
 # migrate_seed: migrate and seed the database of ONESALES_PG_OWNER_URL.
 migrate_seed() {
 	log "backend: migrate"

@@ -54,6 +54,17 @@ func (a *Admin) DeleteRole(id string, version int64) error {
 	return client.Delete(a.c.ctx, a.c, client.Path("roles", id), version)
 }
 
+// TenantSettings reads the company's settings (admins): the language of the server's mails, the support address.
+func (a *Admin) TenantSettings() (api.TenantSettings, error) {
+	return client.Get[api.TenantSettings](a.c.ctx, a.c, client.Path("tenant", "settings"), nil)
+}
+
+// SetTenantSettings replaces the company's settings (admins); a malformed support address is 422
+// fields{"supportEmail": "invalid"}.
+func (a *Admin) SetTenantSettings(in api.TenantSettingsInput) (api.TenantSettings, error) {
+	return client.Put[api.TenantSettings](a.c.ctx, a.c, client.Path("tenant", "settings"), in)
+}
+
 func (a *Admin) Tenant() (api.Tenant, error) {
 	return client.Get[api.Tenant](a.c.ctx, a.c, client.Path("tenant"), nil)
 }

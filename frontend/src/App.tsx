@@ -3,6 +3,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { SupportPage } from './features/support/SupportPage';
+import { CompanySettingsPage } from './features/settings/company/CompanySettingsPage';
 import { ActivitiesPage } from './features/activities/ActivitiesPage';
 import { OrganizationDetailPage } from './features/contacts/OrganizationDetailPage';
 import { OrganizationsPage } from './features/contacts/OrganizationsPage';
@@ -48,6 +50,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                   <Route element={<AppLayout />}>
                     <Route index element={<StartPage />} />
                     <Route path="account" element={<AccountPage />} />
+                    <Route path="support" element={<SupportPage />} />
                     <Route path="persons" element={<PersonsPage />} />
                     <Route path="persons/:personId" element={<PersonDetailPage />} />
                     <Route path="organizations" element={<OrganizationsPage />} />
@@ -72,6 +75,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                       <Route path="lead-sources/:sourceId" element={<LeadSourcePage />} />
                       <Route path="activity-types" element={<ActivityTypesPage />} />
                       <Route path="exports" element={<ExportsPage />} />
+                      <Route path="company" element={<CompanySettingsPage />} />
                     </Route>
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

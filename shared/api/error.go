@@ -123,6 +123,9 @@ const (
 	CodeTLSExpired          ErrorCode = "tls.expired"
 	CodeTLSWrongHost        ErrorCode = "tls.wrong_host"
 	CodeTLSFailed           ErrorCode = "tls.failed"
+	// CodeSupportNoAddress: the tenant has no support address configured, so a support request cannot be sent (409);
+	// an admin sets one in the settings.
+	CodeSupportNoAddress ErrorCode = "support.no_address"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -137,7 +140,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
-	CodeImportFileInvalid, CodeImportState,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

@@ -100,7 +100,7 @@ var sectionOrder = []string{
 	"pipelines", "deals", "leads", "lead-mapping", "lost-reasons",
 	"lead-sources", "intake",
 	"activity-types", "activities", "dashboard",
-	"documents", "geocode", "notifications", "imports",
+	"documents", "geocode", "notifications", "imports", "support",
 }
 
 var sectionTitles = map[string]string{
@@ -134,6 +134,7 @@ var sectionTitles = map[string]string{
 	"geocode":         "Geocoding",
 	"notifications":   "Notifications",
 	"imports":         "Imports (XLSX and CSV)",
+	"support":         "Help and support",
 }
 
 var guardWho = map[Guard]string{

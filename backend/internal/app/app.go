@@ -30,6 +30,7 @@ import (
 	"github.com/1sales/app/backend/internal/geo/nominatim"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/importer"
+	"github.com/1sales/app/backend/internal/mail"
 	"github.com/1sales/app/backend/internal/metrics"
 	"github.com/1sales/app/backend/internal/notify"
 	"github.com/1sales/app/backend/internal/tlscert"
@@ -57,6 +58,8 @@ type App struct {
 	hub *feed.Hub
 	// metrics counts requests and sign-ins and reads the pool and the queues (served on cfg.Metrics.Addr).
 	metrics *metrics.Metrics
+	// mailer works off the mail queue; nil when no SMTP server is configured (mail stays queued).
+	mailer *mail.Worker
 	// imports runs file imports; importWorker runs the started ones.
 	imports      *importer.Service
 	importWorker *importer.Worker
@@ -88,6 +91,10 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
 	a.notifier = notify.NewWorker(db, log, notify.WorkerOptions{})
+	if m := cfg.Mail; m.Host != "" {
+		a.mailer = mail.NewWorker(db, mail.NewSMTP(m), mail.WorkerOptions{Poll: m.Poll, Backoff: m.Backoff,
+			MaxBackoff: m.MaxBackoff, MaxAttempts: m.MaxAttempts}, log)
+	}
 	a.imports = importer.NewService(db, a.store, log)
 	a.importWorker = importer.NewWorker(a.imports, importer.WorkerOptions{})
 	a.handler = a.routes()
@@ -133,6 +140,17 @@ func (a *App) ClaimDocumentStore(ctx context.Context) error { return a.docs.Clai
 // NotificationWorker is the worker that derives notifications (ServeListener runs it in every instance; tests
 // drive it).
 func (a *App) NotificationWorker() *notify.Worker { return a.notifier }
+
+// MailWorker is the mail worker (ServeListener runs it when the configuration says so; tests drive it); nil
+// without an SMTP server.
+func (a *App) MailWorker() *mail.Worker { return a.mailer }
+
+// mailQueued wakes this instance's mail worker after a mail was queued.
+func (a *App) mailQueued() {
+	if a.mailer != nil {
+		a.mailer.Wake()
+	}
+}
 
 // ImportWorker is the worker that runs started imports (ServeListener runs it in every instance; tests drive it).
 func (a *App) ImportWorker() *importer.Worker { return a.importWorker }
@@ -323,6 +341,12 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	if a.cfg.Geocoding.Worker {
 		go a.worker.Run(ctx)
 	}
+	switch {
+	case a.mailer == nil:
+		a.log.Warn("no SMTP server configured (ONESALES_SMTP_HOST): mail stays queued until one is")
+	case a.cfg.Mail.Worker:
+		go a.mailer.Run(ctx)
+	}
 	errc := make(chan error, 1)
 	go func() {
 		if tlsCfg != nil {
@@ -393,7 +417,7 @@ func (c *connCount) busy() int {
 const orphanSweepEvery = 6 * time.Hour
 
 // housekeeping purges expired idempotency keys, old sign-in failures and calendar feed misses, dead sessions, old
-// lead deliveries, stale presence entries and old read notifications every few minutes, and cleans up documents:
+// lead deliveries, stale presence entries, old read notifications and old sent mail every few minutes, and cleans up documents:
 // failed uploads, purged and expired ones, and (less often) orphaned bytes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
@@ -405,7 +429,7 @@ func (a *App) housekeeping(ctx context.Context) {
 			retention = 24 * time.Hour
 		}
 		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT presence_prune()",
-			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT imports_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
+			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT mail_prune()", "SELECT imports_prune()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

@@ -137,6 +137,11 @@ func TestAuthorizationTable(t *testing.T) {
 		t.Fatalf("deactivate: %d %s", r.Status, r.Body)
 	}
 
+	if r := env.Do(apptest.Request{Method: "PUT", Path: "/api/v1/tenant/settings", Token: adminToken,
+		Body: api.TenantSettingsInput{Language: api.LanguageDE, SupportEmail: "support@nordlicht.example"}}); r.Status != 200 {
+		t.Fatalf("support address: %d %s", r.Status, r.Body)
+	}
+
 	emails := map[string]string{admin: apptest.Admin, manager: apptest.Manager, fieldRep: apptest.FieldRepNord,
 		insideSales: apptest.InsideSales, otherTenant: apptest.OtherAdmin}
 
@@ -176,6 +181,20 @@ func TestAuthorizationTable(t *testing.T) {
 		"GET /ics/{file}": {method: "GET", prepare: func(f fixture, _ session) (string, any, string) {
 			return f.calendarFeed(apptest.FieldRepSued), nil, ""
 		}, want: every(200, nil)},
+		// The tenant's settings are its admins'; the support address is set for the demo company below, so that
+		// everyone there may send a request (201), while the other company has none (409 support.no_address).
+		"GET /api/v1/tenant/settings": {method: "GET", prepare: path("/api/v1/tenant/settings"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"PUT /api/v1/tenant/settings": {method: "PUT", prepare: func(_ fixture, s session) (string, any, string) {
+			in := api.TenantSettingsInput{Language: api.LanguageDE, SupportEmail: "support@nordlicht.example"}
+			if s.email == apptest.OtherAdmin {
+				in.SupportEmail = ""
+			}
+			return "/api/v1/tenant/settings", in, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"GET /api/v1/support": {method: "GET", prepare: path("/api/v1/support"), want: every(200, unauth)},
+		"POST /api/v1/support": {method: "POST", prepare: body("/api/v1/support", api.SupportRequest{Text: "Hilfe"}),
+			want: merge(every(201, unauth), map[string]int{otherTenant: 409})},
 		// Notifications: everyone has their own; a foreign ID marks nothing and says nothing (notifications_test.go).
 		"GET /api/v1/notifications": {method: "GET", prepare: path("/api/v1/notifications?limit=10"), want: every(200, unauth)},
 		"POST /api/v1/notifications/read": {method: "POST", prepare: body("/api/v1/notifications/read",

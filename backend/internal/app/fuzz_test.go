@@ -129,6 +129,10 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		t.Fatalf("geocode: %d %s", r.Status, r.Body)
 	}
 	password := apptest.Password
+	if r := env.Do(apptest.Request{Method: "PUT", Path: "/api/v1/tenant/settings", Token: admin,
+		Body: api.TenantSettingsInput{Language: api.LanguageDE, SupportEmail: "support@nordlicht.example"}}); r.Status != 200 {
+		t.Fatalf("support address: %d %s", r.Status, r.Body)
+	}
 
 	person, org := fx.person(apptest.Admin), fx.org(apptest.Admin)
 	fx.member(person, org)
@@ -196,6 +200,12 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			}},
 
 		"POST /api/v1/notifications/read": {body: value(api.NotificationRead{IDs: []string{uuid.NewString()}})},
+		"PUT /api/v1/tenant/settings": {body: value(api.TenantSettingsInput{Language: api.LanguageDE,
+			SupportEmail: "support@nordlicht.example"})},
+		// A rep of its own, so that the admin's requests elsewhere are not throttled by these (5 an hour: then 429).
+		"POST /api/v1/support": {token: env.Token(apptest.FieldRepSued), body: value(api.SupportRequest{Subject: "Frage",
+			Text: "Wie exportiere ich?", Diagnostics: &api.SupportDiagnostics{AppVersion: "0.1.0", OS: "linux/amd64",
+				ServerURL: "http://127.0.0.1:8421", ErrorIDs: []string{"req-1"}}})},
 
 		"POST /api/v1/users": {body: value(api.UserCreate{Email: "fuzz-neu@nordlicht.example", Name: "Neu", Password: apptest.Password,
 			UnitID: root, RoleID: repRole})},

@@ -66,7 +66,7 @@ func TestOrganisationInMuenchenGetsAPositionInMuenchen(t *testing.T) {
 		source    api.GeoSource
 	}{
 		{"online", []apptest.Option{online(srv, 50*time.Millisecond)}, api.PrecisionAddress, api.GeoNominatim},
-		{"offline", nil, api.PrecisionCity, api.GeoGazetteer},
+		{"offline", nil, api.PrecisionPostalCode, api.GeoGazetteer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			env := apptest.Start(t, tc.opts...)

@@ -90,6 +90,14 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 			return "/api/v1/activities", api.ActivityCreate{Title: "Rückruf", TypeID: f.activityType().String(), DueAt: time.Now().Add(time.Hour)}
 		}},
 	}
+	// A support request queues a mail (to the demo company's support address).
+	if r := env.Do(apptest.Request{Method: "PUT", Path: "/api/v1/tenant/settings", Token: token,
+		Body: api.TenantSettingsInput{Language: api.LanguageDE, SupportEmail: "support@nordlicht.example"}}); r.Status != http.StatusOK {
+		t.Fatalf("support address: %d %s", r.Status, r.Body)
+	}
+	cases["POST /api/v1/support"] = createCase{"mail_queue", func() (string, any) {
+		return "/api/v1/support", api.SupportRequest{Text: "Bitte um Rückruf"}
+	}}
 	// A note on a record of every kind.
 	for _, k := range record.Kinds() {
 		kf := kindFixtureOf(t, k)

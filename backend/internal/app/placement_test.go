@@ -54,7 +54,7 @@ func TestPersonWithoutAddressSitsAtItsVisibleOrganisation(t *testing.T) {
 	}{{atOwn, own, 48.37, 10.90}, {atHidden, hidden, munichLat, munichLng}} {
 		mk, ok := markerOf(m, tc.person.ID)
 		if !ok || mk.PlacedAt != api.PlacedOrganization || mk.ViaID != tc.org.ID || mk.ViaName != tc.org.Name ||
-			!near(&api.Position{Lat: mk.Lat, Lng: mk.Lng}, tc.lat, tc.lng, 10) || mk.Precision != api.PrecisionCity {
+			!near(&api.Position{Lat: mk.Lat, Lng: mk.Lng}, tc.lat, tc.lng, 10) || mk.Precision != api.PrecisionPostalCode {
 			t.Fatalf("manager's marker of %s: %+v (found %v)", tc.person.FirstName, mk, ok)
 		}
 	}

@@ -35,6 +35,7 @@ import (
 	"github.com/1sales/app/backend/internal/rest"
 	"github.com/1sales/app/backend/internal/role"
 	"github.com/1sales/app/backend/internal/savedfilter"
+	"github.com/1sales/app/backend/internal/support"
 	"github.com/1sales/app/backend/internal/tenant"
 	"github.com/1sales/app/backend/internal/unit"
 	"github.com/1sales/app/backend/internal/user"
@@ -110,6 +111,7 @@ func (a *App) routes() http.Handler {
 	presences := presence.NewService(a.db)
 	notifications := notify.NewService(a.db)
 	exports := export.NewService(a.db, a.log, export.Options{MaxBody: a.cfg.MaxBodyBytes, Idle: a.cfg.TransferIdleTimeout})
+	supports := support.NewService(a.db, a.mailQueued)
 	calendars := calendar.NewService(a.db, calendar.Options{PublicURL: a.cfg.PublicURL, Window: a.cfg.LoginThrottleWindow})
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
@@ -157,6 +159,13 @@ func (a *App) routes() http.Handler {
 	route("GET /ics/{file}", Feed, rest.Endpoint{Handler: calendars.Handler,
 		Spec: rest.Spec{Status: http.StatusOK, Download: true}})
 	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
+	route("GET /api/v1/tenant/settings", Admin, rest.Answer(tenantH.Settings))
+	route("PUT /api/v1/tenant/settings", Admin, rest.Query(tenantH.SetSettings))
+	// Help: the support address and the server's version; a support request, mailed to that address.
+	route("GET /api/v1/support", SignedIn, rest.Answer(supports.Info))
+	route("POST /api/v1/support", Create, rest.OnWith(http.StatusCreated, "", func(ctx context.Context, a *access.Actor, _ uuid.UUID, in api.SupportRequest) (api.SupportReceipt, error) {
+		return supports.Send(ctx, a, in)
+	}))
 
 	route("GET /api/v1/notifications", SignedIn, rest.Typed[rest.None, api.NotificationPage](http.StatusOK, notifications.ListHandler, "limit", "cursor"))
 	route("POST /api/v1/notifications/read", SignedIn, rest.Query(notifications.MarkRead))

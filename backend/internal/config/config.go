@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/1sales/app/backend/internal/blob"
+	"github.com/1sales/app/backend/internal/validate"
 )
 
 // Config is the backend's configuration.
@@ -54,6 +55,42 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	Metrics        Metrics
 	Desktops       Desktops
+	// Mail is the SMTP server the backend sends its mail through and how its queue is worked off.
+	Mail Mail
+}
+
+// The connection security of the SMTP server (ONESALES_SMTP_SECURITY).
+const (
+	// SMTPStartTLS: plain connection upgraded with STARTTLS, which the server must offer (port 587).
+	SMTPStartTLS = "starttls"
+	// SMTPTLS: TLS from the first byte ("SMTPS", port 465).
+	SMTPTLS = "tls"
+	// SMTPNone: no encryption (a relay on the same host or in a private network, and tests).
+	SMTPNone = "none"
+)
+
+// Mail configures the sending of e-mail (package mail). The zero value has no SMTP server: mail is queued and
+// stays queued, and no worker runs in the process (tests and tools); Load's defaults run one worker when a host is
+// set.
+type Mail struct {
+	// Host of the SMTP server; "" sends nothing (mails wait in the queue until a server is configured).
+	Host string
+	// Port of the SMTP server; Load's default follows Security (587 starttls, 465 tls, 25 none).
+	Port int
+	// Security is SMTPStartTLS, SMTPTLS or SMTPNone.
+	Security string
+	// Username and Password sign in to the server (none when Username is "").
+	Username, Password string
+	// From is the sender's address, FromName its display name.
+	From, FromName string
+	// Timeout bounds one connection to the server (connect and send).
+	Timeout time.Duration
+	// Worker runs a mail worker in this process (every instance may: they share the queue).
+	Worker bool
+	// Poll, Backoff and MaxBackoff tune the worker, MaxAttempts ends its retries (0: the defaults of
+	// mail.WorkerOptions).
+	Poll, Backoff, MaxBackoff time.Duration
+	MaxAttempts               int
 }
 
 // Events configures the change feed. The zero value takes the defaults of package feed.
@@ -141,6 +178,9 @@ func Load(needServe bool) (Config, error) {
 		u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil) {
 		errs = append(errs, fmt.Errorf("ONESALES_PUBLIC_URL: want an http(s) URL without query, got %q", c.PublicURL))
 	}
+	if c.Mail, err = mailConfig(); err != nil {
+		errs = append(errs, err)
+	}
 	c.MaxBodyBytes = 1 << 20
 	if v := os.Getenv("ONESALES_MAX_BODY_BYTES"); v != "" {
 		if c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); err != nil || c.MaxBodyBytes < 1024 {
@@ -181,6 +221,43 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, errors.New("ONESALES_MIGRATION_DATABASE_URL is required"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// mailConfig reads the ONESALES_SMTP_* settings.
+func mailConfig() (Mail, error) {
+	m := Mail{Host: os.Getenv("ONESALES_SMTP_HOST"), Security: env("ONESALES_SMTP_SECURITY", SMTPStartTLS),
+		Username: os.Getenv("ONESALES_SMTP_USER"), Password: os.Getenv("ONESALES_SMTP_PASSWORD"),
+		From: os.Getenv("ONESALES_SMTP_FROM"), FromName: env("ONESALES_SMTP_FROM_NAME", "1sales"),
+		Worker: env("ONESALES_MAIL_WORKER", "1") != "0"}
+	var errs []error
+	var err error
+	if m.Timeout, err = duration("ONESALES_SMTP_TIMEOUT", 30*time.Second); err != nil {
+		errs = append(errs, err)
+	}
+	if m.Backoff, err = duration("ONESALES_MAIL_BACKOFF", 30*time.Second); err != nil {
+		errs = append(errs, err)
+	}
+	if m.MaxBackoff, err = duration("ONESALES_MAIL_MAX_BACKOFF", time.Hour); err != nil {
+		errs = append(errs, err)
+	}
+	ports := map[string]int{SMTPStartTLS: 587, SMTPTLS: 465, SMTPNone: 25}
+	def, ok := ports[m.Security]
+	if !ok {
+		errs = append(errs, fmt.Errorf("ONESALES_SMTP_SECURITY: want starttls, tls or none, got %q", m.Security))
+	}
+	m.Port = def
+	if v := os.Getenv("ONESALES_SMTP_PORT"); v != "" {
+		if m.Port, err = strconv.Atoi(v); err != nil || m.Port < 1 || m.Port > 65535 {
+			errs = append(errs, fmt.Errorf("ONESALES_SMTP_PORT: want a port number, got %q", v))
+		}
+	}
+	if m.Host != "" && (m.From == "" || validate.Email(m.From) != m.From) {
+		errs = append(errs, fmt.Errorf("ONESALES_SMTP_FROM: want the sender's e-mail address, got %q", m.From))
+	}
+	if (m.Username == "") != (m.Password == "") {
+		errs = append(errs, errors.New("ONESALES_SMTP_USER and ONESALES_SMTP_PASSWORD: set both or neither"))
+	}
+	return m, errors.Join(errs...)
 }
 
 // blobConfig reads ONESALES_BLOB (fs or s3) and the settings of that store.

@@ -45,3 +45,40 @@ func TestDocumentStoreSettingsThatWouldLoseOrMisplaceDataStopTheStart(t *testing
 		})
 	}
 }
+
+func TestSMTPSettings(t *testing.T) {
+	tests := []struct {
+		name     string
+		set      map[string]string
+		want     string // error text, "" for none
+		port     int
+		security string
+	}{
+		{"no server: mail waits", map[string]string{}, "", 587, config.SMTPStartTLS},
+		{"starttls by default", map[string]string{"ONESALES_SMTP_HOST": "smtp.example.de", "ONESALES_SMTP_FROM": "crm@example.de"}, "", 587, config.SMTPStartTLS},
+		{"tls on 465", map[string]string{"ONESALES_SMTP_HOST": "smtp.example.de", "ONESALES_SMTP_FROM": "crm@example.de", "ONESALES_SMTP_SECURITY": "tls"}, "", 465, config.SMTPTLS},
+		{"none on a port of its own", map[string]string{"ONESALES_SMTP_HOST": "127.0.0.1", "ONESALES_SMTP_FROM": "crm@example.de", "ONESALES_SMTP_SECURITY": "none", "ONESALES_SMTP_PORT": "2525"}, "", 2525, config.SMTPNone},
+		{"an unknown security", map[string]string{"ONESALES_SMTP_SECURITY": "ssl"}, "ONESALES_SMTP_SECURITY", 0, ""},
+		{"a bad port", map[string]string{"ONESALES_SMTP_PORT": "70000"}, "ONESALES_SMTP_PORT", 0, ""},
+		{"a host without sender", map[string]string{"ONESALES_SMTP_HOST": "smtp.example.de"}, "ONESALES_SMTP_FROM", 0, ""},
+		{"a sender with a name", map[string]string{"ONESALES_SMTP_HOST": "smtp.example.de", "ONESALES_SMTP_FROM": "CRM <crm@example.de>"}, "ONESALES_SMTP_FROM", 0, ""},
+		{"a user without password", map[string]string{"ONESALES_SMTP_USER": "crm"}, "ONESALES_SMTP_PASSWORD", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("ONESALES_MIGRATION_DATABASE_URL", "postgres://owner@127.0.0.1/onesales")
+			for k, v := range tt.set {
+				t.Setenv(k, v)
+			}
+			c, err := config.Load(false)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("err = %v, want one naming %s", err, tt.want)
+			case tt.want == "" && (c.Mail.Port != tt.port || c.Mail.Security != tt.security || !c.Mail.Worker):
+				t.Fatalf("mail %+v, want port %d, %s, a worker", c.Mail, tt.port, tt.security)
+			}
+		})
+	}
+}

@@ -309,6 +309,16 @@ var definerFunctions = map[string]struct {
 		why: "the geocoding worker serves every tenant's queue",
 		ok:  "SELECT * FROM geocode_claim(5, 120)",
 		bad: []string{"0, 120", "101, 120", "5, 0", "5, -60", "5, 3601", "5, 'NaN'"}},
+	"mail_claim(integer,double precision)": {
+		why: "the mail worker of any instance sends the queued mail of every tenant; it answers IDs, tenants and attempt counts only",
+		ok:  "SELECT * FROM mail_claim(10, 300)",
+		bad: []string{"0, 300", "101, 300", "NULL, 300", "10, 0", "10, -60", "10, 3601", "10, 'NaN'", "10, NULL"}},
+	"mail_prune()": {
+		why: "housekeeping across tenants: sent mail older than 30 days and failed mail older than 90 go; no arguments",
+		ok:  "SELECT mail_prune()",
+		refuse: []probe{
+			{sql: "SELECT mail_prune(interval '1 day')", code: noFunction},
+		}},
 	"geocode_untracked(integer)": {
 		why: "the geocoding worker's backfill finds records of every tenant whose address was never looked at",
 		ok:  "SELECT * FROM geocode_untracked(10)",

@@ -209,8 +209,8 @@ func TestProviderFailureFallsBackToTheGazetteerAndIsRetried(t *testing.T) {
 			id := e.createOrg("Augsburger Druck", api.Address{Street: "Maximilianstraße 1", PostalCode: "86150", City: "Augsburg", Country: "DE"})
 			e.work()
 			p := e.position(id)
-			if p == nil || p.Source != api.GeoGazetteer || p.Precision != api.PrecisionCity || math.Abs(p.Lat-48.37) > 0.1 {
-				t.Fatalf("position %+v, want the gazetteer's Augsburg", p)
+			if p == nil || p.Source != api.GeoGazetteer || p.Precision != api.PrecisionPostalCode || math.Abs(p.Lat-48.37) > 0.1 {
+				t.Fatalf("position %+v, want the gazetteer's Augsburg 86150", p)
 			}
 			if e.jobs() != 1 {
 				t.Fatalf("%d jobs: the failed address must stay queued for a retry", e.jobs())
@@ -354,13 +354,13 @@ func TestBackfillTracksRecordsWrittenBeforePositionsExisted(t *testing.T) {
 	}
 }
 
-func TestGeocodeOfflineGivesACityPositionAndCachesIt(t *testing.T) {
+func TestGeocodeOfflineGivesAPostalCodePositionAndCachesIt(t *testing.T) {
 	e := newEnv(t, false)
 	res, err := e.g.Geocode(context.Background(), "Marienplatz 1, 80331 München")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !inMunich(&res.Position) || res.Position.Precision != api.PrecisionCity || res.Position.Source != api.GeoGazetteer {
+	if !inMunich(&res.Position) || res.Position.Precision != api.PrecisionPostalCode || res.Position.Source != api.GeoGazetteer {
 		t.Fatalf("%+v", res)
 	}
 	r, ok, err := geo.Cached(context.Background(), e.d.App, geo.TextKey("marienplatz 1,  80331 MÜNCHEN"), true)

@@ -47,19 +47,25 @@ func TestDemoRecordsGetPositionsWithoutNetwork(t *testing.T) {
 	var rows []struct {
 		Name      string  `bun:"name"`
 		City      string  `bun:"city"`
+		Postal    string  `bun:"postal_code"`
 		Precision *string `bun:"geo_precision"`
 		Source    *string `bun:"geo_source"`
 	}
-	if err := d.Owner.NewRaw(`SELECT name, city, geo_precision, geo_source FROM organizations WHERE city <> ''
-		UNION ALL SELECT title, city, geo_precision, geo_source FROM leads WHERE city <> ''`).Scan(ctx, &rows); err != nil {
+	if err := d.Owner.NewRaw(`SELECT name, city, postal_code, geo_precision, geo_source FROM organizations WHERE city <> ''
+		UNION ALL SELECT title, city, postal_code, geo_precision, geo_source FROM leads WHERE city <> ''`).Scan(ctx, &rows); err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) < 8 {
 		t.Fatalf("%d demo records with a city", len(rows))
 	}
 	for _, r := range rows {
-		if r.Precision == nil || *r.Precision != "city" || *r.Source != "gazetteer" {
-			t.Errorf("%s (%s): precision %v source %v", r.Name, r.City, r.Precision, r.Source)
+		// Offline, the postal code's centre where the record has one, else the city.
+		want := "city"
+		if r.Postal != "" {
+			want = "postal_code"
+		}
+		if r.Precision == nil || *r.Precision != want || *r.Source != "gazetteer" {
+			t.Errorf("%s (%s %s): precision %v source %v, want %s", r.Name, r.Postal, r.City, deref(r.Precision), deref(r.Source), want)
 		}
 	}
 
@@ -83,4 +89,11 @@ func TestDemoRecordsGetPositionsWithoutNetwork(t *testing.T) {
 	if len(m.Items) != persons || persons != 12 || placed[api.PlacedOwn] != 2 || placed[api.PlacedOrganization] != 10 {
 		t.Fatalf("%d of %d persons on the map: %v", len(m.Items), persons, placed)
 	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
 }

@@ -5,6 +5,7 @@
  */
 import { ERROR_CODES, FIELD_CODES } from '../lib/vocabulary';
 import type { api } from '../lib/wailsjs/go/models';
+import { rememberError } from './recentErrors';
 
 /**
  * Stable error codes (api.ErrorCode: the server's and the desktop's own) and field codes (api.FieldCode: the values
@@ -131,11 +132,13 @@ export function parseError(reason: unknown): ApiError {
   return new ApiError({ status: 0, code: UNKNOWN_ERROR_CODE, message: String(reason) });
 }
 
-/** Runs a bound call and converts its rejection into an ApiError. */
+/** Runs a bound call and converts its rejection into an ApiError; the server's errors are remembered by number. */
 export async function call<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (reason) {
-    throw parseError(reason);
+    const error = parseError(reason);
+    rememberError(error);
+    throw error;
   }
 }

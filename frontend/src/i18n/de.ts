@@ -10,6 +10,7 @@ import { presenceDe } from './presence.de';
 import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './documents.de';
 import { exportErrorsDe, exportsDe } from './exports.de';
 import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
+import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -27,6 +28,7 @@ export const de = {
   ...documentsDe,
   ...exportsDe,
   ...opsDe,
+  ...supportDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -103,6 +105,7 @@ export const de = {
       leadMapping: 'Lead-Zuordnung',
       leadSources: 'Lead-Quellen',
       exports: 'Exporte',
+      company: 'Unternehmen',
     },
     userMenu: {
       label: 'Benutzermenü',
@@ -724,6 +727,7 @@ export const de = {
     ...documentErrorsDe,
     ...exportErrorsDe,
     ...opsErrorsDe,
+    ...supportErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -807,7 +811,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: fieldLabelsDe,
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe },
   fields: {
     ...opsFieldsDe,
     required: 'Bitte füllen Sie dieses Feld aus.',

@@ -11,6 +11,7 @@ import { presenceEn } from './presence.en';
 import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './documents.en';
 import { exportErrorsEn, exportsEn } from './exports.en';
 import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
+import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...documentsEn,
   ...exportsEn,
   ...opsEn,
+  ...supportEn,
   common: {
     close: 'Close',
     discard: {
@@ -104,6 +106,7 @@ export const en: Messages = {
       leadMapping: 'Lead mapping',
       leadSources: 'Lead sources',
       exports: 'Exports',
+      company: 'Company',
     },
     userMenu: {
       label: 'User menu',
@@ -722,6 +725,7 @@ export const en: Messages = {
     ...documentErrorsEn,
     ...exportErrorsEn,
     ...opsErrorsEn,
+    ...supportErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -802,7 +806,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: fieldLabelsEn,
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn },
   fields: {
     ...opsFieldsEn,
     required: 'Please fill in this field.',

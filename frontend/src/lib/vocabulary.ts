@@ -186,6 +186,7 @@ export const ERROR_CODES = [
   'tls.failed',
   'import.file_invalid',
   'import.state',
+  'support.no_address',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */

@@ -1,8 +1,9 @@
 // Package gazetteer is the offline geocoder: the 11,341 places of Germany, Austria and Switzerland that GeoNames
-// lists (towns of more than 1,000 inhabitants and seats of administrative divisions; CC BY 4.0, see data/README.md),
-// embedded in the binary, so that a record gets a position of city precision without any network. It matches the
-// city by name (case, umlaut spelling and accents do not matter: "München" = "Muenchen" = "Munchen") in the
-// address's country; a postal code only helps to choose among places of the same name.
+// lists (towns of more than 1,000 inhabitants and seats of administrative divisions) and the centres of their
+// 16,393 postal codes (both GeoNames, CC BY 4.0, see data/README.md), embedded in the binary, so that a record gets
+// a position without any network: of postal-code precision when its postal code is known, else of city precision.
+// It matches the city by name (case, umlaut spelling and accents do not matter: "München" = "Muenchen" = "Munchen")
+// in the address's country.
 package gazetteer
 
 import (
@@ -11,11 +12,14 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
 
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/search"
@@ -27,6 +31,12 @@ import (
 
 //go:embed data/cities-dach.json.gz
 var data []byte
+
+// Rebuild data/postcodes-dach.tsv.gz from GeoNames' postal codes (needs git access to github.com).
+//go:generate ./gen-postcodes.sh
+
+//go:embed data/postcodes-dach.tsv.gz
+var postcodeData []byte
 
 // Attribution is the credit the app shows wherever gazetteer positions appear.
 const Attribution = "GeoNames (geonames.org), CC BY 4.0"
@@ -49,6 +59,8 @@ type entry struct {
 
 // Gazetteer matches city names to places.
 type Gazetteer struct {
+	// postcodes are the centres of the postal codes, by country + "|" + code.
+	postcodes map[string]orb.Point
 	places    []place
 	index     map[string][]entry // country + "|" + key
 	preferred map[string]string  // country + "|" + key -> admin1
@@ -96,8 +108,42 @@ func Load() (*Gazetteer, error) {
 			g.preferred[p[1]+"|"+k] = p[2]
 		}
 	}
+	postcodes, err := loadPostcodes()
+	if err != nil {
+		return nil, err
+	}
+	g.postcodes = postcodes
 	return g, nil
 }
+
+// loadPostcodes reads the embedded postal codes: lines "DE\t80331\t48.1345\t11.5710".
+func loadPostcodes() (map[string]orb.Point, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(postcodeData))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: postal codes: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: postal codes: %w", err)
+	}
+	out := make(map[string]orb.Point, 16500)
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("gazetteer: bad postal code line %q", line)
+		}
+		lat, err1 := strconv.ParseFloat(f[2], 64)
+		lng, err2 := strconv.ParseFloat(f[3], 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("gazetteer: bad postal code line %q", line)
+		}
+		out[f[0]+"|"+f[1]] = orb.Point{lng, lat}
+	}
+	return out, nil
+}
+
+// Postcodes is the number of postal codes.
+func (g *Gazetteer) Postcodes() int { return len(g.postcodes) }
 
 // Len is the number of places.
 func (g *Gazetteer) Len() int { return len(g.places) }
@@ -212,17 +258,58 @@ func (g *Gazetteer) Geocode(q geo.Query) geo.Result {
 			want = []string{q.Address.Country}
 		}
 	}
-	if len(want) == 0 {
+	explicit := len(want) > 0
+	if !explicit {
 		want = Countries
 	}
+	city, cityCountry, found := geo.Result{}, "", false
 	for _, part := range parts {
 		for _, v := range variants(part) {
-			if r, ok := g.lookup(v, want, postal); ok {
-				return r
+			if city, cityCountry, found = g.lookup(v, want, postal); found {
+				break
 			}
 		}
+		if found {
+			break
+		}
+	}
+	if r, ok := g.postcode(postal, want, explicit, city, cityCountry, found); ok {
+		return r
+	}
+	if found {
+		return city
 	}
 	return geo.NotFound(api.GeoGazetteer)
+}
+
+// postcodeCityKm is how far a postal code's centre may lie from the city the address names: farther, the postal
+// code is taken for a typing error and the city wins.
+const postcodeCityKm = 40
+
+// postcode places the address at its postal code's centre: in the address's country, else in the country of the
+// city it names (Austria and Switzerland share four-digit codes), else the first country that has the code.
+func (g *Gazetteer) postcode(postal string, want []string, explicit bool, city geo.Result, cityCountry string, found bool) (geo.Result, bool) {
+	if postal == "" {
+		return geo.Result{}, false
+	}
+	if !explicit && found {
+		want = []string{cityCountry}
+	}
+	for _, c := range want {
+		pt, ok := g.postcodes[c+"|"+postal]
+		if !ok {
+			continue
+		}
+		if found && orbgeo.DistanceHaversine(pt, city.Point) > postcodeCityKm*1000 {
+			return geo.Result{}, false
+		}
+		label := postal + ", " + c
+		if found {
+			label = postal + " " + strings.TrimSuffix(city.Label, ", "+cityCountry) + ", " + c
+		}
+		return geo.Result{Point: pt, Precision: api.PrecisionPostalCode, Source: api.GeoGazetteer, Label: label}, true
+	}
+	return geo.Result{}, false
 }
 
 // variants are the ways a part of an address may name a city, most literal first.
@@ -281,7 +368,7 @@ func variants(part string) []string {
 
 // lookup finds the best place named name in one of the countries (earlier countries first); among several, the
 // one whose state the postal code points to, else the known large city of that name, else the first listed.
-func (g *Gazetteer) lookup(name string, countries []string, postal string) (geo.Result, bool) {
+func (g *Gazetteer) lookup(name string, countries []string, postal string) (geo.Result, string, bool) {
 	for _, k := range keys(name) {
 		for _, c := range countries {
 			es := g.index[c+"|"+k]
@@ -307,8 +394,8 @@ func (g *Gazetteer) lookup(name string, countries []string, postal string) (geo.
 			}
 			p := g.places[best.place]
 			return geo.Result{Point: p.point, Precision: api.PrecisionCity, Source: api.GeoGazetteer,
-				Label: best.label + ", " + p.country}, true
+				Label: best.label + ", " + p.country}, p.country, true
 		}
 	}
-	return geo.Result{}, false
+	return geo.Result{}, "", false
 }

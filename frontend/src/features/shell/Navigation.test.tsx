@@ -77,6 +77,7 @@ describe('Navigation', () => {
       '/imports',
       '/settings/activity-types',
       '/settings/exports',
+      '/settings/company',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   IconAdjustments,
   IconAddressBook,
   IconBuilding,
+  IconBuildingSkyscraper,
   IconBuildingCommunity,
   IconArrowsShuffle,
   IconPlugConnected,
@@ -44,6 +45,7 @@ const ICONS: Record<NavItem['label'], Icon> = {
   lostReasons: IconMoodSad,
   leadMapping: IconArrowsShuffle,
   leadSources: IconPlugConnected,
+  company: IconBuildingSkyscraper,
 };
 
 /** The entries of the activities and dashboard work keep their texts in i18n/activities.*.ts. */

@@ -1,5 +1,5 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarShare, IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconCheck, IconChevronDown, IconHelp, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api';
@@ -57,6 +57,13 @@ export function UserMenu({ me }: { me: Me }) {
         </Menu.Item>
         <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={() => void navigate('/account')}>
           {t('calendarFeed.title')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconHelp size={16} />}
+          onClick={() => void navigate('/support')}
+          data-testid="user-menu-support"
+        >
+          {t('support.nav')}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Label>{t('shell.userMenu.language')}</Menu.Label>

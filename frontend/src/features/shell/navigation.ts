@@ -21,7 +21,8 @@ export interface NavItem {
     | 'leadMapping'
     | 'leadSources'
     | 'exports'
-    | 'activityTypes';
+    | 'activityTypes'
+    | 'company';
   to: string;
 }
 
@@ -64,6 +65,7 @@ export function navigationFor(me: Me): NavSection[] {
         { label: 'imports', to: '/imports' },
         { label: 'activityTypes', to: '/settings/activity-types' },
         { label: 'exports', to: '/settings/exports' },
+        { label: 'company', to: '/settings/company' },
       ],
     });
   }

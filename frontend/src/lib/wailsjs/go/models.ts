@@ -150,6 +150,7 @@ export namespace api {
 	    SettingsUnavailable = "settings.unavailable",
 	    StageInUse = "stage.in_use",
 	    StorageUnavailable = "storage.unavailable",
+	    SupportNoAddress = "support.no_address",
 	    TlsExpired = "tls.expired",
 	    TlsFailed = "tls.failed",
 	    TlsUnknownAuthority = "tls.unknown_authority",
@@ -4919,7 +4920,49 @@ export namespace api {
 	        this.limitBytes = source["limitBytes"];
 	    }
 	}
+	export class SupportReceipt {
+	    id: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new SupportReceipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	
+	export class TenantSettings {
+	    language: Language;
+	    supportEmail: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TenantSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.language = source["language"];
+	        this.supportEmail = source["supportEmail"];
+	        this.version = source["version"];
+	    }
+	}
+	export class TenantSettingsInput {
+	    language: Language;
+	    supportEmail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TenantSettingsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.language = source["language"];
+	        this.supportEmail = source["supportEmail"];
+	    }
+	}
 	export class TrashItem {
 	    recordType: RecordType;
 	    id: string;
@@ -5271,6 +5314,44 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class SupportForm {
+	    subject: string;
+	    text: string;
+	    attachDiagnostics: boolean;
+	    errorIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SupportForm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.attachDiagnostics = source["attachDiagnostics"];
+	        this.errorIds = source["errorIds"];
+	    }
+	}
+	export class SupportInfo {
+	    appVersion: string;
+	    os: string;
+	    serverUrl: string;
+	    serverVersion: string;
+	    supportEmail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupportInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.appVersion = source["appVersion"];
+	        this.os = source["os"];
+	        this.serverUrl = source["serverUrl"];
+	        this.serverVersion = source["serverVersion"];
+	        this.supportEmail = source["supportEmail"];
+	    }
 	}
 	export class UploadFailure {
 	    path: string;

@@ -52,7 +52,11 @@ export function RotateLeadSourceSigningSecret(arg1:string):Promise<api.SigningSe
 
 export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappingList>;
 
+export function SetTenantSettings(arg1:api.TenantSettingsInput):Promise<api.TenantSettings>;
+
 export function Tenant():Promise<api.Tenant>;
+
+export function TenantSettings():Promise<api.TenantSettings>;
 
 export function UpdateCustomField(arg1:string,arg2:number,arg3:api.CustomFieldPatch):Promise<api.CustomField>;
 

@@ -102,8 +102,16 @@ export function SetLeadMapping(arg1) {
   return window['go']['app']['Admin']['SetLeadMapping'](arg1);
 }
 
+export function SetTenantSettings(arg1) {
+  return window['go']['app']['Admin']['SetTenantSettings'](arg1);
+}
+
 export function Tenant() {
   return window['go']['app']['Admin']['Tenant']();
+}
+
+export function TenantSettings() {
+  return window['go']['app']['Admin']['TenantSettings']();
 }
 
 export function UpdateCustomField(arg1, arg2, arg3) {

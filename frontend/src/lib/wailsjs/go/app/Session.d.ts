@@ -21,6 +21,8 @@ export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
 export function Resume():Promise<app.SessionState>;
 
+export function SendSupportRequest(arg1:app.SupportForm):Promise<api.SupportReceipt>;
+
 export function ServerInfo(arg1:string):Promise<app.ServerInfo>;
 
 export function SetCAFile(arg1:string):Promise<void>;
@@ -28,3 +30,5 @@ export function SetCAFile(arg1:string):Promise<void>;
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function State():Promise<app.SessionState>;
+
+export function SupportInfo():Promise<app.SupportInfo>;

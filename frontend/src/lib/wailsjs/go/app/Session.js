@@ -38,6 +38,10 @@ export function Resume() {
   return window['go']['app']['Session']['Resume']();
 }
 
+export function SendSupportRequest(arg1) {
+  return window['go']['app']['Session']['SendSupportRequest'](arg1);
+}
+
 export function ServerInfo(arg1) {
   return window['go']['app']['Session']['ServerInfo'](arg1);
 }
@@ -52,4 +56,8 @@ export function SetLanguage(arg1) {
 
 export function State() {
   return window['go']['app']['Session']['State']();
+}
+
+export function SupportInfo() {
+  return window['go']['app']['Session']['SupportInfo']();
 }
