@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, Menu, type CSSVariablesResolver } from '@mantine/core';
 import { readableOn } from './lib/contrast';
 
 /**
@@ -18,6 +18,11 @@ export const theme = createTheme({
   respectReducedMotion: true,
   fontFamily:
     'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+  components: {
+    // A menu holds menu items only (ARIA): no focus placeholder element of its own; an opened menu focuses its
+    // first item, as the ARIA menu pattern has it.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+  },
 });
 
 const colors = DEFAULT_THEME.colors;

@@ -42,10 +42,14 @@ interface BoardViewProps {
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
 /**
- * Whether the card with this id is the one just dropped, which then gets the focus once it is shown again (in its
- * new column, as a new element); true once per drop.
+ * Whether the card with this id, shown in this stage's column, is the one just dropped there: it then gets the
+ * focus; true once per drop. The card that was dragged renders again in its old column before the move reaches
+ * the board, and that element goes away with the move, so only the card in the target column takes the focus.
  */
-const FocusAfterDrop = createContext<((cardId: string) => boolean) | null>(null);
+const FocusAfterDrop = createContext<((cardId: string, stageId: string) => boolean) | null>(null);
+
+/** How long a dropped card waits to show up in its new column before it gives up the claim to the focus. */
+const FOCUS_AFTER_DROP_MS = 10_000;
 
 /** A pipeline's stages as columns of cards; dragging a card to another column moves it to that stage. */
 export function BoardView({ recordType, board, canMove, onMove, detailPath, cardBody }: BoardViewProps) {
@@ -55,11 +59,12 @@ export function BoardView({ recordType, board, canMove, onMove, detailPath, card
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { keyboardCodes: KEYBOARD_CODES, coordinateGetter: columnCoordinates }),
   );
-  const droppedCard = useRef<string | null>(null);
-  const focusAfterDrop = useCallback((cardId: string) => {
-    if (droppedCard.current !== cardId) return false;
+  const droppedCard = useRef<{ id: string; stageId: string; until: number } | null>(null);
+  const focusAfterDrop = useCallback((cardId: string, stageId: string) => {
+    const dropped = droppedCard.current;
+    if (dropped?.id !== cardId || dropped.stageId !== stageId) return false;
     droppedCard.current = null;
-    return true;
+    return Date.now() < dropped.until;
   }, []);
 
   // The click that ends a drag must not open the card.
@@ -68,11 +73,11 @@ export function BoardView({ recordType, board, canMove, onMove, detailPath, card
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     lastDrag.current = Date.now();
-    droppedCard.current = String(active.id);
-    if (!over) return;
     const found = findCard(board, recordType, String(active.id));
-    const toStageId = String(over.id);
-    if (found && found.column.stage.id !== toStageId) {
+    if (!found) return;
+    const toStageId = over ? String(over.id) : found.column.stage.id;
+    droppedCard.current = { id: found.card.id, stageId: toStageId, until: Date.now() + FOCUS_AFTER_DROP_MS };
+    if (found.column.stage.id !== toStageId) {
       onMove(found.card, toStageId);
     }
   };
@@ -189,6 +194,7 @@ function BoardColumnView({
           <BoardCard
             key={card.id}
             card={card}
+            stageId={column.stage.id}
             canMove={canMove}
             detailPath={detailPath}
             body={cardBody(card)}
@@ -207,12 +213,14 @@ function BoardColumnView({
 
 function BoardCard({
   card,
+  stageId,
   canMove,
   detailPath,
   body,
   justDragged,
 }: {
   card: Card;
+  stageId: string;
   canMove: boolean;
   detailPath: (id: string) => string;
   body: ReactNode;
@@ -229,7 +237,7 @@ function BoardCard({
   const focusAfterDrop = use(FocusAfterDrop);
   const node = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (focusAfterDrop?.(card.id)) node.current?.focus();
+    if (focusAfterDrop?.(card.id, stageId)) node.current?.focus();
   });
   const open = () => void navigate(detailPath(card.id));
   return (

@@ -1,4 +1,4 @@
-import { Avatar, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCalendarShare, IconCheck, IconChevronDown, IconHelp, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -49,9 +49,10 @@ export function UserMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('shell.userMenu.account')}</Menu.Label>
-        <Box px="sm" pt={4} pb="xs">
+        {/* A menu holds items only (ARIA): the storage is one, opening the account page that explains it. */}
+        <Menu.Item onClick={() => void navigate('/account')} data-testid="user-menu-storage">
           <StorageUsageBar compact />
-        </Box>
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account')}>
           {t('shell.userMenu.changePassword')}
         </Menu.Item>
