@@ -168,15 +168,18 @@ describe('keyboard only', { concurrency: false }, () => {
         await page.keyboard.press('Enter');
         await page.getByTestId('deal-board').waitFor();
         await tabTo(page, card(page, first.name, dealTitle));
+        // Each key after the board said what the last one did (as a screen reader user waits for it): a key pressed
+        // before the board measured its columns would be lost.
+        const heard = (text) => page.getByText(text, { exact: true }).waitFor({ state: 'attached' });
         await page.keyboard.press('Space');
+        await heard(`„${dealTitle}“ aufgenommen, Phase „${first.name}“.`);
         await page.keyboard.press('ArrowRight');
+        await heard(`„${dealTitle}“ über Phase „${second.name}“.`);
         await page.keyboard.press('Space');
         const moved = card(page, second.name, dealTitle);
         await moved.waitFor();
         // The screen reader heard it in German, by the deal's title; the focus is on the card in its new column.
-        await page
-          .getByText(`„${dealTitle}“ in Phase „${second.name}“ abgelegt.`, { exact: true })
-          .waitFor({ state: 'attached' });
+        await heard(`„${dealTitle}“ in Phase „${second.name}“ abgelegt.`);
         await assertFocus(page, moved, 'the moved card');
         await screenshot(page, 'keyboard-deal-moved.png');
         const stored = await api(token, 'GET', `/api/v1/deals/${await moved.getAttribute('data-card-id')}`);

@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, Menu, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, Menu, TableScrollContainer, type CSSVariablesResolver } from '@mantine/core';
 import { readableOn } from './lib/contrast';
 
 /**
@@ -22,6 +22,10 @@ export const theme = createTheme({
     // A menu holds menu items only (ARIA): no focus placeholder element of its own; an opened menu focuses its
     // first item, as the ARIA menu pattern has it.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    // A table that scrolls can be scrolled by keyboard too, also when it has no link or button to tab to.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
   },
 });
 
