@@ -47,6 +47,10 @@ describe('the board announcements', () => {
     expect(de.onDragEnd({ active, over: over('st-1') })).toBe('„Rahmenvertrag Kopierer“ bleibt in Phase „Angebot“.');
     expect(de.onDragEnd({ active, over: null })).toBe('„Rahmenvertrag Kopierer“ bleibt in Phase „Angebot“.');
     expect(de.onDragOver({ active, over: null })).toBe('„Rahmenvertrag Kopierer“ ist über keiner Phase.');
+    // Over its own column (dnd-kit says so right after the pick-up) it is still picked up there.
+    expect(de.onDragOver({ active, over: over('st-1') })).toBe(
+      '„Rahmenvertrag Kopierer“ aufgenommen, Phase „Angebot“.',
+    );
   });
 
   it('speak English when the UI is English', () => {

@@ -101,10 +101,15 @@ export function boardAnnouncements(t: TFunction, board: Board, recordType: Pipel
   const from = (id: UniqueIdentifier) => findCard(board, recordType, String(id))?.column.stage.name ?? '';
   return {
     onDragStart: ({ active }) => t('sales.board.pickedUp', { title: title(active.id), stage: from(active.id) }),
-    onDragOver: ({ active, over }) =>
-      over
-        ? t('sales.board.over', { title: title(active.id), stage: stageName(over.id) })
-        : t('sales.board.overNothing', { title: title(active.id) }),
+    // dnd-kit reports the card over its own column right after the pick-up, which would cut the pick-up's
+    // announcement short: over its own column the card is still "picked up" there.
+    onDragOver: ({ active, over }) => {
+      if (!over) return t('sales.board.overNothing', { title: title(active.id) });
+      const stage = stageName(over.id);
+      return stage === from(active.id)
+        ? t('sales.board.pickedUp', { title: title(active.id), stage })
+        : t('sales.board.over', { title: title(active.id), stage });
+    },
     onDragEnd: ({ active, over }) => {
       const stage = over ? stageName(over.id) : '';
       return stage && stage !== from(active.id)
