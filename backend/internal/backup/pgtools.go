@@ -101,10 +101,11 @@ func (t Tools) dump(ctx context.Context, dsn, snapshot, path string) error {
 
 // restore restores the dump at path in one transaction: pg_restore turns it into SQL, which psql runs. The owner
 // of the objects becomes the connecting role (--no-owner); privileges are restored as dumped (the REVOKEs from
-// PUBLIC of the definer functions matter). On the way two things change (restoreFilter): the comments on
-// extensions are left out (only an extension's owner may set them, and a superuser created the untrusted ones),
-// and the search path is the schema's instead of empty: some functions that indexes use call other functions
-// without naming their schema, which an empty search path cannot resolve.
+// PUBLIC of the definer functions matter). On the way the comments on extensions are left out (restoreFilter):
+// only an extension's owner may set them, and a superuser created the untrusted ones. The script keeps pg_dump's
+// empty search path, as a plain pg_restore by an operator would run it: a function that an index evaluates and
+// that calls another without its schema fails the restore (and the drill), see the migration
+// 20261211130000_restorable_functions.
 func (t Tools) restore(ctx context.Context, dsn, path string) error {
 	pgRestore, err := t.find("pg_restore")
 	if err != nil {
@@ -162,7 +163,8 @@ func (t Tools) restore(ctx context.Context, dsn, path string) error {
 	return nil
 }
 
-// restoreFilter copies pg_restore's script, changing two kinds of statement outside the data of COPY blocks.
+// restoreFilter copies pg_restore's script without the comments on extensions, leaving the data of COPY blocks
+// as they are.
 func restoreFilter(r io.Reader, w io.Writer) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	bw := bufio.NewWriterSize(w, 1<<20)
@@ -175,8 +177,6 @@ func restoreFilter(r io.Reader, w io.Writer) error {
 				inCopy = line != "\\.\n"
 			case strings.HasPrefix(line, "COPY ") && strings.HasSuffix(line, " FROM stdin;\n"):
 				inCopy = true
-			case line == "SELECT pg_catalog.set_config('search_path', '', false);\n":
-				line = "SELECT pg_catalog.set_config('search_path', 'public', false);\n"
 			case strings.HasPrefix(line, "COMMENT ON EXTENSION "):
 				line = ""
 			}

@@ -10,9 +10,9 @@ import (
 	"testing"
 )
 
-// The script filter changes the search path and drops comments on extensions, but never touches table data, even
-// data that spells those statements.
-func TestRestoreFilterChangesStatementsButNotData(t *testing.T) {
+// The script filter drops comments on extensions and keeps the rest, never touching table data, even data that
+// spells such a statement.
+func TestRestoreFilterDropsExtensionCommentsButNotData(t *testing.T) {
 	in := strings.Join([]string{
 		"SELECT pg_catalog.set_config('search_path', '', false);",
 		"COMMENT ON EXTENSION earthdistance IS 'calculate great-circle distances';",
@@ -25,13 +25,13 @@ func TestRestoreFilterChangesStatementsButNotData(t *testing.T) {
 		"",
 	}, "\n")
 	want := strings.Join([]string{
-		"SELECT pg_catalog.set_config('search_path', 'public', false);",
+		"SELECT pg_catalog.set_config('search_path', '', false);",
 		"CREATE EXTENSION IF NOT EXISTS earthdistance WITH SCHEMA public;",
 		"COPY public.notes (id, body) FROM stdin;",
 		"1\tSELECT pg_catalog.set_config('search_path', '', false);",
 		"COMMENT ON EXTENSION x IS 'data';",
 		`\.`,
-		"SELECT pg_catalog.set_config('search_path', 'public', false);",
+		"SELECT pg_catalog.set_config('search_path', '', false);",
 		"",
 	}, "\n")
 	var out bytes.Buffer
