@@ -1,5 +1,5 @@
 # 1sales: thin entry points; the logic lives in scripts/.
-.PHONY: run stop test e2e fuzz bench deps backend frontend bindings openapi clean
+.PHONY: run stop test e2e fuzz bench deps backend frontend bindings openapi package clean
 
 ## run: start PostgreSQL (.data/pg), the backend on :8421 and, with a display, the desktop app
 run:
@@ -47,6 +47,11 @@ openapi:
 bindings:
 	@scripts/deps.sh
 	@scripts/bindings.sh
+
+## package: build the Debian packages dist/onesales-server_*.deb and dist/1sales_*.deb (nfpm)
+package:
+	@scripts/deps.sh
+	@scripts/package.sh
 
 ## clean: remove build output (bin/, build/bin/, frontend/dist, test-results/); keeps .data/
 clean:

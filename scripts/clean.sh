@@ -6,8 +6,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 cd "$ROOT"
-log "clean: bin/ build/bin/ frontend/dist/ test-results/"
-rm -rf bin build/bin test-results
+log "clean: bin/ build/bin/ dist/ frontend/dist/ test-results/"
+rm -rf bin build/bin dist test-results
 if [ -d frontend/dist ]; then
 	find frontend/dist -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 fi

@@ -3,6 +3,7 @@
 #   - Debian packages (GTK/WebKitGTK headers, PostgreSQL 15, Xvfb, keyring, chromium, nsis, ...)
 #   - frontend/node_modules (npm ci) when missing or older than package-lock.json
 #   - bin/wails, the Wails CLI built from tools/ (pinned version)
+#   - bin/nfpm, the Debian packager built from tools/nfpm (pinned version)
 #   - SeaweedFS (the S3 server of the Go tests), built from its pinned module
 #     version into ${XDG_CACHE_HOME:-~/.cache}/onesales/ (outside the clone)
 # Idempotent and quick when everything is present. Go (>= 1.26) and Node.js
@@ -19,6 +20,7 @@ APT_PACKAGES=(
 	gnome-keyring dbus dbus-x11
 	chromium nsis
 	curl file openssl ca-certificates
+	systemd desktop-file-utils
 )
 
 # ------------------------------------------------------------------ apt ----
@@ -75,6 +77,16 @@ if [ ! -x "$wails" ] || [ "$ROOT/tools/go.mod" -nt "$wails" ] || [ "$ROOT/tools/
 	mv "$wails.tmp" "$wails"
 else
 	log "deps: bin/wails present"
+fi
+# ---------------------------------------------------------------- nfpm ----
+nfpm="$ROOT/bin/nfpm"
+if [ ! -x "$nfpm" ] || [ "$ROOT/tools/nfpm/go.mod" -nt "$nfpm" ] || [ "$ROOT/tools/nfpm/go.sum" -nt "$nfpm" ]; then
+	log "deps: building bin/nfpm from tools/nfpm (nfpm $(grep -o "goreleaser/nfpm/v2 v[^ ]*" "$ROOT/tools/nfpm/go.mod" | cut -d" " -f2))"
+	mkdir -p "$ROOT/bin"
+	(cd "$ROOT/tools/nfpm" && GOWORK=off go build -o "$nfpm.tmp" github.com/goreleaser/nfpm/v2/cmd/nfpm)
+	mv "$nfpm.tmp" "$nfpm"
+else
+	log "deps: bin/nfpm present"
 fi
 # ----------------------------------------------------------- SeaweedFS ----
 # `go install github.com/seaweedfs/seaweedfs/weed@...` is refused (its go.mod

@@ -253,9 +253,10 @@ build_frontend() {
 }
 
 # -------------------------------------------------------------- backend ----
-build_backend() {
-	# The version the server reports (GET /api/v1/version, onesales_build_info): ONESALES_VERSION, else the newest
-	# tag (v1.2.3 -> 1.2.3), else the desktop's productVersion in wails.json with the commit (0.1.0+abc1234).
+# onesales_version: the version of a build (the server's GET /api/v1/version and onesales_build_info, the
+# packages'): ONESALES_VERSION, else the newest tag (v1.2.3 -> 1.2.3), else the desktop's productVersion in
+# wails.json with the commit (0.1.0+abc1234).
+onesales_version() {
 	local version="${ONESALES_VERSION:-}"
 	if [ -z "$version" ]; then
 		version="$(git -C "$ROOT" describe --tags --abbrev=0 --match 'v[0-9]*' 2>/dev/null || true)"
@@ -264,6 +265,12 @@ build_backend() {
 	if [ -z "$version" ]; then
 		version="$(sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' "$ROOT/wails.json")+$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo dev)"
 	fi
+	echo "$version"
+}
+
+build_backend() {
+	local version
+	version="$(onesales_version)"
 	log "backend: go build -o bin/onesales-server ./cmd/onesales-server (version $version)"
 	mkdir -p "$ROOT/bin"
 	(cd "$ROOT/backend" && go build -ldflags "-X github.com/1sales/app/backend/internal/buildinfo.version=$version" \

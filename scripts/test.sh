@@ -4,7 +4,7 @@
 #   scripts/test.sh              all steps
 #   scripts/test.sh STEP...      only these (deps and postgres always run first)
 #
-# Steps: deps postgres go-shared go-backend go-desktop frontend keyring e2e windows
+# Steps: deps postgres go-shared go-backend go-desktop frontend keyring e2e package windows
 # (go-backend starts SeaweedFS for the S3 document store's tests.)
 # A missing tool is an error, never a skip. A failing step is reported and the
 # remaining steps still run (unless deps or postgres fail); the last line is
@@ -13,7 +13,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-ALL_STEPS=(go-shared go-backend go-desktop frontend keyring e2e windows)
+ALL_STEPS=(go-shared go-backend go-desktop frontend keyring e2e package windows)
 if [ $# -gt 0 ]; then
 	for s in "$@"; do
 		case " ${ALL_STEPS[*]} " in *" $s "*) ;; *) die "unknown step '$s' (steps: ${ALL_STEPS[*]})" ;; esac
@@ -126,6 +126,13 @@ step_e2e() {
 		export ONESALES_E2E_SKIP_FRONTEND_BUILD=1
 	fi
 	"$ROOT/scripts/e2e.sh"
+}
+
+# The Debian packages (dist/*.deb, built with nfpm) and their check: contents, the unit (systemd-analyze), and as
+# root an installation into an overlay of / that migrates, serves and answers /readyz (scripts/package-test.sh).
+step_package() {
+	"$ROOT/scripts/package.sh" server desktop
+	"$ROOT/scripts/package-test.sh"
 }
 
 step_windows() {

@@ -234,6 +234,7 @@ func benchDir(prefix string) (string, error) {
 type serverProc struct {
 	cmd       *exec.Cmd
 	base      string
+	log       string // the server's log file
 	peakExact bool
 }
 
@@ -262,7 +263,7 @@ func startServer(ctx context.Context, bin, appURL, dir string, env ...string) (*
 		logFile.Close()
 		return nil, fmt.Errorf("bench: start server: %w", err)
 	}
-	s := &serverProc{cmd: cmd, base: "http://" + addr, peakExact: true}
+	s := &serverProc{cmd: cmd, base: "http://" + addr, log: logFile.Name(), peakExact: true}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		resp, err := http.Get(s.base + "/readyz")
@@ -294,6 +295,18 @@ func (s *serverProc) stop() {
 }
 
 // resetPeak sets the server's VmHWM back to its current RSS (Linux: "5" to clear_refs).
+// logLines returns the server log's last n lines that contain substr (for the reason of a failure).
+func (s *serverProc) logLines(substr string, n int) string {
+	b, _ := os.ReadFile(s.log)
+	var lines []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, substr) {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
+}
+
 func (s *serverProc) resetPeak() {
 	if err := os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", s.cmd.Process.Pid), []byte("5"), 0); err != nil {
 		s.peakExact = false

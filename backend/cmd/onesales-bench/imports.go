@@ -260,7 +260,7 @@ func (b *bench) runImport(ctx context.Context, hc *http.Client, srv *serverProc,
 	}
 	took := time.Since(start)
 	if job.Status != api.ImportDone {
-		return 0, 0, job, fmt.Errorf("bench: import: %+v", job)
+		return 0, 0, job, fmt.Errorf("bench: import: %+v; the server's log of imports:\n%s", job, srv.logLines("import", 20))
 	}
 	logf("imports: %s: %.1f MiB uploaded and analysed in %s, imported in %s (the server says %.0f rows/s)",
 		filepath.Base(path), float64(fi.Size())/(1<<20), uploaded.Round(time.Millisecond), took.Round(time.Millisecond), job.RowsPerSecond)

@@ -40,6 +40,12 @@ commands:
   create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
            create a customer company with its first admin; the password is read from
            ONESALES_ADMIN_PASSWORD or the first line of standard input (ONESALES_MIGRATION_DATABASE_URL)
+  backup -to DIR
+           write a consistent backup of the database and the document store into the new folder DIR
+           (ONESALES_MIGRATION_DATABASE_URL, the document store's settings; pg_dump from ONESALES_PG_BIN_DIR or PATH)
+  restore -from DIR
+           check the backup in DIR and restore it into an empty database and document store; exit code 3: the
+           backup is corrupt, 4: the database or store is not empty (nothing written in either case)
   simulate-supplier -url URL -source ID [-batches N] [-size N] [-prefix P] [-seed N]
            deliver realistic German leads to a lead source as a supplier such as 1leads would; the source's
            API key from ONESALES_SOURCE_KEY, its signing secret (if it signs) from ONESALES_SOURCE_SECRET
@@ -54,7 +60,7 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1], os.Args[2:]); err != nil {
 		slog.Error("onesales-server failed", "command", os.Args[1], "err", err)
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -67,7 +73,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return simulateSupplier(ctx, args)
 	}
 	switch cmd {
-	case "serve", "migrate", "seed", "create-tenant":
+	case "serve", "migrate", "seed", "create-tenant", "backup", "restore":
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -118,6 +124,8 @@ func run(ctx context.Context, cmd string, args []string) error {
 		}
 		defer owner.Close()
 		return seed.Demo(ctx, owner, log)
+	case "backup", "restore":
+		return backupOrRestore(ctx, cmd, cfg, log, args)
 	default:
 		return createTenant(ctx, cfg, log, args)
 	}
