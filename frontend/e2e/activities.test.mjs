@@ -218,7 +218,7 @@ describe('activities and the dashboard', { concurrency: false }, () => {
         const back = berlin(new Date(Date.now() - 30 * 60_000));
         const due = back.day === now.day ? back : { ...now, hour: 0, minute: 0 };
         await pickDateTime(page, dialog, due);
-        await dialog.getByRole('button', { name: 'Dauer 30 Minuten' }).click();
+        await dialog.getByRole('group', { name: 'Dauer wählen' }).getByRole('button', { name: '30 Min.' }).click();
         await dialog.getByLabel('Kommentar').fill('Rückruf wegen Liefertermin');
         // Pre-linked to the deal it is planned on (and to the deal's organisation).
         assert.equal(await selectInput(dialog, 'Deal').inputValue(), DEAL);

@@ -308,7 +308,7 @@ describe('maps', { concurrency: false }, () => {
     // In some runs on a busy machine the page stops answering while the second list map of this file draws (the
     // map's answer arrived; nothing of the page is readable any more). Until that is found, the placement is
     // proved by the Go tests (seed: 12 markers of the demo company, 10 at their organisation; placement_test.go).
-    { timeout: TEST_TIMEOUT, skip: 'the page hangs in some runs while a second list map draws; see the comment' },
+    { timeout: TEST_TIMEOUT },
     () =>
       withPage(browser, 'maps persons map', async (page) => {
         const { accessToken } = await apiSession(ADMIN.email);

@@ -3,8 +3,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+/** axe-core's browser bundle (the standard accessibility rule engine), injected into the page under test. */
+const AXE_SOURCE = require('axe-core').source;
 
 function required(name) {
   const value = process.env[name];
@@ -90,7 +95,15 @@ export async function openPage(browser) {
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(STEP_TIMEOUT);
+  // axe-core and its watcher in every page the context loads (checkAccessibility, assertNoWatchedViolations).
   const page = await context.newPage();
+  page.a11yFindings = [];
+  await page.exposeFunction('__a11yReport', (violations) => {
+    page.a11yFindings.push(violations);
+    console.error(`[axe-core] ${violations.length} violation(s):\n${formatViolations(violations)}`);
+  });
+  await page.addInitScript({ content: AXE_SOURCE });
+  await page.addInitScript(installAccessibilityWatcher, WCAG_TAGS);
   page.appErrors = [];
   page.on('pageerror', (error) => {
     if (!isWailsRuntimeError(error)) {
@@ -104,6 +117,133 @@ export async function openPage(browser) {
   await closeRemindersInTheWay(page);
   return page;
 }
+
+/** The WCAG 2.1 A and AA rules of axe-core. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs in the page before the app (an init script, so on every load): window.__a11yRun(where) runs axe-core with
+ * the WCAG tags, one run at a time (axe refuses a second run while one is going), and returns the critical and
+ * serious violations. A watcher runs it by itself whenever a dialog appears or the route changes, once the screen
+ * has settled, and reports what it finds through window.__a11yReport (bound by openPage), so that every screen and
+ * dialog a test visits is checked without the test asking.
+ */
+function installAccessibilityWatcher(tags) {
+  let queue = Promise.resolve();
+  const run = (where) => {
+    const next = queue.then(async () => {
+      // A list that shows its previous rows faded while the new ones load says so (aria-busy): wait for the result.
+      for (let waited = 0; waited < 5000 && window.document.querySelector('[aria-busy="true"]'); waited += 100) {
+        await new Promise((resolve) => window.setTimeout(resolve, 100));
+      }
+      const result = await window.axe.run(window.document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations
+        .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+        .map((violation) => ({
+          where,
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => ({
+            target: node.target.join(' '),
+            html: node.html.slice(0, 200),
+            summary: node.failureSummary ?? '',
+          })),
+        }));
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  window.__a11yRun = run;
+
+  const seenDialogs = new WeakSet();
+  let lastRoute = '';
+  let pending = '';
+  let quietTimer = 0;
+  let deadline = 0;
+  const check = () => {
+    const where = pending;
+    pending = '';
+    deadline = 0;
+    run(where)
+      .then((violations) => {
+        if (violations.length > 0 && window.__a11yReport) window.__a11yReport(violations);
+      })
+      // A screen that goes away while axe looks at it (a dialog closed by the test) is not a finding.
+      .catch(() => undefined);
+  };
+  const observe = () => {
+    const route = window.location.pathname + window.location.search + window.location.hash;
+    const reasons = [];
+    if (route !== lastRoute) {
+      lastRoute = route;
+      reasons.push(`screen ${route}`);
+    }
+    for (const dialog of window.document.querySelectorAll('[role="dialog"], [role="alertdialog"]')) {
+      if (seenDialogs.has(dialog)) continue;
+      seenDialogs.add(dialog);
+      const title = dialog.getAttribute('aria-label') ?? dialog.querySelector('h1, h2, h3')?.textContent ?? '';
+      reasons.push(`dialog "${title.trim()}" on ${route}`);
+    }
+    if (reasons.length === 0 && !pending) return;
+    if (reasons.length > 0) pending = pending ? `${pending}, ${reasons.join(', ')}` : reasons.join(', ');
+    // Waits until the screen has been quiet for a moment (loaded), at most two seconds.
+    if (!deadline) deadline = Date.now() + 2000;
+    window.clearTimeout(quietTimer);
+    quietTimer = window.setTimeout(check, Math.max(0, Math.min(400, deadline - Date.now())));
+  };
+  const start = () => {
+    new window.MutationObserver(observe).observe(window.document.documentElement, { childList: true, subtree: true });
+    observe();
+  };
+  if (window.document.documentElement) start();
+  else window.addEventListener('DOMContentLoaded', start);
+}
+
+const formatViolations = (violations) =>
+  violations
+    .map(
+      (violation) =>
+        `  ${violation.id} (${violation.impact}) on ${violation.where}: ${violation.help}\n` +
+        violation.nodes
+          .map((node) => `    - ${node.target}\n      ${node.html}\n      ${node.summary.replace(/\n/g, '\n      ')}`)
+          .join('\n'),
+    )
+    .join('\n');
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA) on what the page shows now and fails on any critical or serious violation, listing
+ * each with its rule, the elements (CSS targets) and axe's summary of what is wrong; `where` names the screen or
+ * dialog in the message. Every screenshot runs it; the watcher that openPage installs runs it on each dialog and
+ * route change, and withPage fails on what the watcher found.
+ */
+export async function checkAccessibility(page, where) {
+  if (!(await page.evaluate(() => '__a11yRun' in window))) {
+    await page.evaluate(AXE_SOURCE);
+    await page.evaluate(installAccessibilityWatcher, WCAG_TAGS);
+  }
+  const violations = await page.evaluate((name) => window.__a11yRun(name), where);
+  if (violations.length === 0) return;
+  throw new Error(
+    `accessibility (axe-core, WCAG 2.1 AA) on ${where}: ${violations.length} violation(s)\n${formatViolations(violations)}`,
+  );
+}
+
+/** Fails when the watcher found violations on a screen or dialog of the page (see installAccessibilityWatcher). */
+async function assertNoWatchedViolations(page) {
+  if (!page.isClosed()) {
+    // Waits for the runs under way and a last look at the screen as it is now.
+    await checkAccessibility(page, 'the last screen').catch((error) => page.a11yFindings.push(error.message));
+  }
+  if (page.a11yFindings.length === 0) return;
+  const found = page.a11yFindings.map((finding) => (typeof finding === 'string' ? finding : formatViolations(finding)));
+  throw new Error(`accessibility (axe-core, WCAG 2.1 AA):\n${found.join('\n')}`);
+}
+
+/** Checks the screen with axe-core (checkAccessibility), then saves a screenshot of it. */
 
 /** The in-app reminders of activities due soon (notifications/Reminder.tsx). */
 export const reminders = (page) =>
@@ -125,6 +265,7 @@ export async function keepReminders(page) {
 }
 
 export async function screenshot(page, name) {
+  await checkAccessibility(page, name);
   await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: false });
 }
 
@@ -136,12 +277,13 @@ export async function withPage(browser, testName, body) {
   const page = await openPage(browser);
   try {
     await body(page);
+    await assertNoWatchedViolations(page);
     if (page.appErrors.length > 0) {
       throw new Error(`the app threw in the page: ${page.appErrors.map((error) => error.message).join('; ')}`);
     }
   } catch (error) {
     const name = `failed-${testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
-    await screenshot(page, name).catch(() => undefined);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: false }).catch(() => undefined);
     throw error;
   } finally {
     await page.context().close();

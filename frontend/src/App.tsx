@@ -1,4 +1,3 @@
-import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -33,11 +32,11 @@ import { LostReasonsPage } from './features/settings/sales/LostReasonsPage';
 import { PipelinesPage } from './features/settings/sales/PipelinesPage';
 import { ExportsPage } from './features/exports/ExportsPage';
 import { LocalizedDates } from './i18n/LocalizedDates';
-import { theme } from './theme';
+import { AppMantineProvider } from './components/AppMantineProvider';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <AppMantineProvider>
       <LocalizedDates>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
@@ -86,6 +85,6 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           </ModalsProvider>
         </QueryClientProvider>
       </LocalizedDates>
-    </MantineProvider>
+    </AppMantineProvider>
   );
 }

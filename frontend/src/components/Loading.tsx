@@ -8,7 +8,7 @@ export function Loading({ small = false }: { small?: boolean }) {
   const { t } = useTranslation();
   return (
     <Center p={small ? 'md' : 'xl'}>
-      <Loader size={small ? 'sm' : undefined} aria-label={t('common.loading')} />
+      <Loader size={small ? 'sm' : undefined} role="status" aria-label={t('common.loading')} />
     </Center>
   );
 }

@@ -121,7 +121,7 @@ export const activitiesDe = {
       dueAtFormat: 'dd., DD.MM.YYYY HH:mm',
       duration: 'Dauer',
       durationHint: 'Ohne Dauer (ein Zeitpunkt)',
-      durationPreset: 'Dauer {{minutes}} Minuten',
+      durationPresets: 'Dauer wählen',
       comment: 'Kommentar',
       links: 'Verknüpft mit',
       done: 'Erledigt',

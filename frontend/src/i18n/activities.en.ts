@@ -110,7 +110,7 @@ export const activitiesEn: Shape<typeof activitiesDe> = {
       dueAtFormat: 'ddd D MMM YYYY, HH:mm',
       duration: 'Duration',
       durationHint: 'No duration (a point in time)',
-      durationPreset: 'Duration {{minutes}} minutes',
+      durationPresets: 'Choose a duration',
       comment: 'Comment',
       links: 'Linked to',
       done: 'Done',

@@ -84,6 +84,8 @@ export const de = {
   },
   shell: {
     toggleNavigation: 'Navigation ein- oder ausblenden',
+    skipToContent: 'Zum Inhalt springen',
+    main: 'Inhalt',
     nav: {
       label: 'Hauptnavigation',
       start: 'Start',
@@ -316,8 +318,17 @@ export const de = {
     },
     created: 'Die Rolle „{{name}}“ wurde angelegt.',
   },
+  datePicker: {
+    previousMonth: 'Vorheriger Monat',
+    nextMonth: 'Nächster Monat',
+    previousYear: 'Vorheriges Jahr',
+    nextYear: 'Nächstes Jahr',
+    previousDecade: 'Vorheriges Jahrzehnt',
+    nextDecade: 'Nächstes Jahrzehnt',
+  },
   search: {
     label: 'Personen und Organisationen suchen',
+    results: 'Suchergebnisse',
     placeholder: 'Suchen …',
     persons: 'Personen',
     organizations: 'Organisationen',

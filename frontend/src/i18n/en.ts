@@ -85,6 +85,8 @@ export const en: Messages = {
   },
   shell: {
     toggleNavigation: 'Show or hide navigation',
+    skipToContent: 'Skip to content',
+    main: 'Content',
     nav: {
       label: 'Main navigation',
       start: 'Home',
@@ -316,8 +318,17 @@ export const en: Messages = {
     },
     created: 'The role “{{name}}” has been created.',
   },
+  datePicker: {
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+  },
   search: {
     label: 'Search people and organisations',
+    results: 'Search results',
     placeholder: 'Search …',
     persons: 'People',
     organizations: 'Organisations',

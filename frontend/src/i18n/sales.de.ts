@@ -29,7 +29,17 @@ export const salesDe = {
         'Der Eintrag wurde inzwischen von jemand anderem geändert. Das Board wurde neu geladen – bitte prüfen Sie die Phase und verschieben Sie ihn erneut.',
       moved: '„{{name}}“ ist jetzt in „{{stage}}“.',
       noPipeline: 'Es gibt noch keine Pipeline. Administratoren legen sie unter Einstellungen › Pipelines an.',
-      dragHint: 'Ziehen Sie eine Karte in eine andere Spalte, um die Phase zu ändern.',
+      dragHint:
+        'Ziehen Sie eine Karte in eine andere Spalte, um die Phase zu ändern. Per Tastatur: Leertaste, Pfeiltaste links oder rechts, Leertaste.',
+      cardRole: 'verschiebbare Karte',
+      instructions:
+        'Enter öffnet den Eintrag. Die Leertaste nimmt die Karte auf; die Pfeiltasten links und rechts wählen die Phase, die Leertaste legt sie dort ab, Escape bricht ab.',
+      pickedUp: '„{{title}}“ aufgenommen, Phase „{{stage}}“.',
+      over: '„{{title}}“ über Phase „{{stage}}“.',
+      overNothing: '„{{title}}“ ist über keiner Phase.',
+      dropped: '„{{title}}“ in Phase „{{stage}}“ abgelegt.',
+      stayed: '„{{title}}“ bleibt in Phase „{{stage}}“.',
+      cancelled: 'Verschieben abgebrochen. „{{title}}“ bleibt in Phase „{{stage}}“.',
     },
     lost: {
       title: 'Als verloren markieren',

@@ -25,7 +25,16 @@ export const salesEn: Shape<typeof salesDe> = {
         'Someone else has changed this record in the meantime. The board was reloaded – please check the stage and move it again.',
       moved: '“{{name}}” is now in “{{stage}}”.',
       noPipeline: 'There is no pipeline yet. Administrators create them under Settings › Pipelines.',
-      dragHint: 'Drag a card to another column to change its stage.',
+      dragHint: 'Drag a card to another column to change its stage. By keyboard: Space, left or right arrow, Space.',
+      cardRole: 'movable card',
+      instructions:
+        'Enter opens the record. Space picks the card up; the left and right arrow keys choose the stage, Space drops it there, Escape cancels.',
+      pickedUp: 'Picked up “{{title}}”, stage “{{stage}}”.',
+      over: '“{{title}}” is over stage “{{stage}}”.',
+      overNothing: '“{{title}}” is not over a stage.',
+      dropped: 'Dropped “{{title}}” in stage “{{stage}}”.',
+      stayed: '“{{title}}” stays in stage “{{stage}}”.',
+      cancelled: 'Move cancelled. “{{title}}” stays in stage “{{stage}}”.',
     },
     lost: {
       title: 'Mark as lost',

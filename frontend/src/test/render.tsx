@@ -1,11 +1,10 @@
-import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
-import { theme } from '../theme';
+import { AppMantineProvider } from '../components/AppMantineProvider';
 
 /** Renders ui with the app's providers, a fresh query client and an in-memory router at route. */
 export function renderWithProviders(
@@ -18,14 +17,14 @@ export function renderWithProviders(
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   const result = render(
-    <MantineProvider theme={theme}>
+    <AppMantineProvider>
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <Notifications />
           <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
         </ModalsProvider>
       </QueryClientProvider>
-    </MantineProvider>,
+    </AppMantineProvider>,
   );
   return { ...result, queryClient };
 }

@@ -12,6 +12,7 @@ import type { ActivityLinks } from './activityForm';
 import { activityListPath } from './activityQuery';
 import { ActivityFormModal, type ActivityLinkNames } from './ActivityFormModal';
 import { ActivityItem } from './ActivityItem';
+import { activityListProps } from './doneFocus';
 import { useActivityDates } from './dates';
 import { useRecordActivities, useToggleDone } from './hooks';
 
@@ -103,7 +104,7 @@ function RecordActivities({ recordType, recordId, links, linkNames }: Activities
           {t('activities.card.empty')}
         </Text>
       ) : (
-        <Stack gap={0}>
+        <Stack gap={0} {...activityListProps(t('activities.title'))}>
           <div data-testid="activities-open">{open.map(row)}</div>
           {done.length > 0 && (
             <>

@@ -31,6 +31,7 @@ import type { ActivityLinks } from './activityForm';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityItem, ActivityLinksText, DoneCheckbox, OverdueBadge } from './ActivityItem';
+import { activityListProps } from './doneFocus';
 import { useActivityDates } from './dates';
 import {
   defaultActivityFilter,
@@ -201,7 +202,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
   }
   const more = list.hasNextPage;
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" {...activityListProps(t('activities.title'))}>
       <Group justify="space-between" px="md" py="xs">
         <Text
           size="sm"
@@ -215,7 +216,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
             ? t('activities.list.countMore', { count: items.length, shown: format.number(items.length) })
             : t('activities.list.count', { count: items.length, shown: format.number(items.length) })}
         </Text>
-        {list.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {list.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       <Table.ScrollContainer minWidth={860}>
         <Table
@@ -223,6 +224,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
           highlightOnHover
           data-testid="activities-table"
           style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+          aria-busy={list.isPlaceholderData}
         >
           <Table.Thead>
             <Table.Tr>
@@ -269,7 +271,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
                     <Stack gap={2} align="flex-start">
                       <Text
                         size="sm"
-                        c={late ? 'red.7' : undefined}
+                        c={late ? 'red' : undefined}
                         fw={late ? 600 : undefined}
                         style={{ whiteSpace: 'nowrap' }}
                         data-testid="activity-due"
@@ -287,27 +289,30 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
                         size="md"
                         label={activity.typeName}
                       />
-                      <UnstyledButton
-                        onClick={() => {
-                          onOpen(activity);
-                        }}
-                        aria-label={t('activities.open', { title: activity.title })}
-                      >
-                        <Text
-                          size="sm"
-                          fw={500}
-                          td={activity.done ? 'line-through' : undefined}
-                          c={activity.done ? 'dimmed' : undefined}
-                          data-testid="activity-title"
+                      <Stack gap={0} align="flex-start">
+                        <UnstyledButton
+                          onClick={() => {
+                            onOpen(activity);
+                          }}
+                          aria-label={t('activities.open', { title: activity.title })}
                         >
-                          {activity.title}
-                        </Text>
+                          <Text
+                            size="sm"
+                            fw={500}
+                            td={activity.done ? 'line-through' : undefined}
+                            c={activity.done ? 'dimmed' : undefined}
+                            data-testid="activity-title"
+                          >
+                            {activity.title}
+                          </Text>
+                        </UnstyledButton>
+                        {/* Beside the button, which is named by the title alone ("Öffnen: …"). */}
                         {activity.durationMinutes > 0 && (
                           <Text size="xs" c="dimmed">
                             {activity.typeName} · {t('activities.duration', { minutes: activity.durationMinutes })}
                           </Text>
                         )}
-                      </UnstyledButton>
+                      </Stack>
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -401,17 +406,23 @@ function WeekView({
             {t('activities.week.range', { from: dates.day(dueFrom), to: dates.day(dueTo) })}
           </Title>
         </Group>
-        {week.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {week.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       <Loaded query={week}>
         {(data) => (
           <>
             {!data.complete && (
-              <Text size="sm" c="orange.8">
+              <Text size="sm" c="orange">
                 {t('activities.week.incomplete', { count: data.items.length })}
               </Text>
             )}
-            <Paper withBorder radius="md" style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}>
+            <Paper
+              withBorder
+              radius="md"
+              style={{ opacity: week.isPlaceholderData ? 0.6 : 1 }}
+              aria-busy={week.isPlaceholderData}
+              {...activityListProps(t('activities.title'))}
+            >
               {days.map((entry, index) => (
                 <Group
                   key={entry.day}

@@ -284,16 +284,17 @@ function ActivityForm({
               suffix={` ${t('activities.minutesShort')}`}
               {...form.getInputProps('durationMinutes')}
             />
-            <Group gap={4} mt={6}>
+            {/* Each preset is named by its visible text ("30 Min."), the group says what they set. */}
+            <Group gap={4} mt={6} role="group" aria-label={t('activities.form.durationPresets')}>
               {DURATION_PRESETS.map((minutes) => (
                 <Button
                   key={minutes}
                   size="compact-xs"
                   variant={values.durationMinutes === minutes ? 'filled' : 'light'}
+                  aria-pressed={values.durationMinutes === minutes}
                   onClick={() => {
                     form.setFieldValue('durationMinutes', minutes);
                   }}
-                  aria-label={t('activities.form.durationPreset', { minutes })}
                 >
                   {t('activities.duration', { minutes })}
                 </Button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityLinkType } from '../../api';
 import { LinkedRecord } from '../records/HiddenRecord';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
+import { keepFocusAfterToggle } from './doneFocus';
 
 /** Each link of an activity: its ID, the linked record's name and whether the caller may not see it. */
 const LINKS: readonly {
@@ -65,8 +66,10 @@ export function DoneCheckbox({
     <Checkbox
       checked={activity.done}
       onChange={(event) => {
+        keepFocusAfterToggle(event.currentTarget);
         onToggle(event.currentTarget.checked);
       }}
+      data-activity-id={activity.id}
       disabled={disabled}
       aria-label={
         activity.done
@@ -145,7 +148,7 @@ export function ActivityItem({
           </Text>
         </UnstyledButton>
         <Group gap={6} wrap="wrap">
-          <Text size="xs" c={late ? 'red.7' : 'dimmed'} fw={late ? 600 : undefined} data-testid="activity-due">
+          <Text size="xs" c={late ? 'red' : 'dimmed'} fw={late ? 600 : undefined} data-testid="activity-due">
             {when}
             {activity.durationMinutes > 0 && ` · ${t('activities.duration', { minutes: activity.durationMinutes })}`}
           </Text>

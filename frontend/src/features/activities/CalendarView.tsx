@@ -1,4 +1,11 @@
-import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
+import type {
+  DatesSetArg,
+  DayCellMountArg,
+  EventClickArg,
+  EventContentArg,
+  EventDropArg,
+  EventMountArg,
+} from '@fullcalendar/core';
 import deLocale from '@fullcalendar/core/locales/de';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -129,11 +136,11 @@ export function CalendarView({ filter, view, anchor, onAnchor, onOpen, onPlan }:
             {title}
           </Title>
         </Group>
-        {range.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+        {range.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
       </Group>
       {range.isError && <QueryError error={range.error} onRetry={() => void range.refetch()} />}
       {range.data && !range.data.complete && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="orange">
           {t('activities.calendar.incomplete', { count: range.data.items.length })}
         </Text>
       )}
@@ -191,6 +198,11 @@ export function CalendarView({ filter, view, anchor, onAnchor, onOpen, onPlan }:
             const activity = arg.event.extendedProps.activity as Activity;
             if (arg.event.start)
               send(activity, { kind: 'resize', start: arg.event.start, end: arg.event.end }, arg.revert);
+          }}
+          dayCellDidMount={(arg: DayCellMountArg) => {
+            // FullCalendar names a month day by its number alone, though the cell shows its activities too (WCAG
+            // label in name): the cell is named by all it shows instead.
+            arg.el.removeAttribute('aria-labelledby');
           }}
           eventContent={(arg: EventContentArg) => <EventContent arg={arg} overdue={t('activities.overdue')} />}
           eventDidMount={(arg: EventMountArg) => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { Link, useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import { ActivitiesCard } from '../activities/ActivitiesCard';
 import { contactsApi, type Organization } from '../../api';
 import { QueryError } from '../../components/QueryError';
@@ -141,6 +142,7 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
 function OrganizationPersonsCard({ organization, canCreate }: { organization: Organization; canCreate: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const persons = useOrganizationPersons(organization.id);
   const [creating, setCreating] = useState(false);
 
@@ -213,7 +215,9 @@ function OrganizationPersonsCard({ organization, canCreate }: { organization: Or
         onClose={() => {
           setCreating(false);
         }}
-        onSaved={(person) => void navigate(`/persons/${person.id}`)}
+        onSaved={(person) => {
+          openCreated(`/persons/${person.id}`);
+        }}
       />
     </Card>
   );

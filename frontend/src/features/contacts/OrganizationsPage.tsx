@@ -2,7 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import { contactsApi, type Organization } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
@@ -18,7 +18,7 @@ import { OrganizationFormModal } from './OrganizationFormModal';
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const [view, setView] = useListView();
@@ -79,7 +79,9 @@ export function OrganizationsPage() {
         onClose={() => {
           setCreating(false);
         }}
-        onSaved={(organization) => void navigate(`/organizations/${organization.id}`)}
+        onSaved={(organization) => {
+          openCreated(`/organizations/${organization.id}`);
+        }}
       />
     </Stack>
   );

@@ -2,7 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import { contactsApi, type Person } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
@@ -21,7 +21,7 @@ import { PersonFormModal } from './PersonFormModal';
 export function PersonsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const [view, setView] = useListView();
@@ -84,7 +84,9 @@ export function PersonsPage() {
         onClose={() => {
           setCreating(false);
         }}
-        onSaved={(person) => void navigate(`/persons/${person.id}`)}
+        onSaved={(person) => {
+          openCreated(`/persons/${person.id}`);
+        }}
       />
     </Stack>
   );

@@ -61,7 +61,7 @@ function KpiCard({
         <KpiIcon size={20} color={`var(--mantine-color-${color}-6)`} stroke={1.6} />
       </Group>
       <FigureLink to={to} count={count} testId={testId} label={`${title}: ${format.number(count)}. ${openLabel}`}>
-        <Text fz={32} fw={700} c={count > 0 ? `${color}.7` : undefined} lh={1.2} mt={4}>
+        <Text fz={32} fw={700} c={count > 0 ? color : undefined} lh={1.2} mt={4}>
           {format.number(count)}
         </Text>
       </FigureLink>
@@ -85,7 +85,7 @@ function PeriodRows({ period, label, name }: { period: PeriodResult; label: stri
       testId={`figure-${name}-${kind}`}
       label={t('dashboard.openDeals', { label: `${label}: ${t(`dashboard.results.${kind}`)}` })}
     >
-      <Text fw={600} c={kind === 'won' ? 'teal.8' : 'red.8'} span data-testid={`figure-${name}-${kind}-count`}>
+      <Text fw={600} c={kind === 'won' ? 'teal' : 'red'} span data-testid={`figure-${name}-${kind}-count`}>
         {format.number(figure.count)}
       </Text>
       <Text size="sm" c="dimmed" span data-testid={`figure-${name}-${kind}-value`}>
@@ -158,8 +158,8 @@ function LeadsCard({ dashboard }: { dashboard: Dashboard }) {
         {t('dashboard.leads.title')}
       </Title>
       <SimpleGrid cols={3}>
-        {item(leads.converted, 'converted', 'teal.8')}
-        {item(leads.lost, 'lost', 'red.8')}
+        {item(leads.converted, 'converted', 'teal')}
+        {item(leads.lost, 'lost', 'red')}
         <div>
           <Text size="xs" c="dimmed">
             {t('dashboard.leads.rate')}
@@ -233,7 +233,7 @@ function FunnelCard({ dashboard, pipelineSelect }: { dashboard: Dashboard; pipel
                 {t('dashboard.funnel.empty')}
               </Text>
             )}
-            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
               <StageBars
                 data={stageBars(stages)}
                 metric={metric}
@@ -331,7 +331,7 @@ function DoneThisWeekCard({ dashboard }: { dashboard: Dashboard }) {
       ) : (
         <SimpleGrid cols={{ base: 1, md: users.length > 1 ? 2 : 1 }} spacing="lg">
           {users.length > 1 && (
-            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
               <DoneBars
                 data={users.map((user) => ({ user: user.userName, done: user.done.count }))}
                 seriesLabel={t('dashboard.done.series')}
@@ -353,7 +353,7 @@ function DoneThisWeekCard({ dashboard }: { dashboard: Dashboard }) {
                       testId="figure-done-user"
                       label={t('dashboard.openActivities', { label: `${t('dashboard.done.title')}: ${user.userName}` })}
                     >
-                      <Text fw={600} c="teal.8">
+                      <Text fw={600} c="teal">
                         {format.number(user.done.count)}
                       </Text>
                     </FigureLink>
@@ -442,7 +442,11 @@ export function Dashboard({ header }: { header: ReactNode }) {
       </Group>
       <Loaded query={dashboard} pending={!data}>
         {(data) => (
-          <Stack gap="lg" style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
+          <Stack
+            gap="lg"
+            style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}
+            aria-busy={dashboard.isPlaceholderData}
+          >
             <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
               {show.activities && (
                 <KpiCard

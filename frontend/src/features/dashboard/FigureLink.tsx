@@ -1,4 +1,4 @@
-import { UnstyledButton } from '@mantine/core';
+import { UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 
@@ -17,7 +17,7 @@ export function FigureLink({
   count: number;
   testId: string;
   children: ReactNode;
-  /** What opening it shows, for screen readers. */
+  /** What opening it shows, for screen readers: read after the visible figure, which starts the button's name. */
   label: string;
 }) {
   const navigate = useNavigate();
@@ -27,11 +27,11 @@ export function FigureLink({
       data-testid={testId}
       data-count={count}
       data-to={to}
-      aria-label={label}
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
       className="dashboard-figure"
     >
       {children}
+      <VisuallyHidden> {label}</VisuallyHidden>
     </UnstyledButton>
   );
 }

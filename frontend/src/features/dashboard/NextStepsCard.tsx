@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { ActivityFormModal } from '../activities/ActivityFormModal';
 import { ActivityItem } from '../activities/ActivityItem';
 import { useActivityDates } from '../activities/dates';
+import { activityListProps } from '../activities/doneFocus';
 import { useToggleDone } from '../activities/hooks';
 import { LinkedRecord } from '../records/HiddenRecord';
 import { formatMoney } from '../sales/money';
@@ -39,7 +40,7 @@ function NextActivities({ steps }: { steps: NextSteps }) {
           {t('dashboard.nextSteps.noActivities')}
         </Text>
       ) : (
-        <div>
+        <div {...activityListProps(t('dashboard.nextSteps.activities'))}>
           {activities.map((activity) => (
             <ActivityItem
               key={activity.id}
@@ -145,7 +146,7 @@ function DealsWithoutActivity({ steps }: { steps: NextSteps }) {
           testId="figure-deals-without-activity"
           label={t('dashboard.openDeals', { label: t('dashboard.nextSteps.dealsWithout') })}
         >
-          <Text fz={24} fw={700} c={figure.count > 0 ? 'orange.8' : undefined} ta="right" lh={1.2}>
+          <Text fz={24} fw={700} c={figure.count > 0 ? 'orange' : undefined} ta="right" lh={1.2}>
             {format.number(figure.count)}
           </Text>
           <Text size="xs" c="dimmed" ta="right">

@@ -301,7 +301,7 @@ function DocumentRow({ document, onDelete }: { document: Document; onDelete: (do
             <Text size="sm" fw={600} c="indigo.7" truncate style={{ textDecoration: 'underline' }}>
               {name}
             </Text>
-            {open.isPending && <Loader size={12} aria-label={t('documents.opening')} />}
+            {open.isPending && <Loader size={12} role="status" aria-label={t('documents.opening')} />}
           </Group>
         </UnstyledButton>
         <Text size="xs" c="dimmed" truncate>
@@ -332,7 +332,7 @@ function DocumentRow({ document, onDelete }: { document: Document; onDelete: (do
           </Menu.Item>
           {document.canDelete && (
             <Menu.Item
-              color="red"
+              color="red.9"
               leftSection={<IconTrash size={16} />}
               onClick={() => {
                 onDelete(document);
@@ -375,7 +375,7 @@ function TrashedDocuments({ recordType, recordId }: { recordType: DocumentRecord
   if (trashed.isPending) {
     return (
       <Center p="xs">
-        <Loader size="xs" aria-label={t('common.loading')} />
+        <Loader size="xs" role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

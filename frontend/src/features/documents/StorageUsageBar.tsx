@@ -10,7 +10,7 @@ export function StorageUsageBar({ compact = false }: { compact?: boolean }) {
   const format = useFormatters();
   const storage = useStorage();
 
-  if (storage.isPending) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (storage.isPending) return <Loader size="xs" role="status" aria-label={t('common.loading')} />;
   if (storage.isError) {
     return (
       <Text size="xs" c="dimmed" data-testid="storage-usage-error">
@@ -29,11 +29,17 @@ export function StorageUsageBar({ compact = false }: { compact?: boolean }) {
       <Text size={compact ? 'xs' : 'sm'} fw={compact ? 500 : 600} data-testid="storage-usage-text">
         {label}
       </Text>
-      <Progress.Root size={compact ? 'sm' : 'lg'} aria-label={label}>
-        <Progress.Section value={Math.max(usedPercent, occupied > 0 ? 1 : 0)} color={color} />
+      <Progress.Root size={compact ? 'sm' : 'lg'}>
+        <Progress.Section value={Math.max(usedPercent, occupied > 0 ? 1 : 0)} color={color} aria-label={label} />
         {reservedPercent > 0 && (
           <Tooltip label={t('storage.reserved', { reserved: format.bytes(usage.reservedBytes) })}>
-            <Progress.Section value={reservedPercent} color={color} striped animated />
+            <Progress.Section
+              value={reservedPercent}
+              color={color}
+              striped
+              animated
+              aria-label={t('storage.reserved', { reserved: format.bytes(usage.reservedBytes) })}
+            />
           </Tooltip>
         )}
       </Progress.Root>

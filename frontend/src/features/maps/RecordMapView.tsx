@@ -109,7 +109,16 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
     cluster.addLayers(layers);
     if (layers.length > 0) {
       const bounds = L.latLngBounds(items.map((item): [number, number] => [item.lat, item.lng]));
-      base.map.fitBounds(bounds, { padding: [40, 40], maxZoom: base.maxViewZoom(12), animate: false });
+      const maxZoom = base.maxViewZoom(12);
+      // Leaflet measures its element once: a map drawn before its element had its size (a list that just switched
+      // to the map) would fit the markers into no space at all, which gives no finite zoom.
+      base.map.invalidateSize({ pan: false });
+      const size = base.map.getSize();
+      if (size.x > 80 && size.y > 80) {
+        base.map.fitBounds(bounds, { padding: [40, 40], maxZoom, animate: false });
+      } else {
+        base.map.setView(bounds.getCenter(), Math.min(maxZoom, GERMANY_VIEW.zoom), { animate: false });
+      }
     } else {
       base.map.setView(GERMANY_VIEW.center, GERMANY_VIEW.zoom, { animate: false });
     }
@@ -156,7 +165,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           <Text size="sm" c="dimmed" data-testid="map-count" data-count={items ? count : undefined} aria-live="polite">
             {items ? t('maps.map.count', { count }) : t('common.loading')}
           </Text>
-          {markers.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+          {markers.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
         </Group>
         <MapLegend kinds={kinds} />
         {markers.data?.truncated && (
@@ -184,7 +193,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           />
           {!config.data && (
             <Center pos="absolute" inset={0}>
-              <Loader aria-label={t('common.loading')} />
+              <Loader role="status" aria-label={t('common.loading')} />
             </Center>
           )}
         </div>

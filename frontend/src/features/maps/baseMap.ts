@@ -7,6 +7,10 @@ import { escapeHtml, L } from './leaflet';
 import { createOfflineLayer, OFFLINE_MAX_ZOOM } from './offlineLayer';
 import { initialFallback, nextFallback, type BaseLayer, type FallbackState, type TileEvent } from './tileFallback';
 
+/** The zoom range of every map: the whole world down to single houses (OpenStreetMap's tiles). */
+const MIN_ZOOM = 2;
+const MAX_ZOOM = 19;
+
 /** How often a map on the offline outlines tries its tiles again. */
 const TILE_RETRY_MS = 60_000;
 
@@ -53,12 +57,16 @@ export function createBaseMap(element: HTMLElement, config: MapConfig, options: 
   const map = L.map(element, {
     center: options.center,
     zoom: options.zoom,
+    // The map's own zoom range: without it the range comes from the layers, and with the tiles taken off (offline)
+    // it is unbounded, which the marker clusters (one grid per zoom level) and a view fitted to one point cannot take.
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     scrollWheelZoom: options.scrollWheelZoom ?? true,
     // Links would leave the desktop app's window; the attributions are plain text.
     attributionControl: true,
   });
   map.attributionControl.setPrefix('Leaflet');
-  const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19 });
+  const tiles = L.tileLayer(config.tileUrl, { maxZoom: MAX_ZOOM });
 
   const attributions = new Set<string>();
   const attribute = (text: string, on: boolean) => {

@@ -44,8 +44,9 @@ export function NotificationBell() {
       shadow="md"
       withinPortal
     >
-      <Popover.Target>
-        <Indicator label={count} disabled={count === 0} maxValue={99} size={18} offset={4} color="red">
+      {/* The target is the button itself, which may say whether the list is open (aria-expanded). */}
+      <Indicator label={count} disabled={count === 0} maxValue={99} size={18} offset={4} color="red">
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -59,8 +60,8 @@ export function NotificationBell() {
           >
             <IconBell size={22} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} data-testid="notification-list">
         {opened && (
           <NotificationList

@@ -175,7 +175,7 @@ function NoteItem({
                 </Menu.Item>
               )}
               {note.canDelete && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
+                <Menu.Item color="red.9" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
                   {t('common.delete')}
                 </Menu.Item>
               )}

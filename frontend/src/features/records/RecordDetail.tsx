@@ -1,15 +1,16 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
-import { createContext, use, useMemo, type ReactNode } from 'react';
+import { createContext, use, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { RecordType } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useRecordGone } from '../live/hooks';
 import { RecordGone } from '../live/RecordGone';
 import type { RecordChange } from '../live/store';
 import { RecordPresence } from './RecordPresence';
+import { wantsTitleFocus } from './titleFocus';
 
 /** The record a detail page shows (RecordDetailPage), for its frame (RecordDetailLayout): presence. */
 const ShownRecord = createContext<{ recordType: RecordType; id: string } | null>(null);
@@ -38,6 +39,12 @@ export function RecordDetailLayout({
   testId: string;
 }) {
   const shown = use(ShownRecord);
+  const location = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A record just created (useOpenCreatedRecord): the focus starts on its title.
+  useEffect(() => {
+    if (wantsTitleFocus(location.state)) heading.current?.focus();
+  }, [location.key, location.state]);
   return (
     <Stack maw={1400} gap="lg" data-testid={testId}>
       <div>
@@ -49,7 +56,7 @@ export function RecordDetailLayout({
         </Anchor>
         <Group justify="space-between" align="flex-start" mt="xs">
           <div>
-            <Title order={2} data-testid="record-title">
+            <Title order={2} data-testid="record-title" ref={heading} tabIndex={-1}>
               {title}
             </Title>
             {subtitle && (

@@ -9,12 +9,19 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { Badge, Box, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
-import { useCallback, useRef, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Board, BoardColumn, PipelineType } from '../../api';
 import { useFormatters } from '../../i18n/format';
-import { columnCards, findCard, type Card } from './boardModel';
+import {
+  boardAnnouncements,
+  boardInstructions,
+  columnCards,
+  columnCoordinates,
+  findCard,
+  type Card,
+} from './boardModel';
 import { formatMoney } from './money';
 
 interface BoardViewProps {
@@ -28,14 +35,37 @@ interface BoardViewProps {
   cardBody: (card: Card) => ReactNode;
 }
 
+/**
+ * The keys that move a card by keyboard: Space picks it up and drops it (Enter opens the card instead), Escape
+ * cancels. Enter drops too while a card is picked up.
+ */
+const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
+
+/**
+ * Whether the card with this id, shown in this stage's column, is the one just dropped there: it then gets the
+ * focus; true once per drop. The card that was dragged renders again in its old column before the move reaches
+ * the board, and that element goes away with the move, so only the card in the target column takes the focus.
+ */
+const FocusAfterDrop = createContext<((cardId: string, stageId: string) => boolean) | null>(null);
+
+/** How long a dropped card waits to show up in its new column before it gives up the claim to the focus. */
+const FOCUS_AFTER_DROP_MS = 10_000;
+
 /** A pipeline's stages as columns of cards; dragging a card to another column moves it to that stage. */
 export function BoardView({ recordType, board, canMove, onMove, detailPath, cardBody }: BoardViewProps) {
   const { t } = useTranslation();
   const sensors = useSensors(
     // A few pixels of movement start a drag, so that a click still opens the card.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { keyboardCodes: KEYBOARD_CODES, coordinateGetter: columnCoordinates }),
   );
+  const droppedCard = useRef<{ id: string; stageId: string; until: number } | null>(null);
+  const focusAfterDrop = useCallback((cardId: string, stageId: string) => {
+    const dropped = droppedCard.current;
+    if (dropped?.id !== cardId || dropped.stageId !== stageId) return false;
+    droppedCard.current = null;
+    return Date.now() < dropped.until;
+  }, []);
 
   // The click that ends a drag must not open the card.
   const lastDrag = useRef(0);
@@ -43,10 +73,11 @@ export function BoardView({ recordType, board, canMove, onMove, detailPath, card
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     lastDrag.current = Date.now();
-    if (!over) return;
     const found = findCard(board, recordType, String(active.id));
-    const toStageId = String(over.id);
-    if (found && found.column.stage.id !== toStageId) {
+    if (!found) return;
+    const toStageId = over ? String(over.id) : found.column.stage.id;
+    droppedCard.current = { id: found.card.id, stageId: toStageId, until: Date.now() + FOCUS_AFTER_DROP_MS };
+    if (found.column.stage.id !== toStageId) {
       onMove(found.card, toStageId);
     }
   };
@@ -60,27 +91,33 @@ export function BoardView({ recordType, board, canMove, onMove, detailPath, card
       )}
       <DndContext
         sensors={sensors}
+        accessibility={{
+          announcements: boardAnnouncements(t, board, recordType),
+          screenReaderInstructions: boardInstructions(t),
+        }}
         onDragEnd={onDragEnd}
         onDragCancel={() => {
           lastDrag.current = Date.now();
         }}
       >
-        <ScrollArea type="auto" offsetScrollbars>
-          <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="board">
-            {board.columns.map((column) => (
-              <BoardColumnView
-                key={column.stage.id}
-                recordType={recordType}
-                column={column}
-                currency={board.currency}
-                canMove={canMove}
-                detailPath={detailPath}
-                cardBody={cardBody}
-                justDragged={justDragged}
-              />
-            ))}
-          </Group>
-        </ScrollArea>
+        <FocusAfterDrop value={focusAfterDrop}>
+          <ScrollArea type="auto" offsetScrollbars>
+            <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="board">
+              {board.columns.map((column) => (
+                <BoardColumnView
+                  key={column.stage.id}
+                  recordType={recordType}
+                  column={column}
+                  currency={board.currency}
+                  canMove={canMove}
+                  detailPath={detailPath}
+                  cardBody={cardBody}
+                  justDragged={justDragged}
+                />
+              ))}
+            </Group>
+          </ScrollArea>
+        </FocusAfterDrop>
       </DndContext>
     </Stack>
   );
@@ -118,6 +155,8 @@ function BoardColumnView({
       w={280}
       miw={280}
       bg={isOver ? 'blue.0' : 'gray.0'}
+      role="group"
+      aria-label={column.stage.name}
       data-testid="board-column"
       data-stage={column.stage.name}
       data-count={column.count}
@@ -155,6 +194,7 @@ function BoardColumnView({
           <BoardCard
             key={card.id}
             card={card}
+            stageId={column.stage.id}
             canMove={canMove}
             detailPath={detailPath}
             body={cardBody(card)}
@@ -173,27 +213,53 @@ function BoardColumnView({
 
 function BoardCard({
   card,
+  stageId,
   canMove,
   detailPath,
   body,
   justDragged,
 }: {
   card: Card;
+  stageId: string;
   canMove: boolean;
   detailPath: (id: string) => string;
   body: ReactNode;
   justDragged: () => boolean;
 }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: card.id,
     disabled: !canMove,
+    attributes: { roleDescription: t('sales.board.cardRole') },
   });
+  // A moved card comes back as a new element in its new column: it takes the focus the dragged one had.
+  const focusAfterDrop = use(FocusAfterDrop);
+  const node = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (focusAfterDrop?.(card.id, stageId)) node.current?.focus();
+  });
+  const open = () => void navigate(detailPath(card.id));
   return (
     <Box
-      ref={setNodeRef}
+      ref={(element: HTMLDivElement | null) => {
+        node.current = element;
+        setNodeRef(element);
+      }}
       {...listeners}
       {...attributes}
+      // Only who may move cards hears how; the others open them with Enter.
+      aria-roledescription={canMove ? attributes['aria-roledescription'] : undefined}
+      aria-describedby={canMove ? attributes['aria-describedby'] : undefined}
+      aria-disabled={undefined}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && !isDragging) {
+          event.preventDefault();
+          open();
+          return;
+        }
+        listeners?.onKeyDown?.(event);
+      }}
       style={{
         transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
         zIndex: isDragging ? 10 : undefined,
@@ -201,9 +267,10 @@ function BoardCard({
         touchAction: 'none',
       }}
       onClick={() => {
-        if (!justDragged()) void navigate(detailPath(card.id));
+        if (!justDragged()) open();
       }}
       data-testid="board-card"
+      data-card-id={card.id}
       data-name={card.title}
     >
       <Paper withBorder radius="sm" p="xs" shadow={isDragging ? 'md' : undefined}>

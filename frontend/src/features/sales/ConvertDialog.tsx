@@ -16,7 +16,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import {
   parseError,
   type ConvertMode,
@@ -202,7 +202,7 @@ function ConvertForm({
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const notify = useNotify();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const matches = useLeadMatches(lead.id, true);
   const convert = useConvertLead(lead.id);
   const [personMode, setPersonMode] = useState<ConvertMode>(
@@ -306,8 +306,8 @@ function ConvertForm({
       onSuccess: (result) => {
         notify.success(t('leads.convert.done'));
         onClose();
-        if (result.personId) void navigate(`/persons/${result.personId}`);
-        else if (result.organizationId) void navigate(`/organizations/${result.organizationId}`);
+        if (result.personId) openCreated(`/persons/${result.personId}`);
+        else if (result.organizationId) openCreated(`/organizations/${result.organizationId}`);
       },
       onError: showServerError,
     });

@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import { salesApi, type Deal } from '../../api';
 import { useFormatters } from '../../i18n/format';
 import { HiddenRecord } from '../records/HiddenRecord';
@@ -16,7 +16,7 @@ import { StatusBadge } from './StatusBadge';
 export function DealsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const [creating, setCreating] = useState(false);
   const pipelineNames = usePipelineNames('deal');
 
@@ -82,7 +82,9 @@ export function DealsPage() {
         onClose={() => {
           setCreating(false);
         }}
-        onSaved={(deal) => void navigate(`/deals/${deal.id}`)}
+        onSaved={(deal) => {
+          openCreated(`/deals/${deal.id}`);
+        }}
       />
     </PipelineRecordsPage>
   );

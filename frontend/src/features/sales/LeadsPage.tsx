@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useOpenCreatedRecord } from '../records/titleFocus';
 import { salesApi, type Lead } from '../../api';
 import { LeadSourceFilters } from '../intake/LeadSourceFilters';
 import { PossibleDuplicateBadge } from '../intake/PossibleDuplicateBadge';
@@ -14,7 +14,7 @@ import { StatusBadge } from './StatusBadge';
 
 export function LeadsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreatedRecord();
   const [creating, setCreating] = useState(false);
   const pipelineNames = usePipelineNames('lead');
   const sourceNames = useLeadSourceNames();
@@ -88,7 +88,9 @@ export function LeadsPage() {
         onClose={() => {
           setCreating(false);
         }}
-        onSaved={(lead) => void navigate(`/leads/${lead.id}`)}
+        onSaved={(lead) => {
+          openCreated(`/leads/${lead.id}`);
+        }}
       />
     </PipelineRecordsPage>
   );

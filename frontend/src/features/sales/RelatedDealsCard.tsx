@@ -45,7 +45,7 @@ export function RelatedDealsCard({ personId, organizationId }: { personId?: stri
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : !query.data ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : query.data.items.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('sales.related.none')}

@@ -1,4 +1,11 @@
 /** What moving a card does to a board: the card changes column, counts and sums follow. Pure, for optimistic updates. */
+import type {
+  Announcements,
+  KeyboardCoordinateGetter,
+  ScreenReaderInstructions,
+  UniqueIdentifier,
+} from '@dnd-kit/core';
+import type { TFunction } from 'i18next';
 import type { Board, BoardColumn, Deal, Lead, PipelineType } from '../../api';
 import { fromCents, toCents } from './money';
 
@@ -82,3 +89,59 @@ export function replaceCard(board: Board, recordType: PipelineType, card: Card):
     ),
   };
 }
+
+/**
+ * What a screen reader hears while a card is moved by keyboard or pointer, in the UI's language: the record's title
+ * and the stages' names, never the internal ids that dnd-kit's English defaults read out.
+ */
+export function boardAnnouncements(t: TFunction, board: Board, recordType: PipelineType): Announcements {
+  const title = (id: UniqueIdentifier) => findCard(board, recordType, String(id))?.card.title ?? '';
+  const stageName = (id: UniqueIdentifier) =>
+    board.columns.find((column) => column.stage.id === String(id))?.stage.name ?? '';
+  const from = (id: UniqueIdentifier) => findCard(board, recordType, String(id))?.column.stage.name ?? '';
+  return {
+    onDragStart: ({ active }) => t('sales.board.pickedUp', { title: title(active.id), stage: from(active.id) }),
+    // dnd-kit reports the card over its own column right after the pick-up, which would cut the pick-up's
+    // announcement short: over its own column the card is still "picked up" there.
+    onDragOver: ({ active, over }) => {
+      if (!over) return t('sales.board.overNothing', { title: title(active.id) });
+      const stage = stageName(over.id);
+      return stage === from(active.id)
+        ? t('sales.board.pickedUp', { title: title(active.id), stage })
+        : t('sales.board.over', { title: title(active.id), stage });
+    },
+    onDragEnd: ({ active, over }) => {
+      const stage = over ? stageName(over.id) : '';
+      return stage && stage !== from(active.id)
+        ? t('sales.board.dropped', { title: title(active.id), stage })
+        : t('sales.board.stayed', { title: title(active.id), stage: from(active.id) });
+    },
+    onDragCancel: ({ active }) => t('sales.board.cancelled', { title: title(active.id), stage: from(active.id) }),
+  };
+}
+
+/** How a card is used by keyboard, read out when a card gets the focus. */
+export function boardInstructions(t: TFunction): ScreenReaderInstructions {
+  return { draggable: t('sales.board.instructions') };
+}
+
+/**
+ * The left and right arrow keys move a picked-up card to the top of the previous or next column (dnd-kit's default
+ * moves it by 25 pixels); the other keys do nothing.
+ */
+export const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
+  if (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft') return undefined;
+  event.preventDefault();
+  const { collisionRect, droppableRects, droppableContainers } = context;
+  if (!collisionRect) return undefined;
+  const columns = droppableContainers
+    .getEnabled()
+    .map((container) => droppableRects.get(container.id))
+    .filter((rect) => rect !== undefined)
+    .sort((a, b) => a.left - b.left);
+  const center = collisionRect.left + collisionRect.width / 2;
+  const current = columns.findIndex((rect) => center >= rect.left && center <= rect.left + rect.width);
+  const target = columns[current + (event.code === 'ArrowRight' ? 1 : -1)];
+  if (current === -1 || !target) return undefined;
+  return { x: target.left + (target.width - collisionRect.width) / 2, y: target.top + 8 };
+};

@@ -1,4 +1,4 @@
-import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCalendarShare, IconCheck, IconChevronDown, IconHelp, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -28,9 +28,10 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu.label')} data-testid="user-menu">
+        {/* Named by what it shows (the user's name and role, WCAG label in name), then what it is. */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap="sm" wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size="md">
+            <Avatar color="indigo" radius="xl" size="md" aria-hidden>
               {initials(me.user.name)}
             </Avatar>
             <div>
@@ -41,15 +42,17 @@ export function UserMenu({ me }: { me: Me }) {
                 {me.role.name}
               </Text>
             </div>
-            <IconChevronDown size={16} />
+            <VisuallyHidden>{t('shell.userMenu.label')}</VisuallyHidden>
+            <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('shell.userMenu.account')}</Menu.Label>
-        <Box px="sm" pt={4} pb="xs">
+        {/* A menu holds items only (ARIA): the storage is one, opening the account page that explains it. */}
+        <Menu.Item onClick={() => void navigate('/account')} data-testid="user-menu-storage">
           <StorageUsageBar compact />
-        </Box>
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account')}>
           {t('shell.userMenu.changePassword')}
         </Menu.Item>
@@ -82,7 +85,7 @@ export function UserMenu({ me }: { me: Me }) {
         ))}
         <Menu.Divider />
         <Menu.Item
-          color="red"
+          color="red.9"
           leftSection={<IconLogout size={16} />}
           onClick={() => {
             logout.mutate(undefined, {

@@ -56,7 +56,7 @@ export function LeadSourcesPage() {
         <QueryError error={sources.error} onRetry={() => void sources.refetch()} />
       ) : sources.isPending ? (
         <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
+          <Loader role="status" aria-label={t('common.loading')} />
         </Center>
       ) : sources.data.length === 0 ? (
         <Text c="dimmed">{t('intake.empty')}</Text>

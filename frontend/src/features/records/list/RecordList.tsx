@@ -227,7 +227,7 @@ export function RecordList<T extends { id: string }>({
             <Text size="sm" c="dimmed" data-testid="list-total" data-total={first?.total} aria-live="polite">
               {t('records.list.total', { total })}
             </Text>
-            {list.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
+            {list.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
           </Group>
           <Table.ScrollContainer minWidth={720}>
             <Table
@@ -235,6 +235,7 @@ export function RecordList<T extends { id: string }>({
               highlightOnHover
               data-testid={`${testId}-table`}
               style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+              aria-busy={list.isPlaceholderData}
             >
               <Table.Thead>
                 <Table.Tr>

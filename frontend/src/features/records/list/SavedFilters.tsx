@@ -157,7 +157,7 @@ export function SavedFilters({
               {t('records.savedFilters.edit')}
             </Menu.Item>
             <Menu.Item
-              color="red"
+              color="red.9"
               leftSection={<IconTrash size={16} />}
               onClick={() => {
                 confirmDelete(selected);

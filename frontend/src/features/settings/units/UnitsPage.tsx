@@ -127,7 +127,11 @@ export function UnitsPage() {
                           {t('units.actions.move')}
                         </Menu.Item>
                       )}
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => confirmDelete(unit)}>
+                      <Menu.Item
+                        color="red.9"
+                        leftSection={<IconTrash size={16} />}
+                        onClick={() => confirmDelete(unit)}
+                      >
                         {t('units.actions.delete')}
                       </Menu.Item>
                     </Menu.Dropdown>

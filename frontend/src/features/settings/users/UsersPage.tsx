@@ -131,7 +131,7 @@ export function UsersPage() {
                       </Menu.Item>
                       {user.active ? (
                         <Menu.Item
-                          color="red"
+                          color="red.9"
                           leftSection={<IconUserOff size={16} />}
                           disabled={user.id === me.user.id}
                           onClick={() => confirmActive(user, false)}
