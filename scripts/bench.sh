@@ -18,7 +18,8 @@
 # generated nor checked: each makes a small tenant of its own, so a fresh .data/bench-pg is ready in seconds).
 #
 # The cluster is stopped at the end (its data stay); BENCH_KEEP_PG=1 leaves it running, e.g. for EXPLAIN in psql.
-# BENCH_EXPLAIN=1 prints the plans of the measured statements. Not part of `make test`.
+# BENCH_EXPLAIN=1 prints the plans of the measured statements. BENCH_TIMEOUT (30m) bounds the whole run, data
+# generation included (a first generation on a busy machine may need more). Not part of `make test`.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -68,5 +69,5 @@ if [ "$(psql_super -At -c "SELECT bool_or(pending_restart) FROM pg_settings")" =
 fi
 
 "$ROOT/bin/onesales-bench" -migrate -owner-url "$ONESALES_PG_OWNER_URL" -app-url "$ONESALES_PG_APP_URL" \
-	-duration "${BENCH_DURATION:-10s}" -timeout 30m
+	-duration "${BENCH_DURATION:-10s}" -timeout "${BENCH_TIMEOUT:-30m}"
 log "bench: done in $((SECONDS - T0))s (PostgreSQL data in .data/bench-pg)"

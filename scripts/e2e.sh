@@ -7,7 +7,7 @@
 #    otherwise starts a throwaway one; migrates and seeds the demo company (plan
 #    professional) and, with `onesales-server create-tenant`, a second company on
 #    the basic plan (limited pipelines) whose admin's e-mail is new on every run.
-# 2. Backend: builds bin/onesales-server and serves it on a free port with a fresh secret; its SMTP server is
+# 2. Backend: builds bin/onesales-server and serves it over HTTPS (a test CA of the run) on a free port with a fresh secret; its SMTP server is
 #    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received).
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
@@ -37,7 +37,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-need go node npm curl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file
+need go node npm curl openssl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file
 
 RESULTS="$ROOT/test-results"
 SHOTS="$RESULTS/screenshots"
@@ -77,10 +77,30 @@ wait_http "$MAILSINK_URL/messages" 30 "$mailsink_pid" || die "the mail sink did 
 export ONESALES_SMTP_HOST=127.0.0.1 ONESALES_SMTP_PORT="$smtp_port" ONESALES_SMTP_SECURITY=none \
 	ONESALES_SMTP_FROM=crm@1sales.example ONESALES_SMTP_FROM_NAME="1sales (E2E)"
 
+# ----------------------------------------------------------------- TLS ----
+# The backend serves HTTPS with a certificate from a CA made for this run, as a company's server would with its own
+# CA: the desktops (Go reads SSL_CERT_FILE as the system's trusted certificates), the tests (Node:
+# NODE_EXTRA_CA_CERTS) and curl (CURL_CA_BUNDLE) trust that CA and nothing else on the way.
+tls_dir="$(mktemp -d)"
+on_exit "rm -rf '$tls_dir'"
+log "e2e: a test CA and the backend's certificate for 127.0.0.1 (openssl)"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=1sales E2E CA" \
+	-addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+	-keyout "$tls_dir/ca.key" -out "$tls_dir/ca.pem" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+	-keyout "$tls_dir/server.key" -out "$tls_dir/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >"$tls_dir/server.ext"
+openssl x509 -req -in "$tls_dir/server.csr" -CA "$tls_dir/ca.pem" -CAkey "$tls_dir/ca.key" -CAcreateserial \
+	-days 2 -extfile "$tls_dir/server.ext" -out "$tls_dir/server.pem" 2>/dev/null
+export ONESALES_TLS_CERT_FILE="$tls_dir/server.pem" ONESALES_TLS_KEY_FILE="$tls_dir/server.key"
+# SSL_CERT_FILE only for the desktops (it replaces the system's certificates; go build needs those).
+TEST_CA="$tls_dir/ca.pem"
+export NODE_EXTRA_CA_CERTS="$TEST_CA" CURL_CA_BUNDLE="$TEST_CA"
+
 # ------------------------------------------------------------- backend ----
 backend_port=
 free_port backend_port
-BACKEND_URL="http://127.0.0.1:$backend_port"
+BACKEND_URL="https://127.0.0.1:$backend_port"
 : >"$RESULTS/e2e-backend.log"
 # Documents of this run in a folder of its own, removed at the end.
 ONESALES_BLOB_DIR="$(mktemp -d)"
@@ -150,6 +170,7 @@ start_dev_app() {
 		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 		NO_AT_BRIDGE=1 \
 		ONESALES_SERVER_URL="$BACKEND_URL" \
+		SSL_CERT_FILE="$TEST_CA" \
 		ONESALES_OPEN_COMMAND="$tmp/open-recorder" \
 		ONESALES_TILE_URL="$TILE_URL" \
 		XDG_DOWNLOAD_DIR="$home/Downloads" \
@@ -245,6 +266,7 @@ start_window() {
 		WEBKIT_DISABLE_DMABUF_RENDERER=1 \
 		NO_AT_BRIDGE=1 \
 		ONESALES_SERVER_URL="$BACKEND_URL" \
+		SSL_CERT_FILE="$TEST_CA" \
 		ONESALES_TILE_URL="$TILE_URL" \
 		setsid dbus-run-session -- sh -c \
 		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \

@@ -305,17 +305,19 @@ new_secret() {
 # session against ONESALES_PG_APP_URL, waits for /readyz, sets BACKEND_PID.
 # Documents go to ONESALES_BLOB_DIR (default .data/blobs).
 start_backend() {
-	local addr=$1 secret=$2 logfile=$3
-	log "backend: serve on http://$addr (log $logfile)"
+	local addr=$1 secret=$2 logfile=$3 scheme=http
+	# With a certificate configured (ONESALES_TLS_CERT_FILE and _KEY_FILE) the backend serves HTTPS.
+	[ -z "${ONESALES_TLS_CERT_FILE:-}" ] || scheme=https
+	log "backend: serve on $scheme://$addr (log $logfile)"
 	ONESALES_DATABASE_URL="$ONESALES_PG_APP_URL" \
 		ONESALES_ADDR="$addr" \
 		ONESALES_TOKEN_SECRET="$secret" \
 		ONESALES_BLOB_DIR="${ONESALES_BLOB_DIR:-$ROOT/.data/blobs}" \
 		setsid "$ROOT/bin/onesales-server" serve </dev/null >>"$logfile" 2>&1 &
 	BACKEND_PID=$!
-	if ! wait_http "http://$addr/readyz" 60 "$BACKEND_PID"; then
+	if ! wait_http "$scheme://$addr/readyz" 60 "$BACKEND_PID"; then
 		tail -n 40 "$logfile" >&2 || true
-		die "backend did not become ready on http://$addr/readyz"
+		die "backend did not become ready on $scheme://$addr/readyz"
 	fi
 	log "backend: ready (pid $BACKEND_PID)"
 }

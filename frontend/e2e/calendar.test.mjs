@@ -245,7 +245,7 @@ describe('calendar', { timeout: TEST_TIMEOUT }, () => {
       if (await renewButton.isVisible()) await renew();
       else await card.getByRole('button', { name: 'Kalender-Abo einrichten' }).click();
       const url = await shownFeedUrl(page);
-      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/ics\/1sc_[A-Za-z0-9_-]{43}\.ics$/);
+      assert.match(url, /^https:\/\/127\.0\.0\.1:\d+\/ics\/1sc_[A-Za-z0-9_-]{43}\.ics$/);
       await screenshot(page, 'calendar-feed-card.png');
 
       const feed = await fetchFeed(url);
