@@ -20,7 +20,6 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/auth"
-	"github.com/1sales/app/backend/internal/oidc"
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/buildinfo"
 	"github.com/1sales/app/backend/internal/config"
@@ -34,6 +33,7 @@ import (
 	"github.com/1sales/app/backend/internal/mail"
 	"github.com/1sales/app/backend/internal/metrics"
 	"github.com/1sales/app/backend/internal/notify"
+	"github.com/1sales/app/backend/internal/oidc"
 	"github.com/1sales/app/backend/internal/tlscert"
 )
 

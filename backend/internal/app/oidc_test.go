@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -39,11 +41,20 @@ func ssoInput(env *apptest.Env, issuer, clientID, secret string, passwordDisable
 
 // ssoBrowser plays the system browser: it opens the authorization URL (after tweak, when given) and returns the
 // code and state the provider redirected to the loopback address with.
-func ssoBrowser(t *testing.T, authURL string, tweak func(q url.Values)) (code, state string) {
+func ssoBrowser(t testing.TB, authURL string, tweak func(q url.Values)) (code, state string) {
 	t.Helper()
-	u, err := url.Parse(authURL)
+	code, state, err := authorize(authURL, tweak)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return code, state
+}
+
+// authorize is ssoBrowser without a test to fail (for a fuzz target's bodies).
+func authorize(authURL string, tweak func(q url.Values)) (code, state string, err error) {
+	u, err := url.Parse(authURL)
+	if err != nil {
+		return "", "", err
 	}
 	if tweak != nil {
 		q := u.Query()
@@ -53,29 +64,37 @@ func ssoBrowser(t *testing.T, authURL string, tweak func(q url.Values)) (code, s
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Get(u.String())
 	if err != nil {
-		t.Fatal(err)
+		return "", "", err
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusFound {
-		t.Fatalf("authorize: %d", resp.StatusCode)
-	}
 	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || !strings.HasPrefix(loc.String(), ssoRedirect) {
-		t.Fatalf("authorize redirected to %q, want %s", resp.Header.Get("Location"), ssoRedirect)
+	if resp.StatusCode != http.StatusFound || err != nil || !strings.HasPrefix(loc.String(), ssoRedirect) {
+		return "", "", fmt.Errorf("authorize: %d, redirected to %q, want %s", resp.StatusCode, resp.Header.Get("Location"), ssoRedirect)
 	}
-	return loc.Query().Get("code"), loc.Query().Get("state")
+	return loc.Query().Get("code"), loc.Query().Get("state"), nil
 }
 
-func ssoBegin(t *testing.T, env *apptest.Env, email string) string {
+func ssoBegin(t testing.TB, env *apptest.Env, email string) string {
 	t.Helper()
-	resp := env.Do(apptest.Request{Method: http.MethodPost, Path: "/api/v1/auth/oidc/begin",
+	authURL, err := begin(env, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return authURL
+}
+
+// begin is ssoBegin without a test to fail.
+func begin(env *apptest.Env, email string) (string, error) {
+	resp, err := env.TryAt(env.Server.URL, apptest.Request{Method: http.MethodPost, Path: "/api/v1/auth/oidc/begin",
 		Body: api.SSOBeginRequest{Email: email, RedirectURI: ssoRedirect}})
-	if resp.Status != http.StatusOK {
-		t.Fatalf("begin: %d %s", resp.Status, resp.Body)
+	if err != nil {
+		return "", err
 	}
 	var b api.SSOBegin
-	resp.Decode(t, &b)
-	return b.AuthURL
+	if resp.Status != http.StatusOK || json.Unmarshal(resp.Body, &b) != nil {
+		return "", fmt.Errorf("begin: %d %s", resp.Status, resp.Body)
+	}
+	return b.AuthURL, nil
 }
 
 func ssoFinish(env *apptest.Env, code, state string) *apptest.Response {
