@@ -131,6 +131,9 @@ const (
 	CodeSSOFailed ErrorCode = "auth.sso_failed"
 	// CodePasswordDisabled: the user's company signs them in through single sign-on only (403).
 	CodePasswordDisabled ErrorCode = "auth.password_disabled"
+	// CodeSSOCancelled: the desktop stopped waiting for the browser's single sign-on (the user cancelled, or no
+	// answer came within the time allowed).
+	CodeSSOCancelled ErrorCode = "auth.sso_cancelled"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -145,7 +148,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
-	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeSSOFailed, CodePasswordDisabled,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeSSOFailed, CodePasswordDisabled, CodeSSOCancelled,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
