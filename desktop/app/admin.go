@@ -72,7 +72,7 @@ func (a *Admin) SSOSettings() (api.SSOSettings, error) {
 }
 
 // SetSSOSettings replaces the company's single sign-on (admins); a nil client secret keeps the stored one. Bad
-// input is 422 with fields (issuer, clientId, clientSecret, domains, domains.<i>, defaultUnitId, defaultRoleId).
+// input is 422 with fields (issuer, clientId, clientSecret, domains, domains[i], defaultUnitId, defaultRoleId).
 func (a *Admin) SetSSOSettings(in api.SSOSettingsInput) (api.SSOSettings, error) {
 	return client.Put[api.SSOSettings](a.c.ctx, a.c, client.Path("tenant", "sso"), in)
 }

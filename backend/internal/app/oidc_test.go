@@ -385,9 +385,9 @@ func TestSSOSettingsKeepTheSecretAndRefuseBadInput(t *testing.T) {
 		{"client id empty", func(i *api.SSOSettingsInput) { i.ClientID = " " }, "clientId", api.FieldRequired},
 		{"secret too long", func(i *api.SSOSettingsInput) { x := strings.Repeat("s", 1001); i.ClientSecret = &x }, "clientSecret", api.FieldTooLong},
 		{"no domains", func(i *api.SSOSettingsInput) { i.Domains = nil }, "domains", api.FieldRequired},
-		{"bad domain", func(i *api.SSOSettingsInput) { i.Domains = []string{"nordlicht"} }, "domains.0", api.FieldInvalid},
-		{"domain with @", func(i *api.SSOSettingsInput) { i.Domains = []string{"a@nordlicht.example"} }, "domains.0", api.FieldInvalid},
-		{"domain twice", func(i *api.SSOSettingsInput) { i.Domains = []string{"nordlicht.example", "Nordlicht.Example"} }, "domains.1", api.FieldDuplicate},
+		{"bad domain", func(i *api.SSOSettingsInput) { i.Domains = []string{"nordlicht"} }, "domains[0]", api.FieldInvalid},
+		{"domain with @", func(i *api.SSOSettingsInput) { i.Domains = []string{"a@nordlicht.example"} }, "domains[0]", api.FieldInvalid},
+		{"domain twice", func(i *api.SSOSettingsInput) { i.Domains = []string{"nordlicht.example", "Nordlicht.Example"} }, "domains[1]", api.FieldDuplicate},
 		{"unit of nobody", func(i *api.SSOSettingsInput) { i.DefaultUnitID = "00000000-0000-0000-0000-000000000000" }, "defaultUnitId", api.FieldNotFound},
 		{"role not a UUID", func(i *api.SSOSettingsInput) { i.DefaultRoleID = "x" }, "defaultRoleId", api.FieldInvalid},
 	} {
@@ -404,7 +404,7 @@ func TestSSOSettingsKeepTheSecretAndRefuseBadInput(t *testing.T) {
 	other := ssoInput(env, p.Issuer, p.ClientID, p.ClientSecret, false)
 	other.DefaultUnitID, other.DefaultRoleID = env.Other.Units["Zentrale"].String(), env.Other.Roles["Administrator"].String()
 	if resp := put(env.Token(apptest.OtherAdmin), other); resp.Status != http.StatusUnprocessableEntity ||
-		resp.Error(t).Fields["domains.0"] != api.FieldTaken {
+		resp.Error(t).Fields["domains[0]"] != api.FieldTaken {
 		t.Fatalf("another company's domain: %d %s", resp.Status, resp.Body)
 	}
 	for _, who := range []string{apptest.Manager, apptest.FieldRepNord} {

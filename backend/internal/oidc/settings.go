@@ -110,7 +110,7 @@ func (s *Service) SetSettings(ctx context.Context, a *access.Actor, in api.SSOSe
 	}
 	for i, raw := range in.Domains {
 		d := strings.ToLower(strings.TrimSpace(raw))
-		field := fmt.Sprintf("domains.%d", i)
+		field := fmt.Sprintf("domains[%d]", i)
 		switch {
 		case len(d) > 253:
 			v.Field(field, api.FieldTooLong)
@@ -168,7 +168,7 @@ func (s *Service) SetSettings(ctx context.Context, a *access.Actor, in api.SSOSe
 				return api.SSOSettings{}, fmt.Errorf("oidc: check domain: %w", err)
 			}
 			if !mine {
-				v.Field(fmt.Sprintf("domains.%d", i), api.FieldTaken)
+				v.Field(fmt.Sprintf("domains[%d]", i), api.FieldTaken)
 			}
 		}
 		if err := v.Err(); err != nil {
