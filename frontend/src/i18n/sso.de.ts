@@ -27,7 +27,8 @@ export const ssoDe = {
       clientSecret: 'Client-Geheimnis',
       clientSecretHint: 'Leer lassen für einen öffentlichen Client mit PKCE.',
       clientSecretSet: 'gesetzt',
-      clientSecretSetHint: 'Ein Geheimnis ist gespeichert und wird nicht angezeigt. Geben Sie ein neues ein, um es zu ersetzen.',
+      clientSecretSetHint:
+        'Ein Geheimnis ist gespeichert und wird nicht angezeigt. Geben Sie ein neues ein, um es zu ersetzen.',
       clientSecretRemove: 'Gespeichertes Geheimnis entfernen',
       domains: 'E-Mail-Domains',
       domainsHint: 'Eine oder mehrere Domains, z. B. ihre-firma.de (Enter nach jeder Domain).',

@@ -64,8 +64,13 @@ describe('SignInPage: single sign-on', () => {
   });
 
   it('shows that it waits for the browser and lets the user cancel', async () => {
-    let reject: (reason: unknown) => void = () => {};
-    ssoLogin.mockImplementation(() => new Promise((_, r) => (reject = r)));
+    let reject: ((reason: unknown) => void) | undefined;
+    ssoLogin.mockImplementation(
+      () =>
+        new Promise((_, r) => {
+          reject = r;
+        }),
+    );
     const user = renderSignIn();
 
     await user.type(screen.getByLabelText('E-Mail-Adresse'), 'claudia.becker@nordlicht.example');
@@ -77,7 +82,7 @@ describe('SignInPage: single sign-on', () => {
     await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
     expect(cancel).toHaveBeenCalledTimes(1);
 
-    reject(new ApiError({ status: 0, code: 'auth.sso_cancelled', message: 'cancelled' }));
+    reject?.(new ApiError({ status: 0, code: 'auth.sso_cancelled', message: 'cancelled' }));
     expect(await screen.findByTestId('sign-in-error')).toHaveTextContent(
       'Die Anmeldung über Single Sign-on wurde abgebrochen.',
     );
