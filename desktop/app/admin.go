@@ -65,6 +65,18 @@ func (a *Admin) SetTenantSettings(in api.TenantSettingsInput) (api.TenantSetting
 	return client.Put[api.TenantSettings](a.c.ctx, a.c, client.Path("tenant", "settings"), in)
 }
 
+// SSOSettings reads the company's single sign-on (admins); the client secret is never answered, only whether one
+// is set.
+func (a *Admin) SSOSettings() (api.SSOSettings, error) {
+	return client.Get[api.SSOSettings](a.c.ctx, a.c, client.Path("tenant", "sso"), nil)
+}
+
+// SetSSOSettings replaces the company's single sign-on (admins); a nil client secret keeps the stored one. Bad
+// input is 422 with fields (issuer, clientId, clientSecret, domains, domains[i], defaultUnitId, defaultRoleId).
+func (a *Admin) SetSSOSettings(in api.SSOSettingsInput) (api.SSOSettings, error) {
+	return client.Put[api.SSOSettings](a.c.ctx, a.c, client.Path("tenant", "sso"), in)
+}
+
 func (a *Admin) Tenant() (api.Tenant, error) {
 	return client.Get[api.Tenant](a.c.ctx, a.c, client.Path("tenant"), nil)
 }

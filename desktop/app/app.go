@@ -54,6 +54,8 @@ type Config struct {
 	NotificationIcon []byte
 	// ShowNotification replaces the operating system's notifications (tests); nil: the system's (beeep).
 	ShowNotification func(title, body string) error
+	// OpenBrowser replaces the system browser of single sign-on (tests); nil: Wails' BrowserOpenURL.
+	OpenBrowser func(url string) error
 }
 
 // App is what main hands to wails.Run: the services to Bind and the lifecycle hooks. The hooks are unexported

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/1sales/app/desktop/client"
@@ -15,7 +16,12 @@ import (
 )
 
 // Session signs the user in and out and keeps the preferences that belong to the sign-in.
-type Session struct{ c *core }
+type Session struct {
+	c *core
+	// ssoMu guards ssoCancel, which stops a single sign-on waiting for the browser (CancelSSO).
+	ssoMu     sync.Mutex
+	ssoCancel context.CancelFunc
+}
 
 // SessionState is what the UI needs at start and after every sign-in change.
 type SessionState struct {
@@ -87,14 +93,7 @@ func (s *Session) Login(in LoginInput) (api.Me, error) {
 		return api.Me{}, err
 	}
 	// The server's spelling of the address names the keyring entry, so that Resume finds it however it was typed.
-	account := sess.Me.User.Email
-	if account == "" {
-		account = email
-	}
-	c.install(cl, server, account, sess)
-	if err := c.settings.Update(func(p *settings.Settings) { p.ServerURL, p.Email = server, account }); err != nil {
-		c.log.Warn("saving server and e-mail failed", "err", err)
-	}
+	s.signedIn(cl, server, email, sess)
 	c.log.Info("signed in", "server", server)
 	return sess.Me, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -113,6 +114,25 @@ func (b *backend) serve(w http.ResponseWriter, r *http.Request) {
 			b.refresh[in.RefreshToken] = false
 			ok(b.issue())
 		}
+	case "POST /api/v1/auth/oidc/begin": // single sign-on (sso_test.go): the provider is the test's browser
+		var in api.SSOBeginRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		if !strings.HasSuffix(in.Email, "@nordlicht.example") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(422)
+			_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: api.CodeValidation,
+				Fields: map[string]api.FieldCode{"email": api.FieldNoSSO}}})
+			return
+		}
+		ok(api.SSOBegin{AuthURL: b.URL + "/authorize?" + url.Values{"state": {ssoState}, "redirect_uri": {in.RedirectURI}}.Encode()})
+	case "POST /api/v1/auth/oidc/finish":
+		var in api.SSOFinishRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		if in.State != ssoState || in.Code != ssoCode {
+			fail(401, api.CodeSSOFailed)
+			return
+		}
+		ok(b.issue())
 	case "POST /api/v1/auth/logout":
 		var in api.LogoutRequest
 		_ = json.NewDecoder(r.Body).Decode(&in)

@@ -22,6 +22,17 @@ func supportRoutes() []route {
 			call: func(d *app.App) (any, error) {
 				return d.Admin.SetTenantSettings(api.TenantSettingsInput{Language: api.LanguageDE, SupportEmail: "support@nordlicht.example"})
 			}},
+		{name: "single sign-on settings", method: "GET", path: "/api/v1/tenant/sso", status: 200,
+			answer: api.SSOSettings{Configured: true, Issuer: "https://accounts.google.com", Domains: []string{"nordlicht.example"}},
+			call:   func(d *app.App) (any, error) { return d.Admin.SSOSettings() }},
+		{name: "set single sign-on settings", method: "PUT", path: "/api/v1/tenant/sso", status: 200,
+			answer: api.SSOSettings{Configured: true, Issuer: "https://accounts.google.com", Domains: []string{"nordlicht.example"}},
+			body: `{"enabled":true,"issuer":"https://accounts.google.com","clientId":"c","domains":["nordlicht.example"],` +
+				`"defaultUnitId":"u","defaultRoleId":"r","passwordDisabled":false}`,
+			call: func(d *app.App) (any, error) {
+				return d.Admin.SetSSOSettings(api.SSOSettingsInput{Enabled: true, Issuer: "https://accounts.google.com",
+					ClientID: "c", Domains: []string{"nordlicht.example"}, DefaultUnitID: "u", DefaultRoleID: "r"})
+			}},
 		{name: "support request without diagnostics", method: "POST", path: "/api/v1/support", create: true, status: 201,
 			answer: api.SupportReceipt{ID: "m1"}, body: `{"subject":"","text":"Hilfe"}`,
 			call: func(d *app.App) (any, error) {

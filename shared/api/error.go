@@ -126,6 +126,14 @@ const (
 	// CodeSupportNoAddress: the tenant has no support address configured, so a support request cannot be sent (409);
 	// an admin sets one in the settings.
 	CodeSupportNoAddress ErrorCode = "support.no_address"
+	// CodeSSOFailed: a single sign-on did not succeed (the state is unknown, spent or expired, the provider refused
+	// the code, the ID token failed verification, or the address may not sign in through the provider).
+	CodeSSOFailed ErrorCode = "auth.sso_failed"
+	// CodePasswordDisabled: the user's company signs them in through single sign-on only (403).
+	CodePasswordDisabled ErrorCode = "auth.password_disabled"
+	// CodeSSOCancelled: the desktop stopped waiting for the browser's single sign-on (the user cancelled, or no
+	// answer came within the time allowed).
+	CodeSSOCancelled ErrorCode = "auth.sso_cancelled"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -140,7 +148,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
-	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeSSOFailed, CodePasswordDisabled, CodeSSOCancelled,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
@@ -185,6 +193,10 @@ const (
 	FieldNoRows    FieldCode = "no_rows"
 	FieldAmbiguous FieldCode = "ambiguous"
 	FieldColumns   FieldCode = "columns"
+	// FieldNoSSO: the address's domain has no single sign-on (POST /api/v1/auth/oidc/begin, field email).
+	FieldNoSSO FieldCode = "no_sso"
+	// FieldUnreachable: the identity provider's discovery document could not be fetched or read (field issuer).
+	FieldUnreachable FieldCode = "unreachable"
 )
 
 // Field codes only the desktop produces (with CodeFileUnreadable and CodeFileUnwritable, on the field "path").
@@ -203,6 +215,6 @@ var AllFieldCodes = []FieldCode{
 	FieldRequired, FieldInvalid, FieldTooLong, FieldTooShort, FieldTaken, FieldUnknown, FieldNotFound, FieldType,
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
-	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldUnreadable,
+	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldNoSSO, FieldUnreachable, FieldUnreadable,
 	FieldUnwritable, FieldInsecure, FieldNoCertificate,
 }

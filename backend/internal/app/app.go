@@ -33,6 +33,7 @@ import (
 	"github.com/1sales/app/backend/internal/mail"
 	"github.com/1sales/app/backend/internal/metrics"
 	"github.com/1sales/app/backend/internal/notify"
+	"github.com/1sales/app/backend/internal/oidc"
 	"github.com/1sales/app/backend/internal/tlscert"
 )
 
@@ -204,7 +205,7 @@ func (a *App) Handler() http.Handler { return a.handler }
 // authOptions derives the auth service's options from the configuration.
 func (a *App) authOptions() auth.Options {
 	return auth.Options{Secret: a.cfg.TokenSecret, AccessTTL: a.cfg.AccessTokenTTL, SessionTTL: a.cfg.SessionTTL,
-		ThrottleWindow: a.cfg.LoginThrottleWindow}
+		ThrottleWindow: a.cfg.LoginThrottleWindow, PasswordAllowed: oidc.PasswordAllowed}
 }
 
 // middleware wraps the routes with what every request gets (a request ID, the client's address as far as it can be

@@ -170,6 +170,13 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/auth/logout": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
 			return "/api/v1/auth/logout", api.LogoutRequest{RefreshToken: "irrelevant-" + s.email}, ""
 		}, want: every(204, nil)},
+		// Single sign-on begins for a domain with a provider only (none here: 422 email no_sso, whoever asks) and
+		// finishes with a state that was begun (none: 401 auth.sso_failed); oidc_test.go signs in through both.
+		"POST /api/v1/auth/oidc/begin": {method: "POST", prepare: body("/api/v1/auth/oidc/begin",
+			api.SSOBeginRequest{Email: "jemand@ohne-sso.example", RedirectURI: "http://127.0.0.1:49152/callback"}),
+			want: every(422, nil)},
+		"POST /api/v1/auth/oidc/finish": {method: "POST", prepare: body("/api/v1/auth/oidc/finish",
+			api.SSOFinishRequest{State: "nie-begonnen", Code: "x"}), want: every(401, nil)},
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},
@@ -191,6 +198,19 @@ func TestAuthorizationTable(t *testing.T) {
 				in.SupportEmail = ""
 			}
 			return "/api/v1/tenant/settings", in, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		// Single sign-on settings are the admins' of each company (saved turned off here: no provider is asked).
+		"GET /api/v1/tenant/sso": {method: "GET", prepare: path("/api/v1/tenant/sso"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"PUT /api/v1/tenant/sso": {method: "PUT", prepare: func(_ fixture, s session) (string, any, string) {
+			in := api.SSOSettingsInput{Issuer: "https://login.microsoftonline.com/nordlicht/v2.0", ClientID: "app",
+				Domains: []string{"nordlicht.example"}, DefaultUnitID: env.Demo.Units["Innendienst"].String(),
+				DefaultRoleID: env.Demo.Roles["Innendienst"].String()}
+			if s.email == apptest.OtherAdmin {
+				in.Domains = []string{"andere-firma.example"}
+				in.DefaultUnitID, in.DefaultRoleID = env.Other.Units["Zentrale"].String(), env.Other.Roles["Administrator"].String()
+			}
+			return "/api/v1/tenant/sso", in, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
 		"GET /api/v1/support": {method: "GET", prepare: path("/api/v1/support"), want: every(200, unauth)},
 		"POST /api/v1/support": {method: "POST", prepare: body("/api/v1/support", api.SupportRequest{Text: "Hilfe"}),

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/oidc/oidctest"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
 )
@@ -134,6 +135,15 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		t.Fatalf("support address: %d %s", r.Status, r.Body)
 	}
 
+	// Single sign-on through a provider started here, so that begin reaches it (discovery) with the fuzzed bodies.
+	sso := oidctest.Start(t)
+	if r := env.Do(apptest.Request{Method: "PUT", Path: "/api/v1/tenant/sso", Token: admin, Body: api.SSOSettingsInput{
+		Enabled: true, Issuer: sso.Issuer, ClientID: sso.ClientID, ClientSecret: &sso.ClientSecret,
+		Domains: []string{"nordlicht.example"}, DefaultUnitID: root, DefaultRoleID: repRole}}); r.Status != 200 {
+		t.Fatalf("single sign-on: %d %s", r.Status, r.Body)
+	}
+	sso.SignIn("fuzz-sso@nordlicht.example")
+
 	person, org := fx.person(apptest.Admin), fx.org(apptest.Admin)
 	fx.member(person, org)
 	note := fx.note(person, apptest.Admin)
@@ -198,6 +208,26 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 					password = in.NewPassword
 				}
 			}},
+
+		"POST /api/v1/auth/oidc/begin": {body: value(api.SSOBeginRequest{Email: "fuzz-sso@nordlicht.example",
+			RedirectURI: "http://127.0.0.1:49152/callback"})},
+		// A sign-in begun and authorized at the provider for every body: the valid one signs in.
+		"POST /api/v1/auth/oidc/finish": {body: func() any {
+			authURL, err := begin(env, "fuzz-sso@nordlicht.example")
+			if err != nil {
+				return api.SSOFinishRequest{State: err.Error()} // refused, and reported as such
+			}
+			code, state, err := authorize(authURL, nil)
+			if err != nil {
+				return api.SSOFinishRequest{State: err.Error()}
+			}
+			return api.SSOFinishRequest{State: state, Code: code}
+		}},
+		// The other company's settings, turned off (no provider is asked); the demo company's stay as set above.
+		"PUT /api/v1/tenant/sso": {token: env.Token(apptest.OtherAdmin), body: value(api.SSOSettingsInput{
+			Issuer: "https://accounts.google.com", ClientID: "fuzz", ClientSecret: ptr("geheim"),
+			Domains: []string{"andere-firma.example"}, DefaultUnitID: env.Other.Units["Zentrale"].String(),
+			DefaultRoleID: env.Other.Roles["Administrator"].String()})},
 
 		"POST /api/v1/notifications/read": {body: value(api.NotificationRead{IDs: []string{uuid.NewString()}})},
 		"PUT /api/v1/tenant/settings": {body: value(api.TenantSettingsInput{Language: api.LanguageDE,

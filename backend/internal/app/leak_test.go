@@ -182,6 +182,12 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 	adminC := signIn(t, env, apptest.Admin)
 	f := newLeakFixture(t, env, adminC)
 	routes := readRoutes(env)
+	// The single sign-on client secret is written and never read back: no answer to anyone names it (saved turned
+	// off, so no provider is asked).
+	ssoSecret := "Geheimnis-" + strings.Repeat("x", 8) + fmt.Sprint(time.Now().UnixNano())
+	adminC.call("PUT", "/api/v1/tenant/sso", api.SSOSettingsInput{Issuer: "https://accounts.google.com", ClientID: "leak",
+		ClientSecret: &ssoSecret, Domains: []string{"nordlicht.example"}, DefaultUnitID: env.Demo.Units["Innendienst"].String(),
+		DefaultRoleID: env.Demo.Roles["Innendienst"].String()}, 200, nil)
 	var pipes, leadPipes api.PipelineList
 	adminC.call("GET", "/api/v1/pipelines?recordType=deal", nil, 200, &pipes)
 	adminC.call("GET", "/api/v1/pipelines?recordType=lead", nil, 200, &leadPipes)
@@ -206,6 +212,9 @@ func TestNoAnswerNamesARecordTheCallerMayNotSee(t *testing.T) {
 					t.Errorf("%s %s: %d %s", method, path, resp.Status, resp.Body)
 				}
 				low := strings.ToLower(string(resp.Body))
+				if strings.Contains(low, strings.ToLower(ssoSecret)) {
+					t.Errorf("%s %s: the answer names the single sign-on client secret: %s", method, path, resp.Body)
+				}
 				for _, n := range words {
 					if strings.Contains(low, strings.ToLower(n)) {
 						t.Errorf("%s %s %v: the answer names %q, which %s may not see: %s", method, path, body, n, email, resp.Body)

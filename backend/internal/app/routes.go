@@ -27,6 +27,7 @@ import (
 	"github.com/1sales/app/backend/internal/mapview"
 	"github.com/1sales/app/backend/internal/note"
 	"github.com/1sales/app/backend/internal/notify"
+	"github.com/1sales/app/backend/internal/oidc"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/backend/internal/pipeline"
@@ -88,6 +89,8 @@ func (a *App) routes() http.Handler {
 	authSvc := auth.NewService(a.db, user.Me, a.hasher, a.authOptions())
 	keys := idempotency.New(a.db)
 	authH := auth.NewHandler(authSvc)
+	sso := oidc.NewService(a.db, a.log, authSvc, a.hasher)
+	ssoH := oidc.NewHandler(sso)
 	users := user.NewService(a.db, a.hasher)
 	units := unit.NewService(a.db)
 	roles := role.NewService(a.db)
@@ -146,6 +149,8 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/auth/login", Public, rest.Typed[api.LoginRequest, api.Session](http.StatusOK, authH.Login))
 	route("POST /api/v1/auth/refresh", Public, rest.Typed[api.RefreshRequest, api.Session](http.StatusOK, authH.Refresh))
 	route("POST /api/v1/auth/logout", Public, rest.Typed[api.LogoutRequest, rest.None](http.StatusNoContent, authH.Logout))
+	route("POST /api/v1/auth/oidc/begin", Public, rest.Typed[api.SSOBeginRequest, api.SSOBegin](http.StatusOK, ssoH.Begin))
+	route("POST /api/v1/auth/oidc/finish", Public, rest.Typed[api.SSOFinishRequest, api.Session](http.StatusOK, ssoH.Finish))
 
 	route("GET /api/v1/me", SignedIn, rest.Typed[rest.None, api.Me](http.StatusOK, users.MeHandler))
 	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
@@ -161,6 +166,8 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
 	route("GET /api/v1/tenant/settings", Admin, rest.Answer(tenantH.Settings))
 	route("PUT /api/v1/tenant/settings", Admin, rest.Query(tenantH.SetSettings))
+	route("GET /api/v1/tenant/sso", Admin, rest.Answer(sso.Settings))
+	route("PUT /api/v1/tenant/sso", Admin, rest.Query(sso.SetSettings))
 	// Help: the support address and the server's version; a support request, mailed to that address.
 	route("GET /api/v1/support", SignedIn, rest.Answer(supports.Info))
 	route("POST /api/v1/support", Create, rest.OnWith(http.StatusCreated, "", func(ctx context.Context, a *access.Actor, _ uuid.UUID, in api.SupportRequest) (api.SupportReceipt, error) {

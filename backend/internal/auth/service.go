@@ -34,6 +34,9 @@ type Options struct {
 	ThrottleWindow            time.Duration
 	ThrottlePerAccountAddress int
 	ThrottlePerAddress        int
+	// PasswordAllowed, when set, is asked in the tenant's transaction after a correct password whether the user
+	// may sign in with a password at all (single sign-on may forbid it); its error is the answer.
+	PasswordAllowed func(ctx context.Context, tx bun.IDB, userID uuid.UUID) error
 }
 
 // Service is the authentication service.
@@ -44,6 +47,7 @@ type Service struct {
 	throttle   throttle
 	hasher     *Hasher
 	me         MeFunc
+	allowed    func(ctx context.Context, tx bun.IDB, userID uuid.UUID) error
 }
 
 // NewService builds the service; hasher runs its password checks and hashes (shared with the user service).
@@ -63,8 +67,9 @@ func NewService(bdb *bun.DB, me MeFunc, hasher *Hasher, o Options) *Service {
 		sessionTTL: o.SessionTTL,
 		throttle: throttle{db: bdb, window: o.ThrottleWindow, perPair: o.ThrottlePerAccountAddress,
 			perAddress: o.ThrottlePerAddress},
-		hasher: hasher,
-		me:     me,
+		hasher:  hasher,
+		me:      me,
+		allowed: o.PasswordAllowed,
 	}
 }
 
@@ -107,18 +112,26 @@ func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api
 	if err != nil {
 		return api.Session{}, err
 	}
-	var out api.Session
-	err = db.InTenant(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) error {
-		sessionID := uuid.New()
-		if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
-			VALUES (?, ?, ?, ?, ?, ?)`, sessionID, tenantID, userID, time.Now().Add(s.sessionTTL),
-			c.UserAgent, c.Addr).Exec(ctx); err != nil {
-			return fmt.Errorf("auth: create session: %w", err)
+	return db.InTenantValue(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) (api.Session, error) {
+		if s.allowed != nil {
+			if err := s.allowed(ctx, tx, userID); err != nil {
+				return api.Session{}, err
+			}
 		}
-		out, err = s.issue(ctx, tx, tenantID, userID, sessionID)
-		return err
+		return s.IssueSession(ctx, tx, tenantID, userID, c)
 	})
-	return out, err
+}
+
+// IssueSession opens a session for a user who has proved who they are (a password, single sign-on) in the
+// caller's tenant transaction, and answers its first token pair.
+func (s *Service) IssueSession(ctx context.Context, tx bun.Tx, tenantID, userID uuid.UUID, c Client) (api.Session, error) {
+	sessionID := uuid.New()
+	if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
+		VALUES (?, ?, ?, ?, ?, ?)`, sessionID, tenantID, userID, time.Now().Add(s.sessionTTL),
+		c.UserAgent, c.Addr).Exec(ctx); err != nil {
+		return api.Session{}, fmt.Errorf("auth: create session: %w", err)
+	}
+	return s.issue(ctx, tx, tenantID, userID, sessionID)
 }
 
 // checkPassword counts a sign-in attempt for the e-mail and address, then checks the password in a hash slot.

@@ -186,6 +186,14 @@ var definerFunctions = map[string]struct {
 		ok:  "SELECT auth_signin_abandon(-1)"},
 	"auth_refresh_token_tenant(bytea)": {
 		why: "a refresh finds the token's tenant before the tenant is known (the auth work reviews it)"},
+	"oidc_domain_tenant(text)": {
+		why: "single sign-on begins with an e-mail address before the tenant is known: a domain names the tenant whose enabled provider serves it, nothing about accounts",
+		ok:  "SELECT oidc_domain_tenant('nordlicht.example')",
+		bad: []string{"NULL", "''", "repeat('a', 254)"}},
+	"oidc_login_take(bytea)": {
+		why: "single sign-on finishes with only its state: the login of the state's hash is handed out once and deleted, expired ones go",
+		ok:  "SELECT * FROM oidc_login_take(sha256('x'))",
+		bad: []string{"NULL", "'short'::bytea"}},
 	"ops_stats()": {
 		why: "the metrics endpoint's counts across tenants (queues, documents stored, their bytes): counts only, no row, no argument",
 		ok:  "SELECT * FROM ops_stats()",

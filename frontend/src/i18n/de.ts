@@ -11,6 +11,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 import { exportErrorsDe, exportsDe } from './exports.de';
 import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
+import { ssoAuthErrorsDe, ssoDe, ssoFieldCodesDe, ssoFieldsDe } from './sso.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -29,6 +30,7 @@ export const de = {
   ...exportsDe,
   ...opsDe,
   ...supportDe,
+  ...ssoDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -764,6 +766,7 @@ export const de = {
       token_invalid: 'Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.',
       refresh_token_reused: 'Ihre Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
       wrong_password: 'Das aktuelle Passwort ist falsch.',
+      ...ssoAuthErrorsDe,
     },
     access: {
       forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
@@ -811,9 +814,10 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe },
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...ssoFieldsDe },
   fields: {
     ...opsFieldsDe,
+    ...ssoFieldCodesDe,
     required: 'Bitte füllen Sie dieses Feld aus.',
     invalid: 'Dieser Wert ist ungültig.',
     too_long: 'Die Eingabe ist zu lang.',

@@ -12,6 +12,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 import { exportErrorsEn, exportsEn } from './exports.en';
 import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
+import { ssoAuthErrorsEn, ssoEn, ssoFieldCodesEn, ssoFieldsEn } from './sso.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...exportsEn,
   ...opsEn,
   ...supportEn,
+  ...ssoEn,
   common: {
     close: 'Close',
     discard: {
@@ -761,6 +763,7 @@ export const en: Messages = {
       token_invalid: 'Your sign-in is no longer valid. Please sign in again.',
       refresh_token_reused: 'Your sign-in was ended for security reasons. Please sign in again.',
       wrong_password: 'The current password is wrong.',
+      ...ssoAuthErrorsEn,
     },
     access: {
       forbidden: 'You are not allowed to do that.',
@@ -806,9 +809,10 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn },
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...ssoFieldsEn },
   fields: {
     ...opsFieldsEn,
+    ...ssoFieldCodesEn,
     required: 'Please fill in this field.',
     invalid: 'This value is invalid.',
     too_long: 'The input is too long.',

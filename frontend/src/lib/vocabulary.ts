@@ -187,6 +187,9 @@ export const ERROR_CODES = [
   'import.file_invalid',
   'import.state',
   'support.no_address',
+  'auth.sso_failed',
+  'auth.password_disabled',
+  'auth.sso_cancelled',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -219,6 +222,8 @@ export const FIELD_CODES = [
   'no_rows',
   'ambiguous',
   'columns',
+  'no_sso',
+  'unreachable',
   'unreadable',
   'unwritable',
   'insecure',

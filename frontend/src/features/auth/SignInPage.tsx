@@ -1,12 +1,25 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { sessionApi } from '../../api';
+import { sessionApi, ssoApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useLogin, type SessionSnapshot } from './session';
+import { useLogin, useSSOLogin, type SessionSnapshot } from './session';
 import { UpdateRequired } from './VersionNotice';
 
 interface SignInValues {
@@ -43,6 +56,7 @@ const TOO_OLD = 'client.too_old';
 export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnapshot; onRetryResume: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
+  const sso = useSSOLogin();
   const form = useForm<SignInValues>({
     mode: 'controlled',
     initialValues: {
@@ -68,32 +82,52 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
   // The cursor starts in the first field still to fill, so a returning user just types the password.
   const firstEmpty = snapshot.state.serverUrl === '' ? 'serverUrl' : snapshot.state.email === '' ? 'email' : 'password';
 
-  const submit = form.onSubmit(async (values) => {
-    const caFile = values.caFile.trim();
-    if (caFile !== (snapshot.state.caFile ?? '')) {
-      try {
-        await sessionApi.setCaFile(caFile);
-      } catch (reason) {
-        form.setErrors({ caFile: fieldErrorTexts(t, reason).caFile ?? errorText(t, reason) });
-        return;
-      }
+  /** Saves a changed company CA file first; false when it cannot be used (the field then says why). */
+  async function applyCaFile(value: string): Promise<boolean> {
+    const caFile = value.trim();
+    if (caFile === (snapshot.state.caFile ?? '')) return true;
+    try {
+      await sessionApi.setCaFile(caFile);
+      return true;
+    } catch (reason) {
+      form.setErrors({ caFile: fieldErrorTexts(t, reason).caFile ?? errorText(t, reason) });
+      return false;
     }
+  }
+
+  const showFieldErrors = (reason: unknown) => {
+    const fields = fieldErrorTexts(t, reason);
+    const known = Object.fromEntries(Object.entries(fields).filter(([field]) => field in form.values));
+    form.setErrors(known);
+  };
+
+  // Single sign-on needs the server and the address only (its domain names the company's provider).
+  const signInWithSSO = async () => {
+    const serverCheck = form.validateField('serverUrl');
+    const emailCheck = form.validateField('email');
+    form.clearFieldError('password');
+    if (serverCheck.hasError || emailCheck.hasError || !(await applyCaFile(form.values.caFile))) return;
+    login.reset();
+    sso.mutate(
+      { serverUrl: form.values.serverUrl.trim(), email: form.values.email.trim() },
+      { onError: showFieldErrors },
+    );
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (!(await applyCaFile(values.caFile))) return;
+    sso.reset();
     login.mutate(
       { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
-      {
-        onError: (reason) => {
-          const fields = fieldErrorTexts(t, reason);
-          const known = Object.fromEntries(Object.entries(fields).filter(([field]) => field in values));
-          form.setErrors(known);
-        },
-      },
+      { onError: showFieldErrors },
     );
   });
 
   // A failure that is not about one field is shown above the form; field errors stand next to their fields.
-  const loginError = login.error ? parseError(login.error) : null;
+  const failure = login.error ?? sso.error;
+  const loginError = failure ? parseError(failure) : null;
   const showLoginError = loginError !== null && !Object.keys(loginError.fields).some((field) => field in form.values);
-  const resumeError = login.error === null ? snapshot.resumeError : null;
+  const resumeError = failure === null ? snapshot.resumeError : null;
   // A desktop the server finds too old is told where to get a new one, not that something failed.
   const tooOld = loginError?.code === TOO_OLD || resumeError?.code === TOO_OLD;
 
@@ -172,9 +206,29 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 placeholder={t('caFile.placeholder')}
                 {...form.getInputProps('caFile')}
               />
-              <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
+              <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending || sso.isPending}>
                 {t('signIn.submit')}
               </Button>
+              <Divider label={t('sso.signIn.or')} labelPosition="center" />
+              {sso.isPending ? (
+                <Alert color="indigo" role="status" data-testid="sso-waiting">
+                  <Stack gap="xs" align="flex-start">
+                    <Text size="sm">{t('sso.signIn.waiting')}</Text>
+                    <Button size="xs" variant="light" onClick={() => void ssoApi.cancel()}>
+                      {t('sso.signIn.cancel')}
+                    </Button>
+                  </Stack>
+                </Alert>
+              ) : (
+                <Stack gap={4}>
+                  <Button variant="default" fullWidth disabled={login.isPending} onClick={() => void signInWithSSO()}>
+                    {t('sso.signIn.button')}
+                  </Button>
+                  <Text size="xs" c="dimmed">
+                    {t('sso.signIn.hint')}
+                  </Text>
+                </Stack>
+              )}
             </Stack>
           </form>
         </Paper>

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, use } from 'react';
-import { sessionApi, type LoginInput, type Me, type SessionState } from '../../api';
+import { sessionApi, ssoApi, type LoginInput, type Me, type SessionState, type SSOLoginInput } from '../../api';
 import { parseError, type ApiError } from '../../api/errors';
 import { changeLanguage, i18n } from '../../i18n';
 
@@ -79,23 +79,39 @@ export function sessionEnded(client: QueryClient): void {
   }
 }
 
+/** A sign-in succeeded (password or single sign-on): the app shows the signed-in user. */
+function signedIn(client: QueryClient, me: Me, input: { serverUrl: string; email: string }): void {
+  client.setQueryData(meKey, me);
+  updateSession(
+    client,
+    (state) => ({
+      ...state,
+      signedIn: true,
+      serverUrl: input.serverUrl,
+      email: input.email,
+      me,
+    }),
+    { clearError: true },
+  );
+}
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => sessionApi.login(input),
     onSuccess: (me, input) => {
-      client.setQueryData(meKey, me);
-      updateSession(
-        client,
-        (state) => ({
-          ...state,
-          signedIn: true,
-          serverUrl: input.serverUrl,
-          email: input.email,
-          me,
-        }),
-        { clearError: true },
-      );
+      signedIn(client, me, input);
+    },
+  });
+}
+
+/** Single sign-on: the desktop opens the browser and waits for the provider (ssoApi.cancel stops the wait). */
+export function useSSOLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SSOLoginInput) => ssoApi.login(input),
+    onSuccess: (me, input) => {
+      signedIn(client, me, input);
     },
   });
 }

@@ -7,6 +7,7 @@ import { Loaded } from '../../../components/Loading';
 import { useNotify } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSetTenantSettings, useTenantSettings } from '../../support/hooks';
+import { SSOSettingsSection } from './SSOSettingsSection';
 
 /** "Unternehmen": settings of the whole company (admins): the language of the server's mails, the support address. */
 export function CompanySettingsPage() {
@@ -17,6 +18,7 @@ export function CompanySettingsPage() {
       <PageHeader title={t('company.title')} />
       <Text size="sm">{t('company.intro')}</Text>
       <Loaded query={settings}>{(loaded) => <CompanyForm key={loaded.version} settings={loaded} />}</Loaded>
+      <SSOSettingsSection />
     </Stack>
   );
 }

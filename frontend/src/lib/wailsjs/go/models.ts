@@ -102,7 +102,10 @@ export namespace api {
 	    AccessForbidden = "access.forbidden",
 	    AuthBusy = "auth.busy",
 	    AuthInvalidCredentials = "auth.invalid_credentials",
+	    AuthPasswordDisabled = "auth.password_disabled",
 	    AuthRefreshTokenReused = "auth.refresh_token_reused",
+	    AuthSsoCancelled = "auth.sso_cancelled",
+	    AuthSsoFailed = "auth.sso_failed",
 	    AuthThrottled = "auth.throttled",
 	    AuthTokenInvalid = "auth.token_invalid",
 	    AuthUnauthenticated = "auth.unauthenticated",
@@ -227,6 +230,7 @@ export namespace api {
 	    NoCertificate = "no_certificate",
 	    NoPosition = "no_position",
 	    NoRows = "no_rows",
+	    NoSso = "no_sso",
 	    NotFound = "not_found",
 	    NotGeocoded = "not_geocoded",
 	    Quota = "quota",
@@ -238,6 +242,7 @@ export namespace api {
 	    TooShort = "too_short",
 	    Type = "type",
 	    Unknown = "unknown",
+	    Unreachable = "unreachable",
 	    Unreadable = "unreadable",
 	    Unwritable = "unwritable",
 	    WrongPassword = "wrong_password",
@@ -4691,6 +4696,64 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class SSOSettings {
+	    configured: boolean;
+	    enabled: boolean;
+	    issuer: string;
+	    clientId: string;
+	    clientSecretSet: boolean;
+	    domains: string[];
+	    defaultUnitId: string;
+	    defaultRoleId: string;
+	    passwordDisabled: boolean;
+	    redirectUri: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SSOSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.configured = source["configured"];
+	        this.enabled = source["enabled"];
+	        this.issuer = source["issuer"];
+	        this.clientId = source["clientId"];
+	        this.clientSecretSet = source["clientSecretSet"];
+	        this.domains = source["domains"];
+	        this.defaultUnitId = source["defaultUnitId"];
+	        this.defaultRoleId = source["defaultRoleId"];
+	        this.passwordDisabled = source["passwordDisabled"];
+	        this.redirectUri = source["redirectUri"];
+	        this.version = source["version"];
+	    }
+	}
+	export class SSOSettingsInput {
+	    enabled: boolean;
+	    issuer: string;
+	    clientId: string;
+	    clientSecret?: string;
+	    domains: string[];
+	    defaultUnitId: string;
+	    defaultRoleId: string;
+	    passwordDisabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SSOSettingsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.issuer = source["issuer"];
+	        this.clientId = source["clientId"];
+	        this.clientSecret = source["clientSecret"];
+	        this.domains = source["domains"];
+	        this.defaultUnitId = source["defaultUnitId"];
+	        this.defaultRoleId = source["defaultRoleId"];
+	        this.passwordDisabled = source["passwordDisabled"];
+	    }
+	}
 	export class SavedFilter {
 	    id: string;
 	    recordType: RecordType;
@@ -5237,6 +5300,20 @@ export namespace app {
 	        this.tileAttribution = source["tileAttribution"];
 	        this.tileSource = source["tileSource"];
 	        this.gazetteerAttribution = source["gazetteerAttribution"];
+	    }
+	}
+	export class SSOLoginInput {
+	    serverUrl: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SSOLoginInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverUrl = source["serverUrl"];
+	        this.email = source["email"];
 	    }
 	}
 	export class ServerInfo {

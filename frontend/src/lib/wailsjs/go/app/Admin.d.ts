@@ -50,7 +50,11 @@ export function RevokeLeadSourceKey(arg1:string,arg2:string):Promise<void>;
 
 export function RotateLeadSourceSigningSecret(arg1:string):Promise<api.SigningSecret>;
 
+export function SSOSettings():Promise<api.SSOSettings>;
+
 export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappingList>;
+
+export function SetSSOSettings(arg1:api.SSOSettingsInput):Promise<api.SSOSettings>;
 
 export function SetTenantSettings(arg1:api.TenantSettingsInput):Promise<api.TenantSettings>;
 

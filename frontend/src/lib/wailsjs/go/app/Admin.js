@@ -98,8 +98,16 @@ export function RotateLeadSourceSigningSecret(arg1) {
   return window['go']['app']['Admin']['RotateLeadSourceSigningSecret'](arg1);
 }
 
+export function SSOSettings() {
+  return window['go']['app']['Admin']['SSOSettings']();
+}
+
 export function SetLeadMapping(arg1) {
   return window['go']['app']['Admin']['SetLeadMapping'](arg1);
+}
+
+export function SetSSOSettings(arg1) {
+  return window['go']['app']['Admin']['SetSSOSettings'](arg1);
 }
 
 export function SetTenantSettings(arg1) {

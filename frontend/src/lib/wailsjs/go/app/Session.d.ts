@@ -5,6 +5,8 @@ import {app} from '../models';
 
 export function CalendarFeed():Promise<api.CalendarFeed>;
 
+export function CancelSSO():Promise<void>;
+
 export function ChangePassword(arg1:api.PasswordChange):Promise<void>;
 
 export function DisableCalendarFeed():Promise<void>;
@@ -12,6 +14,8 @@ export function DisableCalendarFeed():Promise<void>;
 export function Live():Promise<app.LiveState>;
 
 export function Login(arg1:app.LoginInput):Promise<api.Me>;
+
+export function LoginSSO(arg1:app.SSOLoginInput):Promise<api.Me>;
 
 export function Logout():Promise<void>;
 

@@ -6,6 +6,10 @@ export function CalendarFeed() {
   return window['go']['app']['Session']['CalendarFeed']();
 }
 
+export function CancelSSO() {
+  return window['go']['app']['Session']['CancelSSO']();
+}
+
 export function ChangePassword(arg1) {
   return window['go']['app']['Session']['ChangePassword'](arg1);
 }
@@ -20,6 +24,10 @@ export function Live() {
 
 export function Login(arg1) {
   return window['go']['app']['Session']['Login'](arg1);
+}
+
+export function LoginSSO(arg1) {
+  return window['go']['app']['Session']['LoginSSO'](arg1);
 }
 
 export function Logout() {
