@@ -93,7 +93,8 @@ printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n
 openssl x509 -req -in "$tls_dir/server.csr" -CA "$tls_dir/ca.pem" -CAkey "$tls_dir/ca.key" -CAcreateserial \
 	-days 2 -extfile "$tls_dir/server.ext" -out "$tls_dir/server.pem" 2>/dev/null
 export ONESALES_TLS_CERT_FILE="$tls_dir/server.pem" ONESALES_TLS_KEY_FILE="$tls_dir/server.key"
-# SSL_CERT_FILE only for the desktops (it replaces the system's certificates; go build needs those).
+# SSL_CERT_FILE only for the desktops and the tests (whose Go helpers, e.g. the supplier simulator, reach the
+# backend): it replaces the system's certificates, which go build needs.
 TEST_CA="$tls_dir/ca.pem"
 export NODE_EXTRA_CA_CERTS="$TEST_CA" CURL_CA_BUNDLE="$TEST_CA"
 
@@ -221,6 +222,7 @@ rc=0
 		E2E_OPENED_LOG="$OPENED_LOG" \
 		E2E_DOWNLOAD_DIR="$tmp/home/Downloads" \
 		E2E_SERVER_URL="$BACKEND_URL" \
+		SSL_CERT_FILE="$TEST_CA" \
 		E2E_MAILSINK_URL="$MAILSINK_URL" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \
