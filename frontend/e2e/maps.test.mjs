@@ -66,6 +66,17 @@ function placeable(person) {
   return Boolean(position) && position.precision !== 'not_found';
 }
 
+/**
+ * Whether a person's place is known, placeable or not: the address it sits at (its own, else its organisation's)
+ * is geocoded, or there is none. Persons other tests just made (an import, the intake) may still be geocoded.
+ */
+function settled(person) {
+  const hasAddress = (address) => [address.street, address.postalCode, address.city].some((part) => part.trim());
+  if (hasAddress(person.address)) return Boolean(person.position);
+  if (person.via && hasAddress(person.via.address)) return Boolean(person.via.position);
+  return true;
+}
+
 const row = (page, name) => page.locator(`[data-testid="record-row"][data-name="${name}"]`);
 
 async function openNav(page, name) {
@@ -319,10 +330,11 @@ describe('maps', { concurrency: false }, () => {
         for (;;) {
           persons = await allPersons(accessToken);
           const demo = persons.filter((person) => DEMO_PERSONS.includes(person.name));
-          if (demo.length === DEMO_PERSONS.length && demo.every(placeable)) break;
+          const pending = persons.filter((person) => !settled(person));
+          if (demo.length === DEMO_PERSONS.length && demo.every(placeable) && pending.length === 0) break;
           assert.ok(
             Date.now() < deadline,
-            `demo persons placeable: ${demo.filter(placeable).length} of ${demo.length}`,
+            `demo persons placeable: ${demo.filter(placeable).length} of ${demo.length}; still being geocoded: ${pending.length}`,
           );
           await page.waitForTimeout(2000);
         }
@@ -330,7 +342,6 @@ describe('maps', { concurrency: false }, () => {
         const unplaceable = persons.filter((person) => !placeable(person));
         for (const person of unplaceable) {
           assert.ok(!DEMO_PERSONS.includes(person.name), `${person.name} of the demo company can be placed`);
-          assert.ok(!person.via, `${person.name} sits at no organisation`);
         }
 
         await startSignedOut(page);
