@@ -126,6 +126,11 @@ const (
 	// CodeSupportNoAddress: the tenant has no support address configured, so a support request cannot be sent (409);
 	// an admin sets one in the settings.
 	CodeSupportNoAddress ErrorCode = "support.no_address"
+	// CodeChallengeInvalid: the sign-in challenge is unknown, expired, used, or not for this step (401): sign in
+	// with the password again.
+	CodeChallengeInvalid ErrorCode = "auth.challenge_invalid"
+	// CodeTwoFactorRequired: the tenant's policy requires the second factor, so it cannot be switched off (409).
+	CodeTwoFactorRequired ErrorCode = "auth.two_factor_required"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -140,7 +145,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
-	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeChallengeInvalid, CodeTwoFactorRequired,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
@@ -185,6 +190,8 @@ const (
 	FieldNoRows    FieldCode = "no_rows"
 	FieldAmbiguous FieldCode = "ambiguous"
 	FieldColumns   FieldCode = "columns"
+	// FieldWrongCode: the TOTP or recovery code is not right (or was used already).
+	FieldWrongCode FieldCode = "wrong_code"
 )
 
 // Field codes only the desktop produces (with CodeFileUnreadable and CodeFileUnwritable, on the field "path").
@@ -204,5 +211,5 @@ var AllFieldCodes = []FieldCode{
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
 	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldUnreadable,
-	FieldUnwritable, FieldInsecure, FieldNoCertificate,
+	FieldUnwritable, FieldInsecure, FieldNoCertificate, FieldWrongCode,
 }
