@@ -109,16 +109,31 @@ func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api
 	}
 	var out api.Session
 	err = db.InTenant(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) error {
-		sessionID := uuid.New()
-		if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
-			VALUES (?, ?, ?, ?, ?, ?)`, sessionID, tenantID, userID, time.Now().Add(s.sessionTTL),
-			c.UserAgent, c.Addr).Exec(ctx); err != nil {
-			return fmt.Errorf("auth: create session: %w", err)
+		// A user with TOTP, or one the tenant's policy requires to have it, gets a challenge for the next step
+		// instead of a session (totp.go).
+		kind, err := signInStep(ctx, tx, tenantID, userID)
+		if err != nil {
+			return err
 		}
-		out, err = s.issue(ctx, tx, tenantID, userID, sessionID)
+		if kind != "" {
+			out.Challenge, err = newChallenge(ctx, tx, tenantID, userID, kind)
+			return err
+		}
+		out, err = s.startSession(ctx, tx, tenantID, userID, c)
 		return err
 	})
 	return out, err
+}
+
+// startSession opens a session for the user from client c and issues its first tokens.
+func (s *Service) startSession(ctx context.Context, tx bun.Tx, tenantID, userID uuid.UUID, c Client) (api.Session, error) {
+	sessionID := uuid.New()
+	if _, err := tx.NewRaw(`INSERT INTO sessions (id, tenant_id, user_id, expires_at, user_agent, remote_addr)
+		VALUES (?, ?, ?, ?, ?, ?)`, sessionID, tenantID, userID, time.Now().Add(s.sessionTTL),
+		c.UserAgent, c.Addr).Exec(ctx); err != nil {
+		return api.Session{}, fmt.Errorf("auth: create session: %w", err)
+	}
+	return s.issue(ctx, tx, tenantID, userID, sessionID)
 }
 
 // checkPassword counts a sign-in attempt for the e-mail and address, then checks the password in a hash slot.
@@ -169,8 +184,10 @@ func (s *Service) issue(ctx context.Context, tx bun.Tx, tenantID, userID, sessio
 }
 
 // Refresh spends a refresh token and returns a new pair. Presenting a spent token means it was stolen or
-// replayed: the whole session (every token of the chain) is revoked.
-func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest) (api.Session, error) {
+// replayed: the whole session (every token of the chain) is revoked. The session's last use, last address (its
+// remote_addr stays the sign-in's, which the throttle's exemption reads) and user agent (the desktop's version may have changed) are recorded here, once per refresh rather than per request.
+// A refresh never asks for the second factor: the session was opened with it.
+func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest, c Client) (api.Session, error) {
 	if in.RefreshToken == "" || len(in.RefreshToken) > 200 {
 		return api.Session{}, errTokenInvalid
 	}
@@ -213,7 +230,8 @@ func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest) (api.Sessi
 		if _, err := tx.NewRaw("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = ?", hash).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: spend refresh token: %w", err)
 		}
-		if _, err := tx.NewRaw("UPDATE sessions SET last_used_at = now() WHERE id = ?", row.SessionID).Exec(ctx); err != nil {
+		if _, err := tx.NewRaw("UPDATE sessions SET last_used_at = now(), last_addr = ?, user_agent = ? WHERE id = ?",
+			c.Addr, c.UserAgent, row.SessionID).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: touch session: %w", err)
 		}
 		out, err = s.issue(ctx, tx, tenantID, row.UserID, row.SessionID)
@@ -435,7 +453,7 @@ func (h *Handler) Refresh(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.Decode(r, &in); err != nil {
 		return err
 	}
-	out, err := h.svc.Refresh(r.Context(), in)
+	out, err := h.svc.Refresh(r.Context(), in, ClientOf(r))
 	if err != nil {
 		return err
 	}
