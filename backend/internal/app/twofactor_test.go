@@ -336,3 +336,105 @@ func TestAdminResetsASecondFactorAndItIsRecorded(t *testing.T) {
 		t.Fatalf("status after reset: %s", resp.Body)
 	}
 }
+
+// loginAs signs in from a desktop of version and operating system.
+func loginAs(t *testing.T, env *apptest.Env, email, version, goos string) api.Session {
+	t.Helper()
+	resp := env.Do(apptest.Request{Method: http.MethodPost, Path: "/api/v1/auth/login",
+		Body:   api.LoginRequest{Email: email, Password: apptest.Password},
+		Header: map[string]string{"User-Agent": api.DesktopUserAgent(version, goos)}})
+	wantStatus(t, resp, http.StatusOK)
+	var s api.Session
+	resp.Decode(t, &s)
+	return s
+}
+
+func sessionsOf(t *testing.T, env *apptest.Env, token string) []api.DeviceSession {
+	t.Helper()
+	resp := env.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/me/sessions", Token: token})
+	wantStatus(t, resp, http.StatusOK)
+	var l api.DeviceSessionList
+	resp.Decode(t, &l)
+	return l.Items
+}
+
+// wantSignedOut fails unless both the session's access token and its refresh token are refused.
+func wantSignedOut(t *testing.T, env *apptest.Env, s api.Session) {
+	t.Helper()
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: s.AccessToken}), http.StatusUnauthorized)
+	wantStatus(t, post(env, "/api/v1/auth/refresh", "", api.RefreshRequest{RefreshToken: s.RefreshToken}), http.StatusUnauthorized)
+}
+
+func TestSessionListShowsDevicesAndRemoteSignOutTakesEffectAtTheNextRequest(t *testing.T) {
+	env := apptest.Start(t)
+	win := loginAs(t, env, apptest.FieldRepNord, "1.4.0", "windows")
+	mac := loginAs(t, env, apptest.FieldRepNord, "1.3.2", "darwin")
+	linux := loginAs(t, env, apptest.FieldRepNord, "1.4.0", "linux")
+	loginAs(t, env, apptest.FieldRepSued, "1.4.0", "linux") // another user's: not listed
+
+	items := sessionsOf(t, env, win.AccessToken)
+	if len(items) != 3 {
+		t.Fatalf("sessions: %+v", items)
+	}
+	byOS := map[string]api.DeviceSession{}
+	for _, it := range items {
+		byOS[it.OS] = it
+		if it.Network != "127.0.0.0/24" || it.CreatedAt.IsZero() || it.LastUsedAt.IsZero() {
+			t.Fatalf("session %+v", it)
+		}
+	}
+	if !byOS["windows"].Current || byOS["darwin"].Current || byOS["darwin"].AppVersion != "1.3.2" || byOS["linux"].AppVersion != "1.4.0" {
+		t.Fatalf("sessions by OS: %+v", byOS)
+	}
+
+	// Sign the Mac out from the Windows desktop: its next request fails, access token and refresh alike.
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/me/sessions/" + byOS["darwin"].ID, Token: win.AccessToken}), http.StatusNoContent)
+	wantSignedOut(t, env, mac)
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/me/sessions/" + byOS["darwin"].ID, Token: win.AccessToken}), http.StatusNotFound)
+	// Another user's session is not found, and stays.
+	sued := loginAs(t, env, apptest.FieldRepSued, "1.4.0", "windows")
+	suedID := sessionsOf(t, env, sued.AccessToken)[0].ID
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/me/sessions/" + suedID, Token: win.AccessToken}), http.StatusNotFound)
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: sued.AccessToken}), http.StatusOK)
+
+	// A refresh records its use and the desktop's new version.
+	resp := env.Do(apptest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Body: api.RefreshRequest{RefreshToken: linux.RefreshToken},
+		Header: map[string]string{"User-Agent": api.DesktopUserAgent("1.5.0", "linux")}})
+	wantStatus(t, resp, http.StatusOK)
+	resp.Decode(t, &linux)
+	for _, it := range sessionsOf(t, env, win.AccessToken) {
+		if it.OS == "linux" && (it.AppVersion != "1.5.0" || !it.LastUsedAt.After(it.CreatedAt)) {
+			t.Fatalf("after refresh: %+v", it)
+		}
+	}
+
+	// "Sign out all others" keeps only the caller's.
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/me/sessions", Token: win.AccessToken}), http.StatusNoContent)
+	wantSignedOut(t, env, linux)
+	if items := sessionsOf(t, env, win.AccessToken); len(items) != 1 || !items[0].Current {
+		t.Fatalf("after signing out the others: %+v", items)
+	}
+}
+
+func TestAdminSignsOutEverySessionOfAUser(t *testing.T) {
+	env := apptest.Start(t)
+	a := loginAs(t, env, apptest.FieldRepSued, "1.4.0", "windows")
+	b := loginAs(t, env, apptest.FieldRepSued, "1.4.0", "linux")
+	rep := env.Demo.Users[apptest.FieldRepSued].String()
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/users/" + rep + "/sessions", Token: a.AccessToken}), http.StatusForbidden)
+
+	admin := env.Login(apptest.Admin)
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/users/" + rep + "/sessions", Token: admin.AccessToken}), http.StatusNoContent)
+	wantSignedOut(t, env, a)
+	wantSignedOut(t, env, b)
+	// The admin's own sessions stay, and the sign-out is recorded.
+	var st api.TwoFactorStatus
+	resp := env.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/users/" + rep + "/two-factor", Token: admin.AccessToken})
+	wantStatus(t, resp, http.StatusOK)
+	resp.Decode(t, &st)
+	if len(st.Events) != 1 || st.Events[0].Action != api.SecuritySessionsRevoked {
+		t.Fatalf("events: %s", resp.Body)
+	}
+	other := env.Other.Users[apptest.OtherAdmin].String()
+	wantStatus(t, env.Do(apptest.Request{Method: http.MethodDelete, Path: "/api/v1/users/" + other + "/sessions", Token: admin.AccessToken}), http.StatusNotFound)
+}
