@@ -11,6 +11,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 import { exportErrorsDe, exportsDe } from './exports.de';
 import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
+import { twoFactorDe, twoFactorFieldsDe } from './twofactor.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -29,6 +30,7 @@ export const de = {
   ...exportsDe,
   ...opsDe,
   ...supportDe,
+  ...twoFactorDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -753,6 +755,9 @@ export const de = {
       token_invalid: 'Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.',
       refresh_token_reused: 'Ihre Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
       wrong_password: 'Das aktuelle Passwort ist falsch.',
+      challenge_invalid:
+        'Die Anmeldung ist abgelaufen oder wurde zu oft mit falschem Code versucht. Bitte melden Sie sich erneut an.',
+      two_factor_required: 'Ihr Unternehmen schreibt die Zwei-Faktor-Anmeldung vor; sie lässt sich nicht ausschalten.',
     },
     access: {
       forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
@@ -800,7 +805,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe },
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...twoFactorFieldsDe },
   fields: {
     ...opsFieldsDe,
     required: 'Bitte füllen Sie dieses Feld aus.',
@@ -814,6 +819,7 @@ export const de = {
     in_use: 'Der Eintrag wird noch verwendet.',
     cycle: 'Eine Einheit kann nicht unter sich selbst oder eine ihrer Untereinheiten verschoben werden.',
     wrong_password: 'Das aktuelle Passwort ist falsch.',
+    wrong_code: 'Der Code stimmt nicht (oder wurde schon verwendet).',
     duplicate: 'Dieser Wert ist bereits vorhanden.',
     forbidden: 'Diese Auswahl ist Ihnen nicht erlaubt.',
     range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',

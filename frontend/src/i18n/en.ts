@@ -12,6 +12,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 import { exportErrorsEn, exportsEn } from './exports.en';
 import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
+import { twoFactorEn, twoFactorFieldsEn } from './twofactor.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...exportsEn,
   ...opsEn,
   ...supportEn,
+  ...twoFactorEn,
   common: {
     close: 'Close',
     discard: {
@@ -750,6 +752,8 @@ export const en: Messages = {
       token_invalid: 'Your sign-in is no longer valid. Please sign in again.',
       refresh_token_reused: 'Your sign-in was ended for security reasons. Please sign in again.',
       wrong_password: 'The current password is wrong.',
+      challenge_invalid: 'The sign-in expired or had too many wrong codes. Please sign in again.',
+      two_factor_required: 'Your company requires two-factor sign-in; it cannot be switched off.',
     },
     access: {
       forbidden: 'You are not allowed to do that.',
@@ -795,7 +799,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn },
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...twoFactorFieldsEn },
   fields: {
     ...opsFieldsEn,
     required: 'Please fill in this field.',
@@ -809,6 +813,7 @@ export const en: Messages = {
     in_use: 'The entry is still in use.',
     cycle: 'A unit cannot be moved below itself or one of its sub-units.',
     wrong_password: 'The current password is wrong.',
+    wrong_code: 'The code is not right (or was used already).',
     duplicate: 'This value already exists.',
     forbidden: 'You may not choose this.',
     range: 'This value is outside the allowed range.',

@@ -1,12 +1,15 @@
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useLogin, type SessionSnapshot } from './session';
+import { markSignedIn, useLogin, type SessionSnapshot } from './session';
+import { TwoFactorSignIn, type SignInStep } from './TwoFactorSignIn';
 import { UpdateRequired } from './VersionNotice';
 
 interface SignInValues {
@@ -42,7 +45,10 @@ const TOO_OLD = 'client.too_old';
 
 export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnapshot; onRetryResume: () => void }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const login = useLogin();
+  // The step after a right password when the server asks for more (the second factor or its enrolment).
+  const [step, setStep] = useState<{ step: SignInStep; serverUrl: string; email: string } | null>(null);
   const form = useForm<SignInValues>({
     mode: 'controlled',
     initialValues: {
@@ -81,6 +87,12 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
     login.mutate(
       { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
       {
+        onSuccess: (result, input) => {
+          if (result.step === 'code' || result.step === 'enrol') {
+            form.setFieldValue('password', '');
+            setStep({ step: result.step, serverUrl: input.serverUrl, email: input.email });
+          }
+        },
         onError: (reason) => {
           const fields = fieldErrorTexts(t, reason);
           const known = Object.fromEntries(Object.entries(fields).filter(([field]) => field in values));
@@ -107,76 +119,90 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <form onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
-            <Stack gap="md">
-              <div>
-                <Title order={2} size="h3" id="sign-in-title">
-                  {t('signIn.title')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('signIn.subtitle')}
-                </Text>
-              </div>
+          {step !== null ? (
+            <TwoFactorSignIn
+              step={step.step}
+              onSignedIn={(me) => {
+                markSignedIn(client, me, step);
+              }}
+              onBack={() => {
+                void sessionApi.cancelSignIn();
+                login.reset();
+                setStep(null);
+              }}
+            />
+          ) : (
+            <form onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
+              <Stack gap="md">
+                <div>
+                  <Title order={2} size="h3" id="sign-in-title">
+                    {t('signIn.title')}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t('signIn.subtitle')}
+                  </Text>
+                </div>
 
-              {tooOld && <UpdateRequired serverUrl={form.values.serverUrl.trim() || snapshot.state.serverUrl} />}
+                {tooOld && <UpdateRequired serverUrl={form.values.serverUrl.trim() || snapshot.state.serverUrl} />}
 
-              {resumeError && !tooOld && (
-                <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
-                  <Stack gap="xs" align="flex-start">
-                    <Text size="sm">{errorText(t, resumeError)}</Text>
-                    <Button size="xs" variant="light" color="orange" onClick={onRetryResume}>
-                      {t('common.retry')}
-                    </Button>
-                  </Stack>
-                </Alert>
-              )}
+                {resumeError && !tooOld && (
+                  <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
+                    <Stack gap="xs" align="flex-start">
+                      <Text size="sm">{errorText(t, resumeError)}</Text>
+                      <Button size="xs" variant="light" color="orange" onClick={onRetryResume}>
+                        {t('common.retry')}
+                      </Button>
+                    </Stack>
+                  </Alert>
+                )}
 
-              {showLoginError && !tooOld && (
-                <Alert
-                  color="red"
-                  icon={<IconAlertTriangle />}
-                  title={t('signIn.failed')}
-                  role="alert"
-                  data-testid="sign-in-error"
-                  data-code={loginError.code}
-                >
-                  {errorText(t, loginError)}
-                </Alert>
-              )}
+                {showLoginError && !tooOld && (
+                  <Alert
+                    color="red"
+                    icon={<IconAlertTriangle />}
+                    title={t('signIn.failed')}
+                    role="alert"
+                    data-testid="sign-in-error"
+                    data-code={loginError.code}
+                  >
+                    {errorText(t, loginError)}
+                  </Alert>
+                )}
 
-              <TextInput
-                label={t('signIn.serverUrl')}
-                placeholder={t('signIn.serverUrlPlaceholder')}
-                type="url"
-                autoComplete="url"
-                autoFocus={firstEmpty === 'serverUrl'}
-                {...form.getInputProps('serverUrl')}
-              />
-              <TextInput
-                label={t('signIn.email')}
-                placeholder={t('signIn.emailPlaceholder')}
-                type="email"
-                autoComplete="username"
-                autoFocus={firstEmpty === 'email'}
-                {...form.getInputProps('email')}
-              />
-              <PasswordInput
-                label={t('signIn.password')}
-                autoComplete="current-password"
-                autoFocus={firstEmpty === 'password'}
-                {...form.getInputProps('password')}
-              />
-              <TextInput
-                label={t('caFile.label')}
-                description={t('caFile.description')}
-                placeholder={t('caFile.placeholder')}
-                {...form.getInputProps('caFile')}
-              />
-              <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
-                {t('signIn.submit')}
-              </Button>
-            </Stack>
-          </form>
+                <TextInput
+                  label={t('signIn.serverUrl')}
+                  placeholder={t('signIn.serverUrlPlaceholder')}
+                  type="url"
+                  autoComplete="url"
+                  autoFocus={firstEmpty === 'serverUrl'}
+                  {...form.getInputProps('serverUrl')}
+                />
+                <TextInput
+                  label={t('signIn.email')}
+                  placeholder={t('signIn.emailPlaceholder')}
+                  type="email"
+                  autoComplete="username"
+                  autoFocus={firstEmpty === 'email'}
+                  {...form.getInputProps('email')}
+                />
+                <PasswordInput
+                  label={t('signIn.password')}
+                  autoComplete="current-password"
+                  autoFocus={firstEmpty === 'password'}
+                  {...form.getInputProps('password')}
+                />
+                <TextInput
+                  label={t('caFile.label')}
+                  description={t('caFile.description')}
+                  placeholder={t('caFile.placeholder')}
+                  {...form.getInputProps('caFile')}
+                />
+                <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending}>
+                  {t('signIn.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Box>
     </Center>

@@ -79,23 +79,32 @@ export function sessionEnded(client: QueryClient): void {
   }
 }
 
+/** Shows the signed-in app for the user a sign-in (or its last step) answered with. */
+export function markSignedIn(client: QueryClient, me: Me, input: Pick<LoginInput, 'serverUrl' | 'email'>): void {
+  client.setQueryData(meKey, me);
+  updateSession(
+    client,
+    (state) => ({
+      ...state,
+      signedIn: true,
+      serverUrl: input.serverUrl,
+      email: input.email,
+      me,
+    }),
+    { clearError: true },
+  );
+}
+
+/**
+ * The password step. Signed in at once, or (result.step) the server asks for the second factor or its enrolment
+ * first, which the sign-in page shows next.
+ */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => sessionApi.login(input),
-    onSuccess: (me, input) => {
-      client.setQueryData(meKey, me);
-      updateSession(
-        client,
-        (state) => ({
-          ...state,
-          signedIn: true,
-          serverUrl: input.serverUrl,
-          email: input.email,
-          me,
-        }),
-        { clearError: true },
-      );
+    onSuccess: (result, input) => {
+      if (result.me) markSignedIn(client, result.me, input);
     },
   });
 }
