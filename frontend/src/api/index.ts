@@ -13,6 +13,8 @@ export type { ExportOptions, ExportPage, ExportRecord, ExportResult } from './ex
 export { intakeApi } from './intake';
 export { notificationsApi } from './notifications';
 export { MAIL_LANGUAGES, supportApi } from './support';
+/** Who must sign in with a second factor (api.AllTwoFactorPolicies). */
+export { TWO_FACTOR_POLICIES } from '../lib/vocabulary';
 export type { SupportForm, SupportInfo, SupportReceipt, TenantSettings, TenantSettingsInput } from './support';
 export { recentErrors, subscribeRecentErrors, RECENT_ERRORS_MAX } from './recentErrors';
 export type { RecentError } from './recentErrors';

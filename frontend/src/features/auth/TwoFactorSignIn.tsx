@@ -7,14 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { sessionApi, type Me, type SignInResult } from '../../api';
 import { parseError } from '../../api/errors';
 import { Loaded } from '../../components/Loading';
-import {
-  RecoveryCodesView,
-  TotpCodeInput,
-  TotpSetup,
-  codeErrors,
-  isRecoveryCode,
-  totpCode,
-} from '../account/twoFactorParts';
+import { codeErrors, isRecoveryCode, totpCode } from '../account/twoFactorCodes';
+import { RecoveryCodesView, TotpCodeInput, TotpSetup } from '../account/twoFactorParts';
 
 /** The step a sign-in takes after a right password when the server asks for more. */
 export type SignInStep = 'code' | 'enrol';
