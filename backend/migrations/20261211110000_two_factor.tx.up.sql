@@ -92,6 +92,9 @@ DECLARE
     v_email   text;
     v_address text;
 BEGIN
+    IF p_attempt IS NULL OR p_ok IS NULL THEN
+        RAISE EXCEPTION 'auth_code_finish: invalid argument' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     UPDATE login_failures AS f SET checked_at = clock_timestamp()
     WHERE f.id = p_attempt AND f.checked_at IS NULL AND f.failed_at > clock_timestamp() - interval '1 minute'
     RETURNING f.email, f.remote_addr INTO v_email, v_address;
