@@ -81,7 +81,7 @@ describe('two-factor sign-in', { timeout: TEST_TIMEOUT }, () => {
       await startSignedOut(page);
       await signIn(page, user);
       await userMenu(page).click();
-      await page.getByRole('menuitem', { name: 'Konto' }).click();
+      await page.getByRole('menuitem', { name: 'Zwei-Faktor & Geräte' }).click();
       const card = page.getByTestId('two-factor');
       await card.getByText('Ausgeschaltet.').waitFor();
       await card.getByRole('button', { name: 'Einrichten' }).click();
@@ -114,7 +114,7 @@ describe('two-factor sign-in', { timeout: TEST_TIMEOUT }, () => {
       await userMenu(page).waitFor({ state: 'visible' });
 
       await userMenu(page).click();
-      await page.getByRole('menuitem', { name: 'Konto' }).click();
+      await page.getByRole('menuitem', { name: 'Zwei-Faktor & Geräte' }).click();
       const devices = page.getByTestId('devices');
       const current = devices.locator('[data-testid="device"][data-current="true"]');
       await current.waitFor();

@@ -1,6 +1,7 @@
 /** German texts of two-factor sign-in and the signed-in devices (issue 18, parts 4 and 5; spread into de.ts). */
 export const twoFactorDe = {
   twoFactor: {
+    menu: 'Zwei-Faktor & Geräte',
     title: 'Zwei-Faktor-Anmeldung',
     intro:
       'Mit einer Authenticator-App (z. B. Microsoft Authenticator, Google Authenticator, FreeOTP) fragt die Anmeldung nach dem Passwort zusätzlich einen sechsstelligen Code ab. Auf diesem Gerät bleiben Sie angemeldet, bis Sie sich abmelden.',

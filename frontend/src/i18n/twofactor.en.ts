@@ -3,6 +3,7 @@ import type { twoFactorDe, twoFactorFieldsDe } from './twofactor.de';
 /** English texts of two-factor sign-in and the signed-in devices. */
 export const twoFactorEn: typeof twoFactorDe = {
   twoFactor: {
+    menu: 'Two-factor & devices',
     title: 'Two-factor sign-in',
     intro:
       'With an authenticator app (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP) signing in asks for a six-digit code after the password. This device stays signed in until you sign out.',
