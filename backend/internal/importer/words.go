@@ -42,7 +42,7 @@ var texts = map[string]wordSet{
 			api.FieldEmpty: "leer", api.FieldNoRows: "keine Zeilen", api.FieldAmbiguous: "mehrdeutig (mehrere Treffer)",
 			api.FieldColumns: "mehr Werte als Spalten", api.FieldUnreadable: "nicht lesbar",
 			api.FieldUnwritable: "nicht schreibbar", api.FieldInsecure: "unverschlüsselt (nur https://)",
-			api.FieldNoCertificate: "kein Zertifikat"}},
+			api.FieldNoCertificate: "kein Zertifikat", api.FieldWrongCode: "falscher Code"}},
 	"en": {column: "Error", suffix: "errors", targets: map[string]string{
 		rowKey: "Row", string(api.TargetIgnore): "Do not import", string(api.TargetSalutation): "Salutation",
 		string(api.TargetTitle): "Title", string(api.TargetFirstName): "First name", string(api.TargetLastName): "Last name",
@@ -71,5 +71,5 @@ var texts = map[string]wordSet{
 			api.FieldControlCharacter: "holds control characters that are not allowed", api.FieldEmpty: "empty",
 			api.FieldNoRows: "no rows", api.FieldAmbiguous: "ambiguous (several matches)",
 			api.FieldColumns: "more values than columns", api.FieldUnreadable: "unreadable", api.FieldUnwritable: "unwritable",
-			api.FieldInsecure: "unencrypted (https:// only)", api.FieldNoCertificate: "no certificate"}},
+			api.FieldInsecure: "unencrypted (https:// only)", api.FieldNoCertificate: "no certificate", api.FieldWrongCode: "wrong code"}},
 }
