@@ -127,6 +127,8 @@ type core struct {
 	server string
 	email  string // the account's e-mail as the server spells it; with server, names the keyring entry
 	me     *api.Me
+	// pending is a sign-in whose password was right, waiting for its second factor or enrolment (session.go).
+	pending *pendingSignIn
 	// live is the session's change stream (live.go).
 	live *live
 	// recordOpen: a record page said it is open (Records.OpenRecord) and has not left; shutdown leaves it.

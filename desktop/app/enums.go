@@ -93,6 +93,9 @@ func vocabularies() []vocabulary {
 		vocab("AllImportDuplicateActions", api.AllImportDuplicateActions),
 		vocab("AllImportOutcomes", api.AllImportOutcomes),
 		vocab("AllImportStatuses", api.AllImportStatuses),
+		vocab("AllTwoFactorPolicies", api.AllTwoFactorPolicies),
+		vocab("AllChallengeKinds", api.AllChallengeKinds),
+		vocab("AllSecurityActions", api.AllSecurityActions),
 	}
 }
 

@@ -332,7 +332,7 @@ func identityRoutes() []route {
 func allRoutes() []route {
 	var all []route
 	for _, table := range [][]route{identityRoutes(), contactRoutes(), salesRoutes(), documentRoutes(), exportRoutes(), activityRoutes(),
-		geoRoutes(), intakeRoutes(), notificationRoutes(), importRoutes(), supportRoutes()} {
+		geoRoutes(), intakeRoutes(), notificationRoutes(), importRoutes(), supportRoutes(), twoFactorRoutes()} {
 		all = append(all, table...)
 	}
 	return all

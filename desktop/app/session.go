@@ -66,10 +66,34 @@ func (s *Session) State() (SessionState, error) {
 	return out, nil
 }
 
+// SignInResult is the answer to a step of a sign-in: the signed-in user, or the next step the server asks for
+// (Step "code": the second factor; "enrol": set up the second factor first). RecoveryCodes are set once, after an
+// enrolment at sign-in; the UI shows them before it goes on. The challenge's token stays in the desktop.
+type SignInResult struct {
+	Me            *api.Me           `json:"me,omitempty"`
+	Step          api.ChallengeKind `json:"step,omitempty"`
+	RecoveryCodes []string          `json:"recoveryCodes,omitempty"`
+}
+
+// SecondFactorInput is the code step of a sign-in: a 6-digit Code of the authenticator app, or a RecoveryCode.
+type SecondFactorInput struct {
+	Code         string `json:"code"`
+	RecoveryCode string `json:"recoveryCode"`
+}
+
+// pendingSignIn is a sign-in whose password was right and which waits for its next step.
+type pendingSignIn struct {
+	cl        *client.Client
+	server    string
+	email     string
+	challenge string
+}
+
 // Login signs in, keeps the refresh token in the keyring and remembers server and e-mail for the next start.
-// Input the desktop can judge alone fails with status 0, code validation.failed and field codes for serverUrl,
-// email, password.
-func (s *Session) Login(in LoginInput) (api.Me, error) {
+// When the server asks for a second factor (or its enrolment) first, the answer says so (Step) and the sign-in
+// waits for SecondFactor or StartEnrolment and ConfirmEnrolment. Input the desktop can judge alone fails with
+// status 0, code validation.failed and field codes for serverUrl, email, password.
+func (s *Session) Login(in LoginInput) (SignInResult, error) {
 	c := s.c
 	server, problem := checkServerURL(in.ServerURL)
 	fields := map[string]api.FieldCode{}
@@ -84,18 +108,103 @@ func (s *Session) Login(in LoginInput) (api.Me, error) {
 		fields["password"] = api.FieldRequired
 	}
 	if len(fields) > 0 {
-		return api.Me{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the sign-in form", Fields: fields}
+		return SignInResult{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the sign-in form", Fields: fields}
 	}
 
 	cl := c.newClient(server)
 	sess, err := cl.Login(c.ctx, api.LoginRequest{Email: email, Password: in.Password})
 	if err != nil {
-		return api.Me{}, err
+		return SignInResult{}, err
 	}
+	return s.signedIn(&pendingSignIn{cl: cl, server: server, email: email}, sess), nil
+}
+
+// signedIn finishes a step of a sign-in: a challenge is kept for the next step; a session is installed, its
+// refresh token kept in the keyring, server and e-mail remembered for the next start.
+func (s *Session) signedIn(p *pendingSignIn, sess api.Session) SignInResult {
+	c := s.c
+	if sess.Challenge != nil {
+		p.challenge = sess.Challenge.Token
+		c.mu.Lock()
+		c.pending = p
+		c.mu.Unlock()
+		c.log.Info("sign-in needs a further step", "step", sess.Challenge.Kind)
+		return SignInResult{Step: sess.Challenge.Kind}
+	}
+	c.mu.Lock()
+	c.pending = nil
+	c.mu.Unlock()
 	// The server's spelling of the address names the keyring entry, so that Resume finds it however it was typed.
-	s.signedIn(cl, server, email, sess)
-	c.log.Info("signed in", "server", server)
-	return sess.Me, nil
+	account := sess.Me.User.Email
+	if account == "" {
+		account = p.email
+	}
+	c.install(p.cl, p.server, account, sess)
+	if err := c.settings.Update(func(st *settings.Settings) { st.ServerURL, st.Email = p.server, account }); err != nil {
+		c.log.Warn("saving server and e-mail failed", "err", err)
+	}
+	c.log.Info("signed in", "server", p.server)
+	me := sess.Me
+	return SignInResult{Me: &me, RecoveryCodes: sess.RecoveryCodes}
+}
+
+// errNoPendingSignIn answers a sign-in step without a sign-in waiting for it (the app restarted, say).
+var errNoPendingSignIn = &client.APIError{Status: 0, Code: api.CodeChallengeInvalid, Message: "no sign-in is waiting for this step"}
+
+// pendingStep returns the sign-in waiting for its next step.
+func (s *Session) pendingStep() (*pendingSignIn, error) {
+	s.c.mu.Lock()
+	defer s.c.mu.Unlock()
+	if s.c.pending == nil {
+		return nil, errNoPendingSignIn
+	}
+	return s.c.pending, nil
+}
+
+// SecondFactor completes the waiting sign-in with a TOTP code or a recovery code. A code of the wrong form fails
+// with field codes (code, recoveryCode), a wrong one with wrong_code; a challenge that ran out with
+// auth.challenge_invalid (sign in again).
+func (s *Session) SecondFactor(in SecondFactorInput) (SignInResult, error) {
+	p, err := s.pendingStep()
+	if err != nil {
+		return SignInResult{}, err
+	}
+	sess, err := p.cl.SecondFactor(s.c.ctx, api.SecondFactorRequest{Challenge: p.challenge, Code: strings.TrimSpace(in.Code),
+		RecoveryCode: strings.TrimSpace(in.RecoveryCode)})
+	if err != nil {
+		return SignInResult{}, err
+	}
+	return s.signedIn(p, sess), nil
+}
+
+// StartEnrolment starts the enrolment the waiting sign-in requires: the QR code and secret to scan.
+func (s *Session) StartEnrolment() (api.TOTPEnrolment, error) {
+	p, err := s.pendingStep()
+	if err != nil {
+		return api.TOTPEnrolment{}, err
+	}
+	return p.cl.StartEnrolment(s.c.ctx, api.EnrolmentRequest{Challenge: p.challenge})
+}
+
+// ConfirmEnrolment confirms that enrolment with the app's first code and signs in; the answer carries the
+// recovery codes, to be shown once.
+func (s *Session) ConfirmEnrolment(in api.TOTPCode) (SignInResult, error) {
+	p, err := s.pendingStep()
+	if err != nil {
+		return SignInResult{}, err
+	}
+	sess, err := p.cl.ConfirmEnrolment(s.c.ctx, api.EnrolmentConfirmRequest{Challenge: p.challenge, Code: strings.TrimSpace(in.Code)})
+	if err != nil {
+		return SignInResult{}, err
+	}
+	return s.signedIn(p, sess), nil
+}
+
+// CancelSignIn forgets a sign-in waiting for its next step (back to the password form).
+func (s *Session) CancelSignIn() {
+	s.c.mu.Lock()
+	s.c.pending = nil
+	s.c.mu.Unlock()
 }
 
 // Resume signs in silently with the refresh token kept for the last server and e-mail. Without one, or when the

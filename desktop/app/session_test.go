@@ -34,6 +34,8 @@ type backend struct {
 	refresh map[string]bool // refresh token -> still unspent
 	logouts []string
 	paths   []string
+	// needCode: the sign-in asks for a second factor (challenge "challenge-1", right code "123456").
+	needCode bool
 }
 
 func newBackend(t *testing.T) *backend {
@@ -100,7 +102,25 @@ func (b *backend) serve(w http.ResponseWriter, r *http.Request) {
 			fail(401, api.CodeInvalidCredentials)
 			return
 		}
+		if b.needCode {
+			ok(api.Session{Challenge: &api.SignInChallenge{Token: "challenge-1", Kind: api.ChallengeCode, ExpiresAt: time.Now().Add(5 * time.Minute)}})
+			return
+		}
 		ok(b.issue())
+	case "POST /api/v1/auth/second-factor":
+		var in api.SecondFactorRequest
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		switch {
+		case in.Challenge != "challenge-1":
+			fail(401, api.CodeChallengeInvalid)
+		case in.Code != "123456":
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(422)
+			_ = json.NewEncoder(w).Encode(api.ErrorEnvelope{Error: api.Error{Code: api.CodeValidation, Message: "wrong",
+				Fields: map[string]api.FieldCode{"code": api.FieldWrongCode}}})
+		default:
+			ok(b.issue())
+		}
 	case "POST /api/v1/auth/refresh":
 		var in api.RefreshRequest
 		_ = json.NewDecoder(r.Body).Decode(&in)
@@ -274,12 +294,12 @@ func TestLoginKeepsTokenInKeyringAndServerInSettings(t *testing.T) {
 	b := newBackend(t)
 	d := newDesk(t, "")
 	// Typed with a trailing slash and in upper case: the entry must be the canonical server URL.
-	me, err := d.Session.Login(app.LoginInput{ServerURL: " " + strings.ToUpper(b.URL) + "/ ", Email: "Claudia.Becker@Nordlicht.Example", Password: password})
+	res, err := d.Session.Login(app.LoginInput{ServerURL: " " + strings.ToUpper(b.URL) + "/ ", Email: "Claudia.Becker@Nordlicht.Example", Password: password})
 	if err != nil {
 		t.Fatalf("Login: %v", err)
 	}
-	if me.User.Email != email {
-		t.Fatalf("Me = %+v", me)
+	if res.Me == nil || res.Me.User.Email != email || res.Step != "" {
+		t.Fatalf("Login = %+v", res)
 	}
 	if tok := d.token(t, b.URL); tok != "refresh-1" {
 		t.Fatalf("keyring holds %q, want refresh-1", tok)
@@ -493,5 +513,38 @@ func TestRenewedCalendarFeedURLIsTheConnectedServerWithoutAPublicURL(t *testing.
 	}
 	if got.URL != rec.URL+"/ics/1sc_x.ics" {
 		t.Fatalf("URL %q, want %q", got.URL, rec.URL+"/ics/1sc_x.ics")
+	}
+}
+
+func TestLoginWithASecondFactorWaitsForTheCodeBeforeKeepingAnything(t *testing.T) {
+	b := newBackend(t)
+	b.needCode = true
+	d := newDesk(t, "")
+	if _, err := d.Session.SecondFactor(app.SecondFactorInput{Code: "123456"}); err == nil {
+		t.Fatal("a code without a sign-in waiting for it was taken")
+	}
+	res, err := d.Session.Login(app.LoginInput{ServerURL: b.URL, Email: email, Password: password})
+	if err != nil || res.Step != api.ChallengeCode || res.Me != nil {
+		t.Fatalf("Login = %+v, %v; want the code step", res, err)
+	}
+	if st, _ := d.Session.State(); st.SignedIn {
+		t.Fatal("signed in before the second factor")
+	}
+	if tok, err := d.secrets.Get(b.URL, email); err == nil {
+		t.Fatalf("keyring holds %q before the second factor", tok)
+	}
+	_, err = d.Session.SecondFactor(app.SecondFactorInput{Code: "654321"})
+	if ae, ok := client.AsAPIError(err); !ok || ae.Fields["code"] != api.FieldWrongCode {
+		t.Fatalf("wrong code: %v", err)
+	}
+	res, err = d.Session.SecondFactor(app.SecondFactorInput{Code: " 123456 "})
+	if err != nil || res.Me == nil || res.Me.User.Email != email {
+		t.Fatalf("SecondFactor = %+v, %v", res, err)
+	}
+	if tok := d.token(t, b.URL); tok != "refresh-1" {
+		t.Fatalf("keyring holds %q, want refresh-1", tok)
+	}
+	if _, err := d.Session.SecondFactor(app.SecondFactorInput{Code: "123456"}); err == nil {
+		t.Fatal("the spent sign-in took a second code")
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -81,7 +80,8 @@ func (s *Session) LoginSSO(in SSOLoginInput) (api.Me, error) {
 	if err != nil {
 		return api.Me{}, err
 	}
-	s.signedIn(cl, server, email, sess)
+	// The server issues a session at once (the provider has checked the user's factors): no challenge follows.
+	s.signedIn(&pendingSignIn{cl: cl, server: server, email: email}, sess)
 	c.log.Info("signed in through single sign-on", "server", server)
 	return sess.Me, nil
 }
@@ -99,20 +99,6 @@ func (s *Session) setSSOCancel(f context.CancelFunc) {
 	s.ssoMu.Lock()
 	defer s.ssoMu.Unlock()
 	s.ssoCancel = f
-}
-
-// signedIn installs a new session: the refresh token goes to the keyring under the server's spelling of the
-// address, and server and address are remembered for the next start.
-func (s *Session) signedIn(cl *client.Client, server, typed string, sess api.Session) {
-	c := s.c
-	account := sess.Me.User.Email
-	if account == "" {
-		account = typed
-	}
-	c.install(cl, server, account, sess)
-	if err := c.settings.Update(func(p *settings.Settings) { p.ServerURL, p.Email = server, account }); err != nil {
-		c.log.Warn("saving server and e-mail failed", "err", err)
-	}
 }
 
 // openBrowser opens url in the system browser (Config.OpenBrowser in tests).

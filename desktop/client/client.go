@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -124,13 +125,12 @@ func New(opts Options) *Client {
 // newResty is a resty client for the server with the headers every request carries (the desktop's version among
 // them) and the error envelope.
 func newResty(opts Options) *resty.Client {
-	ua := "1sales-desktop"
 	rc := resty.New().SetBaseURL(opts.ServerURL+"/api/v1").SetHeader("Accept", "application/json").SetError(api.ErrorEnvelope{})
 	if opts.Version != "" {
-		ua += "/" + opts.Version
 		rc.SetHeader(api.ClientHeader, api.ClientHeaderValue(opts.Version))
 	}
-	return rc.SetHeader("User-Agent", ua)
+	// Version and operating system name the device in the user's list of signed-in devices.
+	return rc.SetHeader("User-Agent", api.DesktopUserAgent(opts.Version, runtime.GOOS))
 }
 
 // ServerURL returns the server this client talks to.

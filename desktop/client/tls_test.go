@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -103,7 +104,7 @@ func TestACompanyCAFileThatIsUnreadableOrHoldsNoCertificateIsRefused(t *testing.
 	}
 }
 
-// Every request names the desktop's version; a server that finds it too old answers 426 client.too_old.
+// Every request names the desktop's version (and its operating system, for the list of devices); a server that finds it too old answers 426 client.too_old.
 func TestRequestsCarryTheDesktopVersionAndA426IsClientTooOld(t *testing.T) {
 	s := newServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		w.Header().Set("Content-Type", "application/json")
@@ -116,7 +117,7 @@ func TestRequestsCarryTheDesktopVersionAndA426IsClientTooOld(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	h := s.requests()[0].header
-	if h.Get(api.ClientHeader) != "desktop/1.2.3" || h.Get("User-Agent") != "1sales-desktop/1.2.3" {
+	if h.Get(api.ClientHeader) != "desktop/1.2.3" || h.Get("User-Agent") != "1sales-desktop/1.2.3 ("+runtime.GOOS+")" {
 		t.Fatalf("headers %v", h)
 	}
 }

@@ -134,6 +134,11 @@ const (
 	// CodeSSOCancelled: the desktop stopped waiting for the browser's single sign-on (the user cancelled, or no
 	// answer came within the time allowed).
 	CodeSSOCancelled ErrorCode = "auth.sso_cancelled"
+	// CodeChallengeInvalid: the sign-in challenge is unknown, expired, used, or not for this step (401): sign in
+	// with the password again.
+	CodeChallengeInvalid ErrorCode = "auth.challenge_invalid"
+	// CodeTwoFactorRequired: the tenant's policy requires the second factor, so it cannot be switched off (409).
+	CodeTwoFactorRequired ErrorCode = "auth.two_factor_required"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -149,6 +154,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
 	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeSSOFailed, CodePasswordDisabled, CodeSSOCancelled,
+	CodeChallengeInvalid, CodeTwoFactorRequired,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,
@@ -197,6 +203,8 @@ const (
 	FieldNoSSO FieldCode = "no_sso"
 	// FieldUnreachable: the identity provider's discovery document could not be fetched or read (field issuer).
 	FieldUnreachable FieldCode = "unreachable"
+	// FieldWrongCode: the TOTP or recovery code is not right (or was used already).
+	FieldWrongCode FieldCode = "wrong_code"
 )
 
 // Field codes only the desktop produces (with CodeFileUnreadable and CodeFileUnwritable, on the field "path").
@@ -216,5 +224,5 @@ var AllFieldCodes = []FieldCode{
 	FieldInUse, FieldCycle, FieldWrongPassword, FieldDuplicate, FieldForbidden, FieldLimit, FieldRange,
 	FieldNoPosition, FieldNotGeocoded, FieldQuota, FieldTooLarge, FieldIncomplete, FieldMismatch, FieldLengthNeeded,
 	FieldCommon, FieldControlCharacter, FieldEmpty, FieldNoRows, FieldAmbiguous, FieldColumns, FieldNoSSO, FieldUnreachable, FieldUnreadable,
-	FieldUnwritable, FieldInsecure, FieldNoCertificate,
+	FieldUnwritable, FieldInsecure, FieldNoCertificate, FieldWrongCode,
 }

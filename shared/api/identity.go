@@ -41,12 +41,16 @@ type LogoutRequest struct {
 	RefreshToken string `json:"refreshToken"`
 }
 
-// Session is the answer to a sign-in or a refresh.
+// Session is the answer to a sign-in or a refresh. When the password was right but the sign-in needs a second
+// factor (or its enrolment) first, only Challenge is set: no tokens, no Me. RecoveryCodes are set once, in the
+// answer that confirms an enrolment at sign-in.
 type Session struct {
-	AccessToken     string    `json:"accessToken"`
-	AccessExpiresAt time.Time `json:"accessExpiresAt" ts_type:"string"`
-	RefreshToken    string    `json:"refreshToken"`
-	Me              Me        `json:"me"`
+	AccessToken     string           `json:"accessToken"`
+	AccessExpiresAt time.Time        `json:"accessExpiresAt" ts_type:"string"`
+	RefreshToken    string           `json:"refreshToken"`
+	Me              Me               `json:"me"`
+	Challenge       *SignInChallenge `json:"challenge,omitempty"`
+	RecoveryCodes   []string         `json:"recoveryCodes,omitempty"`
 }
 
 // Me describes the signed-in user with everything the UI needs to decide what to show.

@@ -19,13 +19,17 @@ const (
 type TenantSettings struct {
 	Language     Language `json:"language"`
 	SupportEmail string   `json:"supportEmail"`
-	Version      int64    `json:"version"`
+	// TwoFactorPolicy says who must sign in with a second factor (default off).
+	TwoFactorPolicy TwoFactorPolicy `json:"twoFactorPolicy"`
+	Version         int64           `json:"version"`
 }
 
 // TenantSettingsInput replaces the tenant's settings (PUT /api/v1/tenant/settings).
 type TenantSettingsInput struct {
 	Language     Language `json:"language"`
 	SupportEmail string   `json:"supportEmail"`
+	// TwoFactorPolicy: "" keeps the current policy (a client that does not know the setting leaves it alone).
+	TwoFactorPolicy TwoFactorPolicy `json:"twoFactorPolicy,omitempty"`
 }
 
 // SupportInfo is what the help screen shows of the server (GET /api/v1/support): the tenant's support address

@@ -77,3 +77,39 @@ func parseVersion(v string) ([3]int, bool) {
 	}
 	return out, true
 }
+
+// DesktopUserAgent is the User-Agent the desktop of version v sends from operating system goos
+// ("1sales-desktop/1.4.0 (windows)"); the server shows both in the user's list of signed-in devices.
+func DesktopUserAgent(v, goos string) string {
+	ua := "1sales-desktop"
+	if v != "" {
+		ua += "/" + v
+	}
+	if goos != "" {
+		ua += " (" + goos + ")"
+	}
+	return ua
+}
+
+// ParseDesktopUserAgent reads version and operating system from a DesktopUserAgent value; either is "" when the
+// agent does not say (another client, an older desktop without the operating system).
+func ParseDesktopUserAgent(ua string) (version, goos string) {
+	rest, ok := strings.CutPrefix(ua, "1sales-desktop")
+	if !ok {
+		return "", ""
+	}
+	if v, ok := strings.CutPrefix(rest, "/"); ok {
+		version, rest, _ = strings.Cut(v, " ")
+		rest = " " + rest
+	}
+	if o, ok := strings.CutPrefix(strings.TrimSpace(rest), "("); ok {
+		goos, _, _ = strings.Cut(o, ")")
+	}
+	if len(version) > 40 {
+		version = version[:40]
+	}
+	if len(goos) > 40 {
+		goos = goos[:40]
+	}
+	return version, goos
+}

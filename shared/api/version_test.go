@@ -45,3 +45,19 @@ func TestClientVersionReadsOnlyADesktopHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestDesktopUserAgentRoundTrips(t *testing.T) {
+	for _, tc := range []struct{ ua, version, os string }{
+		{api.DesktopUserAgent("1.4.0", "windows"), "1.4.0", "windows"},
+		{api.DesktopUserAgent("1.4.0-dev", ""), "1.4.0-dev", ""},
+		{api.DesktopUserAgent("", "linux"), "", "linux"},
+		{"1sales-desktop/1.2.3", "1.2.3", ""},
+		{"curl/8.0", "", ""},
+		{"", "", ""},
+	} {
+		v, os := api.ParseDesktopUserAgent(tc.ua)
+		if v != tc.version || os != tc.os {
+			t.Errorf("ParseDesktopUserAgent(%q) = %q, %q; want %q, %q", tc.ua, v, os, tc.version, tc.os)
+		}
+	}
+}

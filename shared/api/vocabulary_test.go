@@ -14,6 +14,9 @@ import (
 // allLists names the All… list of every string enum of the package. The UI gets its vocabularies from these lists
 // (desktop/app binds them), so a constant missing from its list would be a code the UI cannot name or translate.
 var allLists = map[string][]string{
+	"TwoFactorPolicy":       values(AllTwoFactorPolicies),
+	"ChallengeKind":         values(AllChallengeKinds),
+	"SecurityAction":        values(AllSecurityActions),
 	"ActivityIcon":          values(AllActivityIcons),
 	"Action":                values(AllActions),
 	"ChangeKind":            values(AllChangeKinds),

@@ -177,6 +177,36 @@ func TestAuthorizationTable(t *testing.T) {
 			want: every(422, nil)},
 		"POST /api/v1/auth/oidc/finish": {method: "POST", prepare: body("/api/v1/auth/oidc/finish",
 			api.SSOFinishRequest{State: "nie-begonnen", Code: "x"}), want: every(401, nil)},
+		// The steps of a sign-in after the password take its challenge, not a token: an unknown one is refused
+		// for everyone alike (the steps themselves: twofactor_test.go).
+		"POST /api/v1/auth/second-factor": {method: "POST", prepare: body("/api/v1/auth/second-factor",
+			api.SecondFactorRequest{Challenge: "unbekannt", Code: "123456"}), want: every(401, nil)},
+		"POST /api/v1/auth/enrolment": {method: "POST", prepare: body("/api/v1/auth/enrolment",
+			api.EnrolmentRequest{Challenge: "unbekannt"}), want: every(401, nil)},
+		"POST /api/v1/auth/enrolment/confirm": {method: "POST", prepare: body("/api/v1/auth/enrolment/confirm",
+			api.EnrolmentConfirmRequest{Challenge: "unbekannt", Code: "123456"}), want: every(401, nil)},
+		// Everyone's own second factor and devices. The codes sent are too short, so they are refused before they
+		// count against the sign-in throttle; ending "all other" sessions keeps the caller's; a session ID that is
+		// no session of the caller's is not found.
+		"GET /api/v1/me/two-factor":            {method: "GET", prepare: path("/api/v1/me/two-factor"), want: every(200, unauth)},
+		"POST /api/v1/me/two-factor/enrolment": {method: "POST", prepare: path("/api/v1/me/two-factor/enrolment"), want: every(200, unauth)},
+		"POST /api/v1/me/two-factor/confirm": {method: "POST", prepare: body("/api/v1/me/two-factor/confirm", api.TOTPCode{Code: "12"}),
+			want: every(422, unauth)},
+		"POST /api/v1/me/two-factor/disable": {method: "POST", prepare: body("/api/v1/me/two-factor/disable", api.TOTPCode{Code: "12"}),
+			want: every(422, unauth)},
+		"GET /api/v1/me/sessions":    {method: "GET", prepare: path("/api/v1/me/sessions"), want: every(200, unauth)},
+		"DELETE /api/v1/me/sessions": {method: "DELETE", prepare: path("/api/v1/me/sessions"), want: every(204, unauth)},
+		"DELETE /api/v1/me/sessions/{sessionID}": {method: "DELETE", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/me/sessions/" + uuid.NewString(), nil, ""
+		}, want: every(404, unauth)},
+		// An admin's view and reset of a user's second factor, and the sign-out of all of a user's sessions, on the
+		// deactivated user (whose sessions no other case needs).
+		"GET /api/v1/users/{userID}/two-factor": {method: "GET", prepare: path("/api/v1/users/" + created.ID + "/two-factor"),
+			want: admins(200)},
+		"DELETE /api/v1/users/{userID}/two-factor": {method: "DELETE", prepare: path("/api/v1/users/" + created.ID + "/two-factor"),
+			want: admins(204)},
+		"DELETE /api/v1/users/{userID}/sessions": {method: "DELETE", prepare: path("/api/v1/users/" + created.ID + "/sessions"),
+			want: admins(204)},
 		"GET /api/v1/me":         {method: "GET", prepare: path("/api/v1/me"), want: every(200, unauth)},
 		"GET /api/v1/me/storage": {method: "GET", prepare: path("/api/v1/me/storage"), want: every(200, unauth)},
 		"GET /api/v1/tenant":     {method: "GET", prepare: path("/api/v1/tenant"), want: every(200, unauth)},

@@ -2,6 +2,8 @@ package app_test
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
 
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/oidc/oidctest"
@@ -70,6 +74,7 @@ func noJSONBody() map[string]string {
 		"PUT /api/v1/lead-sources/{sourceID}/signing-secret": "no body",
 		"POST /api/v1/notifications/read-all":                "no body",
 		"PUT /api/v1/me/calendar-feed":                       "no body",
+		"POST /api/v1/me/two-factor/enrolment":               "no body",
 		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go",
 		"POST /api/v1/imports":                               "the body is the file (imports_test.go)",
 		"POST /api/v1/imports/{importID}/undo":               "no body"}
@@ -196,10 +201,19 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	value := func(v any) func() any { return func() any { return v } }
 	p, o, d, l := person.String(), org.String(), deal.String(), lead.String()
 
+	tf := twoFactorBodies(t, env, admin, newUser)
+
 	routes := map[string]bodyRoute{
 		"POST /api/v1/auth/login":   {body: value(api.LoginRequest{Email: "fuzz-login@nordlicht.example", Password: apptest.Password})},
 		"POST /api/v1/auth/refresh": {body: value(api.RefreshRequest{RefreshToken: refreshToken})},
 		"POST /api/v1/auth/logout":  {body: value(api.LogoutRequest{RefreshToken: "abgelaufen"})},
+		// The steps after the password and the user's own TOTP: the first body is a valid one (a live challenge, a
+		// right code), later ones reuse it, spent (see twoFactorBodies).
+		"POST /api/v1/auth/second-factor":     {body: tf.secondFactor},
+		"POST /api/v1/auth/enrolment":         {body: tf.enrolment},
+		"POST /api/v1/auth/enrolment/confirm": {body: tf.enrolmentConfirm},
+		"POST /api/v1/me/two-factor/confirm":  {token: admin, body: tf.confirm},
+		"POST /api/v1/me/two-factor/disable":  {token: admin, body: tf.disable},
 		"POST /api/v1/me/password": {token: passwordToken,
 			body: func() any { return api.PasswordChange{CurrentPassword: password, NewPassword: password} },
 			after: func(resp *apptest.Response, sent []byte) {
@@ -592,4 +606,74 @@ func exportOptions(rt api.RecordType) api.ExportOptions {
 	cols := api.ExportColumnsByType[rt]
 	return api.ExportOptions{Columns: []string{string(cols[0]), string(cols[len(cols)-1])}, Format: api.ExportCSV,
 		CSVStyle: api.CSVComma, Language: api.LanguageEN}
+}
+
+// twoFactorFuzz makes the bodies of the two-factor routes: each valid the first time (when bodyRoutes checks
+// that the valid body passes, in the order of the routes' names), then the same body again, spent, whose
+// variations the fuzzer sends.
+type twoFactorFuzz struct {
+	secondFactor, enrolment, enrolmentConfirm, confirm, disable func() any
+}
+
+func twoFactorBodies(t testing.TB, env *apptest.Env, admin string, newUser func(string) uuid.UUID) twoFactorFuzz {
+	t.Helper()
+	ctx := context.Background()
+	// challenge stores a live sign-in challenge of kind for the user and returns its token.
+	challenge := func(user uuid.UUID, kind api.ChallengeKind) string {
+		tok := uuid.NewString()
+		h := sha256.Sum256([]byte(tok))
+		if _, err := env.DB.Owner.NewRaw(`INSERT INTO signin_challenges (token_hash, tenant_id, user_id, kind, expires_at)
+			VALUES (?, ?, ?, ?, now() + interval '1 hour')`, h[:], env.Demo.TenantID, user, kind).Exec(ctx); err != nil {
+			t.Fatalf("challenge: %v", err)
+		}
+		return tok
+	}
+	secretOf := func(user uuid.UUID) string {
+		var secret string
+		if err := env.DB.Owner.NewRaw("SELECT secret FROM user_totp WHERE user_id = ?", user).Scan(ctx, &secret); err != nil {
+			t.Fatalf("totp secret: %v", err)
+		}
+		return secret
+	}
+	code := func(secret string, offset int) string {
+		c, err := totp.GenerateCodeCustom(secret, time.Now().Add(time.Duration(offset)*30*time.Second),
+			totp.ValidateOpts{Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	once := func(make func() any) func() any {
+		var v any
+		return func() any {
+			if v == nil {
+				v = make()
+			}
+			return v
+		}
+	}
+	withTOTP, enrolling := newUser("fuzz-totp@nordlicht.example"), newUser("fuzz-enrol@nordlicht.example")
+	const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+	if _, err := env.DB.Owner.NewRaw(`INSERT INTO user_totp (tenant_id, user_id, secret, confirmed_at) VALUES (?, ?, ?, now())`,
+		env.Demo.TenantID, withTOTP, secret).Exec(ctx); err != nil {
+		t.Fatalf("totp: %v", err)
+	}
+	enrolChallenge := challenge(enrolling, api.ChallengeEnrol)
+	adminID := env.Demo.Users[apptest.Admin]
+	return twoFactorFuzz{
+		secondFactor: once(func() any {
+			return api.SecondFactorRequest{Challenge: challenge(withTOTP, api.ChallengeCode), Code: code(secret, 0)}
+		}),
+		enrolment: once(func() any { return api.EnrolmentRequest{Challenge: enrolChallenge} }),
+		enrolmentConfirm: once(func() any {
+			return api.EnrolmentConfirmRequest{Challenge: enrolChallenge, Code: code(secretOf(enrolling), 0)}
+		}),
+		confirm: once(func() any {
+			if r := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/me/two-factor/enrolment", Token: admin}); r.Status != 200 {
+				t.Fatalf("enrolment: %d %s", r.Status, r.Body)
+			}
+			return api.TOTPCode{Code: code(secretOf(adminID), -1)}
+		}),
+		disable: once(func() any { return api.TOTPCode{Code: code(secretOf(adminID), 0)} }),
+	}
 }

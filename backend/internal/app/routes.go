@@ -151,9 +151,24 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/auth/logout", Public, rest.Typed[api.LogoutRequest, rest.None](http.StatusNoContent, authH.Logout))
 	route("POST /api/v1/auth/oidc/begin", Public, rest.Typed[api.SSOBeginRequest, api.SSOBegin](http.StatusOK, ssoH.Begin))
 	route("POST /api/v1/auth/oidc/finish", Public, rest.Typed[api.SSOFinishRequest, api.Session](http.StatusOK, ssoH.Finish))
+	// The steps between a right password and a session, authenticated by the sign-in's challenge token: the
+	// second factor, or the enrolment the tenant's policy requires.
+	route("POST /api/v1/auth/second-factor", Public, rest.Typed[api.SecondFactorRequest, api.Session](http.StatusOK, authH.SecondFactor))
+	route("POST /api/v1/auth/enrolment", Public, rest.Typed[api.EnrolmentRequest, api.TOTPEnrolment](http.StatusOK, authH.StartEnrolment))
+	route("POST /api/v1/auth/enrolment/confirm", Public, rest.Typed[api.EnrolmentConfirmRequest, api.Session](http.StatusOK, authH.ConfirmEnrolment))
 
 	route("GET /api/v1/me", SignedIn, rest.Typed[rest.None, api.Me](http.StatusOK, users.MeHandler))
 	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
+	// The user's second factor (TOTP) and signed-in devices.
+	route("GET /api/v1/me/two-factor", SignedIn, rest.Answer(authSvc.TwoFactor))
+	route("POST /api/v1/me/two-factor/enrolment", SignedIn, rest.Answer(authSvc.Enrol))
+	route("POST /api/v1/me/two-factor/confirm", SignedIn, authH.ConfirmTOTPEndpoint())
+	route("POST /api/v1/me/two-factor/disable", SignedIn, authH.DisableTOTPEndpoint())
+	route("GET /api/v1/me/sessions", SignedIn, rest.Answer(authSvc.Sessions))
+	route("DELETE /api/v1/me/sessions", SignedIn, rest.Effect("", func(ctx context.Context, a *access.Actor, _ uuid.UUID) error {
+		return authSvc.EndOtherSessions(ctx, a)
+	}))
+	route("DELETE /api/v1/me/sessions/{sessionID}", SignedIn, rest.Effect("sessionID", authSvc.EndSession))
 	route("GET /api/v1/me/storage", SignedIn, rest.Typed[rest.None, api.StorageUsage](http.StatusOK, docs.UsageHandler))
 	// The personal calendar feed: its state, a new URL (shown once), switched off; and the feed itself.
 	route("GET /api/v1/me/calendar-feed", SignedIn, rest.Answer(calendars.Status))
@@ -182,6 +197,9 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/users", AdminCreate, rest.Create(users.Create))
 	route("GET /api/v1/users/{userID}", SignedIn, rest.Get("userID", users.Get))
 	route("PATCH /api/v1/users/{userID}", Admin, rest.Update("userID", users.Update))
+	route("GET /api/v1/users/{userID}/two-factor", Admin, rest.Related("userID", authSvc.UserTwoFactor))
+	route("DELETE /api/v1/users/{userID}/two-factor", Admin, rest.Effect("userID", authSvc.ResetTwoFactor))
+	route("DELETE /api/v1/users/{userID}/sessions", Admin, rest.Effect("userID", authSvc.EndUserSessions))
 
 	route("GET /api/v1/units", SignedIn, rest.List(units.List, func(items []api.Unit) api.UnitList { return api.UnitList{Items: items} }))
 	route("POST /api/v1/units", AdminCreate, rest.Create(units.Create))

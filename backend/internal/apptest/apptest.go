@@ -251,6 +251,9 @@ func (e *Env) Login(email string) api.Session {
 	}
 	var s api.Session
 	resp.Decode(e.T, &s)
+	if s.Challenge != nil {
+		e.T.Fatalf("login %s: the sign-in asks for a second factor (%s)", email, s.Challenge.Kind)
+	}
 	return s
 }
 

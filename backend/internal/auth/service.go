@@ -118,6 +118,17 @@ func (s *Service) Login(ctx context.Context, in api.LoginRequest, c Client) (api
 				return api.Session{}, err
 			}
 		}
+		// A user with TOTP, or one the tenant's policy requires to have it, gets a challenge for the next step
+		// instead of a session (totp.go).
+		kind, err := signInStep(ctx, tx, tenantID, userID)
+		if err != nil {
+			return api.Session{}, err
+		}
+		if kind != "" {
+			var out api.Session
+			out.Challenge, err = newChallenge(ctx, tx, tenantID, userID, kind)
+			return out, err
+		}
 		return s.IssueSession(ctx, tx, tenantID, userID, c)
 	})
 }
@@ -182,8 +193,10 @@ func (s *Service) issue(ctx context.Context, tx bun.Tx, tenantID, userID, sessio
 }
 
 // Refresh spends a refresh token and returns a new pair. Presenting a spent token means it was stolen or
-// replayed: the whole session (every token of the chain) is revoked.
-func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest) (api.Session, error) {
+// replayed: the whole session (every token of the chain) is revoked. The session's last use, last address (its
+// remote_addr stays the sign-in's, which the throttle's exemption reads) and user agent (the desktop's version may have changed) are recorded here, once per refresh rather than per request.
+// A refresh never asks for the second factor: the session was opened with it.
+func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest, c Client) (api.Session, error) {
 	if in.RefreshToken == "" || len(in.RefreshToken) > 200 {
 		return api.Session{}, errTokenInvalid
 	}
@@ -226,7 +239,8 @@ func (s *Service) Refresh(ctx context.Context, in api.RefreshRequest) (api.Sessi
 		if _, err := tx.NewRaw("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = ?", hash).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: spend refresh token: %w", err)
 		}
-		if _, err := tx.NewRaw("UPDATE sessions SET last_used_at = now() WHERE id = ?", row.SessionID).Exec(ctx); err != nil {
+		if _, err := tx.NewRaw("UPDATE sessions SET last_used_at = now(), last_addr = ?, user_agent = ? WHERE id = ?",
+			c.Addr, c.UserAgent, row.SessionID).Exec(ctx); err != nil {
 			return fmt.Errorf("auth: touch session: %w", err)
 		}
 		out, err = s.issue(ctx, tx, tenantID, row.UserID, row.SessionID)
@@ -448,7 +462,7 @@ func (h *Handler) Refresh(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.Decode(r, &in); err != nil {
 		return err
 	}
-	out, err := h.svc.Refresh(r.Context(), in)
+	out, err := h.svc.Refresh(r.Context(), in, ClientOf(r))
 	if err != nil {
 		return err
 	}

@@ -67,6 +67,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE INSERT, DELETE ON notify_cursor FROM " + appRole,
 		// The record of exports is kept: the service writes and finishes rows, and removes none.
 		"REVOKE DELETE ON exports FROM " + appRole,
+		// The record of security events (two-factor sign-in, sessions ended by an admin) is only added to.
+		"REVOKE UPDATE, DELETE ON security_events FROM " + appRole,
 		// Work of the migrate command, not of the service.
 		"REVOKE ALL ON pending_backfills FROM " + appRole,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + appRole,

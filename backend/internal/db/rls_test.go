@@ -184,6 +184,17 @@ var definerFunctions = map[string]struct {
 	"auth_signin_abandon(bigint)": {
 		why: "sign-in takes back an attempt that never reached a comparison (no hash slot); it gives nothing to compare",
 		ok:  "SELECT auth_signin_abandon(-1)"},
+	"auth_code_finish(bigint,boolean)": {
+		why: "a TOTP or recovery code is an attempt of the sign-in throttle (begun with auth_signin_begin): the service's verdict finishes it, once, within a minute; a right code clears the failures of its account and address",
+		bad: []string{"NULL, true", "1, NULL", "-1, true" /* no such attempt */}},
+	"auth_challenge_tenant(bytea)": {
+		why: "a sign-in's second step finds its challenge's tenant before the tenant is known, as a refresh does (the hash of a random token)"},
+	"two_factor_purge()": {
+		why: "housekeeping across tenants: sign-in challenges a day past their expiry; no arguments",
+		ok:  "SELECT two_factor_purge()",
+		refuse: []probe{
+			{sql: "SELECT two_factor_purge(0)", code: noFunction},
+		}},
 	"auth_refresh_token_tenant(bytea)": {
 		why: "a refresh finds the token's tenant before the tenant is known (the auth work reviews it)"},
 	"oidc_domain_tenant(text)": {

@@ -43,7 +43,7 @@ var texts = map[string]wordSet{
 			api.FieldColumns: "mehr Werte als Spalten", api.FieldUnreadable: "nicht lesbar",
 			api.FieldUnwritable: "nicht schreibbar", api.FieldInsecure: "unverschlüsselt (nur https://)",
 			api.FieldNoCertificate: "kein Zertifikat", api.FieldNoSSO: "kein Single Sign-on für die Domain",
-			api.FieldUnreachable: "nicht erreichbar"}},
+			api.FieldUnreachable: "nicht erreichbar", api.FieldWrongCode: "falscher Code"}},
 	"en": {column: "Error", suffix: "errors", targets: map[string]string{
 		rowKey: "Row", string(api.TargetIgnore): "Do not import", string(api.TargetSalutation): "Salutation",
 		string(api.TargetTitle): "Title", string(api.TargetFirstName): "First name", string(api.TargetLastName): "Last name",
@@ -73,5 +73,6 @@ var texts = map[string]wordSet{
 			api.FieldNoRows: "no rows", api.FieldAmbiguous: "ambiguous (several matches)",
 			api.FieldColumns: "more values than columns", api.FieldUnreadable: "unreadable", api.FieldUnwritable: "unwritable",
 			api.FieldInsecure: "unencrypted (https:// only)", api.FieldNoCertificate: "no certificate",
-			api.FieldNoSSO: "no single sign-on for the domain", api.FieldUnreachable: "unreachable"}},
+			api.FieldNoSSO: "no single sign-on for the domain", api.FieldUnreachable: "unreachable",
+			api.FieldWrongCode: "wrong code"}},
 }

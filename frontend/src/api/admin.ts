@@ -9,6 +9,7 @@ import type {
   RoleCreate,
   RolePatch,
   Tenant,
+  TwoFactorStatus,
   Unit,
   UnitCreate,
   UnitPatch,
@@ -24,6 +25,12 @@ export const adminApi = {
   updateUser: (id: string, version: number, patch: UserPatch): Promise<User> =>
     call(() => Admin.UpdateUser(id, version, api.UserPatch.createFrom(patch))),
 
+  /** A user's second factor and recorded security events. */
+  userTwoFactor: (id: string): Promise<TwoFactorStatus> => call(() => Admin.UserTwoFactor(id)),
+  /** Removes a user's second factor (a lost device); recorded. */
+  resetTwoFactor: (id: string): Promise<void> => call(() => Admin.ResetTwoFactor(id)),
+  /** Signs a user out on every device; recorded. */
+  endUserSessions: (id: string): Promise<void> => call(() => Admin.EndUserSessions(id)),
   listUnits: async (): Promise<Unit[]> => (await call(() => Admin.ListUnits())).items,
   createUnit: (input: UnitCreate): Promise<Unit> => call(() => Admin.CreateUnit(api.UnitCreate.createFrom(input))),
   updateUnit: (id: string, version: number, patch: UnitPatch): Promise<Unit> =>

@@ -15,6 +15,8 @@ export { notificationsApi } from './notifications';
 export { MAIL_LANGUAGES, supportApi } from './support';
 export { ssoApi } from './sso';
 export type { SSOLoginInput, SSOSettings, SSOSettingsInput } from './sso';
+/** Who must sign in with a second factor (api.AllTwoFactorPolicies). */
+export { TWO_FACTOR_POLICIES } from '../lib/vocabulary';
 export type { SupportForm, SupportInfo, SupportReceipt, TenantSettings, TenantSettingsInput } from './support';
 export { recentErrors, subscribeRecentErrors, RECENT_ERRORS_MAX } from './recentErrors';
 export type { RecentError } from './recentErrors';

@@ -4,12 +4,18 @@ import { call } from './errors';
 import type {
   CalendarFeed,
   CalendarFeedToken,
+  DeviceSessionList,
   LiveState,
   LoginInput,
   Me,
   PasswordChange,
+  RecoveryCodes,
+  SecondFactorInput,
   ServerInfo,
   SessionState,
+  SignInResult,
+  TOTPEnrolment,
+  TwoFactorStatus,
 } from './types';
 
 /** The signed-in session, kept by the desktop side (tokens never reach the UI). */
@@ -18,7 +24,27 @@ export const sessionApi = {
   state: (): Promise<SessionState> => call(() => Session.State()),
   /** Silent sign-in with the token from the keyring. */
   resume: (): Promise<SessionState> => call(() => Session.Resume()),
-  login: (input: LoginInput): Promise<Me> => call(() => Session.Login(app.LoginInput.createFrom(input))),
+  /** The password step: signed in (me), or the next step the server asks for (step "code" or "enrol"). */
+  login: (input: LoginInput): Promise<SignInResult> => call(() => Session.Login(app.LoginInput.createFrom(input))),
+  /** The code step of a waiting sign-in: a TOTP code or a recovery code. */
+  secondFactor: (input: SecondFactorInput): Promise<SignInResult> =>
+    call(() => Session.SecondFactor(app.SecondFactorInput.createFrom(input))),
+  /** The enrolment a waiting sign-in requires: the QR code and secret. */
+  startEnrolment: (): Promise<TOTPEnrolment> => call(() => Session.StartEnrolment()),
+  /** Confirms that enrolment with the app's first code; signed in, with the recovery codes to show once. */
+  confirmEnrolment: (code: string): Promise<SignInResult> =>
+    call(() => Session.ConfirmEnrolment(api.TOTPCode.createFrom({ code }))),
+  /** Forgets a waiting sign-in (back to the password). */
+  cancelSignIn: (): Promise<void> => call(() => Session.CancelSignIn()),
+  twoFactor: (): Promise<TwoFactorStatus> => call(() => Session.TwoFactor()),
+  enrolTotp: (): Promise<TOTPEnrolment> => call(() => Session.EnrolTOTP()),
+  confirmTotp: (code: string): Promise<RecoveryCodes> =>
+    call(() => Session.ConfirmTOTP(api.TOTPCode.createFrom({ code }))),
+  disableTotp: (code: string): Promise<void> => call(() => Session.DisableTOTP(api.TOTPCode.createFrom({ code }))),
+  /** The user's signed-in devices; this one is marked current. */
+  devices: (): Promise<DeviceSessionList> => call(() => Session.Devices()),
+  endDevice: (id: string): Promise<void> => call(() => Session.EndDevice(id)),
+  endOtherDevices: (): Promise<void> => call(() => Session.EndOtherDevices()),
   logout: (): Promise<void> => call(() => Session.Logout()),
   me: (): Promise<Me> => call(() => Session.Me()),
   changePassword: (input: PasswordChange): Promise<void> =>

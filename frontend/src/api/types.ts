@@ -27,6 +27,13 @@ export type Tenant = Data<api.Tenant>;
 export type PasswordChange = Data<api.PasswordChange>;
 export type CalendarFeed = Data<api.CalendarFeed>;
 export type CalendarFeedToken = Data<api.CalendarFeedToken>;
+export type SignInResult = Data<app.SignInResult>;
+export type SecondFactorInput = Data<app.SecondFactorInput>;
+export type TOTPEnrolment = Data<api.TOTPEnrolment>;
+export type RecoveryCodes = Data<api.RecoveryCodes>;
+export type TwoFactorStatus = Data<api.TwoFactorStatus>;
+export type DeviceSession = Data<api.DeviceSession>;
+export type DeviceSessionList = Data<api.DeviceSessionList>;
 
 export type User = Data<api.User>;
 export type UserCreate = Data<api.UserCreate>;

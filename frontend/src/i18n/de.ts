@@ -12,6 +12,7 @@ import { exportErrorsDe, exportsDe } from './exports.de';
 import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
 import { ssoAuthErrorsDe, ssoDe, ssoFieldCodesDe, ssoFieldsDe } from './sso.de';
+import { twoFactorDe, twoFactorFieldsDe } from './twofactor.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -31,6 +32,7 @@ export const de = {
   ...opsDe,
   ...supportDe,
   ...ssoDe,
+  ...twoFactorDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -767,6 +769,9 @@ export const de = {
       refresh_token_reused: 'Ihre Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
       wrong_password: 'Das aktuelle Passwort ist falsch.',
       ...ssoAuthErrorsDe,
+      challenge_invalid:
+        'Die Anmeldung ist abgelaufen oder wurde zu oft mit falschem Code versucht. Bitte melden Sie sich erneut an.',
+      two_factor_required: 'Ihr Unternehmen schreibt die Zwei-Faktor-Anmeldung vor; sie lässt sich nicht ausschalten.',
     },
     access: {
       forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
@@ -814,7 +819,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...ssoFieldsDe },
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...ssoFieldsDe, ...twoFactorFieldsDe },
   fields: {
     ...opsFieldsDe,
     ...ssoFieldCodesDe,
@@ -829,6 +834,7 @@ export const de = {
     in_use: 'Der Eintrag wird noch verwendet.',
     cycle: 'Eine Einheit kann nicht unter sich selbst oder eine ihrer Untereinheiten verschoben werden.',
     wrong_password: 'Das aktuelle Passwort ist falsch.',
+    wrong_code: 'Der Code stimmt nicht (oder wurde schon verwendet).',
     duplicate: 'Dieser Wert ist bereits vorhanden.',
     forbidden: 'Diese Auswahl ist Ihnen nicht erlaubt.',
     range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',

@@ -13,6 +13,7 @@ import { exportErrorsEn, exportsEn } from './exports.en';
 import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
 import { ssoAuthErrorsEn, ssoEn, ssoFieldCodesEn, ssoFieldsEn } from './sso.en';
+import { twoFactorEn, twoFactorFieldsEn } from './twofactor.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...opsEn,
   ...supportEn,
   ...ssoEn,
+  ...twoFactorEn,
   common: {
     close: 'Close',
     discard: {
@@ -764,6 +766,8 @@ export const en: Messages = {
       refresh_token_reused: 'Your sign-in was ended for security reasons. Please sign in again.',
       wrong_password: 'The current password is wrong.',
       ...ssoAuthErrorsEn,
+      challenge_invalid: 'The sign-in expired or had too many wrong codes. Please sign in again.',
+      two_factor_required: 'Your company requires two-factor sign-in; it cannot be switched off.',
     },
     access: {
       forbidden: 'You are not allowed to do that.',
@@ -809,7 +813,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...ssoFieldsEn },
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...ssoFieldsEn, ...twoFactorFieldsEn },
   fields: {
     ...opsFieldsEn,
     ...ssoFieldCodesEn,
@@ -824,6 +828,7 @@ export const en: Messages = {
     in_use: 'The entry is still in use.',
     cycle: 'A unit cannot be moved below itself or one of its sub-units.',
     wrong_password: 'The current password is wrong.',
+    wrong_code: 'The code is not right (or was used already).',
     duplicate: 'This value already exists.',
     forbidden: 'You may not choose this.',
     range: 'This value is outside the allowed range.',

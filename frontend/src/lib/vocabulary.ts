@@ -190,6 +190,8 @@ export const ERROR_CODES = [
   'auth.sso_failed',
   'auth.password_disabled',
   'auth.sso_cancelled',
+  'auth.challenge_invalid',
+  'auth.two_factor_required',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -228,6 +230,7 @@ export const FIELD_CODES = [
   'unwritable',
   'insecure',
   'no_certificate',
+  'wrong_code',
 ] as const satisfies readonly `${api.FieldCode}`[];
 
 /** api.AllSortKeys */
@@ -507,6 +510,21 @@ export const IMPORT_STATUSES = [
   'failed',
   'undone',
 ] as const satisfies readonly `${api.ImportStatus}`[];
+
+/** api.AllTwoFactorPolicies */
+export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const satisfies readonly `${api.TwoFactorPolicy}`[];
+
+/** api.AllChallengeKinds */
+export const CHALLENGE_KINDS = ['code', 'enrol'] as const satisfies readonly `${api.ChallengeKind}`[];
+
+/** api.AllSecurityActions */
+export const SECURITY_ACTIONS = [
+  'totp_enabled',
+  'totp_disabled',
+  'totp_reset',
+  'recovery_code_used',
+  'sessions_revoked',
+] as const satisfies readonly `${api.SecurityAction}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

@@ -12,6 +12,7 @@ import { ExportSetting } from '../exports/ExportSetting';
 import { DesktopNotificationSetting } from '../notifications/DesktopNotificationSetting';
 import { CalendarFeedCard } from './CalendarFeedCard';
 import { useChangePassword } from './hooks';
+import { DevicesCard, TwoFactorCard } from './TwoFactorCard';
 
 interface PasswordValues {
   currentPassword: string;
@@ -96,6 +97,8 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <TwoFactorCard />
+      <DevicesCard />
       <CalendarFeedCard />
       <DesktopNotificationSetting />
       <ExportSetting />

@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sessionApi, type Me } from '../../api';
+import { sessionApi, type SignInResult } from '../../api';
 import type * as Api from '../../api';
 import { ApiError } from '../../api/errors';
 import { changeLanguage } from '../../i18n';
@@ -18,12 +18,15 @@ vi.mock('../../api', async (importOriginal) => {
     sessionApi: {
       ...actual.sessionApi,
       login: vi.fn(),
+      secondFactor: vi.fn(),
+      cancelSignIn: vi.fn(() => Promise.resolve()),
       setLanguage: vi.fn(() => Promise.resolve()),
     },
   };
 });
 
 const login = vi.mocked(sessionApi.login);
+const secondFactor = vi.mocked(sessionApi.secondFactor);
 
 const snapshot: SessionSnapshot = {
   state: { signedIn: false, serverUrl: 'https://crm.nordlicht.example', email: '', language: 'de' },
@@ -44,6 +47,7 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, email: st
 
 beforeEach(() => {
   login.mockReset();
+  secondFactor.mockReset();
 });
 
 afterEach(async () => {
@@ -125,9 +129,9 @@ describe('SignInPage', () => {
   });
 
   it('disables the button while signing in', async () => {
-    let finish: (me: Me) => void = () => undefined;
+    let finish: (result: SignInResult) => void = () => undefined;
     login.mockReturnValue(
-      new Promise<Me>((resolve) => {
+      new Promise<SignInResult>((resolve) => {
         finish = resolve;
       }),
     );
@@ -138,7 +142,7 @@ describe('SignInPage', () => {
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Anmelden' })).toBeDisabled();
     });
-    finish(adminMe);
+    finish({ me: adminMe });
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Anmelden' })).toBeEnabled();
     });
@@ -152,5 +156,93 @@ describe('SignInPage', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByLabelText('Server address')).toBeInTheDocument();
     expect(sessionApi.setLanguage).toHaveBeenCalledWith('en');
+  });
+
+  describe('the code step', () => {
+    async function toCodeStep() {
+      login.mockResolvedValue({ step: 'code' });
+      const view = renderSignIn();
+      await fillAndSubmit(view.user, 'claudia.becker@nordlicht.example', 'Demo1234!');
+      await screen.findByTestId('second-factor-form');
+      return view;
+    }
+
+    it('asks for the code after a right password and signs in with it', async () => {
+      secondFactor.mockResolvedValue({ me: adminMe });
+      const { user } = await toCodeStep();
+
+      expect(screen.getByText('Bestätigung mit zweitem Faktor')).toBeInTheDocument();
+      await user.type(screen.getByLabelText('Code aus der Authenticator-App'), '123 456');
+      await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+
+      await waitFor(() => {
+        expect(secondFactor).toHaveBeenCalledWith({ code: '123456', recoveryCode: '' });
+      });
+    });
+
+    it('checks the code has 6 digits before sending', async () => {
+      const { user } = await toCodeStep();
+
+      await user.type(screen.getByLabelText('Code aus der Authenticator-App'), '12345');
+      await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+
+      expect(await screen.findByText('Bitte geben Sie die 6 Ziffern aus Ihrer App ein.')).toBeInTheDocument();
+      expect(secondFactor).not.toHaveBeenCalled();
+    });
+
+    it('shows a wrong code next to the field and keeps the step', async () => {
+      secondFactor.mockRejectedValue(
+        new ApiError({ status: 422, code: 'validation.failed', fields: { code: 'wrong_code' } }),
+      );
+      const { user } = await toCodeStep();
+
+      await user.type(screen.getByLabelText('Code aus der Authenticator-App'), '654321');
+      await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+
+      await waitFor(() => {
+        expect(screen.getByLabelText('Code aus der Authenticator-App')).toHaveAccessibleDescription(
+          'Der Code stimmt nicht (oder wurde schon verwendet).',
+        );
+      });
+      expect(screen.getByTestId('second-factor-form')).toBeInTheDocument();
+    });
+
+    it('takes a recovery code instead', async () => {
+      secondFactor.mockResolvedValue({ me: adminMe });
+      const { user } = await toCodeStep();
+
+      await user.click(screen.getByText('Wiederherstellungscode verwenden'));
+      await user.type(screen.getByLabelText('Wiederherstellungscode'), 'abcde-fghij');
+      await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+
+      await waitFor(() => {
+        expect(secondFactor).toHaveBeenCalledWith({ code: '', recoveryCode: 'abcde-fghij' });
+      });
+    });
+
+    it('sends back to the password when the step ran out', async () => {
+      secondFactor.mockRejectedValue(new ApiError({ status: 401, code: 'auth.challenge_invalid' }));
+      const { user } = await toCodeStep();
+
+      await user.type(screen.getByLabelText('Code aus der Authenticator-App'), '123456');
+      await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+      const expired = await screen.findByTestId('second-factor-expired');
+      expect(expired).toHaveTextContent('Die Anmeldung ist abgelaufen.');
+
+      await user.click(within(expired).getByRole('button', { name: 'Zurück zur Anmeldung' }));
+      expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+      expect(sessionApi.cancelSignIn).toHaveBeenCalled();
+    });
+
+    it('speaks English too', async () => {
+      const { user } = await toCodeStep();
+      await act(async () => {
+        await changeLanguage('en');
+      });
+
+      expect(await screen.findByText('Confirm with your second factor')).toBeInTheDocument();
+      await user.click(screen.getByText('Use a recovery code'));
+      expect(screen.getByLabelText('Recovery code')).toBeInTheDocument();
+    });
   });
 });

@@ -14,12 +14,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi, ssoApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useLogin, useSSOLogin, type SessionSnapshot } from './session';
+import { markSignedIn, useLogin, useSSOLogin, type SessionSnapshot } from './session';
+import { TwoFactorSignIn, type SignInStep } from './TwoFactorSignIn';
 import { UpdateRequired } from './VersionNotice';
 
 interface SignInValues {
@@ -55,8 +58,11 @@ const TOO_OLD = 'client.too_old';
 
 export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnapshot; onRetryResume: () => void }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const login = useLogin();
   const sso = useSSOLogin();
+  // The step after a right password when the server asks for more (the second factor or its enrolment).
+  const [step, setStep] = useState<{ step: SignInStep; serverUrl: string; email: string } | null>(null);
   const form = useForm<SignInValues>({
     mode: 'controlled',
     initialValues: {
@@ -119,7 +125,15 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
     sso.reset();
     login.mutate(
       { serverUrl: values.serverUrl.trim(), email: values.email.trim(), password: values.password },
-      { onError: showFieldErrors },
+      {
+        onSuccess: (result, input) => {
+          if (result.step === 'code' || result.step === 'enrol') {
+            form.setFieldValue('password', '');
+            setStep({ step: result.step, serverUrl: input.serverUrl, email: input.email });
+          }
+        },
+        onError: showFieldErrors,
+      },
     );
   });
 
@@ -141,96 +155,110 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <form onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
-            <Stack gap="md">
-              <div>
-                <Title order={2} size="h3" id="sign-in-title">
-                  {t('signIn.title')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('signIn.subtitle')}
-                </Text>
-              </div>
-
-              {tooOld && <UpdateRequired serverUrl={form.values.serverUrl.trim() || snapshot.state.serverUrl} />}
-
-              {resumeError && !tooOld && (
-                <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
-                  <Stack gap="xs" align="flex-start">
-                    <Text size="sm">{errorText(t, resumeError)}</Text>
-                    <Button size="xs" variant="light" color="orange" onClick={onRetryResume}>
-                      {t('common.retry')}
-                    </Button>
-                  </Stack>
-                </Alert>
-              )}
-
-              {showLoginError && !tooOld && (
-                <Alert
-                  color="red"
-                  icon={<IconAlertTriangle />}
-                  title={t('signIn.failed')}
-                  role="alert"
-                  data-testid="sign-in-error"
-                  data-code={loginError.code}
-                >
-                  {errorText(t, loginError)}
-                </Alert>
-              )}
-
-              <TextInput
-                label={t('signIn.serverUrl')}
-                placeholder={t('signIn.serverUrlPlaceholder')}
-                type="url"
-                autoComplete="url"
-                autoFocus={firstEmpty === 'serverUrl'}
-                {...form.getInputProps('serverUrl')}
-              />
-              <TextInput
-                label={t('signIn.email')}
-                placeholder={t('signIn.emailPlaceholder')}
-                type="email"
-                autoComplete="username"
-                autoFocus={firstEmpty === 'email'}
-                {...form.getInputProps('email')}
-              />
-              <PasswordInput
-                label={t('signIn.password')}
-                autoComplete="current-password"
-                autoFocus={firstEmpty === 'password'}
-                {...form.getInputProps('password')}
-              />
-              <TextInput
-                label={t('caFile.label')}
-                description={t('caFile.description')}
-                placeholder={t('caFile.placeholder')}
-                {...form.getInputProps('caFile')}
-              />
-              <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending || sso.isPending}>
-                {t('signIn.submit')}
-              </Button>
-              <Divider label={t('sso.signIn.or')} labelPosition="center" />
-              {sso.isPending ? (
-                <Alert color="indigo" role="status" data-testid="sso-waiting">
-                  <Stack gap="xs" align="flex-start">
-                    <Text size="sm">{t('sso.signIn.waiting')}</Text>
-                    <Button size="xs" variant="light" onClick={() => void ssoApi.cancel()}>
-                      {t('sso.signIn.cancel')}
-                    </Button>
-                  </Stack>
-                </Alert>
-              ) : (
-                <Stack gap={4}>
-                  <Button variant="default" fullWidth disabled={login.isPending} onClick={() => void signInWithSSO()}>
-                    {t('sso.signIn.button')}
-                  </Button>
-                  <Text size="xs" c="dimmed">
-                    {t('sso.signIn.hint')}
+          {step !== null ? (
+            <TwoFactorSignIn
+              step={step.step}
+              onSignedIn={(me) => {
+                markSignedIn(client, me, step);
+              }}
+              onBack={() => {
+                void sessionApi.cancelSignIn();
+                login.reset();
+                setStep(null);
+              }}
+            />
+          ) : (
+            <form onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
+              <Stack gap="md">
+                <div>
+                  <Title order={2} size="h3" id="sign-in-title">
+                    {t('signIn.title')}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t('signIn.subtitle')}
                   </Text>
-                </Stack>
-              )}
-            </Stack>
-          </form>
+                </div>
+
+                {tooOld && <UpdateRequired serverUrl={form.values.serverUrl.trim() || snapshot.state.serverUrl} />}
+
+                {resumeError && !tooOld && (
+                  <Alert color="orange" icon={<IconAlertTriangle />} title={t('session.resumeFailed')} role="alert">
+                    <Stack gap="xs" align="flex-start">
+                      <Text size="sm">{errorText(t, resumeError)}</Text>
+                      <Button size="xs" variant="light" color="orange" onClick={onRetryResume}>
+                        {t('common.retry')}
+                      </Button>
+                    </Stack>
+                  </Alert>
+                )}
+
+                {showLoginError && !tooOld && (
+                  <Alert
+                    color="red"
+                    icon={<IconAlertTriangle />}
+                    title={t('signIn.failed')}
+                    role="alert"
+                    data-testid="sign-in-error"
+                    data-code={loginError.code}
+                  >
+                    {errorText(t, loginError)}
+                  </Alert>
+                )}
+
+                <TextInput
+                  label={t('signIn.serverUrl')}
+                  placeholder={t('signIn.serverUrlPlaceholder')}
+                  type="url"
+                  autoComplete="url"
+                  autoFocus={firstEmpty === 'serverUrl'}
+                  {...form.getInputProps('serverUrl')}
+                />
+                <TextInput
+                  label={t('signIn.email')}
+                  placeholder={t('signIn.emailPlaceholder')}
+                  type="email"
+                  autoComplete="username"
+                  autoFocus={firstEmpty === 'email'}
+                  {...form.getInputProps('email')}
+                />
+                <PasswordInput
+                  label={t('signIn.password')}
+                  autoComplete="current-password"
+                  autoFocus={firstEmpty === 'password'}
+                  {...form.getInputProps('password')}
+                />
+                <TextInput
+                  label={t('caFile.label')}
+                  description={t('caFile.description')}
+                  placeholder={t('caFile.placeholder')}
+                  {...form.getInputProps('caFile')}
+                />
+                <Button type="submit" fullWidth loading={login.isPending} disabled={login.isPending || sso.isPending}>
+                  {t('signIn.submit')}
+                </Button>
+                <Divider label={t('sso.signIn.or')} labelPosition="center" />
+                {sso.isPending ? (
+                  <Alert color="indigo" role="status" data-testid="sso-waiting">
+                    <Stack gap="xs" align="flex-start">
+                      <Text size="sm">{t('sso.signIn.waiting')}</Text>
+                      <Button size="xs" variant="light" onClick={() => void ssoApi.cancel()}>
+                        {t('sso.signIn.cancel')}
+                      </Button>
+                    </Stack>
+                  </Alert>
+                ) : (
+                  <Stack gap={4}>
+                    <Button variant="default" fullWidth disabled={login.isPending} onClick={() => void signInWithSSO()}>
+                      {t('sso.signIn.button')}
+                    </Button>
+                    <Text size="xs" c="dimmed">
+                      {t('sso.signIn.hint')}
+                    </Text>
+                  </Stack>
+                )}
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Box>
     </Center>

@@ -79,8 +79,11 @@ export function sessionEnded(client: QueryClient): void {
   }
 }
 
-/** A sign-in succeeded (password or single sign-on): the app shows the signed-in user. */
-function signedIn(client: QueryClient, me: Me, input: { serverUrl: string; email: string }): void {
+/**
+ * Shows the signed-in app for the user a sign-in answered with: a password sign-in (or its last step) or a single
+ * sign-on.
+ */
+export function markSignedIn(client: QueryClient, me: Me, input: { serverUrl: string; email: string }): void {
   client.setQueryData(meKey, me);
   updateSession(
     client,
@@ -95,12 +98,16 @@ function signedIn(client: QueryClient, me: Me, input: { serverUrl: string; email
   );
 }
 
+/**
+ * The password step. Signed in at once, or (result.step) the server asks for the second factor or its enrolment
+ * first, which the sign-in page shows next.
+ */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => sessionApi.login(input),
-    onSuccess: (me, input) => {
-      signedIn(client, me, input);
+    onSuccess: (result, input) => {
+      if (result.me) markSignedIn(client, result.me, input);
     },
   });
 }
@@ -111,7 +118,7 @@ export function useSSOLogin() {
   return useMutation({
     mutationFn: (input: SSOLoginInput) => ssoApi.login(input),
     onSuccess: (me, input) => {
-      signedIn(client, me, input);
+      markSignedIn(client, me, input);
     },
   });
 }

@@ -1,5 +1,13 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarShare, IconCheck, IconChevronDown, IconHelp, IconKey, IconLogout } from '@tabler/icons-react';
+import {
+  IconCalendarShare,
+  IconCheck,
+  IconChevronDown,
+  IconHelp,
+  IconKey,
+  IconLogout,
+  IconShieldLock,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api';
@@ -55,6 +63,9 @@ export function UserMenu({ me }: { me: Me }) {
         </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account')}>
           {t('shell.userMenu.changePassword')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconShieldLock size={16} />} onClick={() => void navigate('/account')}>
+          {t('twoFactor.menu')}
         </Menu.Item>
         <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={() => void navigate('/account')}>
           {t('calendarFeed.title')}

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { MAIL_LANGUAGES, type TenantSettings } from '../../../api';
+import { MAIL_LANGUAGES, TWO_FACTOR_POLICIES, type TenantSettings } from '../../../api';
 import { showFormError } from '../../../components/forms';
 import { Loaded } from '../../../components/Loading';
 import { useNotify } from '../../../components/notify';
@@ -9,7 +9,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useSetTenantSettings, useTenantSettings } from '../../support/hooks';
 import { SSOSettingsSection } from './SSOSettingsSection';
 
-/** "Unternehmen": settings of the whole company (admins): the language of the server's mails, the support address. */
+/**
+ * "Unternehmen": settings of the whole company (admins): the language of the server's mails, the support address,
+ * who must sign in with a second factor.
+ */
 export function CompanySettingsPage() {
   const { t } = useTranslation();
   const settings = useTenantSettings();
@@ -32,7 +35,11 @@ function CompanyForm({ settings }: { settings: TenantSettings }) {
   const save = useSetTenantSettings();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { language: settings.language, supportEmail: settings.supportEmail },
+    initialValues: {
+      language: settings.language,
+      supportEmail: settings.supportEmail,
+      twoFactorPolicy: settings.twoFactorPolicy,
+    },
     validate: {
       supportEmail: (value) =>
         value.trim() !== '' && !EMAIL.test(value.trim()) ? t('company.supportEmailInvalid') : null,
@@ -40,7 +47,7 @@ function CompanyForm({ settings }: { settings: TenantSettings }) {
   });
   const submit = form.onSubmit((values) => {
     save.mutate(
-      { language: values.language, supportEmail: values.supportEmail.trim() },
+      { language: values.language, supportEmail: values.supportEmail.trim(), twoFactorPolicy: values.twoFactorPolicy },
       {
         onSuccess: () => {
           notify.success(t('company.saved'));
@@ -69,6 +76,14 @@ function CompanyForm({ settings }: { settings: TenantSettings }) {
             placeholder="support@firma.de"
             data-testid="company-support-email"
             {...form.getInputProps('supportEmail')}
+          />
+          <Select
+            label={t('twoFactor.policy.label')}
+            description={t('twoFactor.policy.description')}
+            data={TWO_FACTOR_POLICIES.map((policy) => ({ value: policy, label: t(`twoFactor.policy.${policy}`) }))}
+            allowDeselect={false}
+            data-testid="company-two-factor-policy"
+            {...form.getInputProps('twoFactorPolicy')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={save.isPending}>

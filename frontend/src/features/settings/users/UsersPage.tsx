@@ -1,6 +1,14 @@
 import { ActionIcon, Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
 
-import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconKey,
+  IconPencil,
+  IconPlus,
+  IconShieldLock,
+  IconUserCheck,
+  IconUserOff,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
@@ -15,8 +23,13 @@ import { useRoles, useUnits, useUsers } from '../queries';
 import { useUpdateUser } from './hooks';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { UserSecurityModal } from './UserSecurityModal';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'password'; id: string };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'password'; id: string }
+  | { kind: 'security'; id: string };
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -42,6 +55,7 @@ export function UsersPage() {
   const current = dialog.value;
   const editing = current?.kind === 'edit' ? byId(current.id) : undefined;
   const resetting = current?.kind === 'password' ? byId(current.id) : undefined;
+  const securing = current?.kind === 'security' ? byId(current.id) : undefined;
 
   const confirmActive = (user: User, active: boolean) => {
     const texts = active ? 'reactivate' : 'deactivate';
@@ -129,6 +143,12 @@ export function UsersPage() {
                       >
                         {t('users.actions.resetPassword')}
                       </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconShieldLock size={16} />}
+                        onClick={() => dialog.open({ kind: 'security', id: user.id })}
+                      >
+                        {t('twoFactor.admin.title')}
+                      </Menu.Item>
                       {user.active ? (
                         <Menu.Item
                           color="red.9"
@@ -160,6 +180,7 @@ export function UsersPage() {
         roles={roles.data ?? []}
       />
       <ResetPasswordModal opened={dialog.opened && resetting !== undefined} user={resetting} onClose={dialog.close} />
+      <UserSecurityModal opened={dialog.opened && securing !== undefined} user={securing} onClose={dialog.close} />
     </Stack>
   );
 }

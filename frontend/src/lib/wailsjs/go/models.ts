@@ -33,6 +33,10 @@ export namespace api {
 	    Comma = "comma",
 	    Excel = "excel",
 	}
+	export enum ChallengeKind {
+	    Code = "code",
+	    Enrol = "enrol",
+	}
 	export enum ChangeKind {
 	    Created = "created",
 	    Deleted = "deleted",
@@ -101,6 +105,7 @@ export namespace api {
 	export enum ErrorCode {
 	    AccessForbidden = "access.forbidden",
 	    AuthBusy = "auth.busy",
+	    AuthChallengeInvalid = "auth.challenge_invalid",
 	    AuthInvalidCredentials = "auth.invalid_credentials",
 	    AuthPasswordDisabled = "auth.password_disabled",
 	    AuthRefreshTokenReused = "auth.refresh_token_reused",
@@ -108,6 +113,7 @@ export namespace api {
 	    AuthSsoFailed = "auth.sso_failed",
 	    AuthThrottled = "auth.throttled",
 	    AuthTokenInvalid = "auth.token_invalid",
+	    AuthTwoFactorRequired = "auth.two_factor_required",
 	    AuthUnauthenticated = "auth.unauthenticated",
 	    AuthWrongPassword = "auth.wrong_password",
 	    ClientTooOld = "client.too_old",
@@ -245,6 +251,7 @@ export namespace api {
 	    Unreachable = "unreachable",
 	    Unreadable = "unreadable",
 	    Unwritable = "unwritable",
+	    WrongCode = "wrong_code",
 	    WrongPassword = "wrong_password",
 	}
 	export enum FieldKind {
@@ -476,12 +483,24 @@ export namespace api {
 	    Own = "own",
 	    Unit = "unit",
 	}
+	export enum SecurityAction {
+	    RecoveryCodeUsed = "recovery_code_used",
+	    SessionsRevoked = "sessions_revoked",
+	    TotpDisabled = "totp_disabled",
+	    TotpEnabled = "totp_enabled",
+	    TotpReset = "totp_reset",
+	}
 	export enum SortKey {
 	    City = "city",
 	    CreatedAt = "createdAt",
 	    Distance = "distance",
 	    Name = "name",
 	    UpdatedAt = "updatedAt",
+	}
+	export enum TwoFactorPolicy {
+	    Admins = "admins",
+	    Everyone = "everyone",
+	    Off = "off",
 	}
 	export class Activity {
 	    id: string;
@@ -2014,6 +2033,60 @@ export namespace api {
 	        this.lostComment = source["lostComment"];
 	        this.custom = source["custom"];
 	    }
+	}
+	export class DeviceSession {
+	    id: string;
+	    current: boolean;
+	    appVersion: string;
+	    os: string;
+	    network: string;
+	    createdAt: string;
+	    lastUsedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceSession(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.current = source["current"];
+	        this.appVersion = source["appVersion"];
+	        this.os = source["os"];
+	        this.network = source["network"];
+	        this.createdAt = source["createdAt"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	    }
+	}
+	export class DeviceSessionList {
+	    items: DeviceSession[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceSessionList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], DeviceSession);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Document {
 	    id: string;
@@ -4596,6 +4669,18 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class RecoveryCodes {
+	    codes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RecoveryCodes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.codes = source["codes"];
+	    }
+	}
 	
 	
 	export class RoleCreate {
@@ -4934,6 +5019,22 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class SecurityEvent {
+	    action: SecurityAction;
+	    actorId?: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecurityEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.actorId = source["actorId"];
+	        this.at = source["at"];
+	    }
+	}
 	export class ServerVersion {
 	    version: string;
 	    apiLevel: number;
@@ -4995,10 +5096,39 @@ export namespace api {
 	        this.id = source["id"];
 	    }
 	}
+	export class TOTPCode {
+	    code: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TOTPCode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	    }
+	}
+	export class TOTPEnrolment {
+	    secret: string;
+	    uri: string;
+	    qrCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TOTPEnrolment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.secret = source["secret"];
+	        this.uri = source["uri"];
+	        this.qrCode = source["qrCode"];
+	    }
+	}
 	
 	export class TenantSettings {
 	    language: Language;
 	    supportEmail: string;
+	    twoFactorPolicy: TwoFactorPolicy;
 	    version: number;
 	
 	    static createFrom(source: any = {}) {
@@ -5009,12 +5139,14 @@ export namespace api {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.language = source["language"];
 	        this.supportEmail = source["supportEmail"];
+	        this.twoFactorPolicy = source["twoFactorPolicy"];
 	        this.version = source["version"];
 	    }
 	}
 	export class TenantSettingsInput {
 	    language: Language;
 	    supportEmail: string;
+	    twoFactorPolicy?: TwoFactorPolicy;
 	
 	    static createFrom(source: any = {}) {
 	        return new TenantSettingsInput(source);
@@ -5024,6 +5156,7 @@ export namespace api {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.language = source["language"];
 	        this.supportEmail = source["supportEmail"];
+	        this.twoFactorPolicy = source["twoFactorPolicy"];
 	    }
 	}
 	export class TrashItem {
@@ -5058,6 +5191,44 @@ export namespace api {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], TrashItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TwoFactorStatus {
+	    enabled: boolean;
+	    enabledAt?: string;
+	    recoveryCodesLeft: number;
+	    required: boolean;
+	    events?: SecurityEvent[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TwoFactorStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.enabledAt = source["enabledAt"];
+	        this.recoveryCodesLeft = source["recoveryCodesLeft"];
+	        this.required = source["required"];
+	        this.events = this.convertValues(source["events"], SecurityEvent);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -5316,6 +5487,20 @@ export namespace app {
 	        this.email = source["email"];
 	    }
 	}
+	export class SecondFactorInput {
+	    code: string;
+	    recoveryCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecondFactorInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.recoveryCode = source["recoveryCode"];
+	    }
+	}
 	export class ServerInfo {
 	    server: api.ServerVersion;
 	    desktopVersion: string;
@@ -5372,6 +5557,40 @@ export namespace app {
 	        this.language = source["language"];
 	        this.caFile = source["caFile"];
 	        this.me = this.convertValues(source["me"], api.Me);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SignInResult {
+	    me?: api.Me;
+	    step?: api.ChallengeKind;
+	    recoveryCodes?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SignInResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.me = this.convertValues(source["me"], api.Me);
+	        this.step = source["step"];
+	        this.recoveryCodes = source["recoveryCodes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -32,6 +32,8 @@ export function DeleteUnit(arg1:string,arg2:number):Promise<void>;
 
 export function DisableLeadSourceSigning(arg1:string):Promise<void>;
 
+export function EndUserSessions(arg1:string):Promise<void>;
+
 export function GetLeadSource(arg1:string):Promise<api.LeadSource>;
 
 export function LeadSourceDeliveries(arg1:string):Promise<api.LeadDeliveryList>;
@@ -45,6 +47,8 @@ export function ListUnits():Promise<api.UnitList>;
 export function ListUsers():Promise<api.UserList>;
 
 export function PreviewLeadSource(arg1:string,arg2:api.LeadSourcePreviewRequest):Promise<api.LeadSourcePreview>;
+
+export function ResetTwoFactor(arg1:string):Promise<void>;
 
 export function RevokeLeadSourceKey(arg1:string,arg2:string):Promise<void>;
 
@@ -75,3 +79,5 @@ export function UpdateRole(arg1:string,arg2:number,arg3:api.RolePatch):Promise<a
 export function UpdateUnit(arg1:string,arg2:number,arg3:api.UnitPatch):Promise<api.Unit>;
 
 export function UpdateUser(arg1:string,arg2:number,arg3:api.UserPatch):Promise<api.User>;
+
+export function UserTwoFactor(arg1:string):Promise<api.TwoFactorStatus>;

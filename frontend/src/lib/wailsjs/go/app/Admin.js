@@ -62,6 +62,10 @@ export function DisableLeadSourceSigning(arg1) {
   return window['go']['app']['Admin']['DisableLeadSourceSigning'](arg1);
 }
 
+export function EndUserSessions(arg1) {
+  return window['go']['app']['Admin']['EndUserSessions'](arg1);
+}
+
 export function GetLeadSource(arg1) {
   return window['go']['app']['Admin']['GetLeadSource'](arg1);
 }
@@ -88,6 +92,10 @@ export function ListUsers() {
 
 export function PreviewLeadSource(arg1, arg2) {
   return window['go']['app']['Admin']['PreviewLeadSource'](arg1, arg2);
+}
+
+export function ResetTwoFactor(arg1) {
+  return window['go']['app']['Admin']['ResetTwoFactor'](arg1);
 }
 
 export function RevokeLeadSourceKey(arg1, arg2) {
@@ -148,4 +156,8 @@ export function UpdateUnit(arg1, arg2, arg3) {
 
 export function UpdateUser(arg1, arg2, arg3) {
   return window['go']['app']['Admin']['UpdateUser'](arg1, arg2, arg3);
+}
+
+export function UserTwoFactor(arg1) {
+  return window['go']['app']['Admin']['UserTwoFactor'](arg1);
 }

@@ -7,13 +7,29 @@ export function CalendarFeed():Promise<api.CalendarFeed>;
 
 export function CancelSSO():Promise<void>;
 
+export function CancelSignIn():Promise<void>;
+
 export function ChangePassword(arg1:api.PasswordChange):Promise<void>;
+
+export function ConfirmEnrolment(arg1:api.TOTPCode):Promise<app.SignInResult>;
+
+export function ConfirmTOTP(arg1:api.TOTPCode):Promise<api.RecoveryCodes>;
+
+export function Devices():Promise<api.DeviceSessionList>;
 
 export function DisableCalendarFeed():Promise<void>;
 
+export function DisableTOTP(arg1:api.TOTPCode):Promise<void>;
+
+export function EndDevice(arg1:string):Promise<void>;
+
+export function EndOtherDevices():Promise<void>;
+
+export function EnrolTOTP():Promise<api.TOTPEnrolment>;
+
 export function Live():Promise<app.LiveState>;
 
-export function Login(arg1:app.LoginInput):Promise<api.Me>;
+export function Login(arg1:app.LoginInput):Promise<app.SignInResult>;
 
 export function LoginSSO(arg1:app.SSOLoginInput):Promise<api.Me>;
 
@@ -25,6 +41,8 @@ export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
 export function Resume():Promise<app.SessionState>;
 
+export function SecondFactor(arg1:app.SecondFactorInput):Promise<app.SignInResult>;
+
 export function SendSupportRequest(arg1:app.SupportForm):Promise<api.SupportReceipt>;
 
 export function ServerInfo(arg1:string):Promise<app.ServerInfo>;
@@ -33,6 +51,10 @@ export function SetCAFile(arg1:string):Promise<void>;
 
 export function SetLanguage(arg1:string):Promise<void>;
 
+export function StartEnrolment():Promise<api.TOTPEnrolment>;
+
 export function State():Promise<app.SessionState>;
 
 export function SupportInfo():Promise<app.SupportInfo>;
+
+export function TwoFactor():Promise<api.TwoFactorStatus>;

@@ -10,12 +10,44 @@ export function CancelSSO() {
   return window['go']['app']['Session']['CancelSSO']();
 }
 
+export function CancelSignIn() {
+  return window['go']['app']['Session']['CancelSignIn']();
+}
+
 export function ChangePassword(arg1) {
   return window['go']['app']['Session']['ChangePassword'](arg1);
 }
 
+export function ConfirmEnrolment(arg1) {
+  return window['go']['app']['Session']['ConfirmEnrolment'](arg1);
+}
+
+export function ConfirmTOTP(arg1) {
+  return window['go']['app']['Session']['ConfirmTOTP'](arg1);
+}
+
+export function Devices() {
+  return window['go']['app']['Session']['Devices']();
+}
+
 export function DisableCalendarFeed() {
   return window['go']['app']['Session']['DisableCalendarFeed']();
+}
+
+export function DisableTOTP(arg1) {
+  return window['go']['app']['Session']['DisableTOTP'](arg1);
+}
+
+export function EndDevice(arg1) {
+  return window['go']['app']['Session']['EndDevice'](arg1);
+}
+
+export function EndOtherDevices() {
+  return window['go']['app']['Session']['EndOtherDevices']();
+}
+
+export function EnrolTOTP() {
+  return window['go']['app']['Session']['EnrolTOTP']();
 }
 
 export function Live() {
@@ -46,6 +78,10 @@ export function Resume() {
   return window['go']['app']['Session']['Resume']();
 }
 
+export function SecondFactor(arg1) {
+  return window['go']['app']['Session']['SecondFactor'](arg1);
+}
+
 export function SendSupportRequest(arg1) {
   return window['go']['app']['Session']['SendSupportRequest'](arg1);
 }
@@ -62,10 +98,18 @@ export function SetLanguage(arg1) {
   return window['go']['app']['Session']['SetLanguage'](arg1);
 }
 
+export function StartEnrolment() {
+  return window['go']['app']['Session']['StartEnrolment']();
+}
+
 export function State() {
   return window['go']['app']['Session']['State']();
 }
 
 export function SupportInfo() {
   return window['go']['app']['Session']['SupportInfo']();
+}
+
+export function TwoFactor() {
+  return window['go']['app']['Session']['TwoFactor']();
 }
