@@ -126,6 +126,9 @@ const (
 	// CodeSupportNoAddress: the tenant has no support address configured, so a support request cannot be sent (409);
 	// an admin sets one in the settings.
 	CodeSupportNoAddress ErrorCode = "support.no_address"
+	// CodeLinkInvalid: a mailed link (an invitation's, a password reset's) is unknown, used, revoked or expired
+	// (410); a new one must be asked for.
+	CodeLinkInvalid ErrorCode = "link.invalid"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -140,7 +143,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeDocumentOpenFailed, CodeDocumentNoApplication, CodeDocumentOpenBlocked, CodeDialogFailed, CodeSecretsUnavailable,
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
-	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress,
+	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeLinkInvalid,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

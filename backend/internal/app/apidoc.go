@@ -146,6 +146,7 @@ var guardWho = map[Guard]string{
 	Stream:      "signed in (streamed)",
 	Intake:      "a lead source's API key",
 	Feed:        "the feed's token in the path",
+	Operator:    "the operator's token",
 }
 
 // routeSection is the section of a path: its first segment after /api/v1/ (the OpenAPI tag), "service" for the

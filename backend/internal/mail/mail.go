@@ -30,6 +30,11 @@ const (
 	// TemplateSupportRequest: a user's support request to the tenant's support address. Data: tenantName,
 	// userName, userEmail, subject (may be ""), text, diagnostics (bool: the diagnostics are attached).
 	TemplateSupportRequest Template = "support_request"
+	// TemplateInvitation: an invitation to a company. Data: tenantName, inviterName ("" when the operator
+	// invites a new company's first admin), name (the invitee's), link, days (how long the link is valid).
+	TemplateInvitation Template = "invitation"
+	// TemplatePasswordReset: a link to set a new password. Data: name, link, minutes (how long it is valid).
+	TemplatePasswordReset Template = "password_reset"
 )
 
 // Bounds of a mail's attachments (the queue's rows hold them).
