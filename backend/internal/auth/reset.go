@@ -64,6 +64,22 @@ func LinkTenant(ctx context.Context, pool bun.IDB, kind, tok string) (uuid.UUID,
 	return *tenantID, nil
 }
 
+// LinkLanguage is the language of the tenant of a link token ("" for a token of no tenant), for the page of a link
+// that cannot be used any more: it speaks as the mail did.
+func LinkLanguage(ctx context.Context, pool *bun.DB, kind, tok string) (api.Language, error) {
+	if !LinkTokenOK(tok) {
+		return "", nil
+	}
+	tenantID, err := LinkTenant(ctx, pool, kind, tok)
+	if err != nil || tenantID == uuid.Nil {
+		return "", err
+	}
+	return db.InTenantValue(ctx, pool, tenantID, func(ctx context.Context, tx bun.Tx) (api.Language, error) {
+		set, err := tenant.LoadSettings(ctx, tx, tenantID)
+		return set.Language, err
+	})
+}
+
 // ErrLinkInvalid answers a link token that is unknown, spent, revoked or expired.
 var ErrLinkInvalid = httpx.NewError(http.StatusGone, api.CodeLinkInvalid, "the link is invalid, used or expired")
 
@@ -344,7 +360,7 @@ func (s *Resets) peek(ctx context.Context, tok string) (linkpage.Page, error) {
 		return nil
 	})
 	if errors.Is(err, ErrLinkInvalid) {
-		err = nil
+		p.Lang, err = LinkLanguage(ctx, s.db, LinkPasswordReset, tok)
 	}
 	return p, err
 }

@@ -370,7 +370,7 @@ func (s *Service) peek(ctx context.Context, tok string) (linkpage.Page, error) {
 		return nil
 	})
 	if errors.Is(err, auth.ErrLinkInvalid) {
-		err = nil
+		p.Lang, err = auth.LinkLanguage(ctx, s.db, auth.LinkInvitation, tok)
 	}
 	return p, err
 }

@@ -192,7 +192,9 @@ type Flow struct {
 }
 
 // Serve answers GET (the form, or why the link cannot be used) and POST (the form sent: the password set, or the
-// form again with the problem).
+// form again with the problem). Every page it writes answers 200: the page is the answer, for a person in a
+// browser (the API's routes answer the same outcomes with their status and error envelope); what goes wrong
+// otherwise (a body too large, the database away) is the usual envelope.
 func (f Flow) Serve(w http.ResponseWriter, r *http.Request) error {
 	token := r.URL.Query().Get("token")
 	if r.Method == http.MethodPost {
@@ -209,7 +211,7 @@ func (f Flow) Serve(w http.ResponseWriter, r *http.Request) error {
 		p.Lang = Language(r)
 	}
 	if p.State == Invalid {
-		return Write(w, http.StatusGone, p)
+		return Write(w, http.StatusOK, p)
 	}
 	if r.Method != http.MethodPost {
 		return Write(w, http.StatusOK, p)
@@ -217,7 +219,7 @@ func (f Flow) Serve(w http.ResponseWriter, r *http.Request) error {
 	password := r.PostForm.Get("password")
 	if password != r.PostForm.Get("confirm") {
 		p.Mismatch = true
-		return Write(w, http.StatusBadRequest, p)
+		return Write(w, http.StatusOK, p)
 	}
 	err = f.Set(r.Context(), token, password)
 	if err == nil {
@@ -231,7 +233,7 @@ func (f Flow) Serve(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case e.Code == api.CodeLinkInvalid:
 		p.State = Invalid
-		return Write(w, http.StatusGone, p)
+		return Write(w, http.StatusOK, p)
 	case e.Fields["password"] != "":
 		p.Problem = e.Fields["password"]
 	case e.Fields["email"] != "":
@@ -239,5 +241,5 @@ func (f Flow) Serve(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return err
 	}
-	return Write(w, e.Status, p)
+	return Write(w, http.StatusOK, p)
 }
