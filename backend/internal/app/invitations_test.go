@@ -165,6 +165,12 @@ func TestInvitationIsSentAcceptedOnceAndRefusedAfterwards(t *testing.T) {
 	if list := e.invitations(admin); len(list) != 1 || list[0].ID != inv.ID {
 		t.Errorf("open invitations: %+v", list)
 	}
+	var linksKept int
+	if err := e.DB.Owner.NewRaw("SELECT count(*) FROM mail_queue WHERE data->>'link' IS NOT NULL").Scan(context.Background(), &linksKept); err != nil {
+		t.Fatal(err)
+	} else if linksKept != 0 {
+		t.Errorf("%d sent mails keep their link with the token in the queue", linksKept)
+	}
 	var stored []byte
 	if err := e.DB.Owner.NewRaw("SELECT token_hash FROM invitations WHERE id = ?", inv.ID).Scan(context.Background(), &stored); err != nil {
 		t.Fatal(err)

@@ -196,7 +196,7 @@ func (s *Resets) Request(ctx context.Context, in api.PasswordResetRequest, c Cli
 		}
 		// The work of a mail without one: render it, and touch the database as send does.
 		if _, err := mail.Render(mail.TemplatePasswordReset, api.LanguageDE, map[string]any{"name": email,
-			"link":    LinkURL("https://example.invalid", ResetPagePath, strings.Repeat("x", api.LinkTokenLength)),
+			mail.LinkKey:    LinkURL("https://example.invalid", ResetPagePath, strings.Repeat("x", api.LinkTokenLength)),
 			"minutes": api.PasswordResetMinutes}); err != nil {
 			return err
 		}
@@ -245,7 +245,7 @@ func (s *Resets) send(ctx context.Context, tenantID, userID uuid.UUID) error {
 			return nil // an address SMTP cannot carry (an old account's): nothing to send to
 		}
 		_, err := mail.Enqueue(ctx, tx, tenantID, mail.Message{Template: mail.TemplatePasswordReset, To: u.Email,
-			CreatedBy: userID, Data: map[string]any{"name": u.Name, "link": LinkURL(s.o.PublicURL, ResetPagePath, tok),
+			CreatedBy: userID, Data: map[string]any{"name": u.Name, mail.LinkKey: LinkURL(s.o.PublicURL, ResetPagePath, tok),
 				"minutes": api.PasswordResetMinutes}})
 		return err
 	})

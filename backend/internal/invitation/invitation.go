@@ -217,7 +217,7 @@ func (s *Service) mail(ctx context.Context, tx bun.Tx, inv *Invitation, tok, bas
 	}
 	_, err = mail.Enqueue(ctx, tx, inv.TenantID, mail.Message{Template: mail.TemplateInvitation, To: inv.Email,
 		CreatedBy: creator, Data: map[string]any{"tenantName": t.Name, "inviterName": inv.InviterName, "name": inv.Name,
-			"link": auth.LinkURL(base, PagePath, tok), "days": api.InvitationDays}})
+			mail.LinkKey: auth.LinkURL(base, PagePath, tok), "days": api.InvitationDays}})
 	return err
 }
 

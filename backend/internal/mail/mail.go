@@ -37,6 +37,10 @@ const (
 	TemplatePasswordReset Template = "password_reset"
 )
 
+// LinkKey is the key of a mail's Data that holds a link with a credential in it (an invitation's, a password
+// reset's token): the queue keeps it only until the mail is sent or has failed for good.
+const LinkKey = "link"
+
 // Bounds of a mail's attachments (the queue's rows hold them).
 const (
 	MaxAttachments     = 5
