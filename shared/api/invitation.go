@@ -74,3 +74,31 @@ type OperatorTenant struct {
 	TenantID     string `json:"tenantId"`
 	InvitationID string `json:"invitationId"`
 }
+
+// SetupStep is a step of a new company's first-run checklist.
+type SetupStep string
+
+// The steps, in the order the checklist shows them.
+const (
+	// SetupTeam: colleagues invited (or added with a password).
+	SetupTeam SetupStep = "team"
+	// SetupUnits: the sales units or the roles set up beyond the defaults.
+	SetupUnits SetupStep = "units"
+	// SetupPipelines: a pipeline made.
+	SetupPipelines SetupStep = "pipelines"
+	// SetupCustomFields: a custom field made.
+	SetupCustomFields SetupStep = "customFields"
+	// SetupLeadSource: a lead source made.
+	SetupLeadSource SetupStep = "leadSource"
+	// SetupImport: data imported.
+	SetupImport SetupStep = "import"
+)
+
+// AllSetupSteps lists the steps in their order.
+var AllSetupSteps = []SetupStep{SetupTeam, SetupUnits, SetupPipelines, SetupCustomFields, SetupLeadSource, SetupImport}
+
+// SetupChecklist is a company's first-run checklist (GET /api/v1/tenant/checklist, admins): which steps are done,
+// each ticked by what exists in the company.
+type SetupChecklist struct {
+	Done []SetupStep `json:"done"`
+}

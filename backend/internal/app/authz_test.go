@@ -192,6 +192,8 @@ func TestAuthorizationTable(t *testing.T) {
 			}
 			return "/api/v1/tenant/settings", in, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"GET /api/v1/tenant/checklist": {method: "GET", prepare: path("/api/v1/tenant/checklist"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
 		"GET /api/v1/support": {method: "GET", prepare: path("/api/v1/support"), want: every(200, unauth)},
 		"POST /api/v1/support": {method: "POST", prepare: body("/api/v1/support", api.SupportRequest{Text: "Hilfe"}),
 			want: merge(every(201, unauth), map[string]int{otherTenant: 409})},

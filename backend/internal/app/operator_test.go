@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,6 +75,38 @@ func TestOperatorAPICreatesACompanyWithItsFirstAdminsInvitation(t *testing.T) {
 	if set.Language != api.LanguageEN {
 		t.Errorf("settings: %+v", set)
 	}
+	// The first-run checklist: nothing done in the new company; each step ticked by what is made.
+	checklist := func() []api.SetupStep {
+		t.Helper()
+		var c api.SetupChecklist
+		r := e.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/tenant/checklist", Token: s.AccessToken})
+		if r.Status != http.StatusOK {
+			t.Fatalf("checklist: %d %s", r.Status, r.Body)
+		}
+		r.Decode(t, &c)
+		return c.Done
+	}
+	if done := checklist(); len(done) != 0 {
+		t.Errorf("a new company's checklist: %v done", done)
+	}
+	if r := e.Do(apptest.Request{Method: http.MethodPost, Path: "/api/v1/invitations", Token: s.AccessToken, Body: api.InvitationCreate{
+		Email: "kollege@neue-kunde.example", Name: "Kollege", UnitID: s.Me.Unit.ID, RoleID: s.Me.Role.ID}}); r.Status != http.StatusCreated {
+		t.Fatalf("the first admin invites: %d %s", r.Status, r.Body)
+	}
+	if r := e.Do(apptest.Request{Method: http.MethodPost, Path: "/api/v1/units", Token: s.AccessToken, Body: api.UnitCreate{
+		Name: "Vertrieb", ParentID: s.Me.Unit.ID}}); r.Status != http.StatusCreated {
+		t.Fatalf("unit: %d %s", r.Status, r.Body)
+	}
+	if done := checklist(); !slices.Equal(done, []api.SetupStep{api.SetupTeam, api.SetupUnits}) {
+		t.Errorf("after an invitation and a unit: %v done", done)
+	}
+	// The demo company (as the tests provision it: users and units, no pipelines) likewise.
+	var demo api.SetupChecklist
+	e.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/tenant/checklist", Token: e.Token(apptest.Admin)}).Decode(t, &demo)
+	if !slices.Equal(demo.Done, []api.SetupStep{api.SetupTeam, api.SetupUnits}) {
+		t.Errorf("the demo company's checklist: %v", demo.Done)
+	}
+
 	// The same admin address again: the account exists (in the new company now).
 	if r := create(e, operator, in); r.Status != http.StatusCreated {
 		t.Errorf("a second company for the same address: %d %s", r.Status, r.Body)

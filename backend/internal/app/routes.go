@@ -179,6 +179,8 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/tenant", SignedIn, rest.Typed[rest.None, api.Tenant](http.StatusOK, tenantH.Get))
 	route("GET /api/v1/tenant/settings", Admin, rest.Answer(tenantH.Settings))
 	route("PUT /api/v1/tenant/settings", Admin, rest.Query(tenantH.SetSettings))
+	// A new company's first-run checklist: the steps done.
+	route("GET /api/v1/tenant/checklist", Admin, rest.Answer(invitations.Checklist))
 	// Help: the support address and the server's version; a support request, mailed to that address.
 	route("GET /api/v1/support", SignedIn, rest.Answer(supports.Info))
 	route("POST /api/v1/support", Create, rest.OnWith(http.StatusCreated, "", func(ctx context.Context, a *access.Actor, _ uuid.UUID, in api.SupportRequest) (api.SupportReceipt, error) {
