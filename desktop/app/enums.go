@@ -93,6 +93,7 @@ func vocabularies() []vocabulary {
 		vocab("AllImportDuplicateActions", api.AllImportDuplicateActions),
 		vocab("AllImportOutcomes", api.AllImportOutcomes),
 		vocab("AllImportStatuses", api.AllImportStatuses),
+		vocab("AllSetupSteps", api.AllSetupSteps),
 	}
 }
 

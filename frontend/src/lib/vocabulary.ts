@@ -187,6 +187,7 @@ export const ERROR_CODES = [
   'import.file_invalid',
   'import.state',
   'support.no_address',
+  'link.invalid',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -502,6 +503,16 @@ export const IMPORT_STATUSES = [
   'failed',
   'undone',
 ] as const satisfies readonly `${api.ImportStatus}`[];
+
+/** api.AllSetupSteps */
+export const SETUP_STEPS = [
+  'team',
+  'units',
+  'pipelines',
+  'customFields',
+  'leadSource',
+  'import',
+] as const satisfies readonly `${api.SetupStep}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

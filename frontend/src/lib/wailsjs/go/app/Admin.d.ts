@@ -34,7 +34,11 @@ export function DisableLeadSourceSigning(arg1:string):Promise<void>;
 
 export function GetLeadSource(arg1:string):Promise<api.LeadSource>;
 
+export function Invite(arg1:api.InvitationCreate):Promise<api.Invitation>;
+
 export function LeadSourceDeliveries(arg1:string):Promise<api.LeadDeliveryList>;
+
+export function ListInvitations():Promise<api.InvitationList>;
 
 export function ListLeadSourceKeys(arg1:string):Promise<api.LeadSourceKeyList>;
 
@@ -46,6 +50,10 @@ export function ListUsers():Promise<api.UserList>;
 
 export function PreviewLeadSource(arg1:string,arg2:api.LeadSourcePreviewRequest):Promise<api.LeadSourcePreview>;
 
+export function ResendInvitation(arg1:string):Promise<api.Invitation>;
+
+export function RevokeInvitation(arg1:string):Promise<void>;
+
 export function RevokeLeadSourceKey(arg1:string,arg2:string):Promise<void>;
 
 export function RotateLeadSourceSigningSecret(arg1:string):Promise<api.SigningSecret>;
@@ -53,6 +61,8 @@ export function RotateLeadSourceSigningSecret(arg1:string):Promise<api.SigningSe
 export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappingList>;
 
 export function SetTenantSettings(arg1:api.TenantSettingsInput):Promise<api.TenantSettings>;
+
+export function SetupChecklist():Promise<api.SetupChecklist>;
 
 export function Tenant():Promise<api.Tenant>;
 

@@ -66,8 +66,16 @@ export function GetLeadSource(arg1) {
   return window['go']['app']['Admin']['GetLeadSource'](arg1);
 }
 
+export function Invite(arg1) {
+  return window['go']['app']['Admin']['Invite'](arg1);
+}
+
 export function LeadSourceDeliveries(arg1) {
   return window['go']['app']['Admin']['LeadSourceDeliveries'](arg1);
+}
+
+export function ListInvitations() {
+  return window['go']['app']['Admin']['ListInvitations']();
 }
 
 export function ListLeadSourceKeys(arg1) {
@@ -90,6 +98,14 @@ export function PreviewLeadSource(arg1, arg2) {
   return window['go']['app']['Admin']['PreviewLeadSource'](arg1, arg2);
 }
 
+export function ResendInvitation(arg1) {
+  return window['go']['app']['Admin']['ResendInvitation'](arg1);
+}
+
+export function RevokeInvitation(arg1) {
+  return window['go']['app']['Admin']['RevokeInvitation'](arg1);
+}
+
 export function RevokeLeadSourceKey(arg1, arg2) {
   return window['go']['app']['Admin']['RevokeLeadSourceKey'](arg1, arg2);
 }
@@ -104,6 +120,10 @@ export function SetLeadMapping(arg1) {
 
 export function SetTenantSettings(arg1) {
   return window['go']['app']['Admin']['SetTenantSettings'](arg1);
+}
+
+export function SetupChecklist() {
+  return window['go']['app']['Admin']['SetupChecklist']();
 }
 
 export function Tenant() {

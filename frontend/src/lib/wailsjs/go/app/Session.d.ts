@@ -19,6 +19,8 @@ export function Me():Promise<api.Me>;
 
 export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
+export function RequestPasswordReset(arg1:app.PasswordResetInput):Promise<void>;
+
 export function Resume():Promise<app.SessionState>;
 
 export function SendSupportRequest(arg1:app.SupportForm):Promise<api.SupportReceipt>;
