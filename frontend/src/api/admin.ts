@@ -5,9 +5,12 @@ import type {
   CustomField,
   CustomFieldCreate,
   CustomFieldPatch,
+  Invitation,
+  InvitationCreate,
   Role,
   RoleCreate,
   RolePatch,
+  SetupChecklist,
   Tenant,
   Unit,
   UnitCreate,
@@ -23,6 +26,16 @@ export const adminApi = {
   createUser: (input: UserCreate): Promise<User> => call(() => Admin.CreateUser(api.UserCreate.createFrom(input))),
   updateUser: (id: string, version: number, patch: UserPatch): Promise<User> =>
     call(() => Admin.UpdateUser(id, version, api.UserPatch.createFrom(patch))),
+
+  /** Open invitations, the newest first. */
+  listInvitations: async (): Promise<Invitation[]> => (await call(() => Admin.ListInvitations())).items,
+  invite: (input: InvitationCreate): Promise<Invitation> =>
+    call(() => Admin.Invite(api.InvitationCreate.createFrom(input))),
+  /** Sends the invitation again with a new link; the old link dies. */
+  resendInvitation: (id: string): Promise<Invitation> => call(() => Admin.ResendInvitation(id)),
+  revokeInvitation: (id: string): Promise<void> => call(() => Admin.RevokeInvitation(id)),
+  /** The first-run checklist's steps that are done. */
+  setupChecklist: (): Promise<SetupChecklist> => call(() => Admin.SetupChecklist()),
 
   listUnits: async (): Promise<Unit[]> => (await call(() => Admin.ListUnits())).items,
   createUnit: (input: UnitCreate): Promise<Unit> => call(() => Admin.CreateUnit(api.UnitCreate.createFrom(input))),

@@ -8,6 +8,7 @@ import type {
   LoginInput,
   Me,
   PasswordChange,
+  PasswordResetInput,
   ServerInfo,
   SessionState,
 } from './types';
@@ -19,6 +20,9 @@ export const sessionApi = {
   /** Silent sign-in with the token from the keyring. */
   resume: (): Promise<SessionState> => call(() => Session.Resume()),
   login: (input: LoginInput): Promise<Me> => call(() => Session.Login(app.LoginInput.createFrom(input))),
+  /** "Passwort vergessen?": the server mails a reset link if the address has an account (the answer is the same either way). */
+  requestPasswordReset: (input: PasswordResetInput): Promise<void> =>
+    call(() => Session.RequestPasswordReset(app.PasswordResetInput.createFrom(input))),
   logout: (): Promise<void> => call(() => Session.Logout()),
   me: (): Promise<Me> => call(() => Session.Me()),
   changePassword: (input: PasswordChange): Promise<void> =>

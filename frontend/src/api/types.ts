@@ -29,6 +29,10 @@ export type CalendarFeed = Data<api.CalendarFeed>;
 export type CalendarFeedToken = Data<api.CalendarFeedToken>;
 
 export type User = Data<api.User>;
+export type Invitation = Data<api.Invitation>;
+export type InvitationCreate = Data<api.InvitationCreate>;
+export type SetupChecklist = Data<api.SetupChecklist>;
+export type PasswordResetInput = Data<app.PasswordResetInput>;
 export type UserCreate = Data<api.UserCreate>;
 export type UserPatch = Data<api.UserPatch>;
 

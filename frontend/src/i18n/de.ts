@@ -11,6 +11,7 @@ import { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './docume
 import { exportErrorsDe, exportsDe } from './exports.de';
 import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
+import { inviteDe, inviteErrorsDe, inviteFieldsDe } from './invite.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -29,6 +30,7 @@ export const de = {
   ...exportsDe,
   ...opsDe,
   ...supportDe,
+  ...inviteDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -717,6 +719,7 @@ export const de = {
     ...exportErrorsDe,
     ...opsErrorsDe,
     ...supportErrorsDe,
+    ...inviteErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -800,7 +803,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe },
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...inviteFieldsDe },
   fields: {
     ...opsFieldsDe,
     required: 'Bitte füllen Sie dieses Feld aus.',
@@ -849,6 +852,7 @@ export const de = {
       ...mapsFieldsDe,
       ...importFieldsDe,
       email: {
+        duplicate: 'An diese Adresse ist schon eine Einladung offen.',
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',
       },

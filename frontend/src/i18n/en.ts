@@ -12,6 +12,7 @@ import { documentErrorsEn, documentNetworkErrorsEn, documentsEn } from './docume
 import { exportErrorsEn, exportsEn } from './exports.en';
 import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
+import { inviteEn, inviteErrorsEn, inviteFieldsEn } from './invite.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...exportsEn,
   ...opsEn,
   ...supportEn,
+  ...inviteEn,
   common: {
     close: 'Close',
     discard: {
@@ -715,6 +717,7 @@ export const en: Messages = {
     ...exportErrorsEn,
     ...opsErrorsEn,
     ...supportErrorsEn,
+    ...inviteErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -795,7 +798,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn },
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...inviteFieldsEn },
   fields: {
     ...opsFieldsEn,
     required: 'Please fill in this field.',
@@ -840,6 +843,7 @@ export const en: Messages = {
       ...mapsFieldsEn,
       ...importFieldsEn,
       email: {
+        duplicate: 'An invitation to this address is open already.',
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',
       },

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionApi, type Me } from '../../api';
@@ -18,12 +18,14 @@ vi.mock('../../api', async (importOriginal) => {
     sessionApi: {
       ...actual.sessionApi,
       login: vi.fn(),
+      requestPasswordReset: vi.fn(),
       setLanguage: vi.fn(() => Promise.resolve()),
     },
   };
 });
 
 const login = vi.mocked(sessionApi.login);
+const requestPasswordReset = vi.mocked(sessionApi.requestPasswordReset);
 
 const snapshot: SessionSnapshot = {
   state: { signedIn: false, serverUrl: 'https://crm.nordlicht.example', email: '', language: 'de' },
@@ -44,6 +46,7 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, email: st
 
 beforeEach(() => {
   login.mockReset();
+  requestPasswordReset.mockReset();
 });
 
 afterEach(async () => {
@@ -152,5 +155,39 @@ describe('SignInPage', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByLabelText('Server address')).toBeInTheDocument();
     expect(sessionApi.setLanguage).toHaveBeenCalledWith('en');
+  });
+
+  it('asks for a reset link with the server and the address typed, and says the same whatever the server knows', async () => {
+    requestPasswordReset.mockResolvedValue(undefined);
+    const { user } = renderSignIn();
+    await user.type(screen.getByLabelText('E-Mail-Adresse'), 'jonas.schmidt@nordlicht.example');
+    await user.click(screen.getByRole('button', { name: 'Passwort vergessen?' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Passwort vergessen' });
+    expect(dialog).toHaveTextContent('30 Minuten');
+    await user.click(within(dialog).getByRole('button', { name: 'Link anfordern' }));
+
+    await waitFor(() =>
+      expect(requestPasswordReset).toHaveBeenCalledWith({
+        serverUrl: 'https://crm.nordlicht.example',
+        email: 'jonas.schmidt@nordlicht.example',
+      }),
+    );
+    expect(await screen.findByTestId('forgot-sent')).toHaveTextContent(
+      'Wenn zu jonas.schmidt@nordlicht.example ein Konto besteht',
+    );
+  });
+
+  it('shows a refused address next to its field', async () => {
+    requestPasswordReset.mockRejectedValue(
+      new ApiError({ status: 422, code: 'validation.failed', message: 'x', fields: { email: 'invalid' }, requestId: 'r1' }),
+    );
+    const { user } = renderSignIn();
+    await user.click(screen.getByRole('button', { name: 'Passwort vergessen?' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Passwort vergessen' });
+    await user.type(within(dialog).getByLabelText('E-Mail-Adresse'), 'a@b');
+    await user.click(within(dialog).getByRole('button', { name: 'Link anfordern' }));
+
+    expect(await within(dialog).findByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.')).toBeInTheDocument();
   });
 });

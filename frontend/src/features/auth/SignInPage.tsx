@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
+import { ForgotPassword } from './ForgotPassword';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLogin, type SessionSnapshot } from './session';
 import { UpdateRequired } from './VersionNotice';
@@ -177,6 +178,9 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
               </Button>
             </Stack>
           </form>
+          <Group justify="center" mt="sm">
+            <ForgotPassword serverUrl={form.values.serverUrl.trim()} email={form.values.email.trim()} />
+          </Group>
         </Paper>
       </Box>
     </Center>

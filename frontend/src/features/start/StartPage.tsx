@@ -6,6 +6,7 @@ import { useFormatters } from '../../i18n/format';
 import { AccessSummary } from '../access/AccessSummary';
 import { useMe } from '../auth/session';
 import { Dashboard } from '../dashboard/DashboardPage';
+import { ChecklistCard } from './ChecklistCard';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -42,6 +43,7 @@ export function StartPage() {
           </div>
         }
       />
+      <ChecklistCard />
       <Card withBorder padding="xl" radius="md" data-testid="access-card">
         <Title order={3} size="h4" mb="lg">
           {t('dashboard.access')}

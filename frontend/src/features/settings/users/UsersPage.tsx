@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 
-import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconKey, IconMail, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
@@ -15,8 +15,10 @@ import { useRoles, useUnits, useUsers } from '../queries';
 import { useUpdateUser } from './hooks';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { InviteModal } from './InviteModal';
+import { PendingInvitations } from './PendingInvitations';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'password'; id: string };
+type Dialog = { kind: 'create' } | { kind: 'invite' } | { kind: 'edit'; id: string } | { kind: 'password'; id: string };
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -61,13 +63,24 @@ export function UsersPage() {
   return (
     <Stack maw={1100}>
       <PageHeader title={t('users.title')}>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => dialog.open({ kind: 'create' })}
-          disabled={loading || failed !== null}
-        >
-          {t('users.create')}
-        </Button>
+        <Group gap="xs">
+          <Button
+            leftSection={<IconMail size={16} />}
+            onClick={() => dialog.open({ kind: 'invite' })}
+            disabled={loading || failed !== null}
+            data-testid="invite-button"
+          >
+            {t('invite.button')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => dialog.open({ kind: 'create' })}
+            disabled={loading || failed !== null}
+          >
+            {t('users.create')}
+          </Button>
+        </Group>
       </PageHeader>
 
       <Loaded query={users} also={[units, roles]}>
@@ -152,9 +165,17 @@ export function UsersPage() {
         )}
       </Loaded>
 
+      <PendingInvitations unitNames={unitNames} roleNames={roleNames} />
+
       <UserFormModal
         opened={dialog.opened && (current?.kind === 'create' || editing !== undefined)}
         user={editing}
+        onClose={dialog.close}
+        units={units.data ?? []}
+        roles={roles.data ?? []}
+      />
+      <InviteModal
+        opened={dialog.opened && current?.kind === 'invite'}
         onClose={dialog.close}
         units={units.data ?? []}
         roles={roles.data ?? []}
