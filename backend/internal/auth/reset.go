@@ -196,8 +196,8 @@ func (s *Resets) Request(ctx context.Context, in api.PasswordResetRequest, c Cli
 		}
 		// The work of a mail without one: render it, and touch the database as send does.
 		if _, err := mail.Render(mail.TemplatePasswordReset, api.LanguageDE, map[string]any{"name": email,
-			mail.LinkKey:    LinkURL("https://example.invalid", ResetPagePath, strings.Repeat("x", api.LinkTokenLength)),
-			"minutes": api.PasswordResetMinutes}); err != nil {
+			mail.LinkKey: LinkURL("https://example.invalid", ResetPagePath, strings.Repeat("x", api.LinkTokenLength)),
+			"minutes":    api.PasswordResetMinutes}); err != nil {
 			return err
 		}
 		if _, err := s.db.NewRaw("SELECT link_token_tenant(?, ?)", LinkPasswordReset, HashLinkToken(email)).Exec(ctx); err != nil {
