@@ -102,6 +102,8 @@ export NODE_EXTRA_CA_CERTS="$TEST_CA" CURL_CA_BUNDLE="$TEST_CA"
 backend_port=
 free_port backend_port
 BACKEND_URL="https://127.0.0.1:$backend_port"
+# The links in the backend's mails (invitations, password resets) start with it; without it no reset mail is sent.
+export ONESALES_PUBLIC_URL="$BACKEND_URL"
 : >"$RESULTS/e2e-backend.log"
 # Documents of this run in a folder of its own, removed at the end.
 ONESALES_BLOB_DIR="$(mktemp -d)"

@@ -22,6 +22,32 @@ func (a *Admin) UpdateUser(id string, version int64, patch api.UserPatch) (api.U
 	return client.Patch[api.User](a.c.ctx, a.c, client.Path("users", id), version, patch)
 }
 
+// ListInvitations lists the company's open invitations (admins), the newest first.
+func (a *Admin) ListInvitations() (api.InvitationList, error) {
+	return client.Get[api.InvitationList](a.c.ctx, a.c, client.Path("invitations"), nil)
+}
+
+// Invite invites a colleague by e-mail into a unit and a role (admins); the server mails the link.
+func (a *Admin) Invite(in api.InvitationCreate) (api.Invitation, error) {
+	return client.Create[api.Invitation](a.c.ctx, a.c, client.Path("invitations"), in)
+}
+
+// ResendInvitation mails an open invitation again with a new link (the old one dies), valid 7 days from now.
+func (a *Admin) ResendInvitation(id string) (api.Invitation, error) {
+	return client.Post[api.Invitation](a.c.ctx, a.c, client.Path("invitations", id, "resend"), nil)
+}
+
+// RevokeInvitation withdraws an open invitation: its link dies.
+func (a *Admin) RevokeInvitation(id string) error {
+	_, err := client.Unlink[struct{}](a.c.ctx, a.c, client.Path("invitations", id))
+	return err
+}
+
+// SetupChecklist reads which steps of the first-run checklist the company has done (admins).
+func (a *Admin) SetupChecklist() (api.SetupChecklist, error) {
+	return client.Get[api.SetupChecklist](a.c.ctx, a.c, client.Path("tenant", "checklist"), nil)
+}
+
 func (a *Admin) ListUnits() (api.UnitList, error) {
 	return client.Get[api.UnitList](a.c.ctx, a.c, client.Path("units"), nil)
 }

@@ -96,6 +96,7 @@ func vocabularies() []vocabulary {
 		vocab("AllTwoFactorPolicies", api.AllTwoFactorPolicies),
 		vocab("AllChallengeKinds", api.AllChallengeKinds),
 		vocab("AllSecurityActions", api.AllSecurityActions),
+		vocab("AllSetupSteps", api.AllSetupSteps),
 	}
 }
 

@@ -207,6 +207,31 @@ func (s *Session) CancelSignIn() {
 	s.c.mu.Unlock()
 }
 
+// PasswordResetInput is the "Passwort vergessen?" form: the server and the account's e-mail address.
+type PasswordResetInput struct {
+	ServerURL string `json:"serverUrl"`
+	Email     string `json:"email"`
+}
+
+// RequestPasswordReset asks the server to mail a link to set a new password. The server answers alike whether or
+// not the address has an account; input the desktop can judge alone fails with status 0, code validation.failed
+// and field codes for serverUrl and email, as Login's.
+func (s *Session) RequestPasswordReset(in PasswordResetInput) error {
+	server, problem := checkServerURL(in.ServerURL)
+	fields := map[string]api.FieldCode{}
+	if problem != "" {
+		fields["serverUrl"] = problem
+	}
+	email := strings.TrimSpace(in.Email)
+	if email == "" {
+		fields["email"] = api.FieldRequired
+	}
+	if len(fields) > 0 {
+		return &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the form", Fields: fields}
+	}
+	return s.c.newClient(server).RequestPasswordReset(s.c.ctx, api.PasswordResetRequest{Email: email})
+}
+
 // Resume signs in silently with the refresh token kept for the last server and e-mail. Without one, or when the
 // server refuses it (the stale entry is then removed), it answers SignedIn false and no error. A server that
 // cannot be reached is an error (network.unreachable), and the token is kept for the next try.

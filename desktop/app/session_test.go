@@ -3,6 +3,7 @@ package app_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -546,5 +547,32 @@ func TestLoginWithASecondFactorWaitsForTheCodeBeforeKeepingAnything(t *testing.T
 	}
 	if _, err := d.Session.SecondFactor(app.SecondFactorInput{Code: "123456"}); err == nil {
 		t.Fatal("the spent sign-in took a second code")
+	}
+}
+
+func TestRequestPasswordResetAsksTheServerWithoutASession(t *testing.T) {
+	var got []string
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, r.Method+" "+r.URL.Path+" "+r.Header.Get("Authorization")+" "+string(b))
+		mu.Unlock()
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	t.Cleanup(srv.Close)
+	d := newDesk(t, "")
+	err := d.Session.RequestPasswordReset(app.PasswordResetInput{ServerURL: "ftp://x", Email: " "})
+	ae := apiErr(t, err, 0, api.CodeValidation)
+	if ae.Fields["serverUrl"] != api.FieldInvalid || ae.Fields["email"] != api.FieldRequired {
+		t.Errorf("fields: %v", ae.Fields)
+	}
+	if err := d.Session.RequestPasswordReset(app.PasswordResetInput{ServerURL: srv.URL, Email: " " + email + " "}); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if want := `POST /api/v1/auth/password-reset  {"email":"` + email + `"}`; len(got) != 1 || strings.TrimSpace(got[0]) != want {
+		t.Errorf("requests: %q, want %q", got, want)
 	}
 }

@@ -75,3 +75,9 @@ func (c *Client) ServerVersion(ctx context.Context) (api.ServerVersion, error) {
 	}
 	return v, nil
 }
+
+// RequestPasswordReset asks the server to mail a password reset link to the address (no sign-in needed; the answer
+// is the same whether or not the address has an account).
+func (c *Client) RequestPasswordReset(ctx context.Context, in api.PasswordResetRequest) error {
+	return c.do(ctx, call{method: http.MethodPost, path: "/auth/password-reset", body: in})
+}

@@ -452,3 +452,23 @@ export async function recordListTotal(page, testId) {
   await total.and(page.locator('[data-total]')).waitFor();
   return Number(await total.getAttribute('data-total'));
 }
+
+/**
+ * Waits until the e2e harness's SMTP sink (bin/onesales-mailsink at E2E_MAILSINK_URL) received a mail for which
+ * match is true, and returns the newest such; fails after 30 s naming what (the mail looked for) and the subjects
+ * the sink has.
+ */
+export async function mailMatching(match, what) {
+  const sink = required('E2E_MAILSINK_URL');
+  const deadline = Date.now() + 30_000;
+  let seen = [];
+  while (Date.now() < deadline) {
+    const response = await fetch(`${sink}/messages`);
+    assert.ok(response.ok, `mail sink: ${response.status}`);
+    seen = await response.json();
+    const found = seen.filter(match).at(-1);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`no mail ${what} arrived; the sink has: ${seen.map((message) => message.subject).join(' | ')}`);
+}

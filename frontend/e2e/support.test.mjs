@@ -13,6 +13,7 @@ import {
   FIELD_USER,
   errorOf,
   launchBrowser,
+  mailMatching,
   navigation,
   screenshot,
   signIn,
@@ -26,20 +27,8 @@ import {
 const TEST_TIMEOUT = 240_000;
 const MAILSINK_URL = process.env.E2E_MAILSINK_URL;
 
-/** Waits until the SMTP sink received a mail whose subject contains marker, and returns it. */
-async function mailWith(marker) {
-  const deadline = Date.now() + 30_000;
-  let seen = [];
-  while (Date.now() < deadline) {
-    const response = await fetch(`${MAILSINK_URL}/messages`);
-    assert.ok(response.ok, `mail sink: ${response.status}`);
-    seen = await response.json();
-    const found = seen.find((message) => message.subject.includes(marker));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`no mail with "${marker}" arrived; the sink has: ${seen.map((message) => message.subject).join(' | ')}`);
-}
+/** The mail whose subject contains marker. */
+const mailWith = (marker) => mailMatching((message) => message.subject.includes(marker), `with "${marker}"`);
 
 describe('help and support', { timeout: TEST_TIMEOUT }, () => {
   let browser;

@@ -139,6 +139,9 @@ const (
 	CodeChallengeInvalid ErrorCode = "auth.challenge_invalid"
 	// CodeTwoFactorRequired: the tenant's policy requires the second factor, so it cannot be switched off (409).
 	CodeTwoFactorRequired ErrorCode = "auth.two_factor_required"
+	// CodeLinkInvalid: a mailed link (an invitation's, a password reset's) is unknown, used, revoked or expired
+	// (410); a new one must be asked for.
+	CodeLinkInvalid ErrorCode = "link.invalid"
 )
 
 // AllErrorCodes lists every error code, the server's and the desktop's.
@@ -154,7 +157,7 @@ var AllErrorCodes = []ErrorCode{
 	CodeSettingsUnavailable, CodeRateLimited, CodeSourcePaused, CodeSignatureInvalid, CodeExportIncomplete,
 	CodeClientTooOld, CodeTLSUnknownAuthority, CodeTLSExpired, CodeTLSWrongHost, CodeTLSFailed,
 	CodeImportFileInvalid, CodeImportState, CodeSupportNoAddress, CodeSSOFailed, CodePasswordDisabled, CodeSSOCancelled,
-	CodeChallengeInvalid, CodeTwoFactorRequired,
+	CodeChallengeInvalid, CodeTwoFactorRequired, CodeLinkInvalid,
 }
 
 // FieldCode is what is wrong with one field (the values of Error.Fields): a short word such as required, invalid,

@@ -43,6 +43,7 @@ var allLists = map[string][]string{
 	"ExportColumn":          values(AllExportColumns),
 	"OwnerKeyword":          values(AllOwnerKeywords),
 	"Plan":                  values(AllPlans),
+	"SetupStep":             values(AllSetupSteps),
 	"PlacedAt":              values(AllPlacedAt),
 	"Precision":             values(AllPrecisions),
 	"RecordType":            values(AllRecordTypes),

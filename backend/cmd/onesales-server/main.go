@@ -23,6 +23,7 @@ import (
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/invitation"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/backend/internal/supplier"
 	"github.com/1sales/app/shared/api"
@@ -37,9 +38,11 @@ commands:
   version  print the server's version
   migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL)
   seed     create the demo company unless present (ONESALES_MIGRATION_DATABASE_URL)
-  create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME
+  create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME [-invite] [-language de|en]
            create a customer company with its first admin; the password is read from
-           ONESALES_ADMIN_PASSWORD or the first line of standard input (ONESALES_MIGRATION_DATABASE_URL)
+           ONESALES_ADMIN_PASSWORD or the first line of standard input (ONESALES_MIGRATION_DATABASE_URL);
+           with -invite the admin gets an invitation by e-mail instead (its link starts with
+           ONESALES_PUBLIC_URL; a running server's mail worker sends it)
   backup -to DIR
            write a consistent backup of the database and the document store into the new folder DIR
            (ONESALES_MIGRATION_DATABASE_URL, the document store's settings; pg_dump from ONESALES_PG_BIN_DIR or PATH)
@@ -138,8 +141,14 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 	plan := fs.String("plan", string(api.PlanBasic), "plan: basic or professional")
 	email := fs.String("admin-email", "", "e-mail of the first admin")
 	adminName := fs.String("admin-name", "", "name of the first admin")
+	invite := fs.Bool("invite", false, "invite the first admin by e-mail instead of reading a password")
+	language := fs.String("language", string(api.LanguageDE), "with -invite: the language of the company's mails, de or en")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *invite {
+		return inviteTenant(ctx, cfg, log, api.OperatorTenantCreate{Name: *name, Plan: api.Plan(*plan), AdminEmail: *email,
+			AdminName: *adminName, Language: api.Language(*language)})
 	}
 	if *name == "" || *email == "" || *adminName == "" {
 		return errors.New("create-tenant: -name, -admin-email and -admin-name are required")
@@ -178,6 +187,29 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 		return err
 	}
 	log.Info("tenant created", "tenantId", p.TenantID, "admin", *email)
+	return nil
+}
+
+// inviteTenant creates a customer company whose first admin is invited by e-mail (invitation.CreateTenant, as
+// the operator API does), as the schema owner. The mail is queued; a running server sends it.
+func inviteTenant(ctx context.Context, cfg config.Config, log *slog.Logger, in api.OperatorTenantCreate) error {
+	if cfg.PublicURL == "" {
+		return errors.New("create-tenant -invite: ONESALES_PUBLIC_URL is required (the invitation's link starts with it)")
+	}
+	owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	svc := invitation.NewService(owner, auth.NewHasher(0, 0), invitation.Options{PublicURL: cfg.PublicURL, Log: log})
+	out, err := svc.CreateTenant(ctx, owner, in, cfg.PublicURL)
+	if e, ok := httpx.AsError(err); ok {
+		return fmt.Errorf("create-tenant -invite: %s %v", e.Message, e.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Printf("tenant %s created; invitation %s queued to the first admin\n", out.TenantID, out.InvitationID)
 	return nil
 }
 

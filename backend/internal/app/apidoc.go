@@ -95,7 +95,7 @@ const mechanismsSection = "record mechanisms"
 // sectionOrder orders the sections as docs/api.md orders the resources; sectionTitles names them. A segment
 // missing here gets a section of its own, titled by the segment, after these.
 var sectionOrder = []string{
-	"service", "auth", "me", "tenant", "users", "units", "roles",
+	"service", "auth", "me", "tenant", "users", "invitations", "operator", "units", "roles",
 	"persons", "organizations", mechanismsSection, "notes", "trash", "custom-fields", "saved-filters", "search", "presence",
 	"pipelines", "deals", "leads", "lead-mapping", "lost-reasons",
 	"lead-sources", "intake",
@@ -135,6 +135,8 @@ var sectionTitles = map[string]string{
 	"notifications":   "Notifications",
 	"imports":         "Imports (XLSX and CSV)",
 	"support":         "Help and support",
+	"invitations":     "Invitations",
+	"operator":        "Operator",
 }
 
 var guardWho = map[Guard]string{
@@ -146,6 +148,7 @@ var guardWho = map[Guard]string{
 	Stream:      "signed in (streamed)",
 	Intake:      "a lead source's API key",
 	Feed:        "the feed's token in the path",
+	Operator:    "the operator's token",
 }
 
 // routeSection is the section of a path: its first segment after /api/v1/ (the OpenAPI tag), "service" for the

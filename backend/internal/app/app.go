@@ -430,7 +430,7 @@ func (a *App) housekeeping(ctx context.Context) {
 			retention = 24 * time.Hour
 		}
 		for _, stmt := range []string{"SELECT maintenance_purge()", "SELECT lead_deliveries_prune()", "SELECT presence_prune()",
-			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT mail_prune()", "SELECT imports_prune()", "SELECT two_factor_purge()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
+			"SELECT notifications_prune()", "SELECT calendar_feed_failures_prune()", "SELECT mail_prune()", "SELECT password_resets_prune()", "SELECT imports_prune()", "SELECT two_factor_purge()", fmt.Sprintf("SELECT change_events_prune(interval '%d seconds')", int64(retention.Seconds()))} {
 			if _, err := a.db.ExecContext(ctx, stmt); err != nil && ctx.Err() == nil {
 				a.log.Warn("housekeeping failed", "statement", stmt, "err", err)
 			}

@@ -242,6 +242,8 @@ func TestAuthorizationTable(t *testing.T) {
 			}
 			return "/api/v1/tenant/sso", in, ""
 		}, want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"GET /api/v1/tenant/checklist": {method: "GET", prepare: path("/api/v1/tenant/checklist"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
 		"GET /api/v1/support": {method: "GET", prepare: path("/api/v1/support"), want: every(200, unauth)},
 		"POST /api/v1/support": {method: "POST", prepare: body("/api/v1/support", api.SupportRequest{Text: "Hilfe"}),
 			want: merge(every(201, unauth), map[string]int{otherTenant: 409})},
@@ -257,6 +259,41 @@ func TestAuthorizationTable(t *testing.T) {
 		"POST /api/v1/me/password": {method: "POST", prepare: func(fixture, session) (string, any, string) {
 			return "/api/v1/me/password", api.PasswordChange{CurrentPassword: "nicht-richtig", NewPassword: "Neues-Passwort-9"}, ""
 		}, want: every(422, unauth)},
+
+		// Password reset and the pages of the mails' links: anyone. The request answers alike for every address;
+		// a token of no link is refused (the links themselves: invitations_test.go, resets_test.go).
+		"POST /api/v1/auth/password-reset": {method: "POST", prepare: func(_ fixture, s session) (string, any, string) {
+			email := s.email
+			if email == "" {
+				email = "unbekannt@nordlicht.example"
+			}
+			return "/api/v1/auth/password-reset", api.PasswordResetRequest{Email: email}, ""
+		}, want: every(202, nil)},
+		"POST /api/v1/auth/password-reset/confirm": {method: "POST", prepare: body("/api/v1/auth/password-reset/confirm",
+			api.LinkPassword{Token: noLink, Password: "Neues-Passwort-9"}), want: every(410, nil)},
+		// The pages answer 200 with the page saying what happened (here: the link is invalid).
+		"GET /password-reset":  {method: "GET", prepare: path("/password-reset?token=" + noLink), want: every(200, nil)},
+		"POST /password-reset": {method: "POST", prepare: body("/password-reset", linkForm), header: formHeader, want: every(200, nil)},
+		// Invitations: the admins'; accepted by anyone with the link's token.
+		"GET /api/v1/invitations": {method: "GET", prepare: path("/api/v1/invitations"),
+			want: merge(every(403, unauth), map[string]int{admin: 200, otherTenant: 200})},
+		"POST /api/v1/invitations": {method: "POST", prepare: func(fixture, session) (string, any, string) {
+			return "/api/v1/invitations", api.InvitationCreate{Email: "eingeladen-" + uuid.NewString()[:8] + "@nordlicht.example",
+				Name: "Neu", UnitID: nord, RoleID: repRole}, ""
+		}, want: merge(every(403, unauth), map[string]int{admin: 201, otherTenant: 422})},
+		"POST /api/v1/invitations/{invitationID}/resend": {method: "POST", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/invitations/" + f.invitation().String() + "/resend", nil, ""
+		}, want: admins(200)},
+		"DELETE /api/v1/invitations/{invitationID}": {method: "DELETE", prepare: func(f fixture, _ session) (string, any, string) {
+			return "/api/v1/invitations/" + f.invitation().String(), nil, ""
+		}, want: admins(204)},
+		"POST /api/v1/invitations/accept": {method: "POST", prepare: body("/api/v1/invitations/accept",
+			api.LinkPassword{Token: noLink, Password: "Neues-Passwort-9"}), want: every(410, nil)},
+		"GET /invitation":  {method: "GET", prepare: path("/invitation?token=" + noLink), want: every(200, nil)},
+		"POST /invitation": {method: "POST", prepare: body("/invitation", linkForm), header: formHeader, want: every(200, nil)},
+		// The operator's API takes no user's token; without an operator token configured it does not exist.
+		"POST /api/v1/operator/tenants": {method: "POST", prepare: body("/api/v1/operator/tenants", api.OperatorTenantCreate{
+			Name: "Neu GmbH", Plan: api.PlanBasic, AdminEmail: "chef@neu.example", AdminName: "Chef"}), want: every(404, nil)},
 
 		"GET /api/v1/users": {method: "GET", prepare: path("/api/v1/users"), want: every(200, unauth)},
 		"POST /api/v1/users": {method: "POST", prepare: func(fixture, session) (string, any, string) {
@@ -708,6 +745,23 @@ func ofLena(make func(fixture, string) uuid.UUID) func(fixture) uuid.UUID {
 }
 
 // admins is the expectation for a route only admins may use, on a row of the demo company.
+// noLink is a token of the form of a mailed link's that belongs to no link.
+var noLink = strings.Repeat("a", api.LinkTokenLength)
+
+// linkForm is a link page's form with noLink, and formHeader its Content-Type.
+var (
+	linkForm   = "token=" + noLink + "&password=Neues-Passwort-9&confirm=Neues-Passwort-9"
+	formHeader = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+)
+
+// invitation makes an open invitation of the demo company.
+func (f fixture) invitation() uuid.UUID {
+	return f.exec(`INSERT INTO invitations (tenant_id, email, name, unit_id, role_id, token_hash, expires_at)
+		VALUES (?, ?, 'Gast', ?, ?, sha256(gen_random_uuid()::text::bytea), now() + interval '7 days') RETURNING id`,
+		f.env.Demo.TenantID, "gast-"+uuid.NewString()[:8]+"@nordlicht.example", f.env.Demo.Units["Innendienst"],
+		f.env.Demo.Roles["Innendienst"])
+}
+
 func admins(ok int) map[string]int {
 	return merge(every(403, unauth), map[string]int{admin: ok, otherTenant: 404})
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"github.com/1sales/app/backend/internal/apptest"
+	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/oidc/oidctest"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/shared/api"
@@ -38,7 +40,7 @@ func FuzzBodyFields(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	env := apptest.Start(f)
+	env := apptest.Start(f, func(c *config.Config) { c.OperatorToken = fuzzOperator })
 	routes := bodyRoutes(f, env)
 	names := slices.Sorted(maps.Keys(routes))
 	f.Fuzz(func(t *testing.T, s string) {
@@ -77,7 +79,10 @@ func noJSONBody() map[string]string {
 		"POST /api/v1/me/two-factor/enrolment":               "no body",
 		"POST /api/v1/intake/{sourceID}/leads":               "a source's key, not a token; its lenient per-lead decoding is tested in intake_test.go",
 		"POST /api/v1/imports":                               "the body is the file (imports_test.go)",
-		"POST /api/v1/imports/{importID}/undo":               "no body"}
+		"POST /api/v1/imports/{importID}/undo":               "no body",
+		"POST /api/v1/invitations/{invitationID}/resend":     "no body",
+		"POST /invitation":                                   "a page's form, not JSON (invitations_test.go sends it)",
+		"POST /password-reset":                               "a page's form, not JSON (resets_test.go sends it)"}
 	for _, k := range record.Kinds() {
 		out["POST /api/v1/"+k.Path+"/{"+k.Param()+"}/restore"] = "no body"
 		out["POST /api/v1/"+k.Path+"/{recordID}/documents"] = "the body is the file (document_test.go)"
@@ -108,6 +113,9 @@ func (r bodyRoute) request(t testing.TB, body any) apptest.Request {
 
 // bodyRoutes makes the records the routes act on, once, and returns a route per registered pattern that takes
 // a JSON body; it fails for a POST, PUT or PATCH route that is neither here nor in noJSONBody.
+// fuzzOperator is the operator token of the fuzzer's server.
+var fuzzOperator = strings.Repeat("fuzz-operator-", 3)
+
 func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	t.Helper()
 	fx := fixture{env: env, t: t}
@@ -130,6 +138,13 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 	patchedUser := newUser("fuzz-patch@nordlicht.example")
 	passwordToken := env.Token("fuzz-password@nordlicht.example")
 	refreshToken := env.Login("fuzz-login@nordlicht.example").RefreshToken // spent by the first request
+	// A password reset and an invitation whose links' tokens are known, spent by the first request.
+	resetToken, inviteToken := strings.Repeat("r", api.LinkTokenLength), strings.Repeat("i", api.LinkTokenLength)
+	fx.exec(`INSERT INTO password_resets (tenant_id, user_id, token_hash, expires_at) VALUES (?, ?, ?, now() + interval '30 minutes')
+		RETURNING id`, env.Demo.TenantID, newUser("fuzz-reset@nordlicht.example"), auth.HashLinkToken(resetToken))
+	fx.exec(`INSERT INTO invitations (tenant_id, email, name, unit_id, role_id, token_hash, expires_at)
+		VALUES (?, 'fuzz-eingeladen@nordlicht.example', 'Gast', ?, ?, ?, now() + interval '7 days') RETURNING id`,
+		env.Demo.TenantID, root, repRole, auth.HashLinkToken(inviteToken))
 	// The address near conditions refer to is geocoded once (offline gazetteer).
 	if r := env.Do(apptest.Request{Method: "POST", Path: "/api/v1/geocode", Token: admin, Body: api.GeocodeRequest{Query: "80331 München"}}); r.Status != 200 {
 		t.Fatalf("geocode: %d %s", r.Status, r.Body)
@@ -242,6 +257,14 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			Issuer: "https://accounts.google.com", ClientID: "fuzz", ClientSecret: ptr("geheim"),
 			Domains: []string{"andere-firma.example"}, DefaultUnitID: env.Other.Units["Zentrale"].String(),
 			DefaultRoleID: env.Other.Roles["Administrator"].String()})},
+		// The reset request answers alike for every address (after the throttle's limits, 429).
+		"POST /api/v1/auth/password-reset":         {body: value(api.PasswordResetRequest{Email: "fuzz-reset@nordlicht.example"})},
+		"POST /api/v1/auth/password-reset/confirm": {body: value(api.LinkPassword{Token: resetToken, Password: "Neues-Passwort-9"})},
+		"POST /api/v1/invitations/accept":          {body: value(api.LinkPassword{Token: inviteToken, Password: "Neues-Passwort-9"})},
+		"POST /api/v1/invitations": {body: value(api.InvitationCreate{Email: "fuzz-einladung@nordlicht.example", Name: "Neu",
+			UnitID: root, RoleID: repRole})},
+		"POST /api/v1/operator/tenants": {token: fuzzOperator, body: value(api.OperatorTenantCreate{Name: "Neu GmbH", Plan: api.PlanBasic,
+			AdminEmail: "chef@neu.example", AdminName: "Chef", Language: api.LanguageDE})},
 
 		"POST /api/v1/notifications/read": {body: value(api.NotificationRead{IDs: []string{uuid.NewString()}})},
 		"PUT /api/v1/tenant/settings": {body: value(api.TenantSettingsInput{Language: api.LanguageDE,

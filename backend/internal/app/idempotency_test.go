@@ -98,6 +98,11 @@ func TestEveryCreateCommitsItsRecordInTheTransactionOfItsKey(t *testing.T) {
 	cases["POST /api/v1/support"] = createCase{"mail_queue", func() (string, any) {
 		return "/api/v1/support", api.SupportRequest{Text: "Bitte um Rückruf"}
 	}}
+	// An invitation queues its mail in the same transaction.
+	cases["POST /api/v1/invitations"] = createCase{"invitations", func() (string, any) {
+		return "/api/v1/invitations", api.InvitationCreate{Email: "idem-" + uuid.NewString()[:8] + "@nordlicht.example", Name: "Neu",
+			UnitID: env.Demo.Units["Innendienst"].String(), RoleID: env.Demo.Roles["Innendienst"].String()}
+	}}
 	// A note on a record of every kind.
 	for _, k := range record.Kinds() {
 		kf := kindFixtureOf(t, k)

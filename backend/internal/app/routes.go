@@ -21,6 +21,7 @@ import (
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/idempotency"
 	"github.com/1sales/app/backend/internal/intake"
+	"github.com/1sales/app/backend/internal/invitation"
 	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/lostreason"
@@ -65,6 +66,9 @@ const (
 	// the middleware (the handler bounds size and idle time), and no Idempotency-Key (it would need the whole body
 	// in memory).
 	Stream Guard = "stream"
+	// Operator: the operator's API (new companies), authenticated by the operator token of the configuration
+	// (ONESALES_OPERATOR_TOKEN); without one the routes answer 404.
+	Operator Guard = "operator"
 	// Feed: a personal calendar feed, authenticated by the token in its path, which the handler checks (calendars
 	// cannot send a header); no user's access token is taken, and logs never show the path whole
 	// (httpx.LogPath).
@@ -115,6 +119,10 @@ func (a *App) routes() http.Handler {
 	notifications := notify.NewService(a.db)
 	exports := export.NewService(a.db, a.log, export.Options{MaxBody: a.cfg.MaxBodyBytes, Idle: a.cfg.TransferIdleTimeout})
 	supports := support.NewService(a.db, a.mailQueued)
+	invitations := invitation.NewService(a.db, a.hasher, invitation.Options{PublicURL: a.cfg.PublicURL,
+		Queued: a.mailQueued, Log: a.log})
+	resets := auth.NewResetHandler(auth.NewResets(a.db, a.hasher, auth.ResetOptions{PublicURL: a.cfg.PublicURL,
+		Window: a.cfg.LoginThrottleWindow, Queued: a.mailQueued, Log: a.log}))
 	calendars := calendar.NewService(a.db, calendar.Options{PublicURL: a.cfg.PublicURL, Window: a.cfg.LoginThrottleWindow})
 
 	guards := map[Guard]func(httpx.HandlerFunc) http.Handler{
@@ -133,6 +141,9 @@ func (a *App) routes() http.Handler {
 			return httpx.Streaming(httpx.Handle(a.log, authSvc.Require(h)))
 		},
 		Feed: func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
+		Operator: func(h httpx.HandlerFunc) http.Handler {
+			return httpx.Handle(a.log, invitation.RequireOperator(a.cfg.OperatorToken, h))
+		},
 	}
 	docs := a.docs
 
@@ -156,6 +167,13 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/auth/second-factor", Public, rest.Typed[api.SecondFactorRequest, api.Session](http.StatusOK, authH.SecondFactor))
 	route("POST /api/v1/auth/enrolment", Public, rest.Typed[api.EnrolmentRequest, api.TOTPEnrolment](http.StatusOK, authH.StartEnrolment))
 	route("POST /api/v1/auth/enrolment/confirm", Public, rest.Typed[api.EnrolmentConfirmRequest, api.Session](http.StatusOK, authH.ConfirmEnrolment))
+
+	// Password reset: the request (the same answer for every address), the new password with the mail's token,
+	// and the page the mail's link opens (its form posts back to it).
+	route("POST /api/v1/auth/password-reset", Public, rest.Typed[api.PasswordResetRequest, rest.None](http.StatusAccepted, resets.Request))
+	route("POST /api/v1/auth/password-reset/confirm", Public, rest.Typed[api.LinkPassword, rest.None](http.StatusNoContent, resets.Confirm))
+	route("GET "+auth.ResetPagePath, Public, linkPage(resets.Page))
+	route("POST "+auth.ResetPagePath, Public, linkPage(resets.Page))
 
 	route("GET /api/v1/me", SignedIn, rest.Typed[rest.None, api.Me](http.StatusOK, users.MeHandler))
 	route("POST /api/v1/me/password", SignedIn, rest.Typed[api.PasswordChange, rest.None](http.StatusNoContent, authH.ChangePassword))
@@ -183,6 +201,8 @@ func (a *App) routes() http.Handler {
 	route("PUT /api/v1/tenant/settings", Admin, rest.Query(tenantH.SetSettings))
 	route("GET /api/v1/tenant/sso", Admin, rest.Answer(sso.Settings))
 	route("PUT /api/v1/tenant/sso", Admin, rest.Query(sso.SetSettings))
+	// A new company's first-run checklist: the steps done.
+	route("GET /api/v1/tenant/checklist", Admin, rest.Answer(invitations.Checklist))
 	// Help: the support address and the server's version; a support request, mailed to that address.
 	route("GET /api/v1/support", SignedIn, rest.Answer(supports.Info))
 	route("POST /api/v1/support", Create, rest.OnWith(http.StatusCreated, "", func(ctx context.Context, a *access.Actor, _ uuid.UUID, in api.SupportRequest) (api.SupportReceipt, error) {
@@ -200,6 +220,20 @@ func (a *App) routes() http.Handler {
 	route("GET /api/v1/users/{userID}/two-factor", Admin, rest.Related("userID", authSvc.UserTwoFactor))
 	route("DELETE /api/v1/users/{userID}/two-factor", Admin, rest.Effect("userID", authSvc.ResetTwoFactor))
 	route("DELETE /api/v1/users/{userID}/sessions", Admin, rest.Effect("userID", authSvc.EndUserSessions))
+
+	// Invitations: an admin's open invitations, a new one, sent again or withdrawn; accepted with the mail's
+	// token from the desktop or on the page the mail's link opens.
+	route("GET /api/v1/invitations", Admin, rest.List(invitations.List, func(items []api.Invitation) api.InvitationList {
+		return api.InvitationList{Items: items}
+	}))
+	route("POST /api/v1/invitations", AdminCreate, withOrigin(rest.Create(invitations.Create)))
+	route("POST /api/v1/invitations/{invitationID}/resend", Admin, withOrigin(rest.Action("invitationID", invitations.Resend)))
+	route("DELETE /api/v1/invitations/{invitationID}", Admin, rest.Effect("invitationID", invitations.Revoke))
+	route("POST /api/v1/invitations/accept", Public, rest.Typed[api.LinkPassword, rest.None](http.StatusNoContent, invitations.AcceptHandler))
+	route("GET "+invitation.PagePath, Public, linkPage(invitations.Page))
+	route("POST "+invitation.PagePath, Public, linkPage(invitations.Page))
+	// The operator's API: a new company with its first admin's invitation.
+	route("POST /api/v1/operator/tenants", Operator, withOrigin(rest.Typed[api.OperatorTenantCreate, api.OperatorTenant](http.StatusCreated, invitations.OperatorHandler)))
 
 	route("GET /api/v1/units", SignedIn, rest.List(units.List, func(items []api.Unit) api.UnitList { return api.UnitList{Items: items} }))
 	route("POST /api/v1/units", AdminCreate, rest.Create(units.Create))
@@ -461,4 +495,16 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) error {
 		return e
 	}
 	return httpx.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// linkPage is the endpoint of a page a mail's link opens: HTML, its token in the query (GET) or the form (POST).
+func linkPage(h httpx.HandlerFunc) rest.Endpoint {
+	return rest.Endpoint{Handler: h, Spec: rest.Spec{Status: http.StatusOK, Query: []string{"token"}}}
+}
+
+// withOrigin gives an endpoint's requests the address they reached the server at, for the links of the mails they
+// queue (invitation.WithOrigin).
+func withOrigin(e rest.Endpoint) rest.Endpoint {
+	e.Handler = invitation.WithOrigin(e.Handler)
+	return e
 }

@@ -57,6 +57,9 @@ type Config struct {
 	Desktops       Desktops
 	// Mail is the SMTP server the backend sends its mail through and how its queue is worked off.
 	Mail Mail
+	// OperatorToken is the bearer token of the operator API (POST /api/v1/operator/tenants); "" switches the API
+	// off (its routes answer 404).
+	OperatorToken string
 }
 
 // The connection security of the SMTP server (ONESALES_SMTP_SECURITY).
@@ -180,6 +183,9 @@ func Load(needServe bool) (Config, error) {
 	}
 	if c.Mail, err = mailConfig(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.OperatorToken = os.Getenv("ONESALES_OPERATOR_TOKEN"); c.OperatorToken != "" && len(c.OperatorToken) < 32 {
+		errs = append(errs, errors.New("ONESALES_OPERATOR_TOKEN must be at least 32 characters (or unset: no operator API)"))
 	}
 	c.MaxBodyBytes = 1 << 20
 	if v := os.Getenv("ONESALES_MAX_BODY_BYTES"); v != "" {

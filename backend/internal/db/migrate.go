@@ -76,6 +76,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		// Sign-in state is kept and read only through the auth_signin_* functions (SECURITY DEFINER): the service
 		// can neither read nor erase the attempts it is throttled by.
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON login_failures, signin_secret FROM " + appRole,
+		// Likewise the requests for password reset links, kept and read only through auth_reset_request.
+		"REVOKE SELECT, INSERT, UPDATE, DELETE ON password_reset_requests FROM " + appRole,
 		// Likewise the misses of calendar feed tokens, kept and read only through calendar_feed_open.
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON calendar_feed_failures FROM " + appRole,
 		// Password hashes are written by the service but never read back: every column of users but

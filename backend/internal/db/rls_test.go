@@ -195,6 +195,36 @@ var definerFunctions = map[string]struct {
 		refuse: []probe{
 			{sql: "SELECT two_factor_purge(0)", code: noFunction},
 		}},
+	"auth_reset_request(text,text,interval,integer,integer)": {
+		why: "a password reset request counts by e-mail and address before the tenant is known, and names the account's user and tenant only to queue its mail",
+		ok:  "SELECT * FROM auth_reset_request('niemand@example.org', '192.0.2.1', interval '15 minutes', 3, 30)",
+		bad: []string{"'', '192.0.2.1', interval '15 minutes', 3, 30", "NULL, '192.0.2.1', interval '15 minutes', 3, 30",
+			"'a@example.org', '', interval '15 minutes', 3, 30", "'a@example.org', '192.0.2.1', interval '0', 3, 30",
+			"'a@example.org', '192.0.2.1', interval '15 minutes', 0, 30",
+			"'a@example.org', '192.0.2.1', interval '15 minutes', 3, 100000"}},
+	"link_token_tenant(text,bytea)": {
+		why: "a mailed link (invitation, password reset) names only its token's hash, before the tenant is known; a hash that fits answers its tenant, nothing else answers anything",
+		ok:  "SELECT link_token_tenant('invitation', sha256('x'))",
+		bad: []string{"'invitation', NULL", "'invitation', 'short'::bytea", "'users', sha256('x')", "NULL, sha256('x')"}},
+	"user_email_elsewhere(text)": {
+		why:     "an invitation to an address with an account in another company is withheld without telling the inviter; it answers a boolean in the caller's tenant",
+		ok:      "SELECT user_email_elsewhere('a@example.org')",
+		outside: "SELECT user_email_elsewhere('a@example.org')",
+		bad:     []string{"NULL", "'ab'", "repeat('x', 255)"}},
+	"tenant_create(uuid,text,text)": {
+		why:     "the operator API creates a company (the service's role may not insert tenants), only in that new tenant's own transaction",
+		outside: "SELECT tenant_create(gen_random_uuid(), 'Neu GmbH', 'basic')",
+		refuse: []probe{
+			{sql: "SELECT tenant_create(gen_random_uuid(), 'Neu GmbH', 'basic')", code: noTenant}, // another tenant's ID
+		},
+		bad: []string{"current_setting('app.tenant_id')::uuid, '', 'basic'", "current_setting('app.tenant_id')::uuid, NULL, 'basic'",
+			"current_setting('app.tenant_id')::uuid, repeat('x', 201), 'basic'", "current_setting('app.tenant_id')::uuid, 'Neu GmbH', 'gold'"}},
+	"password_resets_prune()": {
+		why: "housekeeping across tenants: reset requests older than a day and resets 30 days past their expiry go; no arguments",
+		ok:  "SELECT password_resets_prune()",
+		refuse: []probe{
+			{sql: "SELECT password_resets_prune(0)", code: noFunction},
+		}},
 	"auth_refresh_token_tenant(bytea)": {
 		why: "a refresh finds the token's tenant before the tenant is known (the auth work reviews it)"},
 	"oidc_domain_tenant(text)": {
@@ -436,19 +466,20 @@ func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {
 // tablesWithoutRLS are the tables without row-level security, each with why it spans the tenants (the migration
 // 20261206100000_definer_functions lists them too).
 var tablesWithoutRLS = map[string]string{
-	"plans":                  "the plans on offer: reference data of every tenant, read-only to the service",
-	"signin_secret":          "one random secret for the salts of unknown e-mails at sign-in; the service's role may not read it",
-	"pending_backfills":      "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
-	"login_failures":         "failed sign-ins by e-mail and address, before any tenant is known",
-	"calendar_feed_failures": "fetches of calendar feeds with a token that fits none, by address, before any tenant is known",
-	"geocode_cache":          "geocoder answers keyed by a hash of an address: no tenant, record or name",
-	"geocode_rate":           "the online geocoder's request slot, shared by all instances",
-	"installation":           "the installation's ID, read-only to the service",
-	"change_feed_pruned":     "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
-	"notify_cursor":          "the notification worker's position in the change feed of all tenants: two numbers, no tenant data",
-	"record_kinds":           "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
-	"bun_migrations":         "migration bookkeeping, read-only to the service",
-	"bun_migration_locks":    "migration bookkeeping, read-only to the service",
+	"plans":                   "the plans on offer: reference data of every tenant, read-only to the service",
+	"signin_secret":           "one random secret for the salts of unknown e-mails at sign-in; the service's role may not read it",
+	"pending_backfills":       "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
+	"login_failures":          "failed sign-ins by e-mail and address, before any tenant is known",
+	"password_reset_requests": "requests for password reset links by e-mail and address, before any tenant is known; the service's role may not read it",
+	"calendar_feed_failures":  "fetches of calendar feeds with a token that fits none, by address, before any tenant is known",
+	"geocode_cache":           "geocoder answers keyed by a hash of an address: no tenant, record or name",
+	"geocode_rate":            "the online geocoder's request slot, shared by all instances",
+	"installation":            "the installation's ID, read-only to the service",
+	"change_feed_pruned":      "the newest position of the change feed that pruning removed: a number, no tenant data; read-only to the service",
+	"notify_cursor":           "the notification worker's position in the change feed of all tenants: two numbers, no tenant data",
+	"record_kinds":            "the record kinds (reference data of every tenant, as record.Kinds), read-only to the service",
+	"bun_migrations":          "migration bookkeeping, read-only to the service",
+	"bun_migration_locks":     "migration bookkeeping, read-only to the service",
 }
 
 func TestOnlyTablesThatSpanTenantsGoWithoutRowLevelSecurity(t *testing.T) {

@@ -30,7 +30,16 @@ const (
 	// TemplateSupportRequest: a user's support request to the tenant's support address. Data: tenantName,
 	// userName, userEmail, subject (may be ""), text, diagnostics (bool: the diagnostics are attached).
 	TemplateSupportRequest Template = "support_request"
+	// TemplateInvitation: an invitation to a company. Data: tenantName, inviterName ("" when the operator
+	// invites a new company's first admin), name (the invitee's), link, days (how long the link is valid).
+	TemplateInvitation Template = "invitation"
+	// TemplatePasswordReset: a link to set a new password. Data: name, link, minutes (how long it is valid).
+	TemplatePasswordReset Template = "password_reset"
 )
+
+// LinkKey is the key of a mail's Data that holds a link with a credential in it (an invitation's, a password
+// reset's token): the queue keeps it only until the mail is sent or has failed for good.
+const LinkKey = "link"
 
 // Bounds of a mail's attachments (the queue's rows hold them).
 const (

@@ -133,3 +133,9 @@ func (t *Templates) render(name Template, lang api.Language, data map[string]any
 	out.HTML = b.String()
 	return out, nil
 }
+
+// Render renders a template in a language as the worker will. Enqueue renders every mail once; a caller that must
+// spend the time of queuing a mail without queuing one (a password reset for an unknown address) renders too.
+func Render(name Template, lang api.Language, data map[string]any) (Rendered, error) {
+	return templates.render(name, lang, data)
+}

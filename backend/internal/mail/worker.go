@@ -185,6 +185,9 @@ func (w *Worker) record(ctx context.Context, j claim, state, code string, wait t
 	}
 	return db.InTenant(ctx, w.db, j.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		q := tx.NewUpdate().Table("mail_queue").Set("state = ?, last_error = ?", state, lastError).Where("id = ?", j.ID)
+		if state != "queued" {
+			q = q.Set("data = data - ?", LinkKey) // the link's token is a credential: kept no longer than needed
+		}
 		switch state {
 		case "sent":
 			q = q.Set("sent_at = now()")

@@ -40,64 +40,74 @@ type Provisioned struct {
 // Provision creates a tenant with its units, the default roles and users, in one transaction. It runs as the
 // schema owner (outside row-level security), as tenant creation is not something a tenant's user can do.
 func Provision(ctx context.Context, owner bun.IDB, spec TenantSpec) (*Provisioned, error) {
-	p := &Provisioned{Units: map[string]uuid.UUID{}, Roles: map[string]uuid.UUID{}, Users: map[string]uuid.UUID{}}
+	var p *Provisioned
 	err := owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := tx.NewRaw("INSERT INTO tenants (name, plan) VALUES (?, ?) RETURNING id", spec.Name, spec.Plan).Scan(ctx, &p.TenantID); err != nil {
+		var tenantID uuid.UUID
+		if err := tx.NewRaw("INSERT INTO tenants (name, plan) VALUES (?, ?) RETURNING id", spec.Name, spec.Plan).Scan(ctx, &tenantID); err != nil {
 			return fmt.Errorf("seed: tenant %q: %w", spec.Name, err)
 		}
-		for _, u := range spec.Units {
-			var parent *uuid.UUID
-			if u.Parent != "" {
-				id, ok := p.Units[u.Parent]
-				if !ok {
-					return fmt.Errorf("seed: unit %q: unknown parent %q", u.Name, u.Parent)
-				}
-				parent = &id
-			}
-			var id uuid.UUID
-			if err := tx.NewRaw("INSERT INTO units (tenant_id, parent_id, name) VALUES (?, ?, ?) RETURNING id",
-				p.TenantID, parent, u.Name).Scan(ctx, &id); err != nil {
-				return fmt.Errorf("seed: unit %q: %w", u.Name, err)
-			}
-			p.Units[u.Name] = id
-		}
-		for _, r := range role.Defaults() {
-			r.TenantID = p.TenantID
-			r.Version = 1
-			if _, err := tx.NewInsert().Model(&r).Returning("id").Exec(ctx); err != nil {
-				return fmt.Errorf("seed: role %q: %w", r.Name, err)
-			}
-			p.Roles[r.Name] = r.ID
-		}
-		if err := activity.ProvisionTypes(ctx, tx, p.TenantID); err != nil {
-			return err
-		}
-		for _, u := range spec.Users {
-			roleID, ok := p.Roles[u.Role]
-			if !ok {
-				return fmt.Errorf("seed: user %s: unknown role %q", u.Email, u.Role)
-			}
-			unitID, ok := p.Units[u.Unit]
-			if !ok {
-				return fmt.Errorf("seed: user %s: unknown unit %q", u.Email, u.Unit)
-			}
-			if problem := auth.PasswordProblem(u.Password); problem != "" {
-				return fmt.Errorf("seed: user %s: the password is refused (%s)", u.Email, problem)
-			}
-			hash, err := auth.HashPassword(u.Password)
-			if err != nil {
-				return err
-			}
-			var id uuid.UUID
-			if err := tx.NewRaw(`INSERT INTO users (tenant_id, email, name, password_hash, unit_id, role_id)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, p.TenantID, u.Email, u.Name, hash, unitID, roleID).Scan(ctx, &id); err != nil {
-				return fmt.Errorf("seed: user %s: %w", u.Email, err)
-			}
-			p.Users[u.Email] = id
-		}
-		return nil
+		var err error
+		p, err = Setup(ctx, tx, tenantID, spec)
+		return err
 	})
 	return p, err
+}
+
+// Setup gives a new tenant (its row made) its units, the default roles and activity types and the users of spec,
+// in the caller's transaction: the owner's (Provision) or the new tenant's own (the operator's new company).
+func Setup(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, spec TenantSpec) (*Provisioned, error) {
+	p := &Provisioned{TenantID: tenantID, Units: map[string]uuid.UUID{}, Roles: map[string]uuid.UUID{}, Users: map[string]uuid.UUID{}}
+	for _, u := range spec.Units {
+		var parent *uuid.UUID
+		if u.Parent != "" {
+			id, ok := p.Units[u.Parent]
+			if !ok {
+				return nil, fmt.Errorf("seed: unit %q: unknown parent %q", u.Name, u.Parent)
+			}
+			parent = &id
+		}
+		var id uuid.UUID
+		if err := tx.NewRaw("INSERT INTO units (tenant_id, parent_id, name) VALUES (?, ?, ?) RETURNING id",
+			p.TenantID, parent, u.Name).Scan(ctx, &id); err != nil {
+			return nil, fmt.Errorf("seed: unit %q: %w", u.Name, err)
+		}
+		p.Units[u.Name] = id
+	}
+	for _, r := range role.Defaults() {
+		r.TenantID = p.TenantID
+		r.Version = 1
+		if _, err := tx.NewInsert().Model(&r).Returning("id").Exec(ctx); err != nil {
+			return nil, fmt.Errorf("seed: role %q: %w", r.Name, err)
+		}
+		p.Roles[r.Name] = r.ID
+	}
+	if err := activity.ProvisionTypes(ctx, tx, p.TenantID); err != nil {
+		return nil, err
+	}
+	for _, u := range spec.Users {
+		roleID, ok := p.Roles[u.Role]
+		if !ok {
+			return nil, fmt.Errorf("seed: user %s: unknown role %q", u.Email, u.Role)
+		}
+		unitID, ok := p.Units[u.Unit]
+		if !ok {
+			return nil, fmt.Errorf("seed: user %s: unknown unit %q", u.Email, u.Unit)
+		}
+		if problem := auth.PasswordProblem(u.Password); problem != "" {
+			return nil, fmt.Errorf("seed: user %s: the password is refused (%s)", u.Email, problem)
+		}
+		hash, err := auth.HashPassword(u.Password)
+		if err != nil {
+			return nil, err
+		}
+		var id uuid.UUID
+		if err := tx.NewRaw(`INSERT INTO users (tenant_id, email, name, password_hash, unit_id, role_id)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, p.TenantID, u.Email, u.Name, hash, unitID, roleID).Scan(ctx, &id); err != nil {
+			return nil, fmt.Errorf("seed: user %s: %w", u.Email, err)
+		}
+		p.Users[u.Email] = id
+	}
+	return p, nil
 }
 
 // DemoPassword is the password of every demo user.

@@ -101,14 +101,9 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 	if err := a.RequireAdmin(); err != nil {
 		return nil, err
 	}
-	u := &User{Row: db.NewRow(a.TenantID), Active: true}
+	u := New(a.TenantID)
 	var v httpx.Validation
-	if strings.TrimSpace(in.Email) == "" {
-		v.Field("email", api.FieldRequired)
-	} else if u.Email = validate.Email(in.Email); u.Email == "" {
-		v.Field("email", api.FieldInvalid)
-	}
-	u.Name = validate.Name(&v, "name", in.Name, 200)
+	u.Email, u.Name = CheckIdentity(&v, in.Email, in.Name)
 	auth.ValidatePassword(&v, "password", in.Password)
 	// Hashed before the transaction, which then holds no connection while the hash waits for a slot.
 	var hash string
@@ -119,15 +114,39 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.UserCreate
 		}
 	}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		u.UnitID = validate.Ref(ctx, tx, &v, "unitId", "units", in.UnitID)
-		u.RoleID = validate.Ref(ctx, tx, &v, "roleId", "roles", in.RoleID)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		_, err := tx.NewInsert().Model(u).Value("password_hash", "?", hash).Returning(returned).Exec(ctx)
-		return emailTaken(err)
+		return Add(ctx, tx, &v, u, in.UnitID, in.RoleID, hash)
 	})
 	return u, err
+}
+
+// New is a new active user of a tenant, to fill and Add.
+func New(tenantID uuid.UUID) *User { return &User{Row: db.NewRow(tenantID), Active: true} }
+
+// MaxName is the longest name of a user, in characters.
+const MaxName = 200
+
+// CheckIdentity checks a new user's e-mail address and name (fields email and name) and returns them trimmed: an
+// admin's new user and an invitation alike.
+func CheckIdentity(v *httpx.Validation, rawEmail, rawName string) (email, name string) {
+	if strings.TrimSpace(rawEmail) == "" {
+		v.Field("email", api.FieldRequired)
+	} else if email = validate.Email(rawEmail); email == "" {
+		v.Field("email", api.FieldInvalid)
+	}
+	return email, validate.Name(v, "name", rawName, MaxName)
+}
+
+// Add inserts u, whose e-mail and name are checked, into the unit and role named by unitID and roleID (fields
+// unitId and roleId), with the hash of its password, in the caller's tenant transaction. An admin's new user and
+// an accepted invitation are added through it; an e-mail address that has an account answers 409 (field email).
+func Add(ctx context.Context, tx bun.Tx, v *httpx.Validation, u *User, unitID, roleID, hash string) error {
+	u.UnitID = validate.Ref(ctx, tx, v, "unitId", "units", unitID)
+	u.RoleID = validate.Ref(ctx, tx, v, "roleId", "roles", roleID)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	_, err := tx.NewInsert().Model(u).Value("password_hash", "?", hash).Returning(returned).Exec(ctx)
+	return emailTaken(err)
 }
 
 // Update changes a user (admins only). Deactivating a user, or setting a new password for them, ends all their
@@ -152,7 +171,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		var v httpx.Validation
 		endSessions := ""
 		if in.Name != nil {
-			u.Name = validate.Name(&v, "name", *in.Name, 200)
+			u.Name = validate.Name(&v, "name", *in.Name, MaxName)
 		}
 		if in.UnitID != nil {
 			u.UnitID = validate.Ref(ctx, tx, &v, "unitId", "units", *in.UnitID)

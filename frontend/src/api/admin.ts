@@ -5,9 +5,12 @@ import type {
   CustomField,
   CustomFieldCreate,
   CustomFieldPatch,
+  Invitation,
+  InvitationCreate,
   Role,
   RoleCreate,
   RolePatch,
+  SetupChecklist,
   Tenant,
   TwoFactorStatus,
   Unit,
@@ -31,6 +34,16 @@ export const adminApi = {
   resetTwoFactor: (id: string): Promise<void> => call(() => Admin.ResetTwoFactor(id)),
   /** Signs a user out on every device; recorded. */
   endUserSessions: (id: string): Promise<void> => call(() => Admin.EndUserSessions(id)),
+  /** Open invitations, the newest first. */
+  listInvitations: async (): Promise<Invitation[]> => (await call(() => Admin.ListInvitations())).items,
+  invite: (input: InvitationCreate): Promise<Invitation> =>
+    call(() => Admin.Invite(api.InvitationCreate.createFrom(input))),
+  /** Sends the invitation again with a new link; the old link dies. */
+  resendInvitation: (id: string): Promise<Invitation> => call(() => Admin.ResendInvitation(id)),
+  revokeInvitation: (id: string): Promise<void> => call(() => Admin.RevokeInvitation(id)),
+  /** The first-run checklist's steps that are done. */
+  setupChecklist: (): Promise<SetupChecklist> => call(() => Admin.SetupChecklist()),
+
   listUnits: async (): Promise<Unit[]> => (await call(() => Admin.ListUnits())).items,
   createUnit: (input: UnitCreate): Promise<Unit> => call(() => Admin.CreateUnit(api.UnitCreate.createFrom(input))),
   updateUnit: (id: string, version: number, patch: UnitPatch): Promise<Unit> =>

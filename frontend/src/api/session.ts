@@ -11,6 +11,7 @@ import type {
   PasswordChange,
   RecoveryCodes,
   SecondFactorInput,
+  PasswordResetInput,
   ServerInfo,
   SessionState,
   SignInResult,
@@ -45,6 +46,9 @@ export const sessionApi = {
   devices: (): Promise<DeviceSessionList> => call(() => Session.Devices()),
   endDevice: (id: string): Promise<void> => call(() => Session.EndDevice(id)),
   endOtherDevices: (): Promise<void> => call(() => Session.EndOtherDevices()),
+  /** "Passwort vergessen?": the server mails a reset link if the address has an account (the answer is the same either way). */
+  requestPasswordReset: (input: PasswordResetInput): Promise<void> =>
+    call(() => Session.RequestPasswordReset(app.PasswordResetInput.createFrom(input))),
   logout: (): Promise<void> => call(() => Session.Logout()),
   me: (): Promise<Me> => call(() => Session.Me()),
   changePassword: (input: PasswordChange): Promise<void> =>

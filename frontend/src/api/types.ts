@@ -36,6 +36,10 @@ export type DeviceSession = Data<api.DeviceSession>;
 export type DeviceSessionList = Data<api.DeviceSessionList>;
 
 export type User = Data<api.User>;
+export type Invitation = Data<api.Invitation>;
+export type InvitationCreate = Data<api.InvitationCreate>;
+export type SetupChecklist = Data<api.SetupChecklist>;
+export type PasswordResetInput = Data<app.PasswordResetInput>;
 export type UserCreate = Data<api.UserCreate>;
 export type UserPatch = Data<api.UserPatch>;
 

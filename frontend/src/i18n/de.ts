@@ -13,6 +13,7 @@ import { opsErrorsDe, opsFieldsDe, opsDe } from './ops.de';
 import { supportDe, supportErrorsDe, supportFieldsDe } from './support.de';
 import { ssoAuthErrorsDe, ssoDe, ssoFieldCodesDe, ssoFieldsDe } from './sso.de';
 import { twoFactorDe, twoFactorFieldsDe } from './twofactor.de';
+import { inviteDe, inviteErrorsDe, inviteFieldsDe } from './invite.de';
 
 /** German texts: the default language and the reference for every other language's keys. */
 export const de = {
@@ -33,6 +34,7 @@ export const de = {
   ...supportDe,
   ...ssoDe,
   ...twoFactorDe,
+  ...inviteDe,
   common: {
     close: 'Schließen',
     discard: {
@@ -732,6 +734,7 @@ export const de = {
     ...exportErrorsDe,
     ...opsErrorsDe,
     ...supportErrorsDe,
+    ...inviteErrorsDe,
     title: 'Fehler',
     generic: 'Es ist ein unerwarteter Fehler aufgetreten.',
     withCode: 'Es ist ein unerwarteter Fehler aufgetreten ({{code}}).',
@@ -819,7 +822,7 @@ export const de = {
       unavailable: 'Die Einstellungen konnten nicht gespeichert werden.',
     },
   },
-  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...ssoFieldsDe, ...twoFactorFieldsDe },
+  fieldLabels: { ...fieldLabelsDe, ...supportFieldsDe, ...ssoFieldsDe, ...twoFactorFieldsDe, ...inviteFieldsDe },
   fields: {
     ...opsFieldsDe,
     ...ssoFieldCodesDe,
@@ -870,6 +873,7 @@ export const de = {
       ...mapsFieldsDe,
       ...importFieldsDe,
       email: {
+        duplicate: 'An diese Adresse ist schon eine Einladung offen.',
         invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
         taken: 'Diese E-Mail-Adresse wird bereits verwendet.',
       },

@@ -14,6 +14,7 @@ import { opsErrorsEn, opsFieldsEn, opsEn } from './ops.en';
 import { supportEn, supportErrorsEn, supportFieldsEn } from './support.en';
 import { ssoAuthErrorsEn, ssoEn, ssoFieldCodesEn, ssoFieldsEn } from './sso.en';
 import { twoFactorEn, twoFactorFieldsEn } from './twofactor.en';
+import { inviteEn, inviteErrorsEn, inviteFieldsEn } from './invite.en';
 
 /** English texts: the same keys as German (checked by the type and by a test). */
 export const en: Messages = {
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...supportEn,
   ...ssoEn,
   ...twoFactorEn,
+  ...inviteEn,
   common: {
     close: 'Close',
     discard: {
@@ -730,6 +732,7 @@ export const en: Messages = {
     ...exportErrorsEn,
     ...opsErrorsEn,
     ...supportErrorsEn,
+    ...inviteErrorsEn,
     title: 'Error',
     generic: 'An unexpected error occurred.',
     withCode: 'An unexpected error occurred ({{code}}).',
@@ -813,7 +816,7 @@ export const en: Messages = {
       unavailable: 'The settings could not be saved.',
     },
   },
-  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...ssoFieldsEn, ...twoFactorFieldsEn },
+  fieldLabels: { ...fieldLabelsEn, ...supportFieldsEn, ...ssoFieldsEn, ...twoFactorFieldsEn, ...inviteFieldsEn },
   fields: {
     ...opsFieldsEn,
     ...ssoFieldCodesEn,
@@ -860,6 +863,7 @@ export const en: Messages = {
       ...mapsFieldsEn,
       ...importFieldsEn,
       email: {
+        duplicate: 'An invitation to this address is open already.',
         invalid: 'Please enter a valid e-mail address.',
         taken: 'This e-mail address is already in use.',
       },

@@ -192,6 +192,7 @@ export const ERROR_CODES = [
   'auth.sso_cancelled',
   'auth.challenge_invalid',
   'auth.two_factor_required',
+  'link.invalid',
 ] as const satisfies readonly `${api.ErrorCode}`[];
 
 /** api.AllFieldCodes */
@@ -525,6 +526,16 @@ export const SECURITY_ACTIONS = [
   'recovery_code_used',
   'sessions_revoked',
 ] as const satisfies readonly `${api.SecurityAction}`[];
+
+/** api.AllSetupSteps */
+export const SETUP_STEPS = [
+  'team',
+  'units',
+  'pipelines',
+  'customFields',
+  'leadSource',
+  'import',
+] as const satisfies readonly `${api.SetupStep}`[];
 
 /** api.ConditionOpsByKind: the operators of a condition on a custom field of each kind, in the UI's order. */
 export const CONDITION_OPS_BY_KIND = {

@@ -20,6 +20,7 @@ vi.mock('../../api', async (importOriginal) => {
       login: vi.fn(),
       secondFactor: vi.fn(),
       cancelSignIn: vi.fn(() => Promise.resolve()),
+      requestPasswordReset: vi.fn(),
       setLanguage: vi.fn(() => Promise.resolve()),
     },
   };
@@ -27,6 +28,7 @@ vi.mock('../../api', async (importOriginal) => {
 
 const login = vi.mocked(sessionApi.login);
 const secondFactor = vi.mocked(sessionApi.secondFactor);
+const requestPasswordReset = vi.mocked(sessionApi.requestPasswordReset);
 
 const snapshot: SessionSnapshot = {
   state: { signedIn: false, serverUrl: 'https://crm.nordlicht.example', email: '', language: 'de' },
@@ -48,6 +50,7 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, email: st
 beforeEach(() => {
   login.mockReset();
   secondFactor.mockReset();
+  requestPasswordReset.mockReset();
 });
 
 afterEach(async () => {
@@ -244,5 +247,45 @@ describe('SignInPage', () => {
       await user.click(screen.getByText('Use a recovery code'));
       expect(screen.getByLabelText('Recovery code')).toBeInTheDocument();
     });
+  });
+
+  it('asks for a reset link with the server and the address typed, and says the same whatever the server knows', async () => {
+    requestPasswordReset.mockResolvedValue(undefined);
+    const { user } = renderSignIn();
+    await user.type(screen.getByLabelText('E-Mail-Adresse'), 'jonas.schmidt@nordlicht.example');
+    await user.click(screen.getByRole('button', { name: 'Passwort vergessen?' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Passwort vergessen' });
+    expect(dialog).toHaveTextContent('30 Minuten');
+    await user.click(within(dialog).getByRole('button', { name: 'Link anfordern' }));
+
+    await waitFor(() =>
+      expect(requestPasswordReset).toHaveBeenCalledWith({
+        serverUrl: 'https://crm.nordlicht.example',
+        email: 'jonas.schmidt@nordlicht.example',
+      }),
+    );
+    expect(await screen.findByTestId('forgot-sent')).toHaveTextContent(
+      'Wenn zu jonas.schmidt@nordlicht.example ein Konto besteht',
+    );
+  });
+
+  it('shows a refused address next to its field', async () => {
+    requestPasswordReset.mockRejectedValue(
+      new ApiError({
+        status: 422,
+        code: 'validation.failed',
+        message: 'x',
+        fields: { email: 'invalid' },
+        requestId: 'r1',
+      }),
+    );
+    const { user } = renderSignIn();
+    await user.click(screen.getByRole('button', { name: 'Passwort vergessen?' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Passwort vergessen' });
+    await user.type(within(dialog).getByLabelText('E-Mail-Adresse'), 'a@b');
+    await user.click(within(dialog).getByRole('button', { name: 'Link anfordern' }));
+
+    expect(await within(dialog).findByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.')).toBeInTheDocument();
   });
 });

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionApi, ssoApi } from '../../api';
 import { parseError } from '../../api/errors';
 import { errorText, fieldErrorTexts } from '../../i18n/errorText';
+import { ForgotPassword } from './ForgotPassword';
 import { LanguageSwitch } from './LanguageSwitch';
 import { markSignedIn, useLogin, useSSOLogin, type SessionSnapshot } from './session';
 import { TwoFactorSignIn, type SignInStep } from './TwoFactorSignIn';
@@ -258,6 +259,11 @@ export function SignInPage({ snapshot, onRetryResume }: { snapshot: SessionSnaps
                 )}
               </Stack>
             </form>
+          )}
+          {step === null && (
+            <Group justify="center" mt="sm">
+              <ForgotPassword serverUrl={form.values.serverUrl.trim()} email={form.values.email.trim()} />
+            </Group>
           )}
         </Paper>
       </Box>

@@ -6,6 +6,7 @@ import { useFormatters } from '../../i18n/format';
 import { AccessSummary } from '../access/AccessSummary';
 import { useMe } from '../auth/session';
 import { Dashboard } from '../dashboard/DashboardPage';
+import { ChecklistCard } from './ChecklistCard';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -22,7 +23,8 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 /**
  * The start page after sign-in is the dashboard (what a sales manager looks at first); who one is in the app and
- * what the role allows follow below it.
+ * what the role allows follow below it. An admin sees the first-run checklist above it until every step is done or
+ * they hide it.
  */
 export function StartPage() {
   const { t } = useTranslation();
@@ -32,6 +34,7 @@ export function StartPage() {
 
   return (
     <Stack gap="lg" maw={1400}>
+      <ChecklistCard />
       <Dashboard
         header={
           <div data-testid="welcome-card">

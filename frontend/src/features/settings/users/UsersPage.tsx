@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 
 import {
   IconDots,
   IconKey,
+  IconMail,
   IconPencil,
   IconPlus,
   IconShieldLock,
@@ -23,10 +24,13 @@ import { useRoles, useUnits, useUsers } from '../queries';
 import { useUpdateUser } from './hooks';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { InviteModal } from './InviteModal';
+import { PendingInvitations } from './PendingInvitations';
 import { UserSecurityModal } from './UserSecurityModal';
 
 type Dialog =
   | { kind: 'create' }
+  | { kind: 'invite' }
   | { kind: 'edit'; id: string }
   | { kind: 'password'; id: string }
   | { kind: 'security'; id: string };
@@ -75,13 +79,24 @@ export function UsersPage() {
   return (
     <Stack maw={1100}>
       <PageHeader title={t('users.title')}>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => dialog.open({ kind: 'create' })}
-          disabled={loading || failed !== null}
-        >
-          {t('users.create')}
-        </Button>
+        <Group gap="xs">
+          <Button
+            leftSection={<IconMail size={16} />}
+            onClick={() => dialog.open({ kind: 'invite' })}
+            disabled={loading || failed !== null}
+            data-testid="invite-button"
+          >
+            {t('invite.button')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => dialog.open({ kind: 'create' })}
+            disabled={loading || failed !== null}
+          >
+            {t('users.create')}
+          </Button>
+        </Group>
       </PageHeader>
 
       <Loaded query={users} also={[units, roles]}>
@@ -172,9 +187,17 @@ export function UsersPage() {
         )}
       </Loaded>
 
+      <PendingInvitations unitNames={unitNames} roleNames={roleNames} />
+
       <UserFormModal
         opened={dialog.opened && (current?.kind === 'create' || editing !== undefined)}
         user={editing}
+        onClose={dialog.close}
+        units={units.data ?? []}
+        roles={roles.data ?? []}
+      />
+      <InviteModal
+        opened={dialog.opened && current?.kind === 'invite'}
         onClose={dialog.close}
         units={units.data ?? []}
         roles={roles.data ?? []}

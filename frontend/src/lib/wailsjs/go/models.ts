@@ -137,6 +137,7 @@ export namespace api {
 	    IntakeSignatureInvalid = "intake.signature_invalid",
 	    IntakeSourcePaused = "intake.source_paused",
 	    Internal = "internal",
+	    LinkInvalid = "link.invalid",
 	    NetworkStalled = "network.stalled",
 	    NetworkUnreachable = "network.unreachable",
 	    PersonDuplicateEmail = "person.duplicate_email",
@@ -489,6 +490,14 @@ export namespace api {
 	    TotpDisabled = "totp_disabled",
 	    TotpEnabled = "totp_enabled",
 	    TotpReset = "totp_reset",
+	}
+	export enum SetupStep {
+	    CustomFields = "customFields",
+	    Import = "import",
+	    LeadSource = "leadSource",
+	    Pipelines = "pipelines",
+	    Team = "team",
+	    Units = "units",
 	}
 	export enum SortKey {
 	    City = "city",
@@ -2856,6 +2865,88 @@ export namespace api {
 	        this.possibleDuplicate = source["possibleDuplicate"];
 	    }
 	}
+	export class Invitation {
+	    id: string;
+	    email: string;
+	    name: string;
+	    unitId: string;
+	    roleId: string;
+	    invitedBy: string;
+	    invitedByName: string;
+	    sentAt: string;
+	    expiresAt: string;
+	    expired: boolean;
+	    version: number;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Invitation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.name = source["name"];
+	        this.unitId = source["unitId"];
+	        this.roleId = source["roleId"];
+	        this.invitedBy = source["invitedBy"];
+	        this.invitedByName = source["invitedByName"];
+	        this.sentAt = source["sentAt"];
+	        this.expiresAt = source["expiresAt"];
+	        this.expired = source["expired"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class InvitationCreate {
+	    email: string;
+	    name: string;
+	    unitId: string;
+	    roleId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InvitationCreate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.name = source["name"];
+	        this.unitId = source["unitId"];
+	        this.roleId = source["roleId"];
+	    }
+	}
+	export class InvitationList {
+	    items: Invitation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new InvitationList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Invitation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class LeadConversion {
 	    lead: Lead;
@@ -5053,6 +5144,18 @@ export namespace api {
 	        this.desktopDownloadUrl = source["desktopDownloadUrl"];
 	    }
 	}
+	export class SetupChecklist {
+	    done: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SetupChecklist(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.done = source["done"];
+	    }
+	}
 	export class SigningSecret {
 	    secret: string;
 	
@@ -5471,6 +5574,20 @@ export namespace app {
 	        this.tileAttribution = source["tileAttribution"];
 	        this.tileSource = source["tileSource"];
 	        this.gazetteerAttribution = source["gazetteerAttribution"];
+	    }
+	}
+	export class PasswordResetInput {
+	    serverUrl: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasswordResetInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverUrl = source["serverUrl"];
+	        this.email = source["email"];
 	    }
 	}
 	export class SSOLoginInput {

@@ -36,7 +36,11 @@ export function EndUserSessions(arg1:string):Promise<void>;
 
 export function GetLeadSource(arg1:string):Promise<api.LeadSource>;
 
+export function Invite(arg1:api.InvitationCreate):Promise<api.Invitation>;
+
 export function LeadSourceDeliveries(arg1:string):Promise<api.LeadDeliveryList>;
+
+export function ListInvitations():Promise<api.InvitationList>;
 
 export function ListLeadSourceKeys(arg1:string):Promise<api.LeadSourceKeyList>;
 
@@ -48,7 +52,11 @@ export function ListUsers():Promise<api.UserList>;
 
 export function PreviewLeadSource(arg1:string,arg2:api.LeadSourcePreviewRequest):Promise<api.LeadSourcePreview>;
 
+export function ResendInvitation(arg1:string):Promise<api.Invitation>;
+
 export function ResetTwoFactor(arg1:string):Promise<void>;
+
+export function RevokeInvitation(arg1:string):Promise<void>;
 
 export function RevokeLeadSourceKey(arg1:string,arg2:string):Promise<void>;
 
@@ -61,6 +69,8 @@ export function SetLeadMapping(arg1:api.FieldMappingList):Promise<api.FieldMappi
 export function SetSSOSettings(arg1:api.SSOSettingsInput):Promise<api.SSOSettings>;
 
 export function SetTenantSettings(arg1:api.TenantSettingsInput):Promise<api.TenantSettings>;
+
+export function SetupChecklist():Promise<api.SetupChecklist>;
 
 export function Tenant():Promise<api.Tenant>;
 

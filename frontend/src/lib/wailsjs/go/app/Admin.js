@@ -70,8 +70,16 @@ export function GetLeadSource(arg1) {
   return window['go']['app']['Admin']['GetLeadSource'](arg1);
 }
 
+export function Invite(arg1) {
+  return window['go']['app']['Admin']['Invite'](arg1);
+}
+
 export function LeadSourceDeliveries(arg1) {
   return window['go']['app']['Admin']['LeadSourceDeliveries'](arg1);
+}
+
+export function ListInvitations() {
+  return window['go']['app']['Admin']['ListInvitations']();
 }
 
 export function ListLeadSourceKeys(arg1) {
@@ -94,8 +102,16 @@ export function PreviewLeadSource(arg1, arg2) {
   return window['go']['app']['Admin']['PreviewLeadSource'](arg1, arg2);
 }
 
+export function ResendInvitation(arg1) {
+  return window['go']['app']['Admin']['ResendInvitation'](arg1);
+}
+
 export function ResetTwoFactor(arg1) {
   return window['go']['app']['Admin']['ResetTwoFactor'](arg1);
+}
+
+export function RevokeInvitation(arg1) {
+  return window['go']['app']['Admin']['RevokeInvitation'](arg1);
 }
 
 export function RevokeLeadSourceKey(arg1, arg2) {
@@ -120,6 +136,10 @@ export function SetSSOSettings(arg1) {
 
 export function SetTenantSettings(arg1) {
   return window['go']['app']['Admin']['SetTenantSettings'](arg1);
+}
+
+export function SetupChecklist() {
+  return window['go']['app']['Admin']['SetupChecklist']();
 }
 
 export function Tenant() {

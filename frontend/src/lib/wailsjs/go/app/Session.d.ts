@@ -39,6 +39,8 @@ export function Me():Promise<api.Me>;
 
 export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
+export function RequestPasswordReset(arg1:app.PasswordResetInput):Promise<void>;
+
 export function Resume():Promise<app.SessionState>;
 
 export function SecondFactor(arg1:app.SecondFactorInput):Promise<app.SignInResult>;

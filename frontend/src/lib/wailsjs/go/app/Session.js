@@ -74,6 +74,10 @@ export function RenewCalendarFeed() {
   return window['go']['app']['Session']['RenewCalendarFeed']();
 }
 
+export function RequestPasswordReset(arg1) {
+  return window['go']['app']['Session']['RequestPasswordReset'](arg1);
+}
+
 export function Resume() {
   return window['go']['app']['Session']['Resume']();
 }
