@@ -97,6 +97,10 @@ export ONESALES_TLS_CERT_FILE="$tls_dir/server.pem" ONESALES_TLS_KEY_FILE="$tls_
 # backend): it replaces the system's certificates, which go build needs.
 TEST_CA="$tls_dir/ca.pem"
 export NODE_EXTRA_CA_CERTS="$TEST_CA" CURL_CA_BUNDLE="$TEST_CA"
+# The test browser trusts the backend's key by its hash (Chromium keeps its own certificate store).
+E2E_SERVER_SPKI="$(openssl x509 -in "$tls_dir/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
+	openssl dgst -sha256 -binary | base64)"
+export E2E_SERVER_SPKI
 
 # ------------------------------------------------------------- backend ----
 backend_port=

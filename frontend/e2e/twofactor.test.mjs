@@ -110,7 +110,7 @@ describe('two-factor sign-in', { timeout: TEST_TIMEOUT }, () => {
       await screenshot(page, 'twofactor-code-step.png');
       // The code of the enrolment's step was spent; the next step's is within the server's window.
       await step.getByLabel('Code aus der Authenticator-App').fill(totp(secret, 1));
-      await step.getByRole('button', { name: 'Anmelden' }).click();
+      await step.getByRole('button', { name: 'Anmelden', exact: true }).click();
       await userMenu(page).waitFor({ state: 'visible' });
 
       await userMenu(page).click();

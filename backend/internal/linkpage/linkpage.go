@@ -156,13 +156,14 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} · 1sales</title>
 <style>
+/* Colours of at least 4.5:1 on their backgrounds (WCAG 2.1 AA; the e2e suite checks the page with axe-core). */
 body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;background:#f1f3f5;color:#212529;margin:0}
 main{max-width:420px;margin:48px auto;background:#fff;border-radius:8px;padding:28px 32px;box-shadow:0 1px 3px rgba(0,0,0,.1)}
 h1{font-size:22px;margin:0 0 12px}label{display:block;margin:14px 0 4px;font-weight:600;font-size:14px}
 input[type=password]{width:100%;box-sizing:border-box;padding:8px 10px;font-size:15px;border:1px solid #ced4da;border-radius:4px}
-button{margin-top:18px;background:#1c7ed6;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:15px;cursor:pointer}
-.msg{padding:10px 12px;border-radius:4px;margin:12px 0}.err{background:#fff5f5;color:#c92a2a}.ok{background:#ebfbee;color:#2b8a3e}
-.hint{color:#868e96;font-size:13px}dl{font-size:14px}dt{color:#868e96}dd{margin:0 0 6px}
+button{margin-top:18px;background:#1864ab;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:15px;cursor:pointer}
+.msg{padding:10px 12px;border-radius:4px;margin:12px 0}.err{background:#fff5f5;color:#c92a2a}.ok{background:#ebfbee;color:#1e6b30}
+.hint{color:#5c636a;font-size:13px}dl{font-size:14px}dt{color:#5c636a}dd{margin:0 0 6px}
 </style></head>
 <body><main>
 <h1>{{.Title}}</h1>
