@@ -143,7 +143,8 @@ describe('invitations and password reset', { timeout: TEST_TIMEOUT }, () => {
       await dialog.getByTestId('forgot-sent').waitFor();
       assert.match(await dialog.getByTestId('forgot-sent').textContent(), /ein Konto besteht, ist eine E-Mail/);
       await screenshot(page, 'forgot-password-sent.png');
-      await dialog.getByRole('button', { name: 'Schließen' }).click();
+      // The dialog's own button under the message (the header's close button has the same name).
+      await dialog.getByTestId('forgot-sent').locator('xpath=..').getByRole('button', { name: 'Schließen' }).click();
       await noDialog(page);
 
       const reset = await linkInMailTo(colleague.email, /^Neues Passwort für 1sales/);
