@@ -271,11 +271,11 @@ describe('1sales desktop app', { concurrency: false }, () => {
       await startSignedOut(page);
       try {
         await page.getByTestId('language-switch').getByText('English').click();
-        await page.getByRole('button', { name: 'Sign in' }).waitFor();
+        await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
         assert.equal(await page.getByLabel('Server address').count(), 1);
 
         await page.reload();
-        await page.getByRole('button', { name: 'Sign in' }).waitFor();
+        await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
         await screenshot(page, 'sign-in-english.png');
       } finally {
         await page.evaluate(() => window.go.app.Session.SetLanguage('de'));

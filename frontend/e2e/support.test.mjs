@@ -49,14 +49,14 @@ describe('help and support', { timeout: TEST_TIMEOUT }, () => {
       await navigation(page).getByRole('link', { name: 'Unternehmen' }).click();
       const supportEmail = page.getByTestId('company-support-email');
       await supportEmail.fill('kein-at');
-      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByTestId('company-settings-form').getByRole('button', { name: 'Speichern' }).click();
       assert.match(
         await errorOf(supportEmail),
         /gültige E-Mail-Adresse/,
         'a malformed address is refused next to the field',
       );
       await supportEmail.fill(address);
-      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByTestId('company-settings-form').getByRole('button', { name: 'Speichern' }).click();
       await page.getByText('Die Einstellungen wurden gespeichert.').waitFor();
       await screenshot(page, 'support-company-settings.png');
       await signOut(page);

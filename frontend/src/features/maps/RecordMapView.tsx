@@ -93,6 +93,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
     const { base, cluster } = current;
     const entry = recordTypeEntry(recordType);
     const byLayer = new Map<L.Layer, MapMarker>();
+    const byId = new Map<string, L.Marker>();
     const layers = items.map((item) => {
       const look = markerLook(t, item);
       const marker = L.marker([item.lat, item.lng], {
@@ -103,6 +104,7 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
       const path = entry?.detailPath(item.id) ?? '/';
       marker.bindPopup(() => popupContent(item, { t, locale }, path, (to) => void navigate(to)));
       byLayer.set(marker, item);
+      byId.set(item.id, marker);
       return marker;
     });
     cluster.clearLayers();
@@ -132,6 +134,10 @@ export function RecordMapView({ recordType, query }: { recordType: MapRecordType
           const { lat, lng } = layer.getLatLng();
           return [{ id: item.id, name: item.name, lat, lng, kind: markerLook(t, item).kind }];
         }),
+      open: (id) => {
+        const marker = byId.get(id);
+        if (marker) cluster.zoomToShowLayer(marker, () => marker.openPopup());
+      },
     });
   }, [items, config.data, recordType, t, locale, navigate]);
 

@@ -47,6 +47,8 @@ export interface ProbeMarker {
 export interface MapProbe {
   map: L.Map;
   markers: () => ProbeMarker[];
+  /** Shows a marker's popup, zooming into or spreading out its cluster (a list map; others ignore it). */
+  open?: (id: string) => void;
 }
 
 export function exposeProbe(element: HTMLElement, probe: MapProbe | undefined): void {
