@@ -128,15 +128,18 @@ else
 		# What the unit runs, as its user, with its environment file.
 		as_service() { inroot runuser -u onesales -- sh -c "set -a; . /etc/onesales/server.env; exec /usr/bin/onesales-server $1"; }
 		as_service migrate >"$WORK/migrate.log" 2>&1 || fail "migrate: $(tail -5 "$WORK/migrate.log")"
+		# In a process group of its own (job control), so that the stop below reaches the server under runuser too.
+		set -m
 		as_service serve >"$WORK/serve.log" 2>&1 &
 		pid=$!
+		set +m
 		ok=
 		for _ in $(seq 1 120); do
 			if [ "$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$PORT/readyz")" = 200 ]; then ok=1; break; fi
 			kill -0 "$pid" 2>/dev/null || break
 			sleep 0.25
 		done
-		kill "$pid" 2>/dev/null || true
+		kill -- -"$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 		[ -n "$ok" ] || fail "serve did not answer /readyz with 200: $(tail -5 "$WORK/serve.log")"
 		inroot test -f /var/lib/onesales/blobs/.onesales-installation || fail "serve did not claim /var/lib/onesales/blobs"
