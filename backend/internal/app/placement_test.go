@@ -213,3 +213,90 @@ func TestDealCityOrderPagesPastDealsWithoutOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// A deal lies at its organisation, else at its person: each only when the user may see it. A field rep whose deal
+// belongs to another rep's organisation finds the deal at its person (his own) on the map and near a point, never at
+// the organisation's position, and a deal with nothing he may see placed has no marker and is near nothing; a
+// manager who sees the organisation finds both there.
+func TestADealLiesOnlyWhereItsUserMaySee(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	jonas := signIn(t, env, apptest.FieldRepNord)
+	manager := signIn(t, env, apptest.Manager)
+	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
+	lenaID := env.Demo.Users[apptest.FieldRepSued].String()
+
+	hidden := admin.createOrg(api.OrganizationCreate{Name: "Geheim München AG", OwnerID: lenaID,
+		Address: api.Address{Street: "Leopoldstraße 12", PostalCode: "80802", City: "München", Country: "DE"}})
+	paula := admin.createPerson(api.PersonCreate{FirstName: "Paula", LastName: "Beispiel", OwnerID: jonasID,
+		Address: api.Address{Street: "Maximilianstraße 1", PostalCode: "86150", City: "Augsburg", Country: "DE"}})
+	drain(t, env)
+	pl := makePipeline(admin, api.RecordDeal, "Vertrieb", 10)
+	var withPerson, orgOnly api.Deal
+	admin.call("POST", "/api/v1/deals", api.DealCreate{Title: "Projekt mit Paula", OrganizationID: hidden.ID, PersonID: paula.ID,
+		PipelineID: pl.ID, OwnerID: jonasID}, 201, &withPerson)
+	admin.call("POST", "/api/v1/deals", api.DealCreate{Title: "Projekt ohne Person", OrganizationID: hidden.ID,
+		PipelineID: pl.ID, OwnerID: jonasID}, 201, &orgOnly)
+
+	const augsburgLat, augsburgLng = 48.37, 10.90
+	at := func(m api.RecordMap, id string, lat, lng float64) bool {
+		mk, ok := markerOf(m, id)
+		return ok && near(&api.Position{Lat: mk.Lat, Lng: mk.Lng}, lat, lng, 10)
+	}
+	ids := func(p api.DealPage) []string {
+		out := []string{}
+		for _, d := range p.Items {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	nearMunich := api.ListQuery{Near: &api.Near{Lat: new(float64(munichLat)), Lng: new(float64(munichLng)), RadiusKm: 20}}
+	nearAugsburg := api.ListQuery{Near: &api.Near{Lat: new(float64(augsburgLat)), Lng: new(float64(augsburgLng)), RadiusKm: 20}}
+
+	// The manager sees the organisation: both deals lie in München.
+	var m api.RecordMap
+	manager.call("POST", "/api/v1/deals/map", api.ListQuery{}, 200, &m)
+	if !at(m, withPerson.ID, munichLat, munichLng) || !at(m, orgOnly.ID, munichLat, munichLng) {
+		t.Fatalf("manager's deal map: %+v", m.Items)
+	}
+	var page api.DealPage
+	manager.call("POST", "/api/v1/deals/query", nearMunich, 200, &page)
+	if got := ids(page); len(got) != 2 || page.Total != 2 {
+		t.Fatalf("manager's deals near München: %v (total %d)", got, page.Total)
+	}
+
+	// Jonas may not see the organisation: the deal with his person lies in Augsburg, the other nowhere.
+	jonas.call("POST", "/api/v1/deals/map", api.ListQuery{}, 200, &m)
+	if !at(m, withPerson.ID, augsburgLat, augsburgLng) {
+		t.Fatalf("Jonas's deal map: the deal is not at its person: %+v", m.Items)
+	}
+	if mk, ok := markerOf(m, orgOnly.ID); ok {
+		t.Fatalf("Jonas's deal map places a deal at an organisation he may not see: %+v", mk)
+	}
+	for _, q := range []api.ListQuery{nearMunich, {Near: nearMunich.Near, Sort: "-distance"}, {Near: nearMunich.Near, Limit: 1}} {
+		jonas.call("POST", "/api/v1/deals/query", q, 200, &page)
+		if got := ids(page); len(got) != 0 || page.Total != 0 {
+			t.Fatalf("Jonas's deals near München (%+v): %v (total %d)", q, got, page.Total)
+		}
+		jonas.call("POST", "/api/v1/deals/map", q, 200, &m)
+		if len(m.Items) != 0 {
+			t.Fatalf("Jonas's deal map near München: %+v", m.Items)
+		}
+	}
+	jonas.call("POST", "/api/v1/deals/query", nearAugsburg, 200, &page)
+	if got := ids(page); len(got) != 1 || got[0] != withPerson.ID || page.Total != 1 ||
+		page.Items[0].DistanceKm == nil || *page.Items[0].DistanceKm > 5 {
+		t.Fatalf("Jonas's deals near Augsburg: %+v (total %d)", page.Items, page.Total)
+	}
+	// As a reference, the deal lies where its user finds it.
+	var persons api.PersonPage
+	nearDeal := api.ListQuery{Near: &api.Near{RecordType: api.RecordDeal, RecordID: withPerson.ID, RadiusKm: 10}}
+	jonas.call("POST", "/api/v1/persons/query", nearDeal, 200, &persons)
+	if len(persons.Items) != 1 || persons.Items[0].ID != paula.ID {
+		t.Fatalf("Jonas's persons near his deal: %+v", persons.Items)
+	}
+	manager.call("POST", "/api/v1/persons/query", nearDeal, 200, &persons)
+	if len(persons.Items) != 0 {
+		t.Fatalf("the manager's deal lies in München, 55 km from Paula: %+v", persons.Items)
+	}
+}

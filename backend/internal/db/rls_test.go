@@ -378,13 +378,22 @@ var definerFunctions = map[string]struct {
 		outside: "SELECT * FROM geocode_nearby('persons', 53.55, 9.99, 50000)",
 		bad: []string{"'users', 53.55, 9.99, 50000", "'persons', 53.55, 9.99, 0", "'persons', 53.55, 9.99, 500001",
 			"'persons', 53.55, 9.99, 50000, NULL, 0", "'persons', 53.55, 9.99, 50000, NULL, 10001",
-			"'persons', 91, 9.99, 50000", "'persons', 53.55, 181, 50000"}},
+			"'persons', 91, 9.99, 50000", "'persons', 53.55, 181, 50000", "'deals', 53.55, 9.99, 50000"}},
 	"geocode_nearby_count(text,double precision,double precision,double precision,uuid[],integer)": {
 		why:     "the capped count of a nearby list, as geocode_nearby; in the caller's tenant",
-		ok:      "SELECT geocode_nearby_count('deals', 53.55, 9.99, 50000, NULL, 1001)",
+		ok:      "SELECT geocode_nearby_count('leads', 53.55, 9.99, 50000, NULL, 1001)",
 		outside: "SELECT geocode_nearby_count('persons', 53.55, 9.99, 50000, NULL, 1001)",
 		bad: []string{"'documents', 53.55, 9.99, 50000, NULL, 1001", "'persons', 53.55, 9.99, 50000, NULL, NULL",
-			"'persons', 53.55, 9.99, 50000, NULL, 0", "'persons', 53.55, 9.99, 1e9, NULL, 1001"}},
+			"'persons', 53.55, 9.99, 50000, NULL, 0", "'persons', 53.55, 9.99, 1e9, NULL, 1001",
+			"'deals', 53.55, 9.99, 50000, NULL, 1001"}},
+	"geocode_nearby_deals(double precision,double precision,double precision,uuid[],uuid[],uuid[],integer,double precision,uuid)": {
+		why: "nearby search of deals, which lie at their organisation or person: each only where the caller's scopes of " +
+			"deals, organisations and persons (the owner arrays) admit it; in the caller's tenant",
+		ok:      "SELECT * FROM geocode_nearby_deals(53.55, 9.99, 50000, NULL, NULL, NULL, 10)",
+		outside: "SELECT * FROM geocode_nearby_deals(53.55, 9.99, 50000, NULL, NULL, NULL)",
+		bad: []string{"53.55, 9.99, 0, NULL, NULL, NULL", "53.55, 9.99, 500001, NULL, NULL, NULL",
+			"53.55, 9.99, 50000, NULL, NULL, NULL, 0", "53.55, 9.99, 50000, NULL, NULL, NULL, 10001",
+			"91, 9.99, 50000, NULL, NULL, NULL", "53.55, 181, 50000, NULL, NULL, NULL"}},
 }
 
 func TestEveryOwnerRunFunctionIsReviewedAndChecksItsArguments(t *testing.T) {

@@ -505,9 +505,9 @@ func TestPageOrdersBySortKeyWithTheIDAsTieBreaker(t *testing.T) {
 		{"distance", personSpec, api.ListQuery{Near: near, Sort: "distance"}, dist + ` ASC, "p"."id" ASC`},
 		{"distance descending", personSpec, api.ListQuery{Near: near, Sort: "-distance"}, dist + ` DESC, "p"."id" DESC`},
 		{"name near a point", personSpec, api.ListQuery{Near: near, Sort: "name"}, `p.sort_name COLLATE "de-x-icu" ASC, "p"."id" ASC`},
-		{"distance of a deal is its organisation's, else its person's", dealSpec, api.ListQuery{Near: near},
-			`earth_distance(ll_to_earth(48.137, 11.575), coalesce((SELECT nbo.geo_earth FROM organizations AS nbo WHERE nbo.id = d.organization_id AND nbo.deleted_at IS NULL), ` +
-				`(SELECT nbp.geo_earth FROM persons AS nbp WHERE nbp.id = d.person_id AND nbp.deleted_at IS NULL))) ASC, "d"."id" ASC`},
+		{"distance of a deal is its placed organisation's, else its placed person's, as far as the actor may see them", dealSpec, api.ListQuery{Near: near},
+			`earth_distance(ll_to_earth(48.137, 11.575), coalesce((SELECT nbo.geo_earth FROM organizations AS nbo WHERE nbo.id = d.organization_id AND nbo.deleted_at IS NULL AND nbo.geo_earth IS NOT NULL AND TRUE), ` +
+				`(SELECT nbp.geo_earth FROM persons AS nbp WHERE nbp.id = d.person_id AND nbp.deleted_at IS NULL AND nbp.geo_earth IS NOT NULL AND TRUE))) ASC, "d"."id" ASC`},
 		{"distance to a record not yet resolved is unknown", personSpec,
 			api.ListQuery{Near: &api.Near{RecordType: api.RecordOrganization, RecordID: orgID.String(), RadiusKm: 10}}, `NULL::float8 ASC, "p"."id" ASC`},
 	} {
@@ -587,23 +587,23 @@ func TestNearFilterKeepsTheRecordsWithinTheRadius(t *testing.T) {
 	ownUsers := `(SELECT coalesce(array_agg(nbu.id), '{}') FROM users AS nbu WHERE ("nbu"."id" = '` + meID.String() + `'))`
 	for _, tc := range []struct {
 		name  string
-		scope api.Scope // of persons (the reference) and deals (the list)
+		scope api.Scope // of persons (the reference and where a deal may lie), organisations and deals (the list)
 		near  api.Near
 		want  string // the condition after liveness and scope
 	}{
 		{"around a point, any owner", api.ScopeAll, api.Near{Lat: ptr(48.137), Lng: ptr(11.575), RadiusKm: 2.5},
-			`("d"."id" IN (SELECT nb.nb_id FROM geocode_nearby('deals', 48.137, 11.575, 2500, (NULL)::uuid[]) AS nb))`},
+			`("d"."id" IN (SELECT nb.nb_id FROM geocode_nearby_deals(48.137, 11.575, 2500, (NULL)::uuid[], (NULL)::uuid[], (NULL)::uuid[]) AS nb))`},
 		{"around a point, among the owners the scope admits", api.ScopeOwn, api.Near{Lat: ptr(-33.9), Lng: ptr(151.2), RadiusKm: 500},
-			`("d"."id" IN (SELECT nb.nb_id FROM geocode_nearby('deals', -33.9, 151.2, 500000, ` + ownUsers + `::uuid[]) AS nb))`},
+			`("d"."id" IN (SELECT nb.nb_id FROM geocode_nearby_deals(-33.9, 151.2, 500000, ` + ownUsers + `::uuid[], ` + ownUsers + `::uuid[], ` + ownUsers + `::uuid[]) AS nb))`},
 		{"around a record the actor may see", api.ScopeOwn, api.Near{RecordType: api.RecordPerson, RecordID: rowID.String(), RadiusKm: 1},
 			`("d"."id" IN (SELECT nb.nb_id FROM (SELECT p.geo_lat AS lat, p.geo_lng AS lng FROM "persons" AS "p" WHERE ("p".id = '` + rowID.String() +
-				`') AND ("p".deleted_at IS NULL) AND ("p"."owner_id" = '` + meID.String() + `')) AS ref, geocode_nearby('deals', ref.lat, ref.lng, 1000, ` +
-				ownUsers + `::uuid[]) AS nb))`},
+				`') AND ("p".deleted_at IS NULL) AND ("p"."owner_id" = '` + meID.String() + `')) AS ref, geocode_nearby_deals(ref.lat, ref.lng, 1000, ` +
+				ownUsers + `::uuid[], ` + ownUsers + `::uuid[], ` + ownUsers + `::uuid[]) AS nb))`},
 		{"around a geocoded address", api.ScopeAll, api.Near{Address: "  Marienplatz 1,\n80331 München ", RadiusKm: 3},
 			`("d"."id" IN (SELECT nb.nb_id FROM (SELECT lat, lng FROM geocode_cache WHERE (key_hash = (SELECT sha256(convert_to('`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := actor(map[api.RecordType]api.Scope{api.RecordDeal: tc.scope, api.RecordPerson: tc.scope})
+			a := actor(map[api.RecordType]api.Scope{api.RecordDeal: tc.scope, api.RecordPerson: tc.scope, api.RecordOrganization: tc.scope})
 			near := tc.near
 			where := whereOf(t, render(t, mustCompile(t, dealSpec, a, api.ListQuery{Near: &near})))
 			scope := ""

@@ -20,7 +20,7 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 		return nil, err
 	}
 	k := record.MustKind(c.spec.Type)
-	lat, lng, hasPos := positionSQL(c.spec.Type, c.spec.Alias())
+	lat, lng, hasPos := positionSQL(c.actor, c.spec.Type, c.spec.Alias())
 	if !hasPos {
 		return nil, fmt.Errorf("listquery: markers: %s has no positions", c.spec.Type)
 	}
@@ -40,7 +40,7 @@ func (c *Compiled) Markers(ctx context.Context, tx bun.IDB, max int) (*api.Recor
 		DistanceM *float64   `bun:"distance_m"`
 	}
 	alias := bun.Ident(c.spec.Alias())
-	precision := precisionSQL(c.spec.Type, c.spec.Alias())
+	precision := precisionSQL(c.actor, c.spec.Type, c.spec.Alias())
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), alias).
 		ColumnExpr("?.id", alias).ColumnExpr("coalesce(" + k.NameSQL + ", '') AS name")
 	if c.spec.Via != nil {

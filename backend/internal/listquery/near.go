@@ -11,6 +11,7 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 
+	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/geo"
 	"github.com/1sales/app/backend/internal/httpx"
@@ -141,7 +142,7 @@ func (c *Compiled) refPoint(tx bun.IDB) *bun.SelectQuery {
 	k := *n.ref
 	alias := k.Alias
 	q := tx.NewSelect().TableExpr("? AS ?", bun.Ident(k.Table), bun.Ident(alias))
-	if lat, lng, ok := positionSQL(k.Type, alias); ok {
+	if lat, lng, ok := positionSQL(c.actor, k.Type, alias); ok {
 		q = q.ColumnExpr(lat + " AS lat").ColumnExpr(lng + " AS lng")
 	}
 	q = q.Where("?.id = ?", bun.Ident(alias), n.refID).Where("?.deleted_at IS NULL", bun.Ident(alias))
@@ -165,23 +166,38 @@ func (c *Compiled) nearFilter(q bun.QueryBuilder) bun.QueryBuilder {
 		return q.Where("FALSE")
 	}
 	idb := withDB.DB()
-	table := c.spec.Table()
 	if n.resolved {
-		return q.Where("? IN (SELECT nb.nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[]) AS nb)",
-			c.spec.col("id"), table, n.lat, n.lng, n.radiusM, c.ownersHint(idb))
+		call, args := c.nearbyCall(idb, n.lat, n.lng)
+		return q.Where("? IN (SELECT nb.nb_id FROM "+call+" AS nb)", append([]any{c.spec.col("id")}, args...)...)
 	}
-	return q.Where("? IN (SELECT nb.nb_id FROM (?) AS ref, geocode_nearby(?, ref.lat, ref.lng, ?, (?)::uuid[]) AS nb)",
-		c.spec.col("id"), c.refPoint(idb), table, n.radiusM, c.ownersHint(idb))
+	call, args := c.nearbyCall(idb, bun.Safe("ref.lat"), bun.Safe("ref.lng"))
+	return q.Where("? IN (SELECT nb.nb_id FROM (?) AS ref, "+call+" AS nb)", append([]any{c.spec.col("id"), c.refPoint(idb)}, args...)...)
 }
 
-// ownersHint is the owners whose records the actor may see (a query on users narrowed by Restrict), or nil for
-// any owner.
-func (c *Compiled) ownersHint(idb bun.IDB) any {
-	if c.actor.Scope(c.spec.Type, api.ActionView) == api.ScopeAll {
+// nearbyCall is the call of the owner-run function that finds the records of the list's kind within the radius
+// of (lat, lng) among those the actor's scope admits (then, with page given, the nearest limit after a distance
+// and ID): geocode_nearby for kinds with positions of their own; geocode_nearby_deals for deals, which lie at
+// their organisation or person and so need the actor's scopes of those too (see dealPick).
+func (c *Compiled) nearbyCall(idb bun.IDB, lat, lng any, page ...any) (string, []any) {
+	call, args := "geocode_nearby(?, ?, ?, ?, (?)::uuid[]", []any{c.spec.Table(), lat, lng, c.near.radiusM, c.ownersHint(idb, c.spec.Type)}
+	if c.spec.Type == api.RecordDeal {
+		call = "geocode_nearby_deals(?, ?, ?, (?)::uuid[], (?)::uuid[], (?)::uuid[]"
+		args = append(args[1:], c.ownersHint(idb, api.RecordOrganization), c.ownersHint(idb, api.RecordPerson))
+	}
+	for range page {
+		call += ", ?"
+	}
+	return call + ")", append(args, page...)
+}
+
+// ownersHint is the owners whose records of type rt the actor may see (a query on users narrowed by Restrict), or
+// nil for any owner.
+func (c *Compiled) ownersHint(idb bun.IDB, rt api.RecordType) any {
+	if c.actor.Scope(rt, api.ActionView) == api.ScopeAll {
 		return nil
 	}
 	q := idb.NewSelect().TableExpr("users AS nbu").ColumnExpr("coalesce(array_agg(nbu.id), '{}')")
-	c.actor.Restrict(q.QueryBuilder(), c.spec.Type, api.ActionView, "nbu.id")
+	c.actor.Restrict(q.QueryBuilder(), rt, api.ActionView, "nbu.id")
 	return q
 }
 
@@ -202,8 +218,8 @@ func (c *Compiled) nearCandidates(ctx context.Context, tx bun.IDB, limit int, af
 	}
 	n := c.near
 	out := &candidates{ids: []uuid.UUID{}}
-	if err := tx.NewRaw("SELECT nb_id FROM geocode_nearby(?, ?, ?, ?, (?)::uuid[], ?, ?, ?)", c.spec.Table(),
-		n.lat, n.lng, n.radiusM, c.ownersHint(tx), limit, afterM, afterID).Scan(ctx, &out.ids); err != nil && !db.IsNoRows(err) {
+	call, args := c.nearbyCall(tx, n.lat, n.lng, limit, afterM, afterID)
+	if err := tx.NewRaw("SELECT nb_id FROM "+call, args...).Scan(ctx, &out.ids); err != nil && !db.IsNoRows(err) {
 		return nil, fmt.Errorf("listquery: nearby: %w", err)
 	}
 	out.complete = len(out.ids) < limit
@@ -242,9 +258,13 @@ func (c *Compiled) nearCount(ctx context.Context, tx bun.IDB) (int, bool, bool, 
 		return 0, false, false, nil
 	}
 	n := c.near
-	var count int
-	if err := tx.NewRaw("SELECT geocode_nearby_count(?, ?, ?, ?, (?)::uuid[], ?)", c.spec.Table(), n.lat, n.lng,
-		n.radiusM, c.ownersHint(tx), CountCap+1).Scan(ctx, &count); err != nil {
+	count, q := 0, tx.NewRaw("SELECT geocode_nearby_count(?, ?, ?, ?, (?)::uuid[], ?)", c.spec.Table(), n.lat, n.lng,
+		n.radiusM, c.ownersHint(tx, c.spec.Type), CountCap+1)
+	if c.spec.Type == api.RecordDeal {
+		call, args := c.nearbyCall(tx, n.lat, n.lng, CountCap+1)
+		q = tx.NewRaw("SELECT count(*) FROM "+call, args...)
+	}
+	if err := q.Scan(ctx, &count); err != nil {
 		return 0, false, false, fmt.Errorf("listquery: nearby count: %w", err)
 	}
 	if count > CountCap {
@@ -274,7 +294,7 @@ func (c *Compiled) distanceSQL() string {
 		return "NULL::float8"
 	}
 	return "earth_distance(ll_to_earth(" + strconv.FormatFloat(n.lat, 'g', -1, 64) + ", " +
-		strconv.FormatFloat(n.lng, 'g', -1, 64) + "), " + earthSQL(c.spec.Type, c.spec.Alias()) + ")"
+		strconv.FormatFloat(n.lng, 'g', -1, 64) + "), " + earthSQL(c.actor, c.spec.Type, c.spec.Alias()) + ")"
 }
 
 // withDistance adds the distance column (distance_m) to a list query with a nearby condition.
@@ -312,37 +332,40 @@ func (c *Compiled) distanceCursor() float64 {
 	return f
 }
 
-// earthSQL is the position of a row of record type rt as an earth point: its own for persons, organisations
-// and leads; a deal's organisation's, else its person's.
-func earthSQL(rt api.RecordType, alias string) string {
+// earthSQL is the position of a row of record type rt as an earth point, as actor a may know it (see positionSQL).
+func earthSQL(a *access.Actor, rt api.RecordType, alias string) string {
 	if rt != api.RecordDeal {
 		return alias + ".geo_earth"
 	}
-	return "coalesce((SELECT nbo.geo_earth FROM organizations AS nbo WHERE nbo.id = " + alias + ".organization_id AND nbo.deleted_at IS NULL), " +
-		"(SELECT nbp.geo_earth FROM persons AS nbp WHERE nbp.id = " + alias + ".person_id AND nbp.deleted_at IS NULL))"
+	return dealPick(a, "geo_earth", alias)
 }
 
-// positionSQL gives the latitude and longitude of a row of record type rt (see earthSQL).
-func positionSQL(rt api.RecordType, alias string) (lat, lng string, ok bool) {
+// positionSQL gives the latitude and longitude of a row of record type rt as actor a may know it: its own for
+// persons, organisations and leads; a deal's organisation's, else its person's, each only when a may see it (a
+// deal never places a linked record the user may not see on the map, nor near a point).
+func positionSQL(a *access.Actor, rt api.RecordType, alias string) (lat, lng string, ok bool) {
 	switch rt {
 	case api.RecordPerson, api.RecordOrganization, api.RecordLead:
 		return alias + ".geo_lat", alias + ".geo_lng", true
 	case api.RecordDeal:
-		return dealPick("geo_lat", alias), dealPick("geo_lng", alias), true
+		return dealPick(a, "geo_lat", alias), dealPick(a, "geo_lng", alias), true
 	}
 	return "", "", false
 }
 
-// dealPick is a position column of a deal's organisation, else of its person.
-func dealPick(col, alias string) string {
-	return "coalesce((SELECT nbo." + col + " FROM organizations AS nbo WHERE nbo.id = " + alias + ".organization_id AND nbo.deleted_at IS NULL AND nbo.geo_earth IS NOT NULL), " +
-		"(SELECT nbp." + col + " FROM persons AS nbp WHERE nbp.id = " + alias + ".person_id AND nbp.deleted_at IS NULL AND nbp.geo_earth IS NOT NULL))"
+// dealPick is a position column of a deal's organisation, else of its person: the first of them that is live,
+// placed and visible to a. geocode_nearby_deals picks the same.
+func dealPick(a *access.Actor, col, alias string) string {
+	return "coalesce((SELECT nbo." + col + " FROM organizations AS nbo WHERE nbo.id = " + alias + ".organization_id AND nbo.deleted_at IS NULL AND nbo.geo_earth IS NOT NULL AND " +
+		a.RestrictSQL(api.RecordOrganization, api.ActionView, "nbo.owner_id") + "), " +
+		"(SELECT nbp." + col + " FROM persons AS nbp WHERE nbp.id = " + alias + ".person_id AND nbp.deleted_at IS NULL AND nbp.geo_earth IS NOT NULL AND " +
+		a.RestrictSQL(api.RecordPerson, api.ActionView, "nbp.owner_id") + "))"
 }
 
 // precisionSQL is the precision of a row's position (see positionSQL).
-func precisionSQL(rt api.RecordType, alias string) string {
+func precisionSQL(a *access.Actor, rt api.RecordType, alias string) string {
 	if rt != api.RecordDeal {
 		return alias + ".geo_precision"
 	}
-	return dealPick("geo_precision", alias)
+	return dealPick(a, "geo_precision", alias)
 }
