@@ -10,7 +10,8 @@
 # migrate` runs it, then the Go backfills of internal/backfill, over a connection without the server's 5-second
 # statement limit, which a migration of this data set exceeds). BENCH_RESET=1 generates everything anew. Then
 # bin/onesales-bench serves the real backend in-process on 127.0.0.1, drives it over HTTP at concurrency 1 and 16,
-# runs the same SQL directly and prints one line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=…").
+# runs the same SQL directly and prints one line per figure ("bench: persons_list c1_p50_ms=… … sql_c16_rps=… db_cpu_ms=…
+# self_cpu_ms=… stmts=…": the last three are what one request costs in PostgreSQL CPU, bench-process CPU and statements).
 # Each workload runs for BENCH_DURATION (10s) per concurrency after a short warm-up, at most 100,000 requests; the
 # whole run is bounded by 30 minutes.
 # BENCH_ONLY=board (comma-separated: documents,live,nearby,map,list,deep,search,update,board,dashboard,intake,export,imports) runs only

@@ -102,9 +102,21 @@ type figures struct {
 	cpu cpuTimes
 }
 
+// perRequest is a CPU time of the c16 run per request in milliseconds (0 without requests).
+func (f figures) perRequest(d time.Duration) float64 {
+	if f.c16.n() == 0 {
+		return 0
+	}
+	return float64(d) / float64(f.c16.n()) / float64(time.Millisecond)
+}
+
+// print writes the figure's bench line: latencies and throughput, and what a request costs (issue 19): the
+// PostgreSQL CPU (db_cpu_ms) and the bench process's CPU (self_cpu_ms: service and load generator) per request at
+// c16, and the statements the service ran for one request (stmts; 0 where the workload does not record them).
 func (f figures) print() {
-	fmt.Printf("bench: %s c1_p50_ms=%.2f c1_p99_ms=%.2f c16_p50_ms=%.2f c16_p99_ms=%.2f c16_rps=%.0f sql_c16_rps=%.0f\n",
-		f.name, f.c1.pct(0.50), f.c1.pct(0.99), f.c16.pct(0.50), f.c16.pct(0.99), f.c16.rps(), f.sql16.rps())
+	fmt.Printf("bench: %s c1_p50_ms=%.2f c1_p99_ms=%.2f c16_p50_ms=%.2f c16_p99_ms=%.2f c16_rps=%.0f sql_c16_rps=%.0f db_cpu_ms=%.2f self_cpu_ms=%.2f stmts=%d\n",
+		f.name, f.c1.pct(0.50), f.c1.pct(0.99), f.c16.pct(0.50), f.c16.pct(0.99), f.c16.rps(), f.sql16.rps(),
+		f.perRequest(f.cpu.pg), f.perRequest(f.cpu.self), f.stmts)
 	info := fmt.Sprintf("%s: requests c1=%d c16=%d sql_c16=%d; sql_c16_p50_ms=%.2f sql_c16_p99_ms=%.2f; service/sql throughput %.0f%%",
 		f.name, f.c1.n(), f.c16.n(), f.sql16.n(), f.sql16.pct(0.5), f.sql16.pct(0.99), 100*f.c16.rps()/f.sql16.rps())
 	if f.stmts > 0 {
@@ -112,10 +124,6 @@ func (f figures) print() {
 	}
 	if f.sqlAll16.n() > 0 {
 		info += fmt.Sprintf("; all %d statements directly: c16_rps=%.0f", f.stmts, f.sqlAll16.rps())
-	}
-	if n := f.c16.n(); n > 0 && f.cpu.pg > 0 {
-		info += fmt.Sprintf("; CPU per request at c16: %.1f ms in PostgreSQL, %.1f ms in the bench process (service and load generator)",
-			float64(f.cpu.pg)/float64(n)/float64(time.Millisecond), float64(f.cpu.self)/float64(n)/float64(time.Millisecond))
 	}
 	logf("%s", info)
 }
