@@ -14,7 +14,7 @@
 # self_cpu_ms=… stmts=…": the last three are what one request costs in PostgreSQL CPU, bench-process CPU and statements).
 # Each workload runs for BENCH_DURATION (10s) per concurrency after a short warm-up, at most 100,000 requests; the
 # whole run is bounded by 30 minutes.
-# BENCH_ONLY=board (comma-separated: documents,live,nearby,map,list,deep,search,update,board,dashboard,intake,export,imports) runs only
+# BENCH_ONLY=board (comma-separated: documents,live,nearby,map,list,deep,owner,search,update,board,dashboard,intake,export,imports) runs only
 # those workloads; BENCH_ONLY=documents and BENCH_ONLY=live need no data set (the 1M-row data set is neither
 # generated nor checked: each makes a small tenant of its own, so a fresh .data/bench-pg is ready in seconds).
 #

@@ -71,7 +71,7 @@ func main() {
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up per workload")
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measuring time per workload and concurrency")
 	flag.IntVar(&o.maxRequests, "max-requests", 100_000, "request cap per measuring run")
-	flag.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated workloads to run (documents,live,nearby,map,list,deep,search,update,board,dashboard,intake,export,imports); default all (BENCH_ONLY)")
+	flag.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated workloads to run (documents,live,nearby,map,list,deep,owner,search,update,board,dashboard,intake,export,imports); default all (BENCH_ONLY)")
 	flag.BoolVar(&o.explain, "explain", os.Getenv("BENCH_EXPLAIN") == "1", "print EXPLAIN (ANALYZE, BUFFERS) of the measured statements (BENCH_EXPLAIN=1)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measurements (load generator and service) to this file")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for the whole run, data generation included")

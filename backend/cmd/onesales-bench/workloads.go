@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -38,7 +39,7 @@ type bench struct {
 }
 
 // workloadNames are the names -only (BENCH_ONLY) selects from.
-var workloadNames = []string{"documents", "live", "list", "deep", "search", "update", "board", "nearby", "map", "dashboard", "intake", "export", "imports"}
+var workloadNames = []string{"documents", "live", "list", "deep", "owner", "search", "update", "board", "nearby", "map", "dashboard", "intake", "export", "imports"}
 
 // standalone are the workloads that need no data set (they make a tenant of their own).
 var standalone = map[string]bool{"documents": true, "live": true}
@@ -197,6 +198,15 @@ func (b *bench) runAll(ctx context.Context) error {
 				deep.c16.pct(0.5), list.c16.pct(0.5))
 		}
 	}
+	if b.wants("owner") {
+		f, err := b.ownPersons(ctx)
+		if err != nil {
+			return err
+		}
+		b.target(f.c16.rps() >= 0.5*f.sql16.rps(), "persons_list_owner c16 throughput >= 50%% of the one plain statement (%.0f of %.0f rps)",
+			f.c16.rps(), f.sql16.rps())
+		b.target(f.c16.rps() >= 2200, "persons_list_owner c16 >= 2,200 rps, twice PocketBase's 1,100 on this shape of work (%.0f rps)", f.c16.rps())
+	}
 	if b.wants("search") {
 		s, err := b.search(ctx, manager)
 		if err != nil {
@@ -255,6 +265,57 @@ func (b *bench) listQueries() []api.ListQuery {
 		{Custom: []api.CustomCondition{{FieldID: f[fieldRevenue].String(), Op: "gt", Value: "1000000"}}, Sort: "name", Limit: 50},
 		{Custom: []api.CustomCondition{{FieldID: f[fieldInterests].String(), Op: "contains", Value: "Cloud"}}, Sort: "name", Limit: 50},
 	}
+}
+
+// ownPersons measures the simplest list a rep opens (issue 19): the rep's own persons, newest first, a page of 50,
+// next to the one plain SQL statement that returns the same page (as the schema owner, so without row-level
+// security, the tenant and owner written into the statement).
+func (b *bench) ownPersons(ctx context.Context) (*figures, error) {
+	token, err := b.login(ctx, b.ds.Reps[0])
+	if err != nil {
+		return nil, err
+	}
+	body, _ := json.Marshal(api.ListQuery{Owner: string(api.OwnerMe), Sort: "-" + string(api.SortCreatedAt), Limit: 50})
+	send := func(ctx context.Context) error {
+		status, _, raw, err := b.http.call(ctx, http.MethodPost, "/api/v1/persons/query", token, body, nil, false)
+		return expect(status, raw, err, http.StatusOK, "POST /api/v1/persons/query")
+	}
+	f := &figures{name: "persons_list_owner"}
+	stmts, err := b.rec.record(func() error { return send(ctx) })
+	if err != nil {
+		return nil, fmt.Errorf("persons_list_owner: %w", err)
+	}
+	f.stmts, f.essentials = len(stmts), 1
+	const plain = `SELECT p.* FROM persons AS p WHERE p.tenant_id = $1 AND p.owner_id = $2 AND p.deleted_at IS NULL
+		ORDER BY p.created_at DESC, p.id DESC LIMIT 51`
+	sqlOp := func(ctx context.Context, _ int) error {
+		rows, err := b.owner.DB.QueryContext(ctx, plain, b.ds.TenantID, b.ds.RepIDs[0])
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		for i := range vals {
+			vals[i] = new(sql.RawBytes)
+		}
+		n := 0
+		for rows.Next() {
+			if err := rows.Scan(vals...); err != nil {
+				return err
+			}
+			n++
+		}
+		if n == 0 {
+			return fmt.Errorf("persons_list_owner: the plain statement found no persons of rep 1")
+		}
+		return rows.Err()
+	}
+	httpOp := func(ctx context.Context, _ int) error { return send(ctx) }
+	if err := b.workload(ctx, f, httpOp, sqlOp, nil); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // list measures the first page of three filtered lists (one custom field condition each, sorted by name, in the
