@@ -2,9 +2,11 @@
 // lost leads, activities due and done, deals closing soon, for the caller, their team or everyone as their role
 // allows; and the caller's own next steps (next activities, open deals without one) on every scope.
 //
-// Every figure is computed with the list's own compiled query (listquery for deals and leads, activity.Filter for
-// activities) and answers with that query, so a figure always equals what the user can list, and clicking it
-// opens exactly those records.
+// Every figure answers with the list query it opens and equals what that list lists. Open deals, deals closing
+// soon and the next steps are computed with the list's own compiled query (listquery for deals, activity.Filter
+// for activities; the open deals per stage from the board's stage totals). Closed deals and leads and the activity
+// figures are sums of day_totals, kept per owner and Europe/Berlin day by the records' triggers, over the owners
+// the same scoping admits: reading them costs a few index rows per owner instead of a count over the records.
 package dashboard
 
 import (
@@ -24,7 +26,6 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/deal"
 	"github.com/1sales/app/backend/internal/httpx"
-	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/listquery"
 	"github.com/1sales/app/backend/internal/pipeline"
 	"github.com/1sales/app/shared/api"
@@ -67,10 +68,6 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 		if err != nil {
 			return err
 		}
-		leadFields, err := customfield.Load(ctx, tx, api.RecordLead)
-		if err != nil {
-			return err
-		}
 		deals := func(lq api.ListQuery, group string) ([]listquery.Total, error) {
 			c, err := listquery.Compile(deal.ListSpec(), a, lq, dealFields)
 			if err != nil {
@@ -85,13 +82,6 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			}
 			return api.Figure{Count: t[0].Count, Value: t[0].Value, Query: lq}, nil
 		}
-		leads := func(lq api.ListQuery, group string) ([]listquery.Total, error) {
-			c, err := listquery.Compile(lead.ListSpec(), a, lq, leadFields)
-			if err != nil {
-				return nil, err
-			}
-			return c.Totals(ctx, tx, "", group)
-		}
 
 		p, err := s.funnel(ctx, tx, a, q.PipelineID, owner, out)
 		if err != nil {
@@ -103,38 +93,9 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			}
 		}
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-		month := today.AddDate(0, 0, 1-today.Day())
-		quarter := time.Date(today.Year(), time.Month((int(today.Month())-1)/3*3+1), 1, 0, 0, 0, 0, today.Location())
-		for _, p := range []struct {
-			from, to time.Time
-			dst      *api.PeriodResult
-		}{{month, month.AddDate(0, 1, -1), &out.Month}, {quarter, quarter.AddDate(0, 3, -1), &out.Quarter}} {
-			lq := api.ListQuery{Owner: owner, ClosedFrom: p.from.Format(day), ClosedTo: p.to.Format(day)}
-			won, lost := lq, lq
-			won.Status, lost.Status = string(api.DealWon), string(api.DealLost)
-			res := api.PeriodResult{From: lq.ClosedFrom, To: lq.ClosedTo}
-			if res.Won, err = figure(won, deals); err != nil {
-				return err
-			}
-			if res.Lost, err = figure(lost, deals); err != nil {
-				return err
-			}
-			res.WinRate = rate(res.Won.Count, res.Lost.Count)
-			*p.dst = res
-		}
-
-		lq := api.ListQuery{Owner: owner, ClosedFrom: month.Format(day), ClosedTo: month.AddDate(0, 1, -1).Format(day)}
-		converted, lost := lq, lq
-		converted.Status, lost.Status = string(api.LeadConverted), string(api.LeadLost)
-		out.Leads = api.LeadResult{From: lq.ClosedFrom, To: lq.ClosedTo}
-		if out.Leads.Converted, err = figure(converted, leads); err != nil {
+		if err := closed(ctx, tx, a, owner, today, out); err != nil {
 			return err
 		}
-		if out.Leads.Lost, err = figure(lost, leads); err != nil {
-			return err
-		}
-		out.Leads.Converted.Value, out.Leads.Lost.Value = "", ""
-		out.Leads.ConversionRate = rate(out.Leads.Converted.Count, out.Leads.Lost.Count)
 
 		soon := api.ListQuery{Owner: owner, Status: string(api.DealOpen), CloseDateFrom: today.Format(day),
 			CloseDateTo: today.AddDate(0, 0, 30).Format(day)}
@@ -282,31 +243,127 @@ func nextSteps(ctx context.Context, tx bun.IDB, a *access.Actor, dealFields cust
 	return err
 }
 
-// activities fills the activity figures: open ones due today, overdue ones, and what each user of the scope did
-// this week.
-func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, assignee string,
-	today time.Time, out *api.Dashboard) error {
-	count := func(q api.ActivityQuery) (api.ActivityFigure, map[uuid.UUID]int, error) {
-		f, err := activity.Compile(ctx, tx, a, q)
-		if err != nil {
-			return api.ActivityFigure{}, nil, err
+// closed fills the figures of closed deals (won and lost this month and this quarter) and leads (converted and
+// lost this month) from the day totals, each with the list query it opens.
+func closed(ctx context.Context, tx bun.IDB, a *access.Actor, owner string, today time.Time, out *api.Dashboard) error {
+	month := today.AddDate(0, 0, 1-today.Day())
+	quarter := time.Date(today.Year(), time.Month((int(today.Month())-1)/3*3+1), 1, 0, 0, 0, 0, today.Location())
+	periods := []struct {
+		from, to time.Time
+		dst      *api.PeriodResult
+	}{{month, month.AddDate(0, 1, -1), &out.Month}, {quarter, quarter.AddDate(0, 3, -1), &out.Quarter}}
+	type sums struct {
+		Figure     string `bun:"figure"`
+		Month      int    `bun:"month"`
+		MonthValue string `bun:"month_value"`
+		Quarter    int    `bun:"quarter"`
+		QValue     string `bun:"quarter_value"`
+	}
+	read := func(rt api.RecordType, figures ...string) (map[string]sums, error) {
+		var rows []sums
+		if err := dayTotals(tx, a, rt, owner).ColumnExpr("dt.figure").GroupExpr("dt.figure").
+			ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.day >= ?::date), 0) AS month", month.Format(day)).
+			ColumnExpr("coalesce(sum(dt.value) FILTER (WHERE dt.day >= ?::date), 0)::numeric(16, 2)::text AS month_value", month.Format(day)).
+			ColumnExpr("coalesce(sum(dt.items), 0) AS quarter").
+			ColumnExpr("coalesce(sum(dt.value), 0)::numeric(16, 2)::text AS quarter_value").
+			Where("dt.figure IN (?)", bun.In(figures)).Where("dt.day BETWEEN ?::date AND ?::date", quarter.Format(day), periods[1].to.Format(day)).
+			Scan(ctx, &rows); err != nil {
+			return nil, fmt.Errorf("dashboard: %s totals: %w", rt, err)
 		}
-		per, n, err := f.Count(ctx, tx, q.Status == "done")
-		return api.ActivityFigure{Count: n, Query: q}, per, err
+		by := map[string]sums{}
+		for _, r := range rows {
+			by[r.Figure] = r
+		}
+		return by, nil
 	}
-	var err error
-	if out.DueToday, _, err = count(api.ActivityQuery{Assignee: assignee, Due: "today", Status: "open"}); err != nil {
-		return err
+	figure := func(s sums, quarterly bool, lq api.ListQuery) api.Figure {
+		f := api.Figure{Count: s.Month, Value: s.MonthValue, Query: lq}
+		if quarterly {
+			f.Count, f.Value = s.Quarter, s.QValue
+		}
+		if f.Value == "" {
+			f.Value = "0.00"
+		}
+		return f
 	}
-	if out.Overdue, _, err = count(api.ActivityQuery{Assignee: assignee, Due: "overdue"}); err != nil {
-		return err
-	}
-	week := activity.StartOfWeek(today)
-	doneQ := api.ActivityQuery{Assignee: assignee, Status: "done", DoneFrom: week.Format(day), DoneTo: week.AddDate(0, 0, 6).Format(day)}
-	_, per, err := count(doneQ)
+	deals, err := read(api.RecordDeal, "deal_won", "deal_lost")
 	if err != nil {
 		return err
 	}
+	for i, p := range periods {
+		lq := api.ListQuery{Owner: owner, ClosedFrom: p.from.Format(day), ClosedTo: p.to.Format(day)}
+		won, lost := lq, lq
+		won.Status, lost.Status = string(api.DealWon), string(api.DealLost)
+		res := api.PeriodResult{From: lq.ClosedFrom, To: lq.ClosedTo,
+			Won: figure(deals["deal_won"], i == 1, won), Lost: figure(deals["deal_lost"], i == 1, lost)}
+		res.WinRate = rate(res.Won.Count, res.Lost.Count)
+		*p.dst = res
+	}
+	leads, err := read(api.RecordLead, "lead_converted", "lead_lost")
+	if err != nil {
+		return err
+	}
+	lq := api.ListQuery{Owner: owner, ClosedFrom: month.Format(day), ClosedTo: periods[0].to.Format(day)}
+	converted, lost := lq, lq
+	converted.Status, lost.Status = string(api.LeadConverted), string(api.LeadLost)
+	out.Leads = api.LeadResult{From: lq.ClosedFrom, To: lq.ClosedTo,
+		Converted: figure(leads["lead_converted"], false, converted), Lost: figure(leads["lead_lost"], false, lost)}
+	out.Leads.Converted.Value, out.Leads.Lost.Value = "", ""
+	out.Leads.ConversionRate = rate(out.Leads.Converted.Count, out.Leads.Lost.Count)
+	return nil
+}
+
+// dayTotals selects from day_totals (migration 20261212140000: per owner and Europe/Berlin day, kept by the
+// records' triggers) the rows of the owners whose records of type rt the actor may see, narrowed by owner as the
+// lists narrow it (OwnedBy): summed, they count what the list a figure opens lists, without reading the records.
+func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bun.SelectQuery {
+	q := tx.NewSelect().TableExpr("day_totals AS dt")
+	a.Restrict(q.QueryBuilder(), rt, api.ActionView, "dt.owner_id")
+	a.OwnedBy(q.QueryBuilder(), rt, owner, "dt.owner_id")
+	return q
+}
+
+// activities fills the activity figures: open ones due today, overdue ones, and what each user of the scope did
+// this week, from the activities' day totals.
+func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, assignee string,
+	today time.Time, out *api.Dashboard) error {
+	week := activity.StartOfWeek(today)
+	out.DueToday.Query = api.ActivityQuery{Assignee: assignee, Due: "today", Status: "open"}
+	out.Overdue.Query = api.ActivityQuery{Assignee: assignee, Due: "overdue"}
+	doneQ := api.ActivityQuery{Assignee: assignee, Status: "done", DoneFrom: week.Format(day), DoneTo: week.AddDate(0, 0, 6).Format(day)}
+	var rows []struct {
+		Owner        uuid.UUID `bun:"owner_id"`
+		DueToday     int       `bun:"due_today"`
+		OverdueUntil int       `bun:"overdue_until"`
+		Done         int       `bun:"done"`
+	}
+	if err := dayTotals(tx, a, api.RecordActivity, assignee).
+		ColumnExpr("dt.owner_id").GroupExpr("dt.owner_id").
+		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_open' AND dt.day = ?::date), 0) AS due_today", today.Format(day)).
+		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_open' AND dt.day < ?::date), 0) AS overdue_until", today.Format(day)).
+		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_done'), 0) AS done").
+		Where("(dt.figure = 'activity_open' AND dt.day <= ?::date) OR (dt.figure = 'activity_done' AND dt.day BETWEEN ?::date AND ?::date)",
+			today.Format(day), week.Format(day), week.AddDate(0, 0, 6).Format(day)).
+		Scan(ctx, &rows); err != nil {
+		return fmt.Errorf("dashboard: activity totals: %w", err)
+	}
+	per := map[uuid.UUID]int{}
+	for _, r := range rows {
+		out.DueToday.Count += r.DueToday
+		out.Overdue.Count += r.OverdueUntil
+		per[r.Owner] += r.Done
+	}
+	// Overdue today: the open activities due between midnight and now, counted (a day's worth at most); the days
+	// before come from the totals.
+	f, err := activity.Compile(ctx, tx, a, api.ActivityQuery{Assignee: assignee, Due: "overdue", DueFrom: today.Format(day)})
+	if err != nil {
+		return err
+	}
+	_, n, err := f.Count(ctx, tx, false)
+	if err != nil {
+		return err
+	}
+	out.Overdue.Count += n
 	// The users of the scope the caller may see activities of, with what they did (zero included).
 	users, err := scopeUsers(ctx, tx, a, scope, api.RecordActivity, nil)
 	if err != nil {
