@@ -99,6 +99,9 @@ type BoardQuery struct {
 	Filter     ListQuery `json:"filter"`
 	// CardsPerStage is how many cards each column shows, 1 to 200, default 50.
 	CardsPerStage int `json:"cardsPerStage"`
+	// StageLimits shows more cards in some columns (those whose "Weitere laden" the user clicked): stage ID to
+	// cards, 1 to 200, instead of CardsPerStage; a stage of the board's pipeline each.
+	StageLimits map[string]int `json:"stageLimits,omitempty"`
 }
 
 // BoardColumn is a stage with its open records: how many, their total and weighted value (value × probability)

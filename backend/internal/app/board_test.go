@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -185,4 +186,51 @@ func TestConcurrentMovesKeepBoardTotalsExact(t *testing.T) {
 		t.Errorf("concurrent move: %s", e)
 	}
 	checkBoardTotals(t, env, p.ID, "after concurrent moves")
+}
+
+// A board shows the first cards of each stage and more of a stage on request (its "Weitere laden"): each column
+// its own number of cards, newest change first, for deals and leads alike; a limit for a stage that is not the
+// board's, or out of range, is a 422 with the field.
+func TestBoardShowsMoreCardsOfOneStageOnRequest(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	nord := signIn(t, env, apptest.FieldRepNord)
+	deals := makePipeline(admin, api.RecordDeal, "Mehr", 20, 60)
+	leads := makePipeline(admin, api.RecordLead, "Mehr Leads", 0, 0)
+	other := makePipeline(admin, api.RecordDeal, "Andere", 50)
+	org := nord.createOrg(api.OrganizationCreate{Name: "Viele Karten GmbH"})
+	for i := range 7 {
+		for s := range 2 {
+			nord.call("POST", "/api/v1/deals", api.DealCreate{Title: fmt.Sprintf("Deal %d-%d", s, i), OrganizationID: org.ID,
+				PipelineID: deals.ID, StageID: deals.Stages[s].ID}, 201, nil)
+			nord.call("POST", "/api/v1/leads", api.LeadCreate{Title: fmt.Sprintf("Lead %d-%d", s, i), PipelineID: leads.ID,
+				StageID: leads.Stages[s].ID}, 201, nil)
+		}
+	}
+	for _, tc := range []struct {
+		path string
+		p    api.Pipeline
+		n    func(api.BoardColumn) int
+		top  func(api.BoardColumn) string
+	}{
+		{"/api/v1/deals/board", deals, func(c api.BoardColumn) int { return len(c.Deals) }, func(c api.BoardColumn) string { return c.Deals[0].Title }},
+		{"/api/v1/leads/board", leads, func(c api.BoardColumn) int { return len(c.Leads) }, func(c api.BoardColumn) string { return c.Leads[0].Title }},
+	} {
+		var b api.Board
+		nord.call("POST", tc.path, api.BoardQuery{PipelineID: tc.p.ID, CardsPerStage: 3,
+			StageLimits: map[string]int{tc.p.Stages[1].ID: 6}}, 200, &b)
+		first, second := column(t, b, tc.p.Stages[0].ID), column(t, b, tc.p.Stages[1].ID)
+		if tc.n(first) != 3 || first.Count != 7 || tc.n(second) != 6 || second.Count != 7 {
+			t.Fatalf("%s: %d of %d and %d of %d cards, want 3 of 7 and 6 of 7", tc.path, tc.n(first), first.Count, tc.n(second), second.Count)
+		}
+		if !strings.HasSuffix(tc.top(first), "0-6") || !strings.HasSuffix(tc.top(second), "1-6") {
+			t.Fatalf("%s: newest change first: %q, %q", tc.path, tc.top(first), tc.top(second))
+		}
+		for _, limits := range []map[string]int{{other.Stages[0].ID: 5}, {"kaputt": 5}, {tc.p.Stages[1].ID: 0}, {tc.p.Stages[1].ID: 201}} {
+			resp := nord.call("POST", tc.path, api.BoardQuery{PipelineID: tc.p.ID, StageLimits: limits}, 422, nil)
+			if e := resp.Error(t); e.Fields["stageLimits"] != api.FieldInvalid {
+				t.Fatalf("%s %v: %+v", tc.path, limits, e)
+			}
+		}
+	}
 }

@@ -434,17 +434,19 @@ func (s *Service) Board(ctx context.Context, a *access.Actor, q api.BoardQuery) 
 // walk down the board index (deals_board_idx: pipeline, stage, updated_at), which stops after n deals in the
 // actor's scope that match the filter. The names of pipeline and stage are the board's own, so only the parties
 // are looked up per card (and a lost reason, which open deals do not have: reopening clears it).
-func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *pipeline.Pipeline, n int, cols []*api.BoardColumn) error {
+func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *pipeline.Pipeline, limits []int, cols []*api.BoardColumn) error {
 	ids := make([]uuid.UUID, len(p.Stages))
 	for i, st := range p.Stages {
 		ids[i] = st.ID
 	}
 	stage := tx.NewSelect().TableExpr("deals AS d").ColumnExpr("d.*").
-		Where("d.stage_id = bs.id").Where("d.status = 'open'").OrderExpr("d.updated_at DESC, d.id").Limit(n)
+		Where("d.stage_id = bs.id").Where("d.status = 'open'")
 	filter(stage.QueryBuilder())
+	// Each stage's own number of cards (bs.n): the ordered, limited scan of the board index per stage.
 	var rows []*Deal
 	q := withParties(tx, a, tx.NewSelect().Model(&rows).
-		ModelTableExpr("unnest(?::uuid[]) WITH ORDINALITY AS bs (id, position) CROSS JOIN LATERAL (?) AS d", pgdialect.Array(ids), stage)).
+		ModelTableExpr("unnest(?::uuid[], ?::int[]) WITH ORDINALITY AS bs (id, n, position) CROSS JOIN LATERAL "+
+			"(SELECT s.* FROM (?) AS s ORDER BY s.updated_at DESC, s.id LIMIT bs.n) AS d", pgdialect.Array(ids), pgdialect.Array(limits), stage)).
 		ColumnExpr("CASE WHEN d.lost_reason_id IS NULL THEN '' ELSE coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') END AS lost_reason_name").
 		OrderExpr("bs.position, d.updated_at DESC, d.id")
 	if err := q.Scan(ctx); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -28,10 +29,10 @@ type BoardSpec struct {
 	// Cards loads up to n open records of a stage, filtered by filter, newest change first.
 	Cards func(ctx context.Context, tx bun.IDB, filter func(bun.QueryBuilder) bun.QueryBuilder, stage uuid.UUID, n int, col *api.BoardColumn) error
 	// StageCards, when set, loads the cards of every stage of the pipeline in one statement instead of Cards:
-	// up to n open records per stage, filtered by filter, newest change first, into cols (one per stage, in the
-	// pipeline's order).
+	// up to limits[i] open records of the i-th stage, filtered by filter, newest change first, into cols (one per
+	// stage, in the pipeline's order).
 	// The actor names the records the cards link as it may see them.
-	StageCards func(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *Pipeline, n int, cols []*api.BoardColumn) error
+	StageCards func(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bun.QueryBuilder) bun.QueryBuilder, p *Pipeline, limits []int, cols []*api.BoardColumn) error
 }
 
 // ownerOnly reports whether a board filter narrows by nothing but the owner ("me", "team" or a user), which the
@@ -125,6 +126,22 @@ func sums(ctx context.Context, tx bun.IDB, spec BoardSpec, p *Pipeline, c *listq
 	return out, nil
 }
 
+// stageLimits are the cards each stage of p shows: n, or a stage's own limit from more (stage ID to cards).
+func stageLimits(p *Pipeline, n int, more map[string]int) ([]int, error) {
+	limits := make([]int, len(p.Stages))
+	for i := range limits {
+		limits[i] = n
+	}
+	for id, m := range more {
+		i := slices.IndexFunc(p.Stages, func(st *Stage) bool { return st.ID.String() == id })
+		if i < 0 || m < 1 || m > listquery.MaxLimit {
+			return nil, httpx.FieldError("stageLimits", api.FieldInvalid)
+		}
+		limits[i] = m
+	}
+	return limits, nil
+}
+
 // Board computes a pipeline's board in the caller's tenant transaction: for every stage the number of open
 // records the actor may see that match the filter, their total and weighted value, and the first cards.
 func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q api.BoardQuery) (*api.Board, error) {
@@ -145,6 +162,10 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 	}
 	if n < 1 || n > listquery.MaxLimit {
 		return nil, httpx.FieldError("cardsPerStage", api.FieldInvalid)
+	}
+	limits, err := stageLimits(p, n, q.StageLimits)
+	if err != nil {
+		return nil, err
 	}
 	fields, err := customfield.Load(ctx, tx, spec.List.Type)
 	if err != nil {
@@ -174,13 +195,13 @@ func Board(ctx context.Context, tx bun.IDB, a *access.Actor, spec BoardSpec, q a
 		cols[i] = col
 	}
 	if spec.StageCards != nil {
-		if err := spec.StageCards(ctx, tx, a, scoped, p, n, cols); err != nil {
+		if err := spec.StageCards(ctx, tx, a, scoped, p, limits, cols); err != nil {
 			return nil, err
 		}
 	} else {
 		for i, st := range p.Stages {
 			if cols[i].Count > 0 {
-				if err := spec.Cards(ctx, tx, scoped, st.ID, n, cols[i]); err != nil {
+				if err := spec.Cards(ctx, tx, scoped, st.ID, limits[i], cols[i]); err != nil {
 					return nil, err
 				}
 			}

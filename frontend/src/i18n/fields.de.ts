@@ -193,6 +193,7 @@ export const fieldLabelsDe = {
   sourceId: 'Lead-Quelle',
   stage: 'Phase',
   stageId: 'Phase',
+  stageLimits: 'Weitere Karten je Phase',
   stages: {
     _: 'Phasen',
     id: 'Phase',

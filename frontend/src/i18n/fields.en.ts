@@ -191,6 +191,7 @@ export const fieldLabelsEn: Shape<typeof fieldLabelsDe> = {
   sourceId: 'Lead source',
   stage: 'Stage',
   stageId: 'Stage',
+  stageLimits: 'More cards per stage',
   stages: {
     _: 'Stages',
     id: 'Stage',

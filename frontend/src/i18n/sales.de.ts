@@ -25,6 +25,7 @@ export const salesDe = {
       weighted: 'Gewichtet {{value}}',
       empty: 'Keine offenen Einträge',
       more: '… und {{count}} weitere',
+      loadMore: 'Weitere laden ({{shown}} von {{total}})',
       moveConflict:
         'Der Eintrag wurde inzwischen von jemand anderem geändert. Das Board wurde neu geladen – bitte prüfen Sie die Phase und verschieben Sie ihn erneut.',
       moved: '„{{name}}“ ist jetzt in „{{stage}}“.',

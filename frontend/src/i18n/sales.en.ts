@@ -21,6 +21,7 @@ export const salesEn: Shape<typeof salesDe> = {
       weighted: 'Weighted {{value}}',
       empty: 'No open records',
       more: '… and {{count}} more',
+      loadMore: 'Load more ({{shown}} of {{total}})',
       moveConflict:
         'Someone else has changed this record in the meantime. The board was reloaded – please check the stage and move it again.',
       moved: '“{{name}}” is now in “{{stage}}”.',

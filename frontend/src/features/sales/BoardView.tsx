@@ -8,7 +8,7 @@ import {
   useSensors,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { Badge, Box, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { createContext, use, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -22,6 +22,7 @@ import {
   findCard,
   type Card,
 } from './boardModel';
+import { BOARD_CARDS } from './hooks';
 import { formatMoney } from './money';
 
 interface BoardViewProps {
@@ -33,6 +34,8 @@ interface BoardViewProps {
   detailPath: (id: string) => string;
   /** The lines under a card's title. */
   cardBody: (card: Card) => ReactNode;
+  /** Asks for more cards of a column that shows `shown` of more (its "Weitere laden"); none: no such button. */
+  onMore?: (stageId: string, shown: number) => void;
 }
 
 /**
@@ -52,7 +55,7 @@ const FocusAfterDrop = createContext<((cardId: string, stageId: string) => boole
 const FOCUS_AFTER_DROP_MS = 10_000;
 
 /** A pipeline's stages as columns of cards; dragging a card to another column moves it to that stage. */
-export function BoardView({ recordType, board, canMove, onMove, detailPath, cardBody }: BoardViewProps) {
+export function BoardView({ recordType, board, canMove, onMove, detailPath, cardBody, onMore }: BoardViewProps) {
   const { t } = useTranslation();
   const sensors = useSensors(
     // A few pixels of movement start a drag, so that a click still opens the card.
@@ -113,6 +116,7 @@ export function BoardView({ recordType, board, canMove, onMove, detailPath, card
                   detailPath={detailPath}
                   cardBody={cardBody}
                   justDragged={justDragged}
+                  onMore={onMore}
                 />
               ))}
             </Group>
@@ -131,6 +135,7 @@ function BoardColumnView({
   detailPath,
   cardBody,
   justDragged,
+  onMore,
 }: {
   recordType: PipelineType;
   column: BoardColumn;
@@ -139,6 +144,7 @@ function BoardColumnView({
   detailPath: (id: string) => string;
   cardBody: (card: Card) => ReactNode;
   justDragged: () => boolean;
+  onMore?: (stageId: string, shown: number) => void;
 }) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
@@ -201,11 +207,23 @@ function BoardColumnView({
             justDragged={justDragged}
           />
         ))}
-        {hidden > 0 && (
-          <Text size="xs" c="dimmed" ta="center">
-            {t('sales.board.more', { count: hidden })}
-          </Text>
-        )}
+        {hidden > 0 &&
+          (onMore && cards.length < BOARD_CARDS.max ? (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => {
+                onMore(column.stage.id, cards.length);
+              }}
+              data-testid="column-more"
+            >
+              {t('sales.board.loadMore', { shown: cards.length, total: column.count })}
+            </Button>
+          ) : (
+            <Text size="xs" c="dimmed" ta="center">
+              {t('sales.board.more', { count: hidden })}
+            </Text>
+          ))}
       </Stack>
     </Paper>
   );

@@ -21,7 +21,7 @@ import type { Card } from './boardModel';
 import { BoardView } from './BoardView';
 import { CloseDateFilters } from './CloseDateFilters';
 import { NextActivityFilter } from './NextActivityFilter';
-import { salesKeys, useBoard, useMoveCard, usePipelines } from './hooks';
+import { salesKeys, useBoard, useMoveCard, usePipelines, useStageLimits } from './hooks';
 import { boardFilter } from './pipelineFilter';
 import { PipelineFilters } from './PipelineFilters';
 
@@ -180,8 +180,12 @@ function BoardSection({
   // The list's pipeline, stage and status conditions stay in the address for the list but do not apply here.
   const query = useMemo(() => boardFilter(toListQuery(state, custom.fields)), [state, custom.fields]);
   const [filter] = useDebouncedValue(query, 300);
-  const board = useBoard(recordType, pipelineId, filter, !custom.isPending);
-  const boardKey = useMemo(() => salesKeys.board(recordType, pipelineId, filter), [recordType, pipelineId, filter]);
+  const stageLimits = useStageLimits(pipelineId, filter);
+  const board = useBoard(recordType, pipelineId, filter, !custom.isPending, stageLimits.limits);
+  const boardKey = useMemo(
+    () => salesKeys.board(recordType, pipelineId, filter, stageLimits.limits),
+    [recordType, pipelineId, filter, stageLimits.limits],
+  );
   const move = useMoveCard(recordType, boardKey);
   const filterCount = activeFilterCount(query);
   const [panelOpen, setPanelOpen] = useState(filterCount > 0);
@@ -243,6 +247,7 @@ function BoardSection({
             }}
             detailPath={(id) => `${basePath}/${id}`}
             cardBody={cardBody}
+            onMore={stageLimits.more}
           />
         )}
       </Loaded>

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   parseError,
@@ -24,8 +24,8 @@ export const salesKeys = {
   lostReasons: (recordType: PipelineType, archived: boolean) => ['lostReasons', recordType, archived] as const,
   lostReasonsOf: (recordType: PipelineType) => ['lostReasons', recordType] as const,
   allLostReasons: ['lostReasons'] as const,
-  board: (recordType: PipelineType, pipelineId: string, filter: ListQuery) =>
-    [recordType, 'board', pipelineId, filter] as const,
+  board: (recordType: PipelineType, pipelineId: string, filter: ListQuery, stageLimits: StageLimits = NO_LIMITS) =>
+    [recordType, 'board', pipelineId, filter, stageLimits] as const,
   mapping: ['leadMapping'] as const,
 };
 
@@ -54,14 +54,47 @@ export function useLostReasons(recordType: PipelineType, includeArchived = false
   });
 }
 
-export function useBoard(recordType: PipelineType, pipelineId: string, filter: ListQuery, enabled: boolean) {
+/**
+ * The cards a board column shows at first (about what fits on a screen), how many more each "Weitere laden" adds,
+ * and the most a column shows (the server's limit; beyond it the list is the place).
+ */
+export const BOARD_CARDS = { first: 15, more: 30, max: 200 } as const;
+
+/** More cards for some columns: stage ID to cards, as the board query takes them. */
+export type StageLimits = Record<string, number>;
+
+const NO_LIMITS: StageLimits = {};
+
+/**
+ * The columns' "Weitere laden": the cards asked for per stage, and more(stageId, shown) to ask for the next ones.
+ * Forgotten when the pipeline or the filter changes (the columns then start over).
+ */
+export function useStageLimits(pipelineId: string, filter: ListQuery) {
+  const key = JSON.stringify([pipelineId, filter]);
+  const [asked, setAsked] = useState<{ key: string; limits: StageLimits }>({ key, limits: NO_LIMITS });
+  const limits = asked.key === key ? asked.limits : NO_LIMITS;
+  const more = (stageId: string, shown: number) => {
+    setAsked({ key, limits: { ...limits, [stageId]: Math.min(shown + BOARD_CARDS.more, BOARD_CARDS.max) } });
+  };
+  return { limits, more };
+}
+
+export function useBoard(
+  recordType: PipelineType,
+  pipelineId: string,
+  filter: ListQuery,
+  enabled: boolean,
+  stageLimits: StageLimits = NO_LIMITS,
+) {
   return useQuery({
-    queryKey: salesKeys.board(recordType, pipelineId, filter),
+    queryKey: salesKeys.board(recordType, pipelineId, filter, stageLimits),
     queryFn: () => {
-      const query: BoardQuery = { pipelineId, filter, cardsPerStage: 50 };
+      const query: BoardQuery = { pipelineId, filter, cardsPerStage: BOARD_CARDS.first, stageLimits };
       return recordType === 'deal' ? salesApi.dealBoard(query) : salesApi.leadBoard(query);
     },
     enabled: enabled && pipelineId !== '',
+    // "Weitere laden" asks again with a larger limit: the board stays while the longer one comes.
+    placeholderData: keepPreviousData,
   });
 }
 

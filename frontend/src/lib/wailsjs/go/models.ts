@@ -1345,6 +1345,7 @@ export namespace api {
 	    pipelineId: string;
 	    filter: ListQuery;
 	    cardsPerStage: number;
+	    stageLimits?: Record<string, number>;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoardQuery(source);
@@ -1355,6 +1356,7 @@ export namespace api {
 	        this.pipelineId = source["pipelineId"];
 	        this.filter = this.convertValues(source["filter"], ListQuery);
 	        this.cardsPerStage = source["cardsPerStage"];
+	        this.stageLimits = source["stageLimits"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
