@@ -77,9 +77,23 @@ func (b *bench) intakeWorkload(ctx context.Context) error {
 	}
 	o := supplier.Options{URL: b.http.base, SourceID: source.String(), Key: key, Attempts: 1, Client: b.http.hc}
 	var took []float64
+	var trace string
+	cpu0 := b.cpu.read()
 	start := time.Now()
-	for _, batch := range batches {
-		res, err := supplier.Deliver(ctx, o, batch)
+	for i, batch := range batches {
+		var res *supplier.Result
+		deliver := func() (err error) {
+			res, err = supplier.Deliver(ctx, o, batch)
+			return err
+		}
+		// The last batch's statements are recorded (with those of the server's background workers meanwhile).
+		var err error
+		if i == len(batches)-1 {
+			_, err = b.rec.record(deliver)
+			trace = b.rec.trace()
+		} else {
+			err = deliver()
+		}
 		if err != nil {
 			return fmt.Errorf("bench: intake: %w", err)
 		}
@@ -89,6 +103,11 @@ func (b *bench) intakeWorkload(ctx context.Context) error {
 		took = append(took, float64(res.Took.Microseconds())/1000)
 	}
 	elapsed := time.Since(start)
+	cpu1 := b.cpu.read()
+	logf("intake: CPU per batch: %.0f ms in PostgreSQL, %.0f ms in the bench process (service and supplier); batches took %s",
+		float64(cpu1.pg-cpu0.pg)/intakeBatches/float64(time.Millisecond), float64(cpu1.self-cpu0.self)/intakeBatches/float64(time.Millisecond),
+		strings.Join(strings.Fields(fmt.Sprint(took)), " "))
+	logf("intake: the statements of the last batch and of the server's background work meanwhile, with their time:\n%s", trace)
 	var dups int
 	if err := b.owner.NewRaw(`SELECT count(DISTINCT lead_id) FROM lead_duplicates WHERE tenant_id = ? AND lead_id IN
 		(SELECT id FROM leads WHERE source_id = ?)`, tenant, source).Scan(ctx, &dups); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -539,6 +540,44 @@ func TestIntakeAndManualLeadsFlagDuplicatesVisibleOnlyToThoseWhoSeeTheMatch(t *t
 	resp.Decode(t, &manual)
 	if !manual.PossibleDuplicate || len(manual.Duplicates) != 1 || manual.Duplicates[0].ID != res.Items[3].LeadID {
 		t.Errorf("manual lead: %d %+v", resp.Status, manual)
+	}
+}
+
+// The duplicate marks between leads, by every key: the same company name (legal form, case and umlaut spelling
+// aside) at the same postal code, the same phone number in another spelling, the same e-mail address; matches
+// with leads delivered before and within one delivery, both ways; the same company at another postal code and a
+// lead's own keys are no match. Persons' and organisations' matches are in the test above.
+func TestIntakeMarksDuplicatesAmongLeadsByEveryKey(t *testing.T) {
+	env := apptest.Start(t)
+	src := newIntakeSource(t, env, []api.AssignmentRule{{UserID: env.Demo.Users[apptest.FieldRepNord].String()}}, 1000)
+	intakeResult(t, src.deliver(t, env, api.IntakeBatch{Leads: []api.IntakeLead{
+		{ExternalID: "L-1", Fields: map[string]any{"Firma": "Nordlicht Haustechnik GmbH", "PLZ": "20095", "Telefon": "040 1111111"}},
+	}}))
+	res := intakeResult(t, src.deliver(t, env, api.IntakeBatch{Leads: []api.IntakeLead{
+		{ExternalID: "L-2", Fields: map[string]any{"Firma": "NORDLICHT HAUSTECHNIK AG", "PLZ": "20095"}},
+		{ExternalID: "L-3", Fields: map[string]any{"Firma": "Nordlicht Haustechnik GmbH", "PLZ": "80331"}},
+		{ExternalID: "L-4", Fields: map[string]any{"Vorname": "Ole", "Telefon": "+49 (40) 111-1111"}},
+		{ExternalID: "L-5", Fields: map[string]any{"Vorname": "Uta", "E-Mail": "uta@example.org"}},
+		{ExternalID: "L-6", Fields: map[string]any{"Vorname": "Uwe", "E-Mail": "UTA@example.org", "Telefon": "0171 2222222"}},
+		{ExternalID: "L-7", Fields: map[string]any{"Firma": "Einzelstück KG", "PLZ": "10115", "E-Mail": "solo@example.org", "Telefon": "030 3333333"}},
+		{ExternalID: "L-8", Fields: map[string]any{"Firma": "Südwind Müller GmbH", "PLZ": "80331", "Telefon": "0049 171 2222222"}},
+		{ExternalID: "L-9", Fields: map[string]any{"Firma": "Suedwind Mueller", "PLZ": "80331"}},
+	}}))
+	for i, want := range []bool{true, false, true, true, true, false, true, true} {
+		if res.Items[i].PossibleDuplicate != want {
+			t.Errorf("%s: possible duplicate %v, want %v", res.Items[i].ExternalID, res.Items[i].PossibleDuplicate, want)
+		}
+	}
+	var marks []string
+	if err := env.DB.Owner.NewRaw(`SELECT l.external_id || ' ' || d.record_type || ' ' || x.external_id || ' ' || d.reason
+		FROM lead_duplicates AS d JOIN leads AS l ON l.id = d.lead_id JOIN leads AS x ON x.id = d.record_id
+		WHERE l.source_id = ? ORDER BY 1`, src.source.ID).Scan(context.Background(), &marks); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"L-2 lead L-1 company", "L-4 lead L-1 phone", "L-5 lead L-6 email", "L-6 lead L-5 email",
+		"L-6 lead L-8 phone", "L-8 lead L-6 phone", "L-8 lead L-9 company", "L-9 lead L-8 company"}
+	if !slices.Equal(marks, want) {
+		t.Errorf("marks:\n%s\nwant:\n%s", strings.Join(marks, "\n"), strings.Join(want, "\n"))
 	}
 }
 

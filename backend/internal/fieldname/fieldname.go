@@ -87,9 +87,12 @@ var byName = func() map[string]Field {
 
 // Norm is a name as the tables compare it: lower case, umlauts spelled out, without spaces, "-", "_" and ".".
 func Norm(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", " ", "", "-", "", "_", "", ".", "").Replace(s)
+	return normReplacer.Replace(strings.ToLower(strings.TrimSpace(s)))
 }
+
+// normReplacer is built once (a replacer is read-only and safe for concurrent use): a delivery of 500 leads
+// normalises every field name of every lead, and building it per call was a tenth of the delivery's CPU.
+var normReplacer = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", " ", "", "-", "", "_", "", ".", "")
 
 // Match finds the field a name stands for.
 func Match(name string) (Field, bool) {

@@ -59,6 +59,6 @@ func InsertAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ls []*Lead) 
 	if err := geo.QueueNew(ctx, tx, tenantID, api.RecordLead, ids, addrs); err != nil {
 		return err
 	}
-	_, err := markDuplicates(ctx, tx, ids)
+	_, err := markDuplicates(ctx, tx, ids, nil)
 	return err
 }

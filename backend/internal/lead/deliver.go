@@ -177,11 +177,14 @@ func Deliver(ctx context.Context, tx bun.Tx, d Delivery, items []Incoming) ([]Ou
 	if err := history.RecordAll(ctx, tx, d.TenantID, api.RecordLead, d.SourceName, entries); err != nil {
 		return nil, err
 	}
-	changed := make([]uuid.UUID, 0, len(creates)+len(updates))
-	for _, l := range slices.Concat(creates, updates) {
-		changed = append(changed, l.ID)
+	created, updated := make([]uuid.UUID, len(creates)), make([]uuid.UUID, len(updates))
+	for j, l := range creates {
+		created[j] = l.ID
 	}
-	marked, err := markDuplicates(ctx, tx, changed)
+	for j, l := range updates {
+		updated[j] = l.ID
+	}
+	marked, err := markDuplicates(ctx, tx, created, updated)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package lead
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -20,16 +21,20 @@ import (
 // lead_duplicates; nothing is merged. Who sees a match is decided when it is read, by record.Live, so a match the
 // reader may not see is neither named nor counted.
 
-// markDuplicates replaces the duplicate marks of the leads ids (all of the transaction's tenant) by the matches
-// their current fields have, and reports which leads have any.
-func markDuplicates(ctx context.Context, tx bun.IDB, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+// markDuplicates gives the leads created and updated (all of the transaction's tenant) the duplicate marks their
+// current fields have, replacing the updated ones' marks, and reports which leads have any. (A lead created in
+// this transaction has no marks to replace.)
+func markDuplicates(ctx context.Context, tx bun.IDB, created, updated []uuid.UUID) (map[uuid.UUID]bool, error) {
+	ids := slices.Concat(created, updated)
 	if len(ids) == 0 {
 		return map[uuid.UUID]bool{}, nil
 	}
-	arr := pgdialect.Array(ids)
-	if _, err := tx.NewRaw("DELETE FROM lead_duplicates WHERE lead_id = ANY(?::uuid[])", arr).Exec(ctx); err != nil {
-		return nil, fmt.Errorf("lead: clear duplicates: %w", err)
+	if len(updated) > 0 {
+		if _, err := tx.NewRaw("DELETE FROM lead_duplicates WHERE lead_id = ANY(?::uuid[])", pgdialect.Array(updated)).Exec(ctx); err != nil {
+			return nil, fmt.Errorf("lead: clear duplicates: %w", err)
+		}
 	}
+	arr := pgdialect.Array(ids)
 	// lead_duplicate_matches looks the keys up through the indexes (row-level security would keep this
 	// transaction from them), in the transaction's tenant.
 	var found []uuid.UUID

@@ -238,7 +238,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 		if err := geo.Track(ctx, tx, a.TenantID, api.RecordLead, l.ID, l.address(), &l.Columns); err != nil {
 			return err
 		}
-		marked, err := markDuplicates(ctx, tx, []uuid.UUID{l.ID})
+		marked, err := markDuplicates(ctx, tx, []uuid.UUID{l.ID}, nil)
 		if err != nil {
 			return err
 		}
