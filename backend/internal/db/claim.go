@@ -54,3 +54,13 @@ func Poll(ctx context.Context, every time.Duration, wake <-chan struct{}, step f
 		}
 	}
 }
+
+// Backoff is the wait before the next attempt after attempt failed (1 for the first): first, doubled with every
+// further attempt, at most most.
+func Backoff(first, most time.Duration, attempt int) time.Duration {
+	wait := first << min(attempt-1, 20)
+	if wait <= 0 || wait > most {
+		return most
+	}
+	return wait
+}

@@ -132,10 +132,7 @@ func (w *Worker) work(ctx context.Context, j job) error {
 				Where("record_type = ? AND record_id = ? AND address_key = ?", j.RecordType, j.RecordID, j.Key).Exec(ctx)
 			return err
 		}
-		wait := w.o.Backoff << min(j.Attempts-1, 20)
-		if wait <= 0 || wait > w.o.MaxBackoff {
-			wait = w.o.MaxBackoff
-		}
+		wait := db.Backoff(w.o.Backoff, w.o.MaxBackoff, j.Attempts)
 		w.log.Info("geocoding retried later", "record", j.RecordID, "attempt", j.Attempts, "in", wait.String(), "err", res.Err)
 		_, err := tx.NewRaw(`UPDATE geocode_jobs SET next_attempt_at = clock_timestamp() + make_interval(secs => ?), last_error = ?
 			WHERE record_type = ? AND record_id = ? AND address_key = ?`,

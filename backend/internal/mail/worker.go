@@ -143,10 +143,7 @@ func (w *Worker) deliver(ctx context.Context, j claim) error {
 		w.log.Error("mail given up", "mail", j.ID, "template", row.Template, "attempt", j.Attempts, "code", code)
 		return w.record(ctx, j, "failed", code, 0)
 	}
-	wait := w.o.Backoff << min(j.Attempts-1, 20)
-	if wait <= 0 || wait > w.o.MaxBackoff {
-		wait = w.o.MaxBackoff
-	}
+	wait := db.Backoff(w.o.Backoff, w.o.MaxBackoff, j.Attempts)
 	w.log.Warn("mail delayed", "mail", j.ID, "template", row.Template, "attempt", j.Attempts, "code", code,
 		"in", wait.String())
 	return w.record(ctx, j, "queued", code, wait)
