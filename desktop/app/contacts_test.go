@@ -10,30 +10,9 @@ import (
 // TestRecordServicesNeedASession calls every bound method of the contact, record, sales and admin services with
 // zero arguments while signed out: each must answer the 401 that brings up the sign-in form, without a request.
 func TestRecordServicesNeedASession(t *testing.T) {
-	b := newBackend(t)
-	d := newDesk(t, b.URL)
-	services := map[string]any{"Contacts": d.Contacts, "Records": d.Records, "Sales": d.Sales, "Admin": d.Admin}
-	for name, svc := range services {
-		v := reflect.ValueOf(svc)
-		for i := range v.NumMethod() {
-			m := v.Type().Method(i)
-			t.Run(name+"."+m.Name, func(t *testing.T) {
-				fn := v.Method(i)
-				args := make([]reflect.Value, fn.Type().NumIn())
-				for j := range args {
-					args[j] = reflect.Zero(fn.Type().In(j))
-				}
-				out := fn.Call(args)
-				err, _ := out[len(out)-1].Interface().(error)
-				apiErr(t, err, 401, api.CodeUnauthenticated)
-			})
-		}
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if len(b.paths) != 0 {
-		t.Fatalf("requests while signed out: %v", b.paths)
-	}
+	needsASession(t, func(d *desk) map[string]any {
+		return map[string]any{"Contacts": d.Contacts, "Records": d.Records, "Sales": d.Sales, "Admin": d.Admin}
+	})
 }
 
 func TestRecordServicesPassTheServersAnswerThrough(t *testing.T) {

@@ -116,14 +116,20 @@ func (s *Documents) PickAndUpload(recordType api.RecordType, recordID string) (U
 	return s.UploadFiles(recordType, recordID, paths)
 }
 
+// document is the signed-in session's client and a document's description.
+func (s *Documents) document(id string) (*client.Client, api.Document, error) {
+	cl, err := s.c.Client()
+	if err != nil {
+		return nil, api.Document{}, err
+	}
+	d, err := client.Get[api.Document](s.c.ctx, cl, client.Path("documents", id), nil)
+	return cl, d, err
+}
+
 // Open downloads a document into the cache folder (once: documents never change) and opens it with the operating
 // system's default application. It returns the local path. Programs and scripts are not opened (save them).
 func (s *Documents) Open(documentID string) (string, error) {
-	cl, err := s.c.Client()
-	if err != nil {
-		return "", err
-	}
-	d, err := client.Get[api.Document](s.c.ctx, cl, client.Path("documents", documentID), nil)
+	cl, d, err := s.document(documentID)
 	if err != nil {
 		return "", err
 	}
@@ -154,11 +160,7 @@ func (s *Documents) Open(documentID string) (string, error) {
 // SaveAs asks where to save a document (the native save dialog, its name proposed) and downloads it there. It
 // returns the path, or "" when the user cancelled.
 func (s *Documents) SaveAs(documentID string) (string, error) {
-	cl, err := s.c.Client()
-	if err != nil {
-		return "", err
-	}
-	d, err := client.Get[api.Document](s.c.ctx, cl, client.Path("documents", documentID), nil)
+	cl, d, err := s.document(documentID)
 	if err != nil {
 		return "", err
 	}

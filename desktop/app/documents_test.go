@@ -11,8 +11,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"reflect"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,9 +18,6 @@ import (
 	"time"
 
 	"github.com/1sales/app/desktop/app"
-	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/secrets"
-	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -181,24 +176,12 @@ type docDesk struct {
 
 func newDocDesk(t *testing.T, server string) *docDesk {
 	t.Helper()
-	if runtime.GOOS == "windows" {
-		t.Skip("the opener stand-in is a shell script")
-	}
 	dir := t.TempDir()
 	dd := &docDesk{cache: filepath.Join(dir, "cache"), opened: filepath.Join(dir, "opened.txt"), dialogs: &fakeDialogs{}}
-	script := filepath.Join(dir, "open.sh")
 	// Like xdg-open, it fails with status 4 for a type no application takes (here: *.unbekannt).
-	if err := os.WriteFile(script, []byte("#!/bin/sh\ncase \"$1\" in *.unbekannt) exit 4;; esac\nprintf '%s' \"$1\" > '"+dd.opened+"'\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	dd.App = app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Emit: func(string, ...any) {}, Client: client.Options{RetryWait: time.Millisecond}, OpenCommand: script, CacheDir: dd.cache,
-		Dialogs: dd.dialogs})
-	dd.OnStartup(t.Context())
-	t.Cleanup(func() { dd.OnShutdown(t.Context()) })
-	if _, err := dd.Session.Login(app.LoginInput{ServerURL: server, Email: email, Password: password}); err != nil {
-		t.Fatalf("Login: %v", err)
-	}
+	script := opener(t, dir, dd.opened, "case \"$1\" in *.unbekannt) exit 4;; esac\n")
+	dd.App = startApp(t, app.Config{OpenCommand: script, CacheDir: dd.cache, Dialogs: dd.dialogs})
+	signIn(t, dd.App, server)
 	return dd
 }
 
@@ -219,25 +202,7 @@ func (dd *docDesk) openedPath(t *testing.T) string {
 }
 
 func TestDocumentServiceNeedsASession(t *testing.T) {
-	b := newBackend(t)
-	d := newDesk(t, b.URL)
-	v := reflect.ValueOf(d.Documents)
-	for i := range v.NumMethod() {
-		m := v.Type().Method(i)
-		t.Run(m.Name, func(t *testing.T) {
-			fn := v.Method(i)
-			args := make([]reflect.Value, fn.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(fn.Type().In(j))
-			}
-			out := fn.Call(args)
-			err, _ := out[len(out)-1].Interface().(error)
-			apiErr(t, err, 401, api.CodeUnauthenticated)
-		})
-	}
-	if len(b.paths) != 0 {
-		t.Fatalf("requests while signed out: %v", b.paths)
-	}
+	needsASession(t, func(d *desk) map[string]any { return map[string]any{"Documents": d.Documents} })
 }
 
 func TestOpenDownloadsIntoTheCacheOnceAndRunsTheOpenCommand(t *testing.T) {

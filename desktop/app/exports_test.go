@@ -6,15 +6,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/1sales/app/desktop/app"
-	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/secrets"
 	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
@@ -103,19 +100,12 @@ type exportDesk struct {
 
 func newExportDesk(t *testing.T, server string) *exportDesk {
 	t.Helper()
-	if runtime.GOOS == "windows" {
-		t.Skip("the opener stand-in is a shell script")
-	}
 	dir := t.TempDir()
 	d := &exportDesk{downloads: filepath.Join(dir, "Downloads"), opened: filepath.Join(dir, "opened.txt"), dialogs: &fakeDialogs{},
 		settings: settings.New(filepath.Join(dir, "settings.json"))}
 	t.Setenv("XDG_DOWNLOAD_DIR", d.downloads)
-	script := filepath.Join(dir, "open.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s' \"$1\" > '"+d.opened+"'\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	d.App = app.New(app.Config{Secrets: secrets.NewMemory(), Settings: d.settings, OpenCommand: script, Dialogs: d.dialogs,
-		Client: client.Options{RetryWait: time.Millisecond},
+	script := opener(t, dir, d.opened, "")
+	d.App = startApp(t, app.Config{Settings: d.settings, OpenCommand: script, Dialogs: d.dialogs,
 		Emit: func(e string, data ...any) {
 			if e != app.EventExportProgress {
 				return
@@ -124,11 +114,7 @@ func newExportDesk(t *testing.T, server string) *exportDesk {
 			defer d.mu.Unlock()
 			d.progress = append(d.progress, data[0].(app.ExportProgress))
 		}})
-	d.OnStartup(t.Context())
-	t.Cleanup(func() { d.OnShutdown(t.Context()) })
-	if _, err := d.Session.Login(app.LoginInput{ServerURL: server, Email: email, Password: password}); err != nil {
-		t.Fatalf("Login: %v", err)
-	}
+	signIn(t, d.App, server)
 	return d
 }
 

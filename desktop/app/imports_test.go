@@ -6,14 +6,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/1sales/app/desktop/app"
-	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/secrets"
 	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
@@ -58,39 +54,15 @@ func importRoutes() []route {
 // importDesk is an App signed in at rec whose native dialogs the test answers.
 func importDesk(t *testing.T, rec *recorder) (*app.App, *fakeDialogs, *settings.File) {
 	t.Helper()
-	dir := t.TempDir()
 	dialogs := &fakeDialogs{}
-	set := settings.New(filepath.Join(dir, "settings.json"))
-	a := app.New(app.Config{Secrets: secrets.NewMemory(), Settings: set, Emit: func(string, ...any) {},
-		Client: client.Options{RetryWait: time.Millisecond}, CacheDir: filepath.Join(dir, "cache"), Dialogs: dialogs})
-	a.OnStartup(t.Context())
-	t.Cleanup(func() { a.OnShutdown(t.Context()) })
-	if _, err := a.Session.Login(app.LoginInput{ServerURL: rec.URL, Email: email, Password: password}); err != nil {
-		t.Fatalf("Login: %v", err)
-	}
+	set := settings.New(filepath.Join(t.TempDir(), "settings.json"))
+	a := startApp(t, app.Config{Settings: set, Dialogs: dialogs})
+	signIn(t, a, rec.URL)
 	return a, dialogs, set
 }
 
 func TestImportServiceNeedsASession(t *testing.T) {
-	b := newBackend(t)
-	d := newDesk(t, b.URL)
-	v := reflect.ValueOf(d.Imports)
-	for i := range v.NumMethod() {
-		m := v.Type().Method(i)
-		t.Run(m.Name, func(t *testing.T) {
-			fn := v.Method(i)
-			args := make([]reflect.Value, fn.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(fn.Type().In(j))
-			}
-			out := fn.Call(args)
-			err, _ := out[len(out)-1].Interface().(error)
-			apiErr(t, err, 401, api.CodeUnauthenticated)
-		})
-	}
-	if len(b.paths) != 0 {
-		t.Fatalf("requests while signed out: %v", b.paths)
-	}
+	needsASession(t, func(d *desk) map[string]any { return map[string]any{"Imports": d.Imports} })
 }
 
 func TestImportUploadStreamsTheFileWithItsNameAndType(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/1sales/app/desktop/app"
 	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/secrets"
-	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -241,11 +238,9 @@ type liveDesk struct {
 func newLiveDesk(t *testing.T) *liveDesk {
 	t.Helper()
 	d := &liveDesk{streams: &streamCounter{}}
-	dir := t.TempDir()
-	d.App = app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
-		CacheDir: filepath.Join(dir, "cache"),
-		Client:   client.Options{RetryWait: time.Millisecond, Transport: d.streams},
-		Live:     app.LiveTiming{Batch: 20 * time.Millisecond, MinBackoff: 20 * time.Millisecond, MaxBackoff: 80 * time.Millisecond},
+	d.App = startApp(t, app.Config{
+		Client: client.Options{Transport: d.streams},
+		Live:   app.LiveTiming{Batch: 20 * time.Millisecond, MinBackoff: 20 * time.Millisecond, MaxBackoff: 80 * time.Millisecond},
 		Emit: func(event string, data ...any) {
 			d.mu.Lock()
 			defer d.mu.Unlock()
@@ -255,8 +250,6 @@ func newLiveDesk(t *testing.T) *liveDesk {
 			}
 			d.events = append(d.events, emitted{event, v})
 		}})
-	d.OnStartup(t.Context())
-	t.Cleanup(func() { d.OnShutdown(t.Context()) })
 	return d
 }
 

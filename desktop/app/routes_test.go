@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -16,8 +15,6 @@ import (
 
 	"github.com/1sales/app/desktop/app"
 	"github.com/1sales/app/desktop/client"
-	"github.com/1sales/app/desktop/secrets"
-	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -89,17 +86,8 @@ func (rec *recorder) requests() []seen {
 // signedIn is an App signed in at rec with the client options given (retries, say).
 func signedIn(t *testing.T, rec *recorder, opts client.Options) *app.App {
 	t.Helper()
-	if opts.RetryWait == 0 {
-		opts.RetryWait = time.Millisecond
-	}
-	dir := t.TempDir()
-	a := app.New(app.Config{Secrets: secrets.NewMemory(), Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Emit: func(string, ...any) {}, Client: opts, CacheDir: filepath.Join(dir, "cache")})
-	a.OnStartup(t.Context())
-	t.Cleanup(func() { a.OnShutdown(t.Context()) })
-	if _, err := a.Session.Login(app.LoginInput{ServerURL: rec.URL, Email: email, Password: password}); err != nil {
-		t.Fatalf("Login: %v", err)
-	}
+	a := startApp(t, app.Config{Client: opts})
+	signIn(t, a, rec.URL)
 	return a
 }
 

@@ -95,20 +95,12 @@ type pendingSignIn struct {
 // status 0, code validation.failed and field codes for serverUrl, email, password.
 func (s *Session) Login(in LoginInput) (SignInResult, error) {
 	c := s.c
-	server, problem := checkServerURL(in.ServerURL)
-	fields := map[string]api.FieldCode{}
-	if problem != "" {
-		fields["serverUrl"] = problem
-	}
-	email := strings.TrimSpace(in.Email)
-	if email == "" {
-		fields["email"] = api.FieldRequired
-	}
+	server, email, fields := checkForm(in.ServerURL, in.Email)
 	if in.Password == "" {
 		fields["password"] = api.FieldRequired
 	}
 	if len(fields) > 0 {
-		return SignInResult{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the sign-in form", Fields: fields}
+		return SignInResult{}, formError("check the sign-in form", fields)
 	}
 
 	cl := c.newClient(server)
@@ -217,19 +209,31 @@ type PasswordResetInput struct {
 // not the address has an account; input the desktop can judge alone fails with status 0, code validation.failed
 // and field codes for serverUrl and email, as Login's.
 func (s *Session) RequestPasswordReset(in PasswordResetInput) error {
-	server, problem := checkServerURL(in.ServerURL)
+	server, email, fields := checkForm(in.ServerURL, in.Email)
+	if len(fields) > 0 {
+		return formError("check the form", fields)
+	}
+	return s.c.newClient(server).RequestPasswordReset(s.c.ctx, api.PasswordResetRequest{Email: email})
+}
+
+// checkForm checks what the desktop can judge alone of a sign-in form's server URL and e-mail address: it returns
+// the server, the address trimmed and the field codes of the problems (serverUrl, email; an empty map for none).
+func checkForm(serverURL, email string) (string, string, map[string]api.FieldCode) {
+	server, problem := checkServerURL(serverURL)
 	fields := map[string]api.FieldCode{}
 	if problem != "" {
 		fields["serverUrl"] = problem
 	}
-	email := strings.TrimSpace(in.Email)
+	email = strings.TrimSpace(email)
 	if email == "" {
 		fields["email"] = api.FieldRequired
 	}
-	if len(fields) > 0 {
-		return &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the form", Fields: fields}
-	}
-	return s.c.newClient(server).RequestPasswordReset(s.c.ctx, api.PasswordResetRequest{Email: email})
+	return server, email, fields
+}
+
+// formError is the answer to a form the desktop judged alone: status 0, validation.failed and the field codes.
+func formError(message string, fields map[string]api.FieldCode) error {
+	return &client.APIError{Status: 0, Code: api.CodeValidation, Message: message, Fields: fields}
 }
 
 // Resume signs in silently with the refresh token kept for the last server and e-mail. Without one, or when the

@@ -206,7 +206,7 @@ func newDesk(t *testing.T, envServer string) *desk {
 func newDeskOn(t *testing.T, envServer string, sec *secrets.Memory, set *settings.File) *desk {
 	t.Helper()
 	d := &desk{secrets: sec, settings: set}
-	d.App = app.New(app.Config{
+	d.App = startApp(t, app.Config{
 		ServerURL: envServer,
 		Secrets:   d.secrets,
 		Settings:  d.settings,
@@ -218,10 +218,7 @@ func newDeskOn(t *testing.T, envServer string, sec *secrets.Memory, set *setting
 			defer d.mu.Unlock()
 			d.events = append(d.events, e)
 		},
-		Client: client.Options{RetryWait: time.Millisecond},
 	})
-	d.OnStartup(t.Context())
-	t.Cleanup(func() { d.OnShutdown(t.Context()) })
 	return d
 }
 

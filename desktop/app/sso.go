@@ -8,13 +8,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"github.com/1sales/app/desktop/client"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -36,17 +34,9 @@ const ssoWait = 5 * time.Minute
 // auth.sso_failed when the provider or the server refused.
 func (s *Session) LoginSSO(in SSOLoginInput) (api.Me, error) {
 	c := s.c
-	server, problem := checkServerURL(in.ServerURL)
-	fields := map[string]api.FieldCode{}
-	if problem != "" {
-		fields["serverUrl"] = problem
-	}
-	email := strings.TrimSpace(in.Email)
-	if email == "" {
-		fields["email"] = api.FieldRequired
-	}
+	server, email, fields := checkForm(in.ServerURL, in.Email)
 	if len(fields) > 0 {
-		return api.Me{}, &client.APIError{Status: 0, Code: api.CodeValidation, Message: "check the sign-in form", Fields: fields}
+		return api.Me{}, formError("check the sign-in form", fields)
 	}
 	ctx, cancel := context.WithTimeout(c.ctx, ssoWait)
 	defer cancel()

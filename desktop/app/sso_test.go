@@ -3,14 +3,11 @@ package app_test
 import (
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/1sales/app/desktop/app"
-	"github.com/1sales/app/desktop/client"
 	"github.com/1sales/app/desktop/secrets"
-	"github.com/1sales/app/desktop/settings"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -24,11 +21,7 @@ const (
 func ssoDesk(t *testing.T, browse func(authURL string) error) (*app.App, *secrets.Memory) {
 	t.Helper()
 	sec := secrets.NewMemory()
-	a := app.New(app.Config{Secrets: sec, Settings: settings.New(filepath.Join(t.TempDir(), "settings.json")),
-		Emit: func(string, ...any) {}, Client: client.Options{RetryWait: time.Millisecond}, OpenBrowser: browse})
-	a.OnStartup(t.Context())
-	t.Cleanup(func() { a.OnShutdown(t.Context()) })
-	return a, sec
+	return startApp(t, app.Config{Secrets: sec, OpenBrowser: browse}), sec
 }
 
 // provider plays the identity provider behind the browser: it sends the browser to the redirect URI of the

@@ -47,17 +47,8 @@ func Path(segments ...string) Route {
 // RecordPath(api.RecordDeal, id, "notes") is /deals/<id>/notes. Any other type is refused before a request goes
 // out, as a validation error on recordType that the UI shows like the server's.
 func RecordPath(t api.RecordType, segments ...string) Route {
-	var collection string
-	switch t {
-	case api.RecordPerson:
-		collection = "persons"
-	case api.RecordOrganization:
-		collection = "organizations"
-	case api.RecordDeal:
-		collection = "deals"
-	case api.RecordLead:
-		collection = "leads"
-	default:
+	collection := api.RecordCollection(t)
+	if collection == "" {
 		return Route{err: &APIError{Status: 0, Code: api.CodeValidation,
 			Message: fmt.Sprintf("no routes for record type %q", t),
 			Fields:  map[string]api.FieldCode{"recordType": api.FieldInvalid}}}

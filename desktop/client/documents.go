@@ -45,22 +45,33 @@ func (c *Client) UploadDocument(ctx context.Context, recordType api.RecordType, 
 	if route.err != nil {
 		return api.Document{}, route.err
 	}
+	if _, err := regularFile(path); err != nil {
+		return api.Document{}, err
+	}
+	return upload[api.Document](ctx, c, path, route.path,
+		map[string]string{"Content-Type": ContentTypeOf(path), api.HeaderFileName: url.PathEscape(filepath.Base(path))})
+}
+
+// regularFile is the file at path, or the error that it cannot be read (422 file.unreadable, fields{"path"}).
+func regularFile(path string) (os.FileInfo, error) {
 	fi, err := os.Stat(path)
 	if err != nil || !fi.Mode().IsRegular() {
 		if err == nil {
 			err = errors.New("not a regular file")
 		}
-		return api.Document{}, &APIError{Code: api.CodeFileUnreadable, Message: fmt.Sprintf("%s: %v", path, err),
+		return nil, &APIError{Code: api.CodeFileUnreadable, Message: fmt.Sprintf("%s: %v", path, err),
 			Fields: map[string]api.FieldCode{"path": api.FieldUnreadable}}
 	}
-	var out api.Document
-	err = c.stream(ctx, streamCall{
-		method: http.MethodPost, path: route.path,
-		header: map[string]string{
-			"Content-Type":     ContentTypeOf(path),
-			api.HeaderFileName: url.PathEscape(filepath.Base(path)),
-			"Expect":           "100-continue",
-		},
+	return fi, nil
+}
+
+// upload streams the file at path to POST route (with header and Expect: 100-continue) and reads the answer into a
+// T: the file is opened anew for every attempt (stream).
+func upload[T any](ctx context.Context, c *Client, path, route string, header map[string]string) (T, error) {
+	header["Expect"] = "100-continue"
+	var out T
+	err := c.stream(ctx, streamCall{
+		method: http.MethodPost, path: route, header: header,
 		body: func() (io.ReadCloser, int64, error) {
 			f, err := os.Open(path)
 			if err != nil {

@@ -2,13 +2,11 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 
 	"github.com/1sales/app/shared/api"
@@ -19,13 +17,9 @@ import (
 // arrives before the bytes are sent. A file larger than api.MaxImportBytes is refused here with the server's 413
 // (request.body_too_large, fields{"file": "too_large"}) without sending anything.
 func (c *Client) UploadImport(ctx context.Context, recordType api.RecordType, path string) (api.ImportAnalysis, error) {
-	fi, err := os.Stat(path)
-	if err != nil || !fi.Mode().IsRegular() {
-		if err == nil {
-			err = errors.New("not a regular file")
-		}
-		return api.ImportAnalysis{}, &APIError{Code: api.CodeFileUnreadable, Message: fmt.Sprintf("%s: %v", path, err),
-			Fields: map[string]api.FieldCode{"path": api.FieldUnreadable}}
+	fi, err := regularFile(path)
+	if err != nil {
+		return api.ImportAnalysis{}, err
 	}
 	if fi.Size() > api.MaxImportBytes {
 		return api.ImportAnalysis{}, &APIError{Status: http.StatusRequestEntityTooLarge, Code: api.CodeBodyTooLarge,
@@ -33,25 +27,8 @@ func (c *Client) UploadImport(ctx context.Context, recordType api.RecordType, pa
 			Fields:  map[string]api.FieldCode{"file": api.FieldTooLarge}}
 	}
 	q := url.Values{"recordType": {string(recordType)}, "fileName": {filepath.Base(path)}}
-	var out api.ImportAnalysis
-	err = c.stream(ctx, streamCall{
-		method: http.MethodPost, path: Path("imports").path + "?" + q.Encode(),
-		header: map[string]string{"Content-Type": "application/octet-stream", "Expect": "100-continue"},
-		body: func() (io.ReadCloser, int64, error) {
-			f, err := os.Open(path)
-			if err != nil {
-				return nil, 0, err
-			}
-			st, err := f.Stat()
-			if err != nil {
-				f.Close()
-				return nil, 0, err
-			}
-			return f, st.Size(), nil
-		},
-		result: &out,
-	})
-	return out, err
+	return upload[api.ImportAnalysis](ctx, c, path, Path("imports").path+"?"+q.Encode(),
+		map[string]string{"Content-Type": "application/octet-stream"})
 }
 
 // DownloadFailedRows streams the failed rows of an import (format xlsx or csv, the reasons in language de or en)

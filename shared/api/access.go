@@ -1,5 +1,7 @@
 package api
 
+import "slices"
+
 // RecordType names a kind of CRM record that roles grant access to. Notes and documents follow their record.
 type RecordType string
 
@@ -12,7 +14,7 @@ const (
 )
 
 // AllRecordTypes lists the record types in display order.
-var AllRecordTypes = []RecordType{RecordPerson, RecordOrganization, RecordDeal, RecordLead, RecordActivity}
+var AllRecordTypes = append(slices.Clip(CustomFieldTypes), RecordActivity)
 
 // Action is what a user does to a record.
 type Action string

@@ -1,6 +1,9 @@
 package api
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // FieldKind is the type of a custom field.
 type FieldKind string
@@ -14,8 +17,19 @@ const (
 // AllFieldKinds lists the kinds of custom fields.
 var AllFieldKinds = []FieldKind{FieldKindNumber, FieldKindText, FieldKindBool}
 
-// CustomFieldTypes are the record types that have custom fields.
+// CustomFieldTypes are the record kinds, in display order: the record types with a table, routes and custom
+// fields of their own. This is the one list of them in Go: the backend's kind registry describes each
+// (TestRegistryListsTheRecordKinds), AllRecordTypes adds activities, RecordCollection names their routes.
 var CustomFieldTypes = []RecordType{RecordPerson, RecordOrganization, RecordDeal, RecordLead}
+
+// RecordCollection is the collection of a record kind's routes (/api/v1/<collection>: its type in the plural),
+// "" for a record type that is no record kind.
+func RecordCollection(t RecordType) string {
+	if !slices.Contains(CustomFieldTypes, t) {
+		return ""
+	}
+	return string(t) + "s"
+}
 
 // CustomField is a field admins add to a record type. Removing it archives it: stored values stay and come back
 // when it is restored.

@@ -2,7 +2,6 @@ package deal
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
@@ -56,34 +55,24 @@ func uuidText(id *uuid.UUID) *string {
 	return db.Text(id.String())
 }
 
-// columns are the columns InsertAll writes.
-var columns = []db.Column[*Deal]{
-	{Name: "id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.ID.String()) }},
-	{Name: "tenant_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.TenantID.String()) }},
-	{Name: "owner_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.OwnerID.String()) }},
-	{Name: "title", Type: "text", Value: func(d *Deal) *string { return &d.Title }},
-	{Name: "value", Type: "numeric", Value: func(d *Deal) *string { return &d.Value }},
-	{Name: "currency", Type: "text", Value: func(d *Deal) *string { return &d.Currency }},
-	{Name: "expected_close", Type: "date", Value: func(d *Deal) *string { return d.ExpectedClose }},
-	{Name: "person_id", Type: "uuid", Value: func(d *Deal) *string { return uuidText(d.PersonID) }},
-	{Name: "organization_id", Type: "uuid", Value: func(d *Deal) *string { return uuidText(d.OrganizationID) }},
-	{Name: "pipeline_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.PipelineID.String()) }},
-	{Name: "stage_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.StageID.String()) }},
-	{Name: "custom", Type: "jsonb", Value: func(d *Deal) *string { return db.JSON(d.CustomValues()) }},
-	{Name: "search_text", Type: "text", Value: func(d *Deal) *string { return &d.SearchText }},
+// bulk is how InsertAll writes deals.
+var bulk = record.Bulk[*Deal]{
+	Type: api.RecordDeal,
+	Columns: record.BaseColumns(
+		db.Column[*Deal]{Name: "title", Type: "text", Value: func(d *Deal) *string { return &d.Title }},
+		db.Column[*Deal]{Name: "value", Type: "numeric", Value: func(d *Deal) *string { return &d.Value }},
+		db.Column[*Deal]{Name: "currency", Type: "text", Value: func(d *Deal) *string { return &d.Currency }},
+		db.Column[*Deal]{Name: "expected_close", Type: "date", Value: func(d *Deal) *string { return d.ExpectedClose }},
+		db.Column[*Deal]{Name: "person_id", Type: "uuid", Value: func(d *Deal) *string { return uuidText(d.PersonID) }},
+		db.Column[*Deal]{Name: "organization_id", Type: "uuid", Value: func(d *Deal) *string { return uuidText(d.OrganizationID) }},
+		db.Column[*Deal]{Name: "pipeline_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.PipelineID.String()) }},
+		db.Column[*Deal]{Name: "stage_id", Type: "uuid", Value: func(d *Deal) *string { return db.Text(d.StageID.String()) }}),
+	Derive: (*Deal).derive,
 }
 
 // InsertAll inserts drafted deals (person or organisation, owner, pipeline and stage set) in one statement, with
 // IDs chosen here. Their history is the caller's.
 func InsertAll(ctx context.Context, tx bun.IDB, ds []*Deal) error {
-	for _, d := range ds {
-		if d.ID == uuid.Nil {
-			d.ID = uuid.New()
-		}
-		d.derive()
-	}
-	if err := db.InsertAll(ctx, tx, "deals", columns, ds, "", nil); err != nil {
-		return fmt.Errorf("deal: %w", err)
-	}
-	return nil
+	_, err := bulk.InsertAll(ctx, tx, ds)
+	return err
 }

@@ -323,17 +323,8 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			v.Field("personId", api.FieldRequired)
 			v.Field("organizationId", api.FieldRequired)
 		}
-		if in.PipelineID != nil || in.StageID != nil {
-			pl, stage := d.PipelineID.String(), ""
-			if in.PipelineID != nil {
-				pl = *in.PipelineID
-			}
-			if in.StageID != nil {
-				stage = *in.StageID
-			}
-			if p, st := pipeline.Place(ctx, tx, api.RecordDeal, &v, pl, stage); st != nil {
-				d.PipelineID, d.StageID, d.PipelineName, d.StageName, d.Probability = p.ID, st.ID, p.Name, st.Name, st.Probability
-			}
+		if p, st := pipeline.Move(ctx, tx, api.RecordDeal, &v, d.PipelineID, in.PipelineID, in.StageID); st != nil {
+			d.PipelineID, d.StageID, d.PipelineName, d.StageName, d.Probability = p.ID, st.ID, p.Name, st.Name, st.Probability
 		}
 		if in.OwnerID != nil {
 			d.OwnerID = record.Owner(ctx, tx, a, api.RecordDeal, api.ActionEdit, *in.OwnerID, &v)

@@ -71,28 +71,20 @@ func NewWorker(db *bun.DB, g *Geocoder, o WorkerOptions, log *slog.Logger) *Work
 // entries are deleted every hour.
 func (w *Worker) Run(ctx context.Context) {
 	var purged time.Time
-	for ctx.Err() == nil {
+	logErr := func(err error) { w.log.Warn("geocoding worker", "err", err) }
+	db.Poll(ctx, w.o.Poll, nil, func(ctx context.Context) (int, error) {
 		n, err := w.Step(ctx)
 		if err == nil && n == 0 {
 			n, err = w.Backfill(ctx, 200)
 		}
-		if err != nil && ctx.Err() == nil {
-			w.log.Warn("geocoding worker", "err", err)
-		}
 		if time.Since(purged) > time.Hour {
 			if err := PurgeCache(ctx, w.db); err != nil && ctx.Err() == nil {
-				w.log.Warn("geocoding worker", "err", err)
+				logErr(err)
 			}
 			purged = time.Now()
 		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(w.o.Poll):
-		}
-	}
+		return n, err
+	}, logErr)
 }
 
 // place is a record's address as the owner-run functions hand it out (a queued job, an untracked record).
@@ -118,19 +110,7 @@ type job struct {
 
 // Step claims due jobs and works them off; it returns how many it claimed.
 func (w *Worker) Step(ctx context.Context) (int, error) {
-	var jobs []job
-	if err := w.db.NewRaw("SELECT * FROM geocode_claim(?, ?)", w.o.Batch, w.o.Lease.Seconds()).Scan(ctx, &jobs); err != nil {
-		if db.IsNoRows(err) {
-			return 0, nil
-		}
-		return 0, fmt.Errorf("geo: claim: %w", err)
-	}
-	for _, j := range jobs {
-		if err := w.work(ctx, j); err != nil {
-			return len(jobs), err
-		}
-	}
-	return len(jobs), nil
+	return db.WorkClaimed(ctx, w.db, w.work, "geocode_claim", w.o.Batch, w.o.Lease.Seconds())
 }
 
 func (w *Worker) work(ctx context.Context, j job) error {
@@ -152,10 +132,7 @@ func (w *Worker) work(ctx context.Context, j job) error {
 				Where("record_type = ? AND record_id = ? AND address_key = ?", j.RecordType, j.RecordID, j.Key).Exec(ctx)
 			return err
 		}
-		wait := w.o.Backoff << min(j.Attempts-1, 20)
-		if wait <= 0 || wait > w.o.MaxBackoff {
-			wait = w.o.MaxBackoff
-		}
+		wait := db.Backoff(w.o.Backoff, w.o.MaxBackoff, j.Attempts)
 		w.log.Info("geocoding retried later", "record", j.RecordID, "attempt", j.Attempts, "in", wait.String(), "err", res.Err)
 		_, err := tx.NewRaw(`UPDATE geocode_jobs SET next_attempt_at = clock_timestamp() + make_interval(secs => ?), last_error = ?
 			WHERE record_type = ? AND record_id = ? AND address_key = ?`,

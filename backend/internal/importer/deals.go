@@ -2,16 +2,12 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
-	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/deal"
-	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/person"
 	"github.com/1sales/app/shared/api"
@@ -20,7 +16,11 @@ import (
 // deals imports deals into their pipelines, with the person (by e-mail address) and the organisation (by name,
 // or created) each row names.
 type deals struct {
-	svc *deal.Service
+	updater[*deal.Deal, api.Deal, api.DealPatch]
+}
+
+func newDeals(svc *deal.Service) deals {
+	return deals{updater[*deal.Deal, api.Deal, api.DealPatch]{rt: api.RecordDeal, svc: svc, patch: dealPatch, targetOf: targetIs(dealTarget)}}
 }
 
 func dealInput(l *line) api.DealCreate {
@@ -124,41 +124,18 @@ func (k deals) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (wr
 	if err := insertOrganizations(ctx, tx, r, lines, &w); err != nil {
 		return w, err
 	}
-	var ds []*deal.Deal
 	for _, l := range lines {
-		d := l.draft.(*deal.Deal)
 		if l.orgID != uuid.Nil {
 			id := l.orgID
-			d.OrganizationID = &id
-		}
-		if l.outcome == api.ImportRowCreated {
-			ds = append(ds, d)
+			l.draft.(*deal.Deal).OrganizationID = &id
 		}
 	}
-	if err := deal.InsertAll(ctx, tx, ds); err != nil {
+	if err := insertCreated(ctx, tx, r, lines, &w, api.RecordDeal, func(ds []*deal.Deal) error {
+		return deal.InsertAll(ctx, tx, ds)
+	}, func(d *deal.Deal) uuid.UUID { return d.ID }); err != nil {
 		return w, err
 	}
-	entries := make([]history.Entry, 0, len(ds))
-	for _, d := range ds {
-		w.created[api.RecordDeal] = append(w.created[api.RecordDeal], d.ID)
-		entries = append(entries, history.Entry{RecordID: d.ID, Action: api.HistoryImported, Changes: d.Created(r.fields[api.RecordDeal])})
-	}
-	if err := history.RecordFor(ctx, tx, r.a, api.RecordDeal, r.imp.FileName, entries); err != nil {
-		return w, err
-	}
-	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
-		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		patch, before := dealPatch(l, cur.API())
-		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		return changed(api.RecordDeal, cur.ID, cur.Version, upd.Version, before), nil
-	}, func(*line) func(string) string { return dealTarget })
-	return w, err
+	return w, k.updateAll(ctx, tx, r, lines, &w)
 }
 
 // dealPatch is what an update of cur with a line's values changes (its non-empty values, its person and
@@ -166,17 +143,14 @@ func (k deals) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (wr
 func dealPatch(l *line, cur api.Deal) (api.DealPatch, api.DealPatch) {
 	var p, b api.DealPatch
 	in, d := dealInput(l), l.draft.(*deal.Deal)
-	for _, f := range []struct {
-		val       string
-		old       string
-		dst, back **string
-	}{{in.Title, cur.Title, &p.Title, &b.Title}, {d.Value, cur.Value, &p.Value, &b.Value}, {d.Currency, cur.Currency, &p.Currency, &b.Currency},
-		{in.ExpectedCloseDate, cur.ExpectedCloseDate, &p.ExpectedCloseDate, &b.ExpectedCloseDate}} {
-		if f.val != "" && (f.dst != &p.Value || in.Value != "") && (f.dst != &p.Currency || in.Currency != "") {
-			val, old := f.val, f.old
-			*f.dst, *f.back = &val, &old
-		}
+	setIf(in.Title, cur.Title, &p.Title, &b.Title)
+	if in.Value != "" {
+		setIf(d.Value, cur.Value, &p.Value, &b.Value)
 	}
+	if in.Currency != "" {
+		setIf(d.Currency, cur.Currency, &p.Currency, &b.Currency)
+	}
+	setIf(in.ExpectedCloseDate, cur.ExpectedCloseDate, &p.ExpectedCloseDate, &b.ExpectedCloseDate)
 	if d.PersonID != nil {
 		id, old := d.PersonID.String(), cur.PersonID
 		p.PersonID, b.PersonID = &id, &old
@@ -185,19 +159,7 @@ func dealPatch(l *line, cur api.Deal) (api.DealPatch, api.DealPatch) {
 		id, old := d.OrganizationID.String(), cur.OrganizationID
 		p.OrganizationID, b.OrganizationID = &id, &old
 	}
-	if l.values[string(api.TargetOwner)] != "" {
-		owner, old := d.OwnerID.String(), cur.OwnerID
-		p.OwnerID, b.OwnerID = &owner, &old
-	}
+	setOwner(l, d.OwnerID, cur.OwnerID, &p.OwnerID, &b.OwnerID)
 	p.Custom, b.Custom = customPatch(in.Custom, d.Custom, cur.Custom)
 	return p, b
-}
-
-func (k deals) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.DealPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of deal %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
 }

@@ -2,15 +2,11 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
-	"github.com/1sales/app/backend/internal/access"
-	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/lead"
 	"github.com/1sales/app/backend/internal/record"
@@ -19,7 +15,12 @@ import (
 
 // leads imports leads into their pipelines.
 type leads struct {
-	svc *lead.Service
+	updater[*lead.Lead, api.Lead, api.LeadPatch]
+}
+
+func newLeads(svc *lead.Service) leads {
+	return leads{updater[*lead.Lead, api.Lead, api.LeadPatch]{rt: api.RecordLead, svc: svc, patch: leadPatch,
+		targetOf: func(l *line) func(string) string { return leadInput(l).targetOf }}}
 }
 
 // leadRow is a line's lead as a create input, with the target each derived field came from.
@@ -119,127 +120,27 @@ func byRule(ctx context.Context, tx bun.IDB, r *run, lines []*line, rt api.Recor
 
 func (k leads) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (written, error) {
 	w := written{created: map[api.RecordType][]uuid.UUID{}}
-	var ls []*lead.Lead
-	for _, l := range lines {
-		if l.outcome == api.ImportRowCreated {
-			ls = append(ls, l.draft.(*lead.Lead))
-		}
-	}
-	if err := lead.InsertAll(ctx, tx, r.a.TenantID, ls); err != nil {
+	if err := insertCreated(ctx, tx, r, lines, &w, api.RecordLead, func(ls []*lead.Lead) error {
+		return lead.InsertAll(ctx, tx, r.a.TenantID, ls)
+	}, func(d *lead.Lead) uuid.UUID { return d.ID }); err != nil {
 		return w, err
 	}
-	entries := make([]history.Entry, 0, len(ls))
-	for _, d := range ls {
-		w.created[api.RecordLead] = append(w.created[api.RecordLead], d.ID)
-		entries = append(entries, history.Entry{RecordID: d.ID, Action: api.HistoryImported, Changes: d.Created(r.fields[api.RecordLead])})
-	}
-	if err := history.RecordFor(ctx, tx, r.a, api.RecordLead, r.imp.FileName, entries); err != nil {
-		return w, err
-	}
-	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
-		row := leadInput(l)
-		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		patch, before := leadPatch(l, row, cur.API())
-		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		return changed(api.RecordLead, cur.ID, cur.Version, upd.Version, before), nil
-	}, func(l *line) func(string) string { return leadInput(l).targetOf })
-	return w, err
-}
-
-// changed is the undo log's entry of an update from version to after (none when nothing changed).
-func changed(rt api.RecordType, id uuid.UUID, version, after int64, before any) updatedRecord {
-	if after == version {
-		return updatedRecord{}
-	}
-	return updatedRecord{rt: rt, id: id, version: after, before: before}
-}
-
-// updateLines runs the update of every line decided as updated (update), each in a savepoint (update's doc).
-func updateLines(ctx context.Context, tx bun.IDB, r *run, lines []*line, w *written, fn func(*line) (updatedRecord, error),
-	targetOf func(*line) func(string) string) error {
-	for _, l := range lines {
-		if l.outcome != api.ImportRowUpdated {
-			continue
-		}
-		var rec updatedRecord
-		ok, err := update(ctx, tx, l, targetOf(l), r.p.settings.Duplicates.Target, func() error {
-			var err error
-			rec, err = fn(l)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		if ok {
-			l.id = l.match.ID
-			if rec.id != uuid.Nil {
-				w.updated = append(w.updated, rec)
-			} else {
-				// The record holds the row's values already (an exported list imported again): nothing was
-				// written, and the row counts as skipped, not as updated.
-				l.outcome = api.ImportRowSkipped
-			}
-		}
-	}
-	return nil
+	return w, k.updateAll(ctx, tx, r, lines, &w)
 }
 
 // leadPatch is what an update of cur with a line's values changes (its non-empty values), and the patch that sets
 // those fields back. Pipeline and stage stay as they are.
-func leadPatch(l *line, row leadRow, cur api.Lead) (api.LeadPatch, api.LeadPatch) {
+func leadPatch(l *line, cur api.Lead) (api.LeadPatch, api.LeadPatch) {
 	var p, b api.LeadPatch
-	in, draft := row.in, l.draft.(*lead.Lead)
-	for _, f := range []struct {
-		val       string
-		old       string
-		dst, back **string
-	}{{in.PersonName, cur.PersonName, &p.PersonName, &b.PersonName}, {in.Company, cur.Company, &p.Company, &b.Company},
-		{in.Email, cur.Email, &p.Email, &b.Email}, {in.Phone, cur.Phone, &p.Phone, &b.Phone}, {in.Source, cur.Source, &p.Source, &b.Source}} {
-		if f.val != "" {
-			val, old := f.val, f.old
-			*f.dst, *f.back = &val, &old
-		}
-	}
-	if t := l.values[string(api.TargetTitle)]; t != "" {
-		old := cur.Title
-		p.Title, b.Title = &t, &old
-	}
-	if in.Address != (api.Address{}) {
-		a, old := mergeAddress(cur.Address, in.Address), cur.Address
-		p.Address, b.Address = &a, &old
-	}
-	if l.values[string(api.TargetOwner)] != "" {
-		owner, old := draft.OwnerID.String(), cur.OwnerID
-		p.OwnerID, b.OwnerID = &owner, &old
-	}
+	in, draft := leadInput(l).in, l.draft.(*lead.Lead)
+	setIf(in.PersonName, cur.PersonName, &p.PersonName, &b.PersonName)
+	setIf(in.Company, cur.Company, &p.Company, &b.Company)
+	setIf(in.Email, cur.Email, &p.Email, &b.Email)
+	setIf(in.Phone, cur.Phone, &p.Phone, &b.Phone)
+	setIf(in.Source, cur.Source, &p.Source, &b.Source)
+	setIf(l.values[string(api.TargetTitle)], cur.Title, &p.Title, &b.Title)
+	setAddress(in.Address, cur.Address, &p.Address, &b.Address)
+	setOwner(l, draft.OwnerID, cur.OwnerID, &p.OwnerID, &b.OwnerID)
 	p.Custom, b.Custom = customPatch(in.Custom, draft.Custom, cur.Custom)
 	return p, b
-}
-
-// customPatch is the custom values an update sets (the draft's canonical values of the row's fields) and their
-// values before ("" clears one the record did not have).
-func customPatch(row, draft, cur api.CustomValues) (api.CustomValues, api.CustomValues) {
-	if len(row) == 0 {
-		return nil, nil
-	}
-	p, b := api.CustomValues{}, api.CustomValues{}
-	for id := range row {
-		p[id], b[id] = draft[id], cur[id]
-	}
-	return p, b
-}
-
-func (k leads) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.LeadPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of lead %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
 }

@@ -2,15 +2,11 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
-	"github.com/1sales/app/backend/internal/access"
-	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/organization"
 	"github.com/1sales/app/shared/api"
@@ -18,7 +14,12 @@ import (
 
 // organizations imports organisations.
 type organizations struct {
-	svc *organization.Service
+	updater[*organization.Organization, api.Organization, api.OrganizationPatch]
+}
+
+func newOrganizations(svc *organization.Service) organizations {
+	return organizations{updater[*organization.Organization, api.Organization, api.OrganizationPatch]{
+		rt: api.RecordOrganization, svc: svc, patch: orgPatch, targetOf: targetIs(orgTarget)}}
 }
 
 func orgInput(l *line) api.OrganizationCreate {
@@ -58,40 +59,12 @@ func (k organizations) decide(ctx context.Context, tx bun.IDB, r *run, lines []*
 
 func (k organizations) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (written, error) {
 	w := written{created: map[api.RecordType][]uuid.UUID{}}
-	var os []*organization.Organization
-	for _, l := range lines {
-		if l.outcome == api.ImportRowCreated {
-			os = append(os, l.draft.(*organization.Organization))
-		}
-	}
-	if err := organization.InsertAll(ctx, tx, r.a.TenantID, os); err != nil {
+	if err := insertCreated(ctx, tx, r, lines, &w, api.RecordOrganization, func(os []*organization.Organization) error {
+		return organization.InsertAll(ctx, tx, r.a.TenantID, os)
+	}, func(o *organization.Organization) uuid.UUID { return o.ID }); err != nil {
 		return w, err
 	}
-	var entries []history.Entry
-	for _, l := range lines {
-		if l.outcome == api.ImportRowCreated {
-			o := l.draft.(*organization.Organization)
-			l.id = o.ID
-			w.created[api.RecordOrganization] = append(w.created[api.RecordOrganization], o.ID)
-			entries = append(entries, history.Entry{RecordID: o.ID, Action: api.HistoryImported, Changes: o.Created(r.fields[api.RecordOrganization])})
-		}
-	}
-	if err := history.RecordFor(ctx, tx, r.a, api.RecordOrganization, r.imp.FileName, entries); err != nil {
-		return w, err
-	}
-	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
-		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		patch, before := orgPatch(l, cur.API())
-		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		return changed(api.RecordOrganization, cur.ID, cur.Version, upd.Version, before), nil
-	}, func(*line) func(string) string { return orgTarget })
-	return w, err
+	return w, k.updateAll(ctx, tx, r, lines, &w)
 }
 
 // orgPatch is what an update of cur with a line's values changes (its non-empty values), and the patch that sets
@@ -99,47 +72,13 @@ func (k organizations) write(ctx context.Context, tx bun.IDB, r *run, lines []*l
 func orgPatch(l *line, cur api.Organization) (api.OrganizationPatch, api.OrganizationPatch) {
 	var p, b api.OrganizationPatch
 	in, draft := orgInput(l), l.draft.(*organization.Organization)
-	for _, f := range []struct {
-		val       string
-		old       string
-		dst, back **string
-	}{{in.Name, cur.Name, &p.Name, &b.Name}, {in.Phone, cur.Phone, &p.Phone, &b.Phone}, {in.Email, cur.Email, &p.Email, &b.Email},
-		{in.Website, cur.Website, &p.Website, &b.Website}, {in.Industry, cur.Industry, &p.Industry, &b.Industry}} {
-		if f.val != "" {
-			val, old := f.val, f.old
-			*f.dst, *f.back = &val, &old
-		}
-	}
-	if in.Address != (api.Address{}) {
-		a, old := mergeAddress(cur.Address, in.Address), cur.Address
-		p.Address, b.Address = &a, &old
-	}
-	if l.values[string(api.TargetOwner)] != "" {
-		owner, old := draft.OwnerID.String(), cur.OwnerID
-		p.OwnerID, b.OwnerID = &owner, &old
-	}
+	setIf(in.Name, cur.Name, &p.Name, &b.Name)
+	setIf(in.Phone, cur.Phone, &p.Phone, &b.Phone)
+	setIf(in.Email, cur.Email, &p.Email, &b.Email)
+	setIf(in.Website, cur.Website, &p.Website, &b.Website)
+	setIf(in.Industry, cur.Industry, &p.Industry, &b.Industry)
+	setAddress(in.Address, cur.Address, &p.Address, &b.Address)
+	setOwner(l, draft.OwnerID, cur.OwnerID, &p.OwnerID, &b.OwnerID)
 	p.Custom, b.Custom = customPatch(in.Custom, draft.Custom, cur.Custom)
 	return p, b
-}
-
-// mergeAddress is cur with the parts add gives.
-func mergeAddress(cur, add api.Address) api.Address {
-	for _, part := range []struct {
-		dst *string
-		val string
-	}{{&cur.Street, add.Street}, {&cur.PostalCode, add.PostalCode}, {&cur.City, add.City}, {&cur.Country, add.Country}} {
-		if part.val != "" {
-			*part.dst = part.val
-		}
-	}
-	return cur
-}
-
-func (k organizations) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.OrganizationPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of organisation %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
 }

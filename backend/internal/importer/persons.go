@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
-	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/history"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/organization"
@@ -24,7 +22,21 @@ import (
 // persons imports persons, with the organisation each row names (found by name, or created with the row's
 // organisation fields) as their membership.
 type persons struct {
-	svc *person.Service
+	updater[*person.Person, api.Person, api.PersonPatch]
+}
+
+func newPersons(svc *person.Service) persons {
+	return persons{updater[*person.Person, api.Person, api.PersonPatch]{rt: api.RecordPerson, svc: svc, patch: personPatch,
+		targetOf: func(l *line) func(string) string { return personInput(l).targetOf },
+		then: func(ctx context.Context, tx bun.IDB, r *run, l *line, id uuid.UUID) error {
+			// The row's organisations become the person's memberships too.
+			for _, orgID := range l.orgIDs() {
+				if err := person.LinkInTx(ctx, tx, r.a, id, orgID); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}}
 }
 
 // personRow is a line's person as a create input, with the target each of the input's fields came from.
@@ -325,45 +337,21 @@ func (k persons) write(ctx context.Context, tx bun.IDB, r *run, lines []*line) (
 		return w, err
 	}
 
-	err := updateLines(ctx, tx, r, lines, &w, func(l *line) (updatedRecord, error) {
-		cur, err := k.svc.Load(ctx, tx, r.a, l.match.ID, api.ActionEdit, true)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		patch, before := personPatch(l, personInput(l), cur.API())
-		upd, err := k.svc.Update(ctx, r.a, cur.ID, cur.Version, patch)
-		if err != nil {
-			return updatedRecord{}, err
-		}
-		for _, orgID := range l.orgIDs() {
-			if err := person.LinkInTx(ctx, tx, r.a, cur.ID, orgID); err != nil {
-				return updatedRecord{}, err
-			}
-		}
-		return changed(api.RecordPerson, cur.ID, cur.Version, upd.Version, before), nil
-	}, func(l *line) func(string) string { return personInput(l).targetOf })
-	return w, err
+	return w, k.updateAll(ctx, tx, r, lines, &w)
 }
 
 // personPatch is what an update of cur with a line's values changes (the non-empty values; an e-mail address or
 // phone number it lacks goes first in its list, the others stay), and the patch that sets those fields back.
-func personPatch(l *line, row personRow, cur api.Person) (api.PersonPatch, api.PersonPatch) {
+func personPatch(l *line, cur api.Person) (api.PersonPatch, api.PersonPatch) {
 	var p, b api.PersonPatch
-	in, draft := row.in, l.draft.(*person.Person)
+	in, draft := personInput(l).in, l.draft.(*person.Person)
 	if l.values[string(api.TargetSalutation)] != "" {
 		p.Salutation, b.Salutation = &in.Salutation, &cur.Salutation
 	}
-	for _, f := range []struct {
-		val       string
-		old       string
-		dst, back **string
-	}{{in.Title, cur.Title, &p.Title, &b.Title}, {in.FirstName, cur.FirstName, &p.FirstName, &b.FirstName},
-		{in.LastName, cur.LastName, &p.LastName, &b.LastName}, {in.JobTitle, cur.JobTitle, &p.JobTitle, &b.JobTitle}} {
-		if f.val != "" {
-			val, old := f.val, f.old
-			*f.dst, *f.back = &val, &old
-		}
-	}
+	setIf(in.Title, cur.Title, &p.Title, &b.Title)
+	setIf(in.FirstName, cur.FirstName, &p.FirstName, &b.FirstName)
+	setIf(in.LastName, cur.LastName, &p.LastName, &b.LastName)
+	setIf(in.JobTitle, cur.JobTitle, &p.JobTitle, &b.JobTitle)
 	if list, changed := prepend(cur.Emails, in.Emails, func(a, b string) bool { return strings.EqualFold(a, b) }); changed {
 		old := cur.Emails
 		p.Emails, b.Emails = &list, &old
@@ -372,14 +360,8 @@ func personPatch(l *line, row personRow, cur api.Person) (api.PersonPatch, api.P
 		old := cur.Phones
 		p.Phones, b.Phones = &list, &old
 	}
-	if in.Address != (api.Address{}) {
-		a, old := mergeAddress(cur.Address, in.Address), cur.Address
-		p.Address, b.Address = &a, &old
-	}
-	if l.values[string(api.TargetOwner)] != "" {
-		owner, old := draft.OwnerID.String(), cur.OwnerID
-		p.OwnerID, b.OwnerID = &owner, &old
-	}
+	setAddress(in.Address, cur.Address, &p.Address, &b.Address)
+	setOwner(l, draft.OwnerID, cur.OwnerID, &p.OwnerID, &b.OwnerID)
 	p.Custom, b.Custom = customPatch(in.Custom, draft.Custom, cur.Custom)
 	return p, b
 }
@@ -402,15 +384,6 @@ func prepend(list, add []api.ContactPoint, same func(a, b string) bool) ([]api.C
 		}
 	}
 	return out, changed
-}
-
-func (k persons) revert(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, before json.RawMessage) error {
-	var p api.PersonPatch
-	if err := json.Unmarshal(before, &p); err != nil {
-		return fmt.Errorf("importer: the undo log of person %s: %w", id, err)
-	}
-	_, err := k.svc.Update(ctx, a, id, version, p)
-	return err
 }
 
 // orgIDs are the organisations of a person line, its main one first (once its new ones are inserted).

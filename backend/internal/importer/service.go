@@ -40,10 +40,10 @@ type Service struct {
 // NewService builds the service on the pool and the document store (where the files are kept).
 func NewService(pool *bun.DB, store blob.Store, log *slog.Logger) *Service {
 	return &Service{db: pool, store: store, log: log, kinds: map[api.RecordType]kind{
-		api.RecordPerson:       persons{svc: person.NewService(pool)},
-		api.RecordOrganization: organizations{svc: organization.NewService(pool)},
-		api.RecordDeal:         deals{svc: deal.NewService(pool)},
-		api.RecordLead:         leads{svc: lead.NewService(pool)},
+		api.RecordPerson:       newPersons(person.NewService(pool)),
+		api.RecordOrganization: newOrganizations(organization.NewService(pool)),
+		api.RecordDeal:         newDeals(deal.NewService(pool)),
+		api.RecordLead:         newLeads(lead.NewService(pool)),
 	}}
 }
 

@@ -67,19 +67,13 @@ func (w *Worker) StopAfter(stop func(id uuid.UUID, batch int) bool) { w.stop = s
 
 // Run works until ctx ends.
 func (w *Worker) Run(ctx context.Context) {
-	for ctx.Err() == nil {
+	db.Poll(ctx, w.o.Poll, nil, func(ctx context.Context) (int, error) {
 		found, err := w.Step(ctx)
-		if err != nil && ctx.Err() == nil {
-			w.log.Warn("import worker", "err", err)
+		if found {
+			return 1, err
 		}
-		if found && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(w.o.Poll):
-		}
-	}
+		return 0, err
+	}, func(err error) { w.log.Warn("import worker", "err", err) })
 }
 
 type claim struct {
@@ -91,18 +85,13 @@ type claim struct {
 // Step claims one import (queued, or running with a lease that ran out) and runs it to its end; it reports
 // whether it found one.
 func (w *Worker) Step(ctx context.Context) (bool, error) {
-	var c claim
-	if err := w.s.db.NewRaw("SELECT * FROM import_claim(?)", w.o.Lease.Seconds()).Scan(ctx, &c); err != nil {
-		if db.IsNoRows(err) {
-			return false, nil
-		}
-		return false, fmt.Errorf("importer: claim: %w", err)
+	cs, err := db.Claim[claim](ctx, w.s.db, "import_claim", w.o.Lease.Seconds())
+	if err != nil || len(cs) == 0 || cs[0].ID == uuid.Nil {
+		return false, err
 	}
-	if c.ID == uuid.Nil {
-		return false, nil
-	}
+	c := cs[0]
 	start := time.Now()
-	err := w.run(ctx, c)
+	err = w.run(ctx, c)
 	var he *httpx.Error
 	switch {
 	case errors.Is(err, errLeaseLost) || errors.Is(err, errStopped):

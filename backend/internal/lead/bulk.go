@@ -2,7 +2,6 @@ package lead
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -36,29 +35,19 @@ func (l *Lead) Created(fields customfield.Fields) []api.FieldChange {
 // their addresses for geocoding and marks the possible duplicates among them, as a delivery does. Their history
 // is the caller's.
 func InsertAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ls []*Lead) error {
-	if len(ls) == 0 {
-		return nil
-	}
-	ids := make([]uuid.UUID, len(ls))
-	addrs := make([]api.Address, len(ls))
-	for i, l := range ls {
-		if l.ID == uuid.Nil {
-			l.ID = uuid.New()
-		}
-		l.derive()
-		if key := geo.AddressKey(l.address()); key != "" {
-			l.GeoKey = &key
-		}
-		ids[i], addrs[i] = l.ID, l.address()
-	}
-	cols := append([]db.Column[*Lead]{{Name: "id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.ID.String()) }}},
-		newLeadColumns...)
-	if err := db.InsertAll(ctx, tx, "leads", cols, ls, "", nil); err != nil {
-		return fmt.Errorf("lead: %w", err)
-	}
-	if err := geo.QueueNew(ctx, tx, tenantID, api.RecordLead, ids, addrs); err != nil {
+	ids, err := bulk.InsertAll(ctx, tx, ls)
+	if err != nil || len(ids) == 0 {
 		return err
 	}
-	_, err := markDuplicates(ctx, tx, ids, nil)
+	_, err = markDuplicates(ctx, tx, ids, nil)
 	return err
+}
+
+// bulk is how InsertAll writes leads: a delivery's columns with the ID chosen here.
+var bulk = record.Bulk[*Lead]{
+	Type: api.RecordLead,
+	Columns: append([]db.Column[*Lead]{{Name: "id", Type: "uuid", Value: func(l *Lead) *string { return db.Text(l.ID.String()) }}},
+		newLeadColumns...),
+	Derive: (*Lead).derive,
+	Place:  func(l *Lead) (api.Address, *geo.Columns) { return l.address(), &l.Columns },
 }

@@ -266,20 +266,11 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		l.apply(&v, fieldsIn{title: in.Title, personName: in.PersonName, company: in.Company, email: in.Email,
 			phone: in.Phone, source: in.Source, address: in.Address})
 		converted := l.Status == api.LeadConverted
-		if in.PipelineID != nil || in.StageID != nil {
-			if converted {
-				v.Field("stageId", api.FieldInvalid)
-			}
-			pl, stage := l.PipelineID.String(), ""
-			if in.PipelineID != nil {
-				pl = *in.PipelineID
-			}
-			if in.StageID != nil {
-				stage = *in.StageID
-			}
-			if p, st := pipeline.Place(ctx, tx, api.RecordLead, &v, pl, stage); st != nil {
-				l.PipelineID, l.StageID, l.PipelineName, l.StageName = p.ID, st.ID, p.Name, st.Name
-			}
+		if converted && (in.PipelineID != nil || in.StageID != nil) {
+			v.Field("stageId", api.FieldInvalid)
+		}
+		if p, st := pipeline.Move(ctx, tx, api.RecordLead, &v, l.PipelineID, in.PipelineID, in.StageID); st != nil {
+			l.PipelineID, l.StageID, l.PipelineName, l.StageName = p.ID, st.ID, p.Name, st.Name
 		}
 		if in.OwnerID != nil {
 			l.OwnerID = record.Owner(ctx, tx, a, api.RecordLead, api.ActionEdit, *in.OwnerID, &v)

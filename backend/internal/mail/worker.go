@@ -84,20 +84,7 @@ func (w *Worker) Wake() {
 
 // Run works until ctx ends: due mails, then a pause (Poll, or until Wake).
 func (w *Worker) Run(ctx context.Context) {
-	for ctx.Err() == nil {
-		n, err := w.Step(ctx)
-		if err != nil && ctx.Err() == nil {
-			w.log.Warn("mail worker", "err", err)
-		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-		case <-w.wake:
-		case <-time.After(w.o.Poll):
-		}
-	}
+	db.Poll(ctx, w.o.Poll, w.wake, w.Step, func(err error) { w.log.Warn("mail worker", "err", err) })
 }
 
 // claim is a mail the worker took from the queue (mail_claim).
@@ -110,19 +97,7 @@ type claim struct {
 // Step claims due mails and tries to deliver each once; it returns how many it claimed. A failed delivery is not
 // an error of Step: the mail is scheduled again (or given up) and the next one tried.
 func (w *Worker) Step(ctx context.Context) (int, error) {
-	var jobs []claim
-	if err := w.db.NewRaw("SELECT * FROM mail_claim(?, ?)", w.o.Batch, w.o.Lease.Seconds()).Scan(ctx, &jobs); err != nil {
-		if db.IsNoRows(err) {
-			return 0, nil
-		}
-		return 0, fmt.Errorf("mail: claim: %w", err)
-	}
-	for _, j := range jobs {
-		if err := w.deliver(ctx, j); err != nil {
-			return len(jobs), err
-		}
-	}
-	return len(jobs), nil
+	return db.WorkClaimed(ctx, w.db, w.deliver, "mail_claim", w.o.Batch, w.o.Lease.Seconds())
 }
 
 // deliver loads, renders and sends one claimed mail and records the outcome.
@@ -168,10 +143,7 @@ func (w *Worker) deliver(ctx context.Context, j claim) error {
 		w.log.Error("mail given up", "mail", j.ID, "template", row.Template, "attempt", j.Attempts, "code", code)
 		return w.record(ctx, j, "failed", code, 0)
 	}
-	wait := w.o.Backoff << min(j.Attempts-1, 20)
-	if wait <= 0 || wait > w.o.MaxBackoff {
-		wait = w.o.MaxBackoff
-	}
+	wait := db.Backoff(w.o.Backoff, w.o.MaxBackoff, j.Attempts)
 	w.log.Warn("mail delayed", "mail", j.ID, "template", row.Template, "attempt", j.Attempts, "code", code,
 		"in", wait.String())
 	return w.record(ctx, j, "queued", code, wait)

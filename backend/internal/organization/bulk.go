@@ -2,7 +2,6 @@ package organization
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -33,47 +32,29 @@ func (o *Organization) Created(fields customfield.Fields) []api.FieldChange {
 	return history.Created(o.snapshot(o.OwnerName), historyFields, fields.Labels())
 }
 
-// columns are the columns InsertAll writes.
-var columns = []db.Column[*Organization]{
-	{Name: "id", Type: "uuid", Value: func(o *Organization) *string { return db.Text(o.ID.String()) }},
-	{Name: "tenant_id", Type: "uuid", Value: func(o *Organization) *string { return db.Text(o.TenantID.String()) }},
-	{Name: "owner_id", Type: "uuid", Value: func(o *Organization) *string { return db.Text(o.OwnerID.String()) }},
-	{Name: "name", Type: "text", Value: func(o *Organization) *string { return &o.Name }},
-	{Name: "street", Type: "text", Value: func(o *Organization) *string { return &o.Street }},
-	{Name: "postal_code", Type: "text", Value: func(o *Organization) *string { return &o.PostalCode }},
-	{Name: "city", Type: "text", Value: func(o *Organization) *string { return &o.City }},
-	{Name: "country", Type: "text", Value: func(o *Organization) *string { return &o.Country }},
-	{Name: "phone", Type: "text", Value: func(o *Organization) *string { return &o.Phone }},
-	{Name: "email", Type: "text", Value: func(o *Organization) *string { return &o.Email }},
-	{Name: "website", Type: "text", Value: func(o *Organization) *string { return &o.Website }},
-	{Name: "industry", Type: "text", Value: func(o *Organization) *string { return &o.Industry }},
-	{Name: "custom", Type: "jsonb", Value: func(o *Organization) *string { return db.JSON(o.CustomValues()) }},
-	{Name: "search_text", Type: "text", Value: func(o *Organization) *string { return &o.SearchText }},
-	{Name: "geo_key", Type: "text", Value: func(o *Organization) *string { return o.GeoKey }},
+// bulk is how InsertAll writes organisations.
+var bulk = record.Bulk[*Organization]{
+	Type: api.RecordOrganization,
+	Columns: record.BaseColumns(
+		db.Column[*Organization]{Name: "name", Type: "text", Value: func(o *Organization) *string { return &o.Name }},
+		db.Column[*Organization]{Name: "street", Type: "text", Value: func(o *Organization) *string { return &o.Street }},
+		db.Column[*Organization]{Name: "postal_code", Type: "text", Value: func(o *Organization) *string { return &o.PostalCode }},
+		db.Column[*Organization]{Name: "city", Type: "text", Value: func(o *Organization) *string { return &o.City }},
+		db.Column[*Organization]{Name: "country", Type: "text", Value: func(o *Organization) *string { return &o.Country }},
+		db.Column[*Organization]{Name: "phone", Type: "text", Value: func(o *Organization) *string { return &o.Phone }},
+		db.Column[*Organization]{Name: "email", Type: "text", Value: func(o *Organization) *string { return &o.Email }},
+		db.Column[*Organization]{Name: "website", Type: "text", Value: func(o *Organization) *string { return &o.Website }},
+		db.Column[*Organization]{Name: "industry", Type: "text", Value: func(o *Organization) *string { return &o.Industry }},
+		db.Column[*Organization]{Name: "geo_key", Type: "text", Value: func(o *Organization) *string { return o.GeoKey }}),
+	Derive: func(o *Organization) { o.SearchText = o.searchText() },
+	Place:  func(o *Organization) (api.Address, *geo.Columns) { return o.address(), &o.Columns },
 }
 
 // InsertAll inserts drafted organisations (owners set) in one statement, with IDs chosen here, and queues their
 // addresses for geocoding. Their history is the caller's.
 func InsertAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, os []*Organization) error {
-	if len(os) == 0 {
-		return nil
-	}
-	ids := make([]uuid.UUID, len(os))
-	addrs := make([]api.Address, len(os))
-	for i, o := range os {
-		if o.ID == uuid.Nil {
-			o.ID = uuid.New()
-		}
-		o.SearchText = o.searchText()
-		if key := geo.AddressKey(o.address()); key != "" {
-			o.GeoKey = &key
-		}
-		ids[i], addrs[i] = o.ID, o.address()
-	}
-	if err := db.InsertAll(ctx, tx, "organizations", columns, os, "", nil); err != nil {
-		return fmt.Errorf("organization: %w", err)
-	}
-	return geo.QueueNew(ctx, tx, tenantID, api.RecordOrganization, ids, addrs)
+	_, err := bulk.InsertAll(ctx, tx, os)
+	return err
 }
 
 // ByName finds the live organisations the actor may perform action on whose name is one of keys, compared in

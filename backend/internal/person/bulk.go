@@ -37,27 +37,26 @@ func (p *Person) Created(fields customfield.Fields) []api.FieldChange {
 	return history.Created(p.snapshot(), historyFields, fields.Labels())
 }
 
-// columns are the columns InsertAll writes.
-var columns = []db.Column[*Person]{
-	{Name: "id", Type: "uuid", Value: func(p *Person) *string { return db.Text(p.ID.String()) }},
-	{Name: "tenant_id", Type: "uuid", Value: func(p *Person) *string { return db.Text(p.TenantID.String()) }},
-	{Name: "owner_id", Type: "uuid", Value: func(p *Person) *string { return db.Text(p.OwnerID.String()) }},
-	{Name: "salutation", Type: "text", Value: func(p *Person) *string { return db.Text(string(p.Salutation)) }},
-	{Name: "title", Type: "text", Value: func(p *Person) *string { return &p.Title }},
-	{Name: "first_name", Type: "text", Value: func(p *Person) *string { return &p.FirstName }},
-	{Name: "last_name", Type: "text", Value: func(p *Person) *string { return &p.LastName }},
-	{Name: "job_title", Type: "text", Value: func(p *Person) *string { return &p.JobTitle }},
-	{Name: "emails", Type: "jsonb", Value: func(p *Person) *string { return db.JSON(nonNil(p.Emails)) }},
-	{Name: "phones", Type: "jsonb", Value: func(p *Person) *string { return db.JSON(nonNil(p.Phones)) }},
-	{Name: "street", Type: "text", Value: func(p *Person) *string { return &p.Street }},
-	{Name: "postal_code", Type: "text", Value: func(p *Person) *string { return &p.PostalCode }},
-	{Name: "city", Type: "text", Value: func(p *Person) *string { return &p.City }},
-	{Name: "country", Type: "text", Value: func(p *Person) *string { return &p.Country }},
-	{Name: "custom", Type: "jsonb", Value: func(p *Person) *string { return db.JSON(p.CustomValues()) }},
-	{Name: "sort_name", Type: "text", Value: func(p *Person) *string { return &p.SortName }},
-	{Name: "email_keys", Type: "text[]", Value: func(p *Person) *string { return db.TextArray(p.EmailKeys) }},
-	{Name: "search_text", Type: "text", Value: func(p *Person) *string { return &p.SearchText }},
-	{Name: "geo_key", Type: "text", Value: func(p *Person) *string { return p.GeoKey }},
+// bulk is how InsertAll writes persons.
+var bulk = record.Bulk[*Person]{
+	Type: api.RecordPerson,
+	Columns: record.BaseColumns(
+		db.Column[*Person]{Name: "salutation", Type: "text", Value: func(p *Person) *string { return db.Text(string(p.Salutation)) }},
+		db.Column[*Person]{Name: "title", Type: "text", Value: func(p *Person) *string { return &p.Title }},
+		db.Column[*Person]{Name: "first_name", Type: "text", Value: func(p *Person) *string { return &p.FirstName }},
+		db.Column[*Person]{Name: "last_name", Type: "text", Value: func(p *Person) *string { return &p.LastName }},
+		db.Column[*Person]{Name: "job_title", Type: "text", Value: func(p *Person) *string { return &p.JobTitle }},
+		db.Column[*Person]{Name: "emails", Type: "jsonb", Value: func(p *Person) *string { return db.JSON(nonNil(p.Emails)) }},
+		db.Column[*Person]{Name: "phones", Type: "jsonb", Value: func(p *Person) *string { return db.JSON(nonNil(p.Phones)) }},
+		db.Column[*Person]{Name: "street", Type: "text", Value: func(p *Person) *string { return &p.Street }},
+		db.Column[*Person]{Name: "postal_code", Type: "text", Value: func(p *Person) *string { return &p.PostalCode }},
+		db.Column[*Person]{Name: "city", Type: "text", Value: func(p *Person) *string { return &p.City }},
+		db.Column[*Person]{Name: "country", Type: "text", Value: func(p *Person) *string { return &p.Country }},
+		db.Column[*Person]{Name: "sort_name", Type: "text", Value: func(p *Person) *string { return &p.SortName }},
+		db.Column[*Person]{Name: "email_keys", Type: "text[]", Value: func(p *Person) *string { return db.TextArray(p.EmailKeys) }},
+		db.Column[*Person]{Name: "geo_key", Type: "text", Value: func(p *Person) *string { return p.GeoKey }}),
+	Derive: (*Person).derive,
+	Place:  func(p *Person) (api.Address, *geo.Columns) { return p.address(), &p.Columns },
 }
 
 func nonNil(ps []api.ContactPoint) []api.ContactPoint {
@@ -70,25 +69,8 @@ func nonNil(ps []api.ContactPoint) []api.ContactPoint {
 // InsertAll inserts drafted persons (owners set) in one statement, with IDs chosen here, and queues their
 // addresses for geocoding. Their history and memberships are the caller's.
 func InsertAll(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, ps []*Person) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	ids := make([]uuid.UUID, len(ps))
-	addrs := make([]api.Address, len(ps))
-	for i, p := range ps {
-		if p.ID == uuid.Nil {
-			p.ID = uuid.New()
-		}
-		p.derive()
-		if key := geo.AddressKey(p.address()); key != "" {
-			p.GeoKey = &key
-		}
-		ids[i], addrs[i] = p.ID, p.address()
-	}
-	if err := db.InsertAll(ctx, tx, "persons", columns, ps, "", nil); err != nil {
-		return fmt.Errorf("person: %w", err)
-	}
-	return geo.QueueNew(ctx, tx, tenantID, api.RecordPerson, ids, addrs)
+	_, err := bulk.InsertAll(ctx, tx, ps)
+	return err
 }
 
 // Membership is a link of a new person to an organisation for LinkAll.

@@ -353,6 +353,26 @@ func (s *Service) ListHandler(w http.ResponseWriter, r *http.Request) error {
 		func(items []api.Pipeline) api.PipelineList { return api.PipelineList{Items: items} }).Handler(w, r)
 }
 
+// Move validates where a patch moves a record now in pipeline cur: the pipeline and stage it names (Place; the
+// current pipeline when it names only a stage, that pipeline's first stage when it names only a pipeline). It
+// returns nil when the patch names neither or names a place that is not valid (then with field codes).
+func Move(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, cur uuid.UUID, pipelineID, stageID *string) (*Pipeline, *Stage) {
+	if pipelineID == nil && stageID == nil {
+		return nil, nil
+	}
+	pl, stage := cur.String(), ""
+	if pipelineID != nil {
+		pl = *pipelineID
+	}
+	if stageID != nil {
+		stage = *stageID
+	}
+	if p, st := Place(ctx, tx, rt, v, pl, stage); st != nil {
+		return p, st
+	}
+	return nil, nil
+}
+
 // Place validates where a record goes: a pipeline of the record type and a stage of that pipeline (the first
 // stage when stageRaw is empty). It returns the pipeline and the stage, or records field codes.
 func Place(ctx context.Context, tx bun.IDB, rt api.RecordType, v *httpx.Validation, pipelineRaw, stageRaw string) (*Pipeline, *Stage) {

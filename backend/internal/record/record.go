@@ -37,12 +37,19 @@ func (k Kind) OwnerColumn() string { return k.Alias + ".owner_id" }
 // mechanisms name it recordID: /api/v1/persons/{recordID}/notes.)
 func (k Kind) Param() string { return string(k.Type) + "ID" }
 
-var kinds = []Kind{
-	{Type: api.RecordPerson, Table: "persons", Alias: "p", Path: "persons",
-		NameSQL: "trim(p.first_name || ' ' || p.last_name)"},
-	{Type: api.RecordOrganization, Table: "organizations", Alias: "o", Path: "organizations", NameSQL: "o.name"},
-	{Type: api.RecordDeal, Table: "deals", Alias: "d", Path: "deals", NameSQL: "d.title", Pipelines: true},
-	{Type: api.RecordLead, Table: "leads", Alias: "l", Path: "leads", NameSQL: "l.title", Pipelines: true},
+var kinds = withPaths([]Kind{
+	{Type: api.RecordPerson, Table: "persons", Alias: "p", NameSQL: "trim(p.first_name || ' ' || p.last_name)"},
+	{Type: api.RecordOrganization, Table: "organizations", Alias: "o", NameSQL: "o.name"},
+	{Type: api.RecordDeal, Table: "deals", Alias: "d", NameSQL: "d.title", Pipelines: true},
+	{Type: api.RecordLead, Table: "leads", Alias: "l", NameSQL: "l.title", Pipelines: true},
+})
+
+// withPaths gives each kind the collection of its routes, as shared/api names it (the desktop calls them so).
+func withPaths(ks []Kind) []Kind {
+	for i := range ks {
+		ks[i].Path = api.RecordCollection(ks[i].Type)
+	}
+	return ks
 }
 
 // Kinds lists the record kinds.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/testdb"
+	"github.com/1sales/app/shared/api"
 )
 
 // The SQL reads the kinds from record_kinds, the Go code from record.Kinds: the two must be the same list, or a
@@ -83,5 +84,23 @@ func TestRecordTypesAreKinds(t *testing.T) {
 		if _, err := d.Owner.ExecContext(ctx, "INSERT INTO pipelines (tenant_id, record_type, name) VALUES (?, ?, ?)", tenant, k.Type, "P "+k.Type); err != nil {
 			t.Errorf("a pipeline of %s: %v", k.Type, err)
 		}
+	}
+}
+
+// The registry describes exactly the record kinds shared/api lists, in its order, each at the collection the
+// desktop calls.
+func TestRegistryListsTheRecordKinds(t *testing.T) {
+	var types []api.RecordType
+	for _, k := range record.Kinds() {
+		types = append(types, k.Type)
+		if k.Path == "" || k.Path != api.RecordCollection(k.Type) {
+			t.Errorf("kind %s: path %q, shared/api names %q", k.Type, k.Path, api.RecordCollection(k.Type))
+		}
+	}
+	if !slices.Equal(types, api.CustomFieldTypes) {
+		t.Errorf("registry kinds %v, shared/api's record kinds %v", types, api.CustomFieldTypes)
+	}
+	if c := api.RecordCollection(api.RecordActivity); c != "" {
+		t.Errorf("activities are no record kind, but have the collection %q", c)
 	}
 }
