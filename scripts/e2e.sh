@@ -8,7 +8,10 @@
 #    professional) and, with `onesales-server create-tenant`, a second company on
 #    the basic plan (limited pipelines) whose admin's e-mail is new on every run.
 # 2. Backend: builds bin/onesales-server and serves it over HTTPS (a test CA of the run) on a free port with a fresh secret; its SMTP server is
-#    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received).
+#    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received); the operator API is on
+#    (E2E_OPERATOR_TOKEN, for tests that need a company of their own); bin/onesales-idp is an OpenID Connect
+#    provider on a loopback port (E2E_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET; E2E_OIDC_QUEUE_URL queues the user
+#    it signs in next) for single sign-on.
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
 # 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
@@ -23,7 +26,9 @@
 #    driving Debian's chromium against the dev server, i.e. the real Go
 #    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
 #    each path it is asked to open to E2E_OPENED_LOG (documents.test.mjs).
-#    bindings). The desktop's map tiles (ONESALES_TILE_URL) point at a local
+#    Each desktop's default browser (its mimeapps.list, which xdg-open reads when single sign-on opens
+#    the system browser) is a recorder that follows the link with curl and logs the page it ends on to
+#    E2E_BROWSER_LOG. The desktop's map tiles (ONESALES_TILE_URL) point at a local
 #    port nobody listens on, so the maps show their offline layer.
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
