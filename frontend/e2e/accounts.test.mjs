@@ -203,7 +203,7 @@ describe(
           await page.reload();
           await page.locator(`[data-testid="user-row"][data-email="${colleague.email}"]`).waitFor();
           assert.equal(await row.count(), 0, 'the accepted invitation is no longer open');
-          await navigation(page).getByRole('link', { name: 'Start' }).click();
+          await navigation(page).getByRole('link', { name: 'Dashboard', exact: true }).click();
           await checklist.locator('[data-step="team"][data-done="true"]').waitFor();
           await page.getByTestId('checklist-dismiss').click();
           await checklist.waitFor({ state: 'detached' });
