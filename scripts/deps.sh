@@ -19,7 +19,7 @@ APT_PACKAGES=(
 	xvfb xdotool imagemagick
 	gnome-keyring dbus dbus-x11
 	chromium nsis
-	curl file openssl ca-certificates
+	curl file openssl ca-certificates xdg-utils
 	systemd desktop-file-utils
 )
 

@@ -8,7 +8,10 @@
 #    professional) and, with `onesales-server create-tenant`, a second company on
 #    the basic plan (limited pipelines) whose admin's e-mail is new on every run.
 # 2. Backend: builds bin/onesales-server and serves it over HTTPS (a test CA of the run) on a free port with a fresh secret; its SMTP server is
-#    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received).
+#    bin/onesales-mailsink on a free port (E2E_MAILSINK_URL/messages lists what it received); the operator API is on
+#    (E2E_OPERATOR_TOKEN, for tests that need a company of their own); bin/onesales-idp is an OpenID Connect
+#    provider on a loopback port (E2E_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET; E2E_OIDC_QUEUE_URL queues the user
+#    it signs in next) for single sign-on.
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
 # 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
@@ -23,7 +26,9 @@
 #    driving Debian's chromium against the dev server, i.e. the real Go
 #    bindings). The app's ONESALES_OPEN_COMMAND is a recorder that appends
 #    each path it is asked to open to E2E_OPENED_LOG (documents.test.mjs).
-#    bindings). The desktop's map tiles (ONESALES_TILE_URL) point at a local
+#    Each desktop's default browser (its mimeapps.list, which xdg-open reads when single sign-on opens
+#    the system browser) is a recorder that follows the link with curl and logs the page it ends on to
+#    E2E_BROWSER_LOG. The desktop's map tiles (ONESALES_TILE_URL) point at a local
 #    port nobody listens on, so the maps show their offline layer.
 # 6. Real window: the production build on the same display, driven by xdotool:
 #    signs in by typing, then starts again and must sign in silently from the
@@ -37,7 +42,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-need go node npm curl openssl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file
+need go node npm curl openssl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file xdg-open
 
 RESULTS="$ROOT/test-results"
 SHOTS="$RESULTS/screenshots"
@@ -51,6 +56,7 @@ if [ -z "${ONESALES_PG_OWNER_URL:-}" ] || [ -z "${ONESALES_PG_APP_URL:-}" ]; the
 fi
 build_backend
 build_mailsink
+build_idp
 migrate_seed
 # A company on the basic plan, for the plan's limit on pipelines (the demo company has no limit). A fresh one per
 # run, so that it starts without pipelines even on a database an earlier run used.
@@ -76,6 +82,24 @@ on_exit "kill_pid $mailsink_pid mailsink"
 wait_http "$MAILSINK_URL/messages" 30 "$mailsink_pid" || die "the mail sink did not answer on $MAILSINK_URL"
 export ONESALES_SMTP_HOST=127.0.0.1 ONESALES_SMTP_PORT="$smtp_port" ONESALES_SMTP_SECURITY=none \
 	ONESALES_SMTP_FROM=crm@1sales.example ONESALES_SMTP_FROM_NAME="1sales (E2E)"
+
+# ------------------------------------------------- identity provider ----
+# A company's OpenID Connect provider for single sign-on (e2e/sso.test.mjs): bin/onesales-idp (mockoidc) on a
+# loopback port with a client id and secret of this run; a test queues the user it signs in next at
+# E2E_OIDC_QUEUE_URL. Plain http: the backend takes an http:// issuer on this computer only.
+idp_port=
+free_port idp_port
+E2E_OIDC_ISSUER="http://127.0.0.1:$idp_port/oidc"
+E2E_OIDC_CLIENT_ID="1sales-e2e-$(openssl rand -hex 4)"
+E2E_OIDC_CLIENT_SECRET="$(openssl rand -hex 24)"
+setsid "$ROOT/bin/onesales-idp" -addr "127.0.0.1:$idp_port" -client-id "$E2E_OIDC_CLIENT_ID" \
+	-client-secret "$E2E_OIDC_CLIENT_SECRET" </dev/null >"$RESULTS/e2e-idp.log" 2>&1 &
+idp_pid=$!
+on_exit "kill_pid $idp_pid 'identity provider'"
+wait_http "$E2E_OIDC_ISSUER/.well-known/openid-configuration" 30 "$idp_pid" ||
+	die "the identity provider did not answer on $E2E_OIDC_ISSUER"
+export E2E_OIDC_ISSUER E2E_OIDC_CLIENT_ID E2E_OIDC_CLIENT_SECRET
+export E2E_OIDC_QUEUE_URL="http://127.0.0.1:$idp_port/e2e/users"
 
 # ----------------------------------------------------------------- TLS ----
 # The backend serves HTTPS with a certificate from a CA made for this run, as a company's server would with its own
@@ -106,6 +130,9 @@ export E2E_SERVER_SPKI
 backend_port=
 free_port backend_port
 BACKEND_URL="https://127.0.0.1:$backend_port"
+# The operator API (POST /api/v1/operator/tenants), with which the tests create companies of their own.
+ONESALES_OPERATOR_TOKEN="$(openssl rand -hex 24)"
+export ONESALES_OPERATOR_TOKEN
 # The links in the backend's mails (invitations, password resets) start with it; without it no reset mail is sent.
 export ONESALES_PUBLIC_URL="$BACKEND_URL"
 : >"$RESULTS/e2e-backend.log"
@@ -159,13 +186,36 @@ tile_port=
 free_port tile_port
 TILE_URL="http://127.0.0.1:$tile_port/{z}/{x}/{y}.png"
 
+# The system browser of the desktops under test, which single sign-on opens (Wails' BrowserOpenURL -> xdg-open ->
+# the default handler of http(s) links, set in each desktop's HOME below): it follows the link as a browser would,
+# through the provider's authorization endpoint (which signs the queued user in at once) to its redirect to the
+# desktop's loopback receiver, in the background as a browser does, and records the URL it was opened with (without
+# its query, which holds state and nonce) and the page it ended on in E2E_BROWSER_LOG.
+BROWSER_LOG="$tmp/browser.log"
+: >"$BROWSER_LOG"
+cat >"$tmp/e2e-browser" <<BROWSER
+#!/bin/sh
+url="\$1"
+log="$BROWSER_LOG"
+(
+	page=\$(curl -sS -L --max-redirs 5 --max-time 60 --cacert "$TEST_CA" -w '\nHTTP %{http_code}' "\$url" 2>&1)
+	printf 'opened %s\n%s\n\n' "\${url%%\?*}" "\$page" >>"\$log"
+) </dev/null >/dev/null 2>&1 &
+BROWSER
+chmod 0755 "$tmp/e2e-browser"
+
 # start_dev_app NAME PORT LOG: a dev desktop on the display with its own HOME/XDG dirs, D-Bus session and keyring,
 # serving the UI with the real Go bindings on 127.0.0.1:PORT; its pid goes to dev_app_pid.
 dev_app_pid=
 start_dev_app() {
 	local home="$tmp/$1" runtime="$tmp/$1-runtime"
-	mkdir -p "$home/.config" "$home/.local/share" "$home/.cache" "$runtime"
+	mkdir -p "$home/.config" "$home/.local/share/applications" "$home/.cache" "$runtime"
 	chmod 0700 "$runtime"
+	# The e2e browser as this desktop's default browser (xdg-open reads it through xdg-mime, as on any desktop).
+	printf '[Desktop Entry]\nType=Application\nName=1sales E2E browser\nExec=%s %%u\nNoDisplay=true\n' \
+		"$tmp/e2e-browser" >"$home/.local/share/applications/onesales-e2e-browser.desktop"
+	printf '[Default Applications]\nx-scheme-handler/http=%s\nx-scheme-handler/https=%s\n' \
+		onesales-e2e-browser.desktop onesales-e2e-browser.desktop >"$home/.config/mimeapps.list"
 	: >"$3"
 	log "e2e: starting bin/1sales-dev $1 (dev server http://127.0.0.1:$2, log ${3#"$ROOT/"})"
 	# shellcheck disable=SC2016 # "$0" is for the inner sh
@@ -230,6 +280,8 @@ rc=0
 		E2E_SERVER_URL="$BACKEND_URL" \
 		SSL_CERT_FILE="$TEST_CA" \
 		E2E_MAILSINK_URL="$MAILSINK_URL" \
+		E2E_OPERATOR_TOKEN="$ONESALES_OPERATOR_TOKEN" \
+		E2E_BROWSER_LOG="$BROWSER_LOG" \
 		E2E_SCREENSHOT_DIR="$SHOTS" \
 		E2E_BASIC_ADMIN_EMAIL="$E2E_BASIC_ADMIN_EMAIL" \
 		E2E_BASIC_PASSWORD="$E2E_BASIC_PASSWORD" \

@@ -284,6 +284,13 @@ build_mailsink() {
 	(cd "$ROOT/backend" && go build -o ../bin/onesales-mailsink ./cmd/onesales-mailsink)
 }
 
+# build_idp: bin/onesales-idp, the OpenID Connect provider of the end-to-end tests (mockoidc on a loopback port).
+build_idp() {
+	log "backend: go build -o bin/onesales-idp ./cmd/onesales-idp"
+	mkdir -p "$ROOT/bin"
+	(cd "$ROOT/backend" && go build -o ../bin/onesales-idp ./cmd/onesales-idp)
+}
+
 # migrate_seed: migrate and seed the database of ONESALES_PG_OWNER_URL.
 migrate_seed() {
 	log "backend: migrate"

@@ -1,7 +1,7 @@
 // Helpers for the end-to-end tests: a real Chromium (Debian's, driven by playwright-core) on the Wails dev server
 // of the real desktop app, whose page runs the real Go bindings over a websocket.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -368,10 +368,9 @@ export async function errorOf(input) {
   return texts.join(' ');
 }
 
-/** Picks an option of a Mantine Select by the field's label and the option's text. */
-export async function choose(page, label, option) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('combobox', { name: label, exact: true }).click();
+/** Picks an option of a Mantine Select by the field's label and the option's text (within the dialog unless in is given). */
+export async function choose(page, label, option, within = page.getByRole('dialog')) {
+  await within.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -474,4 +473,79 @@ export async function mailMatching(match, what) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   assert.fail(`no mail ${what} arrived; the sink has: ${seen.map((message) => message.subject).join(' | ')}`);
+}
+
+/** The link (with its token) in the newest mail to address whose subject matches; its HTML part has the same. */
+export async function linkInMailTo(address, subject) {
+  const mail = await mailMatching(
+    (message) => message.to.includes(address) && subject.test(message.subject),
+    `to ${address} matching ${subject}`,
+  );
+  const link = /(https?:\/\/\S+\?token=[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+  assert.ok(link, `a link in the mail:\n${mail.text}`);
+  assert.ok(mail.html.includes(link), 'the HTML part has the same link');
+  return link;
+}
+
+/**
+ * Sets a password on a link page of the server (an invitation's or a password reset's) in the browser and returns
+ * the page's answer (its status region).
+ */
+export async function setPasswordOnLinkPage(page, link, password) {
+  await page.goto(link);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByLabel('Passwort wiederholen').fill(password);
+  await page.getByRole('button', { name: 'Passwort festlegen' }).click();
+  return page.getByRole('status');
+}
+
+/**
+ * A company of the test's own, made as the operator makes one (POST /api/v1/operator/tenants with the operator
+ * token scripts/e2e.sh configures): its first admin accepts the invitation mail's link on the server's page (in
+ * page) and sets password. Returns the admin as signIn takes it. A company of its own lets a test change
+ * company-wide settings (two-factor policy, single sign-on) without touching the demo company of the others.
+ */
+export async function newCompany(page, { name, admin, password }) {
+  await api(required('E2E_OPERATOR_TOKEN'), 'POST', '/api/v1/operator/tenants', {
+    name,
+    plan: 'professional',
+    adminEmail: admin.email,
+    adminName: admin.name,
+    language: 'de',
+  });
+  const link = await linkInMailTo(admin.email, /^Einladung zu /);
+  const done = await setPasswordOnLinkPage(page, link, password);
+  assert.match(await done.textContent(), /Ihr Konto ist angelegt/);
+  return { ...admin, password };
+}
+
+/** Decodes RFC 4648 base32 (the key authenticator apps take). */
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const index = alphabet.indexOf(char);
+    assert.ok(index >= 0, `"${char}" is no base32 character`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * The code an authenticator app shows for secret (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits), computed with
+ * node:crypto, for the step offset steps from now's.
+ */
+export function totp(secret, offset = 0) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + offset));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const at = mac[mac.length - 1] & 15;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
