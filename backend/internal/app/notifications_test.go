@@ -17,6 +17,7 @@ import (
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/notify"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -290,10 +291,31 @@ func TestNotificationsArePagedMarkedReadAndKeptToTheirUser(t *testing.T) {
 	}
 }
 
-// Two backends on one database, each with its own pool and worker, derive while changes arrive through both:
-// every change is announced exactly once.
-// An event whose notification cannot be made (here: a trigger refuses it, as a bug would) is tried a few times and
-// then given up, so that it holds back no later notification of anyone.
+// poison makes the notifications of a record fail to be made, as a bug would: a trigger refuses them, a real
+// database condition (nothing of the worker is replaced).
+func poison(t *testing.T, env *apptest.Env, recordID string) {
+	t.Helper()
+	if _, err := env.DB.Owner.ExecContext(context.Background(), fmt.Sprintf(`
+		CREATE OR REPLACE FUNCTION test_refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+		CREATE TRIGGER test_refuse_notification BEFORE INSERT ON notifications
+			FOR EACH ROW WHEN (NEW.record_id = '%s') EXECUTE FUNCTION test_refuse_notification();`, recordID)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// notified reports whether c has a notification of the record.
+func (c *client) notified(recordID string) bool {
+	for _, n := range c.notifications().Items {
+		if n.RecordID == recordID {
+			return true
+		}
+	}
+	return false
+}
+
+// An event whose notification cannot be made is tried a few times and then skipped (counted in the metrics), and
+// it holds back no later notification of anyone meanwhile: the events after it are announced at the first round.
 func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
 	env := apptest.Start(t)
 	ctx := context.Background()
@@ -303,43 +325,105 @@ func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
 	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
 	derived(t, env)
 
-	var poisoned api.Lead
+	var poisoned, healthy api.Lead
 	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
-	if _, err := env.DB.Owner.ExecContext(ctx, fmt.Sprintf(`
-		CREATE FUNCTION test_refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
-		CREATE TRIGGER test_refuse_notification BEFORE INSERT ON notifications
-			FOR EACH ROW WHEN (NEW.record_id = '%s') EXECUTE FUNCTION test_refuse_notification();`, poisoned.ID)); err != nil {
-		t.Fatal(err)
-	}
-	var healthy api.Lead
+	poison(t, env, poisoned.ID)
 	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Gesunder Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &healthy)
 
+	worker := env.App.NotificationWorker()
 	failures := 0
-	waitFor(t, "the healthy lead announced", func() bool {
-		if _, err := env.App.NotificationWorker().Work(ctx); err != nil {
+	for worker.Skipped() == 0 {
+		if _, err := worker.Work(ctx); err != nil {
 			failures++
 			if !strings.Contains(err.Error(), "refused for the test") {
 				t.Fatal(err)
 			}
 		}
-		for _, n := range jonas.notifications().Items {
-			if n.RecordID == healthy.ID {
-				return true
-			}
+		if failures == 1 && !jonas.notified(healthy.ID) {
+			t.Fatal("the healthy lead was not announced at the round in which the poisoned one failed")
 		}
-		return false
-	})
-	if failures != 2 {
-		t.Errorf("%d rounds failed before the event was given up, want 2 (3 attempts)", failures)
+		if failures > 10 {
+			t.Fatal("the poisoned event is never skipped")
+		}
 	}
-	for _, n := range jonas.notifications().Items {
-		if n.RecordID == poisoned.ID {
-			t.Errorf("the refused notification exists: %+v", n)
+	if failures != 4 {
+		t.Errorf("%d rounds failed before the event was skipped, want 4 (5 attempts)", failures)
+	}
+	if jonas.notified(poisoned.ID) {
+		t.Error("the refused notification exists")
+	}
+	// The cursor has passed it: a later change is announced, and once (the healthy lead's was made again, a no-op).
+	var later api.Lead
+	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Späterer Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &later)
+	derived(t, env)
+	if !jonas.notified(later.ID) {
+		t.Error("the later lead was not announced")
+	}
+	var n int
+	if err := env.DB.Owner.NewRaw("SELECT count(*) FROM notifications WHERE record_id = ?", healthy.ID).Scan(ctx, &n); err != nil || n != 1 {
+		t.Errorf("the healthy lead has %d notifications (%v), want 1", n, err)
+	}
+	rec := httptest.NewRecorder()
+	env.App.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), "onesales_notification_events_skipped_total 1") {
+		t.Errorf("metrics:\n%s", rec.Body.String())
+	}
+}
+
+// The running worker waits between the attempts at an event that keeps failing, longer each time, instead of
+// trying at every wake-up, and says which event it skipped by its ids only.
+func TestTheWorkerBacksOffFromAFailingEventAndLogsItsIDsOnly(t *testing.T) {
+	env := apptest.Start(t)
+	ctx := context.Background()
+	admin, manager := signIn(t, env, apptest.Admin), signIn(t, env, apptest.Manager)
+	jonas := signIn(t, env, apptest.FieldRepNord)
+	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
+	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
+	derived(t, env)
+
+	pool, err := db.Open(ctx, env.DB.AppURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pool.Close() })
+	var logs syncBuffer
+	worker := notify.NewWorker(pool, slog.New(slog.NewJSONHandler(&logs, nil)), notify.WorkerOptions{Poll: 20 * time.Millisecond,
+		MaxAttempts: 4, Backoff: 150 * time.Millisecond, MaxBackoff: 300 * time.Millisecond})
+	var poisoned api.Lead
+	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
+	poison(t, env, poisoned.ID)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	start := time.Now()
+	go func() { defer close(done); worker.Run(runCtx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	waitFor(t, "the poisoned event skipped", func() bool { return worker.Skipped() == 1 })
+	// Three failed attempts, then pauses of 150, 300 and 300 ms (the most), then the fourth attempt skips it.
+	if took := time.Since(start); took < 750*time.Millisecond {
+		t.Errorf("skipped after %v: the worker did not back off (want 750 ms at least)", took)
+	}
+	var later api.Lead
+	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Späterer Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &later)
+	waitFor(t, "the later lead announced", func() bool { return jonas.notified(later.ID) })
+
+	out := logs.String()
+	if n := strings.Count(out, "trying again later"); n != 3 {
+		t.Errorf("%d retries logged, want 3:\n%s", n, out)
+	}
+	if n := strings.Count(out, "event skipped after repeated failures"); n != 1 {
+		t.Errorf("%d skips logged, want 1:\n%s", n, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "event skipped") && (!strings.Contains(line, poisoned.ID) || !strings.Contains(line, `"code":"P0001"`) ||
+			strings.Contains(line, "refused for the test") || strings.Contains(line, "Vergifteter")) {
+			t.Errorf("the skip's log line is not ids and the error code only: %s", line)
 		}
 	}
 }
 
+// Two backends on one database, each with its own pool and worker, derive while changes arrive through both:
+// every change is announced exactly once.
 func TestTwoInstancesDeriveEachChangeExactlyOnce(t *testing.T) {
 	env := apptest.Start(t)
 	pool, err := db.Open(context.Background(), env.DB.AppURL, nil)

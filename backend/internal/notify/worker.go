@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/feed"
@@ -30,6 +33,11 @@ type WorkerOptions struct {
 	DueEvery time.Duration
 	// Batch is how many events one transaction takes at most; default 500.
 	Batch int
+	// MaxAttempts is how often an event whose notifications cannot be made is tried before it is skipped; default 5.
+	MaxAttempts int
+	// Backoff is the pause after the first failed attempt, doubled after each further one up to MaxBackoff;
+	// defaults 1 s and 30 s. Meanwhile neither a wake-up nor the poll tries the event again.
+	Backoff, MaxBackoff time.Duration
 }
 
 // Worker derives notifications; see Run.
@@ -40,6 +48,8 @@ type Worker struct {
 
 	mu       sync.Mutex
 	failures map[int64]int // event ID -> failed derivations (see failed)
+	// skipped counts the events given up (the metric onesales_notification_events_skipped_total).
+	skipped atomic.Int64
 }
 
 // NewWorker builds the worker on the service's pool.
@@ -53,6 +63,15 @@ func NewWorker(bdb *bun.DB, log *slog.Logger, opt WorkerOptions) *Worker {
 	if opt.Batch <= 0 {
 		opt.Batch = 500
 	}
+	if opt.MaxAttempts <= 0 {
+		opt.MaxAttempts = 5
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = time.Second
+	}
+	if opt.MaxBackoff < opt.Backoff {
+		opt.MaxBackoff = max(30*time.Second, opt.Backoff)
+	}
 	return &Worker{db: bdb, log: log, opt: opt}
 }
 
@@ -60,7 +79,9 @@ func NewWorker(bdb *bun.DB, log *slog.Logger, opt WorkerOptions) *Worker {
 const DueWithin = 15 * time.Minute
 
 // Run derives notifications until ctx ends: at once when the change feed's NOTIFY wakes it, else every Poll, and
-// it announces the activities due soon every DueEvery.
+// it announces the activities due soon every DueEvery. After a round that left an event underived it waits
+// (Backoff, doubling up to MaxBackoff) before it tries again: the event's transient trouble (a lock, a restart)
+// may pass meanwhile, and a lasting one costs MaxAttempts tries spread over time, not a try at every wake-up.
 func (w *Worker) Run(ctx context.Context) {
 	wake := make(chan struct{}, 1)
 	go feed.Wake(ctx, w.db, wake)
@@ -69,8 +90,16 @@ func (w *Worker) Run(ctx context.Context) {
 	due := time.NewTicker(w.opt.DueEvery)
 	defer due.Stop()
 	w.logged(ctx, "activities due", w.AnnounceDue)
+	pause := time.Duration(0)
 	for {
-		w.logged(ctx, "change feed", w.Work)
+		if err := w.logged(ctx, "change feed", w.Work); errors.Is(err, errRetry) {
+			pause = min(max(2*pause, w.opt.Backoff), w.opt.MaxBackoff)
+			if !sleep(ctx, pause) {
+				return
+			}
+			continue
+		}
+		pause = 0
 		select {
 		case <-ctx.Done():
 			return
@@ -82,8 +111,8 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-// logged runs one round of work and logs its failure; a failed round is tried again at the next tick.
-func (w *Worker) logged(ctx context.Context, what string, fn func(context.Context) (int, error)) {
+// logged runs one round of work, logs its failure and returns it; a failed round is tried again later.
+func (w *Worker) logged(ctx context.Context, what string, fn func(context.Context) (int, error)) error {
 	start := time.Now()
 	n, err := fn(ctx)
 	switch {
@@ -91,6 +120,18 @@ func (w *Worker) logged(ctx context.Context, what string, fn func(context.Contex
 		w.log.Warn("notifications: deriving failed", "from", what, "err", err, "ms", time.Since(start).Milliseconds())
 	case n > 0:
 		w.log.Debug("notifications: derived", "from", what, "notifications", n, "ms", time.Since(start).Milliseconds())
+	}
+	return err
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 
@@ -110,19 +151,18 @@ func (w *Worker) Work(ctx context.Context) (int, error) {
 // errBusy: another instance holds the cursor.
 var errBusy = errors.New("notify: busy")
 
-// errRetry: an event failed to be derived and is tried again at the next round (deriveTenant).
-var errRetry = errors.New("tried again at the next round")
+// errRetry: an event failed to be derived and is tried again at a later round (deriveTenant).
+var errRetry = errors.New("tried again at a later round")
 
 // locked runs fn in a transaction that holds the cursor; when another instance holds it, nothing happens.
-func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, cur position) error) error {
+func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, cur feed.Position) error) error {
 	err := w.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var cur position
-		err := tx.NewRaw("SELECT xid::text AS xid, id FROM notify_cursor FOR UPDATE SKIP LOCKED").Scan(ctx, &cur)
-		if db.IsNoRows(err) {
-			return errBusy
-		}
+		cur, ok, err := feed.ReadPosition(ctx, tx, "SELECT xid::text AS xid, id FROM notify_cursor FOR UPDATE SKIP LOCKED")
 		if err != nil {
 			return fmt.Errorf("notify: lock cursor: %w", err)
+		}
+		if !ok {
+			return errBusy
 		}
 		return fn(ctx, tx, cur)
 	})
@@ -132,94 +172,119 @@ func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun
 	return err
 }
 
-// position is a place in the change feed, as change_events_after takes it (xid8 travels as text).
-type position struct {
-	Xid string `bun:"xid"`
-	ID  int64  `bun:"id"`
-}
-
-// step derives one batch: it returns how many events it read and how many notifications it made.
+// step derives one batch: it returns how many events it read and how many notifications it made. When an event
+// fails (and has attempts left), the notifications of the batch's other events are kept all the same and the cursor
+// stops before the failed event: the events after it are announced now, and derived once more (a no-op: the unique
+// keys) when the cursor passes them after the failed one; the step then returns errRetry.
 func (w *Worker) step(ctx context.Context) (events, made int, err error) {
-	err = w.locked(ctx, func(ctx context.Context, tx bun.Tx, cur position) error {
-		var evs []event
-		if err := tx.NewRaw(`SELECT id, xid::text AS xid, tenant_id, topic, record_id, change, actor_id, owner_id,
-				old_owner_id, parent_type, parent_id, state, old_state, at, final
-			FROM change_events_after(?::xid8, ?, ?)`, cur.Xid, cur.ID, w.opt.Batch).Scan(ctx, &evs); err != nil {
-			return fmt.Errorf("notify: read events after %s/%d: %w", cur.Xid, cur.ID, err)
+	var retry error
+	err = w.locked(ctx, func(ctx context.Context, tx bun.Tx, cur feed.Position) error {
+		evs, err := feed.Read(ctx, tx, cur, w.opt.Batch)
+		if err != nil {
+			return fmt.Errorf("notify: %w", err)
 		}
 		// Only final events: the cursor must not pass an event whose older transaction may still commit before it.
 		// (The feed hands the others out to streams at once; notifications wait the moment until they are final.)
-		for i, e := range evs {
-			if !e.Final {
-				evs = evs[:i]
-				break
-			}
-		}
+		evs = feed.Final(evs)
 		if len(evs) == 0 {
 			return nil
 		}
-		tenants, batches := byTenant(evs, func(e event) uuid.UUID { return e.TenantID })
+		var failed *feed.Position // the first event that failed, in the feed's order
+		tenants, batches := byTenant(evs, func(e feed.Event) uuid.UUID { return e.TenantID })
 		for _, t := range tenants {
-			n, err := w.deriveTenant(ctx, tx, t, batches[t])
+			n, first, firstErr, err := w.deriveTenant(ctx, tx, t, batches[t])
 			if err != nil {
 				return err
 			}
+			if first != nil && (failed == nil || first.Pos.Before(*failed)) {
+				failed = &first.Pos
+				retry = fmt.Errorf("notify: tenant %s, event %d: %w: %w", t, first.ID, errRetry, firstErr)
+			}
 			made += n
 		}
-		last := evs[len(evs)-1]
-		if _, err := tx.NewRaw("UPDATE notify_cursor SET xid = ?::xid8, id = ?", last.Xid, last.ID).Exec(ctx); err != nil {
+		done := evs
+		if failed != nil {
+			done = evs[:0]
+			for _, e := range evs {
+				if !e.Pos.Before(*failed) {
+					break
+				}
+				done = append(done, e)
+			}
+		}
+		if len(done) == 0 {
+			return nil
+		}
+		last := done[len(done)-1].Pos
+		if _, err := tx.NewRaw("UPDATE notify_cursor SET xid = ?::xid8, id = ?", strconv.FormatUint(last.Xid, 10), last.ID).
+			Exec(ctx); err != nil {
 			return fmt.Errorf("notify: move cursor: %w", err)
 		}
-		events = len(evs)
+		events = len(done)
 		return nil
 	})
 	if err != nil {
-		if !errors.Is(err, errRetry) {
-			// The transaction itself failed (the database went away, say): the failures counted meanwhile may be
-			// that, not the events'.
-			w.mu.Lock()
-			w.failures = nil
-			w.mu.Unlock()
-		}
+		// The transaction itself failed (the database went away, say): the failures counted meanwhile may be
+		// that, not the events'.
+		w.mu.Lock()
+		w.failures = nil
+		w.mu.Unlock()
 		return 0, 0, err
 	}
-	return events, made, nil
+	return events, made, retry
 }
 
-// attempts is how often an event may fail to be derived before the worker gives it up: a failure that persists (a
-// bug, a record in a state nobody foresaw) must not hold back every later notification of every tenant.
-const attempts = 3
-
 // deriveTenant derives a tenant's events of a batch, all in one savepoint. When that fails it derives them one by
-// one, each in its own savepoint, and gives up the events that failed attempts times (logged with their ids); a
-// failure below that fails the step, so that the batch is tried again whole at the next round.
-func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []event) (int, error) {
-	one := func(evs []event) (int, error) {
+// one, each in its own savepoint, and skips the events that failed MaxAttempts times (logged with their ids only,
+// and counted); it returns the first event that failed with attempts left, which the step does not pass yet, and
+// its error.
+func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []feed.Event) (
+	made int, first *feed.Event, firstErr, err error) {
+	one := func(evs []feed.Event) (int, error) {
 		return db.InTenantValue(ctx, tx, tenant, func(ctx context.Context, tx bun.Tx) (int, error) {
 			return derive(ctx, tx, evs)
 		})
 	}
-	made, err := one(batch)
-	if err == nil {
-		return made, nil
+	if made, err = one(batch); err == nil || ctx.Err() != nil {
+		return made, nil, nil, err
 	}
 	made = 0
-	var retry error
-	for _, e := range batch {
-		n, err := one([]event{e})
+	for i, e := range batch {
+		n, err := one(batch[i : i+1])
 		if err == nil {
 			made += n
 			continue
 		}
-		if w.failed(e.ID) < attempts {
-			retry = fmt.Errorf("notify: tenant %s, event %d: %w: %w", tenant, e.ID, errRetry, err)
+		if ctx.Err() != nil {
+			return 0, nil, nil, err
+		}
+		if attempt := w.failed(e.ID); attempt < w.opt.MaxAttempts {
+			w.log.Warn("notifications: deriving an event failed; trying again later", "tenant", tenant, "event", e.ID,
+				"topic", e.Topic, "record", e.RecordID, "attempt", attempt, "code", sqlState(err))
+			if first == nil {
+				first, firstErr = &batch[i], err
+			}
 			continue
 		}
-		w.log.Error("notifications: event given up after repeated failures", "tenant", tenant, "event", e.ID,
-			"topic", e.Topic, "record", e.RecordID, "attempts", attempts, "err", err)
+		w.skipped.Add(1)
+		// Ids and the database's error code only: the error's text may quote a record's values.
+		w.log.Error("notifications: event skipped after repeated failures", "tenant", tenant, "event", e.ID,
+			"topic", e.Topic, "record", e.RecordID, "attempts", w.opt.MaxAttempts, "code", sqlState(err))
 	}
-	return made, retry
+	return made, first, firstErr, nil
 }
+
+// sqlState is the SQLSTATE of a database error ("" for another error).
+func sqlState(err error) string {
+	var pg pgdriver.Error
+	if errors.As(err, &pg) {
+		return pg.Field('C')
+	}
+	return ""
+}
+
+// Skipped is how many events the worker gave up after MaxAttempts failures.
+func (w *Worker) Skipped() int64 { return w.skipped.Load() }
 
 // failed counts a failure to derive an event and returns how often it failed so far. The count lives in this
 // instance only: another instance that takes over tries the event afresh, which bounds the retries all the same.
@@ -251,7 +316,7 @@ func byTenant[T any](items []T, tenant func(T) uuid.UUID) (tenants []uuid.UUID, 
 // returns how many it told. Like Work, it does nothing while another instance works.
 func (w *Worker) AnnounceDue(ctx context.Context) (int, error) {
 	made := 0
-	err := w.locked(ctx, func(ctx context.Context, tx bun.Tx, _ position) error {
+	err := w.locked(ctx, func(ctx context.Context, tx bun.Tx, _ feed.Position) error {
 		var due []dueActivity
 		if err := tx.NewRaw("SELECT tenant_id, id, assignee_id, due_at FROM notify_activities_due(make_interval(secs => ?), 1000)",
 			DueWithin.Seconds()).Scan(ctx, &due); err != nil {
