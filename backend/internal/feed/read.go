@@ -16,22 +16,22 @@ import (
 // Event is a row of change_events as the feed's readers take it: the hub that fans events out to the streams, the
 // stream that replays what a client missed, and the notification worker.
 type Event struct {
-	Pos        Position         `bun:"-"`
-	Xid        string           `bun:"xid"`
-	ID         int64            `bun:"id"`
-	TenantID   uuid.UUID        `bun:"tenant_id"`
-	Topic      api.ChangeTopic  `bun:"topic"`
-	RecordID   *uuid.UUID       `bun:"record_id"`
-	Change     api.ChangeKind   `bun:"change"`
-	Version    *int64           `bun:"version"`
-	ActorID    *uuid.UUID       `bun:"actor_id"`
-	OwnerID    *uuid.UUID       `bun:"owner_id"`
-	OldOwnerID *uuid.UUID       `bun:"old_owner_id"`
-	ParentType *api.RecordType  `bun:"parent_type"`
-	ParentID   *uuid.UUID       `bun:"parent_id"`
-	State      *string          `bun:"state"`
-	OldState   *string          `bun:"old_state"`
-	At         time.Time        `bun:"at"`
+	Pos        Position        `bun:"-"`
+	Xid        string          `bun:"xid"`
+	ID         int64           `bun:"id"`
+	TenantID   uuid.UUID       `bun:"tenant_id"`
+	Topic      api.ChangeTopic `bun:"topic"`
+	RecordID   *uuid.UUID      `bun:"record_id"`
+	Change     api.ChangeKind  `bun:"change"`
+	Version    *int64          `bun:"version"`
+	ActorID    *uuid.UUID      `bun:"actor_id"`
+	OwnerID    *uuid.UUID      `bun:"owner_id"`
+	OldOwnerID *uuid.UUID      `bun:"old_owner_id"`
+	ParentType *api.RecordType `bun:"parent_type"`
+	ParentID   *uuid.UUID      `bun:"parent_id"`
+	State      *string         `bun:"state"`
+	OldState   *string         `bun:"old_state"`
+	At         time.Time       `bun:"at"`
 	// Final: no event before this one can commit any more (its transaction is older than every running one).
 	Final bool `bun:"final"`
 }
