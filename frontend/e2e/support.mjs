@@ -390,6 +390,35 @@ export async function dropFiles(page, target, paths) {
   await page.evaluate(({ x, y, paths }) => window.WailsInvoke(`DD:${x}:${y}:${paths.join('\n')}`), { x, y, paths });
 }
 
+/** A column of the open board, by its stage's name. */
+export const boardColumn = (page, stage) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
+
+/** A card of the open board, by its record's name. */
+export const boardCard = (page, name) => page.locator(`[data-testid="board-card"][data-name="${name}"]`);
+
+/**
+ * Drags a board card onto a column the way a user does: press, small moves past the drag threshold, release. It
+ * returns the moment of the release (the drop).
+ */
+export async function dragCard(page, source, target) {
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  assert.ok(from && to, 'card and column are on screen');
+  const x = from.x + from.width / 2;
+  const y = from.y + from.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + step * 3, y + step * 2);
+  const tx = to.x + to.width / 2;
+  const ty = to.y + Math.min(to.height / 2, 120);
+  await page.mouse.move(tx, ty, { steps: 15 });
+  await page.mouse.move(tx + 2, ty + 2);
+  const at = Date.now();
+  await page.mouse.up();
+  return at;
+}
+
 /** A suffix that keeps names unique across runs against the same database. */
 export function uniqueSuffix() {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
