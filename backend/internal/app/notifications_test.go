@@ -314,21 +314,38 @@ func (c *client) notified(recordID string) bool {
 	return false
 }
 
+// leadScene is a server on which the manager gives Jonas leads of a pipeline of their own, derived up to now.
+type leadScene struct {
+	env            *apptest.Env
+	manager, jonas *client
+	pipeline       string
+}
+
+func newLeadScene(t *testing.T) *leadScene {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	s := &leadScene{env: env, manager: signIn(t, env, apptest.Manager), jonas: signIn(t, env, apptest.FieldRepNord),
+		pipeline: makePipeline(admin, api.RecordLead, "Anfragen", 10, 50).ID}
+	derived(t, env)
+	return s
+}
+
+// give has the manager give Jonas a new lead.
+func (s *leadScene) give(title string) api.Lead {
+	var lead api.Lead
+	s.manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: title, OwnerID: s.env.Demo.Users[apptest.FieldRepNord].String(),
+		PipelineID: s.pipeline}, 201, &lead)
+	return lead
+}
+
 // An event whose notification cannot be made is tried a few times and then skipped (counted in the metrics), and
 // it holds back no later notification of anyone meanwhile: the events after it are announced at the first round.
 func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
-	env := apptest.Start(t)
-	ctx := context.Background()
-	admin, manager := signIn(t, env, apptest.Admin), signIn(t, env, apptest.Manager)
-	jonas := signIn(t, env, apptest.FieldRepNord)
-	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
-	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
-	derived(t, env)
-
-	var poisoned, healthy api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
+	s := newLeadScene(t)
+	env, jonas, ctx := s.env, s.jonas, context.Background()
+	poisoned := s.give("Vergifteter Lead")
 	poison(t, env, poisoned.ID)
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Gesunder Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &healthy)
+	healthy := s.give("Gesunder Lead")
 
 	worker := env.App.NotificationWorker()
 	failures := 0
@@ -353,8 +370,7 @@ func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
 		t.Error("the refused notification exists")
 	}
 	// The cursor has passed it: a later change is announced, and once (the healthy lead's was made again, a no-op).
-	var later api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Späterer Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &later)
+	later := s.give("Späterer Lead")
 	derived(t, env)
 	if !jonas.notified(later.ID) {
 		t.Error("the later lead was not announced")
@@ -373,13 +389,8 @@ func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
 // The running worker waits between the attempts at an event that keeps failing, longer each time, instead of
 // trying at every wake-up, and says which event it skipped by its ids only.
 func TestTheWorkerBacksOffFromAFailingEventAndLogsItsIDsOnly(t *testing.T) {
-	env := apptest.Start(t)
-	ctx := context.Background()
-	admin, manager := signIn(t, env, apptest.Admin), signIn(t, env, apptest.Manager)
-	jonas := signIn(t, env, apptest.FieldRepNord)
-	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
-	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
-	derived(t, env)
+	s := newLeadScene(t)
+	env, jonas, ctx := s.env, s.jonas, context.Background()
 
 	pool, err := db.Open(ctx, env.DB.AppURL, nil)
 	if err != nil {
@@ -389,8 +400,7 @@ func TestTheWorkerBacksOffFromAFailingEventAndLogsItsIDsOnly(t *testing.T) {
 	var logs syncBuffer
 	worker := notify.NewWorker(pool, slog.New(slog.NewJSONHandler(&logs, nil)), notify.WorkerOptions{Poll: 20 * time.Millisecond,
 		MaxAttempts: 4, Backoff: 150 * time.Millisecond, MaxBackoff: 300 * time.Millisecond})
-	var poisoned api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
+	poisoned := s.give("Vergifteter Lead")
 	poison(t, env, poisoned.ID)
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
@@ -403,8 +413,7 @@ func TestTheWorkerBacksOffFromAFailingEventAndLogsItsIDsOnly(t *testing.T) {
 	if took := time.Since(start); took < 750*time.Millisecond {
 		t.Errorf("skipped after %v: the worker did not back off (want 750 ms at least)", took)
 	}
-	var later api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Späterer Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &later)
+	later := s.give("Späterer Lead")
 	waitFor(t, "the later lead announced", func() bool { return jonas.notified(later.ID) })
 
 	out := logs.String()

@@ -94,8 +94,10 @@ func (w *Worker) Run(ctx context.Context) {
 	for {
 		if err := w.logged(ctx, "change feed", w.Work); errors.Is(err, errRetry) {
 			pause = min(max(2*pause, w.opt.Backoff), w.opt.MaxBackoff)
-			if !sleep(ctx, pause) {
+			select {
+			case <-ctx.Done():
 				return
+			case <-time.After(pause):
 			}
 			continue
 		}
@@ -122,17 +124,6 @@ func (w *Worker) logged(ctx context.Context, what string, fn func(context.Contex
 		w.log.Debug("notifications: derived", "from", what, "notifications", n, "ms", time.Since(start).Milliseconds())
 	}
 	return err
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
 }
 
 // Work derives the notifications of every event up to now (in batches) and returns how many it made. It makes
