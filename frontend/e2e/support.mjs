@@ -2,9 +2,11 @@
 // of the real desktop app, whose page runs the real Go bindings over a websocket.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -417,6 +419,42 @@ export async function dragCard(page, source, target) {
   const at = Date.now();
   await page.mouse.up();
   return at;
+}
+
+/**
+ * What the first desktop app's notification daemon was asked to show: scripts/e2e.sh runs dunst on the app's own
+ * D-Bus session (its address in E2E_SESSION_BUS_FILE). The ones still on screen are closed first, so that the
+ * daemon's history (dunstctl history) holds every one. Items: { appname, summary, body }.
+ */
+export async function osNotifications() {
+  const file = process.env.E2E_SESSION_BUS_FILE;
+  if (!file) throw new Error('E2E_SESSION_BUS_FILE is not set: scripts/e2e.sh runs a notification daemon and sets it.');
+  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: (await readFile(file, 'utf8')).trim() };
+  const run = promisify(execFile);
+  await run('dunstctl', ['close-all'], { env });
+  const { stdout } = await run('dunstctl', ['history'], { env });
+  return JSON.parse(stdout)
+    .data.flat()
+    .map((n) => ({
+      appname: n.appname?.data,
+      summary: n.summary?.data,
+      body: n.body?.data,
+    }));
+}
+
+/**
+ * Puts page in the background as another window in front of it would: the browser's other page comes to the front,
+ * and the page loses the focus (document.hasFocus(), which the app asks). Playwright's focus emulation, which keeps
+ * every page focused, is turned off for the page. Returns the page in front; closing it does not give the focus back:
+ * page.bringToFront() does.
+ */
+export async function putInBackground(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  const front = await page.context().newPage();
+  await front.bringToFront();
+  await page.waitForFunction(() => !window.document.hasFocus(), undefined, { polling: 100 });
+  return front;
 }
 
 /** A suffix that keeps names unique across runs against the same database. */
