@@ -2,7 +2,8 @@
 // signed in; the manager assigns a lead to him through the API; the rep's bell counts it, the list says in German
 // who gave him which lead, and clicking it opens the lead and marks it read. With the app in the background the
 // desktop hands the notification to the operating system: the notification daemon on the app's D-Bus session
-// (dunst, scripts/e2e.sh) receives it in German, unless the user turned "Desktop-Benachrichtigungen" off. Names
+// (dunst, scripts/e2e.sh) receives it in German, unless the user turned "Desktop-Benachrichtigungen" off; in the
+// focused window it receives none. Names
 // carry a per-run suffix.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -28,6 +29,8 @@ const MANAGER = { email: 'markus.weber@nordlicht.example', name: 'Markus Weber' 
  * the live stream brings it to the desktop within another; without the stream the list's poll (30 s) does.
  */
 const ARRIVAL_TIMEOUT = 45_000;
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unread = async (bell) => Number(await bell.getAttribute('data-unread'));
 
@@ -148,10 +151,18 @@ describe('notification centre', () => {
         const hidden = `Heizung Kiel ${suffix}`;
         await startSignedOut(page);
         await signIn(page, { email: FIELD_USER.email, password: DEMO_PASSWORD });
+        const inFront = `Heizung Flensburg ${suffix}`;
         await setDesktopNotifications(page, true);
-        const before = await bellCount(page);
+
+        // In the focused window the bell counts a new one; the operating system is not bothered.
+        const atStart = await bellCount(page);
+        await assignLead(inFront);
+        await bellAbove(page, atStart);
+        await pause(3000);
+        assert.equal((await osNotifications()).filter((n) => n.body?.includes(inFront)).length, 0, 'focused: none');
 
         // Another window in front: the app is in the background. The manager gives the rep a lead.
+        const before = await bellCount(page);
         let front = await putInBackground(page);
         const assignedAt = Date.now();
         await assignLead(shown);
@@ -160,7 +171,7 @@ describe('notification centre', () => {
         const deadline = Date.now() + ARRIVAL_TIMEOUT;
         while (!received && Date.now() < deadline) {
           received = (await osNotifications()).find((n) => n.body?.includes(shown));
-          if (!received) await new Promise((resolve) => setTimeout(resolve, 250));
+          if (!received) await pause(250);
         }
         assert.ok(received, 'the notification daemon received the notification of the lead');
         console.log(`the notification daemon had it ${Date.now() - assignedAt} ms after the lead was assigned`);
@@ -178,7 +189,7 @@ describe('notification centre', () => {
           await assignLead(hidden);
           await bellAbove(page, count);
           // The desktop hands a notification on within moments of the bell's count (the case above); wait longer.
-          await new Promise((resolve) => setTimeout(resolve, 3000));
+          await pause(3000);
           const all = await osNotifications();
           assert.equal(all.filter((n) => n.body?.includes(hidden)).length, 0, 'nothing reached the daemon');
           // (At least once: the dev desktop's own window runs the UI too.)
