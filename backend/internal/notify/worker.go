@@ -35,8 +35,8 @@ type WorkerOptions struct {
 	Batch int
 	// MaxAttempts is how often an event whose notifications cannot be made is tried before it is skipped; default 5.
 	MaxAttempts int
-	// Backoff is the pause after the first failed attempt, doubled after each further one up to MaxBackoff;
-	// defaults 1 s and 30 s. Meanwhile neither a wake-up nor the poll tries the event again.
+	// Backoff is the pause after an event's first failed attempt, doubled after each further one up to
+	// MaxBackoff; defaults 1 s and 30 s. Meanwhile the rounds derive the events after it and do not try it.
 	Backoff, MaxBackoff time.Duration
 }
 
@@ -47,7 +47,7 @@ type Worker struct {
 	opt WorkerOptions
 
 	mu       sync.Mutex
-	failures map[int64]int // event ID -> failed derivations (see failed)
+	failures map[int64]*failure // event ID -> its failed derivations (see failed)
 	// skipped counts the events given up (the metric onesales_notification_events_skipped_total).
 	skipped atomic.Int64
 }
@@ -79,9 +79,7 @@ func NewWorker(bdb *bun.DB, log *slog.Logger, opt WorkerOptions) *Worker {
 const DueWithin = 15 * time.Minute
 
 // Run derives notifications until ctx ends: at once when the change feed's NOTIFY wakes it, else every Poll, and
-// it announces the activities due soon every DueEvery. After a round that left an event underived it waits
-// (Backoff, doubling up to MaxBackoff) before it tries again: the event's transient trouble (a lock, a restart)
-// may pass meanwhile, and a lasting one costs MaxAttempts tries spread over time, not a try at every wake-up.
+// it announces the activities due soon every DueEvery.
 func (w *Worker) Run(ctx context.Context) {
 	wake := make(chan struct{}, 1)
 	go feed.Wake(ctx, w.db, wake)
@@ -90,18 +88,8 @@ func (w *Worker) Run(ctx context.Context) {
 	due := time.NewTicker(w.opt.DueEvery)
 	defer due.Stop()
 	w.logged(ctx, "activities due", w.AnnounceDue)
-	pause := time.Duration(0)
 	for {
-		if err := w.logged(ctx, "change feed", w.Work); errors.Is(err, errRetry) {
-			pause = min(max(2*pause, w.opt.Backoff), w.opt.MaxBackoff)
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(pause):
-			}
-			continue
-		}
-		pause = 0
+		w.logged(ctx, "change feed", w.Work)
 		select {
 		case <-ctx.Done():
 			return
@@ -113,8 +101,8 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-// logged runs one round of work, logs its failure and returns it; a failed round is tried again later.
-func (w *Worker) logged(ctx context.Context, what string, fn func(context.Context) (int, error)) error {
+// logged runs one round of work and logs its failure; a failed round is tried again at the next tick.
+func (w *Worker) logged(ctx context.Context, what string, fn func(context.Context) (int, error)) {
 	start := time.Now()
 	n, err := fn(ctx)
 	switch {
@@ -123,7 +111,6 @@ func (w *Worker) logged(ctx context.Context, what string, fn func(context.Contex
 	case n > 0:
 		w.log.Debug("notifications: derived", "from", what, "notifications", n, "ms", time.Since(start).Milliseconds())
 	}
-	return err
 }
 
 // Work derives the notifications of every event up to now (in batches) and returns how many it made. It makes
@@ -225,10 +212,11 @@ func (w *Worker) step(ctx context.Context) (events, made int, err error) {
 	return events, made, retry
 }
 
-// deriveTenant derives a tenant's events of a batch, all in one savepoint. When that fails it derives them one by
-// one, each in its own savepoint, and skips the events that failed MaxAttempts times (logged with their ids only,
-// and counted); it returns the first event that failed with attempts left, which the step does not pass yet, and
-// its error.
+// deriveTenant derives a tenant's events of a batch, all in one savepoint, but those that wait for their next
+// attempt after a failure. When that fails it derives them one by one, each in its own savepoint: an event that
+// fails waits Backoff (doubling with each failure, up to MaxBackoff) for its next attempt, and after MaxAttempts
+// failures it is skipped (logged with its ids only, and counted). It returns the first event that failed or waits,
+// which the step does not pass yet, and its error.
 func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []feed.Event) (
 	made int, first *feed.Event, firstErr, err error) {
 	one := func(evs []feed.Event) (int, error) {
@@ -236,33 +224,50 @@ func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, 
 			return derive(ctx, tx, evs)
 		})
 	}
-	if made, err = one(batch); err == nil || ctx.Err() != nil {
-		return made, nil, nil, err
-	}
-	made = 0
-	for i, e := range batch {
-		n, err := one(batch[i : i+1])
-		if err == nil {
-			made += n
+	now := time.Now()
+	stuck := map[int64]error{}
+	ready := make([]feed.Event, 0, len(batch))
+	for _, e := range batch {
+		if err := w.waiting(e.ID, now); err != nil {
+			stuck[e.ID] = err
 			continue
 		}
-		if ctx.Err() != nil {
+		ready = append(ready, e)
+	}
+	if len(ready) > 0 {
+		if made, err = one(ready); err != nil && ctx.Err() != nil {
 			return 0, nil, nil, err
 		}
-		if attempt := w.failed(e.ID); attempt < w.opt.MaxAttempts {
-			w.log.Warn("notifications: deriving an event failed; trying again later", "tenant", tenant, "event", e.ID,
-				"topic", e.Topic, "record", e.RecordID, "attempt", attempt, "code", sqlState(err))
-			if first == nil {
-				first, firstErr = &batch[i], err
-			}
-			continue
-		}
-		w.skipped.Add(1)
-		// Ids and the database's error code only: the error's text may quote a record's values.
-		w.log.Error("notifications: event skipped after repeated failures", "tenant", tenant, "event", e.ID,
-			"topic", e.Topic, "record", e.RecordID, "attempts", w.opt.MaxAttempts, "code", sqlState(err))
 	}
-	return made, first, firstErr, nil
+	if err != nil {
+		made = 0
+		for i, e := range ready {
+			n, err := one(ready[i : i+1])
+			if err == nil {
+				made += n
+				continue
+			}
+			if ctx.Err() != nil {
+				return 0, nil, nil, err
+			}
+			if attempt := w.failed(e.ID, now, err); attempt < w.opt.MaxAttempts {
+				w.log.Warn("notifications: deriving an event failed; trying again later", "tenant", tenant, "event", e.ID,
+					"topic", e.Topic, "record", e.RecordID, "attempt", attempt, "code", sqlState(err))
+				stuck[e.ID] = err
+				continue
+			}
+			w.skipped.Add(1)
+			// Ids and the database's error code only: the error's text may quote a record's values.
+			w.log.Error("notifications: event skipped after repeated failures", "tenant", tenant, "event", e.ID,
+				"topic", e.Topic, "record", e.RecordID, "attempts", w.opt.MaxAttempts, "code", sqlState(err))
+		}
+	}
+	for i, e := range batch {
+		if err, ok := stuck[e.ID]; ok {
+			return made, &batch[i], err, nil
+		}
+	}
+	return made, nil, nil, nil
 }
 
 // sqlState is the SQLSTATE of a database error ("" for another error).
@@ -277,16 +282,47 @@ func sqlState(err error) string {
 // Skipped is how many events the worker gave up after MaxAttempts failures.
 func (w *Worker) Skipped() int64 { return w.skipped.Load() }
 
-// failed counts a failure to derive an event and returns how often it failed so far. The count lives in this
-// instance only: another instance that takes over tries the event afresh, which bounds the retries all the same.
-func (w *Worker) failed(eventID int64) int {
+// failure is what the worker remembers of an event that failed to be derived.
+type failure struct {
+	attempts int
+	next     time.Time // its next attempt
+	err      error     // its last attempt's
+}
+
+// errWaiting: the event waits for its next attempt.
+var errWaiting = errors.New("waiting for its next attempt")
+
+// waiting returns the last error of an event that waits for its next attempt at now, nil for any other event.
+func (w *Worker) waiting(eventID int64, now time.Time) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if f := w.failures[eventID]; f != nil && now.Before(f.next) {
+		return fmt.Errorf("%w after: %w", errWaiting, f.err)
+	}
+	return nil
+}
+
+// failed counts a failure to derive an event at now, sets the time of its next attempt and returns how often it
+// failed so far. The count lives in this instance only: another instance that takes over tries the event afresh,
+// which bounds the retries all the same.
+func (w *Worker) failed(eventID int64, now time.Time, err error) int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.failures == nil || len(w.failures) > 1000 {
-		w.failures = map[int64]int{}
+		w.failures = map[int64]*failure{}
 	}
-	w.failures[eventID]++
-	return w.failures[eventID]
+	f := w.failures[eventID]
+	if f == nil {
+		f = &failure{}
+		w.failures[eventID] = f
+	}
+	f.attempts++
+	f.err = err
+	f.next = now.Add(min(w.opt.Backoff<<min(f.attempts-1, 20), w.opt.MaxBackoff))
+	if f.attempts >= w.opt.MaxAttempts {
+		delete(w.failures, eventID)
+	}
+	return f.attempts
 }
 
 // byTenant groups items by tenant, each group in the items' order; tenants lists the tenants in the order of
