@@ -17,7 +17,7 @@ APT_PACKAGES=(
 	libgtk-3-dev libwebkit2gtk-4.1-dev
 	postgresql-15 postgresql-contrib
 	xvfb xdotool imagemagick
-	gnome-keyring dbus dbus-x11
+	gnome-keyring dbus dbus-x11 dunst
 	chromium nsis
 	curl file openssl ca-certificates xdg-utils
 	systemd desktop-file-utils

@@ -15,7 +15,8 @@
 # 3. Frontend: npm run build (skipped with ONESALES_E2E_SKIP_FRONTEND_BUILD=1,
 #    when the caller has just built it).
 # 4. Desktop: `go build -tags dev,webkit2_41 -o bin/1sales-dev .` and starts it
-#    twice on one Xvfb display, each inside a private D-Bus session with an
+#    twice on one Xvfb display, each inside a private D-Bus session with a
+#    notification daemon (dunst, for e2e/notifications.test.mjs) and an
 #    unlocked gnome-keyring, HOME/XDG dirs of its own in a temp dir, and the
 #    Wails dev server on a free port of its own (env devserver/assetdir, read by
 #    wails' internal/app/app_dev.go): two desktops signed in as two users at
@@ -42,7 +43,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-need go node npm curl openssl Xvfb xdotool import dbus-run-session gnome-keyring-daemon chromium file xdg-open
+need go node npm curl openssl Xvfb xdotool import dbus-run-session gnome-keyring-daemon dunst dunstctl chromium file xdg-open
 
 RESULTS="$ROOT/test-results"
 SHOTS="$RESULTS/screenshots"
@@ -205,7 +206,9 @@ BROWSER
 chmod 0755 "$tmp/e2e-browser"
 
 # start_dev_app NAME PORT LOG: a dev desktop on the display with its own HOME/XDG dirs, D-Bus session and keyring,
-# serving the UI with the real Go bindings on 127.0.0.1:PORT; its pid goes to dev_app_pid.
+# serving the UI with the real Go bindings on 127.0.0.1:PORT; its pid goes to dev_app_pid. A notification daemon
+# (dunst) runs on its session bus, whose address goes to $HOME/session-bus (E2E_SESSION_BUS_FILE: the tests ask the
+# daemon with dunstctl what it was shown).
 dev_app_pid=
 start_dev_app() {
 	local home="$tmp/$1" runtime="$tmp/$1-runtime"
@@ -234,7 +237,8 @@ start_dev_app() {
 		devserver="127.0.0.1:$2" \
 		assetdir="$ROOT/frontend/dist" \
 		setsid dbus-run-session -- sh -c \
-		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0"' \
+		'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+		printf %s "$DBUS_SESSION_BUS_ADDRESS" >"$HOME/session-bus" && { dunst >"$HOME/dunst.log" 2>&1 & } && exec "$0"' \
 		"$ROOT/bin/1sales-dev" </dev/null >>"$3" 2>&1 &
 	dev_app_pid=$!
 	on_exit "kill_pid $dev_app_pid 'desktop app $1'"
@@ -276,6 +280,7 @@ rc=0
 	E2E_APP_URL="$APP_URL" \
 		E2E_APP_URL_2="$APP_URL_2" \
 		E2E_OPENED_LOG="$OPENED_LOG" \
+		E2E_SESSION_BUS_FILE="$tmp/home/session-bus" \
 		E2E_DOWNLOAD_DIR="$tmp/home/Downloads" \
 		E2E_SERVER_URL="$BACKEND_URL" \
 		SSL_CERT_FILE="$TEST_CA" \

@@ -10,6 +10,9 @@ import {
   APP_URL,
   DEMO_PASSWORD,
   FIELD_USER,
+  boardCard,
+  boardColumn,
+  dragCard,
   launchBrowser,
   noDialog,
   openApp,
@@ -55,8 +58,8 @@ async function repDeal(title) {
   return { deal, token, stages: pipeline.stages.map((stage) => stage.name) };
 }
 
-const column = (page, stage) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
-const card = (page, title) => page.locator(`[data-testid="board-card"][data-name="${title}"]`);
+const column = boardColumn;
+const card = boardCard;
 
 /** The deal board of the demo pipeline. */
 async function openBoard(page, appUrl) {
@@ -74,26 +77,6 @@ async function live(page) {
 /** Marks the page, so that a reload (which would forget the mark) shows afterwards. */
 const mark = (page) => page.evaluate(() => Object.assign(window, { liveTestMark: true }));
 const stillMarked = async (page) => page.evaluate(() => window.liveTestMark === true);
-
-/** Presses a card, moves it past the drag threshold onto target and returns the moment it is dropped. */
-async function drop(page, source, target) {
-  await source.scrollIntoViewIfNeeded();
-  const from = await source.boundingBox();
-  const to = await target.boundingBox();
-  assert.ok(from && to, 'card and column are on screen');
-  const x = from.x + from.width / 2;
-  const y = from.y + from.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + step * 3, y + step * 2);
-  const tx = to.x + to.width / 2;
-  const ty = to.y + Math.min(to.height / 2, 120);
-  await page.mouse.move(tx, ty, { steps: 15 });
-  await page.mouse.move(tx + 2, ty + 2);
-  const at = Date.now();
-  await page.mouse.up();
-  return at;
-}
 
 const wonCount = async (page) => Number((await page.getByTestId('figure-month-won-count').innerText()).trim());
 
@@ -140,7 +123,7 @@ describe('live updates between two desktops', () => {
 
             // He moves the deal to the next stage: the manager's board shows it there within a second of the
             // change (its updatedAt, written in the change's transaction; server and browser share this clock).
-            const droppedAt = await drop(rep, card(rep, title), column(rep, second));
+            const droppedAt = await dragCard(rep, card(rep, title), column(rep, second));
             await column(board, second).locator(card(board, title)).waitFor({ timeout: 10_000 });
             const boardAt = Date.now();
             const moved = boardAt - Date.parse((await api(token, 'GET', `/api/v1/deals/${deal.id}`)).updatedAt);

@@ -10,6 +10,9 @@ import {
   ADMIN,
   DEMO_PASSWORD,
   basicPlanAdmin,
+  boardCard,
+  boardColumn,
+  dragCard,
   launchBrowser,
   navigation,
   noDialog,
@@ -27,26 +30,8 @@ async function openNav(page, name) {
   await navigation(page).getByRole('link', { name, exact: true }).click();
 }
 
-const column = (page, stage) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
-const card = (page, name) => page.locator(`[data-testid="board-card"][data-name="${name}"]`);
-
-/** Drags a board card onto a column the way a user does: press, small moves past the drag threshold, release. */
-async function drag(page, source, target) {
-  await source.scrollIntoViewIfNeeded();
-  const from = await source.boundingBox();
-  const to = await target.boundingBox();
-  assert.ok(from && to, 'card and column are on screen');
-  const x = from.x + from.width / 2;
-  const y = from.y + from.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + step * 3, y + step * 2);
-  const tx = to.x + to.width / 2;
-  const ty = to.y + Math.min(to.height / 2, 120);
-  await page.mouse.move(tx, ty, { steps: 15 });
-  await page.mouse.move(tx + 2, ty + 2);
-  await page.mouse.up();
-}
+const column = boardColumn;
+const card = boardCard;
 
 async function waitForAttribute(locator, name, value) {
   await locator.and(locator.page().locator(`[${name}="${value}"]`)).waitFor();
@@ -280,7 +265,7 @@ describe('sales', { concurrency: false }, () => {
       assert.equal(await column(page, 'Kontakt').getAttribute('data-total'), '1234.56');
       assert.match(await column(page, 'Kontakt').getByTestId('column-total').innerText(), /1\.234,56\s€/);
 
-      await drag(page, card(page, dealTitle), column(page, 'Angebot'));
+      await dragCard(page, card(page, dealTitle), column(page, 'Angebot'));
       await column(page, 'Angebot').locator(`[data-testid="board-card"][data-name="${dealTitle}"]`).waitFor();
       await waitForAttribute(column(page, 'Angebot'), 'data-count', '1');
       await waitForAttribute(column(page, 'Kontakt'), 'data-count', '0');
@@ -361,7 +346,7 @@ describe('sales', { concurrency: false }, () => {
         // On the lead board it moves to the next stage.
         await openNav(page, 'Leads');
         await card(page, leadTitle).waitFor();
-        await drag(page, card(page, leadTitle), column(page, 'Kontaktiert'));
+        await dragCard(page, card(page, leadTitle), column(page, 'Kontaktiert'));
         await column(page, 'Kontaktiert').locator(`[data-testid="board-card"][data-name="${leadTitle}"]`).waitFor();
         await page.reload();
         await column(page, 'Kontaktiert').locator(`[data-testid="board-card"][data-name="${leadTitle}"]`).waitFor();

@@ -1,10 +1,12 @@
 // Helpers for the end-to-end tests: a real Chromium (Debian's, driven by playwright-core) on the Wails dev server
 // of the real desktop app, whose page runs the real Go bindings over a websocket.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -387,6 +389,71 @@ export async function dropFiles(page, target, paths) {
   const x = Math.round(box.x + box.width / 2);
   const y = Math.round(box.y + Math.min(box.height / 2, 40));
   await page.evaluate(({ x, y, paths }) => window.WailsInvoke(`DD:${x}:${y}:${paths.join('\n')}`), { x, y, paths });
+}
+
+/** A column of the open board, by its stage's name. */
+export const boardColumn = (page, stage) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
+
+/** A card of the open board, by its record's name. */
+export const boardCard = (page, name) => page.locator(`[data-testid="board-card"][data-name="${name}"]`);
+
+/**
+ * Drags a board card onto a column the way a user does: press, small moves past the drag threshold, release. It
+ * returns the moment of the release (the drop).
+ */
+export async function dragCard(page, source, target) {
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  assert.ok(from && to, 'card and column are on screen');
+  const x = from.x + from.width / 2;
+  const y = from.y + from.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 5; step += 1) await page.mouse.move(x + step * 3, y + step * 2);
+  const tx = to.x + to.width / 2;
+  const ty = to.y + Math.min(to.height / 2, 120);
+  await page.mouse.move(tx, ty, { steps: 15 });
+  await page.mouse.move(tx + 2, ty + 2);
+  const at = Date.now();
+  await page.mouse.up();
+  return at;
+}
+
+/**
+ * What the first desktop app's notification daemon was asked to show: scripts/e2e.sh runs dunst on the app's own
+ * D-Bus session (its address in E2E_SESSION_BUS_FILE). The ones still on screen are closed first, so that the
+ * daemon's history (dunstctl history) holds every one. Items: { appname, summary, body }.
+ */
+export async function osNotifications() {
+  const file = process.env.E2E_SESSION_BUS_FILE;
+  if (!file) throw new Error('E2E_SESSION_BUS_FILE is not set: scripts/e2e.sh runs a notification daemon and sets it.');
+  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: (await readFile(file, 'utf8')).trim() };
+  const run = promisify(execFile);
+  await run('dunstctl', ['close-all'], { env });
+  const { stdout } = await run('dunstctl', ['history'], { env });
+  return JSON.parse(stdout)
+    .data.flat()
+    .map((n) => ({
+      appname: n.appname?.data,
+      summary: n.summary?.data,
+      body: n.body?.data,
+    }));
+}
+
+/**
+ * Puts page in the background as another window in front of it would: the browser's other page comes to the front,
+ * and the page loses the focus (document.hasFocus(), which the app asks). Playwright's focus emulation, which keeps
+ * every page focused, is turned off for the page. Returns the page in front; closing it does not give the focus back:
+ * page.bringToFront() does.
+ */
+export async function putInBackground(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  const front = await page.context().newPage();
+  await front.bringToFront();
+  await page.waitForFunction(() => !window.document.hasFocus(), undefined, { polling: 100 });
+  return front;
 }
 
 /** A suffix that keeps names unique across runs against the same database. */

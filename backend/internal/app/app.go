@@ -92,6 +92,9 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
 	a.notifier = notify.NewWorker(db, log, notify.WorkerOptions{})
+	a.metrics.CounterFunc("onesales_notification_events_skipped_total",
+		"Change events the notification worker gave up after repeated failures to derive their notifications.",
+		func() float64 { return float64(a.notifier.Skipped()) })
 	if m := cfg.Mail; m.Host != "" {
 		a.mailer = mail.NewWorker(db, mail.NewSMTP(m), mail.WorkerOptions{Poll: m.Poll, Backoff: m.Backoff,
 			MaxBackoff: m.MaxBackoff, MaxAttempts: m.MaxAttempts}, log)

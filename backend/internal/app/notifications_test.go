@@ -17,6 +17,7 @@ import (
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/notify"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -290,56 +291,162 @@ func TestNotificationsArePagedMarkedReadAndKeptToTheirUser(t *testing.T) {
 	}
 }
 
-// Two backends on one database, each with its own pool and worker, derive while changes arrive through both:
-// every change is announced exactly once.
-// An event whose notification cannot be made (here: a trigger refuses it, as a bug would) is tried a few times and
-// then given up, so that it holds back no later notification of anyone.
-func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
-	env := apptest.Start(t)
-	ctx := context.Background()
-	admin, manager := signIn(t, env, apptest.Admin), signIn(t, env, apptest.Manager)
-	jonas := signIn(t, env, apptest.FieldRepNord)
-	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
-	leadPipeline := makePipeline(admin, api.RecordLead, "Anfragen", 10, 50)
-	derived(t, env)
-
-	var poisoned api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Vergifteter Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &poisoned)
-	if _, err := env.DB.Owner.ExecContext(ctx, fmt.Sprintf(`
-		CREATE FUNCTION test_refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
+// poison makes the notifications of a record fail to be made, as a bug would: a trigger refuses them, a real
+// database condition (nothing of the worker is replaced).
+func poison(t *testing.T, env *apptest.Env, recordID string) {
+	t.Helper()
+	if _, err := env.DB.Owner.ExecContext(context.Background(), fmt.Sprintf(`
+		CREATE OR REPLACE FUNCTION test_refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
 		CREATE TRIGGER test_refuse_notification BEFORE INSERT ON notifications
-			FOR EACH ROW WHEN (NEW.record_id = '%s') EXECUTE FUNCTION test_refuse_notification();`, poisoned.ID)); err != nil {
+			FOR EACH ROW WHEN (NEW.record_id = '%s') EXECUTE FUNCTION test_refuse_notification();`, recordID)); err != nil {
 		t.Fatal(err)
 	}
-	var healthy api.Lead
-	manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: "Gesunder Lead", OwnerID: jonasID, PipelineID: leadPipeline.ID}, 201, &healthy)
+}
 
+// notified reports whether c has a notification of the record.
+func (c *client) notified(recordID string) bool {
+	for _, n := range c.notifications().Items {
+		if n.RecordID == recordID {
+			return true
+		}
+	}
+	return false
+}
+
+// leadScene is a server on which the manager gives Jonas leads of a pipeline of their own, derived up to now.
+type leadScene struct {
+	env            *apptest.Env
+	manager, jonas *client
+	pipeline       string
+}
+
+func newLeadScene(t *testing.T) *leadScene {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	s := &leadScene{env: env, manager: signIn(t, env, apptest.Manager), jonas: signIn(t, env, apptest.FieldRepNord),
+		pipeline: makePipeline(admin, api.RecordLead, "Anfragen", 10, 50).ID}
+	derived(t, env)
+	return s
+}
+
+// give has the manager give Jonas a new lead.
+func (s *leadScene) give(title string) api.Lead {
+	var lead api.Lead
+	s.manager.call("POST", "/api/v1/leads", api.LeadCreate{Title: title, OwnerID: s.env.Demo.Users[apptest.FieldRepNord].String(),
+		PipelineID: s.pipeline}, 201, &lead)
+	return lead
+}
+
+// An event whose notification cannot be made is tried a few times and then skipped (counted in the metrics), and
+// it holds back no later notification of anyone meanwhile: the events after it are announced at the first round.
+func TestAnEventThatCannotBeDerivedHoldsNoOtherBack(t *testing.T) {
+	s := newLeadScene(t)
+	env, jonas, ctx := s.env, s.jonas, context.Background()
+	poisoned := s.give("Vergifteter Lead")
+	poison(t, env, poisoned.ID)
+	healthy := s.give("Gesunder Lead")
+
+	// The rounds in between (the worker waits 1, 2, 4 and 8 s between the attempts) do not try the event.
+	worker := env.App.NotificationWorker()
 	failures := 0
-	waitFor(t, "the healthy lead announced", func() bool {
-		if _, err := env.App.NotificationWorker().Work(ctx); err != nil {
-			failures++
+	deadline := time.Now().Add(40 * time.Second)
+	for worker.Skipped() == 0 {
+		if _, err := worker.Work(ctx); err != nil {
 			if !strings.Contains(err.Error(), "refused for the test") {
 				t.Fatal(err)
 			}
-		}
-		for _, n := range jonas.notifications().Items {
-			if n.RecordID == healthy.ID {
-				return true
+			if !strings.Contains(err.Error(), "waiting for its next attempt") {
+				failures++
 			}
 		}
-		return false
-	})
-	if failures != 2 {
-		t.Errorf("%d rounds failed before the event was given up, want 2 (3 attempts)", failures)
+		if failures == 1 && !jonas.notified(healthy.ID) {
+			t.Fatal("the healthy lead was not announced at the round in which the poisoned one failed")
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the poisoned event is not skipped after %d failed attempts", failures)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	for _, n := range jonas.notifications().Items {
-		if n.RecordID == poisoned.ID {
-			t.Errorf("the refused notification exists: %+v", n)
+	if failures != 4 {
+		t.Errorf("%d attempts failed before the event was skipped, want 4 (5 attempts)", failures)
+	}
+	if jonas.notified(poisoned.ID) {
+		t.Error("the refused notification exists")
+	}
+	// The cursor has passed it: a later change is announced, and once (the healthy lead's was made again, a no-op).
+	later := s.give("Späterer Lead")
+	derived(t, env)
+	if !jonas.notified(later.ID) {
+		t.Error("the later lead was not announced")
+	}
+	var n int
+	if err := env.DB.Owner.NewRaw("SELECT count(*) FROM notifications WHERE record_id = ?", healthy.ID).Scan(ctx, &n); err != nil || n != 1 {
+		t.Errorf("the healthy lead has %d notifications (%v), want 1", n, err)
+	}
+	rec := httptest.NewRecorder()
+	env.App.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), "onesales_notification_events_skipped_total 1") {
+		t.Errorf("metrics:\n%s", rec.Body.String())
+	}
+}
+
+// The running worker waits between the attempts at an event that keeps failing, longer each time, instead of
+// trying it at every wake-up; meanwhile it announces the changes after it. It says which event it skipped by its
+// ids only.
+func TestTheWorkerBacksOffFromAFailingEventAndLogsItsIDsOnly(t *testing.T) {
+	s := newLeadScene(t)
+	env, jonas, ctx := s.env, s.jonas, context.Background()
+
+	pool, err := db.Open(ctx, env.DB.AppURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pool.Close() })
+	var logs syncBuffer
+	worker := notify.NewWorker(pool, slog.New(slog.NewJSONHandler(&logs, nil)), notify.WorkerOptions{Poll: 20 * time.Millisecond,
+		MaxAttempts: 4, Backoff: 500 * time.Millisecond, MaxBackoff: time.Second})
+	poisoned := s.give("Vergifteter Lead")
+	poison(t, env, poisoned.ID)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	start := time.Now()
+	go func() { defer close(done); worker.Run(runCtx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	// While the poisoned event waits for its next attempt, a later change is announced.
+	waitFor(t, "the first failed attempt", func() bool { return strings.Contains(logs.String(), "trying again later") })
+	meanwhile := s.give("Zwischendurch")
+	waitFor(t, "the lead given meanwhile announced", func() bool { return jonas.notified(meanwhile.ID) })
+	if worker.Skipped() != 0 {
+		t.Error("the lead given meanwhile was announced only after the poisoned event was skipped")
+	}
+
+	waitFor(t, "the poisoned event skipped", func() bool { return worker.Skipped() == 1 })
+	// Three failed attempts with pauses of 500 ms, 1 s and 1 s (the most) after them, then the fourth skips it.
+	if took := time.Since(start); took < 2500*time.Millisecond {
+		t.Errorf("skipped after %v: the worker did not back off (want 2.5 s at least)", took)
+	}
+	later := s.give("Späterer Lead")
+	waitFor(t, "the later lead announced", func() bool { return jonas.notified(later.ID) })
+
+	out := logs.String()
+	if n := strings.Count(out, "trying again later"); n != 3 {
+		t.Errorf("%d retries logged, want 3:\n%s", n, out)
+	}
+	if n := strings.Count(out, "event skipped after repeated failures"); n != 1 {
+		t.Errorf("%d skips logged, want 1:\n%s", n, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "event skipped") && (!strings.Contains(line, poisoned.ID) || !strings.Contains(line, `"code":"P0001"`) ||
+			strings.Contains(line, "refused for the test") || strings.Contains(line, "Vergifteter")) {
+			t.Errorf("the skip's log line is not ids and the error code only: %s", line)
 		}
 	}
 }
 
+// Two backends on one database, each with its own pool and worker, derive while changes arrive through both:
+// every change is announced exactly once.
 func TestTwoInstancesDeriveEachChangeExactlyOnce(t *testing.T) {
 	env := apptest.Start(t)
 	pool, err := db.Open(context.Background(), env.DB.AppURL, nil)

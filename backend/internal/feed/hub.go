@@ -60,42 +60,9 @@ func ParsePosition(s string) (Position, error) {
 	return Position{Xid: xid, ID: id}, nil
 }
 
-// event is a row of change_events.
-type event struct {
-	Xid        string     `bun:"xid"`
-	ID         int64      `bun:"id"`
-	TenantID   uuid.UUID  `bun:"tenant_id"`
-	Topic      string     `bun:"topic"`
-	RecordID   *uuid.UUID `bun:"record_id"`
-	Change     string     `bun:"change"`
-	Version    *int64     `bun:"version"`
-	ActorID    *uuid.UUID `bun:"actor_id"`
-	OwnerID    *uuid.UUID `bun:"owner_id"`
-	OldOwnerID *uuid.UUID `bun:"old_owner_id"`
-	ParentType *string    `bun:"parent_type"`
-	ParentID   *uuid.UUID `bun:"parent_id"`
-	At         time.Time  `bun:"at"`
-	// Final: no event before this one can commit any more (its transaction is older than every running one).
-	Final bool `bun:"final"`
-	pos   Position
-}
-
-// eventColumns are the columns an event is read with (xid as text: the driver has no type for xid8).
-const eventColumns = `xid::text AS xid, id, tenant_id, topic, record_id, change, version, actor_id, owner_id,
-	old_owner_id, parent_type, parent_id, at`
-
-func (e *event) parse() error {
-	xid, err := strconv.ParseUint(e.Xid, 10, 64)
-	if err != nil {
-		return fmt.Errorf("feed: event %d: xid %q: %w", e.ID, e.Xid, err)
-	}
-	e.pos = Position{Xid: xid, ID: e.ID}
-	return nil
-}
-
 // public is the event as a stream sends it: ids and versions, never contents.
-func (e *event) public() api.ChangeEvent {
-	out := api.ChangeEvent{ID: e.pos.String(), Topic: api.ChangeTopic(e.Topic), Change: api.ChangeKind(e.Change), At: e.At}
+func (e *Event) public() api.ChangeEvent {
+	out := api.ChangeEvent{ID: e.Pos.String(), Topic: e.Topic, Change: e.Change, At: e.At}
 	if e.RecordID != nil {
 		out.RecordID = e.RecordID.String()
 	}
@@ -106,7 +73,7 @@ func (e *event) public() api.ChangeEvent {
 		out.ActorID = e.ActorID.String()
 	}
 	if e.ParentType != nil && e.ParentID != nil {
-		out.ParentType, out.ParentID = api.RecordType(*e.ParentType), e.ParentID.String()
+		out.ParentType, out.ParentID = *e.ParentType, e.ParentID.String()
 	}
 	return out
 }
@@ -305,23 +272,12 @@ func Wake(ctx context.Context, bdb *bun.DB, wake chan<- struct{}) {
 
 // start takes the feed's newest final position.
 func (h *Hub) start(ctx context.Context) error {
-	var head struct {
-		Xid string `bun:"xid"`
-		ID  int64  `bun:"id"`
-	}
-	err := h.db.NewRaw("SELECT xid::text AS xid, id FROM change_events_head()").Scan(ctx, &head)
-	if db.IsNoRows(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	e := event{Xid: head.Xid, ID: head.ID}
-	if err := e.parse(); err != nil {
+	pos, ok, err := ReadPosition(ctx, h.db, "SELECT xid::text AS xid, id FROM change_events_head()")
+	if err != nil || !ok {
 		return err
 	}
 	h.mu.Lock()
-	h.pos = e.pos
+	h.pos = pos
 	h.mu.Unlock()
 	return nil
 }
@@ -394,18 +350,12 @@ const batch = 1000
 func (h *Hub) pump(ctx context.Context) error {
 	from := h.position()
 	for {
-		var rows []event
-		if err := h.db.NewRaw("SELECT "+eventColumns+", final FROM change_events_after(?::xid8, ?, ?)",
-			strconv.FormatUint(from.Xid, 10), from.ID, batch).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
-			return fmt.Errorf("feed: read after %s: %w", from, err)
+		rows, err := Read(ctx, h.db, from, batch)
+		if err != nil {
+			return err
 		}
 		if len(rows) == 0 {
 			return nil
-		}
-		for i := range rows {
-			if err := rows[i].parse(); err != nil {
-				return err
-			}
 		}
 		if err := h.dispatch(ctx, rows); err != nil {
 			return err
@@ -413,7 +363,7 @@ func (h *Hub) pump(ctx context.Context) error {
 		if len(rows) < batch {
 			return nil
 		}
-		from = rows[len(rows)-1].pos
+		from = rows[len(rows)-1].Pos
 	}
 }
 
@@ -431,14 +381,14 @@ func (c *accessChange) affects(a *access.Actor) bool {
 }
 
 // dispatch hands rows to the subscriptions and moves the hub's position past them.
-func (h *Hub) dispatch(ctx context.Context, rows []event) error {
+func (h *Hub) dispatch(ctx context.Context, rows []Event) error {
 	// The units of the tenants with subscriptions whose users or units changed are read again first (outside the
 	// lock: Subscribe must not wait for the database).
 	changes := map[uuid.UUID]*accessChange{}
 	h.mu.Lock()
 	for i := range rows {
 		e := &rows[i]
-		topic := api.ChangeTopic(e.Topic)
+		topic := e.Topic
 		if h.tenants[e.TenantID] == nil || (topic != api.TopicUser && topic != api.TopicUnit && topic != api.TopicRole) {
 			continue
 		}
@@ -493,12 +443,12 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 		e := &rows[i]
 		resume := final
 		if moving && e.Final {
-			final, resume = e.pos, e.pos
+			final, resume = e.Pos, e.Pos
 		} else {
 			moving = false
 		}
 		if h.ahead[e.ID] {
-			if e.pos == final {
+			if e.Pos == final {
 				delete(h.ahead, e.ID)
 			}
 			continue
@@ -522,7 +472,7 @@ func (h *Hub) dispatch(ctx context.Context, rows []event) error {
 				shared = &removal
 			}
 			if *shared == nil {
-				d, err := newDelivery(e.pos, resume, ev)
+				d, err := newDelivery(e.Pos, resume, ev)
 				if err != nil {
 					return err
 				}

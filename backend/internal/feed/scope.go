@@ -25,8 +25,8 @@ var recordKinds = map[api.RecordType]bool{api.RecordPerson: true, api.RecordOrga
 // (the change gave the subject to an owner whose records a may not see, while a saw it before), or nothing. It is
 // the stream's counterpart of access.Actor.Restrict: the same grants decide, by the owner the event names. A topic
 // it does not know goes to nobody.
-func scope(a *access.Actor, u units, e *event) (api.ChangeEvent, bool) {
-	topic := api.ChangeTopic(e.Topic)
+func scope(a *access.Actor, u units, e *Event) (api.ChangeEvent, bool) {
+	topic := e.Topic
 	switch {
 	case everyone[topic]:
 		return e.public(), true
@@ -45,10 +45,10 @@ func scope(a *access.Actor, u units, e *event) (api.ChangeEvent, bool) {
 	case api.TopicActivity:
 		rt = api.RecordActivity
 	case api.TopicNote, api.TopicDocument, api.TopicPresence:
-		if e.ParentType == nil || !recordKinds[api.RecordType(*e.ParentType)] {
+		if e.ParentType == nil || !recordKinds[*e.ParentType] {
 			return api.ChangeEvent{}, false
 		}
-		rt = api.RecordType(*e.ParentType)
+		rt = *e.ParentType
 	default:
 		return api.ChangeEvent{}, false
 	}

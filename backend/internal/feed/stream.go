@@ -220,23 +220,23 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position
 		}
 		head := Position{}
 		for _, b := range bounds {
-			p := event{Xid: b.Xid, ID: b.ID}
+			p := Event{Xid: b.Xid, ID: b.ID}
 			if err := p.parse(); err != nil {
 				return err
 			}
 			switch {
-			case b.Kind == "pruned" && from.Before(p.pos):
+			case b.Kind == "pruned" && from.Before(p.Pos):
 				resync = true // pruned
 				return nil
 			case b.Kind == "head":
-				head = p.pos
+				head = p.Pos
 			}
 		}
 		if head.Before(from) {
 			resync = true // not a position of this feed
 			return nil
 		}
-		var rows []event
+		var rows []Event
 		if err := tx.NewRaw("SELECT "+eventColumns+`, xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
 			FROM change_events WHERE (xid, id) > (?::xid8, ?) ORDER BY xid, id LIMIT ?`,
 			strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
@@ -254,10 +254,10 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position
 				return err
 			}
 			if e.Final {
-				final = e.pos // the final events are a prefix of the rows
+				final = e.Pos // the final events are a prefix of the rows
 			}
 			if ev, ok := scope(actor, u, e); ok {
-				out = append(out, Delivery{Pos: e.pos, Resume: final, Event: ev})
+				out = append(out, Delivery{Pos: e.Pos, Resume: final, Event: ev})
 			}
 		}
 		return nil

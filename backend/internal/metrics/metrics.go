@@ -70,6 +70,11 @@ func (m *Metrics) Request(route string, status int, took time.Duration) {
 	}
 }
 
+// CounterFunc registers a counter that a worker keeps itself, read with fn at each scrape.
+func (m *Metrics) CounterFunc(name, help string, fn func() float64) {
+	m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, fn))
+}
+
 // Login counts a sign-in attempt.
 func (m *Metrics) Login(result string) { m.logins.WithLabelValues(result).Inc() }
 

@@ -9,28 +9,9 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/1sales/app/backend/internal/auth"
+	"github.com/1sales/app/backend/internal/feed"
 	"github.com/1sales/app/shared/api"
 )
-
-// event is a row of change_events as the worker reads it.
-type event struct {
-	ID         int64           `bun:"id"`
-	Xid        string          `bun:"xid"`
-	TenantID   uuid.UUID       `bun:"tenant_id"`
-	Topic      api.ChangeTopic `bun:"topic"`
-	RecordID   *uuid.UUID      `bun:"record_id"`
-	Change     api.ChangeKind  `bun:"change"`
-	ActorID    *uuid.UUID      `bun:"actor_id"`
-	OwnerID    *uuid.UUID      `bun:"owner_id"`
-	OldOwnerID *uuid.UUID      `bun:"old_owner_id"`
-	ParentType *api.RecordType `bun:"parent_type"`
-	ParentID   *uuid.UUID      `bun:"parent_id"`
-	State      *string         `bun:"state"`
-	OldState   *string         `bun:"old_state"`
-	At         time.Time       `bun:"at"`
-	// Final: no event before it can commit any more (change_events_after).
-	Final bool `bun:"final"`
-}
 
 // dueActivity is an open activity due soon (notify_activities_due).
 type dueActivity struct {
@@ -86,7 +67,7 @@ var closed = map[string]api.NotificationKind{
 //   - document_stored: an upload finished (pending → stored): to the user who uploaded it.
 //
 // Each goes only to an active user who may see the record.
-func derive(ctx context.Context, tx bun.Tx, evs []event) (int, error) {
+func derive(ctx context.Context, tx bun.Tx, evs []feed.Event) (int, error) {
 	var cands, delivered []candidate
 	teams := map[uuid.UUID][]uuid.UUID{}
 	for _, e := range evs {

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/driver/pgdriver"
 
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/feed"
@@ -30,6 +33,11 @@ type WorkerOptions struct {
 	DueEvery time.Duration
 	// Batch is how many events one transaction takes at most; default 500.
 	Batch int
+	// MaxAttempts is how often an event whose notifications cannot be made is tried before it is skipped; default 5.
+	MaxAttempts int
+	// Backoff is the pause after an event's first failed attempt, doubled after each further one up to
+	// MaxBackoff; defaults 1 s and 30 s. Meanwhile the rounds derive the events after it and do not try it.
+	Backoff, MaxBackoff time.Duration
 }
 
 // Worker derives notifications; see Run.
@@ -39,7 +47,9 @@ type Worker struct {
 	opt WorkerOptions
 
 	mu       sync.Mutex
-	failures map[int64]int // event ID -> failed derivations (see failed)
+	failures map[int64]*failure // event ID -> its failed derivations (see failed)
+	// skipped counts the events given up (the metric onesales_notification_events_skipped_total).
+	skipped atomic.Int64
 }
 
 // NewWorker builds the worker on the service's pool.
@@ -52,6 +62,15 @@ func NewWorker(bdb *bun.DB, log *slog.Logger, opt WorkerOptions) *Worker {
 	}
 	if opt.Batch <= 0 {
 		opt.Batch = 500
+	}
+	if opt.MaxAttempts <= 0 {
+		opt.MaxAttempts = 5
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = time.Second
+	}
+	if opt.MaxBackoff < opt.Backoff {
+		opt.MaxBackoff = max(30*time.Second, opt.Backoff)
 	}
 	return &Worker{db: bdb, log: log, opt: opt}
 }
@@ -110,19 +129,18 @@ func (w *Worker) Work(ctx context.Context) (int, error) {
 // errBusy: another instance holds the cursor.
 var errBusy = errors.New("notify: busy")
 
-// errRetry: an event failed to be derived and is tried again at the next round (deriveTenant).
-var errRetry = errors.New("tried again at the next round")
+// errRetry: an event failed to be derived and is tried again at a later round (deriveTenant).
+var errRetry = errors.New("tried again at a later round")
 
 // locked runs fn in a transaction that holds the cursor; when another instance holds it, nothing happens.
-func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, cur position) error) error {
+func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, cur feed.Position) error) error {
 	err := w.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var cur position
-		err := tx.NewRaw("SELECT xid::text AS xid, id FROM notify_cursor FOR UPDATE SKIP LOCKED").Scan(ctx, &cur)
-		if db.IsNoRows(err) {
-			return errBusy
-		}
+		cur, ok, err := feed.ReadPosition(ctx, tx, "SELECT xid::text AS xid, id FROM notify_cursor FOR UPDATE SKIP LOCKED")
 		if err != nil {
 			return fmt.Errorf("notify: lock cursor: %w", err)
+		}
+		if !ok {
+			return errBusy
 		}
 		return fn(ctx, tx, cur)
 	})
@@ -132,105 +150,179 @@ func (w *Worker) locked(ctx context.Context, fn func(ctx context.Context, tx bun
 	return err
 }
 
-// position is a place in the change feed, as change_events_after takes it (xid8 travels as text).
-type position struct {
-	Xid string `bun:"xid"`
-	ID  int64  `bun:"id"`
-}
-
-// step derives one batch: it returns how many events it read and how many notifications it made.
+// step derives one batch: it returns how many events it read and how many notifications it made. When an event
+// fails (and has attempts left), the notifications of the batch's other events are kept all the same and the cursor
+// stops before the failed event: the events after it are announced now, and derived once more (a no-op: the unique
+// keys) when the cursor passes them after the failed one; the step then returns errRetry.
 func (w *Worker) step(ctx context.Context) (events, made int, err error) {
-	err = w.locked(ctx, func(ctx context.Context, tx bun.Tx, cur position) error {
-		var evs []event
-		if err := tx.NewRaw(`SELECT id, xid::text AS xid, tenant_id, topic, record_id, change, actor_id, owner_id,
-				old_owner_id, parent_type, parent_id, state, old_state, at, final
-			FROM change_events_after(?::xid8, ?, ?)`, cur.Xid, cur.ID, w.opt.Batch).Scan(ctx, &evs); err != nil {
-			return fmt.Errorf("notify: read events after %s/%d: %w", cur.Xid, cur.ID, err)
+	var retry error
+	err = w.locked(ctx, func(ctx context.Context, tx bun.Tx, cur feed.Position) error {
+		evs, err := feed.Read(ctx, tx, cur, w.opt.Batch)
+		if err != nil {
+			return fmt.Errorf("notify: %w", err)
 		}
 		// Only final events: the cursor must not pass an event whose older transaction may still commit before it.
 		// (The feed hands the others out to streams at once; notifications wait the moment until they are final.)
-		for i, e := range evs {
-			if !e.Final {
-				evs = evs[:i]
-				break
-			}
-		}
+		evs = feed.Final(evs)
 		if len(evs) == 0 {
 			return nil
 		}
-		tenants, batches := byTenant(evs, func(e event) uuid.UUID { return e.TenantID })
+		var failed *feed.Position // the first event that failed, in the feed's order
+		tenants, batches := byTenant(evs, func(e feed.Event) uuid.UUID { return e.TenantID })
 		for _, t := range tenants {
-			n, err := w.deriveTenant(ctx, tx, t, batches[t])
+			n, first, firstErr, err := w.deriveTenant(ctx, tx, t, batches[t])
 			if err != nil {
 				return err
 			}
+			if first != nil && (failed == nil || first.Pos.Before(*failed)) {
+				failed = &first.Pos
+				retry = fmt.Errorf("notify: tenant %s, event %d: %w: %w", t, first.ID, errRetry, firstErr)
+			}
 			made += n
 		}
-		last := evs[len(evs)-1]
-		if _, err := tx.NewRaw("UPDATE notify_cursor SET xid = ?::xid8, id = ?", last.Xid, last.ID).Exec(ctx); err != nil {
+		done := evs
+		if failed != nil {
+			done = evs[:0]
+			for _, e := range evs {
+				if !e.Pos.Before(*failed) {
+					break
+				}
+				done = append(done, e)
+			}
+		}
+		if len(done) == 0 {
+			return nil
+		}
+		last := done[len(done)-1].Pos
+		if _, err := tx.NewRaw("UPDATE notify_cursor SET xid = ?::xid8, id = ?", strconv.FormatUint(last.Xid, 10), last.ID).
+			Exec(ctx); err != nil {
 			return fmt.Errorf("notify: move cursor: %w", err)
 		}
-		events = len(evs)
+		events = len(done)
 		return nil
 	})
 	if err != nil {
-		if !errors.Is(err, errRetry) {
-			// The transaction itself failed (the database went away, say): the failures counted meanwhile may be
-			// that, not the events'.
-			w.mu.Lock()
-			w.failures = nil
-			w.mu.Unlock()
-		}
+		// The transaction itself failed (the database went away, say): the failures counted meanwhile may be
+		// that, not the events'.
+		w.mu.Lock()
+		w.failures = nil
+		w.mu.Unlock()
 		return 0, 0, err
 	}
-	return events, made, nil
+	return events, made, retry
 }
 
-// attempts is how often an event may fail to be derived before the worker gives it up: a failure that persists (a
-// bug, a record in a state nobody foresaw) must not hold back every later notification of every tenant.
-const attempts = 3
-
-// deriveTenant derives a tenant's events of a batch, all in one savepoint. When that fails it derives them one by
-// one, each in its own savepoint, and gives up the events that failed attempts times (logged with their ids); a
-// failure below that fails the step, so that the batch is tried again whole at the next round.
-func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []event) (int, error) {
-	one := func(evs []event) (int, error) {
+// deriveTenant derives a tenant's events of a batch, all in one savepoint, but those that wait for their next
+// attempt after a failure. When that fails it derives them one by one, each in its own savepoint: an event that
+// fails waits Backoff (doubling with each failure, up to MaxBackoff) for its next attempt, and after MaxAttempts
+// failures it is skipped (logged with its ids only, and counted). It returns the first event that failed or waits,
+// which the step does not pass yet, and its error.
+func (w *Worker) deriveTenant(ctx context.Context, tx bun.Tx, tenant uuid.UUID, batch []feed.Event) (
+	made int, first *feed.Event, firstErr, err error) {
+	one := func(evs []feed.Event) (int, error) {
 		return db.InTenantValue(ctx, tx, tenant, func(ctx context.Context, tx bun.Tx) (int, error) {
 			return derive(ctx, tx, evs)
 		})
 	}
-	made, err := one(batch)
-	if err == nil {
-		return made, nil
-	}
-	made = 0
-	var retry error
+	now := time.Now()
+	stuck := map[int64]error{}
+	ready := make([]feed.Event, 0, len(batch))
 	for _, e := range batch {
-		n, err := one([]event{e})
-		if err == nil {
-			made += n
+		if err := w.waiting(e.ID, now); err != nil {
+			stuck[e.ID] = err
 			continue
 		}
-		if w.failed(e.ID) < attempts {
-			retry = fmt.Errorf("notify: tenant %s, event %d: %w: %w", tenant, e.ID, errRetry, err)
-			continue
-		}
-		w.log.Error("notifications: event given up after repeated failures", "tenant", tenant, "event", e.ID,
-			"topic", e.Topic, "record", e.RecordID, "attempts", attempts, "err", err)
+		ready = append(ready, e)
 	}
-	return made, retry
+	if len(ready) > 0 {
+		if made, err = one(ready); err != nil && ctx.Err() != nil {
+			return 0, nil, nil, err
+		}
+	}
+	if err != nil {
+		made = 0
+		for i, e := range ready {
+			n, err := one(ready[i : i+1])
+			if err == nil {
+				made += n
+				continue
+			}
+			if ctx.Err() != nil {
+				return 0, nil, nil, err
+			}
+			if attempt := w.failed(e.ID, now, err); attempt < w.opt.MaxAttempts {
+				w.log.Warn("notifications: deriving an event failed; trying again later", "tenant", tenant, "event", e.ID,
+					"topic", e.Topic, "record", e.RecordID, "attempt", attempt, "code", sqlState(err))
+				stuck[e.ID] = err
+				continue
+			}
+			w.skipped.Add(1)
+			// Ids and the database's error code only: the error's text may quote a record's values.
+			w.log.Error("notifications: event skipped after repeated failures", "tenant", tenant, "event", e.ID,
+				"topic", e.Topic, "record", e.RecordID, "attempts", w.opt.MaxAttempts, "code", sqlState(err))
+		}
+	}
+	for i, e := range batch {
+		if err, ok := stuck[e.ID]; ok {
+			return made, &batch[i], err, nil
+		}
+	}
+	return made, nil, nil, nil
 }
 
-// failed counts a failure to derive an event and returns how often it failed so far. The count lives in this
-// instance only: another instance that takes over tries the event afresh, which bounds the retries all the same.
-func (w *Worker) failed(eventID int64) int {
+// sqlState is the SQLSTATE of a database error ("" for another error).
+func sqlState(err error) string {
+	var pg pgdriver.Error
+	if errors.As(err, &pg) {
+		return pg.Field('C')
+	}
+	return ""
+}
+
+// Skipped is how many events the worker gave up after MaxAttempts failures.
+func (w *Worker) Skipped() int64 { return w.skipped.Load() }
+
+// failure is what the worker remembers of an event that failed to be derived.
+type failure struct {
+	attempts int
+	next     time.Time // its next attempt
+	err      error     // its last attempt's
+}
+
+// errWaiting: the event waits for its next attempt.
+var errWaiting = errors.New("waiting for its next attempt")
+
+// waiting returns the last error of an event that waits for its next attempt at now, nil for any other event.
+func (w *Worker) waiting(eventID int64, now time.Time) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if f := w.failures[eventID]; f != nil && now.Before(f.next) {
+		return fmt.Errorf("%w after: %w", errWaiting, f.err)
+	}
+	return nil
+}
+
+// failed counts a failure to derive an event at now, sets the time of its next attempt and returns how often it
+// failed so far. The count lives in this instance only: another instance that takes over tries the event afresh,
+// which bounds the retries all the same.
+func (w *Worker) failed(eventID int64, now time.Time, err error) int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.failures == nil || len(w.failures) > 1000 {
-		w.failures = map[int64]int{}
+		w.failures = map[int64]*failure{}
 	}
-	w.failures[eventID]++
-	return w.failures[eventID]
+	f := w.failures[eventID]
+	if f == nil {
+		f = &failure{}
+		w.failures[eventID] = f
+	}
+	f.attempts++
+	f.err = err
+	f.next = now.Add(min(w.opt.Backoff<<min(f.attempts-1, 20), w.opt.MaxBackoff))
+	if f.attempts >= w.opt.MaxAttempts {
+		delete(w.failures, eventID)
+	}
+	return f.attempts
 }
 
 // byTenant groups items by tenant, each group in the items' order; tenants lists the tenants in the order of
@@ -251,7 +343,7 @@ func byTenant[T any](items []T, tenant func(T) uuid.UUID) (tenants []uuid.UUID, 
 // returns how many it told. Like Work, it does nothing while another instance works.
 func (w *Worker) AnnounceDue(ctx context.Context) (int, error) {
 	made := 0
-	err := w.locked(ctx, func(ctx context.Context, tx bun.Tx, _ position) error {
+	err := w.locked(ctx, func(ctx context.Context, tx bun.Tx, _ feed.Position) error {
 		var due []dueActivity
 		if err := tx.NewRaw("SELECT tenant_id, id, assignee_id, due_at FROM notify_activities_due(make_interval(secs => ?), 1000)",
 			DueWithin.Seconds()).Scan(ctx, &due); err != nil {
