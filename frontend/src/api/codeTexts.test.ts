@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '../i18n/de';
-import { en } from '../i18n/en';
+import { de, en } from '../i18n';
 import { api } from '../lib/wailsjs/go/models';
 
 /** The text at a dotted key in one language's resources, without falling back to another language. */

@@ -1,4 +1,4 @@
-/** German texts of activities, activity types and the dashboard (spread into de.ts). */
+/** German texts of activities, activity types and the dashboard (assembled in index.ts). */
 export const activitiesDe = {
   activityNav: {
     dashboard: 'Dashboard',

@@ -2,7 +2,7 @@ import type { activitiesDe } from './activities.de';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-/** English texts of activities, activity types and the dashboard (spread into en.ts). */
+/** English texts of activities, activity types and the dashboard (assembled in index.ts). */
 export const activitiesEn: Shape<typeof activitiesDe> = {
   activityNav: {
     dashboard: 'Dashboard',

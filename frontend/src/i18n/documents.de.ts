@@ -1,4 +1,4 @@
-/** German texts of documents and the storage quota (spread into de.ts). */
+/** German texts of documents and the storage quota (assembled in index.ts). */
 export const documentsDe = {
   documents: {
     title: 'Dokumente',
@@ -73,7 +73,7 @@ export const documentsDe = {
   },
 };
 
-/** German texts of the error codes of documents (spread into de.ts' errors). */
+/** German texts of the error codes of documents (assembled in index.ts' errors). */
 export const documentErrorsDe = {
   quota: {
     exceeded: 'Ihr Speicherplatz reicht für diese Datei nicht aus.',
@@ -100,7 +100,7 @@ export const documentErrorsDe = {
   },
 };
 
-/** German texts of the network errors of transfers (spread into de.ts' errors.network). */
+/** German texts of the network errors of transfers (assembled in index.ts' errors.network). */
 export const documentNetworkErrorsDe = {
   stalled: 'Die Übertragung kam nicht mehr voran und wurde abgebrochen. Bitte versuchen Sie es erneut.',
 };

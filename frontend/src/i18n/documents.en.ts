@@ -2,7 +2,7 @@ import type { documentErrorsDe, documentNetworkErrorsDe, documentsDe } from './d
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-/** English texts of documents and the storage quota (spread into en.ts). */
+/** English texts of documents and the storage quota (assembled in index.ts). */
 export const documentsEn: Shape<typeof documentsDe> = {
   documents: {
     title: 'Documents',
@@ -77,7 +77,7 @@ export const documentsEn: Shape<typeof documentsDe> = {
   },
 };
 
-/** English texts of the error codes of documents (spread into en.ts' errors). */
+/** English texts of the error codes of documents (assembled in index.ts' errors). */
 export const documentErrorsEn: Shape<typeof documentErrorsDe> = {
   quota: {
     exceeded: 'Your storage is not enough for this file.',
@@ -102,7 +102,7 @@ export const documentErrorsEn: Shape<typeof documentErrorsDe> = {
   },
 };
 
-/** English texts of the network errors of transfers (spread into en.ts' errors.network). */
+/** English texts of the network errors of transfers (assembled in index.ts' errors.network). */
 export const documentNetworkErrorsEn: Shape<typeof documentNetworkErrorsDe> = {
   stalled: 'The transfer stopped making progress and was cancelled. Please try again.',
 };

@@ -1,4 +1,4 @@
-/** German texts of list exports (spread into de.ts). */
+/** German texts of list exports (assembled in index.ts). */
 export const exportsDe = {
   exports: {
     button: 'Exportieren',

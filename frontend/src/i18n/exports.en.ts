@@ -1,6 +1,6 @@
 import type { exportErrorsDe, exportsDe } from './exports.de';
 
-/** English texts of list exports (spread into en.ts). */
+/** English texts of list exports (assembled in index.ts). */
 export const exportsEn: typeof exportsDe = {
   exports: {
     button: 'Export',

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, FIELD_CODES } from '../api/errors';
-import { changeLanguage, i18n } from '.';
-import { de } from './de';
-import { en } from './en';
+import { changeLanguage, de, en, i18n } from '.';
 import { errorText, fieldErrorText } from './errorText';
 
 /** Every leaf key of a resource tree, dotted: "signIn.validation.emailRequired". */

@@ -1,5 +1,5 @@
 import 'i18next';
-import type { de } from './de';
+import type { de } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

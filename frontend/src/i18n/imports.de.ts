@@ -1,4 +1,4 @@
-/** German texts of the import from XLSX and CSV files (issue 15; spread into de.ts). */
+/** German texts of the import from XLSX and CSV files (issue 15; assembled in index.ts). */
 export const importsDe = {
   imports: {
     button: 'Importieren',
@@ -224,7 +224,7 @@ export const importsDe = {
   },
 };
 
-/** Texts for the import's field errors (spread into fields.specific of de.ts). */
+/** Texts for the import's field errors (spread into fields.specific in codes.de.ts). */
 export const importFieldsDe = {
   file: {
     empty: 'Die Datei ist leer.',

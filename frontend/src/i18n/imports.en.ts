@@ -1,6 +1,6 @@
 import type { importFieldsDe, importsDe } from './imports.de';
 
-/** English texts of the import from XLSX and CSV files (issue 15; spread into en.ts). */
+/** English texts of the import from XLSX and CSV files (issue 15; assembled in index.ts). */
 export const importsEn: typeof importsDe = {
   imports: {
     button: 'Import',

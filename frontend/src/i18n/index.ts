@@ -3,8 +3,101 @@ import 'dayjs/locale/de';
 import 'dayjs/locale/en-gb';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en } from './en';
+import { activitiesDe } from './activities.de';
+import { mapsDe } from './maps.de';
+import { importsDe } from './imports.de';
+import { intakeDe } from './intake.de';
+import { notificationsDe } from './notifications.de';
+import { liveDe } from './live.de';
+import { salesDe } from './sales.de';
+import { presenceDe } from './presence.de';
+import { documentsDe } from './documents.de';
+import { exportsDe } from './exports.de';
+import { opsDe } from './ops.de';
+import { supportDe } from './support.de';
+import { ssoDe } from './sso.de';
+import { twoFactorDe } from './twofactor.de';
+import { inviteDe } from './invite.de';
+import { activitiesEn } from './activities.en';
+import { mapsEn } from './maps.en';
+import { importsEn } from './imports.en';
+import { intakeEn } from './intake.en';
+import { notificationsEn } from './notifications.en';
+import { liveEn } from './live.en';
+import { salesEn } from './sales.en';
+import { presenceEn } from './presence.en';
+import { documentsEn } from './documents.en';
+import { exportsEn } from './exports.en';
+import { opsEn } from './ops.en';
+import { supportEn } from './support.en';
+import { ssoEn } from './sso.en';
+import { twoFactorEn } from './twofactor.en';
+import { inviteEn } from './invite.en';
+import { coreDe } from './core.de';
+import { settingsDe } from './settings.de';
+import { recordsDe } from './records.de';
+import { contactsDe } from './contacts.de';
+import { codesDe } from './codes.de';
+import { coreEn } from './core.en';
+import { settingsEn } from './settings.en';
+import { recordsEn } from './records.en';
+import { contactsEn } from './contacts.en';
+import { codesEn } from './codes.en';
+import type { Shape } from './shape';
+
+/**
+ * German texts: the default language and the reference for every other language's keys. Each feature keeps its
+ * texts in <feature>.de.ts and <feature>.en.ts; this is the one place that puts them together.
+ */
+export const de = {
+  ...salesDe,
+  ...intakeDe,
+  ...notificationsDe,
+  ...liveDe,
+  ...activitiesDe,
+  ...presenceDe,
+  ...mapsDe,
+  ...importsDe,
+  ...documentsDe,
+  ...exportsDe,
+  ...opsDe,
+  ...supportDe,
+  ...ssoDe,
+  ...twoFactorDe,
+  ...inviteDe,
+  ...coreDe,
+  ...settingsDe,
+  ...recordsDe,
+  ...contactsDe,
+  ...codesDe,
+} as const;
+
+/** The shape every language must have: the same keys as German, any text. */
+export type Messages = Shape<typeof de>;
+
+/** English texts: the same keys as German (checked by the type and by a test). */
+export const en: Messages = {
+  ...salesEn,
+  ...intakeEn,
+  ...notificationsEn,
+  ...liveEn,
+  ...activitiesEn,
+  ...presenceEn,
+  ...mapsEn,
+  ...importsEn,
+  ...documentsEn,
+  ...exportsEn,
+  ...opsEn,
+  ...supportEn,
+  ...ssoEn,
+  ...twoFactorEn,
+  ...inviteEn,
+  ...coreEn,
+  ...settingsEn,
+  ...recordsEn,
+  ...contactsEn,
+  ...codesEn,
+};
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

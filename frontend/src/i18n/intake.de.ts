@@ -1,4 +1,4 @@
-/** German texts of lead sources and the lead intake (issue 13; spread into de.ts). */
+/** German texts of lead sources and the lead intake (issue 13; assembled in index.ts). */
 export const intakeDe = {
   intake: {
     nav: 'Lead-Quellen',

@@ -1,6 +1,6 @@
 import type { intakeDe } from './intake.de';
 
-/** English texts of lead sources and the lead intake (issue 13; spread into en.ts). */
+/** English texts of lead sources and the lead intake (issue 13; assembled in index.ts). */
 export const intakeEn: typeof intakeDe = {
   intake: {
     nav: 'Lead sources',

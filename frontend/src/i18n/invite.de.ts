@@ -1,4 +1,4 @@
-/** German texts of invitations, "Passwort vergessen?" and the first-run checklist (issue 18, parts 2, 3 and 7; spread into de.ts). */
+/** German texts of invitations, "Passwort vergessen?" and the first-run checklist (issue 18, parts 2, 3 and 7; assembled in index.ts). */
 export const inviteDe = {
   invite: {
     button: 'Einladen',

@@ -1,4 +1,4 @@
-/** English texts of invitations, "Forgot password?" and the first-run checklist (issue 18, parts 2, 3 and 7; spread into en.ts). */
+/** English texts of invitations, "Forgot password?" and the first-run checklist (issue 18, parts 2, 3 and 7; assembled in index.ts). */
 export const inviteEn = {
   invite: {
     button: 'Invite',

@@ -1,4 +1,4 @@
-/** German texts of the live workspace (issue 14: changes of others appear at once; spread into de.ts). */
+/** German texts of the live workspace (issue 14: changes of others appear at once; assembled in index.ts). */
 export const liveDe = {
   live: {
     status: {

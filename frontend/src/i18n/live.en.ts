@@ -1,6 +1,6 @@
 import type { liveDe } from './live.de';
 
-/** English texts of the live workspace (issue 14; spread into en.ts). */
+/** English texts of the live workspace (issue 14; assembled in index.ts). */
 export const liveEn: typeof liveDe = {
   live: {
     status: {

@@ -1,4 +1,4 @@
-/** German texts of positions, maps and the nearby search (spread into de.ts). */
+/** German texts of positions, maps and the nearby search (assembled in index.ts). */
 export const mapsDe = {
   maps: {
     views: {
@@ -82,7 +82,7 @@ export const mapsDe = {
   },
 };
 
-/** Texts for the field errors of the nearby condition and the tile setting (spread into fields.specific of de.ts). */
+/** Texts for the field errors of the nearby condition and the tile setting (spread into fields.specific in codes.de.ts). */
 export const mapsFieldsDe = {
   tileUrl: {
     invalid: 'Bitte geben Sie eine http(s)-Adresse mit {z}, {x} und {y} ein.',

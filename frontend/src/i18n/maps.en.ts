@@ -2,7 +2,7 @@ import type { mapsDe, mapsFieldsDe } from './maps.de';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-/** English texts of positions, maps and the nearby search (spread into en.ts). */
+/** English texts of positions, maps and the nearby search (assembled in index.ts). */
 export const mapsEn: Shape<typeof mapsDe> = {
   maps: {
     views: { list: 'List', map: 'Map' },

@@ -1,4 +1,4 @@
-/** German texts of the notification centre (issue 14; spread into de.ts). */
+/** German texts of the notification centre (issue 14; assembled in index.ts). */
 export const notificationsDe = {
   notifications: {
     bell: 'Benachrichtigungen',

@@ -1,6 +1,6 @@
 import type { notificationsDe } from './notifications.de';
 
-/** English texts of the notification centre (issue 14; spread into en.ts). */
+/** English texts of the notification centre (issue 14; assembled in index.ts). */
 export const notificationsEn: typeof notificationsDe = {
   notifications: {
     bell: 'Notifications',

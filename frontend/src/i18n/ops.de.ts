@@ -1,4 +1,4 @@
-/** German texts of server versions, certificates and the company CA (spread into de.ts). */
+/** German texts of server versions, certificates and the company CA (assembled in index.ts). */
 export const opsDe = {
   version: {
     tooOldTitle: 'Bitte aktualisieren Sie 1sales',
@@ -18,7 +18,7 @@ export const opsDe = {
   },
 };
 
-/** German texts of the version and certificate errors (spread into de.ts' errors). */
+/** German texts of the version and certificate errors (assembled in index.ts' errors). */
 export const opsErrorsDe = {
   client: {
     too_old: 'Diese Version der 1sales-App ist zu alt für Ihren Server. Bitte installieren Sie die aktuelle Version.',
@@ -34,7 +34,7 @@ export const opsErrorsDe = {
   },
 };
 
-/** German texts of the field codes of server addresses and CA files (spread into de.ts' fields). */
+/** German texts of the field codes of server addresses and CA files (assembled in index.ts' fields). */
 export const opsFieldsDe = {
   insecure:
     'Unverschlüsselte Verbindungen (http://) sind nur zu diesem Computer erlaubt. Bitte verwenden Sie https://.',

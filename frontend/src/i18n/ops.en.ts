@@ -1,6 +1,6 @@
 import type { opsDe, opsErrorsDe, opsFieldsDe } from './ops.de';
 
-/** English texts of server versions, certificates and the company CA (spread into en.ts). */
+/** English texts of server versions, certificates and the company CA (assembled in index.ts). */
 export const opsEn: typeof opsDe = {
   version: {
     tooOldTitle: 'Please update 1sales',
@@ -20,7 +20,7 @@ export const opsEn: typeof opsDe = {
   },
 };
 
-/** English texts of the version and certificate errors (spread into en.ts' errors). */
+/** English texts of the version and certificate errors (assembled in index.ts' errors). */
 export const opsErrorsEn: typeof opsErrorsDe = {
   client: {
     too_old: 'This version of the 1sales app is too old for your server. Please install the current version.',
@@ -35,7 +35,7 @@ export const opsErrorsEn: typeof opsErrorsDe = {
   },
 };
 
-/** English texts of the field codes of server addresses and CA files (spread into en.ts' fields). */
+/** English texts of the field codes of server addresses and CA files (assembled in index.ts' fields). */
 export const opsFieldsEn: typeof opsFieldsDe = {
   insecure: 'Unencrypted connections (http://) are allowed to this computer only. Please use https://.',
   no_certificate: 'The file holds no certificate (PEM).',

@@ -1,4 +1,4 @@
-/** German texts of presence: who else has a record open (issue 14; spread into de.ts). */
+/** German texts of presence: who else has a record open (issue 14; assembled in index.ts). */
 export const presenceDe = {
   presence: {
     alsoOpen: 'Ebenfalls geöffnet von {{names}}',

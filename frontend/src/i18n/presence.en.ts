@@ -1,4 +1,4 @@
-/** English texts of presence: who else has a record open (issue 14; spread into en.ts). */
+/** English texts of presence: who else has a record open (issue 14; assembled in index.ts). */
 export const presenceEn = {
   presence: {
     alsoOpen: 'Also open: {{names}}',

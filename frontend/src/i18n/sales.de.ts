@@ -1,4 +1,4 @@
-/** German texts of pipelines, deals, leads and their settings (spread into de.ts). */
+/** German texts of pipelines, deals, leads and their settings (assembled in index.ts). */
 export const salesDe = {
   sales: {
     statuses: {

@@ -2,7 +2,7 @@ import type { salesDe } from './sales.de';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-/** English texts of pipelines, deals, leads and their settings (spread into en.ts). */
+/** English texts of pipelines, deals, leads and their settings (assembled in index.ts). */
 export const salesEn: Shape<typeof salesDe> = {
   sales: {
     statuses: { open: 'Open', won: 'Won', lost: 'Lost', converted: 'Converted' },

@@ -1,4 +1,4 @@
-/** German texts of Hilfe & Support and the company settings (issue 16, part 9; spread into de.ts). */
+/** German texts of Hilfe & Support and the company settings (issue 16, part 9; assembled in index.ts). */
 export const supportDe = {
   support: {
     nav: 'Hilfe & Support',

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Center,
   Group,
   Loader,
   Paper,
@@ -18,6 +17,7 @@ import {
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListStatus, LoadMore } from '../records/list/ListParts';
 import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
 import { exportsApi, type Activity } from '../../api';
@@ -203,7 +203,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
   const more = list.hasNextPage;
   return (
     <Paper withBorder radius="md" {...activityListProps(t('activities.title'))}>
-      <Group justify="space-between" px="md" py="xs">
+      <ListStatus fetching={list.isFetching}>
         <Text
           size="sm"
           c="dimmed"
@@ -216,8 +216,7 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
             ? t('activities.list.countMore', { count: items.length, shown: format.number(items.length) })
             : t('activities.list.count', { count: items.length, shown: format.number(items.length) })}
         </Text>
-        {list.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
-      </Group>
+      </ListStatus>
       <Table.ScrollContainer minWidth={860}>
         <Table
           verticalSpacing="sm"
@@ -327,18 +326,9 @@ function ListView({ filter, onOpen }: { filter: ActivityFilter; onOpen: (activit
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {more && (
-        <Center p="sm">
-          <Button
-            variant="light"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-            data-testid="load-more"
-          >
-            {t('activities.list.loadMore')}
-          </Button>
-        </Center>
-      )}
+      <LoadMore list={list} testId="load-more">
+        {t('activities.list.loadMore')}
+      </LoadMore>
     </Paper>
   );
 }

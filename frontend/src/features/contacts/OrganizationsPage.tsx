@@ -1,27 +1,15 @@
-import { Button, Group, Stack } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOpenCreatedRecord } from '../records/titleFocus';
+import { ContactListPage } from './ContactListPage';
 import { contactsApi, type Organization } from '../../api';
-import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
-import { grants } from '../access/grants';
-import { useMe } from '../auth/session';
-import { ImportButton } from '../imports/ImportButton';
-import { ListViewSwitch } from '../maps/ListViewSwitch';
-import { useListView } from '../maps/useListView';
 import { timestampColumns } from '../records/list/columns';
-import { RecordList, type Column } from '../records/list/RecordList';
+import { type Column } from '../records/list/RecordList';
 import { OrganizationFormModal } from './OrganizationFormModal';
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const openCreated = useOpenCreatedRecord();
-  const me = useMe();
-  const [creating, setCreating] = useState(false);
-  const [view, setView] = useListView();
 
   const columns = useMemo<Column<Organization>[]>(
     () => [
@@ -47,42 +35,15 @@ export function OrganizationsPage() {
   );
 
   return (
-    <Stack maw={1400}>
-      <PageHeader title={t('organizations.title')}>
-        <Group gap="sm">
-          <ImportButton recordType="organization" />
-          {grants(me.role, 'organization', 'create') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setCreating(true);
-              }}
-            >
-              {t('organizations.create')}
-            </Button>
-          )}
-        </Group>
-      </PageHeader>
-      <ListViewSwitch value={view} onChange={setView} />
-      <RecordList
-        view={view}
-        recordType="organization"
-        columns={columns}
-        fetchPage={contactsApi.queryOrganizations}
-        detailPath={(organization) => `/organizations/${organization.id}`}
-        itemName={(organization) => organization.name}
-        emptyText={t('organizations.empty')}
-        testId="organizations-list"
-      />
-      <OrganizationFormModal
-        opened={creating}
-        onClose={() => {
-          setCreating(false);
-        }}
-        onSaved={(organization) => {
-          openCreated(`/organizations/${organization.id}`);
-        }}
-      />
-    </Stack>
+    <ContactListPage
+      recordType="organization"
+      title={t('organizations.title')}
+      createLabel={t('organizations.create')}
+      emptyText={t('organizations.empty')}
+      columns={columns}
+      fetchPage={contactsApi.queryOrganizations}
+      itemName={(organization) => organization.name}
+      createForm={(props) => <OrganizationFormModal {...props} />}
+    />
   );
 }

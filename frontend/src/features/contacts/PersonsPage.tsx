@@ -1,18 +1,10 @@
-import { Button, Group, Stack } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOpenCreatedRecord } from '../records/titleFocus';
+import { ContactListPage } from './ContactListPage';
 import { contactsApi, type Person } from '../../api';
-import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../i18n/format';
-import { grants } from '../access/grants';
-import { useMe } from '../auth/session';
-import { ImportButton } from '../imports/ImportButton';
-import { ListViewSwitch } from '../maps/ListViewSwitch';
-import { useListView } from '../maps/useListView';
 import { timestampColumns } from '../records/list/columns';
-import { RecordList, type Column } from '../records/list/RecordList';
+import { type Column } from '../records/list/RecordList';
 import { mainMembership, personName } from './names';
 import { OrganizationSelect } from './OrganizationSelect';
 import { PersonCity } from './PersonCity';
@@ -21,10 +13,6 @@ import { PersonFormModal } from './PersonFormModal';
 export function PersonsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const openCreated = useOpenCreatedRecord();
-  const me = useMe();
-  const [creating, setCreating] = useState(false);
-  const [view, setView] = useListView();
 
   const columns = useMemo<Column<Person>[]>(
     () => [
@@ -49,45 +37,18 @@ export function PersonsPage() {
   );
 
   return (
-    <Stack maw={1400}>
-      <PageHeader title={t('persons.title')}>
-        <Group gap="sm">
-          <ImportButton recordType="person" />
-          {grants(me.role, 'person', 'create') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                setCreating(true);
-              }}
-            >
-              {t('persons.create')}
-            </Button>
-          )}
-        </Group>
-      </PageHeader>
-      <ListViewSwitch value={view} onChange={setView} />
-      <RecordList
-        view={view}
-        recordType="person"
-        columns={columns}
-        fetchPage={contactsApi.queryPersons}
-        detailPath={(person) => `/persons/${person.id}`}
-        itemName={(person) => personName(t, person)}
-        emptyText={t('persons.empty')}
-        organizationFilter={(value, onChange) => (
-          <OrganizationSelect label={t('records.filter.organization')} value={value} onChange={onChange} />
-        )}
-        testId="persons-list"
-      />
-      <PersonFormModal
-        opened={creating}
-        onClose={() => {
-          setCreating(false);
-        }}
-        onSaved={(person) => {
-          openCreated(`/persons/${person.id}`);
-        }}
-      />
-    </Stack>
+    <ContactListPage
+      recordType="person"
+      title={t('persons.title')}
+      createLabel={t('persons.create')}
+      emptyText={t('persons.empty')}
+      columns={columns}
+      fetchPage={contactsApi.queryPersons}
+      itemName={(person) => personName(t, person)}
+      organizationFilter={(value, onChange) => (
+        <OrganizationSelect label={t('records.filter.organization')} value={value} onChange={onChange} />
+      )}
+      createForm={(props) => <PersonFormModal {...props} />}
+    />
   );
 }

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -10,7 +9,6 @@ import {
   Group,
   List,
   Loader,
-  Menu,
   Portal,
   Progress,
   Stack,
@@ -19,17 +17,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import {
-  IconAlertTriangle,
-  IconDeviceFloppy,
-  IconDots,
-  IconFileUpload,
-  IconRestore,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconFileUpload, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../components/ActionsMenu';
 import { Loading } from '../../components/Loading';
 import { documentsApi, parseError, type Document, type DocumentRecordType, type UploadFailure } from '../../api';
 import { useNotify } from '../../components/notify';
@@ -315,34 +307,27 @@ function DocumentRow({ document, onDelete }: { document: Document; onDelete: (do
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="document-size">
         {format.bytes(document.size)}
       </Text>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('documents.actionsFor', { name })}>
-            <IconDots size={16} />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item
-            leftSection={<IconDeviceFloppy size={16} />}
-            onClick={() => {
+      <ActionsMenu
+        label={t('documents.actionsFor', { name })}
+        actions={[
+          {
+            icon: IconDeviceFloppy,
+            label: t('documents.saveAs'),
+            onClick: () => {
               saveAs(document.id);
-            }}
-          >
-            {t('documents.saveAs')}
-          </Menu.Item>
-          {document.canDelete && (
-            <Menu.Item
-              color="red.9"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => {
-                onDelete(document);
-              }}
-            >
-              {t('common.delete')}
-            </Menu.Item>
-          )}
-        </Menu.Dropdown>
-      </Menu>
+            },
+          },
+          {
+            icon: IconTrash,
+            label: t('common.delete'),
+            onClick: () => {
+              onDelete(document);
+            },
+            color: 'red.9',
+            hidden: !document.canDelete,
+          },
+        ]}
+      />
     </Group>
   );
 }

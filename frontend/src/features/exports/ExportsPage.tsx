@@ -1,5 +1,6 @@
-import { Badge, Button, Center, Code, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../records/list/ListParts';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -78,13 +79,7 @@ export function ExportsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {list.hasNextPage && (
-            <Center p="sm">
-              <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('exports.admin.loadMore')}
-              </Button>
-            </Center>
-          )}
+          <LoadMore list={list}>{t('exports.admin.loadMore')}</LoadMore>
         </Paper>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '../../i18n/de';
+import { de } from '../../i18n';
 import { EXPORT_COLUMNS } from '../../lib/vocabulary';
 import { columnLabelKey, exportColumnsOf } from './columns';
 

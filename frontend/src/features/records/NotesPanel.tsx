@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Card, Group, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../components/ActionsMenu';
 import { EditConflictNotice } from '../live/EditConflictNotice';
 import { useFormEditConflict } from '../live/editConflict';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
@@ -157,30 +158,20 @@ function NoteItem({
           {edited && ` ${t('notes.edited')}`}
         </Text>
         {(note.canEdit || note.canDelete) && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="sm"
-                aria-label={t('notes.actionsFor', { author: note.authorName })}
-              >
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {note.canEdit && (
-                <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                  {t('common.edit')}
-                </Menu.Item>
-              )}
-              {note.canDelete && (
-                <Menu.Item color="red.9" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
-                  {t('common.delete')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+          <ActionsMenu
+            label={t('notes.actionsFor', { author: note.authorName })}
+            size="sm"
+            actions={[
+              { icon: IconPencil, label: t('common.edit'), onClick: onEdit, hidden: !note.canEdit },
+              {
+                icon: IconTrash,
+                label: t('common.delete'),
+                onClick: confirmDelete,
+                color: 'red.9',
+                hidden: !note.canDelete,
+              },
+            ]}
+          />
         )}
       </Group>
       <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="note-body">

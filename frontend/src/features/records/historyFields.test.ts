@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FIELDS_BY_TYPE } from '../../api';
-import { de } from '../../i18n/de';
-import { en } from '../../i18n/en';
-import { i18n } from '../../i18n';
+import { de, en, i18n } from '../../i18n';
 import { countryName } from './countries';
 import { HISTORY_FIELD_TABLE, type HistoryKind } from './historyFields';
 

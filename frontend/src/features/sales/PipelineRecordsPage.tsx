@@ -1,16 +1,15 @@
-import { Alert, Badge, Button, Collapse, Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { Alert, Collapse, Group, SegmentedControl, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilter, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordsPageHeader } from '../records/list/RecordsPageHeader';
+import { FilterToggle } from '../records/list/ListParts';
 import { Loaded, Loading } from '../../components/Loading';
 import { useSearchParams } from 'react-router';
 import type { ListQuery, Page, PipelineType } from '../../api';
-import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { grants } from '../access/grants';
 import { useMe } from '../auth/session';
-import { ImportButton } from '../imports/ImportButton';
 import { OrganizationSelect } from '../contacts/OrganizationSelect';
 import { useCustomFields } from '../records/hooks';
 import { FilterPanel } from '../records/list/FilterPanel';
@@ -59,7 +58,6 @@ export function PipelineRecordsPage<T extends { id: string }>({
   children,
 }: PipelineRecordsPageProps<T>) {
   const { t } = useTranslation();
-  const me = useMe();
   const [params, setParams] = useSearchParams();
   const viewParam = params.get(VIEW_PARAM);
   const view = viewParam === 'list' || viewParam === 'map' ? viewParam : 'board';
@@ -80,16 +78,7 @@ export function PipelineRecordsPage<T extends { id: string }>({
 
   return (
     <Stack maw={view === 'board' ? undefined : 1400}>
-      <PageHeader title={title}>
-        <Group gap="sm">
-          <ImportButton recordType={recordType} />
-          {grants(me.role, recordType, 'create') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
-              {createLabel}
-            </Button>
-          )}
-        </Group>
-      </PageHeader>
+      <RecordsPageHeader recordType={recordType} title={title} createLabel={createLabel} onCreate={onCreate} />
       <Group gap="sm">
         <SegmentedControl
           value={view}
@@ -193,24 +182,13 @@ function BoardSection({
   return (
     <Stack gap="md" data-testid={`${recordType}-board`}>
       <Group>
-        <Button
-          variant={panelOpen ? 'light' : 'default'}
-          leftSection={<IconFilter size={16} />}
-          rightSection={
-            filterCount > 0 ? (
-              <Badge size="sm" circle>
-                {filterCount}
-              </Badge>
-            ) : undefined
-          }
-          onClick={() => {
+        <FilterToggle
+          open={panelOpen}
+          count={filterCount}
+          onToggle={() => {
             setPanelOpen((open) => !open);
           }}
-          aria-expanded={panelOpen}
-          data-testid="filter-toggle"
-        >
-          {t('records.filter.toggle')}
-        </Button>
+        />
       </Group>
       <Collapse expanded={panelOpen}>
         <FilterPanel

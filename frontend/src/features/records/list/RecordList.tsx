@@ -1,30 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Collapse,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Paper, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconChevronDown,
-  IconChevronUp,
-  IconFilter,
-  IconFilterOff,
-  IconSearch,
-  IconSelector,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterToggle, ListStatus, LoadMore } from './ListParts';
 import { Loading } from '../../../components/Loading';
 import { Link, useNavigate } from 'react-router';
 import { exportsApi, isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
@@ -155,24 +135,13 @@ export function RecordList<T extends { id: string }>({
             style={{ flex: 1, minWidth: 220, maxWidth: 420 }}
             data-testid="list-search"
           />
-          <Button
-            variant={panelOpen ? 'light' : 'default'}
-            leftSection={<IconFilter size={16} />}
-            rightSection={
-              filterCount > 0 ? (
-                <Badge size="sm" circle>
-                  {filterCount}
-                </Badge>
-              ) : undefined
-            }
-            onClick={() => {
+          <FilterToggle
+            open={panelOpen}
+            count={filterCount}
+            onToggle={() => {
               setPanelOpen((open) => !open);
             }}
-            aria-expanded={panelOpen}
-            data-testid="filter-toggle"
-          >
-            {t('records.filter.toggle')}
-          </Button>
+          />
           {(filtered || savedId !== null) && (
             <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={reset}>
               {t('records.filter.reset')}
@@ -223,12 +192,11 @@ export function RecordList<T extends { id: string }>({
         <Loading />
       ) : (
         <Paper withBorder radius="md">
-          <Group justify="space-between" px="md" py="xs">
+          <ListStatus fetching={list.isFetching}>
             <Text size="sm" c="dimmed" data-testid="list-total" data-total={first?.total} aria-live="polite">
               {t('records.list.total', { total })}
             </Text>
-            {list.isFetching && <Loader size="xs" role="status" aria-label={t('common.loading')} />}
-          </Group>
+          </ListStatus>
           <Table.ScrollContainer minWidth={720}>
             <Table
               verticalSpacing="sm"
@@ -321,18 +289,9 @@ export function RecordList<T extends { id: string }>({
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {list.hasNextPage && (
-            <Center p="sm">
-              <Button
-                variant="light"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-                data-testid="load-more"
-              >
-                {t('records.list.loadMore', { shown: format.number(items.length), total })}
-              </Button>
-            </Center>
-          )}
+          <LoadMore list={list} testId="load-more">
+            {t('records.list.loadMore', { shown: format.number(items.length), total })}
+          </LoadMore>
         </Paper>
       )}
     </Stack>

@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, Menu, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import type { ListQuery, RecordType, SavedFilter } from '../../../api';
 import { showFormError } from '../../../components/forms';
@@ -129,44 +130,35 @@ export function SavedFilters({
         {t('records.savedFilters.save')}
       </Button>
       {selected && own && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label={t('records.savedFilters.actions', { name: selected.name })}
-            >
-              <IconDots size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              leftSection={<IconRefresh size={16} />}
-              onClick={() => {
+        <ActionsMenu
+          label={t('records.savedFilters.actions', { name: selected.name })}
+          variant="default"
+          size="lg"
+          actions={[
+            {
+              icon: IconRefresh,
+              label: t('records.savedFilters.saveChanges'),
+              onClick: () => {
                 saveChanges(selected);
-              }}
-            >
-              {t('records.savedFilters.saveChanges')}
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconPencil size={16} />}
-              onClick={() => {
+              },
+            },
+            {
+              icon: IconPencil,
+              label: t('records.savedFilters.edit'),
+              onClick: () => {
                 setDialog({ mode: 'edit', id: selected.id });
-              }}
-            >
-              {t('records.savedFilters.edit')}
-            </Menu.Item>
-            <Menu.Item
-              color="red.9"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => {
+              },
+            },
+            {
+              icon: IconTrash,
+              label: t('records.savedFilters.delete.action'),
+              onClick: () => {
                 confirmDelete(selected);
-              }}
-            >
-              {t('records.savedFilters.delete.action')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+              },
+              color: 'red.9',
+            },
+          ]}
+        />
       )}
       <FormDialog
         opened={dialog !== null && (dialog.mode === 'create' || editing !== undefined)}

@@ -1,15 +1,8 @@
-import { ActionIcon, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
-import {
-  IconArrowsMove,
-  IconChevronRight,
-  IconDots,
-  IconPencil,
-  IconPlus,
-  IconSubtask,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconArrowsMove, IconChevronRight, IconPencil, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import { ListTable } from '../../../components/ListTable';
 import { Loaded } from '../../../components/Loading';
 import type { Unit } from '../../../api';
@@ -96,46 +89,34 @@ export function UnitsPage() {
                 </Table.Td>
                 <Table.Td ta="right">{format.number(userCounts.get(unit.id) ?? 0)}</Table.Td>
                 <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('common.actionsFor', { name: unit.name })}
-                      >
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item
-                        leftSection={<IconSubtask size={16} />}
-                        onClick={() => dialog.open({ kind: 'create', parentId: unit.id })}
-                      >
-                        {t('units.actions.addChild')}
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconPencil size={16} />}
-                        onClick={() => dialog.open({ kind: 'rename', unitId: unit.id })}
-                      >
-                        {t('units.actions.rename')}
-                      </Menu.Item>
-                      {depth > 0 && (
-                        <Menu.Item
-                          leftSection={<IconArrowsMove size={16} />}
-                          onClick={() => dialog.open({ kind: 'move', unitId: unit.id })}
-                        >
-                          {t('units.actions.move')}
-                        </Menu.Item>
-                      )}
-                      <Menu.Item
-                        color="red.9"
-                        leftSection={<IconTrash size={16} />}
-                        onClick={() => confirmDelete(unit)}
-                      >
-                        {t('units.actions.delete')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                  <ActionsMenu
+                    label={t('common.actionsFor', { name: unit.name })}
+                    iconSize={18}
+                    actions={[
+                      {
+                        icon: IconSubtask,
+                        label: t('units.actions.addChild'),
+                        onClick: () => dialog.open({ kind: 'create', parentId: unit.id }),
+                      },
+                      {
+                        icon: IconPencil,
+                        label: t('units.actions.rename'),
+                        onClick: () => dialog.open({ kind: 'rename', unitId: unit.id }),
+                      },
+                      {
+                        icon: IconArrowsMove,
+                        label: t('units.actions.move'),
+                        onClick: () => dialog.open({ kind: 'move', unitId: unit.id }),
+                        hidden: depth === 0,
+                      },
+                      {
+                        icon: IconTrash,
+                        label: t('units.actions.delete'),
+                        onClick: () => confirmDelete(unit),
+                        color: 'red.9',
+                      },
+                    ]}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

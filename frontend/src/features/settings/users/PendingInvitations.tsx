@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Menu, Table, Text, Title } from '@mantine/core';
-import { IconDots, IconMailForward, IconX } from '@tabler/icons-react';
+import { Badge, Table, Text, Title } from '@mantine/core';
+import { IconMailForward, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import type { Invitation } from '../../../api';
 import { ListTable } from '../../../components/ListTable';
 import { useNotify } from '../../../components/notify';
@@ -80,21 +81,19 @@ export function PendingInvitations({
               )}
             </Table.Td>
             <Table.Td>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('common.actionsFor', { name: invitation.email })}>
-                    <IconDots size={18} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconMailForward size={16} />} onClick={() => doResend(invitation)}>
-                    {t('invite.pending.resend')}
-                  </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => confirmRevoke(invitation)}>
-                    {t('invite.pending.revoke')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              <ActionsMenu
+                label={t('common.actionsFor', { name: invitation.email })}
+                iconSize={18}
+                actions={[
+                  { icon: IconMailForward, label: t('invite.pending.resend'), onClick: () => doResend(invitation) },
+                  {
+                    icon: IconX,
+                    label: t('invite.pending.revoke'),
+                    onClick: () => confirmRevoke(invitation),
+                    color: 'red',
+                  },
+                ]}
+              />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,7 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 
 import {
-  IconDots,
   IconKey,
   IconMail,
   IconPencil,
@@ -12,6 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { ListTable } from '../../../components/ListTable';
 import { Loaded } from '../../../components/Loading';
@@ -135,51 +135,40 @@ export function UsersPage() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('common.actionsFor', { name: user.name })}
-                      >
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item
-                        leftSection={<IconPencil size={16} />}
-                        onClick={() => dialog.open({ kind: 'edit', id: user.id })}
-                      >
-                        {t('users.actions.edit')}
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconKey size={16} />}
-                        onClick={() => dialog.open({ kind: 'password', id: user.id })}
-                      >
-                        {t('users.actions.resetPassword')}
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconShieldLock size={16} />}
-                        onClick={() => dialog.open({ kind: 'security', id: user.id })}
-                      >
-                        {t('twoFactor.admin.title')}
-                      </Menu.Item>
-                      {user.active ? (
-                        <Menu.Item
-                          color="red.9"
-                          leftSection={<IconUserOff size={16} />}
-                          disabled={user.id === me.user.id}
-                          onClick={() => confirmActive(user, false)}
-                        >
-                          {t('users.actions.deactivate')}
-                        </Menu.Item>
-                      ) : (
-                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => confirmActive(user, true)}>
-                          {t('users.actions.reactivate')}
-                        </Menu.Item>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
+                  <ActionsMenu
+                    label={t('common.actionsFor', { name: user.name })}
+                    iconSize={18}
+                    actions={[
+                      {
+                        icon: IconPencil,
+                        label: t('users.actions.edit'),
+                        onClick: () => dialog.open({ kind: 'edit', id: user.id }),
+                      },
+                      {
+                        icon: IconKey,
+                        label: t('users.actions.resetPassword'),
+                        onClick: () => dialog.open({ kind: 'password', id: user.id }),
+                      },
+                      {
+                        icon: IconShieldLock,
+                        label: t('twoFactor.admin.title'),
+                        onClick: () => dialog.open({ kind: 'security', id: user.id }),
+                      },
+                      user.active
+                        ? {
+                            icon: IconUserOff,
+                            label: t('users.actions.deactivate'),
+                            onClick: () => confirmActive(user, false),
+                            color: 'red.9',
+                            disabled: user.id === me.user.id,
+                          }
+                        : {
+                            icon: IconUserCheck,
+                            label: t('users.actions.reactivate'),
+                            onClick: () => confirmActive(user, true),
+                          },
+                    ]}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

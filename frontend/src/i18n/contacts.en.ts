@@ -1,0 +1,120 @@
+import type { contactsDe } from './contacts.de';
+import type { Shape } from './shape';
+
+/** English texts of persons and organisations (assembled in index.ts). */
+export const contactsEn: Shape<typeof contactsDe> = {
+  persons: {
+    title: 'People',
+    create: 'Add person',
+    empty: 'There are no people yet.',
+    backToList: 'Back to people',
+    noName: '(no name)',
+    created: 'The person “{{name}}” has been created.',
+    salutations: {
+      none: 'None',
+      herr: 'Mr',
+      frau: 'Ms',
+      divers: 'Mx',
+    },
+    form: {
+      createTitle: 'Add person',
+      editTitle: 'Edit person',
+      sections: {
+        person: 'Person',
+        contact: 'Contact',
+        address: 'Address',
+        assignment: 'Assignment',
+      },
+      salutation: 'Salutation',
+      title: 'Title',
+      titlePlaceholder: 'e.g. Dr.',
+      firstName: 'First name',
+      lastName: 'Last name',
+      jobTitle: 'Position',
+      emails: 'E-mail addresses',
+      emailN: 'E-mail address {{n}}',
+      emailKindN: 'Kind of e-mail address {{n}}',
+      emailRemoveN: 'Remove e-mail address {{n}}',
+      emailAdd: 'Add e-mail address',
+      phones: 'Phone numbers',
+      phoneN: 'Phone number {{n}}',
+      phoneKindN: 'Kind of phone number {{n}}',
+      phoneRemoveN: 'Remove phone number {{n}}',
+      phoneAdd: 'Add phone number',
+      organization: 'Organisation',
+      organizationRole: 'Role in the organisation',
+      organizationRolePlaceholder: 'e.g. purchasing, management',
+    },
+    validation: {
+      nameOrEmail: 'Please enter a name or an e-mail address.',
+      organizationForRole: 'Please choose the organisation for this role.',
+    },
+    duplicate: {
+      title: 'E-mail address already exists',
+      body: 'There is already a person with this e-mail address. Create anyway?',
+      confirm: 'Create anyway',
+    },
+    detail: {
+      details: 'Contact details',
+    },
+    organizations: {
+      title: 'Organisations',
+      empty: 'This person does not belong to any organisation yet.',
+      link: 'Link organisation',
+      linkTitle: 'Link organisation',
+      linkSubmit: 'Link',
+      linked: 'The person has been linked to “{{name}}”.',
+      editTitle: 'Edit link',
+      editNamed: 'Edit the link to “{{name}}”',
+      primary: 'Main organisation',
+      primaryHint: 'The organisation under which the person appears in lists.',
+      makePrimary: 'Make main organisation',
+      makePrimaryNamed: 'Make “{{name}}” the main organisation',
+      unlinkNamed: 'Remove the link to “{{name}}”',
+      validation: {
+        organizationRequired: 'Please choose an organisation.',
+      },
+      unlink: {
+        title: 'Remove link?',
+        body: '“{{person}}” will no longer belong to “{{organization}}”. Both records are kept.',
+        confirm: 'Remove',
+        success: 'The link to “{{name}}” has been removed.',
+      },
+    },
+  },
+  organizations: {
+    title: 'Organisations',
+    create: 'Add organisation',
+    empty: 'There are no organisations yet.',
+    backToList: 'Back to organisations',
+    created: 'The organisation “{{name}}” has been created.',
+    form: {
+      createTitle: 'Add organisation',
+      editTitle: 'Edit organisation',
+      sections: {
+        company: 'Company',
+        address: 'Address',
+        assignment: 'Assignment',
+      },
+      name: 'Name',
+      industry: 'Industry',
+      website: 'Website',
+      phone: 'Phone',
+      email: 'E-mail address',
+    },
+    validation: {
+      nameRequired: 'Please enter the name of the organisation.',
+    },
+    detail: {
+      details: 'Company details',
+    },
+    persons: {
+      title: 'People',
+      empty: 'No one belongs to this organisation yet.',
+    },
+    select: {
+      placeholder: 'Type a name …',
+      nothingFound: 'No organisation found.',
+    },
+  },
+};
