@@ -9,6 +9,7 @@ import { deal, pipeline } from './testData';
 
 function column(stageIndex: number, shown: number, count: number): BoardColumn {
   const stage = pipeline.stages[stageIndex];
+  if (!stage) throw new Error(`no stage ${String(stageIndex)}`);
   return {
     stage,
     count,
@@ -40,10 +41,9 @@ function renderBoard(columns: BoardColumn[], onMore = vi.fn()) {
 describe('BoardView', () => {
   it('offers more cards of a column that shows fewer than it counts, and asks for them by stage', async () => {
     const onMore = renderBoard([column(0, 15, 40), column(1, 3, 3)]);
-    const more = screen.getAllByTestId('column-more');
-    expect(more).toHaveLength(1);
-    expect(more[0]).toHaveTextContent('Weitere laden (15 von 40)');
-    await userEvent.click(more[0]);
+    const more = screen.getByTestId('column-more');
+    expect(more).toHaveTextContent('Weitere laden (15 von 40)');
+    await userEvent.click(more);
     expect(onMore).toHaveBeenCalledWith('st-1', 15);
   });
 
