@@ -62,7 +62,7 @@ got="$("$work/server/usr/bin/onesales-server" version)"
 [ "$got" = "$version" ] || fail "onesales-server version says $got, want $version"
 
 unit="$work/server/lib/systemd/system/onesales.service"
-for line in User=onesales Group=onesales EnvironmentFile=/etc/onesales/server.env \
+for line in User=onesales Group=onesales EnvironmentFile=-/etc/onesales/secret.env EnvironmentFile=/etc/onesales/server.env \
 	'ExecStartPre=/usr/bin/onesales-server migrate' 'ExecStart=/usr/bin/onesales-server serve' \
 	NoNewPrivileges=yes ProtectSystem=strict ProtectHome=yes PrivateTmp=yes CapabilityBoundingSet= \
 	ReadWritePaths=/var/lib/onesales WantedBy=multi-user.target; do
