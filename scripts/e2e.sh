@@ -141,6 +141,9 @@ export ONESALES_PUBLIC_URL="$BACKEND_URL"
 ONESALES_BLOB_DIR="$(mktemp -d)"
 export ONESALES_BLOB_DIR
 on_exit "rm -rf '$ONESALES_BLOB_DIR'"
+# One key for the run's stored secrets (TOTP, single sign-on), the same at every start of the backend.
+ONESALES_SECRET_KEY="$(new_secret_key)"
+export ONESALES_SECRET_KEY
 start_backend "127.0.0.1:$backend_port" "$(new_secret)" "$RESULTS/e2e-backend.log"
 on_exit "kill_pid $BACKEND_PID backend"
 

@@ -308,9 +308,20 @@ new_secret() {
 	fi
 }
 
+# new_secret_key: a key for ONESALES_SECRET_KEY: base64 of 32 random bytes.
+new_secret_key() {
+	if command -v openssl >/dev/null 2>&1; then
+		openssl rand -base64 32 | tr -d '\n'
+	else
+		head -c 32 /dev/urandom | base64 -w0
+	fi
+}
+
 # start_backend ADDR SECRET LOGFILE: starts `onesales-server serve` in its own
 # session against ONESALES_PG_APP_URL, waits for /readyz, sets BACKEND_PID.
-# Documents go to ONESALES_BLOB_DIR (default .data/blobs).
+# Documents go to ONESALES_BLOB_DIR (default .data/blobs). The stored secrets
+# are sealed with ONESALES_SECRET_KEY (default: a new key for this start, for
+# throwaway databases; make run keeps one in .data/secret.key).
 start_backend() {
 	local addr=$1 secret=$2 logfile=$3 scheme=http
 	# With a certificate configured (ONESALES_TLS_CERT_FILE and _KEY_FILE) the backend serves HTTPS.
@@ -319,6 +330,7 @@ start_backend() {
 	ONESALES_DATABASE_URL="$ONESALES_PG_APP_URL" \
 		ONESALES_ADDR="$addr" \
 		ONESALES_TOKEN_SECRET="$secret" \
+		ONESALES_SECRET_KEY="${ONESALES_SECRET_KEY:-$(new_secret_key)}" \
 		ONESALES_BLOB_DIR="${ONESALES_BLOB_DIR:-$ROOT/.data/blobs}" \
 		setsid "$ROOT/bin/onesales-server" serve </dev/null >>"$logfile" 2>&1 &
 	BACKEND_PID=$!

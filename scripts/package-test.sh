@@ -62,7 +62,7 @@ got="$("$work/server/usr/bin/onesales-server" version)"
 [ "$got" = "$version" ] || fail "onesales-server version says $got, want $version"
 
 unit="$work/server/lib/systemd/system/onesales.service"
-for line in User=onesales Group=onesales EnvironmentFile=/etc/onesales/server.env \
+for line in User=onesales Group=onesales EnvironmentFile=-/etc/onesales/secret.env EnvironmentFile=/etc/onesales/server.env \
 	'ExecStartPre=/usr/bin/onesales-server migrate' 'ExecStart=/usr/bin/onesales-server serve' \
 	NoNewPrivileges=yes ProtectSystem=strict ProtectHome=yes PrivateTmp=yes CapabilityBoundingSet= \
 	ReadWritePaths=/var/lib/onesales WantedBy=multi-user.target; do
@@ -126,7 +126,10 @@ else
 			-e "s#^ONESALES_ADDR=.*#ONESALES_ADDR=127.0.0.1:$PORT#" "$r/etc/onesales/server.env"
 		echo "ONESALES_GEOCODE_WORKER=0" >>"$r/etc/onesales/server.env"
 		# What the unit runs, as its user, with its environment file.
-		as_service() { inroot runuser -u onesales -- sh -c "set -a; . /etc/onesales/server.env; exec /usr/bin/onesales-server $1"; }
+		[ "$(inroot stat -c "%U:%G %a" /etc/onesales/secret.env)" = "root:onesales 640" ] ||
+			fail "secret.env: $(inroot stat -c "%U:%G %a" /etc/onesales/secret.env)"
+		inroot grep -Eq '^ONESALES_SECRET_KEY=[A-Za-z0-9+/]{43}=$' /etc/onesales/secret.env || fail "secret.env holds no key"
+		as_service() { inroot runuser -u onesales -- sh -c "set -a; . /etc/onesales/secret.env; . /etc/onesales/server.env; exec /usr/bin/onesales-server $1"; }
 		as_service migrate >"$WORK/migrate.log" 2>&1 || fail "migrate: $(tail -5 "$WORK/migrate.log")"
 		# In a process group of its own (job control), so that the stop below reaches the server under runuser too.
 		set -m

@@ -27,6 +27,14 @@ if [ ! -s "$DATA/token-secret" ]; then
 	(umask 077 && new_secret >"$DATA/token-secret")
 fi
 secret="$(cat "$DATA/token-secret")"
+# The key that seals the secrets stored in the database (TOTP, single sign-on): kept with the data, never changed.
+if [ ! -s "$DATA/secret.key" ]; then
+	log "run: generating .data/secret.key"
+	(umask 077 && new_secret_key >"$DATA/secret.key")
+fi
+chmod 600 "$DATA/secret.key"
+ONESALES_SECRET_KEY="$(cat "$DATA/secret.key")"
+export ONESALES_SECRET_KEY
 
 # Restart the backend so the freshly built binary runs.
 if [ -f "$DATA/backend.pid" ]; then

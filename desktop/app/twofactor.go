@@ -1,6 +1,9 @@
 package app
 
 import (
+	"os"
+	"strings"
+
 	"github.com/1sales/app/desktop/client"
 	"github.com/1sales/app/shared/api"
 )
@@ -28,6 +31,30 @@ func (s *Session) ConfirmTOTP(in api.TOTPCode) (api.RecoveryCodes, error) {
 func (s *Session) DisableTOTP(in api.TOTPCode) error {
 	_, err := client.Post[struct{}](s.c.ctx, s.c, client.Path("me", "two-factor", "disable"), in)
 	return err
+}
+
+// RenewRecoveryCodes replaces the recovery codes with ten new ones after checking a current code of the app (TOTP
+// stays on); the old ones stop working. The answer holds the new codes, shown once.
+func (s *Session) RenewRecoveryCodes(in api.TOTPCode) (api.RecoveryCodes, error) {
+	return client.Post[api.RecoveryCodes](s.c.ctx, s.c, client.Path("me", "two-factor", "recovery-codes"), in)
+}
+
+// SaveRecoveryCodes asks where to save the recovery codes (the native save dialog; title and heading in the
+// user's language from the UI) and writes them there as a text file readable by the user only. It returns the
+// path, or "" when the user cancelled.
+func (s *Session) SaveRecoveryCodes(title, heading string, codes []string) (string, error) {
+	dest, err := s.c.dialogs.SaveFile(s.c.ctx, title, "1sales-recovery-codes.txt")
+	if err != nil {
+		return "", localError(api.CodeDialogFailed, "save dialog: %v", err)
+	}
+	if dest == "" {
+		return "", nil
+	}
+	text := heading + "\n\n" + strings.Join(codes, "\n") + "\n"
+	if err := os.WriteFile(dest, []byte(text), 0o600); err != nil {
+		return "", localError(api.CodeFileUnwritable, "save recovery codes: %v", err)
+	}
+	return dest, nil
 }
 
 // Devices lists the user's signed-in devices; this one is marked current.

@@ -98,7 +98,9 @@ const (
 var AllSetupSteps = []SetupStep{SetupTeam, SetupUnits, SetupPipelines, SetupCustomFields, SetupLeadSource, SetupImport}
 
 // SetupChecklist is a company's first-run checklist (GET /api/v1/tenant/checklist, admins): which steps are done,
-// each ticked by what exists in the company.
+// each ticked by what exists in the company, and whether the checklist is offered at all: only to a new customer
+// company, for 30 days after the operator created it (create-tenant, the operator API); never to the demo company.
 type SetupChecklist struct {
-	Done []SetupStep `json:"done"`
+	Offered bool        `json:"offered"`
+	Done    []SetupStep `json:"done"`
 }

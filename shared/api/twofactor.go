@@ -106,12 +106,14 @@ const (
 	SecurityTOTPDisabled     SecurityAction = "totp_disabled"
 	SecurityTOTPReset        SecurityAction = "totp_reset"
 	SecurityRecoveryCodeUsed SecurityAction = "recovery_code_used"
-	SecuritySessionsRevoked  SecurityAction = "sessions_revoked"
+	// SecurityRecoveryCodesRenewed: the user made ten new recovery codes (the old ones stopped working).
+	SecurityRecoveryCodesRenewed SecurityAction = "recovery_codes_renewed"
+	SecuritySessionsRevoked      SecurityAction = "sessions_revoked"
 )
 
 // AllSecurityActions lists the actions.
 var AllSecurityActions = []SecurityAction{SecurityTOTPEnabled, SecurityTOTPDisabled, SecurityTOTPReset,
-	SecurityRecoveryCodeUsed, SecuritySessionsRevoked}
+	SecurityRecoveryCodeUsed, SecurityRecoveryCodesRenewed, SecuritySessionsRevoked}
 
 // SecurityEvent is one recorded security event: what happened to the user, who did it (ActorID; the user
 // themself or an admin) and when.

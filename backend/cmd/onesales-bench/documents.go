@@ -19,6 +19,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -38,6 +39,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/shared/api"
 )
@@ -255,6 +257,7 @@ func startServer(ctx context.Context, bin, appURL, dir string, env ...string) (*
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(), "ONESALES_DATABASE_URL="+appURL, "ONESALES_ADDR="+addr,
 		"ONESALES_TOKEN_SECRET="+hex.EncodeToString(secret), "ONESALES_BLOB=fs", "ONESALES_BLOB_DIR="+filepath.Join(dir, "blobs"),
+		"ONESALES_SECRET_KEY="+base64.StdEncoding.EncodeToString(secretbox.NewKey()),
 		"ONESALES_LOG_LEVEL=warn")
 	cmd.Env = append(cmd.Env, env...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile

@@ -37,6 +37,7 @@ import (
 	"github.com/1sales/app/backend/internal/backfill"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/secretbox"
 )
 
 var errRollback = errors.New("rollback")
@@ -169,7 +170,7 @@ func run(ctx context.Context, o options) error {
 	secret := make([]byte, 32)
 	_, _ = rand.Read(secret)
 	cfg := config.Config{
-		AppRole: "onesales_app", TokenSecret: []byte(hex.EncodeToString(secret)),
+		AppRole: "onesales_app", TokenSecret: []byte(hex.EncodeToString(secret)), SecretKey: secretbox.NewKey(),
 		AccessTokenTTL: 2 * time.Hour, SessionTTL: 24 * time.Hour, RequestTimeout: 30 * time.Second,
 		MaxBodyBytes: 1 << 20, ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: 15 * time.Minute,
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/invitation"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/backend/internal/supplier"
 	"github.com/1sales/app/shared/api"
@@ -32,11 +33,12 @@ import (
 const usage = `usage: onesales-server <command>
 
 commands:
-  serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_ADDR; documents in
+  serve    run the HTTP API (ONESALES_DATABASE_URL, ONESALES_TOKEN_SECRET, ONESALES_SECRET_KEY, ONESALES_ADDR; documents in
            ONESALES_BLOB_DIR, or ONESALES_BLOB=s3 with ONESALES_S3_*; HTTPS with ONESALES_TLS_CERT_FILE and
            ONESALES_TLS_KEY_FILE; metrics on ONESALES_METRICS_ADDR; see docs/operations.md)
   version  print the server's version
-  migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL)
+  migrate  apply the database migrations under a lock (ONESALES_MIGRATION_DATABASE_URL); with ONESALES_SECRET_KEY
+           also seal the stored secrets not sealed with it
   seed     create the demo company unless present (ONESALES_MIGRATION_DATABASE_URL)
   create-tenant -name NAME -plan basic|professional -admin-email EMAIL -admin-name NAME [-invite] [-language de|en]
            create a customer company with its first admin; the password is read from
@@ -107,6 +109,11 @@ func run(ctx context.Context, cmd string, args []string) error {
 		if err := a.ClaimDocumentStore(ctx); err != nil {
 			return err
 		}
+		// Secrets stored in plaintext (before encryption) or under a previous key are sealed with the current key;
+		// one sealed with a key not configured stops the start.
+		if _, err := a.SealSecrets(ctx); err != nil {
+			return err
+		}
 		log.Info("document store", "kind", cmp.Or(cfg.Blob.Kind, blob.KindFS), "dir", cfg.Blob.Dir, "bucket", cfg.Blob.S3.Bucket,
 			"prefix", store.Prefix())
 		return a.Serve(ctx)
@@ -119,7 +126,16 @@ func run(ctx context.Context, cmd string, args []string) error {
 		if err := db.Migrate(ctx, owner, cfg.AppRole, log); err != nil {
 			return err
 		}
-		return backfill.Run(ctx, owner, log)
+		if err := backfill.Run(ctx, owner, log); err != nil {
+			return err
+		}
+		// With the secret key configured, migrate seals the stored secrets too (else serve does at its start).
+		box, err := cfg.SecretBox()
+		if err != nil || box == nil {
+			return err
+		}
+		_, err = secretbox.Reseal(ctx, owner, box, log)
+		return err
 	case "seed":
 		owner, err := db.OpenMaintenance(ctx, cfg.MigrationDatabaseURL, log)
 		if err != nil {
@@ -179,7 +195,7 @@ func createTenant(ctx context.Context, cfg config.Config, log *slog.Logger, args
 	}
 	defer owner.Close()
 	p, err := seed.Provision(ctx, owner, seed.TenantSpec{
-		Name: *name, Plan: api.Plan(*plan),
+		Name: *name, Plan: api.Plan(*plan), NewCustomer: true,
 		Units: []seed.UnitSpec{{Name: *name}},
 		Users: []seed.UserSpec{{Email: *email, Name: *adminName, Password: password, Role: "Administrator", Unit: *name}},
 	})

@@ -34,6 +34,7 @@ import (
 	"github.com/1sales/app/backend/internal/metrics"
 	"github.com/1sales/app/backend/internal/notify"
 	"github.com/1sales/app/backend/internal/oidc"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/tlscert"
 )
 
@@ -64,6 +65,8 @@ type App struct {
 	// imports runs file imports; importWorker runs the started ones.
 	imports      *importer.Service
 	importWorker *importer.Worker
+	// box seals the secrets stored in the database (cfg.SecretKey); nil without a key.
+	box *secretbox.Box
 }
 
 // Option adds a dependency to New.
@@ -88,6 +91,12 @@ func New(cfg config.Config, db *bun.DB, log *slog.Logger, opts ...Option) *App {
 	}
 	a := &App{log: log, db: db, cfg: cfg, hasher: auth.NewHasher(0, 0), store: blob.WithHealth(o.store, storeCheckTTL),
 		hub: feed.NewHub(db, log), metrics: metrics.New(db, log, buildinfo.Version())}
+	if box, err := cfg.SecretBox(); err != nil {
+		// config.Load validated the keys, so only a hand-made Config gets here.
+		log.Error("secret key unusable; two-factor enrolment and single sign-on settings fail", "err", err)
+	} else {
+		a.box = box
+	}
 	a.geocoder, a.worker = a.geocoding()
 	a.docs = document.NewService(db, a.store, log, document.Options{MaxBytes: cfg.UploadMaxBytes,
 		IdleTimeout: cfg.TransferIdleTimeout})
@@ -208,7 +217,13 @@ func (a *App) Handler() http.Handler { return a.handler }
 // authOptions derives the auth service's options from the configuration.
 func (a *App) authOptions() auth.Options {
 	return auth.Options{Secret: a.cfg.TokenSecret, AccessTTL: a.cfg.AccessTokenTTL, SessionTTL: a.cfg.SessionTTL,
-		ThrottleWindow: a.cfg.LoginThrottleWindow, PasswordAllowed: oidc.PasswordAllowed}
+		ThrottleWindow: a.cfg.LoginThrottleWindow, PasswordAllowed: oidc.PasswordAllowed, Box: a.box}
+}
+
+// SealSecrets seals the stored secrets that are not sealed with the current key (plaintext from before, a
+// previous key's after a rotation: secretbox.Reseal); serve runs it before it serves.
+func (a *App) SealSecrets(ctx context.Context) (int, error) {
+	return secretbox.Reseal(ctx, a.db, a.box, a.log)
 }
 
 // middleware wraps the routes with what every request gets (a request ID, the client's address as far as it can be
@@ -229,10 +244,11 @@ func (a *App) middleware(mux *http.ServeMux, routes http.Handler) http.Handler {
 	return httpx.WithRequestID(httpx.WithPeer(a.cfg.TrustedProxies, h))
 }
 
-// loginPattern is the sign-in route, whose answers the metrics count as sign-ins.
-const loginPattern = "POST /api/v1/auth/login"
+// loginPatterns are the sign-in routes (password, single sign-on), whose answers the metrics count as sign-ins.
+var loginPatterns = map[string]bool{"POST /api/v1/auth/login": true, "POST /api/v1/auth/oidc/finish": true}
 
-// observe counts each request in the metrics under its route pattern (unmatched: none), and sign-ins by result.
+// observe counts each request in the metrics under its route pattern (unmatched: none), and sign-ins (password and
+// single sign-on) by result: success, failure (a wrong password, a refused single sign-on), throttled.
 func (a *App) observe(mux *http.ServeMux) httpx.Observer {
 	return func(r *http.Request, status int, took time.Duration) {
 		if status == 0 {
@@ -243,7 +259,7 @@ func (a *App) observe(mux *http.ServeMux) httpx.Observer {
 			pattern = "unmatched"
 		}
 		a.metrics.Request(pattern, status, took)
-		if pattern != loginPattern {
+		if !loginPatterns[pattern] {
 			return
 		}
 		switch {

@@ -194,6 +194,8 @@ func TestAuthorizationTable(t *testing.T) {
 			want: every(422, unauth)},
 		"POST /api/v1/me/two-factor/disable": {method: "POST", prepare: body("/api/v1/me/two-factor/disable", api.TOTPCode{Code: "12"}),
 			want: every(422, unauth)},
+		"POST /api/v1/me/two-factor/recovery-codes": {method: "POST", prepare: body("/api/v1/me/two-factor/recovery-codes",
+			api.TOTPCode{Code: "12"}), want: every(422, unauth)},
 		"GET /api/v1/me/sessions":    {method: "GET", prepare: path("/api/v1/me/sessions"), want: every(200, unauth)},
 		"DELETE /api/v1/me/sessions": {method: "DELETE", prepare: path("/api/v1/me/sessions"), want: every(204, unauth)},
 		"DELETE /api/v1/me/sessions/{sessionID}": {method: "DELETE", prepare: func(fixture, session) (string, any, string) {

@@ -23,6 +23,7 @@ import (
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/oidc/oidctest"
 	"github.com/1sales/app/backend/internal/record"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -224,11 +225,12 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 		"POST /api/v1/auth/logout":  {body: value(api.LogoutRequest{RefreshToken: "abgelaufen"})},
 		// The steps after the password and the user's own TOTP: the first body is a valid one (a live challenge, a
 		// right code), later ones reuse it, spent (see twoFactorBodies).
-		"POST /api/v1/auth/second-factor":     {body: tf.secondFactor},
-		"POST /api/v1/auth/enrolment":         {body: tf.enrolment},
-		"POST /api/v1/auth/enrolment/confirm": {body: tf.enrolmentConfirm},
-		"POST /api/v1/me/two-factor/confirm":  {token: admin, body: tf.confirm},
-		"POST /api/v1/me/two-factor/disable":  {token: admin, body: tf.disable},
+		"POST /api/v1/auth/second-factor":           {body: tf.secondFactor},
+		"POST /api/v1/auth/enrolment":               {body: tf.enrolment},
+		"POST /api/v1/auth/enrolment/confirm":       {body: tf.enrolmentConfirm},
+		"POST /api/v1/me/two-factor/confirm":        {token: admin, body: tf.confirm},
+		"POST /api/v1/me/two-factor/disable":        {token: admin, body: tf.disable},
+		"POST /api/v1/me/two-factor/recovery-codes": {token: tf.renewToken, body: tf.renew},
 		"POST /api/v1/me/password": {token: passwordToken,
 			body: func() any { return api.PasswordChange{CurrentPassword: password, NewPassword: password} },
 			after: func(resp *apptest.Response, sent []byte) {
@@ -635,7 +637,9 @@ func exportOptions(rt api.RecordType) api.ExportOptions {
 // that the valid body passes, in the order of the routes' names), then the same body again, spent, whose
 // variations the fuzzer sends.
 type twoFactorFuzz struct {
-	secondFactor, enrolment, enrolmentConfirm, confirm, disable func() any
+	secondFactor, enrolment, enrolmentConfirm, confirm, disable, renew func() any
+	// renewToken is the token of a user with TOTP on, whose first renewal of the recovery codes succeeds.
+	renewToken string
 }
 
 func twoFactorBodies(t testing.TB, env *apptest.Env, admin string, newUser func(string) uuid.UUID) twoFactorFuzz {
@@ -654,6 +658,13 @@ func twoFactorBodies(t testing.TB, env *apptest.Env, admin string, newUser func(
 	secretOf := func(user uuid.UUID) string {
 		var secret string
 		if err := env.DB.Owner.NewRaw("SELECT secret FROM user_totp WHERE user_id = ?", user).Scan(ctx, &secret); err != nil {
+			t.Fatalf("totp secret: %v", err)
+		}
+		box, err := env.Config.SecretBox()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if secret, err = box.Open(env.Demo.TenantID, secretbox.TOTPSecret, user, secret); err != nil {
 			t.Fatalf("totp secret: %v", err)
 		}
 		return secret
@@ -683,7 +694,16 @@ func twoFactorBodies(t testing.TB, env *apptest.Env, admin string, newUser func(
 	}
 	enrolChallenge := challenge(enrolling, api.ChallengeEnrol)
 	adminID := env.Demo.Users[apptest.Admin]
+	// Signed in before TOTP is on (then the password alone opens a session).
+	renewing := newUser("fuzz-renew@nordlicht.example")
+	renewToken := env.Token("fuzz-renew@nordlicht.example")
+	if _, err := env.DB.Owner.NewRaw(`INSERT INTO user_totp (tenant_id, user_id, secret, confirmed_at) VALUES (?, ?, ?, now())`,
+		env.Demo.TenantID, renewing, secret).Exec(ctx); err != nil {
+		t.Fatalf("totp: %v", err)
+	}
 	return twoFactorFuzz{
+		renewToken: renewToken,
+		renew:      once(func() any { return api.TOTPCode{Code: code(secret, 0)} }),
 		secondFactor: once(func() any {
 			return api.SecondFactorRequest{Challenge: challenge(withTOTP, api.ChallengeCode), Code: code(secret, 0)}
 		}),

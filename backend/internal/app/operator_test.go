@@ -84,6 +84,9 @@ func TestOperatorAPICreatesACompanyWithItsFirstAdminsInvitation(t *testing.T) {
 			t.Fatalf("checklist: %d %s", r.Status, r.Body)
 		}
 		r.Decode(t, &c)
+		if !c.Offered {
+			t.Errorf("the new company's checklist is not offered: %+v", c)
+		}
 		return c.Done
 	}
 	if done := checklist(); len(done) != 0 {
@@ -105,6 +108,20 @@ func TestOperatorAPICreatesACompanyWithItsFirstAdminsInvitation(t *testing.T) {
 	e.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/tenant/checklist", Token: e.Token(apptest.Admin)}).Decode(t, &demo)
 	if !slices.Equal(demo.Done, []api.SetupStep{api.SetupTeam, api.SetupUnits}) {
 		t.Errorf("the demo company's checklist: %v", demo.Done)
+	}
+	// ... but it is not offered there: the demo company is no new customer company.
+	if demo.Offered {
+		t.Errorf("the demo company is offered the first-run checklist: %+v", demo)
+	}
+	// Nor to a new company after its first 30 days.
+	if _, err := e.DB.Owner.ExecContext(t.Context(), "UPDATE tenants SET setup_until = now() - interval '1 second' WHERE id = ?",
+		out.TenantID); err != nil {
+		t.Fatal(err)
+	}
+	var late api.SetupChecklist
+	e.Do(apptest.Request{Method: http.MethodGet, Path: "/api/v1/tenant/checklist", Token: s.AccessToken}).Decode(t, &late)
+	if late.Offered {
+		t.Errorf("the checklist is offered after its 30 days: %+v", late)
 	}
 
 	// The same admin address again: the account exists (in the new company now).

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"crypto/tls"
+	"encoding/base64"
 	"errors"
 	"io"
 	"log/slog"
@@ -22,6 +23,7 @@ import (
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/config"
 	"github.com/1sales/app/backend/internal/db"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/testdb"
 	"github.com/1sales/app/shared/api"
 	"github.com/1sales/app/shared/testcert"
@@ -166,6 +168,7 @@ func TestServeWithoutItsCertificateExitsWithAnError(t *testing.T) {
 			cmd := exec.CommandContext(ctx, bin, "serve")
 			cmd.Env = []string{"ONESALES_DATABASE_URL=" + d.AppURL, "ONESALES_ADDR=127.0.0.1:0",
 				"ONESALES_TOKEN_SECRET=process-test-secret-process-test-secret", "ONESALES_BLOB_DIR=" + filepath.Join(dir, "blobs"),
+				"ONESALES_SECRET_KEY=" + base64.StdEncoding.EncodeToString(secretbox.NewKey()),
 				"ONESALES_GEOCODE_WORKER=0", "ONESALES_TLS_CERT_FILE=" + tt.cert, "ONESALES_TLS_KEY_FILE=" + tt.key}
 			out, err := cmd.CombinedOutput()
 			var exit *exec.ExitError

@@ -93,7 +93,7 @@ func (a *App) routes() http.Handler {
 	authSvc := auth.NewService(a.db, user.Me, a.hasher, a.authOptions())
 	keys := idempotency.New(a.db)
 	authH := auth.NewHandler(authSvc)
-	sso := oidc.NewService(a.db, a.log, authSvc, a.hasher)
+	sso := oidc.NewService(a.db, a.log, authSvc, a.hasher, oidc.Options{Box: a.box, Window: a.cfg.LoginThrottleWindow})
 	ssoH := oidc.NewHandler(sso)
 	users := user.NewService(a.db, a.hasher)
 	units := unit.NewService(a.db)
@@ -182,6 +182,7 @@ func (a *App) routes() http.Handler {
 	route("POST /api/v1/me/two-factor/enrolment", SignedIn, rest.Answer(authSvc.Enrol))
 	route("POST /api/v1/me/two-factor/confirm", SignedIn, authH.ConfirmTOTPEndpoint())
 	route("POST /api/v1/me/two-factor/disable", SignedIn, authH.DisableTOTPEndpoint())
+	route("POST /api/v1/me/two-factor/recovery-codes", SignedIn, authH.RenewRecoveryCodesEndpoint())
 	route("GET /api/v1/me/sessions", SignedIn, rest.Answer(authSvc.Sessions))
 	route("DELETE /api/v1/me/sessions", SignedIn, rest.Effect("", func(ctx context.Context, a *access.Actor, _ uuid.UUID) error {
 		return authSvc.EndOtherSessions(ctx, a)

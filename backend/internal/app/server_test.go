@@ -11,12 +11,13 @@ import (
 
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/testdb"
 )
 
 func TestServerReportsReadinessAndShutsDownGracefully(t *testing.T) {
 	d := testdb.New(t)
-	cfg := config.Config{AppRole: testdb.AppRole, TokenSecret: []byte("0123456789abcdef0123456789abcdef"),
+	cfg := config.Config{AppRole: testdb.AppRole, TokenSecret: []byte("0123456789abcdef0123456789abcdef"), SecretKey: secretbox.NewKey(),
 		AccessTokenTTL: time.Minute, SessionTTL: time.Hour, RequestTimeout: 5 * time.Second, MaxBodyBytes: 1 << 20,
 		ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: time.Minute}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

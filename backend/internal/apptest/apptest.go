@@ -23,6 +23,7 @@ import (
 	"github.com/1sales/app/backend/internal/app"
 	"github.com/1sales/app/backend/internal/blob"
 	"github.com/1sales/app/backend/internal/config"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/seed"
 	"github.com/1sales/app/backend/internal/testdb"
 	"github.com/1sales/app/shared/api"
@@ -97,7 +98,7 @@ func StartOn(t testing.TB, d *testdb.DB, pool *bun.DB, log *slog.Logger, opts ..
 		t.Fatalf("apptest: other tenant: %v", err)
 	}
 	cfg := config.Config{
-		AppRole: testdb.AppRole, TokenSecret: []byte("test-secret-test-secret-test-secret!"),
+		AppRole: testdb.AppRole, TokenSecret: []byte("test-secret-test-secret-test-secret!"), SecretKey: secretbox.NewKey(),
 		AccessTokenTTL: 15 * time.Minute, SessionTTL: 24 * time.Hour, RequestTimeout: 10 * time.Second,
 		MaxBodyBytes: 1 << 20, ShutdownTimeout: 5 * time.Second, LoginThrottleWindow: 15 * time.Minute,
 		Blob:           blob.Config{Kind: blob.KindFS, Dir: filepath.Join(t.TempDir(), "blobs")},

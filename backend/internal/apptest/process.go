@@ -2,6 +2,7 @@ package apptest
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net"
@@ -13,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/1sales/app/backend/internal/secretbox"
 )
 
 // ServerBinary builds cmd/onesales-server into a folder of the test and returns its path, for tests that must run
@@ -58,6 +61,7 @@ func NewProcess(t testing.TB, bin, appURL string, env ...string) *Process {
 	p := &Process{t: t, bin: bin, Base: "http://" + addr, LogPath: filepath.Join(dir, "server.log"),
 		env: append([]string{"PATH=" + os.Getenv("PATH"), "ONESALES_DATABASE_URL=" + appURL, "ONESALES_ADDR=" + addr,
 			"ONESALES_TOKEN_SECRET=process-test-secret-process-test-secret", "ONESALES_BLOB=fs",
+			"ONESALES_SECRET_KEY=" + base64.StdEncoding.EncodeToString(secretbox.NewKey()),
 			"ONESALES_BLOB_DIR=" + filepath.Join(dir, "blobs"), "ONESALES_GEOCODE_WORKER=0", "ONESALES_LOG_LEVEL=warn"}, env...)}
 	t.Cleanup(func() {
 		if p.Running() {

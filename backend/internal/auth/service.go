@@ -18,6 +18,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -37,6 +38,8 @@ type Options struct {
 	// PasswordAllowed, when set, is asked in the tenant's transaction after a correct password whether the user
 	// may sign in with a password at all (single sign-on may forbid it); its error is the answer.
 	PasswordAllowed func(ctx context.Context, tx bun.IDB, userID uuid.UUID) error
+	// Box seals the TOTP secrets stored in the database (nil: enrolment fails, secretbox.ErrNoKey).
+	Box *secretbox.Box
 }
 
 // Service is the authentication service.
@@ -48,6 +51,7 @@ type Service struct {
 	hasher     *Hasher
 	me         MeFunc
 	allowed    func(ctx context.Context, tx bun.IDB, userID uuid.UUID) error
+	box        *secretbox.Box
 }
 
 // NewService builds the service; hasher runs its password checks and hashes (shared with the user service).
@@ -70,6 +74,7 @@ func NewService(bdb *bun.DB, me MeFunc, hasher *Hasher, o Options) *Service {
 		hasher:  hasher,
 		me:      me,
 		allowed: o.PasswordAllowed,
+		box:     o.Box,
 	}
 }
 

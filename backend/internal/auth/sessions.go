@@ -178,6 +178,11 @@ func (h *Handler) ConfirmTOTPEndpoint() rest.Endpoint {
 	return withClient(http.StatusOK, h.svc.ConfirmTOTP)
 }
 
+// RenewRecoveryCodesEndpoint is POST /api/v1/me/two-factor/recovery-codes.
+func (h *Handler) RenewRecoveryCodesEndpoint() rest.Endpoint {
+	return withClient(http.StatusOK, h.svc.RenewRecoveryCodes)
+}
+
 // DisableTOTPEndpoint is POST /api/v1/me/two-factor/disable.
 func (h *Handler) DisableTOTPEndpoint() rest.Endpoint {
 	return withClient(http.StatusNoContent, func(ctx context.Context, a *access.Actor, in api.TOTPCode, c Client) (rest.None, error) {

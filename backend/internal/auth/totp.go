@@ -31,6 +31,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -109,14 +110,17 @@ type totpRow struct {
 	LastStep    int64      `bun:"last_step"`
 }
 
-// loadTOTP reads (and locks) the user's TOTP row; nil without one.
-func loadTOTP(ctx context.Context, tx bun.IDB, userID uuid.UUID) (*totpRow, error) {
+// loadTOTP reads (and locks) the user's TOTP row and opens its sealed secret; nil without one.
+func (s *Service) loadTOTP(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) (*totpRow, error) {
 	var row totpRow
 	err := tx.NewRaw("SELECT secret, confirmed_at, last_step FROM user_totp WHERE user_id = ? FOR UPDATE", userID).Scan(ctx, &row)
 	if db.IsNoRows(err) {
 		return nil, nil
 	}
 	if err != nil {
+		return nil, fmt.Errorf("auth: totp of %s: %w", userID, err)
+	}
+	if row.Secret, err = s.box.Open(tenantID, secretbox.TOTPSecret, userID, row.Secret); err != nil {
 		return nil, fmt.Errorf("auth: totp of %s: %w", userID, err)
 	}
 	return &row, nil
@@ -256,8 +260,8 @@ func (s *Service) checkCode(ctx context.Context, tenantID uuid.UUID, email, addr
 }
 
 // acceptCode checks code against the user's TOTP row (confirmed or, for enrolment, pending) and records its step.
-func acceptCode(ctx context.Context, tx bun.IDB, userID uuid.UUID, code string, confirmed bool) (bool, error) {
-	row, err := loadTOTP(ctx, tx, userID)
+func (s *Service) acceptCode(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID, code string, confirmed bool) (bool, error) {
+	row, err := s.loadTOTP(ctx, tx, tenantID, userID)
 	if err != nil || row == nil || (row.ConfirmedAt != nil) != confirmed {
 		return false, err
 	}
@@ -338,7 +342,7 @@ func (s *Service) SecondFactor(ctx context.Context, in api.SecondFactorRequest, 
 		if recovery != "" {
 			ok, err = acceptRecoveryCode(ctx, tx, c.tenantID, c.userID, recovery)
 		} else {
-			ok, err = acceptCode(ctx, tx, c.userID, code, true)
+			ok, err = s.acceptCode(ctx, tx, c.tenantID, c.userID, code, true)
 		}
 		if err != nil || !ok {
 			return false, err
@@ -359,17 +363,21 @@ func (s *Service) spendChallenge(ctx context.Context, tx bun.Tx, c challenge, cl
 	return s.IssueSession(ctx, tx, c.tenantID, c.userID, cl)
 }
 
-// newEnrolment gives the user a new pending TOTP secret (replacing a pending one). A user whose TOTP is on already
-// gets a 409: it is switched off first.
-func newEnrolment(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID, email string) (api.TOTPEnrolment, error) {
+// newEnrolment gives the user a new pending TOTP secret (replacing a pending one), stored sealed (secretbox). A
+// user whose TOTP is on already gets a 409: it is switched off first.
+func (s *Service) newEnrolment(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID, email string) (api.TOTPEnrolment, error) {
 	key, err := totp.Generate(totp.GenerateOpts{Issuer: totpIssuer, AccountName: email, Period: totpPeriod,
 		Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
 	if err != nil {
 		return api.TOTPEnrolment{}, fmt.Errorf("auth: totp secret: %w", err)
 	}
+	sealed, err := s.box.Seal(tenantID, secretbox.TOTPSecret, userID, key.Secret())
+	if err != nil {
+		return api.TOTPEnrolment{}, fmt.Errorf("auth: totp secret: %w", err)
+	}
 	res, err := tx.NewRaw(`INSERT INTO user_totp (tenant_id, user_id, secret) VALUES (?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, last_step = 0, created_at = now()
-		WHERE user_totp.confirmed_at IS NULL`, tenantID, userID, key.Secret()).Exec(ctx)
+		WHERE user_totp.confirmed_at IS NULL`, tenantID, userID, sealed).Exec(ctx)
 	if err != nil {
 		return api.TOTPEnrolment{}, fmt.Errorf("auth: store totp secret: %w", err)
 	}
@@ -393,6 +401,15 @@ func confirmEnrolment(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUI
 	if _, err := tx.NewRaw("UPDATE user_totp SET confirmed_at = now() WHERE user_id = ?", userID).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("auth: confirm totp: %w", err)
 	}
+	codes, err := newRecoveryCodes(ctx, tx, tenantID, userID)
+	if err != nil {
+		return nil, err
+	}
+	return codes, recordEvent(ctx, tx, tenantID, userID, userID, api.SecurityTOTPEnabled)
+}
+
+// newRecoveryCodes replaces the user's recovery codes (used or not) with ten new ones, answered once.
+func newRecoveryCodes(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUID) ([]string, error) {
 	if _, err := tx.NewRaw("DELETE FROM recovery_codes WHERE user_id = ?", userID).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("auth: drop recovery codes: %w", err)
 	}
@@ -411,7 +428,7 @@ func confirmEnrolment(ctx context.Context, tx bun.IDB, tenantID, userID uuid.UUI
 		}
 		codes[i] = raw[:5] + "-" + raw[5:]
 	}
-	return codes, recordEvent(ctx, tx, tenantID, userID, userID, api.SecurityTOTPEnabled)
+	return codes, nil
 }
 
 // StartEnrolment answers a challenge of kind enrol with a new TOTP secret to scan.
@@ -424,7 +441,7 @@ func (s *Service) StartEnrolment(ctx context.Context, in api.EnrolmentRequest) (
 		if err := lockChallenge(ctx, tx, c); err != nil {
 			return api.TOTPEnrolment{}, err
 		}
-		return newEnrolment(ctx, tx, c.tenantID, c.userID, c.email)
+		return s.newEnrolment(ctx, tx, c.tenantID, c.userID, c.email)
 	})
 }
 
@@ -445,7 +462,7 @@ func (s *Service) ConfirmEnrolment(ctx context.Context, in api.EnrolmentConfirmR
 		if err := lockChallenge(ctx, tx, c); err != nil {
 			return false, err
 		}
-		ok, err := acceptCode(ctx, tx, c.userID, code, false)
+		ok, err := s.acceptCode(ctx, tx, c.tenantID, c.userID, code, false)
 		if err != nil || !ok {
 			return false, err
 		}
@@ -498,7 +515,7 @@ func (s *Service) Enrol(ctx context.Context, a *access.Actor) (api.TOTPEnrolment
 		return api.TOTPEnrolment{}, fmt.Errorf("auth: enrol: %w", err)
 	}
 	return db.InTenantValue(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) (api.TOTPEnrolment, error) {
-		return newEnrolment(ctx, tx, a.TenantID, a.UserID, email)
+		return s.newEnrolment(ctx, tx, a.TenantID, a.UserID, email)
 	})
 }
 
@@ -509,6 +526,21 @@ func (s *Service) ConfirmTOTP(ctx context.Context, a *access.Actor, in api.TOTPC
 		var err error
 		out.Codes, err = confirmEnrolment(ctx, tx, a.TenantID, a.UserID)
 		return err
+	})
+	return out, err
+}
+
+// RenewRecoveryCodes gives the signed-in user ten new recovery codes after checking a current code of the app
+// (TOTP stays on): the old codes, used or not, stop working; recorded as a security event. Without TOTP on, every
+// code is wrong (there is no secret to check it against).
+func (s *Service) RenewRecoveryCodes(ctx context.Context, a *access.Actor, in api.TOTPCode, cl Client) (api.RecoveryCodes, error) {
+	var out api.RecoveryCodes
+	err := s.withOwnCode(ctx, a, in, cl, true, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if out.Codes, err = newRecoveryCodes(ctx, tx, a.TenantID, a.UserID); err != nil {
+			return err
+		}
+		return recordEvent(ctx, tx, a.TenantID, a.UserID, a.UserID, api.SecurityRecoveryCodesRenewed)
 	})
 	return out, err
 }
@@ -546,7 +578,7 @@ func (s *Service) withOwnCode(ctx context.Context, a *access.Actor, in api.TOTPC
 		return fmt.Errorf("auth: code: %w", err)
 	}
 	return s.checkCode(ctx, a.TenantID, email, cl.Addr, func(ctx context.Context, tx bun.Tx) (bool, error) {
-		ok, err := acceptCode(ctx, tx, a.UserID, code, confirmed)
+		ok, err := s.acceptCode(ctx, tx, a.TenantID, a.UserID, code, confirmed)
 		if err != nil || !ok {
 			return false, err
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/1sales/app/backend/internal/blob"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/validate"
 )
 
@@ -26,12 +27,16 @@ type Config struct {
 	AppRole string
 	Addr    string
 	// TokenSecret signs access tokens; every instance behind a load balancer shares it.
-	TokenSecret     []byte
-	AccessTokenTTL  time.Duration
-	SessionTTL      time.Duration
-	RequestTimeout  time.Duration
-	MaxBodyBytes    int64
-	ShutdownTimeout time.Duration
+	TokenSecret []byte
+	// SecretKey (32 bytes) encrypts the secrets stored in the database (TOTP secrets, OIDC client secrets: package
+	// secretbox); PreviousSecretKeys still open what older keys sealed (rotation). Every instance shares them.
+	SecretKey          []byte
+	PreviousSecretKeys [][]byte
+	AccessTokenTTL     time.Duration
+	SessionTTL         time.Duration
+	RequestTimeout     time.Duration
+	MaxBodyBytes       int64
+	ShutdownTimeout    time.Duration
 	// LoginThrottleWindow is the sliding window in which sign-in attempts are counted (1s to 24h).
 	LoginThrottleWindow time.Duration
 	LogLevel            slog.Level
@@ -216,6 +221,9 @@ func Load(needServe bool) (Config, error) {
 		errs = append(errs, fmt.Errorf("ONESALES_LOG_LEVEL: %w", err))
 	}
 	errs = append(errs, loadOps(&c)...)
+	if err := secretKeys(&c); err != nil {
+		errs = append(errs, err)
+	}
 	if needServe {
 		if c.DatabaseURL == "" {
 			errs = append(errs, errors.New("ONESALES_DATABASE_URL is required"))
@@ -223,10 +231,53 @@ func Load(needServe bool) (Config, error) {
 		if len(c.TokenSecret) < 32 {
 			errs = append(errs, errors.New("ONESALES_TOKEN_SECRET must be at least 32 characters"))
 		}
+		if c.SecretKey == nil && os.Getenv("ONESALES_SECRET_KEY") == "" {
+			errs = append(errs, errors.New("ONESALES_SECRET_KEY is required: base64 of 32 random bytes (openssl rand -base64 32); "+
+				"it encrypts the secrets stored in the database: keep it, and back it up apart from the database"))
+		}
 	} else if c.MigrationDatabaseURL == "" {
 		errs = append(errs, errors.New("ONESALES_MIGRATION_DATABASE_URL is required"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// secretKeys reads ONESALES_SECRET_KEY and ONESALES_SECRET_KEY_PREVIOUS (comma-separated), each base64 of 32
+// bytes. Without a current key, previous keys are refused (they are for rotation only).
+func secretKeys(c *Config) error {
+	var errs []error
+	if v := os.Getenv("ONESALES_SECRET_KEY"); v != "" {
+		k, err := secretbox.ParseKey(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("ONESALES_SECRET_KEY: %w", err))
+		}
+		c.SecretKey = k
+	}
+	if v := os.Getenv("ONESALES_SECRET_KEY_PREVIOUS"); v != "" {
+		if os.Getenv("ONESALES_SECRET_KEY") == "" {
+			errs = append(errs, errors.New("ONESALES_SECRET_KEY_PREVIOUS needs ONESALES_SECRET_KEY (the current key)"))
+		}
+		for i, part := range strings.Split(v, ",") {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
+			k, err := secretbox.ParseKey(part)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("ONESALES_SECRET_KEY_PREVIOUS: key %d: %w", i+1, err))
+				continue
+			}
+			c.PreviousSecretKeys = append(c.PreviousSecretKeys, k)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// SecretBox builds the box that seals and opens the stored secrets with the configured keys; without a key it is
+// nil (sealing and opening fail with secretbox.ErrNoKey; plaintext still reads).
+func (c Config) SecretBox() (*secretbox.Box, error) {
+	if c.SecretKey == nil {
+		return nil, nil
+	}
+	return secretbox.New(c.SecretKey, c.PreviousSecretKeys...)
 }
 
 // mailConfig reads the ONESALES_SMTP_* settings.

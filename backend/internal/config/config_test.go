@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"bytes"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -78,6 +80,43 @@ func TestSMTPSettings(t *testing.T) {
 				t.Fatalf("err = %v, want one naming %s", err, tt.want)
 			case tt.want == "" && (c.Mail.Port != tt.port || c.Mail.Security != tt.security || !c.Mail.Worker):
 				t.Fatalf("mail %+v, want port %d, %s, a worker", c.Mail, tt.port, tt.security)
+			}
+		})
+	}
+}
+
+func TestServeRequiresAValidSecretKey(t *testing.T) {
+	key := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{7}, 32))
+	other := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{8}, 32))
+	tests := []struct {
+		name      string
+		key, prev string
+		want      string // "" for none
+	}{
+		{"none", "", "", "ONESALES_SECRET_KEY is required"},
+		{"not base64", "kein-schlüssel", "", "ONESALES_SECRET_KEY: want base64"},
+		{"16 bytes", base64.StdEncoding.EncodeToString(make([]byte, 16)), "", "got 16 bytes"},
+		{"a valid key", key, "", ""},
+		{"with previous keys", key, other + "," + key, ""},
+		{"a bad previous key", key, other + ",abc", "ONESALES_SECRET_KEY_PREVIOUS: key 2"},
+		{"previous without current", "", other, "needs ONESALES_SECRET_KEY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("ONESALES_DATABASE_URL", "postgres://app@127.0.0.1/onesales")
+			t.Setenv("ONESALES_TOKEN_SECRET", strings.Repeat("s", 32))
+			t.Setenv("ONESALES_SECRET_KEY", tt.key)
+			t.Setenv("ONESALES_SECRET_KEY_PREVIOUS", tt.prev)
+			c, err := config.Load(true)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("err = %v, want one saying %q", err, tt.want)
+			case tt.want == "":
+				if box, err := c.SecretBox(); err != nil || box == nil {
+					t.Fatalf("SecretBox = %v, %v", box, err)
+				}
 			}
 		})
 	}

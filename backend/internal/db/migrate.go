@@ -78,6 +78,8 @@ func Migrate(ctx context.Context, owner *bun.DB, appRole string, log *slog.Logge
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON login_failures, signin_secret FROM " + appRole,
 		// Likewise the requests for password reset links, kept and read only through auth_reset_request.
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON password_reset_requests FROM " + appRole,
+		// Likewise the begun single sign-ons, kept and read only through oidc_begin_request.
+		"REVOKE SELECT, INSERT, UPDATE, DELETE ON oidc_begin_requests FROM " + appRole,
 		// Likewise the misses of calendar feed tokens, kept and read only through calendar_feed_open.
 		"REVOKE SELECT, INSERT, UPDATE, DELETE ON calendar_feed_failures FROM " + appRole,
 		// Password hashes are written by the service but never read back: every column of users but

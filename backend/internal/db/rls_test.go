@@ -190,11 +190,20 @@ var definerFunctions = map[string]struct {
 	"auth_challenge_tenant(bytea)": {
 		why: "a sign-in's second step finds its challenge's tenant before the tenant is known, as a refresh does (the hash of a random token)"},
 	"two_factor_purge()": {
-		why: "housekeeping across tenants: sign-in challenges a day past their expiry; no arguments",
+		why: "housekeeping across tenants: sign-in challenges a day past their expiry, expired single sign-ons and their throttle's old records, long revoked or expired invitations; no arguments",
 		ok:  "SELECT two_factor_purge()",
 		refuse: []probe{
 			{sql: "SELECT two_factor_purge(0)", code: noFunction},
 		}},
+	"secret_reseal_tenants(text)": {
+		why: "serve seals the stored secrets not sealed with the current key tenant by tenant: it names the tenants that have such values, never a value",
+		ok:  "SELECT * FROM secret_reseal_tenants('v1:0123abcd:')",
+		bad: []string{"NULL", "'v1:'", "'plain'", "'v1:0123ABCD:'"}},
+	"oidc_begin_request(text,interval,integer)": {
+		why: "a begun single sign-on counts by client address before the tenant is known, for its throttle; it answers allowed and the wait only",
+		ok:  "SELECT * FROM oidc_begin_request('192.0.2.1', interval '15 minutes', 60)",
+		bad: []string{"NULL, interval '15 minutes', 60", "'', interval '15 minutes', 60", "'192.0.2.1', interval '0', 60",
+			"'192.0.2.1', interval '15 minutes', 0", "'192.0.2.1', NULL, 60"}},
 	"auth_reset_request(text,text,interval,integer,integer)": {
 		why: "a password reset request counts by e-mail and address before the tenant is known, and names the account's user and tenant only to queue its mail",
 		ok:  "SELECT * FROM auth_reset_request('niemand@example.org', '192.0.2.1', interval '15 minutes', 3, 30)",
@@ -480,6 +489,7 @@ var tablesWithoutRLS = map[string]string{
 	"pending_backfills":       "work `onesales-server migrate` does after the SQL migrations; the service's role may not touch it",
 	"login_failures":          "failed sign-ins by e-mail and address, before any tenant is known",
 	"password_reset_requests": "requests for password reset links by e-mail and address, before any tenant is known; the service's role may not read it",
+	"oidc_begin_requests":     "begun single sign-ons by client address, before any tenant is known (throttle); the service's role may not read it",
 	"calendar_feed_failures":  "fetches of calendar feeds with a token that fits none, by address, before any tenant is known",
 	"geocode_cache":           "geocoder answers keyed by a hash of an address: no tenant, record or name",
 	"geocode_rate":            "the online geocoder's request slot, shared by all instances",

@@ -26,13 +26,18 @@ var setupChecks = []struct {
 	{api.SetupImport, `SELECT EXISTS (SELECT 1 FROM imports WHERE status = 'done')`},
 }
 
-// Checklist answers GET /api/v1/tenant/checklist (admins): the steps of the first-run checklist that are done.
+// Checklist answers GET /api/v1/tenant/checklist (admins): whether the first-run checklist is offered (a new
+// customer company, tenants.setup_until) and its steps that are done.
 func (s *Service) Checklist(ctx context.Context, a *access.Actor) (api.SetupChecklist, error) {
 	if err := a.RequireAdmin(); err != nil {
 		return api.SetupChecklist{}, err
 	}
 	out := api.SetupChecklist{Done: []api.SetupStep{}}
 	err := db.InTenant(ctx, s.db, a.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		if err := tx.NewRaw("SELECT coalesce(setup_until > now(), false) FROM tenants WHERE id = ?", a.TenantID).
+			Scan(ctx, &out.Offered); err != nil {
+			return fmt.Errorf("invitation: checklist offered: %w", err)
+		}
 		for _, c := range setupChecks {
 			var args []any
 			if c.step == api.SetupUnits {

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -26,6 +27,7 @@ import (
 	"github.com/1sales/app/backend/internal/auth"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
@@ -37,13 +39,48 @@ type Service struct {
 	sessions *auth.Service
 	hasher   *auth.Hasher
 	client   *http.Client
+	o        Options
+}
+
+// Options configure the service.
+type Options struct {
+	// Box seals the client secrets stored in the database (nil: saving a secret fails, secretbox.ErrNoKey).
+	Box *secretbox.Box
+	// Window and PerAddress throttle POST /api/v1/auth/oidc/begin: at most PerAddress begun sign-ins per client
+	// address within Window (defaults: 15 minutes, 60); then 429 with Retry-After.
+	Window     time.Duration
+	PerAddress int
 }
 
 // NewService builds the service: sessions opens the session of a signed-in user, hasher hashes the random
 // password of an account created at its first sign-in (nobody knows it; the column wants a hash).
-func NewService(bdb *bun.DB, log *slog.Logger, sessions *auth.Service, hasher *auth.Hasher) *Service {
+func NewService(bdb *bun.DB, log *slog.Logger, sessions *auth.Service, hasher *auth.Hasher, o Options) *Service {
+	if o.Window == 0 {
+		o.Window = 15 * time.Minute
+	}
+	if o.PerAddress == 0 {
+		o.PerAddress = 60
+	}
 	return &Service{db: bdb, log: log, sessions: sessions, hasher: hasher,
-		client: &http.Client{Timeout: 10 * time.Second}}
+		client: &http.Client{Timeout: 10 * time.Second}, o: o}
+}
+
+// throttle counts a begun sign-in for the client's address: a 429 with Retry-After over the limit.
+func (s *Service) throttle(ctx context.Context, addr string) error {
+	var row struct {
+		Allowed    bool `bun:"allowed"`
+		RetryAfter int  `bun:"retry_after"`
+	}
+	if err := s.db.NewRaw("SELECT * FROM oidc_begin_request(?, make_interval(secs => ?), ?)", addr, s.o.Window.Seconds(),
+		s.o.PerAddress).Scan(ctx, &row); err != nil {
+		return fmt.Errorf("oidc: throttle: %w", err)
+	}
+	if !row.Allowed {
+		e := httpx.NewError(http.StatusTooManyRequests, api.CodeRateLimited, "too many single sign-ons begun; try again later")
+		e.Header = http.Header{"Retry-After": {strconv.Itoa(max(1, row.RetryAfter))}}
+		return e
+	}
+	return nil
 }
 
 var errFailed = httpx.NewError(http.StatusUnauthorized, api.CodeSSOFailed, "single sign-on did not succeed")
@@ -93,8 +130,9 @@ func domainOf(email string) string {
 }
 
 // Begin answers POST /api/v1/auth/oidc/begin: the authorization URL of the provider that serves the address's
-// domain, with a new state, nonce and PKCE challenge, which are kept for api.SSOLoginMinutes.
-func (s *Service) Begin(ctx context.Context, in api.SSOBeginRequest) (api.SSOBegin, error) {
+// domain, with a new state, nonce and PKCE challenge, which are kept for api.SSOLoginMinutes. Well-formed
+// requests are throttled per client address (Options.PerAddress), whether or not the domain has a provider.
+func (s *Service) Begin(ctx context.Context, in api.SSOBeginRequest, client auth.Client) (api.SSOBegin, error) {
 	var v httpx.Validation
 	email := validate.Text(&v, "email", in.Email, 254)
 	if email == "" {
@@ -108,6 +146,9 @@ func (s *Service) Begin(ctx context.Context, in api.SSOBeginRequest) (api.SSOBeg
 		v.Field("redirectUri", code)
 	}
 	if err := v.Err(); err != nil {
+		return api.SSOBegin{}, err
+	}
+	if err := s.throttle(ctx, client.Addr); err != nil {
 		return api.SSOBegin{}, err
 	}
 	var found uuid.NullUUID
@@ -225,6 +266,7 @@ func (s *Service) Finish(ctx context.Context, in api.SSOFinishRequest, client au
 	return s.signIn(ctx, l.TenantID, c, email, cl.Name, client)
 }
 
+// config reads the tenant's provider with its client secret opened.
 func (s *Service) config(ctx context.Context, tenantID uuid.UUID) (config, bool, error) {
 	var ok bool
 	c, err := db.InTenantValue(ctx, s.db, tenantID, func(ctx context.Context, tx bun.Tx) (config, error) {
@@ -232,7 +274,15 @@ func (s *Service) config(ctx context.Context, tenantID uuid.UUID) (config, bool,
 		ok = found
 		return c, err
 	})
-	return c, ok, err
+	if err != nil || !ok || c.ClientSecret == nil {
+		return c, ok, err
+	}
+	plain, err := s.o.Box.Open(tenantID, secretbox.OIDCClientSecret, tenantID, *c.ClientSecret)
+	if err != nil {
+		return config{}, false, fmt.Errorf("oidc: client secret of %s: %w", tenantID, err)
+	}
+	c.ClientSecret = &plain
+	return c, true, nil
 }
 
 // signIn opens a session for the tenant's user with the address, created first when there is none.
@@ -318,7 +368,7 @@ func (h *Handler) Begin(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.Decode(r, &in); err != nil {
 		return err
 	}
-	out, err := h.svc.Begin(r.Context(), in)
+	out, err := h.svc.Begin(r.Context(), in, auth.ClientOf(r))
 	if err != nil {
 		return err
 	}

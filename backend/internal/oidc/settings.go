@@ -16,6 +16,7 @@ import (
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
+	"github.com/1sales/app/backend/internal/secretbox"
 	"github.com/1sales/app/backend/internal/validate"
 	"github.com/1sales/app/shared/api"
 )
@@ -140,7 +141,11 @@ func (s *Service) SetSettings(ctx context.Context, a *access.Actor, in api.SSOSe
 		if in.ClientSecret != nil {
 			secretSQL = "EXCLUDED.client_secret"
 			if *in.ClientSecret != "" {
-				secretArg = *in.ClientSecret
+				sealed, err := s.o.Box.Seal(a.TenantID, secretbox.OIDCClientSecret, a.TenantID, *in.ClientSecret)
+				if err != nil {
+					return api.SSOSettings{}, fmt.Errorf("oidc: seal client secret: %w", err)
+				}
+				secretArg = sealed
 			}
 		}
 		if _, err := tx.NewRaw(`INSERT INTO oidc_configs AS c (tenant_id, enabled, issuer, client_id, client_secret,

@@ -27,6 +27,9 @@ type TenantSpec struct {
 	Plan  api.Plan
 	Units []UnitSpec // the first is the root
 	Users []UserSpec
+	// NewCustomer offers the company's admins the first-run checklist for 30 days (tenants.setup_until): a
+	// customer company made by the operator, not the demo company.
+	NewCustomer bool
 }
 
 // Provisioned holds the IDs of what Provision created, by name.
@@ -43,7 +46,9 @@ func Provision(ctx context.Context, owner bun.IDB, spec TenantSpec) (*Provisione
 	var p *Provisioned
 	err := owner.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var tenantID uuid.UUID
-		if err := tx.NewRaw("INSERT INTO tenants (name, plan) VALUES (?, ?) RETURNING id", spec.Name, spec.Plan).Scan(ctx, &tenantID); err != nil {
+		if err := tx.NewRaw(`INSERT INTO tenants (name, plan, setup_until)
+			VALUES (?, ?, CASE WHEN ? THEN now() + interval '30 days' END) RETURNING id`,
+			spec.Name, spec.Plan, spec.NewCustomer).Scan(ctx, &tenantID); err != nil {
 			return fmt.Errorf("seed: tenant %q: %w", spec.Name, err)
 		}
 		var err error

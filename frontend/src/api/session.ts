@@ -42,6 +42,12 @@ export const sessionApi = {
   confirmTotp: (code: string): Promise<RecoveryCodes> =>
     call(() => Session.ConfirmTOTP(api.TOTPCode.createFrom({ code }))),
   disableTotp: (code: string): Promise<void> => call(() => Session.DisableTOTP(api.TOTPCode.createFrom({ code }))),
+  /** Ten new recovery codes for a current code of the app (TOTP stays on); the old ones stop working. */
+  renewRecoveryCodes: (code: string): Promise<RecoveryCodes> =>
+    call(() => Session.RenewRecoveryCodes(api.TOTPCode.createFrom({ code }))),
+  /** Saves the recovery codes as a text file where the user chooses; the path, or "" when cancelled. */
+  saveRecoveryCodes: (title: string, heading: string, codes: string[]): Promise<string> =>
+    call(() => Session.SaveRecoveryCodes(title, heading, codes)),
   /** The user's signed-in devices; this one is marked current. */
   devices: (): Promise<DeviceSessionList> => call(() => Session.Devices()),
   endDevice: (id: string): Promise<void> => call(() => Session.EndDevice(id)),

@@ -524,6 +524,7 @@ export const SECURITY_ACTIONS = [
   'totp_disabled',
   'totp_reset',
   'recovery_code_used',
+  'recovery_codes_renewed',
   'sessions_revoked',
 ] as const satisfies readonly `${api.SecurityAction}`[];
 

@@ -8,13 +8,22 @@ import type { DeviceSession, TOTPEnrolment } from '../../api';
 import { Loaded } from '../../components/Loading';
 import { useNotify } from '../../components/notify';
 import { useFormatters } from '../../i18n/format';
-import { useConfirmTotp, useDevices, useDisableTotp, useEndDevices, useEnrolTotp, useTwoFactor } from './hooks';
+import {
+  useConfirmTotp,
+  useDevices,
+  useDisableTotp,
+  useEndDevices,
+  useEnrolTotp,
+  useRenewRecoveryCodes,
+  useTwoFactor,
+} from './hooks';
 import { codeErrors, totpCode } from './twoFactorCodes';
 import { RecoveryCodesView, TotpCodeInput, TotpSetup } from './twoFactorParts';
 
 /**
  * "Zwei-Faktor-Anmeldung" on the account page: set up TOTP with an authenticator app (QR code, key, first code,
- * then the recovery codes once), or switch it off with a current code (not while the company requires it).
+ * then the recovery codes once), make new recovery codes with a current code (shown once), or switch it off with
+ * a current code (not while the company requires it).
  */
 export function TwoFactorCard() {
   const { t } = useTranslation();
@@ -69,13 +78,16 @@ export function TwoFactorCard() {
             ) : enrolment !== null ? (
               <TotpSetup enrolment={enrolment} onConfirm={confirmCode} pending={confirm.isPending} />
             ) : state.enabled ? (
-              state.required ? (
-                <Text size="sm" c="dimmed">
-                  {t('twoFactor.cannotDisable')}
-                </Text>
-              ) : (
-                <DisableForm />
-              )
+              <Stack gap="md">
+                <RenewCodes onRenewed={setCodes} />
+                {state.required ? (
+                  <Text size="sm" c="dimmed">
+                    {t('twoFactor.cannotDisable')}
+                  </Text>
+                ) : (
+                  <DisableForm />
+                )}
+              </Stack>
             ) : (
               <Group justify="flex-end">
                 <Button onClick={start} loading={enrol.isPending} data-testid="two-factor-set-up">
@@ -87,6 +99,67 @@ export function TwoFactorCard() {
         )}
       </Loaded>
     </Paper>
+  );
+}
+
+/** "Neue Wiederherstellungscodes erzeugen": asks for a current code, then hands the new codes up to be shown once. */
+function RenewCodes({ onRenewed }: { onRenewed: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const renew = useRenewRecoveryCodes();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { code: '' },
+    validate: { code: (value) => (totpCode(value) === null ? t('twoFactor.code.invalid') : null) },
+  });
+  if (!open) {
+    return (
+      <Group>
+        <Button
+          variant="light"
+          onClick={() => {
+            setOpen(true);
+          }}
+          data-testid="recovery-codes-renew"
+        >
+          {t('twoFactor.recovery.renew')}
+        </Button>
+      </Group>
+    );
+  }
+  const submit = form.onSubmit((values) => {
+    renew.mutate(totpCode(values.code) ?? '', {
+      onSuccess: (created) => {
+        form.reset();
+        setOpen(false);
+        onRenewed(created.codes);
+      },
+      onError: (reason) => {
+        const other = codeErrors(t, reason, form.setFieldError, 'code');
+        if (other !== null) notify.error(reason);
+      },
+    });
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="recovery-codes-renew-form">
+      <Group align="flex-end">
+        <TotpCodeInput description={t('twoFactor.recovery.renewHint')} {...form.getInputProps('code')} />
+        <Button type="submit" loading={renew.isPending} disabled={renew.isPending}>
+          {t('twoFactor.recovery.renewSubmit')}
+        </Button>
+        <Button
+          variant="subtle"
+          color="gray"
+          onClick={() => {
+            form.reset();
+            setOpen(false);
+          }}
+        >
+          {t('twoFactor.recovery.cancel')}
+        </Button>
+      </Group>
+    </form>
   );
 }
 

@@ -53,6 +53,15 @@ export function useConfirmTotp() {
   });
 }
 
+/** Ten new recovery codes for a current code; the answer carries them, once. */
+export function useRenewRecoveryCodes() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => sessionApi.renewRecoveryCodes(code),
+    onSuccess: () => client.invalidateQueries({ queryKey: twoFactorKey }),
+  });
+}
+
 export function useDisableTotp() {
   const client = useQueryClient();
   return useMutation({

@@ -1,8 +1,9 @@
 import { Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { TOTPEnrolment } from '../../api';
+import { sessionApi, type TOTPEnrolment } from '../../api';
+import { useNotify } from '../../components/notify';
 import { codeErrors, totpCode } from './twoFactorCodes';
 
 /** The 6-digit code input (one-time-code autocomplete, numeric keyboard). */
@@ -68,9 +69,23 @@ export function TotpSetup({
   );
 }
 
-/** The recovery codes, shown once after an enrolment, until the user says they saved them. */
+/**
+ * The recovery codes, shown once after an enrolment or a renewal, until the user says they saved them: to copy, or
+ * to save as a text file (the native save dialog).
+ */
 export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useTranslation();
+  const notify = useNotify();
+  const save = () => {
+    sessionApi
+      .saveRecoveryCodes(t('twoFactor.recovery.downloadTitle'), t('twoFactor.recovery.fileHeading'), codes)
+      .then((path) => {
+        if (path !== '') notify.success(t('twoFactor.recovery.saved'));
+      })
+      .catch((error: unknown) => {
+        notify.error(error);
+      });
+  };
   return (
     <Stack gap="sm" data-testid="recovery-codes">
       <Text fw={600}>{t('twoFactor.recovery.title')}</Text>
@@ -81,17 +96,27 @@ export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone: 
         ))}
       </List>
       <Group justify="space-between">
-        <CopyButton value={codes.join('\n')}>
-          {({ copied, copy }) => (
-            <Button
-              variant="light"
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              onClick={copy}
-            >
-              {copied ? t('twoFactor.recovery.copied') : t('twoFactor.recovery.copy')}
-            </Button>
-          )}
-        </CopyButton>
+        <Group gap="xs">
+          <CopyButton value={codes.join('\n')}>
+            {({ copied, copy }) => (
+              <Button
+                variant="light"
+                leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                onClick={copy}
+              >
+                {copied ? t('twoFactor.recovery.copied') : t('twoFactor.recovery.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Button
+            variant="light"
+            leftSection={<IconDownload size={16} />}
+            onClick={save}
+            data-testid="recovery-codes-download"
+          >
+            {t('twoFactor.recovery.download')}
+          </Button>
+        </Group>
         <Button onClick={onDone} data-testid="recovery-codes-done">
           {t('twoFactor.recovery.done')}
         </Button>

@@ -18,8 +18,9 @@ const stepLinks: Record<`${api.SetupStep}`, string> = {
 };
 
 /**
- * The first-run checklist of a company's admin: each step links to its screen and is ticked when the company has
- * done it (the server looks). It goes away when every step is done, or when the admin hides it.
+ * The first-run checklist of a new company's admin: each step links to its screen and is ticked when the company
+ * has done it (the server looks). It shows only while the server offers it (a new customer company, its first 30
+ * days), and goes away when every step is done, or when the admin hides it.
  */
 export function ChecklistCard() {
   const { t } = useTranslation();
@@ -27,7 +28,9 @@ export function ChecklistCard() {
   const admin = me.role.isAdmin;
   const [dismissed, dismiss] = useChecklistDismissed(me.tenant.id);
   const checklist = useChecklist(admin && !dismissed);
-  if (!admin || dismissed || !checklist.data) return null;
+  // Offered only to a new customer company (the server says: created by the operator within 30 days, never the
+  // demo company), and only until every step is done or the admin hides it.
+  if (!admin || dismissed || !checklist.data?.offered) return null;
   const done = new Set<string>(checklist.data.done);
   if (SETUP_STEPS.every((step) => done.has(step))) return null;
 

@@ -486,6 +486,7 @@ export namespace api {
 	}
 	export enum SecurityAction {
 	    RecoveryCodeUsed = "recovery_code_used",
+	    RecoveryCodesRenewed = "recovery_codes_renewed",
 	    SessionsRevoked = "sessions_revoked",
 	    TotpDisabled = "totp_disabled",
 	    TotpEnabled = "totp_enabled",
@@ -5147,6 +5148,7 @@ export namespace api {
 	    }
 	}
 	export class SetupChecklist {
+	    offered: boolean;
 	    done: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -5155,6 +5157,7 @@ export namespace api {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.offered = source["offered"];
 	        this.done = source["done"];
 	    }
 	}

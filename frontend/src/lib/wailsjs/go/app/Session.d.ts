@@ -39,9 +39,13 @@ export function Me():Promise<api.Me>;
 
 export function RenewCalendarFeed():Promise<api.CalendarFeedToken>;
 
+export function RenewRecoveryCodes(arg1:api.TOTPCode):Promise<api.RecoveryCodes>;
+
 export function RequestPasswordReset(arg1:app.PasswordResetInput):Promise<void>;
 
 export function Resume():Promise<app.SessionState>;
+
+export function SaveRecoveryCodes(arg1:string,arg2:string,arg3:Array<string>):Promise<string>;
 
 export function SecondFactor(arg1:app.SecondFactorInput):Promise<app.SignInResult>;
 

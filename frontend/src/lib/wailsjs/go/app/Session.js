@@ -74,12 +74,20 @@ export function RenewCalendarFeed() {
   return window['go']['app']['Session']['RenewCalendarFeed']();
 }
 
+export function RenewRecoveryCodes(arg1) {
+  return window['go']['app']['Session']['RenewRecoveryCodes'](arg1);
+}
+
 export function RequestPasswordReset(arg1) {
   return window['go']['app']['Session']['RequestPasswordReset'](arg1);
 }
 
 export function Resume() {
   return window['go']['app']['Session']['Resume']();
+}
+
+export function SaveRecoveryCodes(arg1, arg2, arg3) {
+  return window['go']['app']['Session']['SaveRecoveryCodes'](arg1, arg2, arg3);
 }
 
 export function SecondFactor(arg1) {
