@@ -18,21 +18,33 @@ func markerOf(m api.RecordMap, id string) (api.MapMarker, bool) {
 	return api.MapMarker{}, false
 }
 
+// hiddenScene is the set-up of the placement tests: the admin, Jonas (a field rep) and his manager signed in, and
+// Lena's organisation in München, which Jonas may not see.
+type hiddenScene struct {
+	env                   *apptest.Env
+	admin, jonas, manager *client
+	jonasID, lenaID       string
+	hidden                api.Organization
+}
+
+func newHiddenScene(t *testing.T) hiddenScene {
+	env := apptest.Start(t)
+	s := hiddenScene{env: env, admin: signIn(t, env, apptest.Admin), jonas: signIn(t, env, apptest.FieldRepNord),
+		manager: signIn(t, env, apptest.Manager), jonasID: env.Demo.Users[apptest.FieldRepNord].String(),
+		lenaID: env.Demo.Users[apptest.FieldRepSued].String()}
+	s.hidden = s.admin.createOrg(api.OrganizationCreate{Name: "Geheim München AG", OwnerID: s.lenaID,
+		Address: api.Address{Street: "Leopoldstraße 12", PostalCode: "80802", City: "München", Country: "DE"}})
+	return s
+}
+
 // A person without an address of its own sits at its primary organisation's position, marked as placed there,
 // but only for users who may see that organisation: a field rep who sees the person and not the organisation
 // learns neither the organisation's name nor its address nor its position (no marker, no via, no city).
 func TestPersonWithoutAddressSitsAtItsVisibleOrganisation(t *testing.T) {
-	env := apptest.Start(t)
-	admin := signIn(t, env, apptest.Admin)
-	jonas := signIn(t, env, apptest.FieldRepNord)
-	manager := signIn(t, env, apptest.Manager)
-	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
-	lenaID := env.Demo.Users[apptest.FieldRepSued].String()
-
+	sc := newHiddenScene(t)
+	env, admin, jonas, manager, jonasID, hidden := sc.env, sc.admin, sc.jonas, sc.manager, sc.jonasID, sc.hidden
 	own := admin.createOrg(api.OrganizationCreate{Name: "Nord Augsburg GmbH", OwnerID: jonasID,
 		Address: api.Address{Street: "Maximilianstraße 1", PostalCode: "86150", City: "Augsburg", Country: "DE"}})
-	hidden := admin.createOrg(api.OrganizationCreate{Name: "Geheim München AG", OwnerID: lenaID,
-		Address: api.Address{Street: "Leopoldstraße 12", PostalCode: "80802", City: "München", Country: "DE"}})
 	member := func(first string, org api.Organization) api.Person {
 		return admin.createPerson(api.PersonCreate{FirstName: first, LastName: "Beispiel", OwnerID: jonasID,
 			Organizations: []api.MembershipInput{{OrganizationID: org.ID, Primary: true}}})
@@ -219,15 +231,8 @@ func TestDealCityOrderPagesPastDealsWithoutOrganisation(t *testing.T) {
 // the organisation's position, and a deal with nothing he may see placed has no marker and is near nothing; a
 // manager who sees the organisation finds both there.
 func TestADealLiesOnlyWhereItsUserMaySee(t *testing.T) {
-	env := apptest.Start(t)
-	admin := signIn(t, env, apptest.Admin)
-	jonas := signIn(t, env, apptest.FieldRepNord)
-	manager := signIn(t, env, apptest.Manager)
-	jonasID := env.Demo.Users[apptest.FieldRepNord].String()
-	lenaID := env.Demo.Users[apptest.FieldRepSued].String()
-
-	hidden := admin.createOrg(api.OrganizationCreate{Name: "Geheim München AG", OwnerID: lenaID,
-		Address: api.Address{Street: "Leopoldstraße 12", PostalCode: "80802", City: "München", Country: "DE"}})
+	sc := newHiddenScene(t)
+	env, admin, jonas, manager, jonasID, hidden := sc.env, sc.admin, sc.jonas, sc.manager, sc.jonasID, sc.hidden
 	paula := admin.createPerson(api.PersonCreate{FirstName: "Paula", LastName: "Beispiel", OwnerID: jonasID,
 		Address: api.Address{Street: "Maximilianstraße 1", PostalCode: "86150", City: "Augsburg", Country: "DE"}})
 	drain(t, env)
