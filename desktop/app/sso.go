@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
+	"github.com/pkg/browser"
 
 	"github.com/1sales/app/shared/api"
 )
@@ -91,13 +91,14 @@ func (s *Session) setSSOCancel(f context.CancelFunc) {
 	s.ssoCancel = f
 }
 
-// openBrowser opens url in the system browser (Config.OpenBrowser in tests).
+// openBrowser opens url in the system browser (Config.OpenBrowser in tests). It calls the opener that Wails'
+// BrowserOpenURL uses (pkg/browser) itself: BrowserOpenURL refuses a URL with characters such as "~" (which a
+// login hint may hold) and tells its caller nothing, so the sign-in would wait for a browser that never opened.
 func (c *core) openBrowser(url string) error {
 	if c.cfg.OpenBrowser != nil {
 		return c.cfg.OpenBrowser(url)
 	}
-	runtime.BrowserOpenURL(c.ctx, url)
-	return nil
+	return browser.OpenURL(url)
 }
 
 // loopback receives the provider's redirect on 127.0.0.1 at a port the system picks (RFC 8252, 7.3): the first
