@@ -394,6 +394,9 @@ function TypeForm({
           format="hex"
           swatches={TYPE_SWATCHES}
           swatchesPerRow={12}
+          // Swatches and the typed code only: Mantine's saturation and hue sliders cannot be given an accessible
+          // name through ColorInput (axe: aria-input-field-name).
+          withPicker={false}
           value={color}
           onChange={(value) => {
             setColor(value);
