@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -430,14 +431,15 @@ func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bu
 	for i, st := range p.Stages {
 		ids[i] = st.ID
 	}
+	// One constant limit for every stage keeps the plan of the board index's ordered scan per stage; a stage that
+	// shows fewer (all but the one whose "Weitere laden" was clicked) is cut below.
+	most := slices.Max(limits)
 	stage := tx.NewSelect().TableExpr("deals AS d").ColumnExpr("d.*").
-		Where("d.stage_id = bs.id").Where("d.status = 'open'")
+		Where("d.stage_id = bs.id").Where("d.status = 'open'").OrderExpr("d.updated_at DESC, d.id").Limit(most)
 	filter(stage.QueryBuilder())
-	// Each stage's own number of cards (bs.n): the ordered, limited scan of the board index per stage.
 	var rows []*Deal
 	q := withParties(tx, a, tx.NewSelect().Model(&rows).
-		ModelTableExpr("unnest(?::uuid[], ?::int[]) WITH ORDINALITY AS bs (id, n, position) CROSS JOIN LATERAL "+
-			"(SELECT s.* FROM (?) AS s ORDER BY s.updated_at DESC, s.id LIMIT bs.n) AS d", pgdialect.Array(ids), pgdialect.Array(limits), stage)).
+		ModelTableExpr("unnest(?::uuid[]) WITH ORDINALITY AS bs (id, position) CROSS JOIN LATERAL (?) AS d", pgdialect.Array(ids), stage)).
 		ColumnExpr("CASE WHEN d.lost_reason_id IS NULL THEN '' ELSE coalesce((SELECT r.name FROM lost_reasons AS r WHERE r.id = d.lost_reason_id), '') END AS lost_reason_name").
 		OrderExpr("bs.position, d.updated_at DESC, d.id")
 	if err := q.Scan(ctx); err != nil {
@@ -451,6 +453,9 @@ func stageCards(ctx context.Context, tx bun.IDB, a *access.Actor, filter func(bu
 		i, ok := byStage[d.StageID]
 		if !ok {
 			return fmt.Errorf("deal: board cards: deal %s is not an open deal of pipeline %s", d.ID, p.ID)
+		}
+		if len(cols[i].Deals) >= limits[i] {
+			continue
 		}
 		st := p.Stages[i]
 		d.PipelineName, d.StageName, d.Probability = p.Name, st.Name, st.Probability
