@@ -68,15 +68,13 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 		if err != nil {
 			return err
 		}
-		deals := func(lq api.ListQuery, group string) ([]listquery.Total, error) {
+		// A deal figure counted with the deal list's own compiled query (the closed ones come from day totals).
+		dealFigure := func(lq api.ListQuery) (api.Figure, error) {
 			c, err := listquery.Compile(deal.ListSpec(), a, lq, dealFields)
 			if err != nil {
-				return nil, err
+				return api.Figure{}, err
 			}
-			return c.Totals(ctx, tx, "d.value", group)
-		}
-		figure := func(lq api.ListQuery, totals func(api.ListQuery, string) ([]listquery.Total, error)) (api.Figure, error) {
-			t, err := totals(lq, "")
+			t, err := c.Totals(ctx, tx, "d.value", "")
 			if err != nil {
 				return api.Figure{}, err
 			}
@@ -99,7 +97,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 
 		soon := api.ListQuery{Owner: owner, Status: string(api.DealOpen), CloseDateFrom: today.Format(day),
 			CloseDateTo: today.AddDate(0, 0, 30).Format(day)}
-		if out.ClosingSoon, err = figure(soon, deals); err != nil {
+		if out.ClosingSoon, err = dealFigure(soon); err != nil {
 			return err
 		}
 		if err := nextSteps(ctx, tx, a, dealFields, &out.NextSteps); err != nil {
