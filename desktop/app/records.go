@@ -29,6 +29,12 @@ func (s *Records) DeleteNote(id string, version int64) error {
 	return client.Delete(s.c.ctx, s.c, client.Path("notes", id), version)
 }
 
+// CountRecords answers the bounded total of a record list (its ListQuery), which the list asks for after showing its
+// first page (ListQuery.DeferTotal).
+func (s *Records) CountRecords(recordType api.RecordType, q api.ListQuery) (api.ListTotal, error) {
+	return client.Read[api.ListTotal](s.c.ctx, s.c, client.RecordPath(recordType, "count"), q)
+}
+
 // History lists a record's recorded changes, newest first.
 func (s *Records) History(recordType api.RecordType, recordID string) (api.HistoryList, error) {
 	return client.Get[api.HistoryList](s.c.ctx, s.c, client.RecordPath(recordType, recordID, "history"), nil)

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   ADMIN,
+  checkAccessibility,
   DEMO_PASSWORD,
   STEP_TIMEOUT,
   dropFiles,
@@ -102,6 +103,14 @@ describe('documents', { concurrency: false }, () => {
         await dialog.getByLabel(/^Titel/).fill(dealTitle);
         // A deal names a person or an organisation: any of the demo persons.
         await dialog.getByRole('combobox', { name: 'Person', exact: true }).click();
+        // The demo persons are more than the list shows at once: it scrolls, and a scrolling list must pass the
+        // accessibility rules while it is open (scrollable-region-focusable failed here once).
+        await page.getByRole('option').first().waitFor();
+        assert.ok(
+          await page.getByRole('listbox').evaluate((list) => list.scrollHeight > list.clientHeight),
+          'the person list scrolls',
+        );
+        await checkAccessibility(page, 'the open person list of the deal form');
         await page.getByRole('option').first().click();
         await dialog.getByRole('button', { name: 'Anlegen' }).click();
         await noDialog(page);

@@ -1,4 +1,14 @@
-import { createTheme, DEFAULT_THEME, Menu, TableScrollContainer, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Autocomplete,
+  createTheme,
+  DEFAULT_THEME,
+  Menu,
+  MultiSelect,
+  Select,
+  TableScrollContainer,
+  TagsInput,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { readableOn } from './lib/contrast';
 
 /**
@@ -6,6 +16,12 @@ import { readableOn } from './lib/contrast';
  * filled button and badge, in any palette colour, has text of at least 4.5:1 (WCAG 2.1 AA).
  */
 const LUMINANCE_THRESHOLD = 0.179;
+
+/** A combobox input whose listbox scrolls (see the theme's Select); Mantine's default height of the options. */
+const COMBOBOX_LISTBOX_SCROLLS = {
+  defaultProps: { withScrollArea: false },
+  styles: { options: { maxHeight: 220, overflowY: 'auto' as const } },
+};
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -26,6 +42,14 @@ export const theme = createTheme({
     TableScrollContainer: TableScrollContainer.extend({
       defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
     }),
+    // The options of a combobox scroll when they are many. The keyboard moves through them from the input (arrow
+    // keys, aria-activedescendant), so the list needs no tab stop of its own, which would close it; the scrolling
+    // element must then be the listbox the input controls (a combobox popup), not a scroll area inside it. So the
+    // listbox itself scrolls.
+    Select: Select.extend(COMBOBOX_LISTBOX_SCROLLS),
+    MultiSelect: MultiSelect.extend(COMBOBOX_LISTBOX_SCROLLS),
+    Autocomplete: Autocomplete.extend(COMBOBOX_LISTBOX_SCROLLS),
+    TagsInput: TagsInput.extend(COMBOBOX_LISTBOX_SCROLLS),
   },
 });
 

@@ -273,6 +273,17 @@ type ListQuery struct {
 	// Near keeps the records within a radius of a record, an address or a point (see Near). With it Sort may also
 	// be "distance" (or "-distance"), which is then the default.
 	Near *Near `json:"near,omitempty"`
+	// DeferTotal: the page does not count past itself. When more pages follow it answers its own length with
+	// TotalCapped, and the list asks POST /api/v1/<kind>/count for the total after showing the page, so that a
+	// count never makes the page wait.
+	DeferTotal bool `json:"deferTotal,omitempty"`
+}
+
+// ListTotal is the total of a list (POST /api/v1/<kind>/count with the list's ListQuery): the matching records
+// counted up to a cap; TotalCapped says the real number is higher.
+type ListTotal struct {
+	Total       int  `json:"total"`
+	TotalCapped bool `json:"totalCapped"`
 }
 
 // SavedFilter is a named ListQuery (without cursor) a user keeps; a shared one is offered to everyone in the

@@ -138,7 +138,7 @@ func (a *App) routes() http.Handler {
 				httpx.WithBodyLimit(a.log, intake.MaxBody, httpx.Handle(a.log, h))))
 		},
 		Stream: func(h httpx.HandlerFunc) http.Handler {
-			return httpx.Streaming(httpx.Handle(a.log, authSvc.Require(h)))
+			return httpx.Streaming(httpx.Handle(a.log, authSvc.RequireStreaming(h)))
 		},
 		Feed: func(h httpx.HandlerFunc) http.Handler { return httpx.Handle(a.log, h) },
 		Operator: func(h httpx.HandlerFunc) http.Handler {
@@ -254,6 +254,7 @@ func (a *App) routes() http.Handler {
 		kind := k.Kind()
 		base := "/api/v1/" + kind.Path
 		one, rec := base+"/{"+kind.Param()+"}", base+"/{recordID}"
+		route("POST "+base+"/count", SignedIn, rest.Query(listquery.CountOf(a.db, k.ListSpec())))
 		route("POST "+base+"/map", SignedIn, rest.Query(maps.Markers(k.ListSpec())))
 		route("POST "+base+"/export", Stream, exports.Handler(kind.Type))
 		route("GET "+one, SignedIn, k.GetHandler())

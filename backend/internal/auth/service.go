@@ -300,29 +300,54 @@ func RevokeUserSessions(ctx context.Context, tx bun.IDB, userID, keep uuid.UUID,
 	return nil
 }
 
-// Authenticate turns a bearer token into the actor, loaded fresh: the user must be active and the session not
-// revoked, and the role and unit tree are read now, so changes apply on the next request.
+// Authenticate turns a bearer token into the actor, as Require does, for a request that keeps no transaction open
+// while it runs (the event stream).
 func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Actor, error) {
+	_, req, a, err := s.begin(ctx, bearer)
+	if err != nil {
+		return nil, err
+	}
+	req.End()
+	return a, nil
+}
+
+// begin begins the request transaction of a bearer token (db.BeginRequest): its first statement checks that the
+// session is the user's, neither revoked nor expired, and the user active, and reads the tenant's configuration
+// version; the actor is this instance's copy made at that version, or is loaded in that transaction. So a role,
+// unit or deactivation applies on the next request on every instance, and a request whose actor is known costs one
+// statement before its work.
+func (s *Service) begin(ctx context.Context, bearer string) (context.Context, *db.Request, *access.Actor, error) {
 	id, err := s.tokens.parse(bearer)
 	if err != nil {
-		return nil, httpx.ErrUnauthenticated
+		return ctx, nil, nil, httpx.ErrUnauthenticated
 	}
-	var actor *access.Actor
-	err = db.InTenant(ctx, s.db, id.tenantID, func(ctx context.Context, tx bun.Tx) error {
+	ctx, req, err := db.BeginRequest(ctx, s.db, id.tenantID, id.userID,
+		"auth_session_version(?, ?, ?)", id.tenantID, id.userID, id.sessionID)
+	if errors.Is(err, db.ErrRefused) {
+		return ctx, nil, nil, httpx.ErrUnauthenticated
+	}
+	if err != nil {
+		return ctx, nil, nil, err
+	}
+	a, err := actors.Get(ctx, id.sessionID, func() (*access.Actor, error) {
 		var rows []actorRow
-		if err := actorQuery(tx).
-			Join("JOIN sessions AS s ON s.user_id = u.id AND s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now()", id.sessionID).
-			Where("u.id = ?", id.userID).Scan(ctx, &rows); err != nil {
-			return fmt.Errorf("auth: load actor: %w", err)
+		if err := actorQuery(req.Tx()).Where("u.id = ?", id.userID).Scan(ctx, &rows); err != nil {
+			return nil, fmt.Errorf("auth: load actor: %w", err)
 		}
 		if len(rows) == 0 {
-			return httpx.ErrUnauthenticated
+			return nil, httpx.ErrUnauthenticated
 		}
-		actor, err = rows[0].actor(id.tenantID, id.sessionID)
-		return err
+		return rows[0].actor(id.tenantID, id.sessionID)
 	})
-	return actor, err
+	if err != nil {
+		req.End()
+		return ctx, nil, nil, err
+	}
+	return ctx, req, a, nil
 }
+
+// actors are the actors of the sessions this instance served, by session (see begin).
+var actors = db.NewTenantCache[uuid.UUID, *access.Actor](10_000)
 
 // Actors loads the actors of the active users among userIDs in the caller's tenant transaction, as Authenticate
 // does for a request (without a session): for work done on a user's behalf, such as deciding who may be told of
@@ -387,19 +412,30 @@ func Bearer(r *http.Request) string {
 	return strings.TrimSpace(h[len(prefix):])
 }
 
-// Require wraps a handler so that it runs only for a signed-in user, with the actor in the context.
+// Require wraps a handler so that it runs only for a signed-in user, with the actor in the context, in the
+// request transaction begun for the check (see begin), which the handler's first InTenant takes over.
 func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		bearer := Bearer(r)
 		if bearer == "" {
 			return httpx.ErrUnauthenticated
 		}
-		a, err := s.Authenticate(r.Context(), bearer)
+		ctx, req, a, err := s.begin(r.Context(), bearer)
 		if err != nil {
 			return err
 		}
-		return next(w, r.WithContext(access.WithActor(r.Context(), a)))
+		defer req.End()
+		return next(w, r.WithContext(access.WithActor(ctx, a)))
 	}
+}
+
+// RequireStreaming is Require for a handler that streams (a download, an export, the event stream): the check's
+// transaction ends before the handler, which holds none while it streams; its InTenants begin their own.
+func (s *Service) RequireStreaming(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return s.Require(func(w http.ResponseWriter, r *http.Request) error {
+		db.EndRequest(r.Context())
+		return next(w, r)
+	})
 }
 
 // ChangePassword changes the actor's own password after checking the current one, and ends their other sessions.

@@ -53,14 +53,20 @@ func (f *Field) API() api.CustomField {
 type Fields []*Field
 
 // Load reads the fields of a record type (archived ones too, which keep their values) in the caller's tenant
-// transaction.
+// transaction. A signed-in request gets this instance's copy when the fields have not changed since it was read
+// (db.TenantCache): the Fields are shared and must not be changed.
 func Load(ctx context.Context, tx bun.IDB, rt api.RecordType) (Fields, error) {
-	var fs Fields
-	if err := tx.NewSelect().Model(&fs).Where("cf.record_type = ?", rt).OrderExpr("cf.position, cf.created_at, cf.id").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("customfield: load %s: %w", rt, err)
-	}
-	return fs, nil
+	return loaded.Get(ctx, rt, func() (Fields, error) {
+		var fs Fields
+		if err := tx.NewSelect().Model(&fs).Where("cf.record_type = ?", rt).OrderExpr("cf.position, cf.created_at, cf.id").Scan(ctx); err != nil {
+			return nil, fmt.Errorf("customfield: load %s: %w", rt, err)
+		}
+		return fs, nil
+	})
 }
+
+// loaded are the fields of the record types of the tenants this instance served (see Load).
+var loaded = db.NewTenantCache[api.RecordType, Fields](4096)
 
 // ByID finds a field.
 func (fs Fields) ByID(id string) *Field {

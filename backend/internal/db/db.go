@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -94,6 +95,9 @@ func checkAlive(_ context.Context, cn *pgdriver.Conn) error {
 // back everything at once. That is how a create behind an Idempotency-Key (package idempotency) commits its record
 // together with the stored answer. A joined fn has no savepoint of its own: its error must be passed on, as the
 // statements it ran are undone only with the whole transaction.
+//
+// The first InTenant of a request begun with BeginRequest (same tenant, same pool) takes that transaction over instead
+// of beginning one.
 func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) error) error {
 	pool, _ := db.(*bun.DB)
 	if open, ok := ctx.Value(txKey{}).(*openTx); ok && pool != nil && open.pool == pool {
@@ -101,6 +105,9 @@ func InTenant(ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx c
 			return fmt.Errorf("db: work for tenant %s inside a transaction of tenant %s", tenantID, open.tenant)
 		}
 		return fn(ctx, open.tx)
+	}
+	if took, err := takeOver(ctx, pool, tenantID, fn); took {
+		return err
 	}
 	var open *openTx
 	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -153,14 +160,21 @@ func (writeMarker) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.C
 
 func (writeMarker) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
 	open, ok := ctx.Value(txKey{}).(*openTx)
-	if !ok || e.Err != nil || open.wrote.Load() {
+	if !ok || e.Err != nil || open.wroteConfig.Load() {
 		return
 	}
 	switch firstWord(e.Query) {
 	case "INSERT", "UPDATE", "DELETE", "WITH", "COPY", "MERGE":
 		open.wrote.Store(true)
+		if configTables.MatchString(e.Query) {
+			open.wroteConfig.Store(true)
+		}
 	}
 }
+
+// configTables finds the tables that cached copies are made of (TenantCache) in a statement that may write: a
+// transaction that may have changed them reads them from the database, not from a copy. It errs towards reading.
+var configTables = regexp.MustCompile(`\b(users|roles|units|custom_fields)\b`)
 
 // InTenantValue is InTenant for work that gives a value: fn's value once the transaction committed (or joined).
 func InTenantValue[T any](ctx context.Context, db bun.IDB, tenantID uuid.UUID, fn func(ctx context.Context, tx bun.Tx) (T, error)) (T, error) {
@@ -192,8 +206,9 @@ type openTx struct {
 	pool   *bun.DB
 	tenant uuid.UUID
 	tx     bun.Tx
-	// wrote: a statement that may write ran in the transaction (writeMarker).
-	wrote atomic.Bool
+	// wrote: a statement that may write ran in the transaction (writeMarker); wroteConfig: one that may have
+	// changed what TenantCache copies are made of.
+	wrote, wroteConfig atomic.Bool
 }
 
 // PostgreSQL error codes the services map to API errors.

@@ -324,6 +324,11 @@ var definerFunctions = map[string]struct {
 		bad: []string{"NULL, 0, 100", "'0'::xid8, NULL, 100", "'0'::xid8, 0, 0", "'0'::xid8, 0, 5001", "'0'::xid8, 0, NULL"}},
 	"change_feed_capture()": {
 		why: "the change feed's trigger: it adds a change's event and merges the events of a record changed twice in one transaction, which the service's role may not change itself; it runs only as a trigger"},
+	"config_version_raise()": {
+		why: "the trigger of roles, users, units and custom fields: it raises the changed row's tenant's configuration version (cached copies of actors and fields become stale), which the service's role may not update itself; it runs only as a trigger"},
+	"auth_session_version(uuid,uuid,uuid)": {
+		why: "a signed-in request's first statement, before the tenant is set: the IDs of a signed access token answer the tenant's configuration version when the session is the user's, valid, and the user active, NULL otherwise; nothing else",
+		ok:  "SELECT auth_session_version(gen_random_uuid(), gen_random_uuid(), gen_random_uuid())"},
 	"change_events_head()": {
 		why: "the fan-out starts at the change feed's newest final position, across tenants; no arguments",
 		ok:  "SELECT * FROM change_events_head()",

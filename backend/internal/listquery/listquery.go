@@ -22,6 +22,7 @@ import (
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/customfield"
+	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/record"
 	"github.com/1sales/app/backend/internal/search"
@@ -678,6 +679,8 @@ func Run[T Listed](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*b
 	case !count:
 	case c.q.Cursor == "" && res.NextCursor == "":
 		res.Total = len(res.Rows)
+	case c.q.DeferTotal: // asked for after the page (Total)
+		res.Total, res.TotalCapped = len(res.Rows), res.NextCursor != ""
 	default:
 		if res.Total, res.TotalCapped, err = c.Count(ctx, tx); err != nil {
 			return nil, err
@@ -703,6 +706,29 @@ func Query[T Listed](ctx context.Context, tx bun.IDB, a *access.Actor, spec Spec
 		return nil, fmt.Errorf("%s: query: %w", spec.Type, err)
 	}
 	return res, nil
+}
+
+// CountOf answers the bounded total (Count) of the list spec describes, for POST /api/v1/<kind>/count: a list that
+// deferred its count (api.ListQuery.DeferTotal) asks for it after its first page.
+func CountOf(pool bun.IDB, spec Spec) func(context.Context, *access.Actor, api.ListQuery) (*api.ListTotal, error) {
+	return func(ctx context.Context, a *access.Actor, q api.ListQuery) (*api.ListTotal, error) {
+		return db.InTenantValue(ctx, pool, a.TenantID, func(ctx context.Context, tx bun.Tx) (*api.ListTotal, error) {
+			fields, err := customfield.Load(ctx, tx, spec.Type)
+			if err != nil {
+				return nil, err
+			}
+			q.Cursor = "" // the total is the whole list's
+			c, err := Compile(spec, a, q, fields)
+			if err != nil {
+				return nil, err
+			}
+			n, capped, err := c.Count(ctx, tx)
+			if err != nil {
+				return nil, fmt.Errorf("%s: count: %w", spec.Type, err)
+			}
+			return &api.ListTotal{Total: n, TotalCapped: capped}, nil
+		})
+	}
 }
 
 // countCapped counts the rows of a filtered query up to CountCap, and says whether there are more.

@@ -5,6 +5,8 @@ import { call } from './errors';
 import type {
   CustomField,
   HistoryEntry,
+  ListQuery,
+  ListTotal,
   Note,
   NoteCreate,
   NotePatch,
@@ -38,6 +40,10 @@ export const recordsApi = {
   updateNote: (id: string, version: number, patch: NotePatch): Promise<Note> =>
     call(() => Records.UpdateNote(id, version, api.NotePatch.createFrom(patch))),
   deleteNote: (id: string, version: number): Promise<void> => call(() => Records.DeleteNote(id, version)),
+
+  /** The bounded total of a list, asked for after its first page (ListQuery.deferTotal). */
+  countRecords: (recordType: RecordType, query: ListQuery): Promise<ListTotal> =>
+    call(() => Records.CountRecords(wire(recordType), api.ListQuery.createFrom(query))),
 
   history: async (recordType: RecordType, recordId: string): Promise<HistoryEntry[]> =>
     (await call(() => Records.History(wire(recordType), recordId))).items,

@@ -71,6 +71,7 @@ export type OrganizationPage = Data<api.OrganizationPage>;
 export type SearchResult = Data<api.SearchResult>;
 
 export type ListQuery = Data<api.ListQuery>;
+export type ListTotal = Data<api.ListTotal>;
 export type CustomCondition = Data<api.CustomCondition>;
 
 export type CustomField = Data<api.CustomField>;

@@ -45,6 +45,7 @@ export const recordsDe = {
       updatedAt: 'Geändert',
     },
     list: {
+      moreThan: 'mehr als {{total}}',
       total: 'Treffer: {{total}}',
       noMatches: 'Keine Einträge passen zu diesem Filter.',
       loadMore: 'Weitere laden ({{shown}} von {{total}} angezeigt)',

@@ -48,6 +48,7 @@ export const recordsEn: Shape<typeof recordsDe> = {
       updatedAt: 'Changed',
     },
     list: {
+      moreThan: 'more than {{total}}',
       total: 'Results: {{total}}',
       noMatches: 'No entries match this filter.',
       loadMore: 'Load more ({{shown}} of {{total}} shown)',

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { adminApi, recordsApi, type ListQuery, type Page } from '../../../api';
+import { adminApi, recordsApi, type ListQuery, type ListTotal, type Page } from '../../../api';
 import { adminMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { MeContext } from '../../auth/session';
@@ -47,24 +47,51 @@ beforeEach(() => {
 });
 
 describe('RecordList', () => {
-  it('shows a capped total as "1.000+" and loads the next keyset page with the cursor', async () => {
+  it('shows the page before its count, then the capped count as "mehr als 1.000", and loads the next keyset page', async () => {
     const fetchPage = vi
       .fn<(query: ListQuery) => Promise<Page<Item>>>()
-      .mockResolvedValueOnce(page(['Anna Adler', 'Bernd Bauer'], 'cursor-1', 1000, true))
-      .mockResolvedValueOnce(page(['Carla Christ'], '', 1000, true));
+      .mockResolvedValueOnce(page(['Anna Adler', 'Bernd Bauer'], 'cursor-1', 2, true))
+      .mockResolvedValueOnce(page(['Carla Christ'], '', 1, false));
+    let answerCount: (total: ListTotal) => void = () => undefined;
+    const countRecords = vi
+      .spyOn(recordsApi, 'countRecords')
+      .mockReturnValue(new Promise<ListTotal>((resolve) => (answerCount = resolve)));
     const { user } = renderList(fetchPage);
 
-    expect(await screen.findByText('Treffer: 1.000+')).toBeInTheDocument();
+    // The page is there while its count is still being made.
+    expect(await screen.findByText('Treffer: 2+')).toBeInTheDocument();
     expect(names()).toEqual(['Anna Adler', 'Bernd Bauer']);
-    expect(fetchPage.mock.calls[0]?.[0]).toMatchObject({ cursor: '', sort: 'name', limit: 50, search: '' });
+    expect(fetchPage.mock.calls[0]?.[0]).toMatchObject({
+      cursor: '',
+      sort: 'name',
+      limit: 50,
+      search: '',
+      deferTotal: true,
+    });
+    expect(screen.getByTestId('list-total')).not.toHaveAttribute('data-total');
+    expect(countRecords).toHaveBeenCalledWith(
+      'person',
+      expect.objectContaining({ cursor: '', sort: 'name', search: '' }),
+    );
 
-    await user.click(screen.getByRole('button', { name: 'Weitere laden (2 von 1.000+ angezeigt)' }));
+    answerCount({ total: 1000, totalCapped: true });
+    expect(await screen.findByText('Treffer: mehr als 1.000')).toBeInTheDocument();
+    expect(screen.getByTestId('list-total')).toHaveAttribute('data-total', '1000');
+    await user.click(screen.getByRole('button', { name: 'Weitere laden (2 von mehr als 1.000 angezeigt)' }));
 
     await waitFor(() => {
       expect(names()).toEqual(['Anna Adler', 'Bernd Bauer', 'Carla Christ']);
     });
     expect(fetchPage.mock.calls[1]?.[0]).toMatchObject({ cursor: 'cursor-1' });
     expect(screen.queryByTestId('load-more')).not.toBeInTheDocument();
+    expect(countRecords).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for no count when the first page holds the whole list', async () => {
+    const countRecords = vi.spyOn(recordsApi, 'countRecords');
+    renderList(() => Promise.resolve(page(['Anna Adler'], '', 1)));
+    expect(await screen.findByText('Treffer: 1')).toBeInTheDocument();
+    expect(countRecords).not.toHaveBeenCalled();
   });
 
   it('sorts by a column and searches, starting again at the first page', async () => {

@@ -1,13 +1,21 @@
 import { Anchor, Button, Collapse, Group, Paper, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterToggle, ListStatus, LoadMore } from './ListParts';
 import { Loading } from '../../../components/Loading';
 import { Link, useNavigate } from 'react-router';
-import { exportsApi, isMapRecordType, type ListQuery, type Page, type RecordType, type SortKey } from '../../../api';
+import {
+  exportsApi,
+  isMapRecordType,
+  recordsApi,
+  type ListQuery,
+  type Page,
+  type RecordType,
+  type SortKey,
+} from '../../../api';
 import { QueryError } from '../../../components/QueryError';
 import { useFormatters } from '../../../i18n/format';
 import { ExportButton } from '../../exports/ExportButton';
@@ -87,7 +95,8 @@ export function RecordList<T extends { id: string }>({
 
   const list = useInfiniteQuery({
     queryKey: recordKeys.list(recordType, debounced),
-    queryFn: ({ pageParam }) => fetchPage({ ...debounced, cursor: pageParam }),
+    // The page does not wait for its count: that is asked for once the page is shown (below).
+    queryFn: ({ pageParam }) => fetchPage({ ...debounced, cursor: pageParam, deferTotal: true }),
     initialPageParam: '',
     getNextPageParam: (last) => (last.nextCursor === '' ? undefined : last.nextCursor),
     placeholderData: keepPreviousData,
@@ -97,7 +106,20 @@ export function RecordList<T extends { id: string }>({
 
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
-  const total = first ? `${format.number(first.total)}${first.totalCapped ? '+' : ''}` : '';
+  // A first page with more after it knows only its own length; the count comes after it, for the same query.
+  const counting = first !== undefined && first.nextCursor !== '' && !list.isPlaceholderData;
+  const counted = useQuery({
+    queryKey: [...recordKeys.list(recordType, debounced), 'total'],
+    queryFn: () => recordsApi.countRecords(recordType, debounced),
+    enabled: counting,
+  });
+  const shownTotal = first === undefined ? undefined : counting ? counted.data : first;
+  const total =
+    shownTotal === undefined
+      ? `${format.number(first?.items.length ?? 0)}+`
+      : shownTotal.totalCapped
+        ? t('records.list.moreThan', { total: format.number(shownTotal.total) })
+        : format.number(shownTotal.total);
   const filtered = query.search !== '' || filterCount > 0;
   const sort = sortOf(isSort(query.sort) ? query.sort : 'name');
   // Within a radius, the distance follows the first column.
@@ -193,7 +215,14 @@ export function RecordList<T extends { id: string }>({
       ) : (
         <Paper withBorder radius="md">
           <ListStatus fetching={list.isFetching}>
-            <Text size="sm" c="dimmed" data-testid="list-total" data-total={first?.total} aria-live="polite">
+            <Text
+              size="sm"
+              c="dimmed"
+              data-testid="list-total"
+              data-total={shownTotal?.total}
+              data-capped={shownTotal?.totalCapped}
+              aria-live="polite"
+            >
               {t('records.list.total', { total })}
             </Text>
           </ListStatus>

@@ -1290,6 +1290,7 @@ export namespace api {
 	    cursor: string;
 	    limit: number;
 	    near?: Near;
+	    deferTotal?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ListQuery(source);
@@ -1322,6 +1323,7 @@ export namespace api {
 	        this.cursor = source["cursor"];
 	        this.limit = source["limit"];
 	        this.near = this.convertValues(source["near"], Near);
+	        this.deferTotal = source["deferTotal"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3815,6 +3817,20 @@ export namespace api {
 	    }
 	}
 	
+	export class ListTotal {
+	    total: number;
+	    totalCapped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListTotal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	    }
+	}
 	export class LostReason {
 	    id: string;
 	    recordType: RecordType;

@@ -4,6 +4,8 @@ import {api} from '../models';
 
 export function AddNote(arg1:api.RecordType,arg2:string,arg3:api.NoteCreate):Promise<api.Note>;
 
+export function CountRecords(arg1:api.RecordType,arg2:api.ListQuery):Promise<api.ListTotal>;
+
 export function CreateSavedFilter(arg1:api.SavedFilterCreate):Promise<api.SavedFilter>;
 
 export function DeleteNote(arg1:string,arg2:number):Promise<void>;

@@ -6,6 +6,10 @@ export function AddNote(arg1, arg2, arg3) {
   return window['go']['app']['Records']['AddNote'](arg1, arg2, arg3);
 }
 
+export function CountRecords(arg1, arg2) {
+  return window['go']['app']['Records']['CountRecords'](arg1, arg2);
+}
+
 export function CreateSavedFilter(arg1) {
   return window['go']['app']['Records']['CreateSavedFilter'](arg1);
 }
