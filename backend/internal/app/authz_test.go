@@ -591,7 +591,8 @@ func TestAuthorizationTable(t *testing.T) {
 			}
 		}
 		for name, rc := range map[string]routeCase{
-			"POST " + base + "/map": {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
+			"POST " + base + "/map":   {method: "POST", prepare: body(base+"/map", api.ListQuery{}), want: every(200, unauth)},
+			"POST " + base + "/count": {method: "POST", prepare: body(base+"/count", api.ListQuery{}), want: every(200, unauth)},
 			// Every demo role may export what it sees (export_test.go: only that, and 403 without the right).
 			"POST " + base + "/export": {method: "POST", prepare: body(base+"/export", api.ExportRequest{}), want: every(200, unauth)},
 			"GET " + one:               {method: "GET", prepare: on("", nil), want: kf.lenas(200)},

@@ -408,6 +408,7 @@ func bodyRoutes(t testing.TB, env *apptest.Env) map[string]bodyRoute {
 			t.Fatalf("record kind %s has no list query or record in bodyRoutes", k.Type)
 		}
 		routes["POST /api/v1/"+k.Path+"/map"] = bodyRoute{body: query(q)}
+		routes["POST /api/v1/"+k.Path+"/count"] = bodyRoute{body: query(q)}
 		routes["POST /api/v1/"+k.Path+"/export"] = bodyRoute{body: value(api.ExportRequest{Query: q, ExportOptions: exportOptions(k.Type)})}
 		routes["POST /api/v1/"+k.Path+"/{recordID}/notes"] = bodyRoute{target: fixed("/api/v1/" + k.Path + "/" + id + "/notes"),
 			body: value(api.NoteCreate{Body: "Rückruf"})}

@@ -3,11 +3,13 @@ package app_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -298,4 +300,52 @@ func TestAListCountsAfterItsPage(t *testing.T) {
 	if own.Total != 3 || all.Total != 4 {
 		t.Fatalf("counts: rep %d, admin %d", own.Total, all.Total)
 	}
+}
+
+// TestASlowBodyHoldsNoConnection: the request's transaction begins once its body is in, so that clients sending
+// slowly cannot hold the pool's connections (idle in a transaction) while they send.
+func TestASlowBodyHoldsNoConnection(t *testing.T) {
+	env := apptest.Start(t)
+	token := env.Token(apptest.Admin)
+	inTransaction := func() int {
+		var n int
+		// As the service's role, which sees the state of its own sessions.
+		if err := env.DB.App.NewRaw(`SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND usename = ? AND state LIKE 'idle in transaction%'`, testdb.AppRole).Scan(context.Background(), &n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	body, send := io.Pipe()
+	t.Cleanup(func() { _ = send.CloseWithError(io.ErrUnexpectedEOF) }) // before the server closes: it waits for the handler
+	req, err := http.NewRequest("POST", env.Server.URL+"/api/v1/persons/query", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	done := make(chan *http.Response, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- resp
+	}()
+	if _, err := send.Write([]byte(`{"sort":`)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the server has the headers and half the body
+	if n := inTransaction(); n != 0 {
+		t.Fatalf("%d connections idle in a transaction while the body is on its way", n)
+	}
+	if _, err := send.Write([]byte(`"name"}`)); err != nil {
+		t.Fatal(err)
+	}
+	_ = send.Close()
+	resp := <-done
+	if resp == nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("the slow request: %v", resp)
+	}
+	_ = resp.Body.Close()
 }

@@ -3,10 +3,12 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -303,7 +305,11 @@ func RevokeUserSessions(ctx context.Context, tx bun.IDB, userID, keep uuid.UUID,
 // Authenticate turns a bearer token into the actor, as Require does, for a request that keeps no transaction open
 // while it runs (the event stream).
 func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Actor, error) {
-	_, req, a, err := s.begin(ctx, bearer)
+	id, err := s.tokens.parse(bearer)
+	if err != nil {
+		return nil, httpx.ErrUnauthenticated
+	}
+	_, req, a, err := s.begin(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -316,11 +322,7 @@ func (s *Service) Authenticate(ctx context.Context, bearer string) (*access.Acto
 // version; the actor is this instance's copy made at that version, or is loaded in that transaction. So a role,
 // unit or deactivation applies on the next request on every instance, and a request whose actor is known costs one
 // statement before its work.
-func (s *Service) begin(ctx context.Context, bearer string) (context.Context, *db.Request, *access.Actor, error) {
-	id, err := s.tokens.parse(bearer)
-	if err != nil {
-		return ctx, nil, nil, httpx.ErrUnauthenticated
-	}
+func (s *Service) begin(ctx context.Context, id identity) (context.Context, *db.Request, *access.Actor, error) {
 	ctx, req, err := db.BeginRequest(ctx, s.db, id.tenantID, id.userID,
 		"auth_session_version(?, ?, ?)", id.tenantID, id.userID, id.sessionID)
 	if errors.Is(err, db.ErrRefused) {
@@ -414,28 +416,44 @@ func Bearer(r *http.Request) string {
 
 // Require wraps a handler so that it runs only for a signed-in user, with the actor in the context, in the
 // request transaction begun for the check (see begin), which the handler's first InTenant takes over.
-func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc {
+func (s *Service) Require(next httpx.HandlerFunc) httpx.HandlerFunc { return s.require(next, false) }
+
+// RequireStreaming is Require for a handler that streams (an upload, a download, an export, the event stream): it
+// reads its own body, and the check's transaction ends before it runs, so that it holds none while it streams; its
+// InTenants begin their own.
+func (s *Service) RequireStreaming(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return s.require(next, true)
+}
+
+func (s *Service) require(next httpx.HandlerFunc, streaming bool) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		bearer := Bearer(r)
 		if bearer == "" {
 			return httpx.ErrUnauthenticated
 		}
-		ctx, req, a, err := s.begin(r.Context(), bearer)
+		id, err := s.tokens.parse(bearer)
+		if err != nil {
+			return httpx.ErrUnauthenticated
+		}
+		// The body is read before the transaction begins: a client that sends slowly holds no connection of the
+		// pool meanwhile. (It is bounded by the body limit; a streaming handler reads its own, see RequireStreaming.)
+		if !streaming && r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				return err
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		ctx, req, a, err := s.begin(r.Context(), id)
 		if err != nil {
 			return err
 		}
 		defer req.End()
+		if streaming {
+			req.End()
+		}
 		return next(w, r.WithContext(access.WithActor(ctx, a)))
 	}
-}
-
-// RequireStreaming is Require for a handler that streams (a download, an export, the event stream): the check's
-// transaction ends before the handler, which holds none while it streams; its InTenants begin their own.
-func (s *Service) RequireStreaming(next httpx.HandlerFunc) httpx.HandlerFunc {
-	return s.Require(func(w http.ResponseWriter, r *http.Request) error {
-		db.EndRequest(r.Context())
-		return next(w, r)
-	})
 }
 
 // ChangePassword changes the actor's own password after checking the current one, and ends their other sessions.
