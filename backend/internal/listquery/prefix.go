@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/schema"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/search"
@@ -40,25 +43,46 @@ func Search[T Listed](ctx context.Context, tx bun.IDB, a *access.Actor, spec Spe
 }
 
 // prefixRows selects the first page of the records that match the query's words by prefix (Search), in the
-// list's order: the first of them by the sort name the tokens carry, and those found through links, in one
-// statement that also applies the list's scope and liveness to the rows themselves.
+// list's order. The page is chosen among records named by ID, so that the planner fetches them by key instead of
+// walking the list until it has a page (which takes long when the matches lie together late in the order, as one
+// surname does): the first page's worth of the records' own matches, taken from the token index in name order
+// without visiting the records, and per link the records linked to a match (up to MaxCandidates; when there are
+// more, they are common, and the list is walked with them as a condition). The page query applies the list's
+// scope and liveness to the records themselves.
 func prefixRows[T any](ctx context.Context, tx bun.IDB, c *Compiled, columns func(*bun.SelectQuery) *bun.SelectQuery) ([]T, error) {
 	words := search.Words(c.q.Search)
 	if len(words) == 0 {
 		return nil, nil
 	}
-	// Only the first page's worth of the record's own matches can be on the page: taken from the token index
-	// in name order, without visiting the records.
-	own := tokenMatches(tx, c.actor, c.spec.Type, words).ColumnExpr("t.record_id").
-		GroupExpr("t.record_id, t.sort_name").OrderExpr(`t.sort_name COLLATE "de-x-icu", t.record_id`).Limit(c.limit + 1)
+	var ids []uuid.UUID
+	if err := tokenMatches(tx, c.actor, c.spec.Type, words).ColumnExpr("t.record_id").
+		GroupExpr("t.record_id, t.sort_name").OrderExpr(`t.sort_name COLLATE "de-x-icu", t.record_id`).Limit(c.limit+1).
+		Scan(ctx, &ids); err != nil {
+		return nil, fmt.Errorf("listquery: %s: prefix search: %w", c.spec.Table(), err)
+	}
+	var common []schema.QueryWithArgs
+	for _, l := range c.spec.Links {
+		linking := bun.SafeQuery(l.Linking, bun.SafeQuery("ARRAY(?)", tokenMatches(tx, c.actor, l.Type, words).ColumnExpr("t.record_id")))
+		var linked []uuid.UUID
+		if err := tx.NewRaw("SELECT id FROM (? LIMIT ?) AS linking(id)", linking, MaxCandidates+1).Scan(ctx, &linked); err != nil {
+			return nil, fmt.Errorf("listquery: %s: prefix search: %w", c.spec.Table(), err)
+		}
+		if len(linked) > MaxCandidates {
+			common = append(common, linking)
+		} else {
+			ids = append(ids, linked...)
+		}
+	}
+	if len(ids) == 0 && len(common) == 0 {
+		return nil, nil
+	}
 	var rows []T
 	q := columns(tx.NewSelect().Model(&rows))
 	c.filter(q.QueryBuilder())
 	q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-		q = q.Where("? = ANY(ARRAY(?))", c.spec.col("id"), own)
-		for _, l := range c.spec.Links {
-			linked := tokenMatches(tx, c.actor, l.Type, words).ColumnExpr("t.record_id")
-			q = q.WhereOr("? IN (?)", c.spec.col("id"), bun.SafeQuery(l.Linking, bun.SafeQuery("ARRAY(?)", linked)))
+		q = q.Where("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(ids))
+		for _, linking := range common {
+			q = q.WhereOr("? IN (?)", c.spec.col("id"), linking)
 		}
 		return q
 	})
