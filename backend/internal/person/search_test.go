@@ -100,7 +100,7 @@ func TestPrefixSearchUsesTheTokenIndex(t *testing.T) {
 	for _, stmt := range stmts {
 		var plan []string
 		if err := db.InTenant(context.Background(), e.db.App, e.admin.TenantID, func(ctx context.Context, tx bun.Tx) error {
-			return tx.NewRaw("EXPLAIN " + stmt).Scan(ctx, &plan)
+			return tx.NewRaw("EXPLAIN "+stmt).Scan(ctx, &plan)
 		}); err != nil {
 			t.Fatal(err)
 		}
