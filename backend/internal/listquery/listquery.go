@@ -117,6 +117,8 @@ type Compiled struct {
 	narrowed   bool
 	// linkCandidates holds, per link, every linked record the search can match (when narrowed).
 	linkCandidates [][]uuid.UUID
+	// prefixIDs are records the search finds besides its pattern: the word-prefix matches of Search.
+	prefixIDs []uuid.UUID
 	// near is the nearby condition (near.go); nearIDs are the candidates one query takes instead of all.
 	near    *near
 	nearIDs []uuid.UUID
@@ -335,7 +337,7 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 		}
 		q = q.Where("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(c.candidates))
 	}
-	if len(c.spec.Links) == 0 {
+	if len(c.spec.Links) == 0 && len(c.prefixIDs) == 0 {
 		return q.Where("? LIKE ?", c.spec.col("search_text"), p)
 	}
 	idb := q.Unwrap().(interface{ DB() *bun.DB }).DB()
@@ -348,6 +350,9 @@ func (c *Compiled) SearchFilter(q bun.QueryBuilder) bun.QueryBuilder {
 				sub = sub.Where("sl.id = ANY(?::uuid[])", pgdialect.Array(c.linkCandidates[i]))
 			}
 			q = q.WhereOr("EXISTS (?)", sub)
+		}
+		if len(c.prefixIDs) > 0 {
+			q = q.WhereOr("? = ANY(?::uuid[])", c.spec.col("id"), pgdialect.Array(c.prefixIDs))
 		}
 		return q
 	})
@@ -444,6 +449,7 @@ func (c *Compiled) narrow(ctx context.Context, tx bun.IDB) (bool, error) {
 	if err != nil || many {
 		return false, err
 	}
+	ids = append(ids, c.prefixIDs...)
 	links := make([][]uuid.UUID, len(c.spec.Links))
 	for i, l := range c.spec.Links {
 		linked, many, err := searchCandidates(ctx, tx, record.MustKind(l.Type).Table, p)

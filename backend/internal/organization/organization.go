@@ -211,34 +211,30 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 }
 
 // Search answers the global search box: up to 10 persons and 10 organisations the actor may see whose name,
-// e-mail, phone or organisation name match, whatever the case and umlaut spelling.
+// e-mail, phone or organisation name match, whatever the case and umlaut spelling; word prefixes first
+// (listquery.Search).
 func (s *Service) Search(ctx context.Context, a *access.Actor, q string) (*api.SearchResult, error) {
+	const limit = 10
 	out := &api.SearchResult{Persons: []api.Person{}, Organizations: []api.Organization{}}
 	if search.Pattern(q) == "" {
 		return out, nil
 	}
-	lq := api.ListQuery{Search: q, Limit: 10}
 	err := db.InTenant(ctx, s.DB(), a.TenantID, func(ctx context.Context, tx bun.Tx) error {
 		if a.Scope(api.RecordPerson, api.ActionView) != api.ScopeNone {
-			page, err := person.Query(ctx, tx, a, lq, false)
+			persons, err := person.Search(ctx, tx, a, q, limit)
 			if err != nil {
 				return err
 			}
-			out.Persons = page.Items
+			out.Persons = persons
 		}
 		if a.Scope(api.RecordOrganization, api.ActionView) == api.ScopeNone {
 			return nil
 		}
-		c, err := listquery.Compile(spec, a, lq, nil)
-		if err != nil {
-			return err
-		}
-		// The same trigram-first search path as the person list (see listquery.Rows).
-		rows, err := listquery.Rows[*Organization](ctx, tx, c, store.Columns(tx, a))
+		rows, err := listquery.Search[*Organization](ctx, tx, a, spec, q, limit, store.Columns(tx, a))
 		if err != nil {
 			return fmt.Errorf("organization: search: %w", err)
 		}
-		for _, o := range rows[:min(len(rows), 10)] {
+		for _, o := range rows {
 			out.Organizations = append(out.Organizations, o.API())
 		}
 		return nil

@@ -263,6 +263,19 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	return &api.PersonPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
+// Search finds up to limit persons the actor may see for the global search box (listquery.Search: by word
+// prefix first), in the caller's transaction.
+func Search(ctx context.Context, tx bun.IDB, a *access.Actor, q string, limit int) ([]api.Person, error) {
+	rows, err := listquery.Search[*Person](ctx, tx, a, spec, q, limit, store.Columns(tx, a))
+	if err != nil {
+		return nil, fmt.Errorf("person: search: %w", err)
+	}
+	if err := store.Complete(ctx, tx, a, rows); err != nil {
+		return nil, err
+	}
+	return rest.Wire(rows), nil
+}
+
 const maxPoints = 20
 
 func contactPoints(v *httpx.Validation, field string, in []api.ContactPoint, email bool) []api.ContactPoint {

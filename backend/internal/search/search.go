@@ -85,6 +85,40 @@ func Pattern(q string) string {
 	return "%" + n + "%"
 }
 
+// Words splits a query into the words the token index looks them up by (search_tokens, migration
+// 20261213100000: the words of the stored search text), each a prefix of a token: normalised as the search text,
+// and a query of digits and phone punctuation as its digits. nil when the query is too short to search for
+// (Pattern's rule).
+func Words(q string) []string {
+	if Pattern(q) == "" {
+		return nil
+	}
+	n := Normalize(q)
+	if isPhoneLike(n) {
+		return []string{Digits(n)}
+	}
+	return strings.Split(n, " ") // Normalize leaves single spaces
+}
+
+// After is the least text greater than every text that starts with prefix, in byte order (COLLATE "C"): the
+// texts that start with prefix are those in [prefix, After(prefix)). It increments the last character (UTF-8
+// keeps the order of code points in its bytes); "" for a prefix that no text follows (only U+10FFFF).
+func After(prefix string) string {
+	for prefix != "" {
+		r, size := utf8.DecodeLastRuneInString(prefix)
+		prefix = prefix[:len(prefix)-size]
+		switch {
+		case r == utf8.MaxRune || r == utf8.RuneError:
+			continue
+		case r == 0xD7FF: // the surrogates are no characters
+			return prefix + string(rune(0xE000))
+		default:
+			return prefix + string(r+1)
+		}
+	}
+	return ""
+}
+
 func isPhoneLike(s string) bool {
 	digits := 0
 	for _, r := range s {
