@@ -73,10 +73,18 @@ func (s Store[M, W]) Load(ctx context.Context, tx bun.IDB, a *access.Actor, id u
 	if lock {
 		q = q.For("UPDATE OF ?", bun.Ident(s.kind.Alias))
 	}
-	return s.scanOne(ctx, tx, a, q, &rows, id)
+	m, err := s.scanOne(ctx, q, &rows, id)
+	if err == nil {
+		err = s.Complete(ctx, tx, a, rows)
+	}
+	if err != nil {
+		var zero M
+		return zero, err
+	}
+	return m, nil
 }
 
-// one selects the live record id among rows if the actor may perform action on it.
+// one selects into rows the live record id if the actor may perform action on it.
 func (s Store[M, W]) one(tx bun.IDB, a *access.Actor, rows *[]M, id uuid.UUID, action api.Action) *bun.SelectQuery {
 	k, alias := s.kind, bun.Ident(s.kind.Alias)
 	q := s.columns(tx, a, tx.NewSelect().Model(rows)).Where("?.id = ?", alias, id).Where("?.deleted_at IS NULL", alias)
@@ -84,17 +92,14 @@ func (s Store[M, W]) one(tx bun.IDB, a *access.Actor, rows *[]M, id uuid.UUID, a
 	return q
 }
 
-// scanOne runs q, the select of one record into rows, and completes the record.
-func (s Store[M, W]) scanOne(ctx context.Context, tx bun.IDB, a *access.Actor, q *bun.SelectQuery, rows *[]M, id uuid.UUID) (M, error) {
+// scanOne runs q, the select of one record into rows, and returns the record (none: 404).
+func (s Store[M, W]) scanOne(ctx context.Context, q *bun.SelectQuery, rows *[]M, id uuid.UUID) (M, error) {
 	var zero M
 	if err := q.Scan(ctx); err != nil {
 		return zero, fmt.Errorf("%s: get %s: %w", s.kind.Type, id, err)
 	}
 	if len(*rows) == 0 {
 		return zero, httpx.ErrNotFound
-	}
-	if err := s.Complete(ctx, tx, a, *rows); err != nil {
-		return zero, err
 	}
 	return (*rows)[0], nil
 }
@@ -141,11 +146,14 @@ func (s Store[M, W]) Update(ctx context.Context, a *access.Actor, id uuid.UUID, 
 		var zero M
 		var rows []M
 		q := s.one(tx, a, &rows, id, api.ActionEdit).ColumnExpr("? AS field_defs", FieldDefinitions(s.kind.Type))
-		m, err := s.scanOne(ctx, tx, a, q, &rows, id)
+		m, err := s.scanOne(ctx, q, &rows, id)
 		if err != nil {
 			return zero, err
 		}
 		if err := httpx.CheckVersion(m.ETag(), version); err != nil {
+			return zero, err
+		}
+		if err := s.Complete(ctx, tx, a, rows); err != nil {
 			return zero, err
 		}
 		changes, err := change(ctx, tx, m)
