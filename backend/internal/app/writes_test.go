@@ -52,8 +52,8 @@ func (h *handlerStatements) take() []string {
 
 // An update of a record of every kind, as the bench sends it (a field rep on a record of their own, with
 // If-Match), runs no more statements than its design needs (the kind fixture's updateStatements): a round trip
-// added to the path fails here. Before issue 19 these were 4 or 5: a locked read, the custom field definitions, a
-// look-up of the owner's name, the UPDATE and the history entry each on their own.
+// added to the path fails here. Before issue 19 these were 5 or 6: a locked read, its completion, the custom field
+// definitions, a look-up of the owner's name (but for persons), the UPDATE and the history entry each on its own.
 func TestAnUpdateOfEveryKindRunsItsFewestStatements(t *testing.T) {
 	d := testdb.New(t)
 	h := &handlerStatements{}
