@@ -4,6 +4,8 @@ package customfield
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -57,12 +59,47 @@ type Fields []*Field
 // (db.TenantCache): the Fields are shared and must not be changed.
 func Load(ctx context.Context, tx bun.IDB, rt api.RecordType) (Fields, error) {
 	return loaded.Get(ctx, rt, func() (Fields, error) {
-		var fs Fields
-		if err := tx.NewSelect().Model(&fs).Where("cf.record_type = ?", rt).OrderExpr("cf.position, cf.created_at, cf.id").Scan(ctx); err != nil {
+		var raw string
+		if err := tx.NewRaw("SELECT ?", record.FieldDefinitions(rt)).Scan(ctx, &raw); err != nil {
 			return nil, fmt.Errorf("customfield: load %s: %w", rt, err)
 		}
-		return fs, nil
+		return decode([]byte(raw))
 	})
+}
+
+// Of gives the fields of the kind of a record that record.Store.Update loaded with them (in the statement of the
+// record's row, one round trip less than Load).
+func Of(r *record.Row) (Fields, error) {
+	if r.FieldDefs == nil {
+		return nil, errors.New("customfield: the record was loaded without its fields' definitions")
+	}
+	return decode(r.FieldDefs)
+}
+
+// decode reads the fields as record.FieldDefinitions gives them: rows of custom_fields as JSON.
+func decode(raw json.RawMessage) (Fields, error) {
+	var rows []struct {
+		ID         uuid.UUID      `json:"id"`
+		TenantID   uuid.UUID      `json:"tenant_id"`
+		Version    int64          `json:"version"`
+		CreatedAt  time.Time      `json:"created_at"`
+		UpdatedAt  time.Time      `json:"updated_at"`
+		RecordType api.RecordType `json:"record_type"`
+		Label      string         `json:"label"`
+		Kind       api.FieldKind  `json:"kind"`
+		Required   bool           `json:"required"`
+		Position   int            `json:"position"`
+		ArchivedAt *time.Time     `json:"archived_at"`
+	}
+	if err := json.Unmarshal(raw, &rows); err != nil {
+		return nil, fmt.Errorf("customfield: definitions: %w", err)
+	}
+	fs := make(Fields, len(rows))
+	for i, r := range rows {
+		fs[i] = &Field{Row: db.Row{ID: r.ID, TenantID: r.TenantID, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt},
+			RecordType: r.RecordType, Label: r.Label, Kind: r.Kind, Required: r.Required, Position: r.Position, ArchivedAt: r.ArchivedAt}
+	}
+	return fs, nil
 }
 
 // loaded are the fields of the record types of the tenants this instance served (see Load).

@@ -292,7 +292,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.DealCreate)
 // every change goes into the history. The version check makes concurrent moves safe: one wins, the other gets 412.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.DealPatch) (*Deal, error) {
 	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, d *Deal) ([]api.FieldChange, error) {
-		fields, err := customfield.Load(ctx, tx, api.RecordDeal)
+		fields, err := customfield.Of(&d.Row)
 		if err != nil {
 			return nil, err
 		}
@@ -328,7 +328,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			d.PipelineID, d.StageID, d.PipelineName, d.StageName, d.Probability = p.ID, st.ID, p.Name, st.Name, st.Probability
 		}
 		if in.OwnerID != nil {
-			d.OwnerID = record.Owner(ctx, tx, a, api.RecordDeal, api.ActionEdit, *in.OwnerID, &v)
+			d.ChangeOwner(ctx, tx, a, api.RecordDeal, *in.OwnerID, &v)
 		}
 		if in.LostComment != nil {
 			d.LostComment = validate.Text(&v, "lostComment", *in.LostComment, 2000)
@@ -364,7 +364,6 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
-		d.OwnerName = record.UserName(ctx, tx, d.OwnerID)
 		changes := history.Diff(before, d.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
 			return nil, nil

@@ -27,13 +27,35 @@ func Record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType,
 }
 
 func record(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction, changes []storedChange) error {
+	q, err := entry(ctx, tx, a, rt, id, action, changes, "")
+	if err != nil {
+		return err
+	}
+	if _, err := q.Exec(ctx); err != nil {
+		return fmt.Errorf("history: record %s of %s: %w", action, rt, err)
+	}
+	return nil
+}
+
+// Insert is the statement of the entry Record adds, for a caller that adds it in the statement of the change it
+// records, as a data-modifying CTE beside it (record.Store.Update: the UPDATE and its entry in one round trip). The
+// entry is added only if the CTE named after returns a row, that is only with the change.
+func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction,
+	changes []api.FieldChange, after string) (*bun.RawQuery, error) {
+	return entry(ctx, tx, a, rt, id, action, storedChanges(changes), after)
+}
+
+// entry is the statement of a user's entry; under a context of an import (Imported), a creation or update is
+// recorded as imported from the import's file.
+func entry(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, id uuid.UUID, action api.HistoryAction,
+	changes []storedChange, after string) (*bun.RawQuery, error) {
 	source, imported := ctx.Value(sourceKey{}).(string)
 	if !imported || (action != api.HistoryCreated && action != api.HistoryUpdated) {
 		source = ""
 	} else {
 		action = api.HistoryImported
 	}
-	return insert(ctx, tx, a.TenantID, &a.UserID, source, rt, []storedEntry{{RecordID: id, Action: action, Changes: changes}})
+	return insertQuery(tx, a.TenantID, &a.UserID, source, rt, []storedEntry{{RecordID: id, Action: action, Changes: changes}}, after)
 }
 
 type sourceKey struct{}
@@ -92,16 +114,29 @@ func insert(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, actorID *uuid.U
 	if len(entries) == 0 {
 		return nil
 	}
+	q, err := insertQuery(tx, tenantID, actorID, source, rt, entries, "")
+	if err != nil {
+		return err
+	}
+	if _, err := q.Exec(ctx); err != nil {
+		return fmt.Errorf("history: record %d entries of %s: %w", len(entries), rt, err)
+	}
+	return nil
+}
+
+// insertQuery is the statement that adds entries; with after (not "") only if the CTE of that name, in the
+// statement the caller makes of it, returns a row.
+func insertQuery(tx bun.IDB, tenantID uuid.UUID, actorID *uuid.UUID, source string, rt api.RecordType, entries []storedEntry, after string) (*bun.RawQuery, error) {
 	ids := make([]uuid.UUID, len(entries))
 	actions := make([]string, len(entries))
 	changes := make([]string, len(entries))
 	for i, e := range entries {
 		if err := listed(rt, e.Changes); err != nil {
-			return err
+			return nil, err
 		}
 		raw, err := json.Marshal(e.Changes)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ids[i], actions[i], changes[i] = e.RecordID, string(e.Action), string(raw)
 	}
@@ -109,12 +144,13 @@ func insert(ctx context.Context, tx bun.IDB, tenantID uuid.UUID, actorID *uuid.U
 	if source != "" {
 		name = &source
 	}
-	if _, err := tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id, actor_name)
-		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ?, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes)`,
-		tenantID, rt, actorID, name, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes)).Exec(ctx); err != nil {
-		return fmt.Errorf("history: record %d entries of %s: %w", len(entries), rt, err)
+	only := bun.SafeQuery("")
+	if after != "" {
+		only = bun.SafeQuery("WHERE EXISTS (SELECT FROM ?)", bun.Ident(after))
 	}
-	return nil
+	return tx.NewRaw(`INSERT INTO history (tenant_id, record_type, record_id, action, changes, actor_id, actor_name)
+		SELECT ?, ?, n.id, n.action, n.changes::jsonb, ?, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS n (id, action, changes) ?`,
+		tenantID, rt, actorID, name, pgdialect.Array(ids), pgdialect.Array(actions), pgdialect.Array(changes), only), nil
 }
 
 // listed refuses a change of a field the record type's history does not list (api.HistoryFields).

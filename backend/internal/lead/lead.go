@@ -257,7 +257,7 @@ func (s *Service) Create(ctx context.Context, a *access.Actor, in api.LeadCreate
 // converted lead's status is final.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.LeadPatch) (*Lead, error) {
 	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, l *Lead) ([]api.FieldChange, error) {
-		fields, err := customfield.Load(ctx, tx, api.RecordLead)
+		fields, err := customfield.Of(&l.Row)
 		if err != nil {
 			return nil, err
 		}
@@ -273,7 +273,7 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 			l.PipelineID, l.StageID, l.PipelineName, l.StageName = p.ID, st.ID, p.Name, st.Name
 		}
 		if in.OwnerID != nil {
-			l.OwnerID = record.Owner(ctx, tx, a, api.RecordLead, api.ActionEdit, *in.OwnerID, &v)
+			l.ChangeOwner(ctx, tx, a, api.RecordLead, *in.OwnerID, &v)
 		}
 		if in.LostComment != nil {
 			l.LostComment = validate.Text(&v, "lostComment", *in.LostComment, 2000)
@@ -301,7 +301,6 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
-		l.OwnerName = record.UserName(ctx, tx, l.OwnerID)
 		changes := history.Diff(before, l.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {
 			return nil, nil

@@ -186,7 +186,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.Organizatio
 // Update changes an organisation and records what changed.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.OrganizationPatch) (*Organization, error) {
 	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, o *Organization) ([]api.FieldChange, error) {
-		fields, err := customfield.Load(ctx, tx, api.RecordOrganization)
+		fields, err := customfield.Of(&o.Row)
 		if err != nil {
 			return nil, err
 		}
@@ -194,13 +194,12 @@ func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, ver
 		var v httpx.Validation
 		o.apply(&v, fieldsIn{name: in.Name, phone: in.Phone, email: in.Email, website: in.Website, industry: in.Industry, address: in.Address})
 		if in.OwnerID != nil {
-			o.OwnerID = record.Owner(ctx, tx, a, api.RecordOrganization, api.ActionEdit, *in.OwnerID, &v)
+			o.ChangeOwner(ctx, tx, a, api.RecordOrganization, *in.OwnerID, &v)
 		}
 		o.Custom = fields.Apply(&v, o.Custom, in.Custom)
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
-		o.OwnerName = record.UserName(ctx, tx, o.OwnerID)
 		changes := history.Diff(before, o.snapshot(o.OwnerName), historyFields, fields.Labels())
 		if len(changes) == 0 {
 			return nil, nil // nothing changed: no new version, no history entry

@@ -486,23 +486,20 @@ func link(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person, org recor
 // Update changes a person and records every changed field.
 func (s *Service) Update(ctx context.Context, a *access.Actor, id uuid.UUID, version int64, in api.PersonPatch) (*Person, error) {
 	return s.Store.Update(ctx, a, id, version, func(ctx context.Context, tx bun.Tx, p *Person) ([]api.FieldChange, error) {
-		fields, err := customfield.Load(ctx, tx, api.RecordPerson)
+		fields, err := customfield.Of(&p.Row)
 		if err != nil {
 			return nil, err
 		}
-		before, owner, oldAddress := p.snapshot(), p.OwnerID, p.address()
+		before, oldAddress := p.snapshot(), p.address()
 		var v httpx.Validation
 		p.apply(&v, fieldsIn{salutation: in.Salutation, title: in.Title, firstName: in.FirstName, lastName: in.LastName,
 			jobTitle: in.JobTitle, emails: in.Emails, phones: in.Phones, address: in.Address})
 		if in.OwnerID != nil {
-			p.OwnerID = record.Owner(ctx, tx, a, api.RecordPerson, api.ActionEdit, *in.OwnerID, &v)
+			p.ChangeOwner(ctx, tx, a, api.RecordPerson, *in.OwnerID, &v)
 		}
 		p.Custom = fields.Apply(&v, p.Custom, in.Custom)
 		if err := v.Err(); err != nil {
 			return nil, err
-		}
-		if p.OwnerID != owner {
-			p.OwnerName = record.UserName(ctx, tx, p.OwnerID)
 		}
 		changes := history.Diff(before, p.snapshot(), historyFields, fields.Labels())
 		if len(changes) == 0 {

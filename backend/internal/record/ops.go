@@ -23,26 +23,51 @@ func Owner(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, 
 
 // OwnerField is Owner for an owner sent in another field (an activity's assigneeId).
 func OwnerField(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, action api.Action, raw, field string, v *httpx.Validation) uuid.UUID {
+	id, _ := owner(ctx, tx, a, rt, action, raw, field, v)
+	return id
+}
+
+// ChangeOwner applies the owner an edit asks for (raw, as Owner takes it) to the record's row: the owner, checked
+// as Owner checks it, and when it changed its name (for the history and the answer), read with the check.
+func (r *Row) ChangeOwner(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, raw string, v *httpx.Validation) {
+	id, name := owner(ctx, tx, a, rt, api.ActionEdit, raw, "ownerId", v)
+	if id == r.OwnerID {
+		return
+	}
+	r.OwnerID = id
+	switch {
+	case name != nil:
+		r.OwnerName = *name
+	case id != uuid.Nil:
+		r.OwnerName = UserName(ctx, tx, id)
+	}
+}
+
+// owner is OwnerField with the user's name when it looked the user up (nil: the actor, or no such user).
+func owner(ctx context.Context, tx bun.IDB, a *access.Actor, rt api.RecordType, action api.Action, raw, field string, v *httpx.Validation) (uuid.UUID, *string) {
 	if strings.TrimSpace(raw) == "" {
 		if !a.Allows(rt, action, a.UserID, a.UnitID) {
 			v.Field(field, api.FieldForbidden)
 		}
-		return a.UserID
+		return a.UserID, nil
 	}
 	id, err := uuid.Parse(raw)
 	if err != nil {
 		v.Field(field, api.FieldInvalid)
-		return uuid.Nil
+		return uuid.Nil, nil
 	}
-	var unit uuid.UUID
-	if err := tx.NewRaw("SELECT unit_id FROM users WHERE id = ? AND active", id).Scan(ctx, &unit); err != nil {
+	var user struct {
+		Unit uuid.UUID `bun:"unit_id"`
+		Name string    `bun:"name"`
+	}
+	if err := tx.NewRaw("SELECT unit_id, name FROM users WHERE id = ? AND active", id).Scan(ctx, &user); err != nil {
 		v.Field(field, api.FieldNotFound)
-		return uuid.Nil
+		return uuid.Nil, nil
 	}
-	if !a.Allows(rt, action, id, unit) {
+	if !a.Allows(rt, action, id, user.Unit) {
 		v.Field(field, api.FieldForbidden)
 	}
-	return id
+	return id, &user.Name
 }
 
 // UserName returns a user's name for history entries ("" when unknown).

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/google/uuid"
@@ -23,6 +24,9 @@ type Row struct {
 	DeletedAt  *time.Time       `bun:"deleted_at"`
 	DeletedBy  *uuid.UUID       `bun:"deleted_by,type:uuid"`
 	OwnerName  string           `bun:"owner_name,scanonly"`
+	// FieldDefs are the kind's custom field definitions, loaded with the row for an edit (Store.Update), which
+	// customfield.Of reads; nil otherwise.
+	FieldDefs json.RawMessage `bun:"field_defs,scanonly"`
 }
 
 // NewRow is the row of a new record in the actor's tenant.
