@@ -52,6 +52,7 @@ export const fieldLabelsDe = {
   },
   deal: 'Deal',
   dealId: 'Deal',
+  deferTotal: 'Gesamtzahl später',
   delimiter: 'Trennzeichen',
   description: 'Beschreibung',
   details: 'Weitere Angaben',

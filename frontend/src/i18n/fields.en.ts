@@ -51,6 +51,7 @@ export const fieldLabelsEn: Shape<typeof fieldLabelsDe> = {
   },
   deal: 'Deal',
   dealId: 'Deal',
+  deferTotal: 'Total later',
   delimiter: 'Delimiter',
   description: 'Description',
   details: 'Further details',
