@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/1sales/app/backend/internal/httpx"
 )
 
 // ------------------------------------------------------------------ HTTP ----
@@ -159,8 +162,10 @@ type recorder struct {
 
 func (r *recorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
 
-func (r *recorder) AfterQuery(_ context.Context, e *bun.QueryEvent) {
-	if !r.on.Load() || strings.Contains(e.Query, "maintenance_purge") {
+func (r *recorder) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+	// Only the statements of requests: the in-process workers (change feed, notifications, housekeeping) run
+	// without a request ID.
+	if !r.on.Load() || httpx.RequestID(ctx) == "" {
 		return
 	}
 	r.mu.Lock()
@@ -229,11 +234,16 @@ func essential(stmts []string) []string {
 			if strings.Contains(s, `"custom_fields"`) {
 				continue
 			}
-			out = append(out, s)
+			// The request's first statement also checks its session (auth_session_version): the direct SQL sets
+			// the tenant only.
+			out = append(out, sessionCheck.ReplaceAllString(s, ""))
 		}
 	}
 	return out
 }
+
+// sessionCheck is the session check in a request's first statement (auth.Service's begin).
+var sessionCheck = regexp.MustCompile(`, auth_session_version\([^)]*\)`)
 
 // replay runs recorded statements through database/sql (the driver the service uses, without bun's query
 // building), in the same transactions, reading every row.
