@@ -13,6 +13,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/apptest"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/httpx"
@@ -20,10 +21,17 @@ import (
 	"github.com/1sales/app/shared/api"
 )
 
-// requestStatements records the statements that HTTP requests run (the workers' statements carry no request ID).
+// requestStatements records the statements that HTTP requests run (the workers' statements carry no request ID),
+// white space folded, each with whether it ran for the signed-in user (its context carries the actor; the request's
+// check runs before the actor is known).
 type requestStatements struct {
 	mu    sync.Mutex
-	stmts []string
+	stmts []requestStatement
+}
+
+type requestStatement struct {
+	sql      string
+	signedIn bool
 }
 
 func (h *requestStatements) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
@@ -34,20 +42,44 @@ func (h *requestStatements) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
 	if httpx.RequestID(ctx) == "" {
 		return
 	}
+	_, err := access.FromContext(ctx)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.stmts = append(h.stmts, db.Shape(e.Query))
+	h.stmts = append(h.stmts, requestStatement{strings.Join(strings.Fields(db.Shape(e.Query)), " "), err == nil})
 }
 
-// of runs send and returns the statements its request ran.
-func (h *requestStatements) of(send func()) []string {
+// recorded runs send and returns the statements its request ran that keep says are wanted.
+func (h *requestStatements) recorded(send func(), keep func(requestStatement) bool) []string {
 	h.mu.Lock()
 	h.stmts = nil
 	h.mu.Unlock()
 	send()
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return slices.Clone(h.stmts)
+	var out []string
+	for _, s := range h.stmts {
+		if keep(s) {
+			out = append(out, s.sql)
+		}
+	}
+	return out
+}
+
+// of runs send and returns every statement its request ran.
+func (h *requestStatements) of(send func()) []string {
+	return h.recorded(send, func(requestStatement) bool { return true })
+}
+
+// work runs send and returns what its handler ran for the signed-in user, without the frame of the tenant
+// transaction (BEGIN, the tenant setting, COMMIT) and without the request's check.
+func (h *requestStatements) work(send func()) []string {
+	return h.recorded(send, func(s requestStatement) bool {
+		switch {
+		case !s.signedIn, s.sql == "BEGIN", s.sql == "COMMIT", s.sql == "ROLLBACK", strings.HasPrefix(s.sql, "SELECT set_config("):
+			return false
+		}
+		return true
+	})
 }
 
 func TestASignedInRequestIsOneTransaction(t *testing.T) {
