@@ -178,3 +178,72 @@ func TestUpdateRefreshesTheSearchTextOnlyWhenItsFieldsChange(t *testing.T) {
 		t.Fatalf("the old name still finds %v", got)
 	}
 }
+
+// A rep's own persons, newest first (the list a field rep opens most) are one statement, memberships and the
+// organisation's address included, that reads the owner's range of persons_owner_created_idx instead of filtering
+// the whole tenant's newest persons for the owner's.
+func TestOwnNewestPersonsAreOneStatementOnTheOwnersIndex(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	var lena uuid.UUID
+	if err := e.db.Owner.NewRaw("SELECT id FROM users WHERE tenant_id = ? AND id <> ? ORDER BY email LIMIT 1",
+		e.admin.TenantID, e.admin.UserID).Scan(ctx, &lena); err != nil {
+		t.Fatal(err)
+	}
+	// 6,000 persons of another owner and 300 of the admin, the admin's among the others' in time.
+	for _, o := range []struct {
+		owner uuid.UUID
+		n     int
+		every int
+	}{{lena, 6000, 1}, {e.admin.UserID, 300, 20}} {
+		if _, err := e.db.Owner.NewRaw(`INSERT INTO persons (tenant_id, owner_id, first_name, last_name, sort_name, created_at)
+			SELECT ?, ?, 'P' || lpad(g::text, 5, '0'), 'Own', 'Own P' || lpad(g::text, 5, '0'), now() - (g * ?) * interval '1 second'
+			FROM generate_series(1, ?) AS g`, e.admin.TenantID, o.owner, o.every, o.n).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The admin's newest person works at an organisation in Hamburg, its primary one, and has no address itself.
+	if _, err := e.db.Owner.NewRaw(`WITH o AS (INSERT INTO organizations (tenant_id, owner_id, name, street, postal_code, city, country)
+			VALUES (?0, ?1, 'Hafenkontor GmbH', 'Kaistraße 1', '20457', 'Hamburg', 'DE') RETURNING id)
+		INSERT INTO memberships (tenant_id, person_id, organization_id, role, is_primary)
+		SELECT ?0, (SELECT id FROM persons WHERE owner_id = ?1 ORDER BY created_at DESC LIMIT 1), o.id, 'Einkauf', true FROM o`,
+		e.admin.TenantID, e.admin.UserID).Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Owner.ExecContext(ctx, "ANALYZE persons"); err != nil {
+		t.Fatal(err)
+	}
+	var s statements
+	e.db.App.AddQueryHook(&s)
+	page := e.query(api.ListQuery{Owner: string(api.OwnerMe), Sort: "-" + string(api.SortCreatedAt), Limit: 50})
+	if got := names(page); len(got) != 50 || got[0] != "P00001 Own" || got[1] != "P00002 Own" || page.NextCursor == "" {
+		t.Fatalf("page %v, next %q", got, page.NextCursor)
+	}
+	first := page.Items[0]
+	if len(first.Organizations) != 1 || first.Organizations[0].OrganizationName != "Hafenkontor GmbH" || !first.Organizations[0].Primary ||
+		first.Organizations[0].Role != "Einkauf" || first.Organizations[0].PersonName != "P00001 Own" {
+		t.Errorf("memberships %+v", first.Organizations)
+	}
+	if first.Via == nil || first.Via.OrganizationName != "Hafenkontor GmbH" || first.Via.Address.City != "Hamburg" {
+		t.Errorf("via %+v", first.Via)
+	}
+	if len(page.Items[1].Organizations) != 0 || page.Items[1].Organizations == nil || page.Items[1].Via != nil {
+		t.Errorf("second person: memberships %+v via %+v", page.Items[1].Organizations, page.Items[1].Via)
+	}
+	stmts := s.find("persons")
+	if len(stmts) != 2 { // the page and its count
+		t.Fatalf("%d statements read persons: %q", len(stmts), stmts)
+	}
+	if m := s.find("memberships"); len(m) != 1 || m[0] != stmts[0] {
+		t.Errorf("the memberships are not read by the page's statement: %q", m)
+	}
+	var plan []string
+	if err := db.InTenant(ctx, e.db.App, e.admin.TenantID, func(ctx context.Context, tx bun.Tx) error {
+		return tx.NewRaw("EXPLAIN " + stmts[0]).Scan(ctx, &plan)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(plan, "\n"); !strings.Contains(text, "persons_owner_created_idx") || strings.Contains(text, "Sort Key: p.created_at") {
+		t.Errorf("the page does not read the owner's range of the index:\n%s", text)
+	}
+}

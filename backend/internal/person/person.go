@@ -51,6 +51,8 @@ type Person struct {
 	// organisation's.
 	ListCity string `bun:"list_city,scanonly"`
 
+	// Linked are the memberships as selected (membershipsSQL), until AfterScanRow makes them memberships and via.
+	Linked      []linkedOrganization `bun:"memberships,scanonly"`
 	memberships []api.Membership
 	via         *api.PlacedVia
 }
@@ -190,58 +192,74 @@ type Service struct {
 // NewService builds the service.
 func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
-var store = record.NewStore[*Person, api.Person](api.RecordPerson, selectWith, withMemberships)
+var store = record.NewStore[*Person, api.Person](api.RecordPerson, selectWith, nil)
 
 func selectWith(_ bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("p.*").ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = p.owner_id) AS owner_name").
-		ColumnExpr(shownAddress(a, "city") + " AS list_city")
+		ColumnExpr(shownAddress(a, "city") + " AS list_city").ColumnExpr(membershipsSQL(a) + " AS memberships")
 }
 
-// withMemberships loads the memberships of persons, naming only organisations the actor may see, and for persons
-// without an address of their own where they sit (api.PlacedVia): their primary organisation among those, with its
-// address and position (viaFrom's rule: the memberships listed here are exactly the live ones the actor may see).
-func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, persons []*Person) error {
-	if len(persons) == 0 {
-		return nil
-	}
-	ids := make([]uuid.UUID, len(persons))
-	byID := map[uuid.UUID]*Person{}
-	for i, p := range persons {
-		ids[i], byID[p.ID] = p.ID, p
-		p.memberships, p.via = []api.Membership{}, nil
-	}
-	var rows []struct {
-		PersonID       uuid.UUID `bun:"person_id"`
-		OrganizationID uuid.UUID `bun:"organization_id"`
-		Name           string    `bun:"name"`
-		Role           string    `bun:"role"`
-		Primary        bool      `bun:"is_primary"`
-		Street         string    `bun:"street"`
-		PostalCode     string    `bun:"postal_code"`
-		City           string    `bun:"city"`
-		Country        string    `bun:"country"`
-		geo.Columns
-	}
-	q := tx.NewSelect().TableExpr("memberships AS m").Join("JOIN organizations AS o ON o.id = m.organization_id AND o.deleted_at IS NULL").
-		ColumnExpr("m.person_id, m.organization_id, o.name, m.role, m.is_primary").
-		ColumnExpr("o.street, o.postal_code, o.city, o.country, o.geo_lat, o.geo_lng, o.geo_precision, o.geo_source, o.geo_at").
-		Where("m.person_id IN (?)", bun.In(ids)).
-		OrderExpr(`m.is_primary DESC, o.name COLLATE "de-x-icu"`)
-	a.Restrict(q.QueryBuilder(), api.RecordOrganization, api.ActionView, "o.owner_id")
-	if err := q.Scan(ctx, &rows); err != nil {
-		return fmt.Errorf("person: memberships: %w", err)
-	}
-	for _, r := range rows {
-		p := byID[r.PersonID]
-		p.memberships = append(p.memberships, api.Membership{OrganizationID: r.OrganizationID.String(), OrganizationName: r.Name,
-			PersonID: p.ID.String(), PersonName: p.Name(), Role: r.Role, Primary: r.Primary})
-		if r.Primary {
-			p.via = &api.PlacedVia{OrganizationID: r.OrganizationID.String(), OrganizationName: r.Name,
-				Address:  api.Address{Street: r.Street, PostalCode: r.PostalCode, City: r.City, Country: r.Country},
-				Position: r.Position()}
+// membershipsSQL is the column of a person's memberships (correlated to the persons alias p), in the statement
+// that selects the person: the live organisations the actor may see, primary first, then by name, and with the
+// primary one its address and position, where a person without an address of its own sits (api.PlacedVia, by
+// viaFrom's rule: the primary among exactly these memberships).
+func membershipsSQL(a *access.Actor) string {
+	return "(SELECT json_agg(CASE WHEN m.is_primary THEN json_build_object('id', o.id, 'name', o.name, 'role', m.role, " +
+		"'primary', true, 'street', o.street, 'postalCode', o.postal_code, 'city', o.city, 'country', o.country, " +
+		"'lat', o.geo_lat, 'lng', o.geo_lng, 'precision', o.geo_precision, 'source', o.geo_source, 'at', o.geo_at) " +
+		"ELSE json_build_object('id', o.id, 'name', o.name, 'role', m.role) END " +
+		`ORDER BY m.is_primary DESC, o.name COLLATE "de-x-icu") ` +
+		"FROM memberships AS m JOIN organizations AS o ON o.id = m.organization_id AND o.deleted_at IS NULL " +
+		"WHERE m.person_id = p.id AND " + a.RestrictSQL(api.RecordOrganization, api.ActionView, "o.owner_id") + ")"
+}
+
+// linkedOrganization is an element of membershipsSQL.
+type linkedOrganization struct {
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	Role       string     `json:"role"`
+	Primary    bool       `json:"primary"`
+	Street     string     `json:"street"`
+	PostalCode string     `json:"postalCode"`
+	City       string     `json:"city"`
+	Country    string     `json:"country"`
+	Lat        *float64   `json:"lat"`
+	Lng        *float64   `json:"lng"`
+	Precision  *string    `json:"precision"`
+	Source     *string    `json:"source"`
+	At         *time.Time `json:"at"`
+}
+
+var _ bun.AfterScanRowHook = (*Person)(nil)
+
+// AfterScanRow gives a scanned person its memberships and, from the primary one, its PlacedVia.
+func (p *Person) AfterScanRow(context.Context) error {
+	p.memberships, p.via = make([]api.Membership, 0, len(p.Linked)), nil
+	for _, o := range p.Linked {
+		p.memberships = append(p.memberships, api.Membership{OrganizationID: o.ID, OrganizationName: o.Name,
+			PersonID: p.ID.String(), PersonName: p.Name(), Role: o.Role, Primary: o.Primary})
+		if o.Primary {
+			at := geo.Columns{GeoLat: o.Lat, GeoLng: o.Lng, GeoPrecision: o.Precision, GeoSource: o.Source, GeoAt: o.At}
+			p.via = &api.PlacedVia{OrganizationID: o.ID, OrganizationName: o.Name,
+				Address:  api.Address{Street: o.Street, PostalCode: o.PostalCode, City: o.City, Country: o.Country},
+				Position: at.Position()}
 		}
 	}
+	p.Linked = nil
 	return nil
+}
+
+// withMemberships reads the memberships of a person again, after the transaction changed them.
+func withMemberships(ctx context.Context, tx bun.IDB, a *access.Actor, p *Person) error {
+	var row struct {
+		Linked []linkedOrganization `bun:"memberships"`
+	}
+	if err := tx.NewSelect().TableExpr("persons AS p").ColumnExpr(membershipsSQL(a)+" AS memberships").
+		Where("p.id = ?", p.ID).Scan(ctx, &row); err != nil {
+		return fmt.Errorf("person: memberships: %w", err)
+	}
+	p.Linked = row.Linked
+	return p.AfterScanRow(ctx)
 }
 
 // Query lists the persons the actor may see that match q, one keyset page at a time.
@@ -257,9 +275,6 @@ func Query(ctx context.Context, tx bun.IDB, a *access.Actor, q api.ListQuery, co
 	if err != nil {
 		return nil, err
 	}
-	if err := store.Complete(ctx, tx, a, res.Rows); err != nil {
-		return nil, err
-	}
 	return &api.PersonPage{Items: rest.Wire(res.Rows), NextCursor: res.NextCursor, Total: res.Total, TotalCapped: res.TotalCapped}, nil
 }
 
@@ -269,9 +284,6 @@ func Search(ctx context.Context, tx bun.IDB, a *access.Actor, q string, limit in
 	rows, err := listquery.Search[*Person](ctx, tx, a, spec, q, limit, store.Columns(tx, a))
 	if err != nil {
 		return nil, fmt.Errorf("person: search: %w", err)
-	}
-	if err := store.Complete(ctx, tx, a, rows); err != nil {
-		return nil, err
 	}
 	return rest.Wire(rows), nil
 }
@@ -449,7 +461,7 @@ func Insert(ctx context.Context, tx bun.IDB, a *access.Actor, in api.PersonCreat
 				return err
 			}
 		}
-		return withMemberships(ctx, tx, a, []*Person{p})
+		return withMemberships(ctx, tx, a, p)
 	}()
 	if err != nil {
 		return nil, err
@@ -558,7 +570,7 @@ func (s *Service) changeMemberships(ctx context.Context, a *access.Actor, person
 		if err := change(ctx, tx, p); err != nil {
 			return err
 		}
-		if err := withMemberships(ctx, tx, a, []*Person{p}); err != nil {
+		if err := withMemberships(ctx, tx, a, p); err != nil {
 			return err
 		}
 		out.Items = p.memberships
