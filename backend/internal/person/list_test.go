@@ -239,7 +239,7 @@ func TestOwnNewestPersonsAreOneStatementOnTheOwnersIndex(t *testing.T) {
 	}
 	var plan []string
 	if err := db.InTenant(ctx, e.db.App, e.admin.TenantID, func(ctx context.Context, tx bun.Tx) error {
-		return tx.NewRaw("EXPLAIN " + stmts[0]).Scan(ctx, &plan)
+		return tx.NewRaw("EXPLAIN "+stmts[0]).Scan(ctx, &plan)
 	}); err != nil {
 		t.Fatal(err)
 	}
