@@ -639,7 +639,10 @@ func (b *bench) directUpdate(ctx context.Context, a *access.Actor, t *target) er
 
 func (b *bench) board(ctx context.Context, token string) (*figures, error) {
 	p := b.ds.Pipelines[0]
-	body, _ := json.Marshal(api.BoardQuery{PipelineID: p.ID.String()})
+	// As the desktop asks for a board: the first cards of each stage that fit on a screen (BOARD_CARDS.first in
+	// frontend/src/features/sales/hooks.ts).
+	const perStage = 15
+	body, _ := json.Marshal(api.BoardQuery{PipelineID: p.ID.String(), CardsPerStage: perStage})
 	send := func(ctx context.Context, body []byte, keep bool) ([]byte, error) {
 		status, _, raw, err := b.http.call(ctx, http.MethodPost, "/api/v1/deals/board", token, body, nil, keep)
 		return raw, expect(status, raw, err, http.StatusOK, "POST /api/v1/deals/board")
@@ -666,7 +669,7 @@ func (b *bench) board(ctx context.Context, token string) (*figures, error) {
 			return nil, fmt.Errorf("deal_board: stage %q shows %d deals worth %s (weighted %s), the deals table holds %d worth %s (%s)",
 				c.Stage.Name, c.Count, c.Total, c.Weighted, w.N, w.Total, w.Weighted)
 		}
-		if len(c.Deals) != min(w.N, 50) {
+		if len(c.Deals) != min(w.N, perStage) {
 			return nil, fmt.Errorf("deal_board: stage %q shows %d cards of %d deals", c.Stage.Name, len(c.Deals), w.N)
 		}
 		open += c.Count

@@ -84,7 +84,18 @@ func (a *Actor) Within(rt api.RecordType, action api.Action) *Actor {
 // the column holding the record owner's user ID (e.g. "d.owner_id"). Visibility by unit follows the owner's
 // current unit, so moving a user between units moves what their managers see.
 func (a *Actor) Restrict(q bun.QueryBuilder, rt api.RecordType, action api.Action, ownerColumn string) bun.QueryBuilder {
-	cond, args := a.restriction(rt, action, ownerColumn)
+	return a.restrict(q, rt, action, ownerColumn, false)
+}
+
+// RestrictJoin is Restrict for a statement that aggregates many rows (a dashboard's day totals): a unit's users
+// as a semi-join, which the planner estimates and hashes. Restrict's array, whose size the planner cannot know,
+// was checked row by row in a scan of 100,000 day totals (45 ms instead of 9).
+func (a *Actor) RestrictJoin(q bun.QueryBuilder, rt api.RecordType, action api.Action, ownerColumn string) bun.QueryBuilder {
+	return a.restrict(q, rt, action, ownerColumn, true)
+}
+
+func (a *Actor) restrict(q bun.QueryBuilder, rt api.RecordType, action api.Action, ownerColumn string, join bool) bun.QueryBuilder {
+	cond, args := a.restriction(rt, action, ownerColumn, join)
 	if cond == "" {
 		return q
 	}
@@ -95,20 +106,27 @@ func (a *Actor) Restrict(q bun.QueryBuilder, rt api.RecordType, action api.Actio
 // that are no query's WHERE clause: a sort key or a column that reads a linked record only when the actor may see
 // it. ownerColumn must be a column name of the code, never input.
 func (a *Actor) RestrictSQL(rt api.RecordType, action api.Action, ownerColumn string) string {
-	cond, args := a.restriction(rt, action, ownerColumn)
+	cond, args := a.restriction(rt, action, ownerColumn, false)
 	if cond == "" {
 		return "TRUE"
 	}
 	return "(" + schema.NewQueryGen(pgdialect.New()).FormatQuery(cond, args...) + ")"
 }
 
-// restriction is the condition of Restrict with its arguments; "" when there is none.
-func (a *Actor) restriction(rt api.RecordType, action api.Action, ownerColumn string) (string, []any) {
+// restriction is the condition of Restrict (of RestrictJoin: join) with its arguments; "" when there is none.
+func (a *Actor) restriction(rt api.RecordType, action api.Action, ownerColumn string, join bool) (string, []any) {
 	switch a.Scope(rt, action) {
 	case api.ScopeAll:
 		return "", nil
 	case api.ScopeUnit:
-		return "? IN (SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN (?))",
+		if join {
+			return "? IN (SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN (?))",
+				[]any{bun.Ident(ownerColumn), bun.In(a.UnitTree)}
+		}
+		// The unit's users as an array the statement computes once (an uncorrelated InitPlan). A semi-join in a
+		// subquery run per row of its outer query (a board card's person and organisation name) was planned per
+		// row: a hash of the unit's users built for every card (350 cards: 19 ms, 3.4 with the array).
+		return "? = ANY(ARRAY(SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN (?)))",
 			[]any{bun.Ident(ownerColumn), bun.In(a.UnitTree)}
 	case api.ScopeOwn:
 		return "? = ?", []any{bun.Ident(ownerColumn), a.UserID}

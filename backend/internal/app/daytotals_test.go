@@ -65,7 +65,7 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	type want struct{ dueToday, overdue, doneWeek, wonMonth, wonQuarter, lostMonth int }
+	type want struct{ dueToday, overdue, doneWeek, wonMonth, wonQuarter, lostMonth, closingSoon int }
 	check := func(when string, w want) {
 		t.Helper()
 		checkDayTotals(t, env, when)
@@ -74,7 +74,7 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 		for _, u := range d.DoneThisWeek {
 			done += u.Done.Count
 		}
-		got := want{d.DueToday.Count, d.Overdue.Count, done, d.Month.Won.Count, d.Quarter.Won.Count, d.Month.Lost.Count}
+		got := want{d.DueToday.Count, d.Overdue.Count, done, d.Month.Won.Count, d.Quarter.Won.Count, d.Month.Lost.Count, d.ClosingSoon.Count}
 		if got != w {
 			t.Fatalf("%s: Jonas's dashboard %+v, want %+v", when, got, w)
 		}
@@ -83,7 +83,8 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 				t.Fatalf("%s: %s: figure %d, list %d", when, name, f.Count, n)
 			}
 		}
-		for name, f := range map[string]api.Figure{"won this month": d.Month.Won, "won this quarter": d.Quarter.Won, "lost this month": d.Month.Lost} {
+		for name, f := range map[string]api.Figure{"won this month": d.Month.Won, "won this quarter": d.Quarter.Won, "lost this month": d.Month.Lost,
+			"closing soon": d.ClosingSoon} {
 			items := jonas.allDeals(f.Query)
 			values := []string{}
 			for _, x := range items {
@@ -123,6 +124,22 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 	check("yesterday's given to Lena", want{dueToday: 1, doneWeek: 1})
 	jonas.call("DELETE", "/api/v1/activities/"+tomorrow.ID, nil, 204, nil, "If-Match", etagOf(tomorrow.Version))
 	check("deleted", want{doneWeek: 1})
+	// Overdue from earlier months (their month totals) and from this month (its day totals): due a microsecond
+	// before this month, at its first instant (today when today is the 1st), and a year ago; then done.
+	lastMonth := plan("Letzter Monat", month.Add(-justBefore))
+	check("due a microsecond before the month", want{doneWeek: 1, overdue: 1})
+	monthStart := plan("Monatsanfang", month)
+	if month.Equal(today) {
+		check("due at the month's first instant, today", want{doneWeek: 1, overdue: 2, dueToday: 1})
+	} else {
+		check("due at the month's first instant", want{doneWeek: 1, overdue: 2})
+	}
+	yearAgo := plan("Vor einem Jahr", today.AddDate(-1, 0, 0))
+	check("due a year ago", want{doneWeek: 1, overdue: 3, dueToday: btoi(month.Equal(today))})
+	for _, x := range []api.Activity{lastMonth, monthStart, yearAgo} {
+		jonas.call("DELETE", "/api/v1/activities/"+x.ID, nil, 204, nil, "If-Match", etagOf(x.Version))
+	}
+	check("those deleted", want{doneWeek: 1})
 
 	// Deals around a month's and a quarter's end.
 	var won, lost api.Deal
@@ -161,6 +178,39 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 		"If-Match", etagOf(won.Version))
 	w.wonMonth, w.wonQuarter = 0, 0
 	check("reopened", w)
+
+	// Open deals by expected close date: today and the 30th day after count, the day before and the 31st do not.
+	w.closingSoon = 0
+	check("reopened without a close date", w)
+	closeOn := func(d *api.Deal, on time.Time) {
+		t.Helper()
+		jonas.call("PATCH", "/api/v1/deals/"+d.ID, api.DealPatch{ExpectedCloseDate: ptr(on.Format("2006-01-02"))}, 200, d,
+			"If-Match", etagOf(d.Version))
+	}
+	closeOn(&won, today)
+	w.closingSoon = 1
+	check("expected to close today", w)
+	closeOn(&won, today.AddDate(0, 0, 30))
+	check("expected to close on the 30th day", w)
+	closeOn(&won, today.AddDate(0, 0, 31))
+	w.closingSoon = 0
+	check("expected to close on the 31st day", w)
+	closeOn(&won, today.AddDate(0, 0, -1))
+	check("expected to close yesterday", w)
+	var soon api.Deal
+	jonas.call("POST", "/api/v1/deals", api.DealCreate{Title: "Bald", Value: "99.90", OrganizationID: org.ID, PipelineID: p.ID,
+		ExpectedCloseDate: today.AddDate(0, 0, 7).Format("2006-01-02")}, 201, &soon)
+	closeOn(&won, today.AddDate(0, 0, 3))
+	w.closingSoon = 2
+	check("two expected within 30 days", w)
+	jonas.call("PATCH", "/api/v1/deals/"+soon.ID, api.DealPatch{Value: ptr("150")}, 200, &soon, "If-Match", etagOf(soon.Version))
+	check("a value changed", w)
+	admin.call("PATCH", "/api/v1/deals/"+soon.ID, api.DealPatch{OwnerID: ptr(lenaID)}, 200, &soon, "If-Match", etagOf(soon.Version))
+	w.closingSoon = 1
+	check("one given to Lena", w)
+	jonas.call("PATCH", "/api/v1/deals/"+won.ID, api.DealPatch{Status: ptr(api.DealWon)}, 200, &won, "If-Match", etagOf(won.Version))
+	w.closingSoon, w.wonMonth, w.wonQuarter = 0, 1, 1
+	check("won before its expected close", w)
 
 	// Many changes at once: every total still equals the records.
 	var wg sync.WaitGroup
@@ -202,10 +252,18 @@ func TestDashboardTotalsFollowChangesAcrossDayAndMonthBoundaries(t *testing.T) {
 	}
 	checkDayTotals(t, env, "after concurrent changes")
 	d := jonas.dashboard(api.DashboardQuery{Scope: api.DashboardMe})
-	if d.Month.Won.Count != 8 || d.Month.Lost.Count != 8 || len(jonas.allDeals(d.Month.Won.Query)) != 8 {
+	// 8 of the 16 won, and the deal won before its expected close.
+	if d.Month.Won.Count != 9 || d.Month.Lost.Count != 8 || len(jonas.allDeals(d.Month.Won.Query)) != 9 {
 		t.Fatalf("after concurrent changes: won %d, lost %d this month", d.Month.Won.Count, d.Month.Lost.Count)
 	}
 	if n := len(jonas.activities(d.DueToday.Query)); n != d.DueToday.Count {
 		t.Fatalf("after concurrent changes: due today %d, list %d", d.DueToday.Count, n)
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

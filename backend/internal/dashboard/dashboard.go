@@ -68,19 +68,6 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 		if err != nil {
 			return err
 		}
-		// A deal figure counted with the deal list's own compiled query (the closed ones come from day totals).
-		dealFigure := func(lq api.ListQuery) (api.Figure, error) {
-			c, err := listquery.Compile(deal.ListSpec(), a, lq, dealFields)
-			if err != nil {
-				return api.Figure{}, err
-			}
-			t, err := c.Totals(ctx, tx, "d.value", "")
-			if err != nil {
-				return api.Figure{}, err
-			}
-			return api.Figure{Count: t[0].Count, Value: t[0].Value, Query: lq}, nil
-		}
-
 		p, err := s.funnel(ctx, tx, a, q.PipelineID, owner, out)
 		if err != nil {
 			return err
@@ -95,9 +82,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			return err
 		}
 
-		soon := api.ListQuery{Owner: owner, Status: string(api.DealOpen), CloseDateFrom: today.Format(day),
-			CloseDateTo: today.AddDate(0, 0, 30).Format(day)}
-		if out.ClosingSoon, err = dealFigure(soon); err != nil {
+		if err := closingSoon(ctx, tx, a, owner, today, out); err != nil {
 			return err
 		}
 		if err := nextSteps(ctx, tx, a, dealFields, &out.NextSteps); err != nil {
@@ -311,12 +296,28 @@ func closed(ctx context.Context, tx bun.IDB, a *access.Actor, owner string, toda
 	return nil
 }
 
+// closingSoon fills the open deals expected to close in the next 30 days (today included), from the day totals
+// of open deals by their expected close date.
+func closingSoon(ctx context.Context, tx bun.IDB, a *access.Actor, owner string, today time.Time, out *api.Dashboard) error {
+	lq := api.ListQuery{Owner: owner, Status: string(api.DealOpen), CloseDateFrom: today.Format(day),
+		CloseDateTo: today.AddDate(0, 0, 30).Format(day)}
+	f := api.Figure{Query: lq}
+	if err := dayTotals(tx, a, api.RecordDeal, owner).ColumnExpr("coalesce(sum(dt.items), 0) AS count").
+		ColumnExpr("coalesce(sum(dt.value), 0)::numeric(16, 2)::text AS value").
+		Where("dt.figure = 'deal_open'").Where("dt.day BETWEEN ?::date AND ?::date", lq.CloseDateFrom, lq.CloseDateTo).
+		Scan(ctx, &f.Count, &f.Value); err != nil {
+		return fmt.Errorf("dashboard: deals closing soon: %w", err)
+	}
+	out.ClosingSoon = f
+	return nil
+}
+
 // dayTotals selects from day_totals (migration 20261212140000: per owner and Europe/Berlin day, kept by the
 // records' triggers) the rows of the owners whose records of type rt the actor may see, narrowed by owner as the
 // lists narrow it (OwnedBy): summed, they count what the list a figure opens lists, without reading the records.
 func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bun.SelectQuery {
 	q := tx.NewSelect().TableExpr("day_totals AS dt")
-	a.Restrict(q.QueryBuilder(), rt, api.ActionView, "dt.owner_id")
+	a.RestrictJoin(q.QueryBuilder(), rt, api.ActionView, "dt.owner_id")
 	a.OwnedBy(q.QueryBuilder(), rt, owner, "dt.owner_id")
 	return q
 }
@@ -325,7 +326,7 @@ func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bu
 // this week, from the activities' day totals.
 func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, assignee string,
 	today time.Time, out *api.Dashboard) error {
-	week := activity.StartOfWeek(today)
+	week, month := activity.StartOfWeek(today), today.AddDate(0, 0, 1-today.Day())
 	out.DueToday.Query = api.ActivityQuery{Assignee: assignee, Due: "today", Status: "open"}
 	out.Overdue.Query = api.ActivityQuery{Assignee: assignee, Due: "overdue"}
 	doneQ := api.ActivityQuery{Assignee: assignee, Status: "done", DoneFrom: week.Format(day), DoneTo: week.AddDate(0, 0, 6).Format(day)}
@@ -338,10 +339,12 @@ func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, s
 	if err := dayTotals(tx, a, api.RecordActivity, assignee).
 		ColumnExpr("dt.owner_id").GroupExpr("dt.owner_id").
 		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_open' AND dt.day = ?::date), 0) AS due_today", today.Format(day)).
-		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_open' AND dt.day < ?::date), 0) AS overdue_until", today.Format(day)).
+		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_open_month' OR (dt.figure = 'activity_open' AND dt.day < ?::date)), 0) AS overdue_until", today.Format(day)).
 		ColumnExpr("coalesce(sum(dt.items) FILTER (WHERE dt.figure = 'activity_done'), 0) AS done").
-		Where("(dt.figure = 'activity_open' AND dt.day <= ?::date) OR (dt.figure = 'activity_done' AND dt.day BETWEEN ?::date AND ?::date)",
-			today.Format(day), week.Format(day), week.AddDate(0, 0, 6).Format(day)).
+		// Overdue until today: the months before this one, and this month's days before today.
+		Where("(dt.figure = 'activity_open' AND dt.day BETWEEN ?::date AND ?::date) OR (dt.figure = 'activity_open_month' AND dt.day < ?::date) "+
+			"OR (dt.figure = 'activity_done' AND dt.day BETWEEN ?::date AND ?::date)",
+			month.Format(day), today.Format(day), month.Format(day), week.Format(day), week.AddDate(0, 0, 6).Format(day)).
 		Scan(ctx, &rows); err != nil {
 		return fmt.Errorf("dashboard: activity totals: %w", err)
 	}

@@ -401,7 +401,7 @@ func whereOf(t *testing.T, sql string) string {
 
 func TestFilterRestrictsToTheActorsScope(t *testing.T) {
 	units := `('` + unitID.String() + `', '` + subUnit.String() + `')`
-	inUnits := `("d"."owner_id" IN (SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN ` + units + `))`
+	inUnits := `("d"."owner_id" = ANY(ARRAY(SELECT scope_u.id FROM users AS scope_u WHERE scope_u.unit_id IN ` + units + `)))`
 	inTeam := `("d"."owner_id" IN (SELECT team_u.id FROM users AS team_u WHERE team_u.unit_id IN ` + units + `))`
 	mine := `("d"."owner_id" = '` + meID.String() + `')`
 	for _, tc := range []struct {

@@ -102,7 +102,7 @@ func tokenMatches(tx bun.IDB, a *access.Actor, rt api.RecordType, words []string
 		q := tx.NewSelect().TableExpr("search_tokens AS t").ColumnExpr("t.record_id, t.sort_name").Distinct().
 			Where("t.tenant_id = ?", a.TenantID).Where("t.kind = ?", rt).
 			Where("t.token >= ? AND t.token < ?", w, search.After(w))
-		a.Restrict(q.QueryBuilder(), rt, api.ActionView, "t.owner_id")
+		a.RestrictJoin(q.QueryBuilder(), rt, api.ActionView, "t.owner_id") // all of a word's matches: RestrictJoin
 		return q
 	}
 	q := word(words[0])
