@@ -2,11 +2,11 @@
 // lost leads, activities due and done, deals closing soon, for the caller, their team or everyone as their role
 // allows; and the caller's own next steps (next activities, open deals without one) on every scope.
 //
-// Every figure answers with the list query it opens and equals what that list lists. Open deals, deals closing
-// soon and the next steps are computed with the list's own compiled query (listquery for deals, activity.Filter
-// for activities; the open deals per stage from the board's stage totals). Closed deals and leads and the activity
-// figures are sums of day_totals, kept per owner and Europe/Berlin day by the records' triggers, over the owners
-// the same scoping admits: reading them costs a few index rows per owner instead of a count over the records.
+// Every figure answers with the list query it opens and equals what that list lists. The next steps are computed
+// with the list's own compiled query (listquery for deals, activity.Filter for activities), the open deals per
+// stage from the board's stage totals. Closed deals and leads, deals closing soon and the activity figures are sums
+// of day_totals, kept per owner and Europe/Berlin day or month by the records' triggers, over the owners the same
+// scoping admits: reading them costs a few index rows per owner instead of a count over the records.
 package dashboard
 
 import (
@@ -312,8 +312,8 @@ func closingSoon(ctx context.Context, tx bun.IDB, a *access.Actor, owner string,
 	return nil
 }
 
-// dayTotals selects from day_totals (migration 20261212140000: per owner and Europe/Berlin day, kept by the
-// records' triggers) the rows of the owners whose records of type rt the actor may see, narrowed by owner as the
+// dayTotals selects from day_totals (migrations 20261212140000 and 20261214110000: per owner and Europe/Berlin
+// day or month, kept by the records' triggers) the rows of the owners whose records of type rt the actor may see, narrowed by owner as the
 // lists narrow it (OwnedBy): summed, they count what the list a figure opens lists, without reading the records.
 func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bun.SelectQuery {
 	q := tx.NewSelect().TableExpr("day_totals AS dt")
