@@ -78,7 +78,8 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 			}
 		}
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-		if err := closed(ctx, tx, a, owner, today, out); err != nil {
+		month := today.AddDate(0, 0, 1-today.Day())
+		if err := closed(ctx, tx, a, owner, month, out); err != nil {
 			return err
 		}
 
@@ -88,7 +89,7 @@ func (s *Service) Get(ctx context.Context, a *access.Actor, q api.DashboardQuery
 		if err := nextSteps(ctx, tx, a, dealFields, &out.NextSteps); err != nil {
 			return err
 		}
-		return s.activities(ctx, tx, a, scope, owner, today, out)
+		return s.activities(ctx, tx, a, scope, owner, today, month, out)
 	})
 	if err != nil {
 		return nil, err
@@ -226,11 +227,10 @@ func nextSteps(ctx context.Context, tx bun.IDB, a *access.Actor, dealFields cust
 	return err
 }
 
-// closed fills the figures of closed deals (won and lost this month and this quarter) and leads (converted and
-// lost this month) from the day totals, each with the list query it opens.
-func closed(ctx context.Context, tx bun.IDB, a *access.Actor, owner string, today time.Time, out *api.Dashboard) error {
-	month := today.AddDate(0, 0, 1-today.Day())
-	quarter := time.Date(today.Year(), time.Month((int(today.Month())-1)/3*3+1), 1, 0, 0, 0, 0, today.Location())
+// closed fills the figures of closed deals (won and lost this month, which starts on month, and this quarter) and
+// leads (converted and lost this month) from the day totals, each with the list query it opens.
+func closed(ctx context.Context, tx bun.IDB, a *access.Actor, owner string, month time.Time, out *api.Dashboard) error {
+	quarter := time.Date(month.Year(), time.Month((int(month.Month())-1)/3*3+1), 1, 0, 0, 0, 0, month.Location())
 	periods := []struct {
 		from, to time.Time
 		dst      *api.PeriodResult
@@ -313,8 +313,9 @@ func closingSoon(ctx context.Context, tx bun.IDB, a *access.Actor, owner string,
 }
 
 // dayTotals selects from day_totals (migrations 20261212140000 and 20261214110000: per owner and Europe/Berlin
-// day or month, kept by the records' triggers) the rows of the owners whose records of type rt the actor may see, narrowed by owner as the
-// lists narrow it (OwnedBy): summed, they count what the list a figure opens lists, without reading the records.
+// day or month, kept by the records' triggers) the rows of the owners whose records of type rt the actor may see,
+// narrowed by owner as the lists narrow it (OwnedBy): summed, they count what the list a figure opens lists,
+// without reading the records.
 func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bun.SelectQuery {
 	q := tx.NewSelect().TableExpr("day_totals AS dt")
 	a.RestrictJoin(q.QueryBuilder(), rt, api.ActionView, "dt.owner_id")
@@ -323,10 +324,11 @@ func dayTotals(tx bun.IDB, a *access.Actor, rt api.RecordType, owner string) *bu
 }
 
 // activities fills the activity figures: open ones due today, overdue ones, and what each user of the scope did
-// this week, from the activities' day totals.
+// this week, from the activities' day totals (this month, which starts on month, by day; the months before by
+// month).
 func (s *Service) activities(ctx context.Context, tx bun.IDB, a *access.Actor, scope api.DashboardScope, assignee string,
-	today time.Time, out *api.Dashboard) error {
-	week, month := activity.StartOfWeek(today), today.AddDate(0, 0, 1-today.Day())
+	today, month time.Time, out *api.Dashboard) error {
+	week := activity.StartOfWeek(today)
 	out.DueToday.Query = api.ActivityQuery{Assignee: assignee, Due: "today", Status: "open"}
 	out.Overdue.Query = api.ActivityQuery{Assignee: assignee, Due: "overdue"}
 	doneQ := api.ActivityQuery{Assignee: assignee, Status: "done", DoneFrom: week.Format(day), DoneTo: week.AddDate(0, 0, 6).Format(day)}

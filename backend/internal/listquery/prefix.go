@@ -102,7 +102,8 @@ func tokenMatches(tx bun.IDB, a *access.Actor, rt api.RecordType, words []string
 		q := tx.NewSelect().TableExpr("search_tokens AS t").ColumnExpr("t.record_id, t.sort_name").Distinct().
 			Where("t.tenant_id = ?", a.TenantID).Where("t.kind = ?", rt).
 			Where("t.token >= ? AND t.token < ?", w, search.After(w))
-		a.RestrictJoin(q.QueryBuilder(), rt, api.ActionView, "t.owner_id") // all of a word's matches: RestrictJoin
+		// Every match of the word is read (thousands for a surname): the scope as a semi-join the planner hashes.
+		a.RestrictJoin(q.QueryBuilder(), rt, api.ActionView, "t.owner_id")
 		return q
 	}
 	q := word(words[0])
