@@ -13,13 +13,13 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/1sales/app/backend/internal/access"
 	"github.com/1sales/app/backend/internal/db"
 	"github.com/1sales/app/backend/internal/document"
 	"github.com/1sales/app/backend/internal/httpx"
 	"github.com/1sales/app/backend/internal/rest"
+	"github.com/1sales/app/backend/internal/tabular"
 	"github.com/1sales/app/shared/api"
 )
 
@@ -153,35 +153,27 @@ func neutral(cells []string) []string {
 }
 
 func writeXLSX(w io.Writer, header []string, rows []failure, columns int, reason func(failure) string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	sw, err := f.NewStreamWriter(sheet)
+	tw, err := tabular.NewXLSX(w, tabular.XLSXOptions{})
 	if err != nil {
 		return err
 	}
-	row := func(n int, cells []string) error {
-		vals := make([]any, len(cells))
-		for i, c := range cells {
-			vals[i] = excelize.Cell{Value: c} // text cells: a value is never a formula
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		return sw.SetRow(cell, vals)
-	}
-	if err := row(1, header); err != nil {
+	defer tw.Abort()
+	if err := tw.Header(header); err != nil {
 		return err
 	}
-	for i, fr := range rows {
-		cells := cellsOf(fr, columns)
-		cells = append(cells[:columns:columns], reason(fr))
-		if err := row(i+2, append(cells, fr.Cells[min(columns, len(fr.Cells)):]...)); err != nil {
+	var cells []tabular.Cell
+	for _, fr := range rows {
+		texts := cellsOf(fr, columns)
+		texts = append(texts[:columns:columns], reason(fr))
+		cells = cells[:0]
+		for _, c := range append(texts, fr.Cells[min(columns, len(fr.Cells)):]...) {
+			cells = append(cells, tabular.Text(c)) // text cells: a value is never a formula
+		}
+		if err := tw.Row(cells); err != nil {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return tw.Close()
 }
 
 // reasons are a failed row's problems in words, in a stable order: "E-Mail: ungültig; Besitzer: nicht gefunden".

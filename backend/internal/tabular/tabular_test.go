@@ -3,6 +3,9 @@ package tabular_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -164,3 +167,121 @@ func TestAbortedWorkbookWritesNothing(t *testing.T) {
 		t.Fatalf("%d bytes", out.Len())
 	}
 }
+
+// TestXLSXKeepsTextAsItIsAndDatesAsDays reads back what only a workbook must take care of: white space at the ends
+// of a text, line breaks, characters XML cannot hold, text that looks like Excel's escaped characters, text longer
+// than a cell holds, and days around Excel's 29 February 1900 (days before its first day as text).
+func TestXLSXKeepsTextAsItIsAndDatesAsDays(t *testing.T) {
+	var out bytes.Buffer
+	w, err := tabular.NewXLSX(&out, tabular.XLSXOptions{Sheet: "Personen", Locale: tabular.German, Zone: berlin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("ä", 40000)
+	cells := []tabular.Cell{
+		tabular.Text("  zwei Leerzeichen  "), tabular.Text("Zeile 1\r\nZeile 2"), tabular.Text("a\x01b"),
+		tabular.Text("x_x0041_y"), tabular.Text(long), tabular.Text("<Müller & Söhne>"),
+		tabular.Date(time.Date(1900, 2, 28, 0, 0, 0, 0, time.UTC)), tabular.Date(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)),
+		tabular.Date(time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)),
+		tabular.DateTime(time.Date(2026, 7, 1, 10, 30, 15, 0, time.UTC)), tabular.Number("+7"),
+	}
+	if err := w.Header([]string{"A", "B"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Row(cells); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{
+		"A2": "  zwei Leerzeichen  ", "B2": "Zeile 1\r\nZeile 2", "C2": "a\uFFFDb", "D2": "x_x0041_y",
+		"E2": strings.Repeat("ä", 32767), "F2": "<Müller & Söhne>", "G2": "59", "H2": "61", "I2": "31.12.1899",
+		"J2": "46204.521006944444", "K2": "7",
+	} {
+		got, err := f.GetCellValue("Personen", cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: %.60q, want %.60q", cell, got, want)
+		}
+	}
+	for cell, want := range map[string]string{"G2": "28.02.1900", "H2": "01.03.1900", "J2": "01.07.2026 12:30"} {
+		if shown, _ := f.GetCellValue("Personen", cell); shown != want {
+			t.Errorf("%s shown %q, want %q", cell, shown, want)
+		}
+	}
+	if typ, _ := f.GetCellType("Personen", "I2"); typ != excelize.CellTypeInlineString {
+		t.Errorf("I2: type %v", typ)
+	}
+	panes, err := f.GetPanes("Personen")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("the header row is not kept in view: %+v %v", panes, err)
+	}
+	if width, _ := f.GetColWidth("Personen", "B"); width != 20 {
+		t.Errorf("column width %v", width)
+	}
+}
+
+// TestXLSXWritesInConstantMemoryAndLeavesNoFile writes 100,000 rows (about 60 MB of sheet XML): what stays on the
+// heap while they are written does not grow with them, and neither a closed nor an aborted workbook leaves a
+// temporary file behind.
+func TestXLSXWritesInConstantMemoryAndLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	live := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	for _, abort := range []bool{false, true} {
+		var out countingWriter
+		w, err := tabular.NewXLSX(&out, tabular.XLSXOptions{Locale: tabular.German, Zone: berlin})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Header([]string{"Name", "Formel"}); err != nil {
+			t.Fatal(err)
+		}
+		before := live()
+		var most uint64
+		for i := range 100_000 {
+			cells := row()
+			cells[0] = tabular.Text(fmt.Sprintf("Person %d mit einem längeren Namen, Straße und Ort", i))
+			if err := w.Row(cells); err != nil {
+				t.Fatal(err)
+			}
+			if i%20_000 == 19_999 {
+				most = max(most, live())
+			}
+		}
+		if most > before+4<<20 {
+			t.Errorf("the heap grew by %d KiB while the rows were written", (most-before)>>10)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("the rows are not in one temporary file: %d files", len(entries))
+		}
+		if abort {
+			w.Abort()
+			if out.n != 0 {
+				t.Errorf("an aborted workbook wrote %d bytes", out.n)
+			}
+		} else if err := w.Close(); err != nil || out.n < 1<<20 {
+			t.Errorf("closed: %v, %d bytes", err, out.n)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("left behind: %v", entries)
+		}
+	}
+}
+
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(b []byte) (int, error) { c.n += len(b); return len(b), nil }
