@@ -350,14 +350,18 @@ const batch = 1000
 func (h *Hub) pump(ctx context.Context) error {
 	from := h.position()
 	for {
-		rows, err := Read(ctx, h.db, from, batch)
+		rows, err := read(ctx, h.db, from, batch, false, h.subscribedTenants())
 		if err != nil {
 			return err
 		}
 		if len(rows) == 0 {
 			return nil
 		}
-		if err := h.dispatch(ctx, rows); err != nil {
+		err = h.dispatch(ctx, rows)
+		if errors.Is(err, errUndetailed) {
+			continue // a tenant subscribed while the batch was read: read it again with its details
+		}
+		if err != nil {
 			return err
 		}
 		if len(rows) < batch {
@@ -366,6 +370,20 @@ func (h *Hub) pump(ctx context.Context) error {
 		from = rows[len(rows)-1].Pos
 	}
 }
+
+// subscribedTenants are the tenants with subscriptions now: the hub reads their events with details.
+func (h *Hub) subscribedTenants() []uuid.UUID {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]uuid.UUID, 0, len(h.tenants))
+	for t := range h.tenants {
+		out = append(out, t)
+	}
+	return out
+}
+
+// errUndetailed: dispatch got an event without details of a tenant that has a subscription now.
+var errUndetailed = errors.New("feed: an event of a subscribed tenant was read without its details")
 
 // accessChange is what a batch changed of a tenant's users, units and roles: what its users may see may have
 // changed with it.
@@ -418,6 +436,12 @@ func (h *Hub) dispatch(ctx context.Context, rows []Event) error {
 
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	// Nothing is changed before this check: the batch is read again as it is.
+	for i := range rows {
+		if !rows[i].Detailed && h.tenants[rows[i].TenantID] != nil {
+			return errUndetailed
+		}
+	}
 	for tenant, u := range fresh {
 		t := h.tenants[tenant]
 		if t == nil {
