@@ -220,26 +220,26 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position
 		}
 		head := Position{}
 		for _, b := range bounds {
-			p := Event{Xid: b.Xid, ID: b.ID}
-			if err := p.parse(); err != nil {
+			p, err := positionOf(b.Xid, b.ID)
+			if err != nil {
 				return err
 			}
 			switch {
-			case b.Kind == "pruned" && from.Before(p.Pos):
+			case b.Kind == "pruned" && from.Before(p):
 				resync = true // pruned
 				return nil
 			case b.Kind == "head":
-				head = p.Pos
+				head = p
 			}
 		}
 		if head.Before(from) {
 			resync = true // not a position of this feed
 			return nil
 		}
-		var rows []Event
-		if err := tx.NewRaw("SELECT "+eventColumns+`, xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
-			FROM change_events WHERE (xid, id) > (?::xid8, ?) ORDER BY xid, id LIMIT ?`,
-			strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1).Scan(ctx, &rows); err != nil && !db.IsNoRows(err) {
+		rows, err := queryEvents(ctx, tx, eventSelect("true")+` FROM (SELECT c.*, c.xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
+			FROM change_events AS c WHERE (c.xid, c.id) > (?::xid8, ?) ORDER BY c.xid, c.id LIMIT ?) AS e ORDER BY e.xid, e.id`,
+			strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1)
+		if err != nil {
 			return fmt.Errorf("feed: replay: %w", err)
 		}
 		if len(rows) > maxReplay {
@@ -250,9 +250,6 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position
 		final := from
 		for i := range rows {
 			e := &rows[i]
-			if err := e.parse(); err != nil {
-				return err
-			}
 			if e.Final {
 				final = e.Pos // the final events are a prefix of the rows
 			}
