@@ -486,3 +486,27 @@ func TestDealShowsHiddenPartiesAsPlaceholders(t *testing.T) {
 		t.Fatalf("jonas finds his deal by a name he may not see: %+v", page.Items)
 	}
 }
+
+// An organisation's number of persons counts the persons the caller may see, in its list, its page, its search
+// and its export: a count of every person would confirm that persons the caller may not see exist.
+func TestAnOrganisationCountsOnlyThePersonsTheCallerMaySee(t *testing.T) {
+	env := apptest.Start(t)
+	admin := signIn(t, env, apptest.Admin)
+	jonas := signIn(t, env, apptest.FieldRepNord)
+	org := jonas.createOrg(api.OrganizationCreate{Name: "Zählwerk Nord GmbH"})
+	jonas.createPerson(api.PersonCreate{LastName: "Sichtbar", Organizations: []api.MembershipInput{{OrganizationID: org.ID}}})
+	admin.createPerson(api.PersonCreate{LastName: "Verborgen", OwnerID: env.Demo.Users[apptest.FieldRepSued].String(),
+		Organizations: []api.MembershipInput{{OrganizationID: org.ID}}})
+	for _, tc := range []struct {
+		who  *client
+		want int
+	}{{admin, 2}, {jonas, 1}} {
+		if got := answer[api.Organization](tc.who, "GET", "/api/v1/organizations/"+org.ID, nil, 200).PersonCount; got != tc.want {
+			t.Errorf("page: %d persons, want %d", got, tc.want)
+		}
+		page := answer[api.OrganizationPage](tc.who, "POST", "/api/v1/organizations/query", api.ListQuery{Search: "Zählwerk"}, 200)
+		if len(page.Items) != 1 || page.Items[0].PersonCount != tc.want {
+			t.Errorf("list: %+v, want one organisation with %d persons", page.Items, tc.want)
+		}
+	}
+}

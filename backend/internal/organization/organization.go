@@ -92,12 +92,13 @@ func NewService(db *bun.DB) *Service { return &Service{Store: store.On(db)} }
 
 var store = record.NewStore[*Organization, api.Organization](api.RecordOrganization, selectWith, nil)
 
-// selectWith adds the owner's name and the number of live persons.
-func selectWith(_ bun.IDB, _ *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
+// selectWith adds the owner's name and the number of live persons the actor may see (a count of every person
+// would confirm that persons the caller may not see exist).
+func selectWith(_ bun.IDB, a *access.Actor, q *bun.SelectQuery) *bun.SelectQuery {
 	return q.ColumnExpr("o.*").
 		ColumnExpr("(SELECT u.name FROM users AS u WHERE u.id = o.owner_id) AS owner_name").
 		ColumnExpr(`(SELECT count(*) FROM memberships AS m JOIN persons AS p ON p.id = m.person_id AND p.deleted_at IS NULL
-			WHERE m.organization_id = o.id) AS person_count`)
+			WHERE m.organization_id = o.id AND ` + a.RestrictSQL(api.RecordPerson, api.ActionView, "p.owner_id") + `) AS person_count`)
 }
 
 // Query lists the organisations the actor may see that match q, one keyset page at a time.
