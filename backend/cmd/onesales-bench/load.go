@@ -356,6 +356,22 @@ func (m *cpuMeter) read() cpuTimes {
 	return t
 }
 
+// quiesce waits until the bench process and PostgreSQL are idle (together under 10 % of one CPU over half a
+// second), at most limit, and returns how long it waited: a reference measured right after a workload would share
+// the machine with the work the workload left to the server's background workers.
+func (m *cpuMeter) quiesce(ctx context.Context, limit time.Duration) time.Duration {
+	start := time.Now()
+	for m != nil && time.Since(start) < limit && ctx.Err() == nil {
+		t0 := m.read()
+		time.Sleep(500 * time.Millisecond)
+		t1 := m.read()
+		if (t1.pg-t0.pg)+(t1.self-t0.self) < 50*time.Millisecond {
+			break
+		}
+	}
+	return time.Since(start)
+}
+
 // procStat returns the fields of /proc/PID/stat after the command name, from the state on (field 3).
 func procStat(pid int) ([]string, error) {
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
