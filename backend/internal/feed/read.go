@@ -19,15 +19,15 @@ import (
 // Event is a row of change_events as the feed's readers take it: the hub that fans events out to the streams, the
 // stream that replays what a client missed, and the notification worker.
 type Event struct {
-	Pos      Position
-	Xid      string // as text: the driver has no type for xid8
-	ID       int64
-	TenantID uuid.UUID
+	Pos      Position  `json:"-"`
+	Xid      string    `json:"-"` // as text: the driver has no type for xid8
+	ID       int64     `json:"-"`
+	TenantID uuid.UUID `json:"-"`
 	// Final: no event before this one can commit any more (its transaction is older than every running one).
-	Final bool
+	Final bool `json:"-"`
 	// Detailed: the event came with its details (below); the hub reads the events of tenants without a
 	// subscription on its instance with their position, tenant and finality alone (see read).
-	Detailed bool
+	Detailed bool `json:"-"`
 
 	Topic      api.ChangeTopic `json:"topic"`
 	RecordID   *uuid.UUID      `json:"record_id"`
