@@ -180,7 +180,9 @@ var configTables = []string{"users", "roles", "units", "custom_fields"}
 // regexp's \b). It is a plain substring search: a regexp took 30 ms for one delivery's 500-row insert, whose
 // values are part of the statement's text, and is run on every statement that may write.
 func namesConfigTable(q string) bool {
-	word := func(b byte) bool { return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+	word := func(b byte) bool {
+		return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
 	for _, t := range configTables {
 		for at := 0; ; {
 			i := strings.Index(q[at:], t)

@@ -2,7 +2,6 @@ package db_test
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/1sales/app/backend/internal/testdb"
@@ -27,14 +26,7 @@ func TestGINIndexesTakeTheirEntriesAtOnce(t *testing.T) {
 		ORDER BY 1`).Scan(context.Background(), &pending); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range pending {
-		if _, ok := ginWithPendingList[name]; !ok {
-			t.Errorf("GIN index %s has a pending list: set fastupdate = off, or say in ginWithPendingList why it keeps one", name)
-		}
-	}
-	for name := range ginWithPendingList {
-		if !slices.Contains(pending, name) {
-			t.Errorf("%s is listed with a pending list but is no such GIN index (any more)", name)
-		}
-	}
+	exceptionsMatch(t, pending, ginWithPendingList,
+		"GIN index %s has a pending list: set fastupdate = off, or say in ginWithPendingList why it keeps one",
+		"%s is listed with a pending list but is no such GIN index (any more)")
 }

@@ -43,13 +43,7 @@ func NewCSV(out io.Writer, opts CSVOptions) Writer {
 	return c
 }
 
-func (c *csvWriter) Header(names []string) error {
-	cells := make([]Cell, len(names))
-	for i, n := range names {
-		cells[i] = Text(n)
-	}
-	return c.Row(cells)
-}
+func (c *csvWriter) Header(names []string) error { return c.Row(texts(names)) }
 
 func (c *csvWriter) Row(cells []Cell) error {
 	if c.err != nil {

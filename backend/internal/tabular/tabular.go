@@ -65,6 +65,15 @@ type Cell struct {
 // Text is a text cell. Text that a spreadsheet would take for a formula is neutralised (see Neutralise).
 func Text(s string) Cell { return Cell{kind: kindText, text: s} }
 
+// texts are text cells of names (a header's).
+func texts(names []string) []Cell {
+	cells := make([]Cell, len(names))
+	for i, n := range names {
+		cells[i] = Text(n)
+	}
+	return cells
+}
+
 // Number is a number cell from its canonical text ("1234.5", "-3": a dot, no grouping); text that is no number
 // is written as text.
 func Number(canonical string) Cell { return number(canonical, -1) }

@@ -21,7 +21,7 @@ import (
 // XLSXOptions say how a workbook is written.
 type XLSXOptions struct {
 	// Sheet names the one sheet (at most 31 characters, none of []:*?/\; "Sheet1" if empty).
-	Sheet string
+	Sheet  string
 	Locale // English if zero
 	// Zone is the time zone of DateTime cells (a workbook's times have none: they are written as its wall clock).
 	Zone *time.Location
@@ -37,7 +37,6 @@ type XLSXOptions struct {
 type xlsxWriter struct {
 	out    io.Writer
 	f      *excelize.File
-	sheet  string
 	opts   XLSXOptions
 	styles struct{ header, date, dateTime, money int }
 
@@ -68,7 +67,7 @@ func NewXLSX(out io.Writer, opts XLSXOptions) (Writer, error) {
 		opts.Locale = English
 	}
 	f := excelize.NewFile()
-	x := &xlsxWriter{out: out, f: f, sheet: opts.Sheet, opts: opts}
+	x := &xlsxWriter{out: out, f: f, opts: opts}
 	fail := func(err error) (Writer, error) {
 		_ = f.Close()
 		return nil, fmt.Errorf("tabular: xlsx: %w", err)
@@ -109,12 +108,12 @@ func (x *xlsxWriter) begin(n int, header bool) error {
 		if err != nil {
 			return fmt.Errorf("tabular: xlsx: %w", err)
 		}
-		if err := x.f.SetColWidth(x.sheet, "A", last, 20); err != nil {
+		if err := x.f.SetColWidth(x.opts.Sheet, "A", last, 20); err != nil {
 			return fmt.Errorf("tabular: xlsx: %w", err)
 		}
 	}
 	if header {
-		if err := x.f.SetPanes(x.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		if err := x.f.SetPanes(x.opts.Sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return fmt.Errorf("tabular: xlsx: %w", err)
 		}
 	}
@@ -170,11 +169,7 @@ func (x *xlsxWriter) Header(names []string) error {
 	if err := x.begin(len(names), true); err != nil {
 		return err
 	}
-	cells := make([]Cell, len(names))
-	for i, n := range names {
-		cells[i] = Text(n)
-	}
-	return x.write(cells, x.styles.header)
+	return x.write(texts(names), x.styles.header)
 }
 
 func (x *xlsxWriter) Row(cells []Cell) error {
