@@ -202,6 +202,11 @@ func (s *Streams) recheck(ctx context.Context, sub *Sub, bearer string) bool {
 // again (resync), which is cheaper for both.
 const maxReplay = 10000
 
+// replayQuery reads the tenant's events after a position (row-level security keeps them to the tenant), each with
+// its details.
+var replayQuery = eventSelect("true") + ` FROM (SELECT c.*, c.xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
+	FROM change_events AS c WHERE (c.xid, c.id) > (?::xid8, ?) ORDER BY c.xid, c.id LIMIT ?) AS e ORDER BY e.xid, e.id`
+
 // missed returns the committed events after from that actor may see, or resync when the feed no longer keeps
 // from (pruned, or a position it never had) or the client is too far behind.
 func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position) ([]Delivery, bool, error) {
@@ -236,9 +241,7 @@ func (s *Streams) missed(ctx context.Context, actor *access.Actor, from Position
 			resync = true // not a position of this feed
 			return nil
 		}
-		rows, err := queryEvents(ctx, tx, eventSelect("true")+` FROM (SELECT c.*, c.xid < pg_snapshot_xmin(pg_current_snapshot()) AS final
-			FROM change_events AS c WHERE (c.xid, c.id) > (?::xid8, ?) ORDER BY c.xid, c.id LIMIT ?) AS e ORDER BY e.xid, e.id`,
-			strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1)
+		rows, err := queryEvents(ctx, tx, replayQuery, strconv.FormatUint(from.Xid, 10), from.ID, maxReplay+1)
 		if err != nil {
 			return fmt.Errorf("feed: replay: %w", err)
 		}
